@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using Docket.Domain.Assignment;
+using Docket.Domain.Calendar;
+using Docket.Domain.Cases;
+using Docket.Domain.Intake;
+using Docket.Domain.Scenarios;
+using Docket.Domain.Simulation;
+using Docket.Domain.Staffing;
+
+namespace Docket.Benchmarks.Simulator;
+
+/// <summary>The minimal court-year model of ARCHITECTURE.md: 137 one-judge teams, ~61,000 cases a year.</summary>
+[MemoryDiagnoser]
+public class MinimalCourtYearBenchmark
+{
+    private Scenario _scenario = null!;
+
+    [Params(AssignmentPolicyKind.Random, AssignmentPolicyKind.Pull)]
+    public AssignmentPolicyKind Policy { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var type = new CaseType("generic", "generic", CaseTrack.Ordinary, 1.0, null, 0,
+            [new EffortStage("judge", RoleCatalog.Judge, new ExponentialEffort(40))], 0);
+        var court = new CourtSpec("court", 1, [new IntakeStream([new TypeShare("generic", 1)], 61_000, null, null)],
+            [new TeamGroup("t", TeamKind.General, 137, new Dictionary<string, int> { [RoleCatalog.Judge] = 1 }, ["generic"], null, null, null)],
+            [], new AssignmentSpec(Policy, Cap: Policy == AssignmentPolicyKind.Pull ? 1 : null), [], [], null);
+        _scenario = new Scenario("court", 7, 365, 0, 1, WorkCalendar.Continuous, RoleCatalog.Default, [type], [court]);
+    }
+
+    [Benchmark]
+    public int CourtYear()
+    {
+        var (spec, id) = _scenario.ExpandCourts().Single();
+        var simulation = new CourtSimulation(new CourtLayout(_scenario, spec, id, false), _scenario.Seed);
+        simulation.RunToEnd();
+        return simulation.CaseCount;
+    }
+}

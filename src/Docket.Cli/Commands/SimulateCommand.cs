@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Docket.Cli.Hosting;
+using Docket.Cli.Output;
+using Docket.Cli.Running;
+using Docket.Domain.Statistics;
+using Spectre.Console;
+
+namespace Docket.Cli.Commands;
+
+internal static class SimulateCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)" };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed (overrides the scenario's)" };
+        var days = new Option<int?>("--days") { Description = "Simulated days, warm-up included (overrides the scenario's)" };
+        var replications = new Option<int?>("--replications") { Description = "Independent replications (overrides the scenario's)" };
+        var outDir = new Option<string?>("--out") { Description = "Directory for summary.json (default out/<scenario-name>)" };
+        var json = new Option<bool>("--json") { Description = "Print summary.json to stdout instead of the table" };
+        var command = new Command("simulate", "Run a scenario on an in-process Orleans silo and write summary.json")
+        {
+            scenario, seed, days, replications, outDir, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(scenario)!;
+            var (text, loaded) = ScenarioInput.Read(path, parse.GetValue(seed), parse.GetValue(days));
+            var reps = parse.GetValue(replications) ?? loaded.Replications;
+            if (reps < 1)
+            {
+                throw new BadInputException($"--replications must be at least 1 (got {reps})");
+            }
+            var asJson = parse.GetValue(json);
+            await using var silo = await EmbeddedSilo.StartAsync(cancellationToken);
+            var runner = new SimulationRunner(silo.Grains);
+            Summary summary;
+            if (!asJson && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+            {
+                summary = await AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask($"{loaded.Name}", maxValue: (double)loaded.Days * reps);
+                        var started = DateTime.UtcNow;
+                        return await runner.RunAsync(text, path, parse.GetValue(seed), parse.GetValue(days), reps, (r, p) =>
+                        {
+                            var seconds = Math.Max(1e-3, (DateTime.UtcNow - started).TotalSeconds);
+                            task.Value = (r * (double)loaded.Days) + p.Day;
+                            task.Description = $"{loaded.Name} r{r + 1}/{reps} day {p.Day:F0}/{p.Days} · {p.Cases / seconds:N0} cases/s";
+                        }, cancellationToken);
+                    });
+            }
+            else
+            {
+                summary = await runner.RunAsync(text, path, parse.GetValue(seed), parse.GetValue(days), reps, null, cancellationToken);
+            }
+
+            var directory = parse.GetValue(outDir) ?? Path.Combine("out", loaded.Name);
+            Directory.CreateDirectory(directory);
+            var summaryJson = SummaryJson.Serialize(summary);
+            await File.WriteAllTextAsync(Path.Combine(directory, "summary.json"), summaryJson + Environment.NewLine, cancellationToken);
+            if (asJson)
+            {
+                output.WriteLine(summaryJson);
+            }
+            else
+            {
+                SummaryTable.Write(summary, Path.Combine(directory, "summary.json"));
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Docket.Cli.Commands;
+
+namespace Docket.Cli;
+
+/// <summary>`docket`: simulate, validate, compare. Exit 0 success, 2 bad input (message, no stack trace), 1 failure.</summary>
+public static class DocketCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Docket: simulate a court's year, assign cases, measure how fast")
+        {
+            SimulateCommand.Create(output),
+            ValidateCommand.Create(output),
+            CompareCommand.Create(output),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync($"docket: {e.Message}");
+            }
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (BadInputException e)
+        {
+            foreach (var line in e.Messages)
+            {
+                await error.WriteLineAsync(line);
+            }
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("docket: cancelled");
+            return ExitCodes.InternalFailure;
+        }
+        catch (Exception e) when (Unwrap(e) is BadInputException bad)
+        {
+            foreach (var line in bad.Messages)
+            {
+                await error.WriteLineAsync(line);
+            }
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            await error.WriteLineAsync($"docket: internal failure: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.InternalFailure;
+        }
+    }
+
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerExceptions[0]) : e;
+}

@@ -1,0 +1,188 @@
+namespace Docket.Domain.Assignment;
+
+/// <summary>
+/// The state every assignment policy decides on: which teams accept which case types, their pending cases per
+/// category, their weighted pending work, who is absent, and — kept current on every change — the set of teams that
+/// can take a case of each type right now (accepting it, present, under their cap for its category).
+/// </summary>
+public sealed class TeamBoard
+{
+    private readonly BoardTeam[] _teams;
+    private readonly int[] _typeCategory;
+    private readonly double[] _typeWeight;
+    private readonly int[][] _eligible;
+    private readonly int[][] _eligibleByCategory;
+    private readonly int[][] _typesOfTeamInCategory;
+    private readonly bool[] _accepts;
+    private readonly IndexSet[] _available;
+    private readonly int[] _pending;
+    private readonly long[] _assigned;
+    private readonly double[] _pendingWork;
+    private readonly bool[] _absent;
+    private readonly int _cap;
+
+    /// <param name="teams">The pool's teams.</param>
+    /// <param name="typeCategory">Category index of every case type (global type indices).</param>
+    /// <param name="typeWeight">Workload weight of every case type.</param>
+    /// <param name="defaultCap">The pool's cap per team and category, where a team has none of its own.</param>
+    public TeamBoard(IReadOnlyList<BoardTeam> teams, IReadOnlyList<int> typeCategory, IReadOnlyList<double> typeWeight, int? defaultCap = null)
+    {
+        _teams = [.. teams];
+        _typeCategory = [.. typeCategory];
+        _typeWeight = [.. typeWeight];
+        TypeCount = _typeCategory.Length;
+        CategoryCount = TypeCount == 0 ? 0 : _typeCategory.Max() + 1;
+        var n = _teams.Length;
+        _cap = defaultCap ?? int.MaxValue;
+        _accepts = new bool[n * TypeCount];
+        _pending = new int[n * CategoryCount];
+        _assigned = new long[n * CategoryCount];
+        _pendingWork = new double[n];
+        _absent = new bool[n];
+        _typesOfTeamInCategory = new int[n * CategoryCount][];
+        var eligible = Enumerable.Range(0, TypeCount).Select(_ => new List<int>()).ToArray();
+        var byCategory = Enumerable.Range(0, CategoryCount).Select(_ => new List<int>()).ToArray();
+        var typesInCat = Enumerable.Range(0, n * CategoryCount).Select(_ => new List<int>()).ToArray();
+        for (var team = 0; team < n; team++)
+        {
+            foreach (var type in _teams[team].Accepts.Distinct().Order())
+            {
+                _accepts[(team * TypeCount) + type] = true;
+                eligible[type].Add(team);
+                var category = _typeCategory[type];
+                typesInCat[(team * CategoryCount) + category].Add(type);
+                if (!byCategory[category].Contains(team))
+                {
+                    byCategory[category].Add(team);
+                }
+            }
+        }
+        _eligible = [.. eligible.Select(l => l.ToArray())];
+        _eligibleByCategory = [.. byCategory.Select(l => l.ToArray())];
+        for (var i = 0; i < typesInCat.Length; i++)
+        {
+            _typesOfTeamInCategory[i] = [.. typesInCat[i]];
+        }
+        _available = new IndexSet[TypeCount];
+        for (var type = 0; type < TypeCount; type++)
+        {
+            _available[type] = new IndexSet(n);
+            foreach (var team in _eligible[type])
+            {
+                if (CapOf(team) > 0)
+                {
+                    _available[type].Add(team);
+                }
+            }
+        }
+    }
+
+    public int TeamCount => _teams.Length;
+
+    public int TypeCount { get; }
+
+    public int CategoryCount { get; }
+
+    public IReadOnlyList<BoardTeam> Teams => _teams;
+
+    internal IBoardListener? Listener { get; set; }
+
+    public int CategoryOf(int type) => _typeCategory[type];
+
+    public double WeightOf(int type) => _typeWeight[type];
+
+    /// <summary>Teams accepting the type, present or not, capped or not, in team order.</summary>
+    public ReadOnlySpan<int> Eligible(int type) => _eligible[type];
+
+    /// <summary>Teams accepting any type of the category, in team order.</summary>
+    public ReadOnlySpan<int> EligibleInCategory(int category) => _eligibleByCategory[category];
+
+    /// <summary>Teams that can take a case of the type now.</summary>
+    public IndexSet Available(int type) => _available[type];
+
+    public bool Accepts(int team, int type) => _accepts[(team * TypeCount) + type];
+
+    public bool IsAvailable(int team, int type) => _available[type].Contains(team);
+
+    public int CapOf(int team) => _teams[team].Cap ?? _cap;
+
+    public int Pending(int team, int category) => _pending[(team * CategoryCount) + category];
+
+    public long AssignedInCategory(int team, int category) => _assigned[(team * CategoryCount) + category];
+
+    public double PendingWork(int team) => _pendingWork[team];
+
+    public bool IsAbsent(int team) => _absent[team];
+
+    /// <summary>Records that the team received a case of the type.</summary>
+    public void Assign(int team, int type)
+    {
+        if (!Accepts(team, type))
+        {
+            throw new InvalidOperationException($"team {_teams[team].Id} does not accept case type {type}");
+        }
+        var category = _typeCategory[type];
+        var slot = (team * CategoryCount) + category;
+        var pending = ++_pending[slot];
+        if (pending > CapOf(team))
+        {
+            throw new InvalidOperationException($"team {_teams[team].Id} is over its cap of {CapOf(team)}");
+        }
+        _assigned[slot]++;
+        _pendingWork[team] += _typeWeight[type];
+        if (pending == CapOf(team))
+        {
+            SetCategoryAvailability(team, category, false);
+        }
+        Listener?.LoadChanged(team, category);
+    }
+
+    /// <summary>Records that the team closed (or handed back) a case of the type.</summary>
+    public void Close(int team, int type)
+    {
+        var category = _typeCategory[type];
+        var slot = (team * CategoryCount) + category;
+        var pending = --_pending[slot];
+        _pendingWork[team] -= _typeWeight[type];
+        if (pending == CapOf(team) - 1)
+        {
+            SetCategoryAvailability(team, category, true);
+        }
+        Listener?.LoadChanged(team, category);
+    }
+
+    /// <summary>Marks the team's judge away or back. Away teams receive nothing; back, they are treated as before.</summary>
+    public void SetAbsent(int team, bool absent)
+    {
+        if (_absent[team] == absent)
+        {
+            return;
+        }
+        _absent[team] = absent;
+        for (var category = 0; category < CategoryCount; category++)
+        {
+            SetCategoryAvailability(team, category, !absent);
+        }
+    }
+
+    private void SetCategoryAvailability(int team, int category, bool wanted)
+    {
+        foreach (var type in _typesOfTeamInCategory[(team * CategoryCount) + category])
+        {
+            var available = wanted && !_absent[team] && Pending(team, category) < CapOf(team);
+            if (available == _available[type].Contains(team))
+            {
+                continue;
+            }
+            if (available)
+            {
+                _available[type].Add(team);
+            }
+            else
+            {
+                _available[type].Remove(team);
+            }
+            Listener?.AvailabilityChanged(type, team, available);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Docket.Domain.Cases;
+
+/// <summary>
+/// A kind of case: its diversion track, the category (specialty) used for caps and balance, its workload weight
+/// (simple cases 0.25–0.3 of an ordinary case; coin weights), statutory time limit, and the work it needs.
+/// </summary>
+public sealed record CaseType(
+    string Id,
+    string Category,
+    CaseTrack Track,
+    double Weight,
+    double? TimeLimitDays,
+    int Priority,
+    IReadOnlyList<EffortStage> Stages,
+    double FlaggedShare)
+{
+    /// <summary>Mean working hours a case of this type needs, over all stages.</summary>
+    public double MeanEffortHours => Stages.Sum(s => s.Effort.MeanHours);
+}
+
+/// <summary>One task of a case, done by one person of <see cref="Role"/> (or by a shared pool that does the task).</summary>
+public sealed record EffortStage(string Task, string Role, EffortDistribution Effort);

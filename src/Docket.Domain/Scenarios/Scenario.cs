@@ -1,0 +1,58 @@
+using Docket.Domain.Assignment;
+using Docket.Domain.Calendar;
+using Docket.Domain.Cases;
+using Docket.Domain.Intake;
+using Docket.Domain.Staffing;
+
+namespace Docket.Domain.Scenarios;
+
+/// <summary>A planner's scenario: one or many courts, their case types, staff, intake and policies.</summary>
+public sealed record Scenario(
+    string Name,
+    ulong Seed,
+    int Days,
+    int WarmupDays,
+    int Replications,
+    WorkCalendar Calendar,
+    RoleCatalog Roles,
+    IReadOnlyList<CaseType> CaseTypes,
+    IReadOnlyList<CourtSpec> Courts)
+{
+    public int TypeIndex(string typeId)
+    {
+        for (var i = 0; i < CaseTypes.Count; i++)
+        {
+            if (CaseTypes[i].Id == typeId)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Every court the scenario expands to (a court entry with count N gives N courts).</summary>
+    public IEnumerable<(CourtSpec Spec, string CourtId)> ExpandCourts()
+    {
+        foreach (var court in Courts)
+        {
+            for (var n = 1; n <= court.Count; n++)
+            {
+                yield return (court, court.Count == 1 ? court.Id : $"{court.Id}-{n}");
+            }
+        }
+    }
+
+    public int CourtCount => Courts.Sum(c => c.Count);
+}
+
+/// <summary>A court (or <see cref="Count"/> alike courts): its intake, teams, shared pools and policies.</summary>
+public sealed record CourtSpec(
+    string Id,
+    int Count,
+    IReadOnlyList<IntakeStream> Intake,
+    IReadOnlyList<TeamGroup> Teams,
+    IReadOnlyList<SharedPool> Pools,
+    AssignmentSpec Assignment,
+    IReadOnlyList<Absence> Absences,
+    IReadOnlyList<BacklogEntry> Backlog,
+    double? QuotaTarget);

@@ -1,0 +1,86 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Docket.Domain.Scenarios;
+
+/// <summary>
+/// Reads a scenario file (YAML, or JSON, which YAML parses) into a <see cref="Scenario"/>, checking every rule of
+/// docs/scenarios.md. All errors are collected in one pass, each with the line and column of the offending node;
+/// bad input never throws.
+/// </summary>
+public static class ScenarioLoader
+{
+    public static ScenarioLoadResult LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new ScenarioLoadResult(null, [new ScenarioError(path, 1, 1, $"cannot read the file: {e.Message}")]);
+        }
+        return Load(text, path);
+    }
+
+    public static ScenarioLoadResult Load(string text, string sourceName)
+    {
+        var diagnostics = new ScenarioDiagnostics(sourceName);
+        var root = Parse(text, diagnostics);
+        Scenario? scenario = null;
+        if (root is not null)
+        {
+            scenario = new ScenarioReader(diagnostics).Read(root);
+        }
+        return new ScenarioLoadResult(scenario, diagnostics.Sorted());
+    }
+
+    /// <summary>
+    /// Parses YAML (or JSON) text into its single document's root node; null, with an error recorded, when the text is
+    /// not well-formed, is empty, or holds several documents.
+    /// </summary>
+    internal static YamlNode? Parse(string text, ScenarioDiagnostics diagnostics)
+    {
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new Parser(scanner));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(e.Start, $"malformed YAML: {CleanMessage(e)}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed inputs (e.g. an unclosed flow sequence).
+            diagnostics.Add(scanner.CurrentPosition, "malformed YAML: cannot be parsed here (an unclosed bracket or quote before?)");
+            return null;
+        }
+        if (stream.Documents.Count == 0)
+        {
+            diagnostics.Add(new Mark(0, 1, 1), "the scenario is empty");
+            return null;
+        }
+        if (stream.Documents.Count > 1)
+        {
+            diagnostics.Add(stream.Documents[1].RootNode.Start, "a scenario file holds one YAML document; found another one here");
+            return null;
+        }
+        return stream.Documents[0].RootNode;
+    }
+
+    private static string CleanMessage(YamlException e)
+    {
+        // YamlDotNet's messages repeat the position as "(Line: 3, Col: 2, Idx: 17) - (...): ": keep the text only.
+        var message = e.Message;
+        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && cut >= 0)
+        {
+            message = message[(cut + 3)..];
+        }
+        return message.Trim().TrimEnd('.');
+    }
+}

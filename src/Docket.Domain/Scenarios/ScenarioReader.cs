@@ -1,0 +1,132 @@
+using Docket.Domain.Calendar;
+using Docket.Domain.Cases;
+using Docket.Domain.Staffing;
+using YamlDotNet.RepresentationModel;
+
+namespace Docket.Domain.Scenarios;
+
+/// <summary>
+/// Walks a parsed scenario, builds the model and reports every rule broken (docs/scenarios.md). One instance reads
+/// one file. Parts: this file (top level, calendar, roles), .CaseTypes (case types and distributions), .Courts
+/// (courts, intake, pools, absences, backlog, cross-checks), .Teams (team groups, assignment), .Values (scalars).
+/// </summary>
+internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
+{
+    internal static readonly string[] TopKeys =
+    [
+        "name", "seed", "days", "warmup_days", "replications", "calendar", "roles", "case_types",
+        "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "courts",
+    ];
+
+    /// <summary>Keys that describe one court: at the top level in the single-court form, inside courts[] otherwise.</summary>
+    internal static readonly string[] CourtBodyKeys = ["intake", "teams", "pools", "absences", "backlog", "quota_target"];
+
+    private static readonly string[] s_calendarKeys = ["days_per_week", "hours_per_day"];
+
+    private readonly ScenarioDiagnostics _diagnostics = diagnostics;
+    private RoleCatalog _roles = RoleCatalog.Default;
+
+    public Scenario? Read(YamlNode root)
+    {
+        var top = MappingReader.Open(root, "", _diagnostics, "'name: ...' followed by case_types, intake and teams");
+        if (top is null)
+        {
+            return null;
+        }
+        top.RejectUnknown(TopKeys);
+
+        var name = ReadRequiredString(top, "name") ?? "scenario";
+        var seed = ReadSeed(top);
+        var errorsBefore = _diagnostics.Count;
+        var days = ReadInt(top, "days", 365, Bounds.AtLeast(1));
+        var daysValid = _diagnostics.Count == errorsBefore;
+        var warmup = ReadInt(top, "warmup_days", 0, Bounds.AtLeast(0));
+        if (daysValid && warmup >= days && top.Value("warmup_days") is { } warmupNode)
+        {
+            Error(warmupNode, "warmup_days", $"must be less than days ({days}) (got {warmup})");
+        }
+        var replications = ReadInt(top, "replications", 1, Bounds.AtLeast(1));
+        var calendar = ReadCalendar(top);
+        _roles = ReadRoles(top);
+        var caseTypes = ReadCaseTypes(top);
+        var topAssignment = top.Value("assignment") is { } assignmentNode ? ReadAssignment(assignmentNode, "assignment") : null;
+
+        List<CourtSpec> courts;
+        if (top.KeyNode("courts") is not null)
+        {
+            foreach (var key in CourtBodyKeys)
+            {
+                if (top.KeyNode(key) is { } keyNode)
+                {
+                    Error(keyNode, "", $"'{key}' cannot be at the top level when 'courts' is given: put it inside each court");
+                }
+            }
+            courts = ReadCourts(top, topAssignment);
+        }
+        else if (top.KeyNode("teams") is null)
+        {
+            Error(top.Node, "", "either 'teams' (a single court) or 'courts' (several courts) is required");
+            courts = [];
+        }
+        else
+        {
+            courts = [ReadCourtBody(top, name, 1, topAssignment, multiCourt: false)];
+        }
+
+        return _diagnostics.Count > 0
+            ? null
+            : new Scenario(name, seed, days, warmup, replications, calendar, _roles, caseTypes, courts);
+    }
+
+    private ulong ReadSeed(MappingReader top)
+    {
+        if (top.Value("seed") is not { } node)
+        {
+            return 1;
+        }
+        return TryReadInteger(node, "seed", out var value) && InBounds(value, node, "seed", Bounds.AtLeast(0)) ? (ulong)value : 1;
+    }
+
+    private WorkCalendar ReadCalendar(MappingReader top)
+    {
+        if (top.Value("calendar") is not { } node ||
+            MappingReader.Open(node, "calendar", _diagnostics, "{ days_per_week: 5, hours_per_day: 8 }") is not { } m)
+        {
+            return new WorkCalendar(5, 8);
+        }
+        m.RejectUnknown(s_calendarKeys);
+        var daysPerWeek = ReadInt(m, "days_per_week", 5, Bounds.Between(1, 7));
+        var hoursPerDay = ReadNumber(m, "hours_per_day", 8, Bounds.AboveAtMost(0, 24));
+        return new WorkCalendar(daysPerWeek, hoursPerDay);
+    }
+
+    private RoleCatalog ReadRoles(MappingReader top)
+    {
+        if (top.Value("roles") is not { } node ||
+            MappingReader.Open(node, "roles", _diagnostics, "{ judge: 1, assistant: 0.6 }") is not { } m)
+        {
+            return RoleCatalog.Default;
+        }
+        var overrides = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, value) in m.Entries)
+        {
+            var role = key.Value!;
+            var path = m.PathOf(role);
+            if (role.Trim().Length == 0)
+            {
+                Error(key, "roles", "a role name must not be empty");
+                continue;
+            }
+            if (YamlScalars.IsNull(value))
+            {
+                Error(key, path, "a coefficient is required");
+                continue;
+            }
+            if (TryReadNumber(value, path, Bounds.AtLeast(0), out var coefficient))
+            {
+                overrides[role] = coefficient;
+            }
+        }
+        return new RoleCatalog(overrides);
+    }
+}

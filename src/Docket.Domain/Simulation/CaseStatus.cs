@@ -1,0 +1,10 @@
+namespace Docket.Domain.Simulation;
+
+public enum CaseStatus : byte
+{
+    InMediation,
+    Mediated,
+    Waiting,
+    InProgress,
+    Closed,
+}

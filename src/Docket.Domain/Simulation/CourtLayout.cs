@@ -1,0 +1,220 @@
+using Docket.Domain.Assignment;
+using Docket.Domain.Cases;
+using Docket.Domain.Scenarios;
+using Docket.Domain.Staffing;
+
+namespace Docket.Domain.Simulation;
+
+/// <summary>
+/// A court compiled for simulation: its teams expanded from their groups, assignment pools, the stations that do
+/// each stage of each case type for each team (its own staff, a shared pool, or its judge when it has nobody of
+/// that role), and quotas.
+/// </summary>
+public sealed class CourtLayout
+{
+    private readonly int[] _stageStation;
+    private readonly int[] _stageOffset;
+    private readonly int _stagesPerTeam;
+
+    public CourtLayout(Scenario scenario, CourtSpec spec, string courtId, bool prefixTeamIds)
+    {
+        Scenario = scenario;
+        Spec = spec;
+        CourtId = courtId;
+        var types = scenario.CaseTypes;
+        var categories = types.Select(t => t.Category).Distinct().ToList();
+        TypeCategory = [.. types.Select(t => categories.IndexOf(t.Category))];
+        TypeWeight = [.. types.Select(t => t.Weight)];
+        CategoryNames = categories;
+
+        // Assignment pools: every group with its own assignment is a pool; the rest share the court's.
+        var poolSpecs = new List<AssignmentSpec>();
+        var groupPool = new int[spec.Teams.Count];
+        var courtPool = -1;
+        for (var g = 0; g < spec.Teams.Count; g++)
+        {
+            if (spec.Teams[g].Assignment is { } own)
+            {
+                groupPool[g] = poolSpecs.Count;
+                poolSpecs.Add(own);
+            }
+            else
+            {
+                if (courtPool < 0)
+                {
+                    courtPool = poolSpecs.Count;
+                    poolSpecs.Add(spec.Assignment);
+                }
+                groupPool[g] = courtPool;
+            }
+        }
+
+        var coefficientSum = 0.0;
+        foreach (var group in spec.Teams)
+        {
+            if (group.Quota is { ByCoefficient: true })
+            {
+                coefficientSum += group.Count * scenario.Roles.TeamCoefficient(group.Members);
+            }
+        }
+
+        var teams = new List<CourtTeam>();
+        var poolMembers = Enumerable.Range(0, poolSpecs.Count).Select(_ => new List<int>()).ToArray();
+        for (var g = 0; g < spec.Teams.Count; g++)
+        {
+            var group = spec.Teams[g];
+            var accepts = ResolveAccepts(types, group.Accepts);
+            var coefficient = scenario.Roles.TeamCoefficient(group.Members);
+            var quota = group.Quota switch
+            {
+                { Fixed: { } q } => q,
+                { ByCoefficient: true } when spec.QuotaTarget is { } target && coefficientSum > 0 => target * coefficient / coefficientSum,
+                _ => 0.0,
+            };
+            var judges = group.Members.Where(m => RoleCatalog.HearsCases(m.Key)).Sum(m => m.Value);
+            var leader = group.Members.Any(m => RoleCatalog.IsLeader(m.Key) && m.Value > 0);
+            var chief = group.Members.TryGetValue(RoleCatalog.President, out var p) && p > 0;
+            for (var n = 1; n <= group.Count; n++)
+            {
+                var id = prefixTeamIds ? $"{courtId}/{group.Id}-{n}" : $"{group.Id}-{n}";
+                var pool = groupPool[g];
+                teams.Add(new CourtTeam(id, g, group.Kind, group.Members, coefficient, quota, accepts,
+                    group.Cap ?? poolSpecs[pool].Cap, leader, chief, judges, pool, poolMembers[pool].Count));
+                poolMembers[pool].Add(teams.Count - 1);
+            }
+        }
+        Teams = teams;
+        PoolSpecs = poolSpecs;
+        PoolTeams = [.. poolMembers.Select(l => l.ToArray())];
+
+        // A type goes to the first pool (in the order groups are listed) with a team accepting it.
+        TypePool = new int[types.Count];
+        Array.Fill(TypePool, -1);
+        foreach (var team in teams)
+        {
+            foreach (var type in team.Accepts)
+            {
+                if (TypePool[type] < 0)
+                {
+                    TypePool[type] = team.Pool;
+                }
+            }
+        }
+
+        // Stations: each team's judges, then each other role it has; then the shared pools.
+        var stations = new List<Station>();
+        var roleStation = new Dictionary<(int Team, string Role), int>();
+        JudgeStation = new int[teams.Count];
+        for (var t = 0; t < teams.Count; t++)
+        {
+            var team = teams[t];
+            JudgeStation[t] = stations.Count;
+            stations.Add(new Station($"{team.Id}/judges", Math.Max(1, team.Judges), t, hearsCases: true));
+            foreach (var (role, count) in team.Members.OrderBy(m => m.Key, StringComparer.Ordinal))
+            {
+                if (count > 0 && !RoleCatalog.HearsCases(role))
+                {
+                    roleStation[(t, role)] = stations.Count;
+                    stations.Add(new Station($"{team.Id}/{role}", count, t, hearsCases: false));
+                }
+            }
+        }
+        var sharedStation = new int[spec.Pools.Count];
+        for (var p = 0; p < spec.Pools.Count; p++)
+        {
+            sharedStation[p] = stations.Count;
+            stations.Add(new Station($"pool/{spec.Pools[p].Id}", Math.Max(1, spec.Pools[p].Servers), -1, hearsCases: false));
+        }
+
+        _stageOffset = new int[types.Count + 1];
+        for (var i = 0; i < types.Count; i++)
+        {
+            _stageOffset[i + 1] = _stageOffset[i] + types[i].Stages.Count;
+        }
+        _stagesPerTeam = _stageOffset[types.Count];
+        _stageStation = new int[teams.Count * _stagesPerTeam];
+        for (var t = 0; t < teams.Count; t++)
+        {
+            var groupId = spec.Teams[teams[t].Group].Id;
+            for (var type = 0; type < types.Count; type++)
+            {
+                for (var s = 0; s < types[type].Stages.Count; s++)
+                {
+                    var stage = types[type].Stages[s];
+                    var station = -1;
+                    for (var p = 0; p < spec.Pools.Count && station < 0; p++)
+                    {
+                        var pool = spec.Pools[p];
+                        var serves = pool.ServesGroups is null || pool.ServesGroups.Contains(groupId);
+                        if (serves && (pool.Tasks.Contains(stage.Task) || pool.Tasks.Contains(stage.Role)))
+                        {
+                            station = sharedStation[p];
+                        }
+                    }
+                    if (station < 0 && !RoleCatalog.HearsCases(stage.Role) && roleStation.TryGetValue((t, stage.Role), out var own))
+                    {
+                        station = own;
+                    }
+                    // Judges hear cases; a team with nobody of the stage's role has its judge do the work.
+                    _stageStation[(t * _stagesPerTeam) + _stageOffset[type] + s] = station >= 0 ? station : JudgeStation[t];
+                }
+            }
+        }
+        Stations = stations;
+    }
+
+    public Scenario Scenario { get; }
+
+    public CourtSpec Spec { get; }
+
+    public string CourtId { get; }
+
+    public IReadOnlyList<CourtTeam> Teams { get; }
+
+    public IReadOnlyList<AssignmentSpec> PoolSpecs { get; }
+
+    /// <summary>Court team indices of each assignment pool, in pool-local order.</summary>
+    public int[][] PoolTeams { get; }
+
+    /// <summary>The pool that assigns each case type, or -1 when no team of this court accepts it.</summary>
+    public int[] TypePool { get; }
+
+    public int[] TypeCategory { get; }
+
+    public double[] TypeWeight { get; }
+
+    public IReadOnlyList<string> CategoryNames { get; }
+
+    internal IReadOnlyList<Station> Stations { get; }
+
+    internal int[] JudgeStation { get; }
+
+    internal int StationFor(int team, int type, int stage) => _stageStation[(team * _stagesPerTeam) + _stageOffset[type] + stage];
+
+    /// <summary>The station names doing each stage of a type for a team: for documentation and tests.</summary>
+    public string StationName(int team, int type, int stage) => Stations[StationFor(team, type, stage)].Name;
+
+    public TeamBoard CreateBoard(int pool)
+    {
+        var members = PoolTeams[pool];
+        var boardTeams = members.Select(t => Teams[t]).Select(t =>
+            new BoardTeam(t.Id, t.Accepts, t.Cap, t.Coefficient, t.Judges, t.Leader, t.Chief)).ToList();
+        return new TeamBoard(boardTeams, TypeCategory, TypeWeight, PoolSpecs[pool].Cap);
+    }
+
+    private static int[] ResolveAccepts(IReadOnlyList<CaseType> types, IReadOnlyList<string> accepts)
+    {
+        var result = new SortedSet<int>();
+        foreach (var name in accepts)
+        {
+            for (var i = 0; i < types.Count; i++)
+            {
+                if (types[i].Id == name || types[i].Category == name)
+                {
+                    result.Add(i);
+                }
+            }
+        }
+        return [.. result];
+    }
+}

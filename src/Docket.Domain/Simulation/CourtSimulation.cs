@@ -1,0 +1,471 @@
+using Docket.Domain.Assignment;
+using Docket.Domain.Cases;
+using Docket.Domain.Randomness;
+using Docket.Domain.Staffing;
+
+namespace Docket.Domain.Simulation;
+
+/// <summary>
+/// One court's year (or years) as a discrete-event loop: Poisson intake, pre-litigation mediation, diversion to
+/// assignment pools, assignment by the pool's policy (or designation of flagged cases), the court's waiting queue
+/// with escalation, and each stage of each case done by a team's staff or a shared pool on the working calendar.
+/// Random draws come from streams keyed by (seed, court, stream or case), so a run is reproducible and a case gets
+/// the same draws in two scenarios that differ only in staffing or policy (common random numbers).
+/// Struct events in an array heap, cases in a struct array: nothing is allocated per case on the hot path.
+/// </summary>
+public sealed class CourtSimulation
+{
+    public const int PriorityLevels = 4;
+    private const int EscalatedLane = PriorityLevels - 1;
+
+    private readonly CourtLayout _layout;
+    private readonly IReadOnlyList<CaseType> _types;
+    private readonly Calendar.WorkCalendar _calendar;
+    private readonly ulong _seed;
+    private readonly ulong _courtKey;
+    private readonly EventQueue _events = new();
+    private readonly IntakeProcess[] _intake;
+    private readonly Station[] _stations;
+    private readonly TeamBoard[] _boards;
+    private readonly AssignmentPolicy[] _policies;
+    private readonly DesignatedAssignment[] _designated;
+    private readonly RandomStream[] _poolRandom;
+    private readonly RandomStream _caseRandom = new(0);
+    private readonly IntQueue[][] _waiting;
+    private readonly int[] _waitingByType;
+    private readonly (double From, double To)[][] _absences;
+    private readonly double _windowStart;
+    private readonly double _windowEnd;
+    private CaseRecord[] _cases = new CaseRecord[1024];
+
+    public CourtSimulation(CourtLayout layout, ulong seed)
+    {
+        _layout = layout;
+        _types = layout.Scenario.CaseTypes;
+        _calendar = layout.Scenario.Calendar;
+        _seed = seed;
+        _courtKey = StreamKey.Of(layout.CourtId);
+        _windowStart = layout.Scenario.WarmupDays;
+        _windowEnd = layout.Scenario.Days;
+        _stations = [.. layout.Stations];
+
+        _boards = new TeamBoard[layout.PoolSpecs.Count];
+        _policies = new AssignmentPolicy[_boards.Length];
+        _designated = new DesignatedAssignment[_boards.Length];
+        _poolRandom = new RandomStream[_boards.Length];
+        for (var p = 0; p < _boards.Length; p++)
+        {
+            _boards[p] = layout.CreateBoard(p);
+            _policies[p] = AssignmentPolicy.Create(layout.PoolSpecs[p], _boards[p]);
+            _designated[p] = new DesignatedAssignment(_boards[p]);
+            _poolRandom[p] = new RandomStream(seed, _courtKey, StreamKey.Mix(StreamKey.Assignment, (ulong)p, 0));
+        }
+
+        _waiting = new IntQueue[_types.Count][];
+        _waitingByType = new int[_types.Count];
+        for (var t = 0; t < _types.Count; t++)
+        {
+            _waiting[t] = new IntQueue[PriorityLevels];
+        }
+
+        var typeIndex = _types.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        _intake = [.. layout.Spec.Intake.Select((s, i) => new IntakeProcess(
+            s, [.. s.Mix.Select(m => typeIndex[m.Type])], seed, _courtKey, i, 1.0))];
+
+        var teamIndex = layout.Teams.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var absences = layout.Teams.Select(_ => new List<(double, double)>()).ToArray();
+        foreach (var absence in layout.Spec.Absences)
+        {
+            var id = layout.Teams.Count > 0 && layout.Teams[0].Id.Contains('/') ? $"{layout.CourtId}/{absence.Team}" : absence.Team;
+            if (teamIndex.TryGetValue(id, out var team))
+            {
+                absences[team].Add((absence.FromDay, absence.ToDay));
+                _events.Push(absence.FromDay, SimEventKind.AbsenceStart, team);
+                _events.Push(absence.ToDay, SimEventKind.AbsenceEnd, team);
+            }
+        }
+        _absences = [.. absences.Select(a => a.OrderBy(x => x.Item1).ToArray())];
+
+        SeedBacklog(typeIndex);
+        foreach (var process in _intake)
+        {
+            var first = process.NextArrival(0.0);
+            if (first < _windowEnd)
+            {
+                _events.Push(first, SimEventKind.Arrival, process.Index);
+            }
+        }
+    }
+
+    public CourtLayout Layout => _layout;
+
+    /// <summary>The simulated time reached.</summary>
+    public double Now { get; private set; }
+
+    public int CaseCount { get; private set; }
+
+    public long EventsProcessed { get; private set; }
+
+    public long Escalations { get; private set; }
+
+    public long Designations { get; private set; }
+
+    public ReadOnlySpan<CaseRecord> Cases => _cases.AsSpan(0, CaseCount);
+
+    public ref readonly CaseRecord Case(int caseNo) => ref _cases[caseNo];
+
+    internal IReadOnlyList<Station> Stations => _stations;
+
+    /// <summary>Runs every event before <paramref name="until"/> (capped at the scenario's length).</summary>
+    public void AdvanceTo(double until)
+    {
+        until = Math.Min(until, _windowEnd);
+        while (_events.Count > 0 && _events.PeekTime < until)
+        {
+            var e = _events.Pop();
+            Now = e.Time;
+            EventsProcessed++;
+            switch (e.Kind)
+            {
+                case SimEventKind.Arrival:
+                    Arrive(e.Subject, e.Time);
+                    break;
+                case SimEventKind.MediationEnd:
+                    EndMediation(e.Subject, e.Time);
+                    break;
+                case SimEventKind.TaskDone:
+                    FinishTask(e.Subject, e.Station, e.Server, e.Time);
+                    break;
+                case SimEventKind.Escalate:
+                    Escalate(e.Subject);
+                    break;
+                case SimEventKind.AbsenceStart:
+                    _boards[_layout.Teams[e.Subject].Pool].SetAbsent(_layout.Teams[e.Subject].LocalIndex, true);
+                    break;
+                case SimEventKind.AbsenceEnd:
+                    _boards[_layout.Teams[e.Subject].Pool].SetAbsent(_layout.Teams[e.Subject].LocalIndex, false);
+                    PullWaiting(e.Subject, e.Time);
+                    break;
+            }
+        }
+        Now = Math.Max(Now, until);
+    }
+
+    public void RunToEnd() => AdvanceTo(_windowEnd);
+
+    private void SeedBacklog(Dictionary<string, int> typeIndex)
+    {
+        var random = new RandomStream(_seed, _courtKey, StreamKey.Backlog);
+        var backlog = new List<(double Filed, int Type)>();
+        foreach (var entry in _layout.Spec.Backlog)
+        {
+            for (var i = 0; i < entry.Count; i++)
+            {
+                backlog.Add((-Math.Max(0.0, entry.AgeDays.Sample(random)), typeIndex[entry.Type]));
+            }
+        }
+        // Oldest first, so the queues start in filing order.
+        foreach (var (filed, type) in backlog.OrderBy(b => b.Filed).ThenBy(b => b.Type))
+        {
+            var caseNo = NewCase(type, filed, StreamKey.Mix(_courtKey, StreamKey.Backlog, (ulong)CaseCount));
+            ref var c = ref _cases[caseNo];
+            c.Flags |= CaseFlags.Backlog;
+            File(caseNo, filed, routeAt: 0.0);
+        }
+    }
+
+    private int NewCase(int type, double received, ulong key)
+    {
+        if (CaseCount == _cases.Length)
+        {
+            Array.Resize(ref _cases, _cases.Length * 2);
+        }
+        var caseNo = CaseCount++;
+        _cases[caseNo] = new CaseRecord
+        {
+            Received = received,
+            Filed = double.NaN,
+            Assigned = double.NaN,
+            Closed = double.NaN,
+            Key = key,
+            Team = -1,
+            Type = (short)type,
+        };
+        return caseNo;
+    }
+
+    private void Arrive(int stream, double now)
+    {
+        var process = _intake[stream];
+        var type = process.DrawType();
+        var key = StreamKey.Mix(_courtKey, (ulong)stream + 1, (ulong)process.Produced++);
+        var caseNo = NewCase(type, now, key);
+        var next = process.NextArrival(now);
+        if (next < _windowEnd)
+        {
+            _events.Push(next, SimEventKind.Arrival, stream);
+        }
+
+        if (process.Stream.Mediation is { } mediation)
+        {
+            _caseRandom.Reseed(_seed, key, StreamKey.Mediation);
+            if (_caseRandom.NextDouble() < mediation.Share)
+            {
+                ref var c = ref _cases[caseNo];
+                c.Status = CaseStatus.InMediation;
+                c.Flags |= CaseFlags.Mediation;
+                var duration = Math.Max(0.0, mediation.DurationDays.Sample(_caseRandom));
+                // Settled or not is decided now from the case's own stream; it shows when mediation ends.
+                c.Stage = _caseRandom.NextDouble() < mediation.SuccessRate ? (byte)1 : (byte)0;
+                _events.Push(now + duration, SimEventKind.MediationEnd, caseNo);
+                return;
+            }
+        }
+        File(caseNo, now, now);
+    }
+
+    private void EndMediation(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        if (c.Stage == 1)
+        {
+            c.Status = CaseStatus.Mediated;
+            c.Closed = now;
+            c.Stage = 0;
+            return;
+        }
+        File(caseNo, now, now);
+    }
+
+    private void File(int caseNo, double filed, double routeAt)
+    {
+        ref var c = ref _cases[caseNo];
+        c.Filed = filed;
+        c.Status = CaseStatus.Waiting;
+        c.Stage = 0;
+        var type = _types[c.Type];
+        if (type.FlaggedShare > 0)
+        {
+            _caseRandom.Reseed(_seed, c.Key, StreamKey.Flags);
+            if (_caseRandom.NextDouble() < type.FlaggedShare)
+            {
+                c.Flags |= CaseFlags.Flagged;
+            }
+        }
+        Route(caseNo, routeAt);
+    }
+
+    private void Route(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        var pool = _layout.TypePool[c.Type];
+        if (pool < 0)
+        {
+            // Validation rejects intake no team accepts; a case with nowhere to go waits for ever, visibly.
+            Enqueue(caseNo, now);
+            return;
+        }
+        var local = -1;
+        if ((c.Flags & CaseFlags.Flagged) != 0 && _layout.PoolSpecs[pool].Designated == DesignationTarget.Leader)
+        {
+            local = _designated[pool].Choose(c.Type);
+            if (local >= 0)
+            {
+                c.Flags |= CaseFlags.Designated;
+                Designations++;
+            }
+        }
+        if (local < 0)
+        {
+            local = _policies[pool].Choose(c.Type, _poolRandom[pool]);
+        }
+        if (local < 0)
+        {
+            Enqueue(caseNo, now);
+            return;
+        }
+        AssignTo(caseNo, _layout.PoolTeams[pool][local], now);
+    }
+
+    private void Enqueue(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        var lane = Math.Clamp(_types[c.Type].Priority, 0, EscalatedLane);
+        (_waiting[c.Type][lane] ??= new IntQueue()).Enqueue(caseNo);
+        _waitingByType[c.Type]++;
+        var pool = _layout.TypePool[c.Type];
+        if (pool >= 0 && _layout.PoolSpecs[pool].EscalateAfterDays is { } after && lane < EscalatedLane)
+        {
+            _events.Push(now + after, SimEventKind.Escalate, caseNo);
+        }
+    }
+
+    private void Escalate(int caseNo)
+    {
+        ref var c = ref _cases[caseNo];
+        if (c.Status != CaseStatus.Waiting || (c.Flags & CaseFlags.Escalated) != 0)
+        {
+            return;
+        }
+        c.Flags |= CaseFlags.Escalated;
+        Escalations++;
+        // The old queue entry goes stale and is skipped; the case now waits in the top lane.
+        (_waiting[c.Type][EscalatedLane] ??= new IntQueue()).Enqueue(caseNo);
+    }
+
+    private void AssignTo(int caseNo, int team, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        var courtTeam = _layout.Teams[team];
+        _boards[courtTeam.Pool].Assign(courtTeam.LocalIndex, c.Type);
+        c.Team = team;
+        c.Assigned = now;
+        c.Status = CaseStatus.InProgress;
+        c.Stage = 0;
+        EnterStage(caseNo, now);
+    }
+
+    private void EnterStage(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        var stationNo = _layout.StationFor(c.Team, c.Type, c.Stage);
+        var station = _stations[stationNo];
+        if (station.HasFreeServer)
+        {
+            StartTask(caseNo, stationNo, station.TakeServer(), now);
+        }
+        else
+        {
+            station.Enqueue(caseNo, Math.Clamp(_types[c.Type].Priority, 0, EscalatedLane));
+        }
+    }
+
+    private void StartTask(int caseNo, int stationNo, int server, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        var stage = _types[c.Type].Stages[c.Stage];
+        _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Effort, c.Stage, 0));
+        var hours = Math.Max(0.0, stage.Effort.Sample(_caseRandom));
+        var end = _calendar.AddWorkingHours(now, hours);
+        var station = _stations[stationNo];
+        if (station.HearsCases && station.OwnerTeam >= 0)
+        {
+            end = SkipAbsences(station.OwnerTeam, now, end);
+        }
+        if (end > _windowStart && now < _windowEnd)
+        {
+            var from = Math.Max(now, _windowStart);
+            var to = Math.Min(end, _windowEnd);
+            station.BusyHours[server] += Math.Min(hours, _calendar.WorkingHoursBefore(to) - _calendar.WorkingHoursBefore(from));
+            if (now >= _windowStart)
+            {
+                station.Tasks[server]++;
+            }
+        }
+        _events.Push(end, SimEventKind.TaskDone, caseNo, stationNo, server);
+    }
+
+    private double SkipAbsences(int team, double start, double end)
+    {
+        foreach (var (from, to) in _absences[team])
+        {
+            if (from < end && to > start)
+            {
+                end += to - Math.Max(from, start);
+            }
+        }
+        return end;
+    }
+
+    private void FinishTask(int caseNo, int stationNo, int server, double now)
+    {
+        var station = _stations[stationNo];
+        var next = station.Dequeue();
+        if (next >= 0)
+        {
+            StartTask(next, stationNo, server, now);
+        }
+        else
+        {
+            station.ReleaseServer(server);
+        }
+
+        ref var c = ref _cases[caseNo];
+        c.Stage++;
+        if (c.Stage < _types[c.Type].Stages.Count)
+        {
+            EnterStage(caseNo, now);
+            return;
+        }
+        c.Closed = now;
+        c.Status = CaseStatus.Closed;
+        var team = _layout.Teams[c.Team];
+        _boards[team.Pool].Close(team.LocalIndex, c.Type);
+        PullWaiting(c.Team, now);
+    }
+
+    /// <summary>Close-one-get-one: while the team can take a waiting case, it takes the longest-waiting, highest-priority one.</summary>
+    private void PullWaiting(int team, double now)
+    {
+        var courtTeam = _layout.Teams[team];
+        var board = _boards[courtTeam.Pool];
+        while (true)
+        {
+            var best = -1;
+            var bestLane = -1;
+            var bestType = -1;
+            foreach (var type in courtTeam.Accepts)
+            {
+                if (_waitingByType[type] == 0 || _layout.TypePool[type] != courtTeam.Pool || !board.IsAvailable(courtTeam.LocalIndex, type))
+                {
+                    continue;
+                }
+                for (var lane = EscalatedLane; lane >= 0 && lane >= bestLane; lane--)
+                {
+                    var head = Head(type, lane);
+                    if (head < 0)
+                    {
+                        continue;
+                    }
+                    if (lane > bestLane || _cases[head].Filed < _cases[best].Filed)
+                    {
+                        best = head;
+                        bestLane = lane;
+                        bestType = type;
+                    }
+                    break;
+                }
+            }
+            if (best < 0)
+            {
+                return;
+            }
+            _waiting[bestType][bestLane].Dequeue();
+            _waitingByType[bestType]--;
+            AssignTo(best, team, now);
+        }
+    }
+
+    /// <summary>The live head of a waiting lane, dropping entries left behind by escalation.</summary>
+    private int Head(int type, int lane)
+    {
+        var queue = _waiting[type][lane];
+        if (queue is null)
+        {
+            return -1;
+        }
+        while (queue.Count > 0)
+        {
+            var caseNo = queue.Peek();
+            ref readonly var c = ref _cases[caseNo];
+            var escalated = (c.Flags & CaseFlags.Escalated) != 0;
+            var current = escalated ? EscalatedLane : Math.Clamp(_types[c.Type].Priority, 0, EscalatedLane);
+            if (c.Status == CaseStatus.Waiting && current == lane)
+            {
+                return caseNo;
+            }
+            queue.Dequeue();
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Docket.Domain.Simulation;
+
+internal enum SimEventKind : byte
+{
+    Arrival,
+    MediationEnd,
+    TaskDone,
+    Escalate,
+    AbsenceStart,
+    AbsenceEnd,
+}
+
+/// <summary>An event of the court's loop. Ties in time are broken by <see cref="Sequence"/>, so order is deterministic.</summary>
+internal struct SimEvent
+{
+    public double Time;
+    public long Sequence;
+    public SimEventKind Kind;
+    public int Subject;
+    public int Station;
+    public int Server;
+}

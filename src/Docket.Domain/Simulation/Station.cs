@@ -1,0 +1,71 @@
+namespace Docket.Domain.Simulation;
+
+/// <summary>
+/// Staff who do one kind of work, one task each at a time, first come first served within priority: a team's
+/// judges, its assistants, its clerks, or a shared pool serving many teams.
+/// </summary>
+internal sealed class Station
+{
+    private readonly int[] _free;
+    private readonly IntQueue[] _lanes = new IntQueue[CourtSimulation.PriorityLevels];
+    private int _freeCount;
+
+    public Station(string name, int servers, int ownerTeam, bool hearsCases)
+    {
+        Name = name;
+        Servers = servers;
+        OwnerTeam = ownerTeam;
+        HearsCases = hearsCases;
+        _free = new int[servers];
+        for (var s = 0; s < servers; s++)
+        {
+            _free[s] = servers - 1 - s;
+        }
+        _freeCount = servers;
+        BusyHours = new double[servers];
+        Tasks = new long[servers];
+    }
+
+    public string Name { get; }
+
+    public int Servers { get; }
+
+    /// <summary>The team the staff belong to, or -1 for a shared pool.</summary>
+    public int OwnerTeam { get; }
+
+    public bool HearsCases { get; }
+
+    /// <summary>Working hours each server spent on tasks inside the statistics window.</summary>
+    public double[] BusyHours { get; }
+
+    /// <summary>Tasks each server started inside the statistics window.</summary>
+    public long[] Tasks { get; }
+
+    public int Waiting { get; private set; }
+
+    public bool HasFreeServer => _freeCount > 0;
+
+    public int TakeServer() => _free[--_freeCount];
+
+    public void ReleaseServer(int server) => _free[_freeCount++] = server;
+
+    public void Enqueue(int caseNo, int priority)
+    {
+        (_lanes[priority] ??= new IntQueue()).Enqueue(caseNo);
+        Waiting++;
+    }
+
+    public int Dequeue()
+    {
+        for (var p = _lanes.Length - 1; p >= 0; p--)
+        {
+            var lane = _lanes[p];
+            if (lane is { Count: > 0 })
+            {
+                Waiting--;
+                return lane.Dequeue();
+            }
+        }
+        return -1;
+    }
+}

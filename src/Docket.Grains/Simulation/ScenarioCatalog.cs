@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Docket.Abstractions.Simulation;
+using Docket.Domain.Randomness;
+using Docket.Domain.Scenarios;
+
+namespace Docket.Grains.Simulation;
+
+/// <summary>
+/// Parses each scenario text once per silo: a province run has 100+ court grains reading the same text.
+/// Registered as a singleton; grains receive it by injection.
+/// </summary>
+public sealed class ScenarioCatalog
+{
+    private readonly ConcurrentDictionary<string, Scenario> _parsed = new();
+
+    public Scenario Get(SimulationRun run)
+    {
+        var scenario = Parse(run);
+        var overridden = ScenarioOverrides.Apply(scenario, run.Seed, run.Days);
+        return overridden with { Seed = StreamKey.ReplicationSeed(overridden.Seed, run.Replication) };
+    }
+
+    /// <summary>The seed the run was asked for (replication 0's), as summary.json reports it.</summary>
+    public ulong RequestedSeed(SimulationRun run) => run.Seed ?? Parse(run).Seed;
+
+    private Scenario Parse(SimulationRun run) => _parsed.GetOrAdd(Key(run), _ =>
+    {
+        var result = ScenarioLoader.Load(run.ScenarioText, run.SourceName);
+        return result.Scenario ?? throw new ArgumentException(string.Join(Environment.NewLine, result.Errors));
+    });
+
+    private static string Key(SimulationRun run) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(run.ScenarioText)));
+}

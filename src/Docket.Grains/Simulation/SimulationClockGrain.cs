@@ -1,0 +1,65 @@
+using Docket.Abstractions.Simulation;
+using Docket.Domain.Scenarios;
+using Docket.Domain.Statistics;
+using Microsoft.Extensions.Logging;
+
+namespace Docket.Grains.Simulation;
+
+/// <summary>The virtual clock of one replication: steps every court in parallel, merges in a fixed order.</summary>
+public sealed class SimulationClockGrain(ScenarioCatalog catalog, ILogger<SimulationClockGrain> logger) : Grain, ISimulationClockGrain
+{
+    private Scenario? _scenario;
+    private SimulationRun? _run;
+    private ICourtGrain[] _courts = [];
+    private double _day;
+    private long _cases;
+    private long _grainCalls;
+
+    public async Task<SimulationProgress> StartAsync(SimulationRun run)
+    {
+        _run = run;
+        _scenario = catalog.Get(run);
+        var runId = this.GetPrimaryKeyString();
+        var courtIds = _scenario.ExpandCourts().Select(c => c.CourtId).ToArray();
+        _courts = [.. courtIds.Select(id => GrainFactory.GetGrain<ICourtGrain>($"{runId}/{id}"))];
+        await Task.WhenAll(_courts.Select((court, i) => court.InitializeAsync(new CourtRun(runId, run, i))));
+        _grainCalls += _courts.Length;
+        _day = 0;
+        logger.LogInformation("Run {RunId}: {Courts} courts, {Days} days, seed {Seed}", runId, _courts.Length, _scenario.Days, _scenario.Seed);
+        return Progress();
+    }
+
+    public async Task<SimulationProgress> AdvanceAsync()
+    {
+        var (scenario, run) = Started();
+        var until = Math.Min(scenario.Days, _day + run.StepDays);
+        var steps = await Task.WhenAll(_courts.Select(c => c.AdvanceAsync(until)));
+        _grainCalls += _courts.Length;
+        _day = until;
+        _cases = steps.Sum(s => s.Cases);
+        return Progress();
+    }
+
+    public async Task<string> FinishAsync()
+    {
+        var (scenario, _) = Started();
+        while (_day < scenario.Days)
+        {
+            await AdvanceAsync();
+        }
+        var results = await Task.WhenAll(_courts.Select(c => c.FinishAsync()));
+        _grainCalls += _courts.Length;
+        var statistics = results.Select(SummaryJson.Deserialize<CourtStatistics>).ToList();
+        var summary = SummaryBuilder.Replication(scenario, catalog.RequestedSeed(_run!), statistics);
+        var courtCalls = statistics.Sum(s => s.Teams.Length + s.Teams.Sum(t => t.Judges.Length));
+        summary = summary with { Engine = summary.Engine with { GrainCalls = _grainCalls + courtCalls } };
+        DeactivateOnIdle();
+        return SummaryJson.Serialize(summary);
+    }
+
+    private SimulationProgress Progress() =>
+        new(_day, _scenario?.Days ?? 0, _cases, _grainCalls, _scenario is not null && _day >= _scenario.Days);
+
+    private (Scenario Scenario, SimulationRun Run) Started() =>
+        _scenario is not null && _run is not null ? (_scenario, _run) : throw new InvalidOperationException("the run has not been started");
+}
