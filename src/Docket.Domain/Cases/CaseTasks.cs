@@ -27,9 +27,24 @@ public static class CaseTasks
         ["enforcement_measures"] = RoleCatalog.Bailiff,
     };
 
-    /// <summary>Resolves an effort key: a task name gives its default role; a role name is that role's own work.</summary>
+    /// <summary>
+    /// A wait (<c>wait</c> or <c>wait_*</c>: a notice period, the parties' answer time, an appraisal) takes calendar
+    /// days and nobody's time; its distribution is in days.
+    /// </summary>
+    public static bool IsWait(string key) => key == "wait" || key.StartsWith("wait_", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Resolves an effort key: a task name gives its default role; a role name is that role's own work; a wait has
+    /// no role (empty).
+    /// </summary>
     public static bool TryResolve(string key, RoleCatalog roles, out string task, out string role)
     {
+        if (IsWait(key))
+        {
+            task = key;
+            role = "";
+            return true;
+        }
         if (DefaultRole.TryGetValue(key, out var r))
         {
             task = key;

@@ -14,9 +14,15 @@ public sealed record CaseType(
     IReadOnlyList<EffortStage> Stages,
     double FlaggedShare)
 {
-    /// <summary>Mean working hours a case of this type needs, over all stages.</summary>
-    public double MeanEffortHours => Stages.Sum(s => s.Effort.MeanHours);
+    /// <summary>Mean working hours a case of this type needs, over all stages but waits.</summary>
+    public double MeanEffortHours => Stages.Where(s => !s.IsWait).Sum(s => s.Effort.MeanHours);
 }
 
-/// <summary>One task of a case, done by one person of <see cref="Role"/> (or by a shared pool that does the task).</summary>
-public sealed record EffortStage(string Task, string Role, EffortDistribution Effort);
+/// <summary>
+/// One task of a case, done by one person of <see cref="Role"/> (or by a shared pool that does the task); or a wait
+/// (empty role) of <see cref="Effort"/> calendar days that occupies nobody.
+/// </summary>
+public sealed record EffortStage(string Task, string Role, EffortDistribution Effort)
+{
+    public bool IsWait => Role.Length == 0;
+}

@@ -26,7 +26,7 @@ internal sealed class MappingReader
             }
             else
             {
-                diagnostics.Add(key, $"{ScenarioPaths.Prefix(path)}keys must be plain names, not a {YamlScalars.Describe(key)}");
+                diagnostics.Add(key, $"{ScenarioPaths.Prefix(path)}keys must be plain names (got {YamlScalars.Describe(key)})");
             }
         }
     }

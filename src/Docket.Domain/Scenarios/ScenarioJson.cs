@@ -11,7 +11,7 @@ namespace Docket.Domain.Scenarios;
 public static class ScenarioJson
 {
     /// <summary>The first document of <paramref name="text"/> as JSON; null for an empty text.</summary>
-    /// <exception cref="YamlException">The text is not well-formed YAML.</exception>
+    /// <exception cref="YamlException">The text is not well-formed YAML, or an alias refers to a node that holds it.</exception>
     public static JsonNode? FromYaml(string text)
     {
         var stream = new YamlStream();
@@ -19,7 +19,26 @@ public static class ScenarioJson
         return stream.Documents.Count == 0 ? null : ToJsonNode(stream.Documents[0].RootNode);
     }
 
-    public static JsonNode? ToJsonNode(YamlNode node)
+    /// <exception cref="YamlException">An alias refers to a node that holds it.</exception>
+    public static JsonNode? ToJsonNode(YamlNode node) => ToJsonNode(node, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+
+    private static JsonNode? ToJsonNode(YamlNode node, HashSet<YamlNode> ancestors)
+    {
+        if (node is not YamlScalarNode && !ancestors.Add(node))
+        {
+            throw new YamlException(node.Start, node.End, "an alias refers to a node that contains it");
+        }
+        try
+        {
+            return Convert(node, ancestors);
+        }
+        finally
+        {
+            ancestors.Remove(node);
+        }
+    }
+
+    private static JsonNode? Convert(YamlNode node, HashSet<YamlNode> ancestors)
     {
         switch (node)
         {
@@ -28,7 +47,7 @@ public static class ScenarioJson
                     var json = new JsonObject();
                     foreach (var (key, value) in mapping.Children)
                     {
-                        json[((YamlScalarNode)key).Value ?? ""] = ToJsonNode(value);
+                        json[((YamlScalarNode)key).Value ?? ""] = ToJsonNode(value, ancestors);
                     }
                     return json;
                 }
@@ -37,7 +56,7 @@ public static class ScenarioJson
                     var json = new JsonArray();
                     foreach (var item in sequence.Children)
                     {
-                        json.Add(ToJsonNode(item));
+                        json.Add(ToJsonNode(item, ancestors));
                     }
                     return json;
                 }

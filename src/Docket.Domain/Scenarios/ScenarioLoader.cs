@@ -42,6 +42,10 @@ public static class ScenarioLoader
     /// </summary>
     internal static YamlNode? Parse(string text, ScenarioDiagnostics diagnostics)
     {
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         var stream = new YamlStream();
         try
@@ -53,9 +57,10 @@ public static class ScenarioLoader
             diagnostics.Add(e.Start, $"malformed YAML: {CleanMessage(e)}");
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // YamlDotNet's scanner throws these on some malformed inputs (e.g. an unclosed flow sequence).
+            // YamlDotNet's scanner throws other exceptions on some malformed inputs (an InvalidOperationException for
+            // an unclosed flow sequence): report them where the scanner stopped.
             diagnostics.Add(scanner.CurrentPosition, "malformed YAML: cannot be parsed here (an unclosed bracket or quote before?)");
             return null;
         }

@@ -104,9 +104,9 @@ internal sealed partial class ScenarioReader
             var resolved = CaseTasks.TryResolve(name, _roles, out var task, out var role);
             if (!resolved)
             {
-                Error(key, path, $"'{name}' is neither a task ({Names(CaseTasks.DefaultRole.Keys, 20)}) nor a role ({Names(_roles.Coefficients.Keys, 20)})");
+                Error(key, path, $"'{name}' is neither a task ({Names(CaseTasks.DefaultRole.Keys, 20)}), a wait (wait, wait_*) nor a role ({Names(_roles.Coefficients.Keys, 20)})");
             }
-            var distribution = ReadDistribution(value, stagePath, "hours");
+            var distribution = ReadDistribution(value, stagePath, CaseTasks.IsWait(name) ? "days" : "hours");
             if (resolved && distribution is not null)
             {
                 stages.Add(new EffortStage(task, role, distribution));

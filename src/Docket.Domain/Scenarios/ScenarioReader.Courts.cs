@@ -328,7 +328,11 @@ internal sealed partial class ScenarioReader
                     {
                         continue;
                     }
-                    if (CaseTasks.TryResolve(task, _roles, out _, out _))
+                    if (CaseTasks.IsWait(task))
+                    {
+                        Error(taskList.Children[t], itemPath, $"'{task}' is a wait, which takes time but nobody's work: a pool cannot do it");
+                    }
+                    else if (CaseTasks.TryResolve(task, _roles, out _, out _))
                     {
                         tasks.Add(task);
                     }

@@ -141,6 +141,11 @@ public sealed class CourtLayout
                 for (var s = 0; s < types[type].Stages.Count; s++)
                 {
                     var stage = types[type].Stages[s];
+                    if (stage.IsWait)
+                    {
+                        _stageStation[(t * _stagesPerTeam) + _stageOffset[type] + s] = WaitStation;
+                        continue;
+                    }
                     var station = -1;
                     for (var p = 0; p < spec.Pools.Count && station < 0; p++)
                     {
@@ -162,6 +167,9 @@ public sealed class CourtLayout
         }
         Stations = stations;
     }
+
+    /// <summary>The station number of a wait: nobody's work, only calendar time.</summary>
+    public const int WaitStation = -1;
 
     public Scenario Scenario { get; }
 
@@ -192,7 +200,8 @@ public sealed class CourtLayout
     internal int StationFor(int team, int type, int stage) => _stageStation[(team * _stagesPerTeam) + _stageOffset[type] + stage];
 
     /// <summary>The station names doing each stage of a type for a team: for documentation and tests.</summary>
-    public string StationName(int team, int type, int stage) => Stations[StationFor(team, type, stage)].Name;
+    public string StationName(int team, int type, int stage) =>
+        StationFor(team, type, stage) is var station && station == WaitStation ? "wait" : Stations[station].Name;
 
     public TeamBoard CreateBoard(int pool)
     {

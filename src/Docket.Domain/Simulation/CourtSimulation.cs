@@ -265,26 +265,41 @@ public sealed class CourtSimulation
             Enqueue(caseNo, now);
             return;
         }
-        var local = -1;
-        if ((c.Flags & CaseFlags.Flagged) != 0 && _layout.PoolSpecs[pool].Designated == DesignationTarget.Leader)
+        if ((c.Flags & CaseFlags.Flagged) != 0 && _layout.PoolSpecs[pool].Designated == DesignationTarget.Leader
+            && Designate(c.Type) is var leaderTeam && leaderTeam >= 0)
         {
-            local = _designated[pool].Choose(c.Type);
-            if (local >= 0)
-            {
-                c.Flags |= CaseFlags.Designated;
-                Designations++;
-            }
+            c.Flags |= CaseFlags.Designated;
+            Designations++;
+            AssignTo(caseNo, leaderTeam, now);
+            return;
         }
-        if (local < 0)
-        {
-            local = _policies[pool].Choose(c.Type, _poolRandom[pool]);
-        }
+        var local = _policies[pool].Choose(c.Type, _poolRandom[pool]);
         if (local < 0)
         {
             Enqueue(caseNo, now);
             return;
         }
         AssignTo(caseNo, _layout.PoolTeams[pool][local], now);
+    }
+
+    /// <summary>
+    /// The least-loaded leader-led team of the whole court that can take the type — in any pool, so a leadership
+    /// group with its own pool that is not first for the type receives only designated cases.
+    /// </summary>
+    private int Designate(int type)
+    {
+        var best = -1;
+        var bestWork = double.MaxValue;
+        for (var p = 0; p < _boards.Length; p++)
+        {
+            var local = _designated[p].Choose(type);
+            if (local >= 0 && _boards[p].PendingWork(local) < bestWork)
+            {
+                bestWork = _boards[p].PendingWork(local);
+                best = _layout.PoolTeams[p][local];
+            }
+        }
+        return best;
     }
 
     private void Enqueue(int caseNo, double now)
@@ -329,6 +344,13 @@ public sealed class CourtSimulation
     {
         ref var c = ref _cases[caseNo];
         var stationNo = _layout.StationFor(c.Team, c.Type, c.Stage);
+        if (stationNo == CourtLayout.WaitStation)
+        {
+            _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Effort, c.Stage, 0));
+            var days = Math.Max(0.0, _types[c.Type].Stages[c.Stage].Effort.Sample(_caseRandom));
+            _events.Push(now + days, SimEventKind.TaskDone, caseNo, CourtLayout.WaitStation);
+            return;
+        }
         var station = _stations[stationNo];
         if (station.HasFreeServer)
         {
@@ -379,15 +401,18 @@ public sealed class CourtSimulation
 
     private void FinishTask(int caseNo, int stationNo, int server, double now)
     {
-        var station = _stations[stationNo];
-        var next = station.Dequeue();
-        if (next >= 0)
+        if (stationNo != CourtLayout.WaitStation)
         {
-            StartTask(next, stationNo, server, now);
-        }
-        else
-        {
-            station.ReleaseServer(server);
+            var station = _stations[stationNo];
+            var next = station.Dequeue();
+            if (next >= 0)
+            {
+                StartTask(next, stationNo, server, now);
+            }
+            else
+            {
+                station.ReleaseServer(server);
+            }
         }
 
         ref var c = ref _cases[caseNo];

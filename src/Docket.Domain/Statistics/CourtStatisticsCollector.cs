@@ -25,8 +25,6 @@ public static class CourtStatisticsCollector
         var stats = new CourtStatistics
         {
             CourtId = layout.CourtId,
-            Escalated = simulation.Escalations,
-            Designated = simulation.Designations,
             Events = simulation.EventsProcessed,
             SimulatedCases = simulation.CaseCount,
         };
@@ -67,9 +65,12 @@ public static class CourtStatisticsCollector
             {
                 continue;
             }
-            if ((c.Flags & CaseFlags.Flagged) != 0 && c.Filed >= w0)
+            if (c.Filed >= w0)
             {
-                stats.Flagged++;
+                // Counted for the cases filed in the window, whenever the flag, designation or escalation came.
+                stats.Flagged += (c.Flags & CaseFlags.Flagged) != 0 ? 1 : 0;
+                stats.Designated += (c.Flags & CaseFlags.Designated) != 0 ? 1 : 0;
+                stats.Escalated += (c.Flags & CaseFlags.Escalated) != 0 ? 1 : 0;
             }
             var closed = c.Status == CaseStatus.Closed;
             if (c.Filed >= w0)

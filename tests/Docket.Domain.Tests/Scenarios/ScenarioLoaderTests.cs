@@ -324,6 +324,49 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Wait_stages_take_a_days_distribution_and_no_role()
+    {
+        var s = LoadValid("""
+            name: waits
+            case_types:
+              - id: a
+                effort:
+                  service: { dist: exponential, mean_hours: 1 }
+                  wait_answer: { dist: gamma, mean_days: 15, shape: 4 }
+                  judge: { dist: exponential, mean_hours: 10 }
+                  wait: { dist: fixed, days: 2 }
+            teams: [ { id: t, members: { judge: 1, clerk: 1 }, accepts: [a] } ]
+            """);
+        var stages = s.CaseTypes[0].Stages;
+        Assert.Equal(["service", "wait_answer", "judge", "wait"], stages.Select(st => st.Task));
+        Assert.True(stages[1].IsWait);
+        Assert.Equal("", stages[1].Role);
+        Assert.Equal(new GammaEffort(15, 4), stages[1].Effort);
+        Assert.Equal(new FixedEffort(2), stages[3].Effort);
+        Assert.Equal(11.0, s.CaseTypes[0].MeanEffortHours, 12);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_and_crlf_line_ends_are_fine()
+    {
+        var s = LoadValid("\uFEFF" + Minimal.Replace("\n", "\r\n", StringComparison.Ordinal));
+        Assert.Equal("minimal", s.Name);
+    }
+
+    [Fact]
+    public void Yaml_anchors_and_aliases_can_share_parts()
+    {
+        var s = LoadValid("""
+            name: shared
+            case_types:
+              - { id: a, effort: { judge: &effort { dist: exponential, mean_hours: 10 } } }
+              - { id: b, effort: { judge: *effort } }
+            teams: [ { id: t, members: { judge: 1 }, accepts: [a, b] } ]
+            """);
+        Assert.Equal(s.CaseTypes[0].Stages, s.CaseTypes[1].Stages);
+    }
+
+    [Fact]
     public void Load_file_reads_a_file_and_names_it_in_errors()
     {
         var path = Path.Combine(Path.GetTempPath(), $"docket-{Guid.NewGuid():N}.yaml");

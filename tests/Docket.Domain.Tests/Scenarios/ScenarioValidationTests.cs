@@ -245,13 +245,31 @@ public class ScenarioValidationTests
             case_types:
               - { id: a, effort: { »judging: { dist: exponential, mean_hours: 10 } } }
             teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
-            """, "case_types[0].effort: 'judging' is neither a task (intake, service,", "nor a role (");
+            """, "case_types[0].effort: 'judging' is neither a task (intake, service,", "a wait (wait, wait_*) nor a role (");
         AssertErrorAt("""
             name: v
             case_types:
               - { id: a, effort: »{} }
             teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
             """, "case_types[0].effort: needs at least one task or role");
+    }
+
+    [Fact]
+    public void A_wait_takes_days_and_no_pool_can_do_it()
+    {
+        AssertErrorAt("""
+            name: v
+            case_types:
+              - { id: a, effort: { judge: { dist: exponential, mean_hours: 10 }, wait_answer: »{ dist: exponential, mean_hours: 24 } } }
+            teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
+            """, "case_types[0].effort.wait_answer: 'mean_days' is required for dist exponential");
+        AssertErrorAt("""
+            name: v
+            case_types:
+              - { id: a, effort: { judge: { dist: exponential, mean_hours: 10 } } }
+            teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
+            pools: [ { id: p, members: { clerk: 1 }, tasks: [service, »wait_answer] } ]
+            """, "pools[0].tasks[1]: 'wait_answer' is a wait");
     }
 
     [Fact]
