@@ -85,6 +85,11 @@ internal static class CompareCommand
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        if (output != Console.Out || Console.IsOutputRedirected)
+        {
+            // Not a terminal: no width to fit, and a table wrapped at 80 columns is hard to read or grep.
+            console.Profile.Width = 200;
+        }
         console.Write(table);
     }
 

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+
+namespace Docket.Cli.Tests;
+
+public sealed class SimulateCommandTests
+{
+    private const string Minimal = """
+        name: minimal
+        seed: 7
+        days: 730
+        warmup_days: 365
+        calendar: { days_per_week: 7, hours_per_day: 24 }
+        case_types:
+          - id: generic
+            effort: { judge: { dist: exponential, mean_hours: 240 } }
+        intake:
+          - { type: generic, per_year: 292 }
+        teams:
+          - { id: t, count: 10, members: { judge: 1 }, accepts: [generic] }
+        assignment: { policy: random }
+        """;
+
+    [Fact]
+    public async Task Json_output_is_summary_schema_1_identical_for_the_same_seed_outside_engine()
+    {
+        var path = CliRunner.WriteTemp(Minimal);
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-out-{Guid.NewGuid():N}");
+        var first = await CliRunner.RunAsync("simulate", path, "--seed", "11", "--json", "--out", outDir);
+        var second = await CliRunner.RunAsync("simulate", path, "--seed", "11", "--json");
+        Assert.Equal(0, first.Exit);
+        var a = JsonNode.Parse(first.Output)!.AsObject();
+        var b = JsonNode.Parse(second.Output)!.AsObject();
+        Assert.Equal(1, (int)a["schema"]!);
+        Assert.Equal(11UL, (ulong)a["seed"]!);
+        var cases = a["cases"]!;
+        Assert.Equal((double)cases["received"]!, (double)cases["mediated"]! + (double)cases["in_mediation_end"]! + (double)cases["filed"]!);
+        Assert.Equal((double)cases["pending_start"]! + (double)cases["filed"]!, (double)cases["closed"]! + (double)cases["pending_end"]!);
+        Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
+        a.Remove("engine");
+        b.Remove("engine");
+        Assert.Equal(a.ToJsonString(), b.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Replications_report_the_mean_and_each_replication()
+    {
+        var path = CliRunner.WriteTemp(Minimal);
+        var (exit, output, _) = await CliRunner.RunAsync("simulate", path, "--replications", "3", "--json", "--out", Path.GetTempPath());
+        Assert.Equal(0, exit);
+        var summary = JsonNode.Parse(output)!;
+        var detail = summary["replications_detail"]!.AsArray();
+        Assert.Equal(3, detail.Count);
+        var mean = detail.Average(r => (double)r!["cases"]!["closed"]!);
+        Assert.Equal(mean, (double)summary["cases"]!["closed"]!, 6);
+        Assert.NotEqual((double)detail[0]!["cases"]!["closed"]!, (double)detail[1]!["cases"]!["closed"]!);
+    }
+
+    [Fact]
+    public async Task Days_that_leave_no_window_after_warm_up_are_bad_input()
+    {
+        var path = CliRunner.WriteTemp(Minimal);
+        var (exit, _, error) = await CliRunner.RunAsync("simulate", path, "--days", "300");
+        Assert.Equal(2, exit);
+        Assert.Contains("warmup_days", error);
+    }
+
+    [Fact]
+    public async Task Compare_prints_each_scenario_with_confidence_intervals_and_the_paired_difference()
+    {
+        var random = CliRunner.WriteTemp(Minimal);
+        var pull = CliRunner.WriteTemp(Minimal.Replace("name: minimal", "name: pooled").Replace("{ policy: random }", "{ policy: pull, cap: 1 }"));
+        var (exit, output, error) = await CliRunner.RunAsync("compare", random, pull, "--replications", "3");
+        Assert.True(exit == 0, error);
+        Assert.Contains("minimal", output);
+        Assert.Contains("pooled − minimal", output);
+        Assert.Contains("±", output);
+        Assert.Contains("mean days to disposition", output);
+    }
+}
