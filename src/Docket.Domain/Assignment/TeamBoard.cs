@@ -161,7 +161,35 @@ public sealed class TeamBoard
         _absent[team] = absent;
         for (var category = 0; category < CategoryCount; category++)
         {
+            if (!absent)
+            {
+                CatchUpCount(team, category);
+            }
             SetCategoryAvailability(team, category, !absent);
+        }
+    }
+
+    /// <summary>
+    /// On return, a team's count of cases received in a category is raised to the mean of its present peers', so
+    /// that balancing by counts neither piles the missed cases on it nor lets it keep a lighter load for good.
+    /// </summary>
+    private void CatchUpCount(int team, int category)
+    {
+        long sum = 0;
+        var peers = 0;
+        foreach (var other in _eligibleByCategory[category])
+        {
+            if (other != team && !_absent[other])
+            {
+                sum += _assigned[(other * CategoryCount) + category];
+                peers++;
+            }
+        }
+        var slot = (team * CategoryCount) + category;
+        if (peers > 0 && sum / peers > _assigned[slot])
+        {
+            _assigned[slot] = sum / peers;
+            Listener?.LoadChanged(team, category);
         }
     }
 

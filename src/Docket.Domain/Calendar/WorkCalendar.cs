@@ -32,25 +32,33 @@ public sealed record WorkCalendar(int DaysPerWeek, double HoursPerDay)
         return hours + Math.Min(intoDay, HoursPerDay);
     }
 
-    /// <summary>The calendar time at which <paramref name="workingHours"/> working hours have elapsed since 0.</summary>
+    /// <summary>
+    /// The calendar time at which <paramref name="workingHours"/> working hours have elapsed since 0. A time that
+    /// falls exactly on the end of a working day is that day's end, not the next working day's start.
+    /// </summary>
     public double DayAtWorkingHours(double workingHours)
     {
         if (IsContinuous)
         {
             return workingHours / 24.0;
         }
+        if (workingHours <= 0)
+        {
+            return 0.0;
+        }
         var week = Math.Floor(workingHours / WorkingHoursPerWeek);
         var rest = workingHours - (week * WorkingHoursPerWeek);
-        var day = Math.Floor(rest / HoursPerDay);
-        if (day >= DaysPerWeek)
+        if (rest <= 0)
         {
-            day = DaysPerWeek - 1;
+            week--;
+            rest = WorkingHoursPerWeek;
         }
+        var day = Math.Max(0.0, Math.Ceiling(rest / HoursPerDay) - 1);
         var intoDay = rest - (day * HoursPerDay);
         return (week * 7.0) + day + (intoDay / 24.0);
     }
 
     /// <summary>Calendar time when a task of <paramref name="hours"/> working hours started at <paramref name="start"/> ends.</summary>
     public double AddWorkingHours(double start, double hours) =>
-        IsContinuous ? start + (hours / 24.0) : DayAtWorkingHours(WorkingHoursBefore(start) + hours);
+        IsContinuous ? start + (hours / 24.0) : Math.Max(start, DayAtWorkingHours(WorkingHoursBefore(start) + hours));
 }

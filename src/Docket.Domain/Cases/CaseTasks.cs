@@ -21,6 +21,7 @@ public static class CaseTasks
         ["judgment"] = RoleCatalog.Judge,
         ["hearing_record"] = RoleCatalog.Clerk,
         ["drafting"] = RoleCatalog.Assistant,
+        ["publishing"] = RoleCatalog.Clerk,
         ["archiving"] = RoleCatalog.Clerk,
         ["appeal_transfer"] = RoleCatalog.Clerk,
         ["asset_search"] = RoleCatalog.Assistant,

@@ -14,6 +14,21 @@ public sealed record CaseType(
     IReadOnlyList<EffortStage> Stages,
     double FlaggedShare)
 {
+    /// <summary>Process nodes with their time limits (issue 3); empty when the type has none.</summary>
+    public IReadOnlyList<Deadlines.ProcessNode> Nodes { get; init; } = [];
+
+    /// <summary>
+    /// The stage (effort key) whose end closes the case; later stages (publishing online, archiving) follow
+    /// closure. Null: the last stage.
+    /// </summary>
+    public string? ClosesAfter { get; init; }
+
+    /// <summary>Shares of the type's cases drawn at each risk level at filing (case 162).</summary>
+    public Supervision.RiskShares Risk { get; init; } = Supervision.RiskShares.None;
+
+    /// <summary>How the statutory limit is extended, or null for never.</summary>
+    public Deadlines.TimeLimitExtension? Extension { get; init; }
+
     /// <summary>Mean working hours a case of this type needs, over all stages but waits.</summary>
     public double MeanEffortHours => Stages.Where(s => !s.IsWait).Sum(s => s.Effort.MeanHours);
 }

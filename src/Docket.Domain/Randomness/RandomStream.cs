@@ -59,9 +59,29 @@ public sealed class RandomStream : System.Random
 
     public override int Next(int minValue, int maxValue) => minValue + Next(maxValue - minValue);
 
-    public override int Next() => (int)(NextUInt64() >> 33);
+    /// <summary>Uniform in [0, int.MaxValue), as <see cref="System.Random"/> promises.</summary>
+    public override int Next()
+    {
+        int value;
+        do
+        {
+            value = (int)(NextUInt64() >> 33);
+        }
+        while (value == int.MaxValue);
+        return value;
+    }
 
-    public override long NextInt64() => (long)(NextUInt64() >> 1);
+    /// <summary>Uniform in [0, long.MaxValue).</summary>
+    public override long NextInt64()
+    {
+        long value;
+        do
+        {
+            value = (long)(NextUInt64() >> 1);
+        }
+        while (value == long.MaxValue);
+        return value;
+    }
 
     public override void NextBytes(byte[] buffer) => NextBytes(buffer.AsSpan());
 

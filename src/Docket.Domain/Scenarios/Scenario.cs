@@ -18,6 +18,12 @@ public sealed record Scenario(
     IReadOnlyList<CaseType> CaseTypes,
     IReadOnlyList<CourtSpec> Courts)
 {
+    /// <summary>Balanced-closure baselines and index weights (case 160).</summary>
+    public Balance.BalanceSpec Balance { get; init; } = Docket.Domain.Balance.BalanceSpec.Default;
+
+    /// <summary>Coins and their re-balancing (case 163).</summary>
+    public Balance.ScoringSpec Scoring { get; init; } = Docket.Domain.Balance.ScoringSpec.Default;
+
     public int TypeIndex(string typeId)
     {
         for (var i = 0; i < CaseTypes.Count; i++)
@@ -55,4 +61,8 @@ public sealed record CourtSpec(
     AssignmentSpec Assignment,
     IReadOnlyList<Absence> Absences,
     IReadOnlyList<BacklogEntry> Backlog,
-    double? QuotaTarget);
+    double? QuotaTarget)
+{
+    /// <summary>The court's supervisors, warning times and meetings.</summary>
+    public Supervision.SupervisionSpec Supervision { get; init; } = Docket.Domain.Supervision.SupervisionSpec.Default;
+}

@@ -17,18 +17,46 @@ public struct CaseRecord
     public CaseStatus Status;
     public CaseFlags Flags;
 
+    /// <summary>The statutory limit (absolute day, extensions included), or NaN when the type has none.</summary>
+    public double Limit;
+
+    /// <summary>When the last stage ended (archived, transferred), NaN until then.</summary>
+    public double Archived;
+
+    public double LockedAt;
+    public double LockedDays;
+    public ulong NodesReached;
+    public byte Locks;
+    public byte Extensions;
+
+    /// <summary>Which of the team's judges heard it last.</summary>
+    public byte Judge;
+
+    public Supervision.RiskLevel Risk;
+
     public readonly bool IsFiledBy(double t) => Filed < t;
 
     public readonly bool IsOpenAt(double t) => Filed < t && !(Closed < t);
 }
 
 [Flags]
-public enum CaseFlags : byte
+public enum CaseFlags : ushort
 {
     None = 0,
+
+    /// <summary>A "four-type" case: designated to a leader, held for a professional judges' meeting before closing.</summary>
     Flagged = 1,
     Backlog = 2,
     Escalated = 4,
     Designated = 8,
     Mediation = 16,
+    Locked = 32,
+
+    /// <summary>Stopped between stages until its lock is lifted.</summary>
+    Parked = 64,
+    AwaitingMeeting = 128,
+    MeetingHeld = 256,
+    Referred = 512,
+    LimitOverdue = 1024,
+    Overdue = 2048,
 }

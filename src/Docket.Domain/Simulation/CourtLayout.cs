@@ -126,6 +126,18 @@ public sealed class CourtLayout
             stations.Add(new Station($"pool/{spec.Pools[p].Id}", Math.Max(1, spec.Pools[p].Servers), -1, hearsCases: false));
         }
 
+        // The court's supervisors: their hours are a resource (unlocking, supervising risk, approving extensions).
+        var supervisors = new Dictionary<string, int>();
+        foreach (var role in new[] { RoleCatalog.DivisionHead, RoleCatalog.VicePresident, RoleCatalog.President })
+        {
+            if (spec.Supervision.Staff.TryGetValue(role, out var count) && count > 0)
+            {
+                supervisors[role] = stations.Count;
+                stations.Add(new Station($"supervisors/{role}", count, -1, hearsCases: false));
+            }
+        }
+        SupervisorStations = supervisors;
+
         _stageOffset = new int[types.Count + 1];
         for (var i = 0; i < types.Count; i++)
         {
@@ -166,6 +178,15 @@ public sealed class CourtLayout
             }
         }
         Stations = stations;
+
+        NodeCatalogs = [.. types.Select(t => new Deadlines.NodeCatalog(t))];
+        ClosingStage = [.. types.Select(t =>
+        {
+            var at = t.ClosesAfter is { } key ? t.Stages.ToList().FindIndex(st => st.Task == key) : -1;
+            return at >= 0 ? at : t.Stages.Count - 1;
+        })];
+        TeamsByDepartment = [.. Enumerable.Range(0, spec.Teams.Count)
+            .Select(g => (IReadOnlyList<int>)[.. Enumerable.Range(0, teams.Count).Where(t => teams[t].Group == g && teams[t].Judges > 0)])];
     }
 
     /// <summary>The station number of a wait: nobody's work, only calendar time.</summary>
@@ -194,6 +215,17 @@ public sealed class CourtLayout
     public IReadOnlyList<string> CategoryNames { get; }
 
     internal IReadOnlyList<Station> Stations { get; }
+
+    /// <summary>Station of each supervising role the court has (division head, vice-president, president).</summary>
+    internal IReadOnlyDictionary<string, int> SupervisorStations { get; }
+
+    public IReadOnlyList<Deadlines.NodeCatalog> NodeCatalogs { get; }
+
+    /// <summary>Per case type, the stage whose end closes the case.</summary>
+    public int[] ClosingStage { get; }
+
+    /// <summary>Teams with judges, by department (team group): who can sit in a professional judges' meeting.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> TeamsByDepartment { get; }
 
     internal int[] JudgeStation { get; }
 

@@ -1,7 +1,9 @@
 using Docket.Domain.Assignment;
 using Docket.Domain.Cases;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Randomness;
 using Docket.Domain.Staffing;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Simulation;
 
@@ -34,9 +36,18 @@ public sealed class CourtSimulation
     private readonly IntQueue[][] _waiting;
     private readonly int[] _waitingByType;
     private readonly (double From, double To)[][] _absences;
+    private readonly int[] _awayCount;
     private readonly double _windowStart;
     private readonly double _windowEnd;
+    private readonly SupervisionSpec _supervision;
+    private readonly EscalationLadder _ladder;
+    private readonly int[] _meetingCursor;
+    private readonly long[] _meetingSeats;
+    private readonly List<int> _awaitingMeeting = [];
+    private readonly List<(int Remaining, int[] Cases)> _meetings = [];
     private CaseRecord[] _cases = new CaseRecord[1024];
+    private CourtJob[] _jobs = new CourtJob[64];
+    private int _jobCount;
 
     public CourtSimulation(CourtLayout layout, ulong seed)
     {
@@ -48,6 +59,10 @@ public sealed class CourtSimulation
         _windowStart = layout.Scenario.WarmupDays;
         _windowEnd = layout.Scenario.Days;
         _stations = [.. layout.Stations];
+        _supervision = layout.Spec.Supervision;
+        _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
+        _meetingCursor = new int[layout.TeamsByDepartment.Count];
+        _meetingSeats = new long[layout.Teams.Count];
 
         _boards = new TeamBoard[layout.PoolSpecs.Count];
         _policies = new AssignmentPolicy[_boards.Length];
@@ -74,18 +89,44 @@ public sealed class CourtSimulation
 
         var teamIndex = layout.Teams.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var absences = layout.Teams.Select(_ => new List<(double, double)>()).ToArray();
+        _awayCount = new int[layout.Teams.Count];
         foreach (var absence in layout.Spec.Absences)
         {
             var id = layout.Teams.Count > 0 && layout.Teams[0].Id.Contains('/') ? $"{layout.CourtId}/{absence.Team}" : absence.Team;
             if (teamIndex.TryGetValue(id, out var team))
             {
                 absences[team].Add((absence.FromDay, absence.ToDay));
-                _events.Push(absence.FromDay, SimEventKind.AbsenceStart, team);
-                _events.Push(absence.ToDay, SimEventKind.AbsenceEnd, team);
             }
         }
-        _absences = [.. absences.Select(a => a.OrderBy(x => x.Item1).ToArray())];
+        // Overlapping absences are one absence; starts are queued before ends so back-to-back ones never let a
+        // case slip in between, and an absence from day 0 is in force before the backlog is assigned.
+        _absences = [.. absences.Select(MergeAbsences)];
+        for (var team = 0; team < _absences.Length; team++)
+        {
+            foreach (var (from, _) in _absences[team])
+            {
+                if (from <= 0)
+                {
+                    SetAway(team, true);
+                }
+                else
+                {
+                    _events.Push(from, SimEventKind.AbsenceStart, team);
+                }
+            }
+        }
+        for (var team = 0; team < _absences.Length; team++)
+        {
+            foreach (var (_, to) in _absences[team])
+            {
+                _events.Push(to, SimEventKind.AbsenceEnd, team);
+            }
+        }
 
+        if (_types.Any(t => t.FlaggedShare > 0))
+        {
+            _events.Push(_supervision.Meeting.EveryDays, SimEventKind.MeetingTick, 0);
+        }
         SeedBacklog(typeIndex);
         foreach (var process in _intake)
         {
@@ -111,6 +152,12 @@ public sealed class CourtSimulation
     public long Designations { get; private set; }
 
     public ReadOnlySpan<CaseRecord> Cases => _cases.AsSpan(0, CaseCount);
+
+    /// <summary>Deadline, lock and meeting events inside the statistics window.</summary>
+    public DeadlineCounters Deadlines { get; } = new();
+
+    /// <summary>Professional-meeting participations per team (10 count as one case).</summary>
+    public ReadOnlySpan<long> MeetingSeats => _meetingSeats;
 
     public ref readonly CaseRecord Case(int caseNo) => ref _cases[caseNo];
 
@@ -140,11 +187,25 @@ public sealed class CourtSimulation
                     Escalate(e.Subject);
                     break;
                 case SimEventKind.AbsenceStart:
-                    _boards[_layout.Teams[e.Subject].Pool].SetAbsent(_layout.Teams[e.Subject].LocalIndex, true);
+                    SetAway(e.Subject, true);
                     break;
                 case SimEventKind.AbsenceEnd:
-                    _boards[_layout.Teams[e.Subject].Pool].SetAbsent(_layout.Teams[e.Subject].LocalIndex, false);
-                    PullWaiting(e.Subject, e.Time);
+                    if (SetAway(e.Subject, false))
+                    {
+                        PullWaiting(e.Subject, e.Time);
+                    }
+                    break;
+                case SimEventKind.NodeEscalation:
+                    EscalateNode(e.Subject, e.Station, (EscalationLevel)e.Server, e.Deadline, e.Time);
+                    break;
+                case SimEventKind.LimitWarning:
+                    WarnLimit(e.Subject, e.Time);
+                    break;
+                case SimEventKind.LimitDue:
+                    LimitDue(e.Subject, e.Time);
+                    break;
+                case SimEventKind.MeetingTick:
+                    HoldMeeting(e.Time);
                     break;
             }
         }
@@ -152,6 +213,32 @@ public sealed class CourtSimulation
     }
 
     public void RunToEnd() => AdvanceTo(_windowEnd);
+
+    /// <summary>Counts overlapping absences; returns whether the team is back.</summary>
+    private bool SetAway(int team, bool away)
+    {
+        _awayCount[team] += away ? 1 : -1;
+        var courtTeam = _layout.Teams[team];
+        _boards[courtTeam.Pool].SetAbsent(courtTeam.LocalIndex, _awayCount[team] > 0);
+        return _awayCount[team] == 0;
+    }
+
+    private static (double From, double To)[] MergeAbsences(List<(double From, double To)> absences)
+    {
+        var merged = new List<(double From, double To)>();
+        foreach (var (from, to) in absences.OrderBy(a => a.From))
+        {
+            if (merged.Count > 0 && from <= merged[^1].To)
+            {
+                merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, to));
+            }
+            else
+            {
+                merged.Add((from, to));
+            }
+        }
+        return [.. merged];
+    }
 
     private void SeedBacklog(Dictionary<string, int> typeIndex)
     {
@@ -161,7 +248,8 @@ public sealed class CourtSimulation
         {
             for (var i = 0; i < entry.Count; i++)
             {
-                backlog.Add((-Math.Max(0.0, entry.AgeDays.Sample(random)), typeIndex[entry.Type]));
+                // Filed before day 0, even at age 0 (−0.0 would count as filed inside a window that starts at 0).
+                backlog.Add((Math.Min(-entry.AgeDays.Sample(random), -1e-9), typeIndex[entry.Type]));
             }
         }
         // Oldest first, so the queues start in filing order.
@@ -190,6 +278,8 @@ public sealed class CourtSimulation
             Key = key,
             Team = -1,
             Type = (short)type,
+            Limit = double.NaN,
+            Archived = double.NaN,
         };
         return caseNo;
     }
@@ -244,14 +334,31 @@ public sealed class CourtSimulation
         c.Status = CaseStatus.Waiting;
         c.Stage = 0;
         var type = _types[c.Type];
-        if (type.FlaggedShare > 0)
+        if (type.FlaggedShare > 0 || type.Risk != RiskShares.None)
         {
             _caseRandom.Reseed(_seed, c.Key, StreamKey.Flags);
             if (_caseRandom.NextDouble() < type.FlaggedShare)
             {
                 c.Flags |= CaseFlags.Flagged;
             }
+            c.Risk = RiskLevels.Draw(type.Risk, _caseRandom.NextDouble());
+            if (c.Risk != RiskLevel.None)
+            {
+                var hours = c.Risk switch
+                {
+                    RiskLevel.Ordinary => _supervision.OrdinaryRiskHours,
+                    RiskLevel.Larger => _supervision.LargerRiskHours,
+                    _ => _supervision.MajorRiskHours,
+                };
+                Supervise(CourtJobKind.SuperviseRisk, caseNo, RiskLevels.Supervisor(c.Risk), hours.Sample(_caseRandom), routeAt);
+            }
         }
+        if (type.TimeLimitDays is { } limit)
+        {
+            c.Limit = filed + limit;
+            ScheduleLimitWarning(caseNo, routeAt);
+        }
+        NodeReached(caseNo, NodeCatalog.FilingNode, routeAt);
         Route(caseNo, routeAt);
     }
 
@@ -265,7 +372,7 @@ public sealed class CourtSimulation
             Enqueue(caseNo, now);
             return;
         }
-        if ((c.Flags & CaseFlags.Flagged) != 0 && _layout.PoolSpecs[pool].Designated == DesignationTarget.Leader
+        if (((c.Flags & CaseFlags.Flagged) != 0 || c.Risk >= RiskLevel.Larger) && _layout.PoolSpecs[pool].Designated == DesignationTarget.Leader
             && Designate(c.Type) is var leaderTeam && leaderTeam >= 0)
         {
             c.Flags |= CaseFlags.Designated;
@@ -362,8 +469,14 @@ public sealed class CourtSimulation
         }
     }
 
-    private void StartTask(int caseNo, int stationNo, int server, double now)
+    private void StartTask(int entry, int stationNo, int server, double now)
     {
+        if (entry < 0)
+        {
+            StartJob(~entry, stationNo, server, now);
+            return;
+        }
+        var caseNo = entry;
         ref var c = ref _cases[caseNo];
         var stage = _types[c.Type].Stages[c.Stage];
         _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Effort, c.Stage, 0));
@@ -373,7 +486,14 @@ public sealed class CourtSimulation
         if (station.HearsCases && station.OwnerTeam >= 0)
         {
             end = SkipAbsences(station.OwnerTeam, now, end);
+            c.Judge = (byte)server;
         }
+        Account(station, server, now, end, hours);
+        _events.Push(end, SimEventKind.TaskDone, caseNo, stationNo, server);
+    }
+
+    private void Account(Station station, int server, double now, double end, double hours)
+    {
         if (end > _windowStart && now < _windowEnd)
         {
             var from = Math.Max(now, _windowStart);
@@ -384,7 +504,6 @@ public sealed class CourtSimulation
                 station.Tasks[server]++;
             }
         }
-        _events.Push(end, SimEventKind.TaskDone, caseNo, stationNo, server);
     }
 
     private double SkipAbsences(int team, double start, double end)
@@ -399,13 +518,12 @@ public sealed class CourtSimulation
         return end;
     }
 
-    private void FinishTask(int caseNo, int stationNo, int server, double now)
+    private void FinishTask(int entry, int stationNo, int server, double now)
     {
         if (stationNo != CourtLayout.WaitStation)
         {
             var station = _stations[stationNo];
-            var next = station.Dequeue();
-            if (next >= 0)
+            if (station.TryDequeue(out var next))
             {
                 StartTask(next, stationNo, server, now);
             }
@@ -414,19 +532,330 @@ public sealed class CourtSimulation
                 station.ReleaseServer(server);
             }
         }
+        if (entry < 0)
+        {
+            FinishJob(~entry, now);
+            return;
+        }
 
-        ref var c = ref _cases[caseNo];
+        ref var c = ref _cases[entry];
+        var catalog = _layout.NodeCatalogs[c.Type];
+        if (!catalog.IsEmpty)
+        {
+            foreach (var node in catalog.ReachedAtStage(c.Stage))
+            {
+                NodeReached(entry, node, now);
+            }
+        }
         c.Stage++;
+        Proceed(entry, now);
+    }
+
+    /// <summary>
+    /// Moves a case on after a stage: not while it is locked; not past its closing stage until a flagged case's
+    /// meeting is held; then closes it and goes on to the stages after closure (publishing, archiving).
+    /// </summary>
+    private void Proceed(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        if ((c.Flags & CaseFlags.Locked) != 0)
+        {
+            c.Flags |= CaseFlags.Parked;
+            return;
+        }
+        if (c.Status != CaseStatus.Closed && c.Stage > _layout.ClosingStage[c.Type])
+        {
+            if ((c.Flags & (CaseFlags.Flagged | CaseFlags.MeetingHeld)) == CaseFlags.Flagged)
+            {
+                if ((c.Flags & CaseFlags.AwaitingMeeting) == 0)
+                {
+                    c.Flags |= CaseFlags.AwaitingMeeting;
+                    _awaitingMeeting.Add(caseNo);
+                }
+                return;
+            }
+            Close(caseNo, now);
+        }
         if (c.Stage < _types[c.Type].Stages.Count)
         {
             EnterStage(caseNo, now);
-            return;
         }
+        else
+        {
+            c.Archived = now;
+        }
+    }
+
+    private void Close(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
         c.Closed = now;
         c.Status = CaseStatus.Closed;
         var team = _layout.Teams[c.Team];
         _boards[team.Pool].Close(team.LocalIndex, c.Type);
+        NodeReached(caseNo, NodeCatalog.ClosureNode, now);
         PullWaiting(c.Team, now);
+    }
+
+    private void NodeReached(int caseNo, int node, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        var catalog = _layout.NodeCatalogs[c.Type];
+        if (catalog.IsEmpty)
+        {
+            return;
+        }
+        if (node >= 0)
+        {
+            c.NodesReached = NodeCatalog.Reach(c.NodesReached, node);
+        }
+        foreach (var due in catalog.DueAfter(node))
+        {
+            if (catalog.Nodes[due].WithinDays is { } within && !NodeCatalog.IsReached(c.NodesReached, due))
+            {
+                // The ladder starts with the judge's warning; each step schedules the next only if still needed.
+                var deadline = now + within;
+                _events.Push(Math.Max(now, _ladder.TimeOf(EscalationLevel.Judge, deadline)), SimEventKind.NodeEscalation, caseNo, due, (int)EscalationLevel.Judge, deadline);
+            }
+        }
+    }
+
+    private void EscalateNode(int caseNo, int node, EscalationLevel level, double deadline, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        if (NodeCatalog.IsReached(c.NodesReached, node))
+        {
+            return;
+        }
+        var spec = _layout.NodeCatalogs[c.Type].Nodes[node];
+        var inWindow = now >= _windowStart;
+        switch (level)
+        {
+            case EscalationLevel.Judge:
+                Deadlines.Warned += inWindow ? 1 : 0;
+                break;
+            case EscalationLevel.DivisionHead:
+                Deadlines.EscalatedDivisionHead += inWindow ? 1 : 0;
+                break;
+            case EscalationLevel.President:
+                Deadlines.EscalatedPresident += inWindow ? 1 : 0;
+                Deadlines.Overdue += inWindow ? 1 : 0;
+                c.Flags |= CaseFlags.Overdue;
+                if (spec.Locks)
+                {
+                    Lock(caseNo, now);
+                }
+                break;
+            case EscalationLevel.Discipline:
+                Deadlines.ReferredDiscipline += inWindow ? 1 : 0;
+                c.Flags |= CaseFlags.Referred;
+                return;
+        }
+        if (EscalationLadder.Next(level) is { } next)
+        {
+            _events.Push(Math.Max(now, _ladder.TimeOf(next, deadline)), SimEventKind.NodeEscalation, caseNo, node, (int)next, deadline);
+        }
+    }
+
+    /// <summary>An overdue important node locks the whole case; a division head (or the president) must unlock it.</summary>
+    private void Lock(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        if ((c.Flags & CaseFlags.Locked) != 0)
+        {
+            return;
+        }
+        c.Flags |= CaseFlags.Locked;
+        c.LockedAt = now;
+        c.Locks++;
+        if (now >= _windowStart)
+        {
+            if (c.Locks == 1)
+            {
+                Deadlines.LocksFirst++;
+            }
+            else if (c.Locks == 2)
+            {
+                Deadlines.LocksSecond++;
+            }
+        }
+        _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Flags, 100 + (ulong)c.Locks, 0));
+        var unlocker = _layout.SupervisorStations.ContainsKey(RoleCatalog.DivisionHead) ? RoleCatalog.DivisionHead : RoleCatalog.President;
+        Supervise(CourtJobKind.Unlock, caseNo, unlocker, _supervision.UnlockHours.Sample(_caseRandom), now);
+    }
+
+    private void ScheduleLimitWarning(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        _events.Push(Math.Max(now, c.Limit - _supervision.LimitWarnDays), SimEventKind.LimitWarning, caseNo);
+    }
+
+    private void WarnLimit(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        if (c.Status == CaseStatus.Closed)
+        {
+            return;
+        }
+        Deadlines.Warned += now >= _windowStart ? 1 : 0;
+        if (_types[c.Type].Extension is { } extension)
+        {
+            _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Flags, 200 + (ulong)c.Extensions, 0));
+            if (_caseRandom.NextDouble() < extension.Share)
+            {
+                Supervise(CourtJobKind.ApproveExtension, caseNo, RoleCatalog.President, _supervision.ExtensionApprovalHours.Sample(_caseRandom), now);
+                return;
+            }
+        }
+        _events.Push(c.Limit, SimEventKind.LimitDue, caseNo);
+    }
+
+    private void LimitDue(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        if (c.Status == CaseStatus.Closed || now < c.Limit)
+        {
+            return;
+        }
+        c.Flags |= CaseFlags.LimitOverdue;
+        Deadlines.Overdue += now >= _windowStart ? 1 : 0;
+    }
+
+    private void Supervise(CourtJobKind kind, int caseNo, string role, double hours, double now)
+    {
+        if (!_layout.SupervisorStations.TryGetValue(role, out var stationNo))
+        {
+            // A court without that supervisor (validation requires one where it matters): the step takes no time.
+            FinishJob(NewJob(kind, caseNo, -1, -1, 0), now);
+            return;
+        }
+        var job = NewJob(kind, caseNo, -1, -1, hours);
+        var station = _stations[stationNo];
+        if (station.HasFreeServer)
+        {
+            StartJob(job, stationNo, station.TakeServer(), now);
+        }
+        else
+        {
+            station.Enqueue(~job, EscalatedLane);
+        }
+    }
+
+    private int NewJob(CourtJobKind kind, int caseNo, int meeting, int team, double hours)
+    {
+        if (_jobCount == _jobs.Length)
+        {
+            Array.Resize(ref _jobs, _jobs.Length * 2);
+        }
+        _jobs[_jobCount] = new CourtJob { Kind = kind, Case = caseNo, Meeting = meeting, Team = team, Hours = hours };
+        return _jobCount++;
+    }
+
+    private void StartJob(int job, int stationNo, int server, double now)
+    {
+        var hours = _jobs[job].Hours;
+        var station = _stations[stationNo];
+        var end = _calendar.AddWorkingHours(now, hours);
+        if (station.HearsCases && station.OwnerTeam >= 0)
+        {
+            end = SkipAbsences(station.OwnerTeam, now, end);
+        }
+        Account(station, server, now, end, hours);
+        _events.Push(end, SimEventKind.TaskDone, ~job, stationNo, server);
+    }
+
+    private void FinishJob(int job, double now)
+    {
+        var j = _jobs[job];
+        switch (j.Kind)
+        {
+            case CourtJobKind.Unlock:
+                {
+                    ref var c = ref _cases[j.Case];
+                    c.Flags &= ~CaseFlags.Locked;
+                    c.LockedDays += now - c.LockedAt;
+                    if (now >= _windowStart)
+                    {
+                        Deadlines.Unlocked++;
+                        Deadlines.LockedDays += now - c.LockedAt;
+                    }
+                    if ((c.Flags & CaseFlags.Parked) != 0)
+                    {
+                        c.Flags &= ~CaseFlags.Parked;
+                        Proceed(j.Case, now);
+                    }
+                    break;
+                }
+            case CourtJobKind.ApproveExtension:
+                {
+                    ref var c = ref _cases[j.Case];
+                    if (c.Status != CaseStatus.Closed)
+                    {
+                        c.Limit += _types[c.Type].Extension!.Days;
+                        c.Extensions++;
+                        Deadlines.Extensions += now >= _windowStart ? 1 : 0;
+                        ScheduleLimitWarning(j.Case, now);
+                    }
+                    break;
+                }
+            case CourtJobKind.MeetingSeat:
+                {
+                    var (remaining, cases) = _meetings[j.Meeting];
+                    _meetings[j.Meeting] = (remaining - 1, cases);
+                    if (remaining == 1)
+                    {
+                        Deadlines.Meetings += now >= _windowStart ? 1 : 0;
+                        foreach (var caseNo in cases)
+                        {
+                            ref var c = ref _cases[caseNo];
+                            c.Flags = (c.Flags & ~CaseFlags.AwaitingMeeting) | CaseFlags.MeetingHeld;
+                            Proceed(caseNo, now);
+                        }
+                    }
+                    break;
+                }
+            case CourtJobKind.SuperviseRisk:
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A professional judges' meeting for the flagged cases waiting to close: one judge from each of the chosen
+    /// teams, departments in turn, no more than half from one department; held when every participant has sat.
+    /// </summary>
+    private void HoldMeeting(double now)
+    {
+        var meeting = _supervision.Meeting;
+        _events.Push(now + meeting.EveryDays, SimEventKind.MeetingTick, 0);
+        if (_awaitingMeeting.Count == 0)
+        {
+            return;
+        }
+        var seats = ProfessionalMeeting.Choose(_layout.TeamsByDepartment, _meetingCursor, meeting.Judges);
+        if (seats is null)
+        {
+            Deadlines.MeetingsRefused += now >= _windowStart ? 1 : 0;
+            return;
+        }
+        var index = _meetings.Count;
+        _meetings.Add((seats.Count, [.. _awaitingMeeting]));
+        _awaitingMeeting.Clear();
+        var random = new RandomStream(_seed, _courtKey, StreamKey.Mix(StreamKey.Flags, 300, (ulong)index));
+        foreach (var (_, team) in seats)
+        {
+            _meetingSeats[team]++;
+            var job = NewJob(CourtJobKind.MeetingSeat, -1, index, team, meeting.Hours.Sample(random));
+            var stationNo = _layout.JudgeStation[team];
+            var station = _stations[stationNo];
+            if (station.HasFreeServer)
+            {
+                StartJob(job, stationNo, station.TakeServer(), now);
+            }
+            else
+            {
+                station.Enqueue(~job, EscalatedLane);
+            }
+        }
     }
 
     /// <summary>Close-one-get-one: while the team can take a waiting case, it takes the longest-waiting, highest-priority one.</summary>

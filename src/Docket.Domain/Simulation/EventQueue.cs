@@ -10,13 +10,13 @@ internal sealed class EventQueue
 
     public double PeekTime => _heap[0].Time;
 
-    public void Push(double time, SimEventKind kind, int subject, int station = 0, int server = 0)
+    public void Push(double time, SimEventKind kind, int subject, int station = 0, int server = 0, double deadline = 0)
     {
         if (Count == _heap.Length)
         {
             Array.Resize(ref _heap, _heap.Length * 2);
         }
-        var e = new SimEvent { Time = time, Sequence = _sequence++, Kind = kind, Subject = subject, Station = station, Server = server };
+        var e = new SimEvent { Time = time, Sequence = _sequence++, Kind = kind, Subject = subject, Station = station, Server = server, Deadline = deadline };
         var i = Count++;
         while (i > 0)
         {

@@ -8,6 +8,10 @@ internal enum SimEventKind : byte
     Escalate,
     AbsenceStart,
     AbsenceEnd,
+    NodeEscalation,
+    LimitWarning,
+    LimitDue,
+    MeetingTick,
 }
 
 /// <summary>An event of the court's loop. Ties in time are broken by <see cref="Sequence"/>, so order is deterministic.</summary>
@@ -19,4 +23,7 @@ internal struct SimEvent
     public int Subject;
     public int Station;
     public int Server;
+
+    /// <summary>For a node's escalation: the node's deadline.</summary>
+    public double Deadline;
 }

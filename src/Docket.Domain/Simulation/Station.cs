@@ -49,13 +49,14 @@ internal sealed class Station
 
     public void ReleaseServer(int server) => _free[_freeCount++] = server;
 
-    public void Enqueue(int caseNo, int priority)
+    public void Enqueue(int entry, int priority)
     {
-        (_lanes[priority] ??= new IntQueue()).Enqueue(caseNo);
+        (_lanes[priority] ??= new IntQueue()).Enqueue(entry);
         Waiting++;
     }
 
-    public int Dequeue()
+    /// <summary>The next entry (a case number, or the complement of a job number), highest lane first.</summary>
+    public bool TryDequeue(out int entry)
     {
         for (var p = _lanes.Length - 1; p >= 0; p--)
         {
@@ -63,9 +64,11 @@ internal sealed class Station
             if (lane is { Count: > 0 })
             {
                 Waiting--;
-                return lane.Dequeue();
+                entry = lane.Dequeue();
+                return true;
             }
         }
-        return -1;
+        entry = 0;
+        return false;
     }
 }

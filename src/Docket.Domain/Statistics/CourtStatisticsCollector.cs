@@ -1,4 +1,7 @@
+using Docket.Domain.Balance;
+using Docket.Domain.Cases;
 using Docket.Domain.Simulation;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Statistics;
 
@@ -20,6 +23,15 @@ public static class CourtStatisticsCollector
         var teamClosed = new long[layout.Teams.Count];
         var teamPending = new long[layout.Teams.Count];
         var teamUnits = new double[layout.Teams.Count];
+        var teamBalance = layout.Teams.Select(_ => new BalanceInputs()).ToArray();
+        var judgeOffset = new int[layout.Teams.Count + 1];
+        for (var t = 0; t < layout.Teams.Count; t++)
+        {
+            judgeOffset[t + 1] = judgeOffset[t] + simulation.Stations[layout.JudgeStation[t]].Servers;
+        }
+        var judgeClosures = new double[judgeOffset[^1]];
+        var coins = CoinsPerTeam(simulation);
+        var courtBalance = new BalanceInputs();
         var ttd = new List<double>();
         var ages = new List<double>();
         var stats = new CourtStatistics
@@ -27,6 +39,7 @@ public static class CourtStatisticsCollector
             CourtId = layout.CourtId,
             Events = simulation.EventsProcessed,
             SimulatedCases = simulation.CaseCount,
+            Deadlines = simulation.Deadlines,
         };
 
         foreach (ref readonly var c in simulation.Cases)
@@ -57,6 +70,7 @@ public static class CourtStatisticsCollector
                     if (c.Closed >= w0)
                     {
                         stats.Mediated++;
+                        courtBalance.Mediated++;
                     }
                     continue;
                 }
@@ -71,6 +85,17 @@ public static class CourtStatisticsCollector
                 stats.Flagged += (c.Flags & CaseFlags.Flagged) != 0 ? 1 : 0;
                 stats.Designated += (c.Flags & CaseFlags.Designated) != 0 ? 1 : 0;
                 stats.Escalated += (c.Flags & CaseFlags.Escalated) != 0 ? 1 : 0;
+                stats.FourType += (c.Flags & CaseFlags.Flagged) != 0 ? 1 : 0;
+                stats.RiskOrdinary += c.Risk == RiskLevel.Ordinary ? 1 : 0;
+                stats.RiskLarger += c.Risk == RiskLevel.Larger ? 1 : 0;
+                stats.RiskMajor += c.Risk == RiskLevel.Major ? 1 : 0;
+                courtBalance.Filed++;
+                courtBalance.Extensions += c.Extensions;
+                if (c.Team >= 0)
+                {
+                    teamBalance[c.Team].Filed++;
+                    teamBalance[c.Team].Extensions += c.Extensions;
+                }
             }
             var closed = c.Status == CaseStatus.Closed;
             if (c.Filed >= w0)
@@ -97,6 +122,21 @@ public static class CourtStatisticsCollector
                 types[c.Type].DispositionDaysSum += days;
                 teamClosed[c.Team]++;
                 teamUnits[c.Team] += layout.TypeWeight[c.Type];
+                judgeClosures[judgeOffset[c.Team] + Math.Min(c.Judge, judgeOffset[c.Team + 1] - judgeOffset[c.Team] - 1)]++;
+                if (c.Closed > c.Limit)
+                {
+                    stats.ClosedAfterLimit++;
+                }
+                var type = scenario.CaseTypes[c.Type];
+                AddClosure(courtBalance, type, days);
+                AddClosure(teamBalance[c.Team], type, days);
+            }
+            if (closed && c.Archived >= w0)
+            {
+                courtBalance.Transferred++;
+                courtBalance.TransferDays += c.Archived - c.Closed;
+                teamBalance[c.Team].Transferred++;
+                teamBalance[c.Team].TransferDays += c.Archived - c.Closed;
             }
             var until = closed ? c.Closed : w1;
             if (until > w0)
@@ -107,6 +147,14 @@ public static class CourtStatisticsCollector
             {
                 stats.PendingEnd++;
                 ages.Add(w1 - c.Filed);
+                var longPending = w1 - c.Filed > 365 ? 1 : 0;
+                courtBalance.PendingEnd++;
+                courtBalance.LongPending += longPending;
+                if (c.Team >= 0)
+                {
+                    teamBalance[c.Team].PendingEnd++;
+                    teamBalance[c.Team].LongPending += longPending;
+                }
                 if (c.Team >= 0)
                 {
                     teamPending[c.Team]++;
@@ -145,6 +193,9 @@ public static class CourtStatisticsCollector
         stats.PendingAges = [.. ages];
         stats.Types = types;
 
+        stats.Balance = courtBalance;
+        stats.JudgeClosures = judgeClosures;
+        stats.SupervisorHours = layout.SupervisorStations.Values.Sum(st => simulation.Stations[st].BusyHours.Sum());
         var calendar = scenario.Calendar;
         var windowHours = calendar.WorkingHoursBefore(w1) - calendar.WorkingHoursBefore(w0);
         var windowYears = (w1 - w0) / SimulationYear.Days;
@@ -164,6 +215,7 @@ public static class CourtStatisticsCollector
                     Tasks = station.Tasks[s],
                     BusyHours = station.BusyHours[s],
                     Utilization = windowHours > 0 ? station.BusyHours[s] / windowHours : 0.0,
+                    Closures = (long)judgeClosures[judgeOffset[t] + s],
                 };
             }
             stats.Teams[t] = new TeamStatistics
@@ -180,9 +232,78 @@ public static class CourtStatisticsCollector
                 QuotaAttainment = team.Quota > 0 && windowYears > 0 ? teamUnits[t] / (team.Quota * windowYears) : 0.0,
                 Utilization = windowHours > 0 ? busy / (station.Servers * windowHours) : 0.0,
                 Judges = judges,
+                Coins = coins[t],
+                BalanceIndex = teamBalance[t].Indicators().Index(scenario.Balance.Weights),
+                MeetingParticipations = simulation.MeetingSeats[t],
             };
+            var attainment = stats.Teams[t].QuotaAttainment;
+            stats.Teams[t].Score = team.Quota > 0 ? FengtaiScore.Of(attainment) : 0.0;
         }
         return stats;
+    }
+
+    private static void AddClosure(BalanceInputs inputs, CaseType type, double days)
+    {
+        inputs.Closed++;
+        inputs.DispositionDays += days;
+        inputs.FastTrackClosed += type.Track == CaseTrack.FastTrack ? 1 : 0;
+        if (type.TimeLimitDays is { } limit)
+        {
+            inputs.ClosedWithLimit++;
+            inputs.LimitDays += limit;
+            inputs.DispositionDaysWithLimit += days;
+        }
+    }
+
+    /// <summary>
+    /// Linshu's coins earned by each team in the window: a fast-track case 1 coin, another type its weight, unless
+    /// the scenario's <c>scores.coins</c> says otherwise; every round the categories' multipliers are re-balanced.
+    /// </summary>
+    private static double[] CoinsPerTeam(CourtSimulation simulation)
+    {
+        var layout = simulation.Layout;
+        var scenario = layout.Scenario;
+        var scoring = scenario.Scoring;
+        var coinsOfType = scenario.CaseTypes.Select(t => scoring.Coins.TryGetValue(t.Id, out var c) ? c
+            : t.Track == CaseTrack.FastTrack ? 1.0 : t.Weight).ToArray();
+        var categories = layout.CategoryNames.Count;
+        var teamsPerCategory = new int[categories];
+        foreach (var team in layout.Teams)
+        {
+            foreach (var category in team.Accepts.Select(t => layout.TypeCategory[t]).Distinct())
+            {
+                teamsPerCategory[category]++;
+            }
+        }
+        var round = scoring.RebalanceEveryDays > 0 ? scoring.RebalanceEveryDays : double.PositiveInfinity;
+        var rounds = double.IsInfinity(round) ? 1 : (int)Math.Ceiling(scenario.Days / round);
+        var filed = new long[rounds, categories];
+        var closures = new List<(double Closed, int Team, int Type)>();
+        foreach (ref readonly var c in simulation.Cases)
+        {
+            if (c.Filed >= 0 && c.Filed < scenario.Days)
+            {
+                filed[Math.Min(rounds - 1, (int)(c.Filed / round)), layout.TypeCategory[c.Type]]++;
+            }
+            if (c.Status == CaseStatus.Closed && c.Closed >= scenario.WarmupDays)
+            {
+                closures.Add((c.Closed, c.Team, c.Type));
+            }
+        }
+        var ledger = new CoinLedger(teamsPerCategory, scoring.Sensitivity);
+        var multipliers = new double[rounds][];
+        for (var r = 0; r < rounds; r++)
+        {
+            multipliers[r] = [.. ledger.Multipliers];
+            ledger.Rebalance([.. Enumerable.Range(0, categories).Select(cat => filed[r, cat])]);
+        }
+        var coins = new double[layout.Teams.Count];
+        foreach (var (closedAt, team, type) in closures)
+        {
+            var r = Math.Min(rounds - 1, (int)(closedAt / round));
+            coins[team] += coinsOfType[type] * multipliers[r][layout.TypeCategory[type]];
+        }
+        return coins;
     }
 
     public static string TeamKindName(Staffing.TeamKind kind) => kind switch

@@ -21,6 +21,11 @@ public sealed record Summary
     public IReadOnlyList<TeamRow> Teams { get; init; } = [];
     public AssignmentCounts Assignment { get; init; } = new();
     public IReadOnlyList<CourtRow> Courts { get; init; } = [];
+    public DeadlineFigures Deadlines { get; init; } = new();
+    public LockFigures Locks { get; init; } = new();
+    public SupervisionFigures Supervision { get; init; } = new();
+    public BalanceFigures Balance { get; init; } = new();
+    public ScoreFigures Scores { get; init; } = new();
     public IReadOnlyList<Summary>? ReplicationsDetail { get; init; }
     public EngineFigures Engine { get; init; } = new();
 }
@@ -90,6 +95,10 @@ public sealed record TeamRow
     public double WorkloadUnits { get; init; }
     public double QuotaAttainment { get; init; }
     public double Utilization { get; init; }
+    public double Coins { get; init; }
+    public double Score { get; init; }
+    public double BalanceIndex { get; init; }
+    public double MeetingParticipations { get; init; }
 }
 
 /// <summary>How cases reached their teams: flagged and designated, escalated in the court's queue, still waiting.</summary>
@@ -109,6 +118,67 @@ public sealed record CourtRow
     public double PendingEnd { get; init; }
     public double ClosureRate { get; init; }
     public double MeanTtdDays { get; init; }
+    public double BalanceIndex { get; init; }
+}
+
+/// <summary>Deadline warnings and escalations (Guangzhou's ladder), statutory limits and their extensions.</summary>
+public sealed record DeadlineFigures
+{
+    public double Warned { get; init; }
+    public double EscalatedDivisionHead { get; init; }
+    public double EscalatedPresident { get; init; }
+    public double ReferredDiscipline { get; init; }
+    public double Overdue { get; init; }
+    public double ClosedAfterLimit { get; init; }
+    public double Extensions { get; init; }
+    public double TimeLimitChangeRate { get; init; }
+    public double YellowCards { get; init; }
+    public double RedCards { get; init; }
+}
+
+/// <summary>Cases locked at overdue important nodes (Yancheng): first and second locks, unlocks, days locked.</summary>
+public sealed record LockFigures
+{
+    public double First { get; init; }
+    public double Second { get; init; }
+    public double Unlocked { get; init; }
+    public double MeanLockedDays { get; init; }
+}
+
+public sealed record SupervisionFigures
+{
+    public double FourType { get; init; }
+    public double RiskOrdinary { get; init; }
+    public double RiskLarger { get; init; }
+    public double RiskMajor { get; init; }
+    public double Meetings { get; init; }
+    public double MeetingsRefused { get; init; }
+    public double SupervisorHours { get; init; }
+}
+
+/// <summary>Anhui's balanced closure: the composite index, its five indicators, baselines missed, spread of closures.</summary>
+public sealed record BalanceFigures
+{
+    public double Index { get; init; }
+    public double MonthsBelowBaseline { get; init; }
+    public double BelowAnnualBaseline { get; init; }
+    public double ClosuresGiniTeams { get; init; }
+    public double ClosuresGiniJudges { get; init; }
+    public double TimeLimitChangeRate { get; init; }
+    public double TrialTimeIndex { get; init; }
+    public double MediationAndSimpleShare { get; init; }
+    public double FileTransferDays { get; init; }
+    public double LongPendingShare { get; init; }
+}
+
+/// <summary>Linshu's coins and Fengtai's scores per team: highest, lowest and their ratio.</summary>
+public sealed record ScoreFigures
+{
+    public double CoinsMax { get; init; }
+    public double CoinsMin { get; init; }
+    public double Spread { get; init; }
+    public double ScoreMax { get; init; }
+    public double ScoreMin { get; init; }
 }
 
 /// <summary>How the run went on this machine: the only part allowed to differ between two identical runs.</summary>

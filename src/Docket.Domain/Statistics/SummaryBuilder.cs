@@ -1,4 +1,6 @@
+using Docket.Domain.Balance;
 using Docket.Domain.Scenarios;
+using Docket.Domain.Simulation;
 using MathNet.Numerics.Statistics;
 
 namespace Docket.Domain.Statistics;
@@ -104,6 +106,10 @@ public static class SummaryBuilder
                 WorkloadUnits = t.WorkloadUnits,
                 QuotaAttainment = t.QuotaAttainment,
                 Utilization = t.Utilization,
+                Coins = t.Coins,
+                Score = t.Score,
+                BalanceIndex = t.BalanceIndex,
+                MeetingParticipations = t.MeetingParticipations,
             })],
             Assignment = new AssignmentCounts
             {
@@ -120,7 +126,28 @@ public static class SummaryBuilder
                 PendingEnd = c.PendingEnd,
                 ClosureRate = Ratio(c.Closed, c.PendingStart + c.Filed),
                 MeanTtdDays = c.TimeToDisposition.Length == 0 ? 0 : c.TimeToDisposition.Average(),
+                BalanceIndex = c.Balance.Indicators().Index(scenario.Balance.Weights),
             })],
+            Deadlines = Deadlines(courts),
+            Locks = new LockFigures
+            {
+                First = courts.Sum(c => c.Deadlines.LocksFirst),
+                Second = courts.Sum(c => c.Deadlines.LocksSecond),
+                Unlocked = courts.Sum(c => c.Deadlines.Unlocked),
+                MeanLockedDays = Ratio(courts.Sum(c => c.Deadlines.LockedDays), courts.Sum(c => c.Deadlines.Unlocked)),
+            },
+            Supervision = new SupervisionFigures
+            {
+                FourType = Sum(c => c.FourType),
+                RiskOrdinary = Sum(c => c.RiskOrdinary),
+                RiskLarger = Sum(c => c.RiskLarger),
+                RiskMajor = Sum(c => c.RiskMajor),
+                Meetings = courts.Sum(c => c.Deadlines.Meetings),
+                MeetingsRefused = courts.Sum(c => c.Deadlines.MeetingsRefused),
+                SupervisorHours = courts.Sum(c => c.SupervisorHours),
+            },
+            Balance = BalanceOf(scenario, courts, closed, pendingStart + filed),
+            Scores = Scores(courts),
             Engine = new EngineFigures
             {
                 SimulatedCases = Sum(c => c.SimulatedCases),
@@ -197,6 +224,10 @@ public static class SummaryBuilder
                 WorkloadUnits = Avg(r => r.Teams[i].WorkloadUnits),
                 QuotaAttainment = Avg(r => r.Teams[i].QuotaAttainment),
                 Utilization = Avg(r => r.Teams[i].Utilization),
+                Coins = Avg(r => r.Teams[i].Coins),
+                Score = Avg(r => r.Teams[i].Score),
+                BalanceIndex = Avg(r => r.Teams[i].BalanceIndex),
+                MeetingParticipations = Avg(r => r.Teams[i].MeetingParticipations),
             })],
             Assignment = new AssignmentCounts
             {
@@ -212,9 +243,138 @@ public static class SummaryBuilder
                 PendingEnd = Avg(r => r.Courts[i].PendingEnd),
                 ClosureRate = Avg(r => r.Courts[i].ClosureRate),
                 MeanTtdDays = Avg(r => r.Courts[i].MeanTtdDays),
+                BalanceIndex = Avg(r => r.Courts[i].BalanceIndex),
             })],
+            Deadlines = new DeadlineFigures
+            {
+                Warned = Avg(r => r.Deadlines.Warned),
+                EscalatedDivisionHead = Avg(r => r.Deadlines.EscalatedDivisionHead),
+                EscalatedPresident = Avg(r => r.Deadlines.EscalatedPresident),
+                ReferredDiscipline = Avg(r => r.Deadlines.ReferredDiscipline),
+                Overdue = Avg(r => r.Deadlines.Overdue),
+                ClosedAfterLimit = Avg(r => r.Deadlines.ClosedAfterLimit),
+                Extensions = Avg(r => r.Deadlines.Extensions),
+                TimeLimitChangeRate = Avg(r => r.Deadlines.TimeLimitChangeRate),
+                YellowCards = Avg(r => r.Deadlines.YellowCards),
+                RedCards = Avg(r => r.Deadlines.RedCards),
+            },
+            Locks = new LockFigures
+            {
+                First = Avg(r => r.Locks.First),
+                Second = Avg(r => r.Locks.Second),
+                Unlocked = Avg(r => r.Locks.Unlocked),
+                MeanLockedDays = Avg(r => r.Locks.MeanLockedDays),
+            },
+            Supervision = new SupervisionFigures
+            {
+                FourType = Avg(r => r.Supervision.FourType),
+                RiskOrdinary = Avg(r => r.Supervision.RiskOrdinary),
+                RiskLarger = Avg(r => r.Supervision.RiskLarger),
+                RiskMajor = Avg(r => r.Supervision.RiskMajor),
+                Meetings = Avg(r => r.Supervision.Meetings),
+                MeetingsRefused = Avg(r => r.Supervision.MeetingsRefused),
+                SupervisorHours = Avg(r => r.Supervision.SupervisorHours),
+            },
+            Balance = new BalanceFigures
+            {
+                Index = Avg(r => r.Balance.Index),
+                MonthsBelowBaseline = Avg(r => r.Balance.MonthsBelowBaseline),
+                BelowAnnualBaseline = Avg(r => r.Balance.BelowAnnualBaseline),
+                ClosuresGiniTeams = Avg(r => r.Balance.ClosuresGiniTeams),
+                ClosuresGiniJudges = Avg(r => r.Balance.ClosuresGiniJudges),
+                TimeLimitChangeRate = Avg(r => r.Balance.TimeLimitChangeRate),
+                TrialTimeIndex = Avg(r => r.Balance.TrialTimeIndex),
+                MediationAndSimpleShare = Avg(r => r.Balance.MediationAndSimpleShare),
+                FileTransferDays = Avg(r => r.Balance.FileTransferDays),
+                LongPendingShare = Avg(r => r.Balance.LongPendingShare),
+            },
+            Scores = new ScoreFigures
+            {
+                CoinsMax = Avg(r => r.Scores.CoinsMax),
+                CoinsMin = Avg(r => r.Scores.CoinsMin),
+                Spread = Avg(r => r.Scores.Spread),
+                ScoreMax = Avg(r => r.Scores.ScoreMax),
+                ScoreMin = Avg(r => r.Scores.ScoreMin),
+            },
             ReplicationsDetail = [.. runs.Select(r => r with { Engine = new EngineFigures { SimulatedCases = r.Engine.SimulatedCases, Events = r.Engine.Events } })],
             Engine = engine,
+        };
+    }
+
+    private static DeadlineFigures Deadlines(IReadOnlyList<CourtStatistics> courts)
+    {
+        var extensions = courts.Sum(c => c.Deadlines.Extensions);
+        var closedAfterLimit = courts.Sum(c => c.ClosedAfterLimit);
+        var referred = courts.Sum(c => c.Deadlines.ReferredDiscipline);
+        return new DeadlineFigures
+        {
+            Warned = courts.Sum(c => c.Deadlines.Warned),
+            EscalatedDivisionHead = courts.Sum(c => c.Deadlines.EscalatedDivisionHead),
+            EscalatedPresident = courts.Sum(c => c.Deadlines.EscalatedPresident),
+            ReferredDiscipline = referred,
+            Overdue = courts.Sum(c => c.Deadlines.Overdue),
+            ClosedAfterLimit = closedAfterLimit,
+            Extensions = extensions,
+            TimeLimitChangeRate = Ratio(extensions, courts.Sum(c => c.Filed)),
+            // Case 159's cards: a yellow card for each case closed past its limit, a red one for each referral.
+            YellowCards = closedAfterLimit,
+            RedCards = referred,
+        };
+    }
+
+    private static BalanceFigures BalanceOf(Scenario scenario, IReadOnlyList<CourtStatistics> courts, long closed, long accepted)
+    {
+        var inputs = new BalanceInputs();
+        foreach (var court in courts)
+        {
+            inputs.Add(court.Balance);
+        }
+        var indicators = inputs.Indicators();
+        var months = courts.Max(c => c.Months.Length);
+        var below = 0;
+        for (var m = 0; m < months; m++)
+        {
+            var rows = courts.Where(c => m < c.Months.Length).Select(c => c.Months[m]).ToList();
+            var rate = Ratio(rows.Sum(r => r.Closed), rows.Sum(r => r.PendingStart) + rows.Sum(r => r.Filed));
+            var monthOfYear = (int)((scenario.WarmupDays + ((m + 0.5) * SimulationYear.MonthDays)) % SimulationYear.Days / SimulationYear.MonthDays);
+            var baseline = scenario.Balance.MonthlyBaseline;
+            if (baseline.Count > 0 && rate < baseline[Math.Min(baseline.Count - 1, monthOfYear)])
+            {
+                below++;
+            }
+        }
+        return new BalanceFigures
+        {
+            Index = indicators.Index(scenario.Balance.Weights),
+            MonthsBelowBaseline = below,
+            BelowAnnualBaseline = Ratio(closed, accepted) < scenario.Balance.AnnualBaseline ? 1 : 0,
+            ClosuresGiniTeams = Gini.Of(courts.SelectMany(c => c.Teams).Select(t => (double)t.Closed)),
+            ClosuresGiniJudges = Gini.Of(courts.SelectMany(c => c.JudgeClosures)),
+            TimeLimitChangeRate = indicators.TimeLimitChangeRate,
+            TrialTimeIndex = indicators.TrialTimeIndex,
+            MediationAndSimpleShare = indicators.MediationAndSimpleShare,
+            FileTransferDays = indicators.FileTransferDays,
+            LongPendingShare = indicators.LongPendingShare,
+        };
+    }
+
+    private static ScoreFigures Scores(IReadOnlyList<CourtStatistics> courts)
+    {
+        var teams = courts.SelectMany(c => c.Teams).ToList();
+        if (teams.Count == 0)
+        {
+            return new ScoreFigures();
+        }
+        var coinsMax = teams.Max(t => t.Coins);
+        var coinsMin = teams.Min(t => t.Coins);
+        var scored = teams.Where(t => t.Quota > 0).ToList();
+        return new ScoreFigures
+        {
+            CoinsMax = coinsMax,
+            CoinsMin = coinsMin,
+            Spread = Ratio(coinsMax, coinsMin),
+            ScoreMax = scored.Count == 0 ? 0 : scored.Max(t => t.Score),
+            ScoreMin = scored.Count == 0 ? 0 : scored.Min(t => t.Score),
         };
     }
 

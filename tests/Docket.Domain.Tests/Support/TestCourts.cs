@@ -31,4 +31,44 @@ internal static class TestCourts
         simulation.RunToEnd();
         return (simulation, SummaryBuilder.Replication(scenario, scenario.Seed, [CourtStatisticsCollector.Collect(simulation)]));
     }
+
+    /// <summary>A one-court scenario from its parts: no pools, absences or backlog unless given; continuous time unless a calendar is given.</summary>
+    public static Scenario Court(
+        IReadOnlyList<CaseType> types,
+        IReadOnlyList<IntakeStream> intake,
+        IReadOnlyList<TeamGroup> teams,
+        AssignmentSpec assignment,
+        int days,
+        int warmup = 0,
+        ulong seed = 7,
+        IReadOnlyList<SharedPool>? pools = null,
+        IReadOnlyList<Absence>? absences = null,
+        IReadOnlyList<BacklogEntry>? backlog = null,
+        WorkCalendar? calendar = null)
+    {
+        var court = new CourtSpec("court", 1, intake, teams, pools ?? [], assignment, absences ?? [], backlog ?? [], null);
+        return new Scenario("court", seed, days, warmup, 1, calendar ?? WorkCalendar.Continuous, RoleCatalog.Default, types, [court]);
+    }
+
+    /// <summary>A case type needing only its judge: exponentially distributed <paramref name="judgeHours"/>.</summary>
+    public static CaseType JudgeOnly(string id, double judgeHours, string? category = null, double weight = 1.0, double flaggedShare = 0, int priority = 0) =>
+        new(id, category ?? id, CaseTrack.Ordinary, weight, null, priority,
+            [new EffortStage("judgment", RoleCatalog.Judge, new ExponentialEffort(judgeHours))], flaggedShare);
+
+    /// <summary><paramref name="count"/> alike teams of the given members (one judge by default).</summary>
+    public static TeamGroup Teams(string id, int count, IReadOnlyList<string> accepts, IReadOnlyDictionary<string, int>? members = null, int? cap = null, AssignmentSpec? assignment = null) =>
+        new(id, TeamKind.General, count, members ?? new Dictionary<string, int> { [RoleCatalog.Judge] = 1 }, accepts, null, cap, assignment);
+
+    /// <summary>Poisson intake of one type, without seasonality or mediation unless given.</summary>
+    public static IntakeStream Intake(string type, double perYear, IReadOnlyList<double>? seasonality = null, MediationSpec? mediation = null) =>
+        new([new TypeShare(type, 1)], perYear, seasonality, mediation);
+
+    /// <summary>Runs the scenario's single court to its end with <paramref name="seed"/> (the scenario's seed by default).</summary>
+    public static CourtSimulation Simulate(Scenario scenario, ulong? seed = null)
+    {
+        var (spec, id) = scenario.ExpandCourts().Single();
+        var simulation = new CourtSimulation(new CourtLayout(scenario, spec, id, prefixTeamIds: false), seed ?? scenario.Seed);
+        simulation.RunToEnd();
+        return simulation;
+    }
 }

@@ -1,0 +1,29 @@
+namespace Docket.Domain.Supervision;
+
+/// <summary>Shangrao's risk levels (case 162) and the role that supervises each.</summary>
+public enum RiskLevel : byte
+{
+    None,
+    Ordinary,
+    Larger,
+    Major,
+}
+
+public static class RiskLevels
+{
+    /// <summary>Draws a level from a uniform number in [0, 1): major first, then larger, then ordinary.</summary>
+    public static RiskLevel Draw(RiskShares shares, double u) =>
+        u < shares.Major ? RiskLevel.Major
+        : u < shares.Major + shares.Larger ? RiskLevel.Larger
+        : u < shares.Major + shares.Larger + shares.Ordinary ? RiskLevel.Ordinary
+        : RiskLevel.None;
+
+    /// <summary>Ordinary risk: the division head; larger: a vice-president; major: the president.</summary>
+    public static string Supervisor(RiskLevel level) => level switch
+    {
+        RiskLevel.Ordinary => Staffing.RoleCatalog.DivisionHead,
+        RiskLevel.Larger => Staffing.RoleCatalog.VicePresident,
+        RiskLevel.Major => Staffing.RoleCatalog.President,
+        _ => throw new ArgumentOutOfRangeException(nameof(level)),
+    };
+}
