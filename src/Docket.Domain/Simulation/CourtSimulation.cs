@@ -680,7 +680,7 @@ public sealed class CourtSimulation
             }
         }
         _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Flags, 100 + (ulong)c.Locks, 0));
-        var unlocker = _layout.SupervisorStations.ContainsKey(RoleCatalog.DivisionHead) ? RoleCatalog.DivisionHead : RoleCatalog.President;
+        var unlocker = UnlockRule.Unlocker(_layout.SupervisorStations.Keys) ?? RoleCatalog.President;
         Supervise(CourtJobKind.Unlock, caseNo, unlocker, _supervision.UnlockHours.Sample(_caseRandom), now);
     }
 
