@@ -1,4 +1,5 @@
 using Docket.Domain.Cases;
+using Docket.Domain.Supervision;
 using YamlDotNet.RepresentationModel;
 
 namespace Docket.Domain.Scenarios;
@@ -7,7 +8,10 @@ namespace Docket.Domain.Scenarios;
 internal sealed partial class ScenarioReader
 {
     internal static readonly string[] CaseTypeKeys =
-        ["id", "category", "track", "weight", "time_limit_days", "priority", "flagged_share", "effort"];
+    [
+        "id", "category", "track", "weight", "time_limit_days", "priority", "flagged_share", "effort",
+        "closes_after", "nodes", "risk", "extension",
+    ];
 
     internal static readonly string[] DistributionNames = ["exponential", "lognormal", "gamma", "fixed", "empirical"];
 
@@ -25,6 +29,9 @@ internal sealed partial class ScenarioReader
 
     /// <summary>Category name → its type ids, in file order.</summary>
     private readonly Dictionary<string, List<string>> _categories = new(StringComparer.Ordinal);
+
+    /// <summary>Every case type read (valid or not) by id, for the checks of the courts that file it.</summary>
+    private readonly Dictionary<string, CaseType> _typesById = new(StringComparer.Ordinal);
 
     private List<CaseType> ReadCaseTypes(MappingReader top)
     {
@@ -63,6 +70,11 @@ internal sealed partial class ScenarioReader
             var priority = ReadInt(m, "priority", 0, Bounds.Between(0, 3));
             var flaggedShare = ReadNumber(m, "flagged_share", 0, Bounds.Between(0, 1));
             var stages = ReadEffort(m);
+            var effortKeys = EffortKeys(m);
+            var closesAfter = ReadClosesAfter(m, id, effortKeys, out var closingStage);
+            var nodes = ReadNodes(m, id, effortKeys, closingStage);
+            var risk = m.Value("risk") is { } riskNode ? ReadRisk(riskNode, m.PathOf("risk")) : RiskShares.None;
+            var extension = m.Value("extension") is { } extensionNode ? ReadExtension(m, extensionNode) : null;
             if (id is null || duplicate)
             {
                 continue;
@@ -74,7 +86,15 @@ internal sealed partial class ScenarioReader
                 _categories[category] = members = [];
             }
             members.Add(id);
-            types.Add(new CaseType(id, category, track, weight, timeLimit, priority, stages, flaggedShare));
+            var caseType = new CaseType(id, category, track, weight, timeLimit, priority, stages, flaggedShare)
+            {
+                ClosesAfter = closesAfter,
+                Nodes = nodes,
+                Risk = risk,
+                Extension = extension,
+            };
+            _typesById[id] = caseType;
+            types.Add(caseType);
         }
         return types;
     }

@@ -2,6 +2,7 @@ using Docket.Domain.Assignment;
 using Docket.Domain.Cases;
 using Docket.Domain.Intake;
 using Docket.Domain.Staffing;
+using Docket.Domain.Supervision;
 using YamlDotNet.RepresentationModel;
 
 namespace Docket.Domain.Scenarios;
@@ -10,7 +11,7 @@ namespace Docket.Domain.Scenarios;
 internal sealed partial class ScenarioReader
 {
     internal static readonly string[] CourtKeys =
-        ["id", "count", "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target"];
+        ["id", "count", "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision"];
 
     internal static readonly string[] IntakeKeys = ["type", "mix", "per_year", "seasonality", "mediation"];
 
@@ -63,15 +64,25 @@ internal sealed partial class ScenarioReader
     private CourtSpec ReadCourtBody(MappingReader m, string courtId, int count, AssignmentRead? assignment, bool multiCourt)
     {
         var quotaTarget = ReadOptionalNumber(m, "quota_target", Bounds.Above(0));
+        var errorsBeforeTeams = _diagnostics.Count;
         var teams = ReadTeams(m);
+        var teamsValid = _diagnostics.Count == errorsBeforeTeams;
         var filed = new List<FiledType>();
         var intake = ReadIntake(m, filed);
         var pools = ReadPools(m, courtId, teams);
         var absences = ReadAbsences(m, courtId, teams);
         var backlog = ReadBacklog(m, filed);
+        var supervision = m.Value("supervision") is { } supervisionNode
+            ? ReadSupervision(supervisionNode, m.PathOf("supervision"))
+            : new SupervisionRead(SupervisionSpec.Default, new(StringComparer.Ordinal), null);
 
         CheckEveryFiledTypeIsAccepted(courtId, teams, filed);
         CheckPullHasCap(courtId, teams, assignment, multiCourt);
+        CheckSupervisors(courtId, supervision, filed);
+        if (teamsValid)
+        {
+            CheckMeetingIsPossible(m, courtId, teams, supervision, filed);
+        }
         if (!m.Has("quota_target"))
         {
             foreach (var team in teams.Where(t => t.Group.Quota is { ByCoefficient: true }))
@@ -82,7 +93,10 @@ internal sealed partial class ScenarioReader
         }
         return new CourtSpec(
             courtId, count, intake, [.. teams.Select(t => t.Group)], pools,
-            assignment?.Spec ?? AssignmentSpec.Random, absences, backlog, quotaTarget);
+            assignment?.Spec ?? AssignmentSpec.Random, absences, backlog, quotaTarget)
+        {
+            Supervision = supervision.Spec,
+        };
     }
 
     private void CheckEveryFiledTypeIsAccepted(string courtId, List<TeamRead> teams, List<FiledType> filed)

@@ -1,3 +1,4 @@
+using Docket.Domain.Balance;
 using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
 using Docket.Domain.Staffing;
@@ -7,19 +8,22 @@ namespace Docket.Domain.Scenarios;
 
 /// <summary>
 /// Walks a parsed scenario, builds the model and reports every rule broken (docs/scenarios.md). One instance reads
-/// one file. Parts: this file (top level, calendar, roles), .CaseTypes (case types and distributions), .Courts
-/// (courts, intake, pools, absences, backlog, cross-checks), .Teams (team groups, assignment), .Values (scalars).
+/// one file. Parts: this file (top level, calendar, roles), .CaseTypes (case types and distributions), .Nodes
+/// (process nodes, closes_after, risk, extension), .Courts (courts, intake, pools, absences, backlog, cross-checks),
+/// .Teams (team groups, assignment), .Supervision (supervision, meetings), .Balance (balance, scores), .Values
+/// (scalars).
 /// </summary>
 internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
 {
     internal static readonly string[] TopKeys =
     [
         "name", "seed", "days", "warmup_days", "replications", "calendar", "roles", "case_types",
-        "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "courts",
+        "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision", "courts",
+        "balance", "scores",
     ];
 
     /// <summary>Keys that describe one court: at the top level in the single-court form, inside courts[] otherwise.</summary>
-    internal static readonly string[] CourtBodyKeys = ["intake", "teams", "pools", "absences", "backlog", "quota_target"];
+    internal static readonly string[] CourtBodyKeys = ["intake", "teams", "pools", "absences", "backlog", "quota_target", "supervision"];
 
     private static readonly string[] s_calendarKeys = ["days_per_week", "hours_per_day"];
 
@@ -49,6 +53,8 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
         var calendar = ReadCalendar(top);
         _roles = ReadRoles(top);
         var caseTypes = ReadCaseTypes(top);
+        var balance = top.Value("balance") is { } balanceNode ? ReadBalance(balanceNode, "balance") : BalanceSpec.Default;
+        var scoring = top.Value("scores") is { } scoresNode ? ReadScores(scoresNode, "scores") : ScoringSpec.Default;
         var topAssignment = top.Value("assignment") is { } assignmentNode ? ReadAssignment(assignmentNode, "assignment") : null;
 
         List<CourtSpec> courts;
@@ -75,7 +81,11 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
 
         return _diagnostics.Count > 0
             ? null
-            : new Scenario(name, seed, days, warmup, replications, calendar, _roles, caseTypes, courts);
+            : new Scenario(name, seed, days, warmup, replications, calendar, _roles, caseTypes, courts)
+            {
+                Balance = balance,
+                Scoring = scoring,
+            };
     }
 
     private ulong ReadSeed(MappingReader top)

@@ -185,8 +185,11 @@ public sealed class CourtLayout
             var at = t.ClosesAfter is { } key ? t.Stages.ToList().FindIndex(st => st.Task == key) : -1;
             return at >= 0 ? at : t.Stages.Count - 1;
         })];
+        // One seat per judge: a team with two judges appears twice, so both may sit.
         TeamsByDepartment = [.. Enumerable.Range(0, spec.Teams.Count)
-            .Select(g => (IReadOnlyList<int>)[.. Enumerable.Range(0, teams.Count).Where(t => teams[t].Group == g && teams[t].Judges > 0)])];
+            .Select(g => (IReadOnlyList<int>)[.. Enumerable.Range(0, teams.Count)
+                .Where(t => teams[t].Group == g)
+                .SelectMany(t => Enumerable.Repeat(t, teams[t].Judges))])];
     }
 
     /// <summary>The station number of a wait: nobody's work, only calendar time.</summary>
@@ -224,7 +227,7 @@ public sealed class CourtLayout
     /// <summary>Per case type, the stage whose end closes the case.</summary>
     public int[] ClosingStage { get; }
 
-    /// <summary>Teams with judges, by department (team group): who can sit in a professional judges' meeting.</summary>
+    /// <summary>Per department (team group), a seat for each judge (its team's index): who can sit in a professional judges' meeting.</summary>
     public IReadOnlyList<IReadOnlyList<int>> TeamsByDepartment { get; }
 
     internal int[] JudgeStation { get; }

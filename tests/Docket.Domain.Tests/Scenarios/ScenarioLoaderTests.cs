@@ -389,6 +389,7 @@ public class ScenarioLoaderTests
     private static readonly string[] TopKeys =
     [
         "name", "seed", "days", "warmup_days", "replications", "calendar", "roles", "case_types",
-        "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "courts",
+        "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision", "courts",
+        "balance", "scores",
     ];
 }

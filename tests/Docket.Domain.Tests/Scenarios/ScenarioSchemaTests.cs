@@ -130,6 +130,102 @@ public partial class ScenarioSchemaTests
         Assert.Null(Load(yaml).Scenario);
     }
 
+    /// <summary>A valid scenario using every key of issue 3; the theories below break one value at a time.</summary>
+    private const string Supervised = """
+        name: s
+        case_types:
+          - id: a
+            time_limit_days: 90
+            closes_after: judge
+            effort:
+              service: { dist: fixed, hours: 1 }
+              judge: { dist: fixed, hours: 2 }
+              publishing: { dist: fixed, hours: 1 }
+            nodes:
+              - { id: served, stage: service, from: filing, within_days: 15, lock: false }
+              - { id: online, stage: publishing, from: closure, within_days: 7, lock: true }
+            risk: { ordinary: 0.3, larger: 0.007, major: 0.0007 }
+            extension: { share: 0.5, days: 90 }
+            flagged_share: 0.01
+        intake: [ { type: a, per_year: 100 } ]
+        teams:
+          - { id: x, count: 3, members: { judge: 1 }, accepts: [a] }
+          - { id: y, count: 3, members: { judge: 1 }, accepts: [a] }
+          - { id: z, count: 3, members: { judge: 1 }, accepts: [a] }
+        supervision:
+          staff: { division_head: 2, vice_president: 1, president: 1 }
+          unlock_hours: { dist: fixed, hours: 1 }
+          risk_hours: { ordinary: { dist: fixed, hours: 1 }, larger: { dist: fixed, hours: 2 }, major: { dist: fixed, hours: 4 } }
+          extension_approval_hours: { dist: fixed, hours: 0.5 }
+          warn_before_hours: 48
+          limit_warn_days: 30
+          referral_after_days: 7
+          meeting: { every_days: 7, judges: 7, hours: { dist: fixed, hours: 2 }, participations_per_case: 10 }
+        balance:
+          monthly_baseline: 0.08
+          annual_baseline: 0.9
+          weights: { time_limit_change: 1, trial_time: 1, mediation_and_simple: 1, file_transfer: 1, long_pending: 1 }
+        scores:
+          coins: { a: 2.5 }
+          rebalance_every_days: 91
+          sensitivity: 0.5
+        """;
+
+    [Fact]
+    public void A_scenario_with_nodes_supervision_balance_and_scores_passes_the_loader_and_the_schema()
+    {
+        LoadValid(Supervised);
+        var valid = Evaluate(Supervised).IsValid;
+        Assert.True(valid, valid ? "" : Describe(Supervised));
+        var list = Supervised.Replace("monthly_baseline: 0.08", "monthly_baseline: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]", StringComparison.Ordinal);
+        LoadValid(list);
+        Assert.True(Evaluate(list).IsValid);
+    }
+
+    [Theory]
+    [InlineData("within_days: 15", "within_days: -15")]
+    [InlineData("id: served", "id: filing")]
+    [InlineData("lock: false", "locks: false")]
+    [InlineData("lock: false", "lock: 1")]
+    [InlineData("{ id: online, stage: publishing, ", "{ id: online, ")]
+    [InlineData("larger: 0.007", "larger: 1.007")]
+    [InlineData("extension: { share: 0.5, days: 90 }", "extension: { share: 0.5 }")]
+    [InlineData("closes_after: judge", "closes_after: \"\"")]
+    [InlineData("president: 1 }", "president: 1, judge: 3 }")]
+    [InlineData("vice_president: 1", "vice_president: -1")]
+    [InlineData("warn_before_hours: 48", "warn_before_hours: 0")]
+    [InlineData("judges: 7", "judges: 2")]
+    [InlineData("participations_per_case: 10", "participations_per_case: 0")]
+    [InlineData("referral_after_days: 7", "referral_days: 7")]
+    [InlineData("monthly_baseline: 0.08", "monthly_baseline: 1.08")]
+    [InlineData("monthly_baseline: 0.08", "monthly_baseline: [0.1, 0.1]")]
+    [InlineData("annual_baseline: 0.9", "annual_baseline: -0.9")]
+    [InlineData("{ time_limit_change: 1, trial_time: 1, mediation_and_simple: 1, file_transfer: 1, long_pending: 1 }", "{ time_limit_change: 0, trial_time: 0, mediation_and_simple: 0, file_transfer: 0.0, long_pending: 0 }")]
+    [InlineData("coins: { a: 2.5 }", "coins: { a: 0 }")]
+    [InlineData("sensitivity: 0.5", "sensitivity: -1")]
+    [InlineData("rebalance_every_days: 91", "rebalance_every_days: -91")]
+    public void The_schema_and_the_loader_reject_bad_supervision_values(string good, string bad)
+    {
+        var yaml = Supervised.Replace(good, bad, StringComparison.Ordinal);
+        Assert.NotEqual(Supervised, yaml);
+        Assert.False(Evaluate(yaml).IsValid, yaml);
+        Assert.Null(Load(yaml).Scenario);
+    }
+
+    [Fact]
+    public void The_schema_rejects_supervision_at_the_top_level_in_the_multi_court_form()
+    {
+        var yaml = Minimal.Replace("intake:\n  - { type: generic, per_year: 292 }\nteams:\n  - { id: t, count: 10, members: { judge: 1 }, accepts: [generic] }\n",
+            "supervision: { warn_before_hours: 24 }\ncourts:\n  - { id: c, teams: [ { id: t, members: { judge: 1 }, accepts: [generic] } ] }\n", StringComparison.Ordinal);
+        Assert.NotEqual(Minimal, yaml);
+        Assert.False(Evaluate(yaml).IsValid);
+        Assert.Null(Load(yaml).Scenario);
+        var inside = yaml.Replace("supervision: { warn_before_hours: 24 }\n", "", StringComparison.Ordinal)
+            .Replace("accepts: [generic] } ] }", "accepts: [generic] } ], supervision: { warn_before_hours: 24 } }", StringComparison.Ordinal);
+        Assert.True(Evaluate(inside).IsValid, Describe(inside));
+        Assert.Equal(24, LoadValid(inside).Courts[0].Supervision.WarnBeforeHours);
+    }
+
     [Fact]
     public void Yaml_converts_to_typed_json()
     {

@@ -552,7 +552,7 @@ public class ScenarioValidationTests
             {{Types}}
             courts:
               - { id: c, »quota: 5, teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ] }
-            """, "unknown key 'quota' in courts[0] (expected one of: id, count, intake, teams, pools, assignment, absences, backlog, quota_target)");
+            """, "unknown key 'quota' in courts[0] (expected one of: id, count, intake, teams, pools, assignment, absences, backlog, quota_target, supervision)");
     }
 
     [Fact]

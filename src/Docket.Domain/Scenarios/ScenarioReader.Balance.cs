@@ -1,0 +1,118 @@
+using Docket.Domain.Balance;
+using YamlDotNet.RepresentationModel;
+
+namespace Docket.Domain.Scenarios;
+
+/// <summary>Balanced closure (baselines, index weights) and scores (coins and their re-balancing).</summary>
+internal sealed partial class ScenarioReader
+{
+    internal static readonly string[] BalanceKeys = ["monthly_baseline", "annual_baseline", "weights"];
+
+    internal static readonly string[] WeightKeys = ["time_limit_change", "trial_time", "mediation_and_simple", "file_transfer", "long_pending"];
+
+    internal static readonly string[] ScoresKeys = ["coins", "rebalance_every_days", "sensitivity"];
+
+    private BalanceSpec ReadBalance(YamlNode node, string path)
+    {
+        var defaults = BalanceSpec.Default;
+        var m = MappingReader.Open(node, path, _diagnostics, "{ monthly_baseline: 0.08, annual_baseline: 0.9 }");
+        if (m is null)
+        {
+            return defaults;
+        }
+        m.RejectUnknown(BalanceKeys);
+        var monthly = m.Value("monthly_baseline") is { } monthlyNode
+            ? ReadMonthlyBaseline(monthlyNode, m.PathOf("monthly_baseline")) ?? defaults.MonthlyBaseline
+            : defaults.MonthlyBaseline;
+        var annual = ReadNumber(m, "annual_baseline", defaults.AnnualBaseline, Bounds.Between(0, 1));
+        var weights = m.Value("weights") is { } weightsNode ? ReadWeights(weightsNode, m.PathOf("weights")) : defaults.Weights;
+        return new BalanceSpec(monthly, annual, weights);
+    }
+
+    /// <summary>One closure-rate baseline for every month, or a list of 12 (the first for the run's first month).</summary>
+    private List<double>? ReadMonthlyBaseline(YamlNode node, string path)
+    {
+        switch (node)
+        {
+            case YamlScalarNode:
+                return TryReadNumber(node, path, Bounds.Between(0, 1), out var every) ? [.. Enumerable.Repeat(every, 12)] : null;
+            case YamlSequenceNode list:
+                {
+                    if (list.Children.Count != 12)
+                    {
+                        Error(node, path, $"must list 12 monthly baselines, or be one number for every month (got {list.Children.Count})");
+                        return null;
+                    }
+                    var values = new List<double>();
+                    for (var i = 0; i < list.Children.Count; i++)
+                    {
+                        if (TryReadNumber(list.Children[i], ScenarioPaths.Index(path, i), Bounds.Between(0, 1), out var v))
+                        {
+                            values.Add(v);
+                        }
+                    }
+                    return values.Count == 12 ? values : null;
+                }
+            default:
+                Error(node, path, $"expected a number or a list of 12 monthly baselines (got {YamlScalars.Describe(node)})");
+                return null;
+        }
+    }
+
+    private BalanceWeights ReadWeights(YamlNode node, string path)
+    {
+        var m = MappingReader.Open(node, path, _diagnostics, "{ time_limit_change: 1, trial_time: 2 }");
+        if (m is null)
+        {
+            return BalanceWeights.Equal;
+        }
+        m.RejectUnknown(WeightKeys);
+        var errorsBefore = _diagnostics.Count;
+        var weights = new BalanceWeights(
+            ReadNumber(m, "time_limit_change", 1, Bounds.AtLeast(0)),
+            ReadNumber(m, "trial_time", 1, Bounds.AtLeast(0)),
+            ReadNumber(m, "mediation_and_simple", 1, Bounds.AtLeast(0)),
+            ReadNumber(m, "file_transfer", 1, Bounds.AtLeast(0)),
+            ReadNumber(m, "long_pending", 1, Bounds.AtLeast(0)));
+        var total = weights.TimeLimitChange + weights.TrialTime + weights.MediationAndSimple + weights.FileTransfer + weights.LongPending;
+        if (_diagnostics.Count == errorsBefore && total <= 0)
+        {
+            Error(node, path, "must not be all zero (an omitted weight is 1)");
+        }
+        return weights;
+    }
+
+    private ScoringSpec ReadScores(YamlNode node, string path)
+    {
+        var defaults = ScoringSpec.Default;
+        var m = MappingReader.Open(node, path, _diagnostics, "{ coins: { civil: 2.5 }, rebalance_every_days: 91 }");
+        if (m is null)
+        {
+            return defaults;
+        }
+        m.RejectUnknown(ScoresKeys);
+        var coins = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (m.Value("coins") is { } coinsNode &&
+            MappingReader.Open(coinsNode, m.PathOf("coins"), _diagnostics, "{ small_claims: 1, civil: 2.5 }") is { } c)
+        {
+            foreach (var (key, value) in c.Entries)
+            {
+                var type = key.Value!;
+                var known = CheckTypeKnown(key, c.Path, type);
+                if (YamlScalars.IsNull(value))
+                {
+                    Error(key, c.PathOf(type), "a number of coins is required");
+                    continue;
+                }
+                if (TryReadNumber(value, c.PathOf(type), Bounds.Above(0), out var coinValue) && known)
+                {
+                    coins[type] = coinValue;
+                }
+            }
+        }
+        return new ScoringSpec(
+            coins,
+            ReadNumber(m, "rebalance_every_days", defaults.RebalanceEveryDays, Bounds.AtLeast(0)),
+            ReadNumber(m, "sensitivity", defaults.Sensitivity, Bounds.AtLeast(0)));
+    }
+}
