@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Docket.Domain.Balance;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Simulation;
@@ -156,150 +158,31 @@ public static class SummaryBuilder
         };
     }
 
-    /// <summary>The mean over replications of every number; with more than one, each replication's own summary too.</summary>
+    /// <summary>
+    /// The mean over replications of every number of the summary (every field, at every depth, rows matched by
+    /// position); with more than one replication, each replication's own summary too.
+    /// </summary>
     public static Summary Combine(IReadOnlyList<Summary> runs, EngineFigures engine)
     {
         if (runs.Count == 1)
         {
             return runs[0] with { Engine = engine };
         }
-        double Avg(Func<Summary, double> f) => runs.Average(f);
-        var first = runs[0];
-        return first with
-        {
-            Replications = runs.Count,
-            Cases = new CaseCounts
-            {
-                Received = Avg(r => r.Cases.Received),
-                Mediated = Avg(r => r.Cases.Mediated),
-                InMediationEnd = Avg(r => r.Cases.InMediationEnd),
-                Filed = Avg(r => r.Cases.Filed),
-                PendingStart = Avg(r => r.Cases.PendingStart),
-                Closed = Avg(r => r.Cases.Closed),
-                PendingEnd = Avg(r => r.Cases.PendingEnd),
-            },
-            ClosureRate = Avg(r => r.ClosureRate),
-            ClearanceRatio = Avg(r => r.ClearanceRatio),
-            TimeToDispositionDays = new DispositionTimes
-            {
-                Mean = Avg(r => r.TimeToDispositionDays.Mean),
-                P50 = Avg(r => r.TimeToDispositionDays.P50),
-                P90 = Avg(r => r.TimeToDispositionDays.P90),
-                P99 = Avg(r => r.TimeToDispositionDays.P99),
-                Max = Avg(r => r.TimeToDispositionDays.Max),
-            },
-            PendingTimeAverage = Avg(r => r.PendingTimeAverage),
-            PendingAgeDays = new PendingAges
-            {
-                Mean = Avg(r => r.PendingAgeDays.Mean),
-                P50 = Avg(r => r.PendingAgeDays.P50),
-                P90 = Avg(r => r.PendingAgeDays.P90),
-                Max = Avg(r => r.PendingAgeDays.Max),
-            },
-            LongPending = new LongPending
-            {
-                Over365 = Avg(r => r.LongPending.Over365),
-                Over548 = Avg(r => r.LongPending.Over548),
-                Over1095 = Avg(r => r.LongPending.Over1095),
-            },
-            Monthly = [.. first.Monthly.Select((m, i) => new MonthRow
-            {
-                Month = m.Month,
-                Filed = Avg(r => r.Monthly[i].Filed),
-                Closed = Avg(r => r.Monthly[i].Closed),
-                ClosureRate = Avg(r => r.Monthly[i].ClosureRate),
-                PendingEnd = Avg(r => r.Monthly[i].PendingEnd),
-            })],
-            ByType = [.. first.ByType.Select((t, i) => t with
-            {
-                Filed = Avg(r => r.ByType[i].Filed),
-                Closed = Avg(r => r.ByType[i].Closed),
-                MeanTtdDays = Avg(r => r.ByType[i].MeanTtdDays),
-            })],
-            Teams = [.. first.Teams.Select((t, i) => t with
-            {
-                Assigned = Avg(r => r.Teams[i].Assigned),
-                Closed = Avg(r => r.Teams[i].Closed),
-                PendingEnd = Avg(r => r.Teams[i].PendingEnd),
-                WorkloadUnits = Avg(r => r.Teams[i].WorkloadUnits),
-                QuotaAttainment = Avg(r => r.Teams[i].QuotaAttainment),
-                Utilization = Avg(r => r.Teams[i].Utilization),
-                Coins = Avg(r => r.Teams[i].Coins),
-                Score = Avg(r => r.Teams[i].Score),
-                BalanceIndex = Avg(r => r.Teams[i].BalanceIndex),
-                MeetingParticipations = Avg(r => r.Teams[i].MeetingParticipations),
-            })],
-            Assignment = new AssignmentCounts
-            {
-                Flagged = Avg(r => r.Assignment.Flagged),
-                Designated = Avg(r => r.Assignment.Designated),
-                Escalated = Avg(r => r.Assignment.Escalated),
-                WaitingEnd = Avg(r => r.Assignment.WaitingEnd),
-            },
-            Courts = [.. first.Courts.Select((c, i) => c with
-            {
-                Filed = Avg(r => r.Courts[i].Filed),
-                Closed = Avg(r => r.Courts[i].Closed),
-                PendingEnd = Avg(r => r.Courts[i].PendingEnd),
-                ClosureRate = Avg(r => r.Courts[i].ClosureRate),
-                MeanTtdDays = Avg(r => r.Courts[i].MeanTtdDays),
-                BalanceIndex = Avg(r => r.Courts[i].BalanceIndex),
-            })],
-            Deadlines = new DeadlineFigures
-            {
-                Warned = Avg(r => r.Deadlines.Warned),
-                EscalatedDivisionHead = Avg(r => r.Deadlines.EscalatedDivisionHead),
-                EscalatedPresident = Avg(r => r.Deadlines.EscalatedPresident),
-                ReferredDiscipline = Avg(r => r.Deadlines.ReferredDiscipline),
-                Overdue = Avg(r => r.Deadlines.Overdue),
-                ClosedAfterLimit = Avg(r => r.Deadlines.ClosedAfterLimit),
-                Extensions = Avg(r => r.Deadlines.Extensions),
-                TimeLimitChangeRate = Avg(r => r.Deadlines.TimeLimitChangeRate),
-                YellowCards = Avg(r => r.Deadlines.YellowCards),
-                RedCards = Avg(r => r.Deadlines.RedCards),
-            },
-            Locks = new LockFigures
-            {
-                First = Avg(r => r.Locks.First),
-                Second = Avg(r => r.Locks.Second),
-                Unlocked = Avg(r => r.Locks.Unlocked),
-                MeanLockedDays = Avg(r => r.Locks.MeanLockedDays),
-            },
-            Supervision = new SupervisionFigures
-            {
-                FourType = Avg(r => r.Supervision.FourType),
-                RiskOrdinary = Avg(r => r.Supervision.RiskOrdinary),
-                RiskLarger = Avg(r => r.Supervision.RiskLarger),
-                RiskMajor = Avg(r => r.Supervision.RiskMajor),
-                Meetings = Avg(r => r.Supervision.Meetings),
-                MeetingsRefused = Avg(r => r.Supervision.MeetingsRefused),
-                SupervisorHours = Avg(r => r.Supervision.SupervisorHours),
-            },
-            Balance = new BalanceFigures
-            {
-                Index = Avg(r => r.Balance.Index),
-                MonthsBelowBaseline = Avg(r => r.Balance.MonthsBelowBaseline),
-                BelowAnnualBaseline = Avg(r => r.Balance.BelowAnnualBaseline),
-                ClosuresGiniTeams = Avg(r => r.Balance.ClosuresGiniTeams),
-                ClosuresGiniJudges = Avg(r => r.Balance.ClosuresGiniJudges),
-                TimeLimitChangeRate = Avg(r => r.Balance.TimeLimitChangeRate),
-                TrialTimeIndex = Avg(r => r.Balance.TrialTimeIndex),
-                MediationAndSimpleShare = Avg(r => r.Balance.MediationAndSimpleShare),
-                FileTransferDays = Avg(r => r.Balance.FileTransferDays),
-                LongPendingShare = Avg(r => r.Balance.LongPendingShare),
-            },
-            Scores = new ScoreFigures
-            {
-                CoinsMax = Avg(r => r.Scores.CoinsMax),
-                CoinsMin = Avg(r => r.Scores.CoinsMin),
-                Spread = Avg(r => r.Scores.Spread),
-                ScoreMax = Avg(r => r.Scores.ScoreMax),
-                ScoreMin = Avg(r => r.Scores.ScoreMin),
-            },
-            ReplicationsDetail = [.. runs.Select(r => r with { Engine = new EngineFigures { SimulatedCases = r.Engine.SimulatedCases, Events = r.Engine.Events } })],
-            Engine = engine,
-        };
+        var details = runs.Select(r => r with { Engine = new EngineFigures { SimulatedCases = r.Engine.SimulatedCases, Events = r.Engine.Events } }).ToList();
+        var trees = details.Select(r => JsonSerializer.SerializeToNode(r with { ReplicationsDetail = null, Engine = engine }, SummaryJson.Options)!).ToList();
+        var mean = SummaryJson.Deserialize<Summary>(Average(trees).ToJsonString(SummaryJson.Options));
+        return mean with { Replications = runs.Count, ReplicationsDetail = details, Engine = engine };
     }
+
+    private static JsonNode Average(IReadOnlyList<JsonNode> nodes) => nodes[0] switch
+    {
+        JsonObject first => new JsonObject(first.Select(p => KeyValuePair.Create(p.Key,
+            p.Value is null ? null : (JsonNode?)Average([.. nodes.Select(n => n[p.Key]!)])))),
+        JsonArray first => new JsonArray([.. first.Select((_, i) => Average([.. nodes.Select(n => n[i]!)]))]),
+        JsonValue value when value.TryGetValue<double>(out _) && nodes.Any(n => n.ToJsonString() != value.ToJsonString()) =>
+            JsonValue.Create(nodes.Average(n => n.GetValue<double>())),
+        var other => other.DeepClone(),
+    };
 
     private static DeadlineFigures Deadlines(IReadOnlyList<CourtStatistics> courts)
     {
