@@ -13,6 +13,7 @@ public static class DocketCli
             SimulateCommand.Create(output),
             ValidateCommand.Create(output),
             CompareCommand.Create(output),
+            ServeCommand.Create(output),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

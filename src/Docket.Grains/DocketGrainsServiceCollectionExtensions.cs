@@ -1,3 +1,4 @@
+using Docket.Domain.Metrics;
 using Docket.Grains.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,5 +8,7 @@ public static class DocketGrainsServiceCollectionExtensions
 {
     /// <summary>Services Docket's grains need in every silo.</summary>
     public static IServiceCollection AddDocketGrains(this IServiceCollection services) =>
-        services.AddSingleton<ScenarioCatalog>();
+        services.AddSingleton<ScenarioCatalog>()
+            .AddMetrics()
+            .AddSingleton<DocketMetrics>();
 }

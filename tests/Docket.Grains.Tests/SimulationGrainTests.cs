@@ -29,8 +29,8 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
               - { type: simple, per_year: 1500 }
               - { type: complex, per_year: 300 }
             teams:
-              - { id: fast, template: "1+1-clerk", count: 2, accepts: [simple] }
-              - { id: civil, template: "1+1", count: 3, accepts: [complex], cap: 20, assignment: { policy: pull } }
+              - { id: fast, template: "1+1-clerk", count: 3, accepts: [simple] }
+              - { id: civil, template: "1+1", count: 5, accepts: [complex], cap: 20, assignment: { policy: pull } }
               - { id: head, members: { division_head: 1 }, accepts: [simple] }
         """;
 

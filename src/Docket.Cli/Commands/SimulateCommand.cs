@@ -17,9 +17,10 @@ internal static class SimulateCommand
         var replications = new Option<int?>("--replications") { Description = "Independent replications (overrides the scenario's)" };
         var outDir = new Option<string?>("--out") { Description = "Directory for summary.json (default out/<scenario-name>)" };
         var json = new Option<bool>("--json") { Description = "Print summary.json to stdout instead of the table" };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve live metrics for Prometheus at http://127.0.0.1:PORT/metrics while the run lasts" };
         var command = new Command("simulate", "Run a scenario on an in-process Orleans silo and write summary.json")
         {
-            scenario, seed, days, replications, outDir, json,
+            scenario, seed, days, replications, outDir, json, metricsPort,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -31,7 +32,11 @@ internal static class SimulateCommand
                 throw new BadInputException($"--replications must be at least 1 (got {reps})");
             }
             var asJson = parse.GetValue(json);
-            await using var silo = await EmbeddedSilo.StartAsync(cancellationToken);
+            if (parse.GetValue(metricsPort) is { } port && port is < 1 or > 65535)
+            {
+                throw new BadInputException($"--metrics-port must be a port number from 1 to 65535 (got {port})");
+            }
+            await using var silo = await EmbeddedSilo.StartAsync(cancellationToken, parse.GetValue(metricsPort));
             var runner = new SimulationRunner(silo.Grains);
             Summary summary;
             if (!asJson && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)

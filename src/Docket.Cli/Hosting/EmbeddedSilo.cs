@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using Docket.Domain.Metrics;
 using Docket.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 
 namespace Docket.Cli.Hosting;
 
@@ -19,7 +21,9 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken)
+    /// <param name="metricsPort">When set, Docket's and Orleans' metrics are served for Prometheus at
+    /// http://127.0.0.1:PORT/metrics while the silo runs.</param>
+    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken, int? metricsPort = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -30,6 +34,16 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             silo.AddMemoryGrainStorageAsDefault();
         });
         builder.Services.AddDocketGrains();
+        if (metricsPort is { } port)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddMeter(DocketMetrics.MeterName, "Microsoft.Orleans")
+                .AddPrometheusHttpListener(options =>
+                {
+                    options.Host = "127.0.0.1";
+                    options.Port = port;
+                }));
+        }
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedSilo(host);

@@ -26,8 +26,8 @@ public struct CaseRecord
     public double LockedAt;
     public double LockedDays;
     public ulong NodesReached;
-    public byte Locks;
-    public byte Extensions;
+    public int Locks;
+    public int Extensions;
 
     /// <summary>Which of the team's judges heard it last.</summary>
     public byte Judge;

@@ -44,7 +44,7 @@ public sealed class CourtSimulation
     private readonly int[] _meetingCursor;
     private readonly long[] _meetingSeats;
     private readonly List<int> _awaitingMeeting = [];
-    private readonly List<(int Remaining, int[] Cases)> _meetings = [];
+    private readonly List<(int Remaining, int[] Cases, int[] Seats)> _meetings = [];
     private CaseRecord[] _cases = new CaseRecord[1024];
     private CourtJob[] _jobs = new CourtJob[64];
     private int _jobCount;
@@ -63,6 +63,7 @@ public sealed class CourtSimulation
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
         _meetingCursor = new int[layout.TeamsByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
+        Tally = new SimulationTally(_types.Count);
 
         _boards = new TeamBoard[layout.PoolSpecs.Count];
         _policies = new AssignmentPolicy[_boards.Length];
@@ -153,10 +154,13 @@ public sealed class CourtSimulation
 
     public ReadOnlySpan<CaseRecord> Cases => _cases.AsSpan(0, CaseCount);
 
+    /// <summary>Running totals since day 0 for live metrics.</summary>
+    public SimulationTally Tally { get; }
+
     /// <summary>Deadline, lock and meeting events inside the statistics window.</summary>
     public DeadlineCounters Deadlines { get; } = new();
 
-    /// <summary>Professional-meeting participations per team (10 count as one case).</summary>
+    /// <summary>Professional-meeting seats per team inside the window (10 count as one case).</summary>
     public ReadOnlySpan<long> MeetingSeats => _meetingSeats;
 
     public ref readonly CaseRecord Case(int caseNo) => ref _cases[caseNo];
@@ -333,6 +337,8 @@ public sealed class CourtSimulation
         c.Filed = filed;
         c.Status = CaseStatus.Waiting;
         c.Stage = 0;
+        Tally.FiledByType[c.Type]++;
+        Tally.PendingByKind[SimulationTally.Unassigned]++;
         var type = _types[c.Type];
         if (type.FlaggedShare > 0 || type.Risk != RiskShares.None)
         {
@@ -440,10 +446,19 @@ public sealed class CourtSimulation
         ref var c = ref _cases[caseNo];
         var courtTeam = _layout.Teams[team];
         _boards[courtTeam.Pool].Assign(courtTeam.LocalIndex, c.Type);
+        Tally.AssignedByKindAndType[((int)courtTeam.Kind * _types.Count) + c.Type]++;
+        Tally.PendingByKind[SimulationTally.Unassigned]--;
+        Tally.PendingByKind[(int)courtTeam.Kind]++;
         c.Team = team;
         c.Assigned = now;
         c.Status = CaseStatus.InProgress;
         c.Stage = 0;
+        if ((c.Flags & CaseFlags.Locked) != 0)
+        {
+            // Locked while it waited for a team: it starts nothing until unlocked.
+            c.Flags |= CaseFlags.Parked;
+            return;
+        }
         EnterStage(caseNo, now);
     }
 
@@ -593,6 +608,8 @@ public sealed class CourtSimulation
         c.Status = CaseStatus.Closed;
         var team = _layout.Teams[c.Team];
         _boards[team.Pool].Close(team.LocalIndex, c.Type);
+        Tally.ClosedByKindAndType[((int)team.Kind * _types.Count) + c.Type]++;
+        Tally.PendingByKind[(int)team.Kind]--;
         NodeReached(caseNo, NodeCatalog.ClosureNode, now);
         PullWaiting(c.Team, now);
     }
@@ -629,6 +646,7 @@ public sealed class CourtSimulation
         }
         var spec = _layout.NodeCatalogs[c.Type].Nodes[node];
         var inWindow = now >= _windowStart;
+        Tally.WarningsByLevel[(int)level]++;
         switch (level)
         {
             case EscalationLevel.Judge:
@@ -668,6 +686,7 @@ public sealed class CourtSimulation
         c.Flags |= CaseFlags.Locked;
         c.LockedAt = now;
         c.Locks++;
+        Tally.Locks++;
         if (now >= _windowStart)
         {
             if (c.Locks == 1)
@@ -698,6 +717,7 @@ public sealed class CourtSimulation
             return;
         }
         Deadlines.Warned += now >= _windowStart ? 1 : 0;
+        Tally.WarningsByLevel[(int)EscalationLevel.Judge]++;
         if (_types[c.Type].Extension is { } extension)
         {
             _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Flags, 200 + (ulong)c.Extensions, 0));
@@ -707,7 +727,7 @@ public sealed class CourtSimulation
                 return;
             }
         }
-        _events.Push(c.Limit, SimEventKind.LimitDue, caseNo);
+        _events.Push(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
     }
 
     private void LimitDue(int caseNo, double now)
@@ -800,11 +820,19 @@ public sealed class CourtSimulation
                 }
             case CourtJobKind.MeetingSeat:
                 {
-                    var (remaining, cases) = _meetings[j.Meeting];
-                    _meetings[j.Meeting] = (remaining - 1, cases);
+                    var (remaining, cases, seats) = _meetings[j.Meeting];
+                    _meetings[j.Meeting] = (remaining - 1, cases, seats);
                     if (remaining == 1)
                     {
-                        Deadlines.Meetings += now >= _windowStart ? 1 : 0;
+                        if (now >= _windowStart)
+                        {
+                            // A meeting held in the window credits every judge who sat in it.
+                            Deadlines.Meetings++;
+                            foreach (var team in seats)
+                            {
+                                _meetingSeats[team]++;
+                            }
+                        }
                         foreach (var caseNo in cases)
                         {
                             ref var c = ref _cases[caseNo];
@@ -820,8 +848,8 @@ public sealed class CourtSimulation
     }
 
     /// <summary>
-    /// A professional judges' meeting for the flagged cases waiting to close: one judge from each of the chosen
-    /// teams, departments in turn, no more than half from one department; held when every participant has sat.
+    /// A professional judges' meeting for the flagged cases waiting to close: a seat for each judge chosen,
+    /// departments in turn, no more than half from one department; held when every participant has sat.
     /// </summary>
     private void HoldMeeting(double now)
     {
@@ -838,12 +866,11 @@ public sealed class CourtSimulation
             return;
         }
         var index = _meetings.Count;
-        _meetings.Add((seats.Count, [.. _awaitingMeeting]));
+        _meetings.Add((seats.Count, [.. _awaitingMeeting], [.. seats.Select(seat => seat.Team)]));
         _awaitingMeeting.Clear();
         var random = new RandomStream(_seed, _courtKey, StreamKey.Mix(StreamKey.Flags, 300, (ulong)index));
         foreach (var (_, team) in seats)
         {
-            _meetingSeats[team]++;
             var job = NewJob(CourtJobKind.MeetingSeat, -1, index, team, meeting.Hours.Sample(random));
             var stationNo = _layout.JudgeStation[team];
             var station = _stations[stationNo];

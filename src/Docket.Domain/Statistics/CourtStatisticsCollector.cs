@@ -199,6 +199,12 @@ public static class CourtStatisticsCollector
         var calendar = scenario.Calendar;
         var windowHours = calendar.WorkingHoursBefore(w1) - calendar.WorkingHoursBefore(w0);
         var windowYears = (w1 - w0) / SimulationYear.Days;
+        // Case 165: every participations_per_case seats in professional judges' meetings count as one case.
+        var perCase = layout.Spec.Supervision.Meeting.ParticipationsPerCase;
+        for (var t = 0; t < layout.Teams.Count; t++)
+        {
+            teamUnits[t] += (double)simulation.MeetingSeats[t] / perCase;
+        }
         stats.Teams = new TeamStatistics[layout.Teams.Count];
         for (var t = 0; t < layout.Teams.Count; t++)
         {

@@ -1,4 +1,5 @@
 using Docket.Abstractions.Simulation;
+using Docket.Domain.Metrics;
 using Docket.Domain.Simulation;
 using Docket.Domain.Statistics;
 
@@ -8,9 +9,10 @@ namespace Docket.Grains.Simulation;
 /// One court of a run. The court's event loop runs here a step at a time on the domain's <see cref="CourtSimulation"/>;
 /// cases live compactly in it, and the court hands its teams and judges their records in one call each at the end.
 /// </summary>
-public sealed class CourtGrain(ScenarioCatalog catalog) : Grain, ICourtGrain
+public sealed class CourtGrain(ScenarioCatalog catalog, DocketMetrics metrics) : Grain, ICourtGrain
 {
     private CourtSimulation? _simulation;
+    private CourtMetricsReporter? _reporter;
     private string _runId = "";
 
     public Task InitializeAsync(CourtRun run)
@@ -19,6 +21,7 @@ public sealed class CourtGrain(ScenarioCatalog catalog) : Grain, ICourtGrain
         var (spec, courtId) = scenario.ExpandCourts().ElementAt(run.CourtIndex);
         var layout = new CourtLayout(scenario, spec, courtId, prefixTeamIds: scenario.CourtCount > 1);
         _simulation = new CourtSimulation(layout, scenario.Seed);
+        _reporter = new CourtMetricsReporter(metrics, layout);
         _runId = run.RunId;
         return Task.CompletedTask;
     }
@@ -27,6 +30,7 @@ public sealed class CourtGrain(ScenarioCatalog catalog) : Grain, ICourtGrain
     {
         var simulation = Simulation();
         simulation.AdvanceTo(until);
+        _reporter?.Report(simulation);
         return Task.FromResult(new CourtProgress(simulation.Now, simulation.CaseCount, 0));
     }
 
@@ -35,6 +39,8 @@ public sealed class CourtGrain(ScenarioCatalog catalog) : Grain, ICourtGrain
         var simulation = Simulation();
         simulation.RunToEnd();
         var statistics = CourtStatisticsCollector.Collect(simulation);
+        _reporter?.Report(simulation);
+        _reporter?.ReportEnd(statistics);
         var calls = new List<Task>(statistics.Teams.Length * 2);
         foreach (var team in statistics.Teams)
         {

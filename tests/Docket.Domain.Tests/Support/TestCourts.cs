@@ -71,4 +71,22 @@ internal static class TestCourts
         simulation.RunToEnd();
         return simulation;
     }
+
+    /// <summary>The scenario with its single court's supervision (supervisors, warnings, meetings) replaced.</summary>
+    public static Scenario WithSupervision(Scenario scenario, global::Docket.Domain.Supervision.SupervisionSpec supervision) =>
+        scenario with { Courts = [scenario.Courts[0] with { Supervision = supervision }] };
+
+    /// <summary><paramref name="count"/> cases of <paramref name="type"/> pending when the run starts, filed just before day 0.</summary>
+    public static BacklogEntry FiledAtStart(string type, int count = 1) => new(type, count, new FixedEffort(0));
+
+    /// <summary>The scenario's single court, ready to run (or to step with <see cref="CourtSimulation.AdvanceTo"/>).</summary>
+    public static CourtSimulation Prepare(Scenario scenario, ulong? seed = null)
+    {
+        var (spec, id) = scenario.ExpandCourts().Single();
+        return new CourtSimulation(new CourtLayout(scenario, spec, id, prefixTeamIds: false), seed ?? scenario.Seed);
+    }
+
+    /// <summary>The summary of one court's run, as summary.json would give it.</summary>
+    public static Summary Summarize(CourtSimulation simulation) =>
+        SummaryBuilder.Replication(simulation.Layout.Scenario, simulation.Layout.Scenario.Seed, [CourtStatisticsCollector.Collect(simulation)]);
 }

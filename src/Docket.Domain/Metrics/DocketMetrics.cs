@@ -1,0 +1,52 @@
+using System.Diagnostics.Metrics;
+
+namespace Docket.Domain.Metrics;
+
+/// <summary>
+/// Docket's instruments, on the meter <see cref="MeterName"/>: the same for the live service and for simulation
+/// runs, so one dashboard shows either. Labels are low-cardinality and come from configuration (court, team kind,
+/// case type, policy, escalation level), never from request bodies or case ids. Exported to Prometheus with
+/// OpenTelemetry's naming: <c>docket.cases.filed</c> becomes <c>docket_cases_filed_total</c>, a histogram in
+/// seconds <c>…_seconds</c>, a ratio <c>…_ratio</c>.
+/// </summary>
+public sealed class DocketMetrics : IDisposable
+{
+    public const string MeterName = "Docket";
+
+    private readonly Meter _meter;
+
+    public DocketMetrics(IMeterFactory? factory = null)
+    {
+        _meter = factory?.Create(MeterName) ?? new Meter(MeterName);
+        CasesFiled = _meter.CreateCounter<long>("docket.cases.filed", "{case}", "Cases filed, by court and case type");
+        CasesAssigned = _meter.CreateCounter<long>("docket.cases.assigned", "{case}", "Cases assigned to a team, by court, team kind and case type");
+        CasesClosed = _meter.CreateCounter<long>("docket.cases.closed", "{case}", "Cases closed, by court, team kind and case type");
+        CasesPending = _meter.CreateUpDownCounter<long>("docket.cases.pending", "{case}", "Cases filed and not closed, by court and team kind (unassigned: team_kind none)");
+        CasesLongPending = _meter.CreateGauge<long>("docket.cases.long_pending", "{case}", "Cases pending over a year, by court");
+        Locks = _meter.CreateCounter<long>("docket.locks", "{lock}", "Cases locked at an overdue important node, by court");
+        Unlocks = _meter.CreateCounter<long>("docket.unlocks", "{lock}", "Locks lifted by a division head or president, by court");
+        Warnings = _meter.CreateCounter<long>("docket.deadline.warnings", "{warning}", "Deadline warnings and escalations, by court and level (judge, division_head, president, discipline)");
+        AssignmentDuration = _meter.CreateHistogram<double>("docket.assignment.duration", "s", "Time to decide an assignment, by court and policy",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] });
+        QuotaAttainment = _meter.CreateGauge<double>("docket.quota.attainment", "1", "Workload units closed ÷ prorated quota, by court and team kind");
+        BalanceIndex = _meter.CreateGauge<double>("docket.balance.index", "1", "Anhui's composite balance index (0-100), by court");
+        SimulatedDay = _meter.CreateGauge<double>("docket.simulation.day", "d", "The simulated day reached, by scenario");
+        SimulatedCases = _meter.CreateCounter<long>("docket.simulation.cases", "{case}", "Case records simulated, by scenario");
+    }
+
+    public Counter<long> CasesFiled { get; }
+    public Counter<long> CasesAssigned { get; }
+    public Counter<long> CasesClosed { get; }
+    public UpDownCounter<long> CasesPending { get; }
+    public Gauge<long> CasesLongPending { get; }
+    public Counter<long> Locks { get; }
+    public Counter<long> Unlocks { get; }
+    public Counter<long> Warnings { get; }
+    public Histogram<double> AssignmentDuration { get; }
+    public Gauge<double> QuotaAttainment { get; }
+    public Gauge<double> BalanceIndex { get; }
+    public Gauge<double> SimulatedDay { get; }
+    public Counter<long> SimulatedCases { get; }
+
+    public void Dispose() => _meter.Dispose();
+}
