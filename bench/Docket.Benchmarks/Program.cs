@@ -1,3 +1,27 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Docket.Benchmarks.Assignment;
+using Docket.Benchmarks.Infrastructure;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `--quick`: the smoke test .ci/run calls. It proves the suite builds and runs (never how fast): a dry job (one
+// invocation per case, no warm-up, no pilot) in this process (no extra build), over RandomAssignmentBenchmark unless a
+// --filter is given. The exit code is 1 when any benchmark failed or did not validate (or, in quick mode, none ran).
+var quick = args.Contains("--quick");
+args = [.. args.Where(a => a != "--quick")];
+var config = DefaultConfig.Instance.WithArtifactsPath(RepoPaths.Artifacts);
+if (quick)
+{
+    QuickMode.TurnOn();
+    config = config.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("quick"));
+    if (!args.Contains("--filter") && !args.Contains("-f"))
+    {
+        args = [.. args, "--filter", $"*.{nameof(RandomAssignmentBenchmark)}.*"];
+    }
+}
+CaseTally.Clear();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
+var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success))
+    || (quick && !summaries.Any(s => s.Reports.Length > 0));
+return failed ? 1 : 0;
