@@ -31,11 +31,18 @@ public sealed class DesignatedAssignment
     public int Choose(int type)
     {
         var best = -1;
+        var bestWork = double.MaxValue;
+        var available = _board.Available(type);
         foreach (var team in _leaderTeams[type])
         {
-            if (_board.IsAvailable(team, type) && (best < 0 || _board.PendingWork(team) < _board.PendingWork(best)))
+            if (available.Contains(team))
             {
-                best = team;
+                var work = _board.PendingWork(team);
+                if (work < bestWork)
+                {
+                    best = team;
+                    bestWork = work;
+                }
             }
         }
         return best;

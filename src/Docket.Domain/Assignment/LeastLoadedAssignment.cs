@@ -16,13 +16,12 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
         _heaps = new LoadHeap[board.TypeCount];
         for (var type = 0; type < board.TypeCount; type++)
         {
-            var category = board.CategoryOf(type);
-            _heaps[type] = new LoadHeap(board.TeamCount, (a, b) => Before(a, b, category));
+            _heaps[type] = new LoadHeap(board.TeamCount);
             foreach (var team in board.Eligible(type))
             {
                 if (board.IsAvailable(team, type))
                 {
-                    _heaps[type].Add(team);
+                    _heaps[type].Add(team, board.PendingWork(team), board.AssignedInCategory(team, board.CategoryOf(type)));
                 }
             }
         }
@@ -33,24 +32,11 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
 
     public override int Choose(int type, RandomStream random) => _heaps[type].Peek();
 
-    private bool Before(int a, int b, int category)
-    {
-        var wa = Board.PendingWork(a);
-        var wb = Board.PendingWork(b);
-        if (Math.Abs(wa - wb) > 1e-9)
-        {
-            return wa < wb;
-        }
-        var ca = Board.AssignedInCategory(a, category);
-        var cb = Board.AssignedInCategory(b, category);
-        return ca != cb ? ca < cb : a < b;
-    }
-
     void IBoardListener.AvailabilityChanged(int type, int team, bool available)
     {
         if (available)
         {
-            _heaps[type].Add(team);
+            _heaps[type].Add(team, Board.PendingWork(team), Board.AssignedInCategory(team, Board.CategoryOf(type)));
         }
         else
         {
@@ -60,10 +46,11 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
 
     void IBoardListener.LoadChanged(int team, int category)
     {
-        // Pending work is shared by all the team's types: re-key the team wherever it is queued.
-        for (var type = 0; type < _heaps.Length; type++)
+        // Pending work is the team's, shared by all its types: re-key it in the heap of each type it accepts.
+        var work = Board.PendingWork(team);
+        foreach (var type in Board.TypesOf(team))
         {
-            _heaps[type].Update(team);
+            _heaps[type].Update(team, work, Board.AssignedInCategory(team, Board.CategoryOf(type)));
         }
     }
 }

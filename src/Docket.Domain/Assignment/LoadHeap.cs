@@ -1,41 +1,38 @@
 namespace Docket.Domain.Assignment;
 
 /// <summary>
-/// An indexed binary min-heap of teams ordered by a caller's key (weighted pending work, then cases of the category
-/// already assigned, then team index), supporting O(log n) insert, remove and re-key.
+/// An indexed binary min-heap of teams keyed by (weighted pending work, cases of the category received, team
+/// index), the keys stored in the entries so that sifting compares plain fields. O(log n) insert, remove and re-key.
 /// </summary>
 public sealed class LoadHeap
 {
-    private readonly int[] _heap;
+    private readonly Entry[] _heap;
     private readonly int[] _position;
-    private readonly Func<int, int, bool> _less;
 
     /// <param name="capacity">Largest team index + 1.</param>
-    /// <param name="less">Whether team a should be served before team b.</param>
-    public LoadHeap(int capacity, Func<int, int, bool> less)
+    public LoadHeap(int capacity)
     {
-        _heap = new int[capacity];
+        _heap = new Entry[capacity];
         _position = new int[capacity];
         Array.Fill(_position, -1);
-        _less = less;
     }
 
     public int Count { get; private set; }
 
-    public int Peek() => Count == 0 ? -1 : _heap[0];
+    public int Peek() => Count == 0 ? -1 : _heap[0].Team;
 
     public bool Contains(int team) => _position[team] >= 0;
 
-    public void Add(int team)
+    public void Add(int team, double work, long received)
     {
         if (_position[team] >= 0)
         {
             return;
         }
-        _heap[Count] = team;
-        _position[team] = Count;
-        Count++;
-        Up(Count - 1);
+        var at = Count++;
+        _heap[at] = new Entry(work, received, team);
+        _position[team] = at;
+        Up(at);
     }
 
     public void Remove(int team)
@@ -45,28 +42,37 @@ public sealed class LoadHeap
         {
             return;
         }
-        var last = _heap[--Count];
         _position[team] = -1;
+        var last = _heap[--Count];
         if (at == Count)
         {
             return;
         }
         _heap[at] = last;
-        _position[last] = at;
+        _position[last.Team] = at;
         Up(at);
-        Down(_position[last]);
+        Down(_position[last.Team]);
     }
 
-    /// <summary>Restores order after the team's key changed.</summary>
-    public void Update(int team)
+    /// <summary>Gives the team its new key, if it is in the heap, and restores the order.</summary>
+    public void Update(int team, double work, long received)
     {
         var at = _position[team];
         if (at < 0)
         {
             return;
         }
-        Up(at);
-        Down(_position[team]);
+        var entry = new Entry(work, received, team);
+        var heavier = Less(_heap[at], entry);
+        _heap[at] = entry;
+        if (heavier)
+        {
+            Down(at);
+        }
+        else
+        {
+            Up(at);
+        }
     }
 
     private void Up(int i)
@@ -75,7 +81,7 @@ public sealed class LoadHeap
         while (i > 0)
         {
             var parent = (i - 1) >> 1;
-            if (!_less(item, _heap[parent]))
+            if (!Less(item, _heap[parent]))
             {
                 break;
             }
@@ -95,11 +101,11 @@ public sealed class LoadHeap
             {
                 break;
             }
-            if (child + 1 < Count && _less(_heap[child + 1], _heap[child]))
+            if (child + 1 < Count && Less(_heap[child + 1], _heap[child]))
             {
                 child++;
             }
-            if (!_less(_heap[child], item))
+            if (!Less(_heap[child], item))
             {
                 break;
             }
@@ -109,9 +115,16 @@ public sealed class LoadHeap
         Place(i, item);
     }
 
-    private void Place(int i, int team)
+    private void Place(int i, Entry entry)
     {
-        _heap[i] = team;
-        _position[team] = i;
+        _heap[i] = entry;
+        _position[entry.Team] = i;
     }
+
+    private static bool Less(in Entry a, in Entry b) =>
+        Math.Abs(a.Work - b.Work) > 1e-9 ? a.Work < b.Work
+        : a.Received != b.Received ? a.Received < b.Received
+        : a.Team < b.Team;
+
+    private readonly record struct Entry(double Work, long Received, int Team);
 }

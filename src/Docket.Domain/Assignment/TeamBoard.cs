@@ -19,7 +19,8 @@ public sealed class TeamBoard
     private readonly long[] _assigned;
     private readonly double[] _pendingWork;
     private readonly bool[] _absent;
-    private readonly int _cap;
+    private readonly int[] _caps;
+    private readonly int[][] _typesOfTeam;
 
     /// <param name="teams">The pool's teams.</param>
     /// <param name="typeCategory">Category index of every case type (global type indices).</param>
@@ -33,7 +34,8 @@ public sealed class TeamBoard
         TypeCount = _typeCategory.Length;
         CategoryCount = TypeCount == 0 ? 0 : _typeCategory.Max() + 1;
         var n = _teams.Length;
-        _cap = defaultCap ?? int.MaxValue;
+        _caps = [.. _teams.Select(t => t.Cap ?? defaultCap ?? int.MaxValue)];
+        _typesOfTeam = [.. _teams.Select(t => t.Accepts.Distinct().Order().ToArray())];
         _accepts = new bool[n * TypeCount];
         _pending = new int[n * CategoryCount];
         _assigned = new long[n * CategoryCount];
@@ -104,7 +106,10 @@ public sealed class TeamBoard
 
     public bool IsAvailable(int team, int type) => _available[type].Contains(team);
 
-    public int CapOf(int team) => _teams[team].Cap ?? _cap;
+    public int CapOf(int team) => _caps[team];
+
+    /// <summary>The case types the team accepts, in order.</summary>
+    public ReadOnlySpan<int> TypesOf(int team) => _typesOfTeam[team];
 
     public int Pending(int team, int category) => _pending[(team * CategoryCount) + category];
 

@@ -70,7 +70,8 @@ public sealed class BoardIndexTests
     {
         var random = new RandomStream(83);
         var key = new double[40];
-        var heap = new LoadHeap(40, (a, b) => key[a] != key[b] ? key[a] < key[b] : a < b);
+        var received = new long[40];
+        var heap = new LoadHeap(40);
         var members = new HashSet<int>();
         for (var step = 0; step < 20_000; step++)
         {
@@ -78,7 +79,7 @@ public sealed class BoardIndexTests
             switch (random.Next(3))
             {
                 case 0:
-                    heap.Add(team);
+                    heap.Add(team, key[team], received[team]);
                     members.Add(team);
                     break;
                 case 1:
@@ -87,10 +88,11 @@ public sealed class BoardIndexTests
                     break;
                 default:
                     key[team] = random.Next(10);
-                    heap.Update(team);
+                    received[team] = random.Next(3);
+                    heap.Update(team, key[team], received[team]);
                     break;
             }
-            var expected = members.Count == 0 ? -1 : members.OrderBy(t => key[t]).ThenBy(t => t).First();
+            var expected = members.Count == 0 ? -1 : members.OrderBy(t => key[t]).ThenBy(t => received[t]).ThenBy(t => t).First();
             Assert.Equal(expected, heap.Peek());
             Assert.Equal(members.Count, heap.Count);
         }
