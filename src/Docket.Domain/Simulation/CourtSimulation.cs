@@ -794,6 +794,7 @@ public sealed class CourtSimulation
                     ref var c = ref _cases[j.Case];
                     c.Flags &= ~CaseFlags.Locked;
                     c.LockedDays += now - c.LockedAt;
+                    Tally.Unlocks++;
                     if (now >= _windowStart)
                     {
                         Deadlines.Unlocked++;

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Docket.Observability.Tests;
+
+/// <summary>
+/// The real check of the dashboards: a simulation run serving /metrics, a real Prometheus (Debian's
+/// <c>prometheus</c>) scraping it every second with a configuration derived from grafana/prometheus.yml, and every
+/// panel query of every dashboard evaluated through Prometheus's HTTP API. A query that does not parse fails; a
+/// query that returns no series fails unless its panel is marked live-server-only (description starting with
+/// "[server]" or the dashboard tag "server-only"): those are listed as not yet checked against the simulator.
+/// </summary>
+public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHelper output) : IClassFixture<CliBuild>
+{
+    /// <summary>Yancheng's node control has warnings at every level, locks and unlocks; the balance index and the
+    /// long-pending count are recorded when a replication ends, so several replications keep the run going after
+    /// the first has ended (about 20 s on two cores).</summary>
+    private const string Scenario = "scenarios/yancheng-nodes.yaml";
+    private const int Replications = 16;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Every_panel_query_of_every_dashboard_returns_series_from_a_simulation_run()
+    {
+        var prometheus = Repo.OnPath("prometheus");
+        Assert.True(prometheus is not null,
+            "`prometheus` is not on PATH: install it (Debian: apt-get install -y prometheus). This test checks every dashboard query against a real Prometheus and does not skip.");
+
+        var queries = DashboardQueries.All();
+        Assert.NotEmpty(queries);
+        var temp = Directory.CreateTempSubdirectory("docket-observability-");
+        var metricsPort = Repo.FreePort();
+        var prometheusPort = Repo.FreePort();
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var config = Path.Combine(temp.FullName, "prometheus.yml");
+            await File.WriteAllTextAsync(config, DerivedConfig(metricsPort, Repo.FreePort()));
+
+            using var simulation = new ChildProcess("dotnet",
+                [cli.Dll, "simulate", Scenario, "--replications", Replications.ToString(CultureInfo.InvariantCulture),
+                 "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture), "--out", Path.Combine(temp.FullName, "out")],
+                Repo.Root);
+            using var server = new ChildProcess(prometheus!,
+                [$"--config.file={config}", $"--storage.tsdb.path={Path.Combine(temp.FullName, "tsdb")}",
+                 $"--web.listen-address=127.0.0.1:{prometheusPort}", "--log.level=warn"],
+                temp.FullName);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{prometheusPort}/"), Timeout = TimeSpan.FromSeconds(10) };
+
+            await WaitUntil(async () => (await TryGet(http, "-/ready"))?.IsSuccessStatusCode == true, "Prometheus ready", server, simulation);
+            await WaitUntil(async () => (await Query(http, "up{job=\"docket-simulation\"} == 1", null)).Series > 0, "a scrape of the simulation", server, simulation);
+            output.WriteLine($"Prometheus scraping the simulation after {watch.Elapsed.TotalSeconds:F1} s");
+
+            // Evaluate everything at one instant per round until every simulation query has series, the run ends
+            // (its series then go stale), or the deadline passes; report the round with the fewest empty queries.
+            List<string>? best = null;
+            var rounds = 0;
+            while (true)
+            {
+                var exited = simulation.HasExited;
+                var at = DateTimeOffset.UtcNow;
+                var failures = new List<string>();
+                foreach (var q in queries.Where(q => !q.ServerOnly))
+                {
+                    var r = await Query(http, q.Expanded, at);
+                    if (r.Error is not null)
+                    {
+                        failures.Add($"INVALID {q}\n    {r.Error}");
+                    }
+                    else if (r.Series == 0)
+                    {
+                        failures.Add($"EMPTY   {q}");
+                    }
+                }
+                rounds++;
+                if (best is null || failures.Count < best.Count)
+                {
+                    best = failures;
+                }
+                if (failures.Count == 0 || exited || watch.Elapsed > Deadline || failures.Any(f => f.StartsWith("INVALID", StringComparison.Ordinal)))
+                {
+                    break;
+                }
+                await Task.Delay(1000);
+            }
+            output.WriteLine($"{rounds} rounds of {queries.Count(q => !q.ServerOnly)} simulation queries, {watch.Elapsed.TotalSeconds:F1} s");
+
+            // Live-server-only panels: they must parse; an empty result is expected here.
+            var serverFailures = new List<string>();
+            foreach (var q in queries.Where(q => q.ServerOnly))
+            {
+                var r = await Query(http, q.Expanded, null);
+                if (r.Error is not null)
+                {
+                    serverFailures.Add($"INVALID {q}\n    {r.Error}");
+                }
+                else
+                {
+                    output.WriteLine($"not checked against the simulator ({r.Series} series): {q}");
+                }
+            }
+
+            var all = best!.Concat(serverFailures).ToList();
+            Assert.True(all.Count == 0,
+                $"{all.Count} dashboard queries failed against Prometheus scraping `docket simulate {Scenario}`:\n"
+                + string.Join('\n', all)
+                + $"\n\n{simulation.Describe()}\n{server.Describe()}");
+        }
+        finally
+        {
+            try
+            {
+                temp.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Prometheus may still hold its WAL for a moment; the directory is in /tmp.
+            }
+        }
+    }
+
+    [Fact]
+    public void The_prometheus_configuration_is_derived_with_the_test_ports_and_a_one_second_interval()
+    {
+        var config = DerivedConfig(41_001, 41_002);
+        Assert.Contains("\"127.0.0.1:41001\"", config, StringComparison.Ordinal);
+        Assert.Contains("\"127.0.0.1:41002\"", config, StringComparison.Ordinal);
+        Assert.Contains("scrape_interval: 1s", config, StringComparison.Ordinal);
+        Assert.Contains("job_name: docket-simulation", config, StringComparison.Ordinal);
+        Assert.Contains("job_name: docket-server", config, StringComparison.Ordinal);
+    }
+
+    /// <summary>grafana/prometheus.yml with the simulation target on <paramref name="simulationPort"/>, the server
+    /// target on a closed port (so nothing else is scraped) and one-second scrapes.</summary>
+    private static string DerivedConfig(int simulationPort, int serverPort)
+    {
+        var text = File.ReadAllText(Path.Combine(Repo.Grafana, "prometheus.yml"));
+        string Replace(string s, string from, string to)
+        {
+            Assert.True(s.Contains(from, StringComparison.Ordinal), $"grafana/prometheus.yml no longer contains {from}; update this test with it");
+            return s.Replace(from, to, StringComparison.Ordinal);
+        }
+        text = Replace(text, "\"127.0.0.1:9464\"", $"\"127.0.0.1:{simulationPort}\"");
+        text = Replace(text, "\"127.0.0.1:8080\"", $"\"127.0.0.1:{serverPort}\"");
+        text = Replace(text, "scrape_interval: 5s", "scrape_interval: 1s");
+        return Replace(text, "evaluation_interval: 5s", "evaluation_interval: 1s");
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition, string what, params ChildProcess[] processes)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(45);
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return;
+            }
+            if (processes.FirstOrDefault(p => p.HasExited) is { } gone)
+            {
+                Assert.Fail($"waiting for {what}: a process exited\n{string.Join('\n', processes.Select(p => p.Describe()))}");
+            }
+            await Task.Delay(250);
+        }
+        Assert.Fail($"timed out waiting for {what}\n{string.Join('\n', processes.Select(p => p.Describe()))}");
+    }
+
+    private static async Task<HttpResponseMessage?> TryGet(HttpClient http, string path)
+    {
+        try
+        {
+            return await http.GetAsync(new Uri(path, UriKind.Relative));
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+        catch (TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An instant query: the number of series, or Prometheus's error (a query that does not parse or
+    /// cannot be evaluated).</summary>
+    private static async Task<(int Series, string? Error)> Query(HttpClient http, string promql, DateTimeOffset? at)
+    {
+        var url = new StringBuilder("api/v1/query?query=").Append(Uri.EscapeDataString(promql));
+        if (at is { } t)
+        {
+            url.Append("&time=").Append((t.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture));
+        }
+        using var response = await TryGet(http, url.ToString());
+        if (response is null)
+        {
+            return (0, "Prometheus did not answer");
+        }
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        if (root.GetProperty("status").GetString() != "success")
+        {
+            return (0, $"{root.GetProperty("errorType").GetString()}: {root.GetProperty("error").GetString()}");
+        }
+        var data = root.GetProperty("data");
+        return data.GetProperty("resultType").GetString() switch
+        {
+            "vector" or "matrix" => (data.GetProperty("result").GetArrayLength(), null),
+            _ => (1, null), // scalar or string
+        };
+    }
+}
