@@ -37,6 +37,7 @@ public sealed class CourtSimulation
     private readonly int[] _waitingByType;
     private readonly (double From, double To)[][] _absences;
     private readonly int[] _awayCount;
+    private readonly int[][] _teamAccepts;
     private readonly double _windowStart;
     private readonly double _windowEnd;
     private readonly SupervisionSpec _supervision;
@@ -64,6 +65,7 @@ public sealed class CourtSimulation
         _meetingCursor = new int[layout.TeamsByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
         Tally = new SimulationTally(_types.Count);
+        _teamAccepts = [.. layout.Teams.Select(t => t.Accepts.ToArray())];
 
         _boards = new TeamBoard[layout.PoolSpecs.Count];
         _policies = new AssignmentPolicy[_boards.Length];
@@ -896,7 +898,7 @@ public sealed class CourtSimulation
             var best = -1;
             var bestLane = -1;
             var bestType = -1;
-            foreach (var type in courtTeam.Accepts)
+            foreach (var type in _teamAccepts[team])
             {
                 if (_waitingByType[type] == 0 || _layout.TypePool[type] != courtTeam.Pool || !board.IsAvailable(courtTeam.LocalIndex, type))
                 {
