@@ -1,0 +1,13 @@
+namespace Docket.Abstractions.Live;
+
+/// <summary>A case with what follows from it now: lock, deadlines, the next stage, the statutory limit.</summary>
+/// <param name="NextStage">The next effort stage to report (waits skipped), or null when all are done.</param>
+[GenerateSerializer, Immutable, Alias("docket.live.case-details")]
+public sealed record CaseDetails(
+    [property: Id(0)] LiveCase Case,
+    [property: Id(1)] bool Locked,
+    [property: Id(2)] DateTimeOffset? LockedSince,
+    [property: Id(3)] DeadlineView[] Deadlines,
+    [property: Id(4)] string? NextStage,
+    [property: Id(5)] DateTimeOffset? LimitAt,
+    [property: Id(6)] string Division);

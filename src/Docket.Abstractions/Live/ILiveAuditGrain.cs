@@ -1,0 +1,13 @@
+namespace Docket.Abstractions.Live;
+
+/// <summary>Reads and verifies a court's ledger (keyed by the court's id) without holding up the court.</summary>
+[Alias("docket.live.audit-grain")]
+public interface ILiveAuditGrain : IGrainWithStringKey
+{
+    /// <summary>Entries after sequence <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
+    [Alias("entries")]
+    Task<LedgerRecord[]> GetEntriesAsync(long after, int limit, bool assignmentsOnly);
+
+    [Alias("verify")]
+    Task<LedgerVerification> VerifyAsync();
+}

@@ -1,0 +1,42 @@
+namespace Docket.Abstractions.Live;
+
+/// <summary>
+/// A court in the live service, keyed by the court's id: the single writer of the court's ledger. It assigns filed
+/// cases with the court's policies, records process nodes, unlocks and designations, and answers for its teams and
+/// indicators. Nothing is acknowledged before its ledger entries are durable.
+/// </summary>
+[Alias("docket.live.court-grain")]
+public interface ILiveCourtGrain : IGrainWithStringKey
+{
+    /// <summary>Files a case: assigns it (or queues it when no team can take it) and opens its case grain.</summary>
+    [Alias("file")]
+    Task<CommandResult> FileAsync(FilingRequest request);
+
+    /// <summary>Records that a case reached a process node or finished an effort stage.</summary>
+    [Alias("reach")]
+    Task<CommandResult> ReachAsync(long number, string node, Actor by);
+
+    [Alias("unlock")]
+    Task<CommandResult> UnlockAsync(long number, string? reason, Actor by);
+
+    /// <summary>Re-assigns a case to a team chosen by a supervisor (or, with no team, to the designated leader's team).</summary>
+    [Alias("designate")]
+    Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by);
+
+    [Alias("get-case")]
+    Task<LiveCase?> GetCaseAsync(long number);
+
+    [Alias("caseload")]
+    Task<TeamCaseload?> GetCaseloadAsync(string team);
+
+    [Alias("kpis")]
+    Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);
+
+    /// <summary>The court's seed commitments, the current one last (its secret not revealed).</summary>
+    [Alias("commitments")]
+    Task<SeedCommitment[]> GetCommitmentsAsync();
+
+    /// <summary>Reveals the current seed in the ledger and commits to a new one.</summary>
+    [Alias("rotate-seed")]
+    Task<SeedCommitment[]> RotateSeedAsync(Actor by);
+}

@@ -1,0 +1,15 @@
+namespace Docket.Abstractions.Live;
+
+/// <summary>
+/// The result of re-computing a court's ledger: every entry's hash and link, and every draw re-made with the
+/// court's seed; the first entry that does not match (if any) and why.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.live.ledger-verification")]
+public sealed record LedgerVerification(
+    [property: Id(0)] string Court,
+    [property: Id(1)] bool Valid,
+    [property: Id(2)] long Entries,
+    [property: Id(3)] long DrawsChecked,
+    [property: Id(4)] string? Head,
+    [property: Id(5)] long? FirstInvalidSeq,
+    [property: Id(6)] string? Problem);

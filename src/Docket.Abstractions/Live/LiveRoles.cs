@@ -1,0 +1,15 @@
+namespace Docket.Abstractions.Live;
+
+/// <summary>The roles a user of the live service has; the court roles are spelled as scenarios spell them.</summary>
+public static class LiveRoles
+{
+    public const string Registrar = "registrar";
+    public const string Judge = "judge";
+    public const string Clerk = "clerk";
+    public const string DivisionHead = "division_head";
+    public const string President = "president";
+    public const string Auditor = "auditor";
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Registrar, Judge, Clerk, DivisionHead, President, Auditor, Admin];
+}

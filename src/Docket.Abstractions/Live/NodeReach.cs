@@ -1,0 +1,7 @@
+namespace Docket.Abstractions.Live;
+
+/// <summary>A process node (or effort stage) a case has reached, and when.</summary>
+[GenerateSerializer, Immutable, Alias("docket.live.node-reach")]
+public sealed record NodeReach(
+    [property: Id(0)] string Node,
+    [property: Id(1)] DateTimeOffset At);

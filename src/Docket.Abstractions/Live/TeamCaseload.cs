@@ -1,0 +1,23 @@
+namespace Docket.Abstractions.Live;
+
+/// <summary>A team's load: cases received, open and closed, weighted open work, and the open cases oldest first.</summary>
+[GenerateSerializer, Immutable, Alias("docket.live.team-caseload")]
+public sealed record TeamCaseload(
+    [property: Id(0)] string Team,
+    [property: Id(1)] string Court,
+    [property: Id(2)] string Division,
+    [property: Id(3)] long Assigned,
+    [property: Id(4)] long Pending,
+    [property: Id(5)] long Closed,
+    [property: Id(6)] double PendingWork,
+    [property: Id(7)] CaseloadEntry[] Cases);
+
+[GenerateSerializer, Immutable, Alias("docket.live.caseload-entry")]
+public sealed record CaseloadEntry(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string? Judge,
+    [property: Id(3)] DateTimeOffset FiledAt,
+    [property: Id(4)] double AgeDays,
+    [property: Id(5)] bool Locked,
+    [property: Id(6)] string? NextStage);

@@ -1,0 +1,61 @@
+using Docket.Abstractions.Live;
+using Docket.Domain.Deadlines;
+
+namespace Docket.Grains.Live;
+
+/// <summary>
+/// Who may do what to which case. Registrars file at their court; judges (and clerks of a team) see and report on
+/// their team's cases only; a division head acts within their division (team group), the president within their
+/// court; only they unlock (<see cref="UnlockRule"/>) and designate; auditors and admins read and audit, bound to a
+/// court when their account names one.
+/// </summary>
+public static class CaseAccess
+{
+    public static bool InCourt(Actor actor, string court) => actor.Court is null || actor.Court == court;
+
+    public static bool CanFile(Actor actor, string court) => actor.Role == LiveRoles.Registrar && actor.Court == court;
+
+    /// <summary>May see a case (or a team's caseload) of this court, division and team.</summary>
+    public static bool CanRead(Actor actor, string court, string? division, string? team) => actor.Role switch
+    {
+        LiveRoles.Admin or LiveRoles.Auditor => InCourt(actor, court),
+        LiveRoles.President or LiveRoles.Registrar => actor.Court == court,
+        LiveRoles.DivisionHead => actor.Court == court && (actor.Division is null || actor.Division == division),
+        LiveRoles.Judge => actor.Court == court && actor.Team is not null && actor.Team == team,
+        LiveRoles.Clerk => actor.Court == court && (actor.Team is null || actor.Team == team),
+        _ => false,
+    };
+
+    /// <summary>May report process nodes: the judge or a clerk of the case's team (a court clerk without a team: any).</summary>
+    public static bool CanReport(Actor actor, string court, string? team) => actor.Role switch
+    {
+        LiveRoles.Judge => actor.Court == court && actor.Team is not null && actor.Team == team,
+        LiveRoles.Clerk => actor.Court == court && (actor.Team is null || actor.Team == team),
+        _ => false,
+    };
+
+    public static bool IsSupervisor(string role) => UnlockRule.CanUnlock(role);
+
+    /// <summary>Only a division head of the case's division or the court's president (Yancheng, case 157).</summary>
+    public static bool CanUnlock(Actor actor, string court, string? division) =>
+        UnlockRule.CanUnlock(actor.Role) && actor.Court == court
+        && (actor.Role == LiveRoles.President || (actor.Division is not null && actor.Division == division));
+
+    /// <summary>Supervisors designate: a division head within their division (both teams), the president anywhere in the court.</summary>
+    public static bool CanDesignate(Actor actor, string court, string? fromDivision, string? toDivision) =>
+        IsSupervisor(actor.Role) && actor.Court == court
+        && (actor.Role == LiveRoles.President
+            || (actor.Division is not null && (fromDivision is null || fromDivision == actor.Division) && (toDivision is null || toDivision == actor.Division)));
+
+    public static bool CanSeeKpis(Actor actor, string court) => actor.Role switch
+    {
+        LiveRoles.Admin or LiveRoles.Auditor => InCourt(actor, court),
+        LiveRoles.President or LiveRoles.DivisionHead => actor.Court == court,
+        _ => false,
+    };
+
+    public static bool CanAudit(Actor actor, string court) =>
+        actor.Role is LiveRoles.Auditor or LiveRoles.Admin && InCourt(actor, court);
+
+    public static bool CanRotateSeed(Actor actor, string court) => actor.Role == LiveRoles.Admin && InCourt(actor, court);
+}

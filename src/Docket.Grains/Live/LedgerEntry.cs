@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Docket.Grains.Live;
+
+/// <summary>
+/// One entry of a court's ledger, as written (snake_case JSON, nulls omitted, fields in this order). The stored
+/// text is what is hashed: <c>hash = SHA-256(UTF-8 text)</c>, and the text carries the previous entry's hash in
+/// <see cref="Prev"/>, so changing any stored entry breaks its own hash or the next entry's link.
+/// </summary>
+public sealed record LedgerEntry
+{
+    public required string Court { get; init; }
+
+    public required long Seq { get; init; }
+
+    /// <summary>One of <see cref="LedgerKinds"/>.</summary>
+    public required string Kind { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    public string? Case { get; init; }
+
+    public long? Number { get; init; }
+
+    public string? Type { get; init; }
+
+    public bool? Flagged { get; init; }
+
+    public string? Risk { get; init; }
+
+    public string? IdempotencyKey { get; init; }
+
+    public string? Pool { get; init; }
+
+    public string? Policy { get; init; }
+
+    /// <summary>Teams that could take the case at that moment, in the order the draw indexes them.</summary>
+    public string[]? Eligible { get; init; }
+
+    public LedgerDraw? Draw { get; init; }
+
+    public string? Team { get; init; }
+
+    public string? Judge { get; init; }
+
+    /// <summary>The team a designation took the case from.</summary>
+    public string? FromTeam { get; init; }
+
+    /// <summary>The node or stage reported (kind node).</summary>
+    public string? Node { get; init; }
+
+    /// <summary>Effort stages the report completed, in order (kind node).</summary>
+    public string[]? Stages { get; init; }
+
+    /// <summary>Process nodes the report reached (kind node).</summary>
+    public string[]? Nodes { get; init; }
+
+    public string? Reason { get; init; }
+
+    public LedgerActor? By { get; init; }
+
+    public string? Scenario { get; init; }
+
+    /// <summary>SHA-256 of the court's teams, pools and policies (kind genesis).</summary>
+    public string? Organization { get; init; }
+
+    public int? Epoch { get; init; }
+
+    /// <summary>SHA-256 of the epoch's secret (kinds genesis, seed).</summary>
+    public string? Commitment { get; init; }
+
+    /// <summary>The previous epoch's secret, revealed (kind seed).</summary>
+    public string? RevealedSecret { get; init; }
+
+    /// <summary>The previous entry's hash; 64 zeros for the first entry.</summary>
+    public required string Prev { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, LedgerJsonContext.Default.LedgerEntry);
+
+    public static LedgerEntry Parse(string json) =>
+        JsonSerializer.Deserialize(json, LedgerJsonContext.Default.LedgerEntry) ?? throw new JsonException("the entry is null");
+}
+
+/// <summary>The ledger's JSON form, generated at compile time (the court writes an entry per command).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = false)]
+[JsonSerializable(typeof(LedgerEntry))]
+internal sealed partial class LedgerJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// A random draw, re-computable by anyone holding the epoch's secret: the stream is
+/// <c>new RandomStream(seed, Entity, Purpose)</c> with <c>seed</c> the secret's first 8 bytes (little-endian), and
+/// <see cref="Method"/> says how it picks among the entry's eligible teams.
+/// </summary>
+/// <param name="Entity">The pool's stream key, <c>StreamKey.Of("{court}/{pool}")</c>, as a decimal string.</param>
+/// <param name="Purpose">The case number.</param>
+/// <param name="Method">uniform (eligible[Next(n)]), weighted (by <see cref="Weights"/>), or deck (the pool's shuffled deck: re-computed by replaying the ledger).</param>
+public sealed record LedgerDraw(string Commitment, int Epoch, string Entity, long Purpose, string Method, double[]? Weights);
+
+/// <summary>Who did it.</summary>
+public sealed record LedgerActor(string Name, string Role);
+
+/// <summary>The kinds of ledger entries.</summary>
+public static class LedgerKinds
+{
+    /// <summary>The ledger's first entry: the organisation it runs and the first seed commitment.</summary>
+    public const string Genesis = "genesis";
+
+    /// <summary>A filed case assigned at once: by the pool's policy, or designated to a leader's team when flagged.</summary>
+    public const string Assign = "assign";
+
+    /// <summary>A filed case no team could take yet: it waits in the court's queue.</summary>
+    public const string Queue = "queue";
+
+    /// <summary>A waiting case taken by a team that freed a place (close-one-get-one).</summary>
+    public const string Pull = "pull";
+
+    /// <summary>A supervisor's re-assignment, with a reason.</summary>
+    public const string Designate = "designate";
+
+    /// <summary>A process node reached or an effort stage done.</summary>
+    public const string Node = "node";
+
+    /// <summary>The case closed (its closing stage done): its team's place is freed.</summary>
+    public const string Close = "close";
+
+    public const string Unlock = "unlock";
+
+    /// <summary>A new seed epoch: the previous secret revealed, the next committed.</summary>
+    public const string Seed = "seed";
+
+    public static bool IsAssignment(string kind) => kind is Assign or Pull or Designate or Queue;
+}

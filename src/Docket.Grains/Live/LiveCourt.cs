@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using Docket.Domain.Assignment;
+using Docket.Domain.Cases;
+using Docket.Domain.Deadlines;
+using Docket.Domain.Randomness;
+using Docket.Domain.Scenarios;
+using Docket.Domain.Simulation;
+
+namespace Docket.Grains.Live;
+
+/// <summary>
+/// One court of the organisation compiled for the live service: the simulator's <see cref="CourtLayout"/> (teams,
+/// pools, policies), each pool's name and random-stream key, the deadline ladder, and lookups by id.
+/// </summary>
+public sealed class LiveCourt
+{
+    private readonly Dictionary<string, int> _teamIndex;
+    private readonly Dictionary<string, int> _typeIndex;
+
+    internal LiveCourt(Scenario scenario, CourtSpec spec, string courtId, bool prefixTeamIds)
+    {
+        Scenario = scenario;
+        Id = courtId;
+        Layout = new CourtLayout(scenario, spec, courtId, prefixTeamIds);
+        Ladder = new EscalationLadder(spec.Supervision.WarnBeforeHours, spec.Supervision.ReferralAfterDays);
+        _teamIndex = Layout.Teams.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _typeIndex = scenario.CaseTypes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        PoolNames = [.. Enumerable.Range(0, Layout.PoolSpecs.Count).Select(PoolName)];
+        PoolStreamKeys = [.. PoolNames.Select(name => StreamKey.Of($"{courtId}/{name}"))];
+        OrganizationHash = HashOrganization();
+    }
+
+    public string Id { get; }
+
+    public Scenario Scenario { get; }
+
+    public CourtLayout Layout { get; }
+
+    public EscalationLadder Ladder { get; }
+
+    public IReadOnlyList<CaseType> CaseTypes => Scenario.CaseTypes;
+
+    /// <summary>Each assignment pool's name: the team group that has its own assignment, or "court".</summary>
+    public IReadOnlyList<string> PoolNames { get; }
+
+    /// <summary>The entity key of each pool's random stream: <c>StreamKey.Of("{court}/{pool}")</c>.</summary>
+    public IReadOnlyList<ulong> PoolStreamKeys { get; }
+
+    /// <summary>SHA-256 of the court's teams, pools and policies as the ledger depends on them.</summary>
+    public string OrganizationHash { get; }
+
+    public int TeamIndex(string teamId) => _teamIndex.TryGetValue(teamId, out var i) ? i : -1;
+
+    public int TypeIndex(string typeId) => _typeIndex.TryGetValue(typeId, out var i) ? i : -1;
+
+    /// <summary>The division (team group id) of a court team.</summary>
+    public string DivisionOf(int team) => Layout.Spec.Teams[Layout.Teams[team].Group].Id;
+
+    public string? DivisionOfTeam(string? teamId) => teamId is not null && TeamIndex(teamId) is var t and >= 0 ? DivisionOf(t) : null;
+
+    public string CaseId(long number) => $"{Id}-{number}";
+
+    private string PoolName(int pool)
+    {
+        foreach (var team in Layout.PoolTeams[pool])
+        {
+            var group = Layout.Spec.Teams[Layout.Teams[team].Group];
+            if (group.Assignment is not null)
+            {
+                return group.Id;
+            }
+        }
+        return "court";
+    }
+
+    private string HashOrganization()
+    {
+        var text = new StringBuilder();
+        for (var p = 0; p < Layout.PoolSpecs.Count; p++)
+        {
+            text.Append("pool ").Append(PoolNames[p]).Append(' ').Append(Layout.PoolSpecs[p]).Append('\n');
+            foreach (var t in Layout.PoolTeams[p])
+            {
+                var team = Layout.Teams[t];
+                text.Append("  team ").Append(team.Id)
+                    .Append(" accepts ").Append(string.Join(',', team.Accepts.Select(a => CaseTypes[a].Id)))
+                    .Append(" cap ").Append(team.Cap?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-")
+                    .Append(" coefficient ").Append(team.Coefficient.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+                    .Append(" judges ").Append(team.Judges)
+                    .Append(" leader ").Append(team.Leader).Append(" chief ").Append(team.Chief).Append('\n');
+            }
+        }
+        foreach (var type in CaseTypes)
+        {
+            text.Append("type ").Append(type.Id).Append(' ').Append(type.Category).Append(' ')
+                .Append(type.Weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(' ').Append(type.Priority).Append('\n');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

@@ -1,0 +1,477 @@
+using Docket.Abstractions.Live;
+using Docket.Domain.Assignment;
+using Docket.Domain.Supervision;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Storage;
+
+namespace Docket.Grains.Live;
+
+/// <summary>
+/// A live court: the single writer of its ledger. Its state is rebuilt at activation by replaying the ledger (so
+/// nothing but the ledger needs to be durable for it); every command decides synchronously on that state, appends
+/// its entries, and answers only once the journal says they are durable. Reentrant, so that while one command's
+/// entries are being written the next is decided and the journal can write them together; decisions never
+/// interleave because none awaits anything before its entries are appended. Kept active (rebuilding it means
+/// replaying the whole ledger).
+/// </summary>
+[Reentrant]
+[KeepAlive]
+public sealed partial class LiveCourtGrain(
+    LiveOrganization organization,
+    ICourtJournal journal,
+    TimeProvider time,
+    ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain
+{
+    private const int ReplayPage = 10_000;
+
+    private readonly Dictionary<int, string> _secrets = [];
+    private readonly Dictionary<string, (FilingRequest Request, Task<CommandResult> Task)> _inflight = new(StringComparer.Ordinal);
+    private LiveCourt _court = null!;
+    private LiveCourtState _state = null!;
+    private IGrainStorage _caseStorage = null!;
+    private GrainType _caseGrainType;
+    private bool _broken;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var id = this.GetPrimaryKeyString();
+        _court = organization.Court(id) ?? throw new InvalidOperationException($"no court '{id}' in the organisation");
+        _caseStorage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(LiveStorage.Name);
+        _caseGrainType = GrainFactory.GetGrain<ILiveCaseGrain>(_court.CaseId(1)).GetGrainId().Type;
+        foreach (var secret in await journal.ReadSecretsAsync(id, cancellationToken))
+        {
+            _secrets[secret.Epoch] = secret.SecretHex;
+        }
+        _state = new LiveCourtState(_court, epoch => _secrets.GetValueOrDefault(epoch));
+        var problems = 0;
+        while (true)
+        {
+            var page = await journal.ReadAsync(id, _state.Seq, ReplayPage, cancellationToken);
+            foreach (var record in page)
+            {
+                var problem = _state.Replay(record);
+                if (problem is not null && record.Seq == 1)
+                {
+                    // Another organisation, or secrets that do not match: replaying would put cases on the wrong teams.
+                    throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {problem}");
+                }
+                if (problem is not null && problems++ < 10)
+                {
+                    LogReplayProblem(id, record.Seq, problem);
+                }
+            }
+            if (page.Count < ReplayPage)
+            {
+                break;
+            }
+        }
+        if (_state.Seq == 0)
+        {
+            var secret = await journal.AddSecretAsync(new CourtSecret(id, 1, LedgerHash.NewSecret()), cancellationToken);
+            _secrets[1] = secret.SecretHex;
+            var genesis = _state.Append(new LedgerEntry
+            {
+                Court = id,
+                Seq = 1,
+                Kind = LedgerKinds.Genesis,
+                At = Now(),
+                Scenario = organization.Scenario.Name,
+                Organization = _court.OrganizationHash,
+                Epoch = 1,
+                Commitment = LedgerHash.Commitment(secret.SecretHex),
+                Prev = _state.Head,
+            });
+            await journal.AppendAsync(id, [genesis], cancellationToken);
+        }
+        LogActivated(id, _state.Seq, _state.LastNumber, _state.Epoch, _state.Commitment ?? "");
+    }
+
+    public async Task<CommandResult> FileAsync(FilingRequest request)
+    {
+        EnsureHealthy();
+        if (!CaseAccess.CanFile(request.By, _court.Id))
+        {
+            return CommandResult.Fail(Outcome.Forbidden, null, $"only a registrar of court {_court.Id} files its cases");
+        }
+        var type = _court.TypeIndex(request.Type);
+        if (type < 0)
+        {
+            return CommandResult.Fail(Outcome.Invalid, "type",
+                $"unknown case type '{request.Type}' (known: {string.Join(", ", _court.CaseTypes.Select(t => t.Id))})");
+        }
+        if (_court.Layout.TypePool[type] < 0)
+        {
+            return CommandResult.Fail(Outcome.Invalid, "type", $"no team of court {_court.Id} takes case type '{request.Type}'");
+        }
+        if (LiveCourtState.ParseRisk(request.Risk) is not { } risk)
+        {
+            return CommandResult.Fail(Outcome.Invalid, "risk", $"unknown risk level '{request.Risk}' (none, ordinary, larger or major)");
+        }
+        var key = request.IdempotencyKey;
+        if (key is not null)
+        {
+            if (_inflight.TryGetValue(key, out var running))
+            {
+                return Same(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
+            }
+            if (_state.NumberOfKey(key) is { } earlier)
+            {
+                return await ReplayFilingAsync(earlier, request);
+            }
+        }
+
+        var number = _state.LastNumber + 1;
+        var decision = _state.Decide(type, request.Flagged, risk, number);
+        var assigned = decision.Team >= 0;
+        var record = _state.Append(new LedgerEntry
+        {
+            Court = _court.Id,
+            Seq = _state.Seq + 1,
+            Kind = assigned ? LedgerKinds.Assign : LedgerKinds.Queue,
+            At = Now(),
+            Case = _court.CaseId(number),
+            Number = number,
+            Type = request.Type,
+            Flagged = request.Flagged,
+            Risk = RiskName(risk),
+            IdempotencyKey = key,
+            Pool = _court.PoolNames[decision.Pool],
+            Policy = decision.Policy,
+            Eligible = decision.Eligible,
+            Draw = decision.Draw,
+            Team = assigned ? _court.Layout.Teams[decision.Team].Id : null,
+            Judge = assigned ? _state.JudgeFor(decision.Team) : null,
+            By = new LedgerActor(request.By.Name, request.By.Role),
+            Prev = _state.Head,
+        });
+        var task = CompleteFilingAsync(number, record);
+        if (key is not null)
+        {
+            _inflight[key] = (request, task);
+        }
+        try
+        {
+            return await task;
+        }
+        finally
+        {
+            if (key is not null)
+            {
+                _inflight.Remove(key);
+            }
+        }
+    }
+
+    public async Task<CommandResult> ReachAsync(long number, string node, Actor by)
+    {
+        EnsureHealthy();
+        if (_state.Case(number) is not { } c)
+        {
+            return NotFound(number);
+        }
+        if (!CaseAccess.CanReport(by, _court.Id, c.Team))
+        {
+            return CommandResult.Fail(Outcome.Forbidden, null, $"only the judge or a clerk of the case's team reports on case {c.Id}");
+        }
+        var (step, outcome, error) = CaseProgress.Resolve(_court, c, node);
+        if (step is null)
+        {
+            return CommandResult.Fail(outcome, "node", error!);
+        }
+        var at = Now();
+        var (locked, since, _) = CaseClock.Evaluate(_court, c, at);
+        if (locked)
+        {
+            return CommandResult.Fail(Outcome.Conflict, null,
+                $"case {c.Id} is locked since {since:O} (an important node is overdue); a division head or the president must unlock it");
+        }
+        var records = new List<LedgerRecord>
+        {
+            _state.Append(Entry(LedgerKinds.Node, at, c, by) with { Node = node, Stages = step.Stages, Nodes = step.Nodes }),
+        };
+        var pulled = new List<long>();
+        if (step.Closes)
+        {
+            records.Add(_state.Append(Entry(LedgerKinds.Close, at, c, by)));
+            AppendPulls(_court.TeamIndex(c.Team!), at, by, records, pulled);
+        }
+        return await CompleteAsync(number, records, pulled);
+    }
+
+    public async Task<CommandResult> UnlockAsync(long number, string? reason, Actor by)
+    {
+        EnsureHealthy();
+        if (_state.Case(number) is not { } c)
+        {
+            return NotFound(number);
+        }
+        if (!CaseAccess.CanUnlock(by, _court.Id, _court.DivisionOfTeam(c.Team)))
+        {
+            return CommandResult.Fail(Outcome.Forbidden, null,
+                $"only a division head of the case's division or the president of court {_court.Id} unlocks case {c.Id}");
+        }
+        var at = Now();
+        if (!CaseClock.IsLocked(_court, c, at))
+        {
+            return CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id} is not locked");
+        }
+        var record = _state.Append(Entry(LedgerKinds.Unlock, at, c, by) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
+        return await CompleteAsync(number, [record], []);
+    }
+
+    public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
+    {
+        EnsureHealthy();
+        if (_state.Case(number) is not { } c)
+        {
+            return NotFound(number);
+        }
+        if (!CaseAccess.IsSupervisor(by.Role) || by.Court != _court.Id)
+        {
+            return CommandResult.Fail(Outcome.Forbidden, null, $"only a division head or the president of court {_court.Id} designates");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandResult.Fail(Outcome.Invalid, "reason", "a designation needs a written reason");
+        }
+        if (c.Status == LiveCase.Closed)
+        {
+            return CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id} is closed");
+        }
+        var type = _court.TypeIndex(c.Type);
+        int target;
+        if (team is null)
+        {
+            target = _state.LeaderTeam(type).Team;
+            if (target < 0)
+            {
+                return CommandResult.Fail(Outcome.Conflict, "team", $"no leader's team of court {_court.Id} can take case {c.Id} now; name a team");
+            }
+        }
+        else
+        {
+            target = _court.TeamIndex(team);
+            if (target < 0)
+            {
+                return CommandResult.Fail(Outcome.Invalid, "team", $"court {_court.Id} has no team '{team}'");
+            }
+        }
+        var targetId = _court.Layout.Teams[target].Id;
+        if (!CaseAccess.CanDesignate(by, _court.Id, _court.DivisionOfTeam(c.Team), _court.DivisionOf(target)))
+        {
+            return CommandResult.Fail(Outcome.Forbidden, null, $"a division head designates only within their division ({by.Division})");
+        }
+        if (targetId == c.Team)
+        {
+            return CommandResult.Fail(Outcome.Conflict, "team", $"case {c.Id} is already with team {targetId}");
+        }
+        if (!_court.Layout.Teams[target].Accepts.Contains(type))
+        {
+            return CommandResult.Fail(Outcome.Invalid, "team", $"team {targetId} does not take case type '{c.Type}'");
+        }
+        if (!_state.CanTake(target, type))
+        {
+            return CommandResult.Fail(Outcome.Conflict, "team", $"team {targetId} cannot take the case now (it is at its cap)");
+        }
+        var at = Now();
+        var records = new List<LedgerRecord>
+        {
+            _state.Append(Entry(LedgerKinds.Designate, at, c, by) with
+            {
+                Policy = "designated",
+                FromTeam = c.Team,
+                Team = targetId,
+                Judge = _state.JudgeFor(target),
+                Reason = reason,
+            }),
+        };
+        var pulled = new List<long>();
+        if (c.Team is { } from)
+        {
+            AppendPulls(_court.TeamIndex(from), at, by, records, pulled);
+        }
+        return await CompleteAsync(number, records, pulled);
+    }
+
+    public Task<LiveCase?> GetCaseAsync(long number) => Task.FromResult(_state.Case(number));
+
+    public Task<TeamCaseload?> GetCaseloadAsync(string team)
+    {
+        var t = _court.TeamIndex(team);
+        return Task.FromResult(t < 0 ? null : CourtIndicators.Caseload(_state, t, time.GetUtcNow()));
+    }
+
+    public Task<CourtKpis> GetKpisAsync(DateTimeOffset? since) =>
+        Task.FromResult(CourtIndicators.Compute(_state, since, time.GetUtcNow()));
+
+    public Task<SeedCommitment[]> GetCommitmentsAsync() => Task.FromResult(Commitments());
+
+    public async Task<SeedCommitment[]> RotateSeedAsync(Actor by)
+    {
+        EnsureHealthy();
+        if (!CaseAccess.CanRotateSeed(by, _court.Id))
+        {
+            throw new UnauthorizedAccessException($"only an admin rotates court {_court.Id}'s seed");
+        }
+        var epoch = _state.Epoch + 1;
+        var secret = await journal.AddSecretAsync(new CourtSecret(_court.Id, epoch, LedgerHash.NewSecret()));
+        if (_state.Epoch + 1 != epoch)
+        {
+            throw new InvalidOperationException($"court {_court.Id}'s seed was rotated meanwhile");
+        }
+        var revealed = _secrets[_state.Epoch];
+        _secrets[epoch] = secret.SecretHex;
+        var record = _state.Append(new LedgerEntry
+        {
+            Court = _court.Id,
+            Seq = _state.Seq + 1,
+            Kind = LedgerKinds.Seed,
+            At = Now(),
+            Epoch = epoch,
+            Commitment = LedgerHash.Commitment(secret.SecretHex),
+            RevealedSecret = revealed,
+            By = new LedgerActor(by.Name, by.Role),
+            Prev = _state.Head,
+        });
+        await CommitAsync([record]);
+        return Commitments();
+    }
+
+    private SeedCommitment[] Commitments() =>
+        [.. _state.Commitments.OrderBy(c => c.Key).Select(c => new SeedCommitment(_court.Id, c.Key, c.Value,
+            c.Key < _state.Epoch ? _secrets.GetValueOrDefault(c.Key) : null))];
+
+    /// <summary>
+    /// The filing is durable once its ledger entry is; then the new case grain's state is stored (through the same
+    /// grain storage the case grain reads, without activating it: it activates when first used), and only then is
+    /// the filing acknowledged.
+    /// </summary>
+    private async Task<CommandResult> CompleteFilingAsync(long number, LedgerRecord record)
+    {
+        await CommitAsync([record]);
+        var c = _state.Case(number)!;
+        try
+        {
+            await _caseStorage.WriteStateAsync(LiveCaseGrain.StateName, GrainId.Create(_caseGrainType, c.Id),
+                new GrainState<LiveCaseState>(new LiveCaseState { Case = c }));
+        }
+        catch (InconsistentStateException)
+        {
+            // The case grain stored a record first (it was asked for before the filing finished): it takes the
+            // court's record on first use, as after a crash between the two writes.
+        }
+        return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
+    }
+
+    private async Task<CommandResult> ReplayFilingAsync(long number, FilingRequest request)
+    {
+        var c = _state.Case(number)!;
+        if (c.Type != request.Type || c.Flagged != request.Flagged || c.Risk != RiskName(LiveCourtState.ParseRisk(request.Risk) ?? RiskLevel.None))
+        {
+            return KeyReused();
+        }
+        var filing = await journal.ReadAsync(_court.Id, c.FilingSeq - 1, 1);
+        return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [.. filing], true);
+    }
+
+    /// <summary>
+    /// Waits for the entries to be durable, then answers with the case as it is now. The case grain that asked
+    /// stores the record itself; cases pulled on the way are told without waiting (they also catch up from the
+    /// court whenever they activate).
+    /// </summary>
+    private async Task<CommandResult> CompleteAsync(long number, List<LedgerRecord> records, List<long> pulled)
+    {
+        await CommitAsync(records);
+        foreach (var other in pulled)
+        {
+            var p = _state.Case(other)!;
+            GrainFactory.GetGrain<ILiveCaseGrain>(p.Id).AdoptAsync(p).Ignore();
+        }
+        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _state.Case(number)!, time.GetUtcNow()), [.. records], false);
+    }
+
+    private async Task CommitAsync(IReadOnlyList<LedgerRecord> records)
+    {
+        try
+        {
+            await journal.AppendAsync(_court.Id, records);
+        }
+        catch (Exception e)
+        {
+            // The in-memory state has moved past what is durable: stop answering, and rebuild from the ledger.
+            _broken = true;
+            LogCommitFailed(e, _court.Id, records[0].Seq);
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private void AppendPulls(int team, DateTimeOffset at, Actor by, List<LedgerRecord> records, List<long> pulled)
+    {
+        while (_state.NextPull(team) is { } next)
+        {
+            var w = _state.Case(next)!;
+            records.Add(_state.Append(Entry(LedgerKinds.Pull, at, w, by) with
+            {
+                Policy = AssignmentPolicyNames.NameOf(AssignmentPolicyKind.Pull),
+                Team = _court.Layout.Teams[team].Id,
+                Judge = _state.JudgeFor(team),
+            }));
+            pulled.Add(next);
+        }
+    }
+
+    private LedgerEntry Entry(string kind, DateTimeOffset at, LiveCase c, Actor by) => new()
+    {
+        Court = _court.Id,
+        Seq = _state.Seq + 1,
+        Kind = kind,
+        At = at,
+        Case = c.Id,
+        Number = c.Number,
+        By = new LedgerActor(by.Name, by.Role),
+        Prev = _state.Head,
+    };
+
+    private static bool Same(FilingRequest a, FilingRequest b) =>
+        a.Type == b.Type && a.Flagged == b.Flagged && (LiveCourtState.ParseRisk(a.Risk) == LiveCourtState.ParseRisk(b.Risk));
+
+    private static CommandResult KeyReused() =>
+        CommandResult.Fail(Outcome.Invalid, "Idempotency-Key", "this Idempotency-Key was used for a different filing");
+
+    private CommandResult NotFound(long number) => CommandResult.Fail(Outcome.NotFound, null, $"court {_court.Id} has no case {_court.CaseId(number)}");
+
+    private static string RiskName(RiskLevel risk) => risk switch
+    {
+        RiskLevel.Ordinary => "ordinary",
+        RiskLevel.Larger => "larger",
+        RiskLevel.Major => "major",
+        _ => "none",
+    };
+
+    /// <summary>Ledger times never go backwards, whatever the clock does.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now > _state.LastAt ? now : _state.LastAt;
+    }
+
+    private void EnsureHealthy()
+    {
+        if (_broken)
+        {
+            throw new InvalidOperationException($"court {_court.Id} lost a write and is restarting from its ledger; retry");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court} active: ledger at {Seq}, {Cases} cases, seed epoch {Epoch} committed as {Commitment}")]
+    private partial void LogActivated(string court, long seq, long cases, int epoch, string commitment);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: ledger entry {Seq} does not re-make: {Problem}")]
+    private partial void LogReplayProblem(string court, long seq, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: writing ledger entries from {Seq} failed; deactivating")]
+    private partial void LogCommitFailed(Exception e, string court, long seq);
+}

@@ -1,0 +1,562 @@
+using Docket.Abstractions.Live;
+using Docket.Domain.Assignment;
+using Docket.Domain.Randomness;
+using Docket.Domain.Supervision;
+
+namespace Docket.Grains.Live;
+
+/// <summary>
+/// A court's live state as its ledger makes it: the pools' boards and policies (the simulator's own domain types),
+/// every case's record, the waiting queue, the idempotency keys, the chain's head and the seed in force. It
+/// changes only by <see cref="Append"/> (a new entry) or <see cref="Replay"/> (a stored one), both through one
+/// <see cref="Apply"/>, so the live court and a verifier re-reading the ledger reach the same state. Draws are
+/// re-made on replay with the same policy, stream and board, which is what makes them checkable.
+/// </summary>
+internal sealed class LiveCourtState
+{
+    private readonly LiveCourt _court;
+    private readonly Func<int, string?> _secretOf;
+    private readonly TeamBoard[] _boards;
+    private readonly AssignmentPolicy[] _policies;
+    private readonly DesignatedAssignment[] _designated;
+    private readonly RandomStream _random = new(0);
+    private readonly List<LiveCase> _cases = [];
+    private readonly Dictionary<string, long> _byKey = new(StringComparer.Ordinal);
+    private readonly SortedSet<(int Priority, long Number)>[] _waiting;
+    private readonly HashSet<long>[] _open;
+    private readonly long[] _teamAssigned;
+    private readonly long[] _teamClosed;
+    private readonly Dictionary<int, string> _commitments = [];
+
+    /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
+    public LiveCourtState(LiveCourt court, Func<int, string?> secretOf)
+    {
+        _court = court;
+        _secretOf = secretOf;
+        var layout = court.Layout;
+        var pools = layout.PoolSpecs.Count;
+        _boards = new TeamBoard[pools];
+        _policies = new AssignmentPolicy[pools];
+        _designated = new DesignatedAssignment[pools];
+        _waiting = new SortedSet<(int, long)>[pools];
+        for (var p = 0; p < pools; p++)
+        {
+            _boards[p] = layout.CreateBoard(p);
+            _policies[p] = AssignmentPolicy.Create(layout.PoolSpecs[p], _boards[p]);
+            _designated[p] = new DesignatedAssignment(_boards[p]);
+            _waiting[p] = [];
+        }
+        _open = [.. layout.Teams.Select(_ => new HashSet<long>())];
+        _teamAssigned = new long[layout.Teams.Count];
+        _teamClosed = new long[layout.Teams.Count];
+    }
+
+    public LiveCourt Court => _court;
+
+    /// <summary>Sequence number of the last entry (0 before the genesis entry).</summary>
+    public long Seq { get; private set; }
+
+    /// <summary>Hash of the last entry.</summary>
+    public string Head { get; private set; } = LedgerHash.Genesis;
+
+    public int Epoch { get; private set; }
+
+    /// <summary>Time of the last entry.</summary>
+    public DateTimeOffset LastAt { get; private set; }
+
+    public string? Commitment { get; private set; }
+
+    /// <summary>The seed of the epoch in force, or null when its secret is not known.</summary>
+    public ulong? Seed { get; private set; }
+
+    public long LastNumber => _cases.Count;
+
+    public long Unlocks { get; private set; }
+
+    /// <summary>Random draws re-made by <see cref="Replay"/> and found equal.</summary>
+    public long DrawsChecked { get; private set; }
+
+    public IReadOnlyDictionary<int, string> Commitments => _commitments;
+
+    public LiveCase? Case(long number) => number >= 1 && number <= _cases.Count ? _cases[(int)number - 1] : null;
+
+    public long? NumberOfKey(string key) => _byKey.TryGetValue(key, out var n) ? n : null;
+
+    public IEnumerable<LiveCase> Cases => _cases;
+
+    public long AssignedTo(int team) => _teamAssigned[team];
+
+    public long ClosedBy(int team) => _teamClosed[team];
+
+    public IReadOnlyCollection<long> OpenCases(int team) => _open[team];
+
+    public double PendingWork(int team)
+    {
+        var t = _court.Layout.Teams[team];
+        return _boards[t.Pool].PendingWork(t.LocalIndex);
+    }
+
+    public int Waiting => _waiting.Sum(w => w.Count);
+
+    /// <summary>
+    /// Where a new case of the type goes: flagged cases (and larger or major risk) to the least-loaded leader's team
+    /// of the court that can take it, when the pool designates; otherwise the pool's policy draws with the stream
+    /// (seed, pool, case number). Team -1: nobody can take it now. Advances the policy's own state (a deck, a
+    /// rotation) exactly as the live court did.
+    /// </summary>
+    public Decision Decide(int type, bool flagged, RiskLevel risk, long number)
+    {
+        var layout = _court.Layout;
+        var pool = layout.TypePool[type];
+        if ((flagged || risk >= RiskLevel.Larger) && layout.PoolSpecs[pool].Designated == DesignationTarget.Leader)
+        {
+            var (best, candidates) = LeaderTeam(type);
+            if (best >= 0)
+            {
+                return new Decision(layout.Teams[best].Pool, best, "designated", candidates, null);
+            }
+        }
+        var board = _boards[pool];
+        var policy = _policies[pool];
+        string[] eligible;
+        double[]? weights = null;
+        if (policy is WeightedRandomAssignment weighted)
+        {
+            var list = new List<int>();
+            foreach (var t in board.Eligible(type))
+            {
+                if (board.IsAvailable(t, type))
+                {
+                    list.Add(t);
+                }
+            }
+            eligible = [.. list.Select(t => board.Teams[t].Id)];
+            weights = [.. list.Select(weighted.WeightOf)];
+        }
+        else
+        {
+            var available = board.Available(type);
+            eligible = new string[available.Count];
+            for (var i = 0; i < available.Count; i++)
+            {
+                eligible[i] = board.Teams[available[i]].Id;
+            }
+        }
+        var method = policy.Kind switch
+        {
+            AssignmentPolicyKind.Random or AssignmentPolicyKind.Pull => DrawMethods.Uniform,
+            AssignmentPolicyKind.WeightedRandom => DrawMethods.Weighted,
+            AssignmentPolicyKind.Deck => DrawMethods.Deck,
+            _ => null,
+        };
+        LedgerDraw? draw = null;
+        if (method is not null)
+        {
+            if (Seed is not { } seed || Commitment is null)
+            {
+                throw new InvalidOperationException($"court {_court.Id}: no seed for epoch {Epoch}");
+            }
+            _random.Reseed(seed, _court.PoolStreamKeys[pool], (ulong)number);
+            draw = new LedgerDraw(Commitment, Epoch, _court.PoolStreamKeys[pool].ToString(System.Globalization.CultureInfo.InvariantCulture), number, method, weights);
+        }
+        var chosen = policy.Choose(type, _random);
+        var team = chosen < 0 ? -1 : layout.PoolTeams[pool][chosen];
+        return new Decision(pool, team, AssignmentPolicyNames.NameOf(policy.Kind), eligible, draw);
+    }
+
+    /// <summary>
+    /// "Random first, designated second" (case 161): the least-loaded leader-led team of the whole court that can take
+    /// the type (the domain's <see cref="DesignatedAssignment"/> in each pool), and every such team.
+    /// </summary>
+    public (int Team, string[] Candidates) LeaderTeam(int type)
+    {
+        var best = -1;
+        var bestWork = double.MaxValue;
+        var candidates = new List<string>();
+        for (var p = 0; p < _boards.Length; p++)
+        {
+            var local = _designated[p].Choose(type);
+            if (local >= 0 && _boards[p].PendingWork(local) < bestWork)
+            {
+                bestWork = _boards[p].PendingWork(local);
+                best = _court.Layout.PoolTeams[p][local];
+            }
+            foreach (var t in _boards[p].Eligible(type))
+            {
+                if (_boards[p].Teams[t].Leader && _boards[p].IsAvailable(t, type))
+                {
+                    candidates.Add(_boards[p].Teams[t].Id);
+                }
+            }
+        }
+        return (best, [.. candidates]);
+    }
+
+    /// <summary>The waiting case a team that freed a place takes: the highest-priority, longest-waiting it can take now.</summary>
+    public long? NextPull(int team)
+    {
+        var t = _court.Layout.Teams[team];
+        var board = _boards[t.Pool];
+        foreach (var (_, number) in _waiting[t.Pool])
+        {
+            var type = _court.TypeIndex(_cases[(int)number - 1].Type);
+            if (board.Accepts(t.LocalIndex, type) && board.IsAvailable(t.LocalIndex, type))
+            {
+                return number;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether the team can take a case of the type now (accepts it, present, under its cap).</summary>
+    public bool CanTake(int team, int type)
+    {
+        var t = _court.Layout.Teams[team];
+        return _boards[t.Pool].Accepts(t.LocalIndex, type) && _boards[t.Pool].IsAvailable(t.LocalIndex, type);
+    }
+
+    /// <summary>The judge who takes the team's next case: its judges in turn.</summary>
+    public string JudgeFor(int team)
+    {
+        var t = _court.Layout.Teams[team];
+        return $"{t.Id}/judge-{(_teamAssigned[team] % Math.Max(1, t.Judges)) + 1}";
+    }
+
+    /// <summary>Applies a new entry (built by the court with <see cref="Seq"/> + 1 and <see cref="Head"/>) and chains it.</summary>
+    public LedgerRecord Append(LedgerEntry entry)
+    {
+        if (entry.Seq != Seq + 1 || entry.Prev != Head)
+        {
+            throw new InvalidOperationException($"entry {entry.Seq} does not follow entry {Seq}");
+        }
+        var json = entry.ToJson();
+        Apply(entry);
+        var hash = LedgerHash.Of(json);
+        Seq = entry.Seq;
+        Head = hash;
+        LastAt = entry.At;
+        return new LedgerRecord(_court.Id, entry.Seq, entry.Kind, entry.Case, json, hash);
+    }
+
+    /// <summary>
+    /// Re-applies a stored entry, checking it on the way: its hash, its link to the previous entry, and that the
+    /// rules re-make it (the same draw, the same pull, a valid report, a real lock). Returns the first problem
+    /// found, or null; the entry is applied as stored either way when it can be.
+    /// </summary>
+    public string? Replay(LedgerRecord record)
+    {
+        string? problem = null;
+        if (LedgerHash.Of(record.Json) != record.Hash)
+        {
+            problem = "the entry's text does not match its stored hash";
+        }
+        LedgerEntry entry;
+        try
+        {
+            entry = LedgerEntry.Parse(record.Json);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return problem ?? $"the entry is not valid JSON: {e.Message}";
+        }
+        if (entry.Seq != record.Seq || entry.Court != _court.Id || entry.Kind != record.Kind)
+        {
+            problem ??= "the entry's court, sequence or kind differs from where it is stored";
+        }
+        if (entry.Seq != Seq + 1)
+        {
+            problem ??= $"sequence {entry.Seq} does not follow {Seq}";
+        }
+        if (entry.Prev != Head)
+        {
+            problem ??= "its link to the previous entry (prev) does not match that entry's hash";
+        }
+        try
+        {
+            problem ??= Check(entry);
+            Apply(entry);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException or IndexOutOfRangeException or NullReferenceException)
+        {
+            problem ??= $"the entry cannot be applied: {e.Message}";
+        }
+        Seq = entry.Seq;
+        Head = record.Hash;
+        LastAt = entry.At;
+        return problem;
+    }
+
+    /// <summary>What the rules say about an entry before it is applied: null when they re-make it.</summary>
+    private string? Check(LedgerEntry e)
+    {
+        switch (e.Kind)
+        {
+            case LedgerKinds.Genesis:
+                if (e.Organization != _court.OrganizationHash)
+                {
+                    return "the court's organisation (teams, pools, policies) differs from the one this ledger began with";
+                }
+                return CheckSecret(e.Epoch ?? 0, e.Commitment);
+            case LedgerKinds.Seed:
+                if (e.RevealedSecret is { } revealed && LedgerHash.Commitment(revealed) != Commitment)
+                {
+                    return $"the revealed secret does not match epoch {Epoch}'s commitment";
+                }
+                return CheckSecret(e.Epoch ?? 0, e.Commitment);
+            case LedgerKinds.Assign or LedgerKinds.Queue:
+                {
+                    var type = _court.TypeIndex(e.Type ?? "");
+                    if (type < 0 || _court.Layout.TypePool[type] < 0)
+                    {
+                        return $"case type '{e.Type}' is not one this court takes";
+                    }
+                    if (Seed is null && _court.Layout.PoolSpecs[_court.Layout.TypePool[type]].Policy is not (AssignmentPolicyKind.RoundRobin or AssignmentPolicyKind.LeastLoaded))
+                    {
+                        return $"the secret of epoch {Epoch} is not known: the draw cannot be re-made";
+                    }
+                    var decision = Decide(type, e.Flagged ?? false, ParseRisk(e.Risk) ?? RiskLevel.None, e.Number ?? 0);
+                    var team = decision.Team < 0 ? null : _court.Layout.Teams[decision.Team].Id;
+                    if (decision.Draw is not null)
+                    {
+                        DrawsChecked++;
+                    }
+                    if (team != e.Team || (team is null) != (e.Kind == LedgerKinds.Queue))
+                    {
+                        return $"the draw re-made gives {team ?? "no team"}, the entry says {e.Team ?? "no team"}";
+                    }
+                    if (decision.Policy != e.Policy || !decision.Eligible.SequenceEqual(e.Eligible ?? []) || !SameDraw(decision.Draw, e.Draw))
+                    {
+                        return "the policy, eligible teams or draw recorded differ from those re-made";
+                    }
+                    return team is not null && e.Judge != JudgeFor(decision.Team) ? $"the judge should be {JudgeFor(decision.Team)}" : null;
+                }
+            case LedgerKinds.Pull:
+                {
+                    var team = _court.TeamIndex(e.Team ?? "");
+                    if (team < 0 || NextPull(team) != e.Number)
+                    {
+                        return $"team {e.Team} would not pull case {e.Case} now";
+                    }
+                    return e.Judge != JudgeFor(team) ? $"the judge should be {JudgeFor(team)}" : null;
+                }
+            case LedgerKinds.Designate:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    var team = _court.TeamIndex(e.Team ?? "");
+                    if (team < 0 || !CanTake(team, _court.TypeIndex(c.Type)) || string.IsNullOrWhiteSpace(e.Reason))
+                    {
+                        return $"case {e.Case} cannot be designated to {e.Team}";
+                    }
+                    return e.Judge != JudgeFor(team) ? $"the judge should be {JudgeFor(team)}" : null;
+                }
+            case LedgerKinds.Node:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    var (step, outcome, error) = CaseProgress.Resolve(_court, c, e.Node ?? "");
+                    if (step is null)
+                    {
+                        return $"the report is not allowed: {error} ({outcome})";
+                    }
+                    if (!step.Stages.SequenceEqual(e.Stages ?? []) || !step.Nodes.SequenceEqual(e.Nodes ?? []))
+                    {
+                        return "the stages or nodes recorded differ from those the report reaches";
+                    }
+                    return CaseClock.IsLocked(_court, c, e.At) ? $"case {e.Case} was locked when the report was recorded" : null;
+                }
+            case LedgerKinds.Close:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    var closing = _court.Layout.ClosingStage[_court.TypeIndex(c.Type)];
+                    return c.Status != LiveCase.Pending || c.StagesDone <= closing ? $"case {e.Case} has not finished its closing stage" : null;
+                }
+            case LedgerKinds.Unlock:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    return CaseClock.IsLocked(_court, c, e.At) ? null : $"case {e.Case} was not locked";
+                }
+            default:
+                return $"unknown entry kind '{e.Kind}'";
+        }
+    }
+
+    private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>
+        a is null ? b is null
+        : b is not null && a.Commitment == b.Commitment && a.Epoch == b.Epoch && a.Entity == b.Entity && a.Purpose == b.Purpose
+            && a.Method == b.Method && (a.Weights ?? []).SequenceEqual(b.Weights ?? []);
+
+    private string? CheckSecret(int epoch, string? commitment)
+    {
+        var secret = _secretOf(epoch);
+        return secret is not null && LedgerHash.Commitment(secret) != commitment
+            ? $"the stored secret of epoch {epoch} does not match its commitment"
+            : null;
+    }
+
+    private void Apply(LedgerEntry e)
+    {
+        switch (e.Kind)
+        {
+            case LedgerKinds.Genesis:
+            case LedgerKinds.Seed:
+                if (e.Kind == LedgerKinds.Genesis && Seq != 0)
+                {
+                    throw new InvalidOperationException("a genesis entry after the first");
+                }
+                Epoch = e.Epoch ?? throw new InvalidOperationException("a seed entry without an epoch");
+                Commitment = e.Commitment ?? throw new InvalidOperationException("a seed entry without a commitment");
+                _commitments[Epoch] = Commitment;
+                var secret = _secretOf(Epoch);
+                Seed = secret is not null && LedgerHash.Commitment(secret) == Commitment ? LedgerHash.Seed(secret) : null;
+                return;
+            case LedgerKinds.Assign:
+            case LedgerKinds.Queue:
+                {
+                    var number = e.Number ?? 0;
+                    if (number != LastNumber + 1 || e.Case != _court.CaseId(number))
+                    {
+                        throw new InvalidOperationException($"case {e.Case} is not the court's next case number ({LastNumber + 1})");
+                    }
+                    var type = _court.TypeIndex(e.Type ?? "");
+                    if (type < 0)
+                    {
+                        throw new InvalidOperationException($"unknown case type '{e.Type}'");
+                    }
+                    var c = new LiveCase(e.Case, _court.Id, number, e.Type!, e.Flagged ?? false, e.Risk ?? "none", e.At, e.Seq,
+                        LiveCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq);
+                    if (e.Kind == LedgerKinds.Assign)
+                    {
+                        c = AssignTo(c, e, TeamOf(e));
+                        c = c with { Designated = e.Policy == "designated" };
+                    }
+                    else
+                    {
+                        _waiting[_court.Layout.TypePool[type]].Add((-_court.CaseTypes[type].Priority, number));
+                    }
+                    _cases.Add(c);
+                    if (e.IdempotencyKey is { } key)
+                    {
+                        _byKey[key] = number;
+                    }
+                    return;
+                }
+            case LedgerKinds.Pull:
+                {
+                    var c = CaseOf(e);
+                    if (c.Status != LiveCase.Waiting)
+                    {
+                        throw new InvalidOperationException($"case {c.Id} is not waiting");
+                    }
+                    _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Remove((-_court.CaseTypes[_court.TypeIndex(c.Type)].Priority, c.Number));
+                    Set(AssignTo(c, e, TeamOf(e)));
+                    return;
+                }
+            case LedgerKinds.Designate:
+                {
+                    var c = CaseOf(e);
+                    var type = _court.TypeIndex(c.Type);
+                    if (c.Status == LiveCase.Closed)
+                    {
+                        throw new InvalidOperationException($"case {c.Id} is closed");
+                    }
+                    if (c.Status == LiveCase.Waiting)
+                    {
+                        _waiting[_court.Layout.TypePool[type]].Remove((-_court.CaseTypes[type].Priority, c.Number));
+                    }
+                    else
+                    {
+                        Release(c);
+                    }
+                    Set(AssignTo(c, e, TeamOf(e)) with { Policy = "designated", Designated = true });
+                    return;
+                }
+            case LedgerKinds.Node:
+                {
+                    var c = CaseOf(e);
+                    var stages = e.Stages ?? [];
+                    Set(c with
+                    {
+                        StagesDone = c.StagesDone + stages.Length,
+                        Stages = [.. c.Stages, .. stages.Select(s => new NodeReach(s, e.At))],
+                        Nodes = [.. c.Nodes, .. (e.Nodes ?? []).Select(n => new NodeReach(n, e.At))],
+                        Version = e.Seq,
+                    });
+                    return;
+                }
+            case LedgerKinds.Close:
+                {
+                    var c = CaseOf(e);
+                    if (c.Status != LiveCase.Pending)
+                    {
+                        throw new InvalidOperationException($"case {c.Id} is not pending");
+                    }
+                    Release(c);
+                    _teamClosed[_court.TeamIndex(c.Team!)]++;
+                    Set(c with { Status = LiveCase.Closed, ClosedAt = e.At, Version = e.Seq });
+                    return;
+                }
+            case LedgerKinds.Unlock:
+                {
+                    var c = CaseOf(e);
+                    Unlocks++;
+                    Set(c with { UnlockedAt = e.At, Unlocks = c.Unlocks + 1, Version = e.Seq });
+                    return;
+                }
+            default:
+                throw new InvalidOperationException($"unknown entry kind '{e.Kind}'");
+        }
+    }
+
+    private int TeamOf(LedgerEntry e) =>
+        _court.TeamIndex(e.Team ?? "") is var t and >= 0 ? t : throw new InvalidOperationException($"unknown team '{e.Team}'");
+
+    private LiveCase CaseOf(LedgerEntry e) =>
+        Case(e.Number ?? 0) is { } c && c.Id == e.Case ? c : throw new InvalidOperationException($"no case {e.Case}");
+
+    private void Set(LiveCase c) => _cases[(int)c.Number - 1] = c;
+
+    private LiveCase AssignTo(LiveCase c, LedgerEntry e, int team)
+    {
+        var t = _court.Layout.Teams[team];
+        _boards[t.Pool].Assign(t.LocalIndex, _court.TypeIndex(c.Type));
+        _open[team].Add(c.Number);
+        _teamAssigned[team]++;
+        return c with
+        {
+            Status = LiveCase.Pending,
+            Team = t.Id,
+            Judge = e.Judge,
+            Policy = e.Policy ?? c.Policy,
+            AssignedAt = e.At,
+            AssignmentSeq = e.Seq,
+            Version = e.Seq,
+        };
+    }
+
+    private void Release(LiveCase c)
+    {
+        var team = _court.TeamIndex(c.Team!);
+        var t = _court.Layout.Teams[team];
+        _boards[t.Pool].Close(t.LocalIndex, _court.TypeIndex(c.Type));
+        _open[team].Remove(c.Number);
+    }
+
+    public static RiskLevel? ParseRisk(string? risk) => risk switch
+    {
+        null or "" or "none" => RiskLevel.None,
+        "ordinary" => RiskLevel.Ordinary,
+        "larger" => RiskLevel.Larger,
+        "major" => RiskLevel.Major,
+        _ => null,
+    };
+}
+
+/// <summary>Where <see cref="LiveCourtState.Decide"/> sends a case: a court team index (-1: none now), the policy, the draw.</summary>
+internal sealed record Decision(int Pool, int Team, string Policy, string[] Eligible, LedgerDraw? Draw);
+
+/// <summary>How a draw picks among the eligible teams (see docs/api.md).</summary>
+internal static class DrawMethods
+{
+    public const string Uniform = "uniform";
+    public const string Weighted = "weighted";
+    public const string Deck = "deck";
+}

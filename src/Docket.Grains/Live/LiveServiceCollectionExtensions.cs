@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Docket.Grains.Live;
+
+public static class LiveServiceCollectionExtensions
+{
+    /// <summary>
+    /// What the live grains need in a silo: the organisation they run and a clock. The host registers where ledgers
+    /// are kept (<see cref="ICourtJournal"/>) and the grain storage named <see cref="LiveStorage.Name"/>.
+    /// </summary>
+    public static IServiceCollection AddDocketLive(this IServiceCollection services, LiveOrganization organization)
+    {
+        services.AddSingleton(organization);
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Docket.Grains.Live;
+
+/// <summary>The name of the grain storage live grains persist to (SQLite by default, memory on request).</summary>
+public static class LiveStorage
+{
+    public const string Name = "docket";
+}

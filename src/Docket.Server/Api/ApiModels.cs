@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Docket.Abstractions.Live;
+
+namespace Docket.Server.Api;
+
+/// <summary>Body of <c>POST /api/courts/{court}/cases</c>.</summary>
+/// <param name="Type">A case type of the scenario.</param>
+/// <param name="Flags">Optional: whether the case is flagged ("four-type" cases) and its risk level.</param>
+public sealed record FileCaseRequest(string? Type, CaseFlags? Flags);
+
+/// <param name="Flagged">A flagged case is designated to a leader's team when the pool designates.</param>
+/// <param name="Risk">none (default), ordinary, larger or major; larger and major are designated too.</param>
+public sealed record CaseFlags(bool Flagged = false, string? Risk = null);
+
+/// <summary>Body of <c>POST /api/cases/{id}/events</c>: the process node reached, or the effort stage done.</summary>
+public sealed record CaseEventRequest(string? Node);
+
+/// <summary>Body of <c>POST /api/cases/{id}/unlock</c> (optional).</summary>
+public sealed record UnlockRequest(string? Reason);
+
+/// <summary>Body of <c>POST /api/cases/{id}/designate</c>: the team (optional: the least-loaded leader's team) and a written reason.</summary>
+public sealed record DesignateRequest(string? Team, string? Reason);
+
+/// <summary>A ledger entry as stored: sequence, kind, case, its hash, and the entry itself (the hashed text, written as is).</summary>
+public sealed record LedgerEntryView(
+    string Court,
+    long Seq,
+    string Kind,
+    string? CaseId,
+    string Hash,
+    [property: JsonConverter(typeof(RawJsonConverter))] string Entry)
+{
+    public static LedgerEntryView Of(LedgerRecord r) => new(r.Court, r.Seq, r.Kind, r.CaseId, r.Hash, r.Json);
+}
+
+/// <summary>Writes a string that already holds JSON into the document as JSON (the ledger's own text, byte for byte).</summary>
+public sealed class RawJsonConverter : JsonConverter<string>
+{
+    public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var doc = JsonDocument.ParseValue(ref reader);
+        return doc.RootElement.GetRawText();
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteRawValue(value, skipInputValidation: true);
+}
+
+/// <summary>Answer to a filing: the case, where it went and how (the ledger entry holds the eligible teams and the draw).</summary>
+public sealed record FiledCaseResponse(
+    string Id,
+    string Status,
+    string? Team,
+    string? Judge,
+    string Policy,
+    bool Designated,
+    bool Replayed,
+    LedgerEntryView? Assignment,
+    CaseDetails Case);
+
+/// <summary>Answer to a command on a case: the case now and the ledger entries the command appended.</summary>
+public sealed record CaseCommandResponse(CaseDetails Case, IReadOnlyList<LedgerEntryView> Entries);
+
+public sealed record AuditEntriesResponse(string Court, IReadOnlyList<LedgerEntryView> Entries, long? NextAfter);
+
+public sealed record VerifyResponse(bool Valid, IReadOnlyList<LedgerVerification> Courts);
+
+public sealed record HealthResponse(string Status, string Storage, IReadOnlyList<string> Courts, [property: JsonPropertyName("time")] DateTimeOffset Time);

@@ -1,0 +1,102 @@
+using Docket.Abstractions.Live;
+using Docket.Grains.Live;
+using Microsoft.Extensions.Options;
+
+namespace Docket.Server.Api;
+
+/// <summary>The assignment ledger: reading it, verifying it, the seed commitments.</summary>
+internal static class AuditEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/audit/assignments", EntriesAsync)
+            .WithName("AuditAssignments")
+            .WithSummary("Ledger entries of a court, oldest first: assignments (assign, queue, pull, designate) or, with kind=all, every entry")
+            .Produces<AuditEntriesResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Auditor);
+
+        api.MapGet("/audit/verify", VerifyAsync)
+            .WithName("AuditVerify").WithSummary("Re-compute every court's ledger: hashes, links and every draw; the first entry that does not match")
+            .Produces<VerifyResponse>()
+            .RequireAuthorization(Policies.Auditor);
+
+        api.MapGet("/audit/commitments", CommitmentsAsync)
+            .WithName("SeedCommitments").WithSummary("Each court's seed commitments (SHA-256 of the secret), with the secrets of past epochs revealed")
+            .Produces<IReadOnlyList<SeedCommitment>>()
+            .RequireAuthorization(Policies.Auditor);
+
+        api.MapPost("/audit/courts/{court}/rotate-seed", RotateAsync)
+            .WithName("RotateSeed").WithSummary("Reveal the court's current secret in its ledger and commit to a new one (admin)")
+            .Produces<IReadOnlyList<SeedCommitment>>()
+            .RequireAuthorization(Policies.Admin);
+    }
+
+    private static async Task<IResult> EntriesAsync(string? court, long? after, int? limit, string? kind, HttpContext context, IGrainFactory grains,
+        LiveOrganization organization, IOptions<ServerOptions> options)
+    {
+        var actor = context.Actor();
+        court ??= actor.Court ?? (organization.CourtIds.Count == 1 ? organization.CourtIds[0] : null);
+        if (court is null)
+        {
+            return Problems.Invalid("court", $"name the court (courts: {string.Join(", ", organization.CourtIds)})");
+        }
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        if (!CaseAccess.CanAudit(actor, court))
+        {
+            return Problems.Forbidden($"court {court}'s ledger is not one you may audit");
+        }
+        if (kind is not (null or "assignments" or "all"))
+        {
+            return Problems.Invalid("kind", "kind is 'assignments' (default) or 'all'");
+        }
+        var max = options.Value.Limits.MaxAuditPage;
+        if (limit is < 1 || limit > max)
+        {
+            return Problems.Invalid("limit", $"limit is 1 to {max}");
+        }
+        var take = limit ?? 100;
+        var entries = await grains.GetGrain<ILiveAuditGrain>(court).GetEntriesAsync(after ?? 0, take, kind != "all");
+        return Results.Ok(new AuditEntriesResponse(court, [.. entries.Select(LedgerEntryView.Of)], entries.Length == take ? entries[^1].Seq : null));
+    }
+
+    private static async Task<IResult> VerifyAsync(string? court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        var actor = context.Actor();
+        if (court is not null && organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        var courts = court is null ? organization.CourtIds.Where(c => CaseAccess.CanAudit(actor, c)).ToList() : [court];
+        if (courts.Any(c => !CaseAccess.CanAudit(actor, c)))
+        {
+            return Problems.Forbidden($"court {court}'s ledger is not one you may audit");
+        }
+        var results = await Task.WhenAll(courts.Select(c => grains.GetGrain<ILiveAuditGrain>(c).VerifyAsync()));
+        return Results.Ok(new VerifyResponse(results.All(r => r.Valid), results));
+    }
+
+    private static async Task<IResult> CommitmentsAsync(HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        var actor = context.Actor();
+        var all = await Task.WhenAll(organization.CourtIds.Where(c => CaseAccess.CanAudit(actor, c))
+            .Select(c => grains.GetGrain<ILiveCourtGrain>(c).GetCommitmentsAsync()));
+        return Results.Ok(all.SelectMany(c => c).ToList());
+    }
+
+    private static async Task<IResult> RotateAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        var actor = context.Actor();
+        if (!CaseAccess.CanRotateSeed(actor, court))
+        {
+            return Problems.Forbidden($"only an admin rotates court {court}'s seed");
+        }
+        return Results.Ok(await grains.GetGrain<ILiveCourtGrain>(court).RotateSeedAsync(actor));
+    }
+}

@@ -1,0 +1,9 @@
+using Docket.Abstractions.Live;
+using Docket.Server.Auth;
+
+namespace Docket.Server.Api;
+
+internal static class Caller
+{
+    public static Actor Actor(this HttpContext context) => context.User.ToActor();
+}

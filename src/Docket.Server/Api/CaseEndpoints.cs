@@ -1,0 +1,159 @@
+using Docket.Abstractions.Live;
+using Docket.Grains.Live;
+
+namespace Docket.Server.Api;
+
+/// <summary>Filing, reading and moving cases.</summary>
+internal static class CaseEndpoints
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/courts/{court}/cases", FileAsync)
+            .WithName("FileCase")
+            .WithSummary("File a case: it is assigned at once by the court's policy (or waits when no team can take it)")
+            .Accepts<FileCaseRequest>("application/json")
+            .Produces<FiledCaseResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.Registrar);
+
+        api.MapGet("/cases/{id}", GetAsync)
+            .WithName("GetCase").WithSummary("A case with its assignment, progress, deadlines and lock")
+            .Produces<CaseDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/cases/{id}/events", ReachAsync)
+            .WithName("ReportNode").WithSummary("Report a process node reached (or an effort stage done), in the case type's order")
+            .Accepts<CaseEventRequest>("application/json")
+            .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.Reporter);
+
+        api.MapPost("/cases/{id}/unlock", UnlockAsync)
+            .WithName("UnlockCase").WithSummary("Lift a case's lock (a division head of its division or the president)")
+            .Accepts<UnlockRequest>("application/json")
+            .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.Supervisor);
+
+        api.MapPost("/cases/{id}/designate", DesignateAsync)
+            .WithName("DesignateCase").WithSummary("Re-assign a case to a team, with a written reason (supervisors only)")
+            .Accepts<DesignateRequest>("application/json")
+            .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.Supervisor);
+    }
+
+    private static async Task<IResult> FileAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}' (courts: {string.Join(", ", organization.CourtIds)})");
+        }
+        var actor = context.Actor();
+        if (!CaseAccess.CanFile(actor, court))
+        {
+            return Problems.Forbidden($"only a registrar of court {court} files its cases");
+        }
+        string? key = null;
+        if (context.Request.Headers.TryGetValue(IdempotencyHeader, out var keys))
+        {
+            key = keys.ToString();
+            if (key.Length is 0 or > 200 || key.Any(ch => ch < 0x21 || ch > 0x7e))
+            {
+                return Problems.BadRequest("an Idempotency-Key is 1 to 200 printable ASCII characters", IdempotencyHeader);
+            }
+        }
+        var (body, problem) = await JsonBody.ReadAsync<FileCaseRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (string.IsNullOrWhiteSpace(body!.Type))
+        {
+            return Problems.Invalid("type", "the case type is required");
+        }
+        var result = await grains.GetGrain<ILiveCourtGrain>(court)
+            .FileAsync(new FilingRequest(body.Type, body.Flags?.Flagged ?? false, body.Flags?.Risk ?? "none", key, actor));
+        if (!result.Succeeded)
+        {
+            return Problems.From(result.Field == "risk" ? result with { Field = "flags.risk" } : result);
+        }
+        var c = result.Case!.Case;
+        var response = new FiledCaseResponse(c.Id, c.Status, c.Team, c.Judge, c.Policy, c.Designated, result.Replayed,
+            result.Entries.Length > 0 ? LedgerEntryView.Of(result.Entries[0]) : null, result.Case);
+        if (result.Replayed)
+        {
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+        return Results.Created($"/api/cases/{c.Id}", response);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        if (await LoadAsync(id, grains, organization) is not { } details)
+        {
+            return Problems.NotFound($"no case '{id}'");
+        }
+        var c = details.Case;
+        return CaseAccess.CanRead(context.Actor(), c.Court, details.Division, c.Team)
+            ? Results.Ok(details)
+            : Problems.Forbidden($"case {id} is not one you may see");
+    }
+
+    private static async Task<IResult> ReachAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CaseEventRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (string.IsNullOrWhiteSpace(body!.Node))
+        {
+            return Problems.Invalid("node", "the node (or effort stage) reached is required");
+        }
+        return await RunAsync(id, grains, organization, g => g.ReachAsync(body.Node, context.Actor()));
+    }
+
+    private static async Task<IResult> UnlockAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    {
+        UnlockRequest? body = null;
+        if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is not null || context.Request.ContentType is not null))
+        {
+            var (read, problem) = await JsonBody.ReadAsync<UnlockRequest>(context, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            body = read;
+        }
+        return await RunAsync(id, grains, organization, g => g.UnlockAsync(body?.Reason, context.Actor()));
+    }
+
+    private static async Task<IResult> DesignateAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<DesignateRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (string.IsNullOrWhiteSpace(body!.Reason))
+        {
+            return Problems.Invalid("reason", "a designation needs a written reason");
+        }
+        return await RunAsync(id, grains, organization, g => g.DesignateAsync(body.Team, body.Reason, context.Actor()));
+    }
+
+    private static async Task<IResult> RunAsync(string id, IGrainFactory grains, LiveOrganization organization, Func<ILiveCaseGrain, Task<CommandResult>> command)
+    {
+        if (organization.ParseCaseId(id) is null)
+        {
+            return Problems.NotFound($"no case '{id}'");
+        }
+        var result = await command(grains.GetGrain<ILiveCaseGrain>(id));
+        return result.Succeeded
+            ? Results.Ok(new CaseCommandResponse(result.Case!, [.. result.Entries.Select(LedgerEntryView.Of)]))
+            : Problems.From(result);
+    }
+
+    private static async Task<CaseDetails?> LoadAsync(string id, IGrainFactory grains, LiveOrganization organization) =>
+        organization.ParseCaseId(id) is null ? null : await grains.GetGrain<ILiveCaseGrain>(id).GetAsync();
+}

@@ -1,0 +1,79 @@
+using Docket.Abstractions.Live;
+using Docket.Grains.Live;
+
+namespace Docket.Server.Api;
+
+/// <summary>Courts, teams' caseloads and courts' indicators.</summary>
+internal static class CourtEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/courts", ListCourts)
+            .WithName("ListCourts").WithSummary("The courts the service runs, their divisions, teams and case types")
+            .Produces<IReadOnlyList<CourtView>>();
+
+        api.MapGet("/teams/{team}/caseload", CaseloadAsync)
+            .WithName("TeamCaseload").WithSummary("A team's open cases (oldest first) and counts")
+            .Produces<TeamCaseload>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.CaseloadReader);
+
+        api.MapGet("/courts/{court}/kpis", KpisAsync)
+            .WithName("CourtKpis").WithSummary("Closure rate, clearance, pending ages, long-pending, locks and the balance index")
+            .Produces<CourtKpis>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.KpiReader);
+    }
+
+    private static IResult ListCourts(HttpContext context, LiveOrganization organization)
+    {
+        var actor = context.Actor();
+        return Results.Ok(organization.CourtIds.Where(id => CaseAccess.InCourt(actor, id)).Select(id => CourtView.Of(organization.Court(id)!)).ToList());
+    }
+
+    private static async Task<IResult> CaseloadAsync(string team, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        // Team ids of a many-court scenario hold a '/' ("court/team-1"): accept it percent-encoded.
+        var id = Uri.UnescapeDataString(team);
+        if (organization.FindTeam(id) is not { } found)
+        {
+            return Problems.NotFound($"no team '{id}'");
+        }
+        var (court, index) = found;
+        if (!CaseAccess.CanRead(context.Actor(), court.Id, court.DivisionOf(index), id))
+        {
+            return Problems.Forbidden($"team {id}'s caseload is not one you may see");
+        }
+        return Results.Ok(await grains.GetGrain<ILiveCourtGrain>(court.Id).GetCaseloadAsync(id));
+    }
+
+    private static async Task<IResult> KpisAsync(string court, DateTimeOffset? since, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        if (!CaseAccess.CanSeeKpis(context.Actor(), court))
+        {
+            return Problems.Forbidden($"court {court}'s indicators are for its president, division heads, auditors and admins");
+        }
+        return Results.Ok(await grains.GetGrain<ILiveCourtGrain>(court).GetKpisAsync(since));
+    }
+}
+
+/// <summary>A court as the API lists it.</summary>
+public sealed record CourtView(string Id, IReadOnlyList<string> CaseTypes, IReadOnlyList<DivisionView> Divisions, IReadOnlyList<PoolView> Pools)
+{
+    public static CourtView Of(LiveCourt court)
+    {
+        var layout = court.Layout;
+        var divisions = layout.Spec.Teams.Select((g, i) => new DivisionView(g.Id,
+            [.. layout.Teams.Where(t => t.Group == i).Select(t => t.Id)])).ToList();
+        var pools = Enumerable.Range(0, layout.PoolSpecs.Count).Select(p => new PoolView(court.PoolNames[p],
+            Docket.Domain.Assignment.AssignmentPolicyNames.NameOf(layout.PoolSpecs[p].Policy),
+            [.. layout.PoolTeams[p].Select(t => layout.Teams[t].Id)])).ToList();
+        return new CourtView(court.Id, [.. court.CaseTypes.Select(t => t.Id)], divisions, pools);
+    }
+}
+
+public sealed record DivisionView(string Id, IReadOnlyList<string> Teams);
+
+public sealed record PoolView(string Name, string Policy, IReadOnlyList<string> Teams);

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Docket.Server.Api;
+
+/// <summary>
+/// Reads a JSON body with the API's options, refusing bodies over the configured size (413) and answering
+/// malformed JSON with a 400 that names where it broke (the JSON path, line and byte).
+/// </summary>
+public static class JsonBody
+{
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken)
+        where T : class
+    {
+        var limit = context.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value.Limits.MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return (null, Problems.TooLarge(limit));
+        }
+        if (context.Request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            && !type.Contains("+json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send application/json, not {type}"));
+        }
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return (null, Problems.TooLarge(limit));
+                }
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            // A body cut short or over the server's own limit.
+            return (null, Problems.Of(e.StatusCode, "Malformed request", e.Message));
+        }
+        if (buffer.Length == 0)
+        {
+            return (null, Problems.BadRequest("the request needs a JSON body", "body"));
+        }
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
+            return value is null ? (null, Problems.BadRequest("the body is null; send a JSON object", "body")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            return (null, Problems.BadRequest($"malformed JSON at {e.Path ?? "$"}{where}: {Clean(e.Message)}", field));
+        }
+    }
+
+    private static string Clean(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        message = cut > 0 ? message[..cut] : message;
+        // "The JSON value could not be converted to Docket.Server.Api.CaseFlags." names a C# type: say what is meant.
+        return message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? "the value has the wrong type (see the OpenAPI document for this field's type)"
+            : message;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Docket.Abstractions.Live;
+using Docket.Grains.Live;
+using Microsoft.Data.Sqlite;
+
+namespace Docket.Server.Storage;
+
+/// <summary>
+/// Courts' ledgers and seed secrets in the service's SQLite database. An append checks, inside its transaction,
+/// that its first entry follows the stored last one, so a write lost in a failed transaction can never be
+/// followed by a later one.
+/// </summary>
+public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
+{
+    public async Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, case_id, entry, hash FROM ledger WHERE court = $c AND seq > $a ORDER BY seq LIMIT $l";
+        command.Parameters.AddWithValue("$c", court);
+        command.Parameters.AddWithValue("$a", afterSeq);
+        command.Parameters.AddWithValue("$l", limit);
+        var result = new List<LedgerRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new LedgerRecord(court, reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), reader.GetString(4)));
+        }
+        return result;
+    }
+
+    public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
+    {
+        if (entries.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (entries[i].Seq != entries[i - 1].Seq + 1)
+            {
+                throw new ArgumentException("entries must have consecutive sequence numbers", nameof(entries));
+            }
+        }
+        return store.WriteAsync(writer =>
+        {
+            var last = writer.Command("SELECT COALESCE(MAX(seq), 0) FROM ledger WHERE court = $c");
+            last.Parameters.AddWithValue("$c", court);
+            var stored = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (stored != entries[0].Seq - 1)
+            {
+                throw new LedgerContinuityException($"court {court}: entry {entries[0].Seq} does not follow the stored entry {stored}");
+            }
+            var insert = writer.Command("INSERT INTO ledger (court, seq, kind, case_id, entry, hash) VALUES ($c, $s, $k, $i, $e, $h)");
+            var c = insert.Parameters.Add("$c", SqliteType.Text);
+            var s = insert.Parameters.Add("$s", SqliteType.Integer);
+            var k = insert.Parameters.Add("$k", SqliteType.Text);
+            var id = insert.Parameters.Add("$i", SqliteType.Text);
+            var e = insert.Parameters.Add("$e", SqliteType.Text);
+            var h = insert.Parameters.Add("$h", SqliteType.Text);
+            foreach (var entry in entries)
+            {
+                c.Value = court;
+                s.Value = entry.Seq;
+                k.Value = entry.Kind;
+                id.Value = (object?)entry.CaseId ?? DBNull.Value;
+                e.Value = entry.Json;
+                h.Value = entry.Hash;
+                insert.ExecuteNonQuery();
+            }
+            return entries.Count;
+        });
+    }
+
+    public async Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT epoch, secret FROM court_secret WHERE court = $c ORDER BY epoch";
+        command.Parameters.AddWithValue("$c", court);
+        var result = new List<CourtSecret>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new CourtSecret(court, reader.GetInt32(0), reader.GetString(1)));
+        }
+        return result;
+    }
+
+    public Task<CourtSecret> AddSecretAsync(CourtSecret secret, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(writer =>
+        {
+            var command = writer.Command("""
+                INSERT INTO court_secret (court, epoch, secret, created_at) VALUES ($c, $e, $s, $t) ON CONFLICT (court, epoch) DO NOTHING;
+                SELECT secret FROM court_secret WHERE court = $c AND epoch = $e;
+                """);
+            command.Parameters.AddWithValue("$c", secret.Court);
+            command.Parameters.AddWithValue("$e", secret.Epoch);
+            command.Parameters.AddWithValue("$s", secret.SecretHex);
+            command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            return secret with { SecretHex = (string)command.ExecuteScalar()! };
+        });
+}

@@ -1,0 +1,216 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Docket.Server.Storage;
+
+/// <summary>
+/// The service's SQLite database (<c>docket.db</c> under the data directory): grain state, the courts' ledgers and
+/// their seed secrets. One writer connection commits queued writes in batches (group commit: whatever is queued
+/// while a commit is on its way goes into the next transaction), and each write's task completes only after its
+/// transaction has committed — with <c>synchronous=full</c> in WAL mode, after it is on disk. Readers use their own
+/// pooled connections, which WAL lets run beside the writer. The schema is created and migrated here, keyed by
+/// SQLite's <c>user_version</c>.
+/// </summary>
+public sealed class SqliteStore : IAsyncDisposable
+{
+    public const int SchemaVersion = 1;
+    private const int MaxBatch = 512;
+
+    private static readonly string[] s_migrations =
+    [
+        // 1: grain state, ledgers, secrets.
+        """
+        CREATE TABLE grain_state (
+            state_name TEXT NOT NULL,
+            grain_id TEXT NOT NULL,
+            etag INTEGER NOT NULL,
+            payload BLOB NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;
+        CREATE TABLE ledger (
+            court TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            case_id TEXT,
+            entry TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (court, seq)) WITHOUT ROWID;
+        CREATE INDEX ledger_case ON ledger (case_id);
+        CREATE TABLE court_secret (
+            court TEXT NOT NULL,
+            epoch INTEGER NOT NULL,
+            secret TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (court, epoch)) WITHOUT ROWID;
+        """,
+    ];
+
+    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteConnection _writer;
+    private readonly SqliteWriter _context;
+    private readonly Task _loop;
+    private readonly ILogger<SqliteStore> _logger;
+
+    public SqliteStore(string dataDirectory, string synchronous, ILogger<SqliteStore> logger)
+    {
+        _logger = logger;
+        Directory.CreateDirectory(dataDirectory);
+        Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, "docket.db"));
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        var sync = synchronous.ToLowerInvariant() switch
+        {
+            "full" => "FULL",
+            "normal" => "NORMAL",
+            _ => throw new StartupException($"Docket:Storage:Synchronous: '{synchronous}' is neither full nor normal"),
+        };
+        _writer = new SqliteConnection(ConnectionString);
+        _writer.Open();
+        _context = new SqliteWriter(_writer);
+        Execute(_writer, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={sync}; PRAGMA busy_timeout=30000;");
+        Migrate();
+        _loop = Task.Run(WriteLoopAsync);
+    }
+
+    public string Path { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Queues a write; completes after the transaction holding it has committed.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteWriter, T> write)
+    {
+        var op = new Write<T>(write);
+        if (!_queue.Writer.TryWrite(op))
+        {
+            throw new ObjectDisposedException(nameof(SqliteStore));
+        }
+        return op.Task;
+    }
+
+    /// <summary>A reading connection (pooled), opened.</summary>
+    public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        _context.Dispose();
+        await _writer.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
+    }
+
+    private void Migrate()
+    {
+        using var read = _writer.CreateCommand();
+        read.CommandText = "PRAGMA user_version;";
+        var version = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > SchemaVersion)
+        {
+            throw new StartupException($"{Path}: schema version {version} is newer than this service's {SchemaVersion}");
+        }
+        for (var v = version; v < SchemaVersion; v++)
+        {
+            using var tx = _writer.BeginTransaction();
+            Execute(_writer, s_migrations[v], tx);
+            Execute(_writer, $"PRAGMA user_version={v + 1};", tx);
+            tx.Commit();
+            _logger.LogInformation("SQLite store {Path}: migrated to schema {Version}", Path, v + 1);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Write>(MaxBatch);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var op))
+            {
+                batch.Add(op);
+            }
+            try
+            {
+                using (var tx = _writer.BeginTransaction())
+                {
+                    _context.Transaction = tx;
+                    foreach (var op in batch)
+                    {
+                        // A write that refuses (a stale etag, a ledger gap) throws before it changes anything,
+                        // so it fails alone and the rest of the batch commits.
+                        op.Run(_context);
+                    }
+                    tx.Commit();
+                }
+                foreach (var op in batch)
+                {
+                    op.Complete();
+                }
+            }
+            catch (Exception e)
+            {
+                _logger.LogError(e, "SQLite store {Path}: a transaction of {Count} writes failed", Path, batch.Count);
+                foreach (var op in batch)
+                {
+                    op.Fail(e);
+                }
+            }
+        }
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        command.ExecuteNonQuery();
+    }
+
+    private abstract class Write
+    {
+        public abstract void Run(SqliteWriter writer);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception e);
+    }
+
+    private sealed class Write<T>(Func<SqliteWriter, T> write) : Write
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+        private Exception? _refused;
+
+        public Task<T> Task => _done.Task;
+
+        public override void Run(SqliteWriter writer)
+        {
+            try
+            {
+                _result = write(writer);
+            }
+            catch (Exception e) when (e is Orleans.Storage.InconsistentStateException or Docket.Grains.Live.LedgerContinuityException)
+            {
+                _refused = e;
+            }
+        }
+
+        public override void Complete()
+        {
+            if (_refused is not null)
+            {
+                _done.TrySetException(_refused);
+            }
+            else
+            {
+                _done.TrySetResult(_result);
+            }
+        }
+
+        public override void Fail(Exception e) => _done.TrySetException(e);
+    }
+}

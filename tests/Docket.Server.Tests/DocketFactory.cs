@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Docket.Server.Tests;
+
+/// <summary>
+/// The real server (HTTP pipeline, co-hosted silo on free ports) in this process, on the test court, with a
+/// clock the test moves. Storage is memory unless a data directory is given (then SQLite).
+/// </summary>
+public sealed class DocketFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
+{
+    public const string Court = "live";
+
+    public static string ScenarioPath => Path.Combine(AppContext.BaseDirectory, "Scenarios", "live-court.yaml");
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public string? DataDirectory => dataDirectory;
+
+    public HttpClient ClientFor(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Host configuration is seen by the server's builder before it reads its options.
+        builder.ConfigureHostConfiguration(config =>
+        {
+            var settings = TestUsers.Settings();
+            settings["Docket:Scenario"] = ScenarioPath;
+            settings["Docket:Storage:Kind"] = dataDirectory is null ? "memory" : "sqlite";
+            if (dataDirectory is not null)
+            {
+                settings["Docket:Storage:DataDirectory"] = dataDirectory;
+            }
+            settings["Docket:Storage:Synchronous"] = "normal";
+            settings["Logging:LogLevel:Default"] = "Warning";
+            config.AddInMemoryCollection(settings);
+        });
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+}
