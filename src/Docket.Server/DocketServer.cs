@@ -7,6 +7,7 @@ using Docket.Server.Hosting;
 using Docket.Server.Storage;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -17,12 +18,16 @@ namespace Docket.Server;
 /// <summary>
 /// The live assignment service: an ASP.NET Core host with a co-hosted Orleans silo (localhost clustering on free
 /// or configured ports), the organisation of a scenario file, SQLite (default) or in-memory storage, API-key and
-/// bearer-token authentication, the HTTP API with its OpenAPI document and Scalar UI. Bound to 127.0.0.1:5000
+/// bearer-token authentication, the HTTP API with its OpenAPI document and Scalar UI, Prometheus metrics at
+/// <c>/metrics</c>, optional OTLP traces, and the Orleans Dashboard at <c>/dashboard</c> (admins and auditors). Bound to 127.0.0.1:5000
 /// unless <c>--urls</c> says otherwise.
 /// </summary>
 public static class DocketServer
 {
     public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>Where the Orleans Dashboard is mounted.</summary>
+    public const string DashboardPath = "/dashboard";
 
     private static readonly Dictionary<string, string> s_switches = new()
     {
@@ -68,6 +73,7 @@ public static class DocketServer
         var organization = LoadOrganization(options.Scenario);
         builder.Services.AddDocketLive(organization);
         builder.Services.AddSingleton(new UserDirectory(options.Auth.Users, organization));
+        var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);
 
         var storage = options.Storage.Kind.ToLowerInvariant();
         switch (storage)
@@ -89,6 +95,9 @@ public static class DocketServer
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
+            // Grain calls carry the caller's activity, so a request's trace holds the grains' spans.
+            silo.AddActivityPropagation();
+            silo.AddDashboard();
             if (storage == "sqlite")
             {
                 silo.Services.AddGrainStorage(LiveStorage.Name, (sp, _) =>
@@ -124,6 +133,10 @@ public static class DocketServer
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<SecuritySchemes>());
 
         var app = builder.Build();
+        if (telemetryWarning is not null)
+        {
+            app.Logger.LogWarning("{Warning}", telemetryWarning);
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -132,6 +145,10 @@ public static class DocketServer
         app.MapScalarApiReference().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new HealthResponse("ok", storage, organization.CourtIds, DateTimeOffset.UtcNow)))
             .WithName("Health").WithSummary("Liveness: anonymous").AllowAnonymous();
+        // Prometheus scrapes anonymously, as /health; mapped on this application, so served only on its own listener.
+        app.MapPrometheusScrapingEndpoint(Telemetry.MetricsPath).AllowAnonymous().ExcludeFromDescription();
+        // The Orleans Dashboard, behind the API's authentication: admins and auditors only.
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(Policies.Auditor);
         var api = app.MapGroup("/api")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -1,4 +1,5 @@
 using Docket.Server.Auth;
+using Docket.Server.Hosting;
 
 namespace Docket.Server;
 
@@ -17,6 +18,8 @@ public sealed class ServerOptions
     public LimitOptions Limits { get; set; } = new();
 
     public AuthOptions Auth { get; set; } = new();
+
+    public TracingOptions Tracing { get; set; } = new();
 }
 
 public sealed class StorageOptions

@@ -9,9 +9,10 @@ namespace Docket.Server.Tests;
 
 /// <summary>
 /// The real server (HTTP pipeline, co-hosted silo on free ports) in this process, on the test court, with a
-/// clock the test moves. Storage is memory unless a data directory is given (then SQLite).
+/// clock the test moves. Storage is memory unless a data directory is given (then SQLite); <paramref name="settings"/>
+/// adds to (or overrides) the configuration.
 /// </summary>
-public sealed class DocketFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
+public sealed class DocketFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string Court = "live";
 
@@ -33,16 +34,20 @@ public sealed class DocketFactory(string? dataDirectory = null) : WebApplication
         // Host configuration is seen by the server's builder before it reads its options.
         builder.ConfigureHostConfiguration(config =>
         {
-            var settings = TestUsers.Settings();
-            settings["Docket:Scenario"] = ScenarioPath;
-            settings["Docket:Storage:Kind"] = dataDirectory is null ? "memory" : "sqlite";
+            var all = TestUsers.Settings();
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                all[key] = value;
+            }
+            all["Docket:Scenario"] = ScenarioPath;
+            all["Docket:Storage:Kind"] = dataDirectory is null ? "memory" : "sqlite";
             if (dataDirectory is not null)
             {
-                settings["Docket:Storage:DataDirectory"] = dataDirectory;
+                all["Docket:Storage:DataDirectory"] = dataDirectory;
             }
-            settings["Docket:Storage:Synchronous"] = "normal";
-            settings["Logging:LogLevel:Default"] = "Warning";
-            config.AddInMemoryCollection(settings);
+            all["Docket:Storage:Synchronous"] = "normal";
+            all["Logging:LogLevel:Default"] = "Warning";
+            config.AddInMemoryCollection(all);
         });
         return base.CreateHost(builder);
     }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Docket.Abstractions.Live;
 using Docket.Domain.Assignment;
+using Docket.Domain.Metrics;
 using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,6 +24,7 @@ public sealed partial class LiveCourtGrain(
     LiveOrganization organization,
     ICourtJournal journal,
     TimeProvider time,
+    DocketMetrics metrics,
     ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain
 {
     private const int ReplayPage = 10_000;
@@ -33,6 +36,7 @@ public sealed partial class LiveCourtGrain(
     private IGrainStorage _caseStorage = null!;
     private GrainType _caseGrainType;
     private bool _broken;
+    private LiveCourtMetrics? _metrics;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -85,12 +89,23 @@ public sealed partial class LiveCourtGrain(
             });
             await journal.AppendAsync(id, [genesis], cancellationToken);
         }
+        _metrics = new LiveCourtMetrics(metrics, _court);
+        _metrics.Activated(_state.Cases);
         LogActivated(id, _state.Seq, _state.LastNumber, _state.Epoch, _state.Commitment ?? "");
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _metrics?.Deactivated();
+        _metrics = null;
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<CommandResult> FileAsync(FilingRequest request)
     {
         EnsureHealthy();
+        using var span = LiveTelemetry.Source.StartActivity("docket.file");
+        span?.SetTag("docket.court", _court.Id);
         if (!CaseAccess.CanFile(request.By, _court.Id))
         {
             return CommandResult.Fail(Outcome.Forbidden, null, $"only a registrar of court {_court.Id} files its cases");
@@ -123,7 +138,19 @@ public sealed partial class LiveCourtGrain(
         }
 
         var number = _state.LastNumber + 1;
-        var decision = _state.Decide(type, request.Flagged, risk, number);
+        span?.SetTag("docket.case_type", _court.CaseTypes[type].Id);
+        Decision decision;
+        using (var assign = LiveTelemetry.Source.StartActivity("docket.assign"))
+        {
+            var started = Stopwatch.GetTimestamp();
+            decision = _state.Decide(type, request.Flagged, risk, number);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            _metrics?.AssignmentDecided(decision.Policy, elapsed);
+            assign?.SetTag("docket.court", _court.Id);
+            assign?.SetTag("docket.policy", decision.Policy);
+            assign?.SetTag("docket.pool", _court.PoolNames[decision.Pool]);
+            assign?.SetTag("docket.assigned", decision.Team >= 0);
+        }
         var assigned = decision.Team >= 0;
         var record = _state.Append(new LedgerEntry
         {
@@ -192,12 +219,18 @@ public sealed partial class LiveCourtGrain(
             _state.Append(Entry(LedgerKinds.Node, at, c, by) with { Node = node, Stages = step.Stages, Nodes = step.Nodes }),
         };
         var pulled = new List<long>();
+        Action? durable = null;
         if (step.Closes)
         {
             records.Add(_state.Append(Entry(LedgerKinds.Close, at, c, by)));
             AppendPulls(_court.TeamIndex(c.Team!), at, by, records, pulled);
+            durable = () =>
+            {
+                _metrics?.Closed(c.Type, c.Team);
+                ReportPulls(pulled, c.Team!);
+            };
         }
-        return await CompleteAsync(number, records, pulled);
+        return await CompleteAsync(number, records, pulled, durable);
     }
 
     public async Task<CommandResult> UnlockAsync(long number, string? reason, Actor by)
@@ -218,7 +251,7 @@ public sealed partial class LiveCourtGrain(
             return CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id} is not locked");
         }
         var record = _state.Append(Entry(LedgerKinds.Unlock, at, c, by) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
-        return await CompleteAsync(number, [record], []);
+        return await CompleteAsync(number, [record], [], () => _metrics?.Unlocked());
     }
 
     public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
@@ -292,7 +325,14 @@ public sealed partial class LiveCourtGrain(
         {
             AppendPulls(_court.TeamIndex(from), at, by, records, pulled);
         }
-        return await CompleteAsync(number, records, pulled);
+        return await CompleteAsync(number, records, pulled, () =>
+        {
+            _metrics?.Moved(c.Type, c.Team, targetId);
+            if (c.Team is { } from)
+            {
+                ReportPulls(pulled, from);
+            }
+        });
     }
 
     public Task<LiveCase?> GetCaseAsync(long number) => Task.FromResult(_state.Case(number));
@@ -352,6 +392,7 @@ public sealed partial class LiveCourtGrain(
     {
         await CommitAsync([record]);
         var c = _state.Case(number)!;
+        _metrics?.Filed(c.Type, c.Team);
         try
         {
             await _caseStorage.WriteStateAsync(LiveCaseGrain.StateName, GrainId.Create(_caseGrainType, c.Id),
@@ -381,9 +422,10 @@ public sealed partial class LiveCourtGrain(
     /// stores the record itself; cases pulled on the way are told without waiting (they also catch up from the
     /// court whenever they activate).
     /// </summary>
-    private async Task<CommandResult> CompleteAsync(long number, List<LedgerRecord> records, List<long> pulled)
+    private async Task<CommandResult> CompleteAsync(long number, List<LedgerRecord> records, List<long> pulled, Action? durable)
     {
         await CommitAsync(records);
+        durable?.Invoke();
         foreach (var other in pulled)
         {
             var p = _state.Case(other)!;
@@ -405,6 +447,15 @@ public sealed partial class LiveCourtGrain(
             LogCommitFailed(e, _court.Id, records[0].Seq);
             DeactivateOnIdle();
             throw;
+        }
+    }
+
+    /// <summary>Waiting cases pulled by a team once their entries are durable.</summary>
+    private void ReportPulls(List<long> pulled, string team)
+    {
+        foreach (var p in pulled)
+        {
+            _metrics?.Moved(_state.Case(p)!.Type, null, team);
         }
     }
 

@@ -1,3 +1,4 @@
+using Docket.Domain.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -6,13 +7,15 @@ namespace Docket.Grains.Live;
 public static class LiveServiceCollectionExtensions
 {
     /// <summary>
-    /// What the live grains need in a silo: the organisation they run and a clock. The host registers where ledgers
+    /// What the live grains need in a silo: the organisation they run, a clock and Docket's metrics. The host registers where ledgers
     /// are kept (<see cref="ICourtJournal"/>) and the grain storage named <see cref="LiveStorage.Name"/>.
     /// </summary>
     public static IServiceCollection AddDocketLive(this IServiceCollection services, LiveOrganization organization)
     {
         services.AddSingleton(organization);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<DocketMetrics>();
         return services;
     }
 }

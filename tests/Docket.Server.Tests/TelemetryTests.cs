@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using Docket.Grains.Live;
+
+namespace Docket.Server.Tests;
+
+/// <summary>Prometheus metrics at /metrics (anonymous), filing and assignment spans, and the Orleans Dashboard behind the API's authentication.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class TelemetryTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task Metrics_are_served_anonymously_with_docket_and_aspnetcore_series_after_a_filing()
+    {
+        await fixture.Factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");
+        var anonymous = fixture.Factory.CreateClient();
+        // The exporter caches a scrape for a moment; the filing's counter appears within a few scrapes.
+        var text = "";
+        for (var i = 0; i < 50; i++)
+        {
+            var response = await anonymous.GetAsync(new Uri("/metrics", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            text = await response.Content.ReadAsStringAsync();
+            if (text.Contains("docket_cases_filed_total{", StringComparison.Ordinal)
+                && text.Contains("http_server_request_duration_seconds_bucket{", StringComparison.Ordinal))
+            {
+                break;
+            }
+            await Task.Delay(200);
+        }
+        Assert.Contains("docket_cases_filed_total{", text, StringComparison.Ordinal);
+        Assert.Contains("case_type=\"simple_civil\"", text, StringComparison.Ordinal);
+        Assert.Contains("court=\"live\"", text, StringComparison.Ordinal);
+        Assert.Contains("docket_cases_assigned_total{", text, StringComparison.Ordinal);
+        Assert.Contains("docket_cases_pending{", text, StringComparison.Ordinal);
+        Assert.Contains("docket_assignment_duration_seconds_bucket{", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
+        Assert.Contains("orleans_", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closing_a_case_counts_it_closed_by_team_kind_and_type()
+    {
+        var registrar = fixture.Factory.ClientFor(TestUsers.Registrar);
+        string? id = null;
+        HttpClient? judge = null;
+        for (var i = 0; i < 50 && judge is null; i++)
+        {
+            var filed = await registrar.FileAsync("simple_civil");
+            var key = filed.Str("team") switch { "civil-1" => TestUsers.JudgeCivil1, "civil-2" => TestUsers.JudgeCivil2, _ => null };
+            if (key is not null)
+            {
+                (id, judge) = (filed.Str("id"), fixture.Factory.ClientFor(key));
+            }
+        }
+        Assert.NotNull(judge);
+        foreach (var node in new[] { "served", "hearing_scheduled", "hearing", "judgment" })
+        {
+            var (status, body, _) = await judge.PostJsonAsync($"/api/cases/{id}/events", new { node });
+            Assert.True(status == HttpStatusCode.OK, $"{node}: {status} {body}");
+        }
+        var text = "";
+        for (var i = 0; i < 50 && !text.Contains("docket_cases_closed_total{", StringComparison.Ordinal); i++)
+        {
+            text = await fixture.Factory.CreateClient().GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            await Task.Delay(200);
+        }
+        var closed = text.Split('\n').Where(l => l.StartsWith("docket_cases_closed_total{", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(closed);
+        Assert.Contains(closed, l => l.Contains("case_type=\"simple_civil\"", StringComparison.Ordinal) && l.Contains("court=\"live\"", StringComparison.Ordinal)
+            && !l.Contains("team_kind=\"none\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Filing_and_assignment_make_spans_on_the_Docket_source()
+    {
+        var spans = new List<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == LiveTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                lock (spans)
+                {
+                    spans.Add(a.OperationName);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await fixture.Factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");
+        lock (spans)
+        {
+            Assert.Contains("docket.file", spans);
+            Assert.Contains("docket.assign", spans);
+        }
+    }
+
+    [Fact]
+    public async Task The_Orleans_dashboard_needs_credentials_and_the_admin_or_auditor_role()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Factory.CreateClient().GetAsync(new Uri("/dashboard", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Factory.ClientFor(TestUsers.Registrar).GetAsync(new Uri("/dashboard", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Factory.ClientFor(TestUsers.Admin).GetAsync(new Uri("/dashboard", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Factory.ClientFor(TestUsers.Auditor).GetAsync(new Uri("/dashboard", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>A bad exporter configuration or an unreachable collector never stops a filing (its assignment).</summary>
+    [Theory]
+    [InlineData("not a url", null)]
+    [InlineData("http://127.0.0.1:1", null)]
+    [InlineData("http://127.0.0.1:1", "http/protobuf")]
+    [InlineData("http://127.0.0.1:1", "carrier-pigeon")]
+    public async Task A_misconfigured_or_unreachable_trace_exporter_does_not_stop_assignment(string endpoint, string? protocol)
+    {
+        var settings = new Dictionary<string, string?> { ["Docket:Tracing:Otlp:Endpoint"] = endpoint };
+        if (protocol is not null)
+        {
+            settings["Docket:Tracing:Otlp:Protocol"] = protocol;
+        }
+        await using var factory = new DocketFactory(settings: settings);
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        for (var i = 0; i < 3; i++)
+        {
+            var filed = await registrar.FileAsync("simple_civil");
+            Assert.StartsWith("live-", filed.Str("id"), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
+    }
+}
