@@ -76,6 +76,20 @@ public abstract class AssignmentBenchmark
     }
 
     /// <summary>The baseline's <see cref="BeginDecision"/>.</summary>
+    /// <summary>One invocation of the domain's decisions under <paramref name="policy"/>: Choose, Assign, Close.</summary>
+    protected int Decide(AssignmentPolicy policy)
+    {
+        var sum = 0;
+        for (var i = 0; i < Decisions; i++)
+        {
+            var type = BeginDecision();
+            var team = policy.Choose(type, Random);
+            Commit(team, type);
+            sum += team;
+        }
+        return sum;
+    }
+
     protected int BeginLinqDecision()
     {
         var (team, type) = _ring[_ringAt];

@@ -44,18 +44,7 @@ public class RoundRobinAssignmentBenchmark : AssignmentBenchmark
     }
 
     [Benchmark(OperationsPerInvoke = Decisions)]
-    public int Domain()
-    {
-        var sum = 0;
-        for (var i = 0; i < Decisions; i++)
-        {
-            var type = BeginDecision();
-            var team = _policy.Choose(type, Random);
-            Commit(team, type);
-            sum += team;
-        }
-        return sum;
-    }
+    public int Domain() => Decide(_policy);
 
     private static int ChooseLinq(LinqPool list, int[] cursor, int type)
     {
