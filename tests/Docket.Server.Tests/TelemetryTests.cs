@@ -71,6 +71,50 @@ public sealed class TelemetryTests(ApiFixture fixture)
             && !l.Contains("team_kind=\"none\"", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The court records its KPI gauges on a grain timer (Docket:Metrics:KpiIntervalSeconds, 5 s by default) and
+    /// whenever its KPIs are computed. The test scenario has no quotas, so no quota attainment is recorded.
+    /// </summary>
+    [Fact]
+    public async Task A_court_records_its_kpi_gauges_after_a_filing_and_a_closure()
+    {
+        var registrar = fixture.Factory.ClientFor(TestUsers.Registrar);
+        string? id = null;
+        HttpClient? judge = null;
+        for (var i = 0; i < 50 && judge is null; i++)
+        {
+            var filed = await registrar.FileAsync("simple_civil");
+            var key = filed.Str("team") switch { "civil-1" => TestUsers.JudgeCivil1, "civil-2" => TestUsers.JudgeCivil2, _ => null };
+            if (key is not null)
+            {
+                (id, judge) = (filed.Str("id"), fixture.Factory.ClientFor(key));
+            }
+        }
+        Assert.NotNull(judge);
+        foreach (var node in new[] { "served", "hearing_scheduled", "hearing", "judgment" })
+        {
+            var (status, body, _) = await judge.PostJsonAsync($"/api/cases/{id}/events", new { node });
+            Assert.True(status == HttpStatusCode.OK, $"{node}: {status} {body}");
+        }
+        string[] gauges = ["docket_cases_long_pending{", "docket_cases_locked{", "docket_balance_index{"];
+        var lines = new List<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            var text = await fixture.Factory.CreateClient().GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            lines = [.. text.Split('\n').Where(l => l.StartsWith("docket_", StringComparison.Ordinal))];
+            if (gauges.All(g => lines.Any(l => l.StartsWith(g, StringComparison.Ordinal) && l.Contains("court=\"live\"", StringComparison.Ordinal))))
+            {
+                break;
+            }
+            await Task.Delay(200);
+        }
+        foreach (var gauge in gauges)
+        {
+            Assert.Contains(lines, l => l.StartsWith(gauge, StringComparison.Ordinal) && l.Contains("court=\"live\"", StringComparison.Ordinal));
+        }
+        Assert.DoesNotContain(lines, l => l.StartsWith("docket_quota_attainment", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Filing_and_assignment_make_spans_on_the_Docket_source()
     {

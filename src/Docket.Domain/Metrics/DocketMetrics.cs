@@ -23,6 +23,7 @@ public sealed class DocketMetrics : IDisposable
         CasesClosed = _meter.CreateCounter<long>("docket.cases.closed", "{case}", "Cases closed, by court, team kind and case type");
         CasesPending = _meter.CreateUpDownCounter<long>("docket.cases.pending", "{case}", "Cases filed and not closed, by court and team kind (unassigned: team_kind none)");
         CasesLongPending = _meter.CreateGauge<long>("docket.cases.long_pending", "{case}", "Cases pending over a year, by court");
+        CasesLocked = _meter.CreateGauge<long>("docket.cases.locked", "{case}", "Cases locked now at an overdue important node, by court (the live service's stand-in for docket.locks)");
         Locks = _meter.CreateCounter<long>("docket.locks", "{lock}", "Cases locked at an overdue important node, by court");
         Unlocks = _meter.CreateCounter<long>("docket.unlocks", "{lock}", "Locks lifted by a division head or president, by court");
         Warnings = _meter.CreateCounter<long>("docket.deadline.warnings", "{warning}", "Deadline warnings and escalations, by court and level (judge, division_head, president, discipline)");
@@ -39,6 +40,7 @@ public sealed class DocketMetrics : IDisposable
     public Counter<long> CasesClosed { get; }
     public UpDownCounter<long> CasesPending { get; }
     public Gauge<long> CasesLongPending { get; }
+    public Gauge<long> CasesLocked { get; }
     public Counter<long> Locks { get; }
     public Counter<long> Unlocks { get; }
     public Counter<long> Warnings { get; }

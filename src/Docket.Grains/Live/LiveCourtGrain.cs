@@ -5,6 +5,7 @@ using Docket.Domain.Metrics;
 using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
 
@@ -25,6 +26,7 @@ public sealed partial class LiveCourtGrain(
     ICourtJournal journal,
     TimeProvider time,
     DocketMetrics metrics,
+    IOptions<LiveMetricsOptions> metricsOptions,
     ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain
 {
     private const int ReplayPage = 10_000;
@@ -91,6 +93,17 @@ public sealed partial class LiveCourtGrain(
         }
         _metrics = new LiveCourtMetrics(metrics, _court);
         _metrics.Activated(_state.Cases);
+        RecordKpis();
+        if (metricsOptions.Value.KpiIntervalSeconds > 0)
+        {
+            // Grain timers belong to the activation: the court records its KPI gauges only while it is active.
+            var period = TimeSpan.FromSeconds(metricsOptions.Value.KpiIntervalSeconds);
+            this.RegisterGrainTimer(_ =>
+            {
+                RecordKpis();
+                return Task.CompletedTask;
+            }, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
+        }
         LogActivated(id, _state.Seq, _state.LastNumber, _state.Epoch, _state.Commitment ?? "");
     }
 
@@ -343,8 +356,29 @@ public sealed partial class LiveCourtGrain(
         return Task.FromResult(t < 0 ? null : CourtIndicators.Caseload(_state, t, time.GetUtcNow()));
     }
 
-    public Task<CourtKpis> GetKpisAsync(DateTimeOffset? since) =>
-        Task.FromResult(CourtIndicators.Compute(_state, since, time.GetUtcNow()));
+    public Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
+    {
+        var now = time.GetUtcNow();
+        var kpis = CourtIndicators.Compute(_state, since, now);
+        if (!_broken)
+        {
+            _metrics?.Kpis(kpis, wholeLedger: since is null);
+            _metrics?.QuotaAttainment(_state, now);
+        }
+        return Task.FromResult(kpis);
+    }
+
+    /// <summary>The court's KPI gauges over its whole ledger (on the grain timer, and at activation).</summary>
+    private void RecordKpis()
+    {
+        if (_broken || _metrics is null)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        _metrics.Kpis(CourtIndicators.Compute(_state, null, now), wholeLedger: true);
+        _metrics.QuotaAttainment(_state, now);
+    }
 
     public Task<SeedCommitment[]> GetCommitmentsAsync() => Task.FromResult(Commitments());
 

@@ -64,6 +64,9 @@ internal sealed class LiveCourtState
     /// <summary>Time of the last entry.</summary>
     public DateTimeOffset LastAt { get; private set; }
 
+    /// <summary>When the ledger began (its genesis entry), or null before it has one.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
     public string? Commitment { get; private set; }
 
     /// <summary>The seed of the epoch in force, or null when its secret is not known.</summary>
@@ -401,6 +404,10 @@ internal sealed class LiveCourtState
                 if (e.Kind == LedgerKinds.Genesis && Seq != 0)
                 {
                     throw new InvalidOperationException("a genesis entry after the first");
+                }
+                if (e.Kind == LedgerKinds.Genesis)
+                {
+                    StartedAt = e.At;
                 }
                 Epoch = e.Epoch ?? throw new InvalidOperationException("a seed entry without an epoch");
                 Commitment = e.Commitment ?? throw new InvalidOperationException("a seed entry without a commitment");

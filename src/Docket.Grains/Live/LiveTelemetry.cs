@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Docket.Abstractions.Live;
 using Docket.Domain.Metrics;
+using Docket.Domain.Simulation;
+using Docket.Domain.Staffing;
 using Docket.Domain.Statistics;
 
 namespace Docket.Grains.Live;
@@ -17,6 +19,19 @@ public static class LiveTelemetry
     public const string SourceName = "Docket";
 
     public static readonly ActivitySource Source = new(SourceName);
+}
+
+/// <summary>
+/// The <c>Docket:Metrics</c> configuration section: how often an active court records its KPI gauges
+/// (<c>docket.cases.long_pending</c>, <c>docket.cases.locked</c>, <c>docket.balance.index</c>,
+/// <c>docket.quota.attainment</c>).
+/// </summary>
+public sealed class LiveMetricsOptions
+{
+    public const string Section = "Docket:Metrics";
+
+    /// <summary>Seconds between a court's KPI recordings; 0 or less records them only when KPIs are asked for.</summary>
+    public double KpiIntervalSeconds { get; set; } = 5;
 }
 
 /// <summary>
@@ -87,6 +102,62 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, LiveCourt court)
     {
         metrics.CasesClosed.Add(1, new("court", court.Id), new("team_kind", KindOf(team)), new("case_type", caseType));
         Pending(KindOf(team), -1);
+    }
+
+    /// <summary>
+    /// The court's KPI gauges from one <see cref="CourtIndicators.Compute"/>: long-pending and locked cases (both over
+    /// every open case, whatever the window), and the balance index when <paramref name="wholeLedger"/> (a windowed
+    /// index would make the gauge jump between callers' windows).
+    /// </summary>
+    public void Kpis(CourtKpis kpis, bool wholeLedger)
+    {
+        var tag = new KeyValuePair<string, object?>("court", court.Id);
+        metrics.CasesLongPending.Record(kpis.LongPending.Over365, tag);
+        metrics.CasesLocked.Record(kpis.Locks.LockedNow, tag);
+        if (wholeLedger)
+        {
+            metrics.BalanceIndex.Record(kpis.Balance.Index, tag);
+        }
+    }
+
+    /// <summary>
+    /// Quota attainment by team kind, as the simulator defines it (<c>CourtMetricsReporter</c>): workload units
+    /// (case type weights) closed by the kind's teams since the ledger began ÷ (the kind's annual quota × years since
+    /// then). Kinds without a quota are not recorded.
+    /// </summary>
+    public void QuotaAttainment(LiveCourtState state, DateTimeOffset now)
+    {
+        if (state.StartedAt is not { } started || (now - started).TotalDays is var days && days <= 0)
+        {
+            return;
+        }
+        var years = days / SimulationYear.Days;
+        var teams = court.Layout.Teams;
+        var quota = new Dictionary<TeamKind, double>();
+        foreach (var team in teams)
+        {
+            quota[team.Kind] = quota.GetValueOrDefault(team.Kind) + team.Quota;
+        }
+        if (!quota.Values.Any(q => q > 0))
+        {
+            return;
+        }
+        var units = new Dictionary<TeamKind, double>();
+        foreach (var c in state.Cases)
+        {
+            if (c.Status == LiveCase.Closed && c.Team is not null && court.TeamIndex(c.Team) is var t and >= 0 && court.TypeIndex(c.Type) is var type and >= 0)
+            {
+                units[teams[t].Kind] = units.GetValueOrDefault(teams[t].Kind) + court.Layout.TypeWeight[type];
+            }
+        }
+        foreach (var (kind, q) in quota)
+        {
+            if (q > 0)
+            {
+                metrics.QuotaAttainment.Record(units.GetValueOrDefault(kind) / (q * years),
+                    new("court", court.Id), new("team_kind", CourtStatisticsCollector.TeamKindName(kind)));
+            }
+        }
     }
 
     public void Unlocked() => metrics.Unlocks.Add(1, new KeyValuePair<string, object?>("court", court.Id));
