@@ -41,24 +41,7 @@ public sealed class TelemetryTests(ApiFixture fixture)
     [Fact]
     public async Task Closing_a_case_counts_it_closed_by_team_kind_and_type()
     {
-        var registrar = fixture.Factory.ClientFor(TestUsers.Registrar);
-        string? id = null;
-        HttpClient? judge = null;
-        for (var i = 0; i < 50 && judge is null; i++)
-        {
-            var filed = await registrar.FileAsync("simple_civil");
-            var key = filed.Str("team") switch { "civil-1" => TestUsers.JudgeCivil1, "civil-2" => TestUsers.JudgeCivil2, _ => null };
-            if (key is not null)
-            {
-                (id, judge) = (filed.Str("id"), fixture.Factory.ClientFor(key));
-            }
-        }
-        Assert.NotNull(judge);
-        foreach (var node in new[] { "served", "hearing_scheduled", "hearing", "judgment" })
-        {
-            var (status, body, _) = await judge.PostJsonAsync($"/api/cases/{id}/events", new { node });
-            Assert.True(status == HttpStatusCode.OK, $"{node}: {status} {body}");
-        }
+        await FileAndCloseASimpleCivilCaseAsync();
         var text = "";
         for (var i = 0; i < 50 && !text.Contains("docket_cases_closed_total{", StringComparison.Ordinal); i++)
         {
@@ -78,24 +61,7 @@ public sealed class TelemetryTests(ApiFixture fixture)
     [Fact]
     public async Task A_court_records_its_kpi_gauges_after_a_filing_and_a_closure()
     {
-        var registrar = fixture.Factory.ClientFor(TestUsers.Registrar);
-        string? id = null;
-        HttpClient? judge = null;
-        for (var i = 0; i < 50 && judge is null; i++)
-        {
-            var filed = await registrar.FileAsync("simple_civil");
-            var key = filed.Str("team") switch { "civil-1" => TestUsers.JudgeCivil1, "civil-2" => TestUsers.JudgeCivil2, _ => null };
-            if (key is not null)
-            {
-                (id, judge) = (filed.Str("id"), fixture.Factory.ClientFor(key));
-            }
-        }
-        Assert.NotNull(judge);
-        foreach (var node in new[] { "served", "hearing_scheduled", "hearing", "judgment" })
-        {
-            var (status, body, _) = await judge.PostJsonAsync($"/api/cases/{id}/events", new { node });
-            Assert.True(status == HttpStatusCode.OK, $"{node}: {status} {body}");
-        }
+        await FileAndCloseASimpleCivilCaseAsync();
         string[] gauges = ["docket_cases_long_pending{", "docket_cases_locked{", "docket_balance_index{"];
         var lines = new List<string>();
         for (var i = 0; i < 100; i++)
@@ -170,5 +136,28 @@ public sealed class TelemetryTests(ApiFixture fixture)
             Assert.StartsWith("live-", filed.Str("id"), StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>Files simple civil cases until one goes to a civil team whose judge the tests know, then closes it.</summary>
+    private async Task FileAndCloseASimpleCivilCaseAsync()
+    {
+        var registrar = fixture.Factory.ClientFor(TestUsers.Registrar);
+        string? id = null;
+        HttpClient? judge = null;
+        for (var i = 0; i < 50 && judge is null; i++)
+        {
+            var filed = await registrar.FileAsync("simple_civil");
+            var key = filed.Str("team") switch { "civil-1" => TestUsers.JudgeCivil1, "civil-2" => TestUsers.JudgeCivil2, _ => null };
+            if (key is not null)
+            {
+                (id, judge) = (filed.Str("id"), fixture.Factory.ClientFor(key));
+            }
+        }
+        Assert.NotNull(judge);
+        foreach (var node in new[] { "served", "hearing_scheduled", "hearing", "judgment" })
+        {
+            var (status, body, _) = await judge.PostJsonAsync($"/api/cases/{id}/events", new { node });
+            Assert.True(status == HttpStatusCode.OK, $"{node}: {status} {body}");
+        }
     }
 }

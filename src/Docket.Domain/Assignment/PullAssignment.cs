@@ -11,9 +11,6 @@ public sealed class PullAssignment(TeamBoard board) : AssignmentPolicy(board)
 {
     public override AssignmentPolicyKind Kind => AssignmentPolicyKind.Pull;
 
-    public override int Choose(int type, RandomStream random)
-    {
-        var available = Board.Available(type);
-        return available.Count == 0 ? -1 : available[random.Next(available.Count)];
-    }
+    // Among the teams under their cap the draw is random's; what makes it pull is the cap and the court's queue.
+    public override int Choose(int type, RandomStream random) => RandomAssignment.Uniform(Board, type, random);
 }
