@@ -14,6 +14,7 @@ public static class DocketCli
             ValidateCommand.Create(output),
             CompareCommand.Create(output),
             ServeCommand.Create(output),
+            StaffingCommand.Create(output),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -246,7 +246,7 @@ public sealed class CourtLayout
         return new TeamBoard(boardTeams, TypeCategory, TypeWeight, PoolSpecs[pool].Cap);
     }
 
-    private static int[] ResolveAccepts(IReadOnlyList<CaseType> types, IReadOnlyList<string> accepts)
+    internal static int[] ResolveAccepts(IReadOnlyList<CaseType> types, IReadOnlyList<string> accepts)
     {
         var result = new SortedSet<int>();
         foreach (var name in accepts)
