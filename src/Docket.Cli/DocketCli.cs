@@ -15,6 +15,7 @@ public static class DocketCli
             CompareCommand.Create(output),
             ServeCommand.Create(output),
             StaffingCommand.Create(output),
+            OptimizeCommand.Create(output),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Docket.Cli.Commands;
+using Docket.Domain.Planning;
+using Spectre.Console;
+
+namespace Docket.Cli.Output;
+
+/// <summary><c>docket optimize</c>'s result as a table of the counts tried and a sentence with the answer.</summary>
+internal static class OptimizeTables
+{
+    public static void Write(TextWriter output, OptimizeReport report)
+    {
+        var console = Consoles.For(output);
+        var r = report.Result;
+        console.MarkupLine($"[bold]{Markup.Escape(report.Scenario)}[/] · {Markup.Escape(report.Varied)} (the scenario has {report.Current}) · {report.Replications} replications a count, seed {report.Seed}, common random numbers · mean [[95% interval]]");
+        var table = new Table().AddColumn(new TableColumn("count").RightAligned());
+        foreach (var goal in report.Goals)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(goal)).RightAligned());
+        }
+        table.AddColumn("meets");
+        foreach (var c in r.Evaluated)
+        {
+            var cells = new List<string> { c.Count.ToString(CultureInfo.InvariantCulture) };
+            cells.AddRange(c.Checks.Select(g => Markup.Escape(Interval(g)) + (g.Met ? "" : " [red]✗[/]")));
+            cells.Add(c.Met ? "[green]yes[/]" : "no");
+            table.AddRow([.. cells]);
+        }
+        console.Write(table);
+        if (r.Answer is { } answer)
+        {
+            console.MarkupLine(Markup.Escape($"Answer: {answer.Count} ({report.Varied}; the scenario has {report.Current}). Every goal's 95% bound meets it: {Bounds(answer)}."));
+            if (r.Below is { } below)
+            {
+                console.MarkupLine(Markup.Escape($"One fewer, {below.Count}, does not: {Bounds(below)}."));
+            }
+            else
+            {
+                console.MarkupLine(Markup.Escape($"{answer.Count} is the search's lower bound (--min): fewer were not tried."));
+            }
+            if (r.NotMonotone)
+            {
+                console.MarkupLine(Markup.Escape("Note: the results were not monotone in the count (noise); the answer is the smallest count whose next count up also meets. More replications narrow the intervals."));
+            }
+        }
+        console.MarkupLine(Markup.Escape($"Rule: {OptimizeJson.DecisionRule}."));
+    }
+
+    /// <summary>The plain sentence for a goal that no count within the bounds meets.</summary>
+    public static string Unmet(OptimizeReport report)
+    {
+        var r = report.Result;
+        return $"docket optimize: the goal cannot be met with {report.Varied} between {r.Min} and {r.Max} (--min, --max). "
+            + $"The best found is {r.Best.Count}: {Bounds(r.Best)}.";
+    }
+
+    private static string Bounds(StaffingCandidate c) => string.Join("; ", c.Checks.Select(g =>
+        $"{g.Goal.Metric} {Interval(g)}, {(g.Goal.LowerIsBetter ? "upper" : "lower")} bound {F(g.DecisiveBound)} {(g.Met ? "meets" : "misses")} {g.Goal.Operator} {F(g.Goal.Threshold)}"));
+
+    private static string Interval(GoalCheck g) => $"{F(g.Interval.Mean)} [{F(g.Interval.Lower)}, {F(g.Interval.Upper)}]";
+
+    private static string F(double v) => v.ToString(Math.Abs(v) >= 100 ? "0.#" : Math.Abs(v) >= 1 ? "0.##" : "0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace Docket.Cli.Tests;
+
+public sealed class StaffingCommandTests
+{
+    private static string Sample(string file) => Path.Combine(CliRunner.RepoRoot(), "scenarios", file);
+
+    [Fact]
+    public async Task The_table_shows_xichengs_clerks_short_by_95_of_170_under_one_plus_one_plus_one()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("staffing", Sample("xicheng-1-1-1.yaml"), "--template", "1+1+1");
+        Assert.True(exit == 0, error);
+        var clerkRow = output.Split('\n').Single(l => l.Contains("│ clerk ", StringComparison.Ordinal));
+        Assert.Contains("│      75 │", clerkRow, StringComparison.Ordinal);
+        Assert.Contains("│    95 │", clerkRow, StringComparison.Ordinal);
+        Assert.Contains("55.9", clerkRow, StringComparison.Ordinal);
+        Assert.Contains("32,024.5", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_output_is_snake_case_with_every_figure()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("staffing", Sample("xicheng-1-1-1.yaml"), "--template", "1+1+1", "--judge-year", "200", "--json");
+        Assert.True(exit == 0, error);
+        var report = JsonNode.Parse(output)!;
+        Assert.Equal("1+1+1", (string)report["template"]!);
+        Assert.Equal(200, (double)report["judge_year_units"]!);
+        var court = report["courts"]![0]!;
+        Assert.Equal(32_024.5, (double)court["workload_units"]!, 6);
+        Assert.Equal(32_024.5 / 200, (double)court["judges_needed"]!, 6);
+        Assert.Equal(170, (int)court["judges_on_hand"]!);
+        Assert.Equal(45, (int)court["quotas"]!.AsArray().Single(q => (string)q!["group"]! == "full")!["teams_needed"]!);
+        var clerk = court["layout"]!["roles"]!.AsArray().Single(r => (string)r!["role"]! == "clerk")!;
+        Assert.Equal(95, (int)clerk["short_for_judges_on_hand"]!);
+        Assert.Equal(95.0 / 170, (double)clerk["short_share_for_judges_on_hand"]!, 9);
+    }
+
+    [Theory]
+    [InlineData("--template", "2+2", "unknown team template '2+2'")]
+    [InlineData("--judge-year", "0", "--judge-year must be a number greater than 0")]
+    public async Task Bad_options_are_bad_input(string option, string value, string message)
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("staffing", Sample("minimal.yaml"), option, value);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+}
