@@ -3,7 +3,7 @@ using Docket.Cli.Commands;
 
 namespace Docket.Cli;
 
-/// <summary>`docket`: simulate, validate, compare. Exit 0 success, 2 bad input (message, no stack trace), 1 failure.</summary>
+/// <summary>`docket`: simulate, validate, compare, serve, staffing, optimize. Exit 0 success, 2 bad input (message, no stack trace), 1 failure.</summary>
 public static class DocketCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -74,6 +74,7 @@ public sealed class OptimizeCommandTests
     [InlineData("is not METRIC OP VALUE", "--goal", "closure_rate=0.9", "--group", "t")]
     [InlineData("unknown team group 'fast' (known: t)", "--goal", "closure_rate>=0.9", "--group", "fast")]
     [InlineData("unknown pool 'clerks' (the scenario has no pool)", "--goal", "closure_rate>=0.9", "--pool", "clerks")]
+    [InlineData("the scenario has no case type 'civil' (it has: generic)", "--goal", "by_type.civil.mean_ttd_days<=30", "--group", "t")]
     [InlineData("say what to vary", "--goal", "closure_rate>=0.9")]
     [InlineData("say what to vary", "--goal", "closure_rate>=0.9", "--group", "t", "--pool", "p")]
     [InlineData("--replications must be at least 2", "--goal", "closure_rate>=0.9", "--group", "t", "--replications", "1")]

@@ -50,6 +50,13 @@ internal static class OptimizeCommand
                 throw new BadInputException($"--replications must be at least 2 for a confidence interval (got {reps})");
             }
             var (text, loaded) = ScenarioInput.Read(path, parse.GetValue(seed), parse.GetValue(days));
+            foreach (var goal in parsedGoals)
+            {
+                if (SummaryMetrics.TypeOf(goal.Path) is { } type && loaded.TypeIndex(type) < 0)
+                {
+                    throw new BadInputException($"--goal: goal '{goal.Text}': the scenario has no case type '{type}' (it has: {string.Join(", ", loaded.CaseTypes.Select(t => t.Id))})");
+                }
+            }
             var lever = Lever(text, loaded, parse.GetValue(group), parse.GetValue(pool), parse.GetValue(role), parse.GetValue(court));
             var low = parse.GetValue(min) ?? 1;
             var high = parse.GetValue(max) ?? Math.Max(2 * lever.Current, lever.Current + 10);
@@ -142,7 +149,3 @@ internal static class OptimizeCommand
         }
     }
 }
-
-/// <summary>What <c>docket optimize</c> found, with what it was asked.</summary>
-internal sealed record OptimizeReport(string Scenario, string Varied, int Current, ulong Seed, int Replications,
-    IReadOnlyList<string> Goals, StaffingSearchResult Result);

@@ -25,7 +25,7 @@ public sealed partial record Goal(string Text, string Metric, string Path, strin
         }
         var metric = match.Groups["metric"].Value;
         var path = SummaryMetrics.Resolve(metric)
-            ?? throw new FormatException($"goal '{text}': unknown metric '{metric}'. Known: {string.Join(", ", SummaryMetrics.Aliases.Keys)}; and any of summary.json's numbers by path: {string.Join(", ", SummaryMetrics.Paths)}");
+            ?? throw new FormatException($"goal '{text}': unknown metric '{metric}'. Known: {string.Join(", ", SummaryMetrics.Aliases.Keys)}; any of summary.json's numbers by path: {string.Join(", ", SummaryMetrics.Paths)}; and a case type's by_type.TYPE.{string.Join("|", SummaryMetrics.TypeFields)}");
         var number = double.Parse(match.Groups["value"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (match.Groups["percent"].Success)
         {
@@ -49,7 +49,7 @@ public sealed partial record Goal(string Text, string Metric, string Path, strin
         return new GoalCheck(this, interval, bound, met);
     }
 
-    [GeneratedRegex(@"^\s*(?<metric>[a-z_][a-z0-9_.]*)\s*(?<op><=|>=|<|>)\s*(?<value>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<percent>%)?\s*$")]
+    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z_][^\s<>=]*)\s*(?<op><=|>=|<|>)\s*(?<value>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<percent>%)?\s*$")]
     private static partial Regex GoalPattern();
 }
 

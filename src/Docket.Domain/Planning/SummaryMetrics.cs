@@ -6,7 +6,7 @@ namespace Docket.Domain.Planning;
 /// <summary>
 /// The numbers of summary.json a goal may name: every number outside lists, the run settings and <c>engine</c>, by
 /// its dotted path (<c>time_to_disposition_days.p90</c>, <c>long_pending.over_365</c>), plus short names for the
-/// usual ones.
+/// usual ones. A case type's row of <c>by_type</c> is named by the type's id: <c>by_type.civil.mean_ttd_days</c>.
 /// </summary>
 public static class SummaryMetrics
 {
@@ -30,16 +30,48 @@ public static class SummaryMetrics
         ["closed"] = PathOf(v => new Summary { Cases = new CaseCounts { Closed = v } }),
     };
 
+    /// <summary>The start of a path into a case type's row of <c>by_type</c>: <c>by_type.TYPE.FIELD</c>.</summary>
+    public const string ByTypePrefix = "by_type.";
+
+    /// <summary>The numbers of a <c>by_type</c> row.</summary>
+    public static IReadOnlyList<string> TypeFields { get; } =
+        [.. JsonNode.Parse(SummaryJson.Serialize(new TypeRow()))!.AsObject().Where(f => f.Value is JsonValue v && v.TryGetValue<double>(out _)).Select(f => f.Key)];
+
     /// <summary>Every dotted path to a number of summary.json that a goal may name, in the file's order.</summary>
     public static IReadOnlyList<string> Paths { get; } = Collect();
 
     /// <summary>The path a name stands for (an alias or a path), or null when it names no metric.</summary>
-    public static string? Resolve(string name) =>
-        Aliases.TryGetValue(name, out var path) ? path : Paths.Contains(name, StringComparer.Ordinal) ? name : null;
+    public static string? Resolve(string name)
+    {
+        if (Aliases.TryGetValue(name, out var path))
+        {
+            return path;
+        }
+        if (Paths.Contains(name, StringComparer.Ordinal))
+        {
+            return name;
+        }
+        return TypeOf(name) is { Length: > 0 } && TypeFields.Contains(name[(name.LastIndexOf('.') + 1)..], StringComparer.Ordinal) ? name : null;
+    }
+
+    /// <summary>The case type a <c>by_type.TYPE.FIELD</c> path names; null for other paths.</summary>
+    public static string? TypeOf(string path)
+    {
+        var last = path.LastIndexOf('.');
+        return path.StartsWith(ByTypePrefix, StringComparison.Ordinal) && last > ByTypePrefix.Length - 1
+            ? path[ByTypePrefix.Length..last]
+            : null;
+    }
 
     /// <summary>The number at <paramref name="path"/> of a summary's JSON.</summary>
     public static double Read(JsonNode summary, string path)
     {
+        if (TypeOf(path) is { } type)
+        {
+            var row = summary["by_type"]?.AsArray().FirstOrDefault(r => (string?)r?["type"] == type)
+                ?? throw new InvalidOperationException($"summary.json has no by_type row for '{type}'");
+            return Read(row, path[(path.LastIndexOf('.') + 1)..]);
+        }
         JsonNode? node = summary;
         foreach (var part in path.Split('.'))
         {

@@ -35,6 +35,22 @@ public sealed class GoalTests
     }
 
     [Fact]
+    public void A_case_types_row_is_named_by_its_id()
+    {
+        var summary = JsonNode.Parse(SummaryJson.Serialize(new Summary
+        {
+            ByType = [new TypeRow { Type = "small_claims", MeanTtdDays = 6.9 }, new TypeRow { Type = "civil.commercial", MeanTtdDays = 40.9, Closed = 12 }],
+        }))!;
+        var goal = Goal.Parse("by_type.civil.commercial.mean_ttd_days<=45");
+        Assert.Equal("civil.commercial", SummaryMetrics.TypeOf(goal.Path));
+        Assert.Equal(40.9, SummaryMetrics.Read(summary, goal.Path));
+        Assert.Equal(6.9, SummaryMetrics.Read(summary, Goal.Parse("by_type.small_claims.mean_ttd_days<=7").Path));
+        Assert.Equal(12, SummaryMetrics.Read(summary, Goal.Parse("by_type.civil.commercial.closed>=10").Path));
+        Assert.Throws<FormatException>(() => Goal.Parse("by_type.small_claims.speed<=7"));
+        Assert.Throws<FormatException>(() => Goal.Parse("by_type.mean_ttd_days<=7"));
+    }
+
+    [Fact]
     public void Run_settings_lists_and_engine_figures_are_not_metrics()
     {
         Assert.Contains("closure_rate", SummaryMetrics.Paths);
