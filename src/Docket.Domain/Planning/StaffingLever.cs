@@ -22,7 +22,7 @@ public sealed class StaffingLever
         Current = current;
     }
 
-    /// <summary>What is varied, in words: "teams of group 'civil'", "clerks in pool 'hearing_clerks'".</summary>
+    /// <summary>What is varied, in words: "teams of group 'civil'", "clerk members of pool 'hearing_clerks'".</summary>
     public string Description { get; }
 
     /// <summary>The count the scenario has.</summary>
