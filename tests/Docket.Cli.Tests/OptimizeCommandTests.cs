@@ -57,6 +57,54 @@ public sealed class OptimizeCommandTests
         Assert.Equal(atAnswer, (double)result["at_answer"]!["goals"]![0]!["upper"]!, 9);
     }
 
+    // Pooled clerks recording hearings (case 153): 292 cases a year each needing 2 days of a pooled clerk keep 1.6
+    // clerks busy (one clerk cannot keep up), and a day of their team's judge.
+    private const string PooledCourt = """
+        name: pooled
+        seed: 5
+        days: 730
+        warmup_days: 365
+        calendar: { days_per_week: 7, hours_per_day: 24 }
+        case_types:
+          - id: generic
+            effort: { judge: { dist: exponential, mean_hours: 24 }, hearing_record: { dist: exponential, mean_hours: 48 } }
+        intake:
+          - { type: generic, per_year: 292 }
+        teams:
+          - { id: t, count: 10, members: { judge: 1 }, accepts: [generic] }
+        pools:
+          - { id: records, members: { clerk: COUNT }, tasks: [hearing_record] }
+        """;
+
+    [Fact]
+    public async Task The_pool_answer_meets_the_goal_and_one_clerk_fewer_does_not_by_independent_simulation()
+    {
+        string WritePool(int clerks) => CliRunner.WriteTemp(PooledCourt.Replace("COUNT", clerks.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var (exit, output, error) = await CliRunner.RunAsync("optimize", WritePool(4), "--goal", "mean_days_to_disposition<=4.5", "--pool", "records",
+            "--max", "8", "--replications", "4", "--json");
+        Assert.True(exit == 0, error);
+        var result = JsonNode.Parse(output)!;
+        var answer = (int)result["answer"]!;
+        Assert.Equal("clerk members of pool 'records'", (string)result["varied"]!);
+        // By hand, the pool as an M/M/c queue (λ = 0.8 a day, μ = 0.5 a clerk-day, offered load a = 1.6) plus a day of
+        // the judge: c = 2, ρ = 0.8, Erlang C = (2.56 ÷ 0.4) ÷ (1 + 1.6 + 6.4) = 0.711, wait 0.711 ÷ (1 − 0.8) = 3.56
+        // days, mean 3.56 + 2 + 1 = 6.6 days > 4.5; c = 3, ρ = 0.533, Erlang C = 0.28, wait 0.28 ÷ 0.7 = 0.4 days,
+        // mean 3.4 days ≤ 4.5. One clerk cannot keep up. So 3 clerks.
+        Assert.Equal(3, answer);
+
+        async Task<double> Upper(int clerks)
+        {
+            var (code, json, err) = await CliRunner.RunAsync("simulate", WritePool(clerks), "--replications", "4", "--json", "--out", Path.Combine(Path.GetTempPath(), $"docket-opt-{Guid.NewGuid():N}"));
+            Assert.True(code == 0, err);
+            var values = JsonNode.Parse(json)!["replications_detail"]!.AsArray().Select(r => (double)r!["time_to_disposition_days"]!["mean"]!).ToArray();
+            var mean = values.Average();
+            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+            return mean + (StudentT.InvCDF(0, 1, values.Length - 1, 0.975) * sd / Math.Sqrt(values.Length));
+        }
+        Assert.True(await Upper(answer) <= 4.5);
+        Assert.True(await Upper(answer - 1) > 4.5);
+    }
+
     [Fact]
     public async Task A_goal_out_of_reach_within_the_bounds_is_said_plainly_with_the_best_found()
     {
