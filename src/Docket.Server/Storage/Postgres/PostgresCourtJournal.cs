@@ -28,7 +28,7 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         INSERT INTO docket.ledger (court, seq, kind, case_id, team, policy, entry_text, hash)
         SELECT $1, u.seq, u.kind, u.case_id, p.entry ->> 'team', p.entry ->> 'policy', u.entry_text, u.hash
         FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u (seq, kind, case_id, entry_text, hash)
-        CROSS JOIN LATERAL (SELECT u.entry_text::jsonb AS entry) AS p
+        CROSS JOIN LATERAL (SELECT u.entry_text::json AS entry) AS p
         WHERE EXISTS (SELECT 1 FROM head)
         """;
 

@@ -80,7 +80,7 @@ public sealed class PostgresGrainStorage(PostgresStore store, IGrainStorageSeria
                 command.Parameters.Add(new NpgsqlParameter { Value = expected.Value });
             }
             command.Parameters.Add(new NpgsqlParameter { Value = payload, NpgsqlDbType = NpgsqlDbType.Bytea });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)report ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)report ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Json });
             return [command];
         }, commands =>
         {

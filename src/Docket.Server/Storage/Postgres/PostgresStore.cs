@@ -37,6 +37,14 @@ public sealed class PostgresStore : IAsyncDisposable
             throw new StartupException($"Docket:Storage:Postgres:ConnectionString: {e.Message}");
         }
         Describe = $"{parsed.Host}:{parsed.Port}/{parsed.Database}";
+        // The same few statements run for every filing: let Npgsql prepare them once per connection (PostgreSQL
+        // then skips parsing and planning), unless the connection string says otherwise.
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            parsed.MaxAutoPrepare = 32;
+            parsed.AutoPrepareMinUsages = 2;
+        }
         DataSource = NpgsqlDataSource.Create(parsed.ConnectionString);
         _queues = new Channel<PostgresWrite>[writers];
         _loops = new Task[writers];
