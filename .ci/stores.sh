@@ -53,7 +53,7 @@ start_postgres() {
     rm -f "$DIR/pwfile"
   fi
   as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg" -l "$DIR/pg-run/pg.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DIR/pg-run -c max_connections=200 -c fsync=on -c synchronous_commit=on -c shared_buffers=128MB" >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DIR/pg-run -c max_connections=200 -c fsync=on -c synchronous_commit=on -c shared_buffers=128MB -c wal_compression=on -c max_wal_size=2GB" >/dev/null
 }
 
 start_redis() {
