@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using StackExchange.Redis;
 
 namespace Docket.Server.Tests.Cluster;
 
@@ -47,6 +48,14 @@ public sealed class TwoSiloTests : IAsyncLifetime, IUsesClusterStores
         await using var b = await starting[1];
         var silos = new[] { a, b };
         Assert.Equal(1L, await _database!.ScalarAsync("SELECT count(*) FROM docket.schema_version"));
+        // One cluster: Orleans' Redis membership table lists both silos on loopback, active.
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis))
+        {
+            var members = await connection.GetDatabase().HashGetAllAsync($"docket/members/{clusterId}");
+            var silosListed = members.Where(m => m.Name.ToString().StartsWith("S127.0.0.1:", StringComparison.Ordinal))
+                .Select(m => JsonDocument.Parse(m.Value.ToString()).RootElement.GetProperty("Status").GetInt32()).ToList();
+            Assert.Equal([3, 3], silosListed); // SiloStatus.Active
+        }
 
         // Four clients, each alternating between the silos.
         var acknowledged = new ConcurrentDictionary<string, (string Id, string? Team)>();
