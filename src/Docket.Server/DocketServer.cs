@@ -4,13 +4,10 @@ using Docket.Grains.Live;
 using Docket.Server.Api;
 using Docket.Server.Auth;
 using Docket.Server.Hosting;
-using Docket.Server.Storage;
+using Docket.Server.Storage.Postgres;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Orleans.Dashboard;
-using Orleans.Runtime.Hosting;
-using Orleans.Serialization;
-using Orleans.Storage;
 using Scalar.AspNetCore;
 
 namespace Docket.Server;
@@ -37,10 +34,51 @@ public static class DocketServer
         ["--silo-port"] = "Docket:Cluster:SiloPort",
         ["--gateway-port"] = "Docket:Cluster:GatewayPort",
         ["--config"] = "Docket:ConfigFile",
+        ["--postgres"] = "Docket:Storage:Postgres:ConnectionString",
+        ["--cluster"] = "Docket:Cluster:Kind",
+        ["--redis"] = "Docket:Cluster:Redis",
     };
 
     /// <summary>Builds the service; bad configuration throws <see cref="StartupException"/> naming every problem.</summary>
     public static WebApplication Build(string[] args)
+    {
+        var (builder, options) = Configure(args);
+
+        var organization = LoadOrganization(options.Scenario);
+        builder.Services.AddDocketLive(organization);
+        builder.Services.Configure<LiveMetricsOptions>(builder.Configuration.GetSection(LiveMetricsOptions.Section));
+        builder.Services.AddSingleton(new UserDirectory(options.Auth.Users, organization));
+        var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);
+
+        var storage = ServerStorage.Add(builder.Services, options.Storage);
+        var cluster = ServerCluster.Check(options.Cluster, storage);
+        builder.UseOrleans(silo =>
+        {
+            cluster.Configure(silo);
+            // Grain calls carry the caller's activity, so a request's trace holds the grains' spans.
+            silo.AddActivityPropagation();
+            silo.AddDashboard();
+            ServerStorage.AddGrainStorage(silo, storage);
+        });
+        builder.Services.AddHostedService<CourtWarmup>();
+        return Finish(builder, options, organization, storage, telemetryWarning);
+    }
+
+    /// <summary>
+    /// <c>migrate</c>: creates or migrates the PostgreSQL schema of <c>Docket:Storage:Postgres:ConnectionString</c>
+    /// and stops (the service also does it at every start). Returns the schema version.
+    /// </summary>
+    public static async Task<int> MigrateAsync(string[] args)
+    {
+        var (builder, options) = Configure(args);
+        var connectionString = ServerStorage.PostgresConnectionString(options.Storage);
+        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole().AddConfiguration(builder.Configuration.GetSection("Logging")));
+        await using var store = new PostgresStore(connectionString, 1, loggers.CreateLogger<PostgresStore>());
+        return await PostgresStartup.MigrateAsync(store, CancellationToken.None);
+    }
+
+    /// <summary>The configuration (defaults, appsettings, environment, <c>--config</c> file, command line) and its options.</summary>
+    private static (WebApplicationBuilder Builder, ServerOptions Options) Configure(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         // The service's defaults (appsettings.json beside the assembly) sit under everything else, whatever the
@@ -69,48 +107,11 @@ public static class DocketServer
         var section = builder.Configuration.GetSection(ServerOptions.Section);
         var options = section.Get<ServerOptions>() ?? new ServerOptions();
         builder.Services.Configure<ServerOptions>(section);
+        return (builder, options);
+    }
 
-        var organization = LoadOrganization(options.Scenario);
-        builder.Services.AddDocketLive(organization);
-        builder.Services.Configure<LiveMetricsOptions>(builder.Configuration.GetSection(LiveMetricsOptions.Section));
-        builder.Services.AddSingleton(new UserDirectory(options.Auth.Users, organization));
-        var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);
-
-        var storage = options.Storage.Kind.ToLowerInvariant();
-        switch (storage)
-        {
-            case "sqlite":
-                builder.Services.AddSingleton(sp => new SqliteStore(options.Storage.DataDirectory, options.Storage.Synchronous, sp.GetRequiredService<ILogger<SqliteStore>>()));
-                builder.Services.AddSingleton<ICourtJournal, SqliteCourtJournal>();
-                builder.Services.AddHostedService<StorageStartup>();
-                break;
-            case "memory":
-                builder.Services.AddSingleton<ICourtJournal, InMemoryCourtJournal>();
-                break;
-            default:
-                throw new StartupException($"--storage: '{options.Storage.Kind}' is neither sqlite nor memory");
-        }
-
-        var siloPort = FreePort.Or(options.Cluster.SiloPort);
-        var gatewayPort = FreePort.Or(options.Cluster.GatewayPort);
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
-            // Grain calls carry the caller's activity, so a request's trace holds the grains' spans.
-            silo.AddActivityPropagation();
-            silo.AddDashboard();
-            if (storage == "sqlite")
-            {
-                silo.Services.AddGrainStorage(LiveStorage.Name, (sp, _) =>
-                    new SqliteGrainStorage(sp.GetRequiredService<SqliteStore>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
-            }
-            else
-            {
-                silo.AddMemoryGrainStorage(LiveStorage.Name);
-            }
-        });
-        builder.Services.AddHostedService<CourtWarmup>();
-
+    private static WebApplication Finish(WebApplicationBuilder builder, ServerOptions options, LiveOrganization organization, string storage, string? telemetryWarning)
+    {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
             && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
         {

@@ -1,7 +1,9 @@
 namespace Docket.Server;
 
 /// <summary>
-/// <c>dotnet run --project src/Docket.Server -- --scenario FILE [--urls URL] [--storage sqlite|memory] [--data DIR]</c>.
+/// <c>dotnet run --project src/Docket.Server -- --scenario FILE [--urls URL] [--storage sqlite|postgres|memory] [--data DIR]
+/// [--postgres CONNECTION] [--cluster localhost|redis] [--redis CONNECTION]</c>, or
+/// <c>dotnet run --project src/Docket.Server -- migrate --postgres CONNECTION</c> (create or migrate the PostgreSQL schema, then stop).
 /// Exit 0 after a clean stop, 2 for bad configuration (every problem printed), 1 for a failure.
 /// </summary>
 public sealed class Program
@@ -14,6 +16,12 @@ public sealed class Program
     {
         try
         {
+            if (args is ["migrate", .. var rest])
+            {
+                var version = await DocketServer.MigrateAsync(rest);
+                await Console.Out.WriteLineAsync($"docket-server: the PostgreSQL docket schema is at version {version}");
+                return 0;
+            }
             var app = DocketServer.Build(args);
             await app.RunAsync();
             return 0;

@@ -24,17 +24,34 @@ public sealed class ServerOptions
 
 public sealed class StorageOptions
 {
-    /// <summary><c>sqlite</c> (default: durable, under <see cref="DataDirectory"/>) or <c>memory</c>.</summary>
+    /// <summary><c>sqlite</c> (default: durable, under <see cref="DataDirectory"/>), <c>postgres</c> (shared by a cluster) or <c>memory</c>.</summary>
     public string Kind { get; set; } = "sqlite";
 
     public string DataDirectory { get; set; } = "./data";
 
     /// <summary>SQLite's <c>synchronous</c>: <c>full</c> (default: each commit reaches the disk) or <c>normal</c>.</summary>
     public string Synchronous { get; set; } = "full";
+
+    public PostgresOptions Postgres { get; set; } = new();
+}
+
+public sealed class PostgresOptions
+{
+    /// <summary>An Npgsql connection string (Host, Port, Database, Username, Password, …).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Writer loops, each committing its queued writes in batches (a court's ledger always goes through the same one).</summary>
+    public int Writers { get; set; } = 2;
 }
 
 public sealed class ClusterOptions
 {
+    /// <summary><c>localhost</c> (default: one silo, in-memory reminders) or <c>redis</c> (membership and reminders in Redis: several silos).</summary>
+    public string Kind { get; set; } = "localhost";
+
+    /// <summary>The Redis connection string (StackExchange.Redis form, e.g. <c>127.0.0.1:6379</c>) when <see cref="Kind"/> is <c>redis</c>.</summary>
+    public string? Redis { get; set; }
+
     /// <summary>Silo-to-silo port; 0 picks a free one.</summary>
     public int SiloPort { get; set; }
 

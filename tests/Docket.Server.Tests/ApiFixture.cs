@@ -1,18 +1,29 @@
 namespace Docket.Server.Tests;
 
-/// <summary>One server (memory storage) for the API and auth tests: started once for the collection.</summary>
-public sealed class ApiFixture : IAsyncLifetime
+/// <summary>One server (memory storage, unless a derived fixture says otherwise) for the API and auth tests: started once for the collection.</summary>
+public class ApiFixture : IAsyncLifetime
 {
-    public DocketFactory Factory { get; } = new();
+    private DocketFactory? _factory;
 
-    public Task InitializeAsync()
+    public DocketFactory Factory => _factory ?? throw new InvalidOperationException("this fixture's server was not started");
+
+    public async Task InitializeAsync()
     {
+        _factory = await CreateFactoryAsync();
         // Starts the host (and the silo, and warms the court up).
-        Factory.CreateClient().Dispose();
-        return Task.CompletedTask;
+        _factory?.CreateClient().Dispose();
     }
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    public virtual async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+
+    /// <summary>The server of the collection; null when its tests are all skipped.</summary>
+    protected virtual Task<DocketFactory?> CreateFactoryAsync() => Task.FromResult<DocketFactory?>(new DocketFactory());
 }
 
 [CollectionDefinition(Name)]

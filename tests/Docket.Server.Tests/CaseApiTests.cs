@@ -3,9 +3,9 @@ using System.Text.Json;
 
 namespace Docket.Server.Tests;
 
-/// <summary>Filing, reading and moving cases through the real HTTP pipeline and a co-hosted silo.</summary>
+/// <summary>Filing, reading and moving cases through the real HTTP pipeline and a co-hosted silo (memory storage; PostgreSQL in <see cref="Cluster.PostgresCaseApiTests"/>).</summary>
 [Collection(ApiCollection.Name)]
-public sealed class CaseApiTests(ApiFixture fixture)
+public class CaseApiTests(ApiFixture fixture)
 {
     private readonly HttpClient _registrar = fixture.Factory.ClientFor(TestUsers.Registrar);
 

@@ -7,9 +7,10 @@ namespace Docket.Server.Tests;
 
 /// <summary>
 /// Durability: the server process is killed (SIGKILL) in the middle of a stream of filings and restarted on the
-/// same data directory; every filing it acknowledged is there, with its assignment, exactly once.
+/// same data directory (SQLite; the same PostgreSQL database in <see cref="Cluster.PostgresCrashTests"/>); every
+/// filing it acknowledged is there, with its assignment, exactly once.
 /// </summary>
-public sealed class CrashTests : IDisposable
+public class CrashTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "docket-crash-" + Guid.NewGuid().ToString("N"));
 
@@ -23,12 +24,15 @@ public sealed class CrashTests : IDisposable
 
     private string Data => Path.Combine(_dir, "data");
 
+    /// <summary>What the server's command line adds to the data directory and users (storage, for derived tests).</summary>
+    protected virtual IReadOnlyList<string> ServerArgs => [];
+
     [Fact]
     public async Task Every_acknowledged_filing_survives_a_SIGKILL_exactly_once()
     {
         var acknowledged = new ConcurrentDictionary<string, (string Id, string? Team, string Key)>();
         var attempted = new ConcurrentBag<string>();
-        await using (var server = await ServerProcess.StartAsync(Data, UsersFile))
+        await using (var server = await ServerProcess.StartAsync(Data, UsersFile, ServerArgs))
         {
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
@@ -71,7 +75,7 @@ public sealed class CrashTests : IDisposable
         }
         Assert.True(acknowledged.Count >= 300, $"only {acknowledged.Count} filings were acknowledged before the kill");
 
-        await using var restarted = await ServerProcess.StartAsync(Data, UsersFile);
+        await using var restarted = await ServerProcess.StartAsync(Data, UsersFile, ServerArgs);
         var auditor = restarted.Client;
         auditor.DefaultRequestHeaders.Add("X-Api-Key", TestUsers.Auditor);
         var entries = await CaseApiTests.AllEntriesAsync(auditor);
@@ -115,8 +119,9 @@ public sealed class CrashTests : IDisposable
         Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
     }
 
-    public void Dispose()
+    public virtual void Dispose()
     {
+        GC.SuppressFinalize(this);
         try
         {
             Directory.Delete(_dir, recursive: true);

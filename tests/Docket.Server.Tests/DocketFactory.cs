@@ -35,10 +35,6 @@ public sealed class DocketFactory(string? dataDirectory = null, IReadOnlyDiction
         builder.ConfigureHostConfiguration(config =>
         {
             var all = TestUsers.Settings();
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            {
-                all[key] = value;
-            }
             all["Docket:Scenario"] = ScenarioPath;
             all["Docket:Storage:Kind"] = dataDirectory is null ? "memory" : "sqlite";
             if (dataDirectory is not null)
@@ -47,6 +43,10 @@ public sealed class DocketFactory(string? dataDirectory = null, IReadOnlyDiction
             }
             all["Docket:Storage:Synchronous"] = "normal";
             all["Logging:LogLevel:Default"] = "Warning";
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                all[key] = value;
+            }
             config.AddInMemoryCollection(all);
         });
         return base.CreateHost(builder);

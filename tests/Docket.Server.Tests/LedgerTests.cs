@@ -7,27 +7,31 @@ using Microsoft.Data.Sqlite;
 namespace Docket.Server.Tests;
 
 /// <summary>
-/// The assignment ledger in SQLite: verification re-computes every hash, link and draw and finds a tampered
+/// The assignment ledger in SQLite (PostgreSQL in <see cref="Cluster.PostgresLedgerTests"/>): verification re-computes every hash, link and draw and finds a tampered
 /// entry; a revealed seed lets anyone re-make a draw by hand with <see cref="RandomStream"/>.
 /// </summary>
-public sealed class LedgerTests : IAsyncLifetime
+public class LedgerTests : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "docket-ledger-" + Guid.NewGuid().ToString("N"));
     private DocketFactory _factory = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _factory = new DocketFactory(_data);
+        _factory = await CreateFactoryAsync();
         _factory.CreateClient().Dispose();
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
+
+    protected virtual Task<DocketFactory> CreateFactoryAsync() => Task.FromResult(new DocketFactory(_data));
 
     [Fact]
     public async Task Verification_finds_a_tampered_entry_whether_or_not_its_hash_was_recomputed()
@@ -107,7 +111,7 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.True((await _factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify")).Body.GetProperty("valid").GetBoolean());
     }
 
-    private async Task<string> ReadEntryAsync(long seq)
+    protected virtual async Task<string> ReadEntryAsync(long seq)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "docket.db")}");
         await connection.OpenAsync();
@@ -117,7 +121,7 @@ public sealed class LedgerTests : IAsyncLifetime
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task WriteEntryAsync(long seq, string json, bool rehash)
+    protected virtual async Task WriteEntryAsync(long seq, string json, bool rehash)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "docket.db")}");
         await connection.OpenAsync();

@@ -26,7 +26,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Log => _log.ToString();
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string usersFile)
+    /// <summary>Starts the server; <paramref name="extra"/> adds to (or overrides) its command line.</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, string usersFile, IReadOnlyList<string>? extra = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -40,6 +41,10 @@ public sealed class ServerProcess : IAsyncDisposable
             ServerDll(), "--scenario", DocketFactory.ScenarioPath, "--data", dataDirectory, "--config", usersFile,
             "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning",
         })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        foreach (var arg in extra ?? [])
         {
             info.ArgumentList.Add(arg);
         }

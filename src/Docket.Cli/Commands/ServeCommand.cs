@@ -19,12 +19,15 @@ internal static class ServeCommand
     {
         var scenario = new Option<string>("--scenario") { Description = "Scenario file whose courts, teams, case types and policies the service runs", Required = true };
         var urls = new Option<string?>("--urls") { Description = "Where to listen (default http://127.0.0.1:5000)" };
-        var storage = new Option<string?>("--storage") { Description = "sqlite (default, durable) or memory" };
+        var storage = new Option<string?>("--storage") { Description = "sqlite (default, durable), postgres (shared by a cluster) or memory" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (with --storage postgres)" };
+        var cluster = new Option<string?>("--cluster") { Description = "localhost (default, one silo) or redis (several silos)" };
+        var redis = new Option<string?>("--redis") { Description = "Redis connection string (with --cluster redis)" };
         var data = new Option<string?>("--data") { Description = "Directory of the SQLite database (default ./data)" };
         var config = new Option<string?>("--config") { Description = "A JSON configuration file (users, keys, limits: see docs/api.md)" };
         var command = new Command("serve", "Run the live assignment service (the same as running src/Docket.Server)")
         {
-            scenario, urls, storage, data, config,
+            scenario, urls, storage, data, config, postgres, cluster, redis,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,6 +41,9 @@ internal static class ServeCommand
             Add(args, "--storage", parse.GetValue(storage));
             Add(args, "--data", parse.GetValue(data) is { } d ? Path.GetFullPath(d) : null);
             Add(args, "--config", parse.GetValue(config) is { } c ? Path.GetFullPath(c) : null);
+            Add(args, "--postgres", parse.GetValue(postgres));
+            Add(args, "--cluster", parse.GetValue(cluster));
+            Add(args, "--redis", parse.GetValue(redis));
             var info = ServerStart(args);
             output.Flush();
             using var server = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");

@@ -1,0 +1,87 @@
+using Docket.Grains.Live;
+using Docket.Server.Storage;
+using Docket.Server.Storage.Postgres;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Docket.Server.Hosting;
+
+/// <summary>
+/// Where case state (the grain storage <see cref="LiveStorage.Name"/>) and the courts' ledgers and seed secrets
+/// (<see cref="ICourtJournal"/>) are kept: <c>sqlite</c>, <c>postgres</c> or <c>memory</c> (Docket:Storage:Kind).
+/// </summary>
+internal static class ServerStorage
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+    public const string Memory = "memory";
+
+    /// <summary>Registers the journal and the store; returns the kind.</summary>
+    public static string Add(IServiceCollection services, StorageOptions options)
+    {
+        var kind = options.Kind.ToLowerInvariant();
+        switch (kind)
+        {
+            case Sqlite:
+                services.AddSingleton(sp => new SqliteStore(options.DataDirectory, options.Synchronous, sp.GetRequiredService<ILogger<SqliteStore>>()));
+                services.AddSingleton<ICourtJournal, SqliteCourtJournal>();
+                services.AddHostedService<StorageStartup>();
+                break;
+            case Postgres:
+                var connectionString = PostgresConnectionString(options);
+                // Checked now, so a bad value is named before anything starts.
+                var writers = options.Postgres.Writers;
+                services.AddSingleton(sp => new PostgresStore(connectionString, writers, sp.GetRequiredService<ILogger<PostgresStore>>()));
+                services.AddSingleton<ICourtJournal, PostgresCourtJournal>();
+                // Before the silo: the schema is there when the first grain reads.
+                services.AddHostedService<PostgresStartup>();
+                break;
+            case Memory:
+                services.AddSingleton<ICourtJournal, InMemoryCourtJournal>();
+                break;
+            default:
+                throw new StartupException($"Docket:Storage:Kind (--storage): '{options.Kind}' is none of sqlite, postgres, memory");
+        }
+        return kind;
+    }
+
+    public static void AddGrainStorage(ISiloBuilder silo, string kind)
+    {
+        switch (kind)
+        {
+            case Sqlite:
+                silo.Services.AddGrainStorage(LiveStorage.Name, (sp, _) =>
+                    new SqliteGrainStorage(sp.GetRequiredService<SqliteStore>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
+                break;
+            case Postgres:
+                silo.Services.AddGrainStorage(LiveStorage.Name, (sp, _) =>
+                    new PostgresGrainStorage(sp.GetRequiredService<PostgresStore>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
+                break;
+            default:
+                silo.AddMemoryGrainStorage(LiveStorage.Name);
+                break;
+        }
+    }
+
+    public static string PostgresConnectionString(StorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Postgres.ConnectionString))
+        {
+            throw new StartupException("Docket:Storage:Postgres:ConnectionString (--postgres): a PostgreSQL connection string is required for storage postgres");
+        }
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(options.Postgres.ConnectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"Docket:Storage:Postgres:ConnectionString (--postgres): {e.Message}");
+        }
+        if (options.Postgres.Writers is < 1 or > 64)
+        {
+            throw new StartupException($"Docket:Storage:Postgres:Writers: {options.Postgres.Writers} is not between 1 and 64");
+        }
+        return options.Postgres.ConnectionString;
+    }
+}

@@ -1,0 +1,127 @@
+using Docket.Abstractions.Live;
+using Docket.Grains.Live;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Docket.Server.Storage.Postgres;
+
+/// <summary>
+/// Courts' ledgers and seed secrets in PostgreSQL. An append moves the court's row in <c>docket.ledger_head</c> from
+/// the sequence number it expects to its last one and inserts its entries in the same statement, so it is all or
+/// none, and it is refused — no row changed — when the head is elsewhere: after a lost write, or when another silo's
+/// activation of the court wrote meanwhile (the head's row lock orders concurrent appends). The entry's text is
+/// stored as written (it is what is hashed); kind, case, team and policy are columns for reports.
+/// </summary>
+public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
+{
+    private const string Read = """
+        SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE court = $1 AND seq > $2 ORDER BY seq LIMIT $3
+        """;
+
+    private const string Head = "INSERT INTO docket.ledger_head (court, seq) VALUES ($1, 0) ON CONFLICT (court) DO NOTHING";
+
+    private const string Append = """
+        WITH head AS (
+            UPDATE docket.ledger_head SET seq = $2 + cardinality($3::bigint[])
+            WHERE court = $1 AND seq = $2
+            RETURNING seq)
+        INSERT INTO docket.ledger (court, seq, kind, case_id, team, policy, entry_text, hash)
+        SELECT $1, u.seq, u.kind, u.case_id, p.entry ->> 'team', p.entry ->> 'policy', u.entry_text, u.hash
+        FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u (seq, kind, case_id, entry_text, hash)
+        CROSS JOIN LATERAL (SELECT u.entry_text::json AS entry) AS p
+        WHERE EXISTS (SELECT 1 FROM head)
+        """;
+
+    private const string AddSecret = """
+        INSERT INTO docket.court_secret (court, epoch, secret) VALUES ($1, $2, $3) ON CONFLICT (court, epoch) DO NOTHING
+        """;
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(Read);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
+        var result = new List<LedgerRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new LedgerRecord(court, reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), reader.GetString(4)));
+        }
+        return result;
+    }
+
+    public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
+    {
+        if (entries.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (entries[i].Seq != entries[i - 1].Seq + 1)
+            {
+                throw new ArgumentException("entries must have consecutive sequence numbers", nameof(entries));
+            }
+        }
+        var first = entries[0].Seq;
+        return store.WriteAsync(court, () =>
+        {
+            var append = new NpgsqlBatchCommand(Append);
+            append.Parameters.Add(new NpgsqlParameter { Value = court });
+            append.Parameters.Add(new NpgsqlParameter { Value = first - 1 });
+            append.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Seq).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+            append.Parameters.Add(Texts(entries.Select(e => e.Kind)));
+            append.Parameters.Add(Texts(entries.Select(e => e.CaseId)));
+            append.Parameters.Add(Texts(entries.Select(e => e.Json)));
+            append.Parameters.Add(Texts(entries.Select(e => e.Hash)));
+            if (first != 1)
+            {
+                return [append];
+            }
+            var head = new NpgsqlBatchCommand(Head);
+            head.Parameters.Add(new NpgsqlParameter { Value = court });
+            return [head, append];
+        }, commands =>
+        {
+            if (commands[^1].RecordsAffected != entries.Count)
+            {
+                throw new LedgerContinuityException($"court {court}: entry {first} does not follow the stored ledger head");
+            }
+            return entries.Count;
+        });
+    }
+
+    public async Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand("SELECT epoch, secret FROM docket.court_secret WHERE court = $1 ORDER BY epoch");
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        var result = new List<CourtSecret>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new CourtSecret(court, reader.GetInt32(0), reader.GetString(1)));
+        }
+        return result;
+    }
+
+    public async Task<CourtSecret> AddSecretAsync(CourtSecret secret, CancellationToken cancellationToken = default)
+    {
+        // Two silos may add a court's first secret at once: the first stored wins, and both use it.
+        await using (var insert = store.DataSource.CreateCommand(AddSecret))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = secret.Court });
+            insert.Parameters.Add(new NpgsqlParameter { Value = secret.Epoch });
+            insert.Parameters.Add(new NpgsqlParameter { Value = secret.SecretHex });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var read = store.DataSource.CreateCommand("SELECT secret FROM docket.court_secret WHERE court = $1 AND epoch = $2");
+        read.Parameters.Add(new NpgsqlParameter { Value = secret.Court });
+        read.Parameters.Add(new NpgsqlParameter { Value = secret.Epoch });
+        return secret with { SecretHex = (string)(await read.ExecuteScalarAsync(cancellationToken))! };
+    }
+
+    private static NpgsqlParameter Texts(IEnumerable<string?> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+}
