@@ -40,6 +40,7 @@ public sealed class CourtSimulation
     private readonly int[][] _teamAccepts;
     private readonly double _windowStart;
     private readonly double _windowEnd;
+    private readonly int _windowMonths;
     private readonly SupervisionSpec _supervision;
     private readonly EscalationLadder _ladder;
     private readonly int[] _meetingCursor;
@@ -59,6 +60,8 @@ public sealed class CourtSimulation
         _courtKey = StreamKey.Of(layout.CourtId);
         _windowStart = layout.Scenario.WarmupDays;
         _windowEnd = layout.Scenario.Days;
+        _windowMonths = SimulationYear.WindowMonths(_windowStart, _windowEnd);
+        Deadlines = DeadlineCounters.ForWindow(_windowMonths);
         _stations = [.. layout.Stations];
         _supervision = layout.Spec.Supervision;
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
@@ -160,7 +163,7 @@ public sealed class CourtSimulation
     public SimulationTally Tally { get; }
 
     /// <summary>Deadline, lock and meeting events inside the statistics window.</summary>
-    public DeadlineCounters Deadlines { get; } = new();
+    public DeadlineCounters Deadlines { get; }
 
     /// <summary>Professional-meeting seats per team inside the window (10 count as one case).</summary>
     public ReadOnlySpan<long> MeetingSeats => _meetingSeats;
@@ -656,9 +659,11 @@ public sealed class CourtSimulation
                 break;
             case EscalationLevel.DivisionHead:
                 Deadlines.EscalatedDivisionHead += inWindow ? 1 : 0;
+                CountInMonth(Deadlines.EscalationsByMonth, now);
                 break;
             case EscalationLevel.President:
                 Deadlines.EscalatedPresident += inWindow ? 1 : 0;
+                CountInMonth(Deadlines.EscalationsByMonth, now);
                 Deadlines.Overdue += inWindow ? 1 : 0;
                 c.Flags |= CaseFlags.Overdue;
                 if (spec.Locks)
@@ -668,6 +673,7 @@ public sealed class CourtSimulation
                 break;
             case EscalationLevel.Discipline:
                 Deadlines.ReferredDiscipline += inWindow ? 1 : 0;
+                CountInMonth(Deadlines.EscalationsByMonth, now);
                 c.Flags |= CaseFlags.Referred;
                 return;
         }
@@ -689,6 +695,7 @@ public sealed class CourtSimulation
         c.LockedAt = now;
         c.Locks++;
         Tally.Locks++;
+        CountInMonth(Deadlines.LocksByMonth, now);
         if (now >= _windowStart)
         {
             if (c.Locks == 1)
@@ -703,6 +710,15 @@ public sealed class CourtSimulation
         _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Flags, 100 + (ulong)c.Locks, 0));
         var unlocker = UnlockRule.Unlocker(_layout.SupervisorStations.Keys) ?? RoleCatalog.President;
         Supervise(CourtJobKind.Unlock, caseNo, unlocker, _supervision.UnlockHours.Sample(_caseRandom), now);
+    }
+
+    /// <summary>One more event in the window month of <paramref name="now"/>; nothing before the window.</summary>
+    private void CountInMonth(long[] byMonth, double now)
+    {
+        if (now >= _windowStart)
+        {
+            byMonth[SimulationYear.MonthOf(now, _windowStart, _windowMonths)]++;
+        }
     }
 
     private void ScheduleLimitWarning(int caseNo, double now)
