@@ -57,7 +57,7 @@ public sealed class CourtSimulation
         _types = layout.Scenario.CaseTypes;
         _calendar = layout.Scenario.Calendar;
         _seed = seed;
-        _courtKey = StreamKey.Of(layout.CourtId);
+        _courtKey = StreamKey.Of(StreamName(layout));
         _windowStart = layout.Scenario.WarmupDays;
         _windowEnd = layout.Scenario.Days;
         _windowMonths = SimulationYear.WindowMonths(_windowStart, _windowEnd);
@@ -145,6 +145,14 @@ public sealed class CourtSimulation
     }
 
     public CourtLayout Layout => _layout;
+
+    /// <summary>
+    /// The name the court's random streams are keyed by: its id, except in the single-court form, whose court is
+    /// named after the scenario — there a fixed name, so that two scenarios of one court share their random numbers
+    /// (common random numbers for <c>docket compare</c>) whatever they are called.
+    /// </summary>
+    public static string StreamName(CourtLayout layout) =>
+        layout.Scenario.Courts is [{ Count: 1 } only] && only.Id == layout.Scenario.Name ? "court" : layout.CourtId;
 
     /// <summary>The simulated time reached.</summary>
     public double Now { get; private set; }
