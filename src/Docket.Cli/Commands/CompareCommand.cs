@@ -124,6 +124,9 @@ internal static class CompareCommand
         }
     }
 
+    /// <summary>Mean ± half-width of the 95% t interval (the mean alone for one value), as the table prints it.</summary>
+    internal static string Interval(double[] values) => ComparisonReport.Format(ConfidenceInterval.Of(values));
+
     private static string Json(Comparison comparison, string? report)
     {
         static object Interval(ConfidenceInterval i) => new { i.Mean, i.HalfWidth, i.Low, i.High };
