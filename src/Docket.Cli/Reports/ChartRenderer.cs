@@ -58,13 +58,6 @@ internal static class ChartRenderer
             }
             plottable.LegendText = series.Name;
         }
-        if (chart.RightLabel is { } right)
-        {
-            // The right axis carries rates: from 0 to at least 1.
-            plot.Axes.Right.Label.Text = right;
-            var top = chart.Series.Where(s => s.RightAxis).SelectMany(s => s.Y).DefaultIfEmpty(1).Max();
-            plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.05, plot.Axes.Right);
-        }
         if (chart.XTicks is { } ticks)
         {
             plot.Axes.Bottom.SetTicks([.. ticks.Select(t => t.Position)], [.. ticks.Select(t => t.Label)]);
@@ -79,6 +72,13 @@ internal static class ChartRenderer
         if (chart.Series.All(s => s.Y.All(y => y >= 0)))
         {
             plot.Axes.Margins(bottom: 0);
+        }
+        if (chart.RightLabel is { } right)
+        {
+            // The right axis carries rates: from 0 to at least 1 (set last: margins rescale every axis).
+            plot.Axes.Right.Label.Text = right;
+            var top = chart.Series.Where(s => s.RightAxis).SelectMany(s => s.Y).DefaultIfEmpty(1).Max();
+            plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.05, plot.Axes.Right);
         }
         plot.ShowLegend(Edge.Right);
         return plot;

@@ -18,8 +18,9 @@ internal static class SimulationReport
         var charts = SummaryCharts.For(summary);
         var page = new ReportPage($"Docket report: {summary.Scenario}");
         page.Paragraph(Describe(summary), "meta");
-        page.Heading("Key figures");
-        page.Raw(FiguresTable(KeyFigures.Of(summary)));
+        var figures = KeyFigures.Of(summary);
+        page.Heading("Headline");
+        page.Raw(HeadlineTable(figures));
         page.Heading("Charts");
         var folder = Path.Combine(directory, ChartsFolder);
         Directory.CreateDirectory(folder);
@@ -31,6 +32,8 @@ internal static class SimulationReport
         }
         page.Heading("By case type");
         page.Raw(TypesTable(summary));
+        page.Heading("Key figures: every figure of summary.json");
+        page.Raw(FiguresTable(figures));
         var path = Path.Combine(directory, FileName);
         await File.WriteAllTextAsync(path, page.Html(), cancellationToken);
         return path;
@@ -47,6 +50,20 @@ internal static class SimulationReport
             + $"<td>{ReportPage.Encode(f.Label)} <code>{ReportPage.Encode(f.Path)}</code></td><td class=\"num\">{ReportPage.Encode(Display(f.Json))}</td></tr>");
         return "<table class=\"figures\"><thead><tr><th>figure</th><th>value</th></tr></thead><tbody>\n"
             + string.Join("\n", rows) + "\n</tbody></table>";
+    }
+
+    /// <summary>The figures a planner reads first, above the charts (all of them are in the full table below).</summary>
+    private static readonly string[] s_headline =
+    [
+        "cases.filed", "cases.closed", "cases.pending_end", "closure_rate", "clearance_ratio", "time_to_disposition_days.mean",
+        "time_to_disposition_days.p90", "pending_time_average", "long_pending.over_365", "locks.first", "balance.index",
+    ];
+
+    private static string HeadlineTable(IReadOnlyList<KeyFigure> figures)
+    {
+        var rows = s_headline.Select(path => figures.FirstOrDefault(f => f.Path == path)).OfType<KeyFigure>()
+            .Select(f => $"<tr><td>{ReportPage.Encode(f.Label)}</td><td class=\"num\">{ReportPage.Encode(Display(f.Json))}</td></tr>");
+        return "<table class=\"headline\"><tbody>\n" + string.Join("\n", rows) + "\n</tbody></table>";
     }
 
     private static string TypesTable(Summary summary)
