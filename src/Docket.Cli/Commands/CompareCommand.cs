@@ -1,9 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
+using System.Text.Json;
 using Docket.Cli.Hosting;
+using Docket.Cli.Reports;
 using Docket.Cli.Running;
+using Docket.Domain.Scenarios;
 using Docket.Domain.Statistics;
-using MathNet.Numerics.Distributions;
 using Spectre.Console;
 
 namespace Docket.Cli.Commands;
@@ -11,32 +12,23 @@ namespace Docket.Cli.Commands;
 /// <summary>
 /// Runs several scenarios with common random numbers (replication r of every scenario uses the same seed, and a case
 /// gets the same draws wherever it goes) and prints each measure's mean with a 95% confidence interval, and each
-/// scenario's paired difference from the first.
+/// scenario's paired difference from the first with its interval, marking those that leave out zero; writes
+/// compare.html with the charts overlaid.
 /// </summary>
 internal static class CompareCommand
 {
-    private static readonly (string Name, Func<Summary, double> Read)[] s_measures =
-    [
-        ("closure rate", s => s.ClosureRate),
-        ("clearance ratio", s => s.ClearanceRatio),
-        ("mean days to disposition", s => s.TimeToDispositionDays.Mean),
-        ("p90 days to disposition", s => s.TimeToDispositionDays.P90),
-        ("pending, time average", s => s.PendingTimeAverage),
-        ("pending at end", s => s.Cases.PendingEnd),
-        ("pending over 1 year", s => s.LongPending.Over365),
-        ("closed", s => s.Cases.Closed),
-        ("mean judge utilization", s => s.Teams.Count == 0 ? 0 : s.Teams.Average(t => t.Utilization)),
-    ];
-
     public static Command Create(TextWriter output)
     {
         var scenarios = new Argument<string[]>("scenarios") { Description = "Two or more scenario files", Arity = new ArgumentArity(2, 100) };
         var replications = new Option<int>("--replications") { Description = "Replications per scenario (default 5)", DefaultValueFactory = _ => 5 };
         var seed = new Option<ulong?>("--seed") { Description = "Common seed (default: the first scenario's)" };
         var days = new Option<int?>("--days") { Description = "Simulated days for every scenario" };
-        var command = new Command("compare", "Run scenarios with common random numbers; means with 95% confidence intervals")
+        var outDir = new Option<string?>("--out") { Description = "Directory for compare.html and its charts (default out/compare-<first>-vs-<second>…)" };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write compare.html and its charts" };
+        var json = new Option<bool>("--json") { Description = "Print the comparison as JSON instead of the table" };
+        var command = new Command("compare", "Run scenarios with common random numbers; means with 95% confidence intervals, paired differences, compare.html")
         {
-            scenarios, replications, seed, days,
+            scenarios, replications, seed, days, outDir, noReport, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,24 +39,60 @@ internal static class CompareCommand
                 throw new BadInputException($"--replications must be at least 1 (got {reps})");
             }
             var inputs = paths.Select(p => (Path: p, Input: ScenarioInput.Read(p, parse.GetValue(seed), parse.GetValue(days)))).ToList();
+            RequireSharedCaseTypes([.. inputs.Select(i => (i.Path, i.Input.Scenario))]);
             var commonSeed = parse.GetValue(seed) ?? inputs[0].Input.Scenario.Seed;
             await using var silo = await EmbeddedSilo.StartAsync(cancellationToken);
             var runner = new SimulationRunner(silo.Grains);
-            var results = new List<IReadOnlyList<Summary>>();
-            foreach (var (path, (text, _)) in inputs)
+            var compared = new List<ComparedScenario>();
+            foreach (var (path, (text, scenario)) in inputs)
             {
                 var summary = await runner.RunAsync(text, path, commonSeed, parse.GetValue(days), reps, null, cancellationToken);
-                results.Add(summary.ReplicationsDetail ?? [summary]);
+                compared.Add(new ComparedScenario(scenario.Name, summary, summary.ReplicationsDetail ?? [summary]));
             }
-            Write(output, inputs.Select(i => i.Input.Scenario.Name).ToList(), results, reps);
+            var comparison = Comparison.Of(reps, commonSeed, compared);
+            string? report = null;
+            if (!parse.GetValue(noReport))
+            {
+                var directory = parse.GetValue(outDir) ?? Path.Combine("out", "compare-" + string.Join("-vs-", compared.Select(c => c.Name)));
+                report = await ComparisonReport.WriteAsync(comparison, directory, cancellationToken);
+            }
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(Json(comparison, report));
+            }
+            else
+            {
+                Write(output, comparison, report);
+            }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Write(TextWriter output, IReadOnlyList<string> names, IReadOnlyList<IReadOnlyList<Summary>> results, int reps)
+    /// <summary>
+    /// Common random numbers pair cases of the same type: a scenario that shares no case type with the first has no
+    /// case to pair, and its "difference" would compare different courts' work.
+    /// </summary>
+    internal static void RequireSharedCaseTypes(IReadOnlyList<(string Path, Scenario Scenario)> scenarios)
     {
-        var table = new Table().Title($"{reps} replication(s), common random numbers, 95% confidence intervals").AddColumn("measure");
+        var first = scenarios[0];
+        var firstTypes = first.Scenario.CaseTypes.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var errors = scenarios.Skip(1)
+            .Where(s => !s.Scenario.CaseTypes.Any(t => firstTypes.Contains(t.Id)))
+            .Select(s => $"{s.Path}: scenario '{s.Scenario.Name}' shares no case type with '{first.Scenario.Name}' ({first.Path}): "
+                + $"its types are {string.Join(", ", s.Scenario.CaseTypes.Select(t => t.Id))}; the first's are {string.Join(", ", firstTypes)}. "
+                + "Scenarios can be compared only when they model some of the same cases.")
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw new BadInputException(errors);
+        }
+    }
+
+    private static void Write(TextWriter output, Comparison comparison, string? report)
+    {
+        var names = comparison.Scenarios.Select(s => s.Name).ToList();
+        var table = new Table().Title($"{comparison.Replications} replication(s), common random numbers, 95% confidence intervals").AddColumn("measure");
         foreach (var name in names)
         {
             table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
@@ -73,36 +101,48 @@ internal static class CompareCommand
         {
             table.AddColumn(new TableColumn($"{Markup.Escape(names[i])} − {Markup.Escape(names[0])}").RightAligned());
         }
-        foreach (var (measure, read) in s_measures)
+        foreach (var measure in comparison.Measures)
         {
-            var cells = new List<string> { measure };
-            var values = results.Select(r => r.Select(read).ToArray()).ToList();
-            cells.AddRange(values.Select(Interval));
-            for (var i = 1; i < values.Count; i++)
-            {
-                cells.Add(Interval([.. values[i].Zip(values[0], (a, b) => a - b)]));
-            }
+            var cells = new List<string> { measure.Measure };
+            cells.AddRange(measure.Scenarios.Select(ComparisonReport.Format));
+            cells.AddRange(measure.Differences.Select(ComparisonReport.FormatDifference));
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         if (output != Console.Out || Console.IsOutputRedirected)
         {
             // Not a terminal: no width to fit, and a table wrapped at 80 columns is hard to read or grep.
-            console.Profile.Width = 200;
+            console.Profile.Width = 220;
         }
         console.Write(table);
+        output.WriteLine(comparison.Replications > 1
+            ? "* the 95% interval of the paired difference leaves out zero (significant at 5%); [low, high] is that interval."
+            : "one replication: no intervals and no test of significance (use --replications 2 or more).");
+        if (report is not null)
+        {
+            output.WriteLine($"compare.html: {report}");
+        }
     }
 
-    /// <summary>Mean ± half-width of the 95% t interval.</summary>
-    internal static string Interval(double[] values)
+    /// <summary>Mean ± half-width of the 95% t interval (the mean alone for one value), as the table prints it.</summary>
+    internal static string Interval(double[] values) => ComparisonReport.Format(ConfidenceInterval.Of(values));
+
+    private static string Json(Comparison comparison, string? report)
     {
-        var mean = values.Average();
-        if (values.Length < 2)
+        static object Interval(ConfidenceInterval i) => new { i.Mean, i.HalfWidth, i.Low, i.High };
+        var names = comparison.Scenarios.Select(s => s.Name).ToList();
+        return JsonSerializer.Serialize(new
         {
-            return mean.ToString("G4", CultureInfo.InvariantCulture);
-        }
-        var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-        var half = StudentT.InvCDF(0, 1, values.Length - 1, 0.975) * sd / Math.Sqrt(values.Length);
-        return $"{mean.ToString("G4", CultureInfo.InvariantCulture)} ± {half.ToString("G3", CultureInfo.InvariantCulture)}";
+            comparison.Replications,
+            comparison.Seed,
+            Scenarios = names,
+            Measures = comparison.Measures.Select(m => new
+            {
+                m.Measure,
+                Scenarios = m.Scenarios.Select(Interval),
+                Differences = m.Differences.Select((d, i) => new { Versus = names[0], Scenario = names[i + 1], d.Mean, d.HalfWidth, d.Low, d.High, Significant = d.ExcludesZero }),
+            }),
+            Report = report,
+        }, SummaryJson.Options);
     }
 }

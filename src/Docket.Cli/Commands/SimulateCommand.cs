@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Docket.Cli.Hosting;
 using Docket.Cli.Output;
+using Docket.Cli.Reports;
 using Docket.Cli.Running;
 using Docket.Domain.Statistics;
 using Spectre.Console;
@@ -15,12 +16,13 @@ internal static class SimulateCommand
         var seed = new Option<ulong?>("--seed") { Description = "Seed (overrides the scenario's)" };
         var days = new Option<int?>("--days") { Description = "Simulated days, warm-up included (overrides the scenario's)" };
         var replications = new Option<int?>("--replications") { Description = "Independent replications (overrides the scenario's)" };
-        var outDir = new Option<string?>("--out") { Description = "Directory for summary.json (default out/<scenario-name>)" };
+        var outDir = new Option<string?>("--out") { Description = "Directory for summary.json and report.html (default out/<scenario-name>)" };
         var json = new Option<bool>("--json") { Description = "Print summary.json to stdout instead of the table" };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html and its charts beside summary.json" };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve live metrics for Prometheus at http://127.0.0.1:PORT/metrics while the run lasts" };
         var command = new Command("simulate", "Run a scenario on an in-process Orleans silo and write summary.json")
         {
-            scenario, seed, days, replications, outDir, json, metricsPort,
+            scenario, seed, days, replications, outDir, json, metricsPort, noReport,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -64,13 +66,18 @@ internal static class SimulateCommand
             Directory.CreateDirectory(directory);
             var summaryJson = SummaryJson.Serialize(summary);
             await File.WriteAllTextAsync(Path.Combine(directory, "summary.json"), summaryJson + Environment.NewLine, cancellationToken);
+            string? report = null;
+            if (!parse.GetValue(noReport))
+            {
+                report = await SimulationReport.WriteAsync(summary, directory, cancellationToken);
+            }
             if (asJson)
             {
                 output.WriteLine(summaryJson);
             }
             else
             {
-                SummaryTable.Write(summary, Path.Combine(directory, "summary.json"));
+                SummaryTable.Write(summary, Path.Combine(directory, "summary.json"), report);
             }
             return ExitCodes.Success;
         });

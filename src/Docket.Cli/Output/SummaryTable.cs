@@ -7,7 +7,7 @@ namespace Docket.Cli.Output;
 /// <summary>The summary as tables for a person: court figures, case types, and teams grouped by kind.</summary>
 internal static class SummaryTable
 {
-    public static void Write(Summary s, string path)
+    public static void Write(Summary s, string path, string? report = null)
     {
         var c = s.Cases;
         var main = new Table().Title($"[bold]{Markup.Escape(s.Scenario)}[/] · seed {s.Seed} · days {s.Days} (warm-up {s.WarmupDays}) · {s.Replications} replication(s)")
@@ -49,6 +49,10 @@ internal static class SummaryTable
         }
         AnsiConsole.Write(teams);
         AnsiConsole.MarkupLine($"summary.json: [link]{Markup.Escape(path)}[/]");
+        if (report is not null)
+        {
+            AnsiConsole.MarkupLine($"report.html: [link]{Markup.Escape(report)}[/]");
+        }
     }
 
     private static string N(double v) => v.ToString(v == Math.Floor(v) ? "N0" : "N1", CultureInfo.InvariantCulture);

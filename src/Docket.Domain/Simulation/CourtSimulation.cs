@@ -40,6 +40,7 @@ public sealed class CourtSimulation
     private readonly int[][] _teamAccepts;
     private readonly double _windowStart;
     private readonly double _windowEnd;
+    private readonly int _windowMonths;
     private readonly SupervisionSpec _supervision;
     private readonly EscalationLadder _ladder;
     private readonly int[] _meetingCursor;
@@ -56,9 +57,11 @@ public sealed class CourtSimulation
         _types = layout.Scenario.CaseTypes;
         _calendar = layout.Scenario.Calendar;
         _seed = seed;
-        _courtKey = StreamKey.Of(layout.CourtId);
+        _courtKey = StreamKey.Of(StreamName(layout));
         _windowStart = layout.Scenario.WarmupDays;
         _windowEnd = layout.Scenario.Days;
+        _windowMonths = SimulationYear.WindowMonths(_windowStart, _windowEnd);
+        Deadlines = DeadlineCounters.ForWindow(_windowMonths);
         _stations = [.. layout.Stations];
         _supervision = layout.Spec.Supervision;
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
@@ -143,6 +146,14 @@ public sealed class CourtSimulation
 
     public CourtLayout Layout => _layout;
 
+    /// <summary>
+    /// The name the court's random streams are keyed by: its id, except in the single-court form, whose court is
+    /// named after the scenario — there a fixed name, so that two scenarios of one court share their random numbers
+    /// (common random numbers for <c>docket compare</c>) whatever they are called.
+    /// </summary>
+    public static string StreamName(CourtLayout layout) =>
+        layout.Scenario.Courts is [{ Count: 1 } only] && only.Id == layout.Scenario.Name ? "court" : layout.CourtId;
+
     /// <summary>The simulated time reached.</summary>
     public double Now { get; private set; }
 
@@ -160,7 +171,7 @@ public sealed class CourtSimulation
     public SimulationTally Tally { get; }
 
     /// <summary>Deadline, lock and meeting events inside the statistics window.</summary>
-    public DeadlineCounters Deadlines { get; } = new();
+    public DeadlineCounters Deadlines { get; }
 
     /// <summary>Professional-meeting seats per team inside the window (10 count as one case).</summary>
     public ReadOnlySpan<long> MeetingSeats => _meetingSeats;
@@ -656,9 +667,11 @@ public sealed class CourtSimulation
                 break;
             case EscalationLevel.DivisionHead:
                 Deadlines.EscalatedDivisionHead += inWindow ? 1 : 0;
+                CountInMonth(Deadlines.EscalationsByMonth, now);
                 break;
             case EscalationLevel.President:
                 Deadlines.EscalatedPresident += inWindow ? 1 : 0;
+                CountInMonth(Deadlines.EscalationsByMonth, now);
                 Deadlines.Overdue += inWindow ? 1 : 0;
                 c.Flags |= CaseFlags.Overdue;
                 if (spec.Locks)
@@ -668,6 +681,7 @@ public sealed class CourtSimulation
                 break;
             case EscalationLevel.Discipline:
                 Deadlines.ReferredDiscipline += inWindow ? 1 : 0;
+                CountInMonth(Deadlines.EscalationsByMonth, now);
                 c.Flags |= CaseFlags.Referred;
                 return;
         }
@@ -689,6 +703,7 @@ public sealed class CourtSimulation
         c.LockedAt = now;
         c.Locks++;
         Tally.Locks++;
+        CountInMonth(Deadlines.LocksByMonth, now);
         if (now >= _windowStart)
         {
             if (c.Locks == 1)
@@ -703,6 +718,15 @@ public sealed class CourtSimulation
         _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Flags, 100 + (ulong)c.Locks, 0));
         var unlocker = UnlockRule.Unlocker(_layout.SupervisorStations.Keys) ?? RoleCatalog.President;
         Supervise(CourtJobKind.Unlock, caseNo, unlocker, _supervision.UnlockHours.Sample(_caseRandom), now);
+    }
+
+    /// <summary>One more event in the window month of <paramref name="now"/>; nothing before the window.</summary>
+    private void CountInMonth(long[] byMonth, double now)
+    {
+        if (now >= _windowStart)
+        {
+            byMonth[SimulationYear.MonthOf(now, _windowStart, _windowMonths)]++;
+        }
     }
 
     private void ScheduleLimitWarning(int caseNo, double now)

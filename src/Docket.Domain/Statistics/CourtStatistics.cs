@@ -102,6 +102,15 @@ public sealed class MonthStatistics
     public long Closed { get; set; }
     public long PendingStart { get; set; }
     public long PendingEnd { get; set; }
+
+    /// <summary>Pending at the month's end by the kind of the team holding the case (team kinds in enum order, then "unassigned").</summary>
+    public Dictionary<string, long> PendingEndByKind { get; set; } = [];
+
+    /// <summary>Locks in the month (every lock, not only first and second).</summary>
+    public long Locks { get; set; }
+
+    /// <summary>Steps up the escalation ladder past the judge's warning in the month.</summary>
+    public long Escalations { get; set; }
 }
 
 public sealed class TypeStatistics

@@ -14,10 +14,15 @@ public static class CourtStatisticsCollector
         var scenario = layout.Scenario;
         double w0 = scenario.WarmupDays, w1 = scenario.Days;
         var monthLength = SimulationYear.MonthDays;
-        var months = Math.Max(1, (int)Math.Ceiling(((w1 - w0) / monthLength) - 1e-9));
+        var months = SimulationYear.WindowMonths(w0, w1);
         var filedByMonth = new long[months];
         var closedByMonth = new long[months];
         var pendingDiff = new long[months + 2];
+        // Pending at month ends by the kind of the team holding the case; the last slot is for cases no team holds yet.
+        var kinds = layout.Teams.Select(t => t.Kind).Distinct().Order().ToArray();
+        var kindSlot = layout.Teams.Select(t => Array.IndexOf(kinds, t.Kind)).ToArray();
+        var unassigned = kinds.Length;
+        var kindDiff = new long[kinds.Length + 1, months + 2];
         var types = scenario.CaseTypes.Select(t => new TypeStatistics { Type = t.Id }).ToArray();
         var teamAssigned = new long[layout.Teams.Count];
         var teamClosed = new long[layout.Teams.Count];
@@ -171,6 +176,20 @@ public static class CourtStatisticsCollector
             {
                 pendingDiff[first]++;
                 pendingDiff[last + 1]--;
+                // Split at assignment: waiting for a team up to it, held by the team's kind after it.
+                var lastWaiting = !(c.Assigned >= w0) ? (double.IsNaN(c.Assigned) ? last : -1)
+                    : Math.Min(last, (int)((c.Assigned - w0) / monthLength));
+                if (first <= lastWaiting)
+                {
+                    kindDiff[unassigned, first]++;
+                    kindDiff[unassigned, lastWaiting + 1]--;
+                }
+                var firstHeld = Math.Max(first, lastWaiting + 1);
+                if (c.Team >= 0 && firstHeld <= last)
+                {
+                    kindDiff[kindSlot[c.Team], firstHeld]++;
+                    kindDiff[kindSlot[c.Team], last + 1]--;
+                }
             }
         }
 
@@ -181,6 +200,17 @@ public static class CourtStatisticsCollector
             running += pendingDiff[k];
             pendingAt[k] = running;
         }
+        var kindAt = new long[kinds.Length + 1, months + 1];
+        for (var k = 0; k <= kinds.Length; k++)
+        {
+            var held = 0L;
+            for (var m = 0; m <= months; m++)
+            {
+                held += kindDiff[k, m];
+                kindAt[k, m] = held;
+            }
+        }
+        var deadlines = simulation.Deadlines;
         stats.Months = [.. Enumerable.Range(0, months).Select(m => new MonthStatistics
         {
             Month = m + 1,
@@ -188,6 +218,10 @@ public static class CourtStatisticsCollector
             Closed = closedByMonth[m],
             PendingStart = pendingAt[m],
             PendingEnd = pendingAt[m + 1],
+            PendingEndByKind = Enumerable.Range(0, kinds.Length + 1).ToDictionary(
+                k => k == unassigned ? UnassignedKind : TeamKindName(kinds[k]), k => kindAt[k, m + 1]),
+            Locks = m < deadlines.LocksByMonth.Length ? deadlines.LocksByMonth[m] : 0,
+            Escalations = m < deadlines.EscalationsByMonth.Length ? deadlines.EscalationsByMonth[m] : 0,
         })];
         stats.TimeToDisposition = [.. ttd];
         stats.PendingAges = [.. ages];
@@ -311,6 +345,9 @@ public static class CourtStatisticsCollector
         }
         return coins;
     }
+
+    /// <summary>The key of <see cref="MonthStatistics.PendingEndByKind"/> for filed cases no team holds yet.</summary>
+    public const string UnassignedKind = "unassigned";
 
     public static string TeamKindName(Staffing.TeamKind kind) => kind switch
     {

@@ -26,6 +26,13 @@ public sealed record Summary
     public SupervisionFigures Supervision { get; init; } = new();
     public BalanceFigures Balance { get; init; } = new();
     public ScoreFigures Scores { get; init; } = new();
+
+    /// <summary>Cases closed in the window by days from filing to closing, in <see cref="DayBins"/>.</summary>
+    public IReadOnlyList<HistogramBin> TimeToDispositionHistogram { get; init; } = [];
+
+    /// <summary>Cases pending at the window's end by age in days, in <see cref="DayBins"/>.</summary>
+    public IReadOnlyList<HistogramBin> PendingAgeHistogram { get; init; } = [];
+
     public IReadOnlyList<Summary>? ReplicationsDetail { get; init; }
     public EngineFigures Engine { get; init; } = new();
 }
@@ -72,6 +79,26 @@ public sealed record MonthRow
     public double Closed { get; init; }
     public double ClosureRate { get; init; }
     public double PendingEnd { get; init; }
+
+    /// <summary>The balance spec's monthly closure-rate baseline for this month of the year (0 when none is set).</summary>
+    public double ClosureRateBaseline { get; init; }
+
+    /// <summary>Pending at the month's end by the kind of the team holding the case; "unassigned" for cases no team holds yet.</summary>
+    public IReadOnlyDictionary<string, double> PendingEndByKind { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Cases locked in the month (every lock).</summary>
+    public double Locks { get; init; }
+
+    /// <summary>Escalations in the month: to the division head, to the president, referrals to the discipline office.</summary>
+    public double Escalations { get; init; }
+}
+
+/// <summary>One bin of a day histogram: [from_days, to_days), the last bin without to_days.</summary>
+public sealed record HistogramBin
+{
+    public double FromDays { get; init; }
+    public double? ToDays { get; init; }
+    public double Cases { get; init; }
 }
 
 public sealed record TypeRow

@@ -81,6 +81,10 @@ public static class SummaryBuilder
                     Closed = cl,
                     ClosureRate = Ratio(cl, rows.Sum(r => r.PendingStart) + f),
                     PendingEnd = rows.Sum(r => r.PendingEnd),
+                    ClosureRateBaseline = MonthlyBaseline(scenario, m),
+                    PendingEndByKind = PendingByKind(courts, rows),
+                    Locks = rows.Sum(r => r.Locks),
+                    Escalations = rows.Sum(r => r.Escalations),
                 };
             })],
             ByType = [.. types.Select(t =>
@@ -150,6 +154,8 @@ public static class SummaryBuilder
             },
             Balance = BalanceOf(scenario, courts, closed, pendingStart + filed),
             Scores = Scores(courts),
+            TimeToDispositionHistogram = DayBins.Histogram(ttd),
+            PendingAgeHistogram = DayBins.Histogram(ages),
             Engine = new EngineFigures
             {
                 SimulatedCases = Sum(c => c.SimulatedCases),
@@ -219,9 +225,7 @@ public static class SummaryBuilder
         {
             var rows = courts.Where(c => m < c.Months.Length).Select(c => c.Months[m]).ToList();
             var rate = Ratio(rows.Sum(r => r.Closed), rows.Sum(r => r.PendingStart) + rows.Sum(r => r.Filed));
-            var monthOfYear = (int)((scenario.WarmupDays + ((m + 0.5) * SimulationYear.MonthDays)) % SimulationYear.Days / SimulationYear.MonthDays);
-            var baseline = scenario.Balance.MonthlyBaseline;
-            if (baseline.Count > 0 && rate < baseline[Math.Min(baseline.Count - 1, monthOfYear)])
+            if (scenario.Balance.MonthlyBaseline.Count > 0 && rate < MonthlyBaseline(scenario, m))
             {
                 below++;
             }
@@ -239,6 +243,26 @@ public static class SummaryBuilder
             FileTransferDays = indicators.FileTransferDays,
             LongPendingShare = indicators.LongPendingShare,
         };
+    }
+
+    /// <summary>The monthly closure-rate baseline for window month <paramref name="m"/> (by its month of the year), 0 when none is set.</summary>
+    public static double MonthlyBaseline(Scenario scenario, int m)
+    {
+        var baseline = scenario.Balance.MonthlyBaseline;
+        if (baseline.Count == 0)
+        {
+            return 0;
+        }
+        var monthOfYear = (int)((scenario.WarmupDays + ((m + 0.5) * SimulationYear.MonthDays)) % SimulationYear.Days / SimulationYear.MonthDays);
+        return baseline[Math.Min(baseline.Count - 1, monthOfYear)];
+    }
+
+    /// <summary>Every court's kinds (in the order first met, courts in order), each summed over the courts.</summary>
+    private static Dictionary<string, double> PendingByKind(IReadOnlyList<CourtStatistics> courts, IReadOnlyList<MonthStatistics> rows)
+    {
+        var kinds = courts.Where(c => c.Months.Length > 0).SelectMany(c => c.Months[0].PendingEndByKind.Keys).Distinct()
+            .OrderBy(k => k == CourtStatisticsCollector.UnassignedKind ? 1 : 0).ToList();
+        return kinds.ToDictionary(k => k, k => (double)rows.Sum(r => r.PendingEndByKind.GetValueOrDefault(k)));
     }
 
     private static ScoreFigures Scores(IReadOnlyList<CourtStatistics> courts)

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Docket.Domain.Statistics;
+
+namespace Docket.Cli.Reports;
+
+/// <summary>One figure of summary.json: its dotted path, its JSON text, and a label in the court's words.</summary>
+internal sealed record KeyFigure(string Path, string Json, string Label);
+
+/// <summary>
+/// Every single figure of summary.json — each number or text outside its lists (monthly rows, types, teams, courts,
+/// histograms and replications are drawn as charts instead), read from the same JSON the file holds, so the report's
+/// table can never miss a field summary.json gains.
+/// </summary>
+internal static class KeyFigures
+{
+    private static readonly Dictionary<string, string> s_labels = new()
+    {
+        ["cases.received"] = "disputes received",
+        ["cases.mediated"] = "settled by pre-litigation mediation",
+        ["cases.in_mediation_end"] = "in mediation at the end",
+        ["cases.filed"] = "filed",
+        ["cases.pending_start"] = "pending at the start",
+        ["cases.closed"] = "closed",
+        ["cases.pending_end"] = "pending at the end",
+        ["closure_rate"] = "closure rate, closed ÷ (pending at start + filed)",
+        ["clearance_ratio"] = "clearance ratio, closed ÷ filed",
+        ["time_to_disposition_days.mean"] = "mean days to disposition",
+        ["time_to_disposition_days.p50"] = "median days to disposition",
+        ["time_to_disposition_days.p90"] = "90th percentile days to disposition",
+        ["pending_time_average"] = "pending cases, time average",
+        ["pending_age_days.mean"] = "mean age of pending cases, days",
+        ["long_pending.over_365"] = "pending over 1 year",
+        ["long_pending.over_548"] = "pending over 1.5 years",
+        ["long_pending.over_1095"] = "pending over 3 years",
+        ["locks.first"] = "cases locked (first lock)",
+        ["locks.second"] = "cases locked a second time",
+        ["balance.index"] = "balance index (0–100)",
+        ["balance.months_below_baseline"] = "months below the monthly baseline",
+        ["engine.wall_seconds"] = "wall seconds (this machine)",
+        ["engine.cases_per_second"] = "cases simulated per second (this machine)",
+    };
+
+    public static IReadOnlyList<KeyFigure> Of(Summary summary)
+    {
+        var tree = JsonSerializer.SerializeToNode(summary, SummaryJson.Options)!.AsObject();
+        var figures = new List<KeyFigure>();
+        Flatten(tree, "", figures);
+        return figures;
+    }
+
+    private static void Flatten(JsonObject node, string prefix, List<KeyFigure> figures)
+    {
+        foreach (var (key, value) in node)
+        {
+            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            switch (value)
+            {
+                case JsonObject child:
+                    Flatten(child, path, figures);
+                    break;
+                case JsonValue leaf:
+                    figures.Add(new KeyFigure(path, leaf.ToJsonString(), s_labels.GetValueOrDefault(path) ?? path.Replace('_', ' ').Replace(".", ": ")));
+                    break;
+            }
+        }
+    }
+}

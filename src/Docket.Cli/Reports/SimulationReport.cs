@@ -1,0 +1,80 @@
+using System.Globalization;
+using Docket.Domain.Statistics;
+
+namespace Docket.Cli.Reports;
+
+/// <summary>
+/// report.html beside summary.json: the key figures as a table and the run's charts, self-contained; the charts also
+/// as PNG files in <c>charts/</c>.
+/// </summary>
+internal static class SimulationReport
+{
+    public const string FileName = "report.html";
+    public const string ChartsFolder = "charts";
+
+    /// <summary>Writes the report into <paramref name="directory"/>; returns the page's path.</summary>
+    public static async Task<string> WriteAsync(Summary summary, string directory, CancellationToken cancellationToken)
+    {
+        var charts = SummaryCharts.For(summary);
+        var page = new ReportPage($"Docket report: {summary.Scenario}");
+        page.Paragraph(Describe(summary), "meta");
+        var figures = KeyFigures.Of(summary);
+        page.Heading("Headline");
+        page.Raw(HeadlineTable(figures));
+        page.Heading("Charts");
+        var folder = Path.Combine(directory, ChartsFolder);
+        Directory.CreateDirectory(folder);
+        foreach (var chart in charts)
+        {
+            var png = ChartRenderer.Png(chart);
+            await File.WriteAllBytesAsync(Path.Combine(folder, chart.Id + ".png"), png, cancellationToken);
+            page.Chart(chart, png);
+        }
+        page.Heading("By case type");
+        page.Raw(TypesTable(summary));
+        page.Heading("Key figures: every figure of summary.json");
+        page.Raw(FiguresTable(figures));
+        var path = Path.Combine(directory, FileName);
+        await File.WriteAllTextAsync(path, page.Html(), cancellationToken);
+        return path;
+    }
+
+    public static string Describe(Summary summary) =>
+        $"Seed {summary.Seed}, {summary.Days} days with {summary.WarmupDays} of warm-up, {summary.Replications} replication(s)"
+        + (summary.Replications > 1 ? " (every figure and chart is the mean over replications)" : "")
+        + $"; {summary.Teams.Count} teams. Counts cover the window after the warm-up.";
+
+    private static string FiguresTable(IReadOnlyList<KeyFigure> figures)
+    {
+        var rows = figures.Select(f => $"<tr data-field=\"{ReportPage.Encode(f.Path)}\" data-value=\"{ReportPage.Encode(f.Json)}\">"
+            + $"<td>{ReportPage.Encode(f.Label)} <code>{ReportPage.Encode(f.Path)}</code></td><td class=\"num\">{ReportPage.Encode(Display(f.Json))}</td></tr>");
+        return "<table class=\"figures\"><thead><tr><th>figure</th><th>value</th></tr></thead><tbody>\n"
+            + string.Join("\n", rows) + "\n</tbody></table>";
+    }
+
+    /// <summary>The figures a planner reads first, above the charts (all of them are in the full table below).</summary>
+    private static readonly string[] s_headline =
+    [
+        "cases.filed", "cases.closed", "cases.pending_end", "closure_rate", "clearance_ratio", "time_to_disposition_days.mean",
+        "time_to_disposition_days.p90", "pending_time_average", "long_pending.over_365", "locks.first", "balance.index",
+    ];
+
+    private static string HeadlineTable(IReadOnlyList<KeyFigure> figures)
+    {
+        var rows = s_headline.Select(path => figures.FirstOrDefault(f => f.Path == path)).OfType<KeyFigure>()
+            .Select(f => $"<tr><td>{ReportPage.Encode(f.Label)}</td><td class=\"num\">{ReportPage.Encode(Display(f.Json))}</td></tr>");
+        return "<table class=\"headline\"><tbody>\n" + string.Join("\n", rows) + "\n</tbody></table>";
+    }
+
+    private static string TypesTable(Summary summary)
+    {
+        var rows = summary.ByType.Select(t => $"<tr><td>{ReportPage.Encode(t.Type)}</td><td class=\"num\">{SummaryCharts.Number(t.Filed)}</td>"
+            + $"<td class=\"num\">{SummaryCharts.Number(t.Closed)}</td><td class=\"num\">{SummaryCharts.Number(t.MeanTtdDays)}</td></tr>");
+        return "<table><thead><tr><th>type</th><th>filed</th><th>closed</th><th>mean days to disposition</th></tr></thead><tbody>\n"
+            + string.Join("\n", rows) + "\n</tbody></table>";
+    }
+
+    /// <summary>A figure's JSON text for reading: numbers rounded for the eye (the exact value is in data-value), text unquoted.</summary>
+    private static string Display(string json) =>
+        double.TryParse(json, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? SummaryCharts.Number(value) : json.Trim('"');
+}

@@ -1,0 +1,39 @@
+namespace Docket.Domain.Statistics;
+
+/// <summary>
+/// The fixed bins of summary.json's day histograms (time to disposition, pending age): the same edges for every
+/// scenario so that runs can be overlaid, at the court's own thresholds — a week, Haidian's 15 days, a month, the
+/// statutory limits of 2, 3 and 6 months, and the long-pending years (1, 1.5, 2, 3).
+/// </summary>
+public static class DayBins
+{
+    /// <summary>Lower edges in days; the last bin is open-ended.</summary>
+    public static IReadOnlyList<double> Edges { get; } = [0, 7, 15, 30, 60, 90, 120, 180, 270, 365, 548, 730, 1095];
+
+    /// <summary>The bin that holds <paramref name="days"/> (negative days fall in the first).</summary>
+    public static int IndexOf(double days)
+    {
+        var i = Edges.Count - 1;
+        while (i > 0 && days < Edges[i])
+        {
+            i--;
+        }
+        return i;
+    }
+
+    /// <summary>Counts of <paramref name="days"/> per bin, every bin present (zeros included).</summary>
+    public static HistogramBin[] Histogram(IEnumerable<double> days)
+    {
+        var counts = new double[Edges.Count];
+        foreach (var d in days)
+        {
+            counts[IndexOf(d)]++;
+        }
+        return [.. counts.Select((n, i) => new HistogramBin
+        {
+            FromDays = Edges[i],
+            ToDays = i + 1 < Edges.Count ? Edges[i + 1] : null,
+            Cases = n,
+        })];
+    }
+}

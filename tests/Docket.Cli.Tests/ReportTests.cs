@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Docket.Cli.Reports;
+using Docket.Domain.Statistics;
+
+namespace Docket.Cli.Tests;
+
+/// <summary>report.html beside summary.json: every chart drawn from summary.json's own series, every figure in its table.</summary>
+public sealed class ReportTests
+{
+    private static readonly string[] s_charts = ["pending-by-kind", "filings-closures", "time-to-disposition", "pending-age", "teams", "locks-escalations"];
+
+    /// <summary>A short run of the sample court with deadlines, locks, several team kinds and a monthly baseline.</summary>
+    private static async Task<(string Directory, Summary Summary, JsonObject Json)> SimulateAsync(params string[] extra)
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-report-{Guid.NewGuid():N}");
+        var scenario = Path.Combine(CliRunner.RepoRoot(), "scenarios", "yancheng-nodes.yaml");
+        var (exit, _, error) = await CliRunner.RunAsync(["simulate", scenario, "--days", "730", "--out", outDir, "--json", .. extra]);
+        Assert.True(exit == 0, error);
+        var text = await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json"));
+        return (outDir, SummaryJson.Deserialize<Summary>(text), JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>Every number or text of summary.json outside its lists, by dotted path, as its JSON text.</summary>
+    internal static IEnumerable<(string Path, string Json)> Figures(JsonObject node, string prefix = "")
+    {
+        foreach (var (key, value) in node)
+        {
+            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            if (value is JsonObject child)
+            {
+                foreach (var figure in Figures(child, path))
+                {
+                    yield return figure;
+                }
+            }
+            else if (value is JsonValue leaf)
+            {
+                yield return (path, leaf.ToJsonString());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_charts_plot_summary_jsons_own_series_point_for_point()
+    {
+        var (_, summary, _) = await SimulateAsync("--no-report");
+        var charts = SummaryCharts.For(summary).ToDictionary(c => c.Id);
+        Assert.Equal(s_charts, charts.Keys);
+        var months = summary.Monthly.Count;
+        Assert.Equal(12, months);
+
+        var pending = charts["pending-by-kind"].Series;
+        Assert.Equal([.. summary.Monthly[0].PendingEndByKind.Keys.Select(k => k.Replace('_', ' ')), "all pending"], pending.Select(s => s.Name));
+        Assert.All(pending, s => Assert.Equal(months, s.Y.Count));
+        Assert.Equal(summary.Monthly.Select(m => m.PendingEndByKind["specialized"]), pending.Single(s => s.Name == "specialized").Y);
+        Assert.Equal(summary.Monthly.Select(m => m.PendingEnd), pending[^1].Y);
+
+        var flows = charts["filings-closures"].Series.ToDictionary(s => s.Name);
+        Assert.Equal(summary.Monthly.Select(m => m.Filed), flows["filed"].Y);
+        Assert.Equal(summary.Monthly.Select(m => m.Closed), flows["closed"].Y);
+        Assert.Equal(summary.Monthly.Select(m => m.ClosureRate), flows["closure rate"].Y);
+        Assert.Equal(summary.Monthly.Select(m => m.ClosureRateBaseline), flows["closure-rate baseline"].Y);
+        Assert.True(flows["closure-rate baseline"].RightAxis && flows["closure rate"].RightAxis);
+
+        Assert.Equal(summary.TimeToDispositionHistogram.Select(b => b.Cases), charts["time-to-disposition"].Series.Single().Y);
+        Assert.Equal(summary.PendingAgeHistogram.Select(b => b.Cases), charts["pending-age"].Series.Single().Y);
+        Assert.Equal(DayBins.Edges.Count, charts["time-to-disposition"].XTicks!.Count);
+
+        var teams = charts["teams"].Series.ToDictionary(s => s.Name);
+        Assert.Equal(summary.Teams.Select(t => t.QuotaAttainment), teams["quota attainment"].Y);
+        Assert.Equal(summary.Teams.Select(t => t.Utilization), teams["judge utilization"].Y);
+        Assert.Equal(summary.Teams.Select(t => t.Id), charts["teams"].XTicks!.Select(t => t.Label));
+
+        var deadlines = charts["locks-escalations"].Series.ToDictionary(s => s.Name);
+        Assert.Equal(summary.Monthly.Select(m => m.Locks), deadlines["locks"].Y);
+        Assert.Equal(summary.Monthly.Select(m => m.Escalations), deadlines["escalations"].Y);
+        Assert.True(deadlines["locks"].Y.Sum() > 0 && deadlines["escalations"].Y.Sum() > 0);
+    }
+
+    [Fact]
+    public async Task Simulate_writes_a_self_contained_report_with_every_chart_and_every_figure_of_summary_json()
+    {
+        var (directory, _, json) = await SimulateAsync();
+        var html = await File.ReadAllTextAsync(Path.Combine(directory, "report.html"));
+        foreach (var id in s_charts)
+        {
+            var png = await File.ReadAllBytesAsync(Path.Combine(directory, "charts", id + ".png"));
+            Assert.True(png.Length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', $"charts/{id}.png is not a PNG");
+            var embedded = Regex.Match(html, $"<figure class=\"chart\" data-chart=\"{id}\"[^>]*><img src=\"data:image/png;base64,([^\"]+)\"");
+            Assert.True(embedded.Success, $"report.html does not embed the chart {id}");
+            Assert.Equal(png, Convert.FromBase64String(embedded.Groups[1].Value));
+        }
+        // Self-contained: nothing fetched from elsewhere.
+        Assert.DoesNotMatch("(src|href)=\"(?!data:)[^\"#]", html);
+        AssertHoldsEveryFigure(html, json);
+    }
+
+    [Fact]
+    public async Task No_report_leaves_only_summary_json()
+    {
+        var (directory, _, _) = await SimulateAsync("--no-report");
+        Assert.True(File.Exists(Path.Combine(directory, "summary.json")));
+        Assert.False(File.Exists(Path.Combine(directory, "report.html")));
+        Assert.False(Directory.Exists(Path.Combine(directory, "charts")));
+    }
+
+    [Fact]
+    public async Task The_report_loads_in_headless_chromium_with_every_chart_decoded_and_no_error()
+    {
+        var (directory, _, json) = await SimulateAsync();
+        var page = await HeadlessChromium.LoadAsync(Path.Combine(directory, "report.html"));
+        AssertRendered(page, s_charts);
+        AssertHoldsEveryFigure(page.Dom, json);
+    }
+
+    internal static void AssertRendered(HeadlessChromium.Page page, IReadOnlyCollection<string> charts)
+    {
+        Assert.True(page.BodyAttribute("data-checked") == "true", "the page's load check never ran:\n" + page.Log);
+        Assert.Equal(charts.Count.ToString(), page.BodyAttribute("data-charts"));
+        Assert.Equal(charts.Count.ToString(), page.BodyAttribute("data-charts-decoded"));
+        Assert.Equal("", page.BodyAttribute("data-charts-failed"));
+        Assert.Equal("0", page.BodyAttribute("data-errors"));
+        Assert.Equal("0", page.BodyAttribute("data-external-requests"));
+        Assert.Empty(page.ConsoleLines);
+        foreach (var id in charts)
+        {
+            Assert.Matches($"<figure class=\"chart\" data-chart=\"{id}\"[^>]*><img src=\"data:image/png;base64,[A-Za-z0-9+/]{{100}}", page.Dom);
+        }
+    }
+
+    private static void AssertHoldsEveryFigure(string html, JsonObject summary)
+    {
+        var figures = Figures(summary).ToList();
+        Assert.Contains(figures, f => f.Path == "cases.closed");
+        Assert.Contains(figures, f => f.Path == "engine.wall_seconds");
+        foreach (var (path, value) in figures)
+        {
+            Assert.True(html.Contains($"data-field=\"{path}\" data-value=\"{WebUtility.HtmlEncode(value)}\"", StringComparison.Ordinal),
+                $"the report's table lacks {path} = {value}");
+        }
+    }
+}
