@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace Docket.Abstractions.Live;
 
 /// <summary>
@@ -31,9 +32,9 @@ public sealed record PendingAges(
 
 [GenerateSerializer, Immutable, Alias("docket.live.long-pending")]
 public sealed record LongPending(
-    [property: Id(0)] long Over365,
-    [property: Id(1)] long Over548,
-    [property: Id(2)] long Over1095);
+    [property: Id(0), JsonPropertyName("over_365")] long Over365,
+    [property: Id(1), JsonPropertyName("over_548")] long Over548,
+    [property: Id(2), JsonPropertyName("over_1095")] long Over1095);
 
 /// <summary>Cases locked now, cases ever locked, and unlocks recorded.</summary>
 [GenerateSerializer, Immutable, Alias("docket.live.lock-counts")]

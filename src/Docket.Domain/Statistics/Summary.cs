@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Docket.Domain.Statistics;
 
 /// <summary>summary.json, schema 1 (CONTRACTS.md), with Docket's additions after the contract's fields.</summary>
@@ -67,8 +69,11 @@ public sealed record PendingAges
 
 public sealed record LongPending
 {
+    [JsonPropertyName("over_365")]
     public double Over365 { get; init; }
+    [JsonPropertyName("over_548")]
     public double Over548 { get; init; }
+    [JsonPropertyName("over_1095")]
     public double Over1095 { get; init; }
 }
 
