@@ -68,8 +68,8 @@ internal static class CourtIndicators
             }
             if (c.StagesDone < type.Stages.Count && type.Nodes.Count > 0)
             {
-                var (locked, _, deadlines) = CaseClock.Evaluate(court, c, now);
-                lockedNow += locked ? 1 : 0;
+                var (lockedSince, deadlines) = CaseClock.Evaluate(court, c, now);
+                lockedNow += lockedSince is not null ? 1 : 0;
                 overdue += deadlines.Any(d => d.ReachedAt is null && d.Due <= now) ? 1 : 0;
             }
         }

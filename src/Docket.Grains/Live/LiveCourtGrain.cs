@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Docket.Abstractions.Live;
 using Docket.Domain.Assignment;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Metrics;
 using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
@@ -221,8 +222,7 @@ public sealed partial class LiveCourtGrain(
             return CommandResult.Fail(outcome, "node", error!);
         }
         var at = Now();
-        var (locked, since, _) = CaseClock.Evaluate(_court, c, at);
-        if (locked)
+        if (CaseClock.Evaluate(_court, c, at).LockedSince is { } since)
         {
             return CommandResult.Fail(Outcome.Conflict, null,
                 $"case {c.Id} is locked since {since:O} (an important node is overdue); a division head or the president must unlock it");

@@ -1,5 +1,6 @@
 using Docket.Abstractions.Live;
 using Docket.Domain.Assignment;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Randomness;
 using Docket.Domain.Supervision;
 
@@ -429,7 +430,7 @@ internal sealed class LiveCourtState
                         throw new InvalidOperationException($"unknown case type '{e.Type}'");
                     }
                     var c = new LiveCase(e.Case, _court.Id, number, e.Type!, e.Flagged ?? false, e.Risk ?? "none", e.At, e.Seq,
-                        LiveCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq);
+                        LiveCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq, [], 0, 0);
                     if (e.Kind == LedgerKinds.Assign)
                     {
                         c = AssignTo(c, e, TeamOf(e));
