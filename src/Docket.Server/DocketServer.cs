@@ -73,6 +73,7 @@ public static class DocketServer
         var organization = LoadOrganization(options.Scenario);
         builder.Services.AddDocketLive(organization);
         builder.Services.Configure<LiveMetricsOptions>(builder.Configuration.GetSection(LiveMetricsOptions.Section));
+        builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
         builder.Services.AddSingleton(new UserDirectory(options.Auth.Users, organization));
         var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);
 
@@ -99,6 +100,7 @@ public static class DocketServer
             // Grain calls carry the caller's activity, so a request's trace holds the grains' spans.
             silo.AddActivityPropagation();
             silo.AddDashboard();
+            silo.UseInMemoryReminderService();
             if (storage == "sqlite")
             {
                 silo.Services.AddGrainStorage(LiveStorage.Name, (sp, _) =>

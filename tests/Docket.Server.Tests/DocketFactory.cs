@@ -35,6 +35,8 @@ public sealed class DocketFactory(string? dataDirectory = null, IReadOnlyDiction
         builder.ConfigureHostConfiguration(config =>
         {
             var all = TestUsers.Settings();
+            // Tests run the deadline watcher on demand (POST /api/courts/{court}/deadline-watch), not on its reminder.
+            all["Docket:Deadlines:WatchMinutes"] = "600";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 all[key] = value;

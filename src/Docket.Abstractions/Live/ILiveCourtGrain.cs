@@ -23,6 +23,21 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("designate")]
     Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by);
 
+    /// <summary>Extends a case's statutory limit by <paramref name="days"/> (the president, with a reason, once its warning has come).</summary>
+    [Alias("extend")]
+    Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by);
+
+    /// <summary>
+    /// The deadline watcher's tick (run by the court's reminder, at activation, and on demand): issues every warning
+    /// the court's cases have earned by now and not been issued, records each in the ledger, and returns them.
+    /// </summary>
+    [Alias("watch-deadlines")]
+    Task<CourtWarning[]> WatchDeadlinesAsync();
+
+    /// <summary>The warnings issued, oldest first, those issued at or after <paramref name="since"/> when given.</summary>
+    [Alias("warnings")]
+    Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since);
+
     [Alias("get-case")]
     Task<LiveCase?> GetCaseAsync(long number);
 

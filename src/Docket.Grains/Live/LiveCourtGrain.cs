@@ -28,9 +28,16 @@ public sealed partial class LiveCourtGrain(
     TimeProvider time,
     DocketMetrics metrics,
     IOptions<LiveMetricsOptions> metricsOptions,
-    ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain
+    IOptions<DeadlineWatchOptions> watchOptions,
+    ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain, IRemindable
 {
     private const int ReplayPage = 10_000;
+
+    /// <summary>The court's deadline watcher's reminder.</summary>
+    public const string WatchReminder = "deadline-watch";
+
+    /// <summary>Who issues deadline warnings in the ledger.</summary>
+    private static readonly Actor s_watcher = new("deadline-watcher", "system", null, null, null);
 
     private readonly Dictionary<int, string> _secrets = [];
     private readonly Dictionary<string, (FilingRequest Request, Task<CommandResult> Task)> _inflight = new(StringComparer.Ordinal);
@@ -106,6 +113,121 @@ public sealed partial class LiveCourtGrain(
             }, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
         LogActivated(id, _state.Seq, _state.LastNumber, _state.Epoch, _state.Commitment ?? "");
+        await ArmDeadlineWatchAsync();
+    }
+
+    /// <summary>
+    /// Re-arms the deadline watcher from the replayed ledger: issues what fell due while the court was down (nothing
+    /// issued before is issued again: the ledger holds it), then registers the court's reminder. Without a reminder
+    /// service in the silo the watcher runs on a grain timer instead, while the court is active (it is kept alive).
+    /// </summary>
+    private async Task ArmDeadlineWatchAsync()
+    {
+        await WatchAsync(awaitCases: false);
+        var period = watchOptions.Value.Period;
+        try
+        {
+            await this.RegisterOrUpdateReminder(WatchReminder, period, period);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OrleansException or TimeoutException)
+        {
+            LogNoReminders(e, _court.Id);
+            this.RegisterGrainTimer(_ => _broken ? Task.CompletedTask : WatchAsync(awaitCases: false),
+                new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == WatchReminder && !_broken ? WatchAsync(awaitCases: false) : Task.CompletedTask;
+
+    public Task<CourtWarning[]> WatchDeadlinesAsync() => WatchAsync(awaitCases: true);
+
+    /// <summary>
+    /// One tick: every warning earned by now (the domain's <see cref="DeadlineWarnings"/>) and not yet issued is
+    /// appended to the ledger, all in one write; once durable they are counted (<c>docket.deadline.warnings</c> by
+    /// level, <c>docket.locks</c> for a case that became locked) and the cases' grains are given their new records.
+    /// Idempotent: a repeated tick finds nothing new.
+    /// </summary>
+    private async Task<CourtWarning[]> WatchAsync(bool awaitCases)
+    {
+        EnsureHealthy();
+        var at = Now();
+        var due = new List<(LiveCase Case, List<DeadlineWarning> Warnings)>();
+        foreach (var c in _state.Cases)
+        {
+            var unissued = CaseClock.Unissued(_court, c, at).ToList();
+            if (unissued.Count > 0)
+            {
+                due.Add((c, unissued));
+            }
+        }
+        if (due.Count == 0)
+        {
+            return [];
+        }
+        var records = new List<LedgerRecord>();
+        var issued = new List<long>();
+        foreach (var (c, warnings) in due)
+        {
+            foreach (var w in warnings)
+            {
+                records.Add(_state.Append(Entry(LedgerKinds.Warning, at, c, s_watcher) with { Node = w.Subject, Level = w.Level, Due = w.Due }));
+                issued.Add(c.Number);
+            }
+        }
+        await CommitAsync(records);
+        var result = new CourtWarning[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            var c = _state.Case(issued[i])!;
+            var w = Array.Find(c.Warnings, x => x.Seq == records[i].Seq)!;
+            result[i] = new CourtWarning(c.Id, c.Team, _court.DivisionOfTeam(c.Team), w);
+            _metrics?.Warned(w.Level);
+        }
+        LogWarningsIssued(_court.Id, records.Count, due.Count);
+        var adoptions = due.Select(d => GrainFactory.GetGrain<ILiveCaseGrain>(d.Case.Id).AdoptAsync(_state.Case(d.Case.Number)!)).ToList();
+        if (awaitCases)
+        {
+            await Task.WhenAll(adoptions);
+        }
+        else
+        {
+            adoptions.ForEach(a => a.Ignore());
+        }
+        return result;
+    }
+
+    public Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since) =>
+        Task.FromResult(_state.Warnings.Where(w => since is null || w.Warning.At >= since).Select(w =>
+        {
+            var c = _state.Case(w.Number)!;
+            return new CourtWarning(c.Id, c.Team, _court.DivisionOfTeam(c.Team), w.Warning);
+        }).ToArray());
+
+    public async Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by)
+    {
+        EnsureHealthy();
+        if (_state.Case(number) is not { } c)
+        {
+            return NotFound(number);
+        }
+        if (!CaseAccess.CanExtend(by, _court.Id))
+        {
+            return CommandResult.Fail(Outcome.Forbidden, null, $"only the president of court {_court.Id} extends a case's time limit");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandResult.Fail(Outcome.Invalid, "reason", "an extension needs a written reason");
+        }
+        var at = Now();
+        if (_state.RefuseExtension(c, days, at) is { } refusal)
+        {
+            return refusal.Field == "days"
+                ? CommandResult.Fail(Outcome.Invalid, "days", refusal.Problem)
+                : CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
+        }
+        var record = _state.Append(Entry(LedgerKinds.Extension, at, c, by) with { Days = days, Reason = reason });
+        return await CompleteAsync(number, [record], [], null);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -553,6 +675,12 @@ public sealed partial class LiveCourtGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court} active: ledger at {Seq}, {Cases} cases, seed epoch {Epoch} committed as {Commitment}")]
     private partial void LogActivated(string court, long seq, long cases, int epoch, string commitment);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: {Warnings} deadline warnings issued to {Cases} cases")]
+    private partial void LogWarningsIssued(string court, int warnings, int cases);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: no reminder service; the deadline watcher runs on a timer while the court is active")]
+    private partial void LogNoReminders(Exception e, string court);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: ledger entry {Seq} does not re-make: {Problem}")]
     private partial void LogReplayProblem(string court, long seq, string problem);

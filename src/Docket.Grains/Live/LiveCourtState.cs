@@ -28,6 +28,7 @@ internal sealed class LiveCourtState
     private readonly long[] _teamAssigned;
     private readonly long[] _teamClosed;
     private readonly Dictionary<int, string> _commitments = [];
+    private readonly List<(long Number, CaseWarning Warning)> _warnings = [];
 
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
     public LiveCourtState(LiveCourt court, Func<int, string?> secretOf)
@@ -81,6 +82,12 @@ internal sealed class LiveCourtState
     public long DrawsChecked { get; private set; }
 
     public IReadOnlyDictionary<int, string> Commitments => _commitments;
+
+    /// <summary>Every deadline warning issued, in ledger order, with its case number.</summary>
+    public IReadOnlyList<(long Number, CaseWarning Warning)> Warnings => _warnings;
+
+    /// <summary>Extensions of statutory limits granted.</summary>
+    public long Extensions { get; private set; }
 
     public LiveCase? Case(long number) => number >= 1 && number <= _cases.Count ? _cases[(int)number - 1] : null;
 
@@ -378,10 +385,32 @@ internal sealed class LiveCourtState
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
                     return CaseClock.IsLocked(_court, c, e.At) ? null : $"case {e.Case} was not locked";
                 }
+            case LedgerKinds.Warning:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    var w = new DeadlineWarning(e.Node ?? "", e.Level ?? "", e.Due ?? default);
+                    return CaseClock.Unissued(_court, c, e.At).Contains(w)
+                        ? null
+                        : $"case {e.Case} had not earned the {w.Level} warning on {w.Subject} (due {w.Due:O}) at {e.At:O}, or had it already";
+                }
+            case LedgerKinds.Extension:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    if (e.By?.Role != LiveRoles.President || string.IsNullOrWhiteSpace(e.Reason))
+                    {
+                        return $"an extension of case {e.Case} needs the president and a reason";
+                    }
+                    return RefuseExtension(c, e.Days ?? 0, e.At) is { } refusal ? $"the extension is not allowed: {refusal.Problem}" : null;
+                }
             default:
                 return $"unknown entry kind '{e.Kind}'";
         }
     }
+
+    /// <summary>Why the case's limit cannot be extended by <paramref name="days"/> at <paramref name="at"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
+    public (string Field, string Problem)? RefuseExtension(LiveCase c, double days, DateTimeOffset at) =>
+        TimeLimit.RefuseExtension(_court.CaseTypes[_court.TypeIndex(c.Type)], c.FiledAt, c.ExtendedDays, c.Status != LiveCase.Closed,
+            days, _court.Layout.Spec.Supervision.LimitWarnDays, at);
 
     private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>
         a is null ? b is null
@@ -507,6 +536,21 @@ internal sealed class LiveCourtState
                     var c = CaseOf(e);
                     Unlocks++;
                     Set(c with { UnlockedAt = e.At, Unlocks = c.Unlocks + 1, Version = e.Seq });
+                    return;
+                }
+            case LedgerKinds.Warning:
+                {
+                    var c = CaseOf(e);
+                    var w = new CaseWarning(e.Node ?? "", e.Level ?? "", e.Due ?? default, e.At, e.Seq);
+                    Set(c with { Warnings = [.. c.Warnings ?? [], w], Version = e.Seq });
+                    _warnings.Add((c.Number, w));
+                    return;
+                }
+            case LedgerKinds.Extension:
+                {
+                    var c = CaseOf(e);
+                    Extensions++;
+                    Set(c with { ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Extensions = c.Extensions + 1, Version = e.Seq });
                     return;
                 }
             default:

@@ -22,6 +22,12 @@ public sealed record UnlockRequest(string? Reason);
 /// <summary>Body of <c>POST /api/cases/{id}/designate</c>: the team (optional: the least-loaded leader's team) and a written reason.</summary>
 public sealed record DesignateRequest(string? Team, string? Reason);
 
+/// <summary>Body of <c>POST /api/cases/{id}/extensions</c>: days added to the statutory limit and the president's reason.</summary>
+public sealed record ExtensionRequest(double? Days, string? Reason);
+
+/// <summary>Answer to <c>GET /api/courts/{court}/warnings</c> and <c>POST /api/courts/{court}/deadline-watch</c>.</summary>
+public sealed record WarningsResponse(string Court, IReadOnlyList<CourtWarning> Warnings);
+
 /// <summary>A ledger entry as stored: sequence, kind, case, its hash, and the entry itself (the hashed text, written as is).</summary>
 public sealed record LedgerEntryView(
     string Court,

@@ -1,4 +1,5 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Deadlines;
 using Docket.Grains.Live;
 
 namespace Docket.Server.Api;
@@ -21,6 +22,49 @@ internal static class CourtEndpoints
             .WithName("CourtKpis").WithSummary("Closure rate, clearance, pending ages, long-pending, locks and the balance index")
             .Produces<CourtKpis>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.KpiReader);
+
+        api.MapGet("/courts/{court}/warnings", WarningsAsync)
+            .WithName("CourtWarnings").WithSummary("Deadline warnings the court's watcher issued (optionally since a time, of one level), oldest first")
+            .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.KpiReader);
+
+        api.MapPost("/courts/{court}/deadline-watch", WatchAsync)
+            .WithName("RunDeadlineWatch").WithSummary("Run the court's deadline watcher now (it also runs on its reminder); answers the warnings it issued")
+            .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Admin);
+    }
+
+    private static async Task<IResult> WarningsAsync(string court, DateTimeOffset? since, string? level, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        var actor = context.Actor();
+        if (!CaseAccess.CanSeeWarning(actor, court, actor.Division))
+        {
+            return Problems.Forbidden($"court {court}'s warnings are for its president, division heads, auditors and admins");
+        }
+        if (level is not null && !WarningLevels.All.Contains(level))
+        {
+            return Problems.BadRequest($"unknown warning level '{level}' (levels: {string.Join(", ", WarningLevels.All)})", "level");
+        }
+        var warnings = await grains.GetGrain<ILiveCourtGrain>(court).GetWarningsAsync(since);
+        return Results.Ok(new WarningsResponse(court,
+            [.. warnings.Where(w => (level is null || w.Warning.Level == level) && CaseAccess.CanSeeWarning(actor, court, w.Division))]));
+    }
+
+    private static async Task<IResult> WatchAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        if (!CaseAccess.CanRotateSeed(context.Actor(), court))
+        {
+            return Problems.Forbidden($"only an admin runs court {court}'s deadline watcher on demand");
+        }
+        return Results.Ok(new WarningsResponse(court, await grains.GetGrain<ILiveCourtGrain>(court).WatchDeadlinesAsync()));
     }
 
     private static IResult ListCourts(HttpContext context, LiveOrganization organization)
