@@ -18,6 +18,7 @@ public sealed class AuthTests(ApiFixture fixture)
         { "GET", "/api/teams/civil-1/caseload", null, TestUsers.JudgeCivil2 },
         { "GET", "/api/courts/live/kpis", null, TestUsers.Registrar },
         { "GET", "/api/courts/live/warnings", null, TestUsers.Registrar },
+        { "GET", "/api/courts/live/queue", null, TestUsers.JudgeCriminal1 },
         { "POST", "/api/courts/live/deadline-watch", null, TestUsers.President },
         { "GET", "/api/courts", null, "" },
         { "GET", "/api/audit/assignments?court=live", null, TestUsers.President },

@@ -28,8 +28,9 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by);
 
     /// <summary>
-    /// The deadline watcher's tick (run by the court's reminder, at activation, and on demand): issues every warning
-    /// the court's cases have earned by now and not been issued, records each in the ledger, and returns them.
+    /// The deadline watcher's tick (run by the court's reminder, at activation, and on demand): escalates the waiting
+    /// cases that have waited their pool's threshold, issues every warning the court's cases have earned by now and
+    /// not been issued, records each in the ledger, and returns the warnings.
     /// </summary>
     [Alias("watch-deadlines")]
     Task<CourtWarning[]> WatchDeadlinesAsync();
@@ -37,6 +38,10 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     /// <summary>The warnings issued, oldest first, those issued at or after <paramref name="since"/> when given.</summary>
     [Alias("warnings")]
     Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since);
+
+    /// <summary>The court's waiting cases, each pool's in the order they will be pulled.</summary>
+    [Alias("queue")]
+    Task<QueuedCase[]> GetQueueAsync();
 
     [Alias("get-case")]
     Task<LiveCase?> GetCaseAsync(long number);

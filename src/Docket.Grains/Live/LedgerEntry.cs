@@ -141,6 +141,9 @@ public static class LedgerKinds
     /// <summary>A deadline warning issued by the court's deadline watcher (the subject in <c>node</c>, with level and due).</summary>
     public const string Warning = "warning";
 
+    /// <summary>A case waiting over its pool's <c>escalate_after_days</c> moved to the top of the queue (by the deadline watcher).</summary>
+    public const string Escalate = "escalate";
+
     /// <summary>The statutory limit extended by the president, with days and a reason.</summary>
     public const string Extension = "extension";
 

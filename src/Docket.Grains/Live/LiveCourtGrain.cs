@@ -152,6 +152,7 @@ public sealed partial class LiveCourtGrain(
     {
         EnsureHealthy();
         var at = Now();
+        var escalate = _state.Queue().Select(q => q.Case).Where(c => _state.Escalates(c, at)).ToList();
         var due = new List<(LiveCase Case, List<DeadlineWarning> Warnings)>();
         foreach (var c in _state.Cases)
         {
@@ -161,10 +162,11 @@ public sealed partial class LiveCourtGrain(
                 due.Add((c, unissued));
             }
         }
-        if (due.Count == 0)
+        if (due.Count == 0 && escalate.Count == 0)
         {
             return [];
         }
+        var escalations = escalate.Select(c => _state.Append(Entry(LedgerKinds.Escalate, at, c, s_watcher))).ToList();
         var records = new List<LedgerRecord>();
         var issued = new List<long>();
         foreach (var (c, warnings) in due)
@@ -175,7 +177,7 @@ public sealed partial class LiveCourtGrain(
                 issued.Add(c.Number);
             }
         }
-        await CommitAsync(records);
+        await CommitAsync([.. escalations, .. records]);
         var result = new CourtWarning[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
@@ -184,8 +186,9 @@ public sealed partial class LiveCourtGrain(
             result[i] = new CourtWarning(c.Id, c.Team, _court.DivisionOfTeam(c.Team), w);
             _metrics?.Warned(w.Level);
         }
-        LogWarningsIssued(_court.Id, records.Count, due.Count);
-        var adoptions = due.Select(d => GrainFactory.GetGrain<ILiveCaseGrain>(d.Case.Id).AdoptAsync(_state.Case(d.Case.Number)!)).ToList();
+        LogWarningsIssued(_court.Id, records.Count, due.Count, escalations.Count);
+        var adoptions = due.Select(d => d.Case.Number).Concat(escalate.Select(c => c.Number)).Distinct()
+            .Select(n => GrainFactory.GetGrain<ILiveCaseGrain>(_state.Case(n)!.Id).AdoptAsync(_state.Case(n)!)).ToList();
         if (awaitCases)
         {
             await Task.WhenAll(adoptions);
@@ -195,6 +198,15 @@ public sealed partial class LiveCourtGrain(
             adoptions.ForEach(a => a.Ignore());
         }
         return result;
+    }
+
+    public Task<QueuedCase[]> GetQueueAsync()
+    {
+        var now = Now();
+        var places = new int[_court.PoolNames.Count];
+        return Task.FromResult(_state.Queue().Select(q => new QueuedCase(q.Case.Id, q.Case.Type, _court.PoolNames[q.Pool], ++places[q.Pool],
+            q.Case.FiledAt, (now - q.Case.FiledAt).TotalDays, q.Case.EscalatedAt,
+            _court.Layout.PoolSpecs[q.Pool].EscalateAfterDays is { } after && q.Case.EscalatedAt is null ? q.Case.FiledAt.AddDays(after) : null)).ToArray());
     }
 
     public Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since) =>
@@ -676,8 +688,8 @@ public sealed partial class LiveCourtGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court} active: ledger at {Seq}, {Cases} cases, seed epoch {Epoch} committed as {Commitment}")]
     private partial void LogActivated(string court, long seq, long cases, int epoch, string commitment);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: {Warnings} deadline warnings issued to {Cases} cases")]
-    private partial void LogWarningsIssued(string court, int warnings, int cases);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: {Warnings} deadline warnings issued to {Cases} cases; {Escalated} waiting cases escalated")]
+    private partial void LogWarningsIssued(string court, int warnings, int cases, int escalated);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: no reminder service; the deadline watcher runs on a timer while the court is active")]
     private partial void LogNoReminders(Exception e, string court);

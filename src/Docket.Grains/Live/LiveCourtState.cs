@@ -86,6 +86,9 @@ internal sealed class LiveCourtState
     /// <summary>Every deadline warning issued, in ledger order, with its case number.</summary>
     public IReadOnlyList<(long Number, CaseWarning Warning)> Warnings => _warnings;
 
+    /// <summary>Waiting cases escalated to the top of their queue.</summary>
+    public long Escalations { get; private set; }
+
     /// <summary>Extensions of statutory limits granted.</summary>
     public long Extensions { get; private set; }
 
@@ -217,6 +220,30 @@ internal sealed class LiveCourtState
             }
         }
         return null;
+    }
+
+    /// <summary>A waiting case's place in its pool's queue: its lane (<see cref="WaitingQueue"/>), highest first, then its number.</summary>
+    private (int, long) WaitKey(LiveCase c) =>
+        (-WaitingQueue.LaneOf(_court.CaseTypes[_court.TypeIndex(c.Type)].Priority, c.EscalatedAt is not null), c.Number);
+
+    /// <summary>Each pool's waiting cases in the order they are pulled.</summary>
+    public IEnumerable<(int Pool, LiveCase Case)> Queue()
+    {
+        for (var p = 0; p < _waiting.Length; p++)
+        {
+            foreach (var (_, number) in _waiting[p])
+            {
+                yield return (p, _cases[(int)number - 1]);
+            }
+        }
+    }
+
+    /// <summary>Whether a waiting case escalates at <paramref name="at"/> (<see cref="WaitingQueue.Escalates"/> with its pool's threshold).</summary>
+    public bool Escalates(LiveCase c, DateTimeOffset at)
+    {
+        var type = _court.TypeIndex(c.Type);
+        return c.Status == LiveCase.Waiting && c.EscalatedAt is null
+            && WaitingQueue.Escalates(_court.CaseTypes[type].Priority, _court.Layout.PoolSpecs[_court.Layout.TypePool[type]].EscalateAfterDays, (at - c.FiledAt).TotalDays);
     }
 
     /// <summary>Whether the team can take a case of the type now (accepts it, present, under its cap).</summary>
@@ -393,6 +420,11 @@ internal sealed class LiveCourtState
                         ? null
                         : $"case {e.Case} had not earned the {w.Level} warning on {w.Subject} (due {w.Due:O}) at {e.At:O}, or had it already";
                 }
+            case LedgerKinds.Escalate:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    return Escalates(c, e.At) ? null : $"case {e.Case} was not due to be escalated at {e.At:O}";
+                }
             case LedgerKinds.Extension:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
@@ -459,7 +491,7 @@ internal sealed class LiveCourtState
                         throw new InvalidOperationException($"unknown case type '{e.Type}'");
                     }
                     var c = new LiveCase(e.Case, _court.Id, number, e.Type!, e.Flagged ?? false, e.Risk ?? "none", e.At, e.Seq,
-                        LiveCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq, [], 0, 0);
+                        LiveCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq, [], 0, 0, null);
                     if (e.Kind == LedgerKinds.Assign)
                     {
                         c = AssignTo(c, e, TeamOf(e));
@@ -467,7 +499,7 @@ internal sealed class LiveCourtState
                     }
                     else
                     {
-                        _waiting[_court.Layout.TypePool[type]].Add((-_court.CaseTypes[type].Priority, number));
+                        _waiting[_court.Layout.TypePool[type]].Add(WaitKey(c));
                     }
                     _cases.Add(c);
                     if (e.IdempotencyKey is { } key)
@@ -483,7 +515,7 @@ internal sealed class LiveCourtState
                     {
                         throw new InvalidOperationException($"case {c.Id} is not waiting");
                     }
-                    _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Remove((-_court.CaseTypes[_court.TypeIndex(c.Type)].Priority, c.Number));
+                    _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Remove(WaitKey(c));
                     Set(AssignTo(c, e, TeamOf(e)));
                     return;
                 }
@@ -497,7 +529,7 @@ internal sealed class LiveCourtState
                     }
                     if (c.Status == LiveCase.Waiting)
                     {
-                        _waiting[_court.Layout.TypePool[type]].Remove((-_court.CaseTypes[type].Priority, c.Number));
+                        _waiting[_court.Layout.TypePool[type]].Remove(WaitKey(c));
                     }
                     else
                     {
@@ -544,6 +576,21 @@ internal sealed class LiveCourtState
                     var w = new CaseWarning(e.Node ?? "", e.Level ?? "", e.Due ?? default, e.At, e.Seq);
                     Set(c with { Warnings = [.. c.Warnings ?? [], w], Version = e.Seq });
                     _warnings.Add((c.Number, w));
+                    return;
+                }
+            case LedgerKinds.Escalate:
+                {
+                    var c = CaseOf(e);
+                    if (c.Status != LiveCase.Waiting)
+                    {
+                        throw new InvalidOperationException($"case {c.Id} is not waiting");
+                    }
+                    var pool = _court.Layout.TypePool[_court.TypeIndex(c.Type)];
+                    _waiting[pool].Remove(WaitKey(c));
+                    var escalated = c with { EscalatedAt = e.At, Version = e.Seq };
+                    _waiting[pool].Add(WaitKey(escalated));
+                    Escalations++;
+                    Set(escalated);
                     return;
                 }
             case LedgerKinds.Extension:

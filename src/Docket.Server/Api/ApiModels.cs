@@ -28,6 +28,9 @@ public sealed record ExtensionRequest(double? Days, string? Reason);
 /// <summary>Answer to <c>GET /api/courts/{court}/warnings</c> and <c>POST /api/courts/{court}/deadline-watch</c>.</summary>
 public sealed record WarningsResponse(string Court, IReadOnlyList<CourtWarning> Warnings);
 
+/// <summary>Answer to <c>GET /api/courts/{court}/queue</c>.</summary>
+public sealed record QueueResponse(string Court, IReadOnlyList<QueuedCase> Waiting);
+
 /// <summary>A ledger entry as stored: sequence, kind, case, its hash, and the entry itself (the hashed text, written as is).</summary>
 public sealed record LedgerEntryView(
     string Court,

@@ -23,6 +23,11 @@ internal static class CourtEndpoints
             .Produces<CourtKpis>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.KpiReader);
 
+        api.MapGet("/courts/{court}/queue", QueueAsync)
+            .WithName("CourtQueue").WithSummary("Cases waiting for a team, each pool's in the order they will be pulled, with their escalation")
+            .Produces<QueueResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.KpiReader);
+
         api.MapGet("/courts/{court}/warnings", WarningsAsync)
             .WithName("CourtWarnings").WithSummary("Deadline warnings the court's watcher issued (optionally since a time, of one level), oldest first")
             .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
@@ -52,6 +57,19 @@ internal static class CourtEndpoints
         var warnings = await grains.GetGrain<ILiveCourtGrain>(court).GetWarningsAsync(since);
         return Results.Ok(new WarningsResponse(court,
             [.. warnings.Where(w => (level is null || w.Warning.Level == level) && CaseAccess.CanSeeWarning(actor, court, w.Division))]));
+    }
+
+    private static async Task<IResult> QueueAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        if (!CaseAccess.CanSeeKpis(context.Actor(), court))
+        {
+            return Problems.Forbidden($"court {court}'s queue is for its president, division heads, auditors and admins");
+        }
+        return Results.Ok(new QueueResponse(court, await grains.GetGrain<ILiveCourtGrain>(court).GetQueueAsync()));
     }
 
     private static async Task<IResult> WatchAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
