@@ -16,6 +16,8 @@ public sealed class AuthTests(ApiFixture fixture)
         { "POST", "/api/cases/{case}/designate", "{\"team\":\"civil-3\",\"reason\":\"r\"}", TestUsers.Registrar },
         { "POST", "/api/cases/{case}/extensions", "{\"days\":10,\"reason\":\"r\"}", TestUsers.HeadCivil },
         { "GET", "/api/teams/civil-1/caseload", null, TestUsers.JudgeCivil2 },
+        { "POST", "/api/teams/civil-1/absences", "{\"to\":\"2030-01-01T00:00:00Z\",\"reason\":\"leave\"}", TestUsers.JudgeCivil1 },
+        { "GET", "/api/teams/civil-1/absences", null, TestUsers.Registrar },
         { "GET", "/api/courts/live/kpis", null, TestUsers.Registrar },
         { "GET", "/api/courts/live/warnings", null, TestUsers.Registrar },
         { "GET", "/api/courts/live/queue", null, TestUsers.JudgeCriminal1 },

@@ -39,6 +39,14 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("warnings")]
     Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since);
 
+    /// <summary>Records a team away from <paramref name="from"/> (null: now) to <paramref name="to"/>; it leaves its pool's eligible set meanwhile.</summary>
+    [Alias("mark-absent")]
+    Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by);
+
+    /// <summary>A team's absences (null: no such team).</summary>
+    [Alias("absences")]
+    Task<TeamAbsence[]?> GetAbsencesAsync(string team);
+
     /// <summary>The court's waiting cases, each pool's in the order they will be pulled.</summary>
     [Alias("queue")]
     Task<QueuedCase[]> GetQueueAsync();

@@ -363,8 +363,8 @@ public sealed class CourtSimulation
             Enqueue(caseNo, now);
             return;
         }
-        if (((c.Flags & CaseFlags.Flagged) != 0 || c.Risk >= RiskLevel.Larger) && _layout.PoolSpecs[pool].Designated == DesignationTarget.Leader
-            && Designate(c.Type) is var leaderTeam && leaderTeam >= 0)
+        if (DesignatedAssignment.Applies((c.Flags & CaseFlags.Flagged) != 0, c.Risk, _layout.PoolSpecs[pool].Designated)
+            && DesignatedAssignment.AcrossCourt(_designated, _layout.PoolTeams, c.Type) is var leaderTeam && leaderTeam >= 0)
         {
             c.Flags |= CaseFlags.Designated;
             Designations++;
@@ -378,26 +378,6 @@ public sealed class CourtSimulation
             return;
         }
         AssignTo(caseNo, _layout.PoolTeams[pool][local], now);
-    }
-
-    /// <summary>
-    /// The least-loaded leader-led team of the whole court that can take the type — in any pool, so a leadership
-    /// group with its own pool that is not first for the type receives only designated cases.
-    /// </summary>
-    private int Designate(int type)
-    {
-        var best = -1;
-        var bestWork = double.MaxValue;
-        for (var p = 0; p < _boards.Length; p++)
-        {
-            var local = _designated[p].Choose(type);
-            if (local >= 0 && _boards[p].PendingWork(local) < bestWork)
-            {
-                bestWork = _boards[p].PendingWork(local);
-                best = _layout.PoolTeams[p][local];
-            }
-        }
-        return best;
     }
 
     private void Enqueue(int caseNo, double now)

@@ -62,6 +62,12 @@ public sealed record LedgerEntry
     /// <summary>The deadline warned about (kind warning).</summary>
     public DateTimeOffset? Due { get; init; }
 
+    /// <summary>When the team's absence starts (kind absence).</summary>
+    public DateTimeOffset? AbsentFrom { get; init; }
+
+    /// <summary>When the team's absence ends (kind absence): back from then.</summary>
+    public DateTimeOffset? AbsentTo { get; init; }
+
     /// <summary>Days added to the statutory limit (kind extension).</summary>
     public double? Days { get; init; }
 
@@ -143,6 +149,9 @@ public static class LedgerKinds
 
     /// <summary>A case waiting over its pool's <c>escalate_after_days</c> moved to the top of the queue (by the deadline watcher).</summary>
     public const string Escalate = "escalate";
+
+    /// <summary>A team away from one time to another: it leaves its pool's eligible set meanwhile (by a supervisor or an admin).</summary>
+    public const string Absence = "absence";
 
     /// <summary>The statutory limit extended by the president, with days and a reason.</summary>
     public const string Extension = "extension";

@@ -3,6 +3,7 @@ using Docket.Abstractions.Live;
 using Docket.Domain.Assignment;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Metrics;
+using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -152,6 +153,7 @@ public sealed partial class LiveCourtGrain(
     {
         EnsureHealthy();
         var at = Now();
+        _state.AsOf(at);
         var escalate = _state.Queue().Select(q => q.Case).Where(c => _state.Escalates(c, at)).ToList();
         var due = new List<(LiveCase Case, List<DeadlineWarning> Warnings)>();
         foreach (var c in _state.Cases)
@@ -162,11 +164,23 @@ public sealed partial class LiveCourtGrain(
                 due.Add((c, unissued));
             }
         }
-        if (due.Count == 0 && escalate.Count == 0)
+        var escalations = escalate.Select(c => _state.Append(Entry(LedgerKinds.Escalate, at, c, s_watcher))).ToList();
+        // A team back from an absence (or otherwise free with cases waiting) takes what it can, as at a closure.
+        var pulled = new List<long>();
+        var pulledBy = new List<string>();
+        for (var team = 0; team < _court.Layout.Teams.Count && _state.Waiting > 0; team++)
+        {
+            var before = pulled.Count;
+            AppendPulls(team, at, s_watcher, escalations, pulled);
+            for (var i = before; i < pulled.Count; i++)
+            {
+                pulledBy.Add(_court.Layout.Teams[team].Id);
+            }
+        }
+        if (due.Count == 0 && escalations.Count == 0)
         {
             return [];
         }
-        var escalations = escalate.Select(c => _state.Append(Entry(LedgerKinds.Escalate, at, c, s_watcher))).ToList();
         var records = new List<LedgerRecord>();
         var issued = new List<long>();
         foreach (var (c, warnings) in due)
@@ -186,8 +200,12 @@ public sealed partial class LiveCourtGrain(
             result[i] = new CourtWarning(c.Id, c.Team, _court.DivisionOfTeam(c.Team), w);
             _metrics?.Warned(w.Level);
         }
-        LogWarningsIssued(_court.Id, records.Count, due.Count, escalations.Count);
-        var adoptions = due.Select(d => d.Case.Number).Concat(escalate.Select(c => c.Number)).Distinct()
+        for (var i = 0; i < pulled.Count; i++)
+        {
+            _metrics?.Moved(_state.Case(pulled[i])!.Type, null, pulledBy[i]);
+        }
+        LogWarningsIssued(_court.Id, records.Count, due.Count, escalate.Count, pulled.Count);
+        var adoptions = due.Select(d => d.Case.Number).Concat(escalate.Select(c => c.Number)).Concat(pulled).Distinct()
             .Select(n => GrainFactory.GetGrain<ILiveCaseGrain>(_state.Case(n)!.Id).AdoptAsync(_state.Case(n)!)).ToList();
         if (awaitCases)
         {
@@ -198,6 +216,52 @@ public sealed partial class LiveCourtGrain(
             adoptions.ForEach(a => a.Ignore());
         }
         return result;
+    }
+
+    public async Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by)
+    {
+        EnsureHealthy();
+        var t = _court.TeamIndex(team);
+        if (t < 0)
+        {
+            return CommandResult.Fail(Outcome.NotFound, "team", $"court {_court.Id} has no team '{team}'");
+        }
+        if (!CaseAccess.CanMarkAbsent(by, _court.Id, _court.DivisionOf(t)))
+        {
+            return CommandResult.Fail(Outcome.Forbidden, null, $"only a division head of team {team}'s division, the president of court {_court.Id} or an admin records its absences");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandResult.Fail(Outcome.Invalid, "reason", "an absence needs a reason");
+        }
+        var at = Now();
+        var start = from ?? at;
+        if (AbsenceRule.Refuse(start, to, at) is { } refusal)
+        {
+            return CommandResult.Fail(Outcome.Invalid, refusal.Field, refusal.Problem);
+        }
+        var record = _state.Append(new LedgerEntry
+        {
+            Court = _court.Id,
+            Seq = _state.Seq + 1,
+            Kind = LedgerKinds.Absence,
+            At = at,
+            Team = team,
+            AbsentFrom = start,
+            AbsentTo = to,
+            Reason = reason,
+            By = new LedgerActor(by.Name, by.Role),
+            Prev = _state.Head,
+        });
+        await CommitAsync([record]);
+        return new CommandResult(Outcome.Created, null, null, null, [record], false);
+    }
+
+    public Task<TeamAbsence[]?> GetAbsencesAsync(string team)
+    {
+        var t = _court.TeamIndex(team);
+        var now = Now();
+        return Task.FromResult(t < 0 ? null : _state.AbsencesOf(t).Select(a => new TeamAbsence(team, a.From, a.To, a.Reason, a.Seq, a.From <= now && now < a.To)).ToArray());
     }
 
     public Task<QueuedCase[]> GetQueueAsync()
@@ -286,6 +350,8 @@ public sealed partial class LiveCourtGrain(
         }
 
         var number = _state.LastNumber + 1;
+        var filedAt = Now();
+        _state.AsOf(filedAt);
         span?.SetTag("docket.case_type", _court.CaseTypes[type].Id);
         Decision decision;
         using (var assign = LiveTelemetry.Source.StartActivity("docket.assign"))
@@ -305,7 +371,7 @@ public sealed partial class LiveCourtGrain(
             Court = _court.Id,
             Seq = _state.Seq + 1,
             Kind = assigned ? LedgerKinds.Assign : LedgerKinds.Queue,
-            At = Now(),
+            At = filedAt,
             Case = _court.CaseId(number),
             Number = number,
             Type = request.Type,
@@ -356,6 +422,7 @@ public sealed partial class LiveCourtGrain(
             return CommandResult.Fail(outcome, "node", error!);
         }
         var at = Now();
+        _state.AsOf(at);
         if (CaseClock.Evaluate(_court, c, at).LockedSince is { } since)
         {
             return CommandResult.Fail(Outcome.Conflict, null,
@@ -421,6 +488,8 @@ public sealed partial class LiveCourtGrain(
             return CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id} is closed");
         }
         var type = _court.TypeIndex(c.Type);
+        var at = Now();
+        _state.AsOf(at);
         int target;
         if (team is null)
         {
@@ -455,7 +524,6 @@ public sealed partial class LiveCourtGrain(
         {
             return CommandResult.Fail(Outcome.Conflict, "team", $"team {targetId} cannot take the case now (it is at its cap)");
         }
-        var at = Now();
         var records = new List<LedgerRecord>
         {
             _state.Append(Entry(LedgerKinds.Designate, at, c, by) with
@@ -688,8 +756,8 @@ public sealed partial class LiveCourtGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court} active: ledger at {Seq}, {Cases} cases, seed epoch {Epoch} committed as {Commitment}")]
     private partial void LogActivated(string court, long seq, long cases, int epoch, string commitment);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: {Warnings} deadline warnings issued to {Cases} cases; {Escalated} waiting cases escalated")]
-    private partial void LogWarningsIssued(string court, int warnings, int cases, int escalated);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: {Warnings} deadline warnings issued to {Cases} cases; {Escalated} waiting cases escalated, {Pulled} pulled")]
+    private partial void LogWarningsIssued(string court, int warnings, int cases, int escalated, int pulled);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: no reminder service; the deadline watcher runs on a timer while the court is active")]
     private partial void LogNoReminders(Exception e, string court);

@@ -2,6 +2,7 @@ using Docket.Abstractions.Live;
 using Docket.Domain.Assignment;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Randomness;
+using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 
 namespace Docket.Grains.Live;
@@ -29,6 +30,8 @@ internal sealed class LiveCourtState
     private readonly long[] _teamClosed;
     private readonly Dictionary<int, string> _commitments = [];
     private readonly List<(long Number, CaseWarning Warning)> _warnings = [];
+    private readonly List<(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq)>[] _absences;
+    private readonly List<int> _teamsWithAbsences = [];
 
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
     public LiveCourtState(LiveCourt court, Func<int, string?> secretOf)
@@ -51,6 +54,24 @@ internal sealed class LiveCourtState
         _open = [.. layout.Teams.Select(_ => new HashSet<long>())];
         _teamAssigned = new long[layout.Teams.Count];
         _teamClosed = new long[layout.Teams.Count];
+        _absences = [.. layout.Teams.Select(_ => new List<(DateTimeOffset, DateTimeOffset, string, long)>())];
+    }
+
+    /// <summary>A team's absences, in the order recorded.</summary>
+    public IReadOnlyList<(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq)> AbsencesOf(int team) => _absences[team];
+
+    /// <summary>
+    /// Brings the boards to the moment <paramref name="at"/> before a decision: a team with an absence covering it
+    /// is away (<see cref="AbsenceRule.IsAway"/>), otherwise present. Called with the entry's own time, live and on
+    /// replay, so the same decision is re-made.
+    /// </summary>
+    public void AsOf(DateTimeOffset at)
+    {
+        foreach (var team in _teamsWithAbsences)
+        {
+            var t = _court.Layout.Teams[team];
+            _boards[t.Pool].SetAbsent(t.LocalIndex, AbsenceRule.IsAway(_absences[team].Select(a => (a.From, a.To)), at));
+        }
     }
 
     public LiveCourt Court => _court;
@@ -122,7 +143,7 @@ internal sealed class LiveCourtState
     {
         var layout = _court.Layout;
         var pool = layout.TypePool[type];
-        if ((flagged || risk >= RiskLevel.Larger) && layout.PoolSpecs[pool].Designated == DesignationTarget.Leader)
+        if (DesignatedAssignment.Applies(flagged, risk, layout.PoolSpecs[pool].Designated))
         {
             var (best, candidates) = LeaderTeam(type);
             if (best >= 0)
@@ -184,17 +205,9 @@ internal sealed class LiveCourtState
     /// </summary>
     public (int Team, string[] Candidates) LeaderTeam(int type)
     {
-        var best = -1;
-        var bestWork = double.MaxValue;
         var candidates = new List<string>();
         for (var p = 0; p < _boards.Length; p++)
         {
-            var local = _designated[p].Choose(type);
-            if (local >= 0 && _boards[p].PendingWork(local) < bestWork)
-            {
-                bestWork = _boards[p].PendingWork(local);
-                best = _court.Layout.PoolTeams[p][local];
-            }
             foreach (var t in _boards[p].Eligible(type))
             {
                 if (_boards[p].Teams[t].Leader && _boards[p].IsAvailable(t, type))
@@ -203,7 +216,7 @@ internal sealed class LiveCourtState
                 }
             }
         }
-        return (best, [.. candidates]);
+        return (DesignatedAssignment.AcrossCourt(_designated, _court.Layout.PoolTeams, type), [.. candidates]);
     }
 
     /// <summary>The waiting case a team that freed a place takes: the highest-priority, longest-waiting it can take now.</summary>
@@ -327,6 +340,7 @@ internal sealed class LiveCourtState
     /// <summary>What the rules say about an entry before it is applied: null when they re-make it.</summary>
     private string? Check(LedgerEntry e)
     {
+        AsOf(e.At);
         switch (e.Kind)
         {
             case LedgerKinds.Genesis:
@@ -424,6 +438,15 @@ internal sealed class LiveCourtState
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
                     return Escalates(c, e.At) ? null : $"case {e.Case} was not due to be escalated at {e.At:O}";
+                }
+            case LedgerKinds.Absence:
+                {
+                    if (_court.TeamIndex(e.Team ?? "") < 0 || string.IsNullOrWhiteSpace(e.Reason)
+                        || e.By?.Role is not (LiveRoles.DivisionHead or LiveRoles.President or LiveRoles.Admin))
+                    {
+                        return $"an absence of team {e.Team} needs a known team, a reason and a supervisor or admin";
+                    }
+                    return AbsenceRule.Refuse(e.AbsentFrom ?? default, e.AbsentTo ?? default, e.At) is { } refusal ? $"the absence is not allowed: {refusal.Problem}" : null;
                 }
             case LedgerKinds.Extension:
                 {
@@ -576,6 +599,16 @@ internal sealed class LiveCourtState
                     var w = new CaseWarning(e.Node ?? "", e.Level ?? "", e.Due ?? default, e.At, e.Seq);
                     Set(c with { Warnings = [.. c.Warnings ?? [], w], Version = e.Seq });
                     _warnings.Add((c.Number, w));
+                    return;
+                }
+            case LedgerKinds.Absence:
+                {
+                    var team = TeamOf(e);
+                    if (_absences[team].Count == 0)
+                    {
+                        _teamsWithAbsences.Add(team);
+                    }
+                    _absences[team].Add((e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq));
                     return;
                 }
             case LedgerKinds.Escalate:
