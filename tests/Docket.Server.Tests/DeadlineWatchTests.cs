@@ -122,6 +122,9 @@ public sealed class DeadlineWatchTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ok);
         Assert.Equal(limit.AddDays(30), extended.GetProperty("case").GetProperty("limit_at").GetDateTimeOffset());
         Assert.Equal("extension", extended.GetProperty("entries")[0].Str("kind"));
+        // One extension of one case filed: the balance index's time-limit change rate is 1.
+        var kpis = (await president.GetJsonAsync("/api/courts/live/kpis")).Body;
+        Assert.Equal(1.0, kpis.GetProperty("balance").GetProperty("time_limit_change_rate").GetDouble());
         // The new limit's warning is a month away again: a second extension now is refused.
         Assert.Equal(HttpStatusCode.Conflict, (await president.PostJsonAsync(path, new { days = 10, reason = "again" })).Status);
 

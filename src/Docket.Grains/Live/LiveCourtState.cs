@@ -32,6 +32,7 @@ internal sealed class LiveCourtState
     private readonly List<(long Number, CaseWarning Warning)> _warnings = [];
     private readonly List<(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq)>[] _absences;
     private readonly List<int> _teamsWithAbsences = [];
+    private readonly List<DateTimeOffset> _extensionTimes = [];
 
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
     public LiveCourtState(LiveCourt court, Func<int, string?> secretOf)
@@ -111,7 +112,10 @@ internal sealed class LiveCourtState
     public long Escalations { get; private set; }
 
     /// <summary>Extensions of statutory limits granted.</summary>
-    public long Extensions { get; private set; }
+    public long Extensions => _extensionTimes.Count;
+
+    /// <summary>When each extension was granted, in order.</summary>
+    public IReadOnlyList<DateTimeOffset> ExtensionTimes => _extensionTimes;
 
     public LiveCase? Case(long number) => number >= 1 && number <= _cases.Count ? _cases[(int)number - 1] : null;
 
@@ -629,7 +633,7 @@ internal sealed class LiveCourtState
             case LedgerKinds.Extension:
                 {
                     var c = CaseOf(e);
-                    Extensions++;
+                    _extensionTimes.Add(e.At);
                     Set(c with { ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Extensions = c.Extensions + 1, Version = e.Seq });
                     return;
                 }
