@@ -47,6 +47,7 @@ public static class DocketServer
         var organization = LoadOrganization(options.Scenario);
         builder.Services.AddDocketLive(organization);
         builder.Services.Configure<LiveMetricsOptions>(builder.Configuration.GetSection(LiveMetricsOptions.Section));
+        builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
         builder.Services.AddSingleton(new UserDirectory(options.Auth.Users, organization));
         var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);
 

@@ -35,6 +35,8 @@ public sealed class DocketFactory(string? dataDirectory = null, IReadOnlyDiction
         builder.ConfigureHostConfiguration(config =>
         {
             var all = TestUsers.Settings();
+            // Tests run the deadline watcher on demand (POST /api/courts/{court}/deadline-watch), not on its reminder.
+            all["Docket:Deadlines:WatchMinutes"] = "600";
             all["Docket:Scenario"] = ScenarioPath;
             all["Docket:Storage:Kind"] = dataDirectory is null ? "memory" : "sqlite";
             if (dataDirectory is not null)

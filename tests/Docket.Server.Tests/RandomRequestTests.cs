@@ -6,7 +6,8 @@ namespace Docket.Server.Tests;
 /// <summary>
 /// A property test: random requests — good and bad, by users of every role — never get a 5xx, every refusal is a
 /// problem document, and afterwards the court's state agrees with its ledger: one filing entry per case, every
-/// case on the team its last assignment entry names, caseloads summing to the pending cases, the ledger verified.
+/// case on the team its last assignment entry names with the warnings its entries name, caseloads summing to the
+/// pending cases, the ledger verified. Extensions, absences and deadline watches are among the requests.
 /// </summary>
 public sealed class RandomRequestTests : IAsyncLifetime
 {
@@ -43,7 +44,7 @@ public sealed class RandomRequestTests : IAsyncLifetime
             var client = clients[s_users[random.Next(s_users.Length)]];
             var someCase = cases.Count > 0 && random.Next(10) > 0 ? cases[random.Next(cases.Count)] : $"live-{random.Next(1, 500)}";
             (HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response) r;
-            switch (random.Next(8))
+            switch (random.Next(10))
             {
                 case 0:
                 case 1:
@@ -84,6 +85,21 @@ public sealed class RandomRequestTests : IAsyncLifetime
                     r = await client.PostJsonAsync($"/api/cases/{someCase}/designate",
                         new { team = random.Next(4) == 0 ? null : s_teams[random.Next(s_teams.Length)], reason = random.Next(5) == 0 ? "" : "reason" });
                     break;
+                case 7:
+                    r = await client.PostJsonAsync($"/api/cases/{someCase}/extensions", random.Next(6) switch
+                    {
+                        0 => "{\"days\": \"x\"}",
+                        1 => new { days = random.Next(-5, 60), reason = "" },
+                        _ => new { days = random.Next(-5, 60), reason = "expert report" },
+                    });
+                    break;
+                case 8:
+                    var now = _factory.Clock.GetUtcNow();
+                    r = random.Next(3) == 0
+                        ? await clients[random.Next(4) == 0 ? s_users[random.Next(s_users.Length)] : TestUsers.Admin].PostJsonAsync("/api/courts/live/deadline-watch", null)
+                        : await client.PostJsonAsync($"/api/teams/{s_teams[random.Next(s_teams.Length)]}/absences",
+                            new { from = now.AddDays(random.Next(-3, 5)), to = now.AddDays(random.Next(-3, 12)), reason = random.Next(5) == 0 ? "" : "leave" });
+                    break;
                 default:
                     if (random.Next(6) == 0)
                     {
@@ -108,6 +124,7 @@ public sealed class RandomRequestTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, filings.Count).Select(n => (long)n), filings.Select(e => e.GetProperty("number").GetInt64()));
         Assert.True(filings.Count >= cases.Count);
         var lastTeam = new Dictionary<string, string?>();
+        var warnings = new Dictionary<string, int>();
         var closed = new HashSet<string>();
         foreach (var e in entries)
         {
@@ -122,8 +139,13 @@ public sealed class RandomRequestTests : IAsyncLifetime
                 case "close":
                     closed.Add(e.Str("case"));
                     break;
+                case "warning":
+                    warnings[e.Str("case")] = warnings.GetValueOrDefault(e.Str("case")) + 1;
+                    break;
             }
         }
+        Assert.NotEmpty(warnings);
+        Assert.Contains(entries, e => e.Str("kind") == "absence");
         var president = clients[TestUsers.President];
         foreach (var (id, team) in lastTeam)
         {
@@ -131,6 +153,7 @@ public sealed class RandomRequestTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal(team, c.GetProperty("case").GetProperty("team").GetString());
             Assert.Equal(closed.Contains(id), c.GetProperty("case").Str("status") == "closed");
+            Assert.Equal(warnings.GetValueOrDefault(id), c.GetProperty("case").GetProperty("warnings").GetArrayLength());
         }
         long pending = 0;
         foreach (var team in s_teams.Where(t => t != "civil-9"))

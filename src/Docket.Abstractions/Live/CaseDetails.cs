@@ -1,6 +1,6 @@
 namespace Docket.Abstractions.Live;
 
-/// <summary>A case with what follows from it now: lock, deadlines, the next stage, the statutory limit.</summary>
+/// <summary>A case with what follows from it now: lock, deadlines, the next stage, the statutory limit (extensions included).</summary>
 /// <param name="NextStage">The next effort stage to report (waits skipped), or null when all are done.</param>
 [GenerateSerializer, Immutable, Alias("docket.live.case-details")]
 public sealed record CaseDetails(

@@ -21,6 +21,9 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     [Alias("unlock")]
     Task<CommandResult> UnlockAsync(string? reason, Actor by);
 
+    [Alias("extend")]
+    Task<CommandResult> ExtendAsync(double days, string reason, Actor by);
+
     [Alias("designate")]
     Task<CommandResult> DesignateAsync(string? team, string reason, Actor by);
 }

@@ -23,6 +23,34 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("designate")]
     Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by);
 
+    /// <summary>Extends a case's statutory limit by <paramref name="days"/> (the president, with a reason, once its warning has come).</summary>
+    [Alias("extend")]
+    Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by);
+
+    /// <summary>
+    /// The deadline watcher's tick (run by the court's reminder, at activation, and on demand): escalates the waiting
+    /// cases that have waited their pool's threshold, issues every warning the court's cases have earned by now and
+    /// not been issued, records each in the ledger, and returns the warnings.
+    /// </summary>
+    [Alias("watch-deadlines")]
+    Task<CourtWarning[]> WatchDeadlinesAsync();
+
+    /// <summary>The warnings issued, oldest first, those issued at or after <paramref name="since"/> when given.</summary>
+    [Alias("warnings")]
+    Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since);
+
+    /// <summary>Records a team away from <paramref name="from"/> (null: now) to <paramref name="to"/>; it leaves its pool's eligible set meanwhile.</summary>
+    [Alias("mark-absent")]
+    Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by);
+
+    /// <summary>A team's absences (null: no such team).</summary>
+    [Alias("absences")]
+    Task<TeamAbsence[]?> GetAbsencesAsync(string team);
+
+    /// <summary>The court's waiting cases, each pool's in the order they will be pulled.</summary>
+    [Alias("queue")]
+    Task<QueuedCase[]> GetQueueAsync();
+
     [Alias("get-case")]
     Task<LiveCase?> GetCaseAsync(long number);
 

@@ -10,6 +10,10 @@ namespace Docket.Abstractions.Live;
 /// <param name="StagesDone">Effort stages of the type completed, in effort order.</param>
 /// <param name="Stages">The effort stages completed and when.</param>
 /// <param name="Nodes">The process nodes reached and when.</param>
+/// <param name="Warnings">Deadline warnings issued to the case, in the order issued.</param>
+/// <param name="ExtendedDays">Days added to the statutory limit by the extensions granted.</param>
+/// <param name="Extensions">Extensions granted.</param>
+/// <param name="EscalatedAt">When the waiting case was escalated to the top of its pool's queue (null: not escalated).</param>
 [GenerateSerializer, Immutable, Alias("docket.live.case")]
 public sealed record LiveCase(
     [property: Id(0)] string Id,
@@ -33,7 +37,11 @@ public sealed record LiveCase(
     [property: Id(18)] NodeReach[] Nodes,
     [property: Id(19)] DateTimeOffset? UnlockedAt,
     [property: Id(20)] int Unlocks,
-    [property: Id(21)] long Version)
+    [property: Id(21)] long Version,
+    [property: Id(22)] CaseWarning[] Warnings,
+    [property: Id(23)] double ExtendedDays,
+    [property: Id(24)] int Extensions,
+    [property: Id(25)] DateTimeOffset? EscalatedAt)
 {
     public const string Waiting = "waiting";
     public const string Pending = "pending";

@@ -16,6 +16,21 @@ public sealed record EscalationLadder(double WarnBeforeHours, double ReferralAft
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
 
+    /// <summary>The highest level reached at <paramref name="now"/> for a deadline at <paramref name="due"/>, or null before the judge's warning.</summary>
+    public EscalationLevel? LevelAt(DateTimeOffset due, DateTimeOffset now)
+    {
+        var days = (now - due).TotalDays;
+        EscalationLevel? reached = null;
+        for (var level = EscalationLevel.Judge; level <= EscalationLevel.Discipline; level++)
+        {
+            if (days >= TimeOf(level, 0))
+            {
+                reached = level;
+            }
+        }
+        return reached;
+    }
+
     /// <summary>The next level after <paramref name="level"/>, or null after the discipline office.</summary>
     public static EscalationLevel? Next(EscalationLevel level) =>
         level == EscalationLevel.Discipline ? null : level + 1;

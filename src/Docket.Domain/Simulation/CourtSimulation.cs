@@ -17,8 +17,8 @@ namespace Docket.Domain.Simulation;
 /// </summary>
 public sealed class CourtSimulation
 {
-    public const int PriorityLevels = 4;
-    private const int EscalatedLane = PriorityLevels - 1;
+    public const int PriorityLevels = WaitingQueue.Lanes;
+    private const int EscalatedLane = WaitingQueue.EscalatedLane;
 
     private readonly CourtLayout _layout;
     private readonly IReadOnlyList<CaseType> _types;
@@ -106,7 +106,7 @@ public sealed class CourtSimulation
         }
         // Overlapping absences are one absence; starts are queued before ends so back-to-back ones never let a
         // case slip in between, and an absence from day 0 is in force before the backlog is assigned.
-        _absences = [.. absences.Select(MergeAbsences)];
+        _absences = [.. absences.Select(AbsenceRule.Merge)];
         for (var team = 0; team < _absences.Length; team++)
         {
             foreach (var (from, _) in _absences[team])
@@ -238,23 +238,6 @@ public sealed class CourtSimulation
         var courtTeam = _layout.Teams[team];
         _boards[courtTeam.Pool].SetAbsent(courtTeam.LocalIndex, _awayCount[team] > 0);
         return _awayCount[team] == 0;
-    }
-
-    private static (double From, double To)[] MergeAbsences(List<(double From, double To)> absences)
-    {
-        var merged = new List<(double From, double To)>();
-        foreach (var (from, to) in absences.OrderBy(a => a.From))
-        {
-            if (merged.Count > 0 && from <= merged[^1].To)
-            {
-                merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, to));
-            }
-            else
-            {
-                merged.Add((from, to));
-            }
-        }
-        return [.. merged];
     }
 
     private void SeedBacklog(Dictionary<string, int> typeIndex)
@@ -391,8 +374,8 @@ public sealed class CourtSimulation
             Enqueue(caseNo, now);
             return;
         }
-        if (((c.Flags & CaseFlags.Flagged) != 0 || c.Risk >= RiskLevel.Larger) && _layout.PoolSpecs[pool].Designated == DesignationTarget.Leader
-            && Designate(c.Type) is var leaderTeam && leaderTeam >= 0)
+        if (DesignatedAssignment.Applies((c.Flags & CaseFlags.Flagged) != 0, c.Risk, _layout.PoolSpecs[pool].Designated)
+            && DesignatedAssignment.AcrossCourt(_designated, _layout.PoolTeams, c.Type) is var leaderTeam && leaderTeam >= 0)
         {
             c.Flags |= CaseFlags.Designated;
             Designations++;
@@ -408,34 +391,14 @@ public sealed class CourtSimulation
         AssignTo(caseNo, _layout.PoolTeams[pool][local], now);
     }
 
-    /// <summary>
-    /// The least-loaded leader-led team of the whole court that can take the type — in any pool, so a leadership
-    /// group with its own pool that is not first for the type receives only designated cases.
-    /// </summary>
-    private int Designate(int type)
-    {
-        var best = -1;
-        var bestWork = double.MaxValue;
-        for (var p = 0; p < _boards.Length; p++)
-        {
-            var local = _designated[p].Choose(type);
-            if (local >= 0 && _boards[p].PendingWork(local) < bestWork)
-            {
-                bestWork = _boards[p].PendingWork(local);
-                best = _layout.PoolTeams[p][local];
-            }
-        }
-        return best;
-    }
-
     private void Enqueue(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        var lane = Math.Clamp(_types[c.Type].Priority, 0, EscalatedLane);
+        var lane = WaitingQueue.LaneOf(_types[c.Type].Priority);
         (_waiting[c.Type][lane] ??= new IntQueue()).Enqueue(caseNo);
         _waitingByType[c.Type]++;
         var pool = _layout.TypePool[c.Type];
-        if (pool >= 0 && _layout.PoolSpecs[pool].EscalateAfterDays is { } after && lane < EscalatedLane)
+        if (pool >= 0 && _layout.PoolSpecs[pool].EscalateAfterDays is { } after && WaitingQueue.Escalates(_types[c.Type].Priority, after, after))
         {
             _events.Push(now + after, SimEventKind.Escalate, caseNo);
         }

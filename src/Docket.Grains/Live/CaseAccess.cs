@@ -47,6 +47,27 @@ public static class CaseAccess
         && (actor.Role == LiveRoles.President
             || (actor.Division is not null && (fromDivision is null || fromDivision == actor.Division) && (toDivision is null || toDivision == actor.Division)));
 
+    /// <summary>Records a team's absence: a division head of its division, the court's president, an admin of the court.</summary>
+    public static bool CanMarkAbsent(Actor actor, string court, string division) => actor.Role switch
+    {
+        LiveRoles.Admin => InCourt(actor, court),
+        LiveRoles.President => actor.Court == court,
+        LiveRoles.DivisionHead => actor.Court == court && actor.Division == division,
+        _ => false,
+    };
+
+    /// <summary>Only the court's president extends a statutory time limit (case 160).</summary>
+    public static bool CanExtend(Actor actor, string court) => actor.Role == LiveRoles.President && actor.Court == court;
+
+    /// <summary>May see a warning of a case with this division and team: supervisors within their scope, auditors and admins.</summary>
+    public static bool CanSeeWarning(Actor actor, string court, string? division) => actor.Role switch
+    {
+        LiveRoles.Admin or LiveRoles.Auditor => InCourt(actor, court),
+        LiveRoles.President => actor.Court == court,
+        LiveRoles.DivisionHead => actor.Court == court && (actor.Division is null || actor.Division == division),
+        _ => false,
+    };
+
     public static bool CanSeeKpis(Actor actor, string court) => actor.Role switch
     {
         LiveRoles.Admin or LiveRoles.Auditor => InCourt(actor, court),

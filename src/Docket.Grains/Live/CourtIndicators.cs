@@ -7,8 +7,9 @@ namespace Docket.Grains.Live;
 
 /// <summary>
 /// A live court's indicators over a window, with summary.json's definitions and the domain's balance index
-/// (<see cref="BalanceIndicators"/>, <see cref="Gini"/>). The live service grants no extensions and runs no
-/// pre-litigation mediation, so the time-limit change rate is 0 and the mediation share counts fast-track closures.
+/// (<see cref="BalanceIndicators"/>, <see cref="Gini"/>). The time-limit change rate is the extensions granted in the
+/// window ÷ the cases filed in it, as the simulator's; the live service runs no pre-litigation mediation, so the
+/// mediation share counts fast-track closures.
 /// </summary>
 internal static class CourtIndicators
 {
@@ -68,8 +69,8 @@ internal static class CourtIndicators
             }
             if (c.StagesDone < type.Stages.Count && type.Nodes.Count > 0)
             {
-                var (locked, _, deadlines) = CaseClock.Evaluate(court, c, now);
-                lockedNow += locked ? 1 : 0;
+                var (lockedSince, deadlines) = CaseClock.Evaluate(court, c, now);
+                lockedNow += lockedSince is not null ? 1 : 0;
                 overdue += deadlines.Any(d => d.ReachedAt is null && d.Due <= now) ? 1 : 0;
             }
         }
@@ -78,7 +79,7 @@ internal static class CourtIndicators
         var meanTtd = ttdCount == 0 ? 0 : ttdSum / ttdCount;
         var meanLimit = limitCount == 0 ? 0 : limitSum / limitCount;
         var indicators = new BalanceIndicators(
-            TimeLimitChangeRate: 0,
+            TimeLimitChangeRate: filed == 0 ? 0 : (double)state.ExtensionTimes.Count(t => t >= from) / filed,
             TrialTimeIndex: meanLimit > 0 ? meanTtd / meanLimit : 0,
             MediationAndSimpleShare: closed == 0 ? 0 : (double)simpleClosed / closed,
             FileTransferDays: transferCount == 0 ? 0 : transferSum / transferCount,

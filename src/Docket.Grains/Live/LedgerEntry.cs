@@ -56,6 +56,21 @@ public sealed record LedgerEntry
     /// <summary>Process nodes the report reached (kind node).</summary>
     public string[]? Nodes { get; init; }
 
+    /// <summary>The warning's level (kind warning: one of <c>WarningLevels</c>).</summary>
+    public string? Level { get; init; }
+
+    /// <summary>The deadline warned about (kind warning).</summary>
+    public DateTimeOffset? Due { get; init; }
+
+    /// <summary>When the team's absence starts (kind absence).</summary>
+    public DateTimeOffset? AbsentFrom { get; init; }
+
+    /// <summary>When the team's absence ends (kind absence): back from then.</summary>
+    public DateTimeOffset? AbsentTo { get; init; }
+
+    /// <summary>Days added to the statutory limit (kind extension).</summary>
+    public double? Days { get; init; }
+
     public string? Reason { get; init; }
 
     public LedgerActor? By { get; init; }
@@ -128,6 +143,18 @@ public static class LedgerKinds
     public const string Close = "close";
 
     public const string Unlock = "unlock";
+
+    /// <summary>A deadline warning issued by the court's deadline watcher (the subject in <c>node</c>, with level and due).</summary>
+    public const string Warning = "warning";
+
+    /// <summary>A case waiting over its pool's <c>escalate_after_days</c> moved to the top of the queue (by the deadline watcher).</summary>
+    public const string Escalate = "escalate";
+
+    /// <summary>A team away from one time to another: it leaves its pool's eligible set meanwhile (by a supervisor or an admin).</summary>
+    public const string Absence = "absence";
+
+    /// <summary>The statutory limit extended by the president, with days and a reason.</summary>
+    public const string Extension = "extension";
 
     /// <summary>A new seed epoch: the previous secret revealed, the next committed.</summary>
     public const string Seed = "seed";

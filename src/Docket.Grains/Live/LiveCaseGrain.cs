@@ -47,6 +47,8 @@ public sealed class LiveCaseGrain(
 
     public Task<CommandResult> UnlockAsync(string? reason, Actor by) => RunAsync(court => court.UnlockAsync(_number, reason, by));
 
+    public Task<CommandResult> ExtendAsync(double days, string reason, Actor by) => RunAsync(court => court.ExtendAsync(_number, days, reason, by));
+
     public Task<CommandResult> DesignateAsync(string? team, string reason, Actor by) =>
         RunAsync(court => court.DesignateAsync(_number, team, reason, by));
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Docket.Abstractions.Live;
 using Docket.Domain.Assignment;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Metrics;
+using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,9 +29,16 @@ public sealed partial class LiveCourtGrain(
     TimeProvider time,
     DocketMetrics metrics,
     IOptions<LiveMetricsOptions> metricsOptions,
-    ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain
+    IOptions<DeadlineWatchOptions> watchOptions,
+    ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain, IRemindable
 {
     private const int ReplayPage = 10_000;
+
+    /// <summary>The court's deadline watcher's reminder.</summary>
+    public const string WatchReminder = "deadline-watch";
+
+    /// <summary>Who issues deadline warnings in the ledger.</summary>
+    private static readonly Actor s_watcher = new("deadline-watcher", "system", null, null, null);
 
     private readonly Dictionary<int, string> _secrets = [];
     private readonly Dictionary<string, (FilingRequest Request, Task<CommandResult> Task)> _inflight = new(StringComparer.Ordinal);
@@ -105,6 +114,196 @@ public sealed partial class LiveCourtGrain(
             }, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
         LogActivated(id, _state.Seq, _state.LastNumber, _state.Epoch, _state.Commitment ?? "");
+        await ArmDeadlineWatchAsync();
+    }
+
+    /// <summary>
+    /// Re-arms the deadline watcher from the replayed ledger: issues what fell due while the court was down (nothing
+    /// issued before is issued again: the ledger holds it), then registers the court's reminder. Without a reminder
+    /// service in the silo the watcher runs on a grain timer instead, while the court is active (it is kept alive).
+    /// </summary>
+    private async Task ArmDeadlineWatchAsync()
+    {
+        await WatchAsync(awaitCases: false);
+        var period = watchOptions.Value.Period;
+        try
+        {
+            await this.RegisterOrUpdateReminder(WatchReminder, period, period);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OrleansException or TimeoutException)
+        {
+            LogNoReminders(e, _court.Id);
+            this.RegisterGrainTimer(_ => _broken ? Task.CompletedTask : WatchAsync(awaitCases: false),
+                new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == WatchReminder && !_broken ? WatchAsync(awaitCases: false) : Task.CompletedTask;
+
+    public Task<CourtWarning[]> WatchDeadlinesAsync() => WatchAsync(awaitCases: true);
+
+    /// <summary>
+    /// One tick: every warning earned by now (the domain's <see cref="DeadlineWarnings"/>) and not yet issued is
+    /// appended to the ledger, all in one write; once durable they are counted (<c>docket.deadline.warnings</c> by
+    /// level, <c>docket.locks</c> for a case that became locked) and the cases' grains are given their new records.
+    /// Idempotent: a repeated tick finds nothing new.
+    /// </summary>
+    private async Task<CourtWarning[]> WatchAsync(bool awaitCases)
+    {
+        EnsureHealthy();
+        var at = Now();
+        _state.AsOf(at);
+        var escalate = _state.Queue().Select(q => q.Case).Where(c => _state.Escalates(c, at)).ToList();
+        var due = new List<(LiveCase Case, List<DeadlineWarning> Warnings)>();
+        foreach (var c in _state.Cases)
+        {
+            var unissued = CaseClock.Unissued(_court, c, at).ToList();
+            if (unissued.Count > 0)
+            {
+                due.Add((c, unissued));
+            }
+        }
+        var escalations = escalate.Select(c => _state.Append(Entry(LedgerKinds.Escalate, at, c, s_watcher))).ToList();
+        // A team back from an absence (or otherwise free with cases waiting) takes what it can, as at a closure.
+        var pulled = new List<long>();
+        var pulledBy = new List<string>();
+        for (var team = 0; team < _court.Layout.Teams.Count && _state.Waiting > 0; team++)
+        {
+            var before = pulled.Count;
+            AppendPulls(team, at, s_watcher, escalations, pulled);
+            for (var i = before; i < pulled.Count; i++)
+            {
+                pulledBy.Add(_court.Layout.Teams[team].Id);
+            }
+        }
+        if (due.Count == 0 && escalations.Count == 0)
+        {
+            return [];
+        }
+        var records = new List<LedgerRecord>();
+        var issued = new List<long>();
+        foreach (var (c, warnings) in due)
+        {
+            foreach (var w in warnings)
+            {
+                records.Add(_state.Append(Entry(LedgerKinds.Warning, at, c, s_watcher) with { Node = w.Subject, Level = w.Level, Due = w.Due }));
+                issued.Add(c.Number);
+            }
+        }
+        await CommitAsync([.. escalations, .. records]);
+        var result = new CourtWarning[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            var c = _state.Case(issued[i])!;
+            var w = Array.Find(c.Warnings, x => x.Seq == records[i].Seq)!;
+            result[i] = new CourtWarning(c.Id, c.Team, _court.DivisionOfTeam(c.Team), w);
+            _metrics?.Warned(w.Level);
+        }
+        for (var i = 0; i < pulled.Count; i++)
+        {
+            _metrics?.Moved(_state.Case(pulled[i])!.Type, null, pulledBy[i]);
+        }
+        LogWarningsIssued(_court.Id, records.Count, due.Count, escalate.Count, pulled.Count);
+        var adoptions = due.Select(d => d.Case.Number).Concat(escalate.Select(c => c.Number)).Concat(pulled).Distinct()
+            .Select(n => GrainFactory.GetGrain<ILiveCaseGrain>(_state.Case(n)!.Id).AdoptAsync(_state.Case(n)!)).ToList();
+        if (awaitCases)
+        {
+            await Task.WhenAll(adoptions);
+        }
+        else
+        {
+            adoptions.ForEach(a => a.Ignore());
+        }
+        return result;
+    }
+
+    public async Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by)
+    {
+        EnsureHealthy();
+        var t = _court.TeamIndex(team);
+        if (t < 0)
+        {
+            return CommandResult.Fail(Outcome.NotFound, "team", $"court {_court.Id} has no team '{team}'");
+        }
+        if (!CaseAccess.CanMarkAbsent(by, _court.Id, _court.DivisionOf(t)))
+        {
+            return CommandResult.Fail(Outcome.Forbidden, null, $"only a division head of team {team}'s division, the president of court {_court.Id} or an admin records its absences");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandResult.Fail(Outcome.Invalid, "reason", "an absence needs a reason");
+        }
+        var at = Now();
+        var start = from ?? at;
+        if (AbsenceRule.Refuse(start, to, at) is { } refusal)
+        {
+            return CommandResult.Fail(Outcome.Invalid, refusal.Field, refusal.Problem);
+        }
+        var record = _state.Append(new LedgerEntry
+        {
+            Court = _court.Id,
+            Seq = _state.Seq + 1,
+            Kind = LedgerKinds.Absence,
+            At = at,
+            Team = team,
+            AbsentFrom = start,
+            AbsentTo = to,
+            Reason = reason,
+            By = new LedgerActor(by.Name, by.Role),
+            Prev = _state.Head,
+        });
+        await CommitAsync([record]);
+        return new CommandResult(Outcome.Created, null, null, null, [record], false);
+    }
+
+    public Task<TeamAbsence[]?> GetAbsencesAsync(string team)
+    {
+        var t = _court.TeamIndex(team);
+        var now = Now();
+        return Task.FromResult(t < 0 ? null : _state.AbsencesOf(t).Select(a => new TeamAbsence(team, a.From, a.To, a.Reason, a.Seq, a.From <= now && now < a.To)).ToArray());
+    }
+
+    public Task<QueuedCase[]> GetQueueAsync()
+    {
+        var now = Now();
+        var places = new int[_court.PoolNames.Count];
+        return Task.FromResult(_state.Queue().Select(q => new QueuedCase(q.Case.Id, q.Case.Type, _court.PoolNames[q.Pool], ++places[q.Pool],
+            q.Case.FiledAt, (now - q.Case.FiledAt).TotalDays, q.Case.EscalatedAt,
+            _court.Layout.PoolSpecs[q.Pool].EscalateAfterDays is { } after && q.Case.EscalatedAt is null ? q.Case.FiledAt.AddDays(after) : null)).ToArray());
+    }
+
+    public Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since) =>
+        Task.FromResult(_state.Warnings.Where(w => since is null || w.Warning.At >= since).Select(w =>
+        {
+            var c = _state.Case(w.Number)!;
+            return new CourtWarning(c.Id, c.Team, _court.DivisionOfTeam(c.Team), w.Warning);
+        }).ToArray());
+
+    public async Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by)
+    {
+        EnsureHealthy();
+        if (_state.Case(number) is not { } c)
+        {
+            return NotFound(number);
+        }
+        if (!CaseAccess.CanExtend(by, _court.Id))
+        {
+            return CommandResult.Fail(Outcome.Forbidden, null, $"only the president of court {_court.Id} extends a case's time limit");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandResult.Fail(Outcome.Invalid, "reason", "an extension needs a written reason");
+        }
+        var at = Now();
+        if (_state.RefuseExtension(c, days, at) is { } refusal)
+        {
+            return refusal.Field == "days"
+                ? CommandResult.Fail(Outcome.Invalid, "days", refusal.Problem)
+                : CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
+        }
+        var record = _state.Append(Entry(LedgerKinds.Extension, at, c, by) with { Days = days, Reason = reason });
+        return await CompleteAsync(number, [record], [], null);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -151,6 +350,8 @@ public sealed partial class LiveCourtGrain(
         }
 
         var number = _state.LastNumber + 1;
+        var filedAt = Now();
+        _state.AsOf(filedAt);
         span?.SetTag("docket.case_type", _court.CaseTypes[type].Id);
         Decision decision;
         using (var assign = LiveTelemetry.Source.StartActivity("docket.assign"))
@@ -170,7 +371,7 @@ public sealed partial class LiveCourtGrain(
             Court = _court.Id,
             Seq = _state.Seq + 1,
             Kind = assigned ? LedgerKinds.Assign : LedgerKinds.Queue,
-            At = Now(),
+            At = filedAt,
             Case = _court.CaseId(number),
             Number = number,
             Type = request.Type,
@@ -221,8 +422,8 @@ public sealed partial class LiveCourtGrain(
             return CommandResult.Fail(outcome, "node", error!);
         }
         var at = Now();
-        var (locked, since, _) = CaseClock.Evaluate(_court, c, at);
-        if (locked)
+        _state.AsOf(at);
+        if (CaseClock.Evaluate(_court, c, at).LockedSince is { } since)
         {
             return CommandResult.Fail(Outcome.Conflict, null,
                 $"case {c.Id} is locked since {since:O} (an important node is overdue); a division head or the president must unlock it");
@@ -287,6 +488,8 @@ public sealed partial class LiveCourtGrain(
             return CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id} is closed");
         }
         var type = _court.TypeIndex(c.Type);
+        var at = Now();
+        _state.AsOf(at);
         int target;
         if (team is null)
         {
@@ -321,7 +524,6 @@ public sealed partial class LiveCourtGrain(
         {
             return CommandResult.Fail(Outcome.Conflict, "team", $"team {targetId} cannot take the case now (it is at its cap)");
         }
-        var at = Now();
         var records = new List<LedgerRecord>
         {
             _state.Append(Entry(LedgerKinds.Designate, at, c, by) with
@@ -553,6 +755,12 @@ public sealed partial class LiveCourtGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court} active: ledger at {Seq}, {Cases} cases, seed epoch {Epoch} committed as {Commitment}")]
     private partial void LogActivated(string court, long seq, long cases, int epoch, string commitment);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: {Warnings} deadline warnings issued to {Cases} cases; {Escalated} waiting cases escalated, {Pulled} pulled")]
+    private partial void LogWarningsIssued(string court, int warnings, int cases, int escalated, int pulled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: no reminder service; the deadline watcher runs on a timer while the court is active")]
+    private partial void LogNoReminders(Exception e, string court);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: ledger entry {Seq} does not re-make: {Problem}")]
     private partial void LogReplayProblem(string court, long seq, string problem);

@@ -1,6 +1,8 @@
 using Docket.Abstractions.Live;
 using Docket.Domain.Assignment;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Randomness;
+using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 
 namespace Docket.Grains.Live;
@@ -27,6 +29,10 @@ internal sealed class LiveCourtState
     private readonly long[] _teamAssigned;
     private readonly long[] _teamClosed;
     private readonly Dictionary<int, string> _commitments = [];
+    private readonly List<(long Number, CaseWarning Warning)> _warnings = [];
+    private readonly List<(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq)>[] _absences;
+    private readonly List<int> _teamsWithAbsences = [];
+    private readonly List<DateTimeOffset> _extensionTimes = [];
 
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
     public LiveCourtState(LiveCourt court, Func<int, string?> secretOf)
@@ -49,6 +55,24 @@ internal sealed class LiveCourtState
         _open = [.. layout.Teams.Select(_ => new HashSet<long>())];
         _teamAssigned = new long[layout.Teams.Count];
         _teamClosed = new long[layout.Teams.Count];
+        _absences = [.. layout.Teams.Select(_ => new List<(DateTimeOffset, DateTimeOffset, string, long)>())];
+    }
+
+    /// <summary>A team's absences, in the order recorded.</summary>
+    public IReadOnlyList<(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq)> AbsencesOf(int team) => _absences[team];
+
+    /// <summary>
+    /// Brings the boards to the moment <paramref name="at"/> before a decision: a team with an absence covering it
+    /// is away (<see cref="AbsenceRule.IsAway"/>), otherwise present. Called with the entry's own time, live and on
+    /// replay, so the same decision is re-made.
+    /// </summary>
+    public void AsOf(DateTimeOffset at)
+    {
+        foreach (var team in _teamsWithAbsences)
+        {
+            var t = _court.Layout.Teams[team];
+            _boards[t.Pool].SetAbsent(t.LocalIndex, AbsenceRule.IsAway(_absences[team].Select(a => (a.From, a.To)), at));
+        }
     }
 
     public LiveCourt Court => _court;
@@ -81,6 +105,18 @@ internal sealed class LiveCourtState
 
     public IReadOnlyDictionary<int, string> Commitments => _commitments;
 
+    /// <summary>Every deadline warning issued, in ledger order, with its case number.</summary>
+    public IReadOnlyList<(long Number, CaseWarning Warning)> Warnings => _warnings;
+
+    /// <summary>Waiting cases escalated to the top of their queue.</summary>
+    public long Escalations { get; private set; }
+
+    /// <summary>Extensions of statutory limits granted.</summary>
+    public long Extensions => _extensionTimes.Count;
+
+    /// <summary>When each extension was granted, in order.</summary>
+    public IReadOnlyList<DateTimeOffset> ExtensionTimes => _extensionTimes;
+
     public LiveCase? Case(long number) => number >= 1 && number <= _cases.Count ? _cases[(int)number - 1] : null;
 
     public long? NumberOfKey(string key) => _byKey.TryGetValue(key, out var n) ? n : null;
@@ -111,7 +147,7 @@ internal sealed class LiveCourtState
     {
         var layout = _court.Layout;
         var pool = layout.TypePool[type];
-        if ((flagged || risk >= RiskLevel.Larger) && layout.PoolSpecs[pool].Designated == DesignationTarget.Leader)
+        if (DesignatedAssignment.Applies(flagged, risk, layout.PoolSpecs[pool].Designated))
         {
             var (best, candidates) = LeaderTeam(type);
             if (best >= 0)
@@ -173,17 +209,9 @@ internal sealed class LiveCourtState
     /// </summary>
     public (int Team, string[] Candidates) LeaderTeam(int type)
     {
-        var best = -1;
-        var bestWork = double.MaxValue;
         var candidates = new List<string>();
         for (var p = 0; p < _boards.Length; p++)
         {
-            var local = _designated[p].Choose(type);
-            if (local >= 0 && _boards[p].PendingWork(local) < bestWork)
-            {
-                bestWork = _boards[p].PendingWork(local);
-                best = _court.Layout.PoolTeams[p][local];
-            }
             foreach (var t in _boards[p].Eligible(type))
             {
                 if (_boards[p].Teams[t].Leader && _boards[p].IsAvailable(t, type))
@@ -192,7 +220,7 @@ internal sealed class LiveCourtState
                 }
             }
         }
-        return (best, [.. candidates]);
+        return (DesignatedAssignment.AcrossCourt(_designated, _court.Layout.PoolTeams, type), [.. candidates]);
     }
 
     /// <summary>The waiting case a team that freed a place takes: the highest-priority, longest-waiting it can take now.</summary>
@@ -209,6 +237,30 @@ internal sealed class LiveCourtState
             }
         }
         return null;
+    }
+
+    /// <summary>A waiting case's place in its pool's queue: its lane (<see cref="WaitingQueue"/>), highest first, then its number.</summary>
+    private (int, long) WaitKey(LiveCase c) =>
+        (-WaitingQueue.LaneOf(_court.CaseTypes[_court.TypeIndex(c.Type)].Priority, c.EscalatedAt is not null), c.Number);
+
+    /// <summary>Each pool's waiting cases in the order they are pulled.</summary>
+    public IEnumerable<(int Pool, LiveCase Case)> Queue()
+    {
+        for (var p = 0; p < _waiting.Length; p++)
+        {
+            foreach (var (_, number) in _waiting[p])
+            {
+                yield return (p, _cases[(int)number - 1]);
+            }
+        }
+    }
+
+    /// <summary>Whether a waiting case escalates at <paramref name="at"/> (<see cref="WaitingQueue.Escalates"/> with its pool's threshold).</summary>
+    public bool Escalates(LiveCase c, DateTimeOffset at)
+    {
+        var type = _court.TypeIndex(c.Type);
+        return c.Status == LiveCase.Waiting && c.EscalatedAt is null
+            && WaitingQueue.Escalates(_court.CaseTypes[type].Priority, _court.Layout.PoolSpecs[_court.Layout.TypePool[type]].EscalateAfterDays, (at - c.FiledAt).TotalDays);
     }
 
     /// <summary>Whether the team can take a case of the type now (accepts it, present, under its cap).</summary>
@@ -292,6 +344,7 @@ internal sealed class LiveCourtState
     /// <summary>What the rules say about an entry before it is applied: null when they re-make it.</summary>
     private string? Check(LedgerEntry e)
     {
+        AsOf(e.At);
         switch (e.Kind)
         {
             case LedgerKinds.Genesis:
@@ -377,10 +430,46 @@ internal sealed class LiveCourtState
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
                     return CaseClock.IsLocked(_court, c, e.At) ? null : $"case {e.Case} was not locked";
                 }
+            case LedgerKinds.Warning:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    var w = new DeadlineWarning(e.Node ?? "", e.Level ?? "", e.Due ?? default);
+                    return CaseClock.Unissued(_court, c, e.At).Contains(w)
+                        ? null
+                        : $"case {e.Case} had not earned the {w.Level} warning on {w.Subject} (due {w.Due:O}) at {e.At:O}, or had it already";
+                }
+            case LedgerKinds.Escalate:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    return Escalates(c, e.At) ? null : $"case {e.Case} was not due to be escalated at {e.At:O}";
+                }
+            case LedgerKinds.Absence:
+                {
+                    if (_court.TeamIndex(e.Team ?? "") < 0 || string.IsNullOrWhiteSpace(e.Reason)
+                        || e.By?.Role is not (LiveRoles.DivisionHead or LiveRoles.President or LiveRoles.Admin))
+                    {
+                        return $"an absence of team {e.Team} needs a known team, a reason and a supervisor or admin";
+                    }
+                    return AbsenceRule.Refuse(e.AbsentFrom ?? default, e.AbsentTo ?? default, e.At) is { } refusal ? $"the absence is not allowed: {refusal.Problem}" : null;
+                }
+            case LedgerKinds.Extension:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    if (e.By?.Role != LiveRoles.President || string.IsNullOrWhiteSpace(e.Reason))
+                    {
+                        return $"an extension of case {e.Case} needs the president and a reason";
+                    }
+                    return RefuseExtension(c, e.Days ?? 0, e.At) is { } refusal ? $"the extension is not allowed: {refusal.Problem}" : null;
+                }
             default:
                 return $"unknown entry kind '{e.Kind}'";
         }
     }
+
+    /// <summary>Why the case's limit cannot be extended by <paramref name="days"/> at <paramref name="at"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
+    public (string Field, string Problem)? RefuseExtension(LiveCase c, double days, DateTimeOffset at) =>
+        TimeLimit.RefuseExtension(_court.CaseTypes[_court.TypeIndex(c.Type)], c.FiledAt, c.ExtendedDays, c.Status != LiveCase.Closed,
+            days, _court.Layout.Spec.Supervision.LimitWarnDays, at);
 
     private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>
         a is null ? b is null
@@ -429,7 +518,7 @@ internal sealed class LiveCourtState
                         throw new InvalidOperationException($"unknown case type '{e.Type}'");
                     }
                     var c = new LiveCase(e.Case, _court.Id, number, e.Type!, e.Flagged ?? false, e.Risk ?? "none", e.At, e.Seq,
-                        LiveCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq);
+                        LiveCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq, [], 0, 0, null);
                     if (e.Kind == LedgerKinds.Assign)
                     {
                         c = AssignTo(c, e, TeamOf(e));
@@ -437,7 +526,7 @@ internal sealed class LiveCourtState
                     }
                     else
                     {
-                        _waiting[_court.Layout.TypePool[type]].Add((-_court.CaseTypes[type].Priority, number));
+                        _waiting[_court.Layout.TypePool[type]].Add(WaitKey(c));
                     }
                     _cases.Add(c);
                     if (e.IdempotencyKey is { } key)
@@ -453,7 +542,7 @@ internal sealed class LiveCourtState
                     {
                         throw new InvalidOperationException($"case {c.Id} is not waiting");
                     }
-                    _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Remove((-_court.CaseTypes[_court.TypeIndex(c.Type)].Priority, c.Number));
+                    _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Remove(WaitKey(c));
                     Set(AssignTo(c, e, TeamOf(e)));
                     return;
                 }
@@ -467,7 +556,7 @@ internal sealed class LiveCourtState
                     }
                     if (c.Status == LiveCase.Waiting)
                     {
-                        _waiting[_court.Layout.TypePool[type]].Remove((-_court.CaseTypes[type].Priority, c.Number));
+                        _waiting[_court.Layout.TypePool[type]].Remove(WaitKey(c));
                     }
                     else
                     {
@@ -506,6 +595,46 @@ internal sealed class LiveCourtState
                     var c = CaseOf(e);
                     Unlocks++;
                     Set(c with { UnlockedAt = e.At, Unlocks = c.Unlocks + 1, Version = e.Seq });
+                    return;
+                }
+            case LedgerKinds.Warning:
+                {
+                    var c = CaseOf(e);
+                    var w = new CaseWarning(e.Node ?? "", e.Level ?? "", e.Due ?? default, e.At, e.Seq);
+                    Set(c with { Warnings = [.. c.Warnings ?? [], w], Version = e.Seq });
+                    _warnings.Add((c.Number, w));
+                    return;
+                }
+            case LedgerKinds.Absence:
+                {
+                    var team = TeamOf(e);
+                    if (_absences[team].Count == 0)
+                    {
+                        _teamsWithAbsences.Add(team);
+                    }
+                    _absences[team].Add((e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq));
+                    return;
+                }
+            case LedgerKinds.Escalate:
+                {
+                    var c = CaseOf(e);
+                    if (c.Status != LiveCase.Waiting)
+                    {
+                        throw new InvalidOperationException($"case {c.Id} is not waiting");
+                    }
+                    var pool = _court.Layout.TypePool[_court.TypeIndex(c.Type)];
+                    _waiting[pool].Remove(WaitKey(c));
+                    var escalated = c with { EscalatedAt = e.At, Version = e.Seq };
+                    _waiting[pool].Add(WaitKey(escalated));
+                    Escalations++;
+                    Set(escalated);
+                    return;
+                }
+            case LedgerKinds.Extension:
+                {
+                    var c = CaseOf(e);
+                    _extensionTimes.Add(e.At);
+                    Set(c with { ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Extensions = c.Extensions + 1, Version = e.Seq });
                     return;
                 }
             default:

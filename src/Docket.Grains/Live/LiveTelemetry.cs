@@ -98,6 +98,19 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, LiveCourt court)
         Pending(KindOf(to), +1);
     }
 
+    /// <summary>A deadline warning issued: counted by escalation level as the simulator counts it; a lock counts as a lock.</summary>
+    public void Warned(string level)
+    {
+        if (level == Docket.Domain.Deadlines.WarningLevels.Locked)
+        {
+            metrics.Locks.Add(1, new KeyValuePair<string, object?>("court", court.Id));
+        }
+        else if (Docket.Domain.Deadlines.WarningLevels.CountedAs(level) is { } counted)
+        {
+            metrics.Warnings.Add(1, new("court", court.Id), new("level", Docket.Domain.Deadlines.WarningLevels.NameOf(counted)));
+        }
+    }
+
     public void Closed(string caseType, string? team)
     {
         metrics.CasesClosed.Add(1, new("court", court.Id), new("team_kind", KindOf(team)), new("case_type", caseType));

@@ -22,6 +22,21 @@ public sealed record UnlockRequest(string? Reason);
 /// <summary>Body of <c>POST /api/cases/{id}/designate</c>: the team (optional: the least-loaded leader's team) and a written reason.</summary>
 public sealed record DesignateRequest(string? Team, string? Reason);
 
+/// <summary>Body of <c>POST /api/cases/{id}/extensions</c>: days added to the statutory limit and the president's reason.</summary>
+public sealed record ExtensionRequest(double? Days, string? Reason);
+
+/// <summary>Answer to <c>GET /api/courts/{court}/warnings</c> and <c>POST /api/courts/{court}/deadline-watch</c>.</summary>
+public sealed record WarningsResponse(string Court, IReadOnlyList<CourtWarning> Warnings);
+
+/// <summary>Body of <c>POST /api/teams/{team}/absences</c>: from (default now), to (required) and a reason.</summary>
+public sealed record AbsenceRequest(DateTimeOffset? From, DateTimeOffset? To, string? Reason);
+
+/// <summary>A team's absences, as <c>GET /api/teams/{team}/absences</c> and the answer to recording one.</summary>
+public sealed record TeamAbsencesResponse(string Team, IReadOnlyList<TeamAbsence> Absences, LedgerEntryView? Entry);
+
+/// <summary>Answer to <c>GET /api/courts/{court}/queue</c>.</summary>
+public sealed record QueueResponse(string Court, IReadOnlyList<QueuedCase> Waiting);
+
 /// <summary>A ledger entry as stored: sequence, kind, case, its hash, and the entry itself (the hashed text, written as is).</summary>
 public sealed record LedgerEntryView(
     string Court,

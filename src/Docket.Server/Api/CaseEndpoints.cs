@@ -35,6 +35,12 @@ internal static class CaseEndpoints
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Supervisor);
 
+        api.MapPost("/cases/{id}/extensions", ExtendAsync)
+            .WithName("ExtendTimeLimit").WithSummary("Extend a case's statutory time limit, with days and a reason (the president, once the limit's warning has come)")
+            .Accepts<ExtensionRequest>("application/json")
+            .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.President);
+
         api.MapPost("/cases/{id}/designate", DesignateAsync)
             .WithName("DesignateCase").WithSummary("Re-assign a case to a team, with a written reason (supervisors only)")
             .Accepts<DesignateRequest>("application/json")
@@ -140,6 +146,24 @@ internal static class CaseEndpoints
             return Problems.Invalid("reason", "a designation needs a written reason");
         }
         return await RunAsync(id, grains, organization, g => g.DesignateAsync(body.Team, body.Reason, context.Actor()));
+    }
+
+    private static async Task<IResult> ExtendAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ExtensionRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.Days is not { } days)
+        {
+            return Problems.Invalid("days", "the days added to the time limit are required");
+        }
+        if (string.IsNullOrWhiteSpace(body.Reason))
+        {
+            return Problems.Invalid("reason", "an extension needs a written reason");
+        }
+        return await RunAsync(id, grains, organization, g => g.ExtendAsync(days, body.Reason, context.Actor()));
     }
 
     private static async Task<IResult> RunAsync(string id, IGrainFactory grains, LiveOrganization organization, Func<ILiveCaseGrain, Task<CommandResult>> command)

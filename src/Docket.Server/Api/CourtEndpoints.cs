@@ -1,4 +1,5 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Deadlines;
 using Docket.Grains.Live;
 
 namespace Docket.Server.Api;
@@ -17,10 +18,134 @@ internal static class CourtEndpoints
             .Produces<TeamCaseload>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.CaseloadReader);
 
+        api.MapPost("/teams/{team}/absences", MarkAbsentAsync)
+            .WithName("RecordAbsence").WithSummary("Record a team away from a time (default now) to a time, with a reason: it receives no cases meanwhile")
+            .Accepts<AbsenceRequest>("application/json")
+            .Produces<TeamAbsencesResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.AbsenceKeeper);
+
+        api.MapGet("/teams/{team}/absences", AbsencesAsync)
+            .WithName("TeamAbsences").WithSummary("A team's absences, as recorded")
+            .Produces<TeamAbsencesResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.KpiReader);
+
         api.MapGet("/courts/{court}/kpis", KpisAsync)
             .WithName("CourtKpis").WithSummary("Closure rate, clearance, pending ages, long-pending, locks and the balance index")
             .Produces<CourtKpis>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.KpiReader);
+
+        api.MapGet("/courts/{court}/queue", QueueAsync)
+            .WithName("CourtQueue").WithSummary("Cases waiting for a team, each pool's in the order they will be pulled, with their escalation")
+            .Produces<QueueResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.KpiReader);
+
+        api.MapGet("/courts/{court}/warnings", WarningsAsync)
+            .WithName("CourtWarnings").WithSummary("Deadline warnings the court's watcher issued (optionally since a time, of one level), oldest first")
+            .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.KpiReader);
+
+        api.MapPost("/courts/{court}/deadline-watch", WatchAsync)
+            .WithName("RunDeadlineWatch").WithSummary("Run the court's deadline watcher now (it also runs on its reminder); answers the warnings it issued")
+            .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Admin);
+    }
+
+    private static async Task<IResult> WarningsAsync(string court, DateTimeOffset? since, string? level, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        var actor = context.Actor();
+        if (!CaseAccess.CanSeeWarning(actor, court, actor.Division))
+        {
+            return Problems.Forbidden($"court {court}'s warnings are for its president, division heads, auditors and admins");
+        }
+        if (level is not null && !WarningLevels.All.Contains(level))
+        {
+            return Problems.BadRequest($"unknown warning level '{level}' (levels: {string.Join(", ", WarningLevels.All)})", "level");
+        }
+        var warnings = await grains.GetGrain<ILiveCourtGrain>(court).GetWarningsAsync(since);
+        return Results.Ok(new WarningsResponse(court,
+            [.. warnings.Where(w => (level is null || w.Warning.Level == level) && CaseAccess.CanSeeWarning(actor, court, w.Division))]));
+    }
+
+    private static async Task<IResult> MarkAbsentAsync(string team, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    {
+        var id = Uri.UnescapeDataString(team);
+        if (organization.FindTeam(id) is not { } found)
+        {
+            return Problems.NotFound($"no team '{id}'");
+        }
+        var (court, index) = found;
+        var actor = context.Actor();
+        if (!CaseAccess.CanMarkAbsent(actor, court.Id, court.DivisionOf(index)))
+        {
+            return Problems.Forbidden($"team {id}'s absences are recorded by a division head of its division, its court's president or an admin");
+        }
+        var (body, problem) = await JsonBody.ReadAsync<AbsenceRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.To is not { } to)
+        {
+            return Problems.Invalid("to", "when the absence ends is required");
+        }
+        if (string.IsNullOrWhiteSpace(body.Reason))
+        {
+            return Problems.Invalid("reason", "an absence needs a reason");
+        }
+        var grain = grains.GetGrain<ILiveCourtGrain>(court.Id);
+        var result = await grain.MarkAbsentAsync(id, body.From, to, body.Reason, actor);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+        return Results.Created($"/api/teams/{Uri.EscapeDataString(id)}/absences",
+            new TeamAbsencesResponse(id, await grain.GetAbsencesAsync(id) ?? [], LedgerEntryView.Of(result.Entries[0])));
+    }
+
+    private static async Task<IResult> AbsencesAsync(string team, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        var id = Uri.UnescapeDataString(team);
+        if (organization.FindTeam(id) is not { } found)
+        {
+            return Problems.NotFound($"no team '{id}'");
+        }
+        var (court, index) = found;
+        if (!CaseAccess.CanSeeWarning(context.Actor(), court.Id, court.DivisionOf(index)))
+        {
+            return Problems.Forbidden($"team {id}'s absences are for its division head, its court's president, auditors and admins");
+        }
+        return Results.Ok(new TeamAbsencesResponse(id, await grains.GetGrain<ILiveCourtGrain>(court.Id).GetAbsencesAsync(id) ?? [], null));
+    }
+
+    private static async Task<IResult> QueueAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        if (!CaseAccess.CanSeeKpis(context.Actor(), court))
+        {
+            return Problems.Forbidden($"court {court}'s queue is for its president, division heads, auditors and admins");
+        }
+        return Results.Ok(new QueueResponse(court, await grains.GetGrain<ILiveCourtGrain>(court).GetQueueAsync()));
+    }
+
+    private static async Task<IResult> WatchAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        if (!CaseAccess.CanRotateSeed(context.Actor(), court))
+        {
+            return Problems.Forbidden($"only an admin runs court {court}'s deadline watcher on demand");
+        }
+        return Results.Ok(new WarningsResponse(court, await grains.GetGrain<ILiveCourtGrain>(court).WatchDeadlinesAsync()));
     }
 
     private static IResult ListCourts(HttpContext context, LiveOrganization organization)

@@ -9,6 +9,8 @@ internal static class Policies
     public const string Registrar = "registrar";
     public const string Reporter = "reporter";
     public const string Supervisor = "supervisor";
+    public const string President = "president";
+    public const string AbsenceKeeper = "absences";
     public const string CaseloadReader = "caseload";
     public const string KpiReader = "kpis";
     public const string Auditor = "audit";
@@ -20,6 +22,8 @@ internal static class Policies
         options.AddPolicy(Registrar, p => p.RequireRole(LiveRoles.Registrar));
         options.AddPolicy(Reporter, p => p.RequireRole(LiveRoles.Judge, LiveRoles.Clerk));
         options.AddPolicy(Supervisor, p => p.RequireRole(LiveRoles.DivisionHead, LiveRoles.President));
+        options.AddPolicy(President, p => p.RequireRole(LiveRoles.President));
+        options.AddPolicy(AbsenceKeeper, p => p.RequireRole(LiveRoles.DivisionHead, LiveRoles.President, LiveRoles.Admin));
         options.AddPolicy(CaseloadReader, p => p.RequireRole(LiveRoles.All.ToArray()));
         options.AddPolicy(KpiReader, p => p.RequireRole(LiveRoles.DivisionHead, LiveRoles.President, LiveRoles.Auditor, LiveRoles.Admin));
         options.AddPolicy(Auditor, p => p.RequireRole(LiveRoles.Auditor, LiveRoles.Admin));

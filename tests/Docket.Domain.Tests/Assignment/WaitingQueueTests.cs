@@ -1,0 +1,26 @@
+using Docket.Domain.Assignment;
+
+namespace Docket.Domain.Tests.Assignment;
+
+/// <summary>The waiting queue's lanes and escalation, shared by the simulator and the live service.</summary>
+public sealed class WaitingQueueTests
+{
+    [Fact]
+    public void A_case_waits_in_its_types_priority_lane_and_escalates_to_the_top()
+    {
+        Assert.Equal(0, WaitingQueue.LaneOf(0));
+        Assert.Equal(2, WaitingQueue.LaneOf(2));
+        Assert.Equal(WaitingQueue.EscalatedLane, WaitingQueue.LaneOf(9));
+        Assert.Equal(0, WaitingQueue.LaneOf(-1));
+        Assert.Equal(WaitingQueue.EscalatedLane, WaitingQueue.LaneOf(0, escalated: true));
+    }
+
+    [Fact]
+    public void Escalation_needs_a_threshold_a_wait_that_long_and_a_lane_below_the_top()
+    {
+        Assert.False(WaitingQueue.Escalates(0, null, 1000));
+        Assert.False(WaitingQueue.Escalates(0, 30, 29.9));
+        Assert.True(WaitingQueue.Escalates(0, 30, 30));
+        Assert.False(WaitingQueue.Escalates(WaitingQueue.EscalatedLane, 30, 90));
+    }
+}
