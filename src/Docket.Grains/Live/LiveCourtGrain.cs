@@ -620,15 +620,23 @@ public sealed partial class LiveCourtGrain(
             c.Key < _state.Epoch ? _secrets.GetValueOrDefault(c.Key) : null))];
 
     /// <summary>
-    /// The filing is durable once its ledger entry is; then the new case grain's state is stored (through the same
-    /// grain storage the case grain reads, without activating it: it activates when first used), and only then is
-    /// the filing acknowledged.
+    /// The filing is durable, and acknowledged, once its ledger entry is. The new case grain's state is then stored
+    /// (through the same grain storage the case grain reads, without activating it) without holding up the answer:
+    /// it is a copy for SQL reports and for the case's first read, and the case grain catches up from the court on
+    /// first use whether or not the copy has landed (as after a crash between the two writes). Waiting for it would
+    /// put a second commit on every filing's latency.
     /// </summary>
     private async Task<CommandResult> CompleteFilingAsync(long number, LedgerRecord record)
     {
         await CommitAsync([record]);
         var c = _state.Case(number)!;
         _metrics?.Filed(c.Type, c.Team);
+        StoreCaseCopyAsync(c).Ignore();
+        return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
+    }
+
+    private async Task StoreCaseCopyAsync(LiveCase c)
+    {
         try
         {
             await _caseStorage.WriteStateAsync(LiveCaseGrain.StateName, GrainId.Create(_caseGrainType, c.Id),
@@ -636,10 +644,13 @@ public sealed partial class LiveCourtGrain(
         }
         catch (InconsistentStateException)
         {
-            // The case grain stored a record first (it was asked for before the filing finished): it takes the
-            // court's record on first use, as after a crash between the two writes.
+            // The case grain stored a record first (it was used before this copy landed): it holds the court's
+            // record already.
         }
-        return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
+        catch (Exception e)
+        {
+            LogCaseCopyFailed(e, _court.Id, c.Id);
+        }
     }
 
     private async Task<CommandResult> ReplayFilingAsync(long number, FilingRequest request)
@@ -767,4 +778,7 @@ public sealed partial class LiveCourtGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: writing ledger entries from {Seq} failed; deactivating")]
     private partial void LogCommitFailed(Exception e, string court, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: storing the copy of case {Case} failed; the case catches up from the court on first use")]
+    private partial void LogCaseCopyFailed(Exception e, string court, string @case);
 }
