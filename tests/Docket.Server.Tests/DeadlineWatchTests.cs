@@ -138,6 +138,25 @@ public sealed class DeadlineWatchTests : IAsyncLifetime
     }
 
     /// <summary>A civil case on a team of the civil division (the lead team is another division).</summary>
+    [Fact]
+    public async Task The_reminder_pushes_due_warnings_without_anyone_asking()
+    {
+        // The watcher on its real reminder (the shortest period, a minute), never called through the admin route.
+        await using var factory = new DocketFactory(settings: new Dictionary<string, string?> { ["Docket:Deadlines:WatchMinutes"] = "1" });
+        var id = await FileOnACivilTeamAsync(factory);
+        var president = factory.ClientFor(TestUsers.President);
+        Assert.Empty(OfCase(await GetAsync(president, Warnings), id));
+
+        factory.Clock.Advance(TimeSpan.FromDays(8));
+        List<JsonElement> pushed = [];
+        for (var waited = 0; waited < 150 && pushed.Count < 4; waited++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            pushed = OfCase(await GetAsync(president, Warnings), id);
+        }
+        Assert.Equal(["judge", "division_head", "president", "locked"], pushed.Select(Level));
+    }
+
     private static async Task<string> FileOnACivilTeamAsync(DocketFactory factory)
     {
         var registrar = factory.ClientFor(TestUsers.Registrar);
