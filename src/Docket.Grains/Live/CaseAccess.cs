@@ -59,8 +59,8 @@ public static class CaseAccess
     /// <summary>Only the court's president extends a statutory time limit (case 160).</summary>
     public static bool CanExtend(Actor actor, string court) => actor.Role == LiveRoles.President && actor.Court == court;
 
-    /// <summary>May see a warning of a case with this division and team: supervisors within their scope, auditors and admins.</summary>
-    public static bool CanSeeWarning(Actor actor, string court, string? division) => actor.Role switch
+    /// <summary>May oversee this division (its warnings, its teams' absences): supervisors within their scope, auditors and admins.</summary>
+    public static bool CanOversee(Actor actor, string court, string? division) => actor.Role switch
     {
         LiveRoles.Admin or LiveRoles.Auditor => InCourt(actor, court),
         LiveRoles.President => actor.Court == court,
@@ -78,5 +78,5 @@ public static class CaseAccess
     public static bool CanAudit(Actor actor, string court) =>
         actor.Role is LiveRoles.Auditor or LiveRoles.Admin && InCourt(actor, court);
 
-    public static bool CanRotateSeed(Actor actor, string court) => actor.Role == LiveRoles.Admin && InCourt(actor, court);
+    public static bool IsAdminOf(Actor actor, string court) => actor.Role == LiveRoles.Admin && InCourt(actor, court);
 }

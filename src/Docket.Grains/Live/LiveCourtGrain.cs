@@ -587,7 +587,7 @@ public sealed partial class LiveCourtGrain(
     public async Task<SeedCommitment[]> RotateSeedAsync(Actor by)
     {
         EnsureHealthy();
-        if (!CaseAccess.CanRotateSeed(by, _court.Id))
+        if (!CaseAccess.IsAdminOf(by, _court.Id))
         {
             throw new UnauthorizedAccessException($"only an admin rotates court {_court.Id}'s seed");
         }

@@ -93,7 +93,7 @@ internal static class AuditEndpoints
             return Problems.NotFound($"no court '{court}'");
         }
         var actor = context.Actor();
-        if (!CaseAccess.CanRotateSeed(actor, court))
+        if (!CaseAccess.IsAdminOf(actor, court))
         {
             return Problems.Forbidden($"only an admin rotates court {court}'s seed");
         }

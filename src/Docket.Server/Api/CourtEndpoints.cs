@@ -58,7 +58,7 @@ internal static class CourtEndpoints
             return Problems.NotFound($"no court '{court}'");
         }
         var actor = context.Actor();
-        if (!CaseAccess.CanSeeWarning(actor, court, actor.Division))
+        if (!CaseAccess.CanOversee(actor, court, actor.Division))
         {
             return Problems.Forbidden($"court {court}'s warnings are for its president, division heads, auditors and admins");
         }
@@ -68,17 +68,15 @@ internal static class CourtEndpoints
         }
         var warnings = await grains.GetGrain<ILiveCourtGrain>(court).GetWarningsAsync(since);
         return Results.Ok(new WarningsResponse(court,
-            [.. warnings.Where(w => (level is null || w.Warning.Level == level) && CaseAccess.CanSeeWarning(actor, court, w.Division))]));
+            [.. warnings.Where(w => (level is null || w.Warning.Level == level) && CaseAccess.CanOversee(actor, court, w.Division))]));
     }
 
     private static async Task<IResult> MarkAbsentAsync(string team, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
     {
-        var id = Uri.UnescapeDataString(team);
-        if (organization.FindTeam(id) is not { } found)
+        if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{id}'");
+            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
         }
-        var (court, index) = found;
         var actor = context.Actor();
         if (!CaseAccess.CanMarkAbsent(actor, court.Id, court.DivisionOf(index)))
         {
@@ -109,13 +107,11 @@ internal static class CourtEndpoints
 
     private static async Task<IResult> AbsencesAsync(string team, HttpContext context, IGrainFactory grains, LiveOrganization organization)
     {
-        var id = Uri.UnescapeDataString(team);
-        if (organization.FindTeam(id) is not { } found)
+        if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{id}'");
+            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
         }
-        var (court, index) = found;
-        if (!CaseAccess.CanSeeWarning(context.Actor(), court.Id, court.DivisionOf(index)))
+        if (!CaseAccess.CanOversee(context.Actor(), court.Id, court.DivisionOf(index)))
         {
             return Problems.Forbidden($"team {id}'s absences are for its division head, its court's president, auditors and admins");
         }
@@ -141,11 +137,18 @@ internal static class CourtEndpoints
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        if (!CaseAccess.CanRotateSeed(context.Actor(), court))
+        if (!CaseAccess.IsAdminOf(context.Actor(), court))
         {
             return Problems.Forbidden($"only an admin runs court {court}'s deadline watcher on demand");
         }
         return Results.Ok(new WarningsResponse(court, await grains.GetGrain<ILiveCourtGrain>(court).WatchDeadlinesAsync()));
+    }
+
+    /// <summary>A team by its id, which for a many-court scenario holds a '/' ("court/team-1"): accepted percent-encoded.</summary>
+    private static (LiveCourt Court, int Index, string Id)? FindTeam(string team, LiveOrganization organization)
+    {
+        var id = Uri.UnescapeDataString(team);
+        return organization.FindTeam(id) is { } found ? (found.Court, found.Team, id) : null;
     }
 
     private static IResult ListCourts(HttpContext context, LiveOrganization organization)
@@ -156,13 +159,10 @@ internal static class CourtEndpoints
 
     private static async Task<IResult> CaseloadAsync(string team, HttpContext context, IGrainFactory grains, LiveOrganization organization)
     {
-        // Team ids of a many-court scenario hold a '/' ("court/team-1"): accept it percent-encoded.
-        var id = Uri.UnescapeDataString(team);
-        if (organization.FindTeam(id) is not { } found)
+        if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{id}'");
+            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
         }
-        var (court, index) = found;
         if (!CaseAccess.CanRead(context.Actor(), court.Id, court.DivisionOf(index), id))
         {
             return Problems.Forbidden($"team {id}'s caseload is not one you may see");

@@ -20,14 +20,8 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         command.Parameters.AddWithValue("$c", court);
         command.Parameters.AddWithValue("$a", afterSeq);
         command.Parameters.AddWithValue("$l", limit);
-        var result = new List<LedgerRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(new LedgerRecord(court, reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3), reader.GetString(4)));
-        }
-        return result;
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
     }
 
     public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
@@ -36,13 +30,7 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         {
             return Task.CompletedTask;
         }
-        for (var i = 1; i < entries.Count; i++)
-        {
-            if (entries[i].Seq != entries[i - 1].Seq + 1)
-            {
-                throw new ArgumentException("entries must have consecutive sequence numbers", nameof(entries));
-            }
-        }
+        LedgerRows.EnsureConsecutive(entries);
         return store.WriteAsync(writer =>
         {
             var last = writer.Command("SELECT COALESCE(MAX(seq), 0) FROM ledger WHERE court = $c");

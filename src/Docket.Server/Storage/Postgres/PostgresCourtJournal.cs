@@ -42,14 +42,8 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         command.Parameters.Add(new NpgsqlParameter { Value = court });
         command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
-        var result = new List<LedgerRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(new LedgerRecord(court, reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3), reader.GetString(4)));
-        }
-        return result;
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
     }
 
     public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
@@ -58,13 +52,7 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         {
             return Task.CompletedTask;
         }
-        for (var i = 1; i < entries.Count; i++)
-        {
-            if (entries[i].Seq != entries[i - 1].Seq + 1)
-            {
-                throw new ArgumentException("entries must have consecutive sequence numbers", nameof(entries));
-            }
-        }
+        LedgerRows.EnsureConsecutive(entries);
         var first = entries[0].Seq;
         return store.WriteAsync(court, () =>
         {

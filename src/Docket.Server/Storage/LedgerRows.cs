@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Docket.Abstractions.Live;
+
+namespace Docket.Server.Storage;
+
+/// <summary>What the SQL journals share: reading ledger rows and checking the entries of one append.</summary>
+internal static class LedgerRows
+{
+    /// <summary>Reads rows of <c>seq, kind, case_id, entry, hash</c>, in the reader's order.</summary>
+    public static async Task<IReadOnlyList<LedgerRecord>> ReadAsync(DbDataReader reader, string court, CancellationToken cancellationToken)
+    {
+        var result = new List<LedgerRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new LedgerRecord(court, reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), reader.GetString(4)));
+        }
+        return result;
+    }
+
+    /// <summary>Refuses entries whose sequence numbers are not consecutive.</summary>
+    public static void EnsureConsecutive(IReadOnlyList<LedgerRecord> entries)
+    {
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (entries[i].Seq != entries[i - 1].Seq + 1)
+            {
+                throw new ArgumentException("entries must have consecutive sequence numbers", nameof(entries));
+            }
+        }
+    }
+}
