@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
 using Docket.Grains.Live;
 using Docket.Server.Api;
@@ -111,7 +114,7 @@ public static class DocketServer
         return (builder, options);
     }
 
-    private static WebApplication Finish(WebApplicationBuilder builder, ServerOptions options, LiveOrganization organization, string storage, string? telemetryWarning)
+    private static WebApplication Finish(WebApplicationBuilder builder, ServerOptions options, Organization organization, string storage, string? telemetryWarning)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
             && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
@@ -161,7 +164,7 @@ public static class DocketServer
         return app;
     }
 
-    private static LiveOrganization LoadOrganization(string? path)
+    private static Organization LoadOrganization(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -178,7 +181,7 @@ public static class DocketServer
         }
         try
         {
-            return new LiveOrganization(loaded.Scenario, path);
+            return new Organization(loaded.Scenario, path);
         }
         catch (ArgumentException e)
         {

@@ -1,4 +1,7 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Supervision;
 using Docket.Grains.Live;
@@ -23,7 +26,7 @@ public sealed class LedgerReplayTests
     {
         var court = Court(assignment);
         var secret = LedgerHash.NewSecret();
-        var live = new LiveCourtState(court, _ => secret);
+        var live = new CourtState(court, _ => secret);
         var records = new List<LedgerRecord> { live.Append(Genesis(court, live, secret)) };
         var random = new Random(7);
         var at = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
@@ -54,7 +57,7 @@ public sealed class LedgerReplayTests
                 Prev = live.Head,
             }));
             // Close a random open case now and then: its team pulls a waiting case.
-            if (random.Next(3) == 0 && live.Cases.Where(c => c.Status == LiveCase.Pending).ToList() is { Count: > 0 } open)
+            if (random.Next(3) == 0 && live.Cases.Where(c => c.Status == CourtCase.Pending).ToList() is { Count: > 0 } open)
             {
                 var c = open[random.Next(open.Count)];
                 foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))
@@ -96,7 +99,7 @@ public sealed class LedgerReplayTests
             }
         }
 
-        var replay = new LiveCourtState(court, _ => secret);
+        var replay = new CourtState(court, _ => secret);
         foreach (var record in records)
         {
             Assert.Null(replay.Replay(record));
@@ -113,12 +116,12 @@ public sealed class LedgerReplayTests
         var entry = LedgerEntry.Parse(victim.Json);
         var forged = (entry with { Team = entry.Eligible!.First(t => t != entry.Team) }).ToJson();
         var tampered = records.Select(r => r.Seq == victim.Seq ? r with { Json = forged, Hash = LedgerHash.Of(forged) } : r).ToList();
-        var check = new LiveCourtState(court, _ => secret);
+        var check = new CourtState(court, _ => secret);
         var first = tampered.Select(r => (r.Seq, Problem: check.Replay(r))).First(x => x.Problem is not null);
         Assert.Equal(victim.Seq, first.Seq);
     }
 
-    private static LiveCourt Court(string assignment)
+    private static Court Court(string assignment)
     {
         var yaml = $$"""
             name: replay
@@ -138,11 +141,11 @@ public sealed class LedgerReplayTests
             """;
         var loaded = ScenarioLoader.Load(yaml, "replay.yaml");
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var organization = new LiveOrganization(loaded.Scenario!, "replay.yaml");
+        var organization = new Organization(loaded.Scenario!, "replay.yaml");
         return organization.Court("replay")!;
     }
 
-    private static LedgerEntry Genesis(LiveCourt court, LiveCourtState state, string secret) => new()
+    private static LedgerEntry Genesis(Court court, CourtState state, string secret) => new()
     {
         Court = court.Id,
         Seq = 1,

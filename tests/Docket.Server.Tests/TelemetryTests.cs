@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Grains.Live;
 
 namespace Docket.Server.Tests;

@@ -1,3 +1,6 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 namespace Docket.Abstractions.Live;
 
 /// <summary>Reads and verifies a court's ledger (keyed by the court's id) without holding up the court.</summary>

@@ -1,3 +1,6 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 namespace Docket.Abstractions.Live;
 
 /// <summary>
@@ -13,7 +16,7 @@ public interface ILiveCaseGrain : IGrainWithStringKey
 
     /// <summary>Stores the court's newer record of the case (called by the court).</summary>
     [Alias("adopt")]
-    Task AdoptAsync(LiveCase record);
+    Task AdoptAsync(CourtCase record);
 
     [Alias("reach")]
     Task<CommandResult> ReachAsync(string node, Actor by);

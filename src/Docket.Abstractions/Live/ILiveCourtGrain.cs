@@ -1,3 +1,6 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 namespace Docket.Abstractions.Live;
 
 /// <summary>
@@ -52,7 +55,7 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     Task<QueuedCase[]> GetQueueAsync();
 
     [Alias("get-case")]
-    Task<LiveCase?> GetCaseAsync(long number);
+    Task<CourtCase?> GetCaseAsync(long number);
 
     [Alias("caseload")]
     Task<TeamCaseload?> GetCaseloadAsync(string team);

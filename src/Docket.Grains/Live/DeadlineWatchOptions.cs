@@ -1,3 +1,6 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 namespace Docket.Grains.Live;
 
 /// <summary>

@@ -1,4 +1,7 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 
 namespace Docket.Grains.Live;
 

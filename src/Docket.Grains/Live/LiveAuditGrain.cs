@@ -1,15 +1,18 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Orleans.Concurrency;
 
 namespace Docket.Grains.Live;
 
 /// <summary>
 /// Reads a court's ledger and verifies it by re-computing it from the start: every hash, every link, every draw
-/// (with the court's stored secrets, through the same <see cref="LiveCourtState"/> the court runs), every pull,
+/// (with the court's stored secrets, through the same <see cref="CourtState"/> the court runs), every pull,
 /// report, unlock and designation. Stateless, so a long verification never holds up the court.
 /// </summary>
 [StatelessWorker]
-public sealed class LiveAuditGrain(LiveOrganization organization, ICourtJournal journal) : Grain, ILiveAuditGrain
+public sealed class LiveAuditGrain(Organization organization, ICourtJournal journal) : Grain, ILiveAuditGrain
 {
     private const int Page = 10_000;
 
@@ -42,7 +45,7 @@ public sealed class LiveAuditGrain(LiveOrganization organization, ICourtJournal 
         var id = this.GetPrimaryKeyString();
         var court = organization.Court(id) ?? throw new ArgumentException($"no court '{id}'");
         var secrets = (await journal.ReadSecretsAsync(id)).ToDictionary(s => s.Epoch, s => s.SecretHex);
-        var state = new LiveCourtState(court, epoch => secrets.GetValueOrDefault(epoch));
+        var state = new CourtState(court, epoch => secrets.GetValueOrDefault(epoch));
         long entries = 0;
         while (true)
         {

@@ -1,4 +1,7 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 
 namespace Docket.Grains.Live;
 
@@ -11,13 +14,13 @@ namespace Docket.Grains.Live;
 [CollectionAgeLimit(Minutes = 5)]
 public sealed class LiveCaseGrain(
     [PersistentState(LiveCaseGrain.StateName, LiveStorage.Name)] IPersistentState<LiveCaseState> state,
-    LiveOrganization organization,
+    Organization organization,
     TimeProvider time) : Grain, ILiveCaseGrain
 {
     /// <summary>The name of the case's state in the grain storage (the court writes it at filing).</summary>
     public const string StateName = "case";
 
-    private LiveCourt? _court;
+    private Court? _court;
     private long _number;
     private bool _synced;
 
@@ -36,7 +39,7 @@ public sealed class LiveCaseGrain(
         return _court is not null && state.State.Case is { } c ? CaseClock.Details(_court, c, time.GetUtcNow()) : null;
     }
 
-    public async Task AdoptAsync(LiveCase record)
+    public async Task AdoptAsync(CourtCase record)
     {
         // The court sends its current record: nothing older can be in the ledger.
         _synced = true;
@@ -68,7 +71,7 @@ public sealed class LiveCaseGrain(
     }
 
     /// <summary>Stores a newer record of the court's (an older one can arrive late from a pull notice).</summary>
-    private async Task StoreAsync(LiveCase? record)
+    private async Task StoreAsync(CourtCase? record)
     {
         if (record is null || record.Version <= (state.State.Case?.Version ?? 0))
         {
@@ -81,7 +84,7 @@ public sealed class LiveCaseGrain(
     /// Writes the record; when the stored state changed under us (the court stored the filing after this grain
     /// read its empty state), re-reads it first.
     /// </summary>
-    private async Task PersistAsync(LiveCase record)
+    private async Task PersistAsync(CourtCase record)
     {
         try
         {

@@ -1,4 +1,7 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 
 namespace Docket.Grains.Live;
 
@@ -7,5 +10,5 @@ namespace Docket.Grains.Live;
 public sealed class LiveCaseState
 {
     [Id(0)]
-    public LiveCase? Case { get; set; }
+    public CourtCase? Case { get; set; }
 }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
 using Docket.Domain.Assignment;
+using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
+using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
 using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
@@ -24,7 +27,7 @@ namespace Docket.Grains.Live;
 [Reentrant]
 [KeepAlive]
 public sealed partial class LiveCourtGrain(
-    LiveOrganization organization,
+    Organization organization,
     ICourtJournal journal,
     TimeProvider time,
     DocketMetrics metrics,
@@ -42,8 +45,8 @@ public sealed partial class LiveCourtGrain(
 
     private readonly Dictionary<int, string> _secrets = [];
     private readonly Dictionary<string, (FilingRequest Request, Task<CommandResult> Task)> _inflight = new(StringComparer.Ordinal);
-    private LiveCourt _court = null!;
-    private LiveCourtState _state = null!;
+    private Court _court = null!;
+    private CourtState _state = null!;
     private IGrainStorage _caseStorage = null!;
     private GrainType _caseGrainType;
     private bool _broken;
@@ -59,7 +62,7 @@ public sealed partial class LiveCourtGrain(
         {
             _secrets[secret.Epoch] = secret.SecretHex;
         }
-        _state = new LiveCourtState(_court, epoch => _secrets.GetValueOrDefault(epoch));
+        _state = new CourtState(_court, epoch => _secrets.GetValueOrDefault(epoch));
         var problems = 0;
         while (true)
         {
@@ -155,7 +158,7 @@ public sealed partial class LiveCourtGrain(
         var at = Now();
         _state.AsOf(at);
         var escalate = _state.Queue().Select(q => q.Case).Where(c => _state.Escalates(c, at)).ToList();
-        var due = new List<(LiveCase Case, List<DeadlineWarning> Warnings)>();
+        var due = new List<(CourtCase Case, List<DeadlineWarning> Warnings)>();
         foreach (var c in _state.Cases)
         {
             var unissued = CaseClock.Unissued(_court, c, at).ToList();
@@ -226,7 +229,7 @@ public sealed partial class LiveCourtGrain(
         {
             return CommandResult.Fail(Outcome.NotFound, "team", $"court {_court.Id} has no team '{team}'");
         }
-        if (!CaseAccess.CanMarkAbsent(by, _court.Id, _court.DivisionOf(t)))
+        if (!AccessRules.CanMarkAbsent(by, _court.Id, _court.DivisionOf(t)))
         {
             return CommandResult.Fail(Outcome.Forbidden, null, $"only a division head of team {team}'s division, the president of court {_court.Id} or an admin records its absences");
         }
@@ -287,7 +290,7 @@ public sealed partial class LiveCourtGrain(
         {
             return NotFound(number);
         }
-        if (!CaseAccess.CanExtend(by, _court.Id))
+        if (!AccessRules.CanExtend(by, _court.Id))
         {
             return CommandResult.Fail(Outcome.Forbidden, null, $"only the president of court {_court.Id} extends a case's time limit");
         }
@@ -318,7 +321,7 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         using var span = LiveTelemetry.Source.StartActivity("docket.file");
         span?.SetTag("docket.court", _court.Id);
-        if (!CaseAccess.CanFile(request.By, _court.Id))
+        if (!AccessRules.CanFile(request.By, _court.Id))
         {
             return CommandResult.Fail(Outcome.Forbidden, null, $"only a registrar of court {_court.Id} files its cases");
         }
@@ -332,7 +335,7 @@ public sealed partial class LiveCourtGrain(
         {
             return CommandResult.Fail(Outcome.Invalid, "type", $"no team of court {_court.Id} takes case type '{request.Type}'");
         }
-        if (LiveCourtState.ParseRisk(request.Risk) is not { } risk)
+        if (CourtState.ParseRisk(request.Risk) is not { } risk)
         {
             return CommandResult.Fail(Outcome.Invalid, "risk", $"unknown risk level '{request.Risk}' (none, ordinary, larger or major)");
         }
@@ -412,7 +415,7 @@ public sealed partial class LiveCourtGrain(
         {
             return NotFound(number);
         }
-        if (!CaseAccess.CanReport(by, _court.Id, c.Team))
+        if (!AccessRules.CanReport(by, _court.Id, c.Team))
         {
             return CommandResult.Fail(Outcome.Forbidden, null, $"only the judge or a clerk of the case's team reports on case {c.Id}");
         }
@@ -454,7 +457,7 @@ public sealed partial class LiveCourtGrain(
         {
             return NotFound(number);
         }
-        if (!CaseAccess.CanUnlock(by, _court.Id, _court.DivisionOfTeam(c.Team)))
+        if (!AccessRules.CanUnlock(by, _court.Id, _court.DivisionOfTeam(c.Team)))
         {
             return CommandResult.Fail(Outcome.Forbidden, null,
                 $"only a division head of the case's division or the president of court {_court.Id} unlocks case {c.Id}");
@@ -475,7 +478,7 @@ public sealed partial class LiveCourtGrain(
         {
             return NotFound(number);
         }
-        if (!CaseAccess.IsSupervisor(by.Role) || by.Court != _court.Id)
+        if (!AccessRules.IsSupervisor(by.Role) || by.Court != _court.Id)
         {
             return CommandResult.Fail(Outcome.Forbidden, null, $"only a division head or the president of court {_court.Id} designates");
         }
@@ -483,7 +486,7 @@ public sealed partial class LiveCourtGrain(
         {
             return CommandResult.Fail(Outcome.Invalid, "reason", "a designation needs a written reason");
         }
-        if (c.Status == LiveCase.Closed)
+        if (c.Status == CourtCase.Closed)
         {
             return CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id} is closed");
         }
@@ -508,7 +511,7 @@ public sealed partial class LiveCourtGrain(
             }
         }
         var targetId = _court.Layout.Teams[target].Id;
-        if (!CaseAccess.CanDesignate(by, _court.Id, _court.DivisionOfTeam(c.Team), _court.DivisionOf(target)))
+        if (!AccessRules.CanDesignate(by, _court.Id, _court.DivisionOfTeam(c.Team), _court.DivisionOf(target)))
         {
             return CommandResult.Fail(Outcome.Forbidden, null, $"a division head designates only within their division ({by.Division})");
         }
@@ -550,7 +553,7 @@ public sealed partial class LiveCourtGrain(
         });
     }
 
-    public Task<LiveCase?> GetCaseAsync(long number) => Task.FromResult(_state.Case(number));
+    public Task<CourtCase?> GetCaseAsync(long number) => Task.FromResult(_state.Case(number));
 
     public Task<TeamCaseload?> GetCaseloadAsync(string team)
     {
@@ -587,7 +590,7 @@ public sealed partial class LiveCourtGrain(
     public async Task<SeedCommitment[]> RotateSeedAsync(Actor by)
     {
         EnsureHealthy();
-        if (!CaseAccess.IsAdminOf(by, _court.Id))
+        if (!AccessRules.IsAdminOf(by, _court.Id))
         {
             throw new UnauthorizedAccessException($"only an admin rotates court {_court.Id}'s seed");
         }
@@ -635,7 +638,7 @@ public sealed partial class LiveCourtGrain(
         return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
     }
 
-    private async Task StoreCaseCopyAsync(LiveCase c)
+    private async Task StoreCaseCopyAsync(CourtCase c)
     {
         try
         {
@@ -656,7 +659,7 @@ public sealed partial class LiveCourtGrain(
     private async Task<CommandResult> ReplayFilingAsync(long number, FilingRequest request)
     {
         var c = _state.Case(number)!;
-        if (c.Type != request.Type || c.Flagged != request.Flagged || c.Risk != RiskName(LiveCourtState.ParseRisk(request.Risk) ?? RiskLevel.None))
+        if (c.Type != request.Type || c.Flagged != request.Flagged || c.Risk != RiskName(CourtState.ParseRisk(request.Risk) ?? RiskLevel.None))
         {
             return KeyReused();
         }
@@ -721,7 +724,7 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    private LedgerEntry Entry(string kind, DateTimeOffset at, LiveCase c, Actor by) => new()
+    private LedgerEntry Entry(string kind, DateTimeOffset at, CourtCase c, Actor by) => new()
     {
         Court = _court.Id,
         Seq = _state.Seq + 1,
@@ -734,7 +737,7 @@ public sealed partial class LiveCourtGrain(
     };
 
     private static bool Same(FilingRequest a, FilingRequest b) =>
-        a.Type == b.Type && a.Flagged == b.Flagged && (LiveCourtState.ParseRisk(a.Risk) == LiveCourtState.ParseRisk(b.Risk));
+        a.Type == b.Type && a.Flagged == b.Flagged && (CourtState.ParseRisk(a.Risk) == CourtState.ParseRisk(b.Risk));
 
     private static CommandResult KeyReused() =>
         CommandResult.Fail(Outcome.Invalid, "Idempotency-Key", "this Idempotency-Key was used for a different filing");

@@ -1,3 +1,6 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +13,7 @@ public static class LiveServiceCollectionExtensions
     /// What the live grains need in a silo: the organisation they run, a clock and Docket's metrics. The host registers where ledgers
     /// are kept (<see cref="ICourtJournal"/>) and the grain storage named <see cref="LiveStorage.Name"/>.
     /// </summary>
-    public static IServiceCollection AddDocketLive(this IServiceCollection services, LiveOrganization organization)
+    public static IServiceCollection AddDocketLive(this IServiceCollection services, Organization organization)
     {
         services.AddSingleton(organization);
         services.TryAddSingleton(TimeProvider.System);

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
 using Docket.Domain.Simulation;
 using Docket.Domain.Staffing;
@@ -39,7 +42,7 @@ public sealed class LiveMetricsOptions
 /// ledger holds at activation and takes back everything it added when it deactivates, so a court that rebuilds from
 /// its ledger does not count its cases twice.
 /// </summary>
-internal sealed class LiveCourtMetrics(DocketMetrics metrics, LiveCourt court)
+internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
 {
     public const string Unassigned = "none";
 
@@ -51,11 +54,11 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, LiveCourt court)
             : Unassigned;
 
     /// <summary>The replayed ledger's open and waiting cases.</summary>
-    public void Activated(IEnumerable<LiveCase> cases)
+    public void Activated(IEnumerable<CourtCase> cases)
     {
         foreach (var c in cases)
         {
-            if (c.Status != LiveCase.Closed)
+            if (c.Status != CourtCase.Closed)
             {
                 Pending(KindOf(c.Team), +1);
             }
@@ -138,7 +141,7 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, LiveCourt court)
     /// (case type weights) closed by the kind's teams since the ledger began ÷ (the kind's annual quota × years since
     /// then). Kinds without a quota are not recorded.
     /// </summary>
-    public void QuotaAttainment(LiveCourtState state, DateTimeOffset now)
+    public void QuotaAttainment(CourtState state, DateTimeOffset now)
     {
         if (state.StartedAt is not { } started || (now - started).TotalDays is var days && days <= 0)
         {
@@ -158,7 +161,7 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, LiveCourt court)
         var units = new Dictionary<TeamKind, double>();
         foreach (var c in state.Cases)
         {
-            if (c.Status == LiveCase.Closed && c.Team is not null && court.TeamIndex(c.Team) is var t and >= 0 && court.TypeIndex(c.Type) is var type and >= 0)
+            if (c.Status == CourtCase.Closed && c.Team is not null && court.TeamIndex(c.Team) is var t and >= 0 && court.TypeIndex(c.Type) is var type and >= 0)
             {
                 units[teams[t].Kind] = units.GetValueOrDefault(teams[t].Kind) + court.Layout.TypeWeight[type];
             }

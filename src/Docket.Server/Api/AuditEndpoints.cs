@@ -1,4 +1,7 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Grains.Live;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +35,7 @@ internal static class AuditEndpoints
     }
 
     private static async Task<IResult> EntriesAsync(string? court, long? after, int? limit, string? kind, HttpContext context, IGrainFactory grains,
-        LiveOrganization organization, IOptions<ServerOptions> options)
+        Organization organization, IOptions<ServerOptions> options)
     {
         var actor = context.Actor();
         court ??= actor.Court ?? (organization.CourtIds.Count == 1 ? organization.CourtIds[0] : null);
@@ -44,7 +47,7 @@ internal static class AuditEndpoints
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        if (!CaseAccess.CanAudit(actor, court))
+        if (!AccessRules.CanAudit(actor, court))
         {
             return Problems.Forbidden($"court {court}'s ledger is not one you may audit");
         }
@@ -62,15 +65,15 @@ internal static class AuditEndpoints
         return Results.Ok(new AuditEntriesResponse(court, [.. entries.Select(LedgerEntryView.Of)], entries.Length == take ? entries[^1].Seq : null));
     }
 
-    private static async Task<IResult> VerifyAsync(string? court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> VerifyAsync(string? court, HttpContext context, IGrainFactory grains, Organization organization)
     {
         var actor = context.Actor();
         if (court is not null && organization.Court(court) is null)
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        var courts = court is null ? organization.CourtIds.Where(c => CaseAccess.CanAudit(actor, c)).ToList() : [court];
-        if (courts.Any(c => !CaseAccess.CanAudit(actor, c)))
+        var courts = court is null ? organization.CourtIds.Where(c => AccessRules.CanAudit(actor, c)).ToList() : [court];
+        if (courts.Any(c => !AccessRules.CanAudit(actor, c)))
         {
             return Problems.Forbidden($"court {court}'s ledger is not one you may audit");
         }
@@ -78,22 +81,22 @@ internal static class AuditEndpoints
         return Results.Ok(new VerifyResponse(results.All(r => r.Valid), results));
     }
 
-    private static async Task<IResult> CommitmentsAsync(HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> CommitmentsAsync(HttpContext context, IGrainFactory grains, Organization organization)
     {
         var actor = context.Actor();
-        var all = await Task.WhenAll(organization.CourtIds.Where(c => CaseAccess.CanAudit(actor, c))
+        var all = await Task.WhenAll(organization.CourtIds.Where(c => AccessRules.CanAudit(actor, c))
             .Select(c => grains.GetGrain<ILiveCourtGrain>(c).GetCommitmentsAsync()));
         return Results.Ok(all.SelectMany(c => c).ToList());
     }
 
-    private static async Task<IResult> RotateAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> RotateAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
     {
         if (organization.Court(court) is null)
         {
             return Problems.NotFound($"no court '{court}'");
         }
         var actor = context.Actor();
-        if (!CaseAccess.IsAdminOf(actor, court))
+        if (!AccessRules.IsAdminOf(actor, court))
         {
             return Problems.Forbidden($"only an admin rotates court {court}'s seed");
         }

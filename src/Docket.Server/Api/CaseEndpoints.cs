@@ -1,4 +1,7 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Grains.Live;
 
 namespace Docket.Server.Api;
@@ -48,14 +51,14 @@ internal static class CaseEndpoints
             .RequireAuthorization(Policies.Supervisor);
     }
 
-    private static async Task<IResult> FileAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    private static async Task<IResult> FileAsync(string court, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
         if (organization.Court(court) is null)
         {
             return Problems.NotFound($"no court '{court}' (courts: {string.Join(", ", organization.CourtIds)})");
         }
         var actor = context.Actor();
-        if (!CaseAccess.CanFile(actor, court))
+        if (!AccessRules.CanFile(actor, court))
         {
             return Problems.Forbidden($"only a registrar of court {court} files its cases");
         }
@@ -93,19 +96,19 @@ internal static class CaseEndpoints
         return Results.Created($"/api/cases/{c.Id}", response);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains, Organization organization)
     {
         if (await LoadAsync(id, grains, organization) is not { } details)
         {
             return Problems.NotFound($"no case '{id}'");
         }
         var c = details.Case;
-        return CaseAccess.CanRead(context.Actor(), c.Court, details.Division, c.Team)
+        return AccessRules.CanRead(context.Actor(), c.Court, details.Division, c.Team)
             ? Results.Ok(details)
             : Problems.Forbidden($"case {id} is not one you may see");
     }
 
-    private static async Task<IResult> ReachAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    private static async Task<IResult> ReachAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<CaseEventRequest>(context, cancellationToken);
         if (problem is not null)
@@ -119,7 +122,7 @@ internal static class CaseEndpoints
         return await RunAsync(id, grains, organization, g => g.ReachAsync(body.Node, context.Actor()));
     }
 
-    private static async Task<IResult> UnlockAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    private static async Task<IResult> UnlockAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
         UnlockRequest? body = null;
         if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is not null || context.Request.ContentType is not null))
@@ -134,7 +137,7 @@ internal static class CaseEndpoints
         return await RunAsync(id, grains, organization, g => g.UnlockAsync(body?.Reason, context.Actor()));
     }
 
-    private static async Task<IResult> DesignateAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    private static async Task<IResult> DesignateAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<DesignateRequest>(context, cancellationToken);
         if (problem is not null)
@@ -148,7 +151,7 @@ internal static class CaseEndpoints
         return await RunAsync(id, grains, organization, g => g.DesignateAsync(body.Team, body.Reason, context.Actor()));
     }
 
-    private static async Task<IResult> ExtendAsync(string id, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    private static async Task<IResult> ExtendAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ExtensionRequest>(context, cancellationToken);
         if (problem is not null)
@@ -166,7 +169,7 @@ internal static class CaseEndpoints
         return await RunAsync(id, grains, organization, g => g.ExtendAsync(days, body.Reason, context.Actor()));
     }
 
-    private static async Task<IResult> RunAsync(string id, IGrainFactory grains, LiveOrganization organization, Func<ILiveCaseGrain, Task<CommandResult>> command)
+    private static async Task<IResult> RunAsync(string id, IGrainFactory grains, Organization organization, Func<ILiveCaseGrain, Task<CommandResult>> command)
     {
         if (organization.ParseCaseId(id) is null)
         {
@@ -178,6 +181,6 @@ internal static class CaseEndpoints
             : Problems.From(result);
     }
 
-    private static async Task<CaseDetails?> LoadAsync(string id, IGrainFactory grains, LiveOrganization organization) =>
+    private static async Task<CaseDetails?> LoadAsync(string id, IGrainFactory grains, Organization organization) =>
         organization.ParseCaseId(id) is null ? null : await grains.GetGrain<ILiveCaseGrain>(id).GetAsync();
 }

@@ -1,5 +1,8 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
+using Docket.Domain.Ledger;
 using Docket.Grains.Live;
 
 namespace Docket.Server.Api;
@@ -51,14 +54,14 @@ internal static class CourtEndpoints
             .RequireAuthorization(Policies.Admin);
     }
 
-    private static async Task<IResult> WarningsAsync(string court, DateTimeOffset? since, string? level, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> WarningsAsync(string court, DateTimeOffset? since, string? level, HttpContext context, IGrainFactory grains, Organization organization)
     {
         if (organization.Court(court) is null)
         {
             return Problems.NotFound($"no court '{court}'");
         }
         var actor = context.Actor();
-        if (!CaseAccess.CanOversee(actor, court, actor.Division))
+        if (!AccessRules.CanOversee(actor, court, actor.Division))
         {
             return Problems.Forbidden($"court {court}'s warnings are for its president, division heads, auditors and admins");
         }
@@ -68,17 +71,17 @@ internal static class CourtEndpoints
         }
         var warnings = await grains.GetGrain<ILiveCourtGrain>(court).GetWarningsAsync(since);
         return Results.Ok(new WarningsResponse(court,
-            [.. warnings.Where(w => (level is null || w.Warning.Level == level) && CaseAccess.CanOversee(actor, court, w.Division))]));
+            [.. warnings.Where(w => (level is null || w.Warning.Level == level) && AccessRules.CanOversee(actor, court, w.Division))]));
     }
 
-    private static async Task<IResult> MarkAbsentAsync(string team, HttpContext context, IGrainFactory grains, LiveOrganization organization, CancellationToken cancellationToken)
+    private static async Task<IResult> MarkAbsentAsync(string team, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
             return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
         }
         var actor = context.Actor();
-        if (!CaseAccess.CanMarkAbsent(actor, court.Id, court.DivisionOf(index)))
+        if (!AccessRules.CanMarkAbsent(actor, court.Id, court.DivisionOf(index)))
         {
             return Problems.Forbidden($"team {id}'s absences are recorded by a division head of its division, its court's president or an admin");
         }
@@ -105,39 +108,39 @@ internal static class CourtEndpoints
             new TeamAbsencesResponse(id, await grain.GetAbsencesAsync(id) ?? [], LedgerEntryView.Of(result.Entries[0])));
     }
 
-    private static async Task<IResult> AbsencesAsync(string team, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> AbsencesAsync(string team, HttpContext context, IGrainFactory grains, Organization organization)
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
             return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
         }
-        if (!CaseAccess.CanOversee(context.Actor(), court.Id, court.DivisionOf(index)))
+        if (!AccessRules.CanOversee(context.Actor(), court.Id, court.DivisionOf(index)))
         {
             return Problems.Forbidden($"team {id}'s absences are for its division head, its court's president, auditors and admins");
         }
         return Results.Ok(new TeamAbsencesResponse(id, await grains.GetGrain<ILiveCourtGrain>(court.Id).GetAbsencesAsync(id) ?? [], null));
     }
 
-    private static async Task<IResult> QueueAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> QueueAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
     {
         if (organization.Court(court) is null)
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        if (!CaseAccess.CanSeeKpis(context.Actor(), court))
+        if (!AccessRules.CanSeeKpis(context.Actor(), court))
         {
             return Problems.Forbidden($"court {court}'s queue is for its president, division heads, auditors and admins");
         }
         return Results.Ok(new QueueResponse(court, await grains.GetGrain<ILiveCourtGrain>(court).GetQueueAsync()));
     }
 
-    private static async Task<IResult> WatchAsync(string court, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> WatchAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
     {
         if (organization.Court(court) is null)
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        if (!CaseAccess.IsAdminOf(context.Actor(), court))
+        if (!AccessRules.IsAdminOf(context.Actor(), court))
         {
             return Problems.Forbidden($"only an admin runs court {court}'s deadline watcher on demand");
         }
@@ -145,38 +148,38 @@ internal static class CourtEndpoints
     }
 
     /// <summary>A team by its id, which for a many-court scenario holds a '/' ("court/team-1"): accepted percent-encoded.</summary>
-    private static (LiveCourt Court, int Index, string Id)? FindTeam(string team, LiveOrganization organization)
+    private static (Court Court, int Index, string Id)? FindTeam(string team, Organization organization)
     {
         var id = Uri.UnescapeDataString(team);
         return organization.FindTeam(id) is { } found ? (found.Court, found.Team, id) : null;
     }
 
-    private static IResult ListCourts(HttpContext context, LiveOrganization organization)
+    private static IResult ListCourts(HttpContext context, Organization organization)
     {
         var actor = context.Actor();
-        return Results.Ok(organization.CourtIds.Where(id => CaseAccess.InCourt(actor, id)).Select(id => CourtView.Of(organization.Court(id)!)).ToList());
+        return Results.Ok(organization.CourtIds.Where(id => AccessRules.InCourt(actor, id)).Select(id => CourtView.Of(organization.Court(id)!)).ToList());
     }
 
-    private static async Task<IResult> CaseloadAsync(string team, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> CaseloadAsync(string team, HttpContext context, IGrainFactory grains, Organization organization)
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
             return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
         }
-        if (!CaseAccess.CanRead(context.Actor(), court.Id, court.DivisionOf(index), id))
+        if (!AccessRules.CanRead(context.Actor(), court.Id, court.DivisionOf(index), id))
         {
             return Problems.Forbidden($"team {id}'s caseload is not one you may see");
         }
         return Results.Ok(await grains.GetGrain<ILiveCourtGrain>(court.Id).GetCaseloadAsync(id));
     }
 
-    private static async Task<IResult> KpisAsync(string court, DateTimeOffset? since, HttpContext context, IGrainFactory grains, LiveOrganization organization)
+    private static async Task<IResult> KpisAsync(string court, DateTimeOffset? since, HttpContext context, IGrainFactory grains, Organization organization)
     {
         if (organization.Court(court) is null)
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        if (!CaseAccess.CanSeeKpis(context.Actor(), court))
+        if (!AccessRules.CanSeeKpis(context.Actor(), court))
         {
             return Problems.Forbidden($"court {court}'s indicators are for its president, division heads, auditors and admins");
         }
@@ -187,7 +190,7 @@ internal static class CourtEndpoints
 /// <summary>A court as the API lists it.</summary>
 public sealed record CourtView(string Id, IReadOnlyList<string> CaseTypes, IReadOnlyList<DivisionView> Divisions, IReadOnlyList<PoolView> Pools)
 {
-    public static CourtView Of(LiveCourt court)
+    public static CourtView Of(Court court)
     {
         var layout = court.Layout;
         var divisions = layout.Spec.Teams.Select((g, i) => new DivisionView(g.Id,

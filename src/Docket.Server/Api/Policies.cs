@@ -1,4 +1,7 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Docket.Server.Api;
@@ -19,14 +22,14 @@ internal static class Policies
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(Registrar, p => p.RequireRole(LiveRoles.Registrar));
-        options.AddPolicy(Reporter, p => p.RequireRole(LiveRoles.Judge, LiveRoles.Clerk));
-        options.AddPolicy(Supervisor, p => p.RequireRole(LiveRoles.DivisionHead, LiveRoles.President));
-        options.AddPolicy(President, p => p.RequireRole(LiveRoles.President));
-        options.AddPolicy(AbsenceKeeper, p => p.RequireRole(LiveRoles.DivisionHead, LiveRoles.President, LiveRoles.Admin));
-        options.AddPolicy(CaseloadReader, p => p.RequireRole(LiveRoles.All.ToArray()));
-        options.AddPolicy(KpiReader, p => p.RequireRole(LiveRoles.DivisionHead, LiveRoles.President, LiveRoles.Auditor, LiveRoles.Admin));
-        options.AddPolicy(Auditor, p => p.RequireRole(LiveRoles.Auditor, LiveRoles.Admin));
-        options.AddPolicy(Admin, p => p.RequireRole(LiveRoles.Admin));
+        options.AddPolicy(Registrar, p => p.RequireRole(UserRoles.Registrar));
+        options.AddPolicy(Reporter, p => p.RequireRole(UserRoles.Judge, UserRoles.Clerk));
+        options.AddPolicy(Supervisor, p => p.RequireRole(UserRoles.DivisionHead, UserRoles.President));
+        options.AddPolicy(President, p => p.RequireRole(UserRoles.President));
+        options.AddPolicy(AbsenceKeeper, p => p.RequireRole(UserRoles.DivisionHead, UserRoles.President, UserRoles.Admin));
+        options.AddPolicy(CaseloadReader, p => p.RequireRole(UserRoles.All.ToArray()));
+        options.AddPolicy(KpiReader, p => p.RequireRole(UserRoles.DivisionHead, UserRoles.President, UserRoles.Auditor, UserRoles.Admin));
+        options.AddPolicy(Auditor, p => p.RequireRole(UserRoles.Auditor, UserRoles.Admin));
+        options.AddPolicy(Admin, p => p.RequireRole(UserRoles.Admin));
     }
 }

@@ -1,4 +1,7 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Docket.Server.Api;

@@ -1,4 +1,7 @@
 using System.Text.Encodings.Web;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Server.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -48,6 +51,6 @@ public sealed class DocketAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden", $"a {Context.User.ToActor().Role} may not do this");
 
-    private AuthenticateResult Success(Docket.Abstractions.Live.Actor actor) =>
+    private AuthenticateResult Success(Docket.Domain.Access.Actor actor) =>
         AuthenticateResult.Success(new AuthenticationTicket(DocketClaims.Principal(actor, SchemeName), SchemeName));
 }

@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 
 namespace Docket.Server.Auth;
 

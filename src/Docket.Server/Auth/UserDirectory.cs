@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Grains.Live;
 
 namespace Docket.Server.Auth;
@@ -15,7 +18,7 @@ public sealed class UserDirectory
     private readonly Dictionary<string, Actor> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Actor> _byToken = new(StringComparer.Ordinal);
 
-    public UserDirectory(IReadOnlyList<UserAccount> accounts, LiveOrganization organization)
+    public UserDirectory(IReadOnlyList<UserAccount> accounts, Organization organization)
     {
         var errors = new List<string>();
         for (var i = 0; i < accounts.Count; i++)
@@ -29,16 +32,16 @@ public sealed class UserDirectory
             {
                 errors.Add($"{at}:Name: a user needs a name");
             }
-            if (!LiveRoles.All.Contains(a.Role))
+            if (!UserRoles.All.Contains(a.Role))
             {
-                errors.Add($"{at}:Role: unknown role '{a.Role}' (one of {string.Join(", ", LiveRoles.All)})");
+                errors.Add($"{at}:Role: unknown role '{a.Role}' (one of {string.Join(", ", UserRoles.All)})");
             }
             var court = a.Court is null ? null : organization.Court(a.Court);
             if (a.Court is not null && court is null)
             {
                 errors.Add($"{at}:Court: no court '{a.Court}' (courts: {string.Join(", ", organization.CourtIds)})");
             }
-            if (court is null && a.Role is LiveRoles.Registrar or LiveRoles.Judge or LiveRoles.Clerk or LiveRoles.DivisionHead or LiveRoles.President)
+            if (court is null && a.Role is UserRoles.Registrar or UserRoles.Judge or UserRoles.Clerk or UserRoles.DivisionHead or UserRoles.President)
             {
                 errors.Add($"{at}:Court: a {a.Role} belongs to a court");
             }
@@ -50,11 +53,11 @@ public sealed class UserDirectory
             {
                 errors.Add($"{at}:Division: court {court.Id} has no division (team group) '{a.Division}'");
             }
-            if (a.Role == LiveRoles.Judge && a.Team is null)
+            if (a.Role == UserRoles.Judge && a.Team is null)
             {
                 errors.Add($"{at}:Team: a judge belongs to a team");
             }
-            if (a.Role == LiveRoles.DivisionHead && a.Division is null)
+            if (a.Role == UserRoles.DivisionHead && a.Division is null)
             {
                 errors.Add($"{at}:Division: a division head heads a division");
             }

@@ -1,4 +1,7 @@
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Grains.Live;
 
 namespace Docket.Server.Hosting;
@@ -7,7 +10,7 @@ namespace Docket.Server.Hosting;
 /// Once the silo runs, activates every court: each replays its ledger (or writes its genesis entry) and the seed
 /// commitments are published in the log before the first request is served.
 /// </summary>
-internal sealed partial class CourtWarmup(IGrainFactory grains, LiveOrganization organization, ILogger<CourtWarmup> logger) : IHostedService
+internal sealed partial class CourtWarmup(IGrainFactory grains, Organization organization, ILogger<CourtWarmup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,6 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Grains.Live;
 using Docket.Server.Storage;
 using Docket.Server.Storage.Postgres;

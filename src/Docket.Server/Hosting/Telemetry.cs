@@ -1,3 +1,6 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
 using Docket.Grains.Live;
 using OpenTelemetry.Exporter;

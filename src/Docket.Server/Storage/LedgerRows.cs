@@ -1,5 +1,8 @@
 using System.Data.Common;
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 
 namespace Docket.Server.Storage;
 

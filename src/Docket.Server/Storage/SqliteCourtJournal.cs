@@ -1,5 +1,8 @@
 using System.Globalization;
 using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Grains.Live;
 using Microsoft.Data.Sqlite;
 

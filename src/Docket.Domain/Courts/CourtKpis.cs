@@ -1,5 +1,9 @@
 using System.Text.Json.Serialization;
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Courts;
 
 /// <summary>
 /// A court's indicators over a window [<see cref="Since"/>, <see cref="AsOf"/>]: summary.json's definitions

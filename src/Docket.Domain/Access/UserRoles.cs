@@ -1,7 +1,10 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+namespace Docket.Domain.Access;
 
 /// <summary>The roles a user of the live service has; the court roles are spelled as scenarios spell them.</summary>
-public static class LiveRoles
+public static class UserRoles
 {
     public const string Registrar = "registrar";
     public const string Judge = "judge";

@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Ledger;
 
 /// <summary>
 /// The result of re-computing a court's ledger: every entry's hash and link, and every draw re-made with the

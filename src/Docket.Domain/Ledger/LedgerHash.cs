@@ -1,8 +1,11 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 
-namespace Docket.Grains.Live;
+namespace Docket.Domain.Ledger;
 
 /// <summary>The ledger's hashes and the seed a secret gives.</summary>
 public static class LedgerHash

@@ -1,9 +1,11 @@
-using Docket.Abstractions.Live;
+using Docket.Domain.Access;
 using Docket.Domain.Balance;
 using Docket.Domain.Cases;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using MathNet.Numerics.Statistics;
 
-namespace Docket.Grains.Live;
+namespace Docket.Domain.Courts;
 
 /// <summary>
 /// A live court's indicators over a window, with summary.json's definitions and the domain's balance index
@@ -11,9 +13,9 @@ namespace Docket.Grains.Live;
 /// window ÷ the cases filed in it, as the simulator's; the live service runs no pre-litigation mediation, so the
 /// mediation share counts fast-track closures.
 /// </summary>
-internal static class CourtIndicators
+public static class CourtIndicators
 {
-    public static CourtKpis Compute(LiveCourtState state, DateTimeOffset? since, DateTimeOffset now)
+    public static CourtKpis Compute(CourtState state, DateTimeOffset? since, DateTimeOffset now)
     {
         var court = state.Court;
         var from = since ?? (state.Cases.Any() ? state.Cases.Min(c => c.FiledAt) : now);
@@ -58,14 +60,14 @@ internal static class CourtIndicators
                     transferCount++;
                 }
             }
-            if (c.Status != LiveCase.Closed)
+            if (c.Status != CourtCase.Closed)
             {
                 var age = (now - c.FiledAt).TotalDays;
                 ages.Add(age);
                 over365 += age > 365 ? 1 : 0;
                 over548 += age > 548 ? 1 : 0;
                 over1095 += age > 1095 ? 1 : 0;
-                waiting += c.Status == LiveCase.Waiting ? 1 : 0;
+                waiting += c.Status == CourtCase.Waiting ? 1 : 0;
             }
             if (c.StagesDone < type.Stages.Count && type.Nodes.Count > 0)
             {
@@ -97,7 +99,7 @@ internal static class CourtIndicators
                 indicators.MediationAndSimpleShare, indicators.FileTransferDays, indicators.LongPendingShare, gini));
     }
 
-    public static TeamCaseload Caseload(LiveCourtState state, int team, DateTimeOffset now)
+    public static TeamCaseload Caseload(CourtState state, int team, DateTimeOffset now)
     {
         var court = state.Court;
         var entries = state.OpenCases(team).Order().Select(n => state.Case(n)!).Select(c => new CaseloadEntry(

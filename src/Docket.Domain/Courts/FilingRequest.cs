@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Courts;
 
 /// <summary>A case filed at a court: its type, flags, and the caller's idempotency key (if any).</summary>
 /// <param name="Risk">none, ordinary, larger or major (Shangrao's risk levels); larger and major are designated.</param>

@@ -1,11 +1,13 @@
-using Docket.Abstractions.Live;
+using Docket.Domain.Access;
 using Docket.Domain.Assignment;
+using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
+using Docket.Domain.Ledger;
 using Docket.Domain.Randomness;
 using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 
-namespace Docket.Grains.Live;
+namespace Docket.Domain.Courts;
 
 /// <summary>
 /// A court's live state as its ledger makes it: the pools' boards and policies (the simulator's own domain types),
@@ -14,15 +16,15 @@ namespace Docket.Grains.Live;
 /// <see cref="Apply"/>, so the live court and a verifier re-reading the ledger reach the same state. Draws are
 /// re-made on replay with the same policy, stream and board, which is what makes them checkable.
 /// </summary>
-internal sealed class LiveCourtState
+public sealed class CourtState
 {
-    private readonly LiveCourt _court;
+    private readonly Court _court;
     private readonly Func<int, string?> _secretOf;
     private readonly TeamBoard[] _boards;
     private readonly AssignmentPolicy[] _policies;
     private readonly DesignatedAssignment[] _designated;
     private readonly RandomStream _random = new(0);
-    private readonly List<LiveCase> _cases = [];
+    private readonly List<CourtCase> _cases = [];
     private readonly Dictionary<string, long> _byKey = new(StringComparer.Ordinal);
     private readonly SortedSet<(int Priority, long Number)>[] _waiting;
     private readonly HashSet<long>[] _open;
@@ -35,7 +37,7 @@ internal sealed class LiveCourtState
     private readonly List<DateTimeOffset> _extensionTimes = [];
 
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
-    public LiveCourtState(LiveCourt court, Func<int, string?> secretOf)
+    public CourtState(Court court, Func<int, string?> secretOf)
     {
         _court = court;
         _secretOf = secretOf;
@@ -75,7 +77,7 @@ internal sealed class LiveCourtState
         }
     }
 
-    public LiveCourt Court => _court;
+    public Court Court => _court;
 
     /// <summary>Sequence number of the last entry (0 before the genesis entry).</summary>
     public long Seq { get; private set; }
@@ -117,11 +119,11 @@ internal sealed class LiveCourtState
     /// <summary>When each extension was granted, in order.</summary>
     public IReadOnlyList<DateTimeOffset> ExtensionTimes => _extensionTimes;
 
-    public LiveCase? Case(long number) => number >= 1 && number <= _cases.Count ? _cases[(int)number - 1] : null;
+    public CourtCase? Case(long number) => number >= 1 && number <= _cases.Count ? _cases[(int)number - 1] : null;
 
     public long? NumberOfKey(string key) => _byKey.TryGetValue(key, out var n) ? n : null;
 
-    public IEnumerable<LiveCase> Cases => _cases;
+    public IEnumerable<CourtCase> Cases => _cases;
 
     public long AssignedTo(int team) => _teamAssigned[team];
 
@@ -240,11 +242,11 @@ internal sealed class LiveCourtState
     }
 
     /// <summary>A waiting case's place in its pool's queue: its lane (<see cref="WaitingQueue"/>), highest first, then its number.</summary>
-    private (int, long) WaitKey(LiveCase c) =>
+    private (int, long) WaitKey(CourtCase c) =>
         (-WaitingQueue.LaneOf(_court.CaseTypes[_court.TypeIndex(c.Type)].Priority, c.EscalatedAt is not null), c.Number);
 
     /// <summary>Each pool's waiting cases in the order they are pulled.</summary>
-    public IEnumerable<(int Pool, LiveCase Case)> Queue()
+    public IEnumerable<(int Pool, CourtCase Case)> Queue()
     {
         for (var p = 0; p < _waiting.Length; p++)
         {
@@ -256,10 +258,10 @@ internal sealed class LiveCourtState
     }
 
     /// <summary>Whether a waiting case escalates at <paramref name="at"/> (<see cref="WaitingQueue.Escalates"/> with its pool's threshold).</summary>
-    public bool Escalates(LiveCase c, DateTimeOffset at)
+    public bool Escalates(CourtCase c, DateTimeOffset at)
     {
         var type = _court.TypeIndex(c.Type);
-        return c.Status == LiveCase.Waiting && c.EscalatedAt is null
+        return c.Status == CourtCase.Waiting && c.EscalatedAt is null
             && WaitingQueue.Escalates(_court.CaseTypes[type].Priority, _court.Layout.PoolSpecs[_court.Layout.TypePool[type]].EscalateAfterDays, (at - c.FiledAt).TotalDays);
     }
 
@@ -423,7 +425,7 @@ internal sealed class LiveCourtState
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
                     var closing = _court.Layout.ClosingStage[_court.TypeIndex(c.Type)];
-                    return c.Status != LiveCase.Pending || c.StagesDone <= closing ? $"case {e.Case} has not finished its closing stage" : null;
+                    return c.Status != CourtCase.Pending || c.StagesDone <= closing ? $"case {e.Case} has not finished its closing stage" : null;
                 }
             case LedgerKinds.Unlock:
                 {
@@ -446,7 +448,7 @@ internal sealed class LiveCourtState
             case LedgerKinds.Absence:
                 {
                     if (_court.TeamIndex(e.Team ?? "") < 0 || string.IsNullOrWhiteSpace(e.Reason)
-                        || e.By?.Role is not (LiveRoles.DivisionHead or LiveRoles.President or LiveRoles.Admin))
+                        || e.By?.Role is not (UserRoles.DivisionHead or UserRoles.President or UserRoles.Admin))
                     {
                         return $"an absence of team {e.Team} needs a known team, a reason and a supervisor or admin";
                     }
@@ -455,7 +457,7 @@ internal sealed class LiveCourtState
             case LedgerKinds.Extension:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
-                    if (e.By?.Role != LiveRoles.President || string.IsNullOrWhiteSpace(e.Reason))
+                    if (e.By?.Role != UserRoles.President || string.IsNullOrWhiteSpace(e.Reason))
                     {
                         return $"an extension of case {e.Case} needs the president and a reason";
                     }
@@ -467,8 +469,8 @@ internal sealed class LiveCourtState
     }
 
     /// <summary>Why the case's limit cannot be extended by <paramref name="days"/> at <paramref name="at"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
-    public (string Field, string Problem)? RefuseExtension(LiveCase c, double days, DateTimeOffset at) =>
-        TimeLimit.RefuseExtension(_court.CaseTypes[_court.TypeIndex(c.Type)], c.FiledAt, c.ExtendedDays, c.Status != LiveCase.Closed,
+    public (string Field, string Problem)? RefuseExtension(CourtCase c, double days, DateTimeOffset at) =>
+        TimeLimit.RefuseExtension(_court.CaseTypes[_court.TypeIndex(c.Type)], c.FiledAt, c.ExtendedDays, c.Status != CourtCase.Closed,
             days, _court.Layout.Spec.Supervision.LimitWarnDays, at);
 
     private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>
@@ -517,8 +519,8 @@ internal sealed class LiveCourtState
                     {
                         throw new InvalidOperationException($"unknown case type '{e.Type}'");
                     }
-                    var c = new LiveCase(e.Case, _court.Id, number, e.Type!, e.Flagged ?? false, e.Risk ?? "none", e.At, e.Seq,
-                        LiveCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq, [], 0, 0, null);
+                    var c = new CourtCase(e.Case, _court.Id, number, e.Type!, e.Flagged ?? false, e.Risk ?? "none", e.At, e.Seq,
+                        CourtCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq, [], 0, 0, null);
                     if (e.Kind == LedgerKinds.Assign)
                     {
                         c = AssignTo(c, e, TeamOf(e));
@@ -538,7 +540,7 @@ internal sealed class LiveCourtState
             case LedgerKinds.Pull:
                 {
                     var c = CaseOf(e);
-                    if (c.Status != LiveCase.Waiting)
+                    if (c.Status != CourtCase.Waiting)
                     {
                         throw new InvalidOperationException($"case {c.Id} is not waiting");
                     }
@@ -550,11 +552,11 @@ internal sealed class LiveCourtState
                 {
                     var c = CaseOf(e);
                     var type = _court.TypeIndex(c.Type);
-                    if (c.Status == LiveCase.Closed)
+                    if (c.Status == CourtCase.Closed)
                     {
                         throw new InvalidOperationException($"case {c.Id} is closed");
                     }
-                    if (c.Status == LiveCase.Waiting)
+                    if (c.Status == CourtCase.Waiting)
                     {
                         _waiting[_court.Layout.TypePool[type]].Remove(WaitKey(c));
                     }
@@ -581,13 +583,13 @@ internal sealed class LiveCourtState
             case LedgerKinds.Close:
                 {
                     var c = CaseOf(e);
-                    if (c.Status != LiveCase.Pending)
+                    if (c.Status != CourtCase.Pending)
                     {
                         throw new InvalidOperationException($"case {c.Id} is not pending");
                     }
                     Release(c);
                     _teamClosed[_court.TeamIndex(c.Team!)]++;
-                    Set(c with { Status = LiveCase.Closed, ClosedAt = e.At, Version = e.Seq });
+                    Set(c with { Status = CourtCase.Closed, ClosedAt = e.At, Version = e.Seq });
                     return;
                 }
             case LedgerKinds.Unlock:
@@ -618,7 +620,7 @@ internal sealed class LiveCourtState
             case LedgerKinds.Escalate:
                 {
                     var c = CaseOf(e);
-                    if (c.Status != LiveCase.Waiting)
+                    if (c.Status != CourtCase.Waiting)
                     {
                         throw new InvalidOperationException($"case {c.Id} is not waiting");
                     }
@@ -645,12 +647,12 @@ internal sealed class LiveCourtState
     private int TeamOf(LedgerEntry e) =>
         _court.TeamIndex(e.Team ?? "") is var t and >= 0 ? t : throw new InvalidOperationException($"unknown team '{e.Team}'");
 
-    private LiveCase CaseOf(LedgerEntry e) =>
+    private CourtCase CaseOf(LedgerEntry e) =>
         Case(e.Number ?? 0) is { } c && c.Id == e.Case ? c : throw new InvalidOperationException($"no case {e.Case}");
 
-    private void Set(LiveCase c) => _cases[(int)c.Number - 1] = c;
+    private void Set(CourtCase c) => _cases[(int)c.Number - 1] = c;
 
-    private LiveCase AssignTo(LiveCase c, LedgerEntry e, int team)
+    private CourtCase AssignTo(CourtCase c, LedgerEntry e, int team)
     {
         var t = _court.Layout.Teams[team];
         _boards[t.Pool].Assign(t.LocalIndex, _court.TypeIndex(c.Type));
@@ -658,7 +660,7 @@ internal sealed class LiveCourtState
         _teamAssigned[team]++;
         return c with
         {
-            Status = LiveCase.Pending,
+            Status = CourtCase.Pending,
             Team = t.Id,
             Judge = e.Judge,
             Policy = e.Policy ?? c.Policy,
@@ -668,7 +670,7 @@ internal sealed class LiveCourtState
         };
     }
 
-    private void Release(LiveCase c)
+    private void Release(CourtCase c)
     {
         var team = _court.TeamIndex(c.Team!);
         var t = _court.Layout.Teams[team];
@@ -684,15 +686,4 @@ internal sealed class LiveCourtState
         "major" => RiskLevel.Major,
         _ => null,
     };
-}
-
-/// <summary>Where <see cref="LiveCourtState.Decide"/> sends a case: a court team index (-1: none now), the policy, the draw.</summary>
-internal sealed record Decision(int Pool, int Team, string Policy, string[] Eligible, LedgerDraw? Draw);
-
-/// <summary>How a draw picks among the eligible teams (see docs/api.md).</summary>
-internal static class DrawMethods
-{
-    public const string Uniform = "uniform";
-    public const string Weighted = "weighted";
-    public const string Deck = "deck";
 }

@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Access;
 
 /// <summary>
 /// Who asks: a user's name and role, and where they sit — their court, their division (a team group of the court)

@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Courts;
 
 /// <summary>
 /// A case waiting for a team in a pool's queue: its place (1 = pulled next), how long it has waited, and when it was

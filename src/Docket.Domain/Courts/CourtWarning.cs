@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Courts;
 
 /// <summary>A deadline warning as the court lists it: the case, the team and division it is with now, and the warning.</summary>
 [GenerateSerializer, Immutable, Alias("docket.live.court-warning")]

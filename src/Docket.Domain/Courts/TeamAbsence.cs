@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Courts;
 
 /// <summary>A team's absence as recorded (ledger entry <see cref="Seq"/>): away from <see cref="From"/> until <see cref="To"/>.</summary>
 [GenerateSerializer, Immutable, Alias("docket.live.team-absence")]

@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Ledger;
 
 /// <summary>One stored ledger entry: its canonical JSON text (what is hashed) and that text's SHA-256.</summary>
 [GenerateSerializer, Immutable, Alias("docket.live.ledger-record")]

@@ -1,16 +1,18 @@
-using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
+using Docket.Domain.Ledger;
 
-namespace Docket.Grains.Live;
+namespace Docket.Domain.Courts;
 
 /// <summary>A live case's report checked by the domain's <see cref="NodeOrder"/>, its refusal said as an outcome.</summary>
-internal static class CaseProgress
+public static class CaseProgress
 {
-    public static (ProgressStep? Step, Outcome Outcome, string? Error) Resolve(LiveCourt court, LiveCase c, string name)
+    public static (ProgressStep? Step, Outcome Outcome, string? Error) Resolve(Court court, CourtCase c, string name)
     {
         var type = court.TypeIndex(c.Type);
         var (step, refusal, error) = NodeOrder.Resolve(court.CaseTypes[type], court.Layout.NodeCatalogs[type], court.Layout.ClosingStage[type],
-            c.StagesDone, c.Status != LiveCase.Waiting, c.Status == LiveCase.Pending, c.Id, name);
+            c.StagesDone, c.Status != CourtCase.Waiting, c.Status == CourtCase.Pending, c.Id, name);
         return (step, refusal switch
         {
             ProgressRefusal.None => Outcome.Ok,
@@ -19,5 +21,5 @@ internal static class CaseProgress
         }, error);
     }
 
-    public static string? NextStage(LiveCourt court, LiveCase c) => NodeOrder.NextStage(court.CaseTypes[court.TypeIndex(c.Type)], c.StagesDone);
+    public static string? NextStage(Court court, CourtCase c) => NodeOrder.NextStage(court.CaseTypes[court.TypeIndex(c.Type)], c.StagesDone);
 }

@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Courts;
 
 /// <summary>A team's load: cases received, open and closed, weighted open work, and the open cases oldest first.</summary>
 [GenerateSerializer, Immutable, Alias("docket.live.team-caseload")]

@@ -1,24 +1,27 @@
 using System.Security.Cryptography;
 using System.Text;
+using Docket.Domain.Access;
 using Docket.Domain.Assignment;
 using Docket.Domain.Cases;
+using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
+using Docket.Domain.Ledger;
 using Docket.Domain.Randomness;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Simulation;
 
-namespace Docket.Grains.Live;
+namespace Docket.Domain.Courts;
 
 /// <summary>
 /// One court of the organisation compiled for the live service: the simulator's <see cref="CourtLayout"/> (teams,
 /// pools, policies), each pool's name and random-stream key, the deadline ladder, and lookups by id.
 /// </summary>
-public sealed class LiveCourt
+public sealed class Court
 {
     private readonly Dictionary<string, int> _teamIndex;
     private readonly Dictionary<string, int> _typeIndex;
 
-    internal LiveCourt(Scenario scenario, CourtSpec spec, string courtId, bool prefixTeamIds)
+    internal Court(Scenario scenario, CourtSpec spec, string courtId, bool prefixTeamIds)
     {
         Scenario = scenario;
         Id = courtId;

@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Ledger;
 
 /// <summary>
 /// A court's seed epoch: the SHA-256 commitment published when it began, and the secret itself once revealed

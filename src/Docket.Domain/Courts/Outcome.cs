@@ -1,4 +1,7 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+namespace Docket.Domain.Courts;
 
 /// <summary>How a command ended; the HTTP layer maps it to a status code.</summary>
 public enum Outcome

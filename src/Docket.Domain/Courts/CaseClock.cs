@@ -1,7 +1,9 @@
-using Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
+using Docket.Domain.Ledger;
 
-namespace Docket.Grains.Live;
+namespace Docket.Domain.Courts;
 
 /// <summary>
 /// A live case's deadlines as of a moment, from its stored record alone, by the domain's rules: node deadlines,
@@ -9,9 +11,9 @@ namespace Docket.Grains.Live;
 /// earned by <see cref="DeadlineWarnings"/>. Nothing to re-arm after a restart: the court's deadline watcher issues
 /// what the clock says is due.
 /// </summary>
-internal static class CaseClock
+public static class CaseClock
 {
-    public static CaseDetails Details(LiveCourt court, LiveCase c, DateTimeOffset now)
+    public static CaseDetails Details(Court court, CourtCase c, DateTimeOffset now)
     {
         var (since, deadlines) = Evaluate(court, c, now);
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
@@ -20,13 +22,13 @@ internal static class CaseClock
             TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays), court.DivisionOfTeam(c.Team) ?? "");
     }
 
-    public static bool IsLocked(LiveCourt court, LiveCase c, DateTimeOffset now) => Evaluate(court, c, now).LockedSince is not null;
+    public static bool IsLocked(Court court, CourtCase c, DateTimeOffset now) => Evaluate(court, c, now).LockedSince is not null;
 
-    public static (DateTimeOffset? LockedSince, NodeDeadline[] Deadlines) Evaluate(LiveCourt court, LiveCase c, DateTimeOffset now) =>
+    public static (DateTimeOffset? LockedSince, NodeDeadline[] Deadlines) Evaluate(Court court, CourtCase c, DateTimeOffset now) =>
         CaseDeadlines.Evaluate(court.CaseTypes[court.TypeIndex(c.Type)].Nodes, node => ReachedAt(c, node), c.FiledAt, c.ClosedAt, c.UnlockedAt, now, court.Ladder);
 
     /// <summary>The warnings the case has earned by <paramref name="now"/> and not been issued.</summary>
-    public static IEnumerable<DeadlineWarning> Unissued(LiveCourt court, LiveCase c, DateTimeOffset now)
+    public static IEnumerable<DeadlineWarning> Unissued(Court court, CourtCase c, DateTimeOffset now)
     {
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
         if (type.Nodes.Count == 0 && type.TimeLimitDays is null)
@@ -39,7 +41,7 @@ internal static class CaseClock
         return earned.Where(w => !Issued(c, w));
     }
 
-    public static bool Issued(LiveCase c, DeadlineWarning w)
+    public static bool Issued(CourtCase c, DeadlineWarning w)
     {
         foreach (var issued in c.Warnings ?? [])
         {
@@ -51,7 +53,7 @@ internal static class CaseClock
         return false;
     }
 
-    private static DateTimeOffset? ReachedAt(LiveCase c, string node)
+    private static DateTimeOffset? ReachedAt(CourtCase c, string node)
     {
         foreach (var r in c.Nodes)
         {

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 
-namespace Docket.Grains.Live;
+namespace Docket.Domain.Ledger;
 
 /// <summary>
 /// One entry of a court's ledger, as written (snake_case JSON, nulls omitted, fields in this order). The stored

@@ -1,4 +1,8 @@
-namespace Docket.Abstractions.Live;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans;
+namespace Docket.Domain.Courts;
 
 /// <summary>
 /// A filed case's record, as the court's ledger makes it: the case grain persists it. <see cref="Version"/> is the
@@ -15,7 +19,7 @@ namespace Docket.Abstractions.Live;
 /// <param name="Extensions">Extensions granted.</param>
 /// <param name="EscalatedAt">When the waiting case was escalated to the top of its pool's queue (null: not escalated).</param>
 [GenerateSerializer, Immutable, Alias("docket.live.case")]
-public sealed record LiveCase(
+public sealed record CourtCase(
     [property: Id(0)] string Id,
     [property: Id(1)] string Court,
     [property: Id(2)] long Number,

@@ -1,22 +1,25 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
 
-namespace Docket.Grains.Live;
+namespace Docket.Domain.Courts;
 
 /// <summary>
 /// The court organisation the live service runs: the scenario file planners use (its courts, teams, case types
 /// and policies), each court compiled once. Registered as a singleton in the silo.
 /// </summary>
-public sealed class LiveOrganization
+public sealed class Organization
 {
-    private readonly Dictionary<string, LiveCourt> _courts;
+    private readonly Dictionary<string, Court> _courts;
 
-    public LiveOrganization(Scenario scenario, string source)
+    public Organization(Scenario scenario, string source)
     {
         Scenario = scenario;
         Source = source;
         var prefix = scenario.CourtCount > 1;
         _courts = scenario.ExpandCourts()
-            .ToDictionary(c => c.CourtId, c => new LiveCourt(scenario, c.Spec, c.CourtId, prefix), StringComparer.Ordinal);
+            .ToDictionary(c => c.CourtId, c => new Court(scenario, c.Spec, c.CourtId, prefix), StringComparer.Ordinal);
         CourtIds = [.. scenario.ExpandCourts().Select(c => c.CourtId)];
     }
 
@@ -27,10 +30,10 @@ public sealed class LiveOrganization
 
     public IReadOnlyList<string> CourtIds { get; }
 
-    public LiveCourt? Court(string id) => _courts.TryGetValue(id, out var court) ? court : null;
+    public Court? Court(string id) => _courts.TryGetValue(id, out var court) ? court : null;
 
     /// <summary>The court and team index of a team id, or null.</summary>
-    public (LiveCourt Court, int Team)? FindTeam(string teamId)
+    public (Court Court, int Team)? FindTeam(string teamId)
     {
         foreach (var court in _courts.Values)
         {
@@ -44,7 +47,7 @@ public sealed class LiveOrganization
     }
 
     /// <summary>Splits a case id <c>{court}-{number}</c> at its last hyphen; null when it names no court of ours.</summary>
-    public (LiveCourt Court, long Number)? ParseCaseId(string caseId)
+    public (Court Court, long Number)? ParseCaseId(string caseId)
     {
         var cut = caseId.LastIndexOf('-');
         if (cut <= 0 || !long.TryParse(caseId.AsSpan(cut + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1
