@@ -1,84 +1,79 @@
-using Docket.Domain.Access;
-using Docket.Domain.Courts;
-using Docket.Domain.Deadlines;
-using Docket.Domain.Ledger;
-
 namespace Docket.Domain.Access;
 
 /// <summary>
-/// Who may do what to which case. Registrars file at their court; judges (and clerks of a team) see and report on
-/// their team's cases only; a division head acts within their division (team group), the president within their
-/// court; only they unlock (<see cref="UnlockRule"/>) and designate; auditors and admins read and audit, bound to a
-/// court when their account names one.
+/// Who may do what, as one table: for each <see cref="Permission"/>, the roles that hold it and how far each
+/// reaches (<see cref="Reach"/>). The HTTP layer's role gates, the court's commands and the ledger's replay check
+/// all read this table, so a role that may not designate is refused at the door, by the court, and in a ledger
+/// that claims otherwise.
 /// </summary>
+/// <remarks>
+/// Registrars file at their court; judges see and report on their own team's cases, clerks on their team's (a
+/// court clerk without a team: any team's); a division head acts within their division (team group), the president
+/// within their court; only they unlock (Yancheng, case 157) and designate; only the president extends a statutory
+/// limit (case 160); auditors and admins read and audit, bound to one court when their account names one, and
+/// only admins administer (rotate the seed, the cluster's dashboard).
+/// </remarks>
 public static class AccessRules
 {
+    private static readonly Dictionary<Permission, (string Role, Reach Reach)[]> s_table = new()
+    {
+        [Permission.File] = [(UserRoles.Registrar, Reach.Court)],
+        [Permission.Read] =
+        [
+            (UserRoles.Admin, Reach.Unbound), (UserRoles.Auditor, Reach.Unbound), (UserRoles.President, Reach.Court),
+            (UserRoles.Registrar, Reach.Court), (UserRoles.DivisionHead, Reach.Division), (UserRoles.Judge, Reach.OwnTeam),
+            (UserRoles.Clerk, Reach.TeamOrCourt),
+        ],
+        [Permission.Report] = [(UserRoles.Judge, Reach.OwnTeam), (UserRoles.Clerk, Reach.TeamOrCourt)],
+        [Permission.Unlock] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
+        [Permission.Designate] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
+        [Permission.MarkAbsent] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Admin, Reach.Unbound)],
+        [Permission.Extend] = [(UserRoles.President, Reach.Court)],
+        [Permission.Oversee] =
+        [
+            (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
+            (UserRoles.Admin, Reach.Unbound),
+        ],
+        [Permission.SeeKpis] =
+        [
+            (UserRoles.DivisionHead, Reach.Court), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
+            (UserRoles.Admin, Reach.Unbound),
+        ],
+        [Permission.Audit] = [(UserRoles.Auditor, Reach.Unbound), (UserRoles.Admin, Reach.Unbound)],
+        [Permission.Administer] = [(UserRoles.Admin, Reach.Unbound)],
+    };
+
+    /// <summary>The roles that hold the permission somewhere (the HTTP layer's role gate).</summary>
+    public static IReadOnlyList<string> RolesWith(Permission permission) => [.. s_table[permission].Select(r => r.Role)];
+
+    /// <summary>Whether the role holds the permission at all (the ledger's replay check: an entry records the role, not the scope).</summary>
+    public static bool RoleMay(string role, Permission permission) => Array.Exists(s_table[permission], r => r.Role == role);
+
+    /// <summary>Whether the actor holds the permission for this court, division and team.</summary>
+    public static bool Allows(Actor actor, Permission permission, AccessScope scope)
+    {
+        foreach (var (role, reach) in s_table[permission])
+        {
+            if (role == actor.Role && Reaches(actor, reach, scope))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether the actor belongs to the court, or is bound to none (an auditor or admin of every court).</summary>
     public static bool InCourt(Actor actor, string court) => actor.Court is null || actor.Court == court;
 
-    public static bool CanFile(Actor actor, string court) => actor.Role == UserRoles.Registrar && actor.Court == court;
-
-    /// <summary>May see a case (or a team's caseload) of this court, division and team.</summary>
-    public static bool CanRead(Actor actor, string court, string? division, string? team) => actor.Role switch
+    private static bool Reaches(Actor actor, Reach reach, AccessScope scope) => reach switch
     {
-        UserRoles.Admin or UserRoles.Auditor => InCourt(actor, court),
-        UserRoles.President or UserRoles.Registrar => actor.Court == court,
-        UserRoles.DivisionHead => actor.Court == court && (actor.Division is null || actor.Division == division),
-        UserRoles.Judge => actor.Court == court && actor.Team is not null && actor.Team == team,
-        UserRoles.Clerk => actor.Court == court && (actor.Team is null || actor.Team == team),
+        Reach.Unbound => InCourt(actor, scope.Court),
+        Reach.Court => actor.Court == scope.Court,
+        Reach.Division => actor.Court == scope.Court && actor.Division is not null
+            && (scope.Division is null || scope.Division == actor.Division)
+            && (scope.ToDivision is null || scope.ToDivision == actor.Division),
+        Reach.OwnTeam => actor.Court == scope.Court && actor.Team is not null && actor.Team == scope.Team,
+        Reach.TeamOrCourt => actor.Court == scope.Court && (actor.Team is null || actor.Team == scope.Team),
         _ => false,
     };
-
-    /// <summary>May report process nodes: the judge or a clerk of the case's team (a court clerk without a team: any).</summary>
-    public static bool CanReport(Actor actor, string court, string? team) => actor.Role switch
-    {
-        UserRoles.Judge => actor.Court == court && actor.Team is not null && actor.Team == team,
-        UserRoles.Clerk => actor.Court == court && (actor.Team is null || actor.Team == team),
-        _ => false,
-    };
-
-    public static bool IsSupervisor(string role) => UnlockRule.CanUnlock(role);
-
-    /// <summary>Only a division head of the case's division or the court's president (Yancheng, case 157).</summary>
-    public static bool CanUnlock(Actor actor, string court, string? division) =>
-        UnlockRule.CanUnlock(actor.Role) && actor.Court == court
-        && (actor.Role == UserRoles.President || (actor.Division is not null && actor.Division == division));
-
-    /// <summary>Supervisors designate: a division head within their division (both teams), the president anywhere in the court.</summary>
-    public static bool CanDesignate(Actor actor, string court, string? fromDivision, string? toDivision) =>
-        IsSupervisor(actor.Role) && actor.Court == court
-        && (actor.Role == UserRoles.President
-            || (actor.Division is not null && (fromDivision is null || fromDivision == actor.Division) && (toDivision is null || toDivision == actor.Division)));
-
-    /// <summary>Records a team's absence: a division head of its division, the court's president, an admin of the court.</summary>
-    public static bool CanMarkAbsent(Actor actor, string court, string division) => actor.Role switch
-    {
-        UserRoles.Admin => InCourt(actor, court),
-        UserRoles.President => actor.Court == court,
-        UserRoles.DivisionHead => actor.Court == court && actor.Division == division,
-        _ => false,
-    };
-
-    /// <summary>Only the court's president extends a statutory time limit (case 160).</summary>
-    public static bool CanExtend(Actor actor, string court) => actor.Role == UserRoles.President && actor.Court == court;
-
-    /// <summary>May oversee this division (its warnings, its teams' absences): supervisors within their scope, auditors and admins.</summary>
-    public static bool CanOversee(Actor actor, string court, string? division) => actor.Role switch
-    {
-        UserRoles.Admin or UserRoles.Auditor => InCourt(actor, court),
-        UserRoles.President => actor.Court == court,
-        UserRoles.DivisionHead => actor.Court == court && (actor.Division is null || actor.Division == division),
-        _ => false,
-    };
-
-    public static bool CanSeeKpis(Actor actor, string court) => actor.Role switch
-    {
-        UserRoles.Admin or UserRoles.Auditor => InCourt(actor, court),
-        UserRoles.President or UserRoles.DivisionHead => actor.Court == court,
-        _ => false,
-    };
-
-    public static bool CanAudit(Actor actor, string court) =>
-        actor.Role is UserRoles.Auditor or UserRoles.Admin && InCourt(actor, court);
-
-    public static bool IsAdminOf(Actor actor, string court) => actor.Role == UserRoles.Admin && InCourt(actor, court);
 }

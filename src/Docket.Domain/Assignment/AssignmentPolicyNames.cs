@@ -3,6 +3,9 @@ namespace Docket.Domain.Assignment;
 /// <summary>The policies' names as scenarios and the API spell them.</summary>
 public static class AssignmentPolicyNames
 {
+    /// <summary>A case sent to a team by designation (a flagged case, or a supervisor's decision), not by a pool's policy.</summary>
+    public const string Designated = "designated";
+
     public static IReadOnlyDictionary<string, AssignmentPolicyKind> All { get; } = new Dictionary<string, AssignmentPolicyKind>
     {
         ["random"] = AssignmentPolicyKind.Random,

@@ -64,6 +64,9 @@ public sealed class Court
 
     public string CaseId(long number) => $"{Id}-{number}";
 
+    /// <summary>The number of one of this court's case ids (<c>{court}-{number}</c>).</summary>
+    public long NumberOf(string caseId) => long.Parse(caseId.AsSpan(Id.Length + 1), System.Globalization.CultureInfo.InvariantCulture);
+
     private string PoolName(int pool)
     {
         foreach (var team in Layout.PoolTeams[pool])

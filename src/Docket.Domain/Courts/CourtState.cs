@@ -90,6 +90,9 @@ public sealed class CourtState
     /// <summary>Time of the last entry.</summary>
     public DateTimeOffset LastAt { get; private set; }
 
+    /// <summary>The time the next entry carries: the clock's, or the last entry's if the clock went back (ledger times never go backwards).</summary>
+    public DateTimeOffset TimeOfNext(DateTimeOffset clock) => clock > LastAt ? clock : LastAt;
+
     /// <summary>When the ledger began (its genesis entry), or null before it has one.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
 
@@ -154,7 +157,7 @@ public sealed class CourtState
             var (best, candidates) = LeaderTeam(type);
             if (best >= 0)
             {
-                return new Decision(layout.Teams[best].Pool, best, "designated", candidates, null);
+                return new Decision(layout.Teams[best].Pool, best, AssignmentPolicyNames.Designated, candidates, null);
             }
         }
         var board = _boards[pool];
@@ -347,6 +350,10 @@ public sealed class CourtState
     private string? Check(LedgerEntry e)
     {
         AsOf(e.At);
+        if (RefuseActor(e) is { } notAllowed)
+        {
+            return notAllowed;
+        }
         switch (e.Kind)
         {
             case LedgerKinds.Genesis:
@@ -372,7 +379,7 @@ public sealed class CourtState
                     {
                         return $"the secret of epoch {Epoch} is not known: the draw cannot be re-made";
                     }
-                    var decision = Decide(type, e.Flagged ?? false, ParseRisk(e.Risk) ?? RiskLevel.None, e.Number ?? 0);
+                    var decision = Decide(type, e.Flagged ?? false, RiskLevels.Parse(e.Risk) ?? RiskLevel.None, e.Number ?? 0);
                     var team = decision.Team < 0 ? null : _court.Layout.Teams[decision.Team].Id;
                     if (decision.Draw is not null)
                     {
@@ -447,25 +454,53 @@ public sealed class CourtState
                 }
             case LedgerKinds.Absence:
                 {
-                    if (_court.TeamIndex(e.Team ?? "") < 0 || string.IsNullOrWhiteSpace(e.Reason)
-                        || e.By?.Role is not (UserRoles.DivisionHead or UserRoles.President or UserRoles.Admin))
+                    if (_court.TeamIndex(e.Team ?? "") < 0 || string.IsNullOrWhiteSpace(e.Reason))
                     {
-                        return $"an absence of team {e.Team} needs a known team, a reason and a supervisor or admin";
+                        return $"an absence of team {e.Team} needs a known team and a reason";
                     }
                     return AbsenceRule.Refuse(e.AbsentFrom ?? default, e.AbsentTo ?? default, e.At) is { } refusal ? $"the absence is not allowed: {refusal.Problem}" : null;
                 }
             case LedgerKinds.Extension:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
-                    if (e.By?.Role != UserRoles.President || string.IsNullOrWhiteSpace(e.Reason))
+                    if (string.IsNullOrWhiteSpace(e.Reason))
                     {
-                        return $"an extension of case {e.Case} needs the president and a reason";
+                        return $"an extension of case {e.Case} needs a reason";
                     }
                     return RefuseExtension(c, e.Days ?? 0, e.At) is { } refusal ? $"the extension is not allowed: {refusal.Problem}" : null;
                 }
             default:
                 return $"unknown entry kind '{e.Kind}'";
         }
+    }
+
+    /// <summary>
+    /// Whether the entry's actor holds the right to make it (<see cref="AccessRules"/>: the ledger records the role,
+    /// not the court or division, so this is the role's right). Entries the court makes itself (pulls on a freed
+    /// place are recorded under the actor that freed it) are the deadline watcher's or anyone's.
+    /// </summary>
+    private static string? RefuseActor(LedgerEntry e)
+    {
+        Permission? needed = e.Kind switch
+        {
+            LedgerKinds.Assign or LedgerKinds.Queue => Permission.File,
+            LedgerKinds.Node or LedgerKinds.Close => Permission.Report,
+            LedgerKinds.Unlock => Permission.Unlock,
+            LedgerKinds.Designate => Permission.Designate,
+            LedgerKinds.Absence => Permission.MarkAbsent,
+            LedgerKinds.Extension => Permission.Extend,
+            LedgerKinds.Seed => Permission.Administer,
+            _ => null,
+        };
+        if (e.Kind is LedgerKinds.Warning or LedgerKinds.Escalate)
+        {
+            return e.By?.Role == SystemActors.DeadlineWatcher.Role ? null : $"a {e.Kind} entry is the deadline watcher's, not {e.By?.Role ?? "nobody"}'s";
+        }
+        if (needed is { } permission && (e.By is null || !AccessRules.RoleMay(e.By.Role, permission)))
+        {
+            return $"a {e.Kind} entry by {e.By?.Role ?? "nobody"}: only {string.Join(" or ", AccessRules.RolesWith(permission))} may make it";
+        }
+        return null;
     }
 
     /// <summary>Why the case's limit cannot be extended by <paramref name="days"/> at <paramref name="at"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
@@ -524,7 +559,7 @@ public sealed class CourtState
                     if (e.Kind == LedgerKinds.Assign)
                     {
                         c = AssignTo(c, e, TeamOf(e));
-                        c = c with { Designated = e.Policy == "designated" };
+                        c = c with { Designated = e.Policy == AssignmentPolicyNames.Designated };
                     }
                     else
                     {
@@ -564,7 +599,7 @@ public sealed class CourtState
                     {
                         Release(c);
                     }
-                    Set(AssignTo(c, e, TeamOf(e)) with { Policy = "designated", Designated = true });
+                    Set(AssignTo(c, e, TeamOf(e)) with { Policy = AssignmentPolicyNames.Designated, Designated = true });
                     return;
                 }
             case LedgerKinds.Node:
@@ -677,13 +712,4 @@ public sealed class CourtState
         _boards[t.Pool].Close(t.LocalIndex, _court.TypeIndex(c.Type));
         _open[team].Remove(c.Number);
     }
-
-    public static RiskLevel? ParseRisk(string? risk) => risk switch
-    {
-        null or "" or "none" => RiskLevel.None,
-        "ordinary" => RiskLevel.Ordinary,
-        "larger" => RiskLevel.Larger,
-        "major" => RiskLevel.Major,
-        _ => null,
-    };
 }

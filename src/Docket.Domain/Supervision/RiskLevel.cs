@@ -26,4 +26,22 @@ public static class RiskLevels
         RiskLevel.Major => Staffing.RoleCatalog.President,
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
+
+    /// <summary>A level as the API and the ledger spell it (none, ordinary, larger, major); null for anything else.</summary>
+    public static RiskLevel? Parse(string? risk) => risk switch
+    {
+        null or "" or "none" => RiskLevel.None,
+        "ordinary" => RiskLevel.Ordinary,
+        "larger" => RiskLevel.Larger,
+        "major" => RiskLevel.Major,
+        _ => null,
+    };
+
+    public static string NameOf(RiskLevel risk) => risk switch
+    {
+        RiskLevel.Ordinary => "ordinary",
+        RiskLevel.Larger => "larger",
+        RiskLevel.Major => "major",
+        _ => "none",
+    };
 }

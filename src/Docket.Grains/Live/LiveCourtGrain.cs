@@ -41,7 +41,7 @@ public sealed partial class LiveCourtGrain(
     public const string WatchReminder = "deadline-watch";
 
     /// <summary>Who issues deadline warnings in the ledger.</summary>
-    private static readonly Actor s_watcher = new("deadline-watcher", "system", null, null, null);
+    private static readonly Actor s_watcher = SystemActors.DeadlineWatcher;
 
     private readonly Dictionary<int, string> _secrets = [];
     private readonly Dictionary<string, (FilingRequest Request, Task<CommandResult> Task)> _inflight = new(StringComparer.Ordinal);
@@ -89,18 +89,7 @@ public sealed partial class LiveCourtGrain(
         {
             var secret = await journal.AddSecretAsync(new CourtSecret(id, 1, LedgerHash.NewSecret()), cancellationToken);
             _secrets[1] = secret.SecretHex;
-            var genesis = _state.Append(new LedgerEntry
-            {
-                Court = id,
-                Seq = 1,
-                Kind = LedgerKinds.Genesis,
-                At = Now(),
-                Scenario = organization.Scenario.Name,
-                Organization = _court.OrganizationHash,
-                Epoch = 1,
-                Commitment = LedgerHash.Commitment(secret.SecretHex),
-                Prev = _state.Head,
-            });
+            var genesis = CourtCommands.Open(_state, organization.Scenario.Name, LedgerHash.Commitment(secret.SecretHex), Now());
             await journal.AppendAsync(id, [genesis], cancellationToken);
         }
         _metrics = new LiveCourtMetrics(metrics, _court);
@@ -155,61 +144,20 @@ public sealed partial class LiveCourtGrain(
     private async Task<CourtWarning[]> WatchAsync(bool awaitCases)
     {
         EnsureHealthy();
-        var at = Now();
-        _state.AsOf(at);
-        var escalate = _state.Queue().Select(q => q.Case).Where(c => _state.Escalates(c, at)).ToList();
-        var due = new List<(CourtCase Case, List<DeadlineWarning> Warnings)>();
-        foreach (var c in _state.Cases)
-        {
-            var unissued = CaseClock.Unissued(_court, c, at).ToList();
-            if (unissued.Count > 0)
-            {
-                due.Add((c, unissued));
-            }
-        }
-        var escalations = escalate.Select(c => _state.Append(Entry(LedgerKinds.Escalate, at, c, s_watcher))).ToList();
-        // A team back from an absence (or otherwise free with cases waiting) takes what it can, as at a closure.
-        var pulled = new List<long>();
-        var pulledBy = new List<string>();
-        for (var team = 0; team < _court.Layout.Teams.Count && _state.Waiting > 0; team++)
-        {
-            var before = pulled.Count;
-            AppendPulls(team, at, s_watcher, escalations, pulled);
-            for (var i = before; i < pulled.Count; i++)
-            {
-                pulledBy.Add(_court.Layout.Teams[team].Id);
-            }
-        }
-        if (due.Count == 0 && escalations.Count == 0)
+        var effect = CourtCommands.Watch(_state, Now());
+        if (effect.Records.Count == 0)
         {
             return [];
         }
-        var records = new List<LedgerRecord>();
-        var issued = new List<long>();
-        foreach (var (c, warnings) in due)
+        await CommitAsync(effect.Records);
+        foreach (var w in effect.Warnings)
         {
-            foreach (var w in warnings)
-            {
-                records.Add(_state.Append(Entry(LedgerKinds.Warning, at, c, s_watcher) with { Node = w.Subject, Level = w.Level, Due = w.Due }));
-                issued.Add(c.Number);
-            }
+            _metrics?.Warned(w.Warning.Level);
         }
-        await CommitAsync([.. escalations, .. records]);
-        var result = new CourtWarning[records.Count];
-        for (var i = 0; i < records.Count; i++)
-        {
-            var c = _state.Case(issued[i])!;
-            var w = Array.Find(c.Warnings, x => x.Seq == records[i].Seq)!;
-            result[i] = new CourtWarning(c.Id, c.Team, _court.DivisionOfTeam(c.Team), w);
-            _metrics?.Warned(w.Level);
-        }
-        for (var i = 0; i < pulled.Count; i++)
-        {
-            _metrics?.Moved(_state.Case(pulled[i])!.Type, null, pulledBy[i]);
-        }
-        LogWarningsIssued(_court.Id, records.Count, due.Count, escalate.Count, pulled.Count);
-        var adoptions = due.Select(d => d.Case.Number).Concat(escalate.Select(c => c.Number)).Concat(pulled).Distinct()
-            .Select(n => GrainFactory.GetGrain<ILiveCaseGrain>(_state.Case(n)!.Id).AdoptAsync(_state.Case(n)!)).ToList();
+        ReportPulls(effect);
+        LogWarningsIssued(_court.Id, effect.Warnings.Count, effect.Warnings.Select(w => w.Case).Distinct().Count(), effect.Escalated.Count, effect.Pulled.Count);
+        var numbers = effect.Warnings.Select(w => _court.NumberOf(w.Case)).Concat(effect.Escalated).Concat(effect.Pulled.Select(p => p.Number)).Distinct();
+        var adoptions = numbers.Select(n => GrainFactory.GetGrain<ILiveCaseGrain>(_court.CaseId(n)).AdoptAsync(_state.Case(n)!)).ToList();
         if (awaitCases)
         {
             await Task.WhenAll(adoptions);
@@ -218,46 +166,19 @@ public sealed partial class LiveCourtGrain(
         {
             adoptions.ForEach(a => a.Ignore());
         }
-        return result;
+        return [.. effect.Warnings];
     }
 
     public async Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by)
     {
         EnsureHealthy();
-        var t = _court.TeamIndex(team);
-        if (t < 0)
+        var effect = CourtCommands.MarkAbsent(_state, team, from, to, reason, by, Now());
+        if (effect.Refused is { } refused)
         {
-            return CommandResult.Fail(Outcome.NotFound, "team", $"court {_court.Id} has no team '{team}'");
+            return refused;
         }
-        if (!AccessRules.CanMarkAbsent(by, _court.Id, _court.DivisionOf(t)))
-        {
-            return CommandResult.Fail(Outcome.Forbidden, null, $"only a division head of team {team}'s division, the president of court {_court.Id} or an admin records its absences");
-        }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return CommandResult.Fail(Outcome.Invalid, "reason", "an absence needs a reason");
-        }
-        var at = Now();
-        var start = from ?? at;
-        if (AbsenceRule.Refuse(start, to, at) is { } refusal)
-        {
-            return CommandResult.Fail(Outcome.Invalid, refusal.Field, refusal.Problem);
-        }
-        var record = _state.Append(new LedgerEntry
-        {
-            Court = _court.Id,
-            Seq = _state.Seq + 1,
-            Kind = LedgerKinds.Absence,
-            At = at,
-            Team = team,
-            AbsentFrom = start,
-            AbsentTo = to,
-            Reason = reason,
-            By = new LedgerActor(by.Name, by.Role),
-            Prev = _state.Head,
-        });
-        await CommitAsync([record]);
-        return new CommandResult(Outcome.Created, null, null, null, [record], false);
+        await CommitAsync(effect.Records);
+        return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
     }
 
     public Task<TeamAbsence[]?> GetAbsencesAsync(string team)
@@ -283,31 +204,8 @@ public sealed partial class LiveCourtGrain(
             return new CourtWarning(c.Id, c.Team, _court.DivisionOfTeam(c.Team), w.Warning);
         }).ToArray());
 
-    public async Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by)
-    {
-        EnsureHealthy();
-        if (_state.Case(number) is not { } c)
-        {
-            return NotFound(number);
-        }
-        if (!AccessRules.CanExtend(by, _court.Id))
-        {
-            return CommandResult.Fail(Outcome.Forbidden, null, $"only the president of court {_court.Id} extends a case's time limit");
-        }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return CommandResult.Fail(Outcome.Invalid, "reason", "an extension needs a written reason");
-        }
-        var at = Now();
-        if (_state.RefuseExtension(c, days, at) is { } refusal)
-        {
-            return refusal.Field == "days"
-                ? CommandResult.Fail(Outcome.Invalid, "days", refusal.Problem)
-                : CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
-        }
-        var record = _state.Append(Entry(LedgerKinds.Extension, at, c, by) with { Days = days, Reason = reason });
-        return await CompleteAsync(number, [record], [], null);
-    }
+    public Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by) =>
+        CompleteAsync(CourtCommands.Extend(_state, number, days, reason, by, NowOrBroken()), null);
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -321,30 +219,12 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         using var span = LiveTelemetry.Source.StartActivity("docket.file");
         span?.SetTag("docket.court", _court.Id);
-        if (!AccessRules.CanFile(request.By, _court.Id))
-        {
-            return CommandResult.Fail(Outcome.Forbidden, null, $"only a registrar of court {_court.Id} files its cases");
-        }
-        var type = _court.TypeIndex(request.Type);
-        if (type < 0)
-        {
-            return CommandResult.Fail(Outcome.Invalid, "type",
-                $"unknown case type '{request.Type}' (known: {string.Join(", ", _court.CaseTypes.Select(t => t.Id))})");
-        }
-        if (_court.Layout.TypePool[type] < 0)
-        {
-            return CommandResult.Fail(Outcome.Invalid, "type", $"no team of court {_court.Id} takes case type '{request.Type}'");
-        }
-        if (CourtState.ParseRisk(request.Risk) is not { } risk)
-        {
-            return CommandResult.Fail(Outcome.Invalid, "risk", $"unknown risk level '{request.Risk}' (none, ordinary, larger or major)");
-        }
         var key = request.IdempotencyKey;
-        if (key is not null)
+        if (key is not null && AccessRules.Allows(request.By, Permission.File, new(_court.Id)))
         {
             if (_inflight.TryGetValue(key, out var running))
             {
-                return Same(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
+                return CourtCommands.SameFiling(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
             }
             if (_state.NumberOfKey(key) is { } earlier)
             {
@@ -352,45 +232,24 @@ public sealed partial class LiveCourtGrain(
             }
         }
 
-        var number = _state.LastNumber + 1;
-        var filedAt = Now();
-        _state.AsOf(filedAt);
-        span?.SetTag("docket.case_type", _court.CaseTypes[type].Id);
-        Decision decision;
+        CommandEffect effect;
         using (var assign = LiveTelemetry.Source.StartActivity("docket.assign"))
         {
             var started = Stopwatch.GetTimestamp();
-            decision = _state.Decide(type, request.Flagged, risk, number);
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            _metrics?.AssignmentDecided(decision.Policy, elapsed);
+            effect = CourtCommands.File(_state, request, Now());
+            if (effect.Refused is { } refused)
+            {
+                return refused;
+            }
+            var decision = effect.Decision!;
+            _metrics?.AssignmentDecided(decision.Policy, Stopwatch.GetElapsedTime(started));
             assign?.SetTag("docket.court", _court.Id);
             assign?.SetTag("docket.policy", decision.Policy);
             assign?.SetTag("docket.pool", _court.PoolNames[decision.Pool]);
             assign?.SetTag("docket.assigned", decision.Team >= 0);
         }
-        var assigned = decision.Team >= 0;
-        var record = _state.Append(new LedgerEntry
-        {
-            Court = _court.Id,
-            Seq = _state.Seq + 1,
-            Kind = assigned ? LedgerKinds.Assign : LedgerKinds.Queue,
-            At = filedAt,
-            Case = _court.CaseId(number),
-            Number = number,
-            Type = request.Type,
-            Flagged = request.Flagged,
-            Risk = RiskName(risk),
-            IdempotencyKey = key,
-            Pool = _court.PoolNames[decision.Pool],
-            Policy = decision.Policy,
-            Eligible = decision.Eligible,
-            Draw = decision.Draw,
-            Team = assigned ? _court.Layout.Teams[decision.Team].Id : null,
-            Judge = assigned ? _state.JudgeFor(decision.Team) : null,
-            By = new LedgerActor(request.By.Name, request.By.Role),
-            Prev = _state.Head,
-        });
-        var task = CompleteFilingAsync(number, record);
+        span?.SetTag("docket.case_type", request.Type);
+        var task = CompleteFilingAsync(effect.Case!.Value, effect.Records[0]);
         if (key is not null)
         {
             _inflight[key] = (request, task);
@@ -408,149 +267,21 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    public async Task<CommandResult> ReachAsync(long number, string node, Actor by)
+    public Task<CommandResult> ReachAsync(long number, string node, Actor by)
     {
-        EnsureHealthy();
-        if (_state.Case(number) is not { } c)
-        {
-            return NotFound(number);
-        }
-        if (!AccessRules.CanReport(by, _court.Id, c.Team))
-        {
-            return CommandResult.Fail(Outcome.Forbidden, null, $"only the judge or a clerk of the case's team reports on case {c.Id}");
-        }
-        var (step, outcome, error) = CaseProgress.Resolve(_court, c, node);
-        if (step is null)
-        {
-            return CommandResult.Fail(outcome, "node", error!);
-        }
-        var at = Now();
-        _state.AsOf(at);
-        if (CaseClock.Evaluate(_court, c, at).LockedSince is { } since)
-        {
-            return CommandResult.Fail(Outcome.Conflict, null,
-                $"case {c.Id} is locked since {since:O} (an important node is overdue); a division head or the president must unlock it");
-        }
-        var records = new List<LedgerRecord>
-        {
-            _state.Append(Entry(LedgerKinds.Node, at, c, by) with { Node = node, Stages = step.Stages, Nodes = step.Nodes }),
-        };
-        var pulled = new List<long>();
-        Action? durable = null;
-        if (step.Closes)
-        {
-            records.Add(_state.Append(Entry(LedgerKinds.Close, at, c, by)));
-            AppendPulls(_court.TeamIndex(c.Team!), at, by, records, pulled);
-            durable = () =>
-            {
-                _metrics?.Closed(c.Type, c.Team);
-                ReportPulls(pulled, c.Team!);
-            };
-        }
-        return await CompleteAsync(number, records, pulled, durable);
+        var effect = CourtCommands.Reach(_state, number, node, by, NowOrBroken());
+        var c = _state.Case(number);
+        return CompleteAsync(effect, effect.Closed ? () => _metrics?.Closed(c!.Type, c.Team) : null);
     }
 
-    public async Task<CommandResult> UnlockAsync(long number, string? reason, Actor by)
-    {
-        EnsureHealthy();
-        if (_state.Case(number) is not { } c)
-        {
-            return NotFound(number);
-        }
-        if (!AccessRules.CanUnlock(by, _court.Id, _court.DivisionOfTeam(c.Team)))
-        {
-            return CommandResult.Fail(Outcome.Forbidden, null,
-                $"only a division head of the case's division or the president of court {_court.Id} unlocks case {c.Id}");
-        }
-        var at = Now();
-        if (!CaseClock.IsLocked(_court, c, at))
-        {
-            return CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id} is not locked");
-        }
-        var record = _state.Append(Entry(LedgerKinds.Unlock, at, c, by) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
-        return await CompleteAsync(number, [record], [], () => _metrics?.Unlocked());
-    }
+    public Task<CommandResult> UnlockAsync(long number, string? reason, Actor by) =>
+        CompleteAsync(CourtCommands.Unlock(_state, number, reason, by, NowOrBroken()), () => _metrics?.Unlocked());
 
-    public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
+    public Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
     {
-        EnsureHealthy();
-        if (_state.Case(number) is not { } c)
-        {
-            return NotFound(number);
-        }
-        if (!AccessRules.IsSupervisor(by.Role) || by.Court != _court.Id)
-        {
-            return CommandResult.Fail(Outcome.Forbidden, null, $"only a division head or the president of court {_court.Id} designates");
-        }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return CommandResult.Fail(Outcome.Invalid, "reason", "a designation needs a written reason");
-        }
-        if (c.Status == CourtCase.Closed)
-        {
-            return CommandResult.Fail(Outcome.Conflict, null, $"case {c.Id} is closed");
-        }
-        var type = _court.TypeIndex(c.Type);
-        var at = Now();
-        _state.AsOf(at);
-        int target;
-        if (team is null)
-        {
-            target = _state.LeaderTeam(type).Team;
-            if (target < 0)
-            {
-                return CommandResult.Fail(Outcome.Conflict, "team", $"no leader's team of court {_court.Id} can take case {c.Id} now; name a team");
-            }
-        }
-        else
-        {
-            target = _court.TeamIndex(team);
-            if (target < 0)
-            {
-                return CommandResult.Fail(Outcome.Invalid, "team", $"court {_court.Id} has no team '{team}'");
-            }
-        }
-        var targetId = _court.Layout.Teams[target].Id;
-        if (!AccessRules.CanDesignate(by, _court.Id, _court.DivisionOfTeam(c.Team), _court.DivisionOf(target)))
-        {
-            return CommandResult.Fail(Outcome.Forbidden, null, $"a division head designates only within their division ({by.Division})");
-        }
-        if (targetId == c.Team)
-        {
-            return CommandResult.Fail(Outcome.Conflict, "team", $"case {c.Id} is already with team {targetId}");
-        }
-        if (!_court.Layout.Teams[target].Accepts.Contains(type))
-        {
-            return CommandResult.Fail(Outcome.Invalid, "team", $"team {targetId} does not take case type '{c.Type}'");
-        }
-        if (!_state.CanTake(target, type))
-        {
-            return CommandResult.Fail(Outcome.Conflict, "team", $"team {targetId} cannot take the case now (it is at its cap)");
-        }
-        var records = new List<LedgerRecord>
-        {
-            _state.Append(Entry(LedgerKinds.Designate, at, c, by) with
-            {
-                Policy = "designated",
-                FromTeam = c.Team,
-                Team = targetId,
-                Judge = _state.JudgeFor(target),
-                Reason = reason,
-            }),
-        };
-        var pulled = new List<long>();
-        if (c.Team is { } from)
-        {
-            AppendPulls(_court.TeamIndex(from), at, by, records, pulled);
-        }
-        return await CompleteAsync(number, records, pulled, () =>
-        {
-            _metrics?.Moved(c.Type, c.Team, targetId);
-            if (c.Team is { } from)
-            {
-                ReportPulls(pulled, from);
-            }
-        });
+        var effect = CourtCommands.Designate(_state, number, team, reason, by, NowOrBroken());
+        var type = _state.Case(number)?.Type;
+        return CompleteAsync(effect, () => _metrics?.Moved(type!, effect.MovedFrom, effect.MovedTo!));
     }
 
     public Task<CourtCase?> GetCaseAsync(long number) => Task.FromResult(_state.Case(number));
@@ -590,7 +321,7 @@ public sealed partial class LiveCourtGrain(
     public async Task<SeedCommitment[]> RotateSeedAsync(Actor by)
     {
         EnsureHealthy();
-        if (!AccessRules.IsAdminOf(by, _court.Id))
+        if (!CourtCommands.MayRotateSeed(_state, by))
         {
             throw new UnauthorizedAccessException($"only an admin rotates court {_court.Id}'s seed");
         }
@@ -602,19 +333,7 @@ public sealed partial class LiveCourtGrain(
         }
         var revealed = _secrets[_state.Epoch];
         _secrets[epoch] = secret.SecretHex;
-        var record = _state.Append(new LedgerEntry
-        {
-            Court = _court.Id,
-            Seq = _state.Seq + 1,
-            Kind = LedgerKinds.Seed,
-            At = Now(),
-            Epoch = epoch,
-            Commitment = LedgerHash.Commitment(secret.SecretHex),
-            RevealedSecret = revealed,
-            By = new LedgerActor(by.Name, by.Role),
-            Prev = _state.Head,
-        });
-        await CommitAsync([record]);
+        await CommitAsync([CourtCommands.RotateSeed(_state, revealed, LedgerHash.Commitment(secret.SecretHex), by, Now())]);
         return Commitments();
     }
 
@@ -659,7 +378,7 @@ public sealed partial class LiveCourtGrain(
     private async Task<CommandResult> ReplayFilingAsync(long number, FilingRequest request)
     {
         var c = _state.Case(number)!;
-        if (c.Type != request.Type || c.Flagged != request.Flagged || c.Risk != RiskName(CourtState.ParseRisk(request.Risk) ?? RiskLevel.None))
+        if (!CourtCommands.SameFiling(c, request))
         {
             return KeyReused();
         }
@@ -668,20 +387,25 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>
-    /// Waits for the entries to be durable, then answers with the case as it is now. The case grain that asked
-    /// stores the record itself; cases pulled on the way are told without waiting (they also catch up from the
-    /// court whenever they activate).
+    /// Waits for the command's entries to be durable, then answers with the case as it is now. The case grain that
+    /// asked stores the record itself; cases pulled on the way are told without waiting (they also catch up from
+    /// the court whenever they activate).
     /// </summary>
-    private async Task<CommandResult> CompleteAsync(long number, List<LedgerRecord> records, List<long> pulled, Action? durable)
+    private async Task<CommandResult> CompleteAsync(CommandEffect effect, Action? durable)
     {
-        await CommitAsync(records);
+        if (effect.Refused is { } refused)
+        {
+            return refused;
+        }
+        await CommitAsync(effect.Records);
         durable?.Invoke();
-        foreach (var other in pulled)
+        ReportPulls(effect);
+        foreach (var (other, _) in effect.Pulled)
         {
             var p = _state.Case(other)!;
             GrainFactory.GetGrain<ILiveCaseGrain>(p.Id).AdoptAsync(p).Ignore();
         }
-        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _state.Case(number)!, time.GetUtcNow()), [.. records], false);
+        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _state.Case(effect.Case!.Value)!, time.GetUtcNow()), [.. effect.Records], false);
     }
 
     private async Task CommitAsync(IReadOnlyList<LedgerRecord> records)
@@ -700,63 +424,26 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    /// <summary>Waiting cases pulled by a team once their entries are durable.</summary>
-    private void ReportPulls(List<long> pulled, string team)
+    /// <summary>Waiting cases pulled by a team, counted once their entries are durable.</summary>
+    private void ReportPulls(CommandEffect effect)
     {
-        foreach (var p in pulled)
+        foreach (var (number, team) in effect.Pulled)
         {
-            _metrics?.Moved(_state.Case(p)!.Type, null, team);
+            _metrics?.Moved(_state.Case(number)!.Type, null, team);
         }
     }
-
-    private void AppendPulls(int team, DateTimeOffset at, Actor by, List<LedgerRecord> records, List<long> pulled)
-    {
-        while (_state.NextPull(team) is { } next)
-        {
-            var w = _state.Case(next)!;
-            records.Add(_state.Append(Entry(LedgerKinds.Pull, at, w, by) with
-            {
-                Policy = AssignmentPolicyNames.NameOf(AssignmentPolicyKind.Pull),
-                Team = _court.Layout.Teams[team].Id,
-                Judge = _state.JudgeFor(team),
-            }));
-            pulled.Add(next);
-        }
-    }
-
-    private LedgerEntry Entry(string kind, DateTimeOffset at, CourtCase c, Actor by) => new()
-    {
-        Court = _court.Id,
-        Seq = _state.Seq + 1,
-        Kind = kind,
-        At = at,
-        Case = c.Id,
-        Number = c.Number,
-        By = new LedgerActor(by.Name, by.Role),
-        Prev = _state.Head,
-    };
-
-    private static bool Same(FilingRequest a, FilingRequest b) =>
-        a.Type == b.Type && a.Flagged == b.Flagged && (CourtState.ParseRisk(a.Risk) == CourtState.ParseRisk(b.Risk));
 
     private static CommandResult KeyReused() =>
         CommandResult.Fail(Outcome.Invalid, "Idempotency-Key", "this Idempotency-Key was used for a different filing");
 
-    private CommandResult NotFound(long number) => CommandResult.Fail(Outcome.NotFound, null, $"court {_court.Id} has no case {_court.CaseId(number)}");
-
-    private static string RiskName(RiskLevel risk) => risk switch
-    {
-        RiskLevel.Ordinary => "ordinary",
-        RiskLevel.Larger => "larger",
-        RiskLevel.Major => "major",
-        _ => "none",
-    };
-
     /// <summary>Ledger times never go backwards, whatever the clock does.</summary>
-    private DateTimeOffset Now()
+    private DateTimeOffset Now() => _state.TimeOfNext(time.GetUtcNow());
+
+    /// <summary>The time of the next entry, once the court is known to be sound.</summary>
+    private DateTimeOffset NowOrBroken()
     {
-        var now = time.GetUtcNow();
-        return now > _state.LastAt ? now : _state.LastAt;
+        EnsureHealthy();
+        return Now();
     }
 
     private void EnsureHealthy()

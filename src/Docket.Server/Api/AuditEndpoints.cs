@@ -47,7 +47,7 @@ internal static class AuditEndpoints
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        if (!AccessRules.CanAudit(actor, court))
+        if (!AccessRules.Allows(actor, Permission.Audit, new(court)))
         {
             return Problems.Forbidden($"court {court}'s ledger is not one you may audit");
         }
@@ -72,8 +72,8 @@ internal static class AuditEndpoints
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        var courts = court is null ? organization.CourtIds.Where(c => AccessRules.CanAudit(actor, c)).ToList() : [court];
-        if (courts.Any(c => !AccessRules.CanAudit(actor, c)))
+        var courts = court is null ? organization.CourtIds.Where(c => AccessRules.Allows(actor, Permission.Audit, new(c))).ToList() : [court];
+        if (courts.Any(c => !AccessRules.Allows(actor, Permission.Audit, new(c))))
         {
             return Problems.Forbidden($"court {court}'s ledger is not one you may audit");
         }
@@ -84,7 +84,7 @@ internal static class AuditEndpoints
     private static async Task<IResult> CommitmentsAsync(HttpContext context, IGrainFactory grains, Organization organization)
     {
         var actor = context.Actor();
-        var all = await Task.WhenAll(organization.CourtIds.Where(c => AccessRules.CanAudit(actor, c))
+        var all = await Task.WhenAll(organization.CourtIds.Where(c => AccessRules.Allows(actor, Permission.Audit, new(c)))
             .Select(c => grains.GetGrain<ILiveCourtGrain>(c).GetCommitmentsAsync()));
         return Results.Ok(all.SelectMany(c => c).ToList());
     }
@@ -96,7 +96,7 @@ internal static class AuditEndpoints
             return Problems.NotFound($"no court '{court}'");
         }
         var actor = context.Actor();
-        if (!AccessRules.IsAdminOf(actor, court))
+        if (!AccessRules.Allows(actor, Permission.Administer, new(court)))
         {
             return Problems.Forbidden($"only an admin rotates court {court}'s seed");
         }

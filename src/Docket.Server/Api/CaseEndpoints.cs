@@ -58,7 +58,7 @@ internal static class CaseEndpoints
             return Problems.NotFound($"no court '{court}' (courts: {string.Join(", ", organization.CourtIds)})");
         }
         var actor = context.Actor();
-        if (!AccessRules.CanFile(actor, court))
+        if (!AccessRules.Allows(actor, Permission.File, new(court)))
         {
             return Problems.Forbidden($"only a registrar of court {court} files its cases");
         }
@@ -103,7 +103,7 @@ internal static class CaseEndpoints
             return Problems.NotFound($"no case '{id}'");
         }
         var c = details.Case;
-        return AccessRules.CanRead(context.Actor(), c.Court, details.Division, c.Team)
+        return AccessRules.Allows(context.Actor(), Permission.Read, new(c.Court, details.Division, c.Team))
             ? Results.Ok(details)
             : Problems.Forbidden($"case {id} is not one you may see");
     }

@@ -61,7 +61,7 @@ internal static class CourtEndpoints
             return Problems.NotFound($"no court '{court}'");
         }
         var actor = context.Actor();
-        if (!AccessRules.CanOversee(actor, court, actor.Division))
+        if (!AccessRules.Allows(actor, Permission.Oversee, new(court, actor.Division)))
         {
             return Problems.Forbidden($"court {court}'s warnings are for its president, division heads, auditors and admins");
         }
@@ -71,7 +71,7 @@ internal static class CourtEndpoints
         }
         var warnings = await grains.GetGrain<ILiveCourtGrain>(court).GetWarningsAsync(since);
         return Results.Ok(new WarningsResponse(court,
-            [.. warnings.Where(w => (level is null || w.Warning.Level == level) && AccessRules.CanOversee(actor, court, w.Division))]));
+            [.. warnings.Where(w => (level is null || w.Warning.Level == level) && AccessRules.Allows(actor, Permission.Oversee, new(court, w.Division)))]));
     }
 
     private static async Task<IResult> MarkAbsentAsync(string team, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ internal static class CourtEndpoints
             return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
         }
         var actor = context.Actor();
-        if (!AccessRules.CanMarkAbsent(actor, court.Id, court.DivisionOf(index)))
+        if (!AccessRules.Allows(actor, Permission.MarkAbsent, new(court.Id, court.DivisionOf(index))))
         {
             return Problems.Forbidden($"team {id}'s absences are recorded by a division head of its division, its court's president or an admin");
         }
@@ -114,7 +114,7 @@ internal static class CourtEndpoints
         {
             return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
         }
-        if (!AccessRules.CanOversee(context.Actor(), court.Id, court.DivisionOf(index)))
+        if (!AccessRules.Allows(context.Actor(), Permission.Oversee, new(court.Id, court.DivisionOf(index))))
         {
             return Problems.Forbidden($"team {id}'s absences are for its division head, its court's president, auditors and admins");
         }
@@ -127,7 +127,7 @@ internal static class CourtEndpoints
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        if (!AccessRules.CanSeeKpis(context.Actor(), court))
+        if (!AccessRules.Allows(context.Actor(), Permission.SeeKpis, new(court)))
         {
             return Problems.Forbidden($"court {court}'s queue is for its president, division heads, auditors and admins");
         }
@@ -140,7 +140,7 @@ internal static class CourtEndpoints
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        if (!AccessRules.IsAdminOf(context.Actor(), court))
+        if (!AccessRules.Allows(context.Actor(), Permission.Administer, new(court)))
         {
             return Problems.Forbidden($"only an admin runs court {court}'s deadline watcher on demand");
         }
@@ -166,7 +166,7 @@ internal static class CourtEndpoints
         {
             return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
         }
-        if (!AccessRules.CanRead(context.Actor(), court.Id, court.DivisionOf(index), id))
+        if (!AccessRules.Allows(context.Actor(), Permission.Read, new(court.Id, court.DivisionOf(index), id)))
         {
             return Problems.Forbidden($"team {id}'s caseload is not one you may see");
         }
@@ -179,7 +179,7 @@ internal static class CourtEndpoints
         {
             return Problems.NotFound($"no court '{court}'");
         }
-        if (!AccessRules.CanSeeKpis(context.Actor(), court))
+        if (!AccessRules.Allows(context.Actor(), Permission.SeeKpis, new(court)))
         {
             return Problems.Forbidden($"court {court}'s indicators are for its president, division heads, auditors and admins");
         }

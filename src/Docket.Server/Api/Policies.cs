@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Docket.Server.Api;
 
-/// <summary>Role gates per route (403 for an authenticated user of another role); courts, divisions and teams are checked per case.</summary>
+/// <summary>
+/// Role gates per route (403 for an authenticated user of another role), each the roles <see cref="AccessRules"/> gives a
+/// permission; courts, divisions and teams are checked per request against the same table.
+/// </summary>
 internal static class Policies
 {
     public const string Registrar = "registrar";
@@ -22,14 +25,18 @@ internal static class Policies
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(Registrar, p => p.RequireRole(UserRoles.Registrar));
-        options.AddPolicy(Reporter, p => p.RequireRole(UserRoles.Judge, UserRoles.Clerk));
-        options.AddPolicy(Supervisor, p => p.RequireRole(UserRoles.DivisionHead, UserRoles.President));
-        options.AddPolicy(President, p => p.RequireRole(UserRoles.President));
-        options.AddPolicy(AbsenceKeeper, p => p.RequireRole(UserRoles.DivisionHead, UserRoles.President, UserRoles.Admin));
-        options.AddPolicy(CaseloadReader, p => p.RequireRole(UserRoles.All.ToArray()));
-        options.AddPolicy(KpiReader, p => p.RequireRole(UserRoles.DivisionHead, UserRoles.President, UserRoles.Auditor, UserRoles.Admin));
-        options.AddPolicy(Auditor, p => p.RequireRole(UserRoles.Auditor, UserRoles.Admin));
-        options.AddPolicy(Admin, p => p.RequireRole(UserRoles.Admin));
+        Gate(options, Registrar, Permission.File);
+        Gate(options, Reporter, Permission.Report);
+        Gate(options, Supervisor, Permission.Designate);
+        Gate(options, President, Permission.Extend);
+        Gate(options, AbsenceKeeper, Permission.MarkAbsent);
+        Gate(options, CaseloadReader, Permission.Read);
+        Gate(options, KpiReader, Permission.SeeKpis);
+        Gate(options, Auditor, Permission.Audit);
+        Gate(options, Admin, Permission.Administer);
     }
+
+    /// <summary>A route's role gate: the roles the domain's access table gives the permission.</summary>
+    private static void Gate(AuthorizationOptions options, string policy, Permission permission) =>
+        options.AddPolicy(policy, p => p.RequireRole(AccessRules.RolesWith(permission)));
 }

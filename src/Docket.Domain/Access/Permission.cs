@@ -1,0 +1,38 @@
+namespace Docket.Domain.Access;
+
+/// <summary>What a user of the live service may be allowed to do (<see cref="AccessRules"/> says who).</summary>
+public enum Permission
+{
+    /// <summary>File a case at the court (it is assigned at once, or queued).</summary>
+    File,
+
+    /// <summary>See a case or a team's caseload.</summary>
+    Read,
+
+    /// <summary>Report that a case reached a process node or finished a stage.</summary>
+    Report,
+
+    /// <summary>Unlock a case locked by an overdue important node.</summary>
+    Unlock,
+
+    /// <summary>Re-assign a case to a team, with a reason.</summary>
+    Designate,
+
+    /// <summary>Record a team's absence.</summary>
+    MarkAbsent,
+
+    /// <summary>Extend a case's statutory time limit.</summary>
+    Extend,
+
+    /// <summary>See a division's deadline warnings, absences and waiting queue.</summary>
+    Oversee,
+
+    /// <summary>See the court's indicators.</summary>
+    SeeKpis,
+
+    /// <summary>Read and verify the court's ledger.</summary>
+    Audit,
+
+    /// <summary>Rotate the court's seed; open the cluster's dashboard.</summary>
+    Administer,
+}

@@ -1,0 +1,382 @@
+using Docket.Domain.Access;
+using Docket.Domain.Assignment;
+using Docket.Domain.Deadlines;
+using Docket.Domain.Ledger;
+using Docket.Domain.Staffing;
+using Docket.Domain.Supervision;
+
+namespace Docket.Domain.Courts;
+
+/// <summary>
+/// The court's commands: each checks who asks (<see cref="AccessRules"/>) and what the rules allow, then appends its
+/// ledger entries to the <see cref="CourtState"/> — the same entries the replay check re-makes. Nothing here waits
+/// or stores: the driver (the live court grain, a test, a replay) makes the entries durable before it answers.
+/// </summary>
+public static class CourtCommands
+{
+    /// <summary>
+    /// Files a case at <paramref name="at"/>: assigned by <see cref="CourtState.Decide"/> (or queued when no team
+    /// can take it now) under the court's next case number. The caller has checked the idempotency key.
+    /// </summary>
+    public static CommandEffect File(CourtState state, FilingRequest request, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (!AccessRules.Allows(request.By, Permission.File, new(court.Id)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a registrar of court {court.Id} files its cases");
+        }
+        var type = court.TypeIndex(request.Type);
+        if (type < 0)
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "type",
+                $"unknown case type '{request.Type}' (known: {string.Join(", ", court.CaseTypes.Select(t => t.Id))})");
+        }
+        if (court.Layout.TypePool[type] < 0)
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "type", $"no team of court {court.Id} takes case type '{request.Type}'");
+        }
+        if (RiskLevels.Parse(request.Risk) is not { } risk)
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "risk", $"unknown risk level '{request.Risk}' (none, ordinary, larger or major)");
+        }
+        var number = state.LastNumber + 1;
+        state.AsOf(at);
+        var decision = state.Decide(type, request.Flagged, risk, number);
+        var assigned = decision.Team >= 0;
+        var record = state.Append(new LedgerEntry
+        {
+            Court = court.Id,
+            Seq = state.Seq + 1,
+            Kind = assigned ? LedgerKinds.Assign : LedgerKinds.Queue,
+            At = at,
+            Case = court.CaseId(number),
+            Number = number,
+            Type = request.Type,
+            Flagged = request.Flagged,
+            Risk = RiskLevels.NameOf(risk),
+            IdempotencyKey = request.IdempotencyKey,
+            Pool = court.PoolNames[decision.Pool],
+            Policy = decision.Policy,
+            Eligible = decision.Eligible,
+            Draw = decision.Draw,
+            Team = assigned ? court.Layout.Teams[decision.Team].Id : null,
+            Judge = assigned ? state.JudgeFor(decision.Team) : null,
+            By = new LedgerActor(request.By.Name, request.By.Role),
+            Prev = state.Head,
+        });
+        return new CommandEffect { Case = number, Records = [record], Decision = decision };
+    }
+
+    /// <summary>Whether a repeated filing under one idempotency key asks for the same case as the first.</summary>
+    public static bool SameFiling(FilingRequest a, FilingRequest b) =>
+        a.Type == b.Type && a.Flagged == b.Flagged && RiskLevels.Parse(a.Risk) == RiskLevels.Parse(b.Risk);
+
+    /// <summary>Whether the filed case is what the request asks for (a key used again for another filing is refused).</summary>
+    public static bool SameFiling(CourtCase c, FilingRequest request) =>
+        c.Type == request.Type && c.Flagged == request.Flagged && c.Risk == RiskLevels.NameOf(RiskLevels.Parse(request.Risk) ?? RiskLevel.None);
+
+    /// <summary>
+    /// Records that the case reached a node or finished a stage (<see cref="NodeOrder"/>); when that finishes its
+    /// closing stage the case closes and its team pulls what it can now take.
+    /// </summary>
+    public static CommandEffect Reach(CourtState state, long number, string node, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.Report, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only the judge or a clerk of the case's team reports on case {c.Id}");
+        }
+        var (step, outcome, error) = CaseProgress.Resolve(court, c, node);
+        if (step is null)
+        {
+            return CommandEffect.Refuse(outcome, "node", error!);
+        }
+        state.AsOf(at);
+        if (CaseClock.Evaluate(court, c, at).LockedSince is { } since)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null,
+                $"case {c.Id} is locked since {since:O} (an important node is overdue); a division head or the president must unlock it");
+        }
+        var effect = new CommandEffect { Case = number };
+        effect.Records.Add(state.Append(Entry(state, LedgerKinds.Node, at, c, by) with { Node = node, Stages = step.Stages, Nodes = step.Nodes }));
+        if (step.Closes)
+        {
+            effect.Records.Add(state.Append(Entry(state, LedgerKinds.Close, at, c, by)));
+            effect.Closed = true;
+            AppendPulls(state, court.TeamIndex(c.Team!), at, by, effect);
+        }
+        return effect;
+    }
+
+    /// <summary>Unlocks a case locked by an overdue important node (<see cref="UnlockRule"/>).</summary>
+    public static CommandEffect Unlock(CourtState state, long number, string? reason, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.Unlock, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null,
+                $"only a division head of the case's division or the president of court {court.Id} unlocks case {c.Id}");
+        }
+        if (!CaseClock.IsLocked(court, c, at))
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id} is not locked");
+        }
+        var record = state.Append(Entry(state, LedgerKinds.Unlock, at, c, by) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
+        return new CommandEffect { Case = number, Records = [record] };
+    }
+
+    /// <summary>
+    /// A supervisor's designation with a written reason: to the named team, or with none to the least-loaded leader's
+    /// team that can take the case now ("random first, designated second", case 161); the team it leaves pulls.
+    /// </summary>
+    public static CommandEffect Designate(CourtState state, long number, string? team, string reason, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.Designate, new(court.Id)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head or the president of court {court.Id} designates");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "reason", "a designation needs a written reason");
+        }
+        if (c.Status == CourtCase.Closed)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id} is closed");
+        }
+        var type = court.TypeIndex(c.Type);
+        state.AsOf(at);
+        int target;
+        if (team is null)
+        {
+            target = state.LeaderTeam(type).Team;
+            if (target < 0)
+            {
+                return CommandEffect.Refuse(Outcome.Conflict, "team", $"no leader's team of court {court.Id} can take case {c.Id} now; name a team");
+            }
+        }
+        else
+        {
+            target = court.TeamIndex(team);
+            if (target < 0)
+            {
+                return CommandEffect.Refuse(Outcome.Invalid, "team", $"court {court.Id} has no team '{team}'");
+            }
+        }
+        var targetId = court.Layout.Teams[target].Id;
+        if (!AccessRules.Allows(by, Permission.Designate, new(court.Id, court.DivisionOfTeam(c.Team), ToDivision: court.DivisionOf(target))))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"a division head designates only within their division ({by.Division})");
+        }
+        if (targetId == c.Team)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, "team", $"case {c.Id} is already with team {targetId}");
+        }
+        if (!court.Layout.Teams[target].Accepts.Contains(type))
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "team", $"team {targetId} does not take case type '{c.Type}'");
+        }
+        if (!state.CanTake(target, type))
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, "team", $"team {targetId} cannot take the case now (it is at its cap)");
+        }
+        var effect = new CommandEffect { Case = number, MovedFrom = c.Team, MovedTo = targetId };
+        effect.Records.Add(state.Append(Entry(state, LedgerKinds.Designate, at, c, by) with
+        {
+            Policy = AssignmentPolicyNames.Designated,
+            FromTeam = c.Team,
+            Team = targetId,
+            Judge = state.JudgeFor(target),
+            Reason = reason,
+        }));
+        if (c.Team is { } from)
+        {
+            AppendPulls(state, court.TeamIndex(from), at, by, effect);
+        }
+        return effect;
+    }
+
+    /// <summary>Extends the case's statutory limit by <paramref name="days"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
+    public static CommandEffect Extend(CourtState state, long number, double days, string reason, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.Extend, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only the president of court {court.Id} extends a case's time limit");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "reason", "an extension needs a written reason");
+        }
+        if (state.RefuseExtension(c, days, at) is { } refusal)
+        {
+            return refusal.Field == "days"
+                ? CommandEffect.Refuse(Outcome.Invalid, "days", refusal.Problem)
+                : CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
+        }
+        var record = state.Append(Entry(state, LedgerKinds.Extension, at, c, by) with { Days = days, Reason = reason });
+        return new CommandEffect { Case = number, Records = [record] };
+    }
+
+    /// <summary>Records a team away from <paramref name="from"/> (null: now) to <paramref name="to"/> (<see cref="AbsenceRule"/>).</summary>
+    public static CommandEffect MarkAbsent(CourtState state, string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        var t = court.TeamIndex(team);
+        if (t < 0)
+        {
+            return CommandEffect.Refuse(Outcome.NotFound, "team", $"court {court.Id} has no team '{team}'");
+        }
+        if (!AccessRules.Allows(by, Permission.MarkAbsent, new(court.Id, court.DivisionOf(t), team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null,
+                $"only a division head of team {team}'s division, the president of court {court.Id} or an admin records its absences");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "reason", "an absence needs a reason");
+        }
+        var start = from ?? at;
+        if (AbsenceRule.Refuse(start, to, at) is { } refusal)
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, refusal.Field, refusal.Problem);
+        }
+        var record = state.Append(new LedgerEntry
+        {
+            Court = court.Id,
+            Seq = state.Seq + 1,
+            Kind = LedgerKinds.Absence,
+            At = at,
+            Team = team,
+            AbsentFrom = start,
+            AbsentTo = to,
+            Reason = reason,
+            By = new LedgerActor(by.Name, by.Role),
+            Prev = state.Head,
+        });
+        return new CommandEffect { Records = [record] };
+    }
+
+    /// <summary>
+    /// The deadline watcher's tick at <paramref name="at"/>: waiting cases due to escalate move to the top of their
+    /// queue, teams free to take waiting cases pull them (a team back from an absence), and every warning the cases
+    /// have earned by now (<see cref="CaseClock.Unissued"/>) and not been issued is issued. Idempotent: a second
+    /// tick at the same moment finds nothing new.
+    /// </summary>
+    public static CommandEffect Watch(CourtState state, DateTimeOffset at)
+    {
+        var court = state.Court;
+        var watcher = SystemActors.DeadlineWatcher;
+        state.AsOf(at);
+        var effect = new CommandEffect();
+        var escalate = state.Queue().Select(q => q.Case).Where(c => state.Escalates(c, at)).ToList();
+        var due = new List<(CourtCase Case, List<DeadlineWarning> Warnings)>();
+        foreach (var c in state.Cases)
+        {
+            var unissued = CaseClock.Unissued(court, c, at).ToList();
+            if (unissued.Count > 0)
+            {
+                due.Add((c, unissued));
+            }
+        }
+        foreach (var c in escalate)
+        {
+            effect.Records.Add(state.Append(Entry(state, LedgerKinds.Escalate, at, c, watcher)));
+            effect.Escalated.Add(c.Number);
+        }
+        for (var team = 0; team < court.Layout.Teams.Count && state.Waiting > 0; team++)
+        {
+            AppendPulls(state, team, at, watcher, effect);
+        }
+        foreach (var (c, warnings) in due)
+        {
+            foreach (var w in warnings)
+            {
+                var record = state.Append(Entry(state, LedgerKinds.Warning, at, c, watcher) with { Node = w.Subject, Level = w.Level, Due = w.Due });
+                effect.Records.Add(record);
+                var issued = Array.Find(state.Case(c.Number)!.Warnings, x => x.Seq == record.Seq)!;
+                effect.Warnings.Add(new CourtWarning(c.Id, c.Team, court.DivisionOfTeam(c.Team), issued));
+            }
+        }
+        return effect;
+    }
+
+    /// <summary>The ledger's first entry: the organisation the court runs and its first seed commitment.</summary>
+    public static LedgerRecord Open(CourtState state, string scenario, string commitment, DateTimeOffset at) => state.Append(new LedgerEntry
+    {
+        Court = state.Court.Id,
+        Seq = 1,
+        Kind = LedgerKinds.Genesis,
+        At = at,
+        Scenario = scenario,
+        Organization = state.Court.OrganizationHash,
+        Epoch = 1,
+        Commitment = commitment,
+        Prev = state.Head,
+    });
+
+    /// <summary>Whether the actor may rotate the court's seed (an admin of the court).</summary>
+    public static bool MayRotateSeed(CourtState state, Actor by) => AccessRules.Allows(by, Permission.Administer, new(state.Court.Id));
+
+    /// <summary>A new seed epoch: the current secret revealed, the next one committed.</summary>
+    public static LedgerRecord RotateSeed(CourtState state, string revealedSecret, string nextCommitment, Actor by, DateTimeOffset at) => state.Append(new LedgerEntry
+    {
+        Court = state.Court.Id,
+        Seq = state.Seq + 1,
+        Kind = LedgerKinds.Seed,
+        At = at,
+        Epoch = state.Epoch + 1,
+        Commitment = nextCommitment,
+        RevealedSecret = revealedSecret,
+        By = new LedgerActor(by.Name, by.Role),
+        Prev = state.Head,
+    });
+
+    /// <summary>Close-one-get-one: while the team can take a waiting case, it takes the next one in pull order.</summary>
+    private static void AppendPulls(CourtState state, int team, DateTimeOffset at, Actor by, CommandEffect effect)
+    {
+        var teamId = state.Court.Layout.Teams[team].Id;
+        while (state.NextPull(team) is { } next)
+        {
+            var w = state.Case(next)!;
+            effect.Records.Add(state.Append(Entry(state, LedgerKinds.Pull, at, w, by) with
+            {
+                Policy = AssignmentPolicyNames.NameOf(AssignmentPolicyKind.Pull),
+                Team = teamId,
+                Judge = state.JudgeFor(team),
+            }));
+            effect.Pulled.Add((next, teamId));
+        }
+    }
+
+    private static LedgerEntry Entry(CourtState state, string kind, DateTimeOffset at, CourtCase c, Actor by) => new()
+    {
+        Court = state.Court.Id,
+        Seq = state.Seq + 1,
+        Kind = kind,
+        At = at,
+        Case = c.Id,
+        Number = c.Number,
+        By = new LedgerActor(by.Name, by.Role),
+        Prev = state.Head,
+    };
+
+    private static CommandEffect NotFound(Court court, long number) =>
+        CommandEffect.Refuse(Outcome.NotFound, null, $"court {court.Id} has no case {court.CaseId(number)}");
+}
