@@ -143,12 +143,13 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
             output.WriteLine($"{queries.Count(q => q.ServerOnly)} server queries, {watch.Elapsed.TotalSeconds:F1} s");
 
             // The alert rules: every rule evaluates without error, and the backlog alert goes pending for the live
-            // court (filings every 100 ms, nothing closed: its pending cases only grow).
+            // court (filings every 100 ms, nothing closed: its pending cases only grow). And counters of events that
+            // never happen here (closures, unlocks, discipline referrals) are served at 0 from the start.
             var alertFailures = new List<string>();
             var alertDeadline = watch.Elapsed + ServerDeadline;
             while (true)
             {
-                alertFailures = await AlertFailures(http);
+                alertFailures = [.. await AlertFailures(http), .. await ZeroCounterFailures(http)];
                 if (alertFailures.Count == 0 || live.HasExited || watch.Elapsed > alertDeadline)
                 {
                     break;
@@ -251,6 +252,27 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
         if (!backlog)
         {
             failures.Add($"ALERTS  DocketBacklogGrowing is neither pending nor firing for court live: {alerts.RootElement.GetProperty("data")}");
+        }
+        return failures;
+    }
+
+    /// <summary>Counters whose events the test never causes, each expected as a series at 0 for court live.</summary>
+    private static async Task<List<string>> ZeroCounterFailures(HttpClient http)
+    {
+        string[] zeros =
+        [
+            "docket_cases_closed_total{job=\"docket-server\",court=\"live\",team_kind=\"fast_track\",case_type=\"simple_civil\"} == 0",
+            "docket_unlocks_total{job=\"docket-server\",court=\"live\"} == 0",
+            "docket_deadline_warnings_total{job=\"docket-server\",court=\"live\",level=\"discipline\"} == 0",
+        ];
+        var failures = new List<string>();
+        foreach (var query in zeros)
+        {
+            var r = await Query(http, query, null);
+            if (r.Error is not null || r.Series == 0)
+            {
+                failures.Add($"ZERO    {query}: {r.Error ?? "no series at 0"}");
+            }
         }
         return failures;
     }
