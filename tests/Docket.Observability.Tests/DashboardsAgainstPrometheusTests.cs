@@ -12,7 +12,9 @@ namespace Docket.Observability.Tests;
 /// <c>prometheus</c>) scraping both every second with a configuration derived from grafana/prometheus.yml, and every
 /// panel query of every dashboard evaluated through Prometheus's HTTP API. A query that does not parse fails; a
 /// query that returns no series fails. Panels marked live-server-only (description starting with "[server]" or the
-/// dashboard tag "server-only") are evaluated against the server; the others against the simulation run.
+/// dashboard tag "server-only") are evaluated against the server; the others against the simulation run. The same
+/// Prometheus loads grafana/alerts.yml: every rule must evaluate with health "ok" and the backlog alert go pending
+/// for the server's court; and the server's counters must be served at 0 before their first event.
 /// </summary>
 public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHelper output) : IClassFixture<CliBuild>
 {
