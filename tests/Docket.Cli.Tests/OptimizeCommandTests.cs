@@ -6,7 +6,7 @@ namespace Docket.Cli.Tests;
 
 public sealed class OptimizeCommandTests
 {
-    // CONTRACTS.md's minimal court over two years (one of warm-up): 292 cases a year of 10 judge-days each keep 8
+    // The minimal court (docs/domain.md) over two years (one of warm-up): 292 cases a year of 10 judge-days each keep 8
     // judges busy; with n one-judge teams under random assignment each is an M/M/1 queue with mean time in system
     // 10 ÷ (1 − 8/n) days: 36.7 at n = 11, 30 at 12, 26.2 at 13.
     private const string Court = """

@@ -12,7 +12,9 @@ namespace Docket.Observability.Tests;
 /// <c>prometheus</c>) scraping both every second with a configuration derived from grafana/prometheus.yml, and every
 /// panel query of every dashboard evaluated through Prometheus's HTTP API. A query that does not parse fails; a
 /// query that returns no series fails. Panels marked live-server-only (description starting with "[server]" or the
-/// dashboard tag "server-only") are evaluated against the server; the others against the simulation run.
+/// dashboard tag "server-only") are evaluated against the server; the others against the simulation run. The same
+/// Prometheus loads grafana/alerts.yml: every rule must evaluate with health "ok" and the backlog alert go pending
+/// for the server's court; and the server's counters must be served at 0 before their first event.
 /// </summary>
 public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHelper output) : IClassFixture<CliBuild>
 {
@@ -32,7 +34,7 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
     private static readonly string ServerDll = Path.Combine(Repo.Root, "src", "Docket.Server", "bin", "Release", "net10.0", "Docket.Server.dll");
 
     [Fact]
-    public async Task Every_panel_query_of_every_dashboard_returns_series_from_a_simulation_run_and_the_live_server()
+    public async Task Every_panel_query_returns_series_and_every_alert_rule_evaluates_against_a_simulation_run_and_the_live_server()
     {
         var prometheus = Repo.OnPath("prometheus");
         Assert.True(prometheus is not null,
@@ -141,10 +143,26 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
                 await Task.Delay(1000);
             }
             output.WriteLine($"{queries.Count(q => q.ServerOnly)} server queries, {watch.Elapsed.TotalSeconds:F1} s");
+
+            // The alert rules: every rule evaluates without error, and the backlog alert goes pending for the live
+            // court (filings every 100 ms, nothing closed: its pending cases only grow). And counters of events that
+            // never happen here (closures, unlocks, discipline referrals) are served at 0 from the start.
+            var alertFailures = new List<string>();
+            var alertDeadline = watch.Elapsed + ServerDeadline;
+            while (true)
+            {
+                alertFailures = [.. await AlertFailures(http), .. await ZeroCounterFailures(http)];
+                if (alertFailures.Count == 0 || live.HasExited || watch.Elapsed > alertDeadline)
+                {
+                    break;
+                }
+                await Task.Delay(1000);
+            }
+            output.WriteLine($"alert rules, {watch.Elapsed.TotalSeconds:F1} s");
             await stopFiling.CancelAsync();
             await filing;
 
-            var all = best!.Concat(serverFailures).ToList();
+            var all = best!.Concat(serverFailures).Concat(alertFailures).ToList();
             Assert.True(all.Count == 0,
                 $"{all.Count} dashboard queries failed against Prometheus scraping `docket simulate {Scenario}` and the live server:\n"
                 + string.Join('\n', all)
@@ -164,7 +182,7 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
     }
 
     [Fact]
-    public void The_prometheus_configuration_is_derived_with_the_test_ports_and_a_one_second_interval()
+    public void The_prometheus_configuration_is_derived_with_the_test_ports_a_one_second_interval_and_the_alert_rules()
     {
         var config = DerivedConfig(41_001, 41_002);
         Assert.Contains("\"127.0.0.1:41001\"", config, StringComparison.Ordinal);
@@ -172,6 +190,7 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
         Assert.Contains("scrape_interval: 1s", config, StringComparison.Ordinal);
         Assert.Contains("job_name: docket-simulation", config, StringComparison.Ordinal);
         Assert.Contains("job_name: docket-server", config, StringComparison.Ordinal);
+        Assert.Contains($"  - {Path.Combine(Repo.Grafana, "alerts.yml")}\n", config, StringComparison.Ordinal);
     }
 
     /// <summary>grafana/prometheus.yml with the simulation target on <paramref name="simulationPort"/>, the server
@@ -187,7 +206,77 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
         text = Replace(text, "\"127.0.0.1:9464\"", $"\"127.0.0.1:{simulationPort}\"");
         text = Replace(text, "\"127.0.0.1:8080\"", $"\"127.0.0.1:{serverPort}\"");
         text = Replace(text, "scrape_interval: 5s", "scrape_interval: 1s");
+        text = Replace(text, "  - alerts.yml\n", $"  - {Path.Combine(Repo.Grafana, "alerts.yml")}\n");
         return Replace(text, "evaluation_interval: 5s", "evaluation_interval: 1s");
+    }
+
+    /// <summary>What is wrong with the alert rules as Prometheus evaluates them: every rule of alerts.yml loaded
+    /// with health "ok", and <c>DocketBacklogGrowing</c> pending or firing for court <c>live</c>.</summary>
+    private static async Task<List<string>> AlertFailures(HttpClient http)
+    {
+        var failures = new List<string>();
+        using var rulesResponse = await TryGet(http, "api/v1/rules?type=alert");
+        if (rulesResponse is null)
+        {
+            return ["ALERTS  Prometheus did not answer /api/v1/rules"];
+        }
+        using var rules = JsonDocument.Parse(await rulesResponse.Content.ReadAsStringAsync());
+        var loaded = new List<string>();
+        foreach (var group in rules.RootElement.GetProperty("data").GetProperty("groups").EnumerateArray())
+        {
+            foreach (var rule in group.GetProperty("rules").EnumerateArray())
+            {
+                var name = rule.GetProperty("name").GetString()!;
+                loaded.Add(name);
+                var health = rule.GetProperty("health").GetString();
+                if (health != "ok")
+                {
+                    var error = rule.TryGetProperty("lastError", out var e) ? e.GetString() : "";
+                    failures.Add($"ALERTS  rule {name}: health {health} {error}");
+                }
+            }
+        }
+        foreach (var missing in AlertRulesTests.Alerts.Except(loaded))
+        {
+            failures.Add($"ALERTS  rule {missing} not loaded by Prometheus");
+        }
+        using var alertsResponse = await TryGet(http, "api/v1/alerts");
+        if (alertsResponse is null)
+        {
+            return [.. failures, "ALERTS  Prometheus did not answer /api/v1/alerts"];
+        }
+        using var alerts = JsonDocument.Parse(await alertsResponse.Content.ReadAsStringAsync());
+        var backlog = alerts.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
+            .Any(a => a.GetProperty("labels") is var l
+                && l.GetProperty("alertname").GetString() == "DocketBacklogGrowing"
+                && l.TryGetProperty("court", out var court) && court.GetString() == "live"
+                && a.GetProperty("state").GetString() is "pending" or "firing");
+        if (!backlog)
+        {
+            failures.Add($"ALERTS  DocketBacklogGrowing is neither pending nor firing for court live: {alerts.RootElement.GetProperty("data")}");
+        }
+        return failures;
+    }
+
+    /// <summary>Counters whose events the test never causes, each expected as a series at 0 for court live.</summary>
+    private static async Task<List<string>> ZeroCounterFailures(HttpClient http)
+    {
+        string[] zeros =
+        [
+            "docket_cases_closed_total{job=\"docket-server\",court=\"live\",team_kind=\"fast_track\",case_type=\"simple_civil\"} == 0",
+            "docket_unlocks_total{job=\"docket-server\",court=\"live\"} == 0",
+            "docket_deadline_warnings_total{job=\"docket-server\",court=\"live\",level=\"discipline\"} == 0",
+        ];
+        var failures = new List<string>();
+        foreach (var query in zeros)
+        {
+            var r = await Query(http, query, null);
+            if (r.Error is not null || r.Series == 0)
+            {
+                failures.Add($"ZERO    {query}: {r.Error ?? "no series at 0"}");
+            }
+        }
+        return failures;
     }
 
     /// <summary>Files a case every 100 ms until cancelled; a failed filing is the server's log's business, not

@@ -13,7 +13,7 @@ using Docket.Domain.Staffing;
 namespace Docket.Benchmarks.Simulator;
 
 /// <summary>
-/// The minimal court-year model of ARCHITECTURE.md (137 one-judge FIFO teams, exponential effort, ~61,000 cases a
+/// A minimal court-year model (137 one-judge FIFO teams, exponential effort, ~61,000 cases a
 /// year, continuous time), built in code: the figure to hold against SimPy (85,000–110,000 cases/s here), SimSharp
 /// and a hand-rolled event loop.
 /// </summary>

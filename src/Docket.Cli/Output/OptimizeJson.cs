@@ -33,7 +33,7 @@ internal sealed record OptimizeJson(
     }
 
     private static Candidate? Of(StaffingCandidate? c) => c is null ? null
-        : new Candidate(c.Count, c.Met, [.. c.Checks.Select(g => new Check(g.Goal.Text, g.Goal.Path, g.Interval.Mean, g.Interval.Lower, g.Interval.Upper, g.DecisiveBound, g.Met))]);
+        : new Candidate(c.Count, c.Met, [.. c.Checks.Select(g => new Check(g.Goal.Text, g.Goal.Path, g.Interval.Mean, g.Interval.Low, g.Interval.High, g.DecisiveBound, g.Met))]);
 
     public sealed record Candidate(int Count, bool Met, IReadOnlyList<Check> Goals);
 

@@ -57,7 +57,7 @@ internal static class OptimizeTables
     private static string Bounds(StaffingCandidate c) => string.Join("; ", c.Checks.Select(g =>
         $"{g.Goal.Metric} {Interval(g)}, {(g.Goal.LowerIsBetter ? "upper" : "lower")} bound {F(g.DecisiveBound)} {(g.Met ? "meets" : "misses")} {g.Goal.Operator} {F(g.Goal.Threshold)}"));
 
-    private static string Interval(GoalCheck g) => $"{F(g.Interval.Mean)} [{F(g.Interval.Lower)}, {F(g.Interval.Upper)}]";
+    private static string Interval(GoalCheck g) => $"{F(g.Interval.Mean)} [{F(g.Interval.Low)}, {F(g.Interval.High)}]";
 
     private static string F(double v) => v.ToString(Math.Abs(v) >= 100 ? "0.#" : Math.Abs(v) >= 1 ? "0.##" : "0.####", CultureInfo.InvariantCulture);
 }

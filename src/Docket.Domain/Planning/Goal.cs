@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Docket.Domain.Statistics;
 
 namespace Docket.Domain.Planning;
 
@@ -34,11 +35,16 @@ public sealed partial record Goal(string Text, string Metric, string Path, strin
         return new Goal(text, metric, path, match.Groups["op"].Value, number);
     }
 
-    /// <summary>The metric's interval over the replications and whether it meets the goal.</summary>
+    /// <summary>The metric's 95% interval over the replications and whether it meets the goal.</summary>
+    /// <exception cref="ArgumentException">Fewer than 2 values: one replication has no interval to decide on.</exception>
     public GoalCheck Check(IReadOnlyList<double> values)
     {
-        var interval = MeanInterval.Of(values);
-        var bound = LowerIsBetter ? interval.Upper : interval.Lower;
+        if (values.Count < 2)
+        {
+            throw new ArgumentException($"a confidence interval needs at least 2 replications (got {values.Count})", nameof(values));
+        }
+        var interval = ConfidenceInterval.Of(values);
+        var bound = LowerIsBetter ? interval.High : interval.Low;
         var met = Operator switch
         {
             "<=" => bound <= Threshold,
@@ -54,7 +60,7 @@ public sealed partial record Goal(string Text, string Metric, string Path, strin
 }
 
 /// <summary>A goal checked on one candidate's replications: the interval, the bound the rule decides on, the decision.</summary>
-public sealed record GoalCheck(Goal Goal, MeanInterval Interval, double DecisiveBound, bool Met)
+public sealed record GoalCheck(Goal Goal, ConfidenceInterval Interval, double DecisiveBound, bool Met)
 {
     /// <summary>How far the decisive bound is from the goal, relative to the goal (0 when met).</summary>
     public double RelativeGap => Met ? 0 : Math.Abs(DecisiveBound - Goal.Threshold) / (Goal.Threshold != 0 ? Math.Abs(Goal.Threshold) : 1.0);

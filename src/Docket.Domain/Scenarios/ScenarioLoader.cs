@@ -6,7 +6,8 @@ namespace Docket.Domain.Scenarios;
 /// <summary>
 /// Reads a scenario file (YAML, or JSON, which YAML parses) into a <see cref="Scenario"/>, checking every rule of
 /// docs/scenarios.md. All errors are collected in one pass, each with the line and column of the offending node;
-/// bad input never throws.
+/// bad input never throws. A scenario the reader accepts is then checked against the embedded
+/// docs/scenario.schema.json (<see cref="ScenarioSchema"/>), so the reader and the schema cannot drift apart.
 /// </summary>
 public static class ScenarioLoader
 {
@@ -24,7 +25,11 @@ public static class ScenarioLoader
         return Load(text, path);
     }
 
-    public static ScenarioLoadResult Load(string text, string sourceName)
+    public static ScenarioLoadResult Load(string text, string sourceName) => Load(text, sourceName, null);
+
+    /// <summary>As <see cref="Load(string, string)"/>, checking against <paramref name="schema"/> (the embedded
+    /// schema when null).</summary>
+    internal static ScenarioLoadResult Load(string text, string sourceName, Json.Schema.JsonSchema? schema)
     {
         var diagnostics = new ScenarioDiagnostics(sourceName);
         var root = Parse(text, diagnostics);
@@ -32,6 +37,10 @@ public static class ScenarioLoader
         if (root is not null)
         {
             scenario = new ScenarioReader(diagnostics).Read(root);
+            if (scenario is not null && diagnostics.Count == 0)
+            {
+                ScenarioSchema.Check(root, diagnostics, schema);
+            }
         }
         return new ScenarioLoadResult(scenario, diagnostics.Sorted());
     }

@@ -31,7 +31,7 @@ internal sealed partial class ScenarioReader
     {
         value = 0;
         var text = ScalarText(node, path, "an integer");
-        if (text is null)
+        if (text is null || Quoted(node, path, text, "an integer"))
         {
             return false;
         }
@@ -57,7 +57,7 @@ internal sealed partial class ScenarioReader
     {
         value = 0;
         var text = ScalarText(node, path, "a number");
-        if (text is null)
+        if (text is null || Quoted(node, path, text, "a number"))
         {
             return false;
         }
@@ -67,6 +67,21 @@ internal sealed partial class ScenarioReader
         }
         Error(node, path, $"expected a number (got '{text}')");
         return false;
+    }
+
+    /// <summary>
+    /// Reports a number or boolean written in quotes (<c>"240"</c>): YAML and the JSON Schema read it as a string, so
+    /// the reader refuses it too, saying to drop the quotes. True when reported; other text is left to the caller's
+    /// "expected a number" message.
+    /// </summary>
+    private bool Quoted(YamlNode node, string path, string text, string expected)
+    {
+        if (!YamlScalars.IsQuoted(node) || !(YamlScalars.TryNumber(text, out _) || YamlScalars.TryBoolean(text, out _)))
+        {
+            return false;
+        }
+        Error(node, path, $"expected {expected}, not the quoted text \"{text}\": write {text} without quotes");
+        return true;
     }
 
     /// <summary>A scalar's text as written (numbers are quoted back as the user wrote them).</summary>
@@ -192,7 +207,7 @@ internal sealed partial class ScenarioReader
     private bool? ReadBoolean(YamlNode node, string path)
     {
         var text = ScalarText(node, path, "true or false");
-        if (text is null)
+        if (text is null || Quoted(node, path, text, "true or false"))
         {
             return null;
         }

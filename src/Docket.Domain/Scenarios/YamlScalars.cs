@@ -10,6 +10,9 @@ internal static class YamlScalars
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
+    /// <summary>A scalar written in quotes (or as a block): always a string, whatever it looks like.</summary>
+    public static bool IsQuoted(YamlNode node) => node is YamlScalarNode { Style: not (ScalarStyle.Plain or ScalarStyle.Any) };
+
     public static bool TryBoolean(string text, out bool value)
     {
         switch (text)

@@ -1,6 +1,6 @@
 namespace Docket.Domain.Staffing;
 
-/// <summary>The team layouts of DOMAIN.md, by the name courts give them.</summary>
+/// <summary>The team layouts of the reform cases (docs/domain.md), by the name courts give them.</summary>
 public static class TeamTemplates
 {
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> All { get; } =

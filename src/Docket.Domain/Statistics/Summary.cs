@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Docket.Domain.Statistics;
 
-/// <summary>summary.json, schema 1 (CONTRACTS.md), with Docket's additions after the contract's fields.</summary>
+/// <summary>summary.json, schema 1 (docs/summary.md), with Docket's additions after the contract's fields.</summary>
 public sealed record Summary
 {
     public int Schema { get; init; } = 1;

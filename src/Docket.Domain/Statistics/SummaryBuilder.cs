@@ -9,7 +9,7 @@ namespace Docket.Domain.Statistics;
 
 /// <summary>
 /// Builds summary.json: merges the courts of one replication in a fixed order, then averages replications.
-/// Definitions are CONTRACTS.md's: closure_rate = closed ÷ (pending_start + filed); clearance_ratio = closed ÷ filed;
+/// Definitions (docs/summary.md, docs/domain.md): closure_rate = closed ÷ (pending_start + filed); clearance_ratio = closed ÷ filed;
 /// pending_time_average = ∫ pending dt ÷ window length; received = mediated + in_mediation_end + filed.
 /// </summary>
 public static class SummaryBuilder

@@ -12,7 +12,8 @@ namespace Docket.Server.Hosting;
 
 /// <summary>
 /// OpenTelemetry for the server: metrics (Docket's meter, Orleans', ASP.NET Core's and Kestrel's, the .NET runtime's)
-/// served for Prometheus at <see cref="MetricsPath"/> on the server's own listener; traces (Docket's filing and
+/// served for Prometheus at <see cref="MetricsPath"/> on the server's own listener, Docket's counters at zero from the
+/// start (<see cref="CountersAtZero"/>); traces (Docket's filing and
 /// assignment spans, Orleans' runtime and application sources, ASP.NET Core requests) exported over OTLP only when
 /// <c>Docket:Tracing:Otlp:Endpoint</c> is set. A bad endpoint is logged and ignored, and an unreachable collector
 /// only loses spans (the exporter batches in the background): neither stops a case from being assigned.
@@ -63,6 +64,7 @@ internal static class Telemetry
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
+        services.AddHostedService<CountersAtZero>();
         if (endpoint is not null)
         {
             otel.WithTracing(traces => traces

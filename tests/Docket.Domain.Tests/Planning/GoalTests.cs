@@ -88,8 +88,8 @@ public sealed class GoalTests
         double[] values = [24, 26, 28, 30, 32];
         var check = Goal.Parse("mean_days_to_disposition<=30").Check(values);
         Assert.Equal(28, check.Interval.Mean, 9);
-        Assert.Equal(28 + 3.926, check.Interval.Upper, 3);
-        Assert.Equal(check.Interval.Upper, check.DecisiveBound);
+        Assert.Equal(28 + 3.926, check.Interval.High, 3);
+        Assert.Equal(check.Interval.High, check.DecisiveBound);
         Assert.False(check.Met);
         Assert.True(Goal.Parse("mean_days_to_disposition<=32").Check(values).Met);
     }
@@ -99,8 +99,8 @@ public sealed class GoalTests
     {
         double[] values = [0.94, 0.96, 0.95, 0.97, 0.93];
         var check = Goal.Parse("closure_rate>=0.94").Check(values);
-        Assert.Equal(check.Interval.Lower, check.DecisiveBound);
-        Assert.True(check.Interval.Lower < 0.94);
+        Assert.Equal(check.Interval.Low, check.DecisiveBound);
+        Assert.True(check.Interval.Low < 0.94);
         Assert.False(check.Met);
         Assert.True(Goal.Parse("closure_rate>=0.92").Check(values).Met);
     }

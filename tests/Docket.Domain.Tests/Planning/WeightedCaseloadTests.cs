@@ -27,10 +27,10 @@ public sealed class WeightedCaseloadTests
     [Fact]
     public void Xicheng_one_plus_one_plus_one_for_170_judges_with_75_clerks_leaves_clerks_short_by_more_than_half()
     {
-        // DOMAIN.md, case 153: 170 judges, 161 assistants, 75 clerks. xicheng-1-1-1.yaml pairs them as 75 teams
+        // docs/domain.md, case 153: 170 judges, 161 assistants, 75 clerks. xicheng-1-1-1.yaml pairs them as 75 teams
         // 1+1+1, 86 teams 1+1 and 9 judges alone: judges 75 + 86 + 9 = 170, assistants 75 + 86 = 161, clerks 75.
         // Laid out as "1+1+1": 170 ÷ 1 judge seat = 170 teams, needing 170 assistants and 170 clerks.
-        // Clerks short 170 − 75 = 95, 95 ÷ 170 = 55.88% (the seed: "over 56%"; DOMAIN.md's corrections: 55.9%).
+        // Clerks short 170 − 75 = 95, 95 ÷ 170 = 55.88% (the report: "over 56%"; docs/domain.md: 55.9%).
         // Assistants short 170 − 161 = 9, 9 ÷ 170 = 5.29%.
         var court = Compute(LoadSample("xicheng-1-1-1.yaml"), "1+1+1").Courts.Single();
 

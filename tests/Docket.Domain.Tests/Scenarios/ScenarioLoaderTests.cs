@@ -314,13 +314,21 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
-    public void Quoted_numbers_that_parse_are_accepted_and_floats_that_are_whole_count_as_integers()
+    public void Floats_that_are_whole_count_as_integers()
     {
-        var s = LoadValid(Minimal
-            .Replace("per_year: 292", "per_year: \"292\"", StringComparison.Ordinal)
-            .Replace("days: 3650", "days: 3650.0", StringComparison.Ordinal));
-        Assert.Equal(292, s.Courts[0].Intake[0].PerYear);
+        var s = LoadValid(Minimal.Replace("days: 3650", "days: 3650.0", StringComparison.Ordinal));
         Assert.Equal(3650, s.Days);
+    }
+
+    [Theory]
+    [InlineData("per_year: 292", "per_year: \"292\"", "intake[0].per_year: expected a number, not the quoted text \"292\": write 292 without quotes")]
+    [InlineData("days: 3650", "days: '3650'", "days: expected an integer, not the quoted text \"3650\": write 3650 without quotes")]
+    public void Quoted_numbers_are_refused_with_a_hint_to_drop_the_quotes(string good, string bad, string message)
+    {
+        var yaml = Minimal.Replace(good, bad, StringComparison.Ordinal);
+        Assert.NotEqual(Minimal, yaml);
+        var error = Assert.Single(Load(yaml).Errors);
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]

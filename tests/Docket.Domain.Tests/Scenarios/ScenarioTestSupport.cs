@@ -8,7 +8,7 @@ internal static class ScenarioTestSupport
     /// <summary>Marks where an error is expected in a test's YAML; removed before loading.</summary>
     public const char Marker = '»';
 
-    /// <summary>The contract's minimal scenario (CONTRACTS.md).</summary>
+    /// <summary>The minimal scenario (docs/domain.md, "The minimal court"), always accepted.</summary>
     public const string Minimal = """
         name: minimal
         seed: 7

@@ -12,7 +12,7 @@ namespace Docket.Domain.Tests.Support;
 /// <summary>Scenarios built in code for the simulator's tests.</summary>
 internal static class TestCourts
 {
-    /// <summary>CONTRACTS.md's minimal court: one-judge teams, Poisson intake, exponential 240 h of judge time, continuous time.</summary>
+    /// <summary>The minimal court (docs/domain.md): one-judge teams, Poisson intake, exponential 240 h of judge time, continuous time.</summary>
     public static Scenario Minimal(AssignmentSpec policy, int days = 3650, int warmup = 365, int teams = 10, double perYear = 292, ulong seed = 7)
     {
         var type = new CaseType("generic", "generic", CaseTrack.Ordinary, 1.0, null, 0,
