@@ -1,3 +1,4 @@
+using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Metrics;
 using Docket.Domain.Statistics;
@@ -13,7 +14,7 @@ namespace Docket.Server.Hosting;
 /// kind and case type its teams accept, (court) for locks and unlocks, (court, level) for the four escalation levels.
 /// With several silos each process serves its own zeros; sums over instances are unchanged.
 /// </summary>
-internal sealed class CountersAtZero(DocketMetrics metrics, LiveOrganization organization) : IHostedService
+internal sealed class CountersAtZero(DocketMetrics metrics, Organization organization) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal sealed class CountersAtZero(DocketMetrics metrics, LiveOrganization org
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static void Record(DocketMetrics metrics, LiveOrganization organization)
+    public static void Record(DocketMetrics metrics, Organization organization)
     {
         string[] levels = [WarningLevels.Judge, WarningLevels.DivisionHead, WarningLevels.President, WarningLevels.Discipline];
         foreach (var id in organization.CourtIds)
