@@ -3,6 +3,9 @@ namespace Docket.Domain.Assignment;
 /// <summary>The policies' names as scenarios and the API spell them.</summary>
 public static class AssignmentPolicyNames
 {
+    /// <summary>The name of a case designated to a leader's team rather than chosen by its pool's policy.</summary>
+    public const string Designated = "designated";
+
     public static IReadOnlyDictionary<string, AssignmentPolicyKind> All { get; } = new Dictionary<string, AssignmentPolicyKind>
     {
         ["random"] = AssignmentPolicyKind.Random,
