@@ -110,6 +110,11 @@ public sealed class CourtLayout
         var roleStation = new Dictionary<(int Team, string Role), int>();
         JudgeStation = new int[teams.Count];
         JudgesPerTeam = [.. teams.Select(t => Math.Max(1, t.Judges))];
+        if (teams.FirstOrDefault(t => t.Judges > byte.MaxValue + 1) is { } crowded)
+        {
+            // A case record names its judge in charge in a byte.
+            throw new ArgumentException($"team {crowded.Id} has {crowded.Judges} judges; a team has at most {byte.MaxValue + 1}", nameof(spec));
+        }
         _judgeOffset = new int[teams.Count + 1];
         for (var t = 0; t < teams.Count; t++)
         {

@@ -12,7 +12,9 @@ namespace Docket.Domain.Simulation;
 /// assignment pools, assignment by the pool's policy (or designation of flagged cases), the court's waiting queue
 /// with escalation, and each stage of each case done by a team's staff or a shared pool on the working calendar.
 /// Random draws come from streams keyed by (seed, court, stream or case), so a run is reproducible and a case gets
-/// the same draws in two scenarios that differ only in staffing or policy (common random numbers).
+/// the same draws in two scenarios that differ only in staffing or policy (common random numbers); a pool's draw for
+/// case number N is the live service's (<see cref="AssignmentDraw"/>), routing is <see cref="CaseRouter"/>'s and the
+/// judge in charge of a case is <see cref="JudgeInCharge"/>'s.
 /// Struct events in an array heap, cases in a struct array: nothing is allocated per case on the hot path.
 /// </summary>
 public sealed class CourtSimulation
@@ -158,9 +160,6 @@ public sealed class CourtSimulation
 
     /// <summary>Cases filed so far: the court's last case number (cases are numbered 1, 2, 3… in filing order).</summary>
     public int FiledCount { get; private set; }
-
-    /// <summary>The court's routing (boards, policies, designation): the live service's own.</summary>
-    internal CaseRouter Router => _router;
 
     /// <summary>Who of each team's judges is in charge of which cases.</summary>
     internal JudgeInCharge Judges => _judges;

@@ -49,6 +49,7 @@ public sealed class JudgeInChargeSimulationTests
                 var closed = mine.Count(c => c.Status == CaseStatus.Closed);
                 Assert.InRange(tasks, 2 * closed, 2 * mine.Count);
                 Assert.True(closed > 30, $"{name} closed {closed}");
+                Assert.Equal(mine.Count - closed, simulation.Judges.OpenCases(team, judge));
             }
             Assert.Equal($"{layout.Teams[team].Id}/clerk", layout.StationName(team, 0, 1, 1));
         }
