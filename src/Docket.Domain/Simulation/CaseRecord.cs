@@ -29,7 +29,13 @@ public struct CaseRecord
     public int Locks;
     public int Extensions;
 
-    /// <summary>Which of the team's judges heard it last.</summary>
+    /// <summary>
+    /// The court's number of the case (1, 2, 3… in filing order, the backlog first, oldest first), 0 while not filed
+    /// (a dispute in mediation, or settled there). Its draw is keyed by it (<see cref="Assignment.AssignmentDraw"/>).
+    /// </summary>
+    public int Number;
+
+    /// <summary>The team's judge in charge (0-based, <see cref="Assignment.JudgeInCharge"/>), named at assignment; does its hearing work.</summary>
     public byte Judge;
 
     public Supervision.RiskLevel Risk;

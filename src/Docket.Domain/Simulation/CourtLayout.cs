@@ -15,6 +15,8 @@ public sealed class CourtLayout
     private readonly int[] _stageStation;
     private readonly int[] _stageOffset;
     private readonly int _stagesPerTeam;
+    private readonly int[] _judgeOffset;
+    private readonly int[] _judgeTeam;
 
     public CourtLayout(Scenario scenario, CourtSpec spec, string courtId, bool prefixTeamIds)
     {
@@ -86,6 +88,7 @@ public sealed class CourtLayout
         Teams = teams;
         PoolSpecs = poolSpecs;
         PoolTeams = [.. poolMembers.Select(l => l.ToArray())];
+        PoolNames = [.. Enumerable.Range(0, poolSpecs.Count).Select(p => PoolName(spec, teams, PoolTeams[p]))];
 
         // A type goes to the first pool (in the order groups are listed) with a team accepting it.
         TypePool = new int[types.Count];
@@ -101,15 +104,27 @@ public sealed class CourtLayout
             }
         }
 
-        // Stations: each team's judges, then each other role it has; then the shared pools.
+        // Stations: each team's judges (one station each: a case's hearing work is its judge's), then each other
+        // role it has; then the shared pools.
         var stations = new List<Station>();
         var roleStation = new Dictionary<(int Team, string Role), int>();
         JudgeStation = new int[teams.Count];
+        JudgesPerTeam = [.. teams.Select(t => Math.Max(1, t.Judges))];
+        if (teams.FirstOrDefault(t => t.Judges > byte.MaxValue + 1) is { } crowded)
+        {
+            // A case record names its judge in charge in a byte.
+            throw new ArgumentException($"team {crowded.Id} has {crowded.Judges} judges; a team has at most {byte.MaxValue + 1}", nameof(spec));
+        }
+        _judgeOffset = new int[teams.Count + 1];
         for (var t = 0; t < teams.Count; t++)
         {
             var team = teams[t];
             JudgeStation[t] = stations.Count;
-            stations.Add(new Station($"{team.Id}/judges", Math.Max(1, team.Judges), t, hearsCases: true));
+            _judgeOffset[t + 1] = _judgeOffset[t] + JudgesPerTeam[t];
+            for (var k = 0; k < JudgesPerTeam[t]; k++)
+            {
+                stations.Add(new Station(Assignment.JudgeInCharge.Name(team.Id, k), 1, t, hearsCases: true));
+            }
             foreach (var (role, count) in team.Members.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
                 if (count > 0 && !RoleCatalog.HearsCases(role))
@@ -185,11 +200,29 @@ public sealed class CourtLayout
             var at = t.ClosesAfter is { } key ? t.Stages.ToList().FindIndex(st => st.Task == key) : -1;
             return at >= 0 ? at : t.Stages.Count - 1;
         })];
-        // One seat per judge: a team with two judges appears twice, so both may sit.
-        TeamsByDepartment = [.. Enumerable.Range(0, spec.Teams.Count)
+        // One seat per judge: a team with two judges has two, so both may sit.
+        _judgeTeam = [.. Enumerable.Range(0, teams.Count).SelectMany(t => Enumerable.Repeat(t, JudgesPerTeam[t]))];
+        JudgesByDepartment = [.. Enumerable.Range(0, spec.Teams.Count)
             .Select(g => (IReadOnlyList<int>)[.. Enumerable.Range(0, teams.Count)
                 .Where(t => teams[t].Group == g)
-                .SelectMany(t => Enumerable.Repeat(t, teams[t].Judges))])];
+                .SelectMany(t => Enumerable.Range(_judgeOffset[t], teams[t].Judges))])];
+    }
+
+    /// <summary>
+    /// A pool's name: the id of the team group that has its own <c>assignment</c>, or <c>court</c> for the court's
+    /// pool (<see cref="Assignment.AssignmentDraw.CourtPoolName"/>). A pool's draws are keyed by it.
+    /// </summary>
+    private static string PoolName(CourtSpec spec, IReadOnlyList<CourtTeam> teams, int[] members)
+    {
+        foreach (var team in members)
+        {
+            var group = spec.Teams[teams[team].Group];
+            if (group.Assignment is not null)
+            {
+                return group.Id;
+            }
+        }
+        return Assignment.AssignmentDraw.CourtPoolName;
     }
 
     /// <summary>The station number of a wait: nobody's work, only calendar time.</summary>
@@ -207,6 +240,16 @@ public sealed class CourtLayout
 
     /// <summary>Court team indices of each assignment pool, in pool-local order.</summary>
     public int[][] PoolTeams { get; }
+
+    /// <summary>
+    /// Each assignment pool's name: the id of the team group that has its own <c>assignment</c>, else <c>court</c>.
+    /// The live service names pools so in its ledger; a pool's draws are keyed by
+    /// <see cref="Assignment.AssignmentDraw.PoolStreamKey"/> of the court's stream name and this name.
+    /// </summary>
+    public IReadOnlyList<string> PoolNames { get; }
+
+    /// <summary>The judges who hear each team's cases (its members who hear cases; at least 1): <see cref="Assignment.JudgeInCharge"/>'s teams.</summary>
+    public IReadOnlyList<int> JudgesPerTeam { get; }
 
     /// <summary>The pool that assigns each case type, or -1 when no team of this court accepts it.</summary>
     public int[] TypePool { get; }
@@ -227,16 +270,34 @@ public sealed class CourtLayout
     /// <summary>Per case type, the stage whose end closes the case.</summary>
     public int[] ClosingStage { get; }
 
-    /// <summary>Per department (team group), a seat for each judge (its team's index): who can sit in a professional judges' meeting.</summary>
-    public IReadOnlyList<IReadOnlyList<int>> TeamsByDepartment { get; }
+    /// <summary>
+    /// Per department (team group), a seat for each judge who can sit in a professional judges' meeting, as the
+    /// judge's court-wide number (<see cref="TeamOfJudge"/>, <see cref="JudgeInTeam"/>).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>> JudgesByDepartment { get; }
 
+    /// <summary>The team of a judge by court-wide number (teams' judges numbered in team order).</summary>
+    public int TeamOfJudge(int judge) => _judgeTeam[judge];
+
+    /// <summary>A judge's number within its team (0-based) from its court-wide number.</summary>
+    public int JudgeInTeam(int judge) => judge - _judgeOffset[_judgeTeam[judge]];
+
+    /// <summary>The station of each team's first judge; judge <c>k</c>'s is <c>JudgeStation[team] + k</c>.</summary>
     internal int[] JudgeStation { get; }
 
-    internal int StationFor(int team, int type, int stage) => _stageStation[(team * _stagesPerTeam) + _stageOffset[type] + stage];
+    /// <summary>
+    /// The station doing a stage of a type for a team's case whose judge in charge is <paramref name="judge"/>: the
+    /// judge's own when the stage is judges' work (or nobody else's in the team), else the staff's or pool's.
+    /// </summary>
+    internal int StationFor(int team, int type, int stage, int judge)
+    {
+        var station = _stageStation[(team * _stagesPerTeam) + _stageOffset[type] + stage];
+        return station == JudgeStation[team] ? station + judge : station;
+    }
 
-    /// <summary>The station names doing each stage of a type for a team: for documentation and tests.</summary>
-    public string StationName(int team, int type, int stage) =>
-        StationFor(team, type, stage) is var station && station == WaitStation ? "wait" : Stations[station].Name;
+    /// <summary>The station names doing each stage of a type for a team's case in the charge of its judge <paramref name="judge"/>: for documentation and tests.</summary>
+    public string StationName(int team, int type, int stage, int judge = 0) =>
+        StationFor(team, type, stage, judge) is var station && station == WaitStation ? "wait" : Stations[station].Name;
 
     public TeamBoard CreateBoard(int pool)
     {

@@ -12,7 +12,9 @@ namespace Docket.Domain.Simulation;
 /// assignment pools, assignment by the pool's policy (or designation of flagged cases), the court's waiting queue
 /// with escalation, and each stage of each case done by a team's staff or a shared pool on the working calendar.
 /// Random draws come from streams keyed by (seed, court, stream or case), so a run is reproducible and a case gets
-/// the same draws in two scenarios that differ only in staffing or policy (common random numbers).
+/// the same draws in two scenarios that differ only in staffing or policy (common random numbers); a pool's draw for
+/// case number N is the live service's (<see cref="AssignmentDraw"/>), routing is <see cref="CaseRouter"/>'s and the
+/// judge in charge of a case is <see cref="JudgeInCharge"/>'s.
 /// Struct events in an array heap, cases in a struct array: nothing is allocated per case on the hot path.
 /// </summary>
 public sealed class CourtSimulation
@@ -28,10 +30,8 @@ public sealed class CourtSimulation
     private readonly EventQueue _events = new();
     private readonly IntakeProcess[] _intake;
     private readonly Station[] _stations;
-    private readonly TeamBoard[] _boards;
-    private readonly AssignmentPolicy[] _policies;
-    private readonly DesignatedAssignment[] _designated;
-    private readonly RandomStream[] _poolRandom;
+    private readonly CaseRouter _router;
+    private readonly JudgeInCharge _judges;
     private readonly RandomStream _caseRandom = new(0);
     private readonly IntQueue[][] _waiting;
     private readonly int[] _waitingByType;
@@ -65,22 +65,13 @@ public sealed class CourtSimulation
         _stations = [.. layout.Stations];
         _supervision = layout.Spec.Supervision;
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
-        _meetingCursor = new int[layout.TeamsByDepartment.Count];
+        _meetingCursor = new int[layout.JudgesByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
         Tally = new SimulationTally(_types.Count);
         _teamAccepts = [.. layout.Teams.Select(t => t.Accepts.ToArray())];
 
-        _boards = new TeamBoard[layout.PoolSpecs.Count];
-        _policies = new AssignmentPolicy[_boards.Length];
-        _designated = new DesignatedAssignment[_boards.Length];
-        _poolRandom = new RandomStream[_boards.Length];
-        for (var p = 0; p < _boards.Length; p++)
-        {
-            _boards[p] = layout.CreateBoard(p);
-            _policies[p] = AssignmentPolicy.Create(layout.PoolSpecs[p], _boards[p]);
-            _designated[p] = new DesignatedAssignment(_boards[p]);
-            _poolRandom[p] = new RandomStream(seed, _courtKey, StreamKey.Mix(StreamKey.Assignment, (ulong)p, 0));
-        }
+        _router = new CaseRouter(layout, StreamName(layout));
+        _judges = new JudgeInCharge(layout.JudgesPerTeam);
 
         _waiting = new IntQueue[_types.Count][];
         _waitingByType = new int[_types.Count];
@@ -167,6 +158,12 @@ public sealed class CourtSimulation
 
     public ReadOnlySpan<CaseRecord> Cases => _cases.AsSpan(0, CaseCount);
 
+    /// <summary>Cases filed so far: the court's last case number (cases are numbered 1, 2, 3… in filing order).</summary>
+    public int FiledCount { get; private set; }
+
+    /// <summary>Who of each team's judges is in charge of which cases.</summary>
+    internal JudgeInCharge Judges => _judges;
+
     /// <summary>Running totals since day 0 for live metrics.</summary>
     public SimulationTally Tally { get; }
 
@@ -235,8 +232,7 @@ public sealed class CourtSimulation
     private bool SetAway(int team, bool away)
     {
         _awayCount[team] += away ? 1 : -1;
-        var courtTeam = _layout.Teams[team];
-        _boards[courtTeam.Pool].SetAbsent(courtTeam.LocalIndex, _awayCount[team] > 0);
+        _router.SetAbsent(team, _awayCount[team] > 0);
         return _awayCount[team] == 0;
     }
 
@@ -331,6 +327,7 @@ public sealed class CourtSimulation
     {
         ref var c = ref _cases[caseNo];
         c.Filed = filed;
+        c.Number = ++FiledCount;
         c.Status = CaseStatus.Waiting;
         c.Stage = 0;
         Tally.FiledByType[c.Type]++;
@@ -367,28 +364,19 @@ public sealed class CourtSimulation
     private void Route(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        var pool = _layout.TypePool[c.Type];
-        if (pool < 0)
+        // Validation rejects intake no team accepts; a case with nowhere to go (pool -1) waits for ever, visibly.
+        var route = _router.Route(c.Type, (c.Flags & CaseFlags.Flagged) != 0, c.Risk, c.Number, _seed);
+        if (!route.Assigned)
         {
-            // Validation rejects intake no team accepts; a case with nowhere to go waits for ever, visibly.
             Enqueue(caseNo, now);
             return;
         }
-        if (DesignatedAssignment.Applies((c.Flags & CaseFlags.Flagged) != 0, c.Risk, _layout.PoolSpecs[pool].Designated)
-            && DesignatedAssignment.AcrossCourt(_designated, _layout.PoolTeams, c.Type) is var leaderTeam && leaderTeam >= 0)
+        if (route.Designated)
         {
             c.Flags |= CaseFlags.Designated;
             Designations++;
-            AssignTo(caseNo, leaderTeam, now);
-            return;
         }
-        var local = _policies[pool].Choose(c.Type, _poolRandom[pool]);
-        if (local < 0)
-        {
-            Enqueue(caseNo, now);
-            return;
-        }
-        AssignTo(caseNo, _layout.PoolTeams[pool][local], now);
+        AssignTo(caseNo, route.Team, now);
     }
 
     private void Enqueue(int caseNo, double now)
@@ -414,18 +402,19 @@ public sealed class CourtSimulation
         c.Flags |= CaseFlags.Escalated;
         Escalations++;
         // The old queue entry goes stale and is skipped; the case now waits in the top lane.
-        (_waiting[c.Type][EscalatedLane] ??= new IntQueue()).Enqueue(caseNo);
+        (_waiting[c.Type][WaitingQueue.LaneOf(_types[c.Type].Priority, escalated: true)] ??= new IntQueue()).Enqueue(caseNo);
     }
 
     private void AssignTo(int caseNo, int team, double now)
     {
         ref var c = ref _cases[caseNo];
         var courtTeam = _layout.Teams[team];
-        _boards[courtTeam.Pool].Assign(courtTeam.LocalIndex, c.Type);
+        _router.Assign(team, c.Type);
         Tally.AssignedByKindAndType[((int)courtTeam.Kind * _types.Count) + c.Type]++;
         Tally.PendingByKind[SimulationTally.Unassigned]--;
         Tally.PendingByKind[(int)courtTeam.Kind]++;
         c.Team = team;
+        c.Judge = (byte)_judges.Assign(team);
         c.Assigned = now;
         c.Status = CaseStatus.InProgress;
         c.Stage = 0;
@@ -441,7 +430,7 @@ public sealed class CourtSimulation
     private void EnterStage(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        var stationNo = _layout.StationFor(c.Team, c.Type, c.Stage);
+        var stationNo = _layout.StationFor(c.Team, c.Type, c.Stage, c.Judge);
         if (stationNo == CourtLayout.WaitStation)
         {
             _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Effort, c.Stage, 0));
@@ -456,7 +445,7 @@ public sealed class CourtSimulation
         }
         else
         {
-            station.Enqueue(caseNo, Math.Clamp(_types[c.Type].Priority, 0, EscalatedLane));
+            station.Enqueue(caseNo, WaitingQueue.LaneOf(_types[c.Type].Priority));
         }
     }
 
@@ -477,7 +466,6 @@ public sealed class CourtSimulation
         if (station.HearsCases && station.OwnerTeam >= 0)
         {
             end = SkipAbsences(station.OwnerTeam, now, end);
-            c.Judge = (byte)server;
         }
         Account(station, server, now, end, hours);
         _events.Push(end, SimEventKind.TaskDone, caseNo, stationNo, server);
@@ -583,7 +571,8 @@ public sealed class CourtSimulation
         c.Closed = now;
         c.Status = CaseStatus.Closed;
         var team = _layout.Teams[c.Team];
-        _boards[team.Pool].Close(team.LocalIndex, c.Type);
+        _router.Close(c.Team, c.Type);
+        _judges.Close(c.Team, c.Judge);
         Tally.ClosedByKindAndType[((int)team.Kind * _types.Count) + c.Type]++;
         Tally.PendingByKind[(int)team.Kind]--;
         NodeReached(caseNo, NodeCatalog.ClosureNode, now);
@@ -849,20 +838,22 @@ public sealed class CourtSimulation
         {
             return;
         }
-        var seats = ProfessionalMeeting.Choose(_layout.TeamsByDepartment, _meetingCursor, meeting.Judges);
+        var seats = ProfessionalMeeting.Choose(_layout.JudgesByDepartment, _meetingCursor, meeting.Judges);
         if (seats is null)
         {
             Deadlines.MeetingsRefused += now >= _windowStart ? 1 : 0;
             return;
         }
         var index = _meetings.Count;
-        _meetings.Add((seats.Count, [.. _awaitingMeeting], [.. seats.Select(seat => seat.Team)]));
+        _meetings.Add((seats.Count, [.. _awaitingMeeting], [.. seats.Select(seat => _layout.TeamOfJudge(seat.Team))]));
         _awaitingMeeting.Clear();
         var random = new RandomStream(_seed, _courtKey, StreamKey.Mix(StreamKey.Flags, 300, (ulong)index));
-        foreach (var (_, team) in seats)
+        foreach (var (_, judge) in seats)
         {
+            // Each seat is a judge's own: the judge sits in person, ahead of the cases in their charge.
+            var team = _layout.TeamOfJudge(judge);
             var job = NewJob(CourtJobKind.MeetingSeat, -1, index, team, meeting.Hours.Sample(random));
-            var stationNo = _layout.JudgeStation[team];
+            var stationNo = _layout.JudgeStation[team] + _layout.JudgeInTeam(judge);
             var station = _stations[stationNo];
             if (station.HasFreeServer)
             {
@@ -879,7 +870,6 @@ public sealed class CourtSimulation
     private void PullWaiting(int team, double now)
     {
         var courtTeam = _layout.Teams[team];
-        var board = _boards[courtTeam.Pool];
         while (true)
         {
             var best = -1;
@@ -887,7 +877,7 @@ public sealed class CourtSimulation
             var bestType = -1;
             foreach (var type in _teamAccepts[team])
             {
-                if (_waitingByType[type] == 0 || _layout.TypePool[type] != courtTeam.Pool || !board.IsAvailable(courtTeam.LocalIndex, type))
+                if (_waitingByType[type] == 0 || _layout.TypePool[type] != courtTeam.Pool || !_router.CanTake(team, type))
                 {
                     continue;
                 }
@@ -929,8 +919,7 @@ public sealed class CourtSimulation
         {
             var caseNo = queue.Peek();
             ref readonly var c = ref _cases[caseNo];
-            var escalated = (c.Flags & CaseFlags.Escalated) != 0;
-            var current = escalated ? EscalatedLane : Math.Clamp(_types[c.Type].Priority, 0, EscalatedLane);
+            var current = WaitingQueue.LaneOf(_types[c.Type].Priority, (c.Flags & CaseFlags.Escalated) != 0);
             if (c.Status == CaseStatus.Waiting && current == lane)
             {
                 return caseNo;

@@ -32,7 +32,7 @@ public static class CourtStatisticsCollector
         var judgeOffset = new int[layout.Teams.Count + 1];
         for (var t = 0; t < layout.Teams.Count; t++)
         {
-            judgeOffset[t + 1] = judgeOffset[t] + simulation.Stations[layout.JudgeStation[t]].Servers;
+            judgeOffset[t + 1] = judgeOffset[t] + layout.JudgesPerTeam[t];
         }
         var judgeClosures = new double[judgeOffset[^1]];
         var coins = CoinsPerTeam(simulation);
@@ -127,7 +127,7 @@ public static class CourtStatisticsCollector
                 types[c.Type].DispositionDaysSum += days;
                 teamClosed[c.Team]++;
                 teamUnits[c.Team] += layout.TypeWeight[c.Type];
-                judgeClosures[judgeOffset[c.Team] + Math.Min(c.Judge, judgeOffset[c.Team + 1] - judgeOffset[c.Team] - 1)]++;
+                judgeClosures[judgeOffset[c.Team] + c.Judge]++;
                 if (c.Closed > c.Limit)
                 {
                     stats.ClosedAfterLimit++;
@@ -243,18 +243,20 @@ public static class CourtStatisticsCollector
         for (var t = 0; t < layout.Teams.Count; t++)
         {
             var team = layout.Teams[t];
-            var station = simulation.Stations[layout.JudgeStation[t]];
-            var judges = new JudgeStatistics[station.Servers];
+            // One station per judge (the judge in charge does the case's hearing work), one server each.
+            var judgeCount = layout.JudgesPerTeam[t];
+            var judges = new JudgeStatistics[judgeCount];
             var busy = 0.0;
-            for (var s = 0; s < station.Servers; s++)
+            for (var s = 0; s < judgeCount; s++)
             {
-                busy += station.BusyHours[s];
+                var station = simulation.Stations[layout.JudgeStation[t] + s];
+                busy += station.BusyHours[0];
                 judges[s] = new JudgeStatistics
                 {
                     Id = $"{team.Id}/j{s + 1}",
-                    Tasks = station.Tasks[s],
-                    BusyHours = station.BusyHours[s],
-                    Utilization = windowHours > 0 ? station.BusyHours[s] / windowHours : 0.0,
+                    Tasks = station.Tasks[0],
+                    BusyHours = station.BusyHours[0],
+                    Utilization = windowHours > 0 ? station.BusyHours[0] / windowHours : 0.0,
                     Closures = (long)judgeClosures[judgeOffset[t] + s],
                 };
             }
@@ -270,7 +272,7 @@ public static class CourtStatisticsCollector
                 PendingEnd = teamPending[t],
                 WorkloadUnits = teamUnits[t],
                 QuotaAttainment = team.Quota > 0 && windowYears > 0 ? teamUnits[t] / (team.Quota * windowYears) : 0.0,
-                Utilization = windowHours > 0 ? busy / (station.Servers * windowHours) : 0.0,
+                Utilization = windowHours > 0 ? busy / (judgeCount * windowHours) : 0.0,
                 Judges = judges,
                 Coins = coins[t],
                 BalanceIndex = teamBalance[t].Indicators().Index(scenario.Balance.Weights),

@@ -334,7 +334,7 @@ public sealed class CourtSimulationTests
         for (var team = 0; team < 4; team++)
         {
             Assert.Equal("pool/clerks", layout.StationName(team, 0, 0));
-            Assert.Equal($"{layout.Teams[team].Id}/judges", layout.StationName(team, 0, 1));
+            Assert.Equal($"{layout.Teams[team].Id}/judge-1", layout.StationName(team, 0, 1));
         }
         var simulation = TestCourts.Simulate(scenario);
         var poolStation = simulation.Stations.Single(s => s.Name == "pool/clerks");
@@ -358,7 +358,7 @@ public sealed class CourtSimulationTests
         var layout = new CourtLayout(scenario, spec, id, prefixTeamIds: false);
 
         Assert.Equal("pool/centre", layout.StationName(0, 0, 0));
-        Assert.Equal("a-1/judges", layout.StationName(0, 0, 1));
+        Assert.Equal("a-1/judge-1", layout.StationName(0, 0, 1));
         Assert.Equal("a-1/clerk", layout.StationName(0, 0, 2));
     }
 
@@ -374,7 +374,7 @@ public sealed class CourtSimulationTests
 
         Assert.Equal("pool/clerks", layout.StationName(0, 0, 0));
         Assert.Equal("b-1/clerk", layout.StationName(1, 0, 0));
-        Assert.Equal("c-1/judges", layout.StationName(2, 0, 0));
+        Assert.Equal("c-1/judge-1", layout.StationName(2, 0, 0));
     }
 
     [Fact]
@@ -386,17 +386,17 @@ public sealed class CourtSimulationTests
         var (spec, id) = scenario.ExpandCourts().Single();
         var layout = new CourtLayout(scenario, spec, id, prefixTeamIds: false);
 
-        Assert.Equal("lean-1/judges", layout.StationName(0, 0, 0));
-        Assert.Equal("lean-1/judges", layout.StationName(0, 0, 1));
+        Assert.Equal("lean-1/judge-1", layout.StationName(0, 0, 0));
+        Assert.Equal("lean-1/judge-1", layout.StationName(0, 0, 1));
         Assert.Equal("full-1/clerk", layout.StationName(1, 0, 0));
-        Assert.Equal("full-1/judges", layout.StationName(1, 0, 1));
+        Assert.Equal("full-1/judge-1", layout.StationName(1, 0, 1));
         // The lean team's judge does both stages of its cases (two tasks a case), the full team's judge one.
         var simulation = TestCourts.Simulate(scenario);
         var records = simulation.Cases.ToArray();
         long Assigned(int team) => records.Count(c => c.Team == team);
         long Closed(int team) => records.Count(c => c.Team == team && c.Status == CaseStatus.Closed);
-        var lean = simulation.Stations.Single(s => s.Name == "lean-1/judges").Tasks.Sum();
-        var full = simulation.Stations.Single(s => s.Name == "full-1/judges").Tasks.Sum();
+        var lean = simulation.Stations.Single(s => s.Name == "lean-1/judge-1").Tasks.Sum();
+        var full = simulation.Stations.Single(s => s.Name == "full-1/judge-1").Tasks.Sum();
         Assert.InRange(lean, 2 * Closed(0), 2 * Assigned(0));
         Assert.InRange(full, Closed(1), Assigned(1));
         Assert.True(Closed(0) > 100 && Closed(1) > 100);

@@ -197,7 +197,7 @@ public sealed class DeadlinePropertyTests
             var seats = simulation.MeetingSeats.ToArray();
             Assert.Equal(seats.Sum(), summary.Teams.Sum(t => t.MeetingParticipations));
             Assert.True(counters.Meetings * judges <= seats.Sum());
-            if (ProfessionalMeeting.Choose(layout.TeamsByDepartment, new int[layout.TeamsByDepartment.Count], judges) is null)
+            if (ProfessionalMeeting.Choose(layout.JudgesByDepartment, new int[layout.JudgesByDepartment.Count], judges) is null)
             {
                 Assert.Equal(0, counters.Meetings);
                 Assert.Equal(0, seats.Sum());

@@ -1,0 +1,201 @@
+using Docket.Domain.Randomness;
+using Docket.Domain.Simulation;
+using Docket.Domain.Supervision;
+
+namespace Docket.Domain.Assignment;
+
+/// <summary>
+/// A court's routing of new cases, the one the simulator and the live service both use: it owns the court's boards,
+/// each pool's policy and designation index. A case goes to the pool of its type; a flagged case (or one of larger or
+/// major risk) is designated to the least-loaded leader-led team of the whole court that can take it when its pool
+/// designates ("random first, designated second", case 161); otherwise the pool's policy chooses, with the case's
+/// draw (<see cref="AssignmentDraw"/>: seed, the pool's stream key, the case number) when the policy draws; otherwise
+/// the case waits. Teams are court team indices (<see cref="CourtLayout.Teams"/>) throughout.
+/// <see cref="Route"/> allocates nothing; what the live service's ledger records beside a decision (the eligible
+/// teams in draw order, the weights of a weighted draw) is computed only when asked for.
+/// </summary>
+public sealed class CaseRouter
+{
+    private readonly CourtLayout _layout;
+    private readonly TeamBoard[] _boards;
+    private readonly AssignmentPolicy[] _policies;
+    private readonly DesignatedAssignment[] _designated;
+    private readonly ulong[] _poolStreamKeys;
+    private readonly AssignmentDraw _draw = new();
+    private readonly RandomStream _noDraw = new(0);
+
+    /// <param name="layout">The court.</param>
+    /// <param name="courtStreamName">
+    /// The court's name in its pools' stream keys (<see cref="AssignmentDraw.PoolStreamKey"/>): the live service's
+    /// court id; in the simulator <c>CourtSimulation.StreamName</c>.
+    /// </param>
+    public CaseRouter(CourtLayout layout, string courtStreamName)
+    {
+        _layout = layout;
+        var pools = layout.PoolSpecs.Count;
+        _boards = new TeamBoard[pools];
+        _policies = new AssignmentPolicy[pools];
+        _designated = new DesignatedAssignment[pools];
+        _poolStreamKeys = new ulong[pools];
+        for (var p = 0; p < pools; p++)
+        {
+            _boards[p] = layout.CreateBoard(p);
+            _policies[p] = AssignmentPolicy.Create(layout.PoolSpecs[p], _boards[p]);
+            _designated[p] = new DesignatedAssignment(_boards[p]);
+            _poolStreamKeys[p] = AssignmentDraw.PoolStreamKey(courtStreamName, layout.PoolNames[p]);
+        }
+    }
+
+    public CourtLayout Layout => _layout;
+
+    /// <summary>Each pool's board (pool-local team indices).</summary>
+    public IReadOnlyList<TeamBoard> Boards => _boards;
+
+    /// <summary>Each pool's policy.</summary>
+    public IReadOnlyList<AssignmentPolicy> Policies => _policies;
+
+    /// <summary>The entity key of each pool's draws: <see cref="AssignmentDraw.PoolStreamKey"/> of the court's stream name and <see cref="CourtLayout.PoolNames"/>.</summary>
+    public IReadOnlyList<ulong> PoolStreamKeys => _poolStreamKeys;
+
+    /// <summary>Whether the pool's policy chooses with the case's draw (and so needs a seed).</summary>
+    public bool Draws(int pool) => AssignmentDraw.UsesDraw(_policies[pool].Kind);
+
+    /// <summary>
+    /// Where new case number <paramref name="number"/> of the type goes, designation first, then the pool's policy.
+    /// Advances the policy's own state (a deck, a rotation) but not the boards: the caller records the assignment
+    /// with <see cref="Assign"/>. <paramref name="seed"/> may be null only when the pool's policy does not draw
+    /// (<see cref="Draws"/>); an <see cref="InvalidOperationException"/> otherwise.
+    /// </summary>
+    public CaseRoute Route(int type, bool flagged, RiskLevel risk, long number, ulong? seed)
+    {
+        var pool = _layout.TypePool[type];
+        if (pool < 0)
+        {
+            return new CaseRoute(-1, -1, false, default, false);
+        }
+        var policy = _policies[pool];
+        if (DesignatedAssignment.Applies(flagged, risk, _layout.PoolSpecs[pool].Designated))
+        {
+            var leader = LeaderTeam(type);
+            if (leader >= 0)
+            {
+                return new CaseRoute(_layout.Teams[leader].Pool, leader, true, policy.Kind, false);
+            }
+        }
+        var random = _noDraw;
+        var drawn = AssignmentDraw.UsesDraw(policy.Kind);
+        if (drawn)
+        {
+            if (seed is not { } s)
+            {
+                throw new InvalidOperationException($"court {_layout.CourtId}: the draw of case {number} in pool {_layout.PoolNames[pool]} needs a seed");
+            }
+            random = _draw.For(s, _poolStreamKeys[pool], number);
+        }
+        var local = policy.Choose(type, random);
+        return new CaseRoute(pool, local < 0 ? -1 : _layout.PoolTeams[pool][local], false, policy.Kind, drawn);
+    }
+
+    /// <summary>The least-loaded leader-led team of the whole court that can take the type now, or -1 (<see cref="DesignatedAssignment.AcrossCourt"/>).</summary>
+    public int LeaderTeam(int type) => DesignatedAssignment.AcrossCourt(_designated, _layout.PoolTeams, type);
+
+    /// <summary>Ids of every leader-led team of the court that can take the type now, pool by pool in team order: a designation's candidates.</summary>
+    public string[] LeaderCandidates(int type)
+    {
+        var candidates = new List<string>();
+        foreach (var board in _boards)
+        {
+            foreach (var t in board.Eligible(type))
+            {
+                if (board.Teams[t].Leader && board.IsAvailable(t, type))
+                {
+                    candidates.Add(board.Teams[t].Id);
+                }
+            }
+        }
+        return [.. candidates];
+    }
+
+    /// <summary>
+    /// Ids of the pool's teams that can take the type now, in the order the pool's draw indexes them: for weighted
+    /// random, team order; for the others, the board's set of available teams in its own order (a uniform draw picks
+    /// its <c>Next(count)</c>-th). Call it before the case is assigned.
+    /// </summary>
+    public string[] Eligible(int pool, int type)
+    {
+        var board = _boards[pool];
+        if (_policies[pool] is WeightedRandomAssignment)
+        {
+            var list = new List<string>();
+            foreach (var t in board.Eligible(type))
+            {
+                if (board.IsAvailable(t, type))
+                {
+                    list.Add(board.Teams[t].Id);
+                }
+            }
+            return [.. list];
+        }
+        var available = board.Available(type);
+        var eligible = new string[available.Count];
+        for (var i = 0; i < available.Count; i++)
+        {
+            eligible[i] = board.Teams[available[i]].Id;
+        }
+        return eligible;
+    }
+
+    /// <summary>The weights of a weighted-random pool's eligible teams, in the order of <see cref="Eligible"/>; null for any other policy.</summary>
+    public double[]? Weights(int pool, int type)
+    {
+        if (_policies[pool] is not WeightedRandomAssignment weighted)
+        {
+            return null;
+        }
+        var board = _boards[pool];
+        var weights = new List<double>();
+        foreach (var t in board.Eligible(type))
+        {
+            if (board.IsAvailable(t, type))
+            {
+                weights.Add(weighted.WeightOf(t));
+            }
+        }
+        return [.. weights];
+    }
+
+    /// <summary>Whether the team can take a case of the type now: accepts it, present, under its cap.</summary>
+    public bool CanTake(int team, int type)
+    {
+        var t = _layout.Teams[team];
+        return _boards[t.Pool].Accepts(t.LocalIndex, type) && _boards[t.Pool].IsAvailable(t.LocalIndex, type);
+    }
+
+    /// <summary>Records that the team received a case of the type (<see cref="TeamBoard.Assign"/>).</summary>
+    public void Assign(int team, int type)
+    {
+        var t = _layout.Teams[team];
+        _boards[t.Pool].Assign(t.LocalIndex, type);
+    }
+
+    /// <summary>Records that the team closed (or handed on) a case of the type (<see cref="TeamBoard.Close"/>).</summary>
+    public void Close(int team, int type)
+    {
+        var t = _layout.Teams[team];
+        _boards[t.Pool].Close(t.LocalIndex, type);
+    }
+
+    /// <summary>Marks the team's judge away or back (<see cref="TeamBoard.SetAbsent"/>).</summary>
+    public void SetAbsent(int team, bool absent)
+    {
+        var t = _layout.Teams[team];
+        _boards[t.Pool].SetAbsent(t.LocalIndex, absent);
+    }
+
+    /// <summary>The team's weighted pending work.</summary>
+    public double PendingWork(int team)
+    {
+        var t = _layout.Teams[team];
+        return _boards[t.Pool].PendingWork(t.LocalIndex);
+    }
+}
