@@ -15,6 +15,7 @@ internal static class Policies
     public const string KpiReader = "kpis";
     public const string Auditor = "audit";
     public const string Admin = "admin";
+    public const string Dashboard = "dashboard";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -28,5 +29,8 @@ internal static class Policies
         options.AddPolicy(KpiReader, p => p.RequireRole(LiveRoles.DivisionHead, LiveRoles.President, LiveRoles.Auditor, LiveRoles.Admin));
         options.AddPolicy(Auditor, p => p.RequireRole(LiveRoles.Auditor, LiveRoles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(LiveRoles.Admin));
+        // The Orleans Dashboard shows the whole cluster (every court's grains): admins and auditors of every court only.
+        options.AddPolicy(Dashboard, p => p.RequireRole(LiveRoles.Auditor, LiveRoles.Admin)
+            .RequireAssertion(context => !context.User.HasClaim(c => c.Type == Docket.Server.Auth.DocketClaims.Court)));
     }
 }
