@@ -187,7 +187,7 @@ public static class DocketServer
         }).AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new HealthResponse("ok", storage, organization.CourtIds, DateTimeOffset.UtcNow)))
             .WithName("Health").WithTags(ApiTags.Health)
-            .WithSummary("Liveness: the service is up, its storage and courts (no credentials needed)").AllowAnonymous();
+            .WithSummary("Liveness").WithDescription("Liveness: the service is up, its storage and courts (no credentials needed)").AllowAnonymous();
         // Prometheus scrapes anonymously, as /health; mapped on this application, so served only on its own listener.
         app.MapPrometheusScrapingEndpoint(Telemetry.MetricsPath).AllowAnonymous().ExcludeFromDescription();
         // The Orleans Dashboard, behind the API's authentication (HTTP Basic for a browser): admins and auditors of
