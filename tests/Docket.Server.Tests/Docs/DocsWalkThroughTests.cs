@@ -11,6 +11,7 @@ public sealed class DocsWalkThroughTests(DocumentedServer server) : IClassFixtur
     public async Task Every_block_of_the_api_walk_through_answers_the_statuses_the_doc_gives()
     {
         Assert.NotEmpty(server.WalkThrough.Blocks);
+        Assert.True(OnPath("curl"), "the walk-through's blocks are curl commands: install curl (.ci/run does)");
         foreach (var block in server.WalkThrough.Blocks)
         {
             Assert.True(block.ExpectedStatuses.Count > 0, $"{block} gives no status after '# →':\n{block.Text}");
@@ -20,6 +21,10 @@ public sealed class DocsWalkThroughTests(DocumentedServer server) : IClassFixtur
                 $"{block} should answer {string.Join(", ", block.ExpectedStatuses)}, answered {string.Join(", ", statuses)}:\n{block.Text}\n--- curl:\n{output}\n--- server:\n{server.Output}");
         }
     }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, program)));
 
     [Fact]
     public async Task The_documented_start_from_the_repository_root_finds_its_files_and_prints_the_api_page()
