@@ -16,8 +16,9 @@ namespace Docket.Server;
 /// The live assignment service: an ASP.NET Core host with a co-hosted Orleans silo (localhost clustering on free
 /// or configured ports), the organisation of a scenario file, SQLite (default) or in-memory storage, API-key and
 /// bearer-token authentication, the HTTP API with its OpenAPI document and Scalar UI, Prometheus metrics at
-/// <c>/metrics</c>, optional OTLP traces, and the Orleans Dashboard at <c>/dashboard</c> (admins and auditors). Bound to 127.0.0.1:5000
-/// unless <c>--urls</c> says otherwise.
+/// <c>/metrics</c>, optional OTLP traces, and the Orleans Dashboard at <c>/dashboard</c> (admins and auditors of every
+/// court, HTTP Basic for a browser). Bound to 127.0.0.1:5000 unless <c>--urls</c> says otherwise; with <c>--demo</c>, a
+/// user of each role with keys for the run, on loopback only.
 /// </summary>
 public static class DocketServer
 {
