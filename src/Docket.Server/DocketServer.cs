@@ -19,8 +19,9 @@ namespace Docket.Server;
 /// The live assignment service: an ASP.NET Core host with a co-hosted Orleans silo (localhost clustering on free
 /// or configured ports), the organisation of a scenario file, SQLite (default) or in-memory storage, API-key and
 /// bearer-token authentication, the HTTP API with its OpenAPI document and Scalar UI, Prometheus metrics at
-/// <c>/metrics</c>, optional OTLP traces, and the Orleans Dashboard at <c>/dashboard</c> (admins and auditors). Bound to 127.0.0.1:5000
-/// unless <c>--urls</c> says otherwise.
+/// <c>/metrics</c>, optional OTLP traces, and the Orleans Dashboard at <c>/dashboard</c> (admins and auditors of every
+/// court, HTTP Basic for a browser). Bound to 127.0.0.1:5000 unless <c>--urls</c> says otherwise; with <c>--demo</c>, a
+/// user of each role with keys for the run, on loopback only.
 /// </summary>
 public static class DocketServer
 {
@@ -28,6 +29,12 @@ public static class DocketServer
 
     /// <summary>Where the Orleans Dashboard is mounted.</summary>
     public const string DashboardPath = "/dashboard";
+
+    /// <summary>The API reference (Scalar).</summary>
+    public const string ScalarPath = "/scalar/v1";
+
+    /// <summary>The OpenAPI document.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
 
     private static readonly Dictionary<string, string> s_switches = new()
     {
@@ -48,10 +55,24 @@ public static class DocketServer
         var (builder, options) = Configure(args);
 
         var organization = LoadOrganization(options.Scenario);
+        var demoUsers = new List<UserAccount>();
+        if (builder.Configuration.GetValue<bool>(DemoUsers.Key))
+        {
+            if (DemoUsers.CheckLoopback(builder.Configuration["urls"] ?? DefaultUrl) is { } notLoopback)
+            {
+                throw new StartupException(notLoopback);
+            }
+            if (!string.IsNullOrEmpty(builder.Configuration["http_ports"]) || !string.IsNullOrEmpty(builder.Configuration["https_ports"]))
+            {
+                throw new StartupException("--demo: demo keys are served on loopback only; http_ports and https_ports listen on every address (use --urls http://127.0.0.1:PORT)");
+            }
+            demoUsers = DemoUsers.Create(organization);
+        }
         builder.Services.AddDocketLive(organization);
         builder.Services.Configure<LiveMetricsOptions>(builder.Configuration.GetSection(LiveMetricsOptions.Section));
         builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
-        builder.Services.AddSingleton(new UserDirectory(options.Auth.Users, organization));
+        builder.Services.AddSingleton(new UserDirectory([.. options.Auth.Users, .. demoUsers], organization));
+        builder.Services.AddSingleton(new StartBanner.Demo(demoUsers));
         var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);
 
         var storage = ServerStorage.Add(builder.Services, options.Storage);
@@ -65,6 +86,7 @@ public static class DocketServer
             ServerStorage.AddGrainStorage(silo, storage);
         });
         builder.Services.AddHostedService<CourtWarmup>();
+        builder.Services.AddHostedService<StartBanner>();
         return Finish(builder, options, organization, storage, telemetryWarning);
     }
 
@@ -84,6 +106,8 @@ public static class DocketServer
     /// <summary>The configuration (defaults, appsettings, environment, <c>--config</c> file, command line) and its options.</summary>
     private static (WebApplicationBuilder Builder, ServerOptions Options) Configure(string[] args)
     {
+        // --demo is a flag without a value: as a key=value pair it cannot swallow the next option.
+        args = [.. args.Select(a => a == "--demo" ? $"--{DemoUsers.Key}=true" : a)];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         // The service's defaults (appsettings.json beside the assembly) sit under everything else, whatever the
         // working directory is.
@@ -136,7 +160,12 @@ public static class DocketServer
         builder.Services.AddAuthentication(DocketAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DocketAuthenticationHandler>(DocketAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<SecuritySchemes>());
+        builder.Services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<ApiDocument>();
+            openApi.AddOperationTransformer<ApiDocument>();
+            openApi.AddSchemaTransformer<ApiDocument>();
+        });
 
         var app = builder.Build();
         if (telemetryWarning is not null)
@@ -148,13 +177,26 @@ public static class DocketServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference().AllowAnonymous();
+        // The API page: no hosted upsells (the developer-tools bar with its deploy and SDK buttons, the AI agent, MCP),
+        // no telemetry, the key kept in the browser between visits.
+        app.MapScalarApiReference(scalar =>
+        {
+            scalar.WithTitle("Docket API");
+            scalar.HideDeveloperTools();
+            scalar.DisableAgent();
+            scalar.DisableMcp();
+            scalar.DisableTelemetry();
+            scalar.PersistentAuthentication = true;
+            scalar.AddPreferredSecuritySchemes(ApiDocument.ApiKeyScheme);
+        }).AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new HealthResponse("ok", storage, organization.CourtIds, DateTimeOffset.UtcNow)))
-            .WithName("Health").WithSummary("Liveness: anonymous").AllowAnonymous();
+            .WithName("Health").WithTags(ApiTags.Health)
+            .WithSummary("Liveness").WithDescription("Liveness: the service is up, its storage and courts (no credentials needed)").AllowAnonymous();
         // Prometheus scrapes anonymously, as /health; mapped on this application, so served only on its own listener.
         app.MapPrometheusScrapingEndpoint(Telemetry.MetricsPath).AllowAnonymous().ExcludeFromDescription();
-        // The Orleans Dashboard, behind the API's authentication: admins and auditors only.
-        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(Policies.Auditor);
+        // The Orleans Dashboard, behind the API's authentication (HTTP Basic for a browser): admins and auditors of
+        // every court only; not part of the API's OpenAPI document.
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(Policies.Dashboard).ExcludeFromDescription();
         var api = app.MapGroup("/api")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -2,7 +2,7 @@ namespace Docket.Server;
 
 /// <summary>
 /// <c>dotnet run --project src/Docket.Server -- --scenario FILE [--urls URL] [--storage sqlite|postgres|memory] [--data DIR]
-/// [--postgres CONNECTION] [--cluster localhost|redis] [--redis CONNECTION]</c>, or
+/// [--postgres CONNECTION] [--cluster localhost|redis] [--redis CONNECTION] [--config FILE] [--demo]</c>, or
 /// <c>dotnet run --project src/Docket.Server -- migrate --postgres CONNECTION</c> (create or migrate the PostgreSQL schema, then stop).
 /// Exit 0 after a clean stop, 2 for bad configuration (every problem printed), 1 for a failure.
 /// </summary>

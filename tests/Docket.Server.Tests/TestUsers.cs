@@ -14,6 +14,7 @@ public static class TestUsers
     public const string President = "k-president";
     public const string Auditor = "k-auditor";
     public const string AuditorToken = "t-auditor";
+    public const string AuditorOfLive = "k-auditor-live";
     public const string Admin = "k-admin";
 
     private static readonly (string Key, string Name, string Role, string? Court, string? Division, string? Team)[] s_users =
@@ -28,6 +29,7 @@ public static class TestUsers
         (HeadCriminal, "head-criminal", "division_head", "live", "criminal", null),
         (President, "president", "president", "live", null, null),
         (Auditor, "auditor", "auditor", null, null, null),
+        (AuditorOfLive, "auditor-live", "auditor", "live", null, null),
         (Admin, "admin", "admin", null, null, null),
     ];
 

@@ -24,10 +24,11 @@ internal static class ServeCommand
         var cluster = new Option<string?>("--cluster") { Description = "localhost (default, one silo) or redis (several silos)" };
         var redis = new Option<string?>("--redis") { Description = "Redis connection string (with --cluster redis)" };
         var data = new Option<string?>("--data") { Description = "Directory of the SQLite database (default ./data)" };
-        var config = new Option<string?>("--config") { Description = "A JSON configuration file (users, keys, limits: see docs/api.md)" };
+        var config = new Option<string?>("--config") { Description = "A JSON configuration file (users, keys, limits: see docs/api.md and users.example.json)" };
+        var demo = new Option<bool>("--demo") { Description = "Make a demo user of each role for the first court, with keys for this run only (printed at start); loopback only" };
         var command = new Command("serve", "Run the live assignment service (the same as running src/Docket.Server)")
         {
-            scenario, urls, storage, data, config, postgres, cluster, redis,
+            scenario, urls, storage, data, config, postgres, cluster, redis, demo,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,6 +45,10 @@ internal static class ServeCommand
             Add(args, "--postgres", parse.GetValue(postgres));
             Add(args, "--cluster", parse.GetValue(cluster));
             Add(args, "--redis", parse.GetValue(redis));
+            if (parse.GetValue(demo))
+            {
+                args.Add("--demo");
+            }
             var info = ServerStart(args);
             output.Flush();
             using var server = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");

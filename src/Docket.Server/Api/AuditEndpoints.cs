@@ -13,23 +13,23 @@ internal static class AuditEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/audit/assignments", EntriesAsync)
-            .WithName("AuditAssignments")
-            .WithSummary("Ledger entries of a court, oldest first: assignments (assign, queue, pull, designate) or, with kind=all, every entry")
+            .WithName("AuditAssignments").WithTags(ApiTags.Audit)
+            .WithSummary("Ledger entries").WithDescription("Ledger entries of a court, oldest first: assignments (assign, queue, pull, designate) or, with kind=all, every entry")
             .Produces<AuditEntriesResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Auditor);
 
         api.MapGet("/audit/verify", VerifyAsync)
-            .WithName("AuditVerify").WithSummary("Re-compute every court's ledger: hashes, links and every draw; the first entry that does not match")
+            .WithName("AuditVerify").WithTags(ApiTags.Audit).WithSummary("Verify the ledgers").WithDescription("Re-compute every court's ledger: hashes, links and every draw; the first entry that does not match")
             .Produces<VerifyResponse>()
             .RequireAuthorization(Policies.Auditor);
 
         api.MapGet("/audit/commitments", CommitmentsAsync)
-            .WithName("SeedCommitments").WithSummary("Each court's seed commitments (SHA-256 of the secret), with the secrets of past epochs revealed")
+            .WithName("SeedCommitments").WithTags(ApiTags.Audit).WithSummary("Seed commitments").WithDescription("Each court's seed commitments (SHA-256 of the secret), with the secrets of past epochs revealed")
             .Produces<IReadOnlyList<SeedCommitment>>()
             .RequireAuthorization(Policies.Auditor);
 
         api.MapPost("/audit/courts/{court}/rotate-seed", RotateAsync)
-            .WithName("RotateSeed").WithSummary("Reveal the court's current secret in its ledger and commit to a new one (admin)")
+            .WithName("RotateSeed").WithTags(ApiTags.Audit).WithSummary("Rotate a court's seed").WithDescription("Reveal the court's current secret in its ledger and commit to a new one (admin)")
             .Produces<IReadOnlyList<SeedCommitment>>()
             .RequireAuthorization(Policies.Admin);
     }

@@ -14,8 +14,8 @@ internal static class CaseEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/courts/{court}/cases", FileAsync)
-            .WithName("FileCase")
-            .WithSummary("File a case: it is assigned at once by the court's policy (or waits when no team can take it)")
+            .WithName("FileCase").WithTags(ApiTags.Cases)
+            .WithSummary("File a case").WithDescription("File a case: it is assigned at once by the court's policy (or waits when no team can take it)")
             .Accepts<FileCaseRequest>("application/json")
             .Produces<FiledCaseResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
@@ -23,29 +23,29 @@ internal static class CaseEndpoints
             .RequireAuthorization(Policies.Registrar);
 
         api.MapGet("/cases/{id}", GetAsync)
-            .WithName("GetCase").WithSummary("A case with its assignment, progress, deadlines and lock")
+            .WithName("GetCase").WithTags(ApiTags.Cases).WithSummary("Read a case").WithDescription("A case with its assignment, progress, deadlines and lock")
             .Produces<CaseDetails>().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/cases/{id}/events", ReachAsync)
-            .WithName("ReportNode").WithSummary("Report a process node reached (or an effort stage done), in the case type's order")
+            .WithName("ReportNode").WithTags(ApiTags.Cases).WithSummary("Report a node").WithDescription("Report a process node reached (or an effort stage done), in the case type's order")
             .Accepts<CaseEventRequest>("application/json")
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.Reporter);
 
         api.MapPost("/cases/{id}/unlock", UnlockAsync)
-            .WithName("UnlockCase").WithSummary("Lift a case's lock (a division head of its division or the president)")
+            .WithName("UnlockCase").WithTags(ApiTags.Cases).WithSummary("Unlock a case").WithDescription("Lift a case's lock (a division head of its division or the president)")
             .Accepts<UnlockRequest>("application/json")
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Supervisor);
 
         api.MapPost("/cases/{id}/extensions", ExtendAsync)
-            .WithName("ExtendTimeLimit").WithSummary("Extend a case's statutory time limit, with days and a reason (the president, once the limit's warning has come)")
+            .WithName("ExtendTimeLimit").WithTags(ApiTags.Cases).WithSummary("Extend a time limit").WithDescription("Extend a case's statutory time limit, with days and a reason (the president, once the limit's warning has come)")
             .Accepts<ExtensionRequest>("application/json")
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.President);
 
         api.MapPost("/cases/{id}/designate", DesignateAsync)
-            .WithName("DesignateCase").WithSummary("Re-assign a case to a team, with a written reason (supervisors only)")
+            .WithName("DesignateCase").WithTags(ApiTags.Cases).WithSummary("Designate a case").WithDescription("Re-assign a case to a team, with a written reason (supervisors only)")
             .Accepts<DesignateRequest>("application/json")
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.Supervisor);

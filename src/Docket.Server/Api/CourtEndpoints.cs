@@ -13,43 +13,43 @@ internal static class CourtEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/courts", ListCourts)
-            .WithName("ListCourts").WithSummary("The courts the service runs, their divisions, teams and case types")
+            .WithName("ListCourts").WithTags(ApiTags.Courts).WithSummary("List the courts").WithDescription("The courts the service runs, their divisions, teams and case types")
             .Produces<IReadOnlyList<CourtView>>();
 
         api.MapGet("/teams/{team}/caseload", CaseloadAsync)
-            .WithName("TeamCaseload").WithSummary("A team's open cases (oldest first) and counts")
+            .WithName("TeamCaseload").WithTags(ApiTags.Teams).WithSummary("A team's caseload").WithDescription("A team's open cases (oldest first) and counts")
             .Produces<TeamCaseload>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.CaseloadReader);
 
         api.MapPost("/teams/{team}/absences", MarkAbsentAsync)
-            .WithName("RecordAbsence").WithSummary("Record a team away from a time (default now) to a time, with a reason: it receives no cases meanwhile")
+            .WithName("RecordAbsence").WithTags(ApiTags.Teams).WithSummary("Record a team's absence").WithDescription("Record a team away from a time (default now) to a time, with a reason: it receives no cases meanwhile")
             .Accepts<AbsenceRequest>("application/json")
             .Produces<TeamAbsencesResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.AbsenceKeeper);
 
         api.MapGet("/teams/{team}/absences", AbsencesAsync)
-            .WithName("TeamAbsences").WithSummary("A team's absences, as recorded")
+            .WithName("TeamAbsences").WithTags(ApiTags.Teams).WithSummary("A team's absences").WithDescription("A team's absences, as recorded")
             .Produces<TeamAbsencesResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.KpiReader);
 
         api.MapGet("/courts/{court}/kpis", KpisAsync)
-            .WithName("CourtKpis").WithSummary("Closure rate, clearance, pending ages, long-pending, locks and the balance index")
+            .WithName("CourtKpis").WithTags(ApiTags.Courts).WithSummary("A court's indicators").WithDescription("Closure rate, clearance, pending ages, long-pending, locks and the balance index")
             .Produces<CourtKpis>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.KpiReader);
 
         api.MapGet("/courts/{court}/queue", QueueAsync)
-            .WithName("CourtQueue").WithSummary("Cases waiting for a team, each pool's in the order they will be pulled, with their escalation")
+            .WithName("CourtQueue").WithTags(ApiTags.Courts).WithSummary("A court's waiting queue").WithDescription("Cases waiting for a team, each pool's in the order they will be pulled, with their escalation")
             .Produces<QueueResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.KpiReader);
 
         api.MapGet("/courts/{court}/warnings", WarningsAsync)
-            .WithName("CourtWarnings").WithSummary("Deadline warnings the court's watcher issued (optionally since a time, of one level), oldest first")
+            .WithName("CourtWarnings").WithTags(ApiTags.Courts).WithSummary("A court's deadline warnings").WithDescription("Deadline warnings the court's watcher issued (optionally since a time, of one level), oldest first")
             .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.KpiReader);
 
         api.MapPost("/courts/{court}/deadline-watch", WatchAsync)
-            .WithName("RunDeadlineWatch").WithSummary("Run the court's deadline watcher now (it also runs on its reminder); answers the warnings it issued")
+            .WithName("RunDeadlineWatch").WithTags(ApiTags.Courts).WithSummary("Run the deadline watcher now").WithDescription("Run the court's deadline watcher now (it also runs on its reminder); answers the warnings it issued")
             .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Admin);
     }

@@ -21,6 +21,7 @@ internal static class Policies
     public const string KpiReader = "kpis";
     public const string Auditor = "audit";
     public const string Admin = "admin";
+    public const string Dashboard = "dashboard";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -34,6 +35,9 @@ internal static class Policies
         Gate(options, KpiReader, Permission.SeeKpis);
         Gate(options, Auditor, Permission.Audit);
         Gate(options, Admin, Permission.Administer);
+        // The Orleans Dashboard shows the whole cluster (every court's grains): auditors and admins bound to no court only.
+        options.AddPolicy(Dashboard, p => p.RequireRole(AccessRules.RolesWith(Permission.Audit))
+            .RequireAssertion(context => !context.User.HasClaim(c => c.Type == Docket.Server.Auth.DocketClaims.Court)));
     }
 
     /// <summary>A route's role gate: the roles the domain's access table gives the permission.</summary>

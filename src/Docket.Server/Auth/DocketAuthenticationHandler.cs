@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Docket.Server.Auth;
 
 /// <summary>
-/// Authenticates an <c>X-Api-Key</c> header or an <c>Authorization: Bearer</c> token against the configured users.
-/// No credentials: no result (the route's policy then answers 401); wrong credentials: 401. Both 401 and 403 are
-/// answered as problem details.
+/// Authenticates an <c>X-Api-Key</c> header, an <c>Authorization: Bearer</c> token, or HTTP Basic (the user's name
+/// and one of their API keys: what a browser sends for the Orleans Dashboard, which asks for it) against the
+/// configured users. No credentials: no result (the route's policy then answers 401); wrong credentials: 401. Both
+/// 401 and 403 are answered as problem details.
 /// </summary>
 public sealed class DocketAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -21,6 +22,7 @@ public sealed class DocketAuthenticationHandler(
 {
     public const string SchemeName = "Docket";
     public const string ApiKeyHeader = "X-Api-Key";
+    public const string BasicRealm = "Docket";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -37,12 +39,37 @@ public sealed class DocketAuthenticationHandler(
                 ? Success(actor)
                 : AuthenticateResult.Fail("unknown bearer token"));
         }
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(Basic(authorization[6..].Trim()));
+        }
         return Task.FromResult(AuthenticateResult.NoResult());
+    }
+
+    private AuthenticateResult Basic(string encoded)
+    {
+        string text;
+        try
+        {
+            text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+        }
+        catch (FormatException)
+        {
+            return AuthenticateResult.Fail("HTTP Basic credentials that are not base64");
+        }
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && users.FindByApiKey(text[(colon + 1)..]) is { } actor && actor.Name == text[..colon]
+            ? Success(actor)
+            : AuthenticateResult.Fail("unknown user name or API key");
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Headers.WWWAuthenticate = $"Bearer, ApiKey header=\"{ApiKeyHeader}\"";
+        // A browser asks for a user name and password on a Basic challenge: offered on the dashboard, the one part of
+        // the service meant to be opened in a browser.
+        Response.Headers.WWWAuthenticate = Request.Path.StartsWithSegments(DocketServer.DashboardPath)
+            ? new Microsoft.Extensions.Primitives.StringValues([$"Basic realm=\"{BasicRealm}\", charset=\"UTF-8\"", $"Bearer, ApiKey header=\"{ApiKeyHeader}\""])
+            : $"Bearer, ApiKey header=\"{ApiKeyHeader}\"";
         var failure = (await Context.AuthenticateAsync(SchemeName)).Failure?.Message;
         await Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
             failure is null ? $"send an API key in the {ApiKeyHeader} header or a bearer token" : $"{failure}: send a valid API key or bearer token");

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Docket.Server.Tests;
+
+/// <summary>
+/// The API page: the OpenAPI document's groups, security, headers, enums and examples; Scalar's options; and the
+/// Orleans Dashboard (left out of the document) opened with HTTP Basic by an admin or auditor of every court.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class ApiPageTests(ApiFixture fixture)
+{
+    private async Task<JsonElement> DocumentAsync()
+    {
+        var (status, body, _) = await fixture.Factory.CreateClient().GetJsonAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return body;
+    }
+
+    private static IEnumerable<(string Path, string Method, JsonElement Operation)> Operations(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (p.Name, o.Name, o.Value)));
+
+    [Fact]
+    public async Task The_openapi_document_groups_every_operation_as_cases_courts_teams_audit_or_health()
+    {
+        var document = await DocumentAsync();
+        string[] groups = ["Cases", "Courts", "Teams", "Audit", "Health"];
+        Assert.Equal(groups, document.GetProperty("tags").EnumerateArray().Select(t => t.Str("name")));
+        Assert.All(document.GetProperty("tags").EnumerateArray(), t => Assert.False(string.IsNullOrWhiteSpace(t.Str("description"))));
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            var tags = operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ToList();
+            Assert.True(tags.Count == 1 && groups.Contains(tags[0]), $"{method} {path} is tagged {string.Join(", ", tags)}");
+            Assert.False(string.IsNullOrWhiteSpace(operation.Str("summary")), $"{method} {path} has no summary");
+        }
+        Assert.Equal("Cases", Operations(document).Single(o => o.Path == "/api/courts/{court}/cases").Operation.GetProperty("tags")[0].GetString());
+        Assert.Equal("Teams", Operations(document).Single(o => o.Path == "/api/teams/{team}/caseload").Operation.GetProperty("tags")[0].GetString());
+        Assert.Equal("Health", Operations(document).Single(o => o.Path == "/health").Operation.GetProperty("tags")[0].GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_leaves_out_the_orleans_dashboard_and_the_metrics()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.DoesNotContain(paths, p => p.StartsWith("/dashboard", StringComparison.Ordinal) || p.StartsWith("/metrics", StringComparison.Ordinal));
+        Assert.All(paths, p => Assert.True(p == "/health" || p.StartsWith("/api/", StringComparison.Ordinal), p));
+    }
+
+    [Fact]
+    public async Task Only_anonymous_operations_go_without_a_security_requirement()
+    {
+        foreach (var (path, method, operation) in Operations(await DocumentAsync()))
+        {
+            var secured = operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
+            Assert.True(secured == (path != "/health"), $"{method} {path}: security {(secured ? "required" : "absent")}");
+        }
+    }
+
+    [Fact]
+    public async Task Filing_documents_the_idempotency_key_header_and_an_example_of_the_running_scenario()
+    {
+        var document = await DocumentAsync();
+        var filing = Operations(document).Single(o => o.Path == "/api/courts/{court}/cases" && o.Method == "post").Operation;
+        var header = filing.GetProperty("parameters").EnumerateArray().Single(p => p.Str("name") == "Idempotency-Key");
+        Assert.Equal("header", header.Str("in"));
+        Assert.False(header.TryGetProperty("required", out var required) && required.GetBoolean());
+        Assert.Equal(200, header.GetProperty("schema").GetProperty("maxLength").GetInt32());
+        var example = filing.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("simple_civil", example.Str("type"));
+        var report = Operations(document).Single(o => o.Path == "/api/cases/{id}/events").Operation;
+        Assert.Equal("served", report.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").Str("node"));
+    }
+
+    [Fact]
+    public async Task Case_types_are_an_enum_of_the_running_scenario_and_risk_an_enum_of_the_levels()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        var filing = schemas.GetProperty("FileCaseRequest");
+        var types = filing.GetProperty("properties").GetProperty("type").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToList();
+        var (_, courts, _) = await fixture.Factory.ClientFor(TestUsers.Clerk).GetJsonAsync("/api/courts");
+        Assert.Equal(courts[0].GetProperty("case_types").EnumerateArray().Select(e => e.GetString()), types);
+        Assert.Equal(["type"], filing.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        var risk = schemas.GetProperty("CaseFlags").GetProperty("properties").GetProperty("risk").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
+        Assert.Equal(["none", "ordinary", "larger", "major"], risk);
+    }
+
+    [Fact]
+    public async Task The_scalar_page_has_no_developer_tools_agent_mcp_or_telemetry()
+    {
+        var page = await fixture.Factory.CreateClient().GetStringAsync(new Uri("/scalar/v1", UriKind.Relative));
+        Assert.Contains("\"showDeveloperTools\":\"never\"", page, StringComparison.Ordinal);
+        Assert.Contains("\"agent\":{\"disabled\":true}", page, StringComparison.Ordinal);
+        Assert.Contains("\"mcp\":{\"disabled\":true}", page, StringComparison.Ordinal);
+        Assert.Contains("\"telemetry\":false", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_browser_opens_the_dashboard_with_http_basic_as_an_admin_or_auditor_of_every_court()
+    {
+        var anonymous = await fixture.Factory.CreateClient().GetAsync(new Uri("/dashboard/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains(anonymous.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
+        Assert.Equal(HttpStatusCode.OK, await BasicAsync("admin", TestUsers.Admin));
+        Assert.Equal(HttpStatusCode.OK, await BasicAsync("auditor", TestUsers.Auditor));
+        Assert.Equal(HttpStatusCode.Unauthorized, await BasicAsync("registrar", TestUsers.Admin));
+        Assert.Equal(HttpStatusCode.Unauthorized, await BasicAsync("admin", "not-a-key"));
+    }
+
+    [Fact]
+    public async Task A_court_scoped_role_may_not_open_the_dashboard()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, await BasicAsync("president", TestUsers.President));
+        Assert.Equal(HttpStatusCode.Forbidden, await BasicAsync("auditor-live", TestUsers.AuditorOfLive));
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await fixture.Factory.ClientFor(TestUsers.AuditorOfLive).GetAsync(new Uri("/dashboard/", UriKind.Relative))).StatusCode);
+    }
+
+    private async Task<HttpStatusCode> BasicAsync(string name, string key)
+    {
+        var client = fixture.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{name}:{key}")));
+        return (await client.GetAsync(new Uri("/dashboard/", UriKind.Relative))).StatusCode;
+    }
+}

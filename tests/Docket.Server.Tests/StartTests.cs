@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Docket.Server.Tests;
+
+/// <summary>What the service says at start: the API page's address, a loud warning without users, and --demo's keys (loopback only).</summary>
+public sealed partial class StartTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("docket-start-").FullName;
+
+    private string NoUsersFile
+    {
+        get
+        {
+            var path = Path.Combine(_dir, "no-users.json");
+            File.WriteAllText(path, "{}");
+            return path;
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Without_users_the_start_warns_naming_the_key_to_set_and_prints_the_api_page()
+    {
+        await using var server = await ServerProcess.StartAsync(Path.Combine(_dir, "data"), NoUsersFile, ["--storage", "memory"]);
+        var log = await WaitForAsync(server, "/scalar/v1");
+        Assert.Contains("No users are configured (Docket:Auth:Users is empty)", log, StringComparison.Ordinal);
+        Assert.Contains("WARNING: no users are configured (Docket:Auth:Users is empty)", log, StringComparison.Ordinal);
+        Assert.Contains($"API reference (Scalar): http://127.0.0.1:{server.Port}/scalar/v1", log, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client.GetAsync(new Uri("/api/courts", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Demo_mode_prints_a_working_key_for_each_role_once()
+    {
+        await using var server = await ServerProcess.StartAsync(Path.Combine(_dir, "data"), NoUsersFile, ["--storage", "memory", "--demo"]);
+        var log = await WaitForAsync(server, "demo-admin-");
+        var keys = DemoKey().Matches(log).ToDictionary(m => m.Groups[1].Value, m => m.Value);
+        Assert.Equal(["registrar", "judge", "clerk", "division-head", "president", "auditor", "admin"], keys.Keys);
+        Assert.DoesNotContain("no users are configured", log, StringComparison.OrdinalIgnoreCase);
+
+        server.Client.DefaultRequestHeaders.Add("X-Api-Key", keys["registrar"]);
+        var (status, filed, _) = await server.Client.PostJsonAsync($"/api/courts/{DocketFactory.Court}/cases", new { type = "simple_civil" });
+        Assert.True(status == HttpStatusCode.Created, $"{status}: {filed}");
+        server.Client.DefaultRequestHeaders.Remove("X-Api-Key");
+        server.Client.DefaultRequestHeaders.Add("X-Api-Key", keys["clerk"]);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.PostJsonAsync($"/api/cases/{filed.Str("id")}/events", new { node = "served" })).Status);
+        server.Client.DefaultRequestHeaders.Remove("X-Api-Key");
+        server.Client.DefaultRequestHeaders.Add("X-Api-Key", keys["president"]);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetJsonAsync($"/api/courts/{DocketFactory.Court}/kpis")).Status);
+        server.Client.DefaultRequestHeaders.Remove("X-Api-Key");
+        server.Client.DefaultRequestHeaders.Add("X-Api-Key", keys["admin"]);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync(new Uri("/dashboard/", UriKind.Relative))).StatusCode);
+        // Printed once: each key appears a single time in everything the service wrote.
+        Assert.All(keys.Values, key => Assert.Single(Regex.Matches(server.Log, Regex.Escape(key))));
+    }
+
+    [Fact]
+    public async Task Demo_mode_refuses_to_listen_beyond_loopback()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { ServerProcess.ServerDll(), "--scenario", DocketFactory.ScenarioPath, "--storage", "memory", "--demo", "--urls", "http://0.0.0.0:5999" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("--demo: demo keys are served on loopback only; --urls 'http://0.0.0.0:5999' is not a loopback address", await stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The banner is printed as the service starts listening, a moment around its first answer.</summary>
+    private static async Task<string> WaitForAsync(ServerProcess server, string text)
+    {
+        for (var i = 0; i < 100 && !server.Log.Contains(text, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+        return server.Log;
+    }
+
+    [GeneratedRegex(@"demo-([a-z-]+?)-[0-9a-f]{16}\b")]
+    private static partial Regex DemoKey();
+}
