@@ -119,7 +119,7 @@ public sealed class CompareCommandTests
         Assert.True(exit == 0, error);
         var page = await HeadlessChromium.LoadAsync(Path.Combine(outDir, "compare.html"));
         ReportTests.AssertRendered(page, ["pending", "closures", "time-to-disposition", "pending-age", "locks-escalations", "utilization"]);
-        foreach (var (name, _) in Comparison.MeasureDefinitions)
+        foreach (var name in Comparison.MeasureDefinitions.Select(m => m.Name))
         {
             Assert.Contains($"data-measure=\"{System.Net.WebUtility.HtmlEncode(name)}\"", page.Dom);
         }
