@@ -118,7 +118,7 @@ public sealed class CompareCommandTests
         var (exit, _, error) = await CliRunner.RunAsync("compare", Scenario("random"), Scenario("pull", "{ policy: pull, cap: 1 }"), "--replications", "2", "--out", outDir);
         Assert.True(exit == 0, error);
         var page = await HeadlessChromium.LoadAsync(Path.Combine(outDir, "compare.html"));
-        ReportTests.AssertRendered(page, ["pending", "closures", "time-to-disposition", "pending-age", "locks-escalations", "utilization"]);
+        ReportTests.AssertRendered(page, ComparisonCharts.Ids);
         foreach (var name in Comparison.MeasureDefinitions.Select(m => m.Name))
         {
             Assert.Contains($"data-measure=\"{System.Net.WebUtility.HtmlEncode(name)}\"", page.Dom);
