@@ -7,16 +7,17 @@ namespace Docket.Cli.Tests;
 public sealed class NumbersTests
 {
     [Theory]
-    [InlineData(73850.3, "73,850.3")]
-    [InlineData(18810.4, "18,810.4")]
-    [InlineData(5464.2, "5,464.2")]
-    [InlineData(16725.8, "16,725.8")]
+    [InlineData(73850.3, "73,850")]
+    [InlineData(18810.4, "18,810")]
+    [InlineData(5464.2, "5,464")]
+    [InlineData(16725.8, "16,726")]
     [InlineData(1121, "1,121")]
+    [InlineData(546.42, "546.4")]
     [InlineData(33.4912, "33.49")]
     [InlineData(0.00234, "0.00234")]
     [InlineData(0.000012345, "0.0000123")]
     [InlineData(1.5e7, "15,000,000")]
-    [InlineData(-4307.4, "-4,307.4")]
+    [InlineData(-4307.4, "-4,307")]
     public void Numbers_have_thousands_separators_and_no_e_notation(double value, string expected)
     {
         Assert.Equal(expected, Numbers.Number(value));

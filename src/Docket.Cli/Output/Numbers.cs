@@ -10,7 +10,7 @@ namespace Docket.Cli.Output;
 internal static class Numbers
 {
 
-    /// <summary>12,345 · 5,464.2 · 33.49 · 0.0212 (whole numbers whole, about 3–4 significant digits otherwise).</summary>
+    /// <summary>12,345 · 5,464 · 546.4 · 33.49 · 0.0212 (whole from 1,000 up, about 3–4 significant digits below).</summary>
     public static string Number(double value)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
@@ -19,6 +19,10 @@ internal static class Numbers
         }
         var magnitude = Math.Abs(value);
         if (value == Math.Floor(value) && magnitude < 1e15)
+        {
+            return value.ToString("N0", CultureInfo.InvariantCulture);
+        }
+        if (magnitude >= 1000)
         {
             return value.ToString("N0", CultureInfo.InvariantCulture);
         }

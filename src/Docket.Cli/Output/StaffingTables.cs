@@ -26,10 +26,10 @@ internal static class StaffingTables
 
             var judges = new Table().AddColumn("judges").AddColumn(new TableColumn("value").RightAligned());
             judges.AddRow("judge-year (units a judge closes a year)", N(report.JudgeYearUnits));
-            judges.AddRow("judges needed (units ÷ judge-year)", court.JudgesNeeded.ToString("F1", CultureInfo.InvariantCulture));
+            judges.AddRow("judges needed (units ÷ judge-year)", court.JudgesNeeded.ToString("N1", CultureInfo.InvariantCulture));
             judges.AddRow("judges on hand (every role that hears cases)", N(court.JudgesOnHand));
             judges.AddRow(court.JudgeBalance >= 0 ? "judges to spare" : "judges short",
-                Math.Abs(court.JudgeBalance).ToString("F1", CultureInfo.InvariantCulture));
+                Math.Abs(court.JudgeBalance).ToString("N1", CultureInfo.InvariantCulture));
             judges.AddRow("staff on hand", Markup.Escape(string.Join(", ", court.StaffOnHand.Select(s => $"{s.Key} {s.Value}"))));
             FittedTable.Write(console, judges);
 
@@ -57,7 +57,7 @@ internal static class StaffingTables
                 foreach (var r in layout.Roles)
                 {
                     roles.AddRow(Markup.Escape(r.Role), N(r.PerTeam), N(r.OnHand), N(r.NeededForJudgesOnHand), N(r.ShortForJudgesOnHand),
-                        r.ShortShareForJudgesOnHand.ToString("P1", CultureInfo.InvariantCulture), N(r.NeededForJudgesNeeded), N(r.ShortForJudgesNeeded));
+                        Numbers.Percent(r.ShortShareForJudgesOnHand), N(r.NeededForJudgesNeeded), N(r.ShortForJudgesNeeded));
                 }
                 FittedTable.Write(console, roles);
             }

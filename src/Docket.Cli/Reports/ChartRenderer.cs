@@ -49,6 +49,7 @@ internal static class ChartRenderer
                     var bars = plot.Add.ErrorBar(xs, ys, [.. highs.Zip(ys, (h, y) => h - y)]);
                     bars.YErrorNegative = [.. ys.Zip(lows, (y, l) => y - l)];
                     bars.Color = s_neutral;
+                    bars.CapSize = 3;
                     bars.Axes.YAxis = yAxis;
                 }
                 else
