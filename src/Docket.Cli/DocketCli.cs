@@ -21,15 +21,10 @@ public static class DocketCli
             StaffingCommand.Create(output),
             OptimizeCommand.Create(output),
         };
-        // Unknown tokens are reported by ParseErrorMessages, with "did you mean".
-        root.TreatUnmatchedTokensAsErrors = false;
-        foreach (var command in root.Subcommands)
-        {
-            command.TreatUnmatchedTokensAsErrors = false;
-        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
         {
+            // In words, with "did you mean" for unknown tokens (System.CommandLine's own message for them is dropped).
             foreach (var message in ParseErrorMessages.Of(parse, args))
             {
                 await error.WriteLineAsync(message);

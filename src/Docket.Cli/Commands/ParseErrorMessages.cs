@@ -49,6 +49,10 @@ internal static class ParseErrorMessages
             }
             if (error.SymbolResult is CommandResult { Parent: null } && command.Subcommands.Count > 0 && parse.CommandResult.Parent is null)
             {
+                if (unmatched.Count > 0)
+                {
+                    continue; // the unknown token said above is the thing to fix first
+                }
                 messages.Add($"docket: name a command: {string.Join(", ", command.Subcommands.Select(c => c.Name))} (docket --help says what each does).");
                 continue;
             }
