@@ -88,6 +88,9 @@ internal static class ComparisonCharts
         return new ChartSpec(id, title, xLabel, $"{yLabel} per day of the bin", series,
             caption + " Each bin's bars share its width (bins 0–7, 7–15, 15–30, 30–60 … days), so their areas, not their heights, compare cases across bins; "
             + "the error bars are 95% intervals over the replications.",
-            XTicks: SummaryCharts.EdgeTicks(first, end)) with { XRange = (0, end) };
+            XTicks: SummaryCharts.EdgeTicks(first, end))
+        {
+            XRange = (0, end),
+        };
     }
 }

@@ -140,7 +140,10 @@ internal static class SummaryCharts
             }],
             caption + $" Each bar spans its bin ({BinList(bins)} days), so its area is the bin's cases: a wide bin's cases are spread over its width."
             + (end < spans[^1].From + spans[^1].Width ? $" Bins after day {Number(end)} are empty and not drawn." : ""),
-            XTicks: EdgeTicks(bins, end)) with { XRange = (0, end) };
+            XTicks: EdgeTicks(bins, end))
+        {
+            XRange = (0, end),
+        };
     }
 
     private static string BinList(IReadOnlyList<HistogramBin> bins) =>
@@ -174,7 +177,10 @@ internal static class SummaryCharts
             $"Each of the {Number(ordered.Count)} teams' judge utilization (the busy share of its judges' working hours; a bar in its kind's colour, "
             + "teams grouped by kind and sorted within it) and its quota attainment (workload units ÷ quota for the window; a dark point, "
             + "only for teams with a quota). The table below gives each kind's figures.",
-            XTicks: ticks) with { YPercent = true };
+            XTicks: ticks)
+        {
+            YPercent = true,
+        };
     }
 
     private static ChartSpec LocksAndEscalations(Summary summary)
