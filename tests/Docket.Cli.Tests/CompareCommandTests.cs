@@ -95,6 +95,9 @@ public sealed class CompareCommandTests
         Assert.Contains("slower − base", output);
         Assert.Matches(@"mean days to disposition.*±.*\[.*\] \*", output);
         Assert.Contains("* the 95% interval of the paired difference leaves out zero", output);
+        // Rates as percentages, their spreads and differences in percentage points; no fraction like 0.8443.
+        Assert.Matches(@"│ closure rate +│ +[0-9.]+ % ± [0-9.]+ pp │", output);
+        Assert.DoesNotMatch(@"│ closure rate +│ +0\.[0-9]+ ±", output);
         Assert.True(File.Exists(Path.Combine(outDir, "compare.html")));
         Assert.Contains(Path.Combine(outDir, "compare.html"), output);
     }
