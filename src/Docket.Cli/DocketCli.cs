@@ -1,34 +1,39 @@
 using System.CommandLine;
 using Docket.Cli.Commands;
+using Docket.Cli.Output;
 
 namespace Docket.Cli;
 
 /// <summary>`docket`: simulate, validate, compare, serve, staffing, optimize. Exit 0 success, 2 bad input (message, no stack trace), 1 failure.</summary>
 public static class DocketCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, CliOutput.For(output), error);
+
+    /// <summary>Runs with tables fitted to <paramref name="output"/>'s width (tests pass a fixed one).</summary>
+    internal static async Task<int> RunAsync(string[] args, CliOutput output, TextWriter error)
     {
         var root = new RootCommand("Docket: simulate a court's year, assign cases, measure how fast")
         {
             SimulateCommand.Create(output),
-            ValidateCommand.Create(output),
+            ValidateCommand.Create(output.Writer),
             CompareCommand.Create(output),
-            ServeCommand.Create(output),
+            ServeCommand.Create(output.Writer),
             StaffingCommand.Create(output),
             OptimizeCommand.Create(output),
         };
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
         {
-            foreach (var e in parse.Errors)
+            // In words, with "did you mean" for unknown tokens (System.CommandLine's own message for them is dropped).
+            foreach (var message in ParseErrorMessages.Of(parse, args))
             {
-                await error.WriteLineAsync($"docket: {e.Message}");
+                await error.WriteLineAsync(message);
             }
             return ExitCodes.BadInput;
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output.Writer, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (BadInputException e)
         {

@@ -11,6 +11,15 @@ internal static class CliRunner
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs `docket` as if its output were a terminal (or a pipe) <paramref name="width"/> columns wide.</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunAtWidthAsync(int width, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await DocketCli.RunAsync(args, new Output.CliOutput(output, width), error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
     public static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

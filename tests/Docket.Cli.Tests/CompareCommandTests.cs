@@ -95,6 +95,9 @@ public sealed class CompareCommandTests
         Assert.Contains("slower − base", output);
         Assert.Matches(@"mean days to disposition.*±.*\[.*\] \*", output);
         Assert.Contains("* the 95% interval of the paired difference leaves out zero", output);
+        // Rates as percentages, their spreads and differences in percentage points; no fraction like 0.8443.
+        Assert.Matches(@"│ closure rate +│ +[0-9.]+ % ± [0-9.]+ pp │", output);
+        Assert.DoesNotMatch(@"│ closure rate +│ +0\.[0-9]+ ±", output);
         Assert.True(File.Exists(Path.Combine(outDir, "compare.html")));
         Assert.Contains(Path.Combine(outDir, "compare.html"), output);
     }
@@ -118,8 +121,8 @@ public sealed class CompareCommandTests
         var (exit, _, error) = await CliRunner.RunAsync("compare", Scenario("random"), Scenario("pull", "{ policy: pull, cap: 1 }"), "--replications", "2", "--out", outDir);
         Assert.True(exit == 0, error);
         var page = await HeadlessChromium.LoadAsync(Path.Combine(outDir, "compare.html"));
-        ReportTests.AssertRendered(page, ["pending", "closures", "time-to-disposition", "pending-age", "locks-escalations", "utilization"]);
-        foreach (var (name, _) in Comparison.MeasureDefinitions)
+        ReportTests.AssertRendered(page, ComparisonCharts.Ids);
+        foreach (var name in Comparison.MeasureDefinitions.Select(m => m.Name))
         {
             Assert.Contains($"data-measure=\"{System.Net.WebUtility.HtmlEncode(name)}\"", page.Dom);
         }

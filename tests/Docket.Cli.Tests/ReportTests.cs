@@ -64,14 +64,27 @@ public sealed class ReportTests
         Assert.Equal(summary.Monthly.Select(m => m.ClosureRateBaseline), flows["closure-rate baseline"].Y);
         Assert.True(flows["closure-rate baseline"].RightAxis && flows["closure rate"].RightAxis);
 
-        Assert.Equal(summary.TimeToDispositionHistogram.Select(b => b.Cases), charts["time-to-disposition"].Series.Single().Y);
-        Assert.Equal(summary.PendingAgeHistogram.Select(b => b.Cases), charts["pending-age"].Series.Single().Y);
-        Assert.Equal(DayBins.Edges.Count, charts["time-to-disposition"].XTicks!.Count);
+        AssertHistogram(summary.TimeToDispositionHistogram, charts["time-to-disposition"]);
+        AssertHistogram(summary.PendingAgeHistogram, charts["pending-age"]);
 
-        var teams = charts["teams"].Series.ToDictionary(s => s.Name);
-        Assert.Equal(summary.Teams.Select(t => t.QuotaAttainment), teams["quota attainment"].Y);
-        Assert.Equal(summary.Teams.Select(t => t.Utilization), teams["judge utilization"].Y);
-        Assert.Equal(summary.Teams.Select(t => t.Id), charts["teams"].XTicks!.Select(t => t.Label));
+        // Every team once, its utilization a bar in its kind's series, its quota attainment a point where it has a quota.
+        var teams = charts["teams"];
+        var kinds = summary.Teams.Select(t => t.Kind).Distinct().ToList();
+        Assert.Equal([.. kinds.Select(k => k.Replace('_', ' ')), "quota attainment"], teams.Series.Select(s => s.Name));
+        Assert.Equal(summary.Teams.Select(t => t.Id).Order(), teams.XTicks!.Select(t => t.Label).Order());
+        var at = teams.XTicks!.ToDictionary(t => t.Label, t => t.Position);
+        foreach (var team in summary.Teams)
+        {
+            var bars = teams.Series.Single(s => s.Name == team.Kind.Replace('_', ' '));
+            Assert.Equal(team.Utilization, bars.Y[bars.X.ToList().IndexOf(at[team.Id])]);
+            var quota = teams.Series[^1];
+            Assert.Equal(team.Quota > 0, quota.X.Contains(at[team.Id]));
+            if (team.Quota > 0)
+            {
+                Assert.Equal(team.QuotaAttainment, quota.Y[quota.X.ToList().IndexOf(at[team.Id])]);
+            }
+        }
+        Assert.Equal(kinds.Count, teams.Series.Take(kinds.Count).Select(s => s.Color).Distinct().Count());
 
         var deadlines = charts["locks-escalations"].Series.ToDictionary(s => s.Name);
         Assert.Equal(summary.Monthly.Select(m => m.Locks), deadlines["locks"].Y);
@@ -113,6 +126,29 @@ public sealed class ReportTests
         var page = await HeadlessChromium.LoadAsync(Path.Combine(directory, "report.html"));
         AssertRendered(page, s_charts);
         AssertHoldsEveryFigure(page.Dom, json);
+    }
+
+    /// <summary>Each bin a bar from its lower edge, as wide as the bin, whose area (height × width) is the bin's cases.</summary>
+    private static void AssertHistogram(IReadOnlyList<HistogramBin> bins, ChartSpec chart)
+    {
+        var series = chart.Series.Single();
+        Assert.Equal(bins.Count, series.Y.Count);
+        Assert.False(chart.ShowsLegend);
+        for (var i = 0; i < bins.Count; i++)
+        {
+            var width = series.Widths![i];
+            Assert.Equal(bins[i].FromDays, series.X[i] - (width / 2), 9);
+            if (bins[i].ToDays is { } to)
+            {
+                Assert.Equal(to - bins[i].FromDays, width, 9);
+            }
+            Assert.Equal(bins[i].Cases, series.Y[i] * width, 6);
+        }
+        // Unequal bins: 0–7 is 7 days wide, 30–60 is 30.
+        Assert.Equal(7, series.Widths![0]);
+        Assert.Equal(30, series.Widths![3]);
+        // Tick labels sit at the bins' edges, under the bars they bound.
+        Assert.All(chart.XTicks!, t => Assert.Contains(bins, b => b.FromDays == t.Position));
     }
 
     internal static void AssertRendered(HeadlessChromium.Page page, IReadOnlyCollection<string> charts)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Docket.Cli.Tests;
 
@@ -53,6 +54,22 @@ public sealed class SimulateCommandTests
         var mean = detail.Average(r => (double)r!["cases"]!["closed"]!);
         Assert.Equal(mean, (double)summary["cases"]!["closed"]!, 6);
         Assert.NotEqual((double)detail[0]!["cases"]!["closed"]!, (double)detail[1]!["cases"]!["closed"]!);
+    }
+
+    [Fact]
+    public async Task Replications_print_each_mean_with_its_95_percent_interval()
+    {
+        var path = CliRunner.WriteTemp(Minimal);
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-reps-{Guid.NewGuid():N}");
+        var (exit, output, error) = await CliRunner.RunAtWidthAsync(120, "simulate", path, "--replications", "4", "--no-report", "--out", outDir);
+        Assert.True(exit == 0, error);
+        var summary = Domain.Statistics.SummaryJson.Deserialize<Domain.Statistics.Summary>(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        var closed = Domain.Statistics.ConfidenceInterval.Of([.. summary.ReplicationsDetail!.Select(r => r.Cases.Closed)]);
+        var rate = Domain.Statistics.ConfidenceInterval.Of([.. summary.ReplicationsDetail!.Select(r => r.ClosureRate)]);
+        Assert.Contains("4 replications: mean ± 95% interval", Regex.Replace(output, @"\s+", " ")); // the title may wrap
+        Assert.Matches($@"│ closed +│ +{Regex.Escape(Output.Numbers.Interval(closed))} │", output);
+        Assert.Matches($@"│ closure rate \(closed ÷ accepted\) +│ +{Regex.Escape(Output.Numbers.Interval(rate, rate: true))} │", output);
+        Assert.Contains(" pp", output);
     }
 
     [Fact]

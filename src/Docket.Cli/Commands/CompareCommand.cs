@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Docket.Cli.Hosting;
+using Docket.Cli.Output;
 using Docket.Cli.Reports;
 using Docket.Cli.Running;
 using Docket.Domain.Scenarios;
@@ -17,9 +18,9 @@ namespace Docket.Cli.Commands;
 /// </summary>
 internal static class CompareCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CliOutput output)
     {
-        var scenarios = new Argument<string[]>("scenarios") { Description = "Two or more scenario files", Arity = new ArgumentArity(2, 100) };
+        var scenarios = new Argument<string[]>("scenarios") { Description = "Two or more scenario files", Arity = ArgumentArity.ZeroOrMore };
         var replications = new Option<int>("--replications") { Description = "Replications per scenario (default 5)", DefaultValueFactory = _ => 5 };
         var seed = new Option<ulong?>("--seed") { Description = "Common seed (default: the first scenario's)" };
         var days = new Option<int?>("--days") { Description = "Simulated days for every scenario" };
@@ -32,7 +33,14 @@ internal static class CompareCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var paths = parse.GetValue(scenarios)!;
+            var paths = parse.GetValue(scenarios) ?? [];
+            // Checked here rather than by the arity, whose message ("Required argument 'scenarios' missing") reads as if none were given.
+            if (paths.Length < 2)
+            {
+                throw new BadInputException(paths.Length == 0
+                    ? "docket compare: name two or more scenario files to compare, e.g. docket compare A.yaml B.yaml"
+                    : $"docket compare: compare needs at least two scenarios, got one ('{paths[0]}'); name another to compare it with, e.g. docket compare {paths[0]} B.yaml");
+            }
             var reps = parse.GetValue(replications);
             if (reps < 1)
             {
@@ -58,7 +66,7 @@ internal static class CompareCommand
             }
             if (parse.GetValue(json))
             {
-                output.WriteLine(Json(comparison, report));
+                output.Writer.WriteLine(Json(comparison, report));
             }
             else
             {
@@ -89,7 +97,7 @@ internal static class CompareCommand
         }
     }
 
-    private static void Write(TextWriter output, Comparison comparison, string? report)
+    private static void Write(CliOutput output, Comparison comparison, string? report)
     {
         var names = comparison.Scenarios.Select(s => s.Name).ToList();
         var table = new Table().Title($"{comparison.Replications} replication(s), common random numbers, 95% confidence intervals").AddColumn("measure");
@@ -104,28 +112,22 @@ internal static class CompareCommand
         foreach (var measure in comparison.Measures)
         {
             var cells = new List<string> { measure.Measure };
-            cells.AddRange(measure.Scenarios.Select(ComparisonReport.Format));
-            cells.AddRange(measure.Differences.Select(ComparisonReport.FormatDifference));
+            cells.AddRange(measure.Scenarios.Select(i => Numbers.Interval(i, measure.Rate)));
+            cells.AddRange(measure.Differences.Select(d => Numbers.Difference(d, measure.Rate)));
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        if (output != Console.Out || Console.IsOutputRedirected)
-        {
-            // Not a terminal: no width to fit, and a table wrapped at 80 columns is hard to read or grep.
-            console.Profile.Width = 220;
-        }
-        console.Write(table);
-        output.WriteLine(comparison.Replications > 1
-            ? "* the 95% interval of the paired difference leaves out zero (significant at 5%); [low, high] is that interval."
+        var console = output.Console();
+        FittedTable.Write(console, table);
+        var writer = output.Writer;
+        writer.WriteLine(comparison.Replications > 1
+            ? "* the 95% interval of the paired difference leaves out zero (significant at 5%); [low, high] is that interval.\n"
+                + "Rates are percentages; their ± and differences are in percentage points (pp)."
             : "one replication: no intervals and no test of significance (use --replications 2 or more).");
         if (report is not null)
         {
-            output.WriteLine($"compare.html: {report}");
+            writer.WriteLine($"compare.html: {report}");
         }
     }
-
-    /// <summary>Mean ± half-width of the 95% t interval (the mean alone for one value), as the table prints it.</summary>
-    internal static string Interval(double[] values) => ComparisonReport.Format(ConfidenceInterval.Of(values));
 
     private static string Json(Comparison comparison, string? report)
     {

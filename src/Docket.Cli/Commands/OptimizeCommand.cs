@@ -17,7 +17,7 @@ namespace Docket.Cli.Commands;
 /// </summary>
 internal static class OptimizeCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CliOutput output)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)" };
         var goals = new Option<string[]>("--goal")
@@ -90,7 +90,7 @@ internal static class OptimizeCommand
             var report = new OptimizeReport(loaded.Name, lever.Description, lever.Current, commonSeed, reps, parsedGoals.Select(g => g.Text).ToList(), result);
             if (parse.GetValue(json))
             {
-                output.WriteLine(PlanningJson.Serialize(OptimizeJson.From(report)));
+                output.Writer.WriteLine(PlanningJson.Serialize(OptimizeJson.From(report)));
             }
             else
             {

@@ -10,7 +10,7 @@ namespace Docket.Cli.Commands;
 
 internal static class SimulateCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CliOutput output)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)" };
         var seed = new Option<ulong?>("--seed") { Description = "Seed (overrides the scenario's)" };
@@ -41,7 +41,7 @@ internal static class SimulateCommand
             await using var silo = await EmbeddedSilo.StartAsync(cancellationToken, parse.GetValue(metricsPort));
             var runner = new SimulationRunner(silo.Grains);
             Summary summary;
-            if (!asJson && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+            if (!asJson && output.Writer == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
             {
                 summary = await AnsiConsole.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -73,11 +73,11 @@ internal static class SimulateCommand
             }
             if (asJson)
             {
-                output.WriteLine(summaryJson);
+                output.Writer.WriteLine(summaryJson);
             }
             else
             {
-                SummaryTable.Write(summary, Path.Combine(directory, "summary.json"), report);
+                SummaryTable.Write(output, summary, Path.Combine(directory, "summary.json"), report);
             }
             return ExitCodes.Success;
         });

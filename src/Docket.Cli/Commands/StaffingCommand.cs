@@ -12,7 +12,7 @@ namespace Docket.Cli.Commands;
 /// </summary>
 internal static class StaffingCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CliOutput output)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)" };
         var judgeYear = new Option<double>("--judge-year")
@@ -49,7 +49,7 @@ internal static class StaffingCommand
             var report = WeightedCaseload.Compute(loaded, new StaffingAssumptions(units, layout));
             if (parse.GetValue(json))
             {
-                output.WriteLine(PlanningJson.Serialize(report));
+                output.Writer.WriteLine(PlanningJson.Serialize(report));
             }
             else
             {

@@ -8,9 +8,9 @@ namespace Docket.Cli.Output;
 /// <summary><c>docket optimize</c>'s result as a table of the counts tried and a sentence with the answer.</summary>
 internal static class OptimizeTables
 {
-    public static void Write(TextWriter output, OptimizeReport report)
+    public static void Write(CliOutput output, OptimizeReport report)
     {
-        var console = Consoles.For(output);
+        var console = output.Console();
         var r = report.Result;
         console.MarkupLine($"[bold]{Markup.Escape(report.Scenario)}[/] · {Markup.Escape(report.Varied)} (the scenario has {report.Current}) · {report.Replications} replications a count, seed {report.Seed}, common random numbers · mean [[95% interval]]");
         var table = new Table().AddColumn(new TableColumn("count").RightAligned());
@@ -26,7 +26,7 @@ internal static class OptimizeTables
             cells.Add(c.Met ? "[green]yes[/]" : "no");
             table.AddRow([.. cells]);
         }
-        console.Write(table);
+        FittedTable.Write(console, table);
         if (r.Answer is { } answer)
         {
             console.MarkupLine(Markup.Escape($"Answer: {answer.Count} ({report.Varied}; the scenario has {report.Current}). Every goal's 95% bound meets it: {Bounds(answer)}."));
@@ -59,5 +59,5 @@ internal static class OptimizeTables
 
     private static string Interval(GoalCheck g) => $"{F(g.Interval.Mean)} [{F(g.Interval.Low)}, {F(g.Interval.High)}]";
 
-    private static string F(double v) => v.ToString(Math.Abs(v) >= 100 ? "0.#" : Math.Abs(v) >= 1 ? "0.##" : "0.####", CultureInfo.InvariantCulture);
+    private static string F(double v) => Numbers.Number(v);
 }

@@ -7,9 +7,9 @@ namespace Docket.Cli.Output;
 /// <summary>The weighted-caseload figures as tables: workload by type, judges, teams per quota, role shortfall.</summary>
 internal static class StaffingTables
 {
-    public static void Write(TextWriter output, StaffingReport report)
+    public static void Write(CliOutput output, StaffingReport report)
     {
-        var console = Consoles.For(output);
+        var console = output.Console();
         foreach (var court in report.Courts)
         {
             var alike = court.Count > 1 ? $" (each of {court.Count} alike courts)" : "";
@@ -22,16 +22,16 @@ internal static class StaffingTables
                 types.AddRow(Markup.Escape(t.Type), N(t.FiledPerYear), W(t.Weight), N(t.WorkloadUnits));
             }
             types.AddRow("[bold]total[/]", N(court.FiledPerYear), "", N(court.WorkloadUnits));
-            console.Write(types);
+            FittedTable.Write(console, types);
 
             var judges = new Table().AddColumn("judges").AddColumn(new TableColumn("value").RightAligned());
             judges.AddRow("judge-year (units a judge closes a year)", N(report.JudgeYearUnits));
-            judges.AddRow("judges needed (units ÷ judge-year)", court.JudgesNeeded.ToString("F1", CultureInfo.InvariantCulture));
+            judges.AddRow("judges needed (units ÷ judge-year)", court.JudgesNeeded.ToString("N1", CultureInfo.InvariantCulture));
             judges.AddRow("judges on hand (every role that hears cases)", N(court.JudgesOnHand));
             judges.AddRow(court.JudgeBalance >= 0 ? "judges to spare" : "judges short",
-                Math.Abs(court.JudgeBalance).ToString("F1", CultureInfo.InvariantCulture));
+                Math.Abs(court.JudgeBalance).ToString("N1", CultureInfo.InvariantCulture));
             judges.AddRow("staff on hand", Markup.Escape(string.Join(", ", court.StaffOnHand.Select(s => $"{s.Key} {s.Value}"))));
-            console.Write(judges);
+            FittedTable.Write(console, judges);
 
             if (court.Quotas.Count > 0)
             {
@@ -43,7 +43,7 @@ internal static class StaffingTables
                     quotas.AddRow(Markup.Escape(q.Group), N(q.Teams), N(q.QuotaPerTeam), N(q.WorkloadUnits), N(q.TeamsNeeded),
                         q.TeamBalance.ToString("+0;−0;0", CultureInfo.InvariantCulture));
                 }
-                console.Write(quotas);
+                FittedTable.Write(console, quotas);
             }
 
             if (court.Layout is { } layout)
@@ -57,9 +57,9 @@ internal static class StaffingTables
                 foreach (var r in layout.Roles)
                 {
                     roles.AddRow(Markup.Escape(r.Role), N(r.PerTeam), N(r.OnHand), N(r.NeededForJudgesOnHand), N(r.ShortForJudgesOnHand),
-                        r.ShortShareForJudgesOnHand.ToString("P1", CultureInfo.InvariantCulture), N(r.NeededForJudgesNeeded), N(r.ShortForJudgesNeeded));
+                        Numbers.Percent(r.ShortShareForJudgesOnHand), N(r.NeededForJudgesNeeded), N(r.ShortForJudgesNeeded));
                 }
-                console.Write(roles);
+                FittedTable.Write(console, roles);
             }
         }
     }

@@ -4,37 +4,63 @@ using Spectre.Console;
 
 namespace Docket.Cli.Output;
 
-/// <summary>The summary as tables for a person: court figures, case types, and teams grouped by kind.</summary>
+/// <summary>
+/// The summary as tables for a person: court figures, case types, and teams grouped by kind. With several
+/// replications every figure is the mean ± the half-width of its 95% confidence interval over the replications.
+/// </summary>
 internal static class SummaryTable
 {
-    public static void Write(Summary s, string path, string? report = null)
+    public static void Write(CliOutput output, Summary s, string path, string? report = null)
     {
-        var c = s.Cases;
-        var main = new Table().Title($"[bold]{Markup.Escape(s.Scenario)}[/] · seed {s.Seed} · days {s.Days} (warm-up {s.WarmupDays}) · {s.Replications} replication(s)")
+        var console = output.Console();
+        var detail = s.ReplicationsDetail is { Count: > 1 } d ? d : null;
+        string V(Func<Summary, double> read, bool rate = false) =>
+            detail is null ? Numbers.Of(read(s), rate) : Numbers.Interval(ConfidenceInterval.Of([.. detail.Select(read)]), rate);
+
+        var reps = s.Replications == 1 ? "1 replication" : $"{s.Replications} replications: mean ± 95% interval";
+        var main = new Table().Title($"[bold]{Markup.Escape(s.Scenario)}[/] · seed {s.Seed} · days {s.Days:N0} (warm-up {s.WarmupDays:N0}) · {reps}")
             .AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
-        void Row(string name, string value) => main.AddRow(name, value);
-        Row("received / mediated / in mediation", $"{N(c.Received)} / {N(c.Mediated)} / {N(c.InMediationEnd)}");
-        Row("pending at start + filed", $"{N(c.PendingStart)} + {N(c.Filed)}");
-        Row("closed / pending at end", $"{N(c.Closed)} / {N(c.PendingEnd)}");
-        Row("closure rate (closed ÷ accepted)", P(s.ClosureRate));
-        Row("clearance ratio (closed ÷ filed)", P(s.ClearanceRatio));
-        var t = s.TimeToDispositionDays;
-        Row("days to disposition: mean / p50 / p90 / p99", $"{F(t.Mean)} / {F(t.P50)} / {F(t.P90)} / {F(t.P99)}");
-        Row("pending cases, time average", F(s.PendingTimeAverage));
-        Row("pending age at end: mean / p90 / max", $"{F(s.PendingAgeDays.Mean)} / {F(s.PendingAgeDays.P90)} / {F(s.PendingAgeDays.Max)}");
-        Row("long pending: >1 / >1.5 / >3 years", $"{N(s.LongPending.Over365)} / {N(s.LongPending.Over548)} / {N(s.LongPending.Over1095)}");
-        Row("flagged / designated / escalated / waiting", $"{N(s.Assignment.Flagged)} / {N(s.Assignment.Designated)} / {N(s.Assignment.Escalated)} / {N(s.Assignment.WaitingEnd)}");
-        Row("courts / teams", $"{s.Courts.Count} / {s.Teams.Count}");
-        Row("wall time / cases per second", $"{s.Engine.WallSeconds:F2} s / {s.Engine.CasesPerSecond:N0}");
-        AnsiConsole.Write(main);
+        // One row a figure with several replications (an interval each is too wide to share a row); grouped otherwise.
+        void Row(string name, bool rate, Func<Summary, double>[] reads, string separator = " / ", string[]? split = null)
+        {
+            if (detail is null || reads.Length == 1)
+            {
+                main.AddRow(Markup.Escape(name), Markup.Escape(string.Join(separator, reads.Select(r => V(r, rate)))));
+                return;
+            }
+            var names = split ?? name.Split(separator);
+            for (var i = 0; i < reads.Length; i++)
+            {
+                main.AddRow(Markup.Escape(names[i]), Markup.Escape(V(reads[i], rate)));
+            }
+        }
+        Row("received / mediated / in mediation", false, [x => x.Cases.Received, x => x.Cases.Mediated, x => x.Cases.InMediationEnd]);
+        Row("pending at start + filed", false, [x => x.Cases.PendingStart, x => x.Cases.Filed], " + ");
+        Row("closed / pending at end", false, [x => x.Cases.Closed, x => x.Cases.PendingEnd]);
+        Row("closure rate (closed ÷ accepted)", true, [x => x.ClosureRate]);
+        Row("clearance ratio (closed ÷ filed)", true, [x => x.ClearanceRatio]);
+        Row("days to disposition: mean / p50 / p90 / p99", false,
+            [x => x.TimeToDispositionDays.Mean, x => x.TimeToDispositionDays.P50, x => x.TimeToDispositionDays.P90, x => x.TimeToDispositionDays.P99],
+            split: ["mean days to disposition", "p50 days to disposition", "p90 days to disposition", "p99 days to disposition"]);
+        Row("pending cases, time average", false, [x => x.PendingTimeAverage]);
+        Row("pending age at end: mean / p90 / max", false, [x => x.PendingAgeDays.Mean, x => x.PendingAgeDays.P90, x => x.PendingAgeDays.Max],
+            split: ["pending age at end: mean", "pending age at end: p90", "pending age at end: max"]);
+        Row("long pending: >1 / >1.5 / >3 years", false, [x => x.LongPending.Over365, x => x.LongPending.Over548, x => x.LongPending.Over1095],
+            split: ["pending over 1 year", "pending over 1.5 years", "pending over 3 years"]);
+        Row("flagged / designated / escalated / waiting", false,
+            [x => x.Assignment.Flagged, x => x.Assignment.Designated, x => x.Assignment.Escalated, x => x.Assignment.WaitingEnd]);
+        main.AddRow("courts / teams", $"{Numbers.Number(s.Courts.Count)} / {Numbers.Number(s.Teams.Count)}");
+        main.AddRow("wall time / cases per second", Markup.Escape($"{s.Engine.WallSeconds.ToString("F2", CultureInfo.InvariantCulture)} s / {Numbers.Number(Math.Round(s.Engine.CasesPerSecond))}"));
+        FittedTable.Write(console, main);
 
         var types = new Table().AddColumn("case type").AddColumn(new TableColumn("filed").RightAligned())
             .AddColumn(new TableColumn("closed").RightAligned()).AddColumn(new TableColumn("mean days").RightAligned());
         foreach (var row in s.ByType)
         {
-            types.AddRow(Markup.Escape(row.Type), N(row.Filed), N(row.Closed), F(row.MeanTtdDays));
+            TypeRow Of(Summary x) => x.ByType.FirstOrDefault(t => t.Type == row.Type) ?? new TypeRow();
+            types.AddRow(Markup.Escape(row.Type), V(x => Of(x).Filed), V(x => Of(x).Closed), V(x => Of(x).MeanTtdDays));
         }
-        AnsiConsole.Write(types);
+        FittedTable.Write(console, types);
 
         var teams = new Table().AddColumn("team kind").AddColumn(new TableColumn("teams").RightAligned())
             .AddColumn(new TableColumn("closed").RightAligned()).AddColumn(new TableColumn("closed per team min–max").RightAligned())
@@ -42,22 +68,18 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("utilization").RightAligned());
         foreach (var kind in s.Teams.GroupBy(x => x.Kind))
         {
-            var withQuota = kind.Where(x => x.Quota > 0).ToList();
-            teams.AddRow(Markup.Escape(kind.Key), kind.Count().ToString(CultureInfo.InvariantCulture), N(kind.Sum(x => x.Closed)),
-                $"{N(kind.Min(x => x.Closed))}–{N(kind.Max(x => x.Closed))}", F(kind.Sum(x => x.WorkloadUnits)),
-                withQuota.Count == 0 ? "–" : P(withQuota.Average(x => x.QuotaAttainment)), P(kind.Average(x => x.Utilization)));
+            IEnumerable<TeamRow> Of(Summary x) => x.Teams.Where(t => t.Kind == kind.Key);
+            var hasQuota = kind.Any(x => x.Quota > 0);
+            teams.AddRow(Markup.Escape(kind.Key), Numbers.Number(kind.Count()), V(x => Of(x).Sum(t => t.Closed)),
+                $"{Numbers.Number(kind.Min(x => x.Closed))}–{Numbers.Number(kind.Max(x => x.Closed))}", V(x => Of(x).Sum(t => t.WorkloadUnits)),
+                hasQuota ? V(x => Of(x).Where(t => t.Quota > 0).DefaultIfEmpty(new TeamRow()).Average(t => t.QuotaAttainment), rate: true) : "–",
+                V(x => Of(x).Average(t => t.Utilization), rate: true));
         }
-        AnsiConsole.Write(teams);
-        AnsiConsole.MarkupLine($"summary.json: [link]{Markup.Escape(path)}[/]");
+        FittedTable.Write(console, teams);
+        console.MarkupLine($"summary.json: [link]{Markup.Escape(path)}[/]");
         if (report is not null)
         {
-            AnsiConsole.MarkupLine($"report.html: [link]{Markup.Escape(report)}[/]");
+            console.MarkupLine($"report.html: [link]{Markup.Escape(report)}[/]");
         }
     }
-
-    private static string N(double v) => v.ToString(v == Math.Floor(v) ? "N0" : "N1", CultureInfo.InvariantCulture);
-
-    private static string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
-
-    private static string P(double v) => v.ToString("P1", CultureInfo.InvariantCulture);
 }

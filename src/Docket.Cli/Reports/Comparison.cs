@@ -9,25 +9,28 @@ internal sealed record ComparedScenario(string Name, Summary Mean, IReadOnlyList
 /// One measure across the scenarios: each scenario's mean with its 95% interval, and each later scenario's paired
 /// difference from the first (replication r against replication r, which share their random numbers).
 /// </summary>
-internal sealed record ComparedMeasure(string Measure, IReadOnlyList<ConfidenceInterval> Scenarios, IReadOnlyList<ConfidenceInterval> Differences);
+internal sealed record ComparedMeasure(string Measure, IReadOnlyList<ConfidenceInterval> Scenarios, IReadOnlyList<ConfidenceInterval> Differences, bool Rate = false);
+
+/// <summary>A measure compared: its name, how it is read from one replication's summary, whether it is a rate (a fraction shown as a percentage).</summary>
+internal sealed record MeasureDefinition(string Name, Func<Summary, double> Read, bool Rate = false);
 
 /// <summary>Scenarios run with common random numbers, measure by measure.</summary>
 internal sealed record Comparison(int Replications, ulong Seed, IReadOnlyList<ComparedScenario> Scenarios, IReadOnlyList<ComparedMeasure> Measures)
 {
     /// <summary>The measures compared, each read from one replication's summary.</summary>
-    public static IReadOnlyList<(string Name, Func<Summary, double> Read)> MeasureDefinitions { get; } =
+    public static IReadOnlyList<MeasureDefinition> MeasureDefinitions { get; } =
     [
-        ("closure rate", s => s.ClosureRate),
-        ("clearance ratio", s => s.ClearanceRatio),
-        ("mean days to disposition", s => s.TimeToDispositionDays.Mean),
-        ("p90 days to disposition", s => s.TimeToDispositionDays.P90),
-        ("pending, time average", s => s.PendingTimeAverage),
-        ("pending at end", s => s.Cases.PendingEnd),
-        ("pending over 1 year", s => s.LongPending.Over365),
-        ("closed", s => s.Cases.Closed),
-        ("mean judge utilization", s => s.Teams.Count == 0 ? 0 : s.Teams.Average(t => t.Utilization)),
-        ("escalations", s => s.Deadlines.EscalatedDivisionHead + s.Deadlines.EscalatedPresident + s.Deadlines.ReferredDiscipline),
-        ("cases locked", s => s.Locks.First),
+        new("closure rate", s => s.ClosureRate, Rate: true),
+        new("clearance ratio", s => s.ClearanceRatio, Rate: true),
+        new("mean days to disposition", s => s.TimeToDispositionDays.Mean),
+        new("p90 days to disposition", s => s.TimeToDispositionDays.P90),
+        new("pending, time average", s => s.PendingTimeAverage),
+        new("pending at end", s => s.Cases.PendingEnd),
+        new("pending over 1 year", s => s.LongPending.Over365),
+        new("closed", s => s.Cases.Closed),
+        new("mean judge utilization", s => s.Teams.Count == 0 ? 0 : s.Teams.Average(t => t.Utilization), Rate: true),
+        new("escalations", s => s.Deadlines.EscalatedDivisionHead + s.Deadlines.EscalatedPresident + s.Deadlines.ReferredDiscipline),
+        new("cases locked", s => s.Locks.First),
     ];
 
     public static Comparison Of(int replications, ulong seed, IReadOnlyList<ComparedScenario> scenarios)
@@ -36,7 +39,7 @@ internal sealed record Comparison(int Replications, ulong Seed, IReadOnlyList<Co
         {
             var values = scenarios.Select(s => s.Replications.Select(m.Read).ToArray()).ToList();
             var differences = values.Skip(1).Select(v => ConfidenceInterval.Of([.. v.Zip(values[0], (a, b) => a - b)])).ToList();
-            return new ComparedMeasure(m.Name, [.. values.Select(v => ConfidenceInterval.Of(v))], differences);
+            return new ComparedMeasure(m.Name, [.. values.Select(v => ConfidenceInterval.Of(v))], differences, m.Rate);
         }).ToList();
         return new Comparison(replications, seed, scenarios, measures);
     }

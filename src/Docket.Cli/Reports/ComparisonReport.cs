@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Docket.Cli.Output;
 using Docket.Domain.Statistics;
 
 namespace Docket.Cli.Reports;
@@ -54,28 +54,15 @@ internal static class ComparisonReport
                 .Append(ReportPage.Encode(measure.Measure)).Append("</td>");
             foreach (var interval in measure.Scenarios)
             {
-                html.Append("<td class=\"num\">").Append(ReportPage.Encode(Format(interval))).Append("</td>");
+                html.Append("<td class=\"num\">").Append(ReportPage.Encode(Numbers.Interval(interval, measure.Rate))).Append("</td>");
             }
             foreach (var difference in measure.Differences)
             {
                 html.Append($"<td class=\"num\" data-significant=\"{(difference.ExcludesZero ? "true" : "false")}\">")
-                    .Append(ReportPage.Encode(FormatDifference(difference))).Append("</td>");
+                    .Append(ReportPage.Encode(Numbers.Difference(difference, measure.Rate))).Append("</td>");
             }
             html.AppendLine("</tr>");
         }
         return html.Append("</tbody></table>").ToString();
     }
-
-    /// <summary>Mean ± half-width (just the mean with one replication).</summary>
-    public static string Format(ConfidenceInterval interval) =>
-        double.IsNaN(interval.HalfWidth) ? G(interval.Mean, "G4") : $"{G(interval.Mean, "G4")} ± {G(interval.HalfWidth, "G3")}";
-
-    /// <summary>Mean ± half-width [low, high], with * when the interval leaves out zero.</summary>
-    public static string FormatDifference(ConfidenceInterval interval) =>
-        double.IsNaN(interval.HalfWidth) ? G(interval.Mean, "G4")
-        : $"{Format(interval)} [{G(interval.Low, "G4")}, {G(interval.High, "G4")}]{(interval.ExcludesZero ? " *" : "")}";
-
-    /// <summary>Large values in whole numbers with thousands separators, smaller ones to 3–4 significant digits.</summary>
-    private static string G(double value, string format) =>
-        Math.Abs(value) >= 1000 ? value.ToString("#,0", CultureInfo.InvariantCulture) : value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -41,6 +41,17 @@ internal static class KeyFigures
         ["engine.cases_per_second"] = "cases simulated per second (this machine)",
     };
 
+    /// <summary>
+    /// Whether a figure is a rate or a share (a fraction in summary.json, a percentage on the page): closure rate,
+    /// clearance ratio, change rates, shares, utilization and quota attainment.
+    /// </summary>
+    public static bool IsRate(string path)
+    {
+        var name = path[(path.LastIndexOf('.') + 1)..];
+        return name.EndsWith("_rate", StringComparison.Ordinal) || name.EndsWith("_ratio", StringComparison.Ordinal)
+            || name.EndsWith("_share", StringComparison.Ordinal) || name is "utilization" or "quota_attainment";
+    }
+
     public static IReadOnlyList<KeyFigure> Of(Summary summary)
     {
         var tree = JsonSerializer.SerializeToNode(summary, SummaryJson.Options)!.AsObject();

@@ -21,6 +21,7 @@ internal sealed class ReportPage(string title)
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         td code { color: #666; font-size: 0.85em; }
         tr.significant td { background: #fff3cd; font-weight: bold; }
+        span.swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.4em; vertical-align: -0.1em; border-radius: 2px; }
         figure.chart { margin: 1.2em 0; }
         figure.chart img { max-width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { color: #444; font-size: 0.9em; margin-top: 0.3em; }
@@ -71,7 +72,7 @@ internal sealed class ReportPage(string title)
 
     /// <summary>A chart's PNG inline, with its title as alt text and its caption.</summary>
     public void Chart(ChartSpec chart, byte[] png) => _body
-        .Append($"<figure class=\"chart\" data-chart=\"{Encode(chart.Id)}\" data-series=\"{chart.Series.Count}\">")
+        .Append($"<figure class=\"chart\" data-chart=\"{Encode(chart.Id)}\" data-series=\"{chart.Series.Count}\" data-legend=\"{(chart.ShowsLegend ? "true" : "false")}\">")
         .Append($"<img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" alt=\"{Encode(chart.Title)}\" width=\"{ChartRenderer.Width}\" height=\"{ChartRenderer.Height}\">")
         .Append("<figcaption>").Append(Encode(chart.Caption)).AppendLine("</figcaption></figure>");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Docket.Cli.Output;
 using Docket.Domain.Statistics;
 
 namespace Docket.Cli.Reports;
@@ -29,9 +30,18 @@ internal static class SimulationReport
             var png = ChartRenderer.Png(chart);
             await File.WriteAllBytesAsync(Path.Combine(folder, chart.Id + ".png"), png, cancellationToken);
             page.Chart(chart, png);
+            if (chart.Id == "teams")
+            {
+                page.Raw(KindsTable(summary));
+            }
         }
         page.Heading("By case type");
         page.Raw(TypesTable(summary));
+        if (summary.Courts.Count > 1)
+        {
+            page.Heading($"By court ({Numbers.Number(summary.Courts.Count)} courts)");
+            page.Raw(CourtsTable(summary));
+        }
         page.Heading("Key figures: every figure of summary.json");
         page.Raw(FiguresTable(figures));
         var path = Path.Combine(directory, FileName);
@@ -47,7 +57,7 @@ internal static class SimulationReport
     private static string FiguresTable(IReadOnlyList<KeyFigure> figures)
     {
         var rows = figures.Select(f => $"<tr data-field=\"{ReportPage.Encode(f.Path)}\" data-value=\"{ReportPage.Encode(f.Json)}\">"
-            + $"<td>{ReportPage.Encode(f.Label)} <code>{ReportPage.Encode(f.Path)}</code></td><td class=\"num\">{ReportPage.Encode(Display(f.Json))}</td></tr>");
+            + $"<td>{ReportPage.Encode(f.Label)} <code>{ReportPage.Encode(f.Path)}</code></td><td class=\"num\">{ReportPage.Encode(Display(f))}</td></tr>");
         return "<table class=\"figures\"><thead><tr><th>figure</th><th>value</th></tr></thead><tbody>\n"
             + string.Join("\n", rows) + "\n</tbody></table>";
     }
@@ -62,19 +72,54 @@ internal static class SimulationReport
     private static string HeadlineTable(IReadOnlyList<KeyFigure> figures)
     {
         var rows = s_headline.Select(path => figures.FirstOrDefault(f => f.Path == path)).OfType<KeyFigure>()
-            .Select(f => $"<tr><td>{ReportPage.Encode(f.Label)}</td><td class=\"num\">{ReportPage.Encode(Display(f.Json))}</td></tr>");
+            .Select(f => $"<tr><td>{ReportPage.Encode(f.Label)}</td><td class=\"num\">{ReportPage.Encode(Display(f))}</td></tr>");
         return "<table class=\"headline\"><tbody>\n" + string.Join("\n", rows) + "\n</tbody></table>";
     }
 
     private static string TypesTable(Summary summary)
     {
-        var rows = summary.ByType.Select(t => $"<tr><td>{ReportPage.Encode(t.Type)}</td><td class=\"num\">{SummaryCharts.Number(t.Filed)}</td>"
-            + $"<td class=\"num\">{SummaryCharts.Number(t.Closed)}</td><td class=\"num\">{SummaryCharts.Number(t.MeanTtdDays)}</td></tr>");
+        var rows = summary.ByType.Select(t => $"<tr><td>{ReportPage.Encode(t.Type)}</td><td class=\"num\">{Numbers.Number(t.Filed)}</td>"
+            + $"<td class=\"num\">{Numbers.Number(t.Closed)}</td><td class=\"num\">{Numbers.Number(t.MeanTtdDays)}</td></tr>");
         return "<table><thead><tr><th>type</th><th>filed</th><th>closed</th><th>mean days to disposition</th></tr></thead><tbody>\n"
             + string.Join("\n", rows) + "\n</tbody></table>";
     }
 
-    /// <summary>A figure's JSON text for reading: numbers rounded for the eye (the exact value is in data-value), text unquoted.</summary>
-    private static string Display(string json) =>
-        double.TryParse(json, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? SummaryCharts.Number(value) : json.Trim('"');
+    /// <summary>The teams by kind, each kind with its colour in the charts: the figures behind the teams chart's bars.</summary>
+    private static string KindsTable(Summary summary)
+    {
+        var colors = SummaryCharts.KindColors(summary);
+        var rows = summary.Teams.GroupBy(t => t.Kind).Select(kind =>
+        {
+            var withQuota = kind.Where(t => t.Quota > 0).ToList();
+            return $"<tr data-kind=\"{ReportPage.Encode(kind.Key)}\"><td><span class=\"swatch\" style=\"background:{ChartRenderer.Css(colors[kind.Key])}\"></span>"
+                + $"{ReportPage.Encode(kind.Key.Replace('_', ' '))}</td><td class=\"num\">{Numbers.Number(kind.Count())}</td>"
+                + $"<td class=\"num\">{Numbers.Number(kind.Sum(t => t.Closed))}</td>"
+                + $"<td class=\"num\">{Numbers.Number(kind.Min(t => t.Closed))}–{Numbers.Number(kind.Max(t => t.Closed))}</td>"
+                + $"<td class=\"num\">{Numbers.Number(kind.Sum(t => t.WorkloadUnits))}</td>"
+                + $"<td class=\"num\">{(withQuota.Count == 0 ? "–" : Numbers.Percent(withQuota.Average(t => t.QuotaAttainment)))}</td>"
+                + $"<td class=\"num\">{Numbers.Percent(kind.Average(t => t.Utilization))}</td>"
+                + $"<td class=\"num\">{Numbers.Number(kind.Sum(t => t.PendingEnd))}</td></tr>";
+        });
+        return "<table class=\"kinds\"><thead><tr><th>team kind</th><th>teams</th><th>closed</th><th>closed per team, min–max</th>"
+            + "<th>workload units</th><th>mean quota attainment</th><th>mean judge utilization</th><th>pending at end</th></tr></thead><tbody>\n"
+            + string.Join("\n", rows) + "\n</tbody></table>";
+    }
+
+    /// <summary>One row a court (a province runs many): its flows, closure rate, time to disposition and balance index.</summary>
+    private static string CourtsTable(Summary summary)
+    {
+        var rows = summary.Courts.Select(c => $"<tr data-court=\"{ReportPage.Encode(c.Id)}\"><td>{ReportPage.Encode(c.Id)}</td>"
+            + $"<td class=\"num\">{Numbers.Number(c.Filed)}</td><td class=\"num\">{Numbers.Number(c.Closed)}</td>"
+            + $"<td class=\"num\">{Numbers.Number(c.PendingEnd)}</td><td class=\"num\">{Numbers.Percent(c.ClosureRate)}</td>"
+            + $"<td class=\"num\">{Numbers.Number(c.MeanTtdDays)}</td><td class=\"num\">{Numbers.Number(c.BalanceIndex)}</td></tr>");
+        return "<table class=\"courts\"><thead><tr><th>court</th><th>filed</th><th>closed</th><th>pending at end</th><th>closure rate</th>"
+            + "<th>mean days to disposition</th><th>balance index</th></tr></thead><tbody>\n"
+            + string.Join("\n", rows) + "\n</tbody></table>";
+    }
+
+    /// <summary>A figure's JSON text for reading: numbers rounded for the eye, rates as percentages (the exact value is in data-value), text unquoted.</summary>
+    private static string Display(KeyFigure figure) =>
+        double.TryParse(figure.Json, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? Numbers.Of(value, KeyFigures.IsRate(figure.Path))
+            : figure.Json.Trim('"');
 }

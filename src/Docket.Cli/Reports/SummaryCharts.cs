@@ -1,4 +1,5 @@
 using System.Globalization;
+using Docket.Cli.Output;
 using Docket.Domain.Statistics;
 
 namespace Docket.Cli.Reports;
@@ -6,7 +7,7 @@ namespace Docket.Cli.Reports;
 /// <summary>The charts of one run's report, each read straight from summary.json's fields.</summary>
 internal static class SummaryCharts
 {
-    /// <summary>Above this many teams, per-team figures are drawn as sorted points rather than one bar pair a team.</summary>
+    /// <summary>Above this many teams, the teams chart labels its kinds rather than every team.</summary>
     public const int MaxTeamBars = 60;
 
     public static IReadOnlyList<ChartSpec> For(Summary summary) =>
@@ -23,6 +24,18 @@ internal static class SummaryCharts
         LocksAndEscalations(summary),
     ];
 
+    /// <summary>
+    /// Each team kind's palette colour, the same in every chart and in the page's team-kind table: kinds in the order
+    /// their first team appears, then any other kind the pending series name ("unassigned").
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> KindColors(Summary summary)
+    {
+        var kinds = summary.Teams.Select(t => t.Kind)
+            .Concat(summary.Monthly.SelectMany(m => m.PendingEndByKind.Keys))
+            .Distinct().ToList();
+        return kinds.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
+    }
+
     /// <summary>The x offset of bar series <paramref name="i"/> of <paramref name="n"/> side by side in a unit slot.</summary>
     public static double BarOffset(int i, int n) => (i - ((n - 1) / 2.0)) * (0.8 / n);
 
@@ -36,16 +49,57 @@ internal static class SummaryCharts
         return [.. Enumerable.Range(1, months).Where(m => (m - 1) % step == 0).Select(m => ((double)m, m.ToString(CultureInfo.InvariantCulture)))];
     }
 
-    public static IReadOnlyList<(double Position, string Label)> BinTicks(IReadOnlyList<HistogramBin> bins) =>
-        [.. bins.Select((b, i) => ((double)i, b.ToDays is { } to ? $"{Number(b.FromDays)}–{Number(to)}" : $"{Number(b.FromDays)}+"))];
+    /// <summary>
+    /// Where each histogram bin is drawn, in days: from its lower edge, as wide as the bin. The open last bin (1,095+
+    /// days) is drawn as wide as the bin before it.
+    /// </summary>
+    public static IReadOnlyList<(double From, double Width)> BinSpans(IReadOnlyList<HistogramBin> bins) =>
+        [.. bins.Select((b, i) => (b.FromDays, b.ToDays is { } to ? to - b.FromDays
+            : i > 0 && bins[i - 1].ToDays is { } before ? before - bins[i - 1].FromDays : 365))];
+
+    /// <summary>
+    /// The day where a histogram's x axis ends: the upper edge of the last bin holding cases in any of the histograms
+    /// (at least the fourth bin's), so that a court closing everything within 120 days is not drawn on a 4-year axis.
+    /// </summary>
+    public static double BinsEnd(IEnumerable<IReadOnlyList<HistogramBin>> histograms)
+    {
+        var end = 0.0;
+        foreach (var bins in histograms)
+        {
+            var spans = BinSpans(bins);
+            for (var i = 0; i < bins.Count; i++)
+            {
+                if (bins[i].Cases > 0 || i < 4)
+                {
+                    end = Math.Max(end, spans[i].From + spans[i].Width);
+                }
+            }
+        }
+        return end;
+    }
+
+    /// <summary>Ticks at the bins' edges up to <paramref name="end"/>, leaving out an edge too close to the one before to be read.</summary>
+    public static IReadOnlyList<(double Position, string Label)> EdgeTicks(IReadOnlyList<HistogramBin> bins, double end)
+    {
+        var ticks = new List<(double Position, string Label)>();
+        foreach (var bin in bins.Where(b => b.FromDays < end))
+        {
+            if (ticks.Count == 0 || bin.FromDays - ticks[^1].Position >= end / 30)
+            {
+                ticks.Add((bin.FromDays, bin.ToDays is null ? Number(bin.FromDays) + "+" : Number(bin.FromDays)));
+            }
+        }
+        return ticks;
+    }
 
     private static ChartSpec PendingByKind(Summary summary)
     {
         var x = Months(summary);
+        var colors = KindColors(summary);
         var kinds = summary.Monthly.Count == 0 ? [] : summary.Monthly[0].PendingEndByKind.Keys.ToList();
         var series = kinds.Select(k => new ChartSeries(k.Replace('_', ' '), x,
-            [.. summary.Monthly.Select(m => m.PendingEndByKind.GetValueOrDefault(k))], SeriesShape.Line)).ToList();
-        series.Add(new ChartSeries("all pending", x, [.. summary.Monthly.Select(m => m.PendingEnd)], SeriesShape.DashedLine));
+            [.. summary.Monthly.Select(m => m.PendingEndByKind.GetValueOrDefault(k))], SeriesShape.Line, Color: colors[k])).ToList();
+        series.Add(new ChartSeries("all pending", x, [.. summary.Monthly.Select(m => m.PendingEnd)], SeriesShape.DashedLine, Color: ChartSeries.Neutral));
         return new ChartSpec("pending-by-kind", "Pending cases by team kind", "month of the window", "cases pending at the month's end", series,
             "Filed, not yet closed cases at each month's end, by the kind of team holding them (\"unassigned\": waiting in the court's queue).",
             XTicks: MonthTicks(x.Length));
@@ -58,12 +112,12 @@ internal static class SummaryCharts
         {
             new("filed", [.. x.Select(v => v + BarOffset(0, 2))], [.. summary.Monthly.Select(m => m.Filed)], SeriesShape.Bars),
             new("closed", [.. x.Select(v => v + BarOffset(1, 2))], [.. summary.Monthly.Select(m => m.Closed)], SeriesShape.Bars),
-            new("closure rate", x, [.. summary.Monthly.Select(m => m.ClosureRate)], SeriesShape.Line, RightAxis: true),
+            new("closure rate", x, [.. summary.Monthly.Select(m => m.ClosureRate)], SeriesShape.Line, RightAxis: true, Color: ChartSeries.Neutral),
         };
         var hasBaseline = summary.Monthly.Any(m => m.ClosureRateBaseline > 0);
         if (hasBaseline)
         {
-            series.Add(new ChartSeries("closure-rate baseline", x, [.. summary.Monthly.Select(m => m.ClosureRateBaseline)], SeriesShape.DashedLine, RightAxis: true));
+            series.Add(new ChartSeries("closure-rate baseline", x, [.. summary.Monthly.Select(m => m.ClosureRateBaseline)], SeriesShape.DashedLine, RightAxis: true, Color: 3));
         }
         return new ChartSpec("filings-closures", "Monthly filings and closures", "month of the window", "cases", series,
             "Cases filed and closed each month (bars, left axis) and the month's closure rate, closed ÷ (pending at its start + filed) (right axis)"
@@ -71,32 +125,62 @@ internal static class SummaryCharts
             RightLabel: "closure rate", XTicks: MonthTicks(x.Length));
     }
 
-    private static ChartSpec Histogram(string id, string title, string xLabel, string yLabel, IReadOnlyList<HistogramBin> bins, string caption) =>
-        new(id, title, xLabel, yLabel,
-            [new ChartSeries(yLabel, [.. bins.Select((_, i) => (double)i)], [.. bins.Select(b => b.Cases)], SeriesShape.Bars)],
-            caption, XTicks: BinTicks(bins));
+    /// <summary>
+    /// A histogram over the fixed day bins (0–7, 7–15, 15–30, 30–60 …): each bar as wide as its bin and as high as its
+    /// cases per day of the bin, so that a bar's area, not its height, is its number of cases.
+    /// </summary>
+    private static ChartSpec Histogram(string id, string title, string xLabel, string yLabel, IReadOnlyList<HistogramBin> bins, string caption)
+    {
+        var spans = BinSpans(bins);
+        var end = BinsEnd([bins]);
+        return new ChartSpec(id, title, xLabel, $"{yLabel} per day of the bin",
+            [new ChartSeries(yLabel, [.. spans.Select(s => s.From + (s.Width / 2))], [.. bins.Select((b, i) => b.Cases / spans[i].Width)], SeriesShape.Bars)
+            {
+                Widths = [.. spans.Select(s => s.Width)],
+            }],
+            caption + $" Each bar spans its bin ({BinList(bins)} days), so its area is the bin's cases: a wide bin's cases are spread over its width."
+            + (end < spans[^1].From + spans[^1].Width ? $" Bins after day {Number(end)} are empty and not drawn." : ""),
+            XTicks: EdgeTicks(bins, end))
+        {
+            XRange = (0, end),
+        };
+    }
 
+    private static string BinList(IReadOnlyList<HistogramBin> bins) =>
+        string.Join(", ", bins.Take(4).Select(b => $"{Number(b.FromDays)}–{(b.ToDays is { } to ? Number(to) : "")}")) + ", …";
+
+    /// <summary>
+    /// Each team's judge utilization as a bar in its kind's colour, the teams grouped by kind and sorted within it,
+    /// with its quota attainment as a point where the team has a quota.
+    /// </summary>
     private static ChartSpec Teams(Summary summary)
     {
-        var teams = summary.Teams;
-        if (teams.Count <= MaxTeamBars)
+        var colors = KindColors(summary);
+        var ordered = summary.Teams.OrderBy(t => colors[t.Kind]).ThenByDescending(t => t.Utilization).ToList();
+        var position = ordered.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => (double)p.i);
+        var series = ordered.GroupBy(t => t.Kind).Select(kind => new ChartSeries(kind.Key.Replace('_', ' '),
+            [.. kind.Select(t => position[t])], [.. kind.Select(t => t.Utilization)], SeriesShape.Bars, Color: colors[kind.Key])
         {
-            var x = teams.Select((_, i) => (double)i).ToArray();
-            return new ChartSpec("teams", "Quota attainment and utilization per team", "team", "share",
-                [
-                    new ChartSeries("quota attainment", [.. x.Select(v => v + BarOffset(0, 2))], [.. teams.Select(t => t.QuotaAttainment)], SeriesShape.Bars),
-                    new ChartSeries("judge utilization", [.. x.Select(v => v + BarOffset(1, 2))], [.. teams.Select(t => t.Utilization)], SeriesShape.Bars),
-                ],
-                "Each team's workload units ÷ its quota for the window (0 for a team without a quota) and the busy share of its judges' working hours.",
-                XTicks: [.. teams.Select((t, i) => ((double)i, t.Id))]);
+            Widths = [.. kind.Select(_ => 0.8)],
+        }).ToList();
+        var withQuota = ordered.Where(t => t.Quota > 0).ToList();
+        if (withQuota.Count > 0)
+        {
+            series.Add(new ChartSeries("quota attainment", [.. withQuota.Select(t => position[t])], [.. withQuota.Select(t => t.QuotaAttainment)],
+                SeriesShape.Markers, Color: ChartSeries.Neutral));
         }
-        var rank = teams.Select((_, i) => (double)(i + 1)).ToArray();
-        return new ChartSpec("teams", "Quota attainment and utilization per team", "teams, ranked", "share",
-            [
-                new ChartSeries("quota attainment", rank, [.. teams.Select(t => t.QuotaAttainment).Order()], SeriesShape.Markers),
-                new ChartSeries("judge utilization", rank, [.. teams.Select(t => t.Utilization).Order()], SeriesShape.Markers),
-            ],
-            $"All {teams.Count} teams, each measure sorted from lowest to highest: workload units ÷ quota for the window (0 without a quota) and the busy share of the judges' working hours.");
+        IReadOnlyList<(double, string)> ticks = ordered.Count <= MaxTeamBars
+            ? [.. ordered.Select(t => (position[t], t.Id))]
+            : [.. ordered.GroupBy(t => t.Kind).Select(k => ((position[k.First()] + position[k.Last()]) / 2, k.Key.Replace('_', ' ')))];
+        return new ChartSpec("teams", "Judge utilization and quota attainment per team", ordered.Count <= MaxTeamBars ? "team" : "teams, grouped by kind", "share",
+            series,
+            $"Each of the {Number(ordered.Count)} teams' judge utilization (the busy share of its judges' working hours; a bar in its kind's colour, "
+            + "teams grouped by kind and sorted within it) and its quota attainment (workload units ÷ quota for the window; a dark point, "
+            + "only for teams with a quota). The table below gives each kind's figures.",
+            XTicks: ticks)
+        {
+            YPercent = true,
+        };
     }
 
     private static ChartSpec LocksAndEscalations(Summary summary)
@@ -111,6 +195,5 @@ internal static class SummaryCharts
             XTicks: MonthTicks(x.Length));
     }
 
-    public static string Number(double value) =>
-        value == Math.Floor(value) && Math.Abs(value) < 1e15 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("G4", CultureInfo.InvariantCulture);
+    public static string Number(double value) => Numbers.Number(value);
 }

@@ -1,0 +1,81 @@
+namespace Docket.Cli.Tests;
+
+/// <summary>Bad input on the command line: messages in words, "did you mean", exit code 2.</summary>
+public sealed class CommandLineMessagesTests
+{
+    private static string Minimal => Path.Combine(CliRunner.RepoRoot(), "scenarios", "minimal.yaml");
+
+    [Theory]
+    [InlineData("--days", "abc", "--days: 'abc' is not a whole number")]
+    [InlineData("--replications", "2.5", "--replications: '2.5' is not a whole number")]
+    [InlineData("--seed", "-1", "--seed: '-1' is not a whole number from 0 to")]
+    [InlineData("--days", "99999999999", "--days: '99999999999' is too large")]
+    public async Task A_bad_value_is_named_in_words_never_as_a_clr_type(string option, string value, string expected)
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("simulate", Minimal, option, value);
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error);
+        Assert.DoesNotContain("System.", error);
+        Assert.DoesNotContain("Nullable", error);
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_a_number_for_staffing_says_so()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("staffing", Minimal, "--judge-year", "lots");
+        Assert.Equal(2, exit);
+        Assert.Equal("--judge-year: 'lots' is not a number", error.Trim());
+    }
+
+    [Fact]
+    public async Task A_mistyped_command_gets_the_nearest_command_and_nothing_about_its_arguments()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("simualte", Minimal);
+        Assert.Equal(2, exit);
+        Assert.Contains("'simualte' is not a command. Did you mean 'simulate'?", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_mistyped_option_gets_the_nearest_option_and_its_value_is_not_called_stray()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("simulate", Minimal, "--replication", "5");
+        Assert.Equal(2, exit);
+        Assert.Contains("'--replication' is not an option of 'simulate'. Did you mean '--replications'?", error);
+        Assert.DoesNotContain("'5'", error);
+    }
+
+    [Fact]
+    public async Task A_stray_argument_is_named()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("validate", Minimal, "extra.yaml");
+        Assert.Equal(2, exit);
+        Assert.Contains("unexpected argument 'extra.yaml'", error);
+    }
+
+    [Fact]
+    public async Task A_name_far_from_every_command_gets_the_list_without_a_guess()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("frobnicate");
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("Did you mean", error);
+        Assert.Contains("Commands: simulate, validate, compare", error);
+    }
+
+    [Fact]
+    public async Task Compare_with_one_scenario_says_it_needs_two()
+    {
+        var pooled = Path.Combine(CliRunner.RepoRoot(), "scenarios", "xicheng-pooled.yaml");
+        var (exit, _, error) = await CliRunner.RunAsync("compare", pooled);
+        Assert.Equal(2, exit);
+        Assert.Contains("compare needs at least two scenarios, got one", error);
+        Assert.DoesNotContain("missing", error);
+    }
+
+    [Theory]
+    [InlineData("simualte", "simulate", 1)]
+    [InlineData("--replication", "--replications", 1)]
+    [InlineData("valdiate", "validate", 1)]
+    public void Distance_counts_insertions_deletions_substitutions_and_swaps(string typed, string name, int distance) =>
+        Assert.Equal(distance, Commands.ParseErrorMessages.Distance(typed, name));
+}
