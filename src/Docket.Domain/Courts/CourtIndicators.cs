@@ -22,6 +22,7 @@ public static class CourtIndicators
         long pendingStart = 0, filed = 0, closed = 0, waiting = 0, lockedNow = 0, overdue = 0;
         long over365 = 0, over548 = 0, over1095 = 0;
         var ages = new List<double>();
+        var waitingAges = new List<double>();
         double ttdSum = 0, limitSum = 0, transferSum = 0;
         long ttdCount = 0, limitCount = 0, simpleClosed = 0, transferCount = 0;
         foreach (var c in state.Cases)
@@ -67,7 +68,11 @@ public static class CourtIndicators
                 over365 += age > 365 ? 1 : 0;
                 over548 += age > 548 ? 1 : 0;
                 over1095 += age > 1095 ? 1 : 0;
-                waiting += c.Status == CourtCase.Waiting ? 1 : 0;
+                if (c.Status == CourtCase.Waiting)
+                {
+                    waiting++;
+                    waitingAges.Add(age);
+                }
             }
             if (c.StagesDone < type.Stages.Count && type.Nodes.Count > 0)
             {
@@ -77,6 +82,7 @@ public static class CourtIndicators
             }
         }
         var sorted = ages.Order().ToArray();
+        var waitingSorted = waitingAges.Order().ToArray();
         var pending = sorted.LongLength;
         var meanTtd = ttdCount == 0 ? 0 : ttdSum / ttdCount;
         var meanLimit = limitCount == 0 ? 0 : limitSum / limitCount;
@@ -92,11 +98,12 @@ public static class CourtIndicators
             court.Id, from, now, pendingStart, filed, closed, pending, waiting,
             ClosureRate: pendingStart + filed == 0 ? 0 : (double)closed / (pendingStart + filed),
             ClearanceRatio: filed == 0 ? 0 : (double)closed / filed,
-            new PendingAges(pending == 0 ? 0 : sorted.Average(), Quantile(sorted, 0.5), Quantile(sorted, 0.9), pending == 0 ? 0 : sorted[^1]),
+            Ages(sorted),
             new LongPending(over365, over548, over1095),
             new LockCounts(lockedNow, overdue, state.Unlocks),
             new BalanceKpi(indicators.Index(court.Scenario.Balance.Weights), indicators.TimeLimitChangeRate, indicators.TrialTimeIndex,
-                indicators.MediationAndSimpleShare, indicators.FileTransferDays, indicators.LongPendingShare, gini));
+                indicators.MediationAndSimpleShare, indicators.FileTransferDays, indicators.LongPendingShare, gini),
+            Ages(waitingSorted));
     }
 
     public static TeamCaseload Caseload(CourtState state, int team, DateTimeOffset now)
@@ -108,6 +115,9 @@ public static class CourtIndicators
         return new TeamCaseload(court.Layout.Teams[team].Id, court.Id, court.DivisionOf(team), state.AssignedTo(team), list.Length,
             state.ClosedBy(team), state.PendingWork(team), list);
     }
+
+    private static PendingAges Ages(double[] sorted) =>
+        sorted.Length == 0 ? new PendingAges(0, 0, 0, 0) : new PendingAges(sorted.Average(), Quantile(sorted, 0.5), Quantile(sorted, 0.9), sorted[^1]);
 
     private static double Quantile(double[] sorted, double tau) => sorted.Length == 0 ? 0.0 : SortedArrayStatistics.Quantile(sorted, tau);
 }

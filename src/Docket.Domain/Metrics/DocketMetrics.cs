@@ -24,6 +24,11 @@ public sealed class DocketMetrics : IDisposable
         CasesPending = _meter.CreateUpDownCounter<long>("docket.cases.pending", "{case}", "Cases filed and not closed, by court and team kind (unassigned: team_kind none)");
         CasesLongPending = _meter.CreateGauge<long>("docket.cases.long_pending", "{case}", "Cases pending over a year, by court");
         CasesLocked = _meter.CreateGauge<long>("docket.cases.locked", "{case}", "Cases locked now at an overdue important node, by court (the live service's stand-in for docket.locks)");
+        CasesOverdue = _meter.CreateGauge<long>("docket.cases.overdue", "{case}", "Cases with a process node past due now, by court");
+        CasesWaiting = _meter.CreateGauge<long>("docket.cases.waiting", "{case}", "Cases waiting for a team now, by court");
+        WaitingAge = _meter.CreateGauge<double>("docket.cases.waiting.age", "d", "Age in days of the cases waiting for a team now, by court and stat (max: the oldest, mean); 0 when none waits");
+        CaseloadGini = _meter.CreateGauge<double>("docket.caseload.gini", "1", "Gini coefficient of the open work of the court's teams with judges (0 = even), by court");
+        TeamPendingWork = _meter.CreateGauge<double>("docket.team.pending_work", "1", "A team's open cases' workload weights summed, by court and team");
         Locks = _meter.CreateCounter<long>("docket.locks", "{lock}", "Cases locked at an overdue important node, by court");
         Unlocks = _meter.CreateCounter<long>("docket.unlocks", "{lock}", "Locks lifted by a division head or president, by court");
         Warnings = _meter.CreateCounter<long>("docket.deadline.warnings", "{warning}", "Deadline warnings and escalations, by court and level (judge, division_head, president, discipline)");
@@ -41,6 +46,11 @@ public sealed class DocketMetrics : IDisposable
     public UpDownCounter<long> CasesPending { get; }
     public Gauge<long> CasesLongPending { get; }
     public Gauge<long> CasesLocked { get; }
+    public Gauge<long> CasesOverdue { get; }
+    public Gauge<long> CasesWaiting { get; }
+    public Gauge<double> WaitingAge { get; }
+    public Gauge<double> CaseloadGini { get; }
+    public Gauge<double> TeamPendingWork { get; }
     public Counter<long> Locks { get; }
     public Counter<long> Unlocks { get; }
     public Counter<long> Warnings { get; }
