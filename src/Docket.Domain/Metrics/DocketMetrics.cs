@@ -34,6 +34,8 @@ public sealed class DocketMetrics : IDisposable
         Warnings = _meter.CreateCounter<long>("docket.deadline.warnings", "{warning}", "Deadline warnings and escalations, by court and level (judge, division_head, president, discipline)");
         AssignmentDuration = _meter.CreateHistogram<double>("docket.assignment.duration", "s", "Time to decide an assignment, by court and policy",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] });
+        LedgerAppendDuration = _meter.CreateHistogram<double>("docket.ledger.append.duration", "s", "Time for a court's ledger append to become durable, by store (sqlite, postgres, memory)",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
         QuotaAttainment = _meter.CreateGauge<double>("docket.quota.attainment", "1", "Workload units closed ÷ prorated quota, by court and team kind");
         BalanceIndex = _meter.CreateGauge<double>("docket.balance.index", "1", "Anhui's composite balance index (0-100), by court");
         SimulatedDay = _meter.CreateGauge<double>("docket.simulation.day", "d", "The simulated day reached, by scenario");
@@ -55,6 +57,7 @@ public sealed class DocketMetrics : IDisposable
     public Counter<long> Unlocks { get; }
     public Counter<long> Warnings { get; }
     public Histogram<double> AssignmentDuration { get; }
+    public Histogram<double> LedgerAppendDuration { get; }
     public Gauge<double> QuotaAttainment { get; }
     public Gauge<double> BalanceIndex { get; }
     public Gauge<double> SimulatedDay { get; }
