@@ -33,11 +33,11 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
     private const string RegistrarKey = "k-observability-registrar";
     private static readonly string ServerDll = Path.Combine(Repo.Root, "src", "Docket.Server", "bin", "Release", "net10.0", "Docket.Server.dll");
 
-    /// <summary>Metrics only the live server exports that a [server] panel must query (and so this test evaluate).</summary>
+    /// <summary>Metrics only the live server exports that a [server] panel must query (and so this test evaluates).</summary>
     private static readonly string[] ServerPanelMetrics =
     [
         "docket_cases_locked", "docket_cases_overdue", "docket_cases_waiting", "docket_cases_waiting_age_days",
-        "docket_caseload_gini", "docket_team_pending_work",
+        "docket_caseload_gini", "docket_team_pending_work", "docket_ledger_append_duration_seconds_bucket",
     ];
 
     [Fact]
