@@ -15,7 +15,7 @@ public sealed partial class AlertRulesTests
     public static readonly string[] Alerts =
     [
         "DocketBacklogGrowing", "DocketCasesPastTimeLimit", "DocketCasesPendingOverAYear", "DocketLocksRising",
-        "DocketFilingP99OverTarget", "DocketServerErrors", "DocketSiloDown",
+        "DocketCasesOverdue", "DocketFilingP99OverTarget", "DocketServerErrors", "DocketSiloDown",
     ];
 
     private static readonly string RulesFile = Path.Combine(Repo.Grafana, "alerts.yml");

@@ -33,6 +33,13 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
     private const string RegistrarKey = "k-observability-registrar";
     private static readonly string ServerDll = Path.Combine(Repo.Root, "src", "Docket.Server", "bin", "Release", "net10.0", "Docket.Server.dll");
 
+    /// <summary>Metrics only the live server exports that a [server] panel must query (and so this test evaluates).</summary>
+    private static readonly string[] ServerPanelMetrics =
+    [
+        "docket_cases_locked", "docket_cases_overdue", "docket_cases_waiting", "docket_cases_waiting_age_days",
+        "docket_caseload_gini", "docket_team_pending_work", "docket_ledger_append_duration_seconds_bucket",
+    ];
+
     [Fact]
     public async Task Every_panel_query_returns_series_and_every_alert_rule_evaluates_against_a_simulation_run_and_the_live_server()
     {
@@ -42,6 +49,9 @@ public sealed class DashboardsAgainstPrometheusTests(CliBuild cli, ITestOutputHe
 
         var queries = DashboardQueries.All();
         Assert.NotEmpty(queries);
+        // The court's KPI gauges each have a live-server panel, so the run below evaluates them against the server.
+        Assert.All(ServerPanelMetrics, m => Assert.True(queries.Any(q => q.ServerOnly && q.Expr.Contains(m + "{", StringComparison.Ordinal)),
+            $"no [server] panel queries {m}"));
         var temp = Directory.CreateTempSubdirectory("docket-observability-");
         var metricsPort = Repo.FreePort();
         var serverPort = Repo.FreePort();

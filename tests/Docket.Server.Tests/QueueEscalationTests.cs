@@ -28,6 +28,8 @@ public sealed class QueueEscalationTests
         Assert.Equal([review.Str("id"), old.Str("id")], before.Select(q => q.Str("case")));
         Assert.Equal(old.GetProperty("case").GetProperty("case").GetProperty("filed_at").GetDateTimeOffset().AddDays(30),
             before[1].GetProperty("escalates_at").GetDateTimeOffset());
+        // The court's KPIs count both waiting and give their ages as the queue does: 31 days and 0, mean 15.5.
+        await AssertWaitingAsync(president, waiting: 2, max: 31, mean: 15.5);
 
         var (watched, _, _) = await factory.ClientFor(TestUsers.Admin).PostJsonAsync("/api/courts/live/deadline-watch", null);
         Assert.Equal(HttpStatusCode.OK, watched);
@@ -48,11 +50,22 @@ public sealed class QueueEscalationTests
         Assert.Equal("pending", pulled.Str("status"));
         Assert.Equal(first.Str("team"), pulled.Str("team"));
         Assert.Equal([review.Str("id")], (await QueueAsync(president)).Select(q => q.Str("case")));
+        await AssertWaitingAsync(president, waiting: 1, max: 0, mean: 0);
 
         var (_, entries, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/assignments?court=live&kind=all");
         Assert.Contains(entries.GetProperty("entries").EnumerateArray(), e => e.Str("kind") == "escalate" && e.Str("case_id") == old.Str("id"));
         var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
         Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+    }
+
+    private static async Task AssertWaitingAsync(HttpClient president, long waiting, double max, double mean)
+    {
+        var (status, kpis, _) = await president.GetJsonAsync("/api/courts/live/kpis");
+        Assert.True(status == HttpStatusCode.OK, kpis.ToString());
+        Assert.Equal(waiting, kpis.GetProperty("waiting").GetInt64());
+        var ages = kpis.GetProperty("waiting_age_days");
+        Assert.Equal(max, ages.GetProperty("max").GetDouble(), 9);
+        Assert.Equal(mean, ages.GetProperty("mean").GetDouble(), 9);
     }
 
     private static async Task<List<JsonElement>> QueueAsync(HttpClient client)

@@ -65,7 +65,11 @@ public sealed class TelemetryTests(ApiFixture fixture)
     public async Task A_court_records_its_kpi_gauges_after_a_filing_and_a_closure()
     {
         await FileAndCloseASimpleCivilCaseAsync();
-        string[] gauges = ["docket_cases_long_pending{", "docket_cases_locked{", "docket_balance_index{"];
+        string[] gauges =
+        [
+            "docket_cases_long_pending{", "docket_cases_locked{", "docket_balance_index{", "docket_cases_overdue{", "docket_cases_waiting{",
+            "docket_cases_waiting_age_days{", "docket_caseload_gini{", "docket_team_pending_work{",
+        ];
         var lines = new List<string>();
         for (var i = 0; i < 100; i++)
         {
@@ -82,6 +86,37 @@ public sealed class TelemetryTests(ApiFixture fixture)
             Assert.Contains(lines, l => l.StartsWith(gauge, StringComparison.Ordinal) && l.Contains("court=\"live\"", StringComparison.Ordinal));
         }
         Assert.DoesNotContain(lines, l => l.StartsWith("docket_quota_attainment", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Each ledger append's time to durability is a histogram by store: after one filing on SQLite (group commit,
+    /// synchronous normal) the sqlite series has counted the genesis entry and the filing's append.
+    /// </summary>
+    [Fact]
+    public async Task A_filing_times_its_durable_ledger_append_by_store()
+    {
+        var data = Directory.CreateTempSubdirectory("docket-append-");
+        try
+        {
+            await using var factory = new DocketFactory(data.FullName);
+            await factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");
+            long count = 0;
+            var lines = new List<string>();
+            for (var i = 0; i < 50 && count < 2; i++)
+            {
+                var text = await factory.CreateClient().GetStringAsync(new Uri("/metrics", UriKind.Relative));
+                lines = [.. text.Split('\n').Where(l => l.StartsWith("docket_ledger_append_duration_seconds", StringComparison.Ordinal))];
+                count = lines.Where(l => l.StartsWith("docket_ledger_append_duration_seconds_count{", StringComparison.Ordinal) && l.Contains("store=\"sqlite\"", StringComparison.Ordinal))
+                    .Select(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).Sum();
+                await Task.Delay(200);
+            }
+            Assert.True(count >= 2, $"docket_ledger_append_duration_seconds_count{{store=\"sqlite\"}} is {count}, not the genesis append and the filing's:\n{string.Join('\n', lines)}");
+            Assert.Contains(lines, l => l.StartsWith("docket_ledger_append_duration_seconds_bucket{", StringComparison.Ordinal) && l.Contains("le=\"0.001\"", StringComparison.Ordinal));
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -21,7 +21,8 @@ internal static class SummaryCharts
             summary.PendingAgeHistogram,
             $"Cases pending at the window's end by age (mean {Number(summary.PendingAgeDays.Mean)}, p90 {Number(summary.PendingAgeDays.P90)} days; over a year: {Number(summary.LongPending.Over365)})."),
         Teams(summary),
-        LocksAndEscalations(summary),
+        Escalations(summary),
+        Locks(summary),
     ];
 
     /// <summary>
@@ -183,15 +184,23 @@ internal static class SummaryCharts
         };
     }
 
-    private static ChartSpec LocksAndEscalations(Summary summary)
+    /// <summary>Escalations per month, on a chart of their own: beside thousands of escalations the locks (tens) would
+    /// lie flat on the axis, as compare.html's charts split them too.</summary>
+    private static ChartSpec Escalations(Summary summary)
     {
         var x = Months(summary);
-        return new ChartSpec("locks-escalations", "Locks and escalations", "month of the window", "events in the month",
-            [
-                new ChartSeries("locks", x, [.. summary.Monthly.Select(m => m.Locks)], SeriesShape.Line),
-                new ChartSeries("escalations", x, [.. summary.Monthly.Select(m => m.Escalations)], SeriesShape.Line),
-            ],
-            $"Cases locked at an overdue important node, and steps up the escalation ladder past the judge's warning (division head, president, discipline office), per month. Window totals: {Number(summary.Locks.First)} first and {Number(summary.Locks.Second)} second locks, {Number(summary.Deadlines.EscalatedDivisionHead + summary.Deadlines.EscalatedPresident + summary.Deadlines.ReferredDiscipline)} escalations.",
+        return new ChartSpec("escalations", "Escalations", "month of the window", "escalations in the month",
+            [new ChartSeries("escalations", x, [.. summary.Monthly.Select(m => m.Escalations)], SeriesShape.Line)],
+            $"Steps up the escalation ladder past the judge's warning (division head, president, discipline office), per month. Window total: {Number(summary.Deadlines.EscalatedDivisionHead + summary.Deadlines.EscalatedPresident + summary.Deadlines.ReferredDiscipline)} escalations.",
+            XTicks: MonthTicks(x.Length));
+    }
+
+    private static ChartSpec Locks(Summary summary)
+    {
+        var x = Months(summary);
+        return new ChartSpec("locks", "Cases locked", "month of the window", "cases locked in the month",
+            [new ChartSeries("locks", x, [.. summary.Monthly.Select(m => m.Locks)], SeriesShape.Line)],
+            $"Cases locked at an overdue important node, per month (a chart of its own: locks are far fewer than escalations). Window totals: {Number(summary.Locks.First)} first and {Number(summary.Locks.Second)} second locks.",
             XTicks: MonthTicks(x.Length));
     }
 

@@ -23,6 +23,7 @@ public static class CourtIndicators
         long over365 = 0, over548 = 0, over1095 = 0;
         var ages = new List<double>();
         var inputs = new BalanceInputs();
+        var waitingAges = new List<double>();
         foreach (var c in state.Cases)
         {
             var type = court.CaseTypes[court.TypeIndex(c.Type)];
@@ -56,7 +57,11 @@ public static class CourtIndicators
                 over365 += age > 365 ? 1 : 0;
                 over548 += age > 548 ? 1 : 0;
                 over1095 += age > 1095 ? 1 : 0;
-                waiting += c.Status == CourtCase.Waiting ? 1 : 0;
+                if (c.Status == CourtCase.Waiting)
+                {
+                    waiting++;
+                    waitingAges.Add(age);
+                }
             }
             if (c.StagesDone < type.Stages.Count && type.Nodes.Count > 0)
             {
@@ -66,6 +71,7 @@ public static class CourtIndicators
             }
         }
         var sorted = ages.Order().ToArray();
+        var waitingSorted = waitingAges.Order().ToArray();
         var pending = sorted.LongLength;
         var indicators = inputs.Indicators();
         var teamsWithJudges = Enumerable.Range(0, court.Layout.Teams.Count).Where(t => court.Layout.Teams[t].Judges > 0);
@@ -74,11 +80,12 @@ public static class CourtIndicators
             court.Id, from, now, pendingStart, filed, closed, pending, waiting,
             ClosureRate: pendingStart + filed == 0 ? 0 : (double)closed / (pendingStart + filed),
             ClearanceRatio: filed == 0 ? 0 : (double)closed / filed,
-            new PendingAges(pending == 0 ? 0 : sorted.Average(), Quantile(sorted, 0.5), Quantile(sorted, 0.9), pending == 0 ? 0 : sorted[^1]),
+            Ages(sorted),
             new LongPending(over365, over548, over1095),
             new LockCounts(lockedNow, overdue, state.Unlocks),
             new BalanceKpi(indicators.Index(court.Scenario.Balance.Weights), indicators.TimeLimitChangeRate, indicators.TrialTimeIndex,
-                indicators.MediationAndSimpleShare, indicators.FileTransferDays, indicators.LongPendingShare, gini));
+                indicators.MediationAndSimpleShare, indicators.FileTransferDays, indicators.LongPendingShare, gini),
+            Ages(waitingSorted));
     }
 
     public static TeamCaseload Caseload(CourtState state, int team, DateTimeOffset now)
@@ -90,6 +97,9 @@ public static class CourtIndicators
         return new TeamCaseload(court.Layout.Teams[team].Id, court.Id, court.DivisionOf(team), state.AssignedTo(team), list.Length,
             state.ClosedBy(team), state.PendingWork(team), list);
     }
+
+    private static PendingAges Ages(double[] sorted) =>
+        sorted.Length == 0 ? new PendingAges(0, 0, 0, 0) : new PendingAges(sorted.Average(), Quantile(sorted, 0.5), Quantile(sorted, 0.9), sorted[^1]);
 
     private static double Quantile(double[] sorted, double tau) => sorted.Length == 0 ? 0.0 : SortedArrayStatistics.Quantile(sorted, tau);
 }

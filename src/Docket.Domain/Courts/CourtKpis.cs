@@ -9,6 +9,8 @@ namespace Docket.Domain.Courts;
 /// A court's indicators over a window [<see cref="Since"/>, <see cref="AsOf"/>]: summary.json's definitions
 /// (closure rate = closed ÷ (pending at start + filed), clearance = closed ÷ filed), pending ages, long-pending
 /// counts, locks, and Anhui's balance index (case 160) with the Gini coefficient of the teams' open work.
+/// <see cref="WaitingAgeDays"/> is the ages (days since filing) of the cases waiting for a team now, as
+/// <c>GET /api/courts/{court}/queue</c>'s <c>waiting_days</c>: 0 throughout when none waits.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.court-kpis")]
 public sealed record CourtKpis(
@@ -25,7 +27,8 @@ public sealed record CourtKpis(
     [property: Id(10)] PendingAges PendingAgeDays,
     [property: Id(11)] LongPending LongPending,
     [property: Id(12)] LockCounts Locks,
-    [property: Id(13)] BalanceKpi Balance);
+    [property: Id(13)] BalanceKpi Balance,
+    [property: Id(14)] PendingAges WaitingAgeDays);
 
 [GenerateSerializer, Immutable, Alias("docket.live.pending-ages")]
 public sealed record PendingAges(

@@ -24,11 +24,18 @@ public sealed class DocketMetrics : IDisposable
         CasesPending = _meter.CreateUpDownCounter<long>("docket.cases.pending", "{case}", "Cases filed and not closed, by court and team kind (unassigned: team_kind none)");
         CasesLongPending = _meter.CreateGauge<long>("docket.cases.long_pending", "{case}", "Cases pending over a year, by court");
         CasesLocked = _meter.CreateGauge<long>("docket.cases.locked", "{case}", "Cases locked now at an overdue important node, by court (the live service's stand-in for docket.locks)");
+        CasesOverdue = _meter.CreateGauge<long>("docket.cases.overdue", "{case}", "Cases with a process node past due now, by court");
+        CasesWaiting = _meter.CreateGauge<long>("docket.cases.waiting", "{case}", "Cases waiting for a team now, by court");
+        WaitingAge = _meter.CreateGauge<double>("docket.cases.waiting.age", "d", "Age in days of the cases waiting for a team now, by court and stat (max: the oldest, mean); 0 when none waits");
+        CaseloadGini = _meter.CreateGauge<double>("docket.caseload.gini", "1", "Gini coefficient of the open work of the court's teams with judges (0 = even), by court");
+        TeamPendingWork = _meter.CreateGauge<double>("docket.team.pending_work", "1", "A team's open cases' workload weights summed, by court and team");
         Locks = _meter.CreateCounter<long>("docket.locks", "{lock}", "Cases locked at an overdue important node, by court");
         Unlocks = _meter.CreateCounter<long>("docket.unlocks", "{lock}", "Locks lifted by a division head or president, by court");
         Warnings = _meter.CreateCounter<long>("docket.deadline.warnings", "{warning}", "Deadline warnings and escalations, by court and level (judge, division_head, president, discipline)");
         AssignmentDuration = _meter.CreateHistogram<double>("docket.assignment.duration", "s", "Time to decide an assignment, by court and policy",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] });
+        LedgerAppendDuration = _meter.CreateHistogram<double>("docket.ledger.append.duration", "s", "Time for a court's ledger append to become durable, by store (sqlite, postgres, memory)",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
         QuotaAttainment = _meter.CreateGauge<double>("docket.quota.attainment", "1", "Workload units closed ÷ prorated quota, by court and team kind");
         BalanceIndex = _meter.CreateGauge<double>("docket.balance.index", "1", "Anhui's composite balance index (0-100), by court");
         SimulatedDay = _meter.CreateGauge<double>("docket.simulation.day", "d", "The simulated day reached, by scenario");
@@ -41,10 +48,16 @@ public sealed class DocketMetrics : IDisposable
     public UpDownCounter<long> CasesPending { get; }
     public Gauge<long> CasesLongPending { get; }
     public Gauge<long> CasesLocked { get; }
+    public Gauge<long> CasesOverdue { get; }
+    public Gauge<long> CasesWaiting { get; }
+    public Gauge<double> WaitingAge { get; }
+    public Gauge<double> CaseloadGini { get; }
+    public Gauge<double> TeamPendingWork { get; }
     public Counter<long> Locks { get; }
     public Counter<long> Unlocks { get; }
     public Counter<long> Warnings { get; }
     public Histogram<double> AssignmentDuration { get; }
+    public Histogram<double> LedgerAppendDuration { get; }
     public Gauge<double> QuotaAttainment { get; }
     public Gauge<double> BalanceIndex { get; }
     public Gauge<double> SimulatedDay { get; }

@@ -26,8 +26,9 @@ public static class LiveTelemetry
 
 /// <summary>
 /// The <c>Docket:Metrics</c> configuration section: how often an active court records its KPI gauges
-/// (<c>docket.cases.long_pending</c>, <c>docket.cases.locked</c>, <c>docket.balance.index</c>,
-/// <c>docket.quota.attainment</c>).
+/// (<c>docket.cases.long_pending</c>, <c>docket.cases.locked</c>, <c>docket.cases.overdue</c>,
+/// <c>docket.cases.waiting</c>, <c>docket.cases.waiting.age</c>, <c>docket.caseload.gini</c>,
+/// <c>docket.balance.index</c>, <c>docket.quota.attainment</c>, <c>docket.team.pending_work</c>).
 /// </summary>
 public sealed class LiveMetricsOptions
 {
@@ -121,15 +122,21 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
     }
 
     /// <summary>
-    /// The court's KPI gauges from one <see cref="CourtIndicators.Compute"/>: long-pending and locked cases (both over
-    /// every open case, whatever the window), and the balance index when <paramref name="wholeLedger"/> (a windowed
-    /// index would make the gauge jump between callers' windows).
+    /// The court's KPI gauges from one <see cref="CourtIndicators.Compute"/>: long-pending, locked, overdue and
+    /// waiting cases, the waiting cases' oldest and mean age, and the caseload Gini (all over the cases open now,
+    /// whatever the window), and the balance index when <paramref name="wholeLedger"/> (a windowed index would make
+    /// the gauge jump between callers' windows).
     /// </summary>
     public void Kpis(CourtKpis kpis, bool wholeLedger)
     {
         var tag = new KeyValuePair<string, object?>("court", court.Id);
         metrics.CasesLongPending.Record(kpis.LongPending.Over365, tag);
         metrics.CasesLocked.Record(kpis.Locks.LockedNow, tag);
+        metrics.CasesOverdue.Record(kpis.Locks.Overdue, tag);
+        metrics.CasesWaiting.Record(kpis.Waiting, tag);
+        metrics.WaitingAge.Record(kpis.WaitingAgeDays.Max, tag, new("stat", "max"));
+        metrics.WaitingAge.Record(kpis.WaitingAgeDays.Mean, tag, new("stat", "mean"));
+        metrics.CaseloadGini.Record(kpis.Balance.CaseloadGini, tag);
         if (wholeLedger)
         {
             metrics.BalanceIndex.Record(kpis.Balance.Index, tag);
@@ -137,12 +144,14 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
     }
 
     /// <summary>
-    /// Quota attainment by team kind, as the simulator defines it (<c>CourtMetricsReporter</c>): workload units
-    /// (case type weights) closed by the kind's teams since the ledger began ÷ (the kind's annual quota × years since
-    /// then). Kinds without a quota are not recorded.
+    /// The gauges read from the court's state rather than its KPIs, recorded with them: each team's pending work
+    /// (<see cref="TeamPendingWork"/>), then quota attainment by team kind, as the simulator defines it
+    /// (<c>CourtMetricsReporter</c>): workload units (case type weights) closed by the kind's teams since the ledger
+    /// began ÷ (the kind's annual quota × years since then). Kinds without a quota are not recorded.
     /// </summary>
     public void QuotaAttainment(CourtState state, DateTimeOffset now)
     {
+        TeamPendingWork(state);
         if (state.StartedAt is not { } started || (now - started).TotalDays is var days && days <= 0)
         {
             return;
@@ -173,6 +182,16 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
                 metrics.QuotaAttainment.Record(units.GetValueOrDefault(kind) / (q * years),
                     new("court", court.Id), new("team_kind", CourtStatisticsCollector.TeamKindName(kind)));
             }
+        }
+    }
+
+    /// <summary>Each team's open cases' workload weights summed (the caseload's <c>pending_work</c>), by team id.</summary>
+    public void TeamPendingWork(CourtState state)
+    {
+        var teams = court.Layout.Teams;
+        for (var t = 0; t < teams.Count; t++)
+        {
+            metrics.TeamPendingWork.Record(state.PendingWork(t), new("court", court.Id), new("team", teams[t].Id));
         }
     }
 

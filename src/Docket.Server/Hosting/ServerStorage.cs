@@ -1,6 +1,7 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Metrics;
 using Docket.Grains.Live;
 using Docket.Server.Storage;
 using Docket.Server.Storage.Postgres;
@@ -28,7 +29,7 @@ internal static class ServerStorage
         {
             case Sqlite:
                 services.AddSingleton(sp => new SqliteStore(options.DataDirectory, options.Synchronous, sp.GetRequiredService<ILogger<SqliteStore>>()));
-                services.AddSingleton<ICourtJournal, SqliteCourtJournal>();
+                Timed<SqliteCourtJournal>(services, Sqlite);
                 services.AddHostedService<StorageStartup>();
                 break;
             case Postgres:
@@ -36,17 +37,24 @@ internal static class ServerStorage
                 // Checked now, so a bad value is named before anything starts.
                 var writers = options.Postgres.Writers;
                 services.AddSingleton(sp => new PostgresStore(connectionString, writers, sp.GetRequiredService<ILogger<PostgresStore>>()));
-                services.AddSingleton<ICourtJournal, PostgresCourtJournal>();
+                Timed<PostgresCourtJournal>(services, Postgres);
                 // Before the silo: the schema is there when the first grain reads.
                 services.AddHostedService<PostgresStartup>();
                 break;
             case Memory:
-                services.AddSingleton<ICourtJournal, InMemoryCourtJournal>();
+                Timed<InMemoryCourtJournal>(services, Memory);
                 break;
             default:
                 throw new StartupException($"Docket:Storage:Kind (--storage): '{options.Kind}' is none of sqlite, postgres, memory");
         }
         return kind;
+    }
+
+    /// <summary>The store's journal, its appends timed on <c>docket.ledger.append.duration</c> with label store = <paramref name="kind"/>.</summary>
+    private static void Timed<TJournal>(IServiceCollection services, string kind) where TJournal : class, ICourtJournal
+    {
+        services.AddSingleton<TJournal>();
+        services.AddSingleton<ICourtJournal>(sp => new TimedCourtJournal(sp.GetRequiredService<TJournal>(), sp.GetRequiredService<DocketMetrics>(), kind));
     }
 
     public static void AddGrainStorage(ISiloBuilder silo, string kind)
