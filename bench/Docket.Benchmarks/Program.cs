@@ -3,11 +3,12 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Docket.Benchmarks.Assignment;
+using Docket.Benchmarks.Grains;
 using Docket.Benchmarks.Infrastructure;
 
 // `--quick`: the smoke test .ci/run calls. It proves the suite builds and runs (never how fast): a dry job (one
-// invocation per case, no warm-up, no pilot) in this process (no extra build), over RandomAssignmentBenchmark unless a
-// --filter is given. The exit code is 1 when any benchmark failed or did not validate (or, in quick mode, none ran).
+// invocation per case, no warm-up, no pilot) in this process (no extra build), over RandomAssignmentBenchmark and
+// GrainPathBenchmark (the live court's filing path) unless a --filter is given. The exit code is 1 when any benchmark failed or did not validate (or, in quick mode, none ran).
 var quick = args.Contains("--quick");
 args = [.. args.Where(a => a != "--quick")];
 var config = DefaultConfig.Instance.WithArtifactsPath(RepoPaths.Artifacts);
@@ -17,7 +18,7 @@ if (quick)
     config = config.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("quick"));
     if (!args.Contains("--filter") && !args.Contains("-f"))
     {
-        args = [.. args, "--filter", $"*.{nameof(RandomAssignmentBenchmark)}.*"];
+        args = [.. args, "--filter", $"*.{nameof(RandomAssignmentBenchmark)}.*", $"*.{nameof(GrainPathBenchmark)}.*"];
     }
 }
 CaseTally.Clear();

@@ -59,10 +59,16 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
         var summary = await RunAsync(TwoCourts, "records");
         var team = await fixture.Grains.GetGrain<ITeamGrain>("records/r0/basic-1/fast-1").GetAsync();
         Assert.NotNull(team);
-        Assert.Equal(summary.Teams.Single(t => t.Id == "basic-1/fast-1").Closed, team!.Closed);
+        var row = summary.Teams.Single(t => t.Id == "basic-1/fast-1");
+        Assert.Equal(row.Closed, team!.Closed);
+        Assert.Equal(row.PendingEnd, team.Open);
         var judge = await fixture.Grains.GetGrain<IJudgeGrain>($"records/r0/{team.Judges[0]}").GetAsync();
         Assert.NotNull(judge);
-        Assert.True(judge!.Tasks > 0);
+        Assert.Equal("basic-1/fast-1/j1", judge!.Id);
+        Assert.Equal("basic-1/fast-1/judge-1", judge.Station);
+        Assert.True(judge.Tasks > 0);
+        Assert.Null(await fixture.Grains.GetGrain<IJudgeGrain>("records/r0/basic-1/fast-1/j9").GetAsync());
+        Assert.Null(await fixture.Grains.GetGrain<ITeamGrain>("records/r0/basic-1/no-such-team").GetAsync());
 
         var firstCase = await fixture.Grains.GetGrain<ICaseGrain>("records/r0/basic-2/0").GetAsync();
         Assert.NotNull(firstCase);
@@ -70,6 +76,82 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
         Assert.Contains(firstCase.Type, new[] { "simple", "complex" });
         Assert.True(firstCase.Filed >= 0);
         Assert.Null(await fixture.Grains.GetGrain<ICaseGrain>("records/r0/basic-2/99999999").GetAsync());
+        Assert.Null(await fixture.Grains.GetGrain<ICaseGrain>("no-run/r0/basic-2/0").GetAsync());
+    }
+
+    [Fact]
+    public async Task Mid_run_a_team_grain_answers_the_open_caseload_the_domain_simulation_has_at_that_day_and_again_at_the_end()
+    {
+        var scenario = ScenarioLoader.Load(TwoCourts, "two-courts.yaml").Scenario!;
+        var (spec, courtId) = scenario.ExpandCourts().ElementAt(1);
+        var direct = new CourtSimulation(new CourtLayout(scenario, spec, courtId, prefixTeamIds: true), scenario.Seed);
+        var clock = fixture.Grains.GetGrain<ISimulationClockGrain>("views/r0");
+        var progress = await clock.StartAsync(new SimulationRun(TwoCourts, "two-courts.yaml", null, null, 0, StepDays: 100));
+        progress = await clock.AdvanceAsync();
+        progress = await clock.AdvanceAsync();
+        Assert.Equal(200, progress.Day);
+        Assert.False(progress.Done);
+        direct.AdvanceTo(200);
+
+        var midRun = await AssertTeamsMatchAsync(direct, "views/r0", 200);
+        Assert.Contains(midRun, t => t.Open > 0);
+
+        var summary = await clock.FinishAsync();
+        direct.RunToEnd();
+        var atEnd = await AssertTeamsMatchAsync(direct, "views/r0", 400);
+        foreach (var team in atEnd)
+        {
+            var row = summary.Teams.Single(r => r.Id == team.Id);
+            Assert.Equal(row.Assigned, team.Assigned);
+            Assert.Equal(row.Closed, team.Closed);
+            Assert.Equal(row.PendingEnd, team.Open);
+            Assert.Equal(row.WorkloadUnits, team.WorkloadUnits);
+            Assert.Equal(row.QuotaAttainment, team.QuotaAttainment);
+            Assert.Equal(row.Utilization, team.Utilization);
+        }
+        // The view is live: the figures moved between day 200 and the end.
+        Assert.True(atEnd.Sum(t => t.Closed) > midRun.Sum(t => t.Closed));
+    }
+
+    [Fact]
+    public async Task In_a_single_court_scenario_views_are_keyed_by_the_court_and_the_teams_own_id()
+    {
+        const string OneCourt = """
+            name: one-court
+            days: 120
+            case_types:
+              - id: generic
+                effort: { judge: { dist: exponential, mean_hours: 30 } }
+            intake:
+              - { type: generic, per_year: 2000 }
+            teams:
+              - { id: pair, count: 2, members: { judge: 2, clerk: 1 }, accepts: [generic] }
+            """;
+        var clock = fixture.Grains.GetGrain<ISimulationClockGrain>("one/r0");
+        var progress = await clock.StartAsync(new SimulationRun(OneCourt, "one-court.yaml", null, null, 0, StepDays: 60));
+        progress = await clock.AdvanceAsync();
+        var team = await fixture.Grains.GetGrain<ITeamGrain>("one/r0/one-court/pair-1").GetAsync();
+        Assert.NotNull(team);
+        Assert.Equal("pair-1", team!.Id);
+        Assert.Equal(60, team.Day);
+        Assert.Equal(2, team.Judges.Length);
+        Assert.True(team.Open > 0);
+        // Every open case of the team is on the docket of exactly one of its judges, the one in charge of it.
+        var dockets = new List<OpenCase>();
+        foreach (var judgeId in team.Judges)
+        {
+            var judge = await fixture.Grains.GetGrain<IJudgeGrain>($"one/r0/one-court/{judgeId}").GetAsync();
+            Assert.NotNull(judge);
+            Assert.All(judge!.OpenCases, c => Assert.Equal(judgeId, c.Judge));
+            dockets.AddRange(judge.OpenCases);
+        }
+        Assert.Equal(team.OpenCases.Select(c => c.Case).Order(), dockets.Select(c => c.Case).Order());
+        var open = await fixture.Grains.GetGrain<ICaseGrain>($"one/r0/one-court/{team.OpenCases[0].Case}").GetAsync();
+        Assert.NotNull(open);
+        Assert.Equal("pair-1", open!.Team);
+        Assert.Equal(team.OpenCases[0].Judge, open.Judge);
+        Assert.NotEqual(CaseStatus.Closed, open.Status);
+        await clock.FinishAsync();
     }
 
     [Fact]
@@ -105,7 +187,34 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
         {
             progress = await clock.AdvanceAsync();
         }
-        return SummaryJson.Deserialize<Summary>(await clock.FinishAsync());
+        return await clock.FinishAsync();
+    }
+
+    /// <summary>Asks every team grain of the court <paramref name="direct"/> simulates and checks its open caseload against the direct run's.</summary>
+    private async Task<TeamSnapshot[]> AssertTeamsMatchAsync(CourtSimulation direct, string run, double day)
+    {
+        var snapshots = new List<TeamSnapshot>();
+        for (var t = 0; t < direct.Layout.Teams.Count; t++)
+        {
+            var id = direct.Layout.Teams[t].Id;
+            var snapshot = await fixture.Grains.GetGrain<ITeamGrain>($"{run}/{id}").GetAsync();
+            Assert.NotNull(snapshot);
+            Assert.Equal(id, snapshot!.Id);
+            Assert.Equal(day, snapshot.Day);
+            var expected = new List<int>();
+            for (var i = 0; i < direct.CaseCount; i++)
+            {
+                if (direct.Case(i).Team == t && direct.Case(i).Status != CaseStatus.Closed)
+                {
+                    expected.Add(i);
+                }
+            }
+            Assert.Equal(expected, snapshot.OpenCases.Select(c => c.Case));
+            Assert.Equal(expected.Count, snapshot.Open);
+            Assert.All(snapshot.OpenCases, c => Assert.Equal(direct.Case(c.Case).Number, c.Number));
+            snapshots.Add(snapshot);
+        }
+        return [.. snapshots];
     }
 
     private static string Strip(Summary summary) => SummaryJson.Serialize(summary with { Engine = new EngineFigures() });

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using Docket.Domain.Courts;
+using Docket.Domain.Scenarios;
 using Docket.Grains;
+using Docket.Grains.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Docket.Benchmarks.Grains;
 
 /// <summary>
-/// An in-process silo set up as the CLI's embedded one (src/Docket.Cli/Hosting/EmbeddedSilo.cs): localhost
-/// clustering on free ports, in-memory grain storage, Docket's grain services; the benchmark calls through the
-/// co-hosted client.
+/// An in-process silo set up as the live service's with <c>--storage memory</c> (src/Docket.Server/Hosting): localhost
+/// clustering on free ports, the live grains over a scenario's organisation, the courts' ledgers in an
+/// <see cref="InMemoryCourtJournal"/>, case state in in-memory grain storage, in-memory reminders; the benchmark calls
+/// through the co-hosted client.
 /// </summary>
 public sealed class BenchSilo : IAsyncDisposable
 {
@@ -20,7 +24,7 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchSilo> StartAsync()
+    public static async Task<BenchSilo> StartAsync(Scenario scenario, string source)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -29,8 +33,12 @@ public sealed class BenchSilo : IAsyncDisposable
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(LiveStorage.Name);
+            silo.UseInMemoryReminderService();
         });
         builder.Services.AddDocketGrains();
+        builder.Services.AddDocketLive(new Organization(scenario, source));
+        builder.Services.AddSingleton<ICourtJournal, InMemoryCourtJournal>();
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host);

@@ -1,30 +1,30 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using Docket.Abstractions.Assignment;
-using Docket.Benchmarks.Assignment;
+using Docket.Abstractions.Live;
 using Docket.Benchmarks.Infrastructure;
+using Docket.Benchmarks.Simulator;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
 
 namespace Docket.Benchmarks.Grains;
 
 /// <summary>
-/// The live path through an in-process silo, each figure next to a plain ping-grain baseline measured in the same
-/// process (the Ratio column compares within a category):
+/// The live service's filing path without HTTP: <see cref="ILiveCourtGrain.FileAsync"/> on the live court grain
+/// (src/Docket.Grains/Live) of an in-process silo, its ledger in the in-memory journal, each figure next to a plain
+/// ping-grain baseline measured in the same process (the Ratio column compares within a category):
 /// <list type="bullet">
-/// <item><b>1 caller</b>: one call awaited at a time — a warm ping; one assignment through
-/// <see cref="IAssignmentPoolGrain.AssignAsync"/> followed by the <see cref="IAssignmentPoolGrain.CloseAsync"/> that
-/// keeps the pool in steady state; 1,000 filings per <see cref="IAssignmentPoolGrain.AssignBatchAsync"/> call
-/// (decisions only); and the same batch followed by its 1,000 closes (one call each: the pool has no batched close).</item>
-/// <item><b>64 in flight</b>: 64 callers — warm pings spread over 64 grains; assign + close on the one pool grain.</item>
-/// <item><b>new activations</b>, 64 in flight: a ping to a fresh key (the activation ceiling); filing a new case =
-/// one call to a fresh case grain that asks the pool for a team (activation + decision); the same with a persisted
-/// case grain (state read on activation and written once filed, to in-memory storage).</item>
+/// <item><b>1 caller</b>: one call awaited at a time — a warm ping; a filing.</item>
+/// <item><b>64 in flight</b>: 64 callers, each awaiting its call before the next — warm pings spread over 64 grains;
+/// filings on the one court (reentrant: the journal writes what is queued together).</item>
 /// </list>
-/// The pool: 100 teams, 4 case types in 2 categories (<see cref="AssignmentPool"/>), random policy, no cap, so
-/// batched decisions and filings need no closes to stay in steady state (the board's counters grow; the decision's
-/// cost does not depend on them). One operation = one call, assignment or filing. Job: 1 launch, 6 warm-up and 8
-/// measured iterations (an activation iteration is one invocation of 6,400 filings, and the JIT is still tiering up
-/// during the first ones); about three and a half minutes for the class.
+/// A filing is what <c>POST /api/courts/{court}/cases</c> does after authentication: a <c>civil_commercial</c> case of
+/// scenarios/xicheng-pooled.yaml's court (a weighted_random draw over 103 teams), filed by a registrar with a fresh
+/// idempotency key; the court decides, appends the ledger entry (eligible teams and weights), answers once the journal
+/// has it, and stores the case grain's state without waiting. The court keeps every case it has filed in memory
+/// (issue 12, item 4), so each invocation is a fixed number of operations (1,000 for one caller, 6,400 for 64) and
+/// the job's iterations bound a run's filings (about 110,000 a case). Job: 1 launch, 6 warm-up and 8 measured
+/// iterations of one invocation each.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -33,52 +33,39 @@ namespace Docket.Benchmarks.Grains;
 public class GrainPathBenchmark
 {
     public const int InFlight = 64;
+    public const int SingleOperations = 1000;
     public const int ConcurrentOperations = 64 * 100;
-    public const int BatchSize = 1000;
 
     private const string SingleCaller = "1 caller";
     private const string Concurrent = "64 in flight";
-    private const string Activations = "new activations";
-    private const string PoolKey = "bench/pool";
-    private const int PoolTeams = 100;
-
-    private static readonly string[] TypeIds = ["civil-a", "civil-b", "commercial-a", "commercial-b"];
-    private static readonly string[] CategoryIds = ["civil", "commercial"];
+    private const string Scenario = "xicheng-pooled";
+    private const string CaseType = "civil_commercial";
 
     private BenchSilo? _silo;
-    private IGrainFactory _grains = null!;
     private IPingGrain[] _warm = [];
-    private IAssignmentPoolGrain _pool = null!;
-    private CaseFiling[] _batch = [];
-    private int[] _filingTypes = [];
-    private long _nextKey = 1L << 40;
-    private long _nextCase;
+    private ILiveCourtGrain _court = null!;
+    private Actor _registrar = null!;
+    private string _keyPrefix = "";
+    private long _nextKey;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _silo = await BenchSilo.StartAsync();
-        _grains = _silo.Grains;
-        _warm = [.. Enumerable.Range(0, InFlight).Select(i => _grains.GetGrain<IPingGrain>(i))];
+        var scenario = SampleScenarios.Load(Scenario);
+        _silo = await BenchSilo.StartAsync(scenario, SampleScenarios.PathOf(Scenario));
+        var grains = _silo.Grains;
+        _warm = [.. Enumerable.Range(0, InFlight).Select(i => grains.GetGrain<IPingGrain>(i))];
         await Task.WhenAll(_warm.Select(p => p.PingAsync()));
 
-        var fixture = AssignmentPool.Create(PoolTeams);
-        _pool = _grains.GetGrain<IAssignmentPoolGrain>(PoolKey);
-        await _pool.ConfigureAsync(new PoolConfiguration(7, "random", null,
-            [.. TypeIds.Select((id, i) => new PoolCaseType(id, CategoryIds[AssignmentPool.TypeCategory[i]], AssignmentPool.TypeWeight[i]))],
-            [.. fixture.Teams.Select(t => new PoolTeam(t.Id, [.. t.Accepts.Select(a => TypeIds[a])], t.Cap, t.Coefficient, t.Judges, t.Leader, t.Chief))]));
-        for (var team = 0; team < fixture.Teams.Count; team++)
+        var court = scenario.ExpandCourts().Single().CourtId;
+        _court = grains.GetGrain<ILiveCourtGrain>(court);
+        _registrar = new Actor("bench", UserRoles.Registrar, court, null, null);
+        _keyPrefix = $"bench-{Guid.NewGuid():N}-";
+        // Activates the court (opens its ledger) and proves the filing is the real one: created, on a team.
+        var first = await FileAsync();
+        if (first.Outcome != Outcome.Created || first.Case?.Case.Team is null)
         {
-            if (fixture.Absent[team])
-            {
-                await _pool.SetAbsentAsync(fixture.Teams[team].Id, true);
-            }
-        }
-        _filingTypes = fixture.Filings;
-        _batch = [.. Enumerable.Range(0, BatchSize).Select(_ => NextFiling())];
-        if (await _pool.AssignAsync(NextFiling()) is not { Team: not null })
-        {
-            throw new InvalidOperationException("the benchmark pool assigned nothing");
+            throw new InvalidOperationException($"the benchmark court did not file a case: {first.Outcome} {first.Field} {first.Error}");
         }
     }
 
@@ -91,65 +78,32 @@ public class GrainPathBenchmark
         }
     }
 
-    [Benchmark(Baseline = true), BenchmarkCategory(SingleCaller)]
-    public Task Ping() => _warm[0].PingAsync();
-
-    [Benchmark, BenchmarkCategory(SingleCaller)]
-    public async Task AssignAndClose()
+    [Benchmark(Baseline = true, OperationsPerInvoke = SingleOperations), BenchmarkCategory(SingleCaller)]
+    public async Task Ping()
     {
-        var filing = NextFiling();
-        var decision = await _pool.AssignAsync(filing);
-        await _pool.CloseAsync(decision.Team!, filing.CaseType);
+        for (var i = 0; i < SingleOperations; i++)
+        {
+            await _warm[0].PingAsync();
+        }
     }
 
-    [Benchmark(OperationsPerInvoke = BatchSize), BenchmarkCategory(SingleCaller)]
-    public Task<AssignmentDecision[]> AssignBatch() => _pool.AssignBatchAsync(_batch);
-
-    [Benchmark(OperationsPerInvoke = BatchSize), BenchmarkCategory(SingleCaller)]
-    public async Task AssignBatchThenClose()
+    [Benchmark(OperationsPerInvoke = SingleOperations), BenchmarkCategory(SingleCaller)]
+    public async Task File()
     {
-        var decisions = await _pool.AssignBatchAsync(_batch);
-        var closes = new Task[decisions.Length];
-        for (var i = 0; i < decisions.Length; i++)
+        for (var i = 0; i < SingleOperations; i++)
         {
-            closes[i] = _pool.CloseAsync(decisions[i].Team!, _batch[i].CaseType);
+            await FileAsync();
         }
-        await Task.WhenAll(closes);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = ConcurrentOperations), BenchmarkCategory(Concurrent)]
     public Task PingConcurrent() => InFlightAsync(i => _warm[i % InFlight].PingAsync());
 
     [Benchmark(OperationsPerInvoke = ConcurrentOperations), BenchmarkCategory(Concurrent)]
-    public Task AssignAndCloseConcurrent() => InFlightAsync(async _ =>
-    {
-        var filing = NextFiling();
-        var decision = await _pool.AssignAsync(filing);
-        await _pool.CloseAsync(decision.Team!, filing.CaseType);
-    });
+    public Task FileConcurrent() => InFlightAsync(_ => FileAsync());
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = ConcurrentOperations), BenchmarkCategory(Activations)]
-    public Task PingNewActivation() => InFlightAsync(_ => _grains.GetGrain<IPingGrain>(Interlocked.Increment(ref _nextKey)).PingAsync());
-
-    [Benchmark(OperationsPerInvoke = ConcurrentOperations), BenchmarkCategory(Activations)]
-    public Task FileNewCase() => InFlightAsync(_ =>
-    {
-        var filing = NextFiling();
-        return _grains.GetGrain<IFiledCaseGrain>(filing.CaseNumber).FileAsync(PoolKey, filing);
-    });
-
-    [Benchmark(OperationsPerInvoke = ConcurrentOperations), BenchmarkCategory(Activations)]
-    public Task FileNewCasePersisted() => InFlightAsync(_ =>
-    {
-        var filing = NextFiling();
-        return _grains.GetGrain<IPersistedCaseGrain>(filing.CaseNumber).FileAsync(PoolKey, filing);
-    });
-
-    private CaseFiling NextFiling()
-    {
-        var number = Interlocked.Increment(ref _nextCase);
-        return new CaseFiling(number, TypeIds[_filingTypes[number & (AssignmentPool.FilingCount - 1)]], false);
-    }
+    private Task<CommandResult> FileAsync() => _court.FileAsync(
+        new FilingRequest(CaseType, false, "none", _keyPrefix + Interlocked.Increment(ref _nextKey), _registrar));
 
     /// <summary>Runs <see cref="ConcurrentOperations"/> calls with <see cref="InFlight"/> callers, each awaiting its call before the next.</summary>
     private static async Task InFlightAsync(Func<int, Task> call)
@@ -179,7 +133,7 @@ public class GrainPathBenchmark
             AddColumn(new OperationsPerSecondColumn());
             if (!QuickMode.IsOn)
             {
-                AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(8));
+                AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(8).WithInvocationCount(1).WithUnrollFactor(1));
             }
         }
     }

@@ -1,8 +1,12 @@
+using Docket.Domain.Simulation;
+using Docket.Domain.Statistics;
+
 namespace Docket.Abstractions.Simulation;
 
 /// <summary>
-/// One court of a simulation run. It holds its cases' compact records and runs the court's event loop a step at a
-/// time; its teams, judges and cases are grains of their own that it reports to. Keyed "{run}/{court}".
+/// One court of a simulation run. It runs the court's event loop a step at a time and holds its cases' compact records;
+/// its team, judge and case grains are views that ask it for a snapshot when they are asked. Not reentrant: a snapshot
+/// is always of the court between two steps. Keyed "{run}/{court}".
 /// </summary>
 [Alias("docket.court")]
 public interface ICourtGrain : IGrainWithStringKey
@@ -13,12 +17,21 @@ public interface ICourtGrain : IGrainWithStringKey
     [Alias("advance")]
     Task<CourtProgress> AdvanceAsync(double until);
 
-    /// <summary>The court's statistics as JSON, after its team and judge grains have been given their records.</summary>
+    /// <summary>Runs the court to the scenario's end and returns its statistics (the court stays queryable).</summary>
     [Alias("finish")]
-    Task<string> FinishAsync();
+    Task<CourtStatistics> FinishAsync();
 
+    /// <summary>A team's open caseload and figures as of now; <paramref name="team"/> is its id within the court. Null when the court has no such team (or no run).</summary>
+    [Alias("team")]
+    Task<TeamSnapshot?> GetTeamAsync(string team);
+
+    /// <summary>Judge <paramref name="judge"/> (1-based, as in <c>{team}/j{n}</c>) of a team: open docket and figures as of now.</summary>
+    [Alias("judge")]
+    Task<JudgeSnapshot?> GetJudgeAsync(string team, int judge);
+
+    /// <summary>The case at place <paramref name="caseIndex"/> of the court (0-based, in order of receipt) as of now.</summary>
     [Alias("case")]
-    Task<CaseView?> GetCaseAsync(int caseNumber);
+    Task<CaseSnapshot?> GetCaseAsync(int caseIndex);
 }
 
 [GenerateSerializer, Immutable, Alias("docket.court-run")]

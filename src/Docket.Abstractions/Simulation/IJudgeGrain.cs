@@ -1,20 +1,16 @@
+using Docket.Domain.Simulation;
+
 namespace Docket.Abstractions.Simulation;
 
-/// <summary>A judge's record in a run: tasks heard and busy hours. Keyed "{run}/{team}/j{n}".</summary>
+/// <summary>
+/// A judge of a simulation run, queryable while the run is in progress: the open docket of cases the judge is in
+/// charge of, closures, tasks, busy hours and utilization so far, read from the court in one call when asked. Keyed
+/// "{run}/{court}/{team}/j{n}" — "{run}/" followed by the judge's id in summary.json in a scenario of several courts.
+/// </summary>
 [Alias("docket.judge")]
 public interface IJudgeGrain : IGrainWithStringKey
 {
-    [Alias("record")]
-    Task RecordAsync(JudgeRecord record);
-
+    /// <summary>The judge as of the court's last step; null when the key names no judge of a started run.</summary>
     [Alias("get")]
-    Task<JudgeRecord?> GetAsync();
+    Task<JudgeSnapshot?> GetAsync();
 }
-
-[GenerateSerializer, Immutable, Alias("docket.judge-record")]
-public sealed record JudgeRecord(
-    [property: Id(0)] string Id,
-    [property: Id(1)] string Team,
-    [property: Id(2)] long Tasks,
-    [property: Id(3)] double BusyHours,
-    [property: Id(4)] double Utilization);

@@ -1,3 +1,5 @@
+using Docket.Domain.Statistics;
+
 namespace Docket.Abstractions.Simulation;
 
 /// <summary>
@@ -15,7 +17,7 @@ public interface ISimulationClockGrain : IGrainWithStringKey
     [Alias("advance")]
     Task<SimulationProgress> AdvanceAsync();
 
-    /// <summary>The replication's summary as summary.json text (engine figures left for the caller).</summary>
+    /// <summary>Runs the courts to the end and returns the replication's summary (engine figures left for the caller).</summary>
     [Alias("finish")]
-    Task<string> FinishAsync();
+    Task<Summary> FinishAsync();
 }

@@ -1,25 +1,17 @@
+using Docket.Domain.Simulation;
+
 namespace Docket.Abstractions.Simulation;
 
-/// <summary>A team's results in a run (assigned, closed, workload, quota attainment, utilization). Keyed "{run}/{team}".</summary>
+/// <summary>
+/// A team of a simulation run, queryable while the run is in progress: its open caseload, cases assigned and closed,
+/// pending work, quota attainment and utilization so far, read from its court in one call when asked (nothing is
+/// pushed to it as the court runs). Keyed "{run}/{court}/{team}" with the team's id within its court — in a scenario
+/// of several courts that is "{run}/" followed by the team's id in summary.json.
+/// </summary>
 [Alias("docket.team")]
 public interface ITeamGrain : IGrainWithStringKey
 {
-    [Alias("record")]
-    Task RecordAsync(TeamRecord record);
-
+    /// <summary>The team as of the court's last step; null when the key names no team of a started run.</summary>
     [Alias("get")]
-    Task<TeamRecord?> GetAsync();
+    Task<TeamSnapshot?> GetAsync();
 }
-
-[GenerateSerializer, Immutable, Alias("docket.team-record")]
-public sealed record TeamRecord(
-    [property: Id(0)] string Id,
-    [property: Id(1)] string Kind,
-    [property: Id(2)] long Assigned,
-    [property: Id(3)] long Closed,
-    [property: Id(4)] long PendingEnd,
-    [property: Id(5)] double WorkloadUnits,
-    [property: Id(6)] double Quota,
-    [property: Id(7)] double QuotaAttainment,
-    [property: Id(8)] double Utilization,
-    [property: Id(9)] string[] Judges);

@@ -24,7 +24,7 @@ internal sealed class SimulationRunner(IGrainFactory grains)
                 progress = await clock.AdvanceAsync();
                 report?.Invoke(r, progress);
             }
-            runs.Add(SummaryJson.Deserialize<Summary>(await clock.FinishAsync()));
+            runs.Add(await clock.FinishAsync());
         }
         var wall = stopwatch.Elapsed.TotalSeconds;
         var simulated = runs.Sum(r => r.Engine.SimulatedCases);

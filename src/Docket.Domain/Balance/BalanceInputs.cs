@@ -1,4 +1,5 @@
 using Docket.Domain.Cases;
+using Orleans;
 
 namespace Docket.Domain.Balance;
 
@@ -7,23 +8,37 @@ namespace Docket.Domain.Balance;
 /// and the live court's indicators both feed it case by case (<see cref="File"/>, <see cref="Close"/>,
 /// <see cref="Transfer"/>, <see cref="Pending"/>) and read <see cref="Indicators"/>.
 /// </summary>
+[GenerateSerializer, Alias("docket.sim.balance-inputs")]
 public sealed class BalanceInputs
 {
     /// <summary>A case pending longer than this many days counts as long pending.</summary>
     public const double LongPendingDays = 365;
 
+    [Id(0)]
     public long Extensions { get; set; }
+    [Id(1)]
     public long Filed { get; set; }
+    [Id(2)]
     public long Closed { get; set; }
+    [Id(3)]
     public double DispositionDays { get; set; }
+    [Id(4)]
     public double LimitDays { get; set; }
+    [Id(5)]
     public long ClosedWithLimit { get; set; }
+    [Id(6)]
     public double DispositionDaysWithLimit { get; set; }
+    [Id(7)]
     public long Mediated { get; set; }
+    [Id(8)]
     public long FastTrackClosed { get; set; }
+    [Id(9)]
     public double TransferDays { get; set; }
+    [Id(10)]
     public long Transferred { get; set; }
+    [Id(11)]
     public long PendingEnd { get; set; }
+    [Id(12)]
     public long LongPending { get; set; }
 
     public void Add(BalanceInputs other)

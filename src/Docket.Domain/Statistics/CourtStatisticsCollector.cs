@@ -246,7 +246,7 @@ public static class CourtStatisticsCollector
                 busy += station.BusyHours[0];
                 judges[s] = new JudgeStatistics
                 {
-                    Id = $"{team.Id}/j{s + 1}",
+                    Id = CourtViews.JudgeId(team.Id, s),
                     Tasks = station.Tasks[0],
                     BusyHours = station.BusyHours[0],
                     Utilization = windowHours > 0 ? station.BusyHours[0] / windowHours : 0.0,

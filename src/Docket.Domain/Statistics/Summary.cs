@@ -1,225 +1,373 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace Docket.Domain.Statistics;
 
 /// <summary>summary.json, schema 1 (docs/summary.md), with Docket's additions after the contract's fields.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary")]
 public sealed record Summary
 {
+    [Id(0)]
     public int Schema { get; init; } = 1;
+    [Id(1)]
     public string Scenario { get; init; } = "";
+    [Id(2)]
     public ulong Seed { get; init; }
+    [Id(3)]
     public int Days { get; init; }
+    [Id(4)]
     public int WarmupDays { get; init; }
+    [Id(5)]
     public int Replications { get; init; }
+    [Id(6)]
     public CaseCounts Cases { get; init; } = new();
+    [Id(7)]
     public double ClosureRate { get; init; }
+    [Id(8)]
     public double ClearanceRatio { get; init; }
+    [Id(9)]
     public DispositionTimes TimeToDispositionDays { get; init; } = new();
+    [Id(10)]
     public double PendingTimeAverage { get; init; }
+    [Id(11)]
     public PendingAges PendingAgeDays { get; init; } = new();
+    [Id(12)]
     public LongPending LongPending { get; init; } = new();
+    [Id(13)]
     public IReadOnlyList<MonthRow> Monthly { get; init; } = [];
+    [Id(14)]
     public IReadOnlyList<TypeRow> ByType { get; init; } = [];
+    [Id(15)]
     public IReadOnlyList<TeamRow> Teams { get; init; } = [];
+    [Id(16)]
     public AssignmentCounts Assignment { get; init; } = new();
+    [Id(17)]
     public IReadOnlyList<CourtRow> Courts { get; init; } = [];
+    [Id(18)]
     public DeadlineFigures Deadlines { get; init; } = new();
+    [Id(19)]
     public LockFigures Locks { get; init; } = new();
+    [Id(20)]
     public SupervisionFigures Supervision { get; init; } = new();
+    [Id(21)]
     public BalanceFigures Balance { get; init; } = new();
+    [Id(22)]
     public ScoreFigures Scores { get; init; } = new();
 
     /// <summary>Cases closed in the window by days from filing to closing, in <see cref="DayBins"/>.</summary>
+    [Id(23)]
     public IReadOnlyList<HistogramBin> TimeToDispositionHistogram { get; init; } = [];
 
     /// <summary>Cases pending at the window's end by age in days, in <see cref="DayBins"/>.</summary>
+    [Id(24)]
     public IReadOnlyList<HistogramBin> PendingAgeHistogram { get; init; } = [];
 
+    [Id(25)]
     public IReadOnlyList<Summary>? ReplicationsDetail { get; init; }
+    [Id(26)]
     public EngineFigures Engine { get; init; } = new();
 }
 
+[GenerateSerializer, Immutable, Alias("docket.summary.case-counts")]
 public sealed record CaseCounts
 {
+    [Id(0)]
     public double Received { get; init; }
+    [Id(1)]
     public double Mediated { get; init; }
+    [Id(2)]
     public double InMediationEnd { get; init; }
+    [Id(3)]
     public double Filed { get; init; }
+    [Id(4)]
     public double PendingStart { get; init; }
+    [Id(5)]
     public double Closed { get; init; }
+    [Id(6)]
     public double PendingEnd { get; init; }
 }
 
+[GenerateSerializer, Immutable, Alias("docket.summary.disposition-times")]
 public sealed record DispositionTimes
 {
+    [Id(0)]
     public double Mean { get; init; }
+    [Id(1)]
     public double P50 { get; init; }
+    [Id(2)]
     public double P90 { get; init; }
+    [Id(3)]
     public double P99 { get; init; }
+    [Id(4)]
     public double Max { get; init; }
 }
 
+[GenerateSerializer, Immutable, Alias("docket.summary.pending-ages")]
 public sealed record PendingAges
 {
+    [Id(0)]
     public double Mean { get; init; }
+    [Id(1)]
     public double P50 { get; init; }
+    [Id(2)]
     public double P90 { get; init; }
+    [Id(3)]
     public double Max { get; init; }
 }
 
+[GenerateSerializer, Immutable, Alias("docket.summary.long-pending")]
 public sealed record LongPending
 {
     [JsonPropertyName("over_365")]
+    [Id(0)]
     public double Over365 { get; init; }
     [JsonPropertyName("over_548")]
+    [Id(1)]
     public double Over548 { get; init; }
     [JsonPropertyName("over_1095")]
+    [Id(2)]
     public double Over1095 { get; init; }
 }
 
+[GenerateSerializer, Immutable, Alias("docket.summary.month-row")]
 public sealed record MonthRow
 {
+    [Id(0)]
     public int Month { get; init; }
+    [Id(1)]
     public double Filed { get; init; }
+    [Id(2)]
     public double Closed { get; init; }
+    [Id(3)]
     public double ClosureRate { get; init; }
+    [Id(4)]
     public double PendingEnd { get; init; }
 
     /// <summary>The balance spec's monthly closure-rate baseline for this month of the year (0 when none is set).</summary>
+    [Id(5)]
     public double ClosureRateBaseline { get; init; }
 
     /// <summary>Pending at the month's end by the kind of the team holding the case; "unassigned" for cases no team holds yet.</summary>
+    [Id(6)]
     public IReadOnlyDictionary<string, double> PendingEndByKind { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Cases locked in the month (every lock).</summary>
+    [Id(7)]
     public double Locks { get; init; }
 
     /// <summary>Escalations in the month: to the division head, to the president, referrals to the discipline office.</summary>
+    [Id(8)]
     public double Escalations { get; init; }
 }
 
 /// <summary>One bin of a day histogram: [from_days, to_days), the last bin without to_days.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.histogram-bin")]
 public sealed record HistogramBin
 {
+    [Id(0)]
     public double FromDays { get; init; }
+    [Id(1)]
     public double? ToDays { get; init; }
+    [Id(2)]
     public double Cases { get; init; }
 }
 
+[GenerateSerializer, Immutable, Alias("docket.summary.type-row")]
 public sealed record TypeRow
 {
+    [Id(0)]
     public string Type { get; init; } = "";
+    [Id(1)]
     public double Filed { get; init; }
+    [Id(2)]
     public double Closed { get; init; }
+    [Id(3)]
     public double MeanTtdDays { get; init; }
 }
 
+[GenerateSerializer, Immutable, Alias("docket.summary.team-row")]
 public sealed record TeamRow
 {
+    [Id(0)]
     public string Id { get; init; } = "";
+    [Id(1)]
     public string Kind { get; init; } = "";
+    [Id(2)]
     public IReadOnlyDictionary<string, int> Members { get; init; } = new Dictionary<string, int>();
+    [Id(3)]
     public double Coefficient { get; init; }
+    [Id(4)]
     public double Quota { get; init; }
+    [Id(5)]
     public double Assigned { get; init; }
+    [Id(6)]
     public double Closed { get; init; }
+    [Id(7)]
     public double PendingEnd { get; init; }
+    [Id(8)]
     public double WorkloadUnits { get; init; }
+    [Id(9)]
     public double QuotaAttainment { get; init; }
+    [Id(10)]
     public double Utilization { get; init; }
+    [Id(11)]
     public double Coins { get; init; }
+    [Id(12)]
     public double Score { get; init; }
+    [Id(13)]
     public double BalanceIndex { get; init; }
+    [Id(14)]
     public double MeetingParticipations { get; init; }
 }
 
 /// <summary>How cases reached their teams: flagged and designated, escalated in the court's queue, still waiting.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.assignment-counts")]
 public sealed record AssignmentCounts
 {
+    [Id(0)]
     public double Flagged { get; init; }
+    [Id(1)]
     public double Designated { get; init; }
+    [Id(2)]
     public double Escalated { get; init; }
+    [Id(3)]
     public double WaitingEnd { get; init; }
 }
 
+[GenerateSerializer, Immutable, Alias("docket.summary.court-row")]
 public sealed record CourtRow
 {
+    [Id(0)]
     public string Id { get; init; } = "";
+    [Id(1)]
     public double Filed { get; init; }
+    [Id(2)]
     public double Closed { get; init; }
+    [Id(3)]
     public double PendingEnd { get; init; }
+    [Id(4)]
     public double ClosureRate { get; init; }
+    [Id(5)]
     public double MeanTtdDays { get; init; }
+    [Id(6)]
     public double BalanceIndex { get; init; }
 }
 
 /// <summary>Deadline warnings and escalations (Guangzhou's ladder), statutory limits and their extensions.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.deadline-figures")]
 public sealed record DeadlineFigures
 {
+    [Id(0)]
     public double Warned { get; init; }
+    [Id(1)]
     public double EscalatedDivisionHead { get; init; }
+    [Id(2)]
     public double EscalatedPresident { get; init; }
+    [Id(3)]
     public double ReferredDiscipline { get; init; }
+    [Id(4)]
     public double Overdue { get; init; }
+    [Id(5)]
     public double ClosedAfterLimit { get; init; }
+    [Id(6)]
     public double Extensions { get; init; }
+    [Id(7)]
     public double TimeLimitChangeRate { get; init; }
+    [Id(8)]
     public double YellowCards { get; init; }
+    [Id(9)]
     public double RedCards { get; init; }
 }
 
 /// <summary>Cases locked at overdue important nodes (Yancheng): first and second locks, unlocks, days locked.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.lock-figures")]
 public sealed record LockFigures
 {
+    [Id(0)]
     public double First { get; init; }
+    [Id(1)]
     public double Second { get; init; }
+    [Id(2)]
     public double Unlocked { get; init; }
+    [Id(3)]
     public double MeanLockedDays { get; init; }
 }
 
+[GenerateSerializer, Immutable, Alias("docket.summary.supervision-figures")]
 public sealed record SupervisionFigures
 {
+    [Id(0)]
     public double FourType { get; init; }
+    [Id(1)]
     public double RiskOrdinary { get; init; }
+    [Id(2)]
     public double RiskLarger { get; init; }
+    [Id(3)]
     public double RiskMajor { get; init; }
+    [Id(4)]
     public double Meetings { get; init; }
+    [Id(5)]
     public double MeetingsRefused { get; init; }
+    [Id(6)]
     public double SupervisorHours { get; init; }
 }
 
 /// <summary>Anhui's balanced closure: the composite index, its five indicators, baselines missed, spread of closures.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.balance-figures")]
 public sealed record BalanceFigures
 {
+    [Id(0)]
     public double Index { get; init; }
+    [Id(1)]
     public double MonthsBelowBaseline { get; init; }
+    [Id(2)]
     public double BelowAnnualBaseline { get; init; }
+    [Id(3)]
     public double ClosuresGiniTeams { get; init; }
+    [Id(4)]
     public double ClosuresGiniJudges { get; init; }
+    [Id(5)]
     public double TimeLimitChangeRate { get; init; }
+    [Id(6)]
     public double TrialTimeIndex { get; init; }
+    [Id(7)]
     public double MediationAndSimpleShare { get; init; }
+    [Id(8)]
     public double FileTransferDays { get; init; }
+    [Id(9)]
     public double LongPendingShare { get; init; }
 }
 
 /// <summary>Linshu's coins and Fengtai's scores per team: highest, lowest and their ratio.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.score-figures")]
 public sealed record ScoreFigures
 {
+    [Id(0)]
     public double CoinsMax { get; init; }
+    [Id(1)]
     public double CoinsMin { get; init; }
+    [Id(2)]
     public double Spread { get; init; }
+    [Id(3)]
     public double ScoreMax { get; init; }
+    [Id(4)]
     public double ScoreMin { get; init; }
 }
 
 /// <summary>How the run went on this machine: the only part allowed to differ between two identical runs.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.engine-figures")]
 public sealed record EngineFigures
 {
+    [Id(0)]
     public double WallSeconds { get; init; }
+    [Id(1)]
     public double CasesPerSecond { get; init; }
+    [Id(2)]
     public long GrainCalls { get; init; }
+    [Id(3)]
     public int Silos { get; init; } = 1;
+    [Id(4)]
     public long SimulatedCases { get; init; }
+    [Id(5)]
     public long Events { get; init; }
 }

@@ -1,18 +1,15 @@
+using System.Globalization;
 using Docket.Abstractions.Simulation;
+using Docket.Domain.Simulation;
 
 namespace Docket.Grains.Simulation;
 
-/// <summary>A simulated case: wakes when asked and reads its record from its court.</summary>
+/// <summary>A simulated case: wakes when asked and reads its record from its court, as of the court's last step.</summary>
 public sealed class CaseGrain : Grain, ICaseGrain
 {
-    public Task<CaseView?> GetAsync()
-    {
-        var key = this.GetPrimaryKeyString();
-        var cut = key.LastIndexOf('/');
-        if (cut <= 0 || !int.TryParse(key.AsSpan(cut + 1), out var number))
-        {
-            return Task.FromResult<CaseView?>(null);
-        }
-        return GrainFactory.GetGrain<ICourtGrain>(key[..cut]).GetCaseAsync(number);
-    }
+    public Task<CaseSnapshot?> GetAsync() =>
+        RunKey.Split(this.GetPrimaryKeyString(), 1) is (var court, var parts)
+        && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? GrainFactory.GetGrain<ICourtGrain>(court).GetCaseAsync(index)
+            : Task.FromResult<CaseSnapshot?>(null);
 }

@@ -7,13 +7,13 @@ namespace Docket.Grains.Simulation;
 
 /// <summary>
 /// One court of a run. The court's event loop runs here a step at a time on the domain's <see cref="CourtSimulation"/>;
-/// cases live compactly in it, and the court hands its teams and judges their records in one call each at the end.
+/// cases live compactly in it. Its team, judge and case grains ask it for snapshots (<see cref="CourtViews"/>) when
+/// they are asked, so nothing crosses the grain boundary per event.
 /// </summary>
 public sealed class CourtGrain(ScenarioCatalog catalog, DocketMetrics metrics) : Grain, ICourtGrain
 {
     private CourtSimulation? _simulation;
     private CourtMetricsReporter? _reporter;
-    private string _runId = "";
 
     public Task InitializeAsync(CourtRun run)
     {
@@ -22,7 +22,6 @@ public sealed class CourtGrain(ScenarioCatalog catalog, DocketMetrics metrics) :
         var layout = new CourtLayout(scenario, spec, courtId, prefixTeamIds: scenario.CourtCount > 1);
         _simulation = new CourtSimulation(layout, scenario.Seed);
         _reporter = new CourtMetricsReporter(metrics, layout);
-        _runId = run.RunId;
         return Task.CompletedTask;
     }
 
@@ -34,50 +33,29 @@ public sealed class CourtGrain(ScenarioCatalog catalog, DocketMetrics metrics) :
         return Task.FromResult(new CourtProgress(simulation.Now, simulation.CaseCount, 0));
     }
 
-    public async Task<string> FinishAsync()
+    public Task<CourtStatistics> FinishAsync()
     {
         var simulation = Simulation();
         simulation.RunToEnd();
         var statistics = CourtStatisticsCollector.Collect(simulation);
         _reporter?.Report(simulation);
         _reporter?.ReportEnd(statistics);
-        var calls = new List<Task>(statistics.Teams.Length * 2);
-        foreach (var team in statistics.Teams)
-        {
-            calls.Add(GrainFactory.GetGrain<ITeamGrain>($"{_runId}/{team.Id}").RecordAsync(new TeamRecord(
-                team.Id, team.Kind, team.Assigned, team.Closed, team.PendingEnd, team.WorkloadUnits, team.Quota,
-                team.QuotaAttainment, team.Utilization, [.. team.Judges.Select(j => j.Id)])));
-            foreach (var judge in team.Judges)
-            {
-                calls.Add(GrainFactory.GetGrain<IJudgeGrain>($"{_runId}/{judge.Id}").RecordAsync(
-                    new JudgeRecord(judge.Id, team.Id, judge.Tasks, judge.BusyHours, judge.Utilization)));
-            }
-        }
-        await Task.WhenAll(calls);
-        return SummaryJson.Serialize(statistics);
+        return Task.FromResult(statistics);
     }
 
-    public Task<CaseView?> GetCaseAsync(int caseNumber)
-    {
-        var simulation = Simulation();
-        if (caseNumber < 0 || caseNumber >= simulation.CaseCount)
-        {
-            return Task.FromResult<CaseView?>(null);
-        }
-        var c = simulation.Case(caseNumber);
-        var layout = simulation.Layout;
-        return Task.FromResult<CaseView?>(new CaseView(
-            $"{layout.CourtId}/{caseNumber}",
-            layout.Scenario.CaseTypes[c.Type].Id,
-            c.Status.ToString(),
-            c.Received,
-            c.Filed,
-            c.Assigned,
-            c.Closed,
-            c.Team >= 0 ? layout.Teams[c.Team].Id : null,
-            (c.Flags & CaseFlags.Flagged) != 0,
-            (c.Flags & CaseFlags.Designated) != 0));
-    }
+    public Task<TeamSnapshot?> GetTeamAsync(string team) => Task.FromResult(
+        _simulation is { } simulation && CourtViews.TeamIndex(simulation.Layout, team) is >= 0 and var t
+            ? CourtViews.Team(simulation, t)
+            : null);
+
+    public Task<JudgeSnapshot?> GetJudgeAsync(string team, int judge) => Task.FromResult(
+        _simulation is { } simulation && CourtViews.TeamIndex(simulation.Layout, team) is >= 0 and var t
+        && judge >= 1 && judge <= simulation.Layout.JudgesPerTeam[t]
+            ? CourtViews.Judge(simulation, t, judge - 1)
+            : null);
+
+    public Task<CaseSnapshot?> GetCaseAsync(int caseIndex) =>
+        Task.FromResult(_simulation is { } simulation ? CourtViews.Case(simulation, caseIndex) : null);
 
     private CourtSimulation Simulation() =>
         _simulation ?? throw new InvalidOperationException("the court has not been initialized");

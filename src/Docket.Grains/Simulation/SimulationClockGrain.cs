@@ -40,21 +40,18 @@ public sealed class SimulationClockGrain(ScenarioCatalog catalog, ILogger<Simula
         return Progress();
     }
 
-    public async Task<string> FinishAsync()
+    public async Task<Summary> FinishAsync()
     {
         var (scenario, _) = Started();
         while (_day < scenario.Days)
         {
             await AdvanceAsync();
         }
-        var results = await Task.WhenAll(_courts.Select(c => c.FinishAsync()));
+        var statistics = await Task.WhenAll(_courts.Select(c => c.FinishAsync()));
         _grainCalls += _courts.Length;
-        var statistics = results.Select(SummaryJson.Deserialize<CourtStatistics>).ToList();
         var summary = SummaryBuilder.Replication(scenario, catalog.RequestedSeed(_run!), statistics);
-        var courtCalls = statistics.Sum(s => s.Teams.Length + s.Teams.Sum(t => t.Judges.Length));
-        summary = summary with { Engine = summary.Engine with { GrainCalls = _grainCalls + courtCalls } };
         DeactivateOnIdle();
-        return SummaryJson.Serialize(summary);
+        return summary with { Engine = summary.Engine with { GrainCalls = _grainCalls } };
     }
 
     private SimulationProgress Progress() =>

@@ -1,0 +1,173 @@
+using Docket.Domain.Statistics;
+
+namespace Docket.Domain.Simulation;
+
+/// <summary>
+/// What a simulated court's teams, judges and cases look like at the court's current time, read from its case records
+/// and stations on demand: nothing is kept or updated per event for them, so asking costs one pass over the court's
+/// cases and never slows the run. Figures over the statistics window follow <see cref="CourtStatisticsCollector"/>'s
+/// definitions with the window cut at <see cref="CourtSimulation.Now"/>, so at the run's end they are summary.json's.
+/// </summary>
+public static class CourtViews
+{
+    /// <summary>summary.json's id of judge <paramref name="judge"/> (0-based) of a team: <c>{team}/j{judge + 1}</c>.</summary>
+    public static string JudgeId(string teamId, int judge) => $"{teamId}/j{judge + 1}";
+
+    /// <summary>The index of the team whose id (or, in a court of a scenario of several, whose id after <c>{court}/</c>) is <paramref name="teamId"/>; -1 when none.</summary>
+    public static int TeamIndex(CourtLayout layout, string teamId)
+    {
+        var prefixed = $"{layout.CourtId}/{teamId}";
+        for (var t = 0; t < layout.Teams.Count; t++)
+        {
+            if (layout.Teams[t].Id == teamId || layout.Teams[t].Id == prefixed)
+            {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    public static TeamSnapshot Team(CourtSimulation simulation, int team)
+    {
+        var layout = simulation.Layout;
+        var scenario = layout.Scenario;
+        var (w0, now) = (scenario.WarmupDays, simulation.Now);
+        long assigned = 0, closed = 0;
+        var units = 0.0;
+        var pendingWork = 0.0;
+        var open = new List<OpenCase>();
+        var cases = simulation.Cases;
+        for (var i = 0; i < cases.Length; i++)
+        {
+            ref readonly var c = ref cases[i];
+            if (c.Team != team)
+            {
+                continue;
+            }
+            if (c.Assigned >= w0)
+            {
+                assigned++;
+            }
+            if (c.Status == CaseStatus.Closed)
+            {
+                if (c.Closed >= w0)
+                {
+                    closed++;
+                    units += layout.TypeWeight[c.Type];
+                }
+            }
+            else
+            {
+                pendingWork += layout.TypeWeight[c.Type];
+                open.Add(Open(layout, i, c));
+            }
+        }
+        var spec = layout.Teams[team];
+        units += (double)simulation.MeetingSeats[team] / layout.Spec.Supervision.Meeting.ParticipationsPerCase;
+        var years = Math.Max(0, now - w0) / SimulationYear.Days;
+        var judges = layout.JudgesPerTeam[team];
+        var busy = 0.0;
+        for (var k = 0; k < judges; k++)
+        {
+            busy += simulation.Stations[layout.JudgeStation[team] + k].BusyHours[0];
+        }
+        var hours = WindowHours(simulation);
+        return new TeamSnapshot(
+            spec.Id,
+            layout.CourtId,
+            CourtStatisticsCollector.TeamKindName(spec.Kind),
+            now,
+            assigned,
+            closed,
+            open.Count,
+            pendingWork,
+            units,
+            spec.Quota,
+            spec.Quota > 0 && years > 0 ? units / (spec.Quota * years) : 0.0,
+            hours > 0 ? busy / (judges * hours) : 0.0,
+            [.. Enumerable.Range(0, judges).Select(k => JudgeId(spec.Id, k))],
+            [.. open]);
+    }
+
+    public static JudgeSnapshot Judge(CourtSimulation simulation, int team, int judge)
+    {
+        var layout = simulation.Layout;
+        var w0 = layout.Scenario.WarmupDays;
+        long closed = 0;
+        var open = new List<OpenCase>();
+        var cases = simulation.Cases;
+        for (var i = 0; i < cases.Length; i++)
+        {
+            ref readonly var c = ref cases[i];
+            if (c.Team != team || c.Judge != judge)
+            {
+                continue;
+            }
+            if (c.Status != CaseStatus.Closed)
+            {
+                open.Add(Open(layout, i, c));
+            }
+            else if (c.Closed >= w0)
+            {
+                closed++;
+            }
+        }
+        var teamId = layout.Teams[team].Id;
+        var station = simulation.Stations[layout.JudgeStation[team] + judge];
+        var hours = WindowHours(simulation);
+        return new JudgeSnapshot(
+            JudgeId(teamId, judge),
+            station.Name,
+            teamId,
+            simulation.Now,
+            open.Count,
+            closed,
+            station.Tasks[0],
+            station.BusyHours[0],
+            hours > 0 ? station.BusyHours[0] / hours : 0.0,
+            [.. open]);
+    }
+
+    /// <summary>The case at place <paramref name="caseIndex"/> of the court, or null when the court has no such case yet.</summary>
+    public static CaseSnapshot? Case(CourtSimulation simulation, int caseIndex)
+    {
+        if (caseIndex < 0 || caseIndex >= simulation.CaseCount)
+        {
+            return null;
+        }
+        var layout = simulation.Layout;
+        ref readonly var c = ref simulation.Case(caseIndex);
+        var team = c.Team >= 0 ? layout.Teams[c.Team].Id : null;
+        return new CaseSnapshot(
+            $"{layout.CourtId}/{caseIndex}",
+            c.Number,
+            layout.Scenario.CaseTypes[c.Type].Id,
+            c.Status,
+            simulation.Now,
+            c.Received,
+            c.Filed,
+            c.Assigned,
+            c.Closed,
+            team,
+            team is null ? null : JudgeId(team, c.Judge),
+            (c.Flags & CaseFlags.Flagged) != 0,
+            (c.Flags & CaseFlags.Designated) != 0,
+            (c.Flags & CaseFlags.Escalated) != 0,
+            (c.Flags & CaseFlags.Locked) != 0,
+            c.Risk);
+    }
+
+    private static OpenCase Open(CourtLayout layout, int index, in CaseRecord c) => new(
+        index, c.Number, layout.Scenario.CaseTypes[c.Type].Id, JudgeId(layout.Teams[c.Team].Id, c.Judge), c.Filed, c.Assigned,
+        (c.Flags & CaseFlags.Locked) != 0);
+
+    /// <summary>Working hours from the window's start to now (to its end once the run is over).</summary>
+    private static double WindowHours(CourtSimulation simulation)
+    {
+        var scenario = simulation.Layout.Scenario;
+        var until = Math.Min(simulation.Now, scenario.Days);
+        return until > scenario.WarmupDays
+            ? scenario.Calendar.WorkingHoursBefore(until) - scenario.Calendar.WorkingHoursBefore(scenario.WarmupDays)
+            : 0.0;
+    }
+}
