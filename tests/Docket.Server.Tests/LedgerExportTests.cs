@@ -1,0 +1,79 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Docket.Server.Tests;
+
+/// <summary>
+/// <c>GET /api/courts/{court}/ledger?format=jsonl</c>: the court's whole ledger, one entry a line, each line the text
+/// that was hashed — so an auditor re-computes every hash and link from the file alone.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class LedgerExportTests(ApiFixture fixture)
+{
+    private readonly DocketFactory _factory = fixture.Factory;
+
+    [Fact]
+    public async Task The_export_is_one_entry_a_line_each_hashing_to_its_stored_hash_and_linking_to_the_previous()
+    {
+        var registrar = _factory.ClientFor(TestUsers.Registrar);
+        for (var i = 0; i < 5; i++)
+        {
+            await registrar.FileAsync(i % 2 == 0 ? "simple_civil" : "criminal");
+        }
+        var auditor = _factory.ClientFor(TestUsers.Auditor);
+        using var response = await auditor.GetAsync($"/api/courts/{DocketFactory.Court}/ledger?format=jsonl");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+        var lines = text[..^1].Split('\n');
+
+        // The stored entries and hashes, as the audit route lists them.
+        var stored = new Dictionary<long, string>();
+        long after = 0;
+        while (true)
+        {
+            var (status, page, _) = await auditor.GetJsonAsync($"/api/audit/assignments?court={DocketFactory.Court}&kind=all&after={after}&limit=1000");
+            Assert.Equal(HttpStatusCode.OK, status);
+            foreach (var e in page.GetProperty("entries").EnumerateArray())
+            {
+                stored[e.GetProperty("seq").GetInt64()] = e.Str("hash");
+            }
+            if (page.GetProperty("next_after").ValueKind == JsonValueKind.Null)
+            {
+                break;
+            }
+            after = page.GetProperty("next_after").GetInt64();
+        }
+        Assert.True(lines.Length >= 6, $"{lines.Length} lines");
+        Assert.Equal(stored.Count, lines.Length);
+
+        var prev = new string('0', 64);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            using var entry = JsonDocument.Parse(lines[i]);
+            Assert.Equal(i + 1, entry.RootElement.GetProperty("seq").GetInt64());
+            Assert.Equal(prev, entry.RootElement.Str("prev"));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines[i])));
+            Assert.Equal(stored[i + 1], hash);
+            prev = hash;
+        }
+    }
+
+    [Fact]
+    public async Task Another_format_is_400_an_unknown_court_404_and_a_registrar_403()
+    {
+        var auditor = _factory.ClientFor(TestUsers.Auditor);
+        var (csv, body, _) = await auditor.GetJsonAsync($"/api/courts/{DocketFactory.Court}/ledger?format=csv");
+        Assert.Equal(HttpStatusCode.BadRequest, csv);
+        Assert.True(body.GetProperty("errors").TryGetProperty("format", out _), body.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetJsonAsync("/api/courts/nowhere/ledger?format=jsonl")).Status);
+        var registrar = _factory.ClientFor(TestUsers.Registrar);
+        Assert.Equal(HttpStatusCode.Forbidden, (await registrar.GetJsonAsync($"/api/courts/{DocketFactory.Court}/ledger?format=jsonl")).Status);
+        var admin = _factory.ClientFor(TestUsers.Admin);
+        using var ok = await admin.GetAsync($"/api/courts/{DocketFactory.Court}/ledger");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+}
