@@ -41,8 +41,9 @@ public sealed record ReplayResult(string Court, int Cases, int SameTeam, int Sam
 public static class LedgerReplay
 {
     /// <summary>
-    /// The court of the ledger in the organisation, checked to know every court, team and case type the ledger names
-    /// (a <see cref="LedgerInputException"/> naming the first unknown id and its entry).
+    /// The court of the ledger in the organisation, checked to know every case type (and risk level) the ledger's
+    /// filings name and to route each type to a team (a <see cref="LedgerInputException"/> naming the first unknown id
+    /// and its entry). Teams are checked by <see cref="CheckTeams"/>: a what-if on another layout has other teams.
     /// </summary>
     public static Court CourtOf(Organization organization, IReadOnlyList<LedgerLine> lines, string source)
     {
@@ -60,6 +61,20 @@ public static class LedgerReplay
             {
                 throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: no team of the scenario's court '{court.Id}' takes case type '{routed}'");
             }
+            if (e.Kind is LedgerKinds.Assign or LedgerKinds.Queue && RiskLevels.Parse(e.Risk) is null)
+            {
+                throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: unknown risk level '{e.Risk}'");
+            }
+        }
+        return court;
+    }
+
+    /// <summary>Checks that the court knows every team the ledger names (its entries' team, from_team and eligible teams).</summary>
+    public static void CheckTeams(Court court, IReadOnlyList<LedgerLine> lines, string source)
+    {
+        foreach (var line in lines)
+        {
+            var e = line.Entry;
             foreach (var team in new[] { e.Team, e.FromTeam }.Concat(e.Eligible ?? []))
             {
                 if (team is not null && court.TeamIndex(team) < 0)
@@ -67,12 +82,7 @@ public static class LedgerReplay
                     throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: the scenario's court '{court.Id}' has no team '{team}'");
                 }
             }
-            if (e.Kind is LedgerKinds.Assign or LedgerKinds.Queue && RiskLevels.Parse(e.Risk) is null)
-            {
-                throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: unknown risk level '{e.Risk}'");
-            }
         }
-        return court;
     }
 
     /// <summary>Whether the scenario's court has the layout the ledger began with (its genesis entry's <c>organization</c>).</summary>

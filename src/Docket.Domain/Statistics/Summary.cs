@@ -37,7 +37,13 @@ public sealed record Summary
 
     public IReadOnlyList<Summary>? ReplicationsDetail { get; init; }
     public EngineFigures Engine { get; init; } = new();
+
+    /// <summary>A what-if replay's comparison with the ledger it took its intake from (<c>docket replay</c> on another layout); absent otherwise.</summary>
+    public ReplayFigures? Replay { get; init; }
 }
+
+/// <summary>A what-if replay: the ledger's filings simulated, and how many of them went to another team id than in the ledger.</summary>
+public sealed record ReplayFigures(long Cases, long Moved);
 
 public sealed record CaseCounts
 {

@@ -111,7 +111,7 @@ public sealed class LedgerReplayRunTests
         var organization = new Organization(court.Scenario, "replay.yaml");
 
         var unknownTeam = LedgerFile.Read(Rechain(lines, index, entry with { Team = "civil-99" }), "l.jsonl");
-        Assert.Contains("no team 'civil-99'", Assert.Throws<LedgerInputException>(() => LedgerReplay.CourtOf(organization, unknownTeam, "l.jsonl")).Message, StringComparison.Ordinal);
+        Assert.Contains("no team 'civil-99'", Assert.Throws<LedgerInputException>(() => LedgerReplay.CheckTeams(LedgerReplay.CourtOf(organization, unknownTeam, "l.jsonl"), unknownTeam, "l.jsonl")).Message, StringComparison.Ordinal);
 
         var unknownType = LedgerFile.Read(Rechain(lines, index, entry with { Type = "divorce" }), "l.jsonl");
         Assert.Contains("no case type 'divorce'", Assert.Throws<LedgerInputException>(() => LedgerReplay.CourtOf(organization, unknownType, "l.jsonl")).Message, StringComparison.Ordinal);
@@ -122,6 +122,7 @@ public sealed class LedgerReplayRunTests
         var read = LedgerFile.Read(lines, "ledger.jsonl");
         var found = LedgerReplay.CourtOf(new Organization(court.Scenario, "replay.yaml"), read, "ledger.jsonl");
         Assert.True(LedgerReplay.SameLayout(found, read));
+        LedgerReplay.CheckTeams(found, read, "ledger.jsonl");
         return LedgerReplay.Run(found, read, LedgerFile.RevealedSecrets(read, "ledger.jsonl"), "ledger.jsonl");
     }
 
