@@ -2,6 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Docket.Domain.Courts;
+using Docket.Domain.Replay;
+using Docket.Domain.Scenarios;
 
 namespace Docket.Server.Tests;
 
@@ -60,6 +63,67 @@ public sealed class LedgerExportTests(ApiFixture fixture)
             Assert.Equal(stored[i + 1], hash);
             prev = hash;
         }
+    }
+
+    [Fact]
+    public async Task The_live_courts_export_after_a_seed_rotation_replays_one_to_one_on_the_simulators_court()
+    {
+        // A server of its own: the rotation would change the shared court's epoch under the other tests.
+        await using var factory = new DocketFactory();
+        var loaded = ScenarioLoader.Load(File.ReadAllText(DocketFactory.ScenarioPath), DocketFactory.ScenarioPath);
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        var clerk = factory.ClientFor(TestUsers.Clerk);
+        string[] types = ["simple_civil", "criminal", "detention_review", "criminal", "simple_civil"];
+        var filed = 0;
+        var criminal = new List<string>();
+        for (var i = 0; i < 25; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(17));
+            var body = await registrar.FileAsync(types[i % types.Length], flagged: i % 7 == 3);
+            filed++;
+            if (body.GetProperty("case").GetProperty("case").Str("type") != "simple_civil")
+            {
+                criminal.Add(body.Str("id"));
+            }
+            // Now and then the oldest open criminal case closes: its team (cap 1) pulls the next waiting one.
+            if (i % 4 == 1)
+            {
+                foreach (var id in criminal)
+                {
+                    var (_, details, _) = await clerk.GetJsonAsync($"/api/cases/{id}");
+                    if (details.GetProperty("case").Str("status") != "pending")
+                    {
+                        continue;
+                    }
+                    var type = loaded.Scenario!.CaseTypes.First(t => t.Id == details.GetProperty("case").Str("type"));
+                    foreach (var stage in type.Stages.Select(s => s.Task))
+                    {
+                        var (reported, answer, _) = await clerk.PostJsonAsync($"/api/cases/{id}/events", new { node = stage });
+                        Assert.True(reported == HttpStatusCode.OK, answer.ToString());
+                        if (answer.GetProperty("case").GetProperty("case").Str("status") == "closed")
+                        {
+                            break;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        var admin = factory.ClientFor(TestUsers.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/audit/courts/{DocketFactory.Court}/rotate-seed", null)).Status);
+        var text = await factory.ClientFor(TestUsers.Auditor).GetStringAsync($"/api/courts/{DocketFactory.Court}/ledger?format=jsonl");
+
+        var lines = LedgerFile.Read(text[..^1].Split('\n'), "export.jsonl");
+        var court = LedgerReplay.CourtOf(new Organization(loaded.Scenario!, DocketFactory.ScenarioPath), lines, "export.jsonl");
+        Assert.True(LedgerReplay.SameLayout(court, lines));
+        LedgerReplay.CheckTeams(court, lines, "export.jsonl");
+        var result = LedgerReplay.Run(court, lines, LedgerFile.RevealedSecrets(lines, "export.jsonl"), "export.jsonl");
+        Assert.True(result.Reproduced, string.Join("\n", result.Mismatches));
+        Assert.Equal(filed, result.Cases);
+        Assert.Equal(filed, result.SameTeam);
+        Assert.Equal(filed, result.SameJudge);
+        Assert.Equal(0, result.Unrevealed);
+        Assert.Contains(lines, l => l.Entry.Kind == "pull");
     }
 
     [Fact]
