@@ -29,8 +29,7 @@ public sealed class Court
         Ladder = new EscalationLadder(spec.Supervision.WarnBeforeHours, spec.Supervision.ReferralAfterDays);
         _teamIndex = Layout.Teams.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _typeIndex = scenario.CaseTypes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        PoolNames = [.. Enumerable.Range(0, Layout.PoolSpecs.Count).Select(PoolName)];
-        PoolStreamKeys = [.. PoolNames.Select(name => StreamKey.Of($"{courtId}/{name}"))];
+        PoolStreamKeys = [.. PoolNames.Select(name => AssignmentDraw.PoolStreamKey(courtId, name))];
         OrganizationHash = HashOrganization();
     }
 
@@ -44,10 +43,10 @@ public sealed class Court
 
     public IReadOnlyList<CaseType> CaseTypes => Scenario.CaseTypes;
 
-    /// <summary>Each assignment pool's name: the team group that has its own assignment, or "court".</summary>
-    public IReadOnlyList<string> PoolNames { get; }
+    /// <summary>Each assignment pool's name: the team group that has its own assignment, or "court" (<see cref="CourtLayout.PoolNames"/>).</summary>
+    public IReadOnlyList<string> PoolNames => Layout.PoolNames;
 
-    /// <summary>The entity key of each pool's random stream: <c>StreamKey.Of("{court}/{pool}")</c>.</summary>
+    /// <summary>The entity key of each pool's random stream: <see cref="AssignmentDraw.PoolStreamKey"/> of the court's id and the pool's name.</summary>
     public IReadOnlyList<ulong> PoolStreamKeys { get; }
 
     /// <summary>SHA-256 of the court's teams, pools and policies as the ledger depends on them.</summary>
@@ -66,19 +65,6 @@ public sealed class Court
 
     /// <summary>The number of one of this court's case ids (<c>{court}-{number}</c>).</summary>
     public long NumberOf(string caseId) => long.Parse(caseId.AsSpan(Id.Length + 1), System.Globalization.CultureInfo.InvariantCulture);
-
-    private string PoolName(int pool)
-    {
-        foreach (var team in Layout.PoolTeams[pool])
-        {
-            var group = Layout.Spec.Teams[Layout.Teams[team].Group];
-            if (group.Assignment is not null)
-            {
-                return group.Id;
-            }
-        }
-        return "court";
-    }
 
     private string HashOrganization()
     {

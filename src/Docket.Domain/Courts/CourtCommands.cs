@@ -326,6 +326,7 @@ public static class CourtCommands
         At = at,
         Scenario = scenario,
         Organization = state.Court.OrganizationHash,
+        Rules = CourtRules.Version,
         Epoch = 1,
         Commitment = commitment,
         Prev = state.Head,

@@ -20,10 +20,8 @@ public sealed class CourtState
 {
     private readonly Court _court;
     private readonly Func<int, string?> _secretOf;
-    private readonly TeamBoard[] _boards;
-    private readonly AssignmentPolicy[] _policies;
-    private readonly DesignatedAssignment[] _designated;
-    private readonly RandomStream _random = new(0);
+    private readonly CaseRouter _router;
+    private readonly JudgeInCharge _judges;
     private readonly List<CourtCase> _cases = [];
     private readonly Dictionary<string, long> _byKey = new(StringComparer.Ordinal);
     private readonly SortedSet<(int Priority, long Number)>[] _waiting;
@@ -43,15 +41,11 @@ public sealed class CourtState
         _secretOf = secretOf;
         var layout = court.Layout;
         var pools = layout.PoolSpecs.Count;
-        _boards = new TeamBoard[pools];
-        _policies = new AssignmentPolicy[pools];
-        _designated = new DesignatedAssignment[pools];
+        _router = new CaseRouter(layout, court.Id);
+        _judges = new JudgeInCharge(layout.JudgesPerTeam);
         _waiting = new SortedSet<(int, long)>[pools];
         for (var p = 0; p < pools; p++)
         {
-            _boards[p] = layout.CreateBoard(p);
-            _policies[p] = AssignmentPolicy.Create(layout.PoolSpecs[p], _boards[p]);
-            _designated[p] = new DesignatedAssignment(_boards[p]);
             _waiting[p] = [];
         }
         _open = [.. layout.Teams.Select(_ => new HashSet<long>())];
@@ -73,7 +67,7 @@ public sealed class CourtState
         foreach (var team in _teamsWithAbsences)
         {
             var t = _court.Layout.Teams[team];
-            _boards[t.Pool].SetAbsent(t.LocalIndex, AbsenceRule.IsAway(_absences[team].Select(a => (a.From, a.To)), at));
+            _router.SetAbsent(team, AbsenceRule.IsAway(_absences[team].Select(a => (a.From, a.To)), at));
         }
     }
 
@@ -134,105 +128,57 @@ public sealed class CourtState
 
     public IReadOnlyCollection<long> OpenCases(int team) => _open[team];
 
-    public double PendingWork(int team)
-    {
-        var t = _court.Layout.Teams[team];
-        return _boards[t.Pool].PendingWork(t.LocalIndex);
-    }
+    public double PendingWork(int team) => _router.PendingWork(team);
 
     public int Waiting => _waiting.Sum(w => w.Count);
 
     /// <summary>
-    /// Where a new case of the type goes: flagged cases (and larger or major risk) to the least-loaded leader's team
-    /// of the court that can take it, when the pool designates; otherwise the pool's policy draws with the stream
-    /// (seed, pool, case number). Team -1: nobody can take it now. Advances the policy's own state (a deck, a
-    /// rotation) exactly as the live court did.
+    /// Where a new case of the type goes, by the court's <see cref="CaseRouter"/> (the simulator's own): flagged cases
+    /// (and larger or major risk) to the least-loaded leader's team of the court that can take it, when the pool
+    /// designates; otherwise the pool's policy draws with the stream (seed of the epoch in force, pool, case number).
+    /// Team -1: nobody can take it now. Advances the policy's own state (a deck, a rotation) exactly as the live court
+    /// did; what the ledger records beside the decision (eligible teams in draw order, weights) is taken before.
     /// </summary>
     public Decision Decide(int type, bool flagged, RiskLevel risk, long number)
     {
         var layout = _court.Layout;
         var pool = layout.TypePool[type];
-        if (DesignatedAssignment.Applies(flagged, risk, layout.PoolSpecs[pool].Designated))
+        var candidates = DesignatedAssignment.Applies(flagged, risk, layout.PoolSpecs[pool].Designated) ? _router.LeaderCandidates(type) : null;
+        var eligible = _router.Eligible(pool, type);
+        var weights = _router.Weights(pool, type);
+        if (_router.Draws(pool) && (Seed is null || Commitment is null))
         {
-            var (best, candidates) = LeaderTeam(type);
-            if (best >= 0)
-            {
-                return new Decision(layout.Teams[best].Pool, best, AssignmentPolicyNames.Designated, candidates, null);
-            }
+            throw new InvalidOperationException($"court {_court.Id}: no seed for epoch {Epoch}");
         }
-        var board = _boards[pool];
-        var policy = _policies[pool];
-        string[] eligible;
-        double[]? weights = null;
-        if (policy is WeightedRandomAssignment weighted)
+        var route = _router.Route(type, flagged, risk, number, Seed);
+        if (route.Designated)
         {
-            var list = new List<int>();
-            foreach (var t in board.Eligible(type))
-            {
-                if (board.IsAvailable(t, type))
-                {
-                    list.Add(t);
-                }
-            }
-            eligible = [.. list.Select(t => board.Teams[t].Id)];
-            weights = [.. list.Select(weighted.WeightOf)];
+            return new Decision(route.Pool, route.Team, AssignmentPolicyNames.Designated, candidates!, null);
         }
-        else
-        {
-            var available = board.Available(type);
-            eligible = new string[available.Count];
-            for (var i = 0; i < available.Count; i++)
-            {
-                eligible[i] = board.Teams[available[i]].Id;
-            }
-        }
-        var method = policy.Kind switch
+        var method = route.Policy switch
         {
             AssignmentPolicyKind.Random or AssignmentPolicyKind.Pull => DrawMethods.Uniform,
             AssignmentPolicyKind.WeightedRandom => DrawMethods.Weighted,
             AssignmentPolicyKind.Deck => DrawMethods.Deck,
             _ => null,
         };
-        LedgerDraw? draw = null;
-        if (method is not null)
-        {
-            if (Seed is not { } seed || Commitment is null)
-            {
-                throw new InvalidOperationException($"court {_court.Id}: no seed for epoch {Epoch}");
-            }
-            _random.Reseed(seed, _court.PoolStreamKeys[pool], (ulong)number);
-            draw = new LedgerDraw(Commitment, Epoch, _court.PoolStreamKeys[pool].ToString(System.Globalization.CultureInfo.InvariantCulture), number, method, weights);
-        }
-        var chosen = policy.Choose(type, _random);
-        var team = chosen < 0 ? -1 : layout.PoolTeams[pool][chosen];
-        return new Decision(pool, team, AssignmentPolicyNames.NameOf(policy.Kind), eligible, draw);
+        var draw = route.Drawn && method is not null
+            ? new LedgerDraw(Commitment!, Epoch, _router.PoolStreamKeys[pool].ToString(System.Globalization.CultureInfo.InvariantCulture), number, method, weights)
+            : null;
+        return new Decision(route.Pool, route.Team, route.PolicyName, eligible, draw);
     }
 
     /// <summary>
     /// "Random first, designated second" (case 161): the least-loaded leader-led team of the whole court that can take
-    /// the type (the domain's <see cref="DesignatedAssignment"/> in each pool), and every such team.
+    /// the type (<see cref="CaseRouter.LeaderTeam"/>), and every such team.
     /// </summary>
-    public (int Team, string[] Candidates) LeaderTeam(int type)
-    {
-        var candidates = new List<string>();
-        for (var p = 0; p < _boards.Length; p++)
-        {
-            foreach (var t in _boards[p].Eligible(type))
-            {
-                if (_boards[p].Teams[t].Leader && _boards[p].IsAvailable(t, type))
-                {
-                    candidates.Add(_boards[p].Teams[t].Id);
-                }
-            }
-        }
-        return (DesignatedAssignment.AcrossCourt(_designated, _court.Layout.PoolTeams, type), [.. candidates]);
-    }
+    public (int Team, string[] Candidates) LeaderTeam(int type) => (_router.LeaderTeam(type), _router.LeaderCandidates(type));
 
     /// <summary>The waiting case a team that freed a place takes: the highest-priority, longest-waiting it can take now.</summary>
     public long? NextPull(int team)
     {
         var t = _court.Layout.Teams[team];
-        var board = _boards[t.Pool];
+        var board = _router.Boards[t.Pool];
         foreach (var (_, number) in _waiting[t.Pool])
         {
             var type = _court.TypeIndex(_cases[(int)number - 1].Type);
@@ -269,18 +215,23 @@ public sealed class CourtState
     }
 
     /// <summary>Whether the team can take a case of the type now (accepts it, present, under its cap).</summary>
-    public bool CanTake(int team, int type)
-    {
-        var t = _court.Layout.Teams[team];
-        return _boards[t.Pool].Accepts(t.LocalIndex, type) && _boards[t.Pool].IsAvailable(t.LocalIndex, type);
-    }
+    public bool CanTake(int team, int type) => _router.CanTake(team, type);
 
-    /// <summary>The judge who takes the team's next case: its judges in turn.</summary>
+    /// <summary>
+    /// The judge put in charge of the team's next case: the judge with the fewest open cases, ties to the lowest
+    /// number (<see cref="JudgeInCharge"/>, the simulator's rule). A ledger begun before that rule (its genesis entry
+    /// carries no <c>rules</c> version) named the team's judges in turn, and is re-made by that rule.
+    /// </summary>
     public string JudgeFor(int team)
     {
         var t = _court.Layout.Teams[team];
-        return $"{t.Id}/judge-{(_teamAssigned[team] % Math.Max(1, t.Judges)) + 1}";
+        return RulesVersion >= CourtRules.JudgeInChargeVersion
+            ? JudgeInCharge.Name(t.Id, _judges.Next(team))
+            : JudgeInCharge.Name(t.Id, (int)(_teamAssigned[team] % _judges.JudgeCount(team)));
     }
+
+    /// <summary>The rules version the ledger began under (its genesis entry's <c>rules</c>; 1 when it has none).</summary>
+    public int RulesVersion { get; private set; } = 1;
 
     /// <summary>Applies a new entry (built by the court with <see cref="Seq"/> + 1 and <see cref="Head"/>) and chains it.</summary>
     public LedgerRecord Append(LedgerEntry entry)
@@ -534,6 +485,7 @@ public sealed class CourtState
                 if (e.Kind == LedgerKinds.Genesis)
                 {
                     StartedAt = e.At;
+                    RulesVersion = e.Rules ?? 1;
                 }
                 Epoch = e.Epoch ?? throw new InvalidOperationException("a seed entry without an epoch");
                 Commitment = e.Commitment ?? throw new InvalidOperationException("a seed entry without a commitment");
@@ -690,9 +642,10 @@ public sealed class CourtState
     private CourtCase AssignTo(CourtCase c, LedgerEntry e, int team)
     {
         var t = _court.Layout.Teams[team];
-        _boards[t.Pool].Assign(t.LocalIndex, _court.TypeIndex(c.Type));
+        _router.Assign(team, _court.TypeIndex(c.Type));
         _open[team].Add(c.Number);
         _teamAssigned[team]++;
+        _judges.Open(team, JudgeNumber(team, e.Judge));
         return c with
         {
             Status = CourtCase.Pending,
@@ -708,8 +661,13 @@ public sealed class CourtState
     private void Release(CourtCase c)
     {
         var team = _court.TeamIndex(c.Team!);
-        var t = _court.Layout.Teams[team];
-        _boards[t.Pool].Close(t.LocalIndex, _court.TypeIndex(c.Type));
+        _router.Close(team, _court.TypeIndex(c.Type));
         _open[team].Remove(c.Number);
+        _judges.Close(team, JudgeNumber(team, c.Judge));
     }
+
+    private int JudgeNumber(int team, string? judge) =>
+        _judges.NumberOf(team, _court.Layout.Teams[team].Id, judge) is var k and >= 0
+            ? k
+            : throw new InvalidOperationException($"'{judge}' is not a judge of team {_court.Layout.Teams[team].Id}");
 }

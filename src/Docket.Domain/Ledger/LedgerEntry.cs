@@ -83,6 +83,12 @@ public sealed record LedgerEntry
     /// <summary>SHA-256 of the court's teams, pools and policies (kind genesis).</summary>
     public string? Organization { get; init; }
 
+    /// <summary>
+    /// The version of the court's rules the ledger began under (kind genesis; <c>CourtRules.Version</c>). Absent in
+    /// ledgers begun before versions were recorded: version 1.
+    /// </summary>
+    public int? Rules { get; init; }
+
     public int? Epoch { get; init; }
 
     /// <summary>SHA-256 of the epoch's secret (kinds genesis, seed).</summary>
