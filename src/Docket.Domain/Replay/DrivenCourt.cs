@@ -22,6 +22,7 @@ public sealed class DrivenCourt
     private readonly Dictionary<long, DrivenCase> _cases = [];
     private readonly List<(DateTimeOffset From, DateTimeOffset To)>[] _absences;
     private readonly List<int> _teamsWithAbsences = [];
+    private readonly long[] _assigned;
 
     /// <param name="court">The court, its pools' draws keyed by its id as the live service keys them.</param>
     public DrivenCourt(Court court)
@@ -31,7 +32,11 @@ public sealed class DrivenCourt
         _judges = new JudgeInCharge(court.Layout.JudgesPerTeam);
         _waiting = [.. Enumerable.Range(0, court.Layout.PoolSpecs.Count).Select(_ => new SortedSet<(int, long)>())];
         _absences = [.. court.Layout.Teams.Select(_ => new List<(DateTimeOffset, DateTimeOffset)>())];
+        _assigned = new long[court.Layout.Teams.Count];
     }
+
+    /// <summary>Cases the team has been given so far (filed, pulled or designated to it).</summary>
+    public long AssignedTo(int team) => _assigned[team];
 
     public Court Court => _court;
 
@@ -139,6 +144,7 @@ public sealed class DrivenCourt
         }
         _router.Assign(team, c.Type);
         _judges.Open(team, judge);
+        _assigned[team]++;
         _cases[number] = c with { Team = team, Judge = judge, Status = DrivenCaseStatus.Open };
     }
 

@@ -89,9 +89,13 @@ public static class LedgerReplay
     public static bool SameLayout(Court court, IReadOnlyList<LedgerLine> lines) => lines[0].Entry.Organization == court.OrganizationHash;
 
     /// <summary>Replays the ledger on the court (same layout: <see cref="SameLayout"/>).</summary>
-    public static ReplayResult Run(Court court, IReadOnlyList<LedgerLine> lines, IReadOnlyDictionary<int, string> secrets, string source)
+    public static ReplayResult Run(Court court, IReadOnlyList<LedgerLine> lines, IReadOnlyDictionary<int, string> secrets, string source) =>
+        Run(new DrivenCourt(court), lines, secrets, source);
+
+    /// <summary>Replays the ledger on a fresh <paramref name="driven"/> court, left as the ledger's last entry leaves it (its cases, queue, judges).</summary>
+    public static ReplayResult Run(DrivenCourt driven, IReadOnlyList<LedgerLine> lines, IReadOnlyDictionary<int, string> secrets, string source)
     {
-        var driven = new DrivenCourt(court);
+        var court = driven.Court;
         var mismatches = new List<ReplayMismatch>();
         var teamOk = new Dictionary<long, bool>();
         var judgeOk = new Dictionary<long, bool>();
@@ -112,6 +116,12 @@ public static class LedgerReplay
             }
             mismatches.Add(new ReplayMismatch(e.Seq, e.Kind, e.Case ?? court.CaseId(number), e.Team, e.Judge, replayedTeam, replayedJudge, problem));
         }
+
+        // The judge-in-charge rule the ledger was written under (its genesis entry's rules version, CourtRules).
+        var rules = lines[0].Entry.Rules ?? 1;
+        int NextJudge(int team) => rules >= CourtRules.JudgeInChargeVersion
+            ? driven.Judges.Next(team)
+            : (int)(driven.AssignedTo(team) % driven.Judges.JudgeCount(team));
 
         string TeamId(int team) => court.Layout.Teams[team].Id;
         string JudgeName(int team, int judge) => JudgeInCharge.Name(TeamId(team), judge);
@@ -138,7 +148,7 @@ public static class LedgerReplay
             {
                 var c = driven.Case(missed)!;
                 teamOk[missed] = false;
-                mismatches.Add(new ReplayMismatch(0, LedgerKinds.Pull, court.CaseId(missed), null, null, TeamId(team), JudgeName(team, driven.Judges.Next(team)),
+                mismatches.Add(new ReplayMismatch(0, LedgerKinds.Pull, court.CaseId(missed), null, null, TeamId(team), JudgeName(team, NextJudge(team)),
                     $"team {TeamId(team)} freed a place and would pull waiting case {court.CaseId(missed)} (type {court.CaseTypes[c.Type].Id}); the ledger does not pull it"));
             }
             freed = null;
@@ -249,14 +259,15 @@ public static class LedgerReplay
                 {
                     Differs(e, number, true, false, null, null, "the case was queued while teams could take it");
                 }
-                Record(e, number, type, ledgerTeam, ledgerTeam < 0 ? -1 : LedgerJudge(e, number, ledgerTeam, driven.Judges.Next(ledgerTeam)));
+                Record(e, number, type, ledgerTeam, ledgerTeam < 0 ? -1 : LedgerJudge(e, number, ledgerTeam, NextJudge(ledgerTeam)));
                 return;
             }
             var seed = secrets.TryGetValue(epoch, out var secret) ? LedgerHash.Seed(secret) : (ulong?)null;
             var decision = driven.Decide(type, flagged, risk, number, seed);
             var route = decision.Route;
             var replayedTeam = route.Assigned ? TeamId(route.Team) : null;
-            var replayedJudge = route.Assigned ? JudgeName(route.Team, decision.Judge) : null;
+            var judgeOfRoute = route.Assigned ? NextJudge(route.Team) : -1;
+            var replayedJudge = route.Assigned ? JudgeName(route.Team, judgeOfRoute) : null;
             if (replayedTeam != e.Team)
             {
                 Differs(e, number, true, false, replayedTeam, replayedJudge, $"the decision re-made gives {replayedTeam ?? "no team (the case waits)"}, the ledger says {e.Team ?? "no team"}");
@@ -266,8 +277,8 @@ public static class LedgerReplay
                 Differs(e, number, true, false, replayedTeam, replayedJudge, "the policy, eligible teams or draw recorded differ from those re-made");
             }
             var judge = ledgerTeam < 0 ? -1
-                : ledgerTeam == route.Team ? LedgerJudge(e, number, ledgerTeam, decision.Judge)
-                : LedgerJudge(e, number, ledgerTeam, driven.Judges.Next(ledgerTeam));
+                : ledgerTeam == route.Team ? LedgerJudge(e, number, ledgerTeam, judgeOfRoute)
+                : LedgerJudge(e, number, ledgerTeam, NextJudge(ledgerTeam));
             Record(e, number, type, ledgerTeam, judge);
 
             LedgerDraw? Draw(CaseRoute r, DrivenDecision d, long n)
@@ -303,7 +314,7 @@ public static class LedgerReplay
             var number = NumberOf(e);
             var team = court.TeamIndex(e.Team!);
             var next = driven.NextPull(team);
-            var replayedJudge = driven.Judges.Next(team);
+            var replayedJudge = NextJudge(team);
             if (next != number)
             {
                 Differs(e, number, true, false, null, null, next is { } other
@@ -324,12 +335,14 @@ public static class LedgerReplay
                 throw new InvalidOperationException($"case {e.Case} is closed");
             }
             var from = c.Status == DrivenCaseStatus.Open ? c.Team : -1;
-            // The supervisor chose the team; the court names the judge in charge once the case has left its old team.
+            // The supervisor chose the team; the court names the judge in charge as the live court does, before the
+            // case leaves its old team.
+            var replayedJudge = NextJudge(team);
             if (from >= 0)
             {
                 driven.Unassign(number);
             }
-            var judge = LedgerJudge(e, number, team, driven.Judges.Next(team));
+            var judge = LedgerJudge(e, number, team, replayedJudge);
             driven.Assign(number, team, judge);
             if (from >= 0 && from != team)
             {

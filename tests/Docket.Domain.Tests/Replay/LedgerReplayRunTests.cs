@@ -11,15 +11,18 @@ namespace Docket.Domain.Tests.Replay;
 public sealed class LedgerReplayRunTests
 {
     [Theory]
-    [InlineData("{ policy: random }")]
-    [InlineData("{ policy: weighted_random, weight_by: coefficient }")]
-    [InlineData("{ policy: round_robin }")]
-    [InlineData("{ policy: least_loaded }")]
-    [InlineData("{ policy: deck, cards_per_judge: 2 }")]
-    [InlineData("{ policy: pull, cap: 2, escalate_after_days: 0.5 }")]
-    public void A_ledger_of_the_live_courts_commands_replays_one_to_one(string assignment)
+    [InlineData("{ policy: random }", 1)]
+    [InlineData("{ policy: random }", 2)]
+    [InlineData("{ policy: weighted_random, weight_by: coefficient }", 2)]
+    [InlineData("{ policy: round_robin }", 1)]
+    [InlineData("{ policy: least_loaded }", 2)]
+    [InlineData("{ policy: deck, cards_per_judge: 2 }", 1)]
+    [InlineData("{ policy: deck, cards_per_judge: 2 }", 2)]
+    [InlineData("{ policy: pull, cap: 2, escalate_after_days: 0.5 }", 1)]
+    [InlineData("{ policy: pull, cap: 2, escalate_after_days: 0.5 }", 2)]
+    public void A_ledger_of_the_live_courts_commands_replays_one_to_one(string assignment, int judges)
     {
-        var court = ReplayCourts.Of(assignment);
+        var court = ReplayCourts.Of(assignment, judges);
         var result = Replay(court, LiveLedger.Write(court, 200, 11));
         Assert.True(result.Reproduced, string.Join("\n", result.Mismatches));
         Assert.Equal(200, result.Cases);
