@@ -21,9 +21,10 @@ public sealed class LedgerExportTests(ApiFixture fixture)
     public async Task The_export_is_one_entry_a_line_each_hashing_to_its_stored_hash_and_linking_to_the_previous()
     {
         var registrar = _factory.ClientFor(TestUsers.Registrar);
+        // Uncapped civil cases only: the criminal pool's cap of 1 is other tests' of this shared court.
         for (var i = 0; i < 5; i++)
         {
-            await registrar.FileAsync(i % 2 == 0 ? "simple_civil" : "criminal");
+            await registrar.FileAsync("simple_civil");
         }
         var auditor = _factory.ClientFor(TestUsers.Auditor);
         using var response = await auditor.GetAsync($"/api/courts/{DocketFactory.Court}/ledger?format=jsonl");
