@@ -41,6 +41,50 @@ public static class CaseClock
         return earned.Where(w => !Issued(c, w));
     }
 
+    /// <summary>
+    /// The next moment at or after <paramref name="at"/> when the case may earn a warning it has not been issued:
+    /// <paramref name="at"/> itself when one is earned and not issued; otherwise the next step of an unreached node's
+    /// ladder (its lock comes with the president's step) or of its open statutory limit (warning, then due). Null:
+    /// nothing can come due until the case changes (a node reached, an unlock, an extension, a closure). Between
+    /// changes the warnings earned only grow with time, so watching a case from this moment on misses none.
+    /// </summary>
+    public static DateTimeOffset? NextCheck(Court court, CourtCase c, DateTimeOffset at)
+    {
+        var type = court.CaseTypes[court.TypeIndex(c.Type)];
+        if (type.Nodes.Count == 0 && type.TimeLimitDays is null)
+        {
+            return null;
+        }
+        if (Unissued(court, c, at).Any())
+        {
+            return at;
+        }
+        DateTimeOffset? next = null;
+        void Consider(DateTimeOffset t)
+        {
+            if (t > at && (next is null || t < next))
+            {
+                next = t;
+            }
+        }
+        foreach (var d in Evaluate(court, c, at).Deadlines)
+        {
+            if (d.ReachedAt is null)
+            {
+                for (var level = EscalationLevel.Judge; level <= EscalationLevel.Discipline; level++)
+                {
+                    Consider(d.Due.AddDays(court.Ladder.TimeOf(level, 0)));
+                }
+            }
+        }
+        if (c.ClosedAt is null && TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays) is { } limit)
+        {
+            Consider(TimeLimit.WarnAt(limit, court.Layout.Spec.Supervision.LimitWarnDays));
+            Consider(limit);
+        }
+        return next;
+    }
+
     public static bool Issued(CourtCase c, DeadlineWarning w)
     {
         foreach (var issued in c.Warnings ?? [])

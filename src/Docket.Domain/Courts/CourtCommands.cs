@@ -276,8 +276,9 @@ public static class CourtCommands
     /// <summary>
     /// The deadline watcher's tick at <paramref name="at"/>: waiting cases due to escalate move to the top of their
     /// queue, teams free to take waiting cases pull them (a team back from an absence), and every warning the cases
-    /// have earned by now (<see cref="CaseClock.Unissued"/>) and not been issued is issued. Idempotent: a second
-    /// tick at the same moment finds nothing new.
+    /// have earned by now (<see cref="CaseClock.Unissued"/>) and not been issued is issued. Only the cases whose next
+    /// check has come (<see cref="CourtState.DueBy"/>) are looked at. Idempotent: a second tick at the same moment
+    /// finds nothing new.
     /// </summary>
     public static CommandEffect Watch(CourtState state, DateTimeOffset at)
     {
@@ -287,7 +288,7 @@ public static class CourtCommands
         var effect = new CommandEffect();
         var escalate = state.Queue().Select(q => q.Case).Where(c => state.Escalates(c, at)).ToList();
         var due = new List<(CourtCase Case, List<DeadlineWarning> Warnings)>();
-        foreach (var c in state.Cases)
+        foreach (var c in state.DueBy(at))
         {
             var unissued = CaseClock.Unissued(court, c, at).ToList();
             if (unissued.Count > 0)

@@ -8,10 +8,10 @@ using MathNet.Numerics.Statistics;
 namespace Docket.Domain.Courts;
 
 /// <summary>
-/// A live court's indicators over a window, with summary.json's definitions and the domain's balance index
-/// (<see cref="BalanceIndicators"/>, <see cref="Gini"/>). The time-limit change rate is the extensions granted in the
-/// window ÷ the cases filed in it, as the simulator's; the live service runs no pre-litigation mediation, so the
-/// mediation share counts fast-track closures.
+/// A live court's indicators over a window, with summary.json's definitions: the five balance indicators from the
+/// one calculator the simulator's statistics use (<see cref="BalanceInputs"/>, fed case by case), the caseload spread
+/// by <see cref="Gini"/>. The live service runs no pre-litigation mediation, so the mediation share counts fast-track
+/// closures.
 /// </summary>
 public static class CourtIndicators
 {
@@ -22,8 +22,7 @@ public static class CourtIndicators
         long pendingStart = 0, filed = 0, closed = 0, waiting = 0, lockedNow = 0, overdue = 0;
         long over365 = 0, over548 = 0, over1095 = 0;
         var ages = new List<double>();
-        double ttdSum = 0, limitSum = 0, transferSum = 0;
-        long ttdCount = 0, limitCount = 0, simpleClosed = 0, transferCount = 0;
+        var inputs = new BalanceInputs();
         foreach (var c in state.Cases)
         {
             var type = court.CaseTypes[court.TypeIndex(c.Type)];
@@ -38,32 +37,22 @@ public static class CourtIndicators
             else
             {
                 filed++;
+                inputs.File(c.Extensions);
             }
             if (closedAt is { } at && at >= from)
             {
                 closed++;
-                var ttd = (at - c.FiledAt).TotalDays;
-                ttdSum += ttd;
-                ttdCount++;
-                if (type.TimeLimitDays is { } limit)
-                {
-                    limitSum += limit;
-                    limitCount++;
-                }
-                if (type.Track == CaseTrack.FastTrack)
-                {
-                    simpleClosed++;
-                }
-                if (c.StagesDone == type.Stages.Count && c.Stages.Length > 0)
-                {
-                    transferSum += Math.Max(0, (c.Stages[^1].At - at).TotalDays);
-                    transferCount++;
-                }
+                inputs.Close(type, (at - c.FiledAt).TotalDays);
+            }
+            if (closedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages.Length > 0 && c.Stages[^1].At >= from)
+            {
+                inputs.Transfer(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
             }
             if (c.Status != CourtCase.Closed)
             {
                 var age = (now - c.FiledAt).TotalDays;
                 ages.Add(age);
+                inputs.Pending(age);
                 over365 += age > 365 ? 1 : 0;
                 over548 += age > 548 ? 1 : 0;
                 over1095 += age > 1095 ? 1 : 0;
@@ -78,14 +67,7 @@ public static class CourtIndicators
         }
         var sorted = ages.Order().ToArray();
         var pending = sorted.LongLength;
-        var meanTtd = ttdCount == 0 ? 0 : ttdSum / ttdCount;
-        var meanLimit = limitCount == 0 ? 0 : limitSum / limitCount;
-        var indicators = new BalanceIndicators(
-            TimeLimitChangeRate: filed == 0 ? 0 : (double)state.ExtensionTimes.Count(t => t >= from) / filed,
-            TrialTimeIndex: meanLimit > 0 ? meanTtd / meanLimit : 0,
-            MediationAndSimpleShare: closed == 0 ? 0 : (double)simpleClosed / closed,
-            FileTransferDays: transferCount == 0 ? 0 : transferSum / transferCount,
-            LongPendingShare: pending == 0 ? 0 : (double)over365 / pending);
+        var indicators = inputs.Indicators();
         var teamsWithJudges = Enumerable.Range(0, court.Layout.Teams.Count).Where(t => court.Layout.Teams[t].Judges > 0);
         var gini = Gini.Of(teamsWithJudges.Select(state.PendingWork));
         return new CourtKpis(

@@ -33,6 +33,9 @@ public sealed class CourtState
     private readonly List<(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq)>[] _absences;
     private readonly List<int> _teamsWithAbsences = [];
     private readonly List<DateTimeOffset> _extensionTimes = [];
+    private readonly SortedSet<(DateTimeOffset At, long Number)> _due = [];
+    private readonly Dictionary<long, DateTimeOffset> _dueAt = [];
+    private DateTimeOffset _applying;
 
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
     public CourtState(Court court, Func<int, string?> secretOf)
@@ -121,6 +124,16 @@ public sealed class CourtState
     public long? NumberOfKey(string key) => _byKey.TryGetValue(key, out var n) ? n : null;
 
     public IEnumerable<CourtCase> Cases => _cases;
+
+    /// <summary>
+    /// The cases that may have earned a deadline warning by <paramref name="at"/> (their next check is due): the
+    /// deadline watch looks at these only, not at every case the court ever had.
+    /// </summary>
+    public List<CourtCase> DueBy(DateTimeOffset at) =>
+        [.. _due.GetViewBetween((DateTimeOffset.MinValue, 0), (at, long.MaxValue)).Select(d => _cases[(int)d.Number - 1])];
+
+    /// <summary>Cases the deadline watch keeps an eye on (a deadline or limit still ahead, or a warning due).</summary>
+    public int Watched => _dueAt.Count;
 
     public long AssignedTo(int team) => _teamAssigned[team];
 
@@ -474,6 +487,7 @@ public sealed class CourtState
 
     private void Apply(LedgerEntry e)
     {
+        _applying = e.At;
         switch (e.Kind)
         {
             case LedgerKinds.Genesis:
@@ -518,6 +532,7 @@ public sealed class CourtState
                         _waiting[_court.Layout.TypePool[type]].Add(WaitKey(c));
                     }
                     _cases.Add(c);
+                    Watch(c);
                     if (e.IdempotencyKey is { } key)
                     {
                         _byKey[key] = number;
@@ -637,7 +652,25 @@ public sealed class CourtState
     private CourtCase CaseOf(LedgerEntry e) =>
         Case(e.Number ?? 0) is { } c && c.Id == e.Case ? c : throw new InvalidOperationException($"no case {e.Case}");
 
-    private void Set(CourtCase c) => _cases[(int)c.Number - 1] = c;
+    private void Set(CourtCase c)
+    {
+        _cases[(int)c.Number - 1] = c;
+        Watch(c);
+    }
+
+    /// <summary>Files the case under the next moment its deadlines can earn a warning (<see cref="CaseClock.NextCheck"/>).</summary>
+    private void Watch(CourtCase c)
+    {
+        if (_dueAt.Remove(c.Number, out var old))
+        {
+            _due.Remove((old, c.Number));
+        }
+        if (CaseClock.NextCheck(_court, c, _applying) is { } next)
+        {
+            _due.Add((next, c.Number));
+            _dueAt[c.Number] = next;
+        }
+    }
 
     private CourtCase AssignTo(CourtCase c, LedgerEntry e, int team)
     {

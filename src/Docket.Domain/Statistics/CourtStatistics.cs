@@ -47,52 +47,10 @@ public sealed class CourtStatistics
     public double SupervisorHours { get; set; }
 
     /// <summary>The inputs of the balance index, as sums so that courts can be merged.</summary>
-    public BalanceInputs Balance { get; set; } = new();
+    public Balance.BalanceInputs Balance { get; set; } = new();
 
     /// <summary>Closures per judge (each case credited to the judge who heard it last), in team order.</summary>
     public double[] JudgeClosures { get; set; } = [];
-}
-
-/// <summary>Sums behind Anhui's five indicators for one court or team.</summary>
-public sealed class BalanceInputs
-{
-    public long Extensions { get; set; }
-    public long Filed { get; set; }
-    public long Closed { get; set; }
-    public double DispositionDays { get; set; }
-    public double LimitDays { get; set; }
-    public long ClosedWithLimit { get; set; }
-    public double DispositionDaysWithLimit { get; set; }
-    public long Mediated { get; set; }
-    public long FastTrackClosed { get; set; }
-    public double TransferDays { get; set; }
-    public long Transferred { get; set; }
-    public long PendingEnd { get; set; }
-    public long LongPending { get; set; }
-
-    public void Add(BalanceInputs other)
-    {
-        Extensions += other.Extensions;
-        Filed += other.Filed;
-        Closed += other.Closed;
-        DispositionDays += other.DispositionDays;
-        LimitDays += other.LimitDays;
-        ClosedWithLimit += other.ClosedWithLimit;
-        DispositionDaysWithLimit += other.DispositionDaysWithLimit;
-        Mediated += other.Mediated;
-        FastTrackClosed += other.FastTrackClosed;
-        TransferDays += other.TransferDays;
-        Transferred += other.Transferred;
-        PendingEnd += other.PendingEnd;
-        LongPending += other.LongPending;
-    }
-
-    public Balance.BalanceIndicators Indicators() => new(
-        TimeLimitChangeRate: Filed > 0 ? (double)Extensions / Filed : 0,
-        TrialTimeIndex: LimitDays > 0 ? DispositionDaysWithLimit / LimitDays : 0,
-        MediationAndSimpleShare: Mediated + Closed > 0 ? (double)(Mediated + FastTrackClosed) / (Mediated + Closed) : 0,
-        FileTransferDays: Transferred > 0 ? TransferDays / Transferred : 0,
-        LongPendingShare: PendingEnd > 0 ? (double)LongPending / PendingEnd : 0);
 }
 
 public sealed class MonthStatistics

@@ -94,12 +94,10 @@ public static class CourtStatisticsCollector
                 stats.RiskOrdinary += c.Risk == RiskLevel.Ordinary ? 1 : 0;
                 stats.RiskLarger += c.Risk == RiskLevel.Larger ? 1 : 0;
                 stats.RiskMajor += c.Risk == RiskLevel.Major ? 1 : 0;
-                courtBalance.Filed++;
-                courtBalance.Extensions += c.Extensions;
+                courtBalance.File(c.Extensions);
                 if (c.Team >= 0)
                 {
-                    teamBalance[c.Team].Filed++;
-                    teamBalance[c.Team].Extensions += c.Extensions;
+                    teamBalance[c.Team].File(c.Extensions);
                 }
             }
             var closed = c.Status == CaseStatus.Closed;
@@ -133,15 +131,13 @@ public static class CourtStatisticsCollector
                     stats.ClosedAfterLimit++;
                 }
                 var type = scenario.CaseTypes[c.Type];
-                AddClosure(courtBalance, type, days);
-                AddClosure(teamBalance[c.Team], type, days);
+                courtBalance.Close(type, days);
+                teamBalance[c.Team].Close(type, days);
             }
             if (closed && c.Archived >= w0)
             {
-                courtBalance.Transferred++;
-                courtBalance.TransferDays += c.Archived - c.Closed;
-                teamBalance[c.Team].Transferred++;
-                teamBalance[c.Team].TransferDays += c.Archived - c.Closed;
+                courtBalance.Transfer(c.Archived - c.Closed);
+                teamBalance[c.Team].Transfer(c.Archived - c.Closed);
             }
             var until = closed ? c.Closed : w1;
             if (until > w0)
@@ -152,13 +148,10 @@ public static class CourtStatisticsCollector
             {
                 stats.PendingEnd++;
                 ages.Add(w1 - c.Filed);
-                var longPending = w1 - c.Filed > 365 ? 1 : 0;
-                courtBalance.PendingEnd++;
-                courtBalance.LongPending += longPending;
+                courtBalance.Pending(w1 - c.Filed);
                 if (c.Team >= 0)
                 {
-                    teamBalance[c.Team].PendingEnd++;
-                    teamBalance[c.Team].LongPending += longPending;
+                    teamBalance[c.Team].Pending(w1 - c.Filed);
                 }
                 if (c.Team >= 0)
                 {
@@ -282,19 +275,6 @@ public static class CourtStatisticsCollector
             stats.Teams[t].Score = team.Quota > 0 ? FengtaiScore.Of(attainment) : 0.0;
         }
         return stats;
-    }
-
-    private static void AddClosure(BalanceInputs inputs, CaseType type, double days)
-    {
-        inputs.Closed++;
-        inputs.DispositionDays += days;
-        inputs.FastTrackClosed += type.Track == CaseTrack.FastTrack ? 1 : 0;
-        if (type.TimeLimitDays is { } limit)
-        {
-            inputs.ClosedWithLimit++;
-            inputs.LimitDays += limit;
-            inputs.DispositionDaysWithLimit += days;
-        }
     }
 
     /// <summary>

@@ -1,0 +1,58 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Docket.Domain.Scenarios;
+using Docket.Domain.Tests.Scenarios;
+
+namespace Docket.Domain.Tests.Courts;
+
+/// <summary>The deadline watch looks only at the cases whose next check has come, and misses nothing a full scan finds.</summary>
+public sealed class DeadlineWatchIndexTests
+{
+    [Fact]
+    public void A_watch_over_the_due_cases_leaves_no_case_with_an_unissued_warning()
+    {
+        var loaded = ScenarioLoader.LoadFile(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"));
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
+        var organization = new Organization(loaded.Scenario!, "yancheng-nodes.yaml");
+        var court = organization.Court(organization.CourtIds[0])!;
+        var secret = LedgerHash.NewSecret();
+        var state = new CourtState(court, _ => secret);
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(secret), at);
+        var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
+        var clerk = new Actor("c", UserRoles.Clerk, court.Id, null, null);
+        var president = new Actor("p", UserRoles.President, court.Id, null, null);
+        var random = new Random(5);
+        var types = court.CaseTypes.Where((t, i) => court.Layout.TypePool[i] >= 0).ToList();
+        var issued = 0;
+        for (var step = 0; step < 600; step++)
+        {
+            at = at.AddHours(random.Next(1, 30));
+            switch (random.Next(4))
+            {
+                case 0 or 1:
+                    CourtCommands.File(state, new FilingRequest(types[random.Next(types.Count)].Id, false, "none", null, registrar), at);
+                    break;
+                case 2 when state.Cases.Where(c => c.Status != CourtCase.Waiting && c.StagesDone < court.CaseTypes[court.TypeIndex(c.Type)].Stages.Count).ToList() is { Count: > 0 } open:
+                    var c = open[random.Next(open.Count)];
+                    if (CaseProgress.NextStage(court, c) is { } stage)
+                    {
+                        if (CaseClock.IsLocked(court, c, at))
+                        {
+                            CourtCommands.Unlock(state, c.Number, "moving on", president, at);
+                        }
+                        CourtCommands.Reach(state, c.Number, stage, clerk, at);
+                    }
+                    break;
+                default:
+                    issued += CourtCommands.Watch(state, at).Warnings.Count;
+                    Assert.All(state.Cases, c => Assert.Empty(CaseClock.Unissued(court, c, at)));
+                    Assert.True(state.Watched <= state.Cases.Count());
+                    break;
+            }
+        }
+        Assert.True(issued > 50, $"only {issued} warnings issued");
+        Assert.True(state.Watched < state.Cases.Count(), "finished cases leave the watch");
+    }
+}
