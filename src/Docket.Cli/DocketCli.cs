@@ -4,7 +4,7 @@ using Docket.Cli.Output;
 
 namespace Docket.Cli;
 
-/// <summary>`docket`: simulate, validate, compare, serve, staffing, optimize. Exit 0 success, 2 bad input (message, no stack trace), 1 failure.</summary>
+/// <summary>`docket`: simulate, validate, compare, serve, staffing, optimize, replay. Exit 0 success, 2 bad input (message, no stack trace), 1 failure.</summary>
 public static class DocketCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, CliOutput.For(output), error);
@@ -20,6 +20,7 @@ public static class DocketCli
             ServeCommand.Create(output.Writer),
             StaffingCommand.Create(output),
             OptimizeCommand.Create(output),
+            ReplayCommand.Create(output),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)

@@ -47,12 +47,24 @@ public sealed class CourtSimulation
     private readonly long[] _meetingSeats;
     private readonly List<int> _awaitingMeeting = [];
     private readonly List<(int Remaining, int[] Cases, int[] Seats)> _meetings = [];
+    private readonly IReadOnlyList<ExternalFiling>? _filings;
     private CaseRecord[] _cases = new CaseRecord[1024];
     private CourtJob[] _jobs = new CourtJob[64];
     private int _jobCount;
 
     public CourtSimulation(CourtLayout layout, ulong seed)
+        : this(layout, seed, null)
     {
+    }
+
+    /// <summary>
+    /// A court whose intake is given: with <paramref name="filings"/> the cases are those filings (their days, types,
+    /// flags and risk, in order, numbered 1, 2, 3…) instead of the scenario's Poisson intake and backlog; everything
+    /// else — routing, draws, queues, effort, absences, deadlines — is the scenario's. Without, the scenario's court.
+    /// </summary>
+    public CourtSimulation(CourtLayout layout, ulong seed, IReadOnlyList<ExternalFiling>? filings)
+    {
+        _filings = filings;
         _layout = layout;
         _types = layout.Scenario.CaseTypes;
         _calendar = layout.Scenario.Calendar;
@@ -120,6 +132,18 @@ public sealed class CourtSimulation
             }
         }
 
+        if (filings is not null)
+        {
+            if (filings.Any(f => f.Flagged))
+            {
+                _events.Push(_supervision.Meeting.EveryDays, SimEventKind.MeetingTick, 0);
+            }
+            if (filings.Count > 0 && filings[0].Day < _windowEnd)
+            {
+                _events.Push(filings[0].Day, SimEventKind.ExternalArrival, 0);
+            }
+            return;
+        }
         if (_types.Any(t => t.FlaggedShare > 0))
         {
             _events.Push(_supervision.Meeting.EveryDays, SimEventKind.MeetingTick, 0);
@@ -221,6 +245,9 @@ public sealed class CourtSimulation
                 case SimEventKind.MeetingTick:
                     HoldMeeting(e.Time);
                     break;
+                case SimEventKind.ExternalArrival:
+                    ArriveGiven(e.Subject, e.Time);
+                    break;
             }
         }
         Now = Math.Max(Now, until);
@@ -310,6 +337,18 @@ public sealed class CourtSimulation
         File(caseNo, now, now);
     }
 
+    /// <summary>Given filing <paramref name="index"/> arrives: filed at once with its own type, flags and risk.</summary>
+    private void ArriveGiven(int index, double now)
+    {
+        var filing = _filings![index];
+        var caseNo = NewCase(filing.Type, now, StreamKey.Mix(_courtKey, (ulong)_intake.Length + 1, (ulong)index));
+        if (index + 1 < _filings.Count && _filings[index + 1].Day < _windowEnd)
+        {
+            _events.Push(Math.Max(now, _filings[index + 1].Day), SimEventKind.ExternalArrival, index + 1);
+        }
+        File(caseNo, now, now, filing);
+    }
+
     private void EndMediation(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
@@ -323,7 +362,7 @@ public sealed class CourtSimulation
         File(caseNo, now, now);
     }
 
-    private void File(int caseNo, double filed, double routeAt)
+    private void File(int caseNo, double filed, double routeAt, ExternalFiling? given = null)
     {
         ref var c = ref _cases[caseNo];
         c.Filed = filed;
@@ -333,7 +372,27 @@ public sealed class CourtSimulation
         Tally.FiledByType[c.Type]++;
         Tally.PendingByKind[SimulationTally.Unassigned]++;
         var type = _types[c.Type];
-        if (type.FlaggedShare > 0 || type.Risk != RiskShares.None)
+        if (given is not null)
+        {
+            // Flags and risk as filed; the risk's supervision hours still drawn from the case's own stream.
+            if (given.Flagged)
+            {
+                c.Flags |= CaseFlags.Flagged;
+            }
+            c.Risk = given.Risk;
+            if (c.Risk != RiskLevel.None)
+            {
+                _caseRandom.Reseed(_seed, c.Key, StreamKey.Flags);
+                var hours = c.Risk switch
+                {
+                    RiskLevel.Ordinary => _supervision.OrdinaryRiskHours,
+                    RiskLevel.Larger => _supervision.LargerRiskHours,
+                    _ => _supervision.MajorRiskHours,
+                };
+                Supervise(CourtJobKind.SuperviseRisk, caseNo, RiskLevels.Supervisor(c.Risk), hours.Sample(_caseRandom), routeAt);
+            }
+        }
+        else if (type.FlaggedShare > 0 || type.Risk != RiskShares.None)
         {
             _caseRandom.Reseed(_seed, c.Key, StreamKey.Flags);
             if (_caseRandom.NextDouble() < type.FlaggedShare)

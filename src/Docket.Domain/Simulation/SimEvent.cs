@@ -12,6 +12,9 @@ internal enum SimEventKind : byte
     LimitWarning,
     LimitDue,
     MeetingTick,
+
+    /// <summary>A filing given from outside (<see cref="ExternalFiling"/>): the driven intake of a what-if replay.</summary>
+    ExternalArrival,
 }
 
 /// <summary>An event of the court's loop. Ties in time are broken by <see cref="Sequence"/>, so order is deterministic.</summary>

@@ -66,7 +66,15 @@ public sealed record Summary
     public IReadOnlyList<Summary>? ReplicationsDetail { get; init; }
     [Id(26)]
     public EngineFigures Engine { get; init; } = new();
+
+    /// <summary>A what-if replay's comparison with the ledger it took its intake from (<c>docket replay</c> on another layout); absent otherwise.</summary>
+    [Id(27)]
+    public ReplayFigures? Replay { get; init; }
 }
+
+/// <summary>A what-if replay: the ledger's filings simulated, and how many of them went to another team id than in the ledger.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.replay")]
+public sealed record ReplayFigures([property: Id(0)] long Cases, [property: Id(1)] long Moved);
 
 [GenerateSerializer, Immutable, Alias("docket.summary.case-counts")]
 public sealed record CaseCounts

@@ -18,6 +18,12 @@ internal static class AuditEndpoints
             .Produces<AuditEntriesResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Auditor);
 
+        api.MapGet("/courts/{court}/ledger", ExportAsync)
+            .WithName("LedgerExport").WithTags(ApiTags.Audit)
+            .WithSummary("Export a court's ledger").WithDescription("Every entry of the court's ledger, oldest first, streamed as JSON Lines (format=jsonl): each line the entry's text exactly as it was hashed")
+            .Produces(StatusCodes.Status200OK, contentType: LedgerExportContentType).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Auditor);
+
         api.MapGet("/audit/verify", VerifyAsync)
             .WithName("AuditVerify").WithTags(ApiTags.Audit).WithSummary("Verify the ledgers").WithDescription("Re-compute every court's ledger: hashes, links and every draw; the first entry that does not match")
             .Produces<VerifyResponse>()
@@ -63,6 +69,49 @@ internal static class AuditEndpoints
         var take = limit ?? 100;
         var entries = await grains.GetGrain<ILiveAuditGrain>(court).GetEntriesAsync(after ?? 0, take, kind != "all");
         return Results.Ok(new AuditEntriesResponse(court, [.. entries.Select(LedgerEntryView.Of)], entries.Length == take ? entries[^1].Seq : null));
+    }
+
+    /// <summary>The export's media type: newline-delimited JSON.</summary>
+    public const string LedgerExportContentType = "application/x-ndjson";
+
+    private const int ExportPage = 1000;
+
+    private static async Task<IResult> ExportAsync(string court, string? format, HttpContext context, IGrainFactory grains, Organization organization)
+    {
+        if (organization.Court(court) is null)
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        if (!AccessRules.Allows(context.Actor(), Permission.Audit, new(court)))
+        {
+            return Problems.Forbidden($"court {court}'s ledger is not one you may audit");
+        }
+        if (format is not (null or "jsonl"))
+        {
+            return Problems.BadRequest($"format is 'jsonl' (one entry a line), not '{format}'", "format");
+        }
+        var audit = grains.GetGrain<ILiveAuditGrain>(court);
+        return Results.Stream(async body =>
+        {
+            var cancel = context.RequestAborted;
+            var newline = "\n"u8.ToArray();
+            long after = 0;
+            while (true)
+            {
+                var page = await audit.GetEntriesAsync(after, ExportPage, assignmentsOnly: false);
+                foreach (var record in page)
+                {
+                    await body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(record.Json), cancel);
+                    await body.WriteAsync(newline, cancel);
+                }
+                await body.FlushAsync(cancel);
+                if (page.Length < ExportPage)
+                {
+                    return;
+                }
+                after = page[^1].Seq;
+            }
+        }, LedgerExportContentType);
     }
 
     private static async Task<IResult> VerifyAsync(string? court, HttpContext context, IGrainFactory grains, Organization organization)

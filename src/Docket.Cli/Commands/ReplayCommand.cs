@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Docket.Cli.Output;
+using Docket.Cli.Reports;
+using Docket.Domain.Courts;
+using Docket.Domain.Replay;
+using Docket.Domain.Statistics;
+
+namespace Docket.Cli.Commands;
+
+/// <summary>
+/// `docket replay SCENARIO LEDGER.jsonl`: a court's exported ledger, verified, replayed on the scenario's court. With
+/// the same layout every assignment decision is re-made and compared (exit 0 when all reproduce, 3 otherwise); with
+/// another, the planner's what-if on the ledger's intake (summary.json and report.html, exit 0).
+/// </summary>
+internal static class ReplayCommand
+{
+    private static readonly JsonWriterOptions s_json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(CliOutput output)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON): the organisation the service ran" };
+        var ledger = new Argument<string>("ledger") { Description = "The court's ledger, one entry a line (GET /api/courts/{court}/ledger?format=jsonl)" };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var outDir = new Option<string?>("--out") { Description = "Same layout: also write the result to DIR/replay.json. Another layout: where summary.json and report.html go (default out/<scenario-name>-replay)" };
+        var noReport = new Option<bool>("--no-report") { Description = "Another layout: do not write report.html and its charts beside summary.json" };
+        var command = new Command("replay", "Replay a court's exported ledger on the scenario's court: every assignment decision re-made and compared")
+        {
+            scenario, ledger, json, outDir, noReport,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var scenarioPath = parse.GetValue(scenario)!;
+            var ledgerPath = parse.GetValue(ledger)!;
+            var (_, loaded) = ScenarioInput.Read(scenarioPath);
+            if (!File.Exists(ledgerPath))
+            {
+                throw new BadInputException($"{ledgerPath}: no such ledger file");
+            }
+            ReplayResult result;
+            try
+            {
+                var lines = LedgerFile.Read(File.ReadLines(ledgerPath), ledgerPath);
+                var secrets = LedgerFile.RevealedSecrets(lines, ledgerPath);
+                var court = LedgerReplay.CourtOf(new Organization(loaded, scenarioPath), lines, ledgerPath);
+                if (!LedgerReplay.SameLayout(court, lines))
+                {
+                    var summary = LedgerWhatIf.Run(loaded, scenarioPath, court.Id, lines);
+                    await WriteWhatIfAsync(output, summary, parse.GetValue(outDir) ?? Path.Combine("out", loaded.Name + "-replay"),
+                        parse.GetValue(json), parse.GetValue(noReport), cancellationToken);
+                    return ExitCodes.Success;
+                }
+                LedgerReplay.CheckTeams(court, lines, ledgerPath);
+                result = LedgerReplay.Run(court, lines, secrets, ledgerPath);
+            }
+            catch (LedgerInputException e)
+            {
+                throw new BadInputException(e.Message);
+            }
+            var text = ToJson(result);
+            if (parse.GetValue(outDir) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+                await File.WriteAllTextAsync(Path.Combine(directory, "replay.json"), text + Environment.NewLine, cancellationToken);
+            }
+            if (parse.GetValue(json))
+            {
+                await output.Writer.WriteLineAsync(text);
+            }
+            else
+            {
+                await WriteTextAsync(output.Writer, result);
+            }
+            return result.Reproduced ? ExitCodes.Success : ExitCodes.Mismatch;
+        });
+        return command;
+    }
+
+    /// <summary>The what-if on another layout: summary.json and report.html as `simulate` writes them, with <c>replay: {cases, moved}</c>.</summary>
+    private static async Task WriteWhatIfAsync(CliOutput output, Summary summary, string directory, bool asJson, bool noReport, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var summaryJson = SummaryJson.Serialize(summary);
+        await File.WriteAllTextAsync(Path.Combine(directory, "summary.json"), summaryJson + Environment.NewLine, cancellationToken);
+        string? report = null;
+        if (!noReport)
+        {
+            report = await SimulationReport.WriteAsync(summary, directory, cancellationToken);
+        }
+        if (asJson)
+        {
+            await output.Writer.WriteLineAsync(summaryJson);
+            return;
+        }
+        SummaryTable.Write(output, summary, Path.Combine(directory, "summary.json"), report);
+        var replay = summary.Replay!;
+        await output.Writer.WriteLineAsync($"what-if on the ledger's intake: {replay.Cases:N0} cases, {replay.Moved:N0} to another team than in the ledger");
+    }
+
+    private static async Task WriteTextAsync(TextWriter output, ReplayResult r)
+    {
+        await output.WriteLineAsync($"court {r.Court}: {r.Cases:N0} cases; same team {r.SameTeam:N0}, same judge {r.SameJudge:N0}, unrevealed {r.Unrevealed:N0}");
+        if (r.Reproduced)
+        {
+            await output.WriteLineAsync("every assignment decision reproduced");
+            return;
+        }
+        await output.WriteLineAsync($"{r.Mismatches.Count:N0} decision(s) made otherwise:");
+        foreach (var m in r.Mismatches)
+        {
+            var at = m.Seq > 0 ? $"entry {m.Seq} ({m.Kind})" : $"after the ledger ({m.Kind})";
+            await output.WriteLineAsync($"  {m.Case}, {at}: ledger {m.LedgerTeam ?? "-"} / {m.LedgerJudge ?? "-"}, replayed {m.ReplayedTeam ?? "-"} / {m.ReplayedJudge ?? "-"}: {m.Problem}");
+        }
+    }
+
+    /// <summary><c>{"court", "cases", "same_team", "same_judge", "unrevealed", "mismatches": [...]}</c>.</summary>
+    internal static string ToJson(ReplayResult r)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, s_json))
+        {
+            w.WriteStartObject();
+            w.WriteString("court", r.Court);
+            w.WriteNumber("cases", r.Cases);
+            w.WriteNumber("same_team", r.SameTeam);
+            w.WriteNumber("same_judge", r.SameJudge);
+            w.WriteNumber("unrevealed", r.Unrevealed);
+            w.WriteStartArray("mismatches");
+            foreach (var m in r.Mismatches)
+            {
+                w.WriteStartObject();
+                w.WriteString("case", m.Case);
+                if (m.Seq > 0)
+                {
+                    w.WriteNumber("seq", m.Seq);
+                }
+                else
+                {
+                    w.WriteNull("seq");
+                }
+                w.WriteString("kind", m.Kind);
+                WriteOrNull(w, "ledger_team", m.LedgerTeam);
+                WriteOrNull(w, "ledger_judge", m.LedgerJudge);
+                WriteOrNull(w, "replayed_team", m.ReplayedTeam);
+                WriteOrNull(w, "replayed_judge", m.ReplayedJudge);
+                w.WriteString("problem", m.Problem);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

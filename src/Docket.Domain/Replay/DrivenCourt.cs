@@ -1,0 +1,232 @@
+using Docket.Domain.Assignment;
+using Docket.Domain.Courts;
+using Docket.Domain.Staffing;
+using Docket.Domain.Supervision;
+
+namespace Docket.Domain.Replay;
+
+/// <summary>
+/// The simulator's court driven by external events instead of Poisson intake and effort: filings (time, number,
+/// type, flags, risk), assignments, closures, designations, escalations and absences, as a ledger tells them. It
+/// decides with the pieces <c>CourtSimulation</c> decides with — the court's <see cref="CaseRouter"/> (its
+/// <see cref="TeamBoard"/>s, policies and designation, drawing by <see cref="AssignmentDraw"/>), the
+/// <see cref="WaitingQueue"/>'s pull order and <see cref="JudgeInCharge"/> — on the same <c>CourtLayout</c>, and
+/// records what it is told was decided. Teams are court team indices (<c>CourtLayout.Teams</c>).
+/// </summary>
+public sealed class DrivenCourt
+{
+    private readonly Court _court;
+    private readonly CaseRouter _router;
+    private readonly JudgeInCharge _judges;
+    private readonly SortedSet<(int NegativeLane, long Number)>[] _waiting;
+    private readonly Dictionary<long, DrivenCase> _cases = [];
+    private readonly List<(DateTimeOffset From, DateTimeOffset To)>[] _absences;
+    private readonly List<int> _teamsWithAbsences = [];
+    private readonly long[] _assigned;
+
+    /// <param name="court">The court, its pools' draws keyed by its id as the live service keys them.</param>
+    public DrivenCourt(Court court)
+    {
+        _court = court;
+        _router = new CaseRouter(court.Layout, court.Id);
+        _judges = new JudgeInCharge(court.Layout.JudgesPerTeam);
+        _waiting = [.. Enumerable.Range(0, court.Layout.PoolSpecs.Count).Select(_ => new SortedSet<(int, long)>())];
+        _absences = [.. court.Layout.Teams.Select(_ => new List<(DateTimeOffset, DateTimeOffset)>())];
+        _assigned = new long[court.Layout.Teams.Count];
+    }
+
+    /// <summary>Cases the team has been given so far (filed, pulled or designated to it).</summary>
+    public long AssignedTo(int team) => _assigned[team];
+
+    public Court Court => _court;
+
+    public CaseRouter Router => _router;
+
+    public JudgeInCharge Judges => _judges;
+
+    /// <summary>A filed case: its type, team and judge (-1 while waiting), whether it waits, is open or closed, whether escalated.</summary>
+    public DrivenCase? Case(long number) => _cases.TryGetValue(number, out var c) ? c : null;
+
+    /// <summary>Records a team's absence from <paramref name="from"/> to <paramref name="to"/> (<see cref="AbsenceRule"/>).</summary>
+    public void AddAbsence(int team, DateTimeOffset from, DateTimeOffset to)
+    {
+        if (_absences[team].Count == 0)
+        {
+            _teamsWithAbsences.Add(team);
+        }
+        _absences[team].Add((from, to));
+    }
+
+    /// <summary>Brings the boards to <paramref name="at"/>: a team with an absence covering it is away, otherwise present.</summary>
+    public void AsOf(DateTimeOffset at)
+    {
+        foreach (var team in _teamsWithAbsences)
+        {
+            _router.SetAbsent(team, AbsenceRule.IsAway(_absences[team], at));
+        }
+    }
+
+    /// <summary>
+    /// Whether deciding a new case needs the epoch's seed: its pool's policy draws and the case is not designated to a
+    /// leader's team (which needs no draw).
+    /// </summary>
+    public bool NeedsSeed(int type, bool flagged, RiskLevel risk)
+    {
+        var pool = _court.Layout.TypePool[type];
+        return pool >= 0 && _router.Draws(pool)
+            && !(DesignatedAssignment.Applies(flagged, risk, _court.Layout.PoolSpecs[pool].Designated) && _router.LeaderTeam(type) >= 0);
+    }
+
+    /// <summary>
+    /// Decides new case <paramref name="number"/>: the route (<see cref="CaseRouter.Route"/>, advancing the pool's
+    /// policy), the judge who would be put in charge (<see cref="JudgeInCharge.Next"/>), and what a ledger records
+    /// beside it (the eligible teams in draw order and a weighted draw's weights, as they were before the decision).
+    /// Changes no board: record the outcome with <see cref="Assign"/> or <see cref="Wait"/>.
+    /// </summary>
+    public DrivenDecision Decide(int type, bool flagged, RiskLevel risk, long number, ulong? seed)
+    {
+        var pool = _court.Layout.TypePool[type];
+        var eligible = _router.Eligible(pool, type);
+        var weights = _router.Weights(pool, type);
+        var route = _router.Route(type, flagged, risk, number, seed);
+        if (route.Designated)
+        {
+            eligible = _router.LeaderCandidates(type);
+            weights = null;
+        }
+        return new DrivenDecision(route, route.Assigned ? _judges.Next(route.Team) : -1, eligible, weights);
+    }
+
+    /// <summary>Files case <paramref name="number"/> and assigns it to the team, the judge (0-based) in charge.</summary>
+    public void File(long number, int type, DateTimeOffset at, int team, int judge)
+    {
+        _cases.Add(number, new DrivenCase(number, type, at, -1, -1, DrivenCaseStatus.Waiting, false));
+        Assign(number, team, judge);
+    }
+
+    /// <summary>Files case <paramref name="number"/> to wait in its pool's queue.</summary>
+    public void Wait(long number, int type, DateTimeOffset at)
+    {
+        var c = new DrivenCase(number, type, at, -1, -1, DrivenCaseStatus.Waiting, false);
+        _cases.Add(number, c);
+        _waiting[PoolOf(c)].Add(WaitKey(c));
+    }
+
+    /// <summary>The waiting case the team takes when it frees a place or comes back: the highest lane, the longest-waiting it can take now.</summary>
+    public long? NextPull(int team)
+    {
+        var pool = _court.Layout.Teams[team].Pool;
+        foreach (var (_, number) in _waiting[pool])
+        {
+            if (_router.CanTake(team, _cases[number].Type))
+            {
+                return number;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Assigns a waiting case (a pull) or a new one to the team, the judge in charge <paramref name="judge"/>.</summary>
+    public void Assign(long number, int team, int judge)
+    {
+        var c = _cases[number];
+        if (c.Status == DrivenCaseStatus.Waiting)
+        {
+            _waiting[PoolOf(c)].Remove(WaitKey(c));
+        }
+        else if (c.Status == DrivenCaseStatus.Open)
+        {
+            Release(c);
+        }
+        else if (c.Status == DrivenCaseStatus.Closed)
+        {
+            throw new InvalidOperationException($"case {number} is closed");
+        }
+        _router.Assign(team, c.Type);
+        _judges.Open(team, judge);
+        _assigned[team]++;
+        _cases[number] = c with { Team = team, Judge = judge, Status = DrivenCaseStatus.Open };
+    }
+
+    /// <summary>Closes an open case: its team's place and its judge's charge are freed. Returns the team.</summary>
+    public int Close(long number)
+    {
+        var c = _cases[number];
+        if (c.Status != DrivenCaseStatus.Open)
+        {
+            throw new InvalidOperationException($"case {number} is not open");
+        }
+        Release(c);
+        _cases[number] = c with { Status = DrivenCaseStatus.Closed };
+        return c.Team;
+    }
+
+    /// <summary>Takes an open case from its team (a designation's first half): its place and judge are freed, the case waits for <see cref="Assign"/> outside the queue.</summary>
+    public void Unassign(long number)
+    {
+        var c = _cases[number];
+        if (c.Status != DrivenCaseStatus.Open)
+        {
+            throw new InvalidOperationException($"case {number} is not open");
+        }
+        Release(c);
+        _cases[number] = c with { Team = -1, Judge = -1, Status = DrivenCaseStatus.Unassigned };
+    }
+
+    /// <summary>Moves a waiting case to the top lane (<see cref="WaitingQueue.EscalatedLane"/>).</summary>
+    public void Escalate(long number)
+    {
+        var c = _cases[number];
+        if (c.Status != DrivenCaseStatus.Waiting)
+        {
+            throw new InvalidOperationException($"case {number} is not waiting");
+        }
+        var pool = PoolOf(c);
+        _waiting[pool].Remove(WaitKey(c));
+        c = c with { Escalated = true };
+        _waiting[pool].Add(WaitKey(c));
+        _cases[number] = c;
+    }
+
+    /// <summary>Each pool's waiting cases in pull order.</summary>
+    public IEnumerable<(int Pool, long Number)> Queue()
+    {
+        for (var p = 0; p < _waiting.Length; p++)
+        {
+            foreach (var (_, number) in _waiting[p])
+            {
+                yield return (p, number);
+            }
+        }
+    }
+
+    private void Release(DrivenCase c)
+    {
+        _router.Close(c.Team, c.Type);
+        _judges.Close(c.Team, c.Judge);
+    }
+
+    private int PoolOf(DrivenCase c) => _court.Layout.TypePool[c.Type];
+
+    private (int, long) WaitKey(DrivenCase c) => (-WaitingQueue.LaneOf(_court.CaseTypes[c.Type].Priority, c.Escalated), c.Number);
+}
+
+public enum DrivenCaseStatus
+{
+    Waiting,
+    Open,
+    Closed,
+
+    /// <summary>Taken from its team by a designation, not yet given to the next.</summary>
+    Unassigned,
+}
+
+/// <summary>A case of a <see cref="DrivenCourt"/>.</summary>
+public sealed record DrivenCase(long Number, int Type, DateTimeOffset FiledAt, int Team, int Judge, DrivenCaseStatus Status, bool Escalated);
+
+/// <summary>What a <see cref="DrivenCourt"/> decides for a new case.</summary>
+/// <param name="Route">The router's decision.</param>
+/// <param name="Judge">The judge (0-based) who would be in charge, or -1 when the case waits.</param>
+/// <param name="Eligible">The teams that could take it, in the order the draw indexes them (a designation: the leader teams that could).</param>
+/// <param name="Weights">A weighted draw's weights, in the order of <paramref name="Eligible"/>; null otherwise.</param>
+public sealed record DrivenDecision(CaseRoute Route, int Judge, string[] Eligible, double[]? Weights);

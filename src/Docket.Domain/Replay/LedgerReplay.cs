@@ -1,0 +1,358 @@
+using System.Globalization;
+using Docket.Domain.Assignment;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
+
+namespace Docket.Domain.Replay;
+
+/// <summary>One assignment decision of the ledger the replayed court decides otherwise.</summary>
+/// <param name="Seq">The ledger entry of the decision.</param>
+/// <param name="Kind">Its kind: assign, queue, pull or designate.</param>
+/// <param name="Case">The case id.</param>
+/// <param name="LedgerTeam">The team the ledger records (null: the case waits).</param>
+/// <param name="LedgerJudge">The judge the ledger records.</param>
+/// <param name="ReplayedTeam">The team the replayed court chooses (null: the case waits, or is not pulled).</param>
+/// <param name="ReplayedJudge">The judge the replayed court puts in charge.</param>
+/// <param name="Problem">What differs, in words.</param>
+public sealed record ReplayMismatch(long Seq, string Kind, string Case, string? LedgerTeam, string? LedgerJudge, string? ReplayedTeam, string? ReplayedJudge, string Problem);
+
+/// <summary>
+/// The outcome of replaying a ledger on the same layout: how many cases were filed, how many got the ledger's team
+/// (every team decision about the case re-made equal) and judge, how many were drawn in an epoch whose secret the
+/// ledger does not reveal (checked, not re-made), and each decision made otherwise.
+/// </summary>
+public sealed record ReplayResult(string Court, int Cases, int SameTeam, int SameJudge, int Unrevealed, IReadOnlyList<ReplayMismatch> Mismatches)
+{
+    public bool Reproduced => Mismatches.Count == 0;
+}
+
+/// <summary>
+/// Replays a verified ledger (<see cref="LedgerFile.Read"/>) on a <see cref="DrivenCourt"/> of the scenario's court
+/// with the same layout, decision by decision. Filings, closures, designations' target teams, escalations and absences
+/// are the ledger's; the court decides each filing's team (or its wait) and judge, each pull (which waiting case a
+/// team that freed a place or came back takes) and each designated case's judge, seeded per epoch from the secrets
+/// the ledger reveals (<see cref="LedgerHash.Seed"/>). Each decision is compared with the ledger's, and the court then
+/// records the ledger's decision, so that one difference is listed once and every later decision is made on the
+/// court the ledger describes. A draw of an epoch not revealed cannot be re-made: the ledger's team must be among the
+/// eligible teams the court computes, able to take the case, with the weights the court computes; such a case counts
+/// as unrevealed (a deck pool's deck, which advances with draws, is then not advanced).
+/// </summary>
+public static class LedgerReplay
+{
+    /// <summary>
+    /// The court of the ledger in the organisation, checked to know every case type (and risk level) the ledger's
+    /// filings name and to route each type to a team (a <see cref="LedgerInputException"/> naming the first unknown id
+    /// and its entry). Teams are checked by <see cref="CheckTeams"/>: a what-if on another layout has other teams.
+    /// </summary>
+    public static Court CourtOf(Organization organization, IReadOnlyList<LedgerLine> lines, string source)
+    {
+        var first = lines[0];
+        var court = organization.Court(first.Entry.Court)
+            ?? throw new LedgerInputException($"{source}:{first.Line}: the scenario has no court '{first.Entry.Court}' (courts: {string.Join(", ", organization.CourtIds)})");
+        foreach (var line in lines)
+        {
+            var e = line.Entry;
+            if (e.Type is { } type && court.TypeIndex(type) < 0)
+            {
+                throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: the scenario has no case type '{type}' (known: {string.Join(", ", court.CaseTypes.Select(t => t.Id))})");
+            }
+            if (e.Type is { } routed && court.Layout.TypePool[court.TypeIndex(routed)] < 0 && e.Kind is LedgerKinds.Assign or LedgerKinds.Queue)
+            {
+                throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: no team of the scenario's court '{court.Id}' takes case type '{routed}'");
+            }
+            if (e.Kind is LedgerKinds.Assign or LedgerKinds.Queue && RiskLevels.Parse(e.Risk) is null)
+            {
+                throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: unknown risk level '{e.Risk}'");
+            }
+        }
+        return court;
+    }
+
+    /// <summary>Checks that the court knows every team the ledger names (its entries' team, from_team and eligible teams).</summary>
+    public static void CheckTeams(Court court, IReadOnlyList<LedgerLine> lines, string source)
+    {
+        foreach (var line in lines)
+        {
+            var e = line.Entry;
+            foreach (var team in new[] { e.Team, e.FromTeam }.Concat(e.Eligible ?? []))
+            {
+                if (team is not null && court.TeamIndex(team) < 0)
+                {
+                    throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: the scenario's court '{court.Id}' has no team '{team}'");
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the scenario's court has the layout the ledger began with (its genesis entry's <c>organization</c>).</summary>
+    public static bool SameLayout(Court court, IReadOnlyList<LedgerLine> lines) => lines[0].Entry.Organization == court.OrganizationHash;
+
+    /// <summary>Replays the ledger on the court (same layout: <see cref="SameLayout"/>).</summary>
+    public static ReplayResult Run(Court court, IReadOnlyList<LedgerLine> lines, IReadOnlyDictionary<int, string> secrets, string source) =>
+        Run(new DrivenCourt(court), lines, secrets, source);
+
+    /// <summary>Replays the ledger on a fresh <paramref name="driven"/> court, left as the ledger's last entry leaves it (its cases, queue, judges).</summary>
+    public static ReplayResult Run(DrivenCourt driven, IReadOnlyList<LedgerLine> lines, IReadOnlyDictionary<int, string> secrets, string source)
+    {
+        var court = driven.Court;
+        var mismatches = new List<ReplayMismatch>();
+        var teamOk = new Dictionary<long, bool>();
+        var judgeOk = new Dictionary<long, bool>();
+        var unrevealed = new HashSet<long>();
+        var epoch = 0;
+        string? commitment = null;
+        int? freed = null;
+
+        void Differs(LedgerEntry e, long number, bool team, bool judge, string? replayedTeam, string? replayedJudge, string problem)
+        {
+            if (team)
+            {
+                teamOk[number] = false;
+            }
+            if (judge)
+            {
+                judgeOk[number] = false;
+            }
+            mismatches.Add(new ReplayMismatch(e.Seq, e.Kind, e.Case ?? court.CaseId(number), e.Team, e.Judge, replayedTeam, replayedJudge, problem));
+        }
+
+        // The judge-in-charge rule the ledger was written under (its genesis entry's rules version, CourtRules).
+        var rules = lines[0].Entry.Rules ?? 1;
+        int NextJudge(int team) => rules >= CourtRules.JudgeInChargeVersion
+            ? driven.Judges.Next(team)
+            : (int)(driven.AssignedTo(team) % driven.Judges.JudgeCount(team));
+
+        string TeamId(int team) => court.Layout.Teams[team].Id;
+        string JudgeName(int team, int judge) => JudgeInCharge.Name(TeamId(team), judge);
+
+        // The ledger's judge of a team: its number, or the court's own choice when the name is not one of the team's judges.
+        int LedgerJudge(LedgerEntry e, long number, int team, int replayed)
+        {
+            var judge = driven.Judges.NumberOf(team, TeamId(team), e.Judge);
+            if (judge < 0)
+            {
+                Differs(e, number, false, true, TeamId(team), JudgeName(team, replayed), $"the ledger's judge '{e.Judge}' is not a judge of team {TeamId(team)}");
+                return replayed;
+            }
+            if (judge != replayed)
+            {
+                Differs(e, number, false, true, TeamId(team), JudgeName(team, replayed), $"the judge in charge re-made is {JudgeName(team, replayed)}, the ledger says {e.Judge}");
+            }
+            return judge;
+        }
+
+        void CheckFreedTeamPulled()
+        {
+            if (freed is { } team && driven.NextPull(team) is { } missed)
+            {
+                var c = driven.Case(missed)!;
+                teamOk[missed] = false;
+                mismatches.Add(new ReplayMismatch(0, LedgerKinds.Pull, court.CaseId(missed), null, null, TeamId(team), JudgeName(team, NextJudge(team)),
+                    $"team {TeamId(team)} freed a place and would pull waiting case {court.CaseId(missed)} (type {court.CaseTypes[c.Type].Id}); the ledger does not pull it"));
+            }
+            freed = null;
+        }
+
+        foreach (var line in lines)
+        {
+            var e = line.Entry;
+            if (freed is { } f && !(e.Kind == LedgerKinds.Pull && e.Team == TeamId(f)))
+            {
+                CheckFreedTeamPulled();
+            }
+            driven.AsOf(e.At);
+            try
+            {
+                switch (e.Kind)
+                {
+                    case LedgerKinds.Genesis:
+                    case LedgerKinds.Seed:
+                        epoch = e.Epoch ?? 0;
+                        commitment = e.Commitment;
+                        break;
+                    case LedgerKinds.Assign:
+                    case LedgerKinds.Queue:
+                        File(e);
+                        break;
+                    case LedgerKinds.Pull:
+                        Pull(e);
+                        break;
+                    case LedgerKinds.Designate:
+                        Designate(e);
+                        break;
+                    case LedgerKinds.Close:
+                        {
+                            var number = NumberOf(e);
+                            freed = driven.Close(number);
+                            break;
+                        }
+                    case LedgerKinds.Escalate:
+                        driven.Escalate(NumberOf(e));
+                        break;
+                    case LedgerKinds.Absence:
+                        driven.AddAbsence(court.TeamIndex(e.Team!), e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At);
+                        // A team back from an absence pulls at the watcher's run; those pulls are compared as they come.
+                        break;
+                    default:
+                        // node, unlock, warning, extension: no assignment decision.
+                        break;
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or ArgumentException)
+            {
+                throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq} ({e.Kind}) cannot be applied to the court: {ex.Message}");
+            }
+        }
+        CheckFreedTeamPulled();
+
+        var cases = teamOk.Count;
+        return new ReplayResult(court.Id, cases,
+            teamOk.Count(kv => kv.Value && !unrevealed.Contains(kv.Key)),
+            judgeOk.Count(kv => kv.Value),
+            unrevealed.Count(n => teamOk[n]),
+            mismatches);
+
+        long NumberOf(LedgerEntry e)
+        {
+            var number = e.Number ?? throw new InvalidOperationException("no case number");
+            if (e.Case != court.CaseId(number) || driven.Case(number) is null)
+            {
+                throw new InvalidOperationException($"case {e.Case} (number {number}) was not filed before");
+            }
+            return number;
+        }
+
+        void File(LedgerEntry e)
+        {
+            var number = e.Number ?? throw new InvalidOperationException("a filing without a case number");
+            if (number != teamOk.Count + 1 || e.Case != court.CaseId(number))
+            {
+                throw new InvalidOperationException($"case {e.Case} is not the court's next case ({court.CaseId(teamOk.Count + 1)})");
+            }
+            teamOk[number] = true;
+            judgeOk[number] = true;
+            var type = court.TypeIndex(e.Type!);
+            var flagged = e.Flagged ?? false;
+            var risk = RiskLevels.Parse(e.Risk)!.Value;
+            var ledgerTeam = e.Team is null ? -1 : court.TeamIndex(e.Team);
+            if (driven.NeedsSeed(type, flagged, risk) && !secrets.ContainsKey(epoch))
+            {
+                // Not revealed: check what can be checked without the draw.
+                unrevealed.Add(number);
+                var pool = court.Layout.TypePool[type];
+                var eligible = driven.Router.Eligible(pool, type);
+                var weights = driven.Router.Weights(pool, type);
+                if (!eligible.SequenceEqual(e.Eligible ?? []))
+                {
+                    Differs(e, number, true, false, null, null, $"the eligible teams re-made are [{string.Join(", ", eligible)}], the ledger says [{string.Join(", ", e.Eligible ?? [])}]");
+                }
+                else if (!(weights ?? []).SequenceEqual(e.Draw?.Weights ?? []))
+                {
+                    Differs(e, number, true, false, null, null, "the draw's weights differ from the eligible teams' weights re-made");
+                }
+                else if (ledgerTeam >= 0 && (!eligible.Contains(e.Team) || !driven.Router.CanTake(ledgerTeam, type)))
+                {
+                    Differs(e, number, true, false, null, null, $"team {e.Team} could not take the case (not eligible, away or at its cap)");
+                }
+                else if (ledgerTeam < 0 && eligible.Length > 0)
+                {
+                    Differs(e, number, true, false, null, null, "the case was queued while teams could take it");
+                }
+                Record(e, number, type, ledgerTeam, ledgerTeam < 0 ? -1 : LedgerJudge(e, number, ledgerTeam, NextJudge(ledgerTeam)));
+                return;
+            }
+            var seed = secrets.TryGetValue(epoch, out var secret) ? LedgerHash.Seed(secret) : (ulong?)null;
+            var decision = driven.Decide(type, flagged, risk, number, seed);
+            var route = decision.Route;
+            var replayedTeam = route.Assigned ? TeamId(route.Team) : null;
+            var judgeOfRoute = route.Assigned ? NextJudge(route.Team) : -1;
+            var replayedJudge = route.Assigned ? JudgeName(route.Team, judgeOfRoute) : null;
+            if (replayedTeam != e.Team)
+            {
+                Differs(e, number, true, false, replayedTeam, replayedJudge, $"the decision re-made gives {replayedTeam ?? "no team (the case waits)"}, the ledger says {e.Team ?? "no team"}");
+            }
+            else if (route.PolicyName != e.Policy || !decision.Eligible.SequenceEqual(e.Eligible ?? []) || !SameDraw(Draw(route, decision, number), e.Draw))
+            {
+                Differs(e, number, true, false, replayedTeam, replayedJudge, "the policy, eligible teams or draw recorded differ from those re-made");
+            }
+            var judge = ledgerTeam < 0 ? -1
+                : ledgerTeam == route.Team ? LedgerJudge(e, number, ledgerTeam, judgeOfRoute)
+                : LedgerJudge(e, number, ledgerTeam, NextJudge(ledgerTeam));
+            Record(e, number, type, ledgerTeam, judge);
+
+            LedgerDraw? Draw(CaseRoute r, DrivenDecision d, long n)
+            {
+                if (!r.Drawn)
+                {
+                    return null;
+                }
+                var method = r.Policy switch
+                {
+                    AssignmentPolicyKind.WeightedRandom => DrawMethods.Weighted,
+                    AssignmentPolicyKind.Deck => DrawMethods.Deck,
+                    _ => DrawMethods.Uniform,
+                };
+                return new LedgerDraw(commitment ?? "", epoch, court.PoolStreamKeys[r.Pool].ToString(CultureInfo.InvariantCulture), n, method, d.Weights);
+            }
+        }
+
+        void Record(LedgerEntry e, long number, int type, int team, int judge)
+        {
+            if (team < 0)
+            {
+                driven.Wait(number, type, e.At);
+            }
+            else
+            {
+                driven.File(number, type, e.At, team, judge);
+            }
+        }
+
+        void Pull(LedgerEntry e)
+        {
+            var number = NumberOf(e);
+            var team = court.TeamIndex(e.Team!);
+            var next = driven.NextPull(team);
+            var replayedJudge = NextJudge(team);
+            if (next != number)
+            {
+                Differs(e, number, true, false, null, null, next is { } other
+                    ? $"team {e.Team} would pull case {court.CaseId(other)} now, not {e.Case}"
+                    : $"team {e.Team} would pull no waiting case now");
+            }
+            var judge = LedgerJudge(e, number, team, replayedJudge);
+            driven.Assign(number, team, judge);
+        }
+
+        void Designate(LedgerEntry e)
+        {
+            var number = NumberOf(e);
+            var c = driven.Case(number)!;
+            var team = court.TeamIndex(e.Team!);
+            if (c.Status == DrivenCaseStatus.Closed)
+            {
+                throw new InvalidOperationException($"case {e.Case} is closed");
+            }
+            var from = c.Status == DrivenCaseStatus.Open ? c.Team : -1;
+            // The supervisor chose the team; the court names the judge in charge as the live court does, before the
+            // case leaves its old team.
+            var replayedJudge = NextJudge(team);
+            if (from >= 0)
+            {
+                driven.Unassign(number);
+            }
+            var judge = LedgerJudge(e, number, team, replayedJudge);
+            driven.Assign(number, team, judge);
+            if (from >= 0 && from != team)
+            {
+                freed = from;
+            }
+        }
+    }
+
+    private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>
+        a is null ? b is null
+        : b is not null && a.Commitment == b.Commitment && a.Epoch == b.Epoch && a.Entity == b.Entity && a.Purpose == b.Purpose
+            && a.Method == b.Method && (a.Weights ?? []).SequenceEqual(b.Weights ?? []);
+}

@@ -1,0 +1,123 @@
+using CsCheck;
+using Docket.Domain.Access;
+using Docket.Domain.Assignment;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Docket.Domain.Replay;
+
+namespace Docket.Domain.Tests.Replay;
+
+/// <summary>
+/// Issue 12, item 2: one random sequence of filings (flagged, major risk), closures, absences, escalations (the
+/// deadline watcher) and designations, given to the live court (<see cref="CourtCommands"/> on a
+/// <see cref="CourtState"/>) and — as its ledger — to the simulator's driven court (<see cref="DrivenCourt"/>), which
+/// decides every assignment itself: the same teams and judges decision by decision, and at the end the same case
+/// on the same team with the same judge and the same waiting cases in the same pull order.
+/// </summary>
+public sealed class CourtAgreementPropertyTests
+{
+    private static readonly string[] s_assignments =
+    [
+        "{ policy: random }",
+        "{ policy: weighted_random, weight_by: coefficient }",
+        "{ policy: round_robin }",
+        "{ policy: least_loaded }",
+        "{ policy: deck, cards_per_judge: 2 }",
+        "{ policy: pull, cap: 2, escalate_after_days: 0.3 }",
+    ];
+
+    private static readonly Dictionary<(int, int), Court> s_courts = [];
+
+    [Fact]
+    public void The_live_court_and_the_simulators_court_agree_on_every_team_judge_and_waiting_order()
+    {
+        Gen.Select(Gen.Int[0, s_assignments.Length - 1], Gen.Int[1, 2], Gen.Int[0, 99].Array[10, 90])
+            .Sample((assignment, judges, ops) =>
+            {
+                var court = CourtOf(assignment, judges);
+                var (live, lines) = Run(court, ops);
+                var read = LedgerFile.Read(lines, "agreement.jsonl");
+                var driven = new DrivenCourt(court);
+                var result = LedgerReplay.Run(driven, read, LedgerFile.RevealedSecrets(read, "agreement.jsonl"), "agreement.jsonl");
+                Assert.True(result.Reproduced, string.Join("\n", result.Mismatches));
+                Assert.Equal(result.Cases, result.SameTeam);
+                Assert.Equal(result.Cases, result.SameJudge);
+                foreach (var c in live.Cases)
+                {
+                    var d = driven.Case(c.Number)!;
+                    Assert.Equal(c.Status switch { CourtCase.Waiting => DrivenCaseStatus.Waiting, CourtCase.Closed => DrivenCaseStatus.Closed, _ => DrivenCaseStatus.Open }, d.Status);
+                    if (d.Status == DrivenCaseStatus.Open)
+                    {
+                        Assert.Equal(c.Team, court.Layout.Teams[d.Team].Id);
+                        Assert.Equal(c.Judge, JudgeInCharge.Name(c.Team!, d.Judge));
+                    }
+                }
+                Assert.Equal(live.Queue().Select(q => (q.Pool, q.Case.Number)), driven.Queue());
+            }, iter: 60);
+    }
+
+    private static Court CourtOf(int assignment, int judges)
+    {
+        lock (s_courts)
+        {
+            if (!s_courts.TryGetValue((assignment, judges), out var court))
+            {
+                s_courts[(assignment, judges)] = court = ReplayCourts.Of(s_assignments[assignment], judges);
+            }
+            return court;
+        }
+    }
+
+    /// <summary>The operations on the live court, each code one command; the secret revealed at the end.</summary>
+    private static (CourtState Live, List<string> Lines) Run(Court court, int[] ops)
+    {
+        var secret = LiveLedger.Secret(1, 1);
+        var live = new CourtState(court, e => LiveLedger.Secret(1, e));
+        var at = LiveLedger.Start;
+        var lines = new List<string> { CourtCommands.Open(live, "agreement", LedgerHash.Commitment(secret), at).Json };
+        var registrar = new Actor("registrar", UserRoles.Registrar, court.Id, null, null);
+        var clerk = new Actor("clerk", UserRoles.Clerk, court.Id, null, null);
+        var president = new Actor("president", UserRoles.President, court.Id, null, null);
+        foreach (var op in ops)
+        {
+            at = at.AddMinutes(10 + (op * 3));
+            var open = live.Cases.Where(c => c.Status == CourtCase.Pending).ToList();
+            CommandEffect effect;
+            if (op < 55 || open.Count == 0 && op < 80)
+            {
+                effect = CourtCommands.File(live, new FilingRequest(op % 2 == 0 ? "civil" : "criminal", op % 11 == 0, op % 13 == 0 ? "major" : "none", null, registrar), at);
+            }
+            else if (op < 80)
+            {
+                var c = open[op % open.Count];
+                effect = new CommandEffect();
+                foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))
+                {
+                    if (live.Case(c.Number)!.Status != CourtCase.Pending)
+                    {
+                        break;
+                    }
+                    var reached = CourtCommands.Reach(live, c.Number, stage, clerk, at);
+                    Assert.True(reached.Refused is null, reached.Refused?.Error);
+                    effect.Records.AddRange(reached.Records);
+                }
+            }
+            else if (op < 88)
+            {
+                var team = court.Layout.Teams[op % court.Layout.Teams.Count].Id;
+                effect = CourtCommands.MarkAbsent(live, team, at, at.AddHours(2 + op), "leave", president, at);
+            }
+            else if (op < 95 || open.Count == 0)
+            {
+                effect = CourtCommands.Watch(live, at);
+            }
+            else
+            {
+                effect = CourtCommands.Designate(live, open[op % open.Count].Number, null, "conflict of interest", president, at);
+            }
+            lines.AddRange(effect.Records.Select(r => r.Json));
+        }
+        lines.Add(CourtCommands.RotateSeed(live, secret, LedgerHash.Commitment(LiveLedger.Secret(1, 2)), new Actor("admin", UserRoles.Admin, null, null, null), at).Json);
+        return (live, lines);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+
+namespace Docket.Domain.Tests.Replay;
+
+/// <summary>
+/// A ledger written by the live court's own commands (<see cref="CourtCommands"/> on a <see cref="CourtState"/>, as
+/// the live court grain runs them): filings of every type the court takes, some flagged or of major risk; closures
+/// (each closing stage reported, so its team pulls); a president's designations; a team's absence; the deadline
+/// watcher's runs (escalations, pulls by teams back); and, when asked, a seed rotation revealing the secret. Fully
+/// determined by its arguments (the secrets are SHA-256 of the seed's text), so a committed sample can be re-made.
+/// </summary>
+public static class LiveLedger
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The ledger's lines (each entry's stored text, in order).</summary>
+    public static List<string> Write(Court court, int filings, int seed, bool rotateAtEnd = true, int rotateAfter = -1)
+    {
+        var secret = Secret(seed, 1);
+        var epoch = 1;
+        var live = new CourtState(court, e => Secret(seed, e));
+        var lines = new List<string> { CourtCommands.Open(live, court.Scenario.Name, LedgerHash.Commitment(secret), Start).Json };
+        var random = new Random(seed);
+        var registrar = new Actor("registrar", UserRoles.Registrar, court.Id, null, null);
+        var clerk = new Actor("clerk", UserRoles.Clerk, court.Id, null, null);
+        var president = new Actor("president", UserRoles.President, court.Id, null, null);
+        var admin = new Actor("admin", UserRoles.Admin, null, null, null);
+        var types = court.CaseTypes.Where(t => court.Layout.TypePool[court.TypeIndex(t.Id)] >= 0).Select(t => t.Id).ToArray();
+        string[] risks = ["none", "none", "none", "ordinary", "major"];
+        var at = Start.AddHours(1);
+        for (var n = 1; n <= filings; n++)
+        {
+            at = at.AddMinutes(10 + random.Next(120));
+            var filed = CourtCommands.File(live, new FilingRequest(types[random.Next(types.Length)], random.Next(15) == 0, risks[random.Next(risks.Length)], $"key-{n}", registrar), at);
+            Assert.True(filed.Refused is null, filed.Refused?.Error);
+            lines.AddRange(filed.Records.Select(r => r.Json));
+            if (random.Next(3) == 0 && live.Cases.Where(c => c.Status == CourtCase.Pending).ToList() is { Count: > 0 } open)
+            {
+                var c = open[random.Next(open.Count)];
+                foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))
+                {
+                    if (live.Case(c.Number)!.Status != CourtCase.Pending || live.Case(c.Number)!.StagesDone > court.Layout.ClosingStage[court.TypeIndex(c.Type)])
+                    {
+                        break;
+                    }
+                    var reached = CourtCommands.Reach(live, c.Number, stage, clerk, at);
+                    if (reached.Refused is not null)
+                    {
+                        break;
+                    }
+                    lines.AddRange(reached.Records.Select(r => r.Json));
+                }
+            }
+            if (random.Next(12) == 0 && live.Cases.Where(c => c.Status == CourtCase.Pending).ToList() is { Count: > 0 } designable)
+            {
+                var c = designable[random.Next(designable.Count)];
+                var designated = CourtCommands.Designate(live, c.Number, null, "conflict of interest", president, at);
+                lines.AddRange(designated.Records.Select(r => r.Json));
+            }
+            if (n == filings / 3 && court.Layout.Teams.Count > 1)
+            {
+                var team = court.Layout.Teams[random.Next(court.Layout.Teams.Count)].Id;
+                var away = CourtCommands.MarkAbsent(live, team, at, at.AddDays(2), "annual leave", president, at);
+                Assert.True(away.Refused is null, away.Refused?.Error);
+                lines.AddRange(away.Records.Select(r => r.Json));
+            }
+            if (n % 10 == 0)
+            {
+                lines.AddRange(CourtCommands.Watch(live, at).Records.Select(r => r.Json));
+            }
+            if (n == rotateAfter)
+            {
+                lines.Add(Rotate(live, seed, ref epoch, admin, at));
+            }
+        }
+        if (rotateAtEnd)
+        {
+            lines.Add(Rotate(live, seed, ref epoch, admin, at.AddMinutes(1)));
+        }
+        return lines;
+    }
+
+    /// <summary>The secret of an epoch: SHA-256 of "docket sample {seed} epoch {epoch}".</summary>
+    public static string Secret(int seed, int epoch) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"docket sample {seed} epoch {epoch}")));
+
+    private static string Rotate(CourtState live, int seed, ref int epoch, Actor admin, DateTimeOffset at)
+    {
+        var revealed = Secret(seed, epoch);
+        epoch++;
+        return CourtCommands.RotateSeed(live, revealed, LedgerHash.Commitment(Secret(seed, epoch)), admin, at).Json;
+    }
+}

@@ -1,0 +1,36 @@
+using Docket.Domain.Courts;
+using Docket.Domain.Scenarios;
+
+namespace Docket.Domain.Tests.Replay;
+
+/// <summary>
+/// A small court for replays: civil and criminal teams, two leader-led teams taking both, caps of 3. With
+/// <c>judges</c> 2 the leader-led and criminal teams have two judges each, so the judge in charge is a decision.
+/// </summary>
+internal static class ReplayCourts
+{
+    public static Court Of(string assignment, int judges = 1)
+    {
+        // A division head hears cases too: with judges 2 the leader-led team is a division head and a judge.
+        var lead = judges == 1 ? "division_head: 1, assistant: 1" : "division_head: 1, judge: 1, assistant: 1";
+        var yaml = $$"""
+            name: replay
+            seed: 3
+            days: 365
+            warmup_days: 0
+            case_types:
+              - { id: civil, category: civil, effort: { hearing: { dist: fixed, hours: 1 }, judgment: { dist: fixed, hours: 1 } } }
+              - { id: criminal, category: criminal, priority: 1, effort: { judgment: { dist: fixed, hours: 2 } } }
+            intake:
+              - { type: civil, per_year: 100 }
+            teams:
+              - { id: civil, count: 4, template: "1+1", accepts: [civil], cap: 3 }
+              - { id: lead, count: 2, members: { {{lead}} }, accepts: [civil, criminal], cap: 3 }
+              - { id: criminal, count: 3, members: { judge: {{judges}} }, accepts: [criminal], cap: 3 }
+            assignment: {{assignment}}
+            """;
+        var loaded = ScenarioLoader.Load(yaml, "replay.yaml");
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
+        return new Organization(loaded.Scenario!, "replay.yaml").Court("replay")!;
+    }
+}
