@@ -55,9 +55,18 @@ internal static class OptimizeTables
     }
 
     private static string Bounds(StaffingCandidate c) => string.Join("; ", c.Checks.Select(g =>
-        $"{g.Goal.Metric} {Interval(g)}, {(g.Goal.LowerIsBetter ? "upper" : "lower")} bound {F(g.DecisiveBound)} {(g.Met ? "meets" : "misses")} {g.Goal.Operator} {F(g.Goal.Threshold)}"));
+        $"{g.Goal.Metric} {Interval(g)}, {(g.Goal.LowerIsBetter ? "upper" : "lower")} bound {F(g, g.DecisiveBound)} {(g.Met ? "meets" : "misses")} {g.Goal.Operator} {F(g, g.Goal.Threshold)}"));
 
-    private static string Interval(GoalCheck g) => $"{F(g.Interval.Mean)} [{F(g.Interval.Low)}, {F(g.Interval.High)}]";
+    private static string Interval(GoalCheck g) => $"{F(g, g.Interval.Mean)} [{F(g, g.Interval.Low)}, {F(g, g.Interval.High)}]";
 
-    private static string F(double v) => Numbers.Number(v);
+    /// <summary>A goal's figure as a person reads it: a rate (closure rate, clearance ratio, a share, utilization, quota attainment) as a percentage.</summary>
+    private static string F(GoalCheck g, double v) => Numbers.Of(v, IsRate(g.Goal.Path));
+
+    internal static bool IsRate(string path)
+    {
+        var leaf = path[(path.LastIndexOf('.') + 1)..];
+        return leaf.EndsWith("_rate", StringComparison.Ordinal) || leaf.EndsWith("_ratio", StringComparison.Ordinal)
+            || leaf.EndsWith("_share", StringComparison.Ordinal) || leaf.Contains("utilization", StringComparison.Ordinal)
+            || leaf.Contains("attainment", StringComparison.Ordinal);
+    }
 }
