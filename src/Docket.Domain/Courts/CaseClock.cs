@@ -1,4 +1,5 @@
 using Docket.Domain.Access;
+using Docket.Domain.Cases;
 using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Ledger;
@@ -36,10 +37,13 @@ public static class CaseClock
             return [];
         }
         var (since, deadlines) = Evaluate(court, c, now);
-        var earned = DeadlineWarnings.Earned(deadlines, since, TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays),
-            court.Layout.Spec.Supervision.LimitWarnDays, c.ClosedAt, now);
-        return earned.Where(w => !Issued(c, w));
+        return Unissued(court, c, type, since, deadlines, now);
     }
+
+    private static IEnumerable<DeadlineWarning> Unissued(
+        Court court, CourtCase c, CaseType type, DateTimeOffset? lockedSince, NodeDeadline[] deadlines, DateTimeOffset now) =>
+        DeadlineWarnings.Earned(deadlines, lockedSince, TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays),
+            court.Layout.Spec.Supervision.LimitWarnDays, c.ClosedAt, now).Where(w => !Issued(c, w));
 
     /// <summary>
     /// The next moment at or after <paramref name="at"/> when the case may earn a warning it has not been issued:
@@ -55,7 +59,8 @@ public static class CaseClock
         {
             return null;
         }
-        if (Unissued(court, c, at).Any())
+        var (since, deadlines) = Evaluate(court, c, at);
+        if (Unissued(court, c, type, since, deadlines, at).Any())
         {
             return at;
         }
@@ -67,7 +72,7 @@ public static class CaseClock
                 next = t;
             }
         }
-        foreach (var d in Evaluate(court, c, at).Deadlines)
+        foreach (var d in deadlines)
         {
             if (d.ReachedAt is null)
             {

@@ -157,17 +157,19 @@ public sealed class CourtState
         var layout = _court.Layout;
         var pool = layout.TypePool[type];
         var candidates = DesignatedAssignment.Applies(flagged, risk, layout.PoolSpecs[pool].Designated) ? _router.LeaderCandidates(type) : null;
-        var eligible = _router.Eligible(pool, type);
-        var weights = _router.Weights(pool, type);
         if (_router.Draws(pool) && (Seed is null || Commitment is null))
         {
             throw new InvalidOperationException($"court {_court.Id}: no seed for epoch {Epoch}");
         }
+        // Routing advances the pool's policy (a deck, a rotation) but assigns nothing, so the eligible teams and
+        // weights recorded beside a drawn decision are read after it, and only for a decision the pool made.
         var route = _router.Route(type, flagged, risk, number, Seed);
         if (route.Designated)
         {
             return new Decision(route.Pool, route.Team, AssignmentPolicyNames.Designated, candidates!, null);
         }
+        var eligible = _router.Eligible(pool, type);
+        var weights = _router.Weights(pool, type);
         var method = route.Policy switch
         {
             AssignmentPolicyKind.Random or AssignmentPolicyKind.Pull => DrawMethods.Uniform,
