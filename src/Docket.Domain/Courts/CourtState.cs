@@ -30,8 +30,7 @@ public sealed class CourtState
     private readonly long[] _teamClosed;
     private readonly Dictionary<int, string> _commitments = [];
     private readonly List<(long Number, CaseWarning Warning)> _warnings = [];
-    private readonly List<(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq)>[] _absences;
-    private readonly List<int> _teamsWithAbsences = [];
+    private readonly TeamPresence _presence;
     private readonly List<DateTimeOffset> _extensionTimes = [];
     private readonly SortedSet<(DateTimeOffset At, long Number)> _due = [];
     private readonly Dictionary<long, DateTimeOffset> _dueAt = [];
@@ -54,25 +53,17 @@ public sealed class CourtState
         _open = [.. layout.Teams.Select(_ => new HashSet<long>())];
         _teamAssigned = new long[layout.Teams.Count];
         _teamClosed = new long[layout.Teams.Count];
-        _absences = [.. layout.Teams.Select(_ => new List<(DateTimeOffset, DateTimeOffset, string, long)>())];
+        _presence = new TeamPresence(_router, layout.Teams.Count);
     }
 
     /// <summary>A team's absences, in the order recorded.</summary>
-    public IReadOnlyList<(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq)> AbsencesOf(int team) => _absences[team];
+    public IReadOnlyList<RecordedAbsence> AbsencesOf(int team) => _presence.Of(team);
 
     /// <summary>
-    /// Brings the boards to the moment <paramref name="at"/> before a decision: a team with an absence covering it
-    /// is away (<see cref="AbsenceRule.IsAway"/>), otherwise present. Called with the entry's own time, live and on
-    /// replay, so the same decision is re-made.
+    /// Brings the boards to the moment <paramref name="at"/> before a decision (<see cref="TeamPresence.BringTo"/>).
+    /// Called with the entry's own time, live and on replay, so the same decision is re-made.
     /// </summary>
-    public void AsOf(DateTimeOffset at)
-    {
-        foreach (var team in _teamsWithAbsences)
-        {
-            var t = _court.Layout.Teams[team];
-            _router.SetAbsent(team, AbsenceRule.IsAway(_absences[team].Select(a => (a.From, a.To)), at));
-        }
-    }
+    public void AsOf(DateTimeOffset at) => _presence.BringTo(at);
 
     public Court Court => _court;
 
@@ -157,19 +148,19 @@ public sealed class CourtState
         var layout = _court.Layout;
         var pool = layout.TypePool[type];
         var candidates = DesignatedAssignment.Applies(flagged, risk, layout.PoolSpecs[pool].Designated) ? _router.LeaderCandidates(type) : null;
+        // Read before routing: a policy's choice can change its own state (a pull queue, a deck), and the ledger
+        // records the teams and weights the draw was made among.
+        var eligible = _router.Eligible(pool, type);
+        var weights = _router.Weights(pool, type);
         if (_router.Draws(pool) && (Seed is null || Commitment is null))
         {
             throw new InvalidOperationException($"court {_court.Id}: no seed for epoch {Epoch}");
         }
-        // Routing advances the pool's policy (a deck, a rotation) but assigns nothing, so the eligible teams and
-        // weights recorded beside a drawn decision are read after it, and only for a decision the pool made.
         var route = _router.Route(type, flagged, risk, number, Seed);
         if (route.Designated)
         {
             return new Decision(route.Pool, route.Team, AssignmentPolicyNames.Designated, candidates!, null);
         }
-        var eligible = _router.Eligible(pool, type);
-        var weights = _router.Weights(pool, type);
         var method = route.Policy switch
         {
             AssignmentPolicyKind.Random or AssignmentPolicyKind.Pull => DrawMethods.Uniform,
@@ -256,6 +247,7 @@ public sealed class CourtState
             throw new InvalidOperationException($"entry {entry.Seq} does not follow entry {Seq}");
         }
         var json = entry.ToJson();
+        AsOf(entry.At);
         Apply(entry);
         var hash = LedgerHash.Of(json);
         Seq = entry.Seq;
@@ -613,12 +605,7 @@ public sealed class CourtState
                 }
             case LedgerKinds.Absence:
                 {
-                    var team = TeamOf(e);
-                    if (_absences[team].Count == 0)
-                    {
-                        _teamsWithAbsences.Add(team);
-                    }
-                    _absences[team].Add((e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq));
+                    _presence.Add(TeamOf(e), new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq), e.At);
                     return;
                 }
             case LedgerKinds.Escalate:

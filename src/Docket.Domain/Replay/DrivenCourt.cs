@@ -20,8 +20,7 @@ public sealed class DrivenCourt
     private readonly JudgeInCharge _judges;
     private readonly SortedSet<(int NegativeLane, long Number)>[] _waiting;
     private readonly Dictionary<long, DrivenCase> _cases = [];
-    private readonly List<(DateTimeOffset From, DateTimeOffset To)>[] _absences;
-    private readonly List<int> _teamsWithAbsences = [];
+    private readonly TeamPresence _presence;
     private readonly long[] _assigned;
 
     /// <param name="court">The court, its pools' draws keyed by its id as the live service keys them.</param>
@@ -31,7 +30,7 @@ public sealed class DrivenCourt
         _router = new CaseRouter(court.Layout, court.Id);
         _judges = new JudgeInCharge(court.Layout.JudgesPerTeam);
         _waiting = [.. Enumerable.Range(0, court.Layout.PoolSpecs.Count).Select(_ => new SortedSet<(int, long)>())];
-        _absences = [.. court.Layout.Teams.Select(_ => new List<(DateTimeOffset, DateTimeOffset)>())];
+        _presence = new TeamPresence(_router, court.Layout.Teams.Count);
         _assigned = new long[court.Layout.Teams.Count];
     }
 
@@ -47,24 +46,11 @@ public sealed class DrivenCourt
     /// <summary>A filed case: its type, team and judge (-1 while waiting), whether it waits, is open or closed, whether escalated.</summary>
     public DrivenCase? Case(long number) => _cases.TryGetValue(number, out var c) ? c : null;
 
-    /// <summary>Records a team's absence from <paramref name="from"/> to <paramref name="to"/> (<see cref="AbsenceRule"/>).</summary>
-    public void AddAbsence(int team, DateTimeOffset from, DateTimeOffset to)
-    {
-        if (_absences[team].Count == 0)
-        {
-            _teamsWithAbsences.Add(team);
-        }
-        _absences[team].Add((from, to));
-    }
+    /// <summary>Records a team's absence at <paramref name="at"/>, the moment of the entry (<see cref="TeamPresence.Add"/>).</summary>
+    public void AddAbsence(int team, RecordedAbsence absence, DateTimeOffset at) => _presence.Add(team, absence, at);
 
-    /// <summary>Brings the boards to <paramref name="at"/>: a team with an absence covering it is away, otherwise present.</summary>
-    public void AsOf(DateTimeOffset at)
-    {
-        foreach (var team in _teamsWithAbsences)
-        {
-            _router.SetAbsent(team, AbsenceRule.IsAway(_absences[team], at));
-        }
-    }
+    /// <summary>Brings the boards to <paramref name="at"/> (<see cref="TeamPresence.BringTo"/>).</summary>
+    public void AsOf(DateTimeOffset at) => _presence.BringTo(at);
 
     /// <summary>
     /// Whether deciding a new case needs the epoch's seed: its pool's policy draws and the case is not designated to a

@@ -2,6 +2,7 @@ using System.Globalization;
 using Docket.Domain.Assignment;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Replay;
@@ -191,7 +192,7 @@ public static class LedgerReplay
                         driven.Escalate(NumberOf(e));
                         break;
                     case LedgerKinds.Absence:
-                        driven.AddAbsence(court.TeamIndex(e.Team!), e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At);
+                        driven.AddAbsence(court.TeamIndex(e.Team!), new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq), e.At);
                         // A team back from an absence pulls at the watcher's run; those pulls are compared as they come.
                         break;
                     default:
@@ -270,11 +271,14 @@ public static class LedgerReplay
             var replayedJudge = route.Assigned ? JudgeName(route.Team, judgeOfRoute) : null;
             if (replayedTeam != e.Team)
             {
-                Differs(e, number, true, false, replayedTeam, replayedJudge, $"the decision re-made gives {replayedTeam ?? "no team (the case waits)"}, the ledger says {e.Team ?? "no team"}");
+                Differs(e, number, true, false, replayedTeam, replayedJudge, $"the decision re-made gives {replayedTeam ?? "no team (the case waits)"}, the ledger says {e.Team ?? "no team"}"
+                    + (decision.Eligible.SequenceEqual(e.Eligible ?? []) ? "" : $" (eligible re-made: {string.Join(", ", decision.Eligible)}; recorded: {string.Join(", ", e.Eligible ?? [])})"));
             }
             else if (route.PolicyName != e.Policy || !decision.Eligible.SequenceEqual(e.Eligible ?? []) || !SameDraw(Draw(route, decision, number), e.Draw))
             {
-                Differs(e, number, true, false, replayedTeam, replayedJudge, "the policy, eligible teams or draw recorded differ from those re-made");
+                Differs(e, number, true, false, replayedTeam, replayedJudge, route.PolicyName != e.Policy ? $"the policy re-made is {route.PolicyName}, the ledger says {e.Policy}"
+                    : !decision.Eligible.SequenceEqual(e.Eligible ?? []) ? $"the eligible teams re-made are {string.Join(", ", decision.Eligible)}, the ledger recorded {string.Join(", ", e.Eligible ?? [])}"
+                    : "the draw recorded differs from the one re-made");
             }
             var judge = ledgerTeam < 0 ? -1
                 : ledgerTeam == route.Team ? LedgerJudge(e, number, ledgerTeam, judgeOfRoute)

@@ -53,7 +53,7 @@ public sealed class CourtAgreementPropertyTests
                     }
                 }
                 Assert.Equal(live.Queue().Select(q => (q.Pool, q.Case.Number)), driven.Queue());
-            }, iter: 60);
+            }, iter: 300);
     }
 
     private static Court CourtOf(int assignment, int judges)

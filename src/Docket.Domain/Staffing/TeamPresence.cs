@@ -1,0 +1,97 @@
+using Docket.Domain.Assignment;
+
+namespace Docket.Domain.Staffing;
+
+/// <summary>An absence as the ledger recorded it: its period, reason and the entry that recorded it.</summary>
+public readonly record struct RecordedAbsence(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq);
+
+/// <summary>
+/// Which teams of a court are away, from the absences recorded (<see cref="AbsenceRule"/>), kept on a
+/// <see cref="CaseRouter"/>'s boards. A team's going and coming back changes its pool's state (its place in the
+/// eligible set, the catch-up of its counts), so the changes are made in the order of the moments they happen,
+/// whenever the court is next brought forward: the live court, which is also brought forward by watches that record
+/// nothing, and a replay of its ledger, which is brought forward only at the ledger's entries, make the same changes
+/// in the same order.
+/// </summary>
+public sealed class TeamPresence
+{
+    private readonly CaseRouter _router;
+    private readonly List<RecordedAbsence>[] _absences;
+    private readonly List<int> _teamsWithAbsences = [];
+    private readonly List<(DateTimeOffset At, int Team)> _changes = [];
+    private DateTimeOffset _broughtTo = DateTimeOffset.MinValue;
+
+    public TeamPresence(CaseRouter router, int teams)
+    {
+        _router = router;
+        _absences = new List<RecordedAbsence>[teams];
+    }
+
+    /// <summary>A team's absences, in the order recorded.</summary>
+    public IReadOnlyList<RecordedAbsence> Of(int team) => _absences[team] ?? (IReadOnlyList<RecordedAbsence>)[];
+
+    /// <summary>Whether one of the team's absences covers <paramref name="at"/>.</summary>
+    public bool IsAway(int team, DateTimeOffset at)
+    {
+        if (_absences[team] is not { } absences)
+        {
+            return false;
+        }
+        foreach (var a in absences)
+        {
+            if (a.From <= at && at < a.To)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Records an absence at <paramref name="recordedAt"/> (the moment the court was last brought to): when it covers
+    /// that moment the team leaves at once, otherwise it leaves when brought past the absence's start.
+    /// </summary>
+    public void Add(int team, RecordedAbsence absence, DateTimeOffset recordedAt)
+    {
+        if (_absences[team] is null)
+        {
+            _absences[team] = [];
+            _teamsWithAbsences.Add(team);
+        }
+        _absences[team].Add(absence);
+        _router.SetAbsent(team, IsAway(team, recordedAt));
+    }
+
+    /// <summary>
+    /// Brings the boards to <paramref name="at"/>: every start and end of an absence after the last moment brought to
+    /// and at or before <paramref name="at"/>, in order of time (teams in layout order at the same moment).
+    /// </summary>
+    public void BringTo(DateTimeOffset at)
+    {
+        if (at <= _broughtTo)
+        {
+            return;
+        }
+        _changes.Clear();
+        foreach (var team in _teamsWithAbsences)
+        {
+            foreach (var a in _absences[team])
+            {
+                if (a.From > _broughtTo && a.From <= at)
+                {
+                    _changes.Add((a.From, team));
+                }
+                if (a.To > _broughtTo && a.To <= at)
+                {
+                    _changes.Add((a.To, team));
+                }
+            }
+        }
+        _changes.Sort();
+        foreach (var (moment, team) in _changes)
+        {
+            _router.SetAbsent(team, IsAway(team, moment));
+        }
+        _broughtTo = at;
+    }
+}
