@@ -57,8 +57,16 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("get-case")]
     Task<CourtCase?> GetCaseAsync(long number);
 
-    [Alias("caseload")]
-    Task<TeamCaseload?> GetCaseloadAsync(string team);
+    /// <summary>
+    /// A team's docket — or one of its judges', by name — as of the court's durable ledger (a team's or judge's grain
+    /// starts or catches up from it); null when no such team or judge.
+    /// </summary>
+    [Alias("docket")]
+    Task<DocketSnapshot?> GetDocketAsync(string team, string? judge);
+
+    /// <summary>The last durable entry of the court's ledger that concerned the team (0: none; null: no such team).</summary>
+    [Alias("last-touch")]
+    Task<long?> GetLastTouchAsync(string team);
 
     [Alias("kpis")]
     Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);

@@ -26,6 +26,10 @@ public sealed class JudgeInCharge
 
     public int TeamCount => _first.Length - 1;
 
+    /// <summary>Judges of the whole court.</summary>
+    public int Count => _open.Length;
+
+
     /// <summary>The judges of a team (at least 1).</summary>
     public int JudgeCount(int team) => _first[team + 1] - _first[team];
 
@@ -83,7 +87,8 @@ public sealed class JudgeInCharge
             : -1;
     }
 
-    private int Slot(int team, int judge)
+    /// <summary>A judge's place among the court's judges (0 to <see cref="Count"/> − 1).</summary>
+    public int Slot(int team, int judge)
     {
         if ((uint)judge >= (uint)JudgeCount(team))
         {

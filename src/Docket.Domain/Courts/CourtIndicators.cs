@@ -88,16 +88,6 @@ public static class CourtIndicators
             Ages(waitingSorted));
     }
 
-    public static TeamCaseload Caseload(CourtState state, int team, DateTimeOffset now)
-    {
-        var court = state.Court;
-        var entries = state.OpenCases(team).Order().Select(n => state.Case(n)!).Select(c => new CaseloadEntry(
-            c.Id, c.Type, c.Judge, c.FiledAt, (now - c.FiledAt).TotalDays, CaseClock.IsLocked(court, c, now), CaseProgress.NextStage(court, c)));
-        var list = entries.ToArray();
-        return new TeamCaseload(court.Layout.Teams[team].Id, court.Id, court.DivisionOf(team), state.AssignedTo(team), list.Length,
-            state.ClosedBy(team), state.PendingWork(team), list);
-    }
-
     private static PendingAges Ages(double[] sorted) =>
         sorted.Length == 0 ? new PendingAges(0, 0, 0, 0) : new PendingAges(sorted.Average(), Quantile(sorted, 0.5), Quantile(sorted, 0.9), sorted[^1]);
 

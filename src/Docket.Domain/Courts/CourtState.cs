@@ -28,6 +28,10 @@ public sealed class CourtState
     private readonly HashSet<long>[] _open;
     private readonly long[] _teamAssigned;
     private readonly long[] _teamClosed;
+    private readonly long[] _judgeAssigned;
+    private readonly long[] _judgeClosed;
+    private readonly long[] _lastTouch;
+    private readonly List<DocketTouch> _touches = [];
     private readonly Dictionary<int, string> _commitments = [];
     private readonly List<(long Number, CaseWarning Warning)> _warnings = [];
     private readonly TeamPresence _presence;
@@ -53,6 +57,9 @@ public sealed class CourtState
         _open = [.. layout.Teams.Select(_ => new HashSet<long>())];
         _teamAssigned = new long[layout.Teams.Count];
         _teamClosed = new long[layout.Teams.Count];
+        _judgeAssigned = new long[_judges.Count];
+        _judgeClosed = new long[_judges.Count];
+        _lastTouch = new long[layout.Teams.Count];
         _presence = new TeamPresence(_router, layout.Teams.Count);
     }
 
@@ -129,6 +136,42 @@ public sealed class CourtState
     public long AssignedTo(int team) => _teamAssigned[team];
 
     public long ClosedBy(int team) => _teamClosed[team];
+
+    /// <summary>
+    /// Whether <see cref="DrainTouches"/> collects the teams each applied entry concerned (the live court turns it on
+    /// to tell its teams; a replay has no one to tell).
+    /// </summary>
+    public bool TracksTouches { get; set; }
+
+    /// <summary>
+    /// The teams each entry applied since the last call concerned, in ledger order: the team a case is filed, pulled
+    /// or designated to, the team it leaves, the team holding a case an entry changes, a team's absence. Each with the
+    /// previous entry that concerned the team (0: none), so a team told of them can see one was lost.
+    /// </summary>
+    public List<DocketTouch> DrainTouches()
+    {
+        var drained = new List<DocketTouch>(_touches);
+        _touches.Clear();
+        return drained;
+    }
+
+    /// <summary>The last entry that concerned the team (0: none).</summary>
+    public long LastTouch(int team) => _lastTouch[team];
+
+    /// <summary>
+    /// The team's docket — or one of its judges', by name — as of the last entry applied (<see cref="OpenDocket"/>).
+    /// </summary>
+    public DocketSnapshot Docket(int team, string? judge)
+    {
+        var teamId = _court.Layout.Teams[team].Id;
+        var open = _open[team].Order().Select(n => Case(n)!).Where(c => judge is null || c.Judge == judge).ToArray();
+        var (assigned, closed) = judge is null
+            ? (_teamAssigned[team], _teamClosed[team])
+            : _judges.NumberOf(team, teamId, judge) is var k and >= 0
+                ? (_judgeAssigned[_judges.Slot(team, k)], _judgeClosed[_judges.Slot(team, k)])
+                : throw new ArgumentException($"'{judge}' is not a judge of team {teamId}", nameof(judge));
+        return new DocketSnapshot(teamId, judge, Seq, assigned, closed, open, [.. _presence.Of(team)]);
+    }
 
     public IReadOnlyCollection<long> OpenCases(int team) => _open[team];
 
@@ -514,12 +557,11 @@ public sealed class CourtState
                     {
                         throw new InvalidOperationException($"unknown case type '{e.Type}'");
                     }
-                    var c = new CourtCase(e.Case, _court.Id, number, e.Type!, e.Flagged ?? false, e.Risk ?? "none", e.At, e.Seq,
-                        CourtCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq, [], 0, 0, null);
+                    var c = CaseEntries.Filed(_court, e);
                     if (e.Kind == LedgerKinds.Assign)
                     {
-                        c = AssignTo(c, e, TeamOf(e));
-                        c = c with { Designated = e.Policy == AssignmentPolicyNames.Designated };
+                        Take(c, TeamOf(e));
+                        Touch(TeamOf(e), e.Seq);
                     }
                     else
                     {
@@ -533,101 +575,55 @@ public sealed class CourtState
                     }
                     return;
                 }
-            case LedgerKinds.Pull:
-                {
-                    var c = CaseOf(e);
-                    if (c.Status != CourtCase.Waiting)
-                    {
-                        throw new InvalidOperationException($"case {c.Id} is not waiting");
-                    }
-                    _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Remove(WaitKey(c));
-                    Set(AssignTo(c, e, TeamOf(e)));
-                    return;
-                }
-            case LedgerKinds.Designate:
-                {
-                    var c = CaseOf(e);
-                    var type = _court.TypeIndex(c.Type);
-                    if (c.Status == CourtCase.Closed)
-                    {
-                        throw new InvalidOperationException($"case {c.Id} is closed");
-                    }
-                    if (c.Status == CourtCase.Waiting)
-                    {
-                        _waiting[_court.Layout.TypePool[type]].Remove(WaitKey(c));
-                    }
-                    else
-                    {
-                        Release(c);
-                    }
-                    Set(AssignTo(c, e, TeamOf(e)) with { Policy = AssignmentPolicyNames.Designated, Designated = true });
-                    return;
-                }
-            case LedgerKinds.Node:
-                {
-                    var c = CaseOf(e);
-                    var stages = e.Stages ?? [];
-                    Set(c with
-                    {
-                        StagesDone = c.StagesDone + stages.Length,
-                        Stages = [.. c.Stages, .. stages.Select(s => new NodeReach(s, e.At))],
-                        Nodes = [.. c.Nodes, .. (e.Nodes ?? []).Select(n => new NodeReach(n, e.At))],
-                        Version = e.Seq,
-                    });
-                    return;
-                }
-            case LedgerKinds.Close:
-                {
-                    var c = CaseOf(e);
-                    if (c.Status != CourtCase.Pending)
-                    {
-                        throw new InvalidOperationException($"case {c.Id} is not pending");
-                    }
-                    Release(c);
-                    _teamClosed[_court.TeamIndex(c.Team!)]++;
-                    Set(c with { Status = CourtCase.Closed, ClosedAt = e.At, Version = e.Seq });
-                    return;
-                }
-            case LedgerKinds.Unlock:
-                {
-                    var c = CaseOf(e);
-                    Unlocks++;
-                    Set(c with { UnlockedAt = e.At, Unlocks = c.Unlocks + 1, Version = e.Seq });
-                    return;
-                }
-            case LedgerKinds.Warning:
-                {
-                    var c = CaseOf(e);
-                    var w = new CaseWarning(e.Node ?? "", e.Level ?? "", e.Due ?? default, e.At, e.Seq);
-                    Set(c with { Warnings = [.. c.Warnings ?? [], w], Version = e.Seq });
-                    _warnings.Add((c.Number, w));
-                    return;
-                }
             case LedgerKinds.Absence:
-                {
-                    _presence.Add(TeamOf(e), new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq), e.At);
-                    return;
-                }
-            case LedgerKinds.Escalate:
+                _presence.Add(TeamOf(e), new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq), e.At);
+                Touch(TeamOf(e), e.Seq);
+                return;
+            case var kind when CaseEntries.ChangesCase(kind):
                 {
                     var c = CaseOf(e);
-                    if (c.Status != CourtCase.Waiting)
-                    {
-                        throw new InvalidOperationException($"case {c.Id} is not waiting");
-                    }
+                    var after = CaseEntries.Apply(c, e);
                     var pool = _court.Layout.TypePool[_court.TypeIndex(c.Type)];
-                    _waiting[pool].Remove(WaitKey(c));
-                    var escalated = c with { EscalatedAt = e.At, Version = e.Seq };
-                    _waiting[pool].Add(WaitKey(escalated));
-                    Escalations++;
-                    Set(escalated);
-                    return;
-                }
-            case LedgerKinds.Extension:
-                {
-                    var c = CaseOf(e);
-                    _extensionTimes.Add(e.At);
-                    Set(c with { ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Extensions = c.Extensions + 1, Version = e.Seq });
+                    if (c.Team is { } holder)
+                    {
+                        Touch(_court.TeamIndex(holder), e.Seq);
+                    }
+                    switch (kind)
+                    {
+                        case LedgerKinds.Pull:
+                        case LedgerKinds.Designate:
+                            if (c.Status == CourtCase.Waiting)
+                            {
+                                _waiting[pool].Remove(WaitKey(c));
+                            }
+                            else
+                            {
+                                Release(c);
+                            }
+                            Take(after, TeamOf(e));
+                            Touch(TeamOf(e), e.Seq);
+                            break;
+                        case LedgerKinds.Close:
+                            Release(c);
+                            _teamClosed[_court.TeamIndex(c.Team!)]++;
+                            _judgeClosed[JudgeSlot(c)]++;
+                            break;
+                        case LedgerKinds.Unlock:
+                            Unlocks++;
+                            break;
+                        case LedgerKinds.Warning:
+                            _warnings.Add((c.Number, after.Warnings[^1]));
+                            break;
+                        case LedgerKinds.Escalate:
+                            _waiting[pool].Remove(WaitKey(c));
+                            _waiting[pool].Add(WaitKey(after));
+                            Escalations++;
+                            break;
+                        case LedgerKinds.Extension:
+                            _extensionTimes.Add(e.At);
+                            break;
+                    }
+                    Set(after);
                     return;
                 }
             default:
@@ -661,23 +657,34 @@ public sealed class CourtState
         }
     }
 
-    private CourtCase AssignTo(CourtCase c, LedgerEntry e, int team)
+    /// <summary>The boards' side of a case put on a team (its record already says so).</summary>
+    private void Take(CourtCase c, int team)
     {
-        var t = _court.Layout.Teams[team];
         _router.Assign(team, _court.TypeIndex(c.Type));
         _open[team].Add(c.Number);
         _teamAssigned[team]++;
-        _judges.Open(team, JudgeNumber(team, e.Judge));
-        return c with
+        var judge = RequireJudge(team, c.Judge);
+        _judges.Open(team, judge);
+        _judgeAssigned[_judges.Slot(team, judge)]++;
+    }
+
+    private int JudgeSlot(CourtCase c)
+    {
+        var team = _court.TeamIndex(c.Team!);
+        return _judges.Slot(team, RequireJudge(team, c.Judge));
+    }
+
+    private void Touch(int team, long seq)
+    {
+        if (_lastTouch[team] == seq)
         {
-            Status = CourtCase.Pending,
-            Team = t.Id,
-            Judge = e.Judge,
-            Policy = e.Policy ?? c.Policy,
-            AssignedAt = e.At,
-            AssignmentSeq = e.Seq,
-            Version = e.Seq,
-        };
+            return;
+        }
+        if (TracksTouches)
+        {
+            _touches.Add(new DocketTouch(seq, team, _lastTouch[team]));
+        }
+        _lastTouch[team] = seq;
     }
 
     private void Release(CourtCase c)
@@ -685,11 +692,17 @@ public sealed class CourtState
         var team = _court.TeamIndex(c.Team!);
         _router.Close(team, _court.TypeIndex(c.Type));
         _open[team].Remove(c.Number);
-        _judges.Close(team, JudgeNumber(team, c.Judge));
+        _judges.Close(team, RequireJudge(team, c.Judge));
     }
 
-    private int JudgeNumber(int team, string? judge) =>
+    /// <summary>The number (0-based) of a judge of the team by name, or -1.</summary>
+    public int JudgeNumber(int team, string judge) => _judges.NumberOf(team, _court.Layout.Teams[team].Id, judge);
+
+    private int RequireJudge(int team, string? judge) =>
         _judges.NumberOf(team, _court.Layout.Teams[team].Id, judge) is var k and >= 0
             ? k
             : throw new InvalidOperationException($"'{judge}' is not a judge of team {_court.Layout.Teams[team].Id}");
 }
+
+/// <summary>An entry <see cref="Seq"/> that concerned a team, and the one before it that did (0: none).</summary>
+public readonly record struct DocketTouch(long Seq, int Team, long Previous);

@@ -1,9 +1,15 @@
 using Docket.Domain.Assignment;
+using Orleans;
 
 namespace Docket.Domain.Staffing;
 
 /// <summary>An absence as the ledger recorded it: its period, reason and the entry that recorded it.</summary>
-public readonly record struct RecordedAbsence(DateTimeOffset From, DateTimeOffset To, string Reason, long Seq);
+[GenerateSerializer, Immutable, Alias("docket.live.recorded-absence")]
+public readonly record struct RecordedAbsence(
+    [property: Id(0)] DateTimeOffset From,
+    [property: Id(1)] DateTimeOffset To,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] long Seq);
 
 /// <summary>
 /// Which teams of a court are away, from the absences recorded (<see cref="AbsenceRule"/>), kept on a

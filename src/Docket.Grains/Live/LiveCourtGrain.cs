@@ -51,6 +51,8 @@ public sealed partial class LiveCourtGrain(
     private GrainType _caseGrainType;
     private bool _broken;
     private LiveCourtMetrics? _metrics;
+    private long _durableSeq;
+    private Task _lastAppend = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -92,6 +94,9 @@ public sealed partial class LiveCourtGrain(
             var genesis = CourtCommands.Open(_state, organization.Scenario.Name, LedgerHash.Commitment(secret.SecretHex), Now());
             await journal.AppendAsync(id, [genesis], cancellationToken);
         }
+        _durableSeq = _state.Seq;
+        // From here on, the teams each entry concerns are collected, to tell the teams' grains once it is durable.
+        _state.TracksTouches = true;
         _metrics = new LiveCourtMetrics(metrics, _court);
         _metrics.Activated(_state.Cases);
         RecordKpis();
@@ -286,10 +291,44 @@ public sealed partial class LiveCourtGrain(
 
     public Task<CourtCase?> GetCaseAsync(long number) => Task.FromResult(_state.Case(number));
 
-    public Task<TeamCaseload?> GetCaseloadAsync(string team)
+    public async Task<DocketSnapshot?> GetDocketAsync(string team, string? judge)
     {
         var t = _court.TeamIndex(team);
-        return Task.FromResult(t < 0 ? null : CourtIndicators.Caseload(_state, t, time.GetUtcNow()));
+        if (t < 0 || judge is not null && _state.JudgeNumber(t, judge) < 0)
+        {
+            return null;
+        }
+        await DurableAsync();
+        return _state.Docket(t, judge);
+    }
+
+    public async Task<long?> GetLastTouchAsync(string team)
+    {
+        var t = _court.TeamIndex(team);
+        if (t < 0)
+        {
+            return null;
+        }
+        await DurableAsync();
+        return _state.LastTouch(t);
+    }
+
+    /// <summary>
+    /// Waits until every entry applied is durable, so what is read next is nothing a lost write could take back.
+    /// (Commands decided meanwhile are waited for too; appends complete in order.)
+    /// </summary>
+    private async Task DurableAsync()
+    {
+        while (_state.Seq > _durableSeq)
+        {
+            EnsureHealthy();
+            if (_lastAppend.IsCompleted && _state.Seq > _durableSeq)
+            {
+                throw new InvalidOperationException($"court {_court.Id} holds entries past {_durableSeq} that are not being written");
+            }
+            await _lastAppend;
+        }
+        EnsureHealthy();
     }
 
     public Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
@@ -410,9 +449,14 @@ public sealed partial class LiveCourtGrain(
 
     private async Task CommitAsync(IReadOnlyList<LedgerRecord> records)
     {
+        // Gathered before the first await: the touches are exactly these records' (each command appends and commits
+        // without awaiting in between).
+        var news = TeamNews(records);
+        var append = AppendAsync(records);
+        _lastAppend = append;
         try
         {
-            await journal.AppendAsync(_court.Id, records);
+            await append;
         }
         catch (Exception e)
         {
@@ -422,6 +466,38 @@ public sealed partial class LiveCourtGrain(
             DeactivateOnIdle();
             throw;
         }
+        foreach (var n in news)
+        {
+            GrainFactory.GetGrain<ILiveTeamGrain>(n.Team).TellAsync(n).Ignore();
+        }
+    }
+
+    /// <summary>Writes the records; the task completes once they are durable and counted so.</summary>
+    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
+    {
+        await journal.AppendAsync(_court.Id, records);
+        _durableSeq = Math.Max(_durableSeq, records[^1].Seq);
+    }
+
+    /// <summary>Each team's share of the records, with the cases that arrived at it by a pull or designation.</summary>
+    private List<DocketNews> TeamNews(IReadOnlyList<LedgerRecord> records)
+    {
+        var touches = _state.DrainTouches();
+        var news = new List<DocketNews>();
+        if (touches.Count == 0)
+        {
+            return news;
+        }
+        var first = records[0].Seq;
+        foreach (var team in touches.GroupBy(t => t.Team))
+        {
+            var teamId = _court.Layout.Teams[team.Key].Id;
+            var entries = team.Where(t => t.Seq >= first && t.Seq - first < records.Count).Select(t => records[(int)(t.Seq - first)]).ToArray();
+            var arrivals = entries.Where(r => r.Kind is LedgerKinds.Pull or LedgerKinds.Designate && r.CaseId is not null)
+                .Select(r => _state.Case(_court.NumberOf(r.CaseId!))!).Where(c => c.Team == teamId).DistinctBy(c => c.Number).ToArray();
+            news.Add(new DocketNews(teamId, team.First().Previous, entries, arrivals));
+        }
+        return news;
     }
 
     /// <summary>Waiting cases pulled by a team, counted once their entries are durable.</summary>

@@ -21,6 +21,11 @@ internal static class CourtEndpoints
             .Produces<TeamCaseload>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.CaseloadReader);
 
+        api.MapGet("/teams/{team}/judges/{judge}/caseload", JudgeCaseloadAsync)
+            .WithName("JudgeCaseload").WithTags(ApiTags.Teams).WithSummary("A judge's caseload").WithDescription("The open cases (oldest first) and counts of one judge of a team, judge-1, judge-2, …: the cases that judge is in charge of")
+            .Produces<TeamCaseload>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.CaseloadReader);
+
         api.MapPost("/teams/{team}/absences", MarkAbsentAsync)
             .WithName("RecordAbsence").WithTags(ApiTags.Teams).WithSummary("Record a team's absence").WithDescription("Record a team away from a time (default now) to a time, with a reason: it receives no cases meanwhile")
             .Accepts<AbsenceRequest>("application/json")
@@ -170,7 +175,22 @@ internal static class CourtEndpoints
         {
             return Problems.Forbidden($"team {id}'s caseload is not one you may see");
         }
-        return Results.Ok(await grains.GetGrain<ILiveCourtGrain>(court.Id).GetCaseloadAsync(id));
+        return Results.Ok(await grains.GetGrain<ILiveTeamGrain>(id).GetCaseloadAsync());
+    }
+
+    private static async Task<IResult> JudgeCaseloadAsync(string team, string judge, HttpContext context, IGrainFactory grains, Organization organization)
+    {
+        if (FindTeam(team, organization) is not ({ } court, var index, var id))
+        {
+            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
+        }
+        if (!AccessRules.Allows(context.Actor(), Permission.Read, new(court.Id, court.DivisionOf(index), id)))
+        {
+            return Problems.Forbidden($"team {id}'s caseload is not one you may see");
+        }
+        return await grains.GetGrain<ILiveJudgeGrain>($"{id}/{judge}").GetCaseloadAsync() is { } load
+            ? Results.Ok(load)
+            : Problems.NotFound($"team {id} has no judge '{judge}' (its judges are judge-1 to judge-{court.Layout.JudgesPerTeam[index]})");
     }
 
     private static async Task<IResult> KpisAsync(string court, DateTimeOffset? since, HttpContext context, IGrainFactory grains, Organization organization)

@@ -16,7 +16,7 @@ namespace Docket.Domain.Tests.Replay;
 /// </summary>
 public sealed class CourtAgreementPropertyTests
 {
-    private static readonly string[] s_assignments =
+    internal static readonly string[] s_assignments =
     [
         "{ policy: random }",
         "{ policy: weighted_random, weight_by: coefficient }",
@@ -56,7 +56,7 @@ public sealed class CourtAgreementPropertyTests
             }, iter: 300);
     }
 
-    private static Court CourtOf(int assignment, int judges)
+    internal static Court CourtOf(int assignment, int judges)
     {
         lock (s_courts)
         {
@@ -69,7 +69,7 @@ public sealed class CourtAgreementPropertyTests
     }
 
     /// <summary>The operations on the live court, each code one command; the secret revealed at the end.</summary>
-    private static (CourtState Live, List<string> Lines) Run(Court court, int[] ops)
+    internal static (CourtState Live, List<string> Lines) Run(Court court, int[] ops)
     {
         var secret = LiveLedger.Secret(1, 1);
         var live = new CourtState(court, e => LiveLedger.Secret(1, e));
@@ -91,7 +91,9 @@ public sealed class CourtAgreementPropertyTests
             {
                 var c = open[op % open.Count];
                 effect = new CommandEffect();
-                foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))
+                // Every third time only the next stage, so open cases carry work done.
+                var stages = court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task).Skip(c.StagesDone);
+                foreach (var stage in op % 3 == 0 ? stages.Take(1) : stages)
                 {
                     if (live.Case(c.Number)!.Status != CourtCase.Pending)
                     {

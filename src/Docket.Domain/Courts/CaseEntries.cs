@@ -1,0 +1,95 @@
+using Docket.Domain.Assignment;
+using Docket.Domain.Ledger;
+
+namespace Docket.Domain.Courts;
+
+/// <summary>
+/// How a ledger entry makes or changes one case's record: the one rule the court, a team's and a judge's dockets
+/// and the case's own grain all apply, so a case reads the same wherever it is held.
+/// </summary>
+public static class CaseEntries
+{
+    /// <summary>The kinds of entry that change a filed case (besides the filing itself: assign or queue).</summary>
+    public static bool ChangesCase(string kind) => kind is LedgerKinds.Pull or LedgerKinds.Designate or LedgerKinds.Node
+        or LedgerKinds.Close or LedgerKinds.Unlock or LedgerKinds.Warning or LedgerKinds.Escalate or LedgerKinds.Extension;
+
+    /// <summary>The record a filing entry (kind assign or queue) makes: pending on its team, or waiting.</summary>
+    public static CourtCase Filed(Court court, LedgerEntry e)
+    {
+        if (e.Kind is not (LedgerKinds.Assign or LedgerKinds.Queue) || e.Case is null || e.Number is not { } number)
+        {
+            throw new InvalidOperationException($"entry {e.Seq} does not file a case");
+        }
+        var c = new CourtCase(e.Case, court.Id, number, e.Type ?? "", e.Flagged ?? false, e.Risk ?? "none", e.At, e.Seq,
+            CourtCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq, [], 0, 0, null);
+        return e.Kind == LedgerKinds.Assign
+            ? AssignedBy(c, e) with { Designated = e.Policy == AssignmentPolicyNames.Designated }
+            : c;
+    }
+
+    /// <summary>
+    /// The record after entry <paramref name="e"/> (one of <see cref="ChangesCase"/>'s kinds, on this case); an
+    /// <see cref="InvalidOperationException"/> when the case's status does not allow it.
+    /// </summary>
+    public static CourtCase Apply(CourtCase c, LedgerEntry e)
+    {
+        if (e.Case != c.Id)
+        {
+            throw new InvalidOperationException($"entry {e.Seq} is about {e.Case}, not {c.Id}");
+        }
+        switch (e.Kind)
+        {
+            case LedgerKinds.Pull:
+                Require(c, c.Status == CourtCase.Waiting, "is not waiting");
+                return AssignedBy(c, e);
+            case LedgerKinds.Designate:
+                Require(c, c.Status != CourtCase.Closed, "is closed");
+                return AssignedBy(c, e) with { Policy = AssignmentPolicyNames.Designated, Designated = true };
+            case LedgerKinds.Node:
+                var stages = e.Stages ?? [];
+                return c with
+                {
+                    StagesDone = c.StagesDone + stages.Length,
+                    Stages = [.. c.Stages, .. stages.Select(s => new NodeReach(s, e.At))],
+                    Nodes = [.. c.Nodes, .. (e.Nodes ?? []).Select(n => new NodeReach(n, e.At))],
+                    Version = e.Seq,
+                };
+            case LedgerKinds.Close:
+                Require(c, c.Status == CourtCase.Pending, "is not pending");
+                return c with { Status = CourtCase.Closed, ClosedAt = e.At, Version = e.Seq };
+            case LedgerKinds.Unlock:
+                return c with { UnlockedAt = e.At, Unlocks = c.Unlocks + 1, Version = e.Seq };
+            case LedgerKinds.Warning:
+                return c with { Warnings = [.. c.Warnings ?? [], WarningOf(e)], Version = e.Seq };
+            case LedgerKinds.Escalate:
+                Require(c, c.Status == CourtCase.Waiting, "is not waiting");
+                return c with { EscalatedAt = e.At, Version = e.Seq };
+            case LedgerKinds.Extension:
+                return c with { ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Extensions = c.Extensions + 1, Version = e.Seq };
+            default:
+                throw new InvalidOperationException($"an entry of kind '{e.Kind}' does not change a case");
+        }
+    }
+
+    /// <summary>The warning a warning entry issues.</summary>
+    public static CaseWarning WarningOf(LedgerEntry e) => new(e.Node ?? "", e.Level ?? "", e.Due ?? default, e.At, e.Seq);
+
+    private static CourtCase AssignedBy(CourtCase c, LedgerEntry e) => c with
+    {
+        Status = CourtCase.Pending,
+        Team = e.Team,
+        Judge = e.Judge,
+        Policy = e.Policy ?? c.Policy,
+        AssignedAt = e.At,
+        AssignmentSeq = e.Seq,
+        Version = e.Seq,
+    };
+
+    private static void Require(CourtCase c, bool allowed, string problem)
+    {
+        if (!allowed)
+        {
+            throw new InvalidOperationException($"case {c.Id} {problem}");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using Docket.Domain.Ledger;
+using Docket.Domain.Staffing;
+using Orleans;
+
+namespace Docket.Domain.Courts;
+
+/// <summary>
+/// A team's open docket — or one judge's, the cases of the team that judge is in charge of — derived from the
+/// court's ledger: the cases it holds as the entries make them (<see cref="CaseEntries"/>), what it has received and
+/// closed, and a team's absences. It is told the entries that concern it in ledger order; a case that arrives by a
+/// pull or a designation comes with its record, since its earlier entries were never this docket's. It reflects
+/// the court's ledger up to <see cref="Through"/>: an entry at or before that position is already in it.
+/// </summary>
+public sealed class OpenDocket
+{
+    private readonly Court _court;
+    private readonly int _team;
+    private readonly string _teamId;
+    private readonly SortedDictionary<long, CourtCase> _open = [];
+    private readonly List<RecordedAbsence> _absences = [];
+
+    /// <param name="judge">The judge's name (<see cref="Assignment.JudgeInCharge.Name"/>) for a judge's docket; null for the team's.</param>
+    public OpenDocket(Court court, int team, string? judge = null)
+    {
+        _court = court;
+        _team = team;
+        _teamId = court.Layout.Teams[team].Id;
+        Judge = judge;
+    }
+
+    /// <summary>A docket as a snapshot gave it (<see cref="Snapshot"/>).</summary>
+    public OpenDocket(Court court, DocketSnapshot snapshot)
+        : this(court, court.TeamIndex(snapshot.Team) is var t and >= 0 ? t : throw new ArgumentException($"court {court.Id} has no team '{snapshot.Team}'"), snapshot.Judge)
+    {
+        Through = snapshot.Through;
+        Assigned = snapshot.Assigned;
+        Closed = snapshot.Closed;
+        foreach (var c in snapshot.Open)
+        {
+            _open[c.Number] = c;
+        }
+        _absences.AddRange(snapshot.Absences);
+    }
+
+    public string Team => _teamId;
+
+    public string? Judge { get; }
+
+    /// <summary>The court's ledger position the docket reflects.</summary>
+    public long Through { get; private set; }
+
+    /// <summary>Cases received (filed, pulled or designated to it).</summary>
+    public long Assigned { get; private set; }
+
+    /// <summary>Cases closed while held.</summary>
+    public long Closed { get; private set; }
+
+    /// <summary>The open cases, by number.</summary>
+    public IReadOnlyCollection<CourtCase> Open => _open.Values;
+
+    public IReadOnlyList<RecordedAbsence> Absences => _absences;
+
+    /// <summary>The open cases' weights summed (a case type's <c>weight</c>).</summary>
+    public double PendingWork => _open.Values.Sum(c => _court.CaseTypes[_court.TypeIndex(c.Type)].Weight);
+
+    public CourtCase? Case(long number) => _open.GetValueOrDefault(number);
+
+    /// <summary>
+    /// Applies an entry of the court's ledger (one after <see cref="Through"/>; earlier ones are already in).
+    /// <paramref name="arrived"/> finds the record of a case arriving by a pull or designation, as of that entry or
+    /// later; when it has none, the docket cannot take the entry and a <see cref="InvalidOperationException"/> says so.
+    /// </summary>
+    public void Apply(LedgerEntry e, Func<long, CourtCase?> arrived)
+    {
+        if (e.Seq <= Through)
+        {
+            return;
+        }
+        var number = e.Number ?? 0;
+        switch (e.Kind)
+        {
+            case LedgerKinds.Assign:
+                var filed = CaseEntries.Filed(_court, e);
+                if (Holds(filed))
+                {
+                    _open[number] = filed;
+                    Assigned++;
+                }
+                break;
+            case LedgerKinds.Absence:
+                if (e.Team == _teamId)
+                {
+                    _absences.Add(new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq));
+                }
+                break;
+            case LedgerKinds.Pull:
+            case LedgerKinds.Designate:
+                {
+                    var after = _open.Remove(number, out var held) ? CaseEntries.Apply(held, e) : null;
+                    if (after is null && e.Team == _teamId && (Judge is null || e.Judge == Judge))
+                    {
+                        after = arrived(number) ?? throw new InvalidOperationException($"case {e.Case} arrived at {_teamId} without its record");
+                    }
+                    if (after is not null && Holds(after))
+                    {
+                        _open[number] = after;
+                        Assigned++;
+                    }
+                    break;
+                }
+            case LedgerKinds.Close:
+                if (_open.Remove(number))
+                {
+                    Closed++;
+                }
+                break;
+            case var kind when CaseEntries.ChangesCase(kind):
+                if (_open.TryGetValue(number, out var c) && e.Seq > c.Version)
+                {
+                    _open[number] = CaseEntries.Apply(c, e);
+                }
+                break;
+        }
+        Through = e.Seq;
+    }
+
+    /// <summary>Marks the docket as reflecting the ledger up to <paramref name="seq"/> (entries that did not concern it).</summary>
+    public void AdvanceTo(long seq) => Through = Math.Max(Through, seq);
+
+    /// <summary>The team's (or judge's) load now: counts, weighted open work, and the open cases oldest first.</summary>
+    public TeamCaseload Caseload(DateTimeOffset now)
+    {
+        var entries = _open.Values.Select(c => new CaseloadEntry(c.Id, c.Type, c.Judge, c.FiledAt, (now - c.FiledAt).TotalDays,
+            CaseClock.IsLocked(_court, c, now), CaseProgress.NextStage(_court, c))).ToArray();
+        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, PendingWork, entries);
+    }
+
+    public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences]);
+
+    private bool Holds(CourtCase c) => c.Status == CourtCase.Pending && c.Team == _teamId && (Judge is null || c.Judge == Judge);
+}
+
+/// <summary>A team's or judge's docket at a ledger position, to start a docket from (<see cref="OpenDocket"/>).</summary>
+[GenerateSerializer, Immutable, Alias("docket.live.docket-snapshot")]
+public sealed record DocketSnapshot(
+    [property: Id(0)] string Team,
+    [property: Id(1)] string? Judge,
+    [property: Id(2)] long Through,
+    [property: Id(3)] long Assigned,
+    [property: Id(4)] long Closed,
+    [property: Id(5)] CourtCase[] Open,
+    [property: Id(6)] RecordedAbsence[] Absences);

@@ -1,0 +1,64 @@
+using System.Net;
+using Docket.Abstractions.Live;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Docket.Server.Tests;
+
+/// <summary>
+/// The live service's team and judge grains: each holds its docket, told by the court of the durable entries that
+/// concern its team, and answers for its caseload as the court's ledger makes it — also after news was lost.
+/// </summary>
+public sealed class TeamGrainTests
+{
+    [Fact]
+    public async Task Team_and_judge_caseloads_hold_what_the_courts_ledger_makes_also_after_lost_news()
+    {
+        await using var factory = new DocketFactory();
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        var president = factory.ClientFor(TestUsers.President);
+        var clerk = factory.ClientFor(TestUsers.Clerk);
+        var filed = new List<(string Id, string Team)>();
+        for (var i = 0; i < 9; i++)
+        {
+            var c = await registrar.FileAsync("simple_civil");
+            filed.Add((c.Str("id"), c.Str("team")));
+        }
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var court = grains.GetGrain<ILiveCourtGrain>(DocketFactory.Court);
+
+        // News saying an entry for the team went missing: the team takes its docket from the court again.
+        await grains.GetGrain<ILiveTeamGrain>("civil-1").TellAsync(new DocketNews("civil-1", long.MaxValue / 2, [], []));
+        var (moved, from) = filed[0];
+        var to = from == "civil-1" ? "civil-2" : "civil-1";
+        Assert.Equal(HttpStatusCode.OK, (await president.PostJsonAsync($"/api/cases/{moved}/designate", new { team = to, reason = "related case" })).Status);
+        var closing = filed[1].Id;
+        foreach (var node in new[] { "served", "hearing_scheduled", "hearing", "judgment" })
+        {
+            var (status, body, _) = await clerk.PostJsonAsync($"/api/cases/{closing}/events", new { node });
+            Assert.True(status == HttpStatusCode.OK, body.ToString());
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            await registrar.FileAsync("simple_civil");
+        }
+
+        foreach (var team in new[] { "civil-1", "civil-2", "civil-3", "lead-1" })
+        {
+            var docket = (await court.GetDocketAsync(team, null))!;
+            var (status, load, _) = await president.GetJsonAsync($"/api/teams/{team}/caseload");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(docket.Open.Select(c => c.Id), load.GetProperty("cases").EnumerateArray().Select(c => c.Str("id")));
+            Assert.Equal(docket.Assigned, load.GetProperty("assigned").GetInt64());
+            Assert.Equal(docket.Closed, load.GetProperty("closed").GetInt64());
+            var (judgeStatus, judgeLoad, _) = await president.GetJsonAsync($"/api/teams/{team}/judges/judge-1/caseload");
+            Assert.Equal(HttpStatusCode.OK, judgeStatus);
+            Assert.Equal(docket.Open.Select(c => c.Id), judgeLoad.GetProperty("cases").EnumerateArray().Select(c => c.Str("id")));
+            Assert.All(judgeLoad.GetProperty("cases").EnumerateArray(), c => Assert.Equal($"{team}/judge-1", c.Str("judge")));
+        }
+        var receiving = (await president.GetJsonAsync($"/api/teams/{to}/caseload")).Body;
+        Assert.Contains(receiving.GetProperty("cases").EnumerateArray(), c => c.Str("id") == moved);
+        Assert.Equal(HttpStatusCode.NotFound, (await president.GetJsonAsync("/api/teams/civil-1/judges/judge-2/caseload")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await president.GetJsonAsync("/api/teams/civil-9/judges/judge-1/caseload")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.JudgeCivil1).GetJsonAsync("/api/teams/civil-2/judges/judge-1/caseload")).Status);
+    }
+}
