@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.Json;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Docket.Domain.Replay;
+using Docket.Domain.Scenarios;
+
+namespace Docket.Server.Tests;
+
+/// <summary>
+/// Issue 12's agreement through the running service: random filings (flagged, of major risk), closures, absences,
+/// designations and deadline watches over weeks, sent to the live court through its API and grains; its exported
+/// ledger given to the simulator's court, which decides every assignment itself. The same team and judge for every
+/// case, the same waiting cases in the same pull order; the warnings the live watch issued are all the domain's
+/// evaluator says were earned; and the court's KPIs are those its ledger makes.
+/// </summary>
+public sealed class LiveAgreementTests
+{
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public async Task The_live_service_and_the_simulators_court_agree_on_teams_judges_queue_warnings_and_kpis(int seed)
+    {
+        await using var factory = new DocketFactory();
+        var loaded = ScenarioLoader.Load(File.ReadAllText(DocketFactory.ScenarioPath), DocketFactory.ScenarioPath);
+        var organization = new Organization(loaded.Scenario!, DocketFactory.ScenarioPath);
+        var liveCourt = organization.Court(DocketFactory.Court)!;
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        var clerk = factory.ClientFor(TestUsers.Clerk);
+        var president = factory.ClientFor(TestUsers.President);
+        var admin = factory.ClientFor(TestUsers.Admin);
+        var random = new Random(seed);
+        var open = new List<string>();
+        string[] types = ["simple_civil", "criminal", "detention_review"];
+        string[] teams = ["civil-1", "civil-2", "civil-3", "lead-1", "criminal-1", "criminal-2"];
+        for (var step = 0; step < 70; step++)
+        {
+            factory.Clock.Advance(TimeSpan.FromHours(random.Next(1, 30)));
+            var op = random.Next(100);
+            if (op < 50 || open.Count == 0)
+            {
+                var (status, body, _) = await registrar.PostJsonAsync($"/api/courts/{DocketFactory.Court}/cases", new
+                {
+                    type = types[random.Next(types.Length)],
+                    flags = new { flagged = random.Next(9) == 0, risk = random.Next(11) == 0 ? "major" : "none" },
+                });
+                Assert.True(status == HttpStatusCode.Created, body.ToString());
+                open.Add(body.Str("id"));
+            }
+            else if (op < 75)
+            {
+                var id = open[random.Next(open.Count)];
+                var c = (await clerk.GetJsonAsync($"/api/cases/{id}")).Body.GetProperty("case");
+                if (c.Str("status") != "pending")
+                {
+                    continue;
+                }
+                var type = loaded.Scenario!.CaseTypes.First(t => t.Id == c.Str("type"));
+                foreach (var stage in type.Stages.Select(s => s.Task).Skip(c.GetProperty("stages_done").GetInt32()))
+                {
+                    var (reported, answer, _) = await clerk.PostJsonAsync($"/api/cases/{id}/events", new { node = stage });
+                    if (reported == HttpStatusCode.Conflict && answer.Str("detail").Contains("is locked", StringComparison.Ordinal))
+                    {
+                        // An important node overdue locked the case: the president unlocks it, and the work goes on.
+                        var (unlocked, why, _) = await president.PostJsonAsync($"/api/cases/{id}/unlock", new { reason = "overdue node explained" });
+                        Assert.True(unlocked == HttpStatusCode.OK, why.ToString());
+                        (reported, answer, _) = await clerk.PostJsonAsync($"/api/cases/{id}/events", new { node = stage });
+                    }
+                    Assert.True(reported == HttpStatusCode.OK, answer.ToString());
+                    if (answer.GetProperty("case").GetProperty("case").Str("status") == "closed")
+                    {
+                        open.Remove(id);
+                        break;
+                    }
+                }
+            }
+            else if (op < 83)
+            {
+                var team = teams[random.Next(teams.Length)];
+                var (status, body, _) = await president.PostJsonAsync($"/api/teams/{team}/absences",
+                    new { to = factory.Clock.GetUtcNow().AddHours(random.Next(12, 120)), reason = "leave" });
+                Assert.True(status == HttpStatusCode.Created, body.ToString());
+            }
+            else if (op < 90)
+            {
+                var id = open[random.Next(open.Count)];
+                var (status, body, _) = await president.PostJsonAsync($"/api/cases/{id}/designate", new { reason = "conflict of interest" });
+                Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, body.ToString());
+            }
+            else
+            {
+                factory.Clock.Advance(TimeSpan.FromDays(random.Next(1, 12)));
+                Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/courts/{DocketFactory.Court}/deadline-watch", null)).Status);
+            }
+        }
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/courts/{DocketFactory.Court}/deadline-watch", null)).Status);
+        var now = factory.Clock.GetUtcNow();
+        var (kpiStatus, kpis, _) = await president.GetJsonAsync($"/api/courts/{DocketFactory.Court}/kpis");
+        Assert.Equal(HttpStatusCode.OK, kpiStatus);
+        var queue = (await president.GetJsonAsync($"/api/courts/{DocketFactory.Court}/queue")).Body.GetProperty("waiting")
+            .EnumerateArray().Select(w => (w.Str("pool"), w.Str("case"))).ToList();
+        var live = new Dictionary<string, (string? Team, string? Judge, string Status)>();
+        foreach (var id in Enumerable.Range(1, 10_000).Select(n => liveCourt.CaseId(n)))
+        {
+            var (status, body, _) = await president.GetJsonAsync($"/api/cases/{id}");
+            if (status == HttpStatusCode.NotFound)
+            {
+                break;
+            }
+            var c = body.GetProperty("case");
+            live[id] = (c.TryGetProperty("team", out var t) ? t.GetString() : null, c.TryGetProperty("judge", out var j) ? j.GetString() : null, c.Str("status"));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/audit/courts/{DocketFactory.Court}/rotate-seed", null)).Status);
+        var text = await factory.ClientFor(TestUsers.Auditor).GetStringAsync($"/api/courts/{DocketFactory.Court}/ledger?format=jsonl");
+        var lines = LedgerFile.Read(text[..^1].Split('\n'), "live.jsonl");
+        var secrets = LedgerFile.RevealedSecrets(lines, "live.jsonl");
+        // The sequence did what it is for: every kind of decision and event is in the ledger.
+        Assert.All(new[] { "assign", "queue", "pull", "close", "absence", "designate", "warning", "escalate" },
+            kind => Assert.Contains(lines, l => l.Entry.Kind == kind));
+
+        // The simulator's court decides every assignment itself, from the ledger's filings, closures, absences and designations.
+        var driven = new DrivenCourt(LedgerReplay.CourtOf(organization, lines, "live.jsonl"));
+        var result = LedgerReplay.Run(driven, lines, secrets, "live.jsonl");
+        Assert.True(result.Reproduced, string.Join("\n", result.Mismatches));
+        Assert.Equal(live.Count, result.Cases);
+        Assert.Equal(result.Cases, result.SameTeam);
+        Assert.Equal(result.Cases, result.SameJudge);
+        foreach (var (id, (team, judge, status)) in live)
+        {
+            var d = driven.Case(liveCourt.NumberOf(id))!;
+            Assert.Equal(status, d.Status switch { DrivenCaseStatus.Waiting => "waiting", DrivenCaseStatus.Closed => "closed", _ => "pending" });
+            if (d.Status == DrivenCaseStatus.Open)
+            {
+                Assert.Equal(team, liveCourt.Layout.Teams[d.Team].Id);
+                Assert.Equal(judge, Domain.Assignment.JudgeInCharge.Name(team!, d.Judge));
+            }
+        }
+        Assert.Equal(queue, driven.Queue().Select(q => (liveCourt.PoolNames[q.Pool], liveCourt.CaseId(q.Number))).ToList());
+
+        // The ledger as a court state: every warning earned by now was issued, and the KPIs are the ledger's.
+        var state = new CourtState(liveCourt, e => secrets.GetValueOrDefault(e));
+        foreach (var line in lines)
+        {
+            Assert.Null(state.Replay(new LedgerRecord(liveCourt.Id, line.Entry.Seq, line.Entry.Kind, line.Entry.Case, line.Text, line.Hash)));
+        }
+        Assert.All(state.Cases, c => Assert.Empty(CaseClock.Unissued(liveCourt, c, now)));
+        var expected = CourtIndicators.Compute(state, null, now);
+        Assert.Equal(expected.Filed, kpis.GetProperty("filed").GetInt64());
+        Assert.Equal(expected.Closed, kpis.GetProperty("closed").GetInt64());
+        Assert.Equal(expected.Waiting, kpis.GetProperty("waiting").GetInt64());
+        Assert.Equal(expected.ClosureRate, kpis.GetProperty("closure_rate").GetDouble(), 12);
+        Assert.Equal(expected.Locks.LockedNow, kpis.GetProperty("locks").GetProperty("locked_now").GetInt64());
+    }
+}
