@@ -16,11 +16,21 @@ namespace Docket.Server.Tests;
 /// </summary>
 public sealed class LiveAgreementTests
 {
-    [Theory]
-    [InlineData(11)]
-    [InlineData(12)]
-    [InlineData(13)]
-    public async Task The_live_service_and_the_simulators_court_agree_on_teams_judges_queue_warnings_and_kpis(int seed)
+    [Fact]
+    public async Task The_live_service_and_the_simulators_court_agree_on_teams_judges_queue_warnings_and_kpis()
+    {
+        var kinds = new HashSet<string>();
+        foreach (var seed in new[] { 11, 12, 13 })
+        {
+            kinds.UnionWith(await AgreeAsync(seed));
+        }
+        // The sequences did what they are for: every kind of decision and event is in some ledger (the live court's
+        // seed is new each run, so which draws lead to a pull varies).
+        Assert.All(new[] { "assign", "queue", "pull", "close", "absence", "designate", "unlock", "warning", "escalate" },
+            kind => Assert.Contains(kind, kinds));
+    }
+
+    private static async Task<IEnumerable<string>> AgreeAsync(int seed)
     {
         await using var factory = new DocketFactory();
         var loaded = ScenarioLoader.Load(File.ReadAllText(DocketFactory.ScenarioPath), DocketFactory.ScenarioPath);
@@ -50,9 +60,17 @@ public sealed class LiveAgreementTests
             }
             else if (op < 75)
             {
-                var id = open[random.Next(open.Count)];
-                var c = (await clerk.GetJsonAsync($"/api/cases/{id}")).Body.GetProperty("case");
-                if (c.Str("status") != "pending")
+                // The first pending case from a random place in the list (waiting ones are skipped).
+                var from = random.Next(open.Count);
+                string? id = null;
+                JsonElement c = default;
+                for (var k = 0; k < open.Count && id is null; k++)
+                {
+                    var candidate = open[(from + k) % open.Count];
+                    c = (await clerk.GetJsonAsync($"/api/cases/{candidate}")).Body.GetProperty("case");
+                    id = c.Str("status") == "pending" ? candidate : null;
+                }
+                if (id is null)
                 {
                     continue;
                 }
@@ -115,9 +133,6 @@ public sealed class LiveAgreementTests
         var text = await factory.ClientFor(TestUsers.Auditor).GetStringAsync($"/api/courts/{DocketFactory.Court}/ledger?format=jsonl");
         var lines = LedgerFile.Read(text[..^1].Split('\n'), "live.jsonl");
         var secrets = LedgerFile.RevealedSecrets(lines, "live.jsonl");
-        // The sequence did what it is for: every kind of decision and event is in the ledger.
-        Assert.All(new[] { "assign", "queue", "pull", "close", "absence", "designate", "warning", "escalate" },
-            kind => Assert.Contains(lines, l => l.Entry.Kind == kind));
 
         // The simulator's court decides every assignment itself, from the ledger's filings, closures, absences and designations.
         var driven = new DrivenCourt(LedgerReplay.CourtOf(organization, lines, "live.jsonl"));
@@ -151,5 +166,6 @@ public sealed class LiveAgreementTests
         Assert.Equal(expected.Waiting, kpis.GetProperty("waiting").GetInt64());
         Assert.Equal(expected.ClosureRate, kpis.GetProperty("closure_rate").GetDouble(), 12);
         Assert.Equal(expected.Locks.LockedNow, kpis.GetProperty("locks").GetProperty("locked_now").GetInt64());
+        return lines.Select(l => l.Entry.Kind);
     }
 }
