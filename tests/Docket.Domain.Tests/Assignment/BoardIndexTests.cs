@@ -3,7 +3,7 @@ using Docket.Domain.Randomness;
 
 namespace Docket.Domain.Tests.Assignment;
 
-/// <summary>The indexes the policies keep: the available set, the weight tree and the load heap, against plain models.</summary>
+/// <summary>The indexes the policies keep: the available set, the weight tree, the load heap and the tournament tree, against plain models.</summary>
 public sealed class BoardIndexTests
 {
     [Fact]
@@ -175,5 +175,39 @@ public sealed class BoardIndexTests
             Assert.Equal(expected, heap.Peek());
             Assert.Equal(members.Count, heap.Count);
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(64)]
+    [InlineData(100)]
+    public void Tournament_tree_names_the_slot_with_the_smallest_priority_and_the_lowest_slot_on_a_tie(int slots)
+    {
+        var random = new RandomStream((ulong)(84 + slots));
+        var tree = new TournamentTree(slots);
+        var priorities = new ulong?[slots];
+        Assert.Equal(-1, tree.Winner);
+        for (var step = 0; step < 20_000; step++)
+        {
+            var slot = random.Next(slots);
+            // Few distinct priorities, so ties are common, and the largest allowed; a quarter of the changes empty the slot.
+            if (random.Next(4) == 0)
+            {
+                priorities[slot] = null;
+                tree.Clear(slot);
+            }
+            else
+            {
+                priorities[slot] = random.Next(7) == 0 ? tree.MaxPriority : (ulong)random.Next(6);
+                tree.Set(slot, priorities[slot]!.Value);
+            }
+            var held = Enumerable.Range(0, slots).Where(s => priorities[s] is not null).ToList();
+            var expected = held.Count == 0 ? -1 : held.OrderBy(s => priorities[s]).ThenBy(s => s).First();
+            Assert.Equal(expected, tree.Winner);
+            Assert.Equal(priorities[slot] is not null, tree.Holds(slot));
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(0, tree.MaxPriority + 1));
     }
 }

@@ -5,11 +5,13 @@ using Docket.Domain.Randomness;
 namespace Docket.Domain.Tests.Assignment;
 
 /// <summary>
-/// least_loaded and the designation (issue 16, item 2) against their rules read straight off the board: through
-/// random sequences of assignments by the policy and by hand, closures, absences and returns (a return raises the
-/// team's count received to its peers' mean), on pools with caps, with weights that sum exactly, that drift (0.1,
-/// 0.3) and that have no common unit, both on one board as a court's router has them, every choice must be the
-/// reference's.
+/// The indexes behind least_loaded and the designation (issue 16, item 2) against the rules read straight off the
+/// board: through random sequences of assignments by the policy and by hand, closures, absences and returns (a
+/// return raises the team's count received to its peers' mean), on pools with caps, with weights that sum exactly, that
+/// drift (0.1, 0.3), that have no common unit, and with works too large for the least-loaded tree's keys, both
+/// indexes listening to one board as a court's router has them, every choice must be the reference's. Pools of 1–70
+/// teams, about half of them leader-led, give the designation both its scan (at most
+/// <see cref="DesignatedAssignment.ScanLimit"/> leader-led teams a type) and its columns.
 /// </summary>
 public sealed class LoadIndexPropertyTests
 {
@@ -21,7 +23,7 @@ public sealed class LoadIndexPropertyTests
         [0.1, 0.3, 0.7, 1.1],      // tenths, all drifting
         [1.0, 1.0, 1.0, 1.0],      // every work a whole number: many ties
         [1.0, 1.0 / 3, 0.2, 1.75], // sixtieths
-        [1.0, Math.PI / 3, Math.E / 7, 0.5], // no common unit
+        [1.0, Math.PI / 3, Math.E / 7, 0.5], // no common unit: least_loaded keeps heaps
     ];
 
     private static readonly int[] s_categories = [0, 0, 1, 1];
@@ -31,6 +33,37 @@ public sealed class LoadIndexPropertyTests
     {
         Gen.Select(Gen.Int[0, s_weights.Length - 1], Gen.Int[1, 70], Gen.Int[0, 3], Gen.ULong)
             .Sample((weights, teams, capKind, seed) => Run(s_weights[weights], teams, capKind, seed, steps: 3_000), iter: 200);
+    }
+
+    [Fact]
+    public void Least_loaded_keeps_choosing_as_the_scan_after_a_work_too_large_for_its_keys_turns_it_over_to_heaps()
+    {
+        // A thousandth is the unit; 2^22 − 1 thousandths of work (4,194.303) no longer fit the key.
+        var board = new TeamBoard([.. Enumerable.Range(0, 5).Select(t => Boards.Team($"t-{t}", [0, 1]))], [0, 0], [1.0, 0.001]);
+        var policy = (LeastLoadedAssignment)Boards.Create(AssignmentPolicyKind.LeastLoaded, board);
+        Assert.Equal(1000, policy.UnitsPerWork);
+        for (var i = 0; i < 4_200; i++)
+        {
+            board.Assign(0, 0);
+        }
+        board.Assign(1, 1);
+
+        Assert.Equal(0, policy.UnitsPerWork);
+        Assert.Equal(2, policy.Choose(0, new RandomStream(0)));
+        board.Assign(2, 0);
+        board.Assign(3, 1);
+        board.Assign(3, 1);
+        Assert.Equal(4, policy.Choose(0, new RandomStream(0)));
+        board.Assign(4, 0);
+        Assert.Equal(1, policy.Choose(1, new RandomStream(0)));
+    }
+
+    [Fact]
+    public void Least_loaded_keeps_heaps_when_the_weights_have_no_common_unit()
+    {
+        var board = new TeamBoard([Boards.Team("a", [0, 1]), Boards.Team("b", [0, 1])], [0, 0], [1.0, Math.PI]);
+
+        Assert.Equal(0, ((LeastLoadedAssignment)Boards.Create(AssignmentPolicyKind.LeastLoaded, board)).UnitsPerWork);
     }
 
     private static void Run(double[] weights, int teamCount, int capKind, ulong seed, int steps)
