@@ -5,14 +5,14 @@ namespace Docket.Benchmarks.Assignment;
 
 /// <summary>
 /// least_loaded: the team with the least weighted pending work, ties to the fewest cases of the category received,
-/// then to the lower team number.
+/// then to the lower team number. <see cref="PreviousHeap"/> is the domain's policy before issue 16 (a heap per type).
 /// </summary>
 [MemoryDiagnoser]
 public class LeastLoadedAssignmentBenchmark : AssignmentBenchmark
 {
     private AssignmentPolicy _policy = null!;
 
-    [GlobalSetup]
+    [GlobalSetup(Targets = [nameof(LinqBaseline), nameof(Domain)])]
     public void Setup()
     {
         VerifySameChoices(AssignmentPool.Create(Teams), Cap,
@@ -24,6 +24,21 @@ public class LeastLoadedAssignmentBenchmark : AssignmentBenchmark
             list => type => ChooseLinq(list, type));
         Reset();
         _policy = AssignmentPolicy.Create(new AssignmentSpec(AssignmentPolicyKind.LeastLoaded), Board);
+    }
+
+    /// <summary>The previous policy alone on its board, so that the domain's index is not kept up beside it.</summary>
+    [GlobalSetup(Target = nameof(PreviousHeap))]
+    public void SetupPrevious()
+    {
+        VerifySameChoices(AssignmentPool.Create(Teams), Cap,
+            board =>
+            {
+                var policy = new PreviousLeastLoadedAssignment(board);
+                return type => policy.Choose(type, Random);
+            },
+            list => type => ChooseLinq(list, type));
+        Reset();
+        _policy = new PreviousLeastLoadedAssignment(Board);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Decisions)]
@@ -42,6 +57,9 @@ public class LeastLoadedAssignmentBenchmark : AssignmentBenchmark
 
     [Benchmark(OperationsPerInvoke = Decisions)]
     public int Domain() => Decide(_policy);
+
+    [Benchmark(OperationsPerInvoke = Decisions)]
+    public int PreviousHeap() => Decide(_policy);
 
     private static int ChooseLinq(LinqPool list, int type)
     {

@@ -21,6 +21,7 @@ public sealed class TeamBoard
     private readonly bool[] _absent;
     private readonly int[] _caps;
     private readonly int[][] _typesOfTeam;
+    private IBoardListener[] _listeners = [];
 
     /// <param name="teams">The pool's teams.</param>
     /// <param name="typeCategory">Category index of every case type (global type indices).</param>
@@ -87,7 +88,8 @@ public sealed class TeamBoard
 
     public IReadOnlyList<BoardTeam> Teams => _teams;
 
-    internal IBoardListener? Listener { get; set; }
+    /// <summary>Adds an index (a policy's, the designation's) to be told of every change of availability and load.</summary>
+    internal void Listen(IBoardListener listener) => _listeners = [.. _listeners, listener];
 
     public int CategoryOf(int type) => _typeCategory[type];
 
@@ -139,7 +141,7 @@ public sealed class TeamBoard
         {
             SetCategoryAvailability(team, category, false);
         }
-        Listener?.LoadChanged(team, category);
+        LoadChanged(team, category);
     }
 
     /// <summary>Records that the team closed (or handed back) a case of the type.</summary>
@@ -153,7 +155,7 @@ public sealed class TeamBoard
         {
             SetCategoryAvailability(team, category, true);
         }
-        Listener?.LoadChanged(team, category);
+        LoadChanged(team, category);
     }
 
     /// <summary>Marks the team's judge away or back. Away teams receive nothing; back, they are treated as before.</summary>
@@ -194,7 +196,7 @@ public sealed class TeamBoard
         if (peers > 0 && sum / peers > _assigned[slot])
         {
             _assigned[slot] = sum / peers;
-            Listener?.LoadChanged(team, category);
+            LoadChanged(team, category);
         }
     }
 
@@ -215,7 +217,18 @@ public sealed class TeamBoard
             {
                 _available[type].Remove(team);
             }
-            Listener?.AvailabilityChanged(type, team, available);
+            foreach (var listener in _listeners)
+            {
+                listener.AvailabilityChanged(type, team, available);
+            }
+        }
+    }
+
+    private void LoadChanged(int team, int category)
+    {
+        foreach (var listener in _listeners)
+        {
+            listener.LoadChanged(team, category);
         }
     }
 }

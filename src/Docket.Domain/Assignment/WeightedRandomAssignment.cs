@@ -38,7 +38,7 @@ public sealed class WeightedRandomAssignment : AssignmentPolicy, IBoardListener
                 }
             }
         }
-        board.Listener = this;
+        board.Listen(this);
     }
 
     public override AssignmentPolicyKind Kind => AssignmentPolicyKind.WeightedRandom;

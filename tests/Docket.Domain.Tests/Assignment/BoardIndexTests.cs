@@ -3,7 +3,7 @@ using Docket.Domain.Randomness;
 
 namespace Docket.Domain.Tests.Assignment;
 
-/// <summary>The indexes the policies keep: the available set, the weight tree and the load heap, against plain models.</summary>
+/// <summary>The indexes the policies keep: the available set, the weight tree, the load heap and the tournament tree, against plain models.</summary>
 public sealed class BoardIndexTests
 {
     [Fact]
@@ -55,6 +55,85 @@ public sealed class BoardIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(37)]
+    [InlineData(440)]
+    public void Fenwick_tree_finds_the_same_slot_as_the_search_with_a_bounds_test_and_a_branch_per_step(int size)
+    {
+        // The tree before issue 16 kept as the reference, given the same sets: the weighted draw's team must not change.
+        var random = new RandomStream((ulong)(90 + size));
+        var tree = new FenwickTree(size);
+        var reference = new BranchingFenwickTree(size);
+        var values = new double[size];
+        for (var step = 0; step < 5_000; step++)
+        {
+            var i = random.Next(size);
+            values[i] = random.Next(4) == 0 ? 0.0 : random.Next(3) == 0 ? 0.1 * (1 + random.Next(30)) : random.NextDouble() * 3;
+            tree.Set(i, values[i]);
+            reference.Set(i, values[i]);
+            Assert.Equal(reference.Total, tree.Total);
+            var target = random.Next(5) switch
+            {
+                0 => values.Take(random.Next(size + 1)).Sum(), // on a prefix sum, as the draw's product can land
+                1 => tree.Total,
+                2 => Math.BitDecrement(tree.Total),
+                _ => random.NextDouble() * tree.Total,
+            };
+            Assert.Equal(reference.Find(target), tree.Find(target));
+        }
+    }
+
+    /// <summary><see cref="FenwickTree"/> as it was before issue 16: a bounds test and a branch on the weights at every step.</summary>
+    private sealed class BranchingFenwickTree(int size)
+    {
+        private readonly double[] _tree = new double[size + 1];
+        private readonly double[] _values = new double[size];
+        private readonly int _topBit = size == 0 ? 0 : 1 << (31 - int.LeadingZeroCount(size));
+
+        public double Total { get; private set; }
+
+        public void Set(int index, double weight)
+        {
+            var delta = weight - _values[index];
+            if (delta == 0)
+            {
+                return;
+            }
+            _values[index] = weight;
+            Total += delta;
+            for (var i = index + 1; i < _tree.Length; i += i & -i)
+            {
+                _tree[i] += delta;
+            }
+        }
+
+        public int Find(double target)
+        {
+            var position = 0;
+            for (var step = _topBit; step > 0; step >>= 1)
+            {
+                var next = position + step;
+                if (next < _tree.Length && _tree[next] <= target)
+                {
+                    position = next;
+                    target -= _tree[next];
+                }
+            }
+            while (position >= _values.Length || _values[position] <= 0)
+            {
+                position--;
+                if (position < 0)
+                {
+                    return -1;
+                }
+            }
+            return position;
+        }
+    }
+
     [Fact]
     public void Fenwick_tree_of_only_zero_weights_finds_nothing()
     {
@@ -96,5 +175,39 @@ public sealed class BoardIndexTests
             Assert.Equal(expected, heap.Peek());
             Assert.Equal(members.Count, heap.Count);
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(64)]
+    [InlineData(100)]
+    public void Tournament_tree_names_the_slot_with_the_smallest_priority_and_the_lowest_slot_on_a_tie(int slots)
+    {
+        var random = new RandomStream((ulong)(84 + slots));
+        var tree = new TournamentTree(slots);
+        var priorities = new ulong?[slots];
+        Assert.Equal(-1, tree.Winner);
+        for (var step = 0; step < 20_000; step++)
+        {
+            var slot = random.Next(slots);
+            // Few distinct priorities, so ties are common, and the largest allowed; a quarter of the changes empty the slot.
+            if (random.Next(4) == 0)
+            {
+                priorities[slot] = null;
+                tree.Clear(slot);
+            }
+            else
+            {
+                priorities[slot] = random.Next(7) == 0 ? tree.MaxPriority : (ulong)random.Next(6);
+                tree.Set(slot, priorities[slot]!.Value);
+            }
+            var held = Enumerable.Range(0, slots).Where(s => priorities[s] is not null).ToList();
+            var expected = held.Count == 0 ? -1 : held.OrderBy(s => priorities[s]).ThenBy(s => s).First();
+            Assert.Equal(expected, tree.Winner);
+            Assert.Equal(priorities[slot] is not null, tree.Holds(slot));
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(0, tree.MaxPriority + 1));
     }
 }
