@@ -298,8 +298,10 @@ public sealed partial class LiveCourtGrain(
         {
             return null;
         }
-        await DurableAsync();
-        return _state.Docket(t, judge);
+        EnsureHealthy();
+        var docket = _state.Docket(t, judge);
+        await DurableThroughAsync(docket.Through);
+        return docket;
     }
 
     public async Task<long?> GetLastTouchAsync(string team)
@@ -309,20 +311,23 @@ public sealed partial class LiveCourtGrain(
         {
             return null;
         }
-        await DurableAsync();
-        return _state.LastTouch(t);
+        EnsureHealthy();
+        var (touch, seq) = (_state.LastTouch(t), _state.Seq);
+        await DurableThroughAsync(seq);
+        return touch;
     }
 
     /// <summary>
-    /// Waits until every entry applied is durable, so what is read next is nothing a lost write could take back.
-    /// (Commands decided meanwhile are waited for too; appends complete in order.)
+    /// Answers for state taken at ledger position <paramref name="seq"/> only once every entry up to it is durable,
+    /// so a reader never sees what a lost write could take back. Appends complete in order, so this waits for at most
+    /// the writes in flight when it was called, however many commands come meanwhile.
     /// </summary>
-    private async Task DurableAsync()
+    private async Task DurableThroughAsync(long seq)
     {
-        while (_state.Seq > _durableSeq)
+        while (_durableSeq < seq)
         {
             EnsureHealthy();
-            if (_lastAppend.IsCompleted && _state.Seq > _durableSeq)
+            if (_lastAppend.IsCompleted && _durableSeq < seq)
             {
                 throw new InvalidOperationException($"court {_court.Id} holds entries past {_durableSeq} that are not being written");
             }
