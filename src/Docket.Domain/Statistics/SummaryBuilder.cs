@@ -166,7 +166,8 @@ public static class SummaryBuilder
 
     /// <summary>
     /// The mean over replications of every number of the summary (every field, at every depth, rows matched by
-    /// position); with more than one replication, each replication's own summary too.
+    /// position); with more than one replication, each replication's own summary too, each with its own seed. The
+    /// mean carries the first replication's seed: the one asked for.
     /// </summary>
     public static Summary Combine(IReadOnlyList<Summary> runs, EngineFigures engine)
     {
@@ -175,9 +176,9 @@ public static class SummaryBuilder
             return runs[0] with { Engine = engine };
         }
         var details = runs.Select(r => r with { Engine = new EngineFigures { SimulatedCases = r.Engine.SimulatedCases, Events = r.Engine.Events } }).ToList();
-        var trees = details.Select(r => JsonSerializer.SerializeToNode(r with { ReplicationsDetail = null, Engine = engine }, SummaryJson.Options)!).ToList();
+        var trees = details.Select(r => JsonSerializer.SerializeToNode(r with { Seed = runs[0].Seed, ReplicationsDetail = null, Engine = engine }, SummaryJson.Options)!).ToList();
         var mean = SummaryJson.Deserialize<Summary>(Average(trees).ToJsonString(SummaryJson.Options));
-        return mean with { Replications = runs.Count, ReplicationsDetail = details, Engine = engine };
+        return mean with { Seed = runs[0].Seed, Replications = runs.Count, ReplicationsDetail = details, Engine = engine };
     }
 
     private static JsonNode Average(IReadOnlyList<JsonNode> nodes) => nodes[0] switch
