@@ -281,8 +281,12 @@ public sealed record DeadlineFigures
     public double Extensions { get; init; }
     [Id(7)]
     public double TimeLimitChangeRate { get; init; }
+
+    /// <summary>Yellow cards from quality review (case 159); 0: no quality review is configured (a late closure is <see cref="ClosedAfterLimit"/>, not a card).</summary>
     [Id(8)]
     public double YellowCards { get; init; }
+
+    /// <summary>Red cards from quality review (case 159); 0: no quality review is configured (a referral is <see cref="ReferredDiscipline"/>, not a card).</summary>
     [Id(9)]
     public double RedCards { get; init; }
 }

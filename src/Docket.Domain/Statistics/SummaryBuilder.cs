@@ -206,9 +206,10 @@ public static class SummaryBuilder
             ClosedAfterLimit = closedAfterLimit,
             Extensions = extensions,
             TimeLimitChangeRate = Ratio(extensions, courts.Sum(c => c.Filed)),
-            // Case 159's cards: a yellow card for each case closed past its limit, a red one for each referral.
-            YellowCards = closedAfterLimit,
-            RedCards = referred,
+            // Case 159's cards are the findings of quality review, not deadline outcomes: with no quality review in
+            // the simulator, there are none (the deadline outcomes are closed_after_limit and referred_discipline).
+            YellowCards = 0,
+            RedCards = 0,
         };
     }
 
