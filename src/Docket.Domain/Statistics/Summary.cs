@@ -226,6 +226,10 @@ public sealed record TeamRow
     public double BalanceIndex { get; init; }
     [Id(14)]
     public double MeetingParticipations { get; init; }
+
+    /// <summary>What <see cref="Quota"/> and <see cref="QuotaAttainment"/> count: <c>cases</c> or <c>workload_units</c>.</summary>
+    [Id(15)]
+    public string QuotaUnit { get; init; } = "workload_units";
 }
 
 /// <summary>How cases reached their teams: flagged and designated, escalated in the court's queue, still waiting.</summary>

@@ -106,6 +106,7 @@ public static class SummaryBuilder
                 Members = t.Members,
                 Coefficient = t.Coefficient,
                 Quota = t.Quota,
+                QuotaUnit = t.QuotaUnit,
                 Assigned = t.Assigned,
                 Closed = t.Closed,
                 PendingEnd = t.PendingEnd,
