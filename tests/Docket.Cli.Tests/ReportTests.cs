@@ -62,7 +62,8 @@ public sealed class ReportTests
         Assert.Equal(summary.Monthly.Select(m => m.Closed), flows["closed"].Y);
         Assert.Equal(summary.Monthly.Select(m => m.ClosureRate), flows["closure rate"].Y);
         Assert.Equal(summary.Monthly.Select(m => m.ClosureRateBaseline), flows["closure-rate baseline"].Y);
-        Assert.True(flows["closure-rate baseline"].RightAxis && flows["closure rate"].RightAxis);
+        Assert.Equal(summary.Monthly.Select(m => m.ClosureShare), flows["closure share of the year"].Y);
+        Assert.True(flows["closure-rate baseline"].RightAxis && flows["closure rate"].RightAxis && flows["closure share of the year"].RightAxis);
 
         AssertHistogram(summary.TimeToDispositionHistogram, charts["time-to-disposition"]);
         AssertHistogram(summary.PendingAgeHistogram, charts["pending-age"]);

@@ -57,6 +57,32 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public async Task A_replication_rerun_alone_with_its_own_seed_reproduces_its_row()
+    {
+        var path = CliRunner.WriteTemp(Minimal);
+        var (exit, output, _) = await CliRunner.RunAsync("simulate", path, "--seed", "11", "--replications", "3", "--json", "--no-report", "--out", Path.GetTempPath());
+        Assert.Equal(0, exit);
+        var detail = JsonNode.Parse(output)!["replications_detail"]!.AsArray();
+        var seeds = detail.Select(r => (ulong)r!["seed"]!).ToList();
+        Assert.Equal(11UL, seeds[0]);
+        Assert.Equal(3, seeds.Distinct().Count());
+        Assert.All(seeds, s => Assert.True(s < 1UL << 53));
+        var row = detail[1]!.AsObject();
+
+        var (again, alone, _) = await CliRunner.RunAsync("simulate", path, "--seed", seeds[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--replications", "1", "--json", "--no-report", "--out", Path.GetTempPath());
+        Assert.Equal(0, again);
+        var rerun = JsonNode.Parse(alone)!.AsObject();
+        Assert.Equal(seeds[1], (ulong)rerun["seed"]!);
+        Assert.Equal(1, (int)rerun["replications"]!);
+        row.Remove("engine");
+        rerun.Remove("engine");
+        row.Remove("replications_detail");
+        rerun.Remove("replications_detail");
+        Assert.Equal(row.ToJsonString(), rerun.ToJsonString());
+    }
+
+    [Fact]
     public async Task Replications_print_each_mean_with_its_95_percent_interval()
     {
         var path = CliRunner.WriteTemp(Minimal);

@@ -30,7 +30,10 @@ public sealed class StaffingCommandTests
         Assert.Equal(32_024.5, (double)court["workload_units"]!, 6);
         Assert.Equal(32_024.5 / 200, (double)court["judges_needed"]!, 6);
         Assert.Equal(170, (int)court["judges_on_hand"]!);
-        Assert.Equal(45, (int)court["quotas"]!.AsArray().Single(q => (string)q!["group"]! == "full")!["teams_needed"]!);
+        var full = court["quotas"]!.AsArray().Single(q => (string)q!["group"]! == "full")!;
+        Assert.Equal(84, (int)full["teams_needed"]!); // 360 cases a team (quota_unit: cases): 30,192.2 cases ÷ 360
+        Assert.Equal("cases", (string)full["quota_unit"]!);
+        Assert.Equal(59_700 * 150 / 296.6, (double)full["cases"]!, 6);
         var clerk = court["layout"]!["roles"]!.AsArray().Single(r => (string)r!["role"]! == "clerk")!;
         Assert.Equal(95, (int)clerk["short_for_judges_on_hand"]!);
         Assert.Equal(95.0 / 170, (double)clerk["short_share_for_judges_on_hand"]!, 9);

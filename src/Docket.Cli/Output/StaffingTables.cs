@@ -36,11 +36,11 @@ internal static class StaffingTables
             if (court.Quotas.Count > 0)
             {
                 var quotas = new Table().AddColumn("team group").AddColumn(new TableColumn("teams").RightAligned())
-                    .AddColumn(new TableColumn("quota per team").RightAligned()).AddColumn(new TableColumn("units received a year").RightAligned())
+                    .AddColumn(new TableColumn("quota per team").RightAligned()).AddColumn("quota unit").AddColumn(new TableColumn("received a year").RightAligned())
                     .AddColumn(new TableColumn("teams needed").RightAligned()).AddColumn(new TableColumn("spare (+) / short (−)").RightAligned());
                 foreach (var q in court.Quotas)
                 {
-                    quotas.AddRow(Markup.Escape(q.Group), N(q.Teams), N(q.QuotaPerTeam), N(q.WorkloadUnits), N(q.TeamsNeeded),
+                    quotas.AddRow(Markup.Escape(q.Group), N(q.Teams), N(q.QuotaPerTeam), q.QuotaUnit.Replace('_', ' '), N(q.Received), N(q.TeamsNeeded),
                         q.TeamBalance.ToString("+0;−0;0", CultureInfo.InvariantCulture));
                 }
                 FittedTable.Write(console, quotas);

@@ -36,7 +36,11 @@ internal static class KeyFigures
         ["locks.first"] = "cases locked (first lock)",
         ["locks.second"] = "cases locked a second time",
         ["balance.index"] = "balance index (0–100)",
-        ["balance.months_below_baseline"] = "months below the monthly baseline",
+        ["balance.months_below_baseline"] = "months whose share of the year's closures is below the monthly baseline",
+        ["balance.below_annual_baseline"] = "years whose closure rate is below the annual baseline",
+        ["balance.pending_over_3_years"] = "pending over 3 years (the baseline is none)",
+        ["deadlines.yellow_cards"] = "yellow cards (0: no quality review configured)",
+        ["deadlines.red_cards"] = "red cards (0: no quality review configured)",
         ["engine.wall_seconds"] = "wall seconds (this machine)",
         ["engine.cases_per_second"] = "cases simulated per second (this machine)",
     };

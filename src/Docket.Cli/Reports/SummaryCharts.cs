@@ -118,11 +118,12 @@ internal static class SummaryCharts
         var hasBaseline = summary.Monthly.Any(m => m.ClosureRateBaseline > 0);
         if (hasBaseline)
         {
+            series.Add(new ChartSeries("closure share of the year", x, [.. summary.Monthly.Select(m => m.ClosureShare)], SeriesShape.Line, RightAxis: true, Color: 2));
             series.Add(new ChartSeries("closure-rate baseline", x, [.. summary.Monthly.Select(m => m.ClosureRateBaseline)], SeriesShape.DashedLine, RightAxis: true, Color: 3));
         }
         return new ChartSpec("filings-closures", "Monthly filings and closures", "month of the window", "cases", series,
             "Cases filed and closed each month (bars, left axis) and the month's closure rate, closed ÷ (pending at its start + filed) (right axis)"
-            + (hasBaseline ? $", against the scenario's monthly baseline; months below it: {Number(summary.Balance.MonthsBelowBaseline)}." : "; the scenario sets no monthly baseline."),
+            + (hasBaseline ? $"; the month's closure share of the year, closed ÷ (pending at its year's start + filed in its year), against the scenario's monthly baseline; months below it: {Number(summary.Balance.MonthsBelowBaseline)}." : "; the scenario sets no monthly baseline."),
             RightLabel: "closure rate", XTicks: MonthTicks(x.Length));
     }
 

@@ -4,7 +4,7 @@ namespace Docket.Domain.Balance;
 /// Anhui's five indicators (case 160) for a court or a team, and the composite balance index: each indicator is
 /// turned into a score in [0, 1] (higher is better) and the scores are averaged with the scenario's weights, ×100.
 /// </summary>
-/// <param name="TimeLimitChangeRate">Extensions ÷ cases filed.</param>
+/// <param name="TimeLimitChangeRate">Extensions granted to the cases filed in the window ÷ those cases (summary.json's one time-limit change rate).</param>
 /// <param name="TrialTimeIndex">Mean days to disposition ÷ mean statutory limit of the cases closed.</param>
 /// <param name="MediationAndSimpleShare">(Mediated + fast-track closures) ÷ (mediated + closures).</param>
 /// <param name="FileTransferDays">Mean days from closure to the end of the last stage (archiving, transfer).</param>

@@ -36,7 +36,7 @@ public sealed class DocketMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] });
         LedgerAppendDuration = _meter.CreateHistogram<double>("docket.ledger.append.duration", "s", "Time for a court's ledger append to become durable, by store (sqlite, postgres, memory)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
-        QuotaAttainment = _meter.CreateGauge<double>("docket.quota.attainment", "1", "Workload units closed ÷ prorated quota, by court and team kind");
+        QuotaAttainment = _meter.CreateGauge<double>("docket.quota.attainment", "1", "Closures in the quota's unit (cases or workload units) ÷ prorated quota, by court and team kind");
         BalanceIndex = _meter.CreateGauge<double>("docket.balance.index", "1", "Anhui's composite balance index (0-100), by court");
         SimulatedDay = _meter.CreateGauge<double>("docket.simulation.day", "d", "The simulated day reached, by scenario");
         SimulatedCases = _meter.CreateCounter<long>("docket.simulation.cases", "{case}", "Case records simulated, by scenario");

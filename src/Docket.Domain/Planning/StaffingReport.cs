@@ -31,8 +31,8 @@ public sealed record CourtStaffing(
 public sealed record TypeWorkload(string Type, double FiledPerYear, double Weight, double WorkloadUnits);
 
 /// <summary>
-/// A team group with an annual quota: the workload units its teams receive in a year, and how many teams closing
-/// their quota that takes.
+/// A team group with an annual quota: the workload units and cases its teams receive in a year, and how many teams
+/// closing their quota that takes, counted in the quota's unit (<see cref="QuotaUnit"/>).
 /// </summary>
 public sealed record GroupQuotaNeed(
     string Group,
@@ -41,6 +41,15 @@ public sealed record GroupQuotaNeed(
     double WorkloadUnits,
     int TeamsNeeded)
 {
+    /// <summary>What the quota counts: <c>cases</c> or <c>workload_units</c>.</summary>
+    public string QuotaUnit { get; init; } = "workload_units";
+
+    /// <summary>The cases the group's teams receive in a year (split as <see cref="WorkloadUnits"/> is).</summary>
+    public double Cases { get; init; }
+
+    /// <summary>What the group receives a year in its quota's unit: <see cref="Cases"/> or <see cref="WorkloadUnits"/>.</summary>
+    public double Received => QuotaUnit == "cases" ? Cases : WorkloadUnits;
+
     /// <summary>Teams on hand less teams needed: negative when the group is short of teams.</summary>
     public int TeamBalance => Teams - TeamsNeeded;
 }

@@ -63,7 +63,7 @@ public static class WeightedCaseload
         }
         var judgesOnHand = court.Teams.Sum(g => g.Count * g.Members.Where(m => RoleCatalog.HearsCases(m.Key)).Sum(m => m.Value));
 
-        var quotas = Quotas(scenario, court, units);
+        var quotas = Quotas(scenario, court, units, filed);
         var layout = assumptions.Template is { } template ? Shortfall(template, staff, judgesOnHand, judgesNeeded) : null;
         return new CourtStaffing(court.Id, court.Count, workloads, filed.Sum(), totalUnits, judgesOnHand, judgesNeeded, staff, quotas, layout);
     }
@@ -82,7 +82,7 @@ public static class WeightedCaseload
     /// coefficient), case 155's rule for sharing out a caseload target; a group's quota per team is its fixed quota
     /// or its share of the court's target by coefficient, as the simulator sets it.
     /// </summary>
-    private static List<GroupQuotaNeed> Quotas(Scenario scenario, CourtSpec court, double[] units)
+    private static List<GroupQuotaNeed> Quotas(Scenario scenario, CourtSpec court, double[] units, double[] filed)
     {
         var accepts = court.Teams.Select(g => CourtLayout.ResolveAccepts(scenario.CaseTypes, g.Accepts)).ToList();
         var weight = court.Teams.Select(g => g.Count * scenario.Roles.TeamCoefficient(g.Members)).ToList();
@@ -111,13 +111,21 @@ public static class WeightedCaseload
                 continue;
             }
             var groupUnits = 0.0;
+            var groupCases = 0.0;
             foreach (var t in accepts[g])
             {
                 groupUnits += weightByType[t] > 0 ? units[t] * weight[g] / weightByType[t] : 0.0;
+                groupCases += weightByType[t] > 0 ? filed[t] * weight[g] / weightByType[t] : 0.0;
             }
-            // A hair of tolerance so that 1,100 units over a quota of 220 is 5 teams, not 6 from rounding.
-            var teamsNeeded = (int)Math.Ceiling((groupUnits / quota) - 1e-9);
-            result.Add(new GroupQuotaNeed(group.Id, group.Count, quota, groupUnits, Math.Max(0, teamsNeeded)));
+            // In the quota's unit, as attainment counts it; a hair of tolerance so that 1,100 units over a quota of 220
+            // is 5 teams, not 6 from rounding.
+            var unit = group.Quota!.Unit;
+            var teamsNeeded = (int)Math.Ceiling((QuotaAttainment.Attained(unit, groupCases, groupUnits) / quota) - 1e-9);
+            result.Add(new GroupQuotaNeed(group.Id, group.Count, quota, groupUnits, Math.Max(0, teamsNeeded))
+            {
+                QuotaUnit = QuotaAttainment.Name(unit),
+                Cases = groupCases,
+            });
         }
         return result;
     }

@@ -46,7 +46,14 @@ public static class StreamKey
         return z ^ (z >> 31);
     }
 
-    /// <summary>The seed of replication <paramref name="replication"/> (0-based); replication 0 uses the seed itself.</summary>
+    /// <summary>Seeds derived for replications are below 2^53, so that a JSON reader keeps them exact (a double holds every such integer).</summary>
+    public const ulong JsonExactSeeds = 1UL << 53;
+
+    /// <summary>
+    /// The seed of replication <paramref name="replication"/> (0-based); replication 0 uses the seed itself, the others
+    /// a seed derived from it, below <see cref="JsonExactSeeds"/>. A replication run again with its seed as replication 0
+    /// is the same run.
+    /// </summary>
     public static ulong ReplicationSeed(ulong seed, int replication) =>
-        replication == 0 ? seed : Mix(seed, Replication, (ulong)replication);
+        replication == 0 ? seed : Mix(seed, Replication, (ulong)replication) % JsonExactSeeds;
 }

@@ -91,6 +91,13 @@ internal sealed partial class ScenarioReader
                     $"by_coefficient needs the court's quota_target (the annual target split among teams by coefficient sum){(multiCourt ? $", in {m.Path}" : " at the top level")}");
             }
         }
+        // The shares of one quota_target are counted in one unit.
+        var shares = teams.Where(t => t.Group.Quota is { ByCoefficient: true }).ToList();
+        foreach (var team in shares.Where(t => t.Group.Quota!.Unit != shares[0].Group.Quota!.Unit))
+        {
+            Error(team.Mapping.Value("quota_unit") ?? team.Mapping.Value("quota")!, team.Mapping.PathOf("quota_unit"),
+                $"'{QuotaAttainment.Name(team.Group.Quota!.Unit)}' differs from '{QuotaAttainment.Name(shares[0].Group.Quota!.Unit)}' of {shares[0].Mapping.Path}: the shares of one quota_target are counted in one unit");
+        }
         return new CourtSpec(
             courtId, count, intake, [.. teams.Select(t => t.Group)], pools,
             assignment?.Spec ?? AssignmentSpec.Random, absences, backlog, quotaTarget)

@@ -9,7 +9,13 @@ namespace Docket.Domain.Scenarios;
 internal sealed partial class ScenarioReader
 {
     internal static readonly string[] TeamKeys =
-        ["id", "template", "members", "count", "kind", "accepts", "quota", "cap", "assignment"];
+        ["id", "template", "members", "count", "kind", "accepts", "quota", "quota_unit", "cap", "assignment"];
+
+    internal static readonly (string Name, QuotaUnit Value)[] QuotaUnitNames =
+    [
+        ("workload_units", QuotaUnit.WorkloadUnits),
+        ("cases", QuotaUnit.Cases),
+    ];
 
     internal static readonly string[] AssignmentKeys =
     [
@@ -84,6 +90,15 @@ internal sealed partial class ScenarioReader
             var accepts = ReadAccepts(m);
             var kind = m.Value("kind") is null ? InferKind(accepts, members) : ReadEnum(m, "kind", TeamKind.General, KindNames);
             var quota = ReadQuota(m);
+            if (m.Value("quota_unit") is { } unitNode)
+            {
+                var unit = ReadEnum(m, "quota_unit", QuotaUnit.WorkloadUnits, QuotaUnitNames);
+                if (!m.Has("quota"))
+                {
+                    Error(unitNode, m.PathOf("quota_unit"), "needs a 'quota' to count (the team group has none)");
+                }
+                quota = quota is null ? null : quota with { Unit = unit };
+            }
             var cap = ReadOptionalInt(m, "cap", Bounds.AtLeast(1));
             var assignment = m.Value("assignment") is { } a ? ReadAssignment(a, m.PathOf("assignment")) : null;
             var group = new TeamGroup(id ?? "", kind, count, members, accepts, quota, cap, assignment?.Spec);

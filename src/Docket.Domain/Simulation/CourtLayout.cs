@@ -81,7 +81,8 @@ public sealed class CourtLayout
                 var id = prefixTeamIds ? $"{courtId}/{group.Id}-{n}" : $"{group.Id}-{n}";
                 var pool = groupPool[g];
                 teams.Add(new CourtTeam(id, g, group.Kind, group.Members, coefficient, quota, accepts,
-                    group.Cap ?? poolSpecs[pool].Cap, leader, chief, judges, pool, poolMembers[pool].Count));
+                    group.Cap ?? poolSpecs[pool].Cap, leader, chief, judges, pool, poolMembers[pool].Count)
+                { QuotaUnit = group.Quota?.Unit ?? QuotaUnit.WorkloadUnits });
                 poolMembers[pool].Add(teams.Count - 1);
             }
         }

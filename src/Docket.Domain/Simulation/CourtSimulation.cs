@@ -633,6 +633,7 @@ public sealed class CourtSimulation
         _router.Close(c.Team, c.Type);
         _judges.Close(c.Team, c.Judge);
         Tally.ClosedByKindAndType[((int)team.Kind * _types.Count) + c.Type]++;
+        Tally.QuotaCreditByKind[(int)team.Kind] += QuotaAttainment.Credit(team.QuotaUnit, _layout.TypeWeight[c.Type]);
         Tally.PendingByKind[(int)team.Kind]--;
         NodeReached(caseNo, NodeCatalog.ClosureNode, now);
         PullWaiting(c.Team, now);

@@ -16,4 +16,8 @@ public sealed record CourtTeam(
     bool Chief,
     int Judges,
     int Pool,
-    int LocalIndex);
+    int LocalIndex)
+{
+    /// <summary>What the team's quota counts (its group's <c>quota_unit</c>).</summary>
+    public QuotaUnit QuotaUnit { get; init; } = QuotaUnit.WorkloadUnits;
+}

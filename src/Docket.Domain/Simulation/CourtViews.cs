@@ -1,3 +1,4 @@
+using Docket.Domain.Staffing;
 using Docket.Domain.Statistics;
 
 namespace Docket.Domain.Simulation;
@@ -83,7 +84,7 @@ public static class CourtViews
             pendingWork,
             units,
             spec.Quota,
-            spec.Quota > 0 && years > 0 ? units / (spec.Quota * years) : 0.0,
+            QuotaAttainment.Of(spec.QuotaUnit, closed, units, spec.Quota, years),
             hours > 0 ? busy / (judges * hours) : 0.0,
             [.. Enumerable.Range(0, judges).Select(k => JudgeId(spec.Id, k))],
             [.. open]);

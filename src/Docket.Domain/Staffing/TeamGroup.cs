@@ -26,5 +26,15 @@ public enum TeamKind
     PreLitigation,
 }
 
-/// <summary>An annual quota fixed per team, or a share of the court's target by coefficient sum (case 155).</summary>
-public sealed record QuotaSpec(double? Fixed, bool ByCoefficient);
+/// <summary>
+/// An annual quota fixed per team, or a share of the court's target by coefficient sum (case 155), counted in
+/// <see cref="Unit"/>.
+/// </summary>
+public sealed record QuotaSpec(double? Fixed, bool ByCoefficient, QuotaUnit Unit = QuotaUnit.WorkloadUnits);
+
+/// <summary>What a quota counts: workload units (closed cases × their type's weight) or closed cases.</summary>
+public enum QuotaUnit
+{
+    WorkloadUnits,
+    Cases,
+}

@@ -161,6 +161,10 @@ public sealed class TeamStatistics
     public long MeetingParticipations { get; set; }
     [Id(15)]
     public JudgeStatistics[] Judges { get; set; } = [];
+
+    /// <summary>What the quota counts: <c>cases</c> or <c>workload_units</c>.</summary>
+    [Id(16)]
+    public string QuotaUnit { get; set; } = "workload_units";
 }
 
 /// <summary>One judge's share of a team's judge work: the judge grain's record.</summary>

@@ -1,6 +1,7 @@
 using Docket.Domain.Balance;
 using Docket.Domain.Cases;
 using Docket.Domain.Simulation;
+using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Statistics;
@@ -260,11 +261,12 @@ public static class CourtStatisticsCollector
                 Members = team.Members.Where(m => m.Value > 0).ToDictionary(m => m.Key, m => m.Value),
                 Coefficient = team.Coefficient,
                 Quota = team.Quota,
+                QuotaUnit = QuotaAttainment.Name(team.QuotaUnit),
                 Assigned = teamAssigned[t],
                 Closed = teamClosed[t],
                 PendingEnd = teamPending[t],
                 WorkloadUnits = teamUnits[t],
-                QuotaAttainment = team.Quota > 0 && windowYears > 0 ? teamUnits[t] / (team.Quota * windowYears) : 0.0,
+                QuotaAttainment = QuotaAttainment.Of(team.QuotaUnit, teamClosed[t], teamUnits[t], team.Quota, windowYears),
                 Utilization = windowHours > 0 ? busy / (judgeCount * windowHours) : 0.0,
                 Judges = judges,
                 Coins = coins[t],

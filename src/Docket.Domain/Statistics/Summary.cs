@@ -166,6 +166,10 @@ public sealed record MonthRow
     /// <summary>Escalations in the month: to the division head, to the president, referrals to the discipline office.</summary>
     [Id(8)]
     public double Escalations { get; init; }
+
+    /// <summary>Closed in the month ÷ cases accepted in its window year (<see cref="Balance.ClosureBaselines"/>): what the monthly baseline is compared with.</summary>
+    [Id(9)]
+    public double ClosureShare { get; init; }
 }
 
 /// <summary>One bin of a day histogram: [from_days, to_days), the last bin without to_days.</summary>
@@ -226,6 +230,10 @@ public sealed record TeamRow
     public double BalanceIndex { get; init; }
     [Id(14)]
     public double MeetingParticipations { get; init; }
+
+    /// <summary>What <see cref="Quota"/> and <see cref="QuotaAttainment"/> count: <c>cases</c> or <c>workload_units</c>.</summary>
+    [Id(15)]
+    public string QuotaUnit { get; init; } = "workload_units";
 }
 
 /// <summary>How cases reached their teams: flagged and designated, escalated in the court's queue, still waiting.</summary>
@@ -281,8 +289,12 @@ public sealed record DeadlineFigures
     public double Extensions { get; init; }
     [Id(7)]
     public double TimeLimitChangeRate { get; init; }
+
+    /// <summary>Yellow cards from quality review (case 159); 0: no quality review is configured (a late closure is <see cref="ClosedAfterLimit"/>, not a card).</summary>
     [Id(8)]
     public double YellowCards { get; init; }
+
+    /// <summary>Red cards from quality review (case 159); 0: no quality review is configured (a referral is <see cref="ReferredDiscipline"/>, not a card).</summary>
     [Id(9)]
     public double RedCards { get; init; }
 }
@@ -344,6 +356,11 @@ public sealed record BalanceFigures
     public double FileTransferDays { get; init; }
     [Id(9)]
     public double LongPendingShare { get; init; }
+
+    /// <summary>Cases pending at the window's end for over 3 years: Anhui's third baseline is zero of them.</summary>
+    [JsonPropertyName("pending_over_3_years")]
+    [Id(10)]
+    public double PendingOver3Years { get; init; }
 }
 
 /// <summary>Linshu's coins and Fengtai's scores per team: highest, lowest and their ratio.</summary>

@@ -27,6 +27,8 @@ public static class SummaryBuilder
         Array.Sort(ages);
         var months = courts.Max(c => c.Months.Length);
         var types = scenario.CaseTypes.Select((t, i) => (t.Id, i)).ToList();
+        var windowMonths = WindowMonths(courts);
+        var shares = ClosureBaselines.MonthShares(windowMonths);
 
         return new Summary
         {
@@ -82,6 +84,7 @@ public static class SummaryBuilder
                     ClosureRate = Ratio(cl, rows.Sum(r => r.PendingStart) + f),
                     PendingEnd = rows.Sum(r => r.PendingEnd),
                     ClosureRateBaseline = MonthlyBaseline(scenario, m),
+                    ClosureShare = shares[m],
                     PendingEndByKind = PendingByKind(courts, rows),
                     Locks = rows.Sum(r => r.Locks),
                     Escalations = rows.Sum(r => r.Escalations),
@@ -106,6 +109,7 @@ public static class SummaryBuilder
                 Members = t.Members,
                 Coefficient = t.Coefficient,
                 Quota = t.Quota,
+                QuotaUnit = t.QuotaUnit,
                 Assigned = t.Assigned,
                 Closed = t.Closed,
                 PendingEnd = t.PendingEnd,
@@ -152,7 +156,7 @@ public static class SummaryBuilder
                 MeetingsRefused = courts.Sum(c => c.Deadlines.MeetingsRefused),
                 SupervisorHours = courts.Sum(c => c.SupervisorHours),
             },
-            Balance = BalanceOf(scenario, courts, closed, pendingStart + filed),
+            Balance = BalanceOf(scenario, courts, windowMonths, shares, ages),
             Scores = Scores(courts),
             TimeToDispositionHistogram = DayBins.Histogram(ttd),
             PendingAgeHistogram = DayBins.Histogram(ages),
@@ -166,7 +170,8 @@ public static class SummaryBuilder
 
     /// <summary>
     /// The mean over replications of every number of the summary (every field, at every depth, rows matched by
-    /// position); with more than one replication, each replication's own summary too.
+    /// position); with more than one replication, each replication's own summary too, each with its own seed. The
+    /// mean carries the first replication's seed: the one asked for.
     /// </summary>
     public static Summary Combine(IReadOnlyList<Summary> runs, EngineFigures engine)
     {
@@ -175,9 +180,9 @@ public static class SummaryBuilder
             return runs[0] with { Engine = engine };
         }
         var details = runs.Select(r => r with { Engine = new EngineFigures { SimulatedCases = r.Engine.SimulatedCases, Events = r.Engine.Events } }).ToList();
-        var trees = details.Select(r => JsonSerializer.SerializeToNode(r with { ReplicationsDetail = null, Engine = engine }, SummaryJson.Options)!).ToList();
+        var trees = details.Select(r => JsonSerializer.SerializeToNode(r with { Seed = runs[0].Seed, ReplicationsDetail = null, Engine = engine }, SummaryJson.Options)!).ToList();
         var mean = SummaryJson.Deserialize<Summary>(Average(trees).ToJsonString(SummaryJson.Options));
-        return mean with { Replications = runs.Count, ReplicationsDetail = details, Engine = engine };
+        return mean with { Seed = runs[0].Seed, Replications = runs.Count, ReplicationsDetail = details, Engine = engine };
     }
 
     private static JsonNode Average(IReadOnlyList<JsonNode> nodes) => nodes[0] switch
@@ -204,37 +209,53 @@ public static class SummaryBuilder
             Overdue = courts.Sum(c => c.Deadlines.Overdue),
             ClosedAfterLimit = closedAfterLimit,
             Extensions = extensions,
-            TimeLimitChangeRate = Ratio(extensions, courts.Sum(c => c.Filed)),
-            // Case 159's cards: a yellow card for each case closed past its limit, a red one for each referral.
-            YellowCards = closedAfterLimit,
-            RedCards = referred,
+            // One definition, the balance indicator's: extensions granted to the cases filed in the window ÷ those cases.
+            TimeLimitChangeRate = Merged(courts).Indicators().TimeLimitChangeRate,
+            // Case 159's cards are the findings of quality review, not deadline outcomes: with no quality review in
+            // the simulator, there are none (the deadline outcomes are closed_after_limit and referred_discipline).
+            YellowCards = 0,
+            RedCards = 0,
         };
     }
 
-    private static BalanceFigures BalanceOf(Scenario scenario, IReadOnlyList<CourtStatistics> courts, long closed, long accepted)
+    private static BalanceInputs Merged(IReadOnlyList<CourtStatistics> courts)
     {
         var inputs = new BalanceInputs();
         foreach (var court in courts)
         {
             inputs.Add(court.Balance);
         }
-        var indicators = inputs.Indicators();
+        return inputs;
+    }
+
+    /// <summary>The window's months summed over the courts: pending at each month's start, filed and closed in it.</summary>
+    private static ClosureBaselines.Month[] WindowMonths(IReadOnlyList<CourtStatistics> courts)
+    {
         var months = courts.Max(c => c.Months.Length);
-        var below = 0;
-        for (var m = 0; m < months; m++)
+        return [.. Enumerable.Range(0, months).Select(m =>
         {
             var rows = courts.Where(c => m < c.Months.Length).Select(c => c.Months[m]).ToList();
-            var rate = Ratio(rows.Sum(r => r.Closed), rows.Sum(r => r.PendingStart) + rows.Sum(r => r.Filed));
-            if (scenario.Balance.MonthlyBaseline.Count > 0 && rate < MonthlyBaseline(scenario, m))
+            return new ClosureBaselines.Month(rows.Sum(r => r.PendingStart), rows.Sum(r => r.Filed), rows.Sum(r => r.Closed));
+        })];
+    }
+
+    private static BalanceFigures BalanceOf(Scenario scenario, IReadOnlyList<CourtStatistics> courts,
+        IReadOnlyList<ClosureBaselines.Month> months, double[] shares, double[] ages)
+    {
+        var indicators = Merged(courts).Indicators();
+        var below = 0;
+        if (scenario.Balance.MonthlyBaseline.Count > 0)
+        {
+            for (var m = 0; m < shares.Length; m++)
             {
-                below++;
+                below += shares[m] < MonthlyBaseline(scenario, m) ? 1 : 0;
             }
         }
         return new BalanceFigures
         {
             Index = indicators.Index(scenario.Balance.Weights),
             MonthsBelowBaseline = below,
-            BelowAnnualBaseline = Ratio(closed, accepted) < scenario.Balance.AnnualBaseline ? 1 : 0,
+            BelowAnnualBaseline = ClosureBaselines.YearRates(months).Count(r => r < scenario.Balance.AnnualBaseline),
             ClosuresGiniTeams = Gini.Of(courts.SelectMany(c => c.Teams).Select(t => (double)t.Closed)),
             ClosuresGiniJudges = Gini.Of(courts.SelectMany(c => c.JudgeClosures)),
             TimeLimitChangeRate = indicators.TimeLimitChangeRate,
@@ -242,8 +263,12 @@ public static class SummaryBuilder
             MediationAndSimpleShare = indicators.MediationAndSimpleShare,
             FileTransferDays = indicators.FileTransferDays,
             LongPendingShare = indicators.LongPendingShare,
+            PendingOver3Years = ages.Count(a => a > LongPendingBaselineDays),
         };
     }
+
+    /// <summary>Anhui's long-pending baseline (case 160): no case pending over 3 years (1,095 days).</summary>
+    public const double LongPendingBaselineDays = 1095;
 
     /// <summary>The monthly closure-rate baseline for window month <paramref name="m"/> (by its month of the year), 0 when none is set.</summary>
     public static double MonthlyBaseline(Scenario scenario, int m)

@@ -146,8 +146,9 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
     /// <summary>
     /// The gauges read from the court's state rather than its KPIs, recorded with them: each team's pending work
     /// (<see cref="TeamPendingWork"/>), then quota attainment by team kind, as the simulator defines it
-    /// (<c>CourtMetricsReporter</c>): workload units (case type weights) closed by the kind's teams since the ledger
-    /// began ÷ (the kind's annual quota × years since then). Kinds without a quota are not recorded.
+    /// (<c>CourtMetricsReporter</c>, both by the domain's <see cref="Domain.Staffing.QuotaAttainment"/>): the closures of the
+    /// kind's teams since the ledger began, each counted in its team's quota unit (a case, or its type's weight) ÷ (the
+    /// kind's annual quota × years since then). Kinds without a quota are not recorded.
     /// </summary>
     public void QuotaAttainment(CourtState state, DateTimeOffset now)
     {
@@ -172,14 +173,14 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
         {
             if (c.Status == CourtCase.Closed && c.Team is not null && court.TeamIndex(c.Team) is var t and >= 0 && court.TypeIndex(c.Type) is var type and >= 0)
             {
-                units[teams[t].Kind] = units.GetValueOrDefault(teams[t].Kind) + court.Layout.TypeWeight[type];
+                units[teams[t].Kind] = units.GetValueOrDefault(teams[t].Kind) + Domain.Staffing.QuotaAttainment.Credit(teams[t].QuotaUnit, court.Layout.TypeWeight[type]);
             }
         }
         foreach (var (kind, q) in quota)
         {
             if (q > 0)
             {
-                metrics.QuotaAttainment.Record(units.GetValueOrDefault(kind) / (q * years),
+                metrics.QuotaAttainment.Record(Domain.Staffing.QuotaAttainment.Of(units.GetValueOrDefault(kind), q, years),
                     new("court", court.Id), new("team_kind", CourtStatisticsCollector.TeamKindName(kind)));
             }
         }

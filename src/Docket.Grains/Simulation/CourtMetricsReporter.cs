@@ -75,7 +75,6 @@ internal sealed class CourtMetricsReporter(DocketMetrics metrics, CourtLayout la
         {
             return;
         }
-        var types = layout.Scenario.CaseTypes;
         for (var k = 0; k < SimulationTally.Kinds; k++)
         {
             var quota = layout.Teams.Where(t => (int)t.Kind == k).Sum(t => t.Quota);
@@ -83,12 +82,7 @@ internal sealed class CourtMetricsReporter(DocketMetrics metrics, CourtLayout la
             {
                 continue;
             }
-            var units = 0.0;
-            for (var t = 0; t < types.Count; t++)
-            {
-                units += simulation.Tally.ClosedByKindAndType[(k * types.Count) + t] * layout.TypeWeight[t];
-            }
-            metrics.QuotaAttainment.Record(units / (quota * years),
+            metrics.QuotaAttainment.Record(Docket.Domain.Staffing.QuotaAttainment.Of(simulation.Tally.QuotaCreditByKind[k], quota, years),
                 new("court", layout.CourtId), new("team_kind", CourtStatisticsCollector.TeamKindName((Docket.Domain.Staffing.TeamKind)k)));
         }
     }

@@ -22,9 +22,6 @@ public sealed class ScenarioCatalog
         return overridden with { Seed = StreamKey.ReplicationSeed(overridden.Seed, run.Replication) };
     }
 
-    /// <summary>The seed the run was asked for (replication 0's), as summary.json reports it.</summary>
-    public ulong RequestedSeed(SimulationRun run) => run.Seed ?? Parse(run).Seed;
-
     private Scenario Parse(SimulationRun run) => _parsed.GetOrAdd(Key(run), _ =>
     {
         var result = ScenarioLoader.Load(run.ScenarioText, run.SourceName);

@@ -49,7 +49,7 @@ public sealed class SimulationClockGrain(ScenarioCatalog catalog, ILogger<Simula
         }
         var statistics = await Task.WhenAll(_courts.Select(c => c.FinishAsync()));
         _grainCalls += _courts.Length;
-        var summary = SummaryBuilder.Replication(scenario, catalog.RequestedSeed(_run!), statistics);
+        var summary = SummaryBuilder.Replication(scenario, scenario.Seed, statistics);
         DeactivateOnIdle();
         return summary with { Engine = summary.Engine with { GrainCalls = _grainCalls } };
     }

@@ -73,8 +73,9 @@ public sealed class WeightedCaseloadTests
         //   enforcement 20,300 × 0.3 = 6,090. Filed 59,700; units 32,024.5.
         // Judges needed at a judge-year of 220 units (case 153's civil/commercial quota): 32,024.5 ÷ 220 = 145.566.
         // Every group takes every type, so the units split by coefficient sums (case 155): full 75 × (1 + 0.6 + 0.4)
-        // = 150, noclerk 86 × 1.6 = 137.6, alone 9 × 1 = 9; of 296.6. full: 32,024.5 × 150 ÷ 296.6 = 16,195.8 units,
-        // ÷ its quota 360 = 44.99 → 45 teams; noclerk 14,856.9 ÷ 360 = 41.3 → 42; alone 971.7 ÷ 360 = 2.7 → 3.
+        // = 150, noclerk 86 × 1.6 = 137.6, alone 9 × 1 = 9; of 296.6. full: 32,024.5 × 150 ÷ 296.6 = 16,195.8 units and
+        // 59,700 × 150 ÷ 296.6 = 30,192.2 cases; its quota is 360 cases (quota_unit: cases): 83.9 → 84 teams; noclerk
+        // 27,696.4 cases ÷ 360 = 76.9 → 77; alone 1,811.5 ÷ 360 = 5.03 → 6.
         var court = Compute(LoadSample("xicheng-1-1-1.yaml")).Courts.Single();
 
         Assert.Equal(59_700, court.FiledPerYear, 6);
@@ -84,10 +85,11 @@ public sealed class WeightedCaseloadTests
         Assert.Equal(170 - (32_024.5 / 220), court.JudgeBalance, 9);
         var full = court.Quotas.Single(q => q.Group == "full");
         Assert.Equal(32_024.5 * 150 / 296.6, full.WorkloadUnits, 6);
-        Assert.Equal(45, full.TeamsNeeded);
-        Assert.Equal(30, full.TeamBalance);
-        Assert.Equal(42, court.Quotas.Single(q => q.Group == "noclerk").TeamsNeeded);
-        Assert.Equal(3, court.Quotas.Single(q => q.Group == "alone").TeamsNeeded);
+        Assert.Equal(59_700 * 150 / 296.6, full.Cases, 6);
+        Assert.Equal(84, full.TeamsNeeded);
+        Assert.Equal(-9, full.TeamBalance);
+        Assert.Equal(77, court.Quotas.Single(q => q.Group == "noclerk").TeamsNeeded);
+        Assert.Equal(6, court.Quotas.Single(q => q.Group == "alone").TeamsNeeded);
         Assert.Null(court.Layout);
     }
 
@@ -127,6 +129,35 @@ public sealed class WeightedCaseloadTests
         Assert.Equal(1_000 * 6.4 / 8.9, civil.WorkloadUnits, 9);
         Assert.Equal(4, civil.TeamsNeeded);
         Assert.DoesNotContain(court.Quotas, q => q.Group == "lead");  // no quota, no line
+    }
+
+    [Fact]
+    public void A_case_quota_needs_teams_for_the_cases_received_not_the_units()
+    {
+        // 6,400 small claims a year split between two alike groups: 3,200 cases (800 units) each. 1,200 cases a team
+        // needs 3 teams for the cases; 300 units a team needs 3 for the units (1,200 units a team would need 1).
+        var scenario = LoadText("""
+            name: small
+            case_types:
+              - { id: small_claims, track: fast_track, weight: 0.25, effort: { judge: { dist: fixed, hours: 1 } } }
+            intake:
+              - { type: small_claims, per_year: 6400 }
+            teams:
+              - { id: fast, count: 4, template: "1+2+1", accepts: [small_claims], quota: 1200, quota_unit: cases }
+              - { id: units, count: 4, template: "1+2+1", accepts: [small_claims], quota: 300 }
+            """);
+        var court = Compute(scenario, judgeYear: 250).Courts.Single();
+
+        var fast = court.Quotas.Single(q => q.Group == "fast");
+        Assert.Equal("cases", fast.QuotaUnit);
+        Assert.Equal(3_200, fast.Cases, 9);
+        Assert.Equal(800, fast.WorkloadUnits, 9);
+        Assert.Equal(3_200, fast.Received, 9);
+        Assert.Equal(3, fast.TeamsNeeded);
+        var units = court.Quotas.Single(q => q.Group == "units");
+        Assert.Equal("workload_units", units.QuotaUnit);
+        Assert.Equal(800, units.Received, 9);
+        Assert.Equal(3, units.TeamsNeeded);
     }
 
     [Fact]

@@ -65,6 +65,20 @@ public sealed class RandomStreamTests
         Assert.Equal(50, seeds.Distinct().Count());
     }
 
+    [Fact]
+    public void Derived_replication_seeds_are_below_2_to_the_53_so_json_keeps_them_exact()
+    {
+        foreach (var seed in new ulong[] { 0, 1, 42, (1UL << 53) - 1, 1UL << 53, ulong.MaxValue })
+        {
+            for (var r = 1; r < 200; r++)
+            {
+                var derived = StreamKey.ReplicationSeed(seed, r);
+                Assert.True(derived < StreamKey.JsonExactSeeds);
+                Assert.Equal(derived, (ulong)(double)derived);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

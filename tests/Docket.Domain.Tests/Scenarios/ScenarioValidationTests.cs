@@ -19,7 +19,7 @@ public class ScenarioValidationTests
             {{Types}}
             teams:
               - { id: t, »capp: 1, members: { judge: 1 }, accepts: [a] }
-            """, "unknown key 'capp' in teams[0] (expected one of: id, template, members, count, kind, accepts, quota, cap, assignment)");
+            """, "unknown key 'capp' in teams[0] (expected one of: id, template, members, count, kind, accepts, quota, quota_unit, cap, assignment)");
         Assert.Equal("test.yaml", error.Source);
     }
 
@@ -575,7 +575,7 @@ public class ScenarioValidationTests
                 "test.yaml:4:31: case_types[0].effort.judge: 'mean_hours' is required for dist exponential",
                 "test.yaml:6:13: intake[0].type: 'b' is not a case type (case types: a)",
                 "test.yaml:8:21: teams[0].count: must be at least 1 (got 0)",
-                "test.yaml:8:61: unknown key 'capp' in teams[0] (expected one of: id, template, members, count, kind, accepts, quota, cap, assignment)",
+                "test.yaml:8:61: unknown key 'capp' in teams[0] (expected one of: id, template, members, count, kind, accepts, quota, quota_unit, cap, assignment)",
             ],
             result.Errors.Select(e => e.ToString()));
     }

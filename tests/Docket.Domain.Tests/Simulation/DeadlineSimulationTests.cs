@@ -240,7 +240,7 @@ public sealed class DeadlineSimulationTests
         Assert.Equal(president, summary.Deadlines.EscalatedPresident);
         Assert.Equal(president, summary.Deadlines.Overdue);
         Assert.Equal(discipline, summary.Deadlines.ReferredDiscipline);
-        Assert.Equal(discipline, summary.Deadlines.RedCards);
+        Assert.Equal(0, summary.Deadlines.RedCards); // a referral is not a card: cards come from quality review
         Assert.Equal(president == 1, Has(simulation.Case(0), CaseFlags.Overdue));
         Assert.Equal(discipline == 1, Has(simulation.Case(0), CaseFlags.Referred));
         Assert.Equal(schedulingDays + 1, simulation.Case(0).Closed, 9);
@@ -343,7 +343,7 @@ public sealed class DeadlineSimulationTests
         var summary = TestCourts.Summarize(simulation);
         Assert.Equal(100.0, simulation.Case(0).Closed, 6);
         Assert.Equal(1, summary.Deadlines.ClosedAfterLimit);
-        Assert.Equal(1, summary.Deadlines.YellowCards);
+        Assert.Equal(0, summary.Deadlines.YellowCards); // a late closure is not a card: cards come from quality review
         Assert.Equal(0, summary.Deadlines.Extensions);
     }
 

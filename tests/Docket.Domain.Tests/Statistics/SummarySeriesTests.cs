@@ -115,7 +115,7 @@ public sealed class SummarySeriesTests
     }
 
     [Fact]
-    public void Each_month_carries_the_baseline_of_its_month_of_the_year_and_the_months_below_it_are_counted()
+    public void Each_month_carries_the_baseline_of_its_month_of_the_year_and_the_months_whose_closure_share_is_below_it_are_counted()
     {
         var (_, _, summary) = Run();
         // The window opens 61 days in: its first month is mostly March, the year's third month.
@@ -123,7 +123,7 @@ public sealed class SummarySeriesTests
         Assert.Equal(0.04, summary.Monthly[1].ClosureRateBaseline);
         Assert.Equal(0.12, summary.Monthly[9].ClosureRateBaseline);
         Assert.Equal(0.01, summary.Monthly[10].ClosureRateBaseline);
-        Assert.Equal(summary.Balance.MonthsBelowBaseline, summary.Monthly.Count(m => m.ClosureRate < m.ClosureRateBaseline));
+        Assert.Equal(summary.Balance.MonthsBelowBaseline, summary.Monthly.Count(m => m.ClosureShare < m.ClosureRateBaseline));
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+namespace Docket.Domain.Staffing;
+
+/// <summary>
+/// Quota attainment, the one rule for the simulator's summary, its live team views, its metrics and the live
+/// service's metrics: what a team closed, counted in its quota's unit, ÷ (the annual quota × the years elapsed).
+/// A quota in <see cref="QuotaUnit.Cases"/> counts closed cases; one in <see cref="QuotaUnit.WorkloadUnits"/> counts
+/// workload units (each closed case's type weight, plus meeting seats ÷ participations per case where the caller
+/// counts them).
+/// </summary>
+public static class QuotaAttainment
+{
+    /// <summary>What one closed case of type weight <paramref name="weight"/> counts towards a quota in <paramref name="unit"/>.</summary>
+    public static double Credit(QuotaUnit unit, double weight) => unit == QuotaUnit.Cases ? 1.0 : weight;
+
+    /// <summary>The closures counted in the quota's unit: closed cases, or workload units.</summary>
+    public static double Attained(QuotaUnit unit, double closedCases, double workloadUnits) =>
+        unit == QuotaUnit.Cases ? closedCases : workloadUnits;
+
+    /// <summary><paramref name="attained"/> ÷ (<paramref name="annualQuota"/> × <paramref name="years"/>); 0 without a quota or time.</summary>
+    public static double Of(double attained, double annualQuota, double years) =>
+        annualQuota > 0 && years > 0 ? attained / (annualQuota * years) : 0.0;
+
+    /// <summary>A team's attainment from its closed cases and workload units, in its quota's unit.</summary>
+    public static double Of(QuotaUnit unit, double closedCases, double workloadUnits, double annualQuota, double years) =>
+        Of(Attained(unit, closedCases, workloadUnits), annualQuota, years);
+
+    /// <summary>The name of a unit in scenarios and summary.json.</summary>
+    public static string Name(QuotaUnit unit) => unit == QuotaUnit.Cases ? "cases" : "workload_units";
+}
