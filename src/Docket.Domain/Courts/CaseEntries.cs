@@ -1,5 +1,6 @@
 using Docket.Domain.Assignment;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Courts;
 
@@ -20,8 +21,21 @@ public static class CaseEntries
         {
             throw new InvalidOperationException($"entry {e.Seq} does not file a case");
         }
-        var c = new CourtCase(e.Case, court.Id, number, e.Type ?? "", e.Flagged ?? false, e.Risk ?? "none", e.At, e.Seq,
-            CourtCase.Waiting, null, null, e.Policy ?? "", false, null, 0, null, 0, [], [], null, 0, e.Seq, [], 0, 0, null);
+        var c = new CourtCase
+        {
+            Id = e.Case,
+            Court = court.Id,
+            Number = number,
+            Type = e.Type ?? "",
+            Flagged = e.Flagged ?? false,
+            // As the court decides it (CourtState): a risk the ledger does not name is none.
+            Risk = RiskLevels.Parse(e.Risk) ?? RiskLevel.None,
+            FiledAt = e.At,
+            FilingSeq = e.Seq,
+            Status = CourtCaseStatus.Waiting,
+            Policy = e.Policy ?? "",
+            Version = e.Seq,
+        };
         return e.Kind == LedgerKinds.Assign
             ? AssignedBy(c, e) with { Designated = e.Policy == AssignmentPolicyNames.Designated }
             : c;
@@ -40,10 +54,10 @@ public static class CaseEntries
         switch (e.Kind)
         {
             case LedgerKinds.Pull:
-                Require(c, c.Status == CourtCase.Waiting, "is not waiting");
+                Require(c, c.Status == CourtCaseStatus.Waiting, "is not waiting");
                 return AssignedBy(c, e);
             case LedgerKinds.Designate:
-                Require(c, c.Status != CourtCase.Closed, "is closed");
+                Require(c, c.Status != CourtCaseStatus.Closed, "is closed");
                 return AssignedBy(c, e) with { Policy = AssignmentPolicyNames.Designated, Designated = true };
             case LedgerKinds.Node:
                 var stages = e.Stages ?? [];
@@ -55,14 +69,14 @@ public static class CaseEntries
                     Version = e.Seq,
                 };
             case LedgerKinds.Close:
-                Require(c, c.Status == CourtCase.Pending, "is not pending");
-                return c with { Status = CourtCase.Closed, ClosedAt = e.At, Version = e.Seq };
+                Require(c, c.Status == CourtCaseStatus.Pending, "is not pending");
+                return c with { Status = CourtCaseStatus.Closed, ClosedAt = e.At, Version = e.Seq };
             case LedgerKinds.Unlock:
                 return c with { UnlockedAt = e.At, Unlocks = c.Unlocks + 1, Version = e.Seq };
             case LedgerKinds.Warning:
                 return c with { Warnings = [.. c.Warnings ?? [], WarningOf(e)], Version = e.Seq };
             case LedgerKinds.Escalate:
-                Require(c, c.Status == CourtCase.Waiting, "is not waiting");
+                Require(c, c.Status == CourtCaseStatus.Waiting, "is not waiting");
                 return c with { EscalatedAt = e.At, Version = e.Seq };
             case LedgerKinds.Extension:
                 return c with { ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Extensions = c.Extensions + 1, Version = e.Seq };
@@ -76,7 +90,7 @@ public static class CaseEntries
 
     private static CourtCase AssignedBy(CourtCase c, LedgerEntry e) => c with
     {
-        Status = CourtCase.Pending,
+        Status = CourtCaseStatus.Pending,
         Team = e.Team,
         Judge = e.Judge,
         Policy = e.Policy ?? c.Policy,

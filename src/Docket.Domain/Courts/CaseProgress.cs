@@ -12,7 +12,7 @@ public static class CaseProgress
     {
         var type = court.TypeIndex(c.Type);
         var (step, refusal, error) = NodeOrder.Resolve(court.CaseTypes[type], court.Layout.NodeCatalogs[type], court.Layout.ClosingStage[type],
-            c.StagesDone, c.Status != CourtCase.Waiting, c.Status == CourtCase.Pending, c.Id, name);
+            c.StagesDone, c.Status != CourtCaseStatus.Waiting, c.Status == CourtCaseStatus.Pending, c.Id, name);
         return (step, refusal switch
         {
             ProgressRefusal.None => Outcome.Ok,

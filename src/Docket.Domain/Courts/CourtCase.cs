@@ -1,53 +1,124 @@
-using Docket.Domain.Access;
-using Docket.Domain.Courts;
-using Docket.Domain.Ledger;
+using System.Text.Json.Serialization;
+using Docket.Domain.Supervision;
 using Orleans;
+
 namespace Docket.Domain.Courts;
 
 /// <summary>
-/// A filed case's record, as the court's ledger makes it: the case grain persists it. <see cref="Version"/> is the
-/// ledger sequence number of the last entry that changed it.
+/// A filed case's record, as the court's ledger makes it (<see cref="CaseEntries"/>): the case grain persists it.
 /// </summary>
-/// <param name="FilingSeq">The ledger entry that filed it (kind assign or queue).</param>
-/// <param name="Status">waiting (no team could take it yet), pending, or closed.</param>
-/// <param name="AssignmentSeq">The ledger entry of its current assignment (0 while waiting).</param>
-/// <param name="StagesDone">Effort stages of the type completed, in effort order.</param>
-/// <param name="Stages">The effort stages completed and when.</param>
-/// <param name="Nodes">The process nodes reached and when.</param>
-/// <param name="Warnings">Deadline warnings issued to the case, in the order issued.</param>
-/// <param name="ExtendedDays">Days added to the statutory limit by the extensions granted.</param>
-/// <param name="Extensions">Extensions granted.</param>
-/// <param name="EscalatedAt">When the waiting case was escalated to the top of its pool's queue (null: not escalated).</param>
+/// <remarks>
+/// Grain storage holds it in Orleans' serializer under the field ids below. <see cref="Risk"/> and
+/// <see cref="Status"/> are enums but stored as their names (ids 5 and 8, strings, the wire form they had when
+/// they were string properties), so records stored by earlier versions read as they were written and records
+/// written now read in earlier versions; JSON (the API, the <c>state</c> column) spells them as names too.
+/// Pinned by CourtCaseStoredFormatTests and StoredCaseStateTests.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("docket.live.case")]
-public sealed record CourtCase(
-    [property: Id(0)] string Id,
-    [property: Id(1)] string Court,
-    [property: Id(2)] long Number,
-    [property: Id(3)] string Type,
-    [property: Id(4)] bool Flagged,
-    [property: Id(5)] string Risk,
-    [property: Id(6)] DateTimeOffset FiledAt,
-    [property: Id(7)] long FilingSeq,
-    [property: Id(8)] string Status,
-    [property: Id(9)] string? Team,
-    [property: Id(10)] string? Judge,
-    [property: Id(11)] string Policy,
-    [property: Id(12)] bool Designated,
-    [property: Id(13)] DateTimeOffset? AssignedAt,
-    [property: Id(14)] long AssignmentSeq,
-    [property: Id(15)] DateTimeOffset? ClosedAt,
-    [property: Id(16)] int StagesDone,
-    [property: Id(17)] NodeReach[] Stages,
-    [property: Id(18)] NodeReach[] Nodes,
-    [property: Id(19)] DateTimeOffset? UnlockedAt,
-    [property: Id(20)] int Unlocks,
-    [property: Id(21)] long Version,
-    [property: Id(22)] CaseWarning[] Warnings,
-    [property: Id(23)] double ExtendedDays,
-    [property: Id(24)] int Extensions,
-    [property: Id(25)] DateTimeOffset? EscalatedAt)
+public sealed record CourtCase
 {
-    public const string Waiting = "waiting";
-    public const string Pending = "pending";
-    public const string Closed = "closed";
+    /// <summary><c>{court}/c{number}</c>.</summary>
+    [Id(0)]
+    public required string Id { get; init; }
+
+    [Id(1)]
+    public required string Court { get; init; }
+
+    [Id(2)]
+    public required long Number { get; init; }
+
+    [Id(3)]
+    public required string Type { get; init; }
+
+    [Id(4)]
+    public required bool Flagged { get; init; }
+
+    /// <summary>Stored as its name (id 5); a name the court does not know reads as none, as the court decides it.</summary>
+    public required RiskLevel Risk
+    {
+        get => RiskLevels.Parse(_risk) ?? RiskLevel.None;
+        init => _risk = RiskLevels.NameOf(value);
+    }
+
+    [Id(6)]
+    public required DateTimeOffset FiledAt { get; init; }
+
+    /// <summary>The ledger entry that filed it (kind assign or queue).</summary>
+    [Id(7)]
+    public required long FilingSeq { get; init; }
+
+    /// <summary>Waiting (no team could take it yet), pending, or closed; stored as its name (id 8).</summary>
+    public required CourtCaseStatus Status
+    {
+        get => CourtCaseStatuses.Parse(_status) ?? throw new InvalidOperationException($"case {Id}: unknown status '{_status}'");
+        init => _status = CourtCaseStatuses.NameOf(value);
+    }
+
+    [Id(9)]
+    public string? Team { get; init; }
+
+    [Id(10)]
+    public string? Judge { get; init; }
+
+    [Id(11)]
+    public required string Policy { get; init; }
+
+    [Id(12)]
+    public bool Designated { get; init; }
+
+    [Id(13)]
+    public DateTimeOffset? AssignedAt { get; init; }
+
+    /// <summary>The ledger entry of its current assignment (0 while waiting).</summary>
+    [Id(14)]
+    public long AssignmentSeq { get; init; }
+
+    [Id(15)]
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Effort stages of the type completed, in effort order.</summary>
+    [Id(16)]
+    public int StagesDone { get; init; }
+
+    /// <summary>The effort stages completed and when.</summary>
+    [Id(17)]
+    public NodeReach[] Stages { get; init; } = [];
+
+    /// <summary>The process nodes reached and when.</summary>
+    [Id(18)]
+    public NodeReach[] Nodes { get; init; } = [];
+
+    [Id(19)]
+    public DateTimeOffset? UnlockedAt { get; init; }
+
+    [Id(20)]
+    public int Unlocks { get; init; }
+
+    /// <summary>The ledger sequence number of the last entry that changed it.</summary>
+    [Id(21)]
+    public required long Version { get; init; }
+
+    /// <summary>Deadline warnings issued to the case, in the order issued.</summary>
+    [Id(22)]
+    public CaseWarning[] Warnings { get; init; } = [];
+
+    /// <summary>Days added to the statutory limit by the extensions granted.</summary>
+    [Id(23)]
+    public double ExtendedDays { get; init; }
+
+    /// <summary>Extensions granted.</summary>
+    [Id(24)]
+    public int Extensions { get; init; }
+
+    /// <summary>When the waiting case was escalated to the top of its pool's queue (null: not escalated).</summary>
+    [Id(25)]
+    public DateTimeOffset? EscalatedAt { get; init; }
+
+    /// <summary><see cref="Risk"/> as grain storage holds it (id 5): none, ordinary, larger or major.</summary>
+    [Id(5)]
+    private readonly string _risk = "none";
+
+    /// <summary><see cref="Status"/> as grain storage holds it (id 8): waiting, pending or closed.</summary>
+    [Id(8)]
+    private readonly string _status = "waiting";
 }

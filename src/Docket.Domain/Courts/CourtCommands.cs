@@ -73,7 +73,7 @@ public static class CourtCommands
 
     /// <summary>Whether the filed case is what the request asks for (a key used again for another filing is refused).</summary>
     public static bool SameFiling(CourtCase c, FilingRequest request) =>
-        c.Type == request.Type && c.Flagged == request.Flagged && c.Risk == RiskLevels.NameOf(RiskLevels.Parse(request.Risk) ?? RiskLevel.None);
+        c.Type == request.Type && c.Flagged == request.Flagged && c.Risk == (RiskLevels.Parse(request.Risk) ?? RiskLevel.None);
 
     /// <summary>
     /// Records that the case reached a node or finished a stage (<see cref="NodeOrder"/>); when that finishes its
@@ -152,7 +152,7 @@ public static class CourtCommands
         {
             return CommandEffect.Refuse(Outcome.Invalid, "reason", "a designation needs a written reason");
         }
-        if (c.Status == CourtCase.Closed)
+        if (c.Status == CourtCaseStatus.Closed)
         {
             return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id} is closed");
         }

@@ -49,7 +49,7 @@ public static class CourtIndicators
             {
                 inputs.Transfer(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
             }
-            if (c.Status != CourtCase.Closed)
+            if (c.Status != CourtCaseStatus.Closed)
             {
                 var age = (now - c.FiledAt).TotalDays;
                 ages.Add(age);
@@ -57,7 +57,7 @@ public static class CourtIndicators
                 over365 += age > 365 ? 1 : 0;
                 over548 += age > 548 ? 1 : 0;
                 over1095 += age > 1095 ? 1 : 0;
-                if (c.Status == CourtCase.Waiting)
+                if (c.Status == CourtCaseStatus.Waiting)
                 {
                     waiting++;
                     waitingAges.Add(age);

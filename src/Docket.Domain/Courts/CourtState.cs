@@ -259,7 +259,7 @@ public sealed class CourtState
     public bool Escalates(CourtCase c, DateTimeOffset at)
     {
         var type = _court.TypeIndex(c.Type);
-        return c.Status == CourtCase.Waiting && c.EscalatedAt is null
+        return c.Status == CourtCaseStatus.Waiting && c.EscalatedAt is null
             && WaitingQueue.Escalates(_court.CaseTypes[type].Priority, _court.Layout.PoolSpecs[_court.Layout.TypePool[type]].EscalateAfterDays, (at - c.FiledAt).TotalDays);
     }
 
@@ -433,7 +433,7 @@ public sealed class CourtState
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
                     var closing = _court.Layout.ClosingStage[_court.TypeIndex(c.Type)];
-                    return c.Status != CourtCase.Pending || c.StagesDone <= closing ? $"case {e.Case} has not finished its closing stage" : null;
+                    return c.Status != CourtCaseStatus.Pending || c.StagesDone <= closing ? $"case {e.Case} has not finished its closing stage" : null;
                 }
             case LedgerKinds.Unlock:
                 {
@@ -506,7 +506,7 @@ public sealed class CourtState
 
     /// <summary>Why the case's limit cannot be extended by <paramref name="days"/> at <paramref name="at"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
     public (string Field, string Problem)? RefuseExtension(CourtCase c, double days, DateTimeOffset at) =>
-        TimeLimit.RefuseExtension(_court.CaseTypes[_court.TypeIndex(c.Type)], c.FiledAt, c.ExtendedDays, c.Status != CourtCase.Closed,
+        TimeLimit.RefuseExtension(_court.CaseTypes[_court.TypeIndex(c.Type)], c.FiledAt, c.ExtendedDays, c.Status != CourtCaseStatus.Closed,
             days, _court.Layout.Spec.Supervision.LimitWarnDays, at);
 
     private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>
@@ -592,7 +592,7 @@ public sealed class CourtState
                     {
                         case LedgerKinds.Pull:
                         case LedgerKinds.Designate:
-                            if (c.Status == CourtCase.Waiting)
+                            if (c.Status == CourtCaseStatus.Waiting)
                             {
                                 _waiting[pool].Remove(WaitKey(c));
                             }

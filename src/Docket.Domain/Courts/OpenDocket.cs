@@ -137,7 +137,7 @@ public sealed class OpenDocket
 
     public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences]);
 
-    private bool Holds(CourtCase c) => c.Status == CourtCase.Pending && c.Team == _teamId && (Judge is null || c.Judge == Judge);
+    private bool Holds(CourtCase c) => c.Status == CourtCaseStatus.Pending && c.Team == _teamId && (Judge is null || c.Judge == Judge);
 }
 
 /// <summary>A team's or judge's docket at a ledger position, to start a docket from (<see cref="OpenDocket"/>).</summary>

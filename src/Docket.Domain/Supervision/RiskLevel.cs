@@ -1,11 +1,24 @@
+using System.Text.Json.Serialization;
+
 namespace Docket.Domain.Supervision;
 
-/// <summary>Shangrao's risk levels (case 162) and the role that supervises each.</summary>
+/// <summary>
+/// Shangrao's risk levels (case 162) and the role that supervises each. JSON spells them as the API and the ledger
+/// do (none, ordinary, larger, major: <see cref="RiskLevels.NameOf"/>).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RiskLevel>))]
 public enum RiskLevel : byte
 {
+    [JsonStringEnumMemberName("none")]
     None,
+
+    [JsonStringEnumMemberName("ordinary")]
     Ordinary,
+
+    [JsonStringEnumMemberName("larger")]
     Larger,
+
+    [JsonStringEnumMemberName("major")]
     Major,
 }
 

@@ -59,7 +59,7 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
     {
         foreach (var c in cases)
         {
-            if (c.Status != CourtCase.Closed)
+            if (c.Status != CourtCaseStatus.Closed)
             {
                 Pending(KindOf(c.Team), +1);
             }
@@ -171,7 +171,7 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
         var units = new Dictionary<TeamKind, double>();
         foreach (var c in state.Cases)
         {
-            if (c.Status == CourtCase.Closed && c.Team is not null && court.TeamIndex(c.Team) is var t and >= 0 && court.TypeIndex(c.Type) is var type and >= 0)
+            if (c.Status == CourtCaseStatus.Closed && c.Team is not null && court.TeamIndex(c.Team) is var t and >= 0 && court.TypeIndex(c.Type) is var type and >= 0)
             {
                 units[teams[t].Kind] = units.GetValueOrDefault(teams[t].Kind) + Domain.Staffing.QuotaAttainment.Credit(teams[t].QuotaUnit, court.Layout.TypeWeight[type]);
             }

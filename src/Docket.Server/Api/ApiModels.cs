@@ -67,7 +67,7 @@ public sealed class RawJsonConverter : JsonConverter<string>
 /// <summary>Answer to a filing: the case, where it went and how (the ledger entry holds the eligible teams and the draw).</summary>
 public sealed record FiledCaseResponse(
     string Id,
-    string Status,
+    CourtCaseStatus Status,
     string? Team,
     string? Judge,
     string Policy,

@@ -34,7 +34,7 @@ public sealed class DeadlineWatchIndexTests
                 case 0 or 1:
                     CourtCommands.File(state, new FilingRequest(types[random.Next(types.Count)].Id, false, "none", null, registrar), at);
                     break;
-                case 2 when state.Cases.Where(c => c.Status != CourtCase.Waiting && c.StagesDone < court.CaseTypes[court.TypeIndex(c.Type)].Stages.Count).ToList() is { Count: > 0 } open:
+                case 2 when state.Cases.Where(c => c.Status != CourtCaseStatus.Waiting && c.StagesDone < court.CaseTypes[court.TypeIndex(c.Type)].Stages.Count).ToList() is { Count: > 0 } open:
                     var c = open[random.Next(open.Count)];
                     if (CaseProgress.NextStage(court, c) is { } stage)
                     {

@@ -39,7 +39,7 @@ public sealed class LedgerReplayTests
             Assert.Null(filed.Refused);
             records.AddRange(filed.Records);
             // Close a random open case now and then: its team pulls a waiting case.
-            if (random.Next(3) == 0 && live.Cases.Where(c => c.Status == CourtCase.Pending).ToList() is { Count: > 0 } open)
+            if (random.Next(3) == 0 && live.Cases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } open)
             {
                 var c = open[random.Next(open.Count)];
                 foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))
@@ -48,7 +48,7 @@ public sealed class LedgerReplayTests
                     Assert.True(reached.Refused is null, reached.Refused?.Error);
                     records.AddRange(reached.Records);
                 }
-                Assert.Equal(CourtCase.Closed, live.Case(c.Number)!.Status);
+                Assert.Equal(CourtCaseStatus.Closed, live.Case(c.Number)!.Status);
             }
         }
 

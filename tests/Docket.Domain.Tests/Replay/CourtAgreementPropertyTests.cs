@@ -45,7 +45,7 @@ public sealed class CourtAgreementPropertyTests
                 foreach (var c in live.Cases)
                 {
                     var d = driven.Case(c.Number)!;
-                    Assert.Equal(c.Status switch { CourtCase.Waiting => DrivenCaseStatus.Waiting, CourtCase.Closed => DrivenCaseStatus.Closed, _ => DrivenCaseStatus.Open }, d.Status);
+                    Assert.Equal(c.Status switch { CourtCaseStatus.Waiting => DrivenCaseStatus.Waiting, CourtCaseStatus.Closed => DrivenCaseStatus.Closed, _ => DrivenCaseStatus.Open }, d.Status);
                     if (d.Status == DrivenCaseStatus.Open)
                     {
                         Assert.Equal(c.Team, court.Layout.Teams[d.Team].Id);
@@ -81,7 +81,7 @@ public sealed class CourtAgreementPropertyTests
         foreach (var op in ops)
         {
             at = at.AddMinutes(10 + (op * 3));
-            var open = live.Cases.Where(c => c.Status == CourtCase.Pending).ToList();
+            var open = live.Cases.Where(c => c.Status == CourtCaseStatus.Pending).ToList();
             CommandEffect effect;
             if (op < 55 || open.Count == 0 && op < 80)
             {
@@ -95,7 +95,7 @@ public sealed class CourtAgreementPropertyTests
                 var stages = court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task).Skip(c.StagesDone);
                 foreach (var stage in op % 3 == 0 ? stages.Take(1) : stages)
                 {
-                    if (live.Case(c.Number)!.Status != CourtCase.Pending)
+                    if (live.Case(c.Number)!.Status != CourtCaseStatus.Pending)
                     {
                         break;
                     }

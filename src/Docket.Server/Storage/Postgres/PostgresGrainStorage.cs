@@ -113,7 +113,7 @@ public sealed class PostgresGrainStorage(PostgresStore store, IGrainStorageSeria
     }
 
     /// <summary>The state as JSON for reports; null for a state System.Text.Json cannot write (the payload still holds it).</summary>
-    private static string? Report<T>(T state)
+    internal static string? Report<T>(T state)
     {
         try
         {
