@@ -39,7 +39,8 @@ public interface ILiveJudgeGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// Durable ledger entries that concerned a team, in order, with the entry before them that concerned it
+/// Durable ledger entries that concerned a team, in order (without the eligible teams and draw, which only the
+/// assignment needs), with the entry before them that concerned it
 /// (<see cref="Previous"/>, 0: none), so a docket that did not take that one knows it missed news; and the records
 /// of the cases that arrived at the team by a pull or designation, as of the last of the entries.
 /// </summary>
@@ -47,5 +48,5 @@ public interface ILiveJudgeGrain : IGrainWithStringKey
 public sealed record DocketNews(
     [property: Id(0)] string Team,
     [property: Id(1)] long Previous,
-    [property: Id(2)] LedgerRecord[] Entries,
+    [property: Id(2)] LedgerEntry[] Entries,
     [property: Id(3)] CourtCase[] Arrivals);

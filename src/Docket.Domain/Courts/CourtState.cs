@@ -561,7 +561,7 @@ public sealed class CourtState
                     if (e.Kind == LedgerKinds.Assign)
                     {
                         Take(c, TeamOf(e));
-                        Touch(TeamOf(e), e.Seq);
+                        Touch(TeamOf(e), e);
                     }
                     else
                     {
@@ -577,7 +577,7 @@ public sealed class CourtState
                 }
             case LedgerKinds.Absence:
                 _presence.Add(TeamOf(e), new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq), e.At);
-                Touch(TeamOf(e), e.Seq);
+                Touch(TeamOf(e), e);
                 return;
             case var kind when CaseEntries.ChangesCase(kind):
                 {
@@ -586,7 +586,7 @@ public sealed class CourtState
                     var pool = _court.Layout.TypePool[_court.TypeIndex(c.Type)];
                     if (c.Team is { } holder)
                     {
-                        Touch(_court.TeamIndex(holder), e.Seq);
+                        Touch(_court.TeamIndex(holder), e);
                     }
                     switch (kind)
                     {
@@ -601,7 +601,7 @@ public sealed class CourtState
                                 Release(c);
                             }
                             Take(after, TeamOf(e));
-                            Touch(TeamOf(e), e.Seq);
+                            Touch(TeamOf(e), e);
                             break;
                         case LedgerKinds.Close:
                             Release(c);
@@ -674,17 +674,17 @@ public sealed class CourtState
         return _judges.Slot(team, RequireJudge(team, c.Judge));
     }
 
-    private void Touch(int team, long seq)
+    private void Touch(int team, LedgerEntry e)
     {
-        if (_lastTouch[team] == seq)
+        if (_lastTouch[team] == e.Seq)
         {
             return;
         }
         if (TracksTouches)
         {
-            _touches.Add(new DocketTouch(seq, team, _lastTouch[team]));
+            _touches.Add(new DocketTouch(e.Seq, team, _lastTouch[team], e.Eligible is null && e.Draw is null ? e : e with { Eligible = null, Draw = null }));
         }
-        _lastTouch[team] = seq;
+        _lastTouch[team] = e.Seq;
     }
 
     private void Release(CourtCase c)
@@ -705,4 +705,5 @@ public sealed class CourtState
 }
 
 /// <summary>An entry <see cref="Seq"/> that concerned a team, and the one before it that did (0: none).</summary>
-public readonly record struct DocketTouch(long Seq, int Team, long Previous);
+/// <param name="Entry">The entry, without what only the draw needs (eligible teams, the draw): what a docket applies.</param>
+public readonly record struct DocketTouch(long Seq, int Team, long Previous, LedgerEntry Entry);

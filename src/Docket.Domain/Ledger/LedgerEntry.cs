@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Orleans;
 
 namespace Docket.Domain.Ledger;
 
@@ -11,93 +12,128 @@ namespace Docket.Domain.Ledger;
 /// text is what is hashed: <c>hash = SHA-256(UTF-8 text)</c>, and the text carries the previous entry's hash in
 /// <see cref="Prev"/>, so changing any stored entry breaks its own hash or the next entry's link.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("docket.ledger.entry")]
 public sealed record LedgerEntry
 {
+    [Id(0)]
     public required string Court { get; init; }
 
+    [Id(1)]
     public required long Seq { get; init; }
 
     /// <summary>One of <see cref="LedgerKinds"/>.</summary>
+    [Id(2)]
     public required string Kind { get; init; }
 
+    [Id(3)]
     public required DateTimeOffset At { get; init; }
 
+    [Id(4)]
     public string? Case { get; init; }
 
+    [Id(5)]
     public long? Number { get; init; }
 
+    [Id(6)]
     public string? Type { get; init; }
 
+    [Id(7)]
     public bool? Flagged { get; init; }
 
+    [Id(8)]
     public string? Risk { get; init; }
 
+    [Id(9)]
     public string? IdempotencyKey { get; init; }
 
+    [Id(10)]
     public string? Pool { get; init; }
 
+    [Id(11)]
     public string? Policy { get; init; }
 
     /// <summary>Teams that could take the case at that moment, in the order the draw indexes them.</summary>
+    [Id(12)]
     public string[]? Eligible { get; init; }
 
+    [Id(13)]
     public LedgerDraw? Draw { get; init; }
 
+    [Id(14)]
     public string? Team { get; init; }
 
+    [Id(15)]
     public string? Judge { get; init; }
 
     /// <summary>The team a designation took the case from.</summary>
+    [Id(16)]
     public string? FromTeam { get; init; }
 
     /// <summary>The node or stage reported (kind node).</summary>
+    [Id(17)]
     public string? Node { get; init; }
 
     /// <summary>Effort stages the report completed, in order (kind node).</summary>
+    [Id(18)]
     public string[]? Stages { get; init; }
 
     /// <summary>Process nodes the report reached (kind node).</summary>
+    [Id(19)]
     public string[]? Nodes { get; init; }
 
     /// <summary>The warning's level (kind warning: one of <c>WarningLevels</c>).</summary>
+    [Id(20)]
     public string? Level { get; init; }
 
     /// <summary>The deadline warned about (kind warning).</summary>
+    [Id(21)]
     public DateTimeOffset? Due { get; init; }
 
     /// <summary>When the team's absence starts (kind absence).</summary>
+    [Id(22)]
     public DateTimeOffset? AbsentFrom { get; init; }
 
     /// <summary>When the team's absence ends (kind absence): back from then.</summary>
+    [Id(23)]
     public DateTimeOffset? AbsentTo { get; init; }
 
     /// <summary>Days added to the statutory limit (kind extension).</summary>
+    [Id(24)]
     public double? Days { get; init; }
 
+    [Id(25)]
     public string? Reason { get; init; }
 
+    [Id(26)]
     public LedgerActor? By { get; init; }
 
+    [Id(27)]
     public string? Scenario { get; init; }
 
     /// <summary>SHA-256 of the court's teams, pools and policies (kind genesis).</summary>
+    [Id(28)]
     public string? Organization { get; init; }
 
     /// <summary>
     /// The version of the court's rules the ledger began under (kind genesis; <c>CourtRules.Version</c>). Absent in
     /// ledgers begun before versions were recorded: version 1.
     /// </summary>
+    [Id(29)]
     public int? Rules { get; init; }
 
+    [Id(30)]
     public int? Epoch { get; init; }
 
     /// <summary>SHA-256 of the epoch's secret (kinds genesis, seed).</summary>
+    [Id(31)]
     public string? Commitment { get; init; }
 
     /// <summary>The previous epoch's secret, revealed (kind seed).</summary>
+    [Id(32)]
     public string? RevealedSecret { get; init; }
 
     /// <summary>The previous entry's hash; 64 zeros for the first entry.</summary>
+    [Id(33)]
     public required string Prev { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, LedgerJsonContext.Default.LedgerEntry);
@@ -122,10 +158,12 @@ internal sealed partial class LedgerJsonContext : JsonSerializerContext;
 /// <param name="Entity">The pool's stream key, <c>StreamKey.Of("{court}/{pool}")</c>, as a decimal string.</param>
 /// <param name="Purpose">The case number.</param>
 /// <param name="Method">uniform (eligible[Next(n)]), weighted (by <see cref="Weights"/>), or deck (the pool's shuffled deck: re-computed by replaying the ledger).</param>
-public sealed record LedgerDraw(string Commitment, int Epoch, string Entity, long Purpose, string Method, double[]? Weights);
+[GenerateSerializer, Immutable, Alias("docket.ledger.draw")]
+public sealed record LedgerDraw([property: Id(0)] string Commitment, [property: Id(1)] int Epoch, [property: Id(2)] string Entity, [property: Id(3)] long Purpose, [property: Id(4)] string Method, [property: Id(5)] double[]? Weights);
 
 /// <summary>Who did it.</summary>
-public sealed record LedgerActor(string Name, string Role);
+[GenerateSerializer, Immutable, Alias("docket.ledger.actor")]
+public sealed record LedgerActor([property: Id(0)] string Name, [property: Id(1)] string Role);
 
 /// <summary>The kinds of ledger entries.</summary>
 public static class LedgerKinds

@@ -484,7 +484,7 @@ public sealed partial class LiveCourtGrain(
         _durableSeq = Math.Max(_durableSeq, records[^1].Seq);
     }
 
-    /// <summary>Each team's share of the records, with the cases that arrived at it by a pull or designation.</summary>
+    /// <summary>Each team's share of the records' entries, with the cases that arrived at it by a pull or designation.</summary>
     private List<DocketNews> TeamNews(IReadOnlyList<LedgerRecord> records)
     {
         var touches = _state.DrainTouches();
@@ -494,12 +494,13 @@ public sealed partial class LiveCourtGrain(
             return news;
         }
         var first = records[0].Seq;
-        foreach (var team in touches.GroupBy(t => t.Team))
+        var last = records[^1].Seq;
+        foreach (var team in touches.Where(t => t.Seq >= first && t.Seq <= last).GroupBy(t => t.Team))
         {
             var teamId = _court.Layout.Teams[team.Key].Id;
-            var entries = team.Where(t => t.Seq >= first && t.Seq - first < records.Count).Select(t => records[(int)(t.Seq - first)]).ToArray();
-            var arrivals = entries.Where(r => r.Kind is LedgerKinds.Pull or LedgerKinds.Designate && r.CaseId is not null)
-                .Select(r => _state.Case(_court.NumberOf(r.CaseId!))!).Where(c => c.Team == teamId).DistinctBy(c => c.Number).ToArray();
+            var entries = team.Select(t => t.Entry).ToArray();
+            var arrivals = entries.Where(e => e.Kind is LedgerKinds.Pull or LedgerKinds.Designate && e.Number is not null)
+                .Select(e => _state.Case(e.Number!.Value)!).Where(c => c.Team == teamId).DistinctBy(c => c.Number).ToArray();
             news.Add(new DocketNews(teamId, team.First().Previous, entries, arrivals));
         }
         return news;

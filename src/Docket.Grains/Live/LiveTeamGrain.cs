@@ -94,11 +94,11 @@ internal sealed class LiveDocket
             docket = _docket = await FromCourtAsync(grains);
         }
         var arrivals = news.Arrivals.ToDictionary(c => c.Number);
-        foreach (var record in news.Entries)
+        foreach (var entry in news.Entries)
         {
-            if (record.Seq > docket.Through)
+            if (entry.Seq > docket.Through)
             {
-                docket.Apply(LedgerEntry.Parse(record.Json), n => arrivals.GetValueOrDefault(n));
+                docket.Apply(entry, n => arrivals.GetValueOrDefault(n));
             }
         }
     }
