@@ -31,7 +31,7 @@ public sealed class CourtState
     private readonly long[] _judgeAssigned;
     private readonly long[] _judgeClosed;
     private readonly long[] _lastTouch;
-    private readonly List<DocketTouch> _touches = [];
+    private List<DocketTouch> _touches = [];
     private readonly Dictionary<int, string> _commitments = [];
     private readonly List<(long Number, CaseWarning Warning)> _warnings = [];
     private readonly TeamPresence _presence;
@@ -150,8 +150,8 @@ public sealed class CourtState
     /// </summary>
     public List<DocketTouch> DrainTouches()
     {
-        var drained = new List<DocketTouch>(_touches);
-        _touches.Clear();
+        var drained = _touches;
+        _touches = [];
         return drained;
     }
 
@@ -167,7 +167,7 @@ public sealed class CourtState
         var open = _open[team].Order().Select(n => Case(n)!).Where(c => judge is null || c.Judge == judge).ToArray();
         var (assigned, closed) = judge is null
             ? (_teamAssigned[team], _teamClosed[team])
-            : _judges.NumberOf(team, teamId, judge) is var k and >= 0
+            : JudgeNumber(team, judge) is var k and >= 0
                 ? (_judgeAssigned[_judges.Slot(team, k)], _judgeClosed[_judges.Slot(team, k)])
                 : throw new ArgumentException($"'{judge}' is not a judge of team {teamId}", nameof(judge));
         return new DocketSnapshot(teamId, judge, Seq, assigned, closed, open, [.. _presence.Of(team)]);

@@ -37,21 +37,8 @@ public sealed class TeamPresence
     public IReadOnlyList<RecordedAbsence> Of(int team) => _absences[team] ?? (IReadOnlyList<RecordedAbsence>)[];
 
     /// <summary>Whether one of the team's absences covers <paramref name="at"/>.</summary>
-    public bool IsAway(int team, DateTimeOffset at)
-    {
-        if (_absences[team] is not { } absences)
-        {
-            return false;
-        }
-        foreach (var a in absences)
-        {
-            if (a.From <= at && at < a.To)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public bool IsAway(int team, DateTimeOffset at) =>
+        _absences[team] is { } absences && AbsenceRule.IsAway(absences.Select(a => (a.From, a.To)), at);
 
     /// <summary>
     /// Records an absence at <paramref name="recordedAt"/> (the moment the court was last brought to): when it covers
