@@ -15,6 +15,12 @@ public interface ICourtJournal
     /// <summary>Entries with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Every entry of one case — its filing and each entry naming it — in order: what its record is read back from.</summary>
+    Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries of one kind with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Appends entries (consecutive sequence numbers following the stored last one) in one transaction.</summary>
     Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default);
 

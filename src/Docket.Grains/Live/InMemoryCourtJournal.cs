@@ -27,6 +27,22 @@ public sealed class InMemoryCourtJournal : ICourtJournal
         }
     }
 
+    public Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default) =>
+        Where(court, r => r.CaseId == caseId, 0, int.MaxValue);
+
+    public Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
+        Where(court, r => r.Kind == kind, afterSeq, limit);
+
+    private Task<IReadOnlyList<LedgerRecord>> Where(string court, Func<LedgerRecord, bool> match, long afterSeq, int limit)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<LedgerRecord>>(_entries.TryGetValue(court, out var list)
+                ? [.. list.Skip((int)Math.Clamp(afterSeq, 0, list.Count)).Where(match).Take(limit)]
+                : []);
+        }
+    }
+
     public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
     {
         lock (_lock)

@@ -27,6 +27,30 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         return await LedgerRows.ReadAsync(reader, court, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, case_id, entry, hash FROM ledger WHERE case_id = $i AND court = $c ORDER BY seq";
+        command.Parameters.AddWithValue("$c", court);
+        command.Parameters.AddWithValue("$i", caseId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, case_id, entry, hash FROM ledger WHERE court = $c AND seq > $a AND kind = $k ORDER BY seq LIMIT $l";
+        command.Parameters.AddWithValue("$c", court);
+        command.Parameters.AddWithValue("$a", afterSeq);
+        command.Parameters.AddWithValue("$k", kind);
+        command.Parameters.AddWithValue("$l", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
     public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
     {
         if (entries.Count == 0)

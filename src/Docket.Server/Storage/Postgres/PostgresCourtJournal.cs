@@ -21,6 +21,14 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE court = $1 AND seq > $2 ORDER BY seq LIMIT $3
         """;
 
+    private const string ReadCase = """
+        SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE case_id = $2 AND court = $1 ORDER BY seq
+        """;
+
+    private const string ReadKind = """
+        SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE court = $1 AND seq > $2 AND kind = $3 ORDER BY seq LIMIT $4
+        """;
+
     private const string Head = "INSERT INTO docket.ledger_head (court, seq) VALUES ($1, 0) ON CONFLICT (court) DO NOTHING";
 
     private const string Append = """
@@ -44,6 +52,26 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         await using var command = store.DataSource.CreateCommand(Read);
         command.Parameters.Add(new NpgsqlParameter { Value = court });
         command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(ReadCase);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(new NpgsqlParameter { Value = caseId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(ReadKind);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
+        command.Parameters.Add(new NpgsqlParameter { Value = kind });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await LedgerRows.ReadAsync(reader, court, cancellationToken);
