@@ -19,7 +19,7 @@ namespace Docket.Domain.Courts;
 /// <see cref="Apply"/>, so the live court and a verifier re-reading the ledger reach the same state. Draws are
 /// re-made on replay with the same policy, stream and board, which is what makes them checkable.
 /// </summary>
-public sealed class CourtState
+public sealed partial class CourtState
 {
     private readonly Court _court;
     private readonly Func<int, string?> _secretOf;
@@ -48,6 +48,12 @@ public sealed class CourtState
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
     /// <param name="finishedAtHand">How many of the last finished or recalled cases' records stay at hand (<see cref="Case"/>).</param>
     public CourtState(Court court, Func<int, string?> secretOf, int finishedAtHand = DefaultFinishedAtHand)
+        : this(court, secretOf, finishedAtHand, null)
+    {
+    }
+
+    /// <param name="savedRouter">The boards' and policies' saved state (<see cref="ReadSnapshot"/>), or null to start empty.</param>
+    private CourtState(Court court, Func<int, string?> secretOf, int finishedAtHand, BinaryReader? savedRouter)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(finishedAtHand);
         _court = court;
@@ -55,7 +61,7 @@ public sealed class CourtState
         _finishedAtHand = finishedAtHand;
         var layout = court.Layout;
         var pools = layout.PoolSpecs.Count;
-        _router = new CaseRouter(layout, court.Id);
+        _router = new CaseRouter(layout, court.Id, savedRouter);
         _judges = new JudgeInCharge(layout.JudgesPerTeam);
         _waiting = new SortedSet<(int, long)>[pools];
         for (var p = 0; p < pools; p++)

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using Docket.Domain.Ledger;
+
+namespace Docket.Domain.Courts;
+
+/// <summary>
+/// A court's state saved at a ledger position and taken up again, so a court need not replay its whole ledger: the
+/// chain's head, seed epochs, counters, each pool's board and policy history (counts, pending work, who is away, the
+/// order of the available sets, a deck's order, a rotation's place), the judges' open counts, the absences, every
+/// case's digest and the records of the cases in progress with the moment of their next deadline check. What can be
+/// derived is derived again (the waiting queues, the teams' open sets, the key fingerprints, the policies' indexes),
+/// so a state read back decides every later entry exactly as the state that was saved (tested by replaying the rest
+/// of a ledger on both).
+/// </summary>
+public sealed partial class CourtState
+{
+    private const string SnapshotMagic = "docket-court-state";
+    private const int SnapshotVersion = 1;
+
+    /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
+    public void WriteSnapshot(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(SnapshotMagic);
+        w.Write(SnapshotVersion);
+        w.Write(_court.Id);
+        w.Write(_court.OrganizationHash);
+        w.Write(Seq);
+        w.Write(Head);
+        w.Write(Epoch);
+        CourtTimes.Write(w, LastAt);
+        w.Write(StartedAt is not null);
+        CourtTimes.Write(w, StartedAt ?? default);
+        w.Write(Commitment ?? "");
+        w.Write(RulesVersion);
+        w.Write(Unlocks);
+        w.Write(DrawsChecked);
+        w.Write(Escalations);
+        w.Write(Extensions);
+        w.Write(WarningsIssued);
+        w.Write(_commitments.Count);
+        foreach (var (epoch, commitment) in _commitments.OrderBy(c => c.Key))
+        {
+            w.Write(epoch);
+            w.Write(commitment);
+        }
+        _router.WriteState(w);
+        _judges.WriteState(w);
+        foreach (var counts in new[] { _teamAssigned, _teamClosed, _judgeAssigned, _judgeClosed, _lastTouch })
+        {
+            w.Write(counts.Length);
+            Array.ForEach(counts, w.Write);
+        }
+        _presence.WriteState(w);
+        w.Write(_digests.Count);
+        foreach (var d in _digests)
+        {
+            w.Write(d.FiledTicks);
+            w.Write(d.ClosedTicks);
+            w.Write(d.LastStageTicks);
+            w.Write(d.FilingSeq);
+            w.Write(d.KeyPrint);
+            w.Write(d.Team);
+            w.Write(d.Type);
+            w.Write(d.Extensions);
+            w.Write(d.Finished);
+        }
+        w.Write(_held.Count);
+        foreach (var number in _held.Keys.Order())
+        {
+            w.Write(JsonSerializer.Serialize(_held[number]));
+            w.Write(_dueAt.TryGetValue(number, out var due));
+            CourtTimes.Write(w, due);
+        }
+    }
+
+    /// <summary>
+    /// A court's state read back from <see cref="WriteSnapshot"/>'s bytes; an <see cref="InvalidDataException"/> when
+    /// they are not a saved state of this court under this organisation (then replay its ledger from the start).
+    /// </summary>
+    public static CourtState ReadSnapshot(Court court, Func<int, string?> secretOf, Stream stream, int finishedAtHand = DefaultFinishedAtHand)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (r.ReadString() != SnapshotMagic || r.ReadInt32() != SnapshotVersion)
+            {
+                throw new InvalidDataException("not a saved court state of this version");
+            }
+            if (r.ReadString() != court.Id || r.ReadString() != court.OrganizationHash)
+            {
+                throw new InvalidDataException($"not a saved state of court {court.Id} under this organisation");
+            }
+            var seq = r.ReadInt64();
+            var head = r.ReadString();
+            var epoch = r.ReadInt32();
+            var lastAt = CourtTimes.Read(r);
+            var started = r.ReadBoolean();
+            var startedAt = CourtTimes.Read(r);
+            var commitment = r.ReadString();
+            var rules = r.ReadInt32();
+            var counters = new long[5];
+            for (var i = 0; i < counters.Length; i++)
+            {
+                counters[i] = r.ReadInt64();
+            }
+            var commitments = new Dictionary<int, string>();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                commitments[r.ReadInt32()] = r.ReadString();
+            }
+            var state = new CourtState(court, secretOf, finishedAtHand, r)
+            {
+                Seq = seq,
+                Head = head,
+                Epoch = epoch,
+                LastAt = lastAt,
+                StartedAt = started ? startedAt : null,
+                Commitment = commitment.Length == 0 ? null : commitment,
+                RulesVersion = rules,
+                Unlocks = counters[0],
+                DrawsChecked = counters[1],
+                Escalations = counters[2],
+                Extensions = counters[3],
+                WarningsIssued = counters[4],
+            };
+            state.ReadRest(r, commitments);
+            return state;
+        }
+        catch (Exception e) when (e is EndOfStreamException or JsonException or IOException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"court {court.Id}'s saved state cannot be read: {e.Message}", e);
+        }
+    }
+
+    private void ReadRest(BinaryReader r, Dictionary<int, string> commitments)
+    {
+        foreach (var (epoch, commitment) in commitments)
+        {
+            _commitments[epoch] = commitment;
+        }
+        var secret = _secretOf(Epoch);
+        Seed = secret is not null && Commitment is not null && LedgerHash.Commitment(secret) == Commitment ? LedgerHash.Seed(secret) : null;
+        _judges.ReadState(r);
+        foreach (var counts in new[] { _teamAssigned, _teamClosed, _judgeAssigned, _judgeClosed, _lastTouch })
+        {
+            if (r.ReadInt32() != counts.Length)
+            {
+                throw new InvalidDataException("the saved counts are not this court's teams and judges");
+            }
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] = r.ReadInt64();
+            }
+        }
+        _presence.ReadState(r);
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean());
+            _digests.Add(d);
+            if (d.KeyPrint != 0)
+            {
+                _keyPrints[d.KeyPrint] = _digests.Count;
+            }
+        }
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var c = JsonSerializer.Deserialize<CourtCase>(r.ReadString()) ?? throw new InvalidDataException("a saved case record is empty");
+            var hasDue = r.ReadBoolean();
+            var due = CourtTimes.Read(r);
+            _held.Add(c.Number, c);
+            if (hasDue)
+            {
+                _due.Add((due, c.Number));
+                _dueAt[c.Number] = due;
+            }
+            if (c.Status == CourtCaseStatus.Waiting)
+            {
+                _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Add(WaitKey(c));
+            }
+            else if (c.Status == CourtCaseStatus.Pending && c.Team is { } team)
+            {
+                _open[_court.TeamIndex(team)].Add(c.Number);
+            }
+        }
+    }
+}
