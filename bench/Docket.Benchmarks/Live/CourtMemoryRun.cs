@@ -15,7 +15,9 @@ namespace Docket.Benchmarks.Live;
 /// with Idempotency-Keys, and the oldest case in progress taken through every stage whenever more than OPEN are
 /// open. It is kept in a temporary file; then, with nothing else of it in memory, a fresh court state replays it
 /// (verifying each entry as activation does) and the managed heap retained by that state is measured after a full
-/// collection. Prints one line of key=value figures.
+/// collection; then the state is taken (<see cref="CourtState.CaptureSnapshot"/>: the part that holds the court up),
+/// written and read back, each timed.
+/// Prints one line of key=value figures.
 /// </summary>
 public static class CourtMemoryRun
 {
@@ -43,8 +45,19 @@ public static class CourtMemoryRun
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var after = GC.GetTotalMemory(forceFullCollection: true);
+            started = Stopwatch.GetTimestamp();
+            var snapshot = state.CaptureSnapshot();
+            var captureSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            started = Stopwatch.GetTimestamp();
+            var saved = new MemoryStream();
+            snapshot.WriteTo(saved);
+            var saveSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            saved.Position = 0;
+            started = Stopwatch.GetTimestamp();
+            var restored = CourtState.ReadSnapshot(court, _ => secret, saved);
+            var readSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"entries={written} filings={filings} in_progress={inProgress} state_mb={(after - before) / 1048576.0:F1} bytes_per_filing={(after - before) / (double)filings:F0} replay_s={seconds:F2} entries_per_s={written / seconds:F0} seq={state.Seq}"));
+                $"entries={written} filings={filings} in_progress={inProgress} state_mb={(after - before) / 1048576.0:F1} bytes_per_filing={(after - before) / (double)filings:F0} replay_s={seconds:F2} entries_per_s={written / seconds:F0} saved_mb={saved.Length / 1048576.0:F1} capture_s={captureSeconds:F3} write_s={saveSeconds:F2} read_saved_s={readSeconds:F2} seq={restored.Seq}"));
             GC.KeepAlive(state);
             return 0;
         }

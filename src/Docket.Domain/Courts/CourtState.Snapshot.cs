@@ -18,60 +18,52 @@ public sealed partial class CourtState
     private const int SnapshotVersion = 1;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
-    public void WriteSnapshot(Stream stream)
+    public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
+
+    /// <summary>
+    /// Takes the state as of its last entry, for writing later and on any thread (<see cref="CourtSnapshot.WriteTo"/>):
+    /// the small parts are written now, the digests copied, and the case records — immutable — kept by reference, so
+    /// the court is held up only for that.
+    /// </summary>
+    public CourtSnapshot CaptureSnapshot()
     {
-        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write(SnapshotMagic);
-        w.Write(SnapshotVersion);
-        w.Write(_court.Id);
-        w.Write(_court.OrganizationHash);
-        w.Write(Seq);
-        w.Write(Head);
-        w.Write(Epoch);
-        CourtTimes.Write(w, LastAt);
-        w.Write(StartedAt is not null);
-        CourtTimes.Write(w, StartedAt ?? default);
-        w.Write(Commitment ?? "");
-        w.Write(RulesVersion);
-        w.Write(Unlocks);
-        w.Write(DrawsChecked);
-        w.Write(Escalations);
-        w.Write(Extensions);
-        w.Write(WarningsIssued);
-        w.Write(_commitments.Count);
-        foreach (var (epoch, commitment) in _commitments.OrderBy(c => c.Key))
+        var head = new MemoryStream();
+        using (var w = new BinaryWriter(head, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(epoch);
-            w.Write(commitment);
+            w.Write(SnapshotMagic);
+            w.Write(SnapshotVersion);
+            w.Write(_court.Id);
+            w.Write(_court.OrganizationHash);
+            w.Write(Seq);
+            w.Write(Head);
+            w.Write(Epoch);
+            CourtTimes.Write(w, LastAt);
+            w.Write(StartedAt is not null);
+            CourtTimes.Write(w, StartedAt ?? default);
+            w.Write(Commitment ?? "");
+            w.Write(RulesVersion);
+            w.Write(Unlocks);
+            w.Write(DrawsChecked);
+            w.Write(Escalations);
+            w.Write(Extensions);
+            w.Write(WarningsIssued);
+            w.Write(_commitments.Count);
+            foreach (var (epoch, commitment) in _commitments.OrderBy(c => c.Key))
+            {
+                w.Write(epoch);
+                w.Write(commitment);
+            }
+            _router.WriteState(w);
+            _judges.WriteState(w);
+            foreach (var counts in new[] { _teamAssigned, _teamClosed, _judgeAssigned, _judgeClosed, _lastTouch })
+            {
+                w.Write(counts.Length);
+                Array.ForEach(counts, w.Write);
+            }
+            _presence.WriteState(w);
         }
-        _router.WriteState(w);
-        _judges.WriteState(w);
-        foreach (var counts in new[] { _teamAssigned, _teamClosed, _judgeAssigned, _judgeClosed, _lastTouch })
-        {
-            w.Write(counts.Length);
-            Array.ForEach(counts, w.Write);
-        }
-        _presence.WriteState(w);
-        w.Write(_digests.Count);
-        foreach (var d in _digests)
-        {
-            w.Write(d.FiledTicks);
-            w.Write(d.ClosedTicks);
-            w.Write(d.LastStageTicks);
-            w.Write(d.FilingSeq);
-            w.Write(d.KeyPrint);
-            w.Write(d.Team);
-            w.Write(d.Type);
-            w.Write(d.Extensions);
-            w.Write(d.Finished);
-        }
-        w.Write(_held.Count);
-        foreach (var number in _held.Keys.Order())
-        {
-            w.Write(JsonSerializer.Serialize(_held[number]));
-            w.Write(_dueAt.TryGetValue(number, out var due));
-            CourtTimes.Write(w, due);
-        }
+        var held = _held.Keys.Order().Select(n => (_held[n], _dueAt.TryGetValue(n, out var due) ? due : (DateTimeOffset?)null)).ToArray();
+        return new CourtSnapshot(Seq, head.ToArray(), [.. _digests], held);
     }
 
     /// <summary>
@@ -182,6 +174,51 @@ public sealed partial class CourtState
             {
                 _open[_court.TeamIndex(team)].Add(c.Number);
             }
+        }
+    }
+}
+
+/// <summary>A court's state taken at ledger position <see cref="Seq"/> (<see cref="CourtState.CaptureSnapshot"/>), to be written.</summary>
+public sealed class CourtSnapshot
+{
+    private readonly byte[] _head;
+    private readonly CaseDigest[] _digests;
+    private readonly (CourtCase Case, DateTimeOffset? Due)[] _held;
+
+    internal CourtSnapshot(long seq, byte[] head, CaseDigest[] digests, (CourtCase, DateTimeOffset?)[] held)
+    {
+        Seq = seq;
+        _head = head;
+        _digests = digests;
+        _held = held;
+    }
+
+    public long Seq { get; }
+
+    /// <summary>Writes the state in the form <see cref="CourtState.ReadSnapshot"/> reads.</summary>
+    public void WriteTo(Stream stream)
+    {
+        stream.Write(_head);
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(_digests.Length);
+        foreach (var d in _digests)
+        {
+            w.Write(d.FiledTicks);
+            w.Write(d.ClosedTicks);
+            w.Write(d.LastStageTicks);
+            w.Write(d.FilingSeq);
+            w.Write(d.KeyPrint);
+            w.Write(d.Team);
+            w.Write(d.Type);
+            w.Write(d.Extensions);
+            w.Write(d.Finished);
+        }
+        w.Write(_held.Length);
+        foreach (var (c, due) in _held)
+        {
+            w.Write(JsonSerializer.Serialize(c));
+            w.Write(due is not null);
+            CourtTimes.Write(w, due ?? default);
         }
     }
 }

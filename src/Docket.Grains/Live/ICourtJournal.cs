@@ -24,12 +24,21 @@ public interface ICourtJournal
     /// <summary>Appends entries (consecutive sequence numbers following the stored last one) in one transaction.</summary>
     Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps the court's saved state at ledger position <paramref name="seq"/> (replacing an older one; a newer one stays).</summary>
+    Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default);
+
+    /// <summary>The court's latest saved state and its ledger position, or null.</summary>
+    Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default);
+
     /// <summary>The court's seed secrets by epoch (1, 2, …).</summary>
     Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a new secret; returns the stored one for that epoch when it already exists.</summary>
     Task<CourtSecret> AddSecretAsync(CourtSecret secret, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A court's state saved at ledger position <paramref name="Seq"/> (<see cref="Docket.Domain.Courts.CourtState.WriteSnapshot"/>).</summary>
+public sealed record SavedCourtState(long Seq, byte[] State);
 
 /// <summary>A court's secret seed for one epoch (32 random bytes, hex).</summary>
 public sealed record CourtSecret(string Court, int Epoch, string SecretHex);

@@ -10,7 +10,28 @@ public sealed class InMemoryCourtJournal : ICourtJournal
 {
     private readonly Dictionary<string, List<LedgerRecord>> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), CourtSecret> _secrets = [];
+    private readonly Dictionary<string, SavedCourtState> _states = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+
+    public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_states.TryGetValue(court, out var old) || old.Seq < seq)
+            {
+                _states[court] = new SavedCourtState(seq, state);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_states.GetValueOrDefault(court));
+        }
+    }
 
     public Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {

@@ -53,6 +53,8 @@ public sealed partial class LiveCourtGrain(
     private bool _broken;
     private LiveCourtMetrics? _metrics;
     private long _durableSeq;
+    private long _savedSeq;
+    private bool _saving;
     private Task _lastAppend = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -65,7 +67,10 @@ public sealed partial class LiveCourtGrain(
         {
             _secrets[secret.Epoch] = secret.SecretHex;
         }
-        _state = new CourtState(_court, epoch => _secrets.GetValueOrDefault(epoch), Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
+        _state = await SavedStateAsync(id, cancellationToken)
+            ?? new CourtState(_court, epoch => _secrets.GetValueOrDefault(epoch), Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
+        var fromSaved = _state.Seq;
+        _savedSeq = fromSaved;
         var problems = 0;
         while (true)
         {
@@ -73,7 +78,7 @@ public sealed partial class LiveCourtGrain(
             foreach (var record in page)
             {
                 var problem = _state.Replay(record);
-                if (problem is not null && record.Seq == 1)
+                if (problem is not null && (record.Seq == 1 || record.Seq == fromSaved + 1))
                 {
                     // Another organisation, or secrets that do not match: replaying would put cases on the wrong teams.
                     throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {problem}");
@@ -96,6 +101,7 @@ public sealed partial class LiveCourtGrain(
             await journal.AppendAsync(id, [genesis], cancellationToken);
         }
         _durableSeq = _state.Seq;
+        LogReplayed(id, fromSaved, _state.Seq - fromSaved);
         // From here on, the teams each entry concerns are collected, to tell the teams' grains once it is durable.
         _state.TracksTouches = true;
         _metrics = new LiveCourtMetrics(metrics, _court);
@@ -112,7 +118,82 @@ public sealed partial class LiveCourtGrain(
             }, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
         LogActivated(id, _state.Seq, _state.LastNumber, _state.Epoch, _state.Commitment ?? "");
+        // A long replay is saved at once, so the next activation does not repeat it.
+        SaveStateWhenDue();
         await ArmDeadlineWatchAsync();
+    }
+
+    /// <summary>
+    /// The court's latest saved state, when it is sound: of this court and organisation, and ending at an entry the
+    /// ledger holds with the same hash (the entries after it are then replayed and verified as usual). Null — replay
+    /// the whole ledger — when there is none or it does not hold.
+    /// </summary>
+    private async Task<CourtState?> SavedStateAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await journal.ReadStateAsync(id, cancellationToken) is not { } saved)
+        {
+            return null;
+        }
+        try
+        {
+            var state = CourtState.ReadSnapshot(_court, epoch => _secrets.GetValueOrDefault(epoch), new MemoryStream(saved.State),
+                Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
+            var at = await journal.ReadAsync(id, saved.Seq - 1, 1, cancellationToken);
+            if (state.Seq != saved.Seq || at.Count != 1 || at[0].Seq != saved.Seq || at[0].Hash != state.Head || LedgerHash.Of(at[0].Json) != at[0].Hash)
+            {
+                LogSavedStateRefused(id, saved.Seq, "it does not end at the ledger's entry of that position");
+                return null;
+            }
+            return state;
+        }
+        catch (InvalidDataException e)
+        {
+            LogSavedStateRefused(id, saved.Seq, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Saves the court's state every <see cref="CourtMemoryOptions.SaveStateEvery"/> entries: taken now (what changes
+    /// is taken in the court's turn, its records written on the thread pool), stored once every entry it covers is
+    /// durable, never while a save is on its way.
+    /// </summary>
+    private void SaveStateWhenDue()
+    {
+        var every = memoryOptions.Value.SaveStateEvery;
+        if (every <= 0 || _saving || _broken || _state.Seq - _savedSeq < every)
+        {
+            return;
+        }
+        _saving = true;
+        SaveStateAsync(_state.CaptureSnapshot()).Ignore();
+    }
+
+    private async Task SaveStateAsync(CourtSnapshot snapshot)
+    {
+        var seq = snapshot.Seq;
+        try
+        {
+            // Written off the court's turn: the records it holds do not change.
+            var state = await Task.Run(() =>
+            {
+                var bytes = new MemoryStream();
+                snapshot.WriteTo(bytes);
+                return bytes.ToArray();
+            });
+            await DurableThroughAsync(seq);
+            await journal.SaveStateAsync(_court.Id, seq, state);
+            _savedSeq = seq;
+            LogStateSaved(_court.Id, seq, state.Length);
+        }
+        catch (Exception e)
+        {
+            LogStateNotSaved(e, _court.Id, seq);
+        }
+        finally
+        {
+            _saving = false;
+        }
     }
 
     /// <summary>
@@ -570,6 +651,7 @@ public sealed partial class LiveCourtGrain(
         {
             GrainFactory.GetGrain<ILiveTeamGrain>(n.Team).TellAsync(n).Ignore();
         }
+        SaveStateWhenDue();
     }
 
     /// <summary>Writes the records; the task completes once they are durable and counted so.</summary>
@@ -645,6 +727,18 @@ public sealed partial class LiveCourtGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: ledger entry {Seq} does not re-make: {Problem}")]
     private partial void LogReplayProblem(string court, long seq, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state taken at ledger entry {From}, {Replayed} entries replayed after it")]
+    private partial void LogReplayed(string court, long from, long replayed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: the state saved at entry {Seq} is not taken ({Reason}); replaying the whole ledger")]
+    private partial void LogSavedStateRefused(string court, long seq, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state saved at ledger entry {Seq} ({Bytes} bytes)")]
+    private partial void LogStateSaved(string court, long seq, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: saving the state at entry {Seq} failed; the next save tries again")]
+    private partial void LogStateNotSaved(Exception e, string court, long seq);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: writing ledger entries from {Seq} failed; deactivating")]
     private partial void LogCommitFailed(Exception e, string court, long seq);

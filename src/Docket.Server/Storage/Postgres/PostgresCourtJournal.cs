@@ -29,6 +29,12 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE court = $1 AND seq > $2 AND kind = $3 ORDER BY seq LIMIT $4
         """;
 
+    private const string SaveState = """
+        INSERT INTO docket.court_state (court, seq, state) VALUES ($1, $2, $3)
+        ON CONFLICT (court) DO UPDATE SET seq = excluded.seq, state = excluded.state, saved_at = now()
+        WHERE excluded.seq > docket.court_state.seq
+        """;
+
     private const string Head = "INSERT INTO docket.ledger_head (court, seq) VALUES ($1, 0) ON CONFLICT (court) DO NOTHING";
 
     private const string Append = """
@@ -75,6 +81,24 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
+    public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(court, () =>
+        {
+            var save = new NpgsqlBatchCommand(SaveState);
+            save.Parameters.Add(new NpgsqlParameter { Value = court });
+            save.Parameters.Add(new NpgsqlParameter { Value = seq });
+            save.Parameters.Add(new NpgsqlParameter { Value = state, NpgsqlDbType = NpgsqlDbType.Bytea });
+            return [save];
+        }, commands => commands[0].RecordsAffected);
+
+    public async Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand("SELECT seq, state FROM docket.court_state WHERE court = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new SavedCourtState(reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
     }
 
     public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
