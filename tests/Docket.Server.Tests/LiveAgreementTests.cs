@@ -159,7 +159,7 @@ public sealed class LiveAgreementTests
         {
             Assert.Null(state.Replay(new LedgerRecord(liveCourt.Id, line.Entry.Seq, line.Entry.Kind, line.Entry.Case, line.Text, line.Hash)));
         }
-        Assert.All(state.Cases, c => Assert.Empty(CaseClock.Unissued(liveCourt, c, now)));
+        Assert.All(state.HeldCases, c => Assert.Empty(CaseClock.Unissued(liveCourt, c, now)));
         var expected = CourtIndicators.Compute(state, null, now);
         Assert.Equal(expected.Filed, kpis.GetProperty("filed").GetInt64());
         Assert.Equal(expected.Closed, kpis.GetProperty("closed").GetInt64());

@@ -17,6 +17,16 @@ public abstract class AssignmentPolicy
 
     public abstract int Choose(int type, RandomStream random);
 
+    /// <summary>Writes the policy's own history (a deck's order, a rotation's place); policies that decide from the board alone write nothing.</summary>
+    internal virtual void WriteState(BinaryWriter w)
+    {
+    }
+
+    /// <summary>Takes the history <see cref="WriteState"/> wrote.</summary>
+    internal virtual void ReadState(BinaryReader r)
+    {
+    }
+
     public static AssignmentPolicy Create(AssignmentSpec spec, TeamBoard board) => spec.Policy switch
     {
         AssignmentPolicyKind.Random => new RandomAssignment(board),

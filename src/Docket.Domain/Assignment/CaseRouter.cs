@@ -30,6 +30,12 @@ public sealed class CaseRouter
     /// court id; in the simulator <c>CourtSimulation.StreamName</c>.
     /// </param>
     public CaseRouter(CourtLayout layout, string courtStreamName)
+        : this(layout, courtStreamName, null)
+    {
+    }
+
+    /// <summary>A router whose boards and policies take the state <see cref="WriteState"/> saved, rather than starting empty.</summary>
+    internal CaseRouter(CourtLayout layout, string courtStreamName, BinaryReader? saved)
     {
         _layout = layout;
         var pools = layout.PoolSpecs.Count;
@@ -40,13 +46,32 @@ public sealed class CaseRouter
         for (var p = 0; p < pools; p++)
         {
             _boards[p] = layout.CreateBoard(p);
+            // A board takes its saved state before its policy and designation index are made from it.
+            if (saved is not null)
+            {
+                _boards[p].ReadState(saved);
+            }
             _policies[p] = AssignmentPolicy.Create(layout.PoolSpecs[p], _boards[p]);
+            if (saved is not null)
+            {
+                _policies[p].ReadState(saved);
+            }
             _designated[p] = new DesignatedAssignment(_boards[p]);
             _poolStreamKeys[p] = AssignmentDraw.PoolStreamKey(courtStreamName, layout.PoolNames[p]);
         }
     }
 
     public CourtLayout Layout => _layout;
+
+    /// <summary>Writes each pool's board and policy history, for a router made again from it.</summary>
+    internal void WriteState(BinaryWriter w)
+    {
+        for (var p = 0; p < _boards.Length; p++)
+        {
+            _boards[p].WriteState(w);
+            _policies[p].WriteState(w);
+        }
+    }
 
     /// <summary>Each pool's board (pool-local team indices).</summary>
     public IReadOnlyList<TeamBoard> Boards => _boards;

@@ -39,6 +39,32 @@ public sealed class DeckAssignment : AssignmentPolicy
     /// <summary>Cards of the team in a full deck of the category.</summary>
     public int CardsOf(int team, int category) => _decks[category].Count(c => c == team);
 
+    internal override void WriteState(BinaryWriter w)
+    {
+        for (var category = 0; category < _decks.Length; category++)
+        {
+            w.Write(_remaining[category]);
+            w.Write(_decks[category].Length);
+            Array.ForEach(_decks[category], w.Write);
+        }
+    }
+
+    internal override void ReadState(BinaryReader r)
+    {
+        for (var category = 0; category < _decks.Length; category++)
+        {
+            _remaining[category] = r.ReadInt32();
+            if (r.ReadInt32() != _decks[category].Length)
+            {
+                throw new InvalidDataException("a saved deck is not of this pool");
+            }
+            for (var i = 0; i < _decks[category].Length; i++)
+            {
+                _decks[category][i] = r.ReadInt32();
+            }
+        }
+    }
+
     public override int Choose(int type, RandomStream random)
     {
         if (Board.Available(type).Count == 0)

@@ -30,6 +30,16 @@ public sealed class IndexSet
         Count++;
     }
 
+    /// <summary>Empties the set.</summary>
+    public void Clear()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            _position[_items[i]] = -1;
+        }
+        Count = 0;
+    }
+
     public void Remove(int value)
     {
         var at = _position[value];

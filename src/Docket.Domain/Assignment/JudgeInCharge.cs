@@ -30,6 +30,24 @@ public sealed class JudgeInCharge
     public int Count => _open.Length;
 
 
+    internal void WriteState(BinaryWriter w)
+    {
+        w.Write(_open.Length);
+        Array.ForEach(_open, w.Write);
+    }
+
+    internal void ReadState(BinaryReader r)
+    {
+        if (r.ReadInt32() != _open.Length)
+        {
+            throw new InvalidDataException("the saved judges are not this court's");
+        }
+        for (var i = 0; i < _open.Length; i++)
+        {
+            _open[i] = r.ReadInt32();
+        }
+    }
+
     /// <summary>The judges of a team (at least 1).</summary>
     public int JudgeCount(int team) => _first[team + 1] - _first[team];
 

@@ -15,6 +15,16 @@ public sealed class RoundRobinAssignment : AssignmentPolicy
 
     public override AssignmentPolicyKind Kind => AssignmentPolicyKind.RoundRobin;
 
+    internal override void WriteState(BinaryWriter w) => Array.ForEach(_cursor, w.Write);
+
+    internal override void ReadState(BinaryReader r)
+    {
+        for (var i = 0; i < _cursor.Length; i++)
+        {
+            _cursor[i] = r.ReadInt32();
+        }
+    }
+
     public override int Choose(int type, RandomStream random)
     {
         if (Board.Available(type).Count == 0)

@@ -200,6 +200,61 @@ public sealed class TeamBoard
         }
     }
 
+    /// <summary>
+    /// Writes what the board's history made of it: pending and received counts, pending work, who is away, and the
+    /// order of each type's set of available teams (a uniform draw indexes it).
+    /// </summary>
+    internal void WriteState(BinaryWriter w)
+    {
+        w.Write(_pending.Length);
+        Array.ForEach(_pending, w.Write);
+        Array.ForEach(_assigned, w.Write);
+        Array.ForEach(_pendingWork, w.Write);
+        Array.ForEach(_absent, w.Write);
+        foreach (var set in _available)
+        {
+            w.Write(set.Count);
+            for (var i = 0; i < set.Count; i++)
+            {
+                w.Write(set[i]);
+            }
+        }
+    }
+
+    /// <summary>Takes the state <see cref="WriteState"/> wrote, on a board no index listens to yet.</summary>
+    internal void ReadState(BinaryReader r)
+    {
+        if (_listeners.Length > 0 || r.ReadInt32() != _pending.Length)
+        {
+            throw new InvalidDataException("the board's saved state is not of this board");
+        }
+        for (var i = 0; i < _pending.Length; i++)
+        {
+            _pending[i] = r.ReadInt32();
+        }
+        for (var i = 0; i < _assigned.Length; i++)
+        {
+            _assigned[i] = r.ReadInt64();
+        }
+        for (var i = 0; i < _pendingWork.Length; i++)
+        {
+            _pendingWork[i] = r.ReadDouble();
+        }
+        for (var i = 0; i < _absent.Length; i++)
+        {
+            _absent[i] = r.ReadBoolean();
+        }
+        foreach (var set in _available)
+        {
+            set.Clear();
+            var count = r.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                set.Add(r.ReadInt32());
+            }
+        }
+    }
+
     private void SetCategoryAvailability(int team, int category, bool wanted)
     {
         foreach (var type in _typesOfTeamInCategory[(team * CategoryCount) + category])

@@ -85,6 +85,27 @@ public static class CaseEntries
         }
     }
 
+    /// <summary>
+    /// The record a case's entries make, read back from the ledger: its filing first, then every entry that changes
+    /// it, in ledger order (entries that do not change a case, such as absences, are skipped).
+    /// </summary>
+    public static CourtCase Fold(Court court, IEnumerable<LedgerEntry> entries)
+    {
+        CourtCase? c = null;
+        foreach (var e in entries)
+        {
+            if (c is null)
+            {
+                c = Filed(court, e);
+            }
+            else if (ChangesCase(e.Kind))
+            {
+                c = Apply(c, e);
+            }
+        }
+        return c ?? throw new InvalidOperationException("no entries: a case's record begins with its filing");
+    }
+
     /// <summary>The warning a warning entry issues.</summary>
     public static CaseWarning WarningOf(LedgerEntry e) => new(e.Node ?? "", e.Level ?? "", e.Due ?? default, e.At, e.Seq);
 

@@ -18,33 +18,32 @@ public static class CourtIndicators
     public static CourtKpis Compute(CourtState state, DateTimeOffset? since, DateTimeOffset now)
     {
         var court = state.Court;
-        var from = since ?? (state.Cases.Any() ? state.Cases.Min(c => c.FiledAt) : now);
+        var digests = state.Digests;
+        // Case numbers follow the ledger, whose times never go backwards: case 1 was filed first.
+        var from = since ?? (digests.Count > 0 ? digests[0].FiledAt : now);
         long pendingStart = 0, filed = 0, closed = 0, waiting = 0, lockedNow = 0, overdue = 0;
         long over365 = 0, over548 = 0, over1095 = 0;
         var ages = new List<double>();
         var inputs = new BalanceInputs();
         var waitingAges = new List<double>();
-        foreach (var c in state.Cases)
+        for (var i = 0; i < digests.Count; i++)
         {
+            var d = digests[i];
+            if (d.Finished)
+            {
+                // Finished: closed with every stage done, so neither pending nor locked now.
+                var finishedType = court.CaseTypes[d.Type];
+                Count(d.FiledAt, d.ClosedAt, d.Extensions, finishedType);
+                if (d.LastStageAt >= from)
+                {
+                    inputs.Transfer(Math.Max(0, (d.LastStageAt - d.ClosedAt).TotalDays));
+                }
+                continue;
+            }
+            var c = state.Case(i + 1)!;
             var type = court.CaseTypes[court.TypeIndex(c.Type)];
             var closedAt = c.ClosedAt;
-            if (c.FiledAt < from)
-            {
-                if (closedAt is null || closedAt >= from)
-                {
-                    pendingStart++;
-                }
-            }
-            else
-            {
-                filed++;
-                inputs.File(c.Extensions);
-            }
-            if (closedAt is { } at && at >= from)
-            {
-                closed++;
-                inputs.Close(type, (at - c.FiledAt).TotalDays);
-            }
+            Count(c.FiledAt, closedAt, c.Extensions, type);
             if (closedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages.Length > 0 && c.Stages[^1].At >= from)
             {
                 inputs.Transfer(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
@@ -68,6 +67,27 @@ public static class CourtIndicators
                 var (lockedSince, deadlines) = CaseClock.Evaluate(court, c, now);
                 lockedNow += lockedSince is not null ? 1 : 0;
                 overdue += deadlines.Any(d => d.ReachedAt is null && d.Due <= now) ? 1 : 0;
+            }
+        }
+
+        void Count(DateTimeOffset filedAt, DateTimeOffset? closedAt, int extensions, CaseType type)
+        {
+            if (filedAt < from)
+            {
+                if (closedAt is null || closedAt >= from)
+                {
+                    pendingStart++;
+                }
+            }
+            else
+            {
+                filed++;
+                inputs.File(extensions);
+            }
+            if (closedAt is { } at && at >= from)
+            {
+                closed++;
+                inputs.Close(type, (at - filedAt).TotalDays);
             }
         }
         var sorted = ages.Order().ToArray();

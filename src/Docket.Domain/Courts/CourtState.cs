@@ -11,19 +11,26 @@ namespace Docket.Domain.Courts;
 
 /// <summary>
 /// A court's live state as its ledger makes it: the pools' boards and policies (the simulator's own domain types),
-/// every case's record, the waiting queue, the idempotency keys, the chain's head and the seed in force. It
+/// the record of every case not yet finished, a <see cref="CaseDigest"/> of every case, the waiting queue, the
+/// fingerprints of idempotency keys, the chain's head and the seed in force. A finished case (closed, last stage done)
+/// leaves memory: its record is in the ledger (<see cref="CaseEntries.Fold"/>) and the court recalls it from there
+/// when it is asked for (<see cref="Recall"/>), so memory follows the cases in progress, not the court's history. It
 /// changes only by <see cref="Append"/> (a new entry) or <see cref="Replay"/> (a stored one), both through one
 /// <see cref="Apply"/>, so the live court and a verifier re-reading the ledger reach the same state. Draws are
 /// re-made on replay with the same policy, stream and board, which is what makes them checkable.
 /// </summary>
-public sealed class CourtState
+public sealed partial class CourtState
 {
     private readonly Court _court;
     private readonly Func<int, string?> _secretOf;
     private readonly CaseRouter _router;
     private readonly JudgeInCharge _judges;
-    private readonly List<CourtCase> _cases = [];
-    private readonly Dictionary<string, long> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, CourtCase> _held = [];
+    private readonly List<CaseDigest> _digests = [];
+    private readonly Dictionary<long, CourtCase> _recalled = [];
+    private readonly Queue<long> _recallOrder = new();
+    private readonly Dictionary<ulong, long> _keyPrints = [];
+    private readonly int _finishedAtHand;
     private readonly SortedSet<(int Priority, long Number)>[] _waiting;
     private readonly HashSet<long>[] _open;
     private readonly long[] _teamAssigned;
@@ -33,21 +40,28 @@ public sealed class CourtState
     private readonly long[] _lastTouch;
     private List<DocketTouch> _touches = [];
     private readonly Dictionary<int, string> _commitments = [];
-    private readonly List<(long Number, CaseWarning Warning)> _warnings = [];
     private readonly TeamPresence _presence;
-    private readonly List<DateTimeOffset> _extensionTimes = [];
     private readonly SortedSet<(DateTimeOffset At, long Number)> _due = [];
     private readonly Dictionary<long, DateTimeOffset> _dueAt = [];
     private DateTimeOffset _applying;
 
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
-    public CourtState(Court court, Func<int, string?> secretOf)
+    /// <param name="finishedAtHand">How many of the last finished or recalled cases' records stay at hand (<see cref="Case"/>).</param>
+    public CourtState(Court court, Func<int, string?> secretOf, int finishedAtHand = DefaultFinishedAtHand)
+        : this(court, secretOf, finishedAtHand, null)
     {
+    }
+
+    /// <param name="savedRouter">The boards' and policies' saved state (<see cref="ReadSnapshot"/>), or null to start empty.</param>
+    private CourtState(Court court, Func<int, string?> secretOf, int finishedAtHand, BinaryReader? savedRouter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(finishedAtHand);
         _court = court;
         _secretOf = secretOf;
+        _finishedAtHand = finishedAtHand;
         var layout = court.Layout;
         var pools = layout.PoolSpecs.Count;
-        _router = new CaseRouter(layout, court.Id);
+        _router = new CaseRouter(layout, court.Id, savedRouter);
         _judges = new JudgeInCharge(layout.JudgesPerTeam);
         _waiting = new SortedSet<(int, long)>[pools];
         for (var p = 0; p < pools; p++)
@@ -96,7 +110,10 @@ public sealed class CourtState
     /// <summary>The seed of the epoch in force, or null when its secret is not known.</summary>
     public ulong? Seed { get; private set; }
 
-    public long LastNumber => _cases.Count;
+    public long LastNumber => _digests.Count;
+
+    /// <summary>How many finished cases' records a court keeps at hand, unless told otherwise.</summary>
+    public const int DefaultFinishedAtHand = 1024;
 
     public long Unlocks { get; private set; }
 
@@ -105,30 +122,69 @@ public sealed class CourtState
 
     public IReadOnlyDictionary<int, string> Commitments => _commitments;
 
-    /// <summary>Every deadline warning issued, in ledger order, with its case number.</summary>
-    public IReadOnlyList<(long Number, CaseWarning Warning)> Warnings => _warnings;
+    /// <summary>Deadline warnings issued, since the ledger began.</summary>
+    public long WarningsIssued { get; private set; }
+
+    /// <summary>The warnings of the cases in memory (not finished), with their case numbers, in case-number order.</summary>
+    public IEnumerable<(long Number, CaseWarning Warning)> HeldWarnings() =>
+        _held.Keys.Order().SelectMany(n => (_held[n].Warnings ?? []).Select(w => (n, w)));
 
     /// <summary>Waiting cases escalated to the top of their queue.</summary>
     public long Escalations { get; private set; }
 
     /// <summary>Extensions of statutory limits granted.</summary>
-    public long Extensions => _extensionTimes.Count;
+    public long Extensions { get; private set; }
 
-    /// <summary>When each extension was granted, in order.</summary>
-    public IReadOnlyList<DateTimeOffset> ExtensionTimes => _extensionTimes;
+    /// <summary>
+    /// Case <paramref name="number"/>'s record: held while it is in progress, then while it is among the last
+    /// <c>finishedAtHand</c> finished or recalled. Null for a number never filed, or for a finished case whose
+    /// record has left memory (<see cref="HasLeft"/>: recall it from the ledger).
+    /// </summary>
+    public CourtCase? Case(long number) =>
+        _held.TryGetValue(number, out var c) || _recalled.TryGetValue(number, out c) ? c : null;
 
-    public CourtCase? Case(long number) => number >= 1 && number <= _cases.Count ? _cases[(int)number - 1] : null;
+    /// <summary>Whether case <paramref name="number"/> finished and its record is not at hand (read it from the ledger and <see cref="Recall"/> it).</summary>
+    public bool HasLeft(long number) =>
+        number >= 1 && number <= _digests.Count && _digests[(int)number - 1].Finished && !_recalled.ContainsKey(number);
 
-    public long? NumberOfKey(string key) => _byKey.TryGetValue(key, out var n) ? n : null;
+    /// <summary>Takes a finished case's record, read back from the ledger, at hand again.</summary>
+    public void Recall(CourtCase c)
+    {
+        if (c.Court != _court.Id || c.Number < 1 || c.Number > _digests.Count || !_digests[(int)c.Number - 1].Finished)
+        {
+            throw new InvalidOperationException($"case {c.Id} is not a finished case of court {_court.Id}");
+        }
+        KeepAtHand(c);
+    }
 
-    public IEnumerable<CourtCase> Cases => _cases;
+    /// <summary>Each filed case's digest, by case number (index 0: case 1).</summary>
+    public IReadOnlyList<CaseDigest> Digests => _digests;
+
+    /// <summary>The records of the cases in progress (not finished), by case number.</summary>
+    public IEnumerable<CourtCase> HeldCases => _held.Values.OrderBy(c => c.Number);
+
+    /// <summary>
+    /// The case filed under idempotency key <paramref name="key"/>, when one may have been: the court keeps a 64-bit
+    /// fingerprint of each key, not the key, so the caller checks the ledger's filing entry (at the digest's
+    /// <see cref="CaseDigest.FilingSeq"/>) names the same key.
+    /// </summary>
+    public long? NumberOfKey(string key) => _keyPrints.TryGetValue(KeyPrint(key), out var n) ? n : null;
+
+    /// <summary>A key's fingerprint: the first 8 bytes of its SHA-256 (never 0, which means no key).</summary>
+    public static ulong KeyPrint(string key)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
+        var print = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash);
+        return print == 0 ? 1 : print;
+    }
 
     /// <summary>
     /// The cases that may have earned a deadline warning by <paramref name="at"/> (their next check is due): the
     /// deadline watch looks at these only, not at every case the court ever had.
     /// </summary>
     public List<CourtCase> DueBy(DateTimeOffset at) =>
-        [.. _due.GetViewBetween((DateTimeOffset.MinValue, 0), (at, long.MaxValue)).Select(d => _cases[(int)d.Number - 1])];
+        [.. _due.GetViewBetween((DateTimeOffset.MinValue, 0), (at, long.MaxValue)).Select(d => _held[d.Number])];
 
     /// <summary>Cases the deadline watch keeps an eye on (a deadline or limit still ahead, or a warning due).</summary>
     public int Watched => _dueAt.Count;
@@ -164,7 +220,7 @@ public sealed class CourtState
     public DocketSnapshot Docket(int team, string? judge)
     {
         var teamId = _court.Layout.Teams[team].Id;
-        var open = _open[team].Order().Select(n => Case(n)!).Where(c => judge is null || c.Judge == judge).ToArray();
+        var open = _open[team].Order().Select(n => _held[n]).Where(c => judge is null || c.Judge == judge).ToArray();
         var (assigned, closed) = judge is null
             ? (_teamAssigned[team], _teamClosed[team])
             : JudgeNumber(team, judge) is var k and >= 0
@@ -230,7 +286,7 @@ public sealed class CourtState
         var board = _router.Boards[t.Pool];
         foreach (var (_, number) in _waiting[t.Pool])
         {
-            var type = _court.TypeIndex(_cases[(int)number - 1].Type);
+            var type = _court.TypeIndex(_held[number].Type);
             if (board.Accepts(t.LocalIndex, type) && board.IsAvailable(t.LocalIndex, type))
             {
                 return number;
@@ -250,7 +306,7 @@ public sealed class CourtState
         {
             foreach (var (_, number) in _waiting[p])
             {
-                yield return (p, _cases[(int)number - 1]);
+                yield return (p, _held[number]);
             }
         }
     }
@@ -567,11 +623,13 @@ public sealed class CourtState
                     {
                         _waiting[_court.Layout.TypePool[type]].Add(WaitKey(c));
                     }
-                    _cases.Add(c);
+                    _held.Add(number, c);
+                    var print = e.IdempotencyKey is { } key ? KeyPrint(key) : 0UL;
+                    _digests.Add(new CaseDigest(c.FiledAt.UtcTicks, 0, 0, c.FilingSeq, print, -1, (short)type, 0, false));
                     Watch(c);
-                    if (e.IdempotencyKey is { } key)
+                    if (print != 0)
                     {
-                        _byKey[key] = number;
+                        _keyPrints[print] = number;
                     }
                     return;
                 }
@@ -612,7 +670,7 @@ public sealed class CourtState
                             Unlocks++;
                             break;
                         case LedgerKinds.Warning:
-                            _warnings.Add((c.Number, after.Warnings[^1]));
+                            WarningsIssued++;
                             break;
                         case LedgerKinds.Escalate:
                             _waiting[pool].Remove(WaitKey(c));
@@ -620,7 +678,7 @@ public sealed class CourtState
                             Escalations++;
                             break;
                         case LedgerKinds.Extension:
-                            _extensionTimes.Add(e.At);
+                            Extensions++;
                             break;
                     }
                     Set(after);
@@ -635,12 +693,54 @@ public sealed class CourtState
         _court.TeamIndex(e.Team ?? "") is var t and >= 0 ? t : throw new InvalidOperationException($"unknown team '{e.Team}'");
 
     private CourtCase CaseOf(LedgerEntry e) =>
-        Case(e.Number ?? 0) is { } c && c.Id == e.Case ? c : throw new InvalidOperationException($"no case {e.Case}");
+        _held.TryGetValue(e.Number ?? 0, out var c) && c.Id == e.Case
+            ? c
+            : throw new InvalidOperationException(HasLeft(e.Number ?? 0) || _recalled.ContainsKey(e.Number ?? 0) ? $"case {e.Case} has finished" : $"no case {e.Case}");
 
     private void Set(CourtCase c)
     {
-        _cases[(int)c.Number - 1] = c;
+        var type = _court.TypeIndex(c.Type);
+        if (c.Status == CourtCaseStatus.Closed && c.StagesDone >= _court.CaseTypes[type].Stages.Count)
+        {
+            Leave(c, type);
+            return;
+        }
+        _held[c.Number] = c;
         Watch(c);
+    }
+
+    /// <summary>A finished case: its digest completed, its record out of memory (kept at hand among the last finished).</summary>
+    private void Leave(CourtCase c, int type)
+    {
+        _held.Remove(c.Number);
+        if (_dueAt.Remove(c.Number, out var old))
+        {
+            _due.Remove((old, c.Number));
+        }
+        var i = (int)c.Number - 1;
+        _digests[i] = _digests[i] with
+        {
+            ClosedTicks = c.ClosedAt!.Value.UtcTicks,
+            LastStageTicks = c.Stages.Length > 0 ? c.Stages[^1].At.UtcTicks : c.ClosedAt!.Value.UtcTicks,
+            Team = (short)_court.TeamIndex(c.Team!),
+            Type = (short)type,
+            Extensions = (short)Math.Min(c.Extensions, short.MaxValue),
+            Finished = true,
+        };
+        KeepAtHand(c);
+    }
+
+    private void KeepAtHand(CourtCase c)
+    {
+        if (_recalled.TryAdd(c.Number, c))
+        {
+            _recallOrder.Enqueue(c.Number);
+            // A recalled record stays at least until the command that recalled it has run (it is decided without awaiting).
+            while (_recallOrder.Count > Math.Max(1, _finishedAtHand))
+            {
+                _recalled.Remove(_recallOrder.Dequeue());
+            }
+        }
     }
 
     /// <summary>Files the case under the next moment its deadlines can earn a warning (<see cref="CaseClock.NextCheck"/>).</summary>

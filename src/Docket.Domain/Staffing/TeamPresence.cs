@@ -1,4 +1,5 @@
 using Docket.Domain.Assignment;
+using Docket.Domain.Courts;
 using Orleans;
 
 namespace Docket.Domain.Staffing;
@@ -31,6 +32,40 @@ public sealed class TeamPresence
     {
         _router = router;
         _absences = new List<RecordedAbsence>[teams];
+    }
+
+    internal void WriteState(BinaryWriter w)
+    {
+        w.Write(_broughtTo.UtcTicks);
+        w.Write(_teamsWithAbsences.Count);
+        foreach (var team in _teamsWithAbsences)
+        {
+            w.Write(team);
+            w.Write(_absences[team].Count);
+            foreach (var a in _absences[team])
+            {
+                CourtTimes.Write(w, a.From);
+                CourtTimes.Write(w, a.To);
+                w.Write(a.Reason);
+                w.Write(a.Seq);
+            }
+        }
+    }
+
+    /// <summary>Takes the absences <see cref="WriteState"/> wrote; the boards already hold who is away.</summary>
+    internal void ReadState(BinaryReader r)
+    {
+        _broughtTo = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
+        for (var teams = r.ReadInt32(); teams > 0; teams--)
+        {
+            var team = r.ReadInt32();
+            _teamsWithAbsences.Add(team);
+            _absences[team] = [];
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                _absences[team].Add(new RecordedAbsence(CourtTimes.Read(r), CourtTimes.Read(r), r.ReadString(), r.ReadInt64()));
+            }
+        }
     }
 
     /// <summary>A team's absences, in the order recorded.</summary>

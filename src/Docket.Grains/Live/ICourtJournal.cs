@@ -15,8 +15,20 @@ public interface ICourtJournal
     /// <summary>Entries with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Every entry of one case — its filing and each entry naming it — in order: what its record is read back from.</summary>
+    Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries of one kind with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Appends entries (consecutive sequence numbers following the stored last one) in one transaction.</summary>
     Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps the court's saved state at ledger position <paramref name="seq"/> (replacing an older one; a newer one stays).</summary>
+    Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default);
+
+    /// <summary>The court's latest saved state and its ledger position, or null.</summary>
+    Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default);
 
     /// <summary>The court's seed secrets by epoch (1, 2, …).</summary>
     Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default);
@@ -24,6 +36,9 @@ public interface ICourtJournal
     /// <summary>Stores a new secret; returns the stored one for that epoch when it already exists.</summary>
     Task<CourtSecret> AddSecretAsync(CourtSecret secret, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A court's state saved at ledger position <paramref name="Seq"/> (<see cref="Docket.Domain.Courts.CourtState.WriteSnapshot"/>).</summary>
+public sealed record SavedCourtState(long Seq, byte[] State);
 
 /// <summary>A court's secret seed for one epoch (32 random bytes, hex).</summary>
 public sealed record CourtSecret(string Court, int Epoch, string SecretHex);

@@ -10,7 +10,28 @@ public sealed class InMemoryCourtJournal : ICourtJournal
 {
     private readonly Dictionary<string, List<LedgerRecord>> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), CourtSecret> _secrets = [];
+    private readonly Dictionary<string, SavedCourtState> _states = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+
+    public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_states.TryGetValue(court, out var old) || old.Seq < seq)
+            {
+                _states[court] = new SavedCourtState(seq, state);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_states.GetValueOrDefault(court));
+        }
+    }
 
     public Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
@@ -24,6 +45,22 @@ public sealed class InMemoryCourtJournal : ICourtJournal
             var start = (int)Math.Clamp(afterSeq, 0, list.Count);
             var count = Math.Min(limit, list.Count - start);
             return Task.FromResult<IReadOnlyList<LedgerRecord>>(list.GetRange(start, count));
+        }
+    }
+
+    public Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default) =>
+        Where(court, r => r.CaseId == caseId, 0, int.MaxValue);
+
+    public Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
+        Where(court, r => r.Kind == kind, afterSeq, limit);
+
+    private Task<IReadOnlyList<LedgerRecord>> Where(string court, Func<LedgerRecord, bool> match, long afterSeq, int limit)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<LedgerRecord>>(_entries.TryGetValue(court, out var list)
+                ? [.. list.Skip((int)Math.Clamp(afterSeq, 0, list.Count)).Where(match).Take(limit)]
+                : []);
         }
     }
 

@@ -33,6 +33,7 @@ public sealed partial class LiveCourtGrain(
     DocketMetrics metrics,
     IOptions<LiveMetricsOptions> metricsOptions,
     IOptions<DeadlineWatchOptions> watchOptions,
+    IOptions<CourtMemoryOptions> memoryOptions,
     ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain, IRemindable
 {
     private const int ReplayPage = 10_000;
@@ -52,6 +53,8 @@ public sealed partial class LiveCourtGrain(
     private bool _broken;
     private LiveCourtMetrics? _metrics;
     private long _durableSeq;
+    private long _savedSeq;
+    private bool _saving;
     private Task _lastAppend = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -64,7 +67,10 @@ public sealed partial class LiveCourtGrain(
         {
             _secrets[secret.Epoch] = secret.SecretHex;
         }
-        _state = new CourtState(_court, epoch => _secrets.GetValueOrDefault(epoch));
+        _state = await SavedStateAsync(id, cancellationToken)
+            ?? new CourtState(_court, epoch => _secrets.GetValueOrDefault(epoch), Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
+        var fromSaved = _state.Seq;
+        _savedSeq = fromSaved;
         var problems = 0;
         while (true)
         {
@@ -72,7 +78,7 @@ public sealed partial class LiveCourtGrain(
             foreach (var record in page)
             {
                 var problem = _state.Replay(record);
-                if (problem is not null && record.Seq == 1)
+                if (problem is not null && (record.Seq == 1 || record.Seq == fromSaved + 1))
                 {
                     // Another organisation, or secrets that do not match: replaying would put cases on the wrong teams.
                     throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {problem}");
@@ -95,10 +101,11 @@ public sealed partial class LiveCourtGrain(
             await journal.AppendAsync(id, [genesis], cancellationToken);
         }
         _durableSeq = _state.Seq;
+        LogReplayed(id, fromSaved, _state.Seq - fromSaved);
         // From here on, the teams each entry concerns are collected, to tell the teams' grains once it is durable.
         _state.TracksTouches = true;
         _metrics = new LiveCourtMetrics(metrics, _court);
-        _metrics.Activated(_state.Cases);
+        _metrics.Activated(_state.HeldCases);
         RecordKpis();
         if (metricsOptions.Value.KpiIntervalSeconds > 0)
         {
@@ -111,7 +118,82 @@ public sealed partial class LiveCourtGrain(
             }, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
         LogActivated(id, _state.Seq, _state.LastNumber, _state.Epoch, _state.Commitment ?? "");
+        // A long replay is saved at once, so the next activation does not repeat it.
+        SaveStateWhenDue();
         await ArmDeadlineWatchAsync();
+    }
+
+    /// <summary>
+    /// The court's latest saved state, when it is sound: of this court and organisation, and ending at an entry the
+    /// ledger holds with the same hash (the entries after it are then replayed and verified as usual). Null — replay
+    /// the whole ledger — when there is none or it does not hold.
+    /// </summary>
+    private async Task<CourtState?> SavedStateAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await journal.ReadStateAsync(id, cancellationToken) is not { } saved)
+        {
+            return null;
+        }
+        try
+        {
+            var state = CourtState.ReadSnapshot(_court, epoch => _secrets.GetValueOrDefault(epoch), new MemoryStream(saved.State),
+                Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
+            var at = await journal.ReadAsync(id, saved.Seq - 1, 1, cancellationToken);
+            if (state.Seq != saved.Seq || at.Count != 1 || at[0].Seq != saved.Seq || at[0].Hash != state.Head || LedgerHash.Of(at[0].Json) != at[0].Hash)
+            {
+                LogSavedStateRefused(id, saved.Seq, "it does not end at the ledger's entry of that position");
+                return null;
+            }
+            return state;
+        }
+        catch (InvalidDataException e)
+        {
+            LogSavedStateRefused(id, saved.Seq, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Saves the court's state every <see cref="CourtMemoryOptions.SaveStateEvery"/> entries: taken now (what changes
+    /// is taken in the court's turn, its records written on the thread pool), stored once every entry it covers is
+    /// durable, never while a save is on its way.
+    /// </summary>
+    private void SaveStateWhenDue()
+    {
+        var every = memoryOptions.Value.SaveStateEvery;
+        if (every <= 0 || _saving || _broken || _state.Seq - _savedSeq < every)
+        {
+            return;
+        }
+        _saving = true;
+        SaveStateAsync(_state.CaptureSnapshot()).Ignore();
+    }
+
+    private async Task SaveStateAsync(CourtSnapshot snapshot)
+    {
+        var seq = snapshot.Seq;
+        try
+        {
+            // Written off the court's turn: the records it holds do not change.
+            var state = await Task.Run(() =>
+            {
+                var bytes = new MemoryStream();
+                snapshot.WriteTo(bytes);
+                return bytes.ToArray();
+            });
+            await DurableThroughAsync(seq);
+            await journal.SaveStateAsync(_court.Id, seq, state);
+            _savedSeq = seq;
+            LogStateSaved(_court.Id, seq, state.Length);
+        }
+        catch (Exception e)
+        {
+            LogStateNotSaved(e, _court.Id, seq);
+        }
+        finally
+        {
+            _saving = false;
+        }
     }
 
     /// <summary>
@@ -162,7 +244,8 @@ public sealed partial class LiveCourtGrain(
         ReportPulls(effect);
         LogWarningsIssued(_court.Id, effect.Warnings.Count, effect.Warnings.Select(w => w.Case).Distinct().Count(), effect.Escalated.Count, effect.Pulled.Count);
         var numbers = effect.Warnings.Select(w => _court.NumberOf(w.Case)).Concat(effect.Escalated).Concat(effect.Pulled.Select(p => p.Number)).Distinct();
-        var adoptions = numbers.Select(n => GrainFactory.GetGrain<ILiveCaseGrain>(_court.CaseId(n)).AdoptAsync(_state.Case(n)!)).ToList();
+        var adoptions = numbers.Select(_state.Case).OfType<CourtCase>()
+            .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(c)).ToList();
         if (awaitCases)
         {
             await Task.WhenAll(adoptions);
@@ -202,15 +285,69 @@ public sealed partial class LiveCourtGrain(
             _court.Layout.PoolSpecs[q.Pool].EscalateAfterDays is { } after && q.Case.EscalatedAt is null ? q.Case.FiledAt.AddDays(after) : null)).ToArray());
     }
 
-    public Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since) =>
-        Task.FromResult(_state.Warnings.Where(w => since is null || w.Warning.At >= since).Select(w =>
+    /// <summary>
+    /// Every warning issued since <paramref name="since"/>, in ledger order: the cases in progress'
+    /// from their records in memory, the finished cases' read back from the ledger (each under its last team).
+    /// </summary>
+    public async Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since)
+    {
+        EnsureHealthy();
+        var seq = _state.Seq;
+        await DurableThroughAsync(seq);
+        var warnings = new List<(long Number, CaseWarning Warning)>();
+        for (long after = 0; ;)
         {
-            var c = _state.Case(w.Number)!;
-            return new CourtWarning(c.Id, c.Team, _court.DivisionOfTeam(c.Team), w.Warning);
-        }).ToArray());
+            var page = await journal.ReadKindAsync(_court.Id, LedgerKinds.Warning, after, ReplayPage);
+            foreach (var record in page.TakeWhile(r => r.Seq <= seq))
+            {
+                var e = LedgerEntry.Parse(record.Json);
+                if (e.Number is { } n && _state.Digests[(int)n - 1].Finished && (since is null || e.At >= since))
+                {
+                    warnings.Add((n, CaseEntries.WarningOf(e)));
+                }
+            }
+            if (page.Count < ReplayPage || page[^1].Seq >= seq)
+            {
+                break;
+            }
+            after = page[^1].Seq;
+        }
+        warnings.AddRange(_state.HeldWarnings().Where(w => since is null || w.Warning.At >= since));
+        return [.. warnings.OrderBy(w => w.Warning.Seq).Select(w =>
+        {
+            var team = TeamOf(w.Number);
+            return new CourtWarning(_court.CaseId(w.Number), team, _court.DivisionOfTeam(team), w.Warning);
+        })];
+    }
 
-    public Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by) =>
-        CompleteAsync(CourtCommands.Extend(_state, number, days, reason, by, NowOrBroken()), null);
+    /// <summary>The case's team now: its record's while it is in progress, its last team once it has finished.</summary>
+    private string? TeamOf(long number) =>
+        _state.Case(number) is { } c ? c.Team
+        : _state.Digests[(int)number - 1] is { Finished: true } d ? _court.Layout.Teams[d.Team].Id
+        : null;
+
+    public async Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by)
+    {
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.Extend(_state, number, days, reason, by, NowOrBroken()), null);
+    }
+
+    /// <summary>
+    /// Takes a finished case's record back from the ledger when it has left memory, so a command or read on it is
+    /// decided on its record like any other (a finished case cannot change meanwhile). Callers loop on
+    /// <see cref="CourtState.HasLeft"/> and act in the same turn as their last check, so the record is at hand.
+    /// </summary>
+    private async Task RecallAsync(long number)
+    {
+        var records = await journal.ReadCaseAsync(_court.Id, _court.CaseId(number));
+        if (_state.HasLeft(number))
+        {
+            _state.Recall(CaseEntries.Fold(_court, records.Select(r => LedgerEntry.Parse(r.Json))));
+        }
+    }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -231,9 +368,9 @@ public sealed partial class LiveCourtGrain(
             {
                 return CourtCommands.SameFiling(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
             }
-            if (_state.NumberOfKey(key) is { } earlier)
+            if (_state.NumberOfKey(key) is { } earlier && await ReplayFilingAsync(earlier, key, request) is { } replayed)
             {
-                return await ReplayFilingAsync(earlier, request);
+                return replayed;
             }
         }
 
@@ -272,24 +409,45 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    public Task<CommandResult> ReachAsync(long number, string node, Actor by)
+    public async Task<CommandResult> ReachAsync(long number, string node, Actor by)
     {
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
         var effect = CourtCommands.Reach(_state, number, node, by, NowOrBroken());
         var c = _state.Case(number);
-        return CompleteAsync(effect, effect.Closed ? () => _metrics?.Closed(c!.Type, c.Team) : null);
+        return await CompleteAsync(effect, effect.Closed ? () => _metrics?.Closed(c!.Type, c.Team) : null);
     }
 
-    public Task<CommandResult> UnlockAsync(long number, string? reason, Actor by) =>
-        CompleteAsync(CourtCommands.Unlock(_state, number, reason, by, NowOrBroken()), () => _metrics?.Unlocked());
-
-    public Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
+    public async Task<CommandResult> UnlockAsync(long number, string? reason, Actor by)
     {
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.Unlock(_state, number, reason, by, NowOrBroken()), () => _metrics?.Unlocked());
+    }
+
+    public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
+    {
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
         var effect = CourtCommands.Designate(_state, number, team, reason, by, NowOrBroken());
         var type = _state.Case(number)?.Type;
-        return CompleteAsync(effect, () => _metrics?.Moved(type!, effect.MovedFrom, effect.MovedTo!));
+        return await CompleteAsync(effect, () => _metrics?.Moved(type!, effect.MovedFrom, effect.MovedTo!));
     }
 
-    public Task<CourtCase?> GetCaseAsync(long number) => Task.FromResult(_state.Case(number));
+    public async Task<CourtCase?> GetCaseAsync(long number)
+    {
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return _state.Case(number);
+    }
 
     public async Task<DocketSnapshot?> GetDocketAsync(string team, string? judge)
     {
@@ -394,8 +552,8 @@ public sealed partial class LiveCourtGrain(
     /// </summary>
     private async Task<CommandResult> CompleteFilingAsync(long number, LedgerRecord record)
     {
-        await CommitAsync([record]);
         var c = _state.Case(number)!;
+        await CommitAsync([record]);
         _metrics?.Filed(c.Type, c.Team);
         StoreCaseCopyAsync(c).Ignore();
         return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
@@ -419,14 +577,30 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    private async Task<CommandResult> ReplayFilingAsync(long number, FilingRequest request)
+    /// <summary>
+    /// Answers a filing whose key's fingerprint the court knows with the case first filed under it, read from the
+    /// ledger (the filing entry names the key); null when that entry names another key (two keys with one
+    /// fingerprint: the filing is new).
+    /// </summary>
+    private async Task<CommandResult?> ReplayFilingAsync(long number, string key, FilingRequest request)
     {
-        var c = _state.Case(number)!;
-        if (!CourtCommands.SameFiling(c, request))
+        var seq = _state.Digests[(int)number - 1].FilingSeq;
+        await DurableThroughAsync(seq);
+        var filing = await journal.ReadAsync(_court.Id, seq - 1, 1);
+        var entry = LedgerEntry.Parse(filing[0].Json);
+        if (entry.IdempotencyKey != key)
+        {
+            return null;
+        }
+        if (!CourtCommands.SameFiling(CaseEntries.Filed(_court, entry), request))
         {
             return KeyReused();
         }
-        var filing = await journal.ReadAsync(_court.Id, c.FilingSeq - 1, 1);
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        var c = _state.Case(number)!;
         return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [.. filing], true);
     }
 
@@ -441,15 +615,17 @@ public sealed partial class LiveCourtGrain(
         {
             return refused;
         }
+        // Taken before the write: a case that finished with this command may be out of memory once it is durable.
+        var after = _state.Case(effect.Case!.Value)!;
+        var pulled = effect.Pulled.Select(p => _state.Case(p.Number)!).ToList();
         await CommitAsync(effect.Records);
         durable?.Invoke();
         ReportPulls(effect);
-        foreach (var (other, _) in effect.Pulled)
+        foreach (var p in pulled)
         {
-            var p = _state.Case(other)!;
             GrainFactory.GetGrain<ILiveCaseGrain>(p.Id).AdoptAsync(p).Ignore();
         }
-        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _state.Case(effect.Case!.Value)!, time.GetUtcNow()), [.. effect.Records], false);
+        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, after, time.GetUtcNow()), [.. effect.Records], false);
     }
 
     private async Task CommitAsync(IReadOnlyList<LedgerRecord> records)
@@ -475,6 +651,7 @@ public sealed partial class LiveCourtGrain(
         {
             GrainFactory.GetGrain<ILiveTeamGrain>(n.Team).TellAsync(n).Ignore();
         }
+        SaveStateWhenDue();
     }
 
     /// <summary>Writes the records; the task completes once they are durable and counted so.</summary>
@@ -511,7 +688,10 @@ public sealed partial class LiveCourtGrain(
     {
         foreach (var (number, team) in effect.Pulled)
         {
-            _metrics?.Moved(_state.Case(number)!.Type, null, team);
+            if (_state.Case(number) is { } c)
+            {
+                _metrics?.Moved(c.Type, null, team);
+            }
         }
     }
 
@@ -547,6 +727,18 @@ public sealed partial class LiveCourtGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: ledger entry {Seq} does not re-make: {Problem}")]
     private partial void LogReplayProblem(string court, long seq, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state taken at ledger entry {From}, {Replayed} entries replayed after it")]
+    private partial void LogReplayed(string court, long from, long replayed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: the state saved at entry {Seq} is not taken ({Reason}); replaying the whole ledger")]
+    private partial void LogSavedStateRefused(string court, long seq, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state saved at ledger entry {Seq} ({Bytes} bytes)")]
+    private partial void LogStateSaved(string court, long seq, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: saving the state at entry {Seq} failed; the next save tries again")]
+    private partial void LogStateNotSaved(Exception e, string court, long seq);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: writing ledger entries from {Seq} failed; deactivating")]
     private partial void LogCommitFailed(Exception e, string court, long seq);

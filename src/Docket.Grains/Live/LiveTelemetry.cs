@@ -169,9 +169,13 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
             return;
         }
         var units = new Dictionary<TeamKind, double>();
-        foreach (var c in state.Cases)
+        var digests = state.Digests;
+        for (var i = 0; i < digests.Count; i++)
         {
-            if (c.Status == CourtCaseStatus.Closed && c.Team is not null && court.TeamIndex(c.Team) is var t and >= 0 && court.TypeIndex(c.Type) is var type and >= 0)
+            var (t, type) = digests[i] is { Finished: true } d ? (d.Team, d.Type)
+                : state.Case(i + 1) is { Status: CourtCaseStatus.Closed, Team: { } team } c ? (court.TeamIndex(team), court.TypeIndex(c.Type))
+                : (-1, -1);
+            if (t >= 0 && type >= 0)
             {
                 units[teams[t].Kind] = units.GetValueOrDefault(teams[t].Kind) + Domain.Staffing.QuotaAttainment.Credit(teams[t].QuotaUnit, court.Layout.TypeWeight[type]);
             }

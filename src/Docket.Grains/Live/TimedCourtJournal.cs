@@ -24,6 +24,18 @@ public sealed class TimedCourtJournal(ICourtJournal inner, DocketMetrics metrics
     public Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(court, afterSeq, limit, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default) =>
+        inner.ReadCaseAsync(court, caseId, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
+        inner.ReadKindAsync(court, kind, afterSeq, limit, cancellationToken);
+
+    public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default) =>
+        inner.SaveStateAsync(court, seq, state, cancellationToken);
+
+    public Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default) =>
+        inner.ReadStateAsync(court, cancellationToken);
+
     public Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default) =>
         inner.ReadSecretsAsync(court, cancellationToken);
 

@@ -27,6 +27,30 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         return await LedgerRows.ReadAsync(reader, court, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, case_id, entry, hash FROM ledger WHERE case_id = $i AND court = $c ORDER BY seq";
+        command.Parameters.AddWithValue("$c", court);
+        command.Parameters.AddWithValue("$i", caseId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, case_id, entry, hash FROM ledger WHERE court = $c AND seq > $a AND kind = $k ORDER BY seq LIMIT $l";
+        command.Parameters.AddWithValue("$c", court);
+        command.Parameters.AddWithValue("$a", afterSeq);
+        command.Parameters.AddWithValue("$k", kind);
+        command.Parameters.AddWithValue("$l", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
     public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
     {
         if (entries.Count == 0)
@@ -62,6 +86,31 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
             }
             return entries.Count;
         });
+    }
+
+    public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(writer =>
+        {
+            var command = writer.Command("""
+                INSERT INTO court_state (court, seq, state, saved_at) VALUES ($c, $s, $b, $t)
+                ON CONFLICT (court) DO UPDATE SET seq = excluded.seq, state = excluded.state, saved_at = excluded.saved_at
+                WHERE excluded.seq > court_state.seq
+                """);
+            command.Parameters.AddWithValue("$c", court);
+            command.Parameters.AddWithValue("$s", seq);
+            command.Parameters.AddWithValue("$b", state);
+            command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            return command.ExecuteNonQuery();
+        });
+
+    public async Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, state FROM court_state WHERE court = $c";
+        command.Parameters.AddWithValue("$c", court);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new SavedCourtState(reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
     }
 
     public async Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default)

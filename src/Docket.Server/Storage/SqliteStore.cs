@@ -13,7 +13,7 @@ namespace Docket.Server.Storage;
 /// </summary>
 public sealed class SqliteStore : IAsyncDisposable
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
     private const int MaxBatch = 512;
 
     private static readonly string[] s_migrations =
@@ -42,6 +42,14 @@ public sealed class SqliteStore : IAsyncDisposable
             secret TEXT NOT NULL,
             created_at TEXT NOT NULL,
             PRIMARY KEY (court, epoch)) WITHOUT ROWID;
+        """,
+        // 2: each court's latest saved state, so its activation replays only the ledger after it.
+        """
+        CREATE TABLE court_state (
+            court TEXT NOT NULL PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            state BLOB NOT NULL,
+            saved_at TEXT NOT NULL) WITHOUT ROWID;
         """,
     ];
 

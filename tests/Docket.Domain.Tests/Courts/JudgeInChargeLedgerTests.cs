@@ -24,7 +24,7 @@ public sealed class JudgeInChargeLedgerTests
         {
             var at = s_start.AddMinutes(n);
             var type = random.Next(2) == 0 ? "criminal" : "civil";
-            var open = state.Cases.Where(c => c.Status == CourtCaseStatus.Pending).ToList();
+            var open = state.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList();
             var effect = CourtCommands.File(state, new FilingRequest(type, false, "none", null, registrar), at);
             Assert.Null(effect.Refused);
             var filed = state.Case(effect.Case!.Value)!;
@@ -35,7 +35,7 @@ public sealed class JudgeInChargeLedgerTests
                     .MinBy(j => open.Count(c => c.Judge == j));
                 Assert.Equal(fewest, filed.Judge);
             }
-            if (random.Next(3) == 0 && state.Cases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } pending)
+            if (random.Next(3) == 0 && state.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } pending)
             {
                 var c = pending[random.Next(pending.Count)];
                 foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))

@@ -39,7 +39,7 @@ public sealed class LedgerReplayTests
             Assert.Null(filed.Refused);
             records.AddRange(filed.Records);
             // Close a random open case now and then: its team pulls a waiting case.
-            if (random.Next(3) == 0 && live.Cases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } open)
+            if (random.Next(3) == 0 && live.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } open)
             {
                 var c = open[random.Next(open.Count)];
                 foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))
@@ -58,7 +58,8 @@ public sealed class LedgerReplayTests
             Assert.Null(replay.Replay(record));
         }
         Assert.Equal(live.Head, replay.Head);
-        Assert.Equal(live.Cases.Select(c => (c.Team, c.Status)), replay.Cases.Select(c => (c.Team, c.Status)));
+        Assert.Equal(live.HeldCases.Select(c => (c.Number, c.Team, c.Status)), replay.HeldCases.Select(c => (c.Number, c.Team, c.Status)));
+        Assert.Equal(live.Digests, replay.Digests);
         if (!assignment.Contains("round_robin", StringComparison.Ordinal) && !assignment.Contains("least_loaded", StringComparison.Ordinal))
         {
             Assert.True(replay.DrawsChecked > 100);

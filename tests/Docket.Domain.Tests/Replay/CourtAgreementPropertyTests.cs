@@ -42,8 +42,14 @@ public sealed class CourtAgreementPropertyTests
                 Assert.True(result.Reproduced, string.Join("\n", result.Mismatches));
                 Assert.Equal(result.Cases, result.SameTeam);
                 Assert.Equal(result.Cases, result.SameJudge);
-                foreach (var c in live.Cases)
+                for (var n = 1; n <= live.LastNumber; n++)
                 {
+                    if (live.Digests[n - 1].Finished)
+                    {
+                        Assert.Equal(DrivenCaseStatus.Closed, driven.Case(n)!.Status);
+                        continue;
+                    }
+                    var c = live.Case(n)!;
                     var d = driven.Case(c.Number)!;
                     Assert.Equal(c.Status switch { CourtCaseStatus.Waiting => DrivenCaseStatus.Waiting, CourtCaseStatus.Closed => DrivenCaseStatus.Closed, _ => DrivenCaseStatus.Open }, d.Status);
                     if (d.Status == DrivenCaseStatus.Open)
@@ -81,7 +87,7 @@ public sealed class CourtAgreementPropertyTests
         foreach (var op in ops)
         {
             at = at.AddMinutes(10 + (op * 3));
-            var open = live.Cases.Where(c => c.Status == CourtCaseStatus.Pending).ToList();
+            var open = live.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList();
             CommandEffect effect;
             if (op < 55 || open.Count == 0 && op < 80)
             {

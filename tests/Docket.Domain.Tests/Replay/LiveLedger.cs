@@ -38,7 +38,7 @@ public static class LiveLedger
             var filed = CourtCommands.File(live, new FilingRequest(types[random.Next(types.Length)], random.Next(15) == 0, risks[random.Next(risks.Length)], $"key-{n}", registrar), at);
             Assert.True(filed.Refused is null, filed.Refused?.Error);
             lines.AddRange(filed.Records.Select(r => r.Json));
-            if (random.Next(3) == 0 && live.Cases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } open)
+            if (random.Next(3) == 0 && live.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } open)
             {
                 var c = open[random.Next(open.Count)];
                 foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))
@@ -55,7 +55,7 @@ public static class LiveLedger
                     lines.AddRange(reached.Records.Select(r => r.Json));
                 }
             }
-            if (random.Next(12) == 0 && live.Cases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } designable)
+            if (random.Next(12) == 0 && live.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } designable)
             {
                 var c = designable[random.Next(designable.Count)];
                 var designated = CourtCommands.Designate(live, c.Number, null, "conflict of interest", president, at);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Docket.Server.Storage.Postgres;
 using StackExchange.Redis;
 
 namespace Docket.Server.Tests.Cluster;
@@ -47,7 +48,7 @@ public sealed class TwoSiloTests : IAsyncLifetime, IUsesClusterStores
         await using var a = await starting[0];
         await using var b = await starting[1];
         var silos = new[] { a, b };
-        Assert.Equal(1L, await _database!.ScalarAsync("SELECT count(*) FROM docket.schema_version"));
+        Assert.Equal((long)PostgresSchema.Version, await _database!.ScalarAsync("SELECT count(*) FROM docket.schema_version"));
         // One cluster: Orleans' Redis membership table lists both silos on loopback, active.
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis))
         {

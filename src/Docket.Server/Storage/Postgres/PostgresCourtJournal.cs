@@ -21,6 +21,20 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE court = $1 AND seq > $2 ORDER BY seq LIMIT $3
         """;
 
+    private const string ReadCase = """
+        SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE case_id = $2 AND court = $1 ORDER BY seq
+        """;
+
+    private const string ReadKind = """
+        SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE court = $1 AND seq > $2 AND kind = $3 ORDER BY seq LIMIT $4
+        """;
+
+    private const string SaveState = """
+        INSERT INTO docket.court_state (court, seq, state) VALUES ($1, $2, $3)
+        ON CONFLICT (court) DO UPDATE SET seq = excluded.seq, state = excluded.state, saved_at = now()
+        WHERE excluded.seq > docket.court_state.seq
+        """;
+
     private const string Head = "INSERT INTO docket.ledger_head (court, seq) VALUES ($1, 0) ON CONFLICT (court) DO NOTHING";
 
     private const string Append = """
@@ -47,6 +61,44 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(ReadCase);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(new NpgsqlParameter { Value = caseId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(ReadKind);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
+        command.Parameters.Add(new NpgsqlParameter { Value = kind });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
+    }
+
+    public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(court, () =>
+        {
+            var save = new NpgsqlBatchCommand(SaveState);
+            save.Parameters.Add(new NpgsqlParameter { Value = court });
+            save.Parameters.Add(new NpgsqlParameter { Value = seq });
+            save.Parameters.Add(new NpgsqlParameter { Value = state, NpgsqlDbType = NpgsqlDbType.Bytea });
+            return [save];
+        }, commands => commands[0].RecordsAffected);
+
+    public async Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand("SELECT seq, state FROM docket.court_state WHERE court = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new SavedCourtState(reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
     }
 
     public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)

@@ -77,6 +77,13 @@ internal static class PostgresSchema
                 FROM docket.grain_state
                 WHERE state_name = 'case' AND json_typeof(state -> 'case') = 'object';
             """),
+        ("each court's latest saved state, so its activation replays only the ledger after it", """
+            CREATE TABLE docket.court_state (
+                court text PRIMARY KEY,
+                seq bigint NOT NULL,
+                state bytea NOT NULL,
+                saved_at timestamptz NOT NULL DEFAULT now());
+            """),
     ];
 
     public static int Version => Migrations.Length;

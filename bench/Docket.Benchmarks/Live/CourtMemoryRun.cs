@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using Docket.Benchmarks.Infrastructure;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Docket.Domain.Scenarios;
+
+namespace Docket.Benchmarks.Live;
+
+/// <summary>
+/// <c>--court-memory ENTRIES [OPEN]</c>: how much memory a live court's state takes, and how fast it replays, for a
+/// ledger of about ENTRIES entries of which about OPEN cases are still in progress (default 5% of the filings). The
+/// ledger is written by the court's own commands on Xicheng's pooled court (scenarios/xicheng-pooled.yaml): filings
+/// with Idempotency-Keys, and the oldest case in progress taken through every stage whenever more than OPEN are
+/// open. It is kept in a temporary file; then, with nothing else of it in memory, a fresh court state replays it
+/// (verifying each entry as activation does) and the managed heap retained by that state is measured after a full
+/// collection; then the state is taken (<see cref="CourtState.CaptureSnapshot"/>: the part that holds the court up),
+/// written and read back, each timed.
+/// Prints one line of key=value figures.
+/// </summary>
+public static class CourtMemoryRun
+{
+    public static int Run(string[] args)
+    {
+        var at = Array.IndexOf(args, "--court-memory");
+        if (at + 1 >= args.Length || !long.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var entries) || entries < 100)
+        {
+            Console.Error.WriteLine("--court-memory ENTRIES [OPEN]: ENTRIES must be a whole number of at least 100");
+            return 2;
+        }
+        long? open = at + 2 < args.Length && long.TryParse(args[at + 2], CultureInfo.InvariantCulture, out var o) && o > 0 ? o : null;
+        var loaded = ScenarioLoader.LoadFile(Path.Combine(RepoPaths.Scenarios, "xicheng-pooled.yaml"));
+        var organization = new Organization(loaded.Scenario!, "xicheng-pooled.yaml");
+        var court = organization.Court(organization.CourtIds[0])!;
+        var secret = LedgerHash.NewSecret();
+        var file = Path.Combine(Path.GetTempPath(), $"docket-court-memory-{Environment.ProcessId}.tsv");
+        try
+        {
+            var (written, filings, inProgress) = Write(court, secret, entries, open, file);
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var started = Stopwatch.GetTimestamp();
+            var state = Replay(court, secret, file);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var after = GC.GetTotalMemory(forceFullCollection: true);
+            started = Stopwatch.GetTimestamp();
+            var snapshot = state.CaptureSnapshot();
+            var captureSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            started = Stopwatch.GetTimestamp();
+            var saved = new MemoryStream();
+            snapshot.WriteTo(saved);
+            var saveSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            saved.Position = 0;
+            started = Stopwatch.GetTimestamp();
+            var restored = CourtState.ReadSnapshot(court, _ => secret, saved);
+            var readSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"entries={written} filings={filings} in_progress={inProgress} state_mb={(after - before) / 1048576.0:F1} bytes_per_filing={(after - before) / (double)filings:F0} replay_s={seconds:F2} entries_per_s={written / seconds:F0} saved_mb={saved.Length / 1048576.0:F1} capture_s={captureSeconds:F3} write_s={saveSeconds:F2} read_saved_s={readSeconds:F2} seq={restored.Seq}"));
+            GC.KeepAlive(state);
+            return 0;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static (long Entries, long Filings, int InProgress) Write(Court court, string secret, long entries, long? open, string file)
+    {
+        var live = new CourtState(court, _ => secret);
+        var time = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+        var registrar = new Actor("registrar", UserRoles.Registrar, court.Id, null, null);
+        var clerk = new Actor("clerk", UserRoles.Clerk, court.Id, null, null);
+        var types = court.CaseTypes.Where(t => court.Layout.TypePool[court.TypeIndex(t.Id)] >= 0).Select(t => t.Id).ToArray();
+        var random = new Random(1);
+        var pending = new Queue<long>();
+        long filings = 0, written = 0, stuck = 0;
+        using var writer = new StreamWriter(file);
+        void Save(IEnumerable<LedgerRecord> records)
+        {
+            foreach (var r in records)
+            {
+                writer.Write(r.Kind);
+                writer.Write('\t');
+                writer.Write(r.CaseId);
+                writer.Write('\t');
+                writer.WriteLine(r.Json);
+                written++;
+            }
+        }
+        Save([CourtCommands.Open(live, court.Scenario.Name, LedgerHash.Commitment(secret), time)]);
+        while (written < entries)
+        {
+            time = time.AddSeconds(30);
+            var filed = CourtCommands.File(live, new FilingRequest(types[random.Next(types.Length)], random.Next(40) == 0, "none", $"key-{filings}", registrar), time);
+            filings++;
+            Save(filed.Records);
+            if (live.Case(filed.Case!.Value) is { Status: CourtCaseStatus.Pending })
+            {
+                pending.Enqueue(filed.Case!.Value);
+            }
+            while (pending.Count > (open ?? Math.Max(1, filings / 20)))
+            {
+                var number = pending.Dequeue();
+                foreach (var stage in court.CaseTypes[court.TypeIndex(live.Case(number)!.Type)].Stages.Select(s => s.Task))
+                {
+                    var reached = CourtCommands.Reach(live, number, stage, clerk, time);
+                    if (reached.Refused is not null)
+                    {
+                        stuck++;
+                        break;
+                    }
+                    Save(reached.Records);
+                    foreach (var (pulled, _) in reached.Pulled)
+                    {
+                        pending.Enqueue(pulled);
+                    }
+                }
+            }
+        }
+        return (written, filings, pending.Count + (int)stuck);
+    }
+
+    private static CourtState Replay(Court court, string secret, string file)
+    {
+        var state = new CourtState(court, _ => secret);
+        var seq = 0L;
+        foreach (var line in File.ReadLines(file))
+        {
+            var parts = line.Split('\t', 3);
+            var json = parts[2];
+            var problem = state.Replay(new LedgerRecord(court.Id, ++seq, parts[0], parts[1].Length == 0 ? null : parts[1], json, LedgerHash.Of(json)));
+            if (problem is not null)
+            {
+                throw new InvalidOperationException($"entry {seq} does not replay: {problem}");
+            }
+        }
+        return state;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Text.Json;
+using Docket.Domain.Ledger;
+
+namespace Docket.Domain.Courts;
+
+/// <summary>
+/// A court's state saved at a ledger position and taken up again, so a court need not replay its whole ledger: the
+/// chain's head, seed epochs, counters, each pool's board and policy history (counts, pending work, who is away, the
+/// order of the available sets, a deck's order, a rotation's place), the judges' open counts, the absences, every
+/// case's digest and the records of the cases in progress with the moment of their next deadline check. What can be
+/// derived is derived again (the waiting queues, the teams' open sets, the key fingerprints, the policies' indexes),
+/// so a state read back decides every later entry exactly as the state that was saved (tested by replaying the rest
+/// of a ledger on both).
+/// </summary>
+public sealed partial class CourtState
+{
+    private const string SnapshotMagic = "docket-court-state";
+    private const int SnapshotVersion = 1;
+
+    /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
+    public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
+
+    /// <summary>
+    /// Takes the state as of its last entry, for writing later and on any thread (<see cref="CourtSnapshot.WriteTo"/>):
+    /// the small parts are written now, the digests copied, and the case records — immutable — kept by reference, so
+    /// the court is held up only for that.
+    /// </summary>
+    public CourtSnapshot CaptureSnapshot()
+    {
+        var head = new MemoryStream();
+        using (var w = new BinaryWriter(head, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(SnapshotMagic);
+            w.Write(SnapshotVersion);
+            w.Write(_court.Id);
+            w.Write(_court.OrganizationHash);
+            w.Write(Seq);
+            w.Write(Head);
+            w.Write(Epoch);
+            CourtTimes.Write(w, LastAt);
+            w.Write(StartedAt is not null);
+            CourtTimes.Write(w, StartedAt ?? default);
+            w.Write(Commitment ?? "");
+            w.Write(RulesVersion);
+            w.Write(Unlocks);
+            w.Write(DrawsChecked);
+            w.Write(Escalations);
+            w.Write(Extensions);
+            w.Write(WarningsIssued);
+            w.Write(_commitments.Count);
+            foreach (var (epoch, commitment) in _commitments.OrderBy(c => c.Key))
+            {
+                w.Write(epoch);
+                w.Write(commitment);
+            }
+            _router.WriteState(w);
+            _judges.WriteState(w);
+            foreach (var counts in new[] { _teamAssigned, _teamClosed, _judgeAssigned, _judgeClosed, _lastTouch })
+            {
+                w.Write(counts.Length);
+                Array.ForEach(counts, w.Write);
+            }
+            _presence.WriteState(w);
+        }
+        var held = _held.Keys.Order().Select(n => (_held[n], _dueAt.TryGetValue(n, out var due) ? due : (DateTimeOffset?)null)).ToArray();
+        return new CourtSnapshot(Seq, head.ToArray(), [.. _digests], held);
+    }
+
+    /// <summary>
+    /// A court's state read back from <see cref="WriteSnapshot"/>'s bytes; an <see cref="InvalidDataException"/> when
+    /// they are not a saved state of this court under this organisation (then replay its ledger from the start).
+    /// </summary>
+    public static CourtState ReadSnapshot(Court court, Func<int, string?> secretOf, Stream stream, int finishedAtHand = DefaultFinishedAtHand)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (r.ReadString() != SnapshotMagic || r.ReadInt32() != SnapshotVersion)
+            {
+                throw new InvalidDataException("not a saved court state of this version");
+            }
+            if (r.ReadString() != court.Id || r.ReadString() != court.OrganizationHash)
+            {
+                throw new InvalidDataException($"not a saved state of court {court.Id} under this organisation");
+            }
+            var seq = r.ReadInt64();
+            var head = r.ReadString();
+            var epoch = r.ReadInt32();
+            var lastAt = CourtTimes.Read(r);
+            var started = r.ReadBoolean();
+            var startedAt = CourtTimes.Read(r);
+            var commitment = r.ReadString();
+            var rules = r.ReadInt32();
+            var counters = new long[5];
+            for (var i = 0; i < counters.Length; i++)
+            {
+                counters[i] = r.ReadInt64();
+            }
+            var commitments = new Dictionary<int, string>();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                commitments[r.ReadInt32()] = r.ReadString();
+            }
+            var state = new CourtState(court, secretOf, finishedAtHand, r)
+            {
+                Seq = seq,
+                Head = head,
+                Epoch = epoch,
+                LastAt = lastAt,
+                StartedAt = started ? startedAt : null,
+                Commitment = commitment.Length == 0 ? null : commitment,
+                RulesVersion = rules,
+                Unlocks = counters[0],
+                DrawsChecked = counters[1],
+                Escalations = counters[2],
+                Extensions = counters[3],
+                WarningsIssued = counters[4],
+            };
+            state.ReadRest(r, commitments);
+            return state;
+        }
+        catch (Exception e) when (e is EndOfStreamException or JsonException or IOException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"court {court.Id}'s saved state cannot be read: {e.Message}", e);
+        }
+    }
+
+    private void ReadRest(BinaryReader r, Dictionary<int, string> commitments)
+    {
+        foreach (var (epoch, commitment) in commitments)
+        {
+            _commitments[epoch] = commitment;
+        }
+        var secret = _secretOf(Epoch);
+        Seed = secret is not null && Commitment is not null && LedgerHash.Commitment(secret) == Commitment ? LedgerHash.Seed(secret) : null;
+        _judges.ReadState(r);
+        foreach (var counts in new[] { _teamAssigned, _teamClosed, _judgeAssigned, _judgeClosed, _lastTouch })
+        {
+            if (r.ReadInt32() != counts.Length)
+            {
+                throw new InvalidDataException("the saved counts are not this court's teams and judges");
+            }
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] = r.ReadInt64();
+            }
+        }
+        _presence.ReadState(r);
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean());
+            _digests.Add(d);
+            if (d.KeyPrint != 0)
+            {
+                _keyPrints[d.KeyPrint] = _digests.Count;
+            }
+        }
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var c = JsonSerializer.Deserialize<CourtCase>(r.ReadString()) ?? throw new InvalidDataException("a saved case record is empty");
+            var hasDue = r.ReadBoolean();
+            var due = CourtTimes.Read(r);
+            _held.Add(c.Number, c);
+            if (hasDue)
+            {
+                _due.Add((due, c.Number));
+                _dueAt[c.Number] = due;
+            }
+            if (c.Status == CourtCaseStatus.Waiting)
+            {
+                _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Add(WaitKey(c));
+            }
+            else if (c.Status == CourtCaseStatus.Pending && c.Team is { } team)
+            {
+                _open[_court.TeamIndex(team)].Add(c.Number);
+            }
+        }
+    }
+}
+
+/// <summary>A court's state taken at ledger position <see cref="Seq"/> (<see cref="CourtState.CaptureSnapshot"/>), to be written.</summary>
+public sealed class CourtSnapshot
+{
+    private readonly byte[] _head;
+    private readonly CaseDigest[] _digests;
+    private readonly (CourtCase Case, DateTimeOffset? Due)[] _held;
+
+    internal CourtSnapshot(long seq, byte[] head, CaseDigest[] digests, (CourtCase, DateTimeOffset?)[] held)
+    {
+        Seq = seq;
+        _head = head;
+        _digests = digests;
+        _held = held;
+    }
+
+    public long Seq { get; }
+
+    /// <summary>Writes the state in the form <see cref="CourtState.ReadSnapshot"/> reads.</summary>
+    public void WriteTo(Stream stream)
+    {
+        stream.Write(_head);
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(_digests.Length);
+        foreach (var d in _digests)
+        {
+            w.Write(d.FiledTicks);
+            w.Write(d.ClosedTicks);
+            w.Write(d.LastStageTicks);
+            w.Write(d.FilingSeq);
+            w.Write(d.KeyPrint);
+            w.Write(d.Team);
+            w.Write(d.Type);
+            w.Write(d.Extensions);
+            w.Write(d.Finished);
+        }
+        w.Write(_held.Length);
+        foreach (var (c, due) in _held)
+        {
+            w.Write(JsonSerializer.Serialize(c));
+            w.Write(due is not null);
+            CourtTimes.Write(w, due ?? default);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Docket.Domain.Access;
+using Docket.Domain.Balance;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Docket.Domain.Scenarios;
+using Docket.Domain.Tests.Scenarios;
+
+namespace Docket.Domain.Tests.Courts;
+
+/// <summary>
+/// A finished case (closed, last stage done) leaves the court's memory: what stays is its digest, and its record is
+/// read back from its ledger entries as it was. Checked on a ledger of filings, stages with unlocks, extensions and
+/// the deadline watcher's warnings (Yancheng's node deadlines), replayed by a court that keeps one finished case at
+/// hand and by one that keeps them all.
+/// </summary>
+public sealed class FinishedCasesTests
+{
+    private static readonly DateTimeOffset s_start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_finished_case_leaves_memory_and_its_ledger_entries_make_its_record_again()
+    {
+        var (court, records, entries, _) = Ledger(seed: 5);
+        var small = Replayed(court, records, finishedAtHand: 0);
+        var all = Replayed(court, records, finishedAtHand: int.MaxValue);
+        var finished = Enumerable.Range(1, (int)small.LastNumber).Where(n => small.Digests[n - 1].Finished).ToList();
+        Assert.True(finished.Count > 50, $"only {finished.Count} cases finished");
+        Assert.True(small.HeldCases.Count() < small.LastNumber, "finished cases leave memory");
+        foreach (var n in finished)
+        {
+            var folded = CaseEntries.Fold(court, entries.Where(e => e.Number == n && e.Kind != LedgerKinds.Absence));
+            Assert.Equal(Json(all.Case(n)!), Json(folded));
+            if (n != finished[^1])
+            {
+                Assert.True(small.HasLeft(n));
+                Assert.Null(small.Case(n));
+            }
+            small.Recall(folded);
+            Assert.False(small.HasLeft(n));
+            Assert.Equal(Json(folded), Json(small.Case(n)!));
+        }
+        Assert.Equal(all.Digests, small.Digests);
+        Assert.Throws<InvalidOperationException>(() => small.Recall(small.HeldCases.First()));
+    }
+
+    [Fact]
+    public void Indicators_over_any_window_count_finished_cases_as_their_records_would()
+    {
+        var (court, records, entries, end) = Ledger(seed: 9);
+        var state = Replayed(court, records, finishedAtHand: 0);
+        var cases = entries.Where(e => e.Number is not null).GroupBy(e => e.Number!.Value).OrderBy(g => g.Key)
+            .Select(g => CaseEntries.Fold(court, g.Where(e => e.Kind != LedgerKinds.Absence))).ToList();
+        foreach (var since in new DateTimeOffset?[] { null, s_start.AddDays(10), s_start.AddDays(60), end.AddDays(-5) })
+        {
+            var kpis = CourtIndicators.Compute(state, since, end);
+            var from = since ?? cases[0].FiledAt;
+            var filed = cases.Where(c => c.FiledAt >= from).ToList();
+            var closed = cases.Where(c => c.ClosedAt >= from).ToList();
+            var pendingStart = cases.Count(c => c.FiledAt < from && (c.ClosedAt is null || c.ClosedAt >= from));
+            Assert.Equal(filed.Count, kpis.Filed);
+            Assert.Equal(closed.Count, kpis.Closed);
+            Assert.Equal(pendingStart, kpis.PendingStart);
+            Assert.Equal(cases.Count(c => c.Status != CourtCaseStatus.Closed), kpis.PendingEnd);
+            var inputs = new BalanceInputs();
+            foreach (var c in cases)
+            {
+                var type = court.CaseTypes[court.TypeIndex(c.Type)];
+                if (c.FiledAt >= from)
+                {
+                    inputs.File(c.Extensions);
+                }
+                if (c.ClosedAt is { } at && at >= from)
+                {
+                    inputs.Close(type, (at - c.FiledAt).TotalDays);
+                }
+                if (c.ClosedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages[^1].At >= from)
+                {
+                    inputs.Transfer(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
+                }
+                if (c.Status != CourtCaseStatus.Closed)
+                {
+                    inputs.Pending((end - c.FiledAt).TotalDays);
+                }
+            }
+            var expected = inputs.Indicators();
+            Assert.Equal(expected.TrialTimeIndex, kpis.Balance.TrialTimeIndex);
+            Assert.Equal(expected.TimeLimitChangeRate, kpis.Balance.TimeLimitChangeRate);
+            Assert.Equal(expected.FileTransferDays, kpis.Balance.FileTransferDays);
+        }
+    }
+
+    [Fact]
+    public void A_key_s_fingerprint_finds_the_case_filed_under_it_after_the_case_has_finished()
+    {
+        var (court, records, entries, _) = Ledger(seed: 3);
+        var state = Replayed(court, records, finishedAtHand: 0);
+        var keyed = entries.Where(e => e.IdempotencyKey is not null).ToList();
+        Assert.NotEmpty(keyed);
+        Assert.Contains(keyed, e => state.Digests[(int)e.Number!.Value - 1].Finished);
+        foreach (var e in keyed)
+        {
+            Assert.Equal(e.Number, state.NumberOfKey(e.IdempotencyKey!));
+            Assert.Equal(e.Seq, state.Digests[(int)e.Number!.Value - 1].FilingSeq);
+        }
+        Assert.Null(state.NumberOfKey("never-used"));
+        Assert.NotEqual(CourtState.KeyPrint("a"), CourtState.KeyPrint("b"));
+    }
+
+    private static string Json(CourtCase c) => JsonSerializer.Serialize(c);
+
+    private static CourtState Replayed(Court court, List<LedgerRecord> records, int finishedAtHand)
+    {
+        var state = new CourtState(court, _ => Secret, finishedAtHand);
+        foreach (var record in records)
+        {
+            Assert.Null(state.Replay(record));
+        }
+        return state;
+    }
+
+    private static readonly string Secret = LiveLedgerSecret();
+
+    private static string LiveLedgerSecret() => Docket.Domain.Tests.Replay.LiveLedger.Secret(7, 1);
+
+    /// <summary>A ledger of Yancheng's court: filings (some with keys), stages to the end with unlocks, extensions and watches.</summary>
+    private static (Court Court, List<LedgerRecord> Records, List<LedgerEntry> Entries, DateTimeOffset End) Ledger(int seed)
+    {
+        var loaded = ScenarioLoader.LoadFile(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"));
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
+        var organization = new Organization(loaded.Scenario!, "yancheng-nodes.yaml");
+        var court = organization.Court(organization.CourtIds[0])!;
+        var state = new CourtState(court, _ => Secret);
+        var at = s_start;
+        var records = new List<LedgerRecord> { CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(Secret), at) };
+        var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
+        var clerk = new Actor("c", UserRoles.Clerk, court.Id, null, null);
+        var president = new Actor("p", UserRoles.President, court.Id, null, null);
+        var random = new Random(seed);
+        var types = court.CaseTypes.Where((t, i) => court.Layout.TypePool[i] >= 0).ToList();
+        for (var step = 0; step < 1500; step++)
+        {
+            at = at.AddHours(random.Next(1, 30));
+            var open = state.HeldCases.Where(c => c.Status != CourtCaseStatus.Waiting && c.StagesDone < court.CaseTypes[court.TypeIndex(c.Type)].Stages.Count).ToList();
+            var effect = random.Next(6) switch
+            {
+                0 or 1 => CourtCommands.File(state, new FilingRequest(types[random.Next(types.Count)].Id, false, "none", random.Next(2) == 0 ? $"key-{step}" : null, registrar), at),
+                2 or 3 when open.Count > 0 => Progress(state, open[random.Next(Math.Min(open.Count, 4))], clerk, president, at),
+                4 when open.Count > 0 => CourtCommands.Extend(state, open[random.Next(open.Count)].Number, 30, "appraisal", president, at),
+                _ => CourtCommands.Watch(state, at),
+            };
+            records.AddRange(effect.Records);
+        }
+        return (court, records, [.. records.Select(r => LedgerEntry.Parse(r.Json))], at);
+    }
+
+    private static CommandEffect Progress(CourtState state, CourtCase c, Actor clerk, Actor president, DateTimeOffset at)
+    {
+        var effect = new CommandEffect();
+        if (CaseProgress.NextStage(state.Court, c) is not { } stage)
+        {
+            return effect;
+        }
+        if (CaseClock.IsLocked(state.Court, c, at))
+        {
+            effect.Records.AddRange(CourtCommands.Unlock(state, c.Number, "moving on", president, at).Records);
+        }
+        effect.Records.AddRange(CourtCommands.Reach(state, c.Number, stage, clerk, at).Records);
+        return effect;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using CsCheck;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+
+namespace Docket.Domain.Tests.Replay;
+
+/// <summary>
+/// A court's state saved at any position of its ledger and read back decides the rest of the ledger exactly as the
+/// state that never stopped: every later entry re-made (draws, pulls, judges, warnings), and the same head, digests,
+/// records, queue and KPIs at the end. Under every policy, with one or two judges a team, absences, designations,
+/// watches and a seed rotation (<see cref="LiveLedger"/>).
+/// </summary>
+public sealed class CourtSnapshotTests
+{
+    [Fact]
+    public void A_state_saved_anywhere_and_read_back_replays_the_rest_of_the_ledger_as_the_one_that_never_stopped()
+    {
+        Gen.Select(Gen.Int[0, CourtAgreementPropertyTests.s_assignments.Length - 1], Gen.Int[1, 2], Gen.Int[1, 10_000], Gen.Double[0, 1])
+            .Sample((assignment, judges, seed, cutAt) =>
+            {
+                var court = CourtAgreementPropertyTests.CourtOf(assignment, judges);
+                var lines = LiveLedger.Write(court, 60, seed, rotateAfter: 30);
+                var records = lines.Select((json, i) => Record(court, i + 1, json)).ToList();
+                var cut = 1 + (int)(cutAt * (records.Count - 1));
+                string? SecretOf(int epoch) => LiveLedger.Secret(seed, epoch);
+
+                var whole = new CourtState(court, SecretOf);
+                var before = new CourtState(court, SecretOf);
+                foreach (var record in records.Take(cut))
+                {
+                    Assert.Null(whole.Replay(record));
+                    Assert.Null(before.Replay(record));
+                }
+                using var saved = new MemoryStream();
+                before.WriteSnapshot(saved);
+                saved.Position = 0;
+                var restored = CourtState.ReadSnapshot(court, SecretOf, saved);
+                Assert.Equal(before.Seq, restored.Seq);
+                Assert.Equal(before.Head, restored.Head);
+                foreach (var record in records.Skip(cut))
+                {
+                    Assert.Null(whole.Replay(record));
+                    var problem = restored.Replay(record);
+                    Assert.True(problem is null, $"entry {record.Seq} after a save at {cut}: {problem}");
+                }
+                Assert.Equal(whole.Head, restored.Head);
+                Assert.Equal(whole.Digests, restored.Digests);
+                Assert.Equal(whole.HeldCases.Select(c => JsonSerializer.Serialize(c)), restored.HeldCases.Select(c => JsonSerializer.Serialize(c)));
+                Assert.Equal(whole.Queue().Select(q => (q.Pool, q.Case.Number)), restored.Queue().Select(q => (q.Pool, q.Case.Number)));
+                var at = whole.LastAt.AddDays(1);
+                Assert.Equal(JsonSerializer.Serialize(CourtIndicators.Compute(whole, null, at)), JsonSerializer.Serialize(CourtIndicators.Compute(restored, null, at)));
+                for (var t = 0; t < court.Layout.Teams.Count; t++)
+                {
+                    Assert.Equal(JsonSerializer.Serialize(whole.Docket(t, null)), JsonSerializer.Serialize(restored.Docket(t, null)));
+                }
+            }, iter: 60);
+    }
+
+    [Fact]
+    public void A_saved_state_is_refused_by_another_court_or_when_cut_short()
+    {
+        var court = CourtAgreementPropertyTests.CourtOf(0, 1);
+        var other = CourtAgreementPropertyTests.CourtOf(3, 1);
+        var state = new CourtState(court, e => LiveLedger.Secret(4, e));
+        foreach (var (json, i) in LiveLedger.Write(court, 20, 4, rotateAtEnd: false).Select((j, i) => (j, i)))
+        {
+            Assert.Null(state.Replay(Record(court, i + 1, json)));
+        }
+        using var saved = new MemoryStream();
+        state.WriteSnapshot(saved);
+        var bytes = saved.ToArray();
+        Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(other, _ => null, new MemoryStream(bytes)));
+        Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(court, _ => null, new MemoryStream(bytes[..(bytes.Length / 2)])));
+        Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(court, _ => null, new MemoryStream([1, 2, 3])));
+    }
+
+    private static LedgerRecord Record(Court court, long seq, string json)
+    {
+        var e = LedgerEntry.Parse(json);
+        return new LedgerRecord(court.Id, seq, e.Kind, e.Case, json, LedgerHash.Of(json));
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Docket.Server.Tests;
+
+/// <summary>
+/// A court saves its state every few entries (here 10) and, restarted, takes the latest saved state and replays only
+/// the ledger after it; a saved state that does not hold is set aside and the whole ledger replayed. Either way the
+/// court answers as before the restart.
+/// </summary>
+public sealed class SavedStateTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string?> s_saveOften = new()
+    {
+        ["Docket:Courts:SaveStateEvery"] = "10",
+        ["Docket:Courts:FinishedCasesAtHand"] = "0",
+    };
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "docket-saved-" + Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_restarted_court_takes_its_saved_state_and_replays_only_the_entries_after_it()
+    {
+        var (kpis, cases, savedSeq) = await RunFirstAsync();
+        Assert.True(savedSeq >= 10, $"no state saved (at {savedSeq})");
+
+        // The first filing's entry, before the saved position, is spoiled beyond reading: a court replaying its whole
+        // ledger would lose case live-1 and every later decision would differ; this one, which no longer replays it,
+        // answers as before. The auditor's verification, which reads the whole ledger, still finds it.
+        await ExecuteAsync("UPDATE ledger SET entry = 'spoiled' WHERE court = 'live' AND seq = 2");
+        await using var second = new DocketFactory(_data, s_saveOften);
+        await AssertSameAsync(second, kpis, cases);
+        var (_, verified, _) = await second.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
+        Assert.False(verified.GetProperty("valid").GetBoolean());
+        Assert.Equal(2, verified.GetProperty("courts")[0].GetProperty("first_invalid_seq").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_saved_state_that_does_not_hold_is_set_aside_and_the_whole_ledger_replayed()
+    {
+        var (kpis, cases, _) = await RunFirstAsync();
+        await ExecuteAsync("UPDATE court_state SET state = substr(state, 1, 40)");
+        await using var second = new DocketFactory(_data, s_saveOften);
+        await AssertSameAsync(second, kpis, cases);
+        Assert.True((await second.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify")).Body.GetProperty("valid").GetBoolean());
+    }
+
+    /// <summary>Files and finishes cases on a first server; returns its KPIs, some cases as read, and the position of its saved state.</summary>
+    private async Task<(string Kpis, Dictionary<string, string> Cases, long SavedSeq)> RunFirstAsync()
+    {
+        await using var first = new DocketFactory(_data, s_saveOften);
+        var registrar = first.ClientFor(TestUsers.Registrar);
+        var ids = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            var filed = await registrar.FileAsync(i % 4 == 0 ? "criminal" : "simple_civil", key: $"saved-{i}");
+            ids.Add(filed.Str("id"));
+            if (filed.Str("status") == "pending" && filed.Str("team") == "civil-1" && i % 2 == 1)
+            {
+                var judge = first.ClientFor(TestUsers.JudgeCivil1);
+                foreach (var node in new[] { "served", "hearing_scheduled", "hearing", "judgment", "judgment_online", "archiving" })
+                {
+                    Assert.Equal(HttpStatusCode.OK, (await judge.PostJsonAsync($"/api/cases/{filed.Str("id")}/events", new { node })).Status);
+                }
+            }
+        }
+        var president = first.ClientFor(TestUsers.President);
+        var cases = new Dictionary<string, string>();
+        foreach (var id in ids)
+        {
+            cases[id] = (await president.GetJsonAsync($"/api/cases/{id}")).Body.GetRawText();
+        }
+        var kpis = (await president.GetJsonAsync("/api/courts/live/kpis")).Body.GetRawText();
+        long saved = 0;
+        for (var wait = 0; wait < 50 && saved < 10; wait++)
+        {
+            saved = (long)(await ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM court_state"))!;
+            await Task.Delay(100);
+        }
+        return (kpis, cases, saved);
+    }
+
+    private static async Task AssertSameAsync(DocketFactory factory, string kpis, Dictionary<string, string> cases)
+    {
+        var president = factory.ClientFor(TestUsers.President);
+        foreach (var (id, record) in cases)
+        {
+            Assert.Equal(record, (await president.GetJsonAsync($"/api/cases/{id}")).Body.GetRawText());
+        }
+        Assert.Equal(kpis, (await president.GetJsonAsync("/api/courts/live/kpis")).Body.GetRawText());
+        var again = await factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil", key: "saved-1");
+        Assert.True(again.GetProperty("replayed").GetBoolean());
+        var next = await factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");
+        Assert.Equal($"live-{cases.Count + 1}", next.Str("id"));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        SqliteConnection.ClearAllPools();
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "docket.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.True(await command.ExecuteNonQueryAsync() > 0, sql);
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "docket.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
