@@ -43,7 +43,7 @@ public static class CourtIndicators
             if (closedAt is { } at && at >= from)
             {
                 closed++;
-                inputs.Close(type, (at - c.FiledAt).TotalDays);
+                inputs.Close(type, (at - c.FiledAt).TotalDays, CaseClock.Suspension(type, c).Days);
             }
             if (closedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages.Length > 0 && c.Stages[^1].At >= from)
             {

@@ -507,7 +507,7 @@ public sealed class CourtState
     /// <summary>Why the case's limit cannot be extended by <paramref name="days"/> at <paramref name="at"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
     public (string Field, string Problem)? RefuseExtension(CourtCase c, double days, DateTimeOffset at) =>
         TimeLimit.RefuseExtension(_court.CaseTypes[_court.TypeIndex(c.Type)], c.FiledAt, c.ExtendedDays, c.Status != CourtCaseStatus.Closed,
-            days, _court.Layout.Spec.Supervision.LimitWarnDays, at);
+            days, _court.Layout.Spec.Supervision.LimitWarnDays, at, CaseClock.Suspension(_court.CaseTypes[_court.TypeIndex(c.Type)], c).Days);
 
     private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>
         a is null ? b is null
