@@ -24,7 +24,10 @@ public static class TimeLimit
     public static (double Days, bool SuspendedNow) Suspension(CaseType type, DateTimeOffset? assignedAt, IReadOnlyList<DateTimeOffset> stageEnds, bool open)
     {
         var days = 0.0;
-        for (var s = 0; s < stageEnds.Count && s < type.Stages.Count; s++)
+        // Stages after the one that closes the case suspend nothing: the limit no longer runs.
+        var closing = type.ClosesAfter is { } key ? type.Stages.ToList().FindIndex(st => st.Task == key) : -1;
+        var last = closing >= 0 ? closing : type.Stages.Count - 1;
+        for (var s = 0; s < stageEnds.Count && s <= last; s++)
         {
             var start = s == 0 ? assignedAt : stageEnds[s - 1];
             if (type.Stages[s].SuspendsLimit && start is { } from)
@@ -33,7 +36,7 @@ public static class TimeLimit
             }
         }
         var current = stageEnds.Count;
-        var now = open && assignedAt is not null && current < type.Stages.Count && type.Stages[current].SuspendsLimit;
+        var now = open && assignedAt is not null && current <= last && type.Stages[current].SuspendsLimit;
         return (days, now);
     }
 
