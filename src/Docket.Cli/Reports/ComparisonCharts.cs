@@ -16,7 +16,7 @@ internal static class ComparisonCharts
         [
             Monthly(scenarios, "pending", "Pending cases", "cases pending at the month's end", m => m.PendingEnd, months,
                 "Filed, not yet closed cases at each month's end, each scenario's mean over its replications." + bands),
-            new ChartSpec("closures", "Monthly closures", "month of the window", "cases",
+            new ChartSpec("closures", "Monthly closures", SummaryCharts.MonthAxis(scenarios[0].Mean), "cases",
                 [.. scenarios.SelectMany((s, i) => new[]
                 {
                     Line($"{s.Name}: closed", s, i, r => r.Monthly.Select(m => m.Closed)),
@@ -66,7 +66,7 @@ internal static class ComparisonCharts
     }
 
     private static ChartSpec Monthly(IReadOnlyList<ComparedScenario> scenarios, string id, string title, string yLabel, Func<MonthRow, double> read, int months, string caption) =>
-        new(id, title, "month of the window", yLabel,
+        new(id, title, SummaryCharts.MonthAxis(scenarios[0].Mean), yLabel,
             [.. scenarios.Select((s, i) => Line(s.Name, s, i, r => r.Monthly.Select(read)))],
             caption, XTicks: SummaryCharts.MonthTicks(months));
 

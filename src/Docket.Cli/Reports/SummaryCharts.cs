@@ -40,6 +40,12 @@ internal static class SummaryCharts
     /// <summary>The x offset of bar series <paramref name="i"/> of <paramref name="n"/> side by side in a unit slot.</summary>
     public static double BarOffset(int i, int n) => (i - ((n - 1) / 2.0)) * (0.8 / n);
 
+    /// <summary>The x axis of monthly charts: the window's calendar months, numbered from the first (named by its start).</summary>
+    public static string MonthAxis(Summary summary) =>
+        summary.Monthly.Count > 0 && summary.Monthly[0].Start.Length >= 7
+            ? $"calendar month of the window (1 = {summary.Monthly[0].Start[..7]})"
+            : "month of the window";
+
     /// <summary>x positions 1…n of the window's months.</summary>
     public static double[] Months(Summary summary) => [.. summary.Monthly.Select(m => (double)m.Month)];
 
@@ -101,7 +107,7 @@ internal static class SummaryCharts
         var series = kinds.Select(k => new ChartSeries(k.Replace('_', ' '), x,
             [.. summary.Monthly.Select(m => m.PendingEndByKind.GetValueOrDefault(k))], SeriesShape.Line, Color: colors[k])).ToList();
         series.Add(new ChartSeries("all pending", x, [.. summary.Monthly.Select(m => m.PendingEnd)], SeriesShape.DashedLine, Color: ChartSeries.Neutral));
-        return new ChartSpec("pending-by-kind", "Pending cases by team kind", "month of the window", "cases pending at the month's end", series,
+        return new ChartSpec("pending-by-kind", "Pending cases by team kind", MonthAxis(summary), "cases pending at the month's end", series,
             "Filed, not yet closed cases at each month's end, by the kind of team holding them (\"unassigned\": waiting in the court's queue).",
             XTicks: MonthTicks(x.Length));
     }
@@ -121,7 +127,7 @@ internal static class SummaryCharts
             series.Add(new ChartSeries("closure share of the year", x, [.. summary.Monthly.Select(m => m.ClosureShare)], SeriesShape.Line, RightAxis: true, Color: 2));
             series.Add(new ChartSeries("closure-rate baseline", x, [.. summary.Monthly.Select(m => m.ClosureRateBaseline)], SeriesShape.DashedLine, RightAxis: true, Color: 3));
         }
-        return new ChartSpec("filings-closures", "Monthly filings and closures", "month of the window", "cases", series,
+        return new ChartSpec("filings-closures", "Monthly filings and closures", MonthAxis(summary), "cases", series,
             "Cases filed and closed each month (bars, left axis) and the month's closure rate, closed ÷ (pending at its start + filed) (right axis)"
             + (hasBaseline ? $"; the month's closure share of the year, closed ÷ (pending at its year's start + filed in its year), against the scenario's monthly baseline; months below it: {Number(summary.Balance.MonthsBelowBaseline)}." : "; the scenario sets no monthly baseline."),
             RightLabel: "closure rate", XTicks: MonthTicks(x.Length));
@@ -190,7 +196,7 @@ internal static class SummaryCharts
     private static ChartSpec Escalations(Summary summary)
     {
         var x = Months(summary);
-        return new ChartSpec("escalations", "Escalations", "month of the window", "escalations in the month",
+        return new ChartSpec("escalations", "Escalations", MonthAxis(summary), "escalations in the month",
             [new ChartSeries("escalations", x, [.. summary.Monthly.Select(m => m.Escalations)], SeriesShape.Line)],
             $"Steps up the escalation ladder past the judge's warning (division head, president, discipline office), per month. Window total: {Number(summary.Deadlines.EscalatedDivisionHead + summary.Deadlines.EscalatedPresident + summary.Deadlines.ReferredDiscipline)} escalations.",
             XTicks: MonthTicks(x.Length));
@@ -199,7 +205,7 @@ internal static class SummaryCharts
     private static ChartSpec Locks(Summary summary)
     {
         var x = Months(summary);
-        return new ChartSpec("locks", "Cases locked", "month of the window", "cases locked in the month",
+        return new ChartSpec("locks", "Cases locked", MonthAxis(summary), "cases locked in the month",
             [new ChartSeries("locks", x, [.. summary.Monthly.Select(m => m.Locks)], SeriesShape.Line)],
             $"Cases locked at an overdue important node, per month (a chart of its own: locks are far fewer than escalations). Window totals: {Number(summary.Locks.First)} first and {Number(summary.Locks.Second)} second locks.",
             XTicks: MonthTicks(x.Length));

@@ -66,7 +66,8 @@ public sealed class BalanceInputs
     }
 
     /// <summary>A case of the type closed in the window after <paramref name="days"/> days from filing.</summary>
-    public void Close(CaseType type, double days)
+    /// <param name="suspendedDays">Days the statutory limit stood still (<see cref="Deadlines.TimeLimit.Suspension"/>): not counted against the limit in the trial-time index.</param>
+    public void Close(CaseType type, double days, double suspendedDays = 0)
     {
         Closed++;
         DispositionDays += days;
@@ -75,7 +76,7 @@ public sealed class BalanceInputs
         {
             ClosedWithLimit++;
             LimitDays += limit;
-            DispositionDaysWithLimit += days;
+            DispositionDaysWithLimit += days - suspendedDays;
         }
     }
 

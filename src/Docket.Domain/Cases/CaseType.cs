@@ -39,5 +39,11 @@ public sealed record CaseType(
 /// </summary>
 public sealed record EffortStage(string Task, string Role, EffortDistribution Effort)
 {
+    /// <summary>
+    /// The statutory limit stands still while the case is in this stage (<c>suspends_limit: true</c>: appraisal,
+    /// public notice, mediation), from the stage's start to its end (<see cref="Deadlines.TimeLimit"/>).
+    /// </summary>
+    public bool SuspendsLimit { get; init; }
+
     public bool IsWait => Role.Length == 0;
 }

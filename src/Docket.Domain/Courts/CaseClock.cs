@@ -20,13 +20,22 @@ public static class CaseClock
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
         var views = deadlines.Select(d => new DeadlineView(d.Node.Id, d.Due, d.ReachedAt, d.Level is { } l ? WarningLevels.NameOf(l) : "none", d.Node.Locks));
         return new CaseDetails(c, since is not null, since, [.. views], NodeOrder.NextStage(type, c.StagesDone),
-            TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays), court.DivisionOfTeam(c.Team) ?? "");
+            TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays, Suspension(type, c).Days), court.DivisionOfTeam(c.Team) ?? "");
     }
 
     public static bool IsLocked(Court court, CourtCase c, DateTimeOffset now) => Evaluate(court, c, now).LockedSince is not null;
 
     public static (DateTimeOffset? LockedSince, NodeDeadline[] Deadlines) Evaluate(Court court, CourtCase c, DateTimeOffset now) =>
-        CaseDeadlines.Evaluate(court.CaseTypes[court.TypeIndex(c.Type)].Nodes, node => ReachedAt(c, node), c.FiledAt, c.ClosedAt, c.UnlockedAt, now, court.Ladder);
+        CaseDeadlines.Evaluate(court.CaseTypes[court.TypeIndex(c.Type)].Nodes, node => ReachedAt(c, node), c.FiledAt, c.ClosedAt, c.UnlockedAt, now, court.Ladder,
+            court.Scenario.Calendar);
+
+    /// <summary>The days the case's statutory limit has stood still in stages that suspend it, and whether it stands still now (<see cref="TimeLimit.Suspension"/>).</summary>
+    public static (double Days, bool SuspendedNow) Suspension(CaseType type, CourtCase c) =>
+        TimeLimit.Suspension(type, c.AssignedAt, [.. c.Stages.Select(s => s.At)], c.Status == CourtCaseStatus.Pending);
+
+    /// <summary>The case's statutory limit as of now, suspensions deducted; null when its type has none or while a stage suspends it.</summary>
+    public static DateTimeOffset? RunningLimit(CaseType type, CourtCase c) =>
+        Suspension(type, c) is var (days, suspended) && !suspended ? TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays, days) : null;
 
     /// <summary>The warnings the case has earned by <paramref name="now"/> and not been issued.</summary>
     public static IEnumerable<DeadlineWarning> Unissued(Court court, CourtCase c, DateTimeOffset now)
@@ -42,7 +51,7 @@ public static class CaseClock
 
     private static IEnumerable<DeadlineWarning> Unissued(
         Court court, CourtCase c, CaseType type, DateTimeOffset? lockedSince, NodeDeadline[] deadlines, DateTimeOffset now) =>
-        DeadlineWarnings.Earned(deadlines, lockedSince, TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays),
+        DeadlineWarnings.Earned(deadlines, lockedSince, RunningLimit(type, c),
             court.Layout.Spec.Supervision.LimitWarnDays, c.ClosedAt, now).Where(w => !Issued(c, w));
 
     /// <summary>
@@ -82,7 +91,7 @@ public static class CaseClock
                 }
             }
         }
-        if (c.ClosedAt is null && TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays) is { } limit)
+        if (c.ClosedAt is null && RunningLimit(type, c) is { } limit)
         {
             Consider(TimeLimit.WarnAt(limit, court.Layout.Spec.Supervision.LimitWarnDays));
             Consider(limit);

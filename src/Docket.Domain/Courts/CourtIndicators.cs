@@ -33,7 +33,7 @@ public static class CourtIndicators
             {
                 // Finished: closed with every stage done, so neither pending nor locked now.
                 var finishedType = court.CaseTypes[d.Type];
-                Count(d.FiledAt, d.ClosedAt, d.Extensions, finishedType);
+                Count(d.FiledAt, d.ClosedAt, d.Extensions, finishedType, d.SuspendedDays);
                 if (d.LastStageAt >= from)
                 {
                     inputs.Transfer(Math.Max(0, (d.LastStageAt - d.ClosedAt).TotalDays));
@@ -43,7 +43,7 @@ public static class CourtIndicators
             var c = state.Case(i + 1)!;
             var type = court.CaseTypes[court.TypeIndex(c.Type)];
             var closedAt = c.ClosedAt;
-            Count(c.FiledAt, closedAt, c.Extensions, type);
+            Count(c.FiledAt, closedAt, c.Extensions, type, CaseClock.Suspension(type, c).Days);
             if (closedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages.Length > 0 && c.Stages[^1].At >= from)
             {
                 inputs.Transfer(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
@@ -70,7 +70,7 @@ public static class CourtIndicators
             }
         }
 
-        void Count(DateTimeOffset filedAt, DateTimeOffset? closedAt, int extensions, CaseType type)
+        void Count(DateTimeOffset filedAt, DateTimeOffset? closedAt, int extensions, CaseType type, double suspendedDays)
         {
             if (filedAt < from)
             {
@@ -87,7 +87,7 @@ public static class CourtIndicators
             if (closedAt is { } at && at >= from)
             {
                 closed++;
-                inputs.Close(type, (at - filedAt).TotalDays);
+                inputs.Close(type, (at - filedAt).TotalDays, suspendedDays);
             }
         }
         var sorted = ages.Order().ToArray();

@@ -148,7 +148,7 @@ public sealed partial class CourtState
         _presence.ReadState(r);
         for (var n = r.ReadInt32(); n > 0; n--)
         {
-            var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean());
+            var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble());
             _digests.Add(d);
             if (d.KeyPrint != 0)
             {
@@ -212,6 +212,7 @@ public sealed class CourtSnapshot
             w.Write(d.Type);
             w.Write(d.Extensions);
             w.Write(d.Finished);
+            w.Write(d.SuspendedDays);
         }
         w.Write(_held.Length);
         foreach (var (c, due) in _held)

@@ -563,7 +563,7 @@ public sealed partial class CourtState
     /// <summary>Why the case's limit cannot be extended by <paramref name="days"/> at <paramref name="at"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
     public (string Field, string Problem)? RefuseExtension(CourtCase c, double days, DateTimeOffset at) =>
         TimeLimit.RefuseExtension(_court.CaseTypes[_court.TypeIndex(c.Type)], c.FiledAt, c.ExtendedDays, c.Status != CourtCaseStatus.Closed,
-            days, _court.Layout.Spec.Supervision.LimitWarnDays, at);
+            days, _court.Layout.Spec.Supervision.LimitWarnDays, at, CaseClock.Suspension(_court.CaseTypes[_court.TypeIndex(c.Type)], c).Days);
 
     private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>
         a is null ? b is null
@@ -726,6 +726,7 @@ public sealed partial class CourtState
             Type = (short)type,
             Extensions = (short)Math.Min(c.Extensions, short.MaxValue),
             Finished = true,
+            SuspendedDays = CaseClock.Suspension(_court.CaseTypes[type], c).Days,
         };
         KeepAtHand(c);
     }

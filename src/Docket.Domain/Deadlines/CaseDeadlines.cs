@@ -2,7 +2,8 @@ namespace Docket.Domain.Deadlines;
 
 /// <summary>
 /// A case's node deadlines and lock as of a moment, from its record alone: each process node is due
-/// <c>within_days</c> after its <c>from</c> node (filing by default) was reached; the <see cref="EscalationLadder"/>
+/// <c>within_days</c> (or working days of the court's calendar, <see cref="ProcessNode.DueAt(Calendar.WorkCalendar, DateTimeOffset)"/>)
+/// after its <c>from</c> node (filing by default) was reached; the <see cref="EscalationLadder"/>
 /// says who has been told; an important node (<see cref="ProcessNode.Locks"/>) overdue and not reached locks the
 /// case, unless a division head or the president unlocked it after that node fell due (<see cref="UnlockRule"/>).
 /// The simulator schedules the same ladder as events; the live service evaluates it against the clock.
@@ -15,7 +16,7 @@ public static class CaseDeadlines
     /// <param name="unlockedAt">The last unlock, or null.</param>
     public static (DateTimeOffset? LockedSince, NodeDeadline[] Deadlines) Evaluate(
         IReadOnlyList<ProcessNode> nodes, Func<string, DateTimeOffset?> reachedAt, DateTimeOffset filedAt, DateTimeOffset? closedAt,
-        DateTimeOffset? unlockedAt, DateTimeOffset now, EscalationLadder ladder)
+        DateTimeOffset? unlockedAt, DateTimeOffset now, EscalationLadder ladder, Calendar.WorkCalendar calendar)
     {
         if (nodes.Count == 0)
         {
@@ -31,11 +32,10 @@ public static class CaseDeadlines
         DateTimeOffset? since = null;
         foreach (var node in nodes)
         {
-            if (node.WithinDays is not { } within || Reached(node.From ?? ProcessNode.Filing) is not { } from)
+            if (Reached(node.From ?? ProcessNode.Filing) is not { } from || node.DueAt(calendar, from) is not { } due)
             {
                 continue;
             }
-            var due = from.AddDays(within);
             var reached = Reached(node.Id);
             EscalationLevel? level = null;
             if (reached is null)

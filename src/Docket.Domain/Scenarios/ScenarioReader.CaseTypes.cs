@@ -99,6 +99,9 @@ internal sealed partial class ScenarioReader
         return types;
     }
 
+    /// <summary>An effort entry's flag: the statutory limit stands still during the stage.</summary>
+    private const string SuspendsLimitKey = "suspends_limit";
+
     private List<EffortStage> ReadEffort(MappingReader caseType)
     {
         var stages = new List<EffortStage>();
@@ -126,10 +129,12 @@ internal sealed partial class ScenarioReader
             {
                 Error(key, path, $"'{name}' is neither a task ({Names(CaseTasks.DefaultRole.Keys, 20)}), a wait (wait, wait_*) nor a role ({Names(_roles.Coefficients.Keys, 20)})");
             }
-            var distribution = ReadDistribution(value, stagePath, CaseTasks.IsWait(name) ? "days" : "hours");
+            var distribution = ReadDistribution(value, stagePath, CaseTasks.IsWait(name) ? "days" : "hours", stage: true);
+            var suspends = value is YamlMappingNode stage && stage.Children.TryGetValue(new YamlScalarNode(SuspendsLimitKey), out var flag)
+                && ReadBoolean(flag, ScenarioPaths.Child(stagePath, SuspendsLimitKey)) == true;
             if (resolved && distribution is not null)
             {
-                stages.Add(new EffortStage(task, role, distribution));
+                stages.Add(new EffortStage(task, role, distribution) { SuspendsLimit = suspends });
             }
         }
         return stages;
@@ -139,8 +144,10 @@ internal sealed partial class ScenarioReader
     /// A distribution in <paramref name="unit"/> ("hours" or "days"): <c>{ dist: exponential, mean_hours: 240 }</c>.
     /// The values stay in that unit (an effort's <c>MeanHours</c> holds days when the unit is days).
     /// </summary>
-    private EffortDistribution? ReadDistribution(YamlNode node, string path, string unit)
+    /// <param name="stage">An effort stage's distribution, which may also say <c>suspends_limit</c>.</param>
+    private EffortDistribution? ReadDistribution(YamlNode node, string path, string unit, bool stage = false)
     {
+        string[] extra = stage ? [SuspendsLimitKey] : [];
         var mean = "mean_" + unit;
         var sd = "sd_" + unit;
         var m = MappingReader.Open(node, path, _diagnostics, $"{{ dist: exponential, {mean}: 10 }}");
@@ -148,7 +155,7 @@ internal sealed partial class ScenarioReader
         {
             return null;
         }
-        string[] allKeys = ["dist", mean, sd, "shape", unit, "weights"];
+        string[] allKeys = ["dist", mean, sd, "shape", unit, "weights", .. extra];
         if (m.Value("dist") is not { } distNode)
         {
             m.RejectUnknown(allKeys);
@@ -174,7 +181,7 @@ internal sealed partial class ScenarioReader
             m.RejectUnknown(allKeys);
             return null;
         }
-        m.RejectUnknown(keys, $" for dist {dist}");
+        m.RejectUnknown([.. keys, .. extra], $" for dist {dist}");
         var context = $" for dist {dist}";
         switch (dist)
         {

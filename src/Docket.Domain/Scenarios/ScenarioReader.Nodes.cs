@@ -8,7 +8,7 @@ namespace Docket.Domain.Scenarios;
 /// <summary>A case type's process nodes, the stage that closes it, its risk shares and its time-limit extension.</summary>
 internal sealed partial class ScenarioReader
 {
-    internal static readonly string[] NodeKeys = ["id", "stage", "from", "within_days", "lock"];
+    internal static readonly string[] NodeKeys = ["id", "stage", "from", "within_days", "within_working_days", "lock"];
 
     internal static readonly string[] RiskKeys = ["ordinary", "larger", "major"];
 
@@ -48,6 +48,21 @@ internal sealed partial class ScenarioReader
                 $"'{closesAfter}' is not an effort key of case type '{typeId ?? "?"}' (effort: {Names(effortKeys, 20)})");
         }
         return closesAfter;
+    }
+
+    /// <summary>A node's time limit: <c>within_days</c> (calendar days) or <c>within_working_days</c> (whole working days), one of them.</summary>
+    private (double? Within, bool WorkingDays) ReadNodeLimit(MappingReader m)
+    {
+        if (m.Value("within_working_days") is not { } working)
+        {
+            return (ReadRequiredNumber(m, "within_days", Bounds.Above(0), " (the node's time limit in days, or within_working_days)"), false);
+        }
+        if (m.Has("within_days"))
+        {
+            Error(working, m.PathOf("within_working_days"), "give within_days (calendar days) or within_working_days, not both");
+            return (null, true);
+        }
+        return TryReadInt(working, m.PathOf("within_working_days"), Bounds.Between(1, 3650), out var days) ? (days, true) : (null, true);
     }
 
     private List<ProcessNode> ReadNodes(MappingReader caseType, string? typeId, List<string>? effortKeys, int closingStage)
@@ -99,10 +114,10 @@ internal sealed partial class ScenarioReader
                 }
             }
             var from = ReadString(m, "from");
-            var within = ReadRequiredNumber(m, "within_days", Bounds.Above(0), " (the node's time limit in days)");
+            var (within, workingDays) = ReadNodeLimit(m);
             var locks = m.Value("lock") is { } lockNode && ReadBoolean(lockNode, m.PathOf("lock")) == true;
             read.Add(new NodeRead(id, stageIndex, from, m));
-            nodes.Add(new ProcessNode(id ?? "", stage, from ?? ProcessNode.Filing, within, locks));
+            nodes.Add(new ProcessNode(id ?? "", stage, from ?? ProcessNode.Filing, within, locks) { WorkingDays = workingDays });
         }
 
         var byId = read.Where(n => n.Id is not null).ToDictionary(n => n.Id!, StringComparer.Ordinal);

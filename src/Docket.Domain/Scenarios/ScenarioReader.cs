@@ -25,7 +25,9 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
     /// <summary>Keys that describe one court: at the top level in the single-court form, inside courts[] otherwise.</summary>
     internal static readonly string[] CourtBodyKeys = ["intake", "teams", "pools", "absences", "backlog", "quota_target", "supervision"];
 
-    private static readonly string[] s_calendarKeys = ["days_per_week", "hours_per_day"];
+    private static readonly string[] s_calendarKeys = ["days_per_week", "hours_per_day", "start_date", "holidays", "make_up_days", "utc_offset_hours"];
+
+    private static readonly string[] s_dateRangeKeys = ["name", "from", "to"];
 
     private readonly ScenarioDiagnostics _diagnostics = diagnostics;
     private RoleCatalog _roles = RoleCatalog.Default;
@@ -107,7 +109,93 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
         m.RejectUnknown(s_calendarKeys);
         var daysPerWeek = ReadInt(m, "days_per_week", 5, Bounds.Between(1, 7));
         var hoursPerDay = ReadNumber(m, "hours_per_day", 8, Bounds.AboveAtMost(0, 24));
-        return new WorkCalendar(daysPerWeek, hoursPerDay);
+        var start = m.Value("start_date") is { } startNode ? ReadDate(startNode, m.PathOf("start_date")) : null;
+        var holidays = ReadDates(m, "holidays");
+        var makeUp = ReadDates(m, "make_up_days");
+        var offset = ReadNumber(m, "utc_offset_hours", WorkCalendar.DefaultUtcOffsetHours, Bounds.Between(-12, 14));
+        foreach (var clash in holidays.Intersect(makeUp).Take(1))
+        {
+            Error(m.Value("make_up_days")!, m.PathOf("make_up_days"), $"{clash:yyyy-MM-dd} is also a holiday");
+        }
+        // Dates named anywhere put the working week on the dates' weekdays; none keeps the week starting on day 0.
+        var dated = m.Has("start_date") || m.Has("holidays") || m.Has("make_up_days");
+        return new WorkCalendar(daysPerWeek, hoursPerDay, start ?? WorkCalendar.DefaultStartDate, dated, holidays, makeUp, offset);
+    }
+
+    /// <summary>A date, <c>yyyy-MM-dd</c>; null when wrong (reported).</summary>
+    private DateOnly? ReadDate(YamlNode node, string path)
+    {
+        var text = ScalarText(node, path, "a date (yyyy-MM-dd)");
+        if (text is null)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        Error(node, path, $"expected a date as yyyy-MM-dd (got '{text}')");
+        return null;
+    }
+
+    /// <summary>A list of dates and date ranges (<c>{ name, from, to }</c>, both ends included), every day listed once.</summary>
+    private List<DateOnly> ReadDates(MappingReader calendar, string key)
+    {
+        var days = new SortedSet<DateOnly>();
+        if (ReadList(calendar, key, required: false) is not { } list)
+        {
+            return [.. days];
+        }
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var path = ScenarioPaths.Index(calendar.PathOf(key), i);
+            var item = list.Children[i];
+            if (item is not YamlMappingNode)
+            {
+                if (ReadDate(item, path) is { } date)
+                {
+                    days.Add(date);
+                }
+                continue;
+            }
+            var m = MappingReader.Open(item, path, _diagnostics, "{ name: Spring Festival, from: 2026-02-15, to: 2026-02-23 }");
+            if (m is null)
+            {
+                continue;
+            }
+            m.RejectUnknown(s_dateRangeKeys);
+            ReadString(m, "name");
+            DateOnly? from = m.Value("from") is { } f ? ReadDate(f, m.PathOf("from")) : null;
+            DateOnly? to = m.Value("to") is { } t ? ReadDate(t, m.PathOf("to")) : null;
+            if (!m.Has("from"))
+            {
+                Missing(m, "from");
+            }
+            if (!m.Has("to"))
+            {
+                Missing(m, "to");
+            }
+            if (from is not { } first || to is not { } last)
+            {
+                continue;
+            }
+            if (last < first)
+            {
+                Error(m.Value("to")!, m.PathOf("to"), $"must not be before from ({first:yyyy-MM-dd}) (got {last:yyyy-MM-dd})");
+                continue;
+            }
+            if (last.DayNumber - first.DayNumber > 366)
+            {
+                Error(m.Value("to")!, m.PathOf("to"), $"a range is at most a year long (got {last.DayNumber - first.DayNumber + 1} days)");
+                continue;
+            }
+            for (var d = first; d <= last; d = d.AddDays(1))
+            {
+                days.Add(d);
+            }
+        }
+        return [.. days];
     }
 
     private RoleCatalog ReadRoles(MappingReader top)

@@ -23,6 +23,12 @@ public struct CaseRecord
     /// <summary>When the last stage ended (archived, transferred), NaN until then.</summary>
     public double Archived;
 
+    /// <summary>When the stage under way that suspends the statutory limit began (while <see cref="CaseFlags.LimitSuspended"/>).</summary>
+    public double SuspendedSince;
+
+    /// <summary>Days the statutory limit stood still in stages that suspend it (added to <see cref="Limit"/>).</summary>
+    public double SuspendedDays;
+
     public double LockedAt;
     public double LockedDays;
     public ulong NodesReached;
@@ -65,4 +71,10 @@ public enum CaseFlags : ushort
     Referred = 512,
     LimitOverdue = 1024,
     Overdue = 2048,
+
+    /// <summary>In a stage that suspends the statutory limit: no warning or overdue until it ends.</summary>
+    LimitSuspended = 4096,
+
+    /// <summary>Warned of the current statutory limit (an extension clears it: the new limit gets its own warning).</summary>
+    LimitWarned = 8192,
 }

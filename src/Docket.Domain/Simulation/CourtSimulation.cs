@@ -40,7 +40,7 @@ public sealed class CourtSimulation
     private readonly int[][] _teamAccepts;
     private readonly double _windowStart;
     private readonly double _windowEnd;
-    private readonly int _windowMonths;
+    private readonly Calendar.CalendarMonths _months;
     private readonly SupervisionSpec _supervision;
     private readonly EscalationLadder _ladder;
     private readonly int[] _meetingCursor;
@@ -72,8 +72,8 @@ public sealed class CourtSimulation
         _courtKey = StreamKey.Of(StreamName(layout));
         _windowStart = layout.Scenario.WarmupDays;
         _windowEnd = layout.Scenario.Days;
-        _windowMonths = SimulationYear.WindowMonths(_windowStart, _windowEnd);
-        Deadlines = DeadlineCounters.ForWindow(_windowMonths);
+        _months = _calendar.Months(_windowStart, _windowEnd);
+        Deadlines = DeadlineCounters.ForWindow(_months.Count);
         _stations = [.. layout.Stations];
         _supervision = layout.Spec.Supervision;
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
@@ -94,7 +94,7 @@ public sealed class CourtSimulation
 
         var typeIndex = _types.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         _intake = [.. layout.Spec.Intake.Select((s, i) => new IntakeProcess(
-            s, [.. s.Mix.Select(m => typeIndex[m.Type])], seed, _courtKey, i, 1.0))];
+            s, [.. s.Mix.Select(m => typeIndex[m.Type])], seed, _courtKey, i, 1.0, _calendar))];
 
         var teamIndex = layout.Teams.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var absences = layout.Teams.Select(_ => new List<(double, double)>()).ToArray();
@@ -489,6 +489,12 @@ public sealed class CourtSimulation
     private void EnterStage(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
+        if (_types[c.Type].Stages[c.Stage].SuspendsLimit && !double.IsNaN(c.Limit) && c.Status != CaseStatus.Closed)
+        {
+            // The statutory limit stands still from here to the stage's end (TimeLimit.Suspension).
+            c.Flags |= CaseFlags.LimitSuspended;
+            c.SuspendedSince = now;
+        }
         var stationNo = _layout.StationFor(c.Team, c.Type, c.Stage, c.Judge);
         if (stationNo == CourtLayout.WaitStation)
         {
@@ -585,6 +591,10 @@ public sealed class CourtSimulation
                 NodeReached(entry, node, now);
             }
         }
+        if ((c.Flags & CaseFlags.LimitSuspended) != 0)
+        {
+            ResumeLimit(entry, now);
+        }
         c.Stage++;
         Proceed(entry, now);
     }
@@ -653,10 +663,9 @@ public sealed class CourtSimulation
         }
         foreach (var due in catalog.DueAfter(node))
         {
-            if (catalog.Nodes[due].WithinDays is { } within && !NodeCatalog.IsReached(c.NodesReached, due))
+            if (catalog.Nodes[due].DueAt(_calendar, now) is { } deadline && !NodeCatalog.IsReached(c.NodesReached, due))
             {
                 // The ladder starts with the judge's warning; each step schedules the next only if still needed.
-                var deadline = now + within;
                 _events.Push(Math.Max(now, _ladder.TimeOf(EscalationLevel.Judge, deadline)), SimEventKind.NodeEscalation, caseNo, due, (int)EscalationLevel.Judge, deadline);
             }
         }
@@ -737,7 +746,28 @@ public sealed class CourtSimulation
     {
         if (now >= _windowStart)
         {
-            byMonth[SimulationYear.MonthOf(now, _windowStart, _windowMonths)]++;
+            byMonth[_months.IndexOf(now)]++;
+        }
+    }
+
+    /// <summary>
+    /// A stage that suspended the statutory limit ends: the limit moves on by the days the stage took, and its warning
+    /// (or, once warned, its due time) is scheduled afresh; the events scheduled for the old limit find it moved.
+    /// </summary>
+    private void ResumeLimit(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        c.Flags &= ~CaseFlags.LimitSuspended;
+        var days = now - c.SuspendedSince;
+        c.Limit += days;
+        c.SuspendedDays += days;
+        if ((c.Flags & CaseFlags.LimitWarned) != 0)
+        {
+            _events.Push(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
+        }
+        else
+        {
+            ScheduleLimitWarning(caseNo, now);
         }
     }
 
@@ -750,10 +780,13 @@ public sealed class CourtSimulation
     private void WarnLimit(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        if (c.Status == CaseStatus.Closed)
+        // Closed, warned already, suspended (the limit is moving), or the limit has moved since this was scheduled.
+        if (c.Status == CaseStatus.Closed || (c.Flags & (CaseFlags.LimitWarned | CaseFlags.LimitSuspended)) != 0 ||
+            now < c.Limit - _supervision.LimitWarnDays)
         {
             return;
         }
+        c.Flags |= CaseFlags.LimitWarned;
         Deadlines.Warned += now >= _windowStart ? 1 : 0;
         Tally.WarningsByLevel[(int)EscalationLevel.Judge]++;
         if (_types[c.Type].Extension is { } extension)
@@ -771,7 +804,7 @@ public sealed class CourtSimulation
     private void LimitDue(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        if (c.Status == CaseStatus.Closed || now < c.Limit)
+        if (c.Status == CaseStatus.Closed || now < c.Limit || (c.Flags & (CaseFlags.LimitOverdue | CaseFlags.LimitSuspended)) != 0)
         {
             return;
         }
@@ -852,6 +885,7 @@ public sealed class CourtSimulation
                     {
                         c.Limit += _types[c.Type].Extension!.Days;
                         c.Extensions++;
+                        c.Flags &= ~CaseFlags.LimitWarned;
                         Deadlines.Extensions += now >= _windowStart ? 1 : 0;
                         ScheduleLimitWarning(j.Case, now);
                     }

@@ -4,8 +4,9 @@ using Docket.Domain.Randomness;
 namespace Docket.Domain.Simulation;
 
 /// <summary>
-/// One intake stream as a non-homogeneous Poisson process: the rate of month m of each 365-day year is
-/// per_year / 365 × seasonality[m], drawn by thinning from the highest monthly rate.
+/// One intake stream as a non-homogeneous Poisson process: the rate in month m of the year
+/// (<see cref="Calendar.WorkCalendar.MonthOfYear"/>) is per_year / 365 × seasonality[m] ÷ the factors' mean over the
+/// year's days, drawn by thinning from the highest monthly rate.
 /// </summary>
 internal sealed class IntakeProcess
 {
@@ -15,15 +16,20 @@ internal sealed class IntakeProcess
     private readonly double[] _cumulativeShare;
     private readonly int[] _types;
     private readonly RandomStream _random;
+    private readonly Calendar.WorkCalendar _calendar;
 
-    public IntakeProcess(IntakeStream stream, int[] typeIndices, ulong seed, ulong courtKey, int index, double scale)
+    public IntakeProcess(IntakeStream stream, int[] typeIndices, ulong seed, ulong courtKey, int index, double scale, Calendar.WorkCalendar calendar)
     {
+        _calendar = calendar;
         Stream = stream;
         Index = index;
         _types = typeIndices;
         _random = new RandomStream(seed, courtKey, StreamKey.Mix(StreamKey.Intake, (ulong)index, 0));
         var factors = stream.Seasonality;
-        var mean = factors is { Count: 12 } ? factors.Average() : 1.0;
+        // Weighted by the months' days, so that the year still receives per_year (equal parts: the plain average).
+        var mean = factors is not { Count: 12 } ? 1.0
+            : calendar.Dated ? factors.Select((f, m) => f * calendar.MonthLengths[m]).Sum() / calendar.MonthLengths.Sum()
+            : factors.Average();
         for (var m = 0; m < 12; m++)
         {
             _factor[m] = factors is { Count: 12 } && mean > 0 ? factors[m] / mean : 1.0;
@@ -59,7 +65,8 @@ internal sealed class IntakeProcess
         while (true)
         {
             t += _random.NextExponential(_meanGapAtMax);
-            if (_maxFactor == _factor[MonthOfYear(t)] || _random.NextDouble() * _maxFactor < _factor[MonthOfYear(t)])
+            var month = _calendar.MonthOfYear(t);
+            if (_maxFactor == _factor[month] || _random.NextDouble() * _maxFactor < _factor[month])
             {
                 return t;
             }
@@ -81,11 +88,5 @@ internal sealed class IntakeProcess
             }
         }
         return _types[^1];
-    }
-
-    public static int MonthOfYear(double day)
-    {
-        var inYear = day - (Math.Floor(day / SimulationYear.Days) * SimulationYear.Days);
-        return Math.Min(11, (int)(inYear / SimulationYear.MonthDays));
     }
 }

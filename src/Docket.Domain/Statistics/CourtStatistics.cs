@@ -111,6 +111,14 @@ public sealed class MonthStatistics
     /// <summary>Steps up the escalation ladder past the judge's warning in the month.</summary>
     [Id(7)]
     public long Escalations { get; set; }
+
+    /// <summary>The date the month starts on inside the window (yyyy-MM-dd: the 1st, except for a first part-month).</summary>
+    [Id(8)]
+    public string Start { get; set; } = "";
+
+    /// <summary>Days of the month inside the window.</summary>
+    [Id(9)]
+    public double Days { get; set; }
 }
 
 [GenerateSerializer, Alias("docket.sim.type-statistics")]

@@ -14,8 +14,9 @@ public static class CourtStatisticsCollector
         var layout = simulation.Layout;
         var scenario = layout.Scenario;
         double w0 = scenario.WarmupDays, w1 = scenario.Days;
-        var monthLength = SimulationYear.MonthDays;
-        var months = SimulationYear.WindowMonths(w0, w1);
+        // Calendar months of the scenario's calendar (the first and last may be part-months).
+        var calendarMonths = scenario.Calendar.Months(w0, w1);
+        var months = calendarMonths.Count;
         var filedByMonth = new long[months];
         var closedByMonth = new long[months];
         var pendingDiff = new long[months + 2];
@@ -105,7 +106,7 @@ public static class CourtStatisticsCollector
             if (c.Filed >= w0)
             {
                 stats.Filed++;
-                filedByMonth[Math.Min(months - 1, (int)((c.Filed - w0) / monthLength))]++;
+                filedByMonth[calendarMonths.IndexOf(c.Filed)]++;
                 types[c.Type].Filed++;
             }
             else if (!(closed && c.Closed < w0))
@@ -121,7 +122,7 @@ public static class CourtStatisticsCollector
                 var days = c.Closed - c.Filed;
                 stats.Closed++;
                 ttd.Add(days);
-                closedByMonth[Math.Min(months - 1, (int)((c.Closed - w0) / monthLength))]++;
+                closedByMonth[calendarMonths.IndexOf(c.Closed)]++;
                 types[c.Type].Closed++;
                 types[c.Type].DispositionDaysSum += days;
                 teamClosed[c.Team]++;
@@ -132,8 +133,8 @@ public static class CourtStatisticsCollector
                     stats.ClosedAfterLimit++;
                 }
                 var type = scenario.CaseTypes[c.Type];
-                courtBalance.Close(type, days);
-                teamBalance[c.Team].Close(type, days);
+                courtBalance.Close(type, days, c.SuspendedDays);
+                teamBalance[c.Team].Close(type, days, c.SuspendedDays);
             }
             if (closed && c.Archived >= w0)
             {
@@ -163,16 +164,16 @@ public static class CourtStatisticsCollector
                     stats.WaitingEnd++;
                 }
             }
-            // Pending at month boundary k (time w0 + k·month, the last one w1) for k in [first, last].
-            var first = c.Filed < w0 ? 0 : (int)((c.Filed - w0) / monthLength) + 1;
-            var last = !closed ? months : (c.Closed < w0 ? -1 : Math.Min(months, (int)((c.Closed - w0) / monthLength)));
+            // Pending at month boundary k (the start of month k, the last one w1) for k in [first, last].
+            var first = calendarMonths.FirstBoundaryAfter(c.Filed);
+            var last = !closed ? months : Math.Min(months, calendarMonths.FirstBoundaryAfter(c.Closed) - 1);
             if (first <= last && first <= months)
             {
                 pendingDiff[first]++;
                 pendingDiff[last + 1]--;
                 // Split at assignment: waiting for a team up to it, held by the team's kind after it.
                 var lastWaiting = !(c.Assigned >= w0) ? (double.IsNaN(c.Assigned) ? last : -1)
-                    : Math.Min(last, (int)((c.Assigned - w0) / monthLength));
+                    : Math.Min(last, calendarMonths.FirstBoundaryAfter(c.Assigned) - 1);
                 if (first <= lastWaiting)
                 {
                     kindDiff[unassigned, first]++;
@@ -208,6 +209,8 @@ public static class CourtStatisticsCollector
         stats.Months = [.. Enumerable.Range(0, months).Select(m => new MonthStatistics
         {
             Month = m + 1,
+            Start = calendarMonths.FirstDate(m).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Days = calendarMonths.Length(m),
             Filed = filedByMonth[m],
             Closed = closedByMonth[m],
             PendingStart = pendingAt[m],

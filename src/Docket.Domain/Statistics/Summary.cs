@@ -140,6 +140,7 @@ public sealed record LongPending
 [GenerateSerializer, Immutable, Alias("docket.summary.month-row")]
 public sealed record MonthRow
 {
+    /// <summary>The month's number in the window, from 1: calendar month <see cref="Start"/>.</summary>
     [Id(0)]
     public int Month { get; init; }
     [Id(1)]
@@ -170,6 +171,14 @@ public sealed record MonthRow
     /// <summary>Closed in the month ÷ cases accepted in its window year (<see cref="Balance.ClosureBaselines"/>): what the monthly baseline is compared with.</summary>
     [Id(9)]
     public double ClosureShare { get; init; }
+
+    /// <summary>The calendar month's first date inside the window (yyyy-MM-dd): the 1st, except for a first part-month.</summary>
+    [Id(10)]
+    public string Start { get; init; } = "";
+
+    /// <summary>Days of the month inside the window: the month's length, fewer for a part-month at either end.</summary>
+    [Id(11)]
+    public double Days { get; init; }
 }
 
 /// <summary>One bin of a day histogram: [from_days, to_days), the last bin without to_days.</summary>

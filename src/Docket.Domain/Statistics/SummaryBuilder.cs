@@ -79,6 +79,8 @@ public static class SummaryBuilder
                 return new MonthRow
                 {
                     Month = m + 1,
+                    Start = rows[0].Start,
+                    Days = rows[0].Days,
                     Filed = f,
                     Closed = cl,
                     ClosureRate = Ratio(cl, rows.Sum(r => r.PendingStart) + f),
@@ -270,7 +272,7 @@ public static class SummaryBuilder
     /// <summary>Anhui's long-pending baseline (case 160): no case pending over 3 years (1,095 days).</summary>
     public const double LongPendingBaselineDays = 1095;
 
-    /// <summary>The monthly closure-rate baseline for window month <paramref name="m"/> (by its month of the year), 0 when none is set.</summary>
+    /// <summary>The monthly closure-rate baseline for window month <paramref name="m"/> (by its calendar month: January the first), 0 when none is set.</summary>
     public static double MonthlyBaseline(Scenario scenario, int m)
     {
         var baseline = scenario.Balance.MonthlyBaseline;
@@ -278,7 +280,7 @@ public static class SummaryBuilder
         {
             return 0;
         }
-        var monthOfYear = (int)((scenario.WarmupDays + ((m + 0.5) * SimulationYear.MonthDays)) % SimulationYear.Days / SimulationYear.MonthDays);
+        var monthOfYear = scenario.Calendar.Months(scenario.WarmupDays, scenario.Days).FirstDate(m).Month - 1;
         return baseline[Math.Min(baseline.Count - 1, monthOfYear)];
     }
 

@@ -72,7 +72,7 @@ public sealed class FinishedCasesTests
                 }
                 if (c.ClosedAt is { } at && at >= from)
                 {
-                    inputs.Close(type, (at - c.FiledAt).TotalDays);
+                    inputs.Close(type, (at - c.FiledAt).TotalDays, CaseClock.Suspension(type, c).Days);
                 }
                 if (c.ClosedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages[^1].At >= from)
                 {

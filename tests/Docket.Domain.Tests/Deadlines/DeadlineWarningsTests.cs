@@ -24,7 +24,8 @@ public sealed class DeadlineWarningsTests
     { Extension = new TimeLimitExtension(0.1, 30) };
 
     private static (DateTimeOffset? Since, NodeDeadline[] Deadlines) At(double days, DateTimeOffset? unlocked = null, string? reached = null) =>
-        CaseDeadlines.Evaluate(s_nodes, n => n == reached ? s_filed.AddDays(1) : null, s_filed, null, unlocked, s_filed.AddDays(days), s_ladder);
+        CaseDeadlines.Evaluate(s_nodes, n => n == reached ? s_filed.AddDays(1) : null, s_filed, null, unlocked, s_filed.AddDays(days), s_ladder,
+            Docket.Domain.Calendar.WorkCalendar.Continuous);
 
     [Fact]
     public void The_ladder_climbs_judge_division_head_president_discipline_around_the_deadline()

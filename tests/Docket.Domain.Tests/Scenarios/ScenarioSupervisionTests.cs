@@ -119,14 +119,14 @@ public class ScenarioSupervisionTests
     [Theory]
     [InlineData("{ id: n, stage: service, within_days: »-3 }", "case_types[0].nodes[0].within_days: must be greater than 0 (got -3)")]
     [InlineData("{ id: n, stage: service, within_days: »0 }", "case_types[0].nodes[0].within_days: must be greater than 0 (got 0)")]
-    [InlineData("»{ id: n, stage: service }", "case_types[0].nodes[0]: 'within_days' is required (the node's time limit in days)")]
+    [InlineData("»{ id: n, stage: service }", "case_types[0].nodes[0]: 'within_days' is required (the node's time limit in days, or within_working_days)")]
     [InlineData("»{ stage: service, within_days: 1 }", "case_types[0].nodes[0]: 'id' is required")]
     [InlineData("»{ id: n, within_days: 1 }", "case_types[0].nodes[0]: 'stage' is required")]
     [InlineData("{ id: n, stage: »hearing, within_days: 1 }", "case_types[0].nodes[0].stage: 'hearing' is not an effort key of case type 'a' (a node is reached when its stage ends; effort: service, scheduling, wait_hearing, judge, publishing, archiving)")]
     [InlineData("{ id: »filing, stage: service, within_days: 1 }", "case_types[0].nodes[0].id: 'filing' is a built-in node")]
     [InlineData("{ id: »closure, stage: archiving, within_days: 1 }", "case_types[0].nodes[0].id: 'closure' is a built-in node")]
     [InlineData("{ id: n, stage: service, within_days: 1, lock: »yes }", "case_types[0].nodes[0].lock: expected true or false (got 'yes')")]
-    [InlineData("{ id: n, stage: service, within_days: 1, »locks: true }", "unknown key 'locks' in case_types[0].nodes[0] (expected one of: id, stage, from, within_days, lock)")]
+    [InlineData("{ id: n, stage: service, within_days: 1, »locks: true }", "unknown key 'locks' in case_types[0].nodes[0] (expected one of: id, stage, from, within_days, within_working_days, lock)")]
     [InlineData("»served", "case_types[0].nodes[0]: expected a mapping")]
     public void Node_field_rules(string node, string message)
     {

@@ -37,7 +37,7 @@ public class ScenarioValidationTests
             calendar: { days_per_week: 5, »hours: 8 }
             {{Types}}
             teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
-            """, "unknown key 'hours' in calendar (expected one of: days_per_week, hours_per_day)");
+            """, "unknown key 'hours' in calendar (expected one of: days_per_week, hours_per_day, start_date, holidays, make_up_days, utc_offset_hours)");
         AssertErrorAt($$"""
             name: v
             {{Types}}
@@ -53,7 +53,7 @@ public class ScenarioValidationTests
             case_types:
               - { id: a, effort: { judge: { dist: exponential, mean_hours: 10, »sd_hours: 2 } } }
             teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
-            """, "unknown key 'sd_hours' in case_types[0].effort.judge (expected one of: dist, mean_hours for dist exponential)");
+            """, "unknown key 'sd_hours' in case_types[0].effort.judge (expected one of: dist, mean_hours, suspends_limit for dist exponential)");
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public class ScenarioValidationTests
     [InlineData("{ dist: »poisson, mean_hours: 5 }", "case_types[0].effort.judge.dist: unknown distribution 'poisson' (expected one of: exponential, lognormal, gamma, fixed, empirical)")]
     [InlineData("{ dist: exponential, mean_hours: »0 }", "case_types[0].effort.judge.mean_hours: must be greater than 0 (got 0)")]
     [InlineData("{ dist: exponential, mean_hours: »\"ten\" }", "case_types[0].effort.judge.mean_hours: expected a number (got 'ten')")]
-    [InlineData("{ dist: exponential, »mean_days: 5 }", "unknown key 'mean_days' in case_types[0].effort.judge (expected one of: dist, mean_hours for dist exponential)")]
+    [InlineData("{ dist: exponential, »mean_days: 5 }", "unknown key 'mean_days' in case_types[0].effort.judge (expected one of: dist, mean_hours, suspends_limit for dist exponential)")]
     [InlineData("{ dist: lognormal, mean_hours: 5, sd_hours: »-1 }", "case_types[0].effort.judge.sd_hours: must be at least 0 (got -1)")]
     [InlineData("{ dist: gamma, mean_hours: 5, shape: »0 }", "case_types[0].effort.judge.shape: must be greater than 0 (got 0)")]
     [InlineData("{ dist: empirical, hours: [1, »-2] }", "case_types[0].effort.judge.hours[1]: must be at least 0 (got -2)")]

@@ -1,4 +1,5 @@
 using Docket.Domain.Assignment;
+using Docket.Domain.Calendar;
 using Docket.Domain.Cases;
 using Docket.Domain.Intake;
 using Docket.Domain.Scenarios;
@@ -185,22 +186,26 @@ public sealed class CourtSimulationTests
     public void A_month_with_seasonality_factor_zero_receives_no_filings()
     {
         double[] seasonality = [1, 1, 0, 1, 1, 1, 1, 1, 1, 2, 1, 1];
+        // A calendar that names its start date: seasonality follows the calendar months the monthly rows are.
+        var calendar = new WorkCalendar(7, 24, new DateOnly(2026, 1, 1), dated: true, [], []);
         var scenario = TestCourts.Court([TestCourts.JudgeOnly("generic", 4)], [TestCourts.Intake("generic", 3650, seasonality)],
-            [TestCourts.Teams("t", 3, ["generic"])], AssignmentSpec.Random, 730);
+            [TestCourts.Teams("t", 3, ["generic"])], AssignmentSpec.Random, 730, calendar: calendar);
 
         var simulation = TestCourts.Simulate(scenario);
         var summary = Summarize(scenario, simulation);
         var received = simulation.Cases.ToArray().Select(c => c.Received).ToList();
 
-        Assert.DoesNotContain(received, day => IntakeProcess.MonthOfYear(day) == 2);
+        Assert.DoesNotContain(received, day => calendar.MonthOfYear(day) == 2);
+        Assert.Equal("2026-03-01", summary.Monthly[2].Start);
+        Assert.Equal("2027-03-01", summary.Monthly[14].Start);
         Assert.Equal(0, summary.Monthly[2].Filed);
         Assert.Equal(0, summary.Monthly[14].Filed);
         // The factors are shares of the year: the total stays 3,650 a year (Poisson, standard error ≈ 85 over two years),
         // and October (factor 2) receives about twice a factor-1 month (standard error of the ratio ≈ 0.1).
         Assert.InRange(received.Count, 7300 - 430, 7300 + 430);
-        var october = received.Count(d => IntakeProcess.MonthOfYear(d) == 9);
-        var january = received.Count(d => IntakeProcess.MonthOfYear(d) == 0);
-        Assert.InRange(october / (double)january, 1.6, 2.5);
+        var october = received.Count(d => calendar.MonthOfYear(d) == 9) / 31.0;
+        var january = received.Count(d => calendar.MonthOfYear(d) == 0) / 31.0;
+        Assert.InRange(october / january, 1.6, 2.5);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class SummarySeriesTests
         var unassignedSeen = false;
         foreach (var month in summary.Monthly)
         {
-            var t = Math.Min(scenario.Days, scenario.WarmupDays + (month.Month * SimulationYear.MonthDays));
+            var t = scenario.Calendar.Months(scenario.WarmupDays, scenario.Days).Start(month.Month);
             var expected = new Dictionary<string, double> { ["fast_track"] = 0, ["specialized"] = 0, ["unassigned"] = 0 };
             foreach (ref readonly var c in simulation.Cases)
             {
