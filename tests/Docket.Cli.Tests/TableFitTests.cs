@@ -35,6 +35,20 @@ public sealed class TableFitTests
     }
 
     [Fact]
+    public async Task Compare_at_80_columns_fits_its_table_and_wraps_its_notes_between_words()
+    {
+        var scenario = Path.Combine(CliRunner.RepoRoot(), "scenarios", "minimal.yaml");
+        var (exit, output, error) = await CliRunner.RunAtWidthAsync(80, "compare", scenario, scenario, "--replications", "2", "--days", "400", "--no-report");
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"wider than 80 columns: {l}"));
+        // The significance note, wrapped, still says all of it.
+        var text = string.Join(" ", lines.Select(l => l.Trim()));
+        Assert.Contains("* the 95% interval of the paired difference leaves out zero (significant at 5%); [low, high] is that interval.", text);
+        Assert.Contains("Rates are percentages; their ± and differences are in percentage points (pp).", text);
+    }
+
+    [Fact]
     public void A_table_too_wide_for_the_width_is_stacked_into_label_and_value_lines()
     {
         var table = new Table().AddColumn("team kind").AddColumn("closed per team min–max").AddColumn("utilization").AddColumn("workload units");
