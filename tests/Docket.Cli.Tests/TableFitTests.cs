@@ -48,6 +48,19 @@ public sealed class TableFitTests
         Assert.Contains("Rates are percentages; their ± and differences are in percentage points (pp).", text);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("serve", "--help")]
+    [InlineData("optimize", "--help")]
+    public async Task Help_wraps_at_80_columns(params string[] args)
+    {
+        var (exit, output, error) = await CliRunner.RunAtWidthAsync(80, args);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Usage:", output);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"wider than 80 columns: {l}"));
+    }
+
     [Fact]
     public void A_table_too_wide_for_the_width_is_stacked_into_label_and_value_lines()
     {
