@@ -48,6 +48,31 @@ public sealed class TableFitTests
         Assert.Contains("Rates are percentages; their ± and differences are in percentage points (pp).", text);
     }
 
+    [Fact]
+    public async Task A_wrapped_header_of_a_figures_column_lines_up_with_its_figures_at_the_right()
+    {
+        var scenario = Path.Combine(CliRunner.RepoRoot(), "scenarios", "xicheng-1-1-1.yaml");
+        var (exit, output, error) = await CliRunner.RunAtWidthAsync(80, "staffing", scenario, "--template", "1+1+1");
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var top = lines.FindLastIndex(l => l.StartsWith('┌'));
+        var rule = lines.FindIndex(top, l => l.StartsWith('├'));
+        Assert.True(rule - top > 2, "the role table's header no longer wraps at 80 columns: the test needs a narrower width");
+        static string[] Cells(string line) => line.Split('│')[1..^1];
+        var body = lines.Skip(rule + 1).TakeWhile(l => l.StartsWith('│')).Select(Cells).ToList();
+        var header = lines.Skip(top + 1).Take(rule - top - 1).Select(Cells).ToList();
+        for (var k = 0; k < header[0].Length; k++)
+        {
+            // A figures column: some figure stands right, with room before it.
+            if (!body.Any(r => r[k].StartsWith("  ", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            Assert.All(header.Select(h => h[k]).Where(c => c.Trim().Length > 0),
+                c => Assert.True(c.EndsWith(' ') && !c.EndsWith("  ", StringComparison.Ordinal), $"header line '{c}' does not end where the figures do"));
+        }
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("serve", "--help")]
