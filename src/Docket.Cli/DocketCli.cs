@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Docket.Cli.Commands;
 using Docket.Cli.Output;
 
@@ -22,6 +23,14 @@ public static class DocketCli
             OptimizeCommand.Create(output),
             ReplayCommand.Create(output),
         };
+        // Help wraps at the output's width, as the tables do (80 columns, a pipe's COLUMNS, else 120).
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction action)
+            {
+                action.MaxWidth = output.Width;
+            }
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
         {

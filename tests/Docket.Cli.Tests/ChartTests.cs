@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Docket.Cli.Output;
 using Docket.Cli.Reports;
 using Docket.Domain.Statistics;
 
@@ -91,6 +92,19 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public async Task A_team_kind_has_the_same_colour_in_every_report_whatever_order_its_teams_come_in()
+    {
+        var (_, summary) = await SimulateAsync("xicheng-pooled.yaml", "--days", "400", "--no-report");
+        var reversed = summary with { Teams = [.. summary.Teams.Reverse()] };
+        var colors = SummaryCharts.KindColors(summary);
+        Assert.Equal(colors, SummaryCharts.KindColors(reversed));
+        Assert.Equal(colors["fast_track"], SummaryCharts.KindColors(summary with { Teams = [.. summary.Teams.Where(t => t.Kind != "specialized")] })["fast_track"]);
+        // Each kind a colour of its own, and the waiting ("unassigned") one too.
+        var kinds = summary.Teams.Select(t => t.Kind).Append(CourtStatisticsCollector.UnassignedKind).Distinct().ToList();
+        Assert.Equal(kinds.Count, kinds.Select(k => ChartRenderer.Css(colors[k])).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_report_of_several_courts_has_a_row_per_court_and_shows_rates_as_percentages()
     {
         var (directory, summary) = await SimulateAsync("province.yaml", "--days", "60");
@@ -104,6 +118,10 @@ public sealed class ChartTests
         Assert.Contains($"data-field=\"closure_rate\" data-value=\"{System.Text.Json.JsonSerializer.Serialize(summary.ClosureRate)}\"", html);
         Assert.Matches("data-field=\"closure_rate\"[^>]*><td>[^<]*<code>closure_rate</code></td><td class=\"num\">[0-9.]+ %</td>", html);
         Assert.DoesNotMatch(@"<td class=""num"">-?[0-9.,]+E[+-][0-9]+</td>", html);
+        // Counts with separators (3,064 teams), the seed as --seed takes it (2020, not 2,020).
+        Assert.True(summary.Teams.Count >= 1000 && summary.Seed >= 1000);
+        Assert.Contains($"Seed {summary.Seed}, {summary.Days} days with 0 of warm-up, 1 replication(s); {Numbers.Number(summary.Teams.Count)} teams.", html);
+        Assert.Matches($"data-field=\"seed\"[^>]*><td>[^<]*<code>seed</code></td><td class=\"num\">{summary.Seed}</td>", html);
     }
 
     [Fact]
@@ -127,5 +145,26 @@ public sealed class ChartTests
             Assert.Equal(0, Drawn(chart, out _).Bottom);
             Assert.All(chart.Series.Where(s => !s.Name.EndsWith(": filed", StringComparison.Ordinal)), s => Assert.NotNull(s.Low));
         }
+    }
+
+    [Fact]
+    public void A_compare_count_chart_gives_each_scenarios_window_total_and_names_a_line_flattened_beside_a_larger_one()
+    {
+        static Summary Run(double escalationsPerMonth, double shift) => new()
+        {
+            Monthly = [.. Enumerable.Range(1, 12).Select(m => new MonthRow { Month = m, Escalations = escalationsPerMonth + (m % 2 == 0 ? shift : -shift), Locks = 1 })],
+        };
+        ComparedScenario Scenario(string name, double perMonth) =>
+            new(name, Run(perMonth, 0), [Run(perMonth, 0), Run(perMonth, 0.5), Run(perMonth + 1, 0)]);
+        var scenarios = new[] { Scenario("wards", 1000), Scenario("pools", 2) };
+        var charts = ComparisonCharts.For(scenarios);
+        var escalations = charts.Single(c => c.Id == "escalations").Caption;
+        var wards = ConfidenceInterval.Of([12_000, 12_000, 12_012]);
+        Assert.Contains($"Window totals: wards {Numbers.Number(wards.Mean)} [{Numbers.Number(wards.Low)}, {Numbers.Number(wards.High)}]; pools 28 [", escalations);
+        Assert.Contains("At this scale pools lies near zero", escalations);
+        // Locks: one a month in both, nothing flattened.
+        var locks = charts.Single(c => c.Id == "locks").Caption;
+        Assert.Contains("Window totals: wards 12 [12, 12]; pools 12 [12, 12] (mean [95% interval]).", locks);
+        Assert.DoesNotContain("near zero", locks);
     }
 }

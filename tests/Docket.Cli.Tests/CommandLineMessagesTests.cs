@@ -73,6 +73,24 @@ public sealed class CommandLineMessagesTests
     }
 
     [Theory]
+    [InlineData("docket simulate: SCENARIO is missing: scenario file (YAML or JSON). Usage: docket simulate <scenario> [options].", "simulate")]
+    [InlineData("docket simulate: --days needs a value: a whole number. See docket simulate --help.", "simulate", "MINIMAL", "--days")]
+    [InlineData("docket simulate: --seed needs a value: a whole number from 0 up. See docket simulate --help.", "simulate", "MINIMAL", "--seed")]
+    [InlineData("docket staffing: --template needs a value: lay every judge out in this team template", "staffing", "MINIMAL", "--template")]
+    [InlineData("docket optimize: --goal needs a value: METRIC OP VALUE over summary.json", "optimize", "MINIMAL", "--goal")]
+    [InlineData("docket serve: --scenario is required: scenario file whose courts, teams, case types and policies the service runs.", "serve")]
+    [InlineData("docket serve: --scenario needs a value: scenario file whose courts", "serve", "--scenario")]
+    [InlineData("docket replay: LEDGER is missing: the court's ledger, one entry a line", "replay", "MINIMAL")]
+    public async Task A_missing_argument_or_value_says_what_is_missing_and_what_it_is(string expected, params string[] args)
+    {
+        var (exit, _, error) = await CliRunner.RunAsync([.. args.Select(a => a == "MINIMAL" ? Minimal : a)]);
+        Assert.Equal(2, exit);
+        Assert.StartsWith(expected, error.Trim(), StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.DoesNotContain("Required argument", error);
+    }
+
+    [Theory]
     [InlineData("simualte", "simulate", 1)]
     [InlineData("--replication", "--replications", 1)]
     [InlineData("valdiate", "validate", 1)]

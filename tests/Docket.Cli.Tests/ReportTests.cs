@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Docket.Cli.Output;
 using Docket.Cli.Reports;
 using Docket.Domain.Statistics;
 
@@ -70,7 +71,9 @@ public sealed class ReportTests
 
         // Every team once, its utilization a bar in its kind's series, its quota attainment a point where it has a quota.
         var teams = charts["teams"];
-        var kinds = summary.Teams.Select(t => t.Kind).Distinct().ToList();
+        // The kinds in their fixed colour order (fast track, specialized, enforcement, leadership, …).
+        var colors = SummaryCharts.KindColors(summary);
+        var kinds = summary.Teams.Select(t => t.Kind).Distinct().OrderBy(k => colors[k]).ToList();
         Assert.Equal([.. kinds.Select(k => k.Replace('_', ' ')), "quota attainment"], teams.Series.Select(s => s.Name));
         Assert.Equal(summary.Teams.Select(t => t.Id).Order(), teams.XTicks!.Select(t => t.Label).Order());
         var at = teams.XTicks!.ToDictionary(t => t.Label, t => t.Position);
@@ -150,8 +153,14 @@ public sealed class ReportTests
         // Unequal bins: 0–7 is 7 days wide, 30–60 is 30.
         Assert.Equal(7, series.Widths![0]);
         Assert.Equal(30, series.Widths![3]);
-        // Tick labels sit at the bins' edges, under the bars they bound.
-        Assert.All(chart.XTicks!, t => Assert.Contains(bins, b => b.FromDays == t.Position));
+        // Tick labels sit at the bins' edges, under the bars they bound, and the axis's end, the last bar's right
+        // edge, is labelled too.
+        Assert.All(chart.XTicks!, t => Assert.Contains(bins, b => b.FromDays == t.Position || b.ToDays == t.Position));
+        var end = chart.XRange!.Value.Max;
+        if (bins.Any(b => b.ToDays == end))
+        {
+            Assert.Equal((end, Numbers.Number(end)), chart.XTicks![^1]);
+        }
     }
 
     internal static void AssertRendered(HeadlessChromium.Page page, IReadOnlyCollection<string> charts)

@@ -35,6 +35,58 @@ public sealed class TableFitTests
     }
 
     [Fact]
+    public async Task Compare_at_80_columns_fits_its_table_and_wraps_its_notes_between_words()
+    {
+        var scenario = Path.Combine(CliRunner.RepoRoot(), "scenarios", "minimal.yaml");
+        var (exit, output, error) = await CliRunner.RunAtWidthAsync(80, "compare", scenario, scenario, "--replications", "2", "--days", "400", "--no-report");
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"wider than 80 columns: {l}"));
+        // The significance note, wrapped, still says all of it.
+        var text = string.Join(" ", lines.Select(l => l.Trim()));
+        Assert.Contains("* the 95% interval of the paired difference leaves out zero (significant at 5%); [low, high] is that interval.", text);
+        Assert.Contains("Rates are percentages; their ± and differences are in percentage points (pp).", text);
+    }
+
+    [Fact]
+    public async Task A_wrapped_header_of_a_figures_column_lines_up_with_its_figures_at_the_right()
+    {
+        var scenario = Path.Combine(CliRunner.RepoRoot(), "scenarios", "xicheng-1-1-1.yaml");
+        var (exit, output, error) = await CliRunner.RunAtWidthAsync(80, "staffing", scenario, "--template", "1+1+1");
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var top = lines.FindLastIndex(l => l.StartsWith('┌'));
+        var rule = lines.FindIndex(top, l => l.StartsWith('├'));
+        Assert.True(rule - top > 2, "the role table's header no longer wraps at 80 columns: the test needs a narrower width");
+        static string[] Cells(string line) => line.Split('│')[1..^1];
+        var body = lines.Skip(rule + 1).TakeWhile(l => l.StartsWith('│')).Select(Cells).ToList();
+        var header = lines.Skip(top + 1).Take(rule - top - 1).Select(Cells).ToList();
+        for (var k = 0; k < header[0].Length; k++)
+        {
+            // A figures column: some figure stands right, with room before it.
+            if (!body.Any(r => r[k].StartsWith("  ", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            Assert.All(header.Select(h => h[k]).Where(c => c.Trim().Length > 0),
+                c => Assert.True(c.EndsWith(' ') && !c.EndsWith("  ", StringComparison.Ordinal), $"header line '{c}' does not end where the figures do"));
+        }
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("serve", "--help")]
+    [InlineData("optimize", "--help")]
+    public async Task Help_wraps_at_80_columns(params string[] args)
+    {
+        var (exit, output, error) = await CliRunner.RunAtWidthAsync(80, args);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Usage:", output);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"wider than 80 columns: {l}"));
+    }
+
+    [Fact]
     public void A_table_too_wide_for_the_width_is_stacked_into_label_and_value_lines()
     {
         var table = new Table().AddColumn("team kind").AddColumn("closed per team min–max").AddColumn("utilization").AddColumn("workload units");

@@ -88,6 +88,26 @@ public sealed class ApiPageTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Every_court_parameter_is_an_enum_of_the_running_scenarios_courts_and_a_warning_level_one_of_the_watchers()
+    {
+        var document = await DocumentAsync();
+        var (_, courts, _) = await fixture.Factory.ClientFor(TestUsers.Clerk).GetJsonAsync("/api/courts");
+        var ids = courts.EnumerateArray().Select(c => c.Str("id")).ToList();
+        var courtParameters = Operations(document)
+            .SelectMany(o => o.Operation.TryGetProperty("parameters", out var ps) ? ps.EnumerateArray().Where(p => p.Str("name") == "court") : [])
+            .ToList();
+        Assert.True(courtParameters.Count >= 8, $"{courtParameters.Count} court parameters");
+        Assert.All(courtParameters, p =>
+        {
+            Assert.Equal(ids, p.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(ids[0], p.Str("example"));
+        });
+        var warnings = Operations(document).Single(o => o.Path == "/api/courts/{court}/warnings").Operation;
+        var level = warnings.GetProperty("parameters").EnumerateArray().Single(p => p.Str("name") == "level");
+        Assert.Equal(Docket.Domain.Deadlines.WarningLevels.All, level.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task The_scalar_page_has_no_developer_tools_agent_mcp_or_telemetry()
     {
         var page = await fixture.Factory.CreateClient().GetStringAsync(new Uri("/scalar/v1", UriKind.Relative));

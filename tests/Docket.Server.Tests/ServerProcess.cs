@@ -111,7 +111,8 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new FileNotFoundException($"Docket.Server.dll ({configuration}) not found above {here.FullName}");
     }
 
-    private static int FreePort()
+    /// <summary>A free TCP port on loopback.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

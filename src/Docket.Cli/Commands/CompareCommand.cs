@@ -118,14 +118,18 @@ internal static class CompareCommand
         }
         var console = output.Console();
         FittedTable.Write(console, table);
-        var writer = output.Writer;
-        writer.WriteLine(comparison.Replications > 1
-            ? "* the 95% interval of the paired difference leaves out zero (significant at 5%); [low, high] is that interval.\n"
-                + "Rates are percentages; their ± and differences are in percentage points (pp)."
-            : "one replication: no intervals and no test of significance (use --replications 2 or more).");
+        // The notes wrap between words at the output's width, as the table does.
+        string[] notes = comparison.Replications > 1
+            ? ["* the 95% interval of the paired difference leaves out zero (significant at 5%); [low, high] is that interval.",
+                "Rates are percentages; their ± and differences are in percentage points (pp)."]
+            : ["one replication: no intervals and no test of significance (use --replications 2 or more)."];
+        foreach (var note in notes)
+        {
+            console.MarkupLine(Markup.Escape(note));
+        }
         if (report is not null)
         {
-            writer.WriteLine($"compare.html: {report}");
+            output.Writer.WriteLine($"compare.html: {report}");
         }
     }
 

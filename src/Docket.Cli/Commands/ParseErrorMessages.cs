@@ -56,10 +56,61 @@ internal static class ParseErrorMessages
                 messages.Add($"docket: name a command: {string.Join(", ", command.Subcommands.Select(c => c.Name))} (docket --help says what each does).");
                 continue;
             }
-            messages.Add(BadValue(error) ?? $"{prefix}: {error.Message}");
+            messages.Add(BadValue(error) ?? Missing(error, parse, prefix) ?? $"{prefix}: {error.Message}");
         }
         return messages;
     }
+
+    /// <summary>
+    /// A missing piece in words: an option given without its value ("--days needs a value: a whole number"), a
+    /// command's argument left out, or a required option not given, each with what it is; null for other errors.
+    /// </summary>
+    private static string? Missing(ParseError error, ParseResult parse, string prefix)
+    {
+        var option = error.SymbolResult switch
+        {
+            ArgumentResult { Parent: OptionResult o } => o,
+            OptionResult o => o,
+            _ => null,
+        };
+        if (option is { Tokens.Count: 0 })
+        {
+            // Typed without its value, or a required option not typed at all.
+            return option.IdentifierToken is null
+                ? $"{prefix}: {option.Option.Name} is required: {Lower(option.Option.Description)}. See {prefix} --help."
+                : $"{prefix}: {option.Option.Name} needs a value: {Expected(option.Option)}. See {prefix} --help.";
+        }
+        switch (error.SymbolResult)
+        {
+            case ArgumentResult { Parent: CommandResult } argument when argument.Tokens.Count == 0:
+                return $"{prefix}: {argument.Argument.Name.ToUpperInvariant()} is missing: {Lower(argument.Argument.Description)}. "
+                    + $"Usage: {prefix} {Usage(parse.CommandResult.Command)} [options].";
+            case CommandResult command:
+                var required = command.Command.Options.FirstOrDefault(o => o.Required && command.GetResult(o) is null
+                    && error.Message.Contains($"'{o.Name}'", StringComparison.Ordinal));
+                return required is null ? null : $"{prefix}: {required.Name} is required: {Lower(required.Description)}. See {prefix} --help.";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>What the option's value is, in words: its kind of number, or what its help says.</summary>
+    private static string Expected(Option option)
+    {
+        var t = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
+        return t == typeof(int) || t == typeof(long) ? "a whole number"
+            : t == typeof(ulong) ? "a whole number from 0 up"
+            : t == typeof(double) ? "a number"
+            : Lower(option.Description);
+    }
+
+    private static string Usage(Command command) => string.Join(" ", command.Arguments.Select(a => $"<{a.Name}>"));
+
+    /// <summary>A help text to follow a colon: its first letter lower-cased, unless it starts a word in capitals (METRIC).</summary>
+    private static string Lower(string? description) =>
+        string.IsNullOrEmpty(description) ? "see --help"
+        : description.Length > 1 && char.IsUpper(description[1]) ? description
+        : char.ToLowerInvariant(description[0]) + description[1..];
 
     /// <summary>"--days: 'abc' is not a whole number" for a value the option's type cannot hold; null for other errors.</summary>
     private static string? BadValue(ParseError error)

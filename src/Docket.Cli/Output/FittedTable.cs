@@ -77,8 +77,42 @@ internal static class FittedTable
         for (var i = 0; i < widths.Length; i++)
         {
             table.Columns[i].Width = widths[i];
+            if (table.Columns[i].Alignment == Justify.Right)
+            {
+                table.Columns[i].Header = Rewrapped(console, table.Columns[i].Header, widths[i]);
+            }
         }
         return table;
+    }
+
+    /// <summary>
+    /// A right-aligned header too wide for its column, broken between its words by us: Spectre's own wrapping keeps
+    /// the space before the break, so a wrapped right-aligned header stood one column left of the lines under it.
+    /// </summary>
+    private static IRenderable Rewrapped(IAnsiConsole console, IRenderable header, int width)
+    {
+        var options = RenderOptions.Create(console, console.Profile.Capabilities);
+        var text = string.Concat(header.Render(options, int.MaxValue).Select(s => s.IsLineBreak ? "\n" : s.Text));
+        if (text.Length <= width || text.Contains('\n'))
+        {
+            return header;
+        }
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : $"{line} {word}";
+            }
+        }
+        lines.Add(line);
+        return new Text(string.Join('\n', lines)) { Justification = Justify.Right };
     }
 
     /// <summary>Each column's narrowest width (its longest word, header included; a figure's whole cell) and natural width (its longest cell).</summary>

@@ -1,3 +1,4 @@
+using Docket.Cli.Output;
 using Docket.Domain.Statistics;
 
 namespace Docket.Cli.Reports;
@@ -29,9 +30,11 @@ internal static class ComparisonCharts
             Bins(scenarios, "pending-age", "Age of pending cases", "age in days at the window's end", "cases pending", s => s.PendingAgeHistogram,
                 "Cases pending at the window's end by age, side by side in each bin."),
             Monthly(scenarios, "escalations", "Escalations", "escalations in the month", m => m.Escalations, months,
-                "Steps up the escalation ladder past the judge's warning (division head, president, discipline office), per month." + bands),
+                "Steps up the escalation ladder past the judge's warning (division head, president, discipline office), per month." + bands
+                + Totals(scenarios, m => m.Escalations)),
             Monthly(scenarios, "locks", "Cases locked", "cases locked in the month", m => m.Locks, months,
-                "Cases locked at an overdue important node, per month (a chart of its own: locks are far fewer than escalations)." + bands),
+                "Cases locked at an overdue important node, per month (a chart of its own: locks are far fewer than escalations)." + bands
+                + Totals(scenarios, m => m.Locks)),
             new ChartSpec("utilization", "Judge utilization across teams", "teams ranked, share of the court's teams", "judge utilization",
                 [.. scenarios.Select((s, i) =>
                 {
@@ -68,7 +71,31 @@ internal static class ComparisonCharts
     private static ChartSpec Monthly(IReadOnlyList<ComparedScenario> scenarios, string id, string title, string yLabel, Func<MonthRow, double> read, int months, string caption) =>
         new(id, title, SummaryCharts.MonthAxis(scenarios[0].Mean), yLabel,
             [.. scenarios.Select((s, i) => Line(s.Name, s, i, r => r.Monthly.Select(read)))],
-            caption, XTicks: SummaryCharts.MonthTicks(months));
+            caption + Flattened(scenarios, read), XTicks: SummaryCharts.MonthTicks(months));
+
+    /// <summary>
+    /// Each scenario's window total of a monthly count, mean [95% interval] over its replications: the figures a
+    /// chart cannot show where one scenario's counts are tiny beside another's.
+    /// </summary>
+    internal static string Totals(IReadOnlyList<ComparedScenario> scenarios, Func<MonthRow, double> read) =>
+        " Window totals: " + string.Join("; ", scenarios.Select(s =>
+        {
+            var total = ConfidenceInterval.Of([.. s.Replications.Select(r => r.Monthly.Sum(read))]);
+            return $"{s.Name} {Numbers.Number(total.Mean)}" + (total.Exists ? $" [{Numbers.Number(Math.Max(0, total.Low))}, {Numbers.Number(total.High)}]" : "");
+        })) + (scenarios.Any(s => s.Replications.Count > 1) ? " (mean [95% interval])." : ".");
+
+    /// <summary>
+    /// A note naming the scenarios whose line lies flat on the axis because another's counts are more than twenty
+    /// times larger (the axis, from zero, is the larger one's), or "".
+    /// </summary>
+    internal static string Flattened(IReadOnlyList<ComparedScenario> scenarios, Func<MonthRow, double> read)
+    {
+        var peaks = scenarios.Select(s => s.Mean.Monthly.Select(read).DefaultIfEmpty(0).Max()).ToList();
+        var top = peaks.Max();
+        var flat = scenarios.Where((_, i) => peaks[i] * 20 < top).Select(s => s.Name).ToList();
+        return flat.Count == 0 ? ""
+            : $" At this scale {string.Join(" and ", flat)} {(flat.Count == 1 ? "lies" : "lie")} near zero: {(flat.Count == 1 ? "its" : "their")} peak month is under a twentieth of the highest.";
+    }
 
     /// <summary>Each bin's bars side by side within the bin's width, cases per day of the bin, with error bars.</summary>
     private static ChartSpec Bins(IReadOnlyList<ComparedScenario> scenarios, string id, string title, string xLabel, string yLabel,

@@ -56,6 +56,9 @@ internal static class KeyFigures
             || name.EndsWith("_share", StringComparison.Ordinal) || name is "utilization" or "quota_attainment";
     }
 
+    /// <summary>Whether a figure names something rather than counts it (the seed, the schema version): shown as written, without separators.</summary>
+    public static bool IsIdentifier(string path) => path is "seed" or "schema";
+
     public static IReadOnlyList<KeyFigure> Of(Summary summary)
     {
         var tree = JsonSerializer.SerializeToNode(summary, SummaryJson.Options)!.AsObject();

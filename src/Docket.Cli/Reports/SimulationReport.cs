@@ -49,10 +49,12 @@ internal static class SimulationReport
         return path;
     }
 
+    /// <summary>The run in a sentence: counts with separators; the seed as typed for --seed (an identifier, not a count).</summary>
     public static string Describe(Summary summary) =>
-        $"Seed {summary.Seed}, {summary.Days} days with {summary.WarmupDays} of warm-up, {summary.Replications} replication(s)"
+        $"Seed {summary.Seed.ToString(CultureInfo.InvariantCulture)}, {Numbers.Number(summary.Days)} days with {Numbers.Number(summary.WarmupDays)} of warm-up, "
+        + $"{Numbers.Number(summary.Replications)} replication(s)"
         + (summary.Replications > 1 ? " (every figure and chart is the mean over replications)" : "")
-        + $"; {summary.Teams.Count} teams. Counts cover the window after the warm-up.";
+        + $"; {Numbers.Number(summary.Teams.Count)} teams. Counts cover the window after the warm-up.";
 
     private static string FiguresTable(IReadOnlyList<KeyFigure> figures)
     {
@@ -88,7 +90,7 @@ internal static class SimulationReport
     private static string KindsTable(Summary summary)
     {
         var colors = SummaryCharts.KindColors(summary);
-        var rows = summary.Teams.GroupBy(t => t.Kind).Select(kind =>
+        var rows = summary.Teams.GroupBy(t => t.Kind).OrderBy(kind => colors[kind.Key]).Select(kind =>
         {
             var withQuota = kind.Where(t => t.Quota > 0).ToList();
             return $"<tr data-kind=\"{ReportPage.Encode(kind.Key)}\"><td><span class=\"swatch\" style=\"background:{ChartRenderer.Css(colors[kind.Key])}\"></span>"
@@ -117,9 +119,13 @@ internal static class SimulationReport
             + string.Join("\n", rows) + "\n</tbody></table>";
     }
 
-    /// <summary>A figure's JSON text for reading: numbers rounded for the eye, rates as percentages (the exact value is in data-value), text unquoted.</summary>
-    private static string Display(KeyFigure figure) =>
-        double.TryParse(figure.Json, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+    /// <summary>
+    /// A figure's JSON text for reading: numbers rounded for the eye, rates as percentages (the exact value is in
+    /// data-value), identifiers (the seed, the schema version) as written, so that a seed reads as --seed takes it; text unquoted.
+    /// </summary>
+    internal static string Display(KeyFigure figure) =>
+        KeyFigures.IsIdentifier(figure.Path) ? figure.Json.Trim('"')
+        : double.TryParse(figure.Json, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? Numbers.Of(value, KeyFigures.IsRate(figure.Path))
             : figure.Json.Trim('"');
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Docket.Cli.Output;
+using Docket.Domain.Staffing;
 using Docket.Domain.Statistics;
 
 namespace Docket.Cli.Reports;
@@ -26,15 +27,28 @@ internal static class SummaryCharts
     ];
 
     /// <summary>
-    /// Each team kind's palette colour, the same in every chart and in the page's team-kind table: kinds in the order
-    /// their first team appears, then any other kind the pending series name ("unassigned").
+    /// The team kinds in the order of their fixed palette colours: fast track blue, specialized orange, enforcement
+    /// green, leadership red, unassigned (waiting in a queue) purple, then general and pre-litigation.
+    /// </summary>
+    private static readonly string[] s_kindOrder =
+    [
+        CourtStatisticsCollector.TeamKindName(TeamKind.FastTrack), CourtStatisticsCollector.TeamKindName(TeamKind.Specialized),
+        CourtStatisticsCollector.TeamKindName(TeamKind.Enforcement), CourtStatisticsCollector.TeamKindName(TeamKind.Leadership),
+        CourtStatisticsCollector.UnassignedKind, CourtStatisticsCollector.TeamKindName(TeamKind.General),
+        CourtStatisticsCollector.TeamKindName(TeamKind.PreLitigation),
+    ];
+
+    /// <summary>
+    /// Each team kind's palette colour, the same in every chart, in the page's team-kind table and in every report, so
+    /// that fast track is blue in a court's report and in a province's alike (<see cref="s_kindOrder"/>); a kind not
+    /// known there comes after them.
     /// </summary>
     public static IReadOnlyDictionary<string, int> KindColors(Summary summary)
     {
-        var kinds = summary.Teams.Select(t => t.Kind)
+        var others = summary.Teams.Select(t => t.Kind)
             .Concat(summary.Monthly.SelectMany(m => m.PendingEndByKind.Keys))
-            .Distinct().ToList();
-        return kinds.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
+            .Where(k => !s_kindOrder.Contains(k)).Distinct();
+        return s_kindOrder.Concat(others).Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
     }
 
     /// <summary>The x offset of bar series <paramref name="i"/> of <paramref name="n"/> side by side in a unit slot.</summary>
@@ -85,7 +99,10 @@ internal static class SummaryCharts
         return end;
     }
 
-    /// <summary>Ticks at the bins' edges up to <paramref name="end"/>, leaving out an edge too close to the one before to be read.</summary>
+    /// <summary>
+    /// Ticks at the bins' edges up to <paramref name="end"/>, the axis's end included when it is a bin's upper edge (the
+    /// last bar's right edge is labelled too), leaving out an edge too close to the one before to be read.
+    /// </summary>
     public static IReadOnlyList<(double Position, string Label)> EdgeTicks(IReadOnlyList<HistogramBin> bins, double end)
     {
         var ticks = new List<(double Position, string Label)>();
@@ -95,6 +112,14 @@ internal static class SummaryCharts
             {
                 ticks.Add((bin.FromDays, bin.ToDays is null ? Number(bin.FromDays) + "+" : Number(bin.FromDays)));
             }
+        }
+        if (bins.Any(b => b.ToDays == end))
+        {
+            if (ticks.Count > 1 && end - ticks[^1].Position < end / 30)
+            {
+                ticks.RemoveAt(ticks.Count - 1);
+            }
+            ticks.Add((end, Number(end)));
         }
         return ticks;
     }

@@ -13,6 +13,9 @@ public sealed class DocketMetrics : IDisposable
 {
     public const string MeterName = "Docket";
 
+    /// <summary>The <c>team_kind</c> of <see cref="CasesPending"/> for filed cases no team holds yet (waiting in a queue).</summary>
+    public const string UnassignedTeamKind = "none";
+
     private readonly Meter _meter;
 
     public DocketMetrics(IMeterFactory? factory = null)
@@ -21,7 +24,7 @@ public sealed class DocketMetrics : IDisposable
         CasesFiled = _meter.CreateCounter<long>("docket.cases.filed", "{case}", "Cases filed, by court and case type");
         CasesAssigned = _meter.CreateCounter<long>("docket.cases.assigned", "{case}", "Cases assigned to a team, by court, team kind and case type");
         CasesClosed = _meter.CreateCounter<long>("docket.cases.closed", "{case}", "Cases closed, by court, team kind and case type");
-        CasesPending = _meter.CreateUpDownCounter<long>("docket.cases.pending", "{case}", "Cases filed and not closed, by court and team kind (unassigned: team_kind none)");
+        CasesPending = _meter.CreateUpDownCounter<long>("docket.cases.pending", "{case}", $"Cases filed and not closed, by court and team kind (unassigned: team_kind {UnassignedTeamKind})");
         CasesLongPending = _meter.CreateGauge<long>("docket.cases.long_pending", "{case}", "Cases pending over a year, by court");
         CasesLocked = _meter.CreateGauge<long>("docket.cases.locked", "{case}", "Cases locked now at an overdue important node, by court (the live service's stand-in for docket.locks)");
         CasesOverdue = _meter.CreateGauge<long>("docket.cases.overdue", "{case}", "Cases with a process node past due now, by court");

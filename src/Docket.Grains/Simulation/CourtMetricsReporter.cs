@@ -32,7 +32,7 @@ internal sealed class CourtMetricsReporter(DocketMetrics metrics, CourtLayout la
         }
         for (var k = 0; k <= SimulationTally.Kinds; k++)
         {
-            var kind = k == SimulationTally.Unassigned ? "none" : CourtStatisticsCollector.TeamKindName((Docket.Domain.Staffing.TeamKind)k);
+            var kind = k == SimulationTally.Unassigned ? DocketMetrics.UnassignedTeamKind : CourtStatisticsCollector.TeamKindName((Docket.Domain.Staffing.TeamKind)k);
             var delta = tally.PendingByKind[k] - _last.PendingByKind[k];
             if (delta != 0)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Supervision;
 using Docket.Grains.Live;
 using Docket.Server.Auth;
@@ -13,7 +14,8 @@ namespace Docket.Server.Api;
 /// <summary>
 /// The OpenAPI document behind the API page (Scalar): title, the groups (tags) with their descriptions, the API key
 /// and bearer schemes (required by every operation but the anonymous ones), the <c>Idempotency-Key</c> header on
-/// filing, request examples from the running scenario, and enums for the scenario's case types and the risk levels.
+/// filing, request examples from the running scenario, and enums for the scenario's courts and case types, the risk
+/// levels and the warning levels.
 /// </summary>
 internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer, IOpenApiSchemaTransformer
 {
@@ -75,6 +77,26 @@ internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentT
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },
                 Example = JsonValue.Create("filing-2026-0001"),
             });
+        }
+        // A court is one of the scenario's (the first as the example, so that "Try it" works as it stands); a warning
+        // level one of the watcher's.
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.Schema is not OpenApiSchema schema)
+            {
+                continue;
+            }
+            if (parameter.Name == "court")
+            {
+                schema.Enum = [.. organization.CourtIds.Select(c => (JsonNode)JsonValue.Create(c))];
+                parameter.Example = JsonValue.Create(organization.CourtIds[0]);
+                parameter.Description ??= "A court of the scenario the service runs";
+            }
+            else if (parameter.Name == "level" && operation.OperationId == "CourtWarnings")
+            {
+                schema.Enum = [.. WarningLevels.All.Select(l => (JsonNode)JsonValue.Create(l))];
+                parameter.Description ??= "Only the warnings of this level";
+            }
         }
         if (Example(operation.OperationId) is { } example && operation.RequestBody?.Content is { } content
             && content.TryGetValue("application/json", out var media) && media is OpenApiMediaType json)

@@ -103,15 +103,7 @@ public sealed class DocumentedServer : IAsyncLifetime
     /// <summary>Runs a block of the doc with bash in the repository root, its requests sent to this server; curl's output.</summary>
     public async Task<string> RunAsync(WalkThrough.Block block)
     {
-        var info = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(block.Text.Replace(WalkThrough.DocumentedBase, BaseUrl, StringComparison.Ordinal));
+        var info = RepositoryRoot.Bash(block.Text.Replace(WalkThrough.DocumentedBase, BaseUrl, StringComparison.Ordinal));
         using var bash = Process.Start(info) ?? throw new InvalidOperationException("bash did not start");
         var stdout = bash.StandardOutput.ReadToEndAsync();
         var stderr = bash.StandardError.ReadToEndAsync();
