@@ -47,13 +47,13 @@ public static class CourtIndicators
             }
             if (closedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages.Length > 0 && c.Stages[^1].At >= from)
             {
-                inputs.Transfer(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
+                inputs.Archive(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
             }
             if (c.Status != CourtCaseStatus.Closed)
             {
                 var age = (now - c.FiledAt).TotalDays;
                 ages.Add(age);
-                inputs.Pending(age);
+                inputs.Pending(age, court.Scenario.Balance.LongPendingDays);
                 over365 += age > 365 ? 1 : 0;
                 over548 += age > 548 ? 1 : 0;
                 over1095 += age > 1095 ? 1 : 0;
