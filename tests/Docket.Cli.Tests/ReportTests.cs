@@ -117,6 +117,37 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task The_report_opens_with_the_runs_warnings_and_lists_the_shared_pools()
+    {
+        var path = CliRunner.WriteTemp("""
+            name: pooled
+            seed: 5
+            days: 200
+            case_types:
+              - id: a
+                effort: { judge: { dist: exponential, mean_hours: 20 }, hearing_record: { dist: exponential, mean_hours: 3 } }
+            intake:
+              - { type: a, per_year: 300 }
+            teams:
+              - { id: t, count: 2, members: { judge: 1 }, accepts: [a] }
+            pools:
+              - { id: records, members: { clerk: 2 }, tasks: [hearing_record] }
+            """);
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-report-{Guid.NewGuid():N}");
+        var (exit, _, error) = await CliRunner.RunAsync("simulate", path, "--out", outDir);
+        Assert.True(exit == 0, error);
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"));
+        var summary = SummaryJson.Deserialize<Summary>(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+
+        var warnings = html.IndexOf("<ul class=\"warnings\"", StringComparison.Ordinal);
+        Assert.True(warnings >= 0 && warnings < html.IndexOf("<table class=\"headline\"", StringComparison.Ordinal), "the warnings come before the headline");
+        Assert.Contains("data-code=\"starts_empty\"", html);
+        var pool = Assert.Single(summary.Pools);
+        Assert.Contains($"<tr data-pool=\"records\"><td>records</td><td>clerk 2</td>", html);
+        Assert.InRange(pool.Utilization, 0.01, 1.0);
+    }
+
+    [Fact]
     public async Task No_report_leaves_only_summary_json()
     {
         var (directory, _, _) = await SimulateAsync("--no-report");

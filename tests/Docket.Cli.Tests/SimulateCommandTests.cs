@@ -43,6 +43,19 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public async Task A_run_from_empty_prints_its_warning_and_writes_it_with_the_steady_state_test_in_summary_json()
+    {
+        var path = CliRunner.WriteTemp(Minimal.Replace("warmup_days: 365", "warmup_days: 0"));
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-out-{Guid.NewGuid():N}");
+        var (exit, output, _) = await CliRunner.RunAsync("simulate", path, "--no-report", "--out", outDir);
+        Assert.Equal(0, exit);
+        Assert.Contains("warning starts_empty: starts empty: figures under-report waiting", output.Replace("\n", " "));
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
+        Assert.Equal("starts_empty", (string)summary["warnings"]![0]!["code"]!);
+        Assert.Equal("month_end_pending_slope", (string)summary["steady_state"]!["method"]!);
+    }
+
+    [Fact]
     public async Task Replications_report_the_mean_and_each_replication()
     {
         var path = CliRunner.WriteTemp(Minimal);

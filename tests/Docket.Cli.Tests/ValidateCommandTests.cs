@@ -25,6 +25,19 @@ public sealed class ValidateCommandTests
     };
 
     [Fact]
+    public async Task A_scenario_without_warm_up_or_backlog_validates_with_a_starts_empty_warning_and_exit_0()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("validate", CliRunner.WriteTemp(Good));
+        Assert.Equal(0, exit);
+        Assert.Contains("ok", output);
+        Assert.Contains("warning starts_empty: starts empty: figures under-report waiting", output);
+
+        var (warmExit, warm, _) = await CliRunner.RunAsync("validate", CliRunner.WriteTemp(Good.Replace("days: 100", "days: 100\nwarmup_days: 30")));
+        Assert.Equal(0, warmExit);
+        Assert.DoesNotContain("warning", warm);
+    }
+
+    [Fact]
     public async Task Every_sample_scenario_validates()
     {
         foreach (var file in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot(), "scenarios"), "*.yaml"))

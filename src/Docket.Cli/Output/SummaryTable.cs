@@ -17,6 +17,10 @@ internal static class SummaryTable
         string V(Func<Summary, double> read, bool rate = false) =>
             detail is null ? Numbers.Of(read(s), rate) : Numbers.Interval(ConfidenceInterval.Of([.. detail.Select(read)]), rate);
 
+        foreach (var warning in s.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning[/] {Markup.Escape(warning.Code)}: {Markup.Escape(warning.Message)}");
+        }
         var reps = s.Replications == 1 ? "1 replication" : $"{s.Replications} replications: mean ± 95% interval";
         var main = new Table().Title($"[bold]{Markup.Escape(s.Scenario)}[/] · seed {s.Seed} · days {s.Days:N0} (warm-up {s.WarmupDays:N0}) · {reps}")
             .AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
@@ -45,8 +49,9 @@ internal static class SummaryTable
         Row("pending cases, time average", false, [x => x.PendingTimeAverage]);
         Row("pending age at end: mean / p90 / max", false, [x => x.PendingAgeDays.Mean, x => x.PendingAgeDays.P90, x => x.PendingAgeDays.Max],
             split: ["pending age at end: mean", "pending age at end: p90", "pending age at end: max"]);
-        Row("long pending: >1 / >1.5 / >3 years", false, [x => x.LongPending.Over365, x => x.LongPending.Over548, x => x.LongPending.Over1095],
-            split: ["pending over 1 year", "pending over 1.5 years", "pending over 3 years"]);
+        Row("long pending: >1 / >1.5 / >2 / >3 years", false,
+            [x => x.LongPending.Over365, x => x.LongPending.Over548, x => x.LongPending.Over730, x => x.LongPending.Over1095],
+            split: ["pending over 1 year", "pending over 1.5 years", "pending over 2 years", "pending over 3 years"]);
         Row("flagged / designated / escalated / waiting", false,
             [x => x.Assignment.Flagged, x => x.Assignment.Designated, x => x.Assignment.Escalated, x => x.Assignment.WaitingEnd]);
         main.AddRow("courts / teams", $"{Numbers.Number(s.Courts.Count)} / {Numbers.Number(s.Teams.Count)}");
@@ -76,6 +81,21 @@ internal static class SummaryTable
                 V(x => Of(x).Average(t => t.Utilization), rate: true));
         }
         FittedTable.Write(console, teams);
+
+        if (s.Pools.Count > 0)
+        {
+            var pools = new Table().AddColumn("shared pool").AddColumn(new TableColumn("staff").RightAligned())
+                .AddColumn(new TableColumn("tasks").RightAligned()).AddColumn(new TableColumn("utilization").RightAligned())
+                .AddColumn(new TableColumn("waiting at end").RightAligned());
+            for (var i = 0; i < s.Pools.Count; i++)
+            {
+                var at = i;
+                PoolRow Of(Summary x) => at < x.Pools.Count ? x.Pools[at] : new PoolRow();
+                pools.AddRow(Markup.Escape(s.Pools[i].Id), Numbers.Number(s.Pools[i].Servers), V(x => Of(x).Tasks),
+                    V(x => Of(x).Utilization, rate: true), V(x => Of(x).WaitingEnd));
+            }
+            FittedTable.Write(console, pools);
+        }
         console.MarkupLine($"summary.json: [link]{Markup.Escape(path)}[/]");
         if (report is not null)
         {

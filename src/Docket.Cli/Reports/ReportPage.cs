@@ -26,6 +26,8 @@ internal sealed class ReportPage(string title)
         figure.chart img { max-width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { color: #444; font-size: 0.9em; margin-top: 0.3em; }
         #page-errors { color: #b00; }
+        ul.warnings { background: #fff3cd; border: 1px solid #e0c36b; padding: 0.6em 0.6em 0.6em 2em; }
+        ul.warnings code { color: #7a5b00; }
         """;
 
     private const string Check = """

@@ -19,6 +19,7 @@ internal static class SimulationReport
         var charts = SummaryCharts.For(summary);
         var page = new ReportPage($"Docket report: {summary.Scenario}");
         page.Paragraph(Describe(summary), "meta");
+        page.Raw(WarningsList(summary));
         var figures = KeyFigures.Of(summary);
         page.Heading("Headline");
         page.Raw(HeadlineTable(figures));
@@ -37,6 +38,11 @@ internal static class SimulationReport
         }
         page.Heading("By case type");
         page.Raw(TypesTable(summary));
+        if (summary.Pools.Count > 0)
+        {
+            page.Heading("Shared pools");
+            page.Raw(PoolsTable(summary));
+        }
         if (summary.Courts.Count > 1)
         {
             page.Heading($"By court ({Numbers.Number(summary.Courts.Count)} courts)");
@@ -55,6 +61,33 @@ internal static class SimulationReport
         + $"{Numbers.Number(summary.Replications)} replication(s)"
         + (summary.Replications > 1 ? " (every figure and chart is the mean over replications)" : "")
         + $"; {Numbers.Number(summary.Teams.Count)} teams. Counts cover the window after the warm-up.";
+
+    /// <summary>What the run's figures cannot support, first on the page, and the steady-state test's verdict.</summary>
+    private static string WarningsList(Summary summary)
+    {
+        var steady = summary.SteadyState;
+        var verdict = $"Steady state ({steady.Method}, {steady.Months} months): {(steady.Reached ? "reached" : "not reached")}.";
+        var reached = steady.Reached ? "true" : "false";
+        if (summary.Warnings.Count == 0)
+        {
+            return $"<p class=\"steady\" data-reached=\"{reached}\">{ReportPage.Encode(verdict)} No warnings.</p>";
+        }
+        var items = summary.Warnings.Select(w =>
+            $"<li data-code=\"{ReportPage.Encode(w.Code)}\"><code>{ReportPage.Encode(w.Code)}</code> {ReportPage.Encode(w.Message)}</li>");
+        return $"<ul class=\"warnings\" data-reached=\"{reached}\"><li>{ReportPage.Encode(verdict)}</li>\n"
+            + string.Join("\n", items) + "\n</ul>";
+    }
+
+    /// <summary>The shared pools' staff, tasks, utilization and work waiting at the end.</summary>
+    private static string PoolsTable(Summary summary)
+    {
+        var rows = summary.Pools.Select(p => $"<tr data-pool=\"{ReportPage.Encode(p.Id)}\"><td>{ReportPage.Encode(p.Id)}</td>"
+            + $"<td>{ReportPage.Encode(string.Join(", ", p.Members.Select(m => $"{m.Key} {m.Value}")))}</td>"
+            + $"<td class=\"num\">{Numbers.Number(p.Tasks)}</td><td class=\"num\">{Numbers.Percent(p.Utilization)}</td>"
+            + $"<td class=\"num\">{Numbers.Number(p.WaitingEnd)}</td></tr>");
+        return "<table class=\"pools\"><thead><tr><th>pool</th><th>staff</th><th>tasks</th><th>utilization</th><th>waiting at end</th></tr></thead><tbody>\n"
+            + string.Join("\n", rows) + "\n</tbody></table>";
+    }
 
     private static string FiguresTable(IReadOnlyList<KeyFigure> figures)
     {

@@ -12,6 +12,10 @@ public sealed class WeightedRandomAssignment : AssignmentPolicy, IBoardListener
     private readonly int[][] _slot;
     private readonly double[] _weight;
 
+    /// <summary>A team's weight in the draw: its coefficient sum, or <paramref name="leaderShare"/> for a leader-led team and 1 for the others.</summary>
+    public static double WeightOf(WeightBasis basis, double leaderShare, double coefficient, bool leader) =>
+        basis == WeightBasis.Coefficient ? coefficient : (leader ? leaderShare : 1.0);
+
     public WeightedRandomAssignment(TeamBoard board, WeightBasis basis, double leaderShare)
         : base(board)
     {
@@ -19,7 +23,7 @@ public sealed class WeightedRandomAssignment : AssignmentPolicy, IBoardListener
         for (var team = 0; team < board.TeamCount; team++)
         {
             var t = board.Teams[team];
-            _weight[team] = basis == WeightBasis.Coefficient ? t.Coefficient : (t.Leader ? leaderShare : 1.0);
+            _weight[team] = WeightOf(basis, leaderShare, t.Coefficient, t.Leader);
         }
         _trees = new FenwickTree[board.TypeCount];
         _slot = new int[board.TypeCount][];

@@ -9,6 +9,9 @@ public sealed record BalanceSpec(
     double AnnualBaseline,
     BalanceWeights Weights)
 {
+    /// <summary>A case pending longer than this many days is long pending (<c>balance.long_pending_days</c>; case 161's 1.5 years by default).</summary>
+    public double LongPendingDays { get; init; } = BalanceInputs.DefaultLongPendingDays;
+
     public static BalanceSpec Default { get; } = new([.. Enumerable.Repeat(0.0, 12)], 0.0, BalanceWeights.Equal);
 }
 

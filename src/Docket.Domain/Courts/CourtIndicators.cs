@@ -36,7 +36,7 @@ public static class CourtIndicators
                 Count(d.FiledAt, d.ClosedAt, d.Extensions, finishedType, d.SuspendedDays);
                 if (d.LastStageAt >= from)
                 {
-                    inputs.Transfer(Math.Max(0, (d.LastStageAt - d.ClosedAt).TotalDays));
+                    inputs.Archive(Math.Max(0, (d.LastStageAt - d.ClosedAt).TotalDays));
                 }
                 continue;
             }
@@ -46,13 +46,13 @@ public static class CourtIndicators
             Count(c.FiledAt, closedAt, c.Extensions, type, CaseClock.Suspension(type, c).Days);
             if (closedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages.Length > 0 && c.Stages[^1].At >= from)
             {
-                inputs.Transfer(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
+                inputs.Archive(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
             }
             if (c.Status != CourtCaseStatus.Closed)
             {
                 var age = (now - c.FiledAt).TotalDays;
                 ages.Add(age);
-                inputs.Pending(age);
+                inputs.Pending(age, court.Scenario.Balance.LongPendingDays);
                 over365 += age > 365 ? 1 : 0;
                 over548 += age > 548 ? 1 : 0;
                 over1095 += age > 1095 ? 1 : 0;

@@ -57,6 +57,6 @@ public sealed record BalanceKpi(
     [property: Id(1)] double TimeLimitChangeRate,
     [property: Id(2)] double TrialTimeIndex,
     [property: Id(3)] double MediationAndSimpleShare,
-    [property: Id(4)] double FileTransferDays,
+    [property: Id(4)] double? FileTransferDays,
     [property: Id(5)] double LongPendingShare,
     [property: Id(6)] double CaseloadGini);

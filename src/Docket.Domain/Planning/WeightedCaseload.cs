@@ -29,16 +29,7 @@ public static class WeightedCaseload
     private static CourtStaffing ForCourt(Scenario scenario, CourtSpec court, StaffingAssumptions assumptions)
     {
         var types = scenario.CaseTypes;
-        var filed = new double[types.Count];
-        foreach (var stream in court.Intake)
-        {
-            // Settled disputes never become cases; the rest of the mediated ones are filed when mediation ends.
-            var filedShare = 1.0 - (stream.Mediation is { } m ? m.Share * m.SuccessRate : 0.0);
-            foreach (var share in stream.Mix)
-            {
-                filed[scenario.TypeIndex(share.Type)] += stream.PerYear * share.Share * filedShare;
-            }
-        }
+        var filed = FiledPerYear(scenario, court);
         var workloads = new List<TypeWorkload>();
         var units = new double[types.Count];
         for (var t = 0; t < types.Count; t++)
@@ -66,6 +57,22 @@ public static class WeightedCaseload
         var quotas = Quotas(scenario, court, units, filed);
         var layout = assumptions.Template is { } template ? Shortfall(template, staff, judgesOnHand, judgesNeeded) : null;
         return new CourtStaffing(court.Id, court.Count, workloads, filed.Sum(), totalUnits, judgesOnHand, judgesNeeded, staff, quotas, layout);
+    }
+
+    /// <summary>Cases filed a year per case type: the intake less the disputes settled in pre-litigation mediation.</summary>
+    public static double[] FiledPerYear(Scenario scenario, CourtSpec court)
+    {
+        var filed = new double[scenario.CaseTypes.Count];
+        foreach (var stream in court.Intake)
+        {
+            // Settled disputes never become cases; the rest of the mediated ones are filed when mediation ends.
+            var filedShare = 1.0 - (stream.Mediation is { } m ? m.Share * m.SuccessRate : 0.0);
+            foreach (var share in stream.Mix)
+            {
+                filed[scenario.TypeIndex(share.Type)] += stream.PerYear * share.Share * filedShare;
+            }
+        }
+        return filed;
     }
 
     private static void AddStaff(SortedDictionary<string, int> staff, IReadOnlyDictionary<string, int> members, int times)

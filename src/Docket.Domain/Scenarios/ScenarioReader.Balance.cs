@@ -6,7 +6,7 @@ namespace Docket.Domain.Scenarios;
 /// <summary>Balanced closure (baselines, index weights) and scores (coins and their re-balancing).</summary>
 internal sealed partial class ScenarioReader
 {
-    internal static readonly string[] BalanceKeys = ["monthly_baseline", "annual_baseline", "weights"];
+    internal static readonly string[] BalanceKeys = ["monthly_baseline", "annual_baseline", "weights", "long_pending_days"];
 
     internal static readonly string[] WeightKeys = ["time_limit_change", "trial_time", "mediation_and_simple", "file_transfer", "long_pending"];
 
@@ -26,7 +26,8 @@ internal sealed partial class ScenarioReader
             : defaults.MonthlyBaseline;
         var annual = ReadNumber(m, "annual_baseline", defaults.AnnualBaseline, Bounds.Between(0, 1));
         var weights = m.Value("weights") is { } weightsNode ? ReadWeights(weightsNode, m.PathOf("weights")) : defaults.Weights;
-        return new BalanceSpec(monthly, annual, weights);
+        var longPending = ReadNumber(m, "long_pending_days", defaults.LongPendingDays, Bounds.AtLeast(1));
+        return new BalanceSpec(monthly, annual, weights) { LongPendingDays = longPending };
     }
 
     /// <summary>One closure-rate baseline for every month, or a list of 12 (the first for the run's first month).</summary>

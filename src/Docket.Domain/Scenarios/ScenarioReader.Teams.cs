@@ -310,12 +310,37 @@ internal sealed partial class ScenarioReader
             policy,
             ReadOptionalInt(m, "cap", Bounds.AtLeast(1)),
             ReadEnum(m, "weight_by", WeightBasis.Coefficient, s_weightNames),
-            ReadNumber(m, "leader_share", 1.15, Bounds.Between(1, 2)),
+            0,
             ReadInt(m, "cards_per_judge", 2, Bounds.AtLeast(1)),
             ReadInt(m, "chief_cards", 1, Bounds.AtLeast(0)),
             ReadOptionalNumber(m, "escalate_after_days", Bounds.Above(0)),
             ReadEnum(m, "designated", DesignationTarget.Leader, s_designationNames));
+        var (share, reading) = ReadLeaderShare(m);
+        spec = spec with { LeaderShare = share, LeaderShareReading = reading };
         return new AssignmentRead(spec, m.Value("policy") ?? m.Node, path, m.Has("cap"));
+    }
+
+    internal static readonly string[] LeaderShareKeys = ["reduced", "raised_by"];
+
+    /// <summary>
+    /// <c>leader_share</c> in either reading of case 161: a number (1 to 2), a leader-led team's weight above an
+    /// ordinary team's 1; or <c>{ reduced, raised_by }</c>, the leaders' reduced share raised: reduced × (1 + raised_by).
+    /// </summary>
+    private (double Share, LeaderShareReading Reading) ReadLeaderShare(MappingReader m)
+    {
+        if (m.Value("leader_share") is not YamlMappingNode)
+        {
+            return (ReadNumber(m, "leader_share", 1.15, Bounds.Between(1, 2)), LeaderShareReading.AboveOrdinary);
+        }
+        var share = MappingReader.Open(m.Value("leader_share")!, m.PathOf("leader_share"), _diagnostics, "{ reduced: 0.5, raised_by: 0.15 }")!;
+        share.RejectUnknown(LeaderShareKeys);
+        if (!share.Has("reduced"))
+        {
+            Missing(share, "reduced", " (the leaders' share of an ordinary team's cases before the raise, e.g. 0.5)");
+        }
+        var reduced = ReadNumber(share, "reduced", 1, Bounds.AboveAtMost(0, 1));
+        var raisedBy = ReadNumber(share, "raised_by", 0.15, Bounds.Between(0, 1));
+        return (reduced * (1 + raisedBy), LeaderShareReading.RaisedReducedShare);
     }
 
     /// <summary>An assignment section as read, with where its policy is (for errors about it).</summary>

@@ -141,6 +141,8 @@ public sealed class CourtLayout
             sharedStation[p] = stations.Count;
             stations.Add(new Station($"pool/{spec.Pools[p].Id}", Math.Max(1, spec.Pools[p].Servers), -1, hearsCases: false));
         }
+        PoolStations = sharedStation;
+        PoolIds = [.. spec.Pools.Select(p => prefixTeamIds ? $"{courtId}/{p.Id}" : p.Id)];
 
         // The court's supervisors: their hours are a resource (unlocking, supervising risk, approving extensions).
         var supervisors = new Dictionary<string, int>();
@@ -262,6 +264,12 @@ public sealed class CourtLayout
     public IReadOnlyList<string> CategoryNames { get; }
 
     internal IReadOnlyList<Station> Stations { get; }
+
+    /// <summary>The station of each shared pool (<see cref="CourtSpec.Pools"/>, in order).</summary>
+    internal int[] PoolStations { get; }
+
+    /// <summary>Each shared pool's id in summaries: prefixed <c>court/</c> like the team ids when there are several courts.</summary>
+    public IReadOnlyList<string> PoolIds { get; }
 
     /// <summary>Station of each supervising role the court has (division head, vice-president, president).</summary>
     internal IReadOnlyDictionary<string, int> SupervisorStations { get; }

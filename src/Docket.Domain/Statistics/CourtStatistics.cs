@@ -84,6 +84,30 @@ public sealed class CourtStatistics
     /// <summary>Closures per judge (each case credited to the judge who heard it last), in team order.</summary>
     [Id(29)]
     public double[] JudgeClosures { get; set; } = [];
+
+    /// <summary>The court's shared pools, in the scenario's order.</summary>
+    [Id(30)]
+    public PoolStatistics[] Pools { get; set; } = [];
+}
+
+/// <summary>One shared pool's staff, tasks and busy hours over the window.</summary>
+[GenerateSerializer, Alias("docket.sim.pool-statistics")]
+public sealed class PoolStatistics
+{
+    [Id(0)]
+    public string Id { get; set; } = "";
+    [Id(1)]
+    public Dictionary<string, int> Members { get; set; } = [];
+    [Id(2)]
+    public int Servers { get; set; }
+    [Id(3)]
+    public long Tasks { get; set; }
+    [Id(4)]
+    public double BusyHours { get; set; }
+    [Id(5)]
+    public double Utilization { get; set; }
+    [Id(6)]
+    public long WaitingEnd { get; set; }
 }
 
 [GenerateSerializer, Alias("docket.sim.month-statistics")]

@@ -138,8 +138,8 @@ public static class CourtStatisticsCollector
             }
             if (closed && c.Archived >= w0)
             {
-                courtBalance.Transfer(c.Archived - c.Closed);
-                teamBalance[c.Team].Transfer(c.Archived - c.Closed);
+                courtBalance.Archive(c.Archived - c.Closed);
+                teamBalance[c.Team].Archive(c.Archived - c.Closed);
             }
             var until = closed ? c.Closed : w1;
             if (until > w0)
@@ -150,10 +150,10 @@ public static class CourtStatisticsCollector
             {
                 stats.PendingEnd++;
                 ages.Add(w1 - c.Filed);
-                courtBalance.Pending(w1 - c.Filed);
+                courtBalance.Pending(w1 - c.Filed, scenario.Balance.LongPendingDays);
                 if (c.Team >= 0)
                 {
-                    teamBalance[c.Team].Pending(w1 - c.Filed);
+                    teamBalance[c.Team].Pending(w1 - c.Filed, scenario.Balance.LongPendingDays);
                 }
                 if (c.Team >= 0)
                 {
@@ -230,6 +230,21 @@ public static class CourtStatisticsCollector
         var calendar = scenario.Calendar;
         var windowHours = calendar.WorkingHoursBefore(w1) - calendar.WorkingHoursBefore(w0);
         var windowYears = (w1 - w0) / SimulationYear.Days;
+        stats.Pools = [.. layout.Spec.Pools.Select((pool, p) =>
+        {
+            var station = simulation.Stations[layout.PoolStations[p]];
+            var busy = station.BusyHours.Sum();
+            return new PoolStatistics
+            {
+                Id = layout.PoolIds[p],
+                Members = pool.Members.Where(m => m.Value > 0).ToDictionary(m => m.Key, m => m.Value),
+                Servers = station.Servers,
+                Tasks = station.Tasks.Sum(),
+                BusyHours = busy,
+                Utilization = windowHours > 0 ? busy / (station.Servers * windowHours) : 0.0,
+                WaitingEnd = station.Waiting,
+            };
+        })];
         // Case 165: every participations_per_case seats in professional judges' meetings count as one case.
         var perCase = layout.Spec.Supervision.Meeting.ParticipationsPerCase;
         for (var t = 0; t < layout.Teams.Count; t++)

@@ -70,6 +70,49 @@ public sealed record Summary
     /// <summary>A what-if replay's comparison with the ledger it took its intake from (<c>docket replay</c> on another layout); absent otherwise.</summary>
     [Id(27)]
     public ReplayFigures? Replay { get; init; }
+
+    /// <summary>What the run's figures cannot support (union over replications): a code and a sentence each.</summary>
+    [Id(28)]
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+
+    /// <summary>The steady-state test of the window (<see cref="Statistics.SteadyState"/>).</summary>
+    [Id(29)]
+    public SteadyStateFigures SteadyState { get; init; } = new();
+
+    /// <summary>Each shared pool's staff and how busy they were in the window.</summary>
+    [Id(30)]
+    public IReadOnlyList<PoolRow> Pools { get; init; } = [];
+}
+
+/// <summary>A shared pool (pooled clerks, a task centre) over the window.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.pool-row")]
+public sealed record PoolRow
+{
+    /// <summary>The pool's id, prefixed <c>court/</c> when there are several courts.</summary>
+    [Id(0)]
+    public string Id { get; init; } = "";
+    [Id(1)]
+    public IReadOnlyDictionary<string, int> Members { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Staff who each do one task at a time.</summary>
+    [Id(2)]
+    public double Servers { get; init; }
+
+    /// <summary>Tasks started in the window.</summary>
+    [Id(3)]
+    public double Tasks { get; init; }
+
+    /// <summary>Working hours spent on tasks in the window, all staff together.</summary>
+    [Id(4)]
+    public double BusyHours { get; init; }
+
+    /// <summary>BusyHours ÷ (servers × the window's working hours).</summary>
+    [Id(5)]
+    public double Utilization { get; init; }
+
+    /// <summary>Tasks waiting for the pool when the window closes.</summary>
+    [Id(6)]
+    public double WaitingEnd { get; init; }
 }
 
 /// <summary>A what-if replay: the ledger's filings simulated, and how many of them went to another team id than in the ledger.</summary>
@@ -135,6 +178,11 @@ public sealed record LongPending
     [JsonPropertyName("over_1095")]
     [Id(2)]
     public double Over1095 { get; init; }
+
+    /// <summary>Pending at the end for over 2 years (730 days).</summary>
+    [JsonPropertyName("over_730")]
+    [Id(3)]
+    public double Over730 { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("docket.summary.month-row")]
@@ -361,8 +409,9 @@ public sealed record BalanceFigures
     public double TrialTimeIndex { get; init; }
     [Id(7)]
     public double MediationAndSimpleShare { get; init; }
+    /// <summary>Mean days an appealed case's file takes between court levels; null when the run has no appeals (<see cref="FileTransferNote"/>).</summary>
     [Id(8)]
-    public double FileTransferDays { get; init; }
+    public double? FileTransferDays { get; init; }
     [Id(9)]
     public double LongPendingShare { get; init; }
 
@@ -370,6 +419,22 @@ public sealed record BalanceFigures
     [JsonPropertyName("pending_over_3_years")]
     [Id(10)]
     public double PendingOver3Years { get; init; }
+
+    /// <summary>Why <see cref="FileTransferDays"/> is absent; null when it is there.</summary>
+    [Id(11)]
+    public string? FileTransferNote { get; init; }
+
+    /// <summary>Mean days from closure to the end of archiving: not an Anhui indicator.</summary>
+    [Id(12)]
+    public double ClosureToArchiveDays { get; init; }
+
+    /// <summary>The long-pending threshold in days (<c>balance.long_pending_days</c>, 548 by default).</summary>
+    [Id(13)]
+    public double LongPendingDays { get; init; }
+
+    /// <summary>Cases pending at the end for longer than <see cref="LongPendingDays"/>.</summary>
+    [Id(14)]
+    public double LongPending { get; init; }
 }
 
 /// <summary>Linshu's coins and Fengtai's scores per team: highest, lowest and their ratio.</summary>

@@ -30,7 +30,7 @@ public static class SummaryBuilder
         var windowMonths = WindowMonths(courts);
         var shares = ClosureBaselines.MonthShares(windowMonths);
 
-        return new Summary
+        var summary = new Summary
         {
             Scenario = scenario.Name,
             Seed = seed,
@@ -69,6 +69,7 @@ public static class SummaryBuilder
             {
                 Over365 = ages.Count(a => a > 365),
                 Over548 = ages.Count(a => a > 548),
+                Over730 = ages.Count(a => a > 730),
                 Over1095 = ages.Count(a => a > 1095),
             },
             Monthly = [.. Enumerable.Range(0, months).Select(m =>
@@ -167,6 +168,22 @@ public static class SummaryBuilder
                 SimulatedCases = Sum(c => c.SimulatedCases),
                 Events = Sum(c => c.Events),
             },
+            Pools = [.. courts.SelectMany(c => c.Pools).Select(p => new PoolRow
+            {
+                Id = p.Id,
+                Members = p.Members,
+                Servers = p.Servers,
+                Tasks = p.Tasks,
+                BusyHours = p.BusyHours,
+                Utilization = p.Utilization,
+                WaitingEnd = p.WaitingEnd,
+            })],
+        };
+        var steady = SteadyState.Test(summary.Monthly);
+        return summary with
+        {
+            SteadyState = steady,
+            Warnings = SteadyState.Warnings(summary.WarmupDays, summary.Cases.PendingStart, steady),
         };
     }
 
@@ -182,10 +199,28 @@ public static class SummaryBuilder
             return runs[0] with { Engine = engine };
         }
         var details = runs.Select(r => r with { Engine = new EngineFigures { SimulatedCases = r.Engine.SimulatedCases, Events = r.Engine.Events } }).ToList();
-        var trees = details.Select(r => JsonSerializer.SerializeToNode(r with { Seed = runs[0].Seed, ReplicationsDetail = null, Engine = engine }, SummaryJson.Options)!).ToList();
+        var trees = details.Select(r => JsonSerializer.SerializeToNode(r with { Seed = runs[0].Seed, ReplicationsDetail = null, Engine = engine, Warnings = [] }, SummaryJson.Options)!).ToList();
         var mean = SummaryJson.Deserialize<Summary>(Average(trees).ToJsonString(SummaryJson.Options));
-        return mean with { Seed = runs[0].Seed, Replications = runs.Count, ReplicationsDetail = details, Engine = engine };
+        var tests = runs.Select(r => r.SteadyState).ToList();
+        var steady = SteadyState.Combine(tests);
+        // Every replication's warning appears: the window's start is the same in each, and a series trending in any
+        // replication is named with its mean figures and the number of replications it trends in.
+        var warnings = SteadyState.Warnings(mean.WarmupDays, mean.Cases.PendingStart, steady, tests)
+            .Concat(runs.SelectMany(r => r.Warnings).Where(w => !s_steadyCodes.Contains(w.Code)))
+            .Distinct().ToList();
+        return mean with
+        {
+            Seed = runs[0].Seed,
+            Replications = runs.Count,
+            ReplicationsDetail = details,
+            Engine = engine,
+            SteadyState = steady,
+            Warnings = warnings,
+        };
     }
+
+    private static readonly HashSet<string> s_steadyCodes =
+        [SteadyState.StartsEmptyCode, SteadyState.GrowingCode, SteadyState.DrainingCode, SteadyState.UntestedCode];
 
     private static JsonNode Average(IReadOnlyList<JsonNode> nodes) => nodes[0] switch
     {
@@ -264,10 +299,18 @@ public static class SummaryBuilder
             TrialTimeIndex = indicators.TrialTimeIndex,
             MediationAndSimpleShare = indicators.MediationAndSimpleShare,
             FileTransferDays = indicators.FileTransferDays,
+            FileTransferNote = indicators.FileTransferDays is null ? NoAppealsNote : null,
+            ClosureToArchiveDays = indicators.ClosureToArchiveDays,
             LongPendingShare = indicators.LongPendingShare,
+            LongPendingDays = scenario.Balance.LongPendingDays,
+            LongPending = ages.Count(a => a > scenario.Balance.LongPendingDays),
             PendingOver3Years = ages.Count(a => a > LongPendingBaselineDays),
         };
     }
+
+    /// <summary>Why the file transfer time between court levels is absent.</summary>
+    public const string NoAppealsNote =
+        "no case was appealed to a court above in the window: the transfer time between court levels is undefined, and the index leaves it out";
 
     /// <summary>Anhui's long-pending baseline (case 160): no case pending over 3 years (1,095 days).</summary>
     public const double LongPendingBaselineDays = 1095;

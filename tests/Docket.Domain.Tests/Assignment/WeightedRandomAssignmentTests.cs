@@ -62,6 +62,20 @@ public sealed class WeightedRandomAssignmentTests
     }
 
     [Fact]
+    public void Under_the_raised_reduced_share_reading_leader_led_teams_get_fewer_cases_than_ordinary_teams()
+    {
+        var board = Boards.Of([0], Boards.Team("lead", [0], leader: true), Boards.Team("t-1", [0]), Boards.Team("t-2", [0]));
+        // leader_share: { reduced: 0.5, raised_by: 0.15 }: 0.575 of an ordinary team's cases.
+        var policy = new WeightedRandomAssignment(board, WeightBasis.LeaderShare, 0.5 * 1.15);
+        var random = new RandomStream(29);
+
+        var counts = Boards.Tally(Boards.Assign(policy, 0, 200_000, random, closeAtOnce: true), board.TeamCount);
+
+        Boards.AssertFits(counts, [0.575, 1, 1]);
+        Assert.True(counts[0] < counts[1] && counts[0] < counts[2]);
+    }
+
+    [Fact]
     public void Weighted_random_by_coefficient_ignores_the_leader_share()
     {
         var board = Boards.Of([0], Boards.Team("lead", [0], coefficient: 2.1, leader: true), Boards.Team("t", [0], coefficient: 1.0));

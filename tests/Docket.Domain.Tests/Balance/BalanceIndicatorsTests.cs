@@ -91,4 +91,14 @@ public sealed class BalanceIndicatorsTests
             Assert.InRange(indicators.Index(weights), 0.0, 100.0);
         }
     }
+
+    [Fact]
+    public void Without_a_file_transfer_time_the_index_is_the_weighted_mean_of_the_other_four()
+    {
+        var without = new BalanceIndicators(0.2, 0.5, 0.4, null, 0.1);
+        var weights = new BalanceWeights(1, 2, 3, 4, 5);
+        var expected = 100 * ((1 * 0.8) + (2 * 0.5) + (3 * 0.4) + (5 * 0.9)) / (1 + 2 + 3 + 5);
+        Assert.Equal(expected, without.Index(weights), 9);
+        Assert.Equal(0.0, without.Index(new BalanceWeights(0, 0, 0, 1, 0)), 12);
+    }
 }

@@ -18,14 +18,44 @@ public sealed class BalanceInputsTests
     }
 
     [Fact]
-    public void Long_pending_counts_cases_older_than_a_year_among_those_pending()
+    public void Long_pending_counts_cases_older_than_18_months_by_default_among_those_pending()
     {
         var inputs = new BalanceInputs();
         inputs.Pending(10);
-        inputs.Pending(365);
-        inputs.Pending(365.5);
+        inputs.Pending(548);
+        inputs.Pending(548.5);
         inputs.Pending(800);
         Assert.Equal(0.5, inputs.Indicators().LongPendingShare, 12);
+    }
+
+    [Theory]
+    [InlineData(365, 3)]
+    [InlineData(730, 1)]
+    [InlineData(1095, 0)]
+    public void The_long_pending_threshold_is_the_one_given(double threshold, int longPending)
+    {
+        var inputs = new BalanceInputs();
+        foreach (var age in new[] { 10.0, 400, 700, 800 })
+        {
+            inputs.Pending(age, threshold);
+        }
+        Assert.Equal(longPending / 4.0, inputs.Indicators().LongPendingShare, 12);
+    }
+
+    [Fact]
+    public void The_file_transfer_time_is_the_mean_over_appeal_transfers_and_absent_without_them_whatever_archiving_took()
+    {
+        var inputs = new BalanceInputs();
+        inputs.Archive(4);
+        Assert.Null(inputs.Indicators().FileTransferDays);
+        Assert.Equal(4.0, inputs.Indicators().ClosureToArchiveDays, 12);
+
+        inputs.AppealTransfer(10);
+        inputs.AppealTransfer(20);
+        var merged = new BalanceInputs();
+        merged.Add(inputs);
+        Assert.Equal(15.0, merged.Indicators().FileTransferDays);
+        Assert.Equal(4.0, merged.Indicators().ClosureToArchiveDays, 12);
     }
 
     [Fact]

@@ -76,17 +76,18 @@ public sealed class FinishedCasesTests
                 }
                 if (c.ClosedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages[^1].At >= from)
                 {
-                    inputs.Transfer(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
+                    inputs.Archive(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
                 }
                 if (c.Status != CourtCaseStatus.Closed)
                 {
-                    inputs.Pending((end - c.FiledAt).TotalDays);
+                    inputs.Pending((end - c.FiledAt).TotalDays, court.Scenario.Balance.LongPendingDays);
                 }
             }
             var expected = inputs.Indicators();
             Assert.Equal(expected.TrialTimeIndex, kpis.Balance.TrialTimeIndex);
             Assert.Equal(expected.TimeLimitChangeRate, kpis.Balance.TimeLimitChangeRate);
-            Assert.Equal(expected.FileTransferDays, kpis.Balance.FileTransferDays);
+            Assert.Equal(expected.LongPendingShare, kpis.Balance.LongPendingShare);
+            Assert.Equal(expected.MediationAndSimpleShare, kpis.Balance.MediationAndSimpleShare);
         }
     }
 

@@ -98,6 +98,7 @@ public class ScenarioLoaderTests
         var court = overridden.Courts[0];
         Assert.Equal(new AssignmentSpec(AssignmentPolicyKind.WeightedRandom, null, WeightBasis.LeaderShare, 1.2, 2, 1, 30, DesignationTarget.Leader), court.Assignment);
         Assert.Equal(new AssignmentSpec(AssignmentPolicyKind.Deck, CardsPerJudge: 3, ChiefCards: 0, Designated: DesignationTarget.None), court.Teams[0].Assignment);
+        Assert.Equal(LeaderShareReading.AboveOrdinary, court.Assignment.LeaderShareReading);
         Assert.Equal(3, court.Teams[0].Cap);
     }
 
@@ -400,4 +401,17 @@ public class ScenarioLoaderTests
         "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision", "courts",
         "balance", "scores",
     ];
+
+    [Fact]
+    public void A_leader_share_written_as_a_reduced_share_and_its_raise_is_the_raised_reduced_share_reading()
+    {
+        var s = LoadValid(Minimal.Replace("assignment: { policy: random }",
+            "assignment: { policy: weighted_random, weight_by: leader_share, leader_share: { reduced: 0.5, raised_by: 0.2 } }", StringComparison.Ordinal));
+
+        Assert.Equal(0.5 * 1.2, s.Courts[0].Assignment.LeaderShare, 12);
+        Assert.Equal(LeaderShareReading.RaisedReducedShare, s.Courts[0].Assignment.LeaderShareReading);
+        var defaultRaise = LoadValid(Minimal.Replace("assignment: { policy: random }",
+            "assignment: { policy: weighted_random, weight_by: leader_share, leader_share: { reduced: 0.4 } }", StringComparison.Ordinal));
+        Assert.Equal(0.4 * 1.15, defaultRaise.Courts[0].Assignment.LeaderShare, 12);
+    }
 }
