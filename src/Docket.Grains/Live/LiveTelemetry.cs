@@ -45,7 +45,7 @@ public sealed class LiveMetricsOptions
 /// </summary>
 internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
 {
-    public const string Unassigned = "none";
+    public const string Unassigned = DocketMetrics.UnassignedTeamKind;
 
     private readonly Dictionary<string, long> _pending = new(StringComparer.Ordinal);
 
