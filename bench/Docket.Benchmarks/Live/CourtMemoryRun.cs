@@ -9,7 +9,7 @@ using Docket.Domain.Scenarios;
 namespace Docket.Benchmarks.Live;
 
 /// <summary>
-/// <c>--court-memory ENTRIES [OPEN]</c>: how much memory a live court's state takes, and how fast it replays, for a
+/// <c>--court-memory ENTRIES [OPEN] [--data DIR]</c>: how much memory a live court's state takes, and how fast it replays, for a
 /// ledger of about ENTRIES entries of which about OPEN cases are still in progress (default 5% of the filings). The
 /// ledger is written by the court's own commands on Xicheng's pooled court (scenarios/xicheng-pooled.yaml): filings
 /// with Idempotency-Keys, and the oldest case in progress taken through every stage whenever more than OPEN are
@@ -37,7 +37,14 @@ public static class CourtMemoryRun
         var file = Path.Combine(Path.GetTempPath(), $"docket-court-memory-{Environment.ProcessId}.tsv");
         try
         {
-            var (written, filings, inProgress) = Write(court, secret, entries, open, file);
+            var (written, filings, inProgress, live) = Write(court, secret, entries, open, file);
+            var data = Array.IndexOf(args, "--data");
+            if (data >= 0 && data + 1 < args.Length)
+            {
+                StoreAsync(court, secret, file, args[data + 1], live).GetAwaiter().GetResult();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entries={written} filings={filings} in_progress={inProgress} stored_in={args[data + 1]}"));
+                return 0;
+            }
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var before = GC.GetTotalMemory(forceFullCollection: true);
             var started = Stopwatch.GetTimestamp();
@@ -67,10 +74,12 @@ public static class CourtMemoryRun
         }
     }
 
-    private static (long Entries, long Filings, int InProgress) Write(Court court, string secret, long entries, long? open, string file)
+    private static (long Entries, long Filings, int InProgress, CourtState Live) Write(Court court, string secret, long entries, long? open, string file)
     {
         var live = new CourtState(court, _ => secret);
-        var time = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+        // About six entries a filing, one filing every 30 s: the ledger ends about now, so a server taking it up finds
+        // the deadlines of its open cases where a running court would have left them (the watch runs as it goes).
+        var time = DateTimeOffset.UtcNow.AddSeconds(-30.0 * entries / 6);
         var registrar = new Actor("registrar", UserRoles.Registrar, court.Id, null, null);
         var clerk = new Actor("clerk", UserRoles.Clerk, court.Id, null, null);
         var types = court.CaseTypes.Where(t => court.Layout.TypePool[court.TypeIndex(t.Id)] >= 0).Select(t => t.Id).ToArray();
@@ -97,6 +106,10 @@ public static class CourtMemoryRun
             var filed = CourtCommands.File(live, new FilingRequest(types[random.Next(types.Length)], random.Next(40) == 0, "none", $"key-{filings}", registrar), time);
             filings++;
             Save(filed.Records);
+            if (filings % 100 == 0)
+            {
+                Save(CourtCommands.Watch(live, time).Records);
+            }
             if (live.Case(filed.Case!.Value) is { Status: CourtCaseStatus.Pending })
             {
                 pending.Enqueue(filed.Case!.Value);
@@ -120,7 +133,38 @@ public static class CourtMemoryRun
                 }
             }
         }
-        return (written, filings, pending.Count + (int)stuck);
+        return (written, filings, pending.Count + (int)stuck, live);
+    }
+
+    /// <summary>
+    /// <c>--data DIR</c>: the ledger and its seed secret stored in a SQLite data directory through the server's own
+    /// journal, with the court's saved state at its last entry unless <c>--no-saved-state</c>, so <c>docket serve
+    /// --data DIR</c> on the same scenario takes the court up (for timing a restart).
+    /// </summary>
+    private static async Task StoreAsync(Court court, string secret, string file, string directory, CourtState live)
+    {
+        await using var store = new Docket.Server.Storage.SqliteStore(directory, "normal", Microsoft.Extensions.Logging.Abstractions.NullLogger<Docket.Server.Storage.SqliteStore>.Instance);
+        var journal = new Docket.Server.Storage.SqliteCourtJournal(store);
+        await journal.AddSecretAsync(new Docket.Grains.Live.CourtSecret(court.Id, 1, secret));
+        var batch = new List<LedgerRecord>();
+        var seq = 0L;
+        foreach (var line in File.ReadLines(file))
+        {
+            var parts = line.Split('\t', 3);
+            batch.Add(new LedgerRecord(court.Id, ++seq, parts[0], parts[1].Length == 0 ? null : parts[1], parts[2], LedgerHash.Of(parts[2])));
+            if (batch.Count == 5_000)
+            {
+                await journal.AppendAsync(court.Id, batch);
+                batch = [];
+            }
+        }
+        await journal.AppendAsync(court.Id, batch);
+        if (Array.IndexOf(Environment.GetCommandLineArgs(), "--no-saved-state") < 0)
+        {
+            var saved = new MemoryStream();
+            live.WriteSnapshot(saved);
+            await journal.SaveStateAsync(court.Id, live.Seq, saved.ToArray());
+        }
     }
 
     private static CourtState Replay(Court court, string secret, string file)
