@@ -173,8 +173,12 @@ public sealed partial class CourtState
     /// <summary>A key's fingerprint: the first 8 bytes of its SHA-256 (never 0, which means no key).</summary>
     public static ulong KeyPrint(string key)
     {
+        // Per filing: the key's bytes on the stack when short (keys are at most 200 characters), no array.
+        var length = System.Text.Encoding.UTF8.GetByteCount(key);
+        Span<byte> bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        System.Text.Encoding.UTF8.GetBytes(key, bytes);
         Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
+        System.Security.Cryptography.SHA256.HashData(bytes, hash);
         var print = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash);
         return print == 0 ? 1 : print;
     }
