@@ -22,6 +22,7 @@ public static class DocketCli
             StaffingCommand.Create(output),
             OptimizeCommand.Create(output),
             ReplayCommand.Create(output),
+            LedgerCommand.Create(output.Writer),
         };
         // Help wraps at the output's width, as the tables do (80 columns, a pipe's COLUMNS, else 120).
         foreach (var help in root.Options.OfType<HelpOption>())

@@ -72,11 +72,13 @@ public static class DocketServer
         builder.Services.Configure<LiveMetricsOptions>(builder.Configuration.GetSection(LiveMetricsOptions.Section));
         builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
         builder.Services.Configure<CourtMemoryOptions>(builder.Configuration.GetSection(CourtMemoryOptions.Section));
+        builder.Services.Configure<LedgerCheckOptions>(builder.Configuration.GetSection(LedgerCheckOptions.Section));
         builder.Services.AddSingleton(new UserDirectory([.. options.Auth.Users, .. demoUsers], organization));
         builder.Services.AddSingleton(new StartBanner.Demo(demoUsers));
         var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);
 
         var storage = ServerStorage.Add(builder.Services, options.Storage);
+        ServerStorage.AddWitness(builder.Services, options.Storage, options.Ledger, storage);
         var cluster = ServerCluster.Check(options.Cluster, storage);
         builder.UseOrleans(silo =>
         {
@@ -158,6 +160,7 @@ public static class DocketServer
             json.SerializerOptions.DictionaryKeyPolicy = null;
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<CourtClosedHandler>();
         builder.Services.AddAuthentication(DocketAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DocketAuthenticationHandler>(DocketAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -190,9 +193,13 @@ public static class DocketServer
             scalar.PersistentAuthentication = true;
             scalar.AddPreferredSecuritySchemes(ApiDocument.ApiKeyScheme);
         }).AllowAnonymous();
-        app.MapGet("/health", () => Results.Ok(new HealthResponse("ok", storage, organization.CourtIds, DateTimeOffset.UtcNow)))
+        app.MapGet("/health", async (IGrainFactory grains) =>
+            {
+                var closed = await ClosedCourts.ListAsync(grains, organization.CourtIds);
+                return Results.Ok(new HealthResponse(closed.Count == 0 ? "ok" : "degraded", storage, organization.CourtIds, DateTimeOffset.UtcNow, closed));
+            })
             .WithName("Health").WithTags(ApiTags.Health)
-            .WithSummary("Liveness").WithDescription("Liveness: the service is up, its storage and courts (no credentials needed)").AllowAnonymous();
+            .WithSummary("Liveness").WithDescription("Liveness: the service is up, its storage and courts (no credentials needed); 'degraded', with the closed courts, when a court's ledger does not verify (the others still serve)").AllowAnonymous();
         // Prometheus scrapes anonymously, as /health; mapped on this application, so served only on its own listener.
         app.MapPrometheusScrapingEndpoint(Telemetry.MetricsPath).AllowAnonymous().ExcludeFromDescription();
         // The Orleans Dashboard, behind the API's authentication (HTTP Basic for a browser): admins and auditors of

@@ -13,6 +13,8 @@ public sealed class ServerOptions
 
     public StorageOptions Storage { get; set; } = new();
 
+    public LedgerOptions Ledger { get; set; } = new();
+
     public ClusterOptions Cluster { get; set; } = new();
 
     public LimitOptions Limits { get; set; } = new();
@@ -33,6 +35,23 @@ public sealed class StorageOptions
     public string Synchronous { get; set; } = "full";
 
     public PostgresOptions Postgres { get; set; } = new();
+}
+
+/// <summary>The <c>Docket:Ledger</c> section: the key that signs checkpoints and the witness that keeps them, outside the database.</summary>
+public sealed class LedgerOptions
+{
+    /// <summary>The ledger key's PEM file (default <c>ledger-key.pem</c> in the data directory; created if absent). The same file on every silo.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>The witness directory (default <c>witness</c> in the data directory). With in-memory storage there is no witness unless this is set.</summary>
+    public string? Witness { get; set; }
+
+    /// <summary>The key file this configuration names.</summary>
+    public string SigningKeyPath(StorageOptions storage) => SigningKey ?? Path.Combine(storage.DataDirectory, "ledger-key.pem");
+
+    /// <summary>The witness directory this configuration names, or null for none.</summary>
+    public string? WitnessDirectory(StorageOptions storage, string kind) =>
+        Witness ?? (kind == "memory" ? null : Path.Combine(storage.DataDirectory, "witness"));
 }
 
 public sealed class PostgresOptions

@@ -39,13 +39,28 @@ public sealed class SavedStateTests : IAsyncLifetime
 
         // The first filing's entry, before the saved position, is spoiled beyond reading: a court replaying its whole
         // ledger would lose case live-1 and every later decision would differ; this one, which no longer replays it,
-        // answers as before. The auditor's verification, which reads the whole ledger, still finds it.
+        // answers as before (with the background verification off, which would close it).
         await ExecuteAsync("UPDATE ledger SET entry = 'spoiled' WHERE court = 'live' AND seq = 2");
-        await using var second = new DocketFactory(_data, s_saveOften);
+        await using var second = new DocketFactory(_data, new Dictionary<string, string?>(s_saveOften) { ["Docket:Audit:VerifyAtActivation"] = "false" });
         await AssertSameAsync(second, kpis, cases);
-        var (_, verified, _) = await second.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
+
+        // The auditor's verification reads the whole ledger, finds the entry, and closes the court: its work routes
+        // answer 503 naming the entry, /health says degraded; the ledger stays readable for auditors.
+        var auditor = second.ClientFor(TestUsers.Auditor);
+        var (_, verified, _) = await auditor.GetJsonAsync("/api/audit/verify");
         Assert.False(verified.GetProperty("valid").GetBoolean());
         Assert.Equal(2, verified.GetProperty("courts")[0].GetProperty("first_invalid_seq").GetInt64());
+        var (status, refused, _) = await second.ClientFor(TestUsers.Registrar).PostJsonAsync("/api/courts/live/cases", new { type = "simple_civil" });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("live", refused.Str("court"));
+        Assert.Equal(2, refused.GetProperty("first_invalid_seq").GetInt64());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await auditor.GetJsonAsync($"/api/cases/{cases.Keys.First()}")).Status);
+        var (_, health, _) = await second.CreateClient().GetJsonAsync("/health");
+        Assert.Equal("degraded", health.Str("status"));
+        Assert.Equal(2, health.GetProperty("closed")[0].GetProperty("first_invalid_seq").GetInt64());
+        using var export = await auditor.GetAsync("/api/courts/live/ledger?format=jsonl");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains("spoiled", await export.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -11,6 +11,4 @@ public interface ILiveAuditGrain : IGrainWithStringKey
     [Alias("entries")]
     Task<LedgerRecord[]> GetEntriesAsync(long after, int limit, bool assignmentsOnly);
 
-    [Alias("verify")]
-    Task<LedgerVerification> VerifyAsync();
 }

@@ -75,6 +75,14 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("commitments")]
     Task<SeedCommitment[]> GetCommitmentsAsync();
 
+    /// <summary>Whether the court serves its work: null, or why it is closed (its ledger does not verify).</summary>
+    [Alias("closed")]
+    Task<LedgerVerification?> GetClosedAsync();
+
+    /// <summary>Closes the court: its ledger was found not to verify (by the background verification or an audit).</summary>
+    [Alias("close")]
+    Task CloseAsync(LedgerVerification failure);
+
     /// <summary>Reveals the current seed in the ledger and commits to a new one.</summary>
     [Alias("rotate-seed")]
     Task<SeedCommitment[]> RotateSeedAsync(Actor by);

@@ -380,9 +380,13 @@ public sealed partial class CourtState
         {
             return problem ?? $"the entry is not valid JSON: {e.Message}";
         }
-        if (entry.Seq != record.Seq || entry.Court != _court.Id || entry.Kind != record.Kind)
+        if (entry.Seq != record.Seq || entry.Court != _court.Id || entry.Kind != record.Kind || entry.Case != record.CaseId)
         {
-            problem ??= "the entry's court, sequence or kind differs from where it is stored";
+            problem ??= "the entry's court, sequence, kind or case differs from where it is stored";
+        }
+        if (Seq > 0 && entry.At < LastAt)
+        {
+            problem ??= $"its time {entry.At:O} is before the previous entry's ({LastAt:O})";
         }
         if (entry.Seq != Seq + 1)
         {

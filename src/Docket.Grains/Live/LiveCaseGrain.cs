@@ -35,6 +35,11 @@ public sealed class LiveCaseGrain(
 
     public async Task<CaseDetails?> GetAsync()
     {
+        // A closed court's cases are not served either: their records come from a ledger that does not verify.
+        if (_court is not null && await Court().GetClosedAsync() is { } closed)
+        {
+            throw new CourtClosedException(closed.Court, closed.FirstInvalidSeq, closed.Problem ?? "");
+        }
         await SyncAsync();
         return _court is not null && state.State.Case is { } c ? CaseClock.Details(_court, c, time.GetUtcNow()) : null;
     }

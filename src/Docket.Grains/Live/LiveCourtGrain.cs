@@ -34,6 +34,8 @@ public sealed partial class LiveCourtGrain(
     IOptions<LiveMetricsOptions> metricsOptions,
     IOptions<DeadlineWatchOptions> watchOptions,
     IOptions<CourtMemoryOptions> memoryOptions,
+    ILedgerWitness witness,
+    IOptions<LedgerCheckOptions> checkOptions,
     ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain, IRemindable
 {
     private const int ReplayPage = 10_000;
@@ -51,6 +53,7 @@ public sealed partial class LiveCourtGrain(
     private IGrainStorage _caseStorage = null!;
     private GrainType _caseGrainType;
     private bool _broken;
+    private LedgerVerification? _closed;
     private LiveCourtMetrics? _metrics;
     private long _durableSeq;
     private long _savedSeq;
@@ -67,41 +70,31 @@ public sealed partial class LiveCourtGrain(
         {
             _secrets[secret.Epoch] = secret.SecretHex;
         }
-        _state = await SavedStateAsync(id, cancellationToken)
-            ?? new CourtState(_court, epoch => _secrets.GetValueOrDefault(epoch), Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
+        _state = await SavedStateAsync(id, cancellationToken) ?? NewState();
         var fromSaved = _state.Seq;
-        _savedSeq = fromSaved;
-        var problems = 0;
-        while (true)
+        if (await ReplayTailAsync(id, cancellationToken) is { } failure && fromSaved > 0 && failure.FirstInvalidSeq == fromSaved + 1)
         {
-            var page = await journal.ReadAsync(id, _state.Seq, ReplayPage, cancellationToken);
-            foreach (var record in page)
-            {
-                var problem = _state.Replay(record);
-                if (problem is not null && (record.Seq == 1 || record.Seq == fromSaved + 1))
-                {
-                    // Another organisation, or secrets that do not match: replaying would put cases on the wrong teams.
-                    throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {problem}");
-                }
-                if (problem is not null && problems++ < 10)
-                {
-                    LogReplayProblem(id, record.Seq, problem);
-                }
-            }
-            if (page.Count < ReplayPage)
-            {
-                break;
-            }
+            // The tail does not follow the saved state: set the state aside and take up the whole ledger.
+            LogSavedStateRefused(id, fromSaved, failure.Problem ?? "");
+            _state = NewState();
+            _closed = null;
+            fromSaved = 0;
+            await ReplayTailAsync(id, cancellationToken);
         }
-        if (_state.Seq == 0)
+        _savedSeq = fromSaved;
+        if (_closed is null && _state.Seq == 0)
         {
             var secret = await journal.AddSecretAsync(new CourtSecret(id, 1, LedgerHash.NewSecret()), cancellationToken);
             _secrets[1] = secret.SecretHex;
             var genesis = CourtCommands.Open(_state, organization.Scenario.Name, LedgerHash.Commitment(secret.SecretHex), Now());
             await journal.AppendAsync(id, [genesis], cancellationToken);
         }
+        if (_closed is null && _state.Seq > 0)
+        {
+            // Entries a crash left written but never acknowledged (the database ahead of the witness) are covered now.
+            await witness.CheckpointAsync(id, _state.Seq, _state.Head, cancellationToken);
+        }
         _durableSeq = _state.Seq;
-        LogReplayed(id, fromSaved, _state.Seq - fromSaved);
         // From here on, the teams each entry concerns are collected, to tell the teams' grains once it is durable.
         _state.TracksTouches = true;
         _metrics = new LiveCourtMetrics(metrics, _court);
@@ -117,10 +110,97 @@ public sealed partial class LiveCourtGrain(
                 return Task.CompletedTask;
             }, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
+        if (_closed is { } closed)
+        {
+            LogClosed(id, closed.FirstInvalidSeq ?? 0, closed.Problem ?? "");
+            return;
+        }
         LogActivated(id, _state.Seq, _state.LastNumber, _state.Epoch, _state.Commitment ?? "");
         // A long replay is saved at once, so the next activation does not repeat it.
         SaveStateWhenDue();
         await ArmDeadlineWatchAsync();
+        // The whole chain, from genesis, verified in the background.
+        if (checkOptions.Value.VerifyAtActivation)
+        {
+            GrainFactory.GetGrain<ILedgerCheckGrain>(id).StartAsync(full: true).Ignore();
+        }
+    }
+
+    private CourtState NewState() =>
+        new(_court, epoch => _secrets.GetValueOrDefault(epoch), Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
+
+    /// <summary>
+    /// Replays the ledger after the state's position, verifying each entry and comparing the chain with the witness's
+    /// checkpoints after that position; stops at the first entry that fails and closes the court (returning the
+    /// failure), so no state is ever built from an entry that does not verify. A checkpoint past the ledger's end (a
+    /// cut tail) closes it too. A first entry that belongs to another organisation, or secrets that do not match it,
+    /// stop the activation: that is a configuration error, not a broken ledger.
+    /// </summary>
+    private async Task<LedgerVerification?> ReplayTailAsync(string id, CancellationToken cancellationToken)
+    {
+        var from = _state.Seq;
+        var checkpoints = new Dictionary<long, SignedCheckpoint>();
+        foreach (var c in await witness.ReadAfterAsync(id, from, cancellationToken))
+        {
+            checkpoints[c.Checkpoint.Seq] = c;
+        }
+        if (checkpoints.Count > 0 && witness.PublicKey is { } key && !checkpoints[checkpoints.Keys.Max()].IsSignedBy(key))
+        {
+            return Close(checkpoints.Keys.Max(), "the witness's last checkpoint is not signed by the ledger key");
+        }
+        while (true)
+        {
+            var page = await journal.ReadAsync(id, _state.Seq, ReplayPage, cancellationToken);
+            foreach (var record in page)
+            {
+                if (record.Seq != _state.Seq + 1)
+                {
+                    return Close(_state.Seq + 1, $"entry {_state.Seq + 1} is missing (found {record.Seq} next)");
+                }
+                var problem = _state.Replay(record);
+                if (problem is not null && record.Seq == 1)
+                {
+                    // Another organisation, or secrets that do not match: replaying would put cases on the wrong teams.
+                    throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {problem}");
+                }
+                if (problem is null && checkpoints.TryGetValue(record.Seq, out var c) && c.Checkpoint.Head != record.Hash)
+                {
+                    problem = $"entry {record.Seq} differs from the signed checkpoint the witness holds for it ({c.Checkpoint.At:O})";
+                }
+                if (problem is not null)
+                {
+                    return Close(record.Seq, problem);
+                }
+            }
+            if (page.Count < ReplayPage)
+            {
+                break;
+            }
+        }
+        if (checkpoints.Count > 0 && checkpoints.Keys.Max() is var last && last > _state.Seq)
+        {
+            return Close(_state.Seq + 1, $"the ledger ends at entry {_state.Seq} but the witness holds a signed checkpoint at entry {last}: entries {_state.Seq + 1} to {last} were cut");
+        }
+        LogReplayed(id, from, _state.Seq - from);
+        return null;
+    }
+
+    private LedgerVerification Close(long seq, string problem)
+    {
+        _closed = new LedgerVerification(_court.Id, false, _state.Seq, _state.DrawsChecked, _state.Head, seq, problem);
+        return _closed;
+    }
+
+    public Task<LedgerVerification?> GetClosedAsync() => Task.FromResult(_closed);
+
+    public Task CloseAsync(LedgerVerification failure)
+    {
+        if (_closed is null && !failure.Valid)
+        {
+            _closed = failure;
+            LogClosed(_court.Id, failure.FirstInvalidSeq ?? 0, failure.Problem ?? "");
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -134,9 +214,14 @@ public sealed partial class LiveCourtGrain(
         {
             return null;
         }
+        if (witness.Unseal(id, saved.Seq, saved.State) is not { } unsealed)
+        {
+            LogSavedStateRefused(id, saved.Seq, "it is not signed with the ledger key");
+            return null;
+        }
         try
         {
-            var state = CourtState.ReadSnapshot(_court, epoch => _secrets.GetValueOrDefault(epoch), new MemoryStream(saved.State),
+            var state = CourtState.ReadSnapshot(_court, epoch => _secrets.GetValueOrDefault(epoch), new MemoryStream(unsealed),
                 Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
             var at = await journal.ReadAsync(id, saved.Seq - 1, 1, cancellationToken);
             if (state.Seq != saved.Seq || at.Count != 1 || at[0].Seq != saved.Seq || at[0].Hash != state.Head || LedgerHash.Of(at[0].Json) != at[0].Hash)
@@ -179,7 +264,7 @@ public sealed partial class LiveCourtGrain(
             {
                 var bytes = new MemoryStream();
                 snapshot.WriteTo(bytes);
-                return bytes.ToArray();
+                return witness.Seal(_court.Id, seq, bytes.ToArray());
             });
             await DurableThroughAsync(seq);
             await journal.SaveStateAsync(_court.Id, seq, state);
@@ -218,7 +303,7 @@ public sealed partial class LiveCourtGrain(
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == WatchReminder && !_broken ? WatchAsync(awaitCases: false) : Task.CompletedTask;
+        reminderName == WatchReminder && !_broken && _closed is null ? WatchAsync(awaitCases: false) : Task.CompletedTask;
 
     public Task<CourtWarning[]> WatchDeadlinesAsync() => WatchAsync(awaitCases: true);
 
@@ -271,6 +356,7 @@ public sealed partial class LiveCourtGrain(
 
     public Task<TeamAbsence[]?> GetAbsencesAsync(string team)
     {
+        EnsureHealthy();
         var t = _court.TeamIndex(team);
         var now = Now();
         return Task.FromResult(t < 0 ? null : _state.AbsencesOf(t).Select(a => new TeamAbsence(team, a.From, a.To, a.Reason, a.Seq, a.From <= now && now < a.To)).ToArray());
@@ -278,6 +364,7 @@ public sealed partial class LiveCourtGrain(
 
     public Task<QueuedCase[]> GetQueueAsync()
     {
+        EnsureHealthy();
         var now = Now();
         var places = new int[_court.PoolNames.Count];
         return Task.FromResult(_state.Queue().Select(q => new QueuedCase(q.Case.Id, q.Case.Type, _court.PoolNames[q.Pool], ++places[q.Pool],
@@ -328,6 +415,7 @@ public sealed partial class LiveCourtGrain(
 
     public async Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by)
     {
+        EnsureHealthy();
         while (_state.HasLeft(number))
         {
             await RecallAsync(number);
@@ -411,6 +499,7 @@ public sealed partial class LiveCourtGrain(
 
     public async Task<CommandResult> ReachAsync(long number, string node, Actor by)
     {
+        EnsureHealthy();
         while (_state.HasLeft(number))
         {
             await RecallAsync(number);
@@ -422,6 +511,7 @@ public sealed partial class LiveCourtGrain(
 
     public async Task<CommandResult> UnlockAsync(long number, string? reason, Actor by)
     {
+        EnsureHealthy();
         while (_state.HasLeft(number))
         {
             await RecallAsync(number);
@@ -431,6 +521,7 @@ public sealed partial class LiveCourtGrain(
 
     public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
     {
+        EnsureHealthy();
         while (_state.HasLeft(number))
         {
             await RecallAsync(number);
@@ -442,6 +533,7 @@ public sealed partial class LiveCourtGrain(
 
     public async Task<CourtCase?> GetCaseAsync(long number)
     {
+        EnsureHealthy();
         while (_state.HasLeft(number))
         {
             await RecallAsync(number);
@@ -496,6 +588,7 @@ public sealed partial class LiveCourtGrain(
 
     public Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
     {
+        EnsureHealthy();
         var now = time.GetUtcNow();
         var kpis = CourtIndicators.Compute(_state, since, now);
         if (!_broken)
@@ -654,10 +747,14 @@ public sealed partial class LiveCourtGrain(
         SaveStateWhenDue();
     }
 
-    /// <summary>Writes the records; the task completes once they are durable and counted so.</summary>
+    /// <summary>
+    /// Writes the records, then the signed checkpoint of the new head to the witness; the task completes once both are
+    /// durable (and counted so), so nothing is acknowledged that the witness does not cover.
+    /// </summary>
     private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
     {
         await journal.AppendAsync(_court.Id, records);
+        await witness.CheckpointAsync(_court.Id, records[^1].Seq, records[^1].Hash);
         _durableSeq = Math.Max(_durableSeq, records[^1].Seq);
     }
 
@@ -710,11 +807,18 @@ public sealed partial class LiveCourtGrain(
 
     private void EnsureHealthy()
     {
+        if (_closed is { } closed)
+        {
+            throw new CourtClosedException(_court.Id, closed.FirstInvalidSeq, closed.Problem ?? "");
+        }
         if (_broken)
         {
             throw new InvalidOperationException($"court {_court.Id} lost a write and is restarting from its ledger; retry");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Court {Court} is closed: its ledger does not verify at entry {Seq}: {Problem}. It serves no work until the ledger is restored (docs/api.md, \"The ledger\")")]
+    private partial void LogClosed(string court, long seq, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court} active: ledger at {Seq}, {Cases} cases, seed epoch {Epoch} committed as {Commitment}")]
     private partial void LogActivated(string court, long seq, long cases, int epoch, string commitment);
@@ -724,9 +828,6 @@ public sealed partial class LiveCourtGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: no reminder service; the deadline watcher runs on a timer while the court is active")]
     private partial void LogNoReminders(Exception e, string court);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: ledger entry {Seq} does not re-make: {Problem}")]
-    private partial void LogReplayProblem(string court, long seq, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state taken at ledger entry {From}, {Replayed} entries replayed after it")]
     private partial void LogReplayed(string court, long from, long replayed);

@@ -19,6 +19,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<DocketMetrics>();
+        services.TryAddSingleton<ILedgerWitness, NoLedgerWitness>();
         return services;
     }
 }

@@ -81,6 +81,13 @@ public sealed record CaseCommandResponse(CaseDetails Case, IReadOnlyList<LedgerE
 
 public sealed record AuditEntriesResponse(string Court, IReadOnlyList<LedgerEntryView> Entries, long? NextAfter);
 
-public sealed record VerifyResponse(bool Valid, IReadOnlyList<LedgerVerification> Courts);
+/// <summary>
+/// A verification's answer: <see cref="Valid"/> is null while a court's run is still on its way (<see cref="Complete"/>
+/// false, answered 202: ask again); <see cref="Courts"/> holds the finished courts' results, <see cref="Running"/> the
+/// progress of the others.
+/// </summary>
+public sealed record VerifyResponse(bool? Valid, bool Complete, IReadOnlyList<LedgerVerification> Courts, IReadOnlyList<LedgerCheckProgress> Running);
 
-public sealed record HealthResponse(string Status, string Storage, IReadOnlyList<string> Courts, [property: JsonPropertyName("time")] DateTimeOffset Time);
+/// <summary>Liveness: <c>ok</c>, or <c>degraded</c> when a court is closed (its ledger does not verify; listed under <see cref="Closed"/>).</summary>
+public sealed record HealthResponse(string Status, string Storage, IReadOnlyList<string> Courts, [property: JsonPropertyName("time")] DateTimeOffset Time,
+    IReadOnlyList<LedgerVerification> Closed);

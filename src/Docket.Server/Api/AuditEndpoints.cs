@@ -25,8 +25,9 @@ internal static class AuditEndpoints
             .RequireAuthorization(Policies.Auditor);
 
         api.MapGet("/audit/verify", VerifyAsync)
-            .WithName("AuditVerify").WithTags(ApiTags.Audit).WithSummary("Verify the ledgers").WithDescription("Re-compute every court's ledger: hashes, links and every draw; the first entry that does not match")
-            .Produces<VerifyResponse>()
+            .WithName("AuditVerify").WithTags(ApiTags.Audit).WithSummary("Verify the ledgers")
+            .WithDescription("Re-compute each court's ledger in the background — hashes, links, times, actors' rights, every draw, and the witness's signed checkpoints — and answer with the result, or 202 with the progress when a run takes longer than `wait` seconds (ask again: the run goes on). mode=full (default) verifies from genesis; mode=incremental goes on from where the last run stopped. A court whose ledger does not verify is closed.")
+            .Produces<VerifyResponse>().Produces<VerifyResponse>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(Policies.Auditor);
 
         api.MapGet("/audit/commitments", CommitmentsAsync)
@@ -114,20 +115,47 @@ internal static class AuditEndpoints
         }, LedgerExportContentType);
     }
 
-    private static async Task<IResult> VerifyAsync(string? court, HttpContext context, IGrainFactory grains, Organization organization)
+    /// <summary>The longest a verify request waits for runs to finish before answering 202 with their progress.</summary>
+    public const int MaxVerifyWaitSeconds = 25;
+
+    private static async Task<IResult> VerifyAsync(string? court, string? mode, double? wait, HttpContext context, IGrainFactory grains, Organization organization)
     {
         var actor = context.Actor();
         if (court is not null && organization.Court(court) is null)
         {
             return Problems.NotFound($"no court '{court}'");
         }
+        if (mode is not (null or "full" or "incremental"))
+        {
+            return Problems.BadRequest($"mode is 'full' (default: from genesis) or 'incremental' (from where the last run stopped), not '{mode}'", "mode");
+        }
+        if (wait is < 0 or > MaxVerifyWaitSeconds || wait is { } w && !double.IsFinite(w))
+        {
+            return Problems.BadRequest($"wait is 0 to {MaxVerifyWaitSeconds} seconds", "wait");
+        }
         var courts = court is null ? organization.CourtIds.Where(c => AccessRules.Allows(actor, Permission.Audit, new(c))).ToList() : [court];
         if (courts.Any(c => !AccessRules.Allows(actor, Permission.Audit, new(c))))
         {
             return Problems.Forbidden($"court {court}'s ledger is not one you may audit");
         }
-        var results = await Task.WhenAll(courts.Select(c => grains.GetGrain<ILiveAuditGrain>(c).VerifyAsync()));
-        return Results.Ok(new VerifyResponse(results.All(r => r.Valid), results));
+        var full = mode != "incremental";
+        var budget = TimeSpan.FromSeconds(wait ?? 20);
+        var progress = await Task.WhenAll(courts.Select(async c =>
+        {
+            var check = grains.GetGrain<ILedgerCheckGrain>(c);
+            await check.StartAsync(full);
+            return await check.GetProgressAsync(budget);
+        }));
+        var done = progress.Where(p => p.Result is not null).Select(p => p.Result!).ToList();
+        var running = progress.Where(p => p.Result is null).ToList();
+        var complete = running.Count == 0;
+        var response = new VerifyResponse(complete ? done.All(r => r.Valid) : done.Any(r => !r.Valid) ? false : null, complete, done, running);
+        if (complete)
+        {
+            return Results.Ok(response);
+        }
+        context.Response.Headers.RetryAfter = "5";
+        return Results.Json(response, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> CommitmentsAsync(HttpContext context, IGrainFactory grains, Organization organization)

@@ -50,6 +50,22 @@ internal static class ServerStorage
         return kind;
     }
 
+    /// <summary>
+    /// The witness of the courts' ledgers (<see cref="FileLedgerWitness"/>) with the ledger key, read or created now so
+    /// a bad key file stops the start; none with in-memory storage unless a witness directory is configured.
+    /// </summary>
+    public static void AddWitness(IServiceCollection services, StorageOptions storage, LedgerOptions ledger, string kind)
+    {
+        if (ledger.WitnessDirectory(storage, kind) is not { } directory)
+        {
+            services.AddSingleton<ILedgerWitness, NoLedgerWitness>();
+            return;
+        }
+        var key = LedgerKeyFile.LoadOrCreate(ledger.SigningKeyPath(storage));
+        services.AddSingleton(sp => new FileLedgerWitness(directory, key, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FileLedgerWitness>>()));
+        services.AddSingleton<ILedgerWitness>(sp => sp.GetRequiredService<FileLedgerWitness>());
+    }
+
     /// <summary>The store's journal, its appends timed on <c>docket.ledger.append.duration</c> with label store = <paramref name="kind"/>.</summary>
     private static void Timed<TJournal>(IServiceCollection services, string kind) where TJournal : class, ICourtJournal
     {

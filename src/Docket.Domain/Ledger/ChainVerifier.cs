@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using Docket.Domain.Courts;
+
+namespace Docket.Domain.Ledger;
+
+/// <summary>
+/// Verifies a court's ledger as it streams past, page by page, holding only the court's state (bounded by its cases in
+/// progress) and the witness's checkpoints: every entry's hash, link, time order, actor's right and re-made decision
+/// (<see cref="CourtState.Replay"/>), and that the chain passes through every signed checkpoint the witness holds —
+/// so a chain rewritten and re-hashed, or cut at its tail, fails at the first position the witness can tell. Can be
+/// resumed: fed more entries later, it goes on from where it stopped (the audit's incremental verification).
+/// </summary>
+public sealed class ChainVerifier
+{
+    private readonly Court _court;
+    private readonly CourtState _state;
+    private readonly List<LedgerCheckpoint> _checkpoints = [];
+    private int _next;
+    private long _lastMatched;
+
+    /// <param name="court">The court the ledger is of.</param>
+    /// <param name="secretOf">The court's stored secret of an epoch (checked against the ledger's commitments).</param>
+    /// <param name="finishedCasesAtHand">How many finished cases the state keeps in memory (0: none).</param>
+    public ChainVerifier(Court court, Func<int, string?> secretOf, int finishedCasesAtHand = 0)
+    {
+        _court = court;
+        _state = new CourtState(court, secretOf, finishedCasesAtHand);
+    }
+
+    /// <summary>Entries verified so far (the position reached).</summary>
+    public long Seq => _state.Seq;
+
+    /// <summary>The hash of the last entry verified.</summary>
+    public string Head => _state.Head;
+
+    public long DrawsChecked => _state.DrawsChecked;
+
+    /// <summary>Signed checkpoints the chain has been found to pass through.</summary>
+    public long CheckpointsMatched { get; private set; }
+
+    /// <summary>The first problem found (verification stops there), or null.</summary>
+    public LedgerVerification? Failure { get; private set; }
+
+    /// <summary>
+    /// Takes the witness's checkpoints of this court (any order, duplicates allowed), each of whose signature is
+    /// checked against <paramref name="publicKey"/>. Returns the failure when a checkpoint is not signed by that key,
+    /// or two checkpoints of one position name different heads. On a resumed verification, checkpoints at positions
+    /// already verified are passed over: the chain from there on must link to the head already verified.
+    /// </summary>
+    public LedgerVerification? Witness(IEnumerable<SignedCheckpoint> checkpoints, ECDsa publicKey)
+    {
+        var keyId = LedgerKey.IdOf(publicKey);
+        var known = _checkpoints.Where(c => c.Seq > _state.Seq).ToDictionary(c => c.Seq);
+        foreach (var signed in checkpoints)
+        {
+            var c = signed.Checkpoint;
+            if (c.Court != _court.Id || c.Seq <= _state.Seq)
+            {
+                continue;
+            }
+            if (signed.Key != keyId || !signed.IsSignedBy(publicKey))
+            {
+                return Fail(c.Seq, $"the witness's checkpoint at entry {c.Seq} ({c.At:O}) is not signed by the ledger key {keyId}");
+            }
+            if (known.TryGetValue(c.Seq, out var other))
+            {
+                if (other.Head != c.Head)
+                {
+                    return Fail(c.Seq, $"the witness holds two signed checkpoints at entry {c.Seq} with different heads");
+                }
+                continue;
+            }
+            known[c.Seq] = c;
+        }
+        _checkpoints.Clear();
+        _checkpoints.AddRange(known.Values.Where(c => c.Seq > _state.Seq).OrderBy(c => c.Seq));
+        _next = 0;
+        return null;
+    }
+
+    /// <summary>Verifies the next entries (in order, following what was verified). Returns the failure, if any.</summary>
+    public LedgerVerification? Feed(IEnumerable<LedgerRecord> records)
+    {
+        if (Failure is not null)
+        {
+            return Failure;
+        }
+        foreach (var record in records)
+        {
+            if (record.Seq != _state.Seq + 1)
+            {
+                return Fail(_state.Seq + 1, $"entry {_state.Seq + 1} is missing (found {record.Seq} next)");
+            }
+            if (_state.Replay(record) is { } problem)
+            {
+                return Fail(record.Seq, problem);
+            }
+            while (_next < _checkpoints.Count && _checkpoints[_next].Seq == record.Seq)
+            {
+                var c = _checkpoints[_next++];
+                if (c.Head != record.Hash)
+                {
+                    var from = _lastMatched + 1;
+                    return Fail(from, from == c.Seq
+                        ? $"entry {c.Seq} differs from the signed checkpoint the witness holds for it ({c.At:O})"
+                        : $"the chain differs from the signed checkpoint at entry {c.Seq} ({c.At:O}): an entry from {from} to {c.Seq} was rewritten");
+                }
+                _lastMatched = c.Seq;
+                CheckpointsMatched++;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The result once the ledger's last entry has been fed: valid unless a problem was found or the witness holds a
+    /// checkpoint past the ledger's end (its tail was cut).
+    /// </summary>
+    public LedgerVerification Finish()
+    {
+        if (Failure is not null)
+        {
+            return Failure;
+        }
+        if (_next < _checkpoints.Count)
+        {
+            var last = _checkpoints[^1];
+            return Fail(_state.Seq + 1, $"the ledger ends at entry {_state.Seq} but the witness holds a signed checkpoint at entry {last.Seq} ({last.At:O}): entries {_state.Seq + 1} to {last.Seq} were cut");
+        }
+        return Result(true, null, null);
+    }
+
+    private LedgerVerification Fail(long seq, string problem) => Failure = Result(false, seq, problem);
+
+    private LedgerVerification Result(bool valid, long? seq, string? problem) =>
+        new(_court.Id, valid, _state.Seq, _state.DrawsChecked, _state.Head, seq, problem) { CheckpointsMatched = CheckpointsMatched };
+}
