@@ -145,6 +145,10 @@ public static class CourtMemoryRun
     {
         await using var store = new Docket.Server.Storage.SqliteStore(directory, "normal", Microsoft.Extensions.Logging.Abstractions.NullLogger<Docket.Server.Storage.SqliteStore>.Instance);
         var journal = new Docket.Server.Storage.SqliteCourtJournal(store);
+        // The server's ledger key and witness in the same directory: a checkpoint after each append, the saved state sealed.
+        using var key = Docket.Server.Storage.LedgerKeyFile.LoadOrCreate(Path.Combine(directory, "ledger-key.pem"));
+        await using var witness = new Docket.Server.Storage.FileLedgerWitness(Path.Combine(directory, "witness"), key, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Docket.Server.Storage.FileLedgerWitness>.Instance);
         await journal.AddSecretAsync(new Docket.Grains.Live.CourtSecret(court.Id, 1, secret));
         var batch = new List<LedgerRecord>();
         var seq = 0L;
@@ -155,15 +159,20 @@ public static class CourtMemoryRun
             if (batch.Count == 5_000)
             {
                 await journal.AppendAsync(court.Id, batch);
+                await witness.CheckpointAsync(court.Id, batch[^1].Seq, batch[^1].Hash);
                 batch = [];
             }
         }
-        await journal.AppendAsync(court.Id, batch);
+        if (batch.Count > 0)
+        {
+            await journal.AppendAsync(court.Id, batch);
+            await witness.CheckpointAsync(court.Id, batch[^1].Seq, batch[^1].Hash);
+        }
         if (Array.IndexOf(Environment.GetCommandLineArgs(), "--no-saved-state") < 0)
         {
             var saved = new MemoryStream();
             live.WriteSnapshot(saved);
-            await journal.SaveStateAsync(court.Id, live.Seq, saved.ToArray());
+            await journal.SaveStateAsync(court.Id, live.Seq, witness.Seal(court.Id, live.Seq, saved.ToArray()));
         }
     }
 
