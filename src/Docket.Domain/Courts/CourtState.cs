@@ -168,7 +168,42 @@ public sealed partial class CourtState
     /// fingerprint of each key, not the key, so the caller checks the ledger's filing entry (at the digest's
     /// <see cref="CaseDigest.FilingSeq"/>) names the same key.
     /// </summary>
-    public long? NumberOfKey(string key) => _keyPrints.TryGetValue(KeyPrint(key), out var n) ? n : null;
+    /// <remarks>
+    /// Only keys of filings within <see cref="KeyRetention"/> of <paramref name="now"/> are answered: older fingerprints
+    /// are forgotten (memory follows the window's filings, not the court's history; the ledger keeps every key).
+    /// </remarks>
+    public long? NumberOfKey(string key, DateTimeOffset now)
+    {
+        ForgetKeysBefore(now);
+        return _keyPrints.TryGetValue(KeyPrint(key), out var n) && _digests[(int)n - 1].FiledTicks >= Cutoff(now) ? n : null;
+    }
+
+    /// <summary>How long an idempotency key is honoured after its filing (forever unless set: the live service sets it).</summary>
+    public TimeSpan KeyRetention { get; set; } = TimeSpan.MaxValue;
+
+    /// <summary>Digests before this index have had their key fingerprints forgotten (filed before the retention window).</summary>
+    private int _keyHorizon;
+
+    private long Cutoff(DateTimeOffset now) =>
+        KeyRetention == TimeSpan.MaxValue || now.UtcTicks - DateTimeOffset.MinValue.UtcTicks <= KeyRetention.Ticks ? long.MinValue : now.UtcTicks - KeyRetention.Ticks;
+
+    /// <summary>Forgets the fingerprints of keys filed before the retention window (filings are in time order, so a horizon moves forward).</summary>
+    private void ForgetKeysBefore(DateTimeOffset now)
+    {
+        var cutoff = Cutoff(now);
+        while (_keyHorizon < _digests.Count && _digests[_keyHorizon].FiledTicks < cutoff)
+        {
+            var d = _digests[_keyHorizon];
+            if (d.KeyPrint != 0 && _keyPrints.TryGetValue(d.KeyPrint, out var n) && n == _keyHorizon + 1)
+            {
+                _keyPrints.Remove(d.KeyPrint);
+            }
+            _keyHorizon++;
+        }
+    }
+
+    /// <summary>Idempotency-key fingerprints held (those within the retention window, once a filing or a look-up has pruned them).</summary>
+    public int KeysHeld => _keyPrints.Count;
 
     /// <summary>A key's fingerprint: the first 8 bytes of its SHA-256 (never 0, which means no key).</summary>
     public static ulong KeyPrint(string key)
@@ -639,6 +674,7 @@ public sealed partial class CourtState
                     {
                         _keyPrints[print] = number;
                     }
+                    ForgetKeysBefore(e.At);
                     return;
                 }
             case LedgerKinds.Absence:

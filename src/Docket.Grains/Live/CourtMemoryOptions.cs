@@ -20,4 +20,11 @@ public sealed class CourtMemoryOptions
     /// saved state and replays only the entries after it.
     /// </summary>
     public int SaveStateEvery { get; set; } = 50_000;
+
+    /// <summary>
+    /// Days an Idempotency-Key is honoured after its filing (at least 1): a retry within them is answered with the case
+    /// first filed; after them the key is forgotten and a filing under it is a new case. The court holds an 8-byte
+    /// fingerprint per key within the window, not per key ever used.
+    /// </summary>
+    public int IdempotencyKeyDays { get; set; } = 30;
 }

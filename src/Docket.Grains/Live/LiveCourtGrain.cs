@@ -95,6 +95,7 @@ public sealed partial class LiveCourtGrain(
             await witness.CheckpointAsync(id, _state.Seq, _state.Head, cancellationToken);
         }
         _durableSeq = _state.Seq;
+        _state.KeyRetention = TimeSpan.FromDays(Math.Max(1, memoryOptions.Value.IdempotencyKeyDays));
         // From here on, the teams each entry concerns are collected, to tell the teams' grains once it is durable.
         _state.TracksTouches = true;
         _metrics = new LiveCourtMetrics(metrics, _court);
@@ -456,7 +457,7 @@ public sealed partial class LiveCourtGrain(
             {
                 return CourtCommands.SameFiling(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
             }
-            if (_state.NumberOfKey(key) is { } earlier && await ReplayFilingAsync(earlier, key, request) is { } replayed)
+            if (_state.NumberOfKey(key, time.GetUtcNow()) is { } earlier && await ReplayFilingAsync(earlier, key, request) is { } replayed)
             {
                 return replayed;
             }

@@ -101,11 +101,29 @@ public sealed class FinishedCasesTests
         Assert.Contains(keyed, e => state.Digests[(int)e.Number!.Value - 1].Finished);
         foreach (var e in keyed)
         {
-            Assert.Equal(e.Number, state.NumberOfKey(e.IdempotencyKey!));
+            Assert.Equal(e.Number, state.NumberOfKey(e.IdempotencyKey!, e.At));
             Assert.Equal(e.Seq, state.Digests[(int)e.Number!.Value - 1].FilingSeq);
         }
-        Assert.Null(state.NumberOfKey("never-used"));
+        Assert.Null(state.NumberOfKey("never-used", DateTimeOffset.MaxValue));
         Assert.NotEqual(CourtState.KeyPrint("a"), CourtState.KeyPrint("b"));
+    }
+
+    [Fact]
+    public void Keys_are_honoured_within_their_retention_window_and_forgotten_after_it()
+    {
+        var (court, records, entries, _) = Ledger(seed: 3);
+        var state = Replayed(court, records, finishedAtHand: 0);
+        var keyed = entries.Where(e => e.IdempotencyKey is not null).ToList();
+        var (first, last) = (keyed.Min(e => e.At), keyed.Max(e => e.At));
+        state.KeyRetention = (last - first) / 2;
+        var within = keyed.Where(e => e.At >= last - state.KeyRetention).ToList();
+        Assert.InRange(within.Count, 1, keyed.Count - 1);
+        foreach (var e in keyed)
+        {
+            Assert.Equal(e.At >= last - state.KeyRetention ? e.Number : null, state.NumberOfKey(e.IdempotencyKey!, last));
+        }
+        // Only the window's fingerprints are held once pruned.
+        Assert.Equal(within.Select(e => e.IdempotencyKey).Distinct().Count(), state.KeysHeld);
     }
 
     private static string Json(CourtCase c) => JsonSerializer.Serialize(c);
