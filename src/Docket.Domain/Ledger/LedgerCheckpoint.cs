@@ -89,7 +89,7 @@ public static class LedgerKey
     /// </summary>
     public static byte[] Seal(ECDsa key, string court, long seq, byte[] state)
     {
-        var signature = key.SignData(SealedBytes(court, seq, state), HashAlgorithmName.SHA256);
+        var signature = key.SignHash(SealedHash(court, seq, state));
         var result = new byte[s_sealMagic.Length + SignatureBytes + state.Length];
         s_sealMagic.CopyTo(result, 0);
         signature.CopyTo(result, s_sealMagic.Length);
@@ -104,18 +104,17 @@ public static class LedgerKey
         {
             return null;
         }
-        var state = sealedState[(s_sealMagic.Length + SignatureBytes)..];
-        return key.VerifyData(SealedBytes(court, seq, state), sealedState.AsSpan(s_sealMagic.Length, SignatureBytes), HashAlgorithmName.SHA256)
-            ? state : null;
+        var state = sealedState.AsSpan(s_sealMagic.Length + SignatureBytes);
+        return key.VerifyHash(SealedHash(court, seq, state), sealedState.AsSpan(s_sealMagic.Length, SignatureBytes)) ? state.ToArray() : null;
     }
 
-    private static byte[] SealedBytes(string court, long seq, byte[] state)
+    /// <summary>SHA-256 of <c>docket-state/1\n{court}\n{seq}\n</c> and the state, hashed in place (a saved state is tens of megabytes).</summary>
+    private static byte[] SealedHash(string court, long seq, ReadOnlySpan<byte> state)
     {
-        var header = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"docket-state/1\n{court}\n{seq}\n"));
-        var bytes = new byte[header.Length + state.Length];
-        header.CopyTo(bytes, 0);
-        state.CopyTo(bytes, header.Length);
-        return bytes;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"docket-state/1\n{court}\n{seq}\n")));
+        hash.AppendData(state);
+        return hash.GetHashAndReset();
     }
 
     /// <summary>
