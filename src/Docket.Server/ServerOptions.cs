@@ -43,7 +43,10 @@ public sealed class LedgerOptions
     /// <summary>The ledger key's PEM file (default <c>ledger-key.pem</c> in the data directory; created if absent). The same file on every silo.</summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>The witness directory (default <c>witness</c> in the data directory). With in-memory storage there is no witness unless this is set.</summary>
+    /// <summary>
+    /// The witness directory (default <c>witness</c> in the data directory). With in-memory storage there is no witness
+    /// unless this is set; <c>off</c> keeps none (nothing then covers the chain outside the database: for measuring).
+    /// </summary>
     public string? Witness { get; set; }
 
     /// <summary>The key file this configuration names.</summary>
@@ -51,7 +54,7 @@ public sealed class LedgerOptions
 
     /// <summary>The witness directory this configuration names, or null for none.</summary>
     public string? WitnessDirectory(StorageOptions storage, string kind) =>
-        Witness ?? (kind == "memory" ? null : Path.Combine(storage.DataDirectory, "witness"));
+        Witness == "off" ? null : Witness ?? (kind == "memory" ? null : Path.Combine(storage.DataDirectory, "witness"));
 }
 
 public sealed class PostgresOptions
