@@ -63,7 +63,7 @@ public sealed partial class CourtState
             _presence.WriteState(w);
         }
         var held = _held.Keys.Order().Select(n => (_held[n], _dueAt.TryGetValue(n, out var due) ? due : (DateTimeOffset?)null)).ToArray();
-        return new CourtSnapshot(Seq, head.ToArray(), [.. _digests], held);
+        return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), held);
     }
 
     /// <summary>
@@ -182,10 +182,10 @@ public sealed partial class CourtState
 public sealed class CourtSnapshot
 {
     private readonly byte[] _head;
-    private readonly CaseDigest[] _digests;
+    private readonly CaseDigests.FrozenDigests _digests;
     private readonly (CourtCase Case, DateTimeOffset? Due)[] _held;
 
-    internal CourtSnapshot(long seq, byte[] head, CaseDigest[] digests, (CourtCase, DateTimeOffset?)[] held)
+    internal CourtSnapshot(long seq, byte[] head, CaseDigests.FrozenDigests digests, (CourtCase, DateTimeOffset?)[] held)
     {
         Seq = seq;
         _head = head;
@@ -200,7 +200,7 @@ public sealed class CourtSnapshot
     {
         stream.Write(_head);
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write(_digests.Length);
+        w.Write(_digests.Count);
         foreach (var d in _digests)
         {
             w.Write(d.FiledTicks);

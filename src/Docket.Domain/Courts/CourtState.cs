@@ -26,7 +26,7 @@ public sealed partial class CourtState
     private readonly CaseRouter _router;
     private readonly JudgeInCharge _judges;
     private readonly Dictionary<long, CourtCase> _held = [];
-    private readonly List<CaseDigest> _digests = [];
+    private readonly CaseDigests _digests = new();
     private readonly Dictionary<long, CourtCase> _recalled = [];
     private readonly Queue<long> _recallOrder = new();
     private readonly Dictionary<ulong, long> _keyPrints = [];
