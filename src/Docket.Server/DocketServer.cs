@@ -84,6 +84,8 @@ public static class DocketServer
             // Grain calls carry the caller's activity, so a request's trace holds the grains' spans.
             silo.AddActivityPropagation();
             silo.AddDashboard();
+            // A request waits for a grain at most Docket:Limits:GrainWaitSeconds (then 503, as for a silo that died).
+            silo.AddOutgoingGrainCallFilter<Unavailable.Bound>();
             ServerStorage.AddGrainStorage(silo, storage);
         });
         builder.Services.AddHostedService<CourtWarmup>();
@@ -158,6 +160,9 @@ public static class DocketServer
             json.SerializerOptions.DictionaryKeyPolicy = null;
         });
         builder.Services.AddProblemDetails();
+        // A silo that died, a grain call past its bound, a store refusing for a moment: 503 with Retry-After.
+        builder.Services.AddExceptionHandler<Unavailable.Handler>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddAuthentication(DocketAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DocketAuthenticationHandler>(DocketAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
