@@ -19,7 +19,7 @@ namespace Docket.Server;
 /// The live assignment service: an ASP.NET Core host with a co-hosted Orleans silo (localhost clustering on free
 /// or configured ports), the organisation of a scenario file, SQLite (default) or in-memory storage, API-key and
 /// bearer-token authentication, the HTTP API with its OpenAPI document and Scalar UI, Prometheus metrics at
-/// <c>/metrics</c>, optional OTLP traces, and the Orleans Dashboard at <c>/dashboard</c> (admins and auditors of every
+/// <c>/metrics</c>, optional OTLP traces, and the Orleans Dashboard at <c>/dashboard</c> (admins of every
 /// court, HTTP Basic for a browser). Bound to 127.0.0.1:5000 unless <c>--urls</c> says otherwise; with <c>--demo</c>, a
 /// user of each role with keys for the run, on loopback only.
 /// </summary>
@@ -151,8 +151,11 @@ public static class DocketServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            // A backstop: the API's own reader refuses bodies over Docket:Limits:MaxBodyBytes with a 413 problem.
-            kestrel.Limits.MaxRequestBodySize = (2 * options.Limits.MaxBodyBytes) + 1024;
+            // The one body limit, Docket:Limits:MaxBodyBytes: the API's reader answers it with a 413 problem, and
+            // Kestrel, which counts the bytes as they arrive, stops a body sent past it.
+            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxBodyBytes;
+            // Kestrel's own refusals (a malformed request line, headers over its limits) in problem+json too.
+            KestrelRefusals.Add(kestrel);
         });
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -200,7 +203,7 @@ public static class DocketServer
             .WithSummary("Liveness").WithDescription("Liveness: the service is up, its storage and courts (no credentials needed)").AllowAnonymous();
         // Prometheus scrapes anonymously, as /health; mapped on this application, so served only on its own listener.
         app.MapPrometheusScrapingEndpoint(Telemetry.MetricsPath).AllowAnonymous().ExcludeFromDescription();
-        // The Orleans Dashboard, behind the API's authentication (HTTP Basic for a browser): admins and auditors of
+        // The Orleans Dashboard, behind the API's authentication (HTTP Basic for a browser): admins of
         // every court only; not part of the API's OpenAPI document.
         app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(Policies.Dashboard).ExcludeFromDescription();
         var api = app.MapGroup("/api")

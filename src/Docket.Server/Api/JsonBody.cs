@@ -39,8 +39,8 @@ public static class JsonBody
         }
         catch (BadHttpRequestException e)
         {
-            // A body cut short or over the server's own limit.
-            return (null, Problems.Of(e.StatusCode, "Malformed request", e.Message));
+            // A body over Kestrel's limit (the same one: it counts what arrived, ahead of this reader), or cut short.
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(limit) : Problems.Of(e.StatusCode, "Malformed request", e.Message));
         }
         if (buffer.Length == 0)
         {
