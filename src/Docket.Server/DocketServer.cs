@@ -72,6 +72,7 @@ public static class DocketServer
         builder.Services.Configure<LiveMetricsOptions>(builder.Configuration.GetSection(LiveMetricsOptions.Section));
         builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
         builder.Services.Configure<CourtMemoryOptions>(builder.Configuration.GetSection(CourtMemoryOptions.Section));
+        builder.Services.Configure<AbsenceOptions>(builder.Configuration.GetSection(AbsenceOptions.Section));
         builder.Services.AddSingleton(new UserDirectory([.. options.Auth.Users, .. demoUsers], organization));
         builder.Services.AddSingleton(new StartBanner.Demo(demoUsers));
         var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);

@@ -50,6 +50,16 @@ public sealed class ApiPageTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_document_has_the_absence_withdrawal_with_its_entry_seq_and_an_example_body()
+    {
+        var withdraw = Operations(await DocumentAsync()).Single(o => o.Path == "/api/teams/{team}/absences/{seq}/withdraw" && o.Method == "post").Operation;
+        Assert.Equal("WithdrawAbsence", withdraw.Str("operationId"));
+        Assert.Contains(withdraw.GetProperty("parameters").EnumerateArray(), p => p.Str("name") == "seq" && p.Str("in") == "path");
+        Assert.Equal("back early", withdraw.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").Str("reason"));
+        Assert.True(withdraw.GetProperty("responses").TryGetProperty("409", out _));
+    }
+
+    [Fact]
     public async Task Only_anonymous_operations_go_without_a_security_requirement()
     {
         foreach (var (path, method, operation) in Operations(await DocumentAsync()))

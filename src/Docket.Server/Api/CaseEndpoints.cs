@@ -129,15 +129,10 @@ internal static class CaseEndpoints
 
     private static async Task<IResult> UnlockAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
-        UnlockRequest? body = null;
-        if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is not null || context.Request.ContentType is not null))
+        var (body, problem) = await JsonBody.ReadOptionalAsync<UnlockRequest>(context, cancellationToken);
+        if (problem is not null)
         {
-            var (read, problem) = await JsonBody.ReadAsync<UnlockRequest>(context, cancellationToken);
-            if (problem is not null)
-            {
-                return problem;
-            }
-            body = read;
+            return problem;
         }
         return await RunAsync(id, context, grains, organization, g => g.UnlockAsync(body?.Reason, context.Actor()));
     }

@@ -60,6 +60,13 @@ public static class JsonBody
         }
     }
 
+    /// <summary>A body that may be left out: none (no length and no type, or an empty one) reads as null.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpContext context, CancellationToken cancellationToken)
+        where T : class =>
+        context.Request.ContentLength is 0 || (context.Request.ContentLength is null && context.Request.ContentType is null)
+            ? (null, null)
+            : await ReadAsync<T>(context, cancellationToken);
+
     private static string Clean(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
