@@ -19,7 +19,7 @@ namespace Docket.Server;
 /// The live assignment service: an ASP.NET Core host with a co-hosted Orleans silo (localhost clustering on free
 /// or configured ports), the organisation of a scenario file, SQLite (default) or in-memory storage, API-key and
 /// bearer-token authentication, the HTTP API with its OpenAPI document and Scalar UI, Prometheus metrics at
-/// <c>/metrics</c>, optional OTLP traces, and the Orleans Dashboard at <c>/dashboard</c> (admins and auditors of every
+/// <c>/metrics</c>, optional OTLP traces, and the Orleans Dashboard at <c>/dashboard</c> (admins of every
 /// court, HTTP Basic for a browser). Bound to 127.0.0.1:5000 unless <c>--urls</c> says otherwise; with <c>--demo</c>, a
 /// user of each role with keys for the run, on loopback only.
 /// </summary>
@@ -73,6 +73,7 @@ public static class DocketServer
         builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
         builder.Services.Configure<CourtMemoryOptions>(builder.Configuration.GetSection(CourtMemoryOptions.Section));
         builder.Services.Configure<LedgerCheckOptions>(builder.Configuration.GetSection(LedgerCheckOptions.Section));
+        builder.Services.Configure<AbsenceOptions>(builder.Configuration.GetSection(AbsenceOptions.Section));
         builder.Services.AddSingleton(new UserDirectory([.. options.Auth.Users, .. demoUsers], organization));
         builder.Services.AddSingleton(new StartBanner.Demo(demoUsers));
         var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);
@@ -86,6 +87,8 @@ public static class DocketServer
             // Grain calls carry the caller's activity, so a request's trace holds the grains' spans.
             silo.AddActivityPropagation();
             silo.AddDashboard();
+            // A request waits for a grain at most Docket:Limits:GrainWaitSeconds (then 503, as for a silo that died).
+            silo.AddOutgoingGrainCallFilter<Unavailable.Bound>();
             ServerStorage.AddGrainStorage(silo, storage);
         });
         builder.Services.AddHostedService<CourtWarmup>();
@@ -151,8 +154,11 @@ public static class DocketServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            // A backstop: the API's own reader refuses bodies over Docket:Limits:MaxBodyBytes with a 413 problem.
-            kestrel.Limits.MaxRequestBodySize = (2 * options.Limits.MaxBodyBytes) + 1024;
+            // The one body limit, Docket:Limits:MaxBodyBytes: the API's reader answers it with a 413 problem, and
+            // Kestrel, which counts the bytes as they arrive, stops a body sent past it.
+            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxBodyBytes;
+            // Kestrel's own refusals (a malformed request line, headers over its limits) in problem+json too.
+            KestrelRefusals.Add(kestrel);
         });
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -161,6 +167,9 @@ public static class DocketServer
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<CourtClosedHandler>();
+        // A silo that died, a grain call past its bound, a store refusing for a moment: 503 with Retry-After.
+        builder.Services.AddExceptionHandler<Unavailable.Handler>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddAuthentication(DocketAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DocketAuthenticationHandler>(DocketAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
@@ -202,7 +211,7 @@ public static class DocketServer
             .WithSummary("Liveness").WithDescription("Liveness: the service is up, its storage and courts (no credentials needed); 'degraded', with the closed courts, when a court's ledger does not verify (the others still serve)").AllowAnonymous();
         // Prometheus scrapes anonymously, as /health; mapped on this application, so served only on its own listener.
         app.MapPrometheusScrapingEndpoint(Telemetry.MetricsPath).AllowAnonymous().ExcludeFromDescription();
-        // The Orleans Dashboard, behind the API's authentication (HTTP Basic for a browser): admins and auditors of
+        // The Orleans Dashboard, behind the API's authentication (HTTP Basic for a browser): admins of
         // every court only; not part of the API's OpenAPI document.
         app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(Policies.Dashboard).ExcludeFromDescription();
         var api = app.MapGroup("/api")

@@ -92,6 +92,15 @@ public sealed class LimitOptions
 
     /// <summary>Most ledger entries one audit page returns.</summary>
     public int MaxAuditPage { get; set; } = 1000;
+
+    /// <summary>
+    /// Longest a request waits for a grain (a court activating after its silo died, a silo that no longer answers)
+    /// before it is answered 503; 0 or less: Orleans' own response timeout (30 s) only. Not for the audit routes.
+    /// </summary>
+    public double GrainWaitSeconds { get; set; } = 10;
+
+    /// <summary>The <c>Retry-After</c> of a 503 for a failure that passes (at least 1).</summary>
+    public int RetryAfterSeconds { get; set; } = 2;
 }
 
 public sealed class AuthOptions

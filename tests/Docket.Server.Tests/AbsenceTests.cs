@@ -5,7 +5,8 @@ namespace Docket.Server.Tests;
 
 /// <summary>
 /// A team's absence in the live service: it leaves its pool's eligible set while away (the ledger's eligible teams
-/// say so), is neutral on return (eligible again, no catch-up), and a team back takes the cases waiting for it.
+/// say so), is neutral on return (eligible again, no catch-up), and a team back takes the cases waiting for it; an
+/// absence is bounded (Docket:Absences:MaxDays) and withdrawable by those who may record it, both in the ledger.
 /// </summary>
 public sealed class AbsenceTests
 {
@@ -80,6 +81,90 @@ public sealed class AbsenceTests
 
         var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
         Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+    }
+
+    [Fact]
+    public async Task An_absence_longer_than_the_configured_maximum_is_refused()
+    {
+        await using var factory = new DocketFactory(settings: new Dictionary<string, string?> { ["Docket:Absences:MaxDays"] = "30" });
+        var head = factory.ClientFor(TestUsers.HeadCivil);
+        var now = factory.Clock.GetUtcNow();
+        var (status, problem, _) = await head.PostJsonAsync("/api/teams/civil-1/absences", new { from = now.AddDays(1), to = now.AddDays(31.5), reason = "leave" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("at most 30 days", problem.GetProperty("errors").GetProperty("to")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await head.PostJsonAsync("/api/teams/civil-1/absences", new { from = now.AddDays(1), to = now.AddDays(31), reason = "leave" })).Status);
+
+        // The default: a year and a day; an absence to 9999-12-31 is refused.
+        await using var defaults = new DocketFactory();
+        var far = await defaults.ClientFor(TestUsers.HeadCivil).PostJsonAsync("/api/teams/civil-1/absences", new { to = "9999-12-31T00:00:00Z", reason = "leave" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, far.Status);
+        Assert.Contains("at most 366 days", far.Body.GetProperty("errors").GetProperty("to")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_absence_brings_the_team_back_at_once_is_in_the_ledger_and_is_re_made_when_the_court_replays_it()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "docket-withdraw-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            const string path = "/api/teams/civil-1/absences";
+            long away, later;
+            DateTimeOffset now;
+            await using (var factory = new DocketFactory(data))
+            {
+                var head = factory.ClientFor(TestUsers.HeadCivil);
+                var registrar = factory.ClientFor(TestUsers.Registrar);
+                now = factory.Clock.GetUtcNow();
+                away = (await head.PostJsonAsync(path, new { to = now.AddDays(10), reason = "annual leave" })).Body.GetProperty("entry").GetProperty("seq").GetInt64();
+                later = (await head.PostJsonAsync(path, new { from = now.AddDays(20), to = now.AddDays(25), reason = "training" })).Body.GetProperty("entry").GetProperty("seq").GetInt64();
+                Assert.DoesNotContain("civil-1", Eligible(await registrar.FileAsync("simple_civil")));
+
+                // Only those who may record it withdraw it: a judge is refused at the door, a head of another division by the court.
+                Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.JudgeCivil1).PostJsonAsync($"{path}/{away}/withdraw", null)).Status);
+                Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.HeadCriminal).PostJsonAsync($"{path}/{away}/withdraw", null)).Status);
+                Assert.Equal(HttpStatusCode.NotFound, (await head.PostJsonAsync($"{path}/999/withdraw", null)).Status);
+                Assert.Equal(HttpStatusCode.NotFound, (await head.PostJsonAsync($"/api/teams/civil-2/absences/{away}/withdraw", null)).Status);
+
+                factory.Clock.Advance(TimeSpan.FromDays(2));
+                var (status, withdrawn, _) = await head.PostJsonAsync($"{path}/{away}/withdraw", new { reason = "back early" });
+                Assert.True(status == HttpStatusCode.OK, withdrawn.ToString());
+                var entry = withdrawn.GetProperty("entry").GetProperty("entry");
+                Assert.Equal("absence_withdrawn", entry.Str("kind"));
+                Assert.Equal(away, entry.GetProperty("withdraws").GetInt64());
+                Assert.Equal("division_head", entry.GetProperty("by").Str("role"));
+                var first = withdrawn.GetProperty("absences")[0];
+                Assert.False(first.GetProperty("away_now").GetBoolean());
+                Assert.Equal(withdrawn.GetProperty("entry").GetProperty("seq").GetInt64(), first.GetProperty("withdrawn").GetInt64());
+                Assert.Equal(now.AddDays(2), first.GetProperty("to").GetDateTimeOffset());
+                Assert.Contains("civil-1", Eligible(await registrar.FileAsync("simple_civil")));
+
+                // Not twice; an absence not begun, withdrawn, never begins.
+                Assert.Equal(HttpStatusCode.Conflict, (await head.PostJsonAsync($"{path}/{away}/withdraw", null)).Status);
+                Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync($"{path}/{later}/withdraw", null)).Status);
+                factory.Clock.Advance(TimeSpan.FromDays(20));
+                Assert.Contains("civil-1", Eligible(await registrar.FileAsync("simple_civil")));
+
+                var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
+                Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+            }
+
+            // The court's replay of its ledger re-makes the withdrawals.
+            await using (var again = new DocketFactory(data))
+            {
+                again.Clock.Advance(TimeSpan.FromDays(22));
+                var absences = (await again.ClientFor(TestUsers.HeadCivil).GetJsonAsync(path)).Body.GetProperty("absences");
+                Assert.Equal([now.AddDays(2), now.AddDays(20)], absences.EnumerateArray().Select(a => a.GetProperty("to").GetDateTimeOffset()));
+                Assert.All(absences.EnumerateArray(), a => Assert.True(a.GetProperty("withdrawn").GetInt64() > 0));
+                Assert.Contains("civil-1", Eligible(await again.ClientFor(TestUsers.Registrar).FileAsync("simple_civil")));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
     }
 
     private static List<string> Eligible(JsonElement filed) =>

@@ -18,6 +18,7 @@ public sealed class AuthTests(ApiFixture fixture)
         { "GET", "/api/teams/civil-1/caseload", null, TestUsers.JudgeCivil2 },
         { "POST", "/api/teams/civil-1/absences", "{\"to\":\"2030-01-01T00:00:00Z\",\"reason\":\"leave\"}", TestUsers.JudgeCivil1 },
         { "GET", "/api/teams/civil-1/absences", null, TestUsers.Registrar },
+        { "POST", "/api/teams/civil-1/absences/1/withdraw", null, TestUsers.JudgeCivil1 },
         { "GET", "/api/courts/live/kpis", null, TestUsers.Registrar },
         { "GET", "/api/courts/live/warnings", null, TestUsers.Registrar },
         { "GET", "/api/courts/live/queue", null, TestUsers.JudgeCriminal1 },

@@ -46,6 +46,13 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("mark-absent")]
     Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by);
 
+    /// <summary>
+    /// Withdraws the team's absence recorded by ledger entry <paramref name="absence"/>: the team is back now, or never
+    /// leaves when the absence had not begun (a ledger entry <c>absence_withdrawn</c>).
+    /// </summary>
+    [Alias("withdraw-absence")]
+    Task<CommandResult> WithdrawAbsenceAsync(string team, long absence, string? reason, Actor by);
+
     /// <summary>A team's absences (null: no such team).</summary>
     [Alias("absences")]
     Task<TeamAbsence[]?> GetAbsencesAsync(string team);

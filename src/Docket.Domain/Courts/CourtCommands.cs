@@ -234,26 +234,24 @@ public static class CourtCommands
         return new CommandEffect { Case = number, Records = [record] };
     }
 
-    /// <summary>Records a team away from <paramref name="from"/> (null: now) to <paramref name="to"/> (<see cref="AbsenceRule"/>).</summary>
-    public static CommandEffect MarkAbsent(CourtState state, string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by, DateTimeOffset at)
+    /// <summary>
+    /// Records a team away from <paramref name="from"/> (null: now) to <paramref name="to"/>, for at most
+    /// <paramref name="maxDays"/> (<see cref="AbsenceRule"/>).
+    /// </summary>
+    public static CommandEffect MarkAbsent(CourtState state, string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by, DateTimeOffset at,
+        double maxDays = AbsenceRule.DefaultMaxDays)
     {
         var court = state.Court;
-        var t = court.TeamIndex(team);
-        if (t < 0)
+        if (RefuseAbsenceKeeper(court, team, by, "records") is { } refused)
         {
-            return CommandEffect.Refuse(Outcome.NotFound, "team", $"court {court.Id} has no team '{team}'");
-        }
-        if (!AccessRules.Allows(by, Permission.MarkAbsent, new(court.Id, court.DivisionOf(t), team)))
-        {
-            return CommandEffect.Refuse(Outcome.Forbidden, null,
-                $"only a division head of team {team}'s division, the president of court {court.Id} or an admin records its absences");
+            return refused;
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
             return CommandEffect.Refuse(Outcome.Invalid, "reason", "an absence needs a reason");
         }
         var start = from ?? at;
-        if (AbsenceRule.Refuse(start, to, at) is { } refusal)
+        if (AbsenceRule.Refuse(start, to, at, maxDays) is { } refusal)
         {
             return CommandEffect.Refuse(Outcome.Invalid, refusal.Field, refusal.Problem);
         }
@@ -268,6 +266,56 @@ public static class CourtCommands
             AbsentTo = to,
             Reason = reason,
             By = new LedgerActor(by.Name, by.Role),
+            Prev = state.Head,
+        });
+        return new CommandEffect { Records = [record] };
+    }
+
+    /// <summary>An unknown team (404), or a user who may not record its absences (<see cref="Permission.MarkAbsent"/>, 403).</summary>
+    private static CommandEffect? RefuseAbsenceKeeper(Court court, string team, Actor by, string verb)
+    {
+        var t = court.TeamIndex(team);
+        if (t < 0)
+        {
+            return CommandEffect.Refuse(Outcome.NotFound, "team", $"court {court.Id} has no team '{team}'");
+        }
+        return AccessRules.Allows(by, Permission.MarkAbsent, new(court.Id, court.DivisionOf(t), team))
+            ? null
+            : CommandEffect.Refuse(Outcome.Forbidden, null,
+                $"only a division head of team {team}'s division, the president of court {court.Id} or an admin {verb} its absences");
+    }
+
+    /// <summary>
+    /// Withdraws the team's absence recorded by ledger entry <paramref name="absence"/>, by a role that may record it
+    /// (<see cref="Permission.MarkAbsent"/>): the team is back now, or never leaves when the absence had not begun
+    /// (<see cref="AbsenceRule.RefuseWithdrawal"/>). A team back pulls waiting cases at the deadline watcher's next run.
+    /// </summary>
+    public static CommandEffect WithdrawAbsence(CourtState state, string team, long absence, string? reason, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (RefuseAbsenceKeeper(court, team, by, "withdraws") is { } refused)
+        {
+            return refused;
+        }
+        if (state.AbsenceOf(court.TeamIndex(team), absence) is not { } recorded)
+        {
+            return CommandEffect.Refuse(Outcome.NotFound, "absence", $"team {team} has no absence recorded by ledger entry {absence}");
+        }
+        state.AsOf(at);
+        if (AbsenceRule.RefuseWithdrawal(recorded, at) is { } refusal)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, "absence", refusal);
+        }
+        var record = state.Append(new LedgerEntry
+        {
+            Court = court.Id,
+            Seq = state.Seq + 1,
+            Kind = LedgerKinds.AbsenceWithdrawn,
+            At = at,
+            Team = team,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason,
+            By = new LedgerActor(by.Name, by.Role),
+            Withdraws = absence,
             Prev = state.Head,
         });
         return new CommandEffect { Records = [record] };

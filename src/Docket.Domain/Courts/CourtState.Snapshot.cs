@@ -15,7 +15,8 @@ namespace Docket.Domain.Courts;
 public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
-    private const int SnapshotVersion = 1;
+    /// <summary>2: absences carry their withdrawal. A state of version 1 (none withdrawn) is read too.</summary>
+    private const int SnapshotVersion = 2;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
@@ -75,7 +76,8 @@ public sealed partial class CourtState
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
         {
-            if (r.ReadString() != SnapshotMagic || r.ReadInt32() != SnapshotVersion)
+            var version = r.ReadString() == SnapshotMagic ? r.ReadInt32() : -1;
+            if (version is not (1 or SnapshotVersion))
             {
                 throw new InvalidDataException("not a saved court state of this version");
             }
@@ -116,7 +118,7 @@ public sealed partial class CourtState
                 Extensions = counters[3],
                 WarningsIssued = counters[4],
             };
-            state.ReadRest(r, commitments);
+            state.ReadRest(r, commitments, withdrawals: version >= 2);
             return state;
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or IOException or ArgumentException or IndexOutOfRangeException)
@@ -125,7 +127,7 @@ public sealed partial class CourtState
         }
     }
 
-    private void ReadRest(BinaryReader r, Dictionary<int, string> commitments)
+    private void ReadRest(BinaryReader r, Dictionary<int, string> commitments, bool withdrawals)
     {
         foreach (var (epoch, commitment) in commitments)
         {
@@ -145,7 +147,7 @@ public sealed partial class CourtState
                 counts[i] = r.ReadInt64();
             }
         }
-        _presence.ReadState(r);
+        _presence.ReadState(r, withdrawals);
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble());

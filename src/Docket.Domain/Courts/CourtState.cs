@@ -80,6 +80,9 @@ public sealed partial class CourtState
     /// <summary>A team's absences, in the order recorded.</summary>
     public IReadOnlyList<RecordedAbsence> AbsencesOf(int team) => _presence.Of(team);
 
+    /// <summary>The team's absence recorded by ledger entry <paramref name="seq"/>, or null.</summary>
+    public RecordedAbsence? AbsenceOf(int team, long seq) => _presence.Find(team, seq);
+
     /// <summary>
     /// Brings the boards to the moment <paramref name="at"/> before a decision (<see cref="TeamPresence.BringTo"/>).
     /// Called with the entry's own time, live and on replay, so the same decision is re-made.
@@ -560,6 +563,15 @@ public sealed partial class CourtState
                     }
                     return AbsenceRule.Refuse(e.AbsentFrom ?? default, e.AbsentTo ?? default, e.At) is { } refusal ? $"the absence is not allowed: {refusal.Problem}" : null;
                 }
+            case LedgerKinds.AbsenceWithdrawn:
+                {
+                    var team = _court.TeamIndex(e.Team ?? "");
+                    if (team < 0 || e.Withdraws is not { } seq || _presence.Find(team, seq) is not { } absence)
+                    {
+                        return $"a withdrawal of an absence of team {e.Team} needs a known team and one of its absences (entry {e.Withdraws})";
+                    }
+                    return AbsenceRule.RefuseWithdrawal(absence, e.At) is { } refusal ? $"the withdrawal is not allowed: {refusal}" : null;
+                }
             case LedgerKinds.Extension:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
@@ -587,7 +599,7 @@ public sealed partial class CourtState
             LedgerKinds.Node or LedgerKinds.Close => Permission.Report,
             LedgerKinds.Unlock => Permission.Unlock,
             LedgerKinds.Designate => Permission.Designate,
-            LedgerKinds.Absence => Permission.MarkAbsent,
+            LedgerKinds.Absence or LedgerKinds.AbsenceWithdrawn => Permission.MarkAbsent,
             LedgerKinds.Extension => Permission.Extend,
             LedgerKinds.Seed => Permission.Administer,
             _ => null,
@@ -679,6 +691,10 @@ public sealed partial class CourtState
                 }
             case LedgerKinds.Absence:
                 _presence.Add(TeamOf(e), new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq), e.At);
+                Touch(TeamOf(e), e);
+                return;
+            case LedgerKinds.AbsenceWithdrawn:
+                _presence.Withdraw(TeamOf(e), e.Withdraws ?? 0, e.Seq, e.At);
                 Touch(TeamOf(e), e);
                 return;
             case var kind when CaseEntries.ChangesCase(kind):

@@ -93,6 +93,12 @@ public sealed class OpenDocket
                     _absences.Add(new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq));
                 }
                 break;
+            case LedgerKinds.AbsenceWithdrawn:
+                if (e.Team == _teamId && _absences.FindIndex(a => a.Seq == e.Withdraws) is var i and >= 0)
+                {
+                    _absences[i] = _absences[i].WithdrawnAt(e.At, e.Seq);
+                }
+                break;
             case LedgerKinds.Pull:
             case LedgerKinds.Designate:
                 {

@@ -132,6 +132,10 @@ public sealed record LedgerEntry
     [Id(32)]
     public string? RevealedSecret { get; init; }
 
+    /// <summary>The seq of the absence entry withdrawn (kind absence_withdrawn).</summary>
+    [Id(34)]
+    public long? Withdraws { get; init; }
+
     /// <summary>The previous entry's hash; 64 zeros for the first entry.</summary>
     [Id(33)]
     public required string Prev { get; init; }
@@ -199,6 +203,12 @@ public static class LedgerKinds
 
     /// <summary>A team away from one time to another: it leaves its pool's eligible set meanwhile (by a supervisor or an admin).</summary>
     public const string Absence = "absence";
+
+    /// <summary>
+    /// A recorded absence withdrawn (its entry's seq in <c>withdraws</c>), by a role that may record it: the team is
+    /// back from this entry's time, or never leaves when the absence had not begun.
+    /// </summary>
+    public const string AbsenceWithdrawn = "absence_withdrawn";
 
     /// <summary>The statutory limit extended by the president, with days and a reason.</summary>
     public const string Extension = "extension";

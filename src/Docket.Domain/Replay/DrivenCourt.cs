@@ -49,6 +49,9 @@ public sealed class DrivenCourt
     /// <summary>Records a team's absence at <paramref name="at"/>, the moment of the entry (<see cref="TeamPresence.Add"/>).</summary>
     public void AddAbsence(int team, RecordedAbsence absence, DateTimeOffset at) => _presence.Add(team, absence, at);
 
+    /// <summary>Withdraws the team's absence of entry <paramref name="seq"/> at <paramref name="at"/> (<see cref="TeamPresence.Withdraw"/>).</summary>
+    public void WithdrawAbsence(int team, long seq, long withdrawal, DateTimeOffset at) => _presence.Withdraw(team, seq, withdrawal, at);
+
     /// <summary>Brings the boards to <paramref name="at"/> (<see cref="TeamPresence.BringTo"/>).</summary>
     public void AsOf(DateTimeOffset at) => _presence.BringTo(at);
 

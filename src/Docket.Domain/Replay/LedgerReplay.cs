@@ -195,6 +195,9 @@ public static class LedgerReplay
                         driven.AddAbsence(court.TeamIndex(e.Team!), new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq), e.At);
                         // A team back from an absence pulls at the watcher's run; those pulls are compared as they come.
                         break;
+                    case LedgerKinds.AbsenceWithdrawn:
+                        driven.WithdrawAbsence(court.TeamIndex(e.Team!), e.Withdraws ?? 0, e.Seq, e.At);
+                        break;
                     default:
                         // node, unlock, warning, extension: no assignment decision.
                         break;

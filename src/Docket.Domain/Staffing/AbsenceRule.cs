@@ -41,12 +41,17 @@ public static class AbsenceRule
         return [.. merged];
     }
 
+    /// <summary>The longest absence the live service records unless configured otherwise (<c>Docket:Absences:MaxDays</c>).</summary>
+    public const double DefaultMaxDays = 366;
+
     /// <summary>
     /// Why an absence from <paramref name="from"/> to <paramref name="to"/> cannot be recorded at
     /// <paramref name="now"/> (the field at fault), or null. It must end after it starts and after now: what was
-    /// decided before it was recorded stands, so an absence wholly in the past would change nothing.
+    /// decided before it was recorded stands, so an absence wholly in the past would change nothing. With
+    /// <paramref name="maxDays"/>, it lasts at most that many days (a team cannot be taken out of the draw for good
+    /// by a far-off end); the ledger's verification does not ask it, the limit being the service's setting of the time.
     /// </summary>
-    public static (string Field, string Problem)? Refuse(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    public static (string Field, string Problem)? Refuse(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, double? maxDays = null)
     {
         if (to <= from)
         {
@@ -56,6 +61,19 @@ public static class AbsenceRule
         {
             return ("to", "an absence already over cannot be recorded (assignments already made stand)");
         }
+        if (maxDays is { } max && (to - from).TotalDays > max)
+        {
+            return ("to", $"an absence lasts at most {max:0.###} days; this one lasts {(to - from).TotalDays:0.###} (record a longer one as successive absences, each decided on its own)");
+        }
         return null;
     }
+
+    /// <summary>
+    /// Why an absence cannot be withdrawn at <paramref name="now"/>, or null: not twice, and not once it is over
+    /// (what it decided stands; withdrawing it would change nothing).
+    /// </summary>
+    public static string? RefuseWithdrawal(RecordedAbsence absence, DateTimeOffset now) =>
+        absence.Withdrawn is { } by ? $"the absence was already withdrawn (ledger entry {by})"
+        : absence.To <= now ? "the absence is already over (assignments made meanwhile stand)"
+        : null;
 }

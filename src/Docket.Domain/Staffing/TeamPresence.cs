@@ -4,13 +4,26 @@ using Orleans;
 
 namespace Docket.Domain.Staffing;
 
-/// <summary>An absence as the ledger recorded it: its period, reason and the entry that recorded it.</summary>
+/// <summary>
+/// An absence as the ledger recorded it: its period, reason and the entry that recorded it; once withdrawn, the
+/// withdrawal's entry in <see cref="Withdrawn"/> and <see cref="To"/> the moment the team came back (its start when it
+/// had not begun).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.recorded-absence")]
 public readonly record struct RecordedAbsence(
     [property: Id(0)] DateTimeOffset From,
     [property: Id(1)] DateTimeOffset To,
     [property: Id(2)] string Reason,
-    [property: Id(3)] long Seq);
+    [property: Id(3)] long Seq,
+    [property: Id(4)] long? Withdrawn = null)
+{
+    /// <summary>
+    /// The absence withdrawn at <paramref name="at"/> by entry <paramref name="seq"/>: it ends then, or, not yet begun,
+    /// never begins (it ends at its start).
+    /// </summary>
+    public RecordedAbsence WithdrawnAt(DateTimeOffset at, long seq) =>
+        this with { To = at < From ? From : at < To ? at : To, Withdrawn = seq };
+}
 
 /// <summary>
 /// Which teams of a court are away, from the absences recorded (<see cref="AbsenceRule"/>), kept on a
@@ -48,12 +61,16 @@ public sealed class TeamPresence
                 CourtTimes.Write(w, a.To);
                 w.Write(a.Reason);
                 w.Write(a.Seq);
+                w.Write(a.Withdrawn ?? 0);
             }
         }
     }
 
-    /// <summary>Takes the absences <see cref="WriteState"/> wrote; the boards already hold who is away.</summary>
-    internal void ReadState(BinaryReader r)
+    /// <summary>
+    /// Takes the absences <see cref="WriteState"/> wrote; the boards already hold who is away. States saved before
+    /// absences could be withdrawn (<paramref name="withWithdrawals"/> false) hold none.
+    /// </summary>
+    internal void ReadState(BinaryReader r, bool withWithdrawals)
     {
         _broughtTo = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
         for (var teams = r.ReadInt32(); teams > 0; teams--)
@@ -63,7 +80,8 @@ public sealed class TeamPresence
             _absences[team] = [];
             for (var n = r.ReadInt32(); n > 0; n--)
             {
-                _absences[team].Add(new RecordedAbsence(CourtTimes.Read(r), CourtTimes.Read(r), r.ReadString(), r.ReadInt64()));
+                var absence = new RecordedAbsence(CourtTimes.Read(r), CourtTimes.Read(r), r.ReadString(), r.ReadInt64());
+                _absences[team].Add(withWithdrawals && r.ReadInt64() is var withdrawn and > 0 ? absence with { Withdrawn = withdrawn } : absence);
             }
         }
     }
@@ -88,6 +106,36 @@ public sealed class TeamPresence
         }
         _absences[team].Add(absence);
         _router.SetAbsent(team, IsAway(team, recordedAt));
+    }
+
+    /// <summary>The team's absence recorded by entry <paramref name="seq"/>, or null.</summary>
+    public RecordedAbsence? Find(int team, long seq)
+    {
+        foreach (var a in Of(team))
+        {
+            if (a.Seq == seq)
+            {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Withdraws the team's absence recorded by entry <paramref name="seq"/> at <paramref name="at"/> (the moment the
+    /// court was last brought to, by entry <paramref name="withdrawal"/>, <see cref="RecordedAbsence.WithdrawnAt"/>):
+    /// the team is back at once unless another absence covers that moment.
+    /// </summary>
+    public void Withdraw(int team, long seq, long withdrawal, DateTimeOffset at)
+    {
+        var absences = _absences[team] ?? throw new InvalidOperationException($"team {team} has no absence {seq}");
+        var i = absences.FindIndex(a => a.Seq == seq);
+        if (i < 0)
+        {
+            throw new InvalidOperationException($"team {team} has no absence {seq}");
+        }
+        absences[i] = absences[i].WithdrawnAt(at, withdrawal);
+        _router.SetAbsent(team, IsAway(team, at));
     }
 
     /// <summary>

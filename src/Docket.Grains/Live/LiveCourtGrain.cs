@@ -346,7 +346,8 @@ public sealed partial class LiveCourtGrain(
     public async Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by)
     {
         EnsureHealthy();
-        var effect = CourtCommands.MarkAbsent(_state, team, from, to, reason, by, Now());
+        var maxDays = ServiceProvider.GetRequiredService<IOptions<AbsenceOptions>>().Value.MaxDays;
+        var effect = CourtCommands.MarkAbsent(_state, team, from, to, reason, by, Now(), maxDays);
         if (effect.Refused is { } refused)
         {
             return refused;
@@ -355,12 +356,24 @@ public sealed partial class LiveCourtGrain(
         return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
     }
 
+    public async Task<CommandResult> WithdrawAbsenceAsync(string team, long absence, string? reason, Actor by)
+    {
+        EnsureHealthy();
+        var effect = CourtCommands.WithdrawAbsence(_state, team, absence, reason, by, Now());
+        if (effect.Refused is { } refused)
+        {
+            return refused;
+        }
+        await CommitAsync(effect.Records);
+        return new CommandResult(Outcome.Ok, null, null, null, [.. effect.Records], false);
+    }
+
     public Task<TeamAbsence[]?> GetAbsencesAsync(string team)
     {
         EnsureHealthy();
         var t = _court.TeamIndex(team);
         var now = Now();
-        return Task.FromResult(t < 0 ? null : _state.AbsencesOf(t).Select(a => new TeamAbsence(team, a.From, a.To, a.Reason, a.Seq, a.From <= now && now < a.To)).ToArray());
+        return Task.FromResult(t < 0 ? null : _state.AbsencesOf(t).Select(a => new TeamAbsence(team, a.From, a.To, a.Reason, a.Seq, a.From <= now && now < a.To, a.Withdrawn)).ToArray());
     }
 
     public Task<QueuedCase[]> GetQueueAsync()

@@ -140,6 +140,7 @@ internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentT
             "DesignateCase" => new JsonObject { ["team"] = team, ["reason"] = "conflict of interest" },
             "ExtendTimeLimit" => new JsonObject { ["days"] = 30, ["reason"] = "expert report pending" },
             "RecordAbsence" => new JsonObject { ["from"] = "2027-07-01T00:00:00Z", ["to"] = "2027-07-15T00:00:00Z", ["reason"] = "annual leave" },
+            "WithdrawAbsence" => new JsonObject { ["reason"] = "back early" },
             _ => null,
         };
     }

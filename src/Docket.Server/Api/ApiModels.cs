@@ -34,6 +34,9 @@ public sealed record WarningsResponse(string Court, IReadOnlyList<CourtWarning> 
 /// <summary>Body of <c>POST /api/teams/{team}/absences</c>: from (default now), to (required) and a reason.</summary>
 public sealed record AbsenceRequest(DateTimeOffset? From, DateTimeOffset? To, string? Reason);
 
+/// <summary>Withdrawing an absence: why (optional).</summary>
+public sealed record AbsenceWithdrawalRequest(string? Reason);
+
 /// <summary>A team's absences, as <c>GET /api/teams/{team}/absences</c> and the answer to recording one.</summary>
 public sealed record TeamAbsencesResponse(string Team, IReadOnlyList<TeamAbsence> Absences, LedgerEntryView? Entry);
 

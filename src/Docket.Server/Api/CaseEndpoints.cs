@@ -65,6 +65,11 @@ internal static class CaseEndpoints
         string? key = null;
         if (context.Request.Headers.TryGetValue(IdempotencyHeader, out var keys))
         {
+            if (keys.Count > 1)
+            {
+                // Two header lines would otherwise be joined into one key ("a,b"): which filing is meant is unclear.
+                return Problems.BadRequest($"send one Idempotency-Key header, not {keys.Count}", IdempotencyHeader);
+            }
             key = keys.ToString();
             if (key.Length is 0 or > 200 || key.Any(ch => ch < 0x21 || ch > 0x7e))
             {
@@ -98,7 +103,7 @@ internal static class CaseEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains, Organization organization)
     {
-        if (await LoadAsync(id, grains, organization) is not { } details)
+        if (OutOfReach(id, context, organization) || await LoadAsync(id, grains, organization) is not { } details)
         {
             return Problems.NotFound($"no case '{id}'");
         }
@@ -119,22 +124,17 @@ internal static class CaseEndpoints
         {
             return Problems.Invalid("node", "the node (or effort stage) reached is required");
         }
-        return await RunAsync(id, grains, organization, g => g.ReachAsync(body.Node, context.Actor()));
+        return await RunAsync(id, context, grains, organization, g => g.ReachAsync(body.Node, context.Actor()));
     }
 
     private static async Task<IResult> UnlockAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
-        UnlockRequest? body = null;
-        if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is not null || context.Request.ContentType is not null))
+        var (body, problem) = await JsonBody.ReadOptionalAsync<UnlockRequest>(context, cancellationToken);
+        if (problem is not null)
         {
-            var (read, problem) = await JsonBody.ReadAsync<UnlockRequest>(context, cancellationToken);
-            if (problem is not null)
-            {
-                return problem;
-            }
-            body = read;
+            return problem;
         }
-        return await RunAsync(id, grains, organization, g => g.UnlockAsync(body?.Reason, context.Actor()));
+        return await RunAsync(id, context, grains, organization, g => g.UnlockAsync(body?.Reason, context.Actor()));
     }
 
     private static async Task<IResult> DesignateAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ internal static class CaseEndpoints
         {
             return Problems.Invalid("reason", "a designation needs a written reason");
         }
-        return await RunAsync(id, grains, organization, g => g.DesignateAsync(body.Team, body.Reason, context.Actor()));
+        return await RunAsync(id, context, grains, organization, g => g.DesignateAsync(body.Team, body.Reason, context.Actor()));
     }
 
     private static async Task<IResult> ExtendAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
@@ -166,12 +166,12 @@ internal static class CaseEndpoints
         {
             return Problems.Invalid("reason", "an extension needs a written reason");
         }
-        return await RunAsync(id, grains, organization, g => g.ExtendAsync(days, body.Reason, context.Actor()));
+        return await RunAsync(id, context, grains, organization, g => g.ExtendAsync(days, body.Reason, context.Actor()));
     }
 
-    private static async Task<IResult> RunAsync(string id, IGrainFactory grains, Organization organization, Func<ILiveCaseGrain, Task<CommandResult>> command)
+    private static async Task<IResult> RunAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, Func<ILiveCaseGrain, Task<CommandResult>> command)
     {
-        if (organization.ParseCaseId(id) is null)
+        if (OutOfReach(id, context, organization))
         {
             return Problems.NotFound($"no case '{id}'");
         }
@@ -180,6 +180,14 @@ internal static class CaseEndpoints
             ? Results.Ok(new CaseCommandResponse(result.Case!, [.. result.Entries.Select(LedgerEntryView.Of)]))
             : Problems.From(result);
     }
+
+    /// <summary>
+    /// Whether the case is not one to speak of: an id of no court, or of a court the user does not belong to (an
+    /// auditor or admin bound to no court belongs to every one). Either is answered 404, whether the case exists or
+    /// not, so a user of one court cannot tell which case numbers another court has given.
+    /// </summary>
+    private static bool OutOfReach(string id, HttpContext context, Organization organization) =>
+        organization.ParseCaseId(id) is not ({ } court, _) || !AccessRules.InCourt(context.Actor(), court.Id);
 
     private static async Task<CaseDetails?> LoadAsync(string id, IGrainFactory grains, Organization organization) =>
         organization.ParseCaseId(id) is null ? null : await grains.GetGrain<ILiveCaseGrain>(id).GetAsync();

@@ -33,6 +33,13 @@ internal static class CourtEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.AbsenceKeeper);
 
+        api.MapPost("/teams/{team}/absences/{seq}/withdraw", WithdrawAbsenceAsync)
+            .WithName("WithdrawAbsence").WithTags(ApiTags.Teams).WithSummary("Withdraw a team's absence")
+            .WithDescription("Withdraw the team's absence recorded by ledger entry {seq}, with an optional reason: the team is back now, or never leaves when the absence had not begun (by those who may record it)")
+            .Accepts<AbsenceWithdrawalRequest>("application/json")
+            .Produces<TeamAbsencesResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.AbsenceKeeper);
+
         api.MapGet("/teams/{team}/absences", AbsencesAsync)
             .WithName("TeamAbsences").WithTags(ApiTags.Teams).WithSummary("A team's absences").WithDescription("A team's absences, as recorded")
             .Produces<TeamAbsencesResponse>().ProducesProblem(StatusCodes.Status404NotFound)
@@ -111,6 +118,27 @@ internal static class CourtEndpoints
         }
         return Results.Created($"/api/teams/{Uri.EscapeDataString(id)}/absences",
             new TeamAbsencesResponse(id, await grain.GetAbsencesAsync(id) ?? [], LedgerEntryView.Of(result.Entries[0])));
+    }
+
+    private static async Task<IResult> WithdrawAbsenceAsync(string team, long seq, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
+    {
+        if (FindTeam(team, organization) is not ({ } court, _, var id))
+        {
+            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
+        }
+        var (body, problem) = await JsonBody.ReadOptionalAsync<AbsenceWithdrawalRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        // The court refuses (403) a user who may not record the team's absences, as it does the recording.
+        var grain = grains.GetGrain<ILiveCourtGrain>(court.Id);
+        var result = await grain.WithdrawAbsenceAsync(id, seq, body?.Reason, context.Actor());
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+        return Results.Ok(new TeamAbsencesResponse(id, await grain.GetAbsencesAsync(id) ?? [], LedgerEntryView.Of(result.Entries[0])));
     }
 
     private static async Task<IResult> AbsencesAsync(string team, HttpContext context, IGrainFactory grains, Organization organization)

@@ -39,8 +39,8 @@ public static class JsonBody
         }
         catch (BadHttpRequestException e)
         {
-            // A body cut short or over the server's own limit.
-            return (null, Problems.Of(e.StatusCode, "Malformed request", e.Message));
+            // A body over Kestrel's limit (the same one: it counts what arrived, ahead of this reader), or cut short.
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(limit) : Problems.Of(e.StatusCode, "Malformed request", e.Message));
         }
         if (buffer.Length == 0)
         {
@@ -59,6 +59,13 @@ public static class JsonBody
             return (null, Problems.BadRequest($"malformed JSON at {e.Path ?? "$"}{where}: {Clean(e.Message)}", field));
         }
     }
+
+    /// <summary>A body that may be left out: none (no length and no type, or an empty one) reads as null.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpContext context, CancellationToken cancellationToken)
+        where T : class =>
+        context.Request.ContentLength is 0 || (context.Request.ContentLength is null && context.Request.ContentType is null)
+            ? (null, null)
+            : await ReadAsync<T>(context, cancellationToken);
 
     private static string Clean(string message)
     {

@@ -35,8 +35,9 @@ internal static class Policies
         Gate(options, KpiReader, Permission.SeeKpis);
         Gate(options, Auditor, Permission.Audit);
         Gate(options, Admin, Permission.Administer);
-        // The Orleans Dashboard shows the whole cluster (every court's grains): auditors and admins bound to no court only.
-        options.AddPolicy(Dashboard, p => p.RequireRole(AccessRules.RolesWith(Permission.Audit))
+        // The Orleans Dashboard shows the whole cluster (every court's grains, silos, calls) and cannot be scoped by
+        // court: admins bound to no court only.
+        options.AddPolicy(Dashboard, p => p.RequireRole(AccessRules.RolesWith(Permission.Administer))
             .RequireAssertion(context => !context.User.HasClaim(c => c.Type == Docket.Server.Auth.DocketClaims.Court)));
     }
 

@@ -49,7 +49,7 @@ internal sealed partial class StartBanner(
             w.WriteLine($"Docket is listening on {root}");
             w.WriteLine($"  API reference (Scalar): {root}{DocketServer.ScalarPath}");
             w.WriteLine($"  OpenAPI document:       {root}{DocketServer.OpenApiPath}");
-            w.WriteLine($"  Orleans Dashboard:      {root}{DocketServer.DashboardPath}/  (an admin or auditor of every court; HTTP Basic: user name and API key)");
+            w.WriteLine($"  Orleans Dashboard:      {root}{DocketServer.DashboardPath}/  (an admin of every court; HTTP Basic: user name and API key)");
         }
         if (demoUsers.Count > 0)
         {

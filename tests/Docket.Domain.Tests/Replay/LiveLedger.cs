@@ -18,7 +18,8 @@ public static class LiveLedger
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>The ledger's lines (each entry's stored text, in order).</summary>
-    public static List<string> Write(Court court, int filings, int seed, bool rotateAtEnd = true, int rotateAfter = -1)
+    /// <param name="withdrawals">Whether a third of the way the absences recorded are withdrawn three filings later.</param>
+    public static List<string> Write(Court court, int filings, int seed, bool rotateAtEnd = true, int rotateAfter = -1, bool withdrawals = true)
     {
         var secret = Secret(seed, 1);
         var epoch = 1;
@@ -32,6 +33,7 @@ public static class LiveLedger
         var types = court.CaseTypes.Where(t => court.Layout.TypePool[court.TypeIndex(t.Id)] >= 0).Select(t => t.Id).ToArray();
         string[] risks = ["none", "none", "none", "ordinary", "major"];
         var at = Start.AddHours(1);
+        (string Team, long Seq)[] absences = [];
         for (var n = 1; n <= filings; n++)
         {
             at = at.AddMinutes(10 + random.Next(120));
@@ -67,6 +69,22 @@ public static class LiveLedger
                 var away = CourtCommands.MarkAbsent(live, team, at, at.AddDays(2), "annual leave", president, at);
                 Assert.True(away.Refused is null, away.Refused?.Error);
                 lines.AddRange(away.Records.Select(r => r.Json));
+                // Another absence, to come, of another team: withdrawn (below) before it begins.
+                var other = court.Layout.Teams[(court.TeamIndex(team) + 1) % court.Layout.Teams.Count].Id;
+                var toCome = CourtCommands.MarkAbsent(live, other, at.AddDays(3), at.AddDays(5), "training", president, at);
+                Assert.True(toCome.Refused is null, toCome.Refused?.Error);
+                lines.AddRange(toCome.Records.Select(r => r.Json));
+                absences = [(team, away.Records[0].Seq), (other, toCome.Records[0].Seq)];
+            }
+            if (withdrawals && n == (filings / 3) + 3)
+            {
+                // The team back early; the training called off.
+                foreach (var (team, seq) in absences)
+                {
+                    var withdrawn = CourtCommands.WithdrawAbsence(live, team, seq, team == absences[0].Team ? "back early" : null, president, at);
+                    Assert.True(withdrawn.Refused is null, withdrawn.Refused?.Error);
+                    lines.AddRange(withdrawn.Records.Select(r => r.Json));
+                }
             }
             if (n % 10 == 0)
             {

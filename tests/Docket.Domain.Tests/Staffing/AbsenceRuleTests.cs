@@ -31,4 +31,26 @@ public sealed class AbsenceRuleTests
         Assert.Equal("to", AbsenceRule.Refuse(s_now.AddDays(2), s_now.AddDays(1), s_now)?.Field);
         Assert.Equal("to", AbsenceRule.Refuse(s_now.AddDays(-3), s_now.AddDays(-1), s_now)?.Field);
     }
+
+    [Fact]
+    public void An_absence_lasts_at_most_the_maximum_given_from_its_start()
+    {
+        Assert.Null(AbsenceRule.Refuse(s_now.AddDays(10), s_now.AddDays(40), s_now, maxDays: 30));
+        Assert.Equal("to", AbsenceRule.Refuse(s_now.AddDays(10), s_now.AddDays(40.01), s_now, maxDays: 30)?.Field);
+        Assert.Equal("to", AbsenceRule.Refuse(s_now, DateTimeOffset.MaxValue, s_now, AbsenceRule.DefaultMaxDays)?.Field);
+        // Without a maximum (a ledger's verification), any length.
+        Assert.Null(AbsenceRule.Refuse(s_now, DateTimeOffset.MaxValue, s_now));
+    }
+
+    [Fact]
+    public void An_absence_is_withdrawn_once_while_it_runs_or_is_to_come_and_ends_then_or_never_begins()
+    {
+        var absence = new RecordedAbsence(s_now.AddDays(1), s_now.AddDays(5), "leave", 7);
+        Assert.Null(AbsenceRule.RefuseWithdrawal(absence, s_now));
+        Assert.Null(AbsenceRule.RefuseWithdrawal(absence, s_now.AddDays(2)));
+        Assert.NotNull(AbsenceRule.RefuseWithdrawal(absence, s_now.AddDays(5)));
+        Assert.Equal(s_now.AddDays(1), absence.WithdrawnAt(s_now, 9).To);
+        Assert.Equal(s_now.AddDays(2), absence.WithdrawnAt(s_now.AddDays(2), 9).To);
+        Assert.NotNull(AbsenceRule.RefuseWithdrawal(absence.WithdrawnAt(s_now.AddDays(2), 9), s_now.AddDays(3)));
+    }
 }
