@@ -24,10 +24,17 @@ public sealed class PostgresApiFixture : ApiFixture
         }
     }
 
+    /// <summary>
+    /// PostgreSQL storage on the database, with the ledger key and witness in a directory of that database's own (the
+    /// same for every server started on it): a witness holds one database's checkpoints, and another database's
+    /// ledger would read as cut.
+    /// </summary>
     public static Dictionary<string, string?> PostgresSettings(PostgresDatabase database) => new()
     {
         ["Docket:Storage:Kind"] = "postgres",
         ["Docket:Storage:Postgres:ConnectionString"] = database.ConnectionString,
+        ["Docket:Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "docket-pg-" + Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database.ConnectionString)))[..16]),
     };
 }
 
