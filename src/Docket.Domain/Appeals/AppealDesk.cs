@@ -68,7 +68,7 @@ public sealed class AppealDesk
             if (next.Arrival < court.Now)
             {
                 throw new InvalidOperationException(
-                    $"an appeal arrives at day {next.Arrival} in a court already at day {court.Now}: the step was longer than the shortest transfer");
+                    $"an appeal arrives at day {next.Arrival} in a court already at day {court.Now}: the step was longer than the shortest transfer up");
             }
             _inbox.Dequeue();
             court.AdvanceTo(next.Arrival);

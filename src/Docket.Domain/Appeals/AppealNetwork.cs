@@ -4,10 +4,11 @@ namespace Docket.Domain.Appeals;
 
 /// <summary>
 /// Who appeals to whom among a scenario's expanded courts (<see cref="Scenario.ExpandCourts"/>, indexed in that order),
-/// and the rules of conservative synchronisation: courts advance in steps no longer than the shortest transfer
+/// and the rules of conservative synchronisation: courts advance in steps no longer than the shortest transfer up
 /// (<see cref="StepDays"/>), so a case appealed during a step arrives above no earlier than the step's end, and the
 /// appeals sent in a step are handed over at its end in court order (<see cref="Route"/>). A court's run is then the
-/// same whatever the step and however the courts are spread over cores or silos.
+/// same whatever the step and however the courts are spread over cores or silos. (Files coming back down carry no
+/// case to another court, so only the transfers up bound the step.)
 /// Copy n of N alike courts (1-based) appeals to copy ⌊(n − 1)·M ÷ N⌋ + 1 of the M alike courts above: consecutive
 /// blocks of nearly equal size.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class AppealNetwork
     /// <summary>Whether any court appeals to another.</summary>
     public bool HasAppeals => LookaheadDays < double.PositiveInfinity;
 
-    /// <summary>The shortest transfer, up or back, of any court (infinite without appeals): the longest step allowed.</summary>
+    /// <summary>The shortest transfer up to a court above (infinite without appeals): the longest step allowed.</summary>
     public double LookaheadDays { get; }
 
     public static AppealNetwork Of(Scenario scenario)
@@ -68,7 +69,7 @@ public sealed class AppealNetwork
                 links[offset + n] = new Link(upper, spec.UpDays, spec.BackDays, share, appealType);
                 receives[upper] = true;
             }
-            lookahead = Math.Min(lookahead, Math.Min(spec.UpDays, spec.BackDays));
+            lookahead = Math.Min(lookahead, spec.UpDays);
         }
         return new AppealNetwork(links, receives, lookahead);
     }

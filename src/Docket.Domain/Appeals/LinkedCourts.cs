@@ -31,7 +31,7 @@ public sealed class LinkedCourts
     /// <summary>The day every court has reached.</summary>
     public double Day { get; private set; }
 
-    /// <summary>Runs to the scenario's end in steps of at most <paramref name="stepDays"/> (and the shortest transfer); the courts' statistics, in court order.</summary>
+    /// <summary>Runs to the scenario's end in steps of at most <paramref name="stepDays"/> (and the shortest transfer up); the courts' statistics, in court order.</summary>
     public IReadOnlyList<CourtStatistics> Run(double stepDays, int parallelism)
     {
         var step = _network.StepDays(stepDays);

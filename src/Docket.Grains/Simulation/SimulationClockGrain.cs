@@ -8,7 +8,7 @@ namespace Docket.Grains.Simulation;
 
 /// <summary>
 /// The virtual clock of one replication: steps every court in parallel, merges in a fixed order, and hands the appeals
-/// sent in a step to the courts above at the next (steps no longer than the shortest transfer: <see cref="AppealNetwork"/>).
+/// sent in a step to the courts above at the next (steps no longer than the shortest transfer up: <see cref="AppealNetwork"/>).
 /// </summary>
 public sealed class SimulationClockGrain(ScenarioCatalog catalog, ILogger<SimulationClockGrain> logger) : Grain, ISimulationClockGrain
 {

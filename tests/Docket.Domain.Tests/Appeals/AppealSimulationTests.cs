@@ -95,13 +95,13 @@ public sealed class AppealSimulationTests
     }
 
     [Fact]
-    public void Steps_never_outrun_the_shortest_transfer()
+    public void Steps_never_outrun_the_shortest_transfer_up()
     {
         var network = AppealNetwork.Of(LoadValid(AppealScenarios.TwoLevels));
 
         Assert.True(network.HasAppeals);
-        Assert.Equal(8, network.LookaheadDays);
-        Assert.Equal(8, network.StepDays(30));
+        Assert.Equal(12, network.LookaheadDays);
+        Assert.Equal(12, network.StepDays(30));
         Assert.Equal(5, network.StepDays(5));
         Assert.Equal(-1, network.UpperOf(0));
         Assert.All([1, 2, 3], court => Assert.Equal(0, network.UpperOf(court)));
