@@ -18,6 +18,7 @@ public sealed class AppealDesk
 {
     private readonly int _court;
     private readonly AppealNetwork.Link? _link;
+    private readonly bool _hears;
     private readonly ulong _seed;
     private readonly double _windowStart;
     private readonly double _windowEnd;
@@ -31,10 +32,11 @@ public sealed class AppealDesk
     private long _transitEnd;
     private long _upTransfers;
 
-    internal AppealDesk(int court, AppealNetwork.Link? link, Scenario scenario, ulong seed)
+    internal AppealDesk(int court, AppealNetwork.Link? link, bool hears, Scenario scenario, ulong seed)
     {
         _court = court;
         _link = link;
+        _hears = hears;
         _seed = seed;
         _windowStart = scenario.WarmupDays;
         _windowEnd = scenario.Days;
@@ -137,6 +139,7 @@ public sealed class AppealDesk
         var stats = new AppealStatistics
         {
             Sends = _link is not null,
+            Hears = _hears,
             OutByType = [.. _outByType],
             InByType = new long[_outByType.Length],
             InTransitStart = _transitStart,
@@ -149,7 +152,6 @@ public sealed class AppealDesk
         foreach (var (caseNo, backDays) in _received)
         {
             ref readonly var c = ref court.Case(caseNo);
-            stats.Hears = true;
             if (c.Received >= _windowStart)
             {
                 stats.InByType[c.Type]++;

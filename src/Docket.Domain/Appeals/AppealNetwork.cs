@@ -87,7 +87,7 @@ public sealed class AppealNetwork
     public AppealDesk? DeskFor(int court, Scenario scenario, ulong seed) =>
         _links[court] is null && !_receives[court]
             ? null
-            : new AppealDesk(court, _links[court], scenario, seed);
+            : new AppealDesk(court, _links[court], _receives[court], scenario, seed);
 
     /// <summary>
     /// The appeals each court sent in a step (<paramref name="sent"/>, one list per court in court order, each in

@@ -14,7 +14,7 @@ public sealed class AppealStatistics
     [Id(0)]
     public bool Sends { get; set; }
 
-    /// <summary>Whether any appeal reached the court from a court below (in the run, warm-up included).</summary>
+    /// <summary>Whether a court below appeals to the court.</summary>
     [Id(1)]
     public bool Hears { get; set; }
 

@@ -146,6 +146,18 @@ public sealed class AppealSimulationTests
     }
 
     [Fact]
+    public void A_court_appealed_to_reports_its_appeals_in_even_when_none_came()
+    {
+        var scenario = LoadValid(AppealScenarios.TwoLevels.Replace("share: 0.2", "share: 0", StringComparison.Ordinal));
+        var summary = Run(scenario, 30, 1);
+
+        Assert.Equal(0, summary.Courts.Single(c => c.Id == "upper").AppealsIn);
+        Assert.All(summary.Courts.Skip(1), c => Assert.Equal(0, c.AppealsOut));
+        Assert.Equal(0, summary.Appeals!.Out);
+        Assert.Null(summary.Balance.FileTransferDays);
+    }
+
+    [Fact]
     public void Appeals_are_conserved_and_step_invariant_for_any_shares_transfers_and_steps()
     {
         Gen.Select(Gen.Double[0, 1], Gen.Double[0.5, 40], Gen.Double[0.5, 40], Gen.Double[0.25, 60], Gen.Int[1, 3], Gen.UInt[1, 1000])
