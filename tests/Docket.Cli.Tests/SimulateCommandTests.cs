@@ -56,6 +56,47 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public async Task A_run_with_appeals_prints_them_and_writes_them_balanced_in_summary_json_for_each_replication_and_the_mean()
+    {
+        var path = CliRunner.WriteTemp("""
+            name: two-levels
+            seed: 3
+            days: 300
+            warmup_days: 60
+            case_types:
+              - id: civil
+                effort: { judge: { dist: exponential, mean_hours: 3 } }
+              - id: civil_appeal
+                effort: { judge: { dist: exponential, mean_hours: 5 } }
+            courts:
+              - id: upper
+                teams: [ { id: appeals, count: 2, members: { judge: 1 }, accepts: [civil_appeal] } ]
+              - id: basic
+                count: 2
+                intake: [ { type: civil, per_year: 600 } ]
+                teams: [ { id: civil, count: 2, members: { judge: 1 }, accepts: [civil] } ]
+                appeals:
+                  to: upper
+                  transfer_days: { up: 10, back: 5 }
+                  types: [ { type: civil, share: 0.2, appeal_type: civil_appeal } ]
+            """);
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-out-{Guid.NewGuid():N}");
+        var (exit, output, _) = await CliRunner.RunAsync("simulate", path, "--replications", "2", "--no-report", "--out", outDir);
+        Assert.Equal(0, exit);
+        Assert.Contains("appeals out (to the court above)", output);
+        Assert.Contains("appeals in transit at end", output);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
+        foreach (var run in new[] { summary }.Concat(summary["replications_detail"]!.AsArray()!))
+        {
+            var appeals = run!["appeals"]!;
+            Assert.True((double)appeals["out"]! > 0);
+            Assert.Equal((double)appeals["in_transit_start"]! + (double)appeals["out"]!, (double)appeals["in"]! + (double)appeals["in_transit_end"]!, 9);
+            Assert.Equal((double)appeals["out"]!, (double)appeals["out_by_type"]!["civil"]!, 9);
+            Assert.InRange((double)run["balance"]!["file_transfer_days"]!, 5, 10);
+        }
+    }
+
+    [Fact]
     public async Task Replications_report_the_mean_and_each_replication()
     {
         var path = CliRunner.WriteTemp(Minimal);

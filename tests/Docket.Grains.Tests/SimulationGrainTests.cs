@@ -1,4 +1,5 @@
 using Docket.Abstractions.Simulation;
+using Docket.Domain.Appeals;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Simulation;
 using Docket.Domain.Statistics;
@@ -177,6 +178,59 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
         }
         Assert.Equal([100, 200, 300, 400], days);
         Assert.True(progress.Cases > 0);
+    }
+
+    private const string Appeals = """
+        name: appeals
+        seed: 9
+        days: 300
+        warmup_days: 40
+        calendar: { days_per_week: 5, hours_per_day: 8 }
+        case_types:
+          - id: civil
+            effort: { judge: { dist: exponential, mean_hours: 3 } }
+          - id: civil_appeal
+            effort: { judge: { dist: exponential, mean_hours: 5 } }
+        courts:
+          - id: upper
+            teams:
+              - { id: appeals, count: 2, members: { judge: 1 }, accepts: [civil_appeal] }
+          - id: basic
+            count: 3
+            intake:
+              - { type: civil, per_year: 500 }
+            teams:
+              - { id: civil, count: 2, members: { judge: 1 }, accepts: [civil] }
+            appeals:
+              to: upper
+              transfer_days: { up: 9, back: 6 }
+              types:
+                - { type: civil, share: 0.15, appeal_type: civil_appeal }
+        """;
+
+    [Fact]
+    public async Task Appeals_between_court_grains_give_the_in_process_run_s_numbers_whatever_the_step_asked_for()
+    {
+        var scenario = ScenarioLoader.Load(Appeals, "appeals.yaml").Scenario!;
+        var direct = SummaryBuilder.Replication(scenario, scenario.Seed, new LinkedCourts(scenario, scenario.Seed).Run(1, 2));
+
+        foreach (var step in new[] { 30, 2 })
+        {
+            var clock = fixture.Grains.GetGrain<ISimulationClockGrain>($"appeals-{step}/r0");
+            var progress = await clock.StartAsync(new SimulationRun(Appeals, "appeals.yaml", null, null, 0, StepDays: step));
+            var days = new List<double> { progress.Day };
+            while (!progress.Done)
+            {
+                progress = await clock.AdvanceAsync();
+                days.Add(progress.Day);
+            }
+            var viaGrains = await clock.FinishAsync();
+
+            // Steps no longer than the shortest transfer up (9 days).
+            Assert.All(days.Zip(days.Skip(1)), d => Assert.InRange(d.Second - d.First, 0.5, Math.Min(step, 9)));
+            Assert.Equal(Strip(direct), Strip(viaGrains));
+        }
+        Assert.True(direct.Appeals!.In > 50);
     }
 
     private async Task<Summary> RunAsync(string text, string runId, ulong? seed = null)

@@ -1,3 +1,4 @@
+using Docket.Domain.Appeals;
 using Docket.Domain.Simulation;
 using Docket.Domain.Statistics;
 
@@ -14,8 +15,12 @@ public interface ICourtGrain : IGrainWithStringKey
     [Alias("initialize")]
     Task InitializeAsync(CourtRun run);
 
+    /// <summary>
+    /// Files <paramref name="appeals"/> (from the courts below, handed over at the last step's end) as they arrive and
+    /// runs the court to <paramref name="until"/>; the progress carries the appeals the court sent in the step.
+    /// </summary>
     [Alias("advance")]
-    Task<CourtProgress> AdvanceAsync(double until);
+    Task<CourtProgress> AdvanceAsync(double until, AppealedCase[] appeals);
 
     /// <summary>Runs the court to the scenario's end and returns its statistics (the court stays queryable).</summary>
     [Alias("finish")]
@@ -44,4 +49,5 @@ public sealed record CourtRun(
 public sealed record CourtProgress(
     [property: Id(0)] double Day,
     [property: Id(1)] long Cases,
-    [property: Id(2)] long GrainCalls);
+    [property: Id(2)] long GrainCalls,
+    [property: Id(3)] AppealedCase[] Appeals);

@@ -54,6 +54,12 @@ internal static class SummaryTable
             split: ["pending over 1 year", "pending over 1.5 years", "pending over 2 years", "pending over 3 years"]);
         Row("flagged / designated / escalated / waiting", false,
             [x => x.Assignment.Flagged, x => x.Assignment.Designated, x => x.Assignment.Escalated, x => x.Assignment.WaitingEnd]);
+        if (s.Appeals is not null)
+        {
+            Row("appeals: in transit at start / out / in / in transit at end", false,
+                [x => x.Appeals!.InTransitStart, x => x.Appeals!.Out, x => x.Appeals!.In, x => x.Appeals!.InTransitEnd],
+                split: ["appeals in transit at start", "appeals out (to the court above)", "appeals in (filed above)", "appeals in transit at end"]);
+        }
         main.AddRow("courts / teams", $"{Numbers.Number(s.Courts.Count)} / {Numbers.Number(s.Teams.Count)}");
         main.AddRow("wall time / cases per second", Markup.Escape($"{s.Engine.WallSeconds.ToString("F2", CultureInfo.InvariantCulture)} s / {Numbers.Number(Math.Round(s.Engine.CasesPerSecond))}"));
         FittedTable.Write(console, main);

@@ -59,8 +59,26 @@ public static class WeightedCaseload
         return new CourtStaffing(court.Id, court.Count, workloads, filed.Sum(), totalUnits, judgesOnHand, judgesNeeded, staff, quotas, layout);
     }
 
-    /// <summary>Cases filed a year per case type: the intake less the disputes settled in pre-litigation mediation.</summary>
+    /// <summary>
+    /// Cases filed a year per case type in one court of the entry: the intake less the disputes settled in
+    /// pre-litigation mediation, plus the appeals from the courts below (each court below's filings of an appealed
+    /// type × its share, as many closures as filings in a steady year, spread over the courts of this entry).
+    /// </summary>
     public static double[] FiledPerYear(Scenario scenario, CourtSpec court)
+    {
+        var filed = IntakeFiledPerYear(scenario, court);
+        foreach (var below in scenario.Courts.Where(c => c.Appeals?.To == court.Id))
+        {
+            var belowFiled = IntakeFiledPerYear(scenario, below);
+            foreach (var route in below.Appeals!.Routes)
+            {
+                filed[scenario.TypeIndex(route.AppealType)] += belowFiled[scenario.TypeIndex(route.Type)] * route.Share * below.Count / court.Count;
+            }
+        }
+        return filed;
+    }
+
+    private static double[] IntakeFiledPerYear(Scenario scenario, CourtSpec court)
     {
         var filed = new double[scenario.CaseTypes.Count];
         foreach (var stream in court.Intake)

@@ -12,6 +12,7 @@ public static class StreamKey
     public const ulong Backlog = 5;
     public const ulong Replication = 6;
     public const ulong Flags = 7;
+    public const ulong Appeal = 8;
 
     /// <summary>FNV-1a of the UTF-8 name: the same on every machine and every run (unlike string.GetHashCode).</summary>
     public static ulong Of(string name)

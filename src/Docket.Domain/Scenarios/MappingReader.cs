@@ -67,11 +67,12 @@ internal sealed class MappingReader
     public string PathOf(string key) => ScenarioPaths.Child(Path, key);
 
     /// <summary>Reports every key not in <paramref name="allowed"/>, at the key.</summary>
-    public void RejectUnknown(IReadOnlyList<string> allowed, string? context = null)
+    /// <param name="reportedElsewhere">Keys not allowed here that the caller reports with a message of its own.</param>
+    public void RejectUnknown(IReadOnlyList<string> allowed, string? context = null, IReadOnlyList<string>? reportedElsewhere = null)
     {
         foreach (var (key, _) in _ordered)
         {
-            if (!allowed.Contains(key.Value!, StringComparer.Ordinal))
+            if (!allowed.Contains(key.Value!, StringComparer.Ordinal) && reportedElsewhere?.Contains(key.Value!, StringComparer.Ordinal) != true)
             {
                 var where = Path.Length == 0 ? "at the top level" : $"in {Path}";
                 _diagnostics.Add(key, $"unknown key '{key.Value}' {where} (expected one of: {string.Join(", ", allowed)}{context})");

@@ -65,4 +65,7 @@ public sealed record CourtSpec(
 {
     /// <summary>The court's supervisors, warning times and meetings.</summary>
     public Supervision.SupervisionSpec Supervision { get; init; } = Docket.Domain.Supervision.SupervisionSpec.Default;
+
+    /// <summary>What the court appeals to the court above; null when it appeals nothing.</summary>
+    public Appeals.AppealSpec? Appeals { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Docket.Domain.Scenarios;
 internal sealed partial class ScenarioReader
 {
     internal static readonly string[] CourtKeys =
-        ["id", "count", "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision"];
+        ["id", "count", "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision", "appeals"];
 
     internal static readonly string[] IntakeKeys = ["type", "mix", "per_year", "seasonality", "mediation"];
 
@@ -36,6 +36,7 @@ internal sealed partial class ScenarioReader
             Error(list, "courts", "needs at least one court");
         }
         var firstSeen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var appeals = new Dictionary<int, AppealRead>();
         for (var i = 0; i < list.Children.Count; i++)
         {
             var path = ScenarioPaths.Index("courts", i);
@@ -52,7 +53,16 @@ internal sealed partial class ScenarioReader
             }
             var count = ReadInt(m, "count", 1, Bounds.AtLeast(1));
             var own = m.Value("assignment") is { } a ? ReadAssignment(a, m.PathOf("assignment")) : null;
+            if (m.Value("appeals") is { } appealsNode && ReadAppeals(appealsNode, m.PathOf("appeals")) is { } appeal)
+            {
+                appeals[courts.Count] = appeal;
+            }
             courts.Add(ReadCourtBody(m, id ?? $"court {i + 1}", count, own ?? defaultAssignment, multiCourt: true));
+        }
+        CheckAppeals(courts, appeals);
+        foreach (var (index, read) in appeals)
+        {
+            courts[index] = courts[index] with { Appeals = ToSpec(read) };
         }
         return courts;
     }
@@ -307,6 +317,7 @@ internal sealed partial class ScenarioReader
         }
         var groupIds = teams.Select(t => t.Group.Id).Where(id => id.Length > 0).ToList();
         var firstSeen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var appeals = new Dictionary<int, AppealRead>();
         for (var i = 0; i < list.Children.Count; i++)
         {
             var path = ScenarioPaths.Index(listPath, i);

@@ -39,7 +39,8 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
         {
             return null;
         }
-        top.RejectUnknown(TopKeys);
+        // 'appeals' belongs in a court of courts[]: at the top level it gets its own message below.
+        top.RejectUnknown(TopKeys, reportedElsewhere: ["appeals"]);
 
         var name = ReadRequiredString(top, "name") ?? "scenario";
         var seed = ReadSeed(top);
@@ -58,6 +59,11 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
         var balance = top.Value("balance") is { } balanceNode ? ReadBalance(balanceNode, "balance") : BalanceSpec.Default;
         var scoring = top.Value("scores") is { } scoresNode ? ReadScores(scoresNode, "scores") : ScoringSpec.Default;
         var topAssignment = top.Value("assignment") is { } assignmentNode ? ReadAssignment(assignmentNode, "assignment") : null;
+
+        if (top.KeyNode("appeals") is { } appealsKey)
+        {
+            Error(appealsKey, "", "'appeals' sends cases to a court above: it goes inside a court of 'courts' (the multi-court form), with the court above among them");
+        }
 
         List<CourtSpec> courts;
         if (top.KeyNode("courts") is not null)

@@ -199,6 +199,9 @@ public sealed class CourtSimulation
 
     public ref readonly CaseRecord Case(int caseNo) => ref _cases[caseNo];
 
+    /// <summary>The court's appeals to the court above and from the courts below; null when it has none. Set before running.</summary>
+    public Appeals.AppealDesk? Appeals { get; set; }
+
     internal IReadOnlyList<Station> Stations => _stations;
 
     /// <summary>Runs every event before <paramref name="until"/> (capped at the scenario's length).</summary>
@@ -347,6 +350,14 @@ public sealed class CourtSimulation
             _events.Push(Math.Max(now, _filings[index + 1].Day), SimEventKind.ExternalArrival, index + 1);
         }
         File(caseNo, now, now, filing);
+    }
+
+    /// <summary>An appeal from a court below, arriving now: filed at once as a case of its appeal type.</summary>
+    internal int FileAppeal(int type, double arrival, ulong key)
+    {
+        var caseNo = NewCase(type, arrival, key);
+        File(caseNo, arrival, arrival);
+        return caseNo;
     }
 
     private void EndMediation(int caseNo, double now)
@@ -646,6 +657,7 @@ public sealed class CourtSimulation
         Tally.QuotaCreditByKind[(int)team.Kind] += QuotaAttainment.Credit(team.QuotaUnit, _layout.TypeWeight[c.Type]);
         Tally.PendingByKind[(int)team.Kind]--;
         NodeReached(caseNo, NodeCatalog.ClosureNode, now);
+        Appeals?.Closed(in c, now);
         PullWaiting(c.Team, now);
     }
 

@@ -88,6 +88,10 @@ public sealed class CourtStatistics
     /// <summary>The court's shared pools, in the scenario's order.</summary>
     [Id(30)]
     public PoolStatistics[] Pools { get; set; } = [];
+
+    /// <summary>The court's appeals to the court above and from the courts below; null when it has none.</summary>
+    [Id(31)]
+    public Appeals.AppealStatistics? Appeals { get; set; }
 }
 
 /// <summary>One shared pool's staff, tasks and busy hours over the window.</summary>

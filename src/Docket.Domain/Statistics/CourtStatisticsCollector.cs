@@ -224,6 +224,7 @@ public static class CourtStatisticsCollector
         stats.PendingAges = [.. ages];
         stats.Types = types;
 
+        stats.Appeals = simulation.Appeals?.Collect(simulation, courtBalance);
         stats.Balance = courtBalance;
         stats.JudgeClosures = judgeClosures;
         stats.SupervisorHours = layout.SupervisorStations.Values.Sum(st => simulation.Stations[st].BusyHours.Sum());

@@ -82,6 +82,40 @@ public sealed record Summary
     /// <summary>Each shared pool's staff and how busy they were in the window.</summary>
     [Id(30)]
     public IReadOnlyList<PoolRow> Pools { get; init; } = [];
+
+    /// <summary>Appeals between court levels over the window; absent when no court of the scenario appeals.</summary>
+    [Id(31)]
+    public AppealFigures? Appeals { get; init; }
+}
+
+/// <summary>
+/// Appeals to the courts above over the window: sent (closures appealed), received (filed above as appeal cases), in
+/// transit when the window opens and closes (in_transit_start + out = in + in_transit_end), and the files of decided
+/// appeals back below.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.appeal-figures")]
+public sealed record AppealFigures
+{
+    [Id(0)]
+    public double Out { get; init; }
+    [Id(1)]
+    public double In { get; init; }
+    [Id(2)]
+    public double InTransitStart { get; init; }
+    [Id(3)]
+    public double InTransitEnd { get; init; }
+    [Id(4)]
+    public double Returned { get; init; }
+    [Id(5)]
+    public double ReturningEnd { get; init; }
+
+    /// <summary>Appeals sent by the case type appealed (the types some court appeals).</summary>
+    [Id(6)]
+    public IReadOnlyDictionary<string, double> OutByType { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Appeals received by the appeal type they are filed as.</summary>
+    [Id(7)]
+    public IReadOnlyDictionary<string, double> InByType { get; init; } = new Dictionary<string, double>();
 }
 
 /// <summary>A shared pool (pooled clerks, a task centre) over the window.</summary>
@@ -324,6 +358,14 @@ public sealed record CourtRow
     public double MeanTtdDays { get; init; }
     [Id(6)]
     public double BalanceIndex { get; init; }
+
+    /// <summary>Appeals the court sent to the court above in the window; absent when the court appeals nothing.</summary>
+    [Id(7)]
+    public double? AppealsOut { get; init; }
+
+    /// <summary>Appeals that reached the court from the courts below in the window; absent when none is sent to it.</summary>
+    [Id(8)]
+    public double? AppealsIn { get; init; }
 }
 
 /// <summary>Deadline warnings and escalations (Guangzhou's ladder), statutory limits and their extensions.</summary>

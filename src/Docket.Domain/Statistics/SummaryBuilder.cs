@@ -140,6 +140,8 @@ public static class SummaryBuilder
                 ClosureRate = Ratio(c.Closed, c.PendingStart + c.Filed),
                 MeanTtdDays = c.TimeToDisposition.Length == 0 ? 0 : c.TimeToDisposition.Average(),
                 BalanceIndex = c.Balance.Indicators().Index(scenario.Balance.Weights),
+                AppealsOut = c.Appeals is { Sends: true } sent ? sent.OutByType.Sum() : null,
+                AppealsIn = c.Appeals is { Hears: true } heard ? heard.InByType.Sum() : null,
             })],
             Deadlines = Deadlines(courts),
             Locks = new LockFigures
@@ -178,6 +180,7 @@ public static class SummaryBuilder
                 Utilization = p.Utilization,
                 WaitingEnd = p.WaitingEnd,
             })],
+            Appeals = AppealsOf(scenario, courts),
         };
         var steady = SteadyState.Test(summary.Monthly);
         return summary with
@@ -305,6 +308,31 @@ public static class SummaryBuilder
             LongPendingDays = scenario.Balance.LongPendingDays,
             LongPending = ages.Count(a => a > scenario.Balance.LongPendingDays),
             PendingOver3Years = ages.Count(a => a > LongPendingBaselineDays),
+        };
+    }
+
+    /// <summary>Appeals summed over the courts; null when no court of the scenario appeals.</summary>
+    private static AppealFigures? AppealsOf(Scenario scenario, IReadOnlyList<CourtStatistics> courts)
+    {
+        var appeals = courts.Select(c => c.Appeals).OfType<Appeals.AppealStatistics>().ToList();
+        if (!appeals.Any(a => a.Sends))
+        {
+            return null;
+        }
+        var routes = scenario.Courts.Select(c => c.Appeals).OfType<Appeals.AppealSpec>().SelectMany(a => a.Routes).ToList();
+        Dictionary<string, double> ByType(IEnumerable<string> named, Func<Appeals.AppealStatistics, long[]> counts) =>
+            scenario.CaseTypes.Select((t, i) => (t.Id, i)).Where(t => named.Contains(t.Id))
+                .ToDictionary(t => t.Id, t => (double)appeals.Sum(a => counts(a)[t.i]));
+        return new AppealFigures
+        {
+            Out = appeals.Sum(a => a.OutByType.Sum()),
+            In = appeals.Sum(a => a.InByType.Sum()),
+            InTransitStart = appeals.Sum(a => a.InTransitStart),
+            InTransitEnd = appeals.Sum(a => a.InTransitEnd),
+            Returned = appeals.Sum(a => a.Returned),
+            ReturningEnd = appeals.Sum(a => a.ReturningEnd),
+            OutByType = ByType(routes.Select(r => r.Type), a => a.OutByType),
+            InByType = ByType(routes.Select(r => r.AppealType), a => a.InByType),
         };
     }
 

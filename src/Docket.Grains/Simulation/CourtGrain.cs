@@ -1,4 +1,5 @@
 using Docket.Abstractions.Simulation;
+using Docket.Domain.Appeals;
 using Docket.Domain.Metrics;
 using Docket.Domain.Simulation;
 using Docket.Domain.Statistics;
@@ -20,17 +21,24 @@ public sealed class CourtGrain(ScenarioCatalog catalog, DocketMetrics metrics) :
         var scenario = catalog.Get(run.Simulation);
         var (spec, courtId) = scenario.ExpandCourts().ElementAt(run.CourtIndex);
         var layout = new CourtLayout(scenario, spec, courtId, prefixTeamIds: scenario.CourtCount > 1);
-        _simulation = new CourtSimulation(layout, scenario.Seed);
+        _simulation = new CourtSimulation(layout, scenario.Seed)
+        {
+            Appeals = AppealNetwork.Of(scenario).DeskFor(run.CourtIndex, scenario, scenario.Seed),
+        };
         _reporter = new CourtMetricsReporter(metrics, layout);
         return Task.CompletedTask;
     }
 
-    public Task<CourtProgress> AdvanceAsync(double until)
+    public Task<CourtProgress> AdvanceAsync(double until, AppealedCase[] appeals)
     {
         var simulation = Simulation();
-        simulation.AdvanceTo(until);
+        if (appeals.Length > 0)
+        {
+            simulation.Appeals!.Receive(appeals);
+        }
+        AppealDesk.Advance(simulation, until);
         _reporter?.Report(simulation);
-        return Task.FromResult(new CourtProgress(simulation.Now, simulation.CaseCount, 0));
+        return Task.FromResult(new CourtProgress(simulation.Now, simulation.CaseCount, 0, simulation.Appeals?.DrainOutbox() ?? []));
     }
 
     public Task<CourtStatistics> FinishAsync()

@@ -1,16 +1,22 @@
 using Docket.Abstractions.Simulation;
+using Docket.Domain.Appeals;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Statistics;
 using Microsoft.Extensions.Logging;
 
 namespace Docket.Grains.Simulation;
 
-/// <summary>The virtual clock of one replication: steps every court in parallel, merges in a fixed order.</summary>
+/// <summary>
+/// The virtual clock of one replication: steps every court in parallel, merges in a fixed order, and hands the appeals
+/// sent in a step to the courts above at the next (steps no longer than the shortest transfer up: <see cref="AppealNetwork"/>).
+/// </summary>
 public sealed class SimulationClockGrain(ScenarioCatalog catalog, ILogger<SimulationClockGrain> logger) : Grain, ISimulationClockGrain
 {
     private Scenario? _scenario;
     private SimulationRun? _run;
     private ICourtGrain[] _courts = [];
+    private AppealNetwork? _network;
+    private List<AppealedCase>[] _appeals = [];
     private double _day;
     private long _cases;
     private long _grainCalls;
@@ -22,6 +28,8 @@ public sealed class SimulationClockGrain(ScenarioCatalog catalog, ILogger<Simula
         var runId = this.GetPrimaryKeyString();
         var courtIds = _scenario.ExpandCourts().Select(c => c.CourtId).ToArray();
         _courts = [.. courtIds.Select(id => GrainFactory.GetGrain<ICourtGrain>($"{runId}/{id}"))];
+        _network = AppealNetwork.Of(_scenario);
+        _appeals = [.. _courts.Select(_ => new List<AppealedCase>())];
         await Task.WhenAll(_courts.Select((court, i) => court.InitializeAsync(new CourtRun(runId, run, i))));
         _grainCalls += _courts.Length;
         _day = 0;
@@ -32,10 +40,13 @@ public sealed class SimulationClockGrain(ScenarioCatalog catalog, ILogger<Simula
     public async Task<SimulationProgress> AdvanceAsync()
     {
         var (scenario, run) = Started();
-        var until = Math.Min(scenario.Days, _day + run.StepDays);
-        var steps = await Task.WhenAll(_courts.Select(c => c.AdvanceAsync(until)));
+        // Conservative synchronisation: no step outruns an appeal in transit; the appeals sent in a step are handed to
+        // the courts above with the next one.
+        var until = Math.Min(scenario.Days, _day + _network!.StepDays(run.StepDays));
+        var steps = await Task.WhenAll(_courts.Select((c, i) => c.AdvanceAsync(until, [.. _appeals[i]])));
         _grainCalls += _courts.Length;
         _day = until;
+        _appeals = _network.Route([.. steps.Select(s => s.Appeals)]);
         _cases = steps.Sum(s => s.Cases);
         return Progress();
     }
