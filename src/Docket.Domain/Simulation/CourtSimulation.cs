@@ -48,7 +48,7 @@ public sealed class CourtSimulation
     private readonly List<int> _awaitingMeeting = [];
     private readonly List<(int Remaining, int[] Cases, int[] Seats)> _meetings = [];
     private readonly IReadOnlyList<ExternalFiling>? _filings;
-    private CaseRecord[] _cases = new CaseRecord[1024];
+    private CaseRecord[] _cases;
     private CourtJob[] _jobs = new CourtJob[64];
     private int _jobCount;
 
@@ -66,6 +66,7 @@ public sealed class CourtSimulation
     {
         _filings = filings;
         _layout = layout;
+        _cases = new CaseRecord[ExpectedCases(layout, filings)];
         _types = layout.Scenario.CaseTypes;
         _calendar = layout.Scenario.Calendar;
         _seed = seed;
@@ -160,6 +161,25 @@ public sealed class CourtSimulation
     }
 
     public CourtLayout Layout => _layout;
+
+    /// <summary>
+    /// Room for the cases a run is expected to hold — the given filings, or the backlog plus the intake's mean over
+    /// the run and five standard deviations — so that the case array is allocated once rather than doubled about
+    /// twenty times on the large-object heap (each doubling a copy and a full garbage collection). Past the estimate
+    /// it still grows.
+    /// </summary>
+    internal static int ExpectedCases(CourtLayout layout, IReadOnlyList<ExternalFiling>? filings)
+    {
+        const int Least = 1024;
+        if (filings is not null)
+        {
+            return Math.Max(Least, filings.Count);
+        }
+        var mean = (double)layout.Spec.Backlog.Sum(b => (long)b.Count)
+            + (layout.Spec.Intake.Sum(s => s.PerYear) * layout.Scenario.Days / SimulationYear.Days);
+        var expected = mean + (5 * Math.Sqrt(mean)) + Least;
+        return expected < Array.MaxLength / 2 ? (int)expected : Array.MaxLength / 2;
+    }
 
     /// <summary>
     /// The name the court's random streams are keyed by: its id, except in the single-court form, whose court is
