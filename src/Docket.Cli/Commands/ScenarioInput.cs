@@ -5,7 +5,7 @@ namespace Docket.Cli.Commands;
 /// <summary>Reads and checks a scenario file named on the command line.</summary>
 internal static class ScenarioInput
 {
-    public static (string Text, Scenario Scenario) Read(string path, ulong? seed = null, int? days = null)
+    public static ScenarioFile Read(string path, ulong? seed = null, int? days = null)
     {
         if (!File.Exists(path))
         {
@@ -19,11 +19,21 @@ internal static class ScenarioInput
         }
         try
         {
-            return (text, ScenarioOverrides.Apply(result.Scenario, seed, days));
+            return new ScenarioFile(text, ScenarioOverrides.Apply(result.Scenario, seed, days), result.Scenario);
         }
         catch (ArgumentException e)
         {
             throw new BadInputException(e.Message);
         }
+    }
+}
+
+/// <summary>A scenario file's text, its scenario with the command line's overrides, and as parsed (without them).</summary>
+internal sealed record ScenarioFile(string Text, Scenario Scenario, Scenario Parsed)
+{
+    public void Deconstruct(out string text, out Scenario scenario)
+    {
+        text = Text;
+        scenario = Scenario;
     }
 }
