@@ -23,7 +23,9 @@ public sealed class CourtSimulation
     private const int EscalatedLane = WaitingQueue.EscalatedLane;
 
     private readonly CourtLayout _layout;
-    private readonly IReadOnlyList<CaseType> _types;
+    private readonly CaseType[] _types;
+    private readonly CourtTeam[] _teams;
+    private readonly Deadlines.NodeCatalog[] _nodeCatalogs;
     private readonly Calendar.WorkCalendar _calendar;
     private readonly ulong _seed;
     private readonly ulong _courtKey;
@@ -67,7 +69,10 @@ public sealed class CourtSimulation
         _filings = filings;
         _layout = layout;
         _cases = new CaseRecord[ExpectedCases(layout, filings)];
-        _types = layout.Scenario.CaseTypes;
+        // Arrays rather than the layout's read-only lists: the loop indexes them several times per case.
+        _types = [.. layout.Scenario.CaseTypes];
+        _teams = [.. layout.Teams];
+        _nodeCatalogs = [.. layout.NodeCatalogs];
         _calendar = layout.Scenario.Calendar;
         _seed = seed;
         _courtKey = StreamKey.Of(StreamName(layout));
@@ -80,15 +85,15 @@ public sealed class CourtSimulation
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
         _meetingCursor = new int[layout.JudgesByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
-        Tally = new SimulationTally(_types.Count);
+        Tally = new SimulationTally(_types.Length);
         _teamAccepts = [.. layout.Teams.Select(t => t.Accepts.ToArray())];
 
         _router = new CaseRouter(layout, StreamName(layout));
         _judges = new JudgeInCharge(layout.JudgesPerTeam);
 
-        _waiting = new IntQueue[_types.Count][];
-        _waitingByType = new int[_types.Count];
-        for (var t = 0; t < _types.Count; t++)
+        _waiting = new IntQueue[_types.Length][];
+        _waitingByType = new int[_types.Length];
+        for (var t = 0; t < _types.Length; t++)
         {
             _waiting[t] = new IntQueue[PriorityLevels];
         }
@@ -487,9 +492,9 @@ public sealed class CourtSimulation
     private void AssignTo(int caseNo, int team, double now)
     {
         ref var c = ref _cases[caseNo];
-        var courtTeam = _layout.Teams[team];
+        var courtTeam = _teams[team];
         _router.Assign(team, c.Type);
-        Tally.AssignedByKindAndType[((int)courtTeam.Kind * _types.Count) + c.Type]++;
+        Tally.AssignedByKindAndType[((int)courtTeam.Kind * _types.Length) + c.Type]++;
         Tally.PendingByKind[SimulationTally.Unassigned]--;
         Tally.PendingByKind[(int)courtTeam.Kind]++;
         c.Team = team;
@@ -603,7 +608,7 @@ public sealed class CourtSimulation
         }
 
         ref var c = ref _cases[entry];
-        var catalog = _layout.NodeCatalogs[c.Type];
+        var catalog = _nodeCatalogs[c.Type];
         if (!catalog.IsEmpty)
         {
             foreach (var node in catalog.ReachedAtStage(c.Stage))
@@ -659,10 +664,10 @@ public sealed class CourtSimulation
         ref var c = ref _cases[caseNo];
         c.Closed = now;
         c.Status = CaseStatus.Closed;
-        var team = _layout.Teams[c.Team];
+        var team = _teams[c.Team];
         _router.Close(c.Team, c.Type);
         _judges.Close(c.Team, c.Judge);
-        Tally.ClosedByKindAndType[((int)team.Kind * _types.Count) + c.Type]++;
+        Tally.ClosedByKindAndType[((int)team.Kind * _types.Length) + c.Type]++;
         Tally.QuotaCreditByKind[(int)team.Kind] += QuotaAttainment.Credit(team.QuotaUnit, _layout.TypeWeight[c.Type]);
         Tally.PendingByKind[(int)team.Kind]--;
         NodeReached(caseNo, NodeCatalog.ClosureNode, now);
@@ -672,7 +677,7 @@ public sealed class CourtSimulation
     private void NodeReached(int caseNo, int node, double now)
     {
         ref var c = ref _cases[caseNo];
-        var catalog = _layout.NodeCatalogs[c.Type];
+        var catalog = _nodeCatalogs[c.Type];
         if (catalog.IsEmpty)
         {
             return;
@@ -698,7 +703,7 @@ public sealed class CourtSimulation
         {
             return;
         }
-        var spec = _layout.NodeCatalogs[c.Type].Nodes[node];
+        var spec = _nodeCatalogs[c.Type].Nodes[node];
         var inWindow = now >= _windowStart;
         Tally.WarningsByLevel[(int)level]++;
         switch (level)
@@ -983,7 +988,7 @@ public sealed class CourtSimulation
     /// <summary>Close-one-get-one: while the team can take a waiting case, it takes the longest-waiting, highest-priority one.</summary>
     private void PullWaiting(int team, double now)
     {
-        var courtTeam = _layout.Teams[team];
+        var courtTeam = _teams[team];
         while (true)
         {
             var best = -1;
