@@ -23,8 +23,8 @@ public static class SummaryBuilder
         var pendingStart = Sum(c => c.PendingStart);
         var ttd = Concatenated(courts, c => c.TimeToDisposition);
         var ages = Concatenated(courts, c => c.PendingAges);
-        Array.Sort(ttd);
-        Array.Sort(ages);
+        DaySort.Sort(ttd);
+        DaySort.Sort(ages);
         var months = courts.Max(c => c.Months.Length);
         var types = scenario.CaseTypes.Select((t, i) => (t.Id, i)).ToList();
         var windowMonths = WindowMonths(courts);
