@@ -5,12 +5,18 @@ namespace Docket.Cli.Commands;
 /// <summary>Reads and checks a scenario file named on the command line.</summary>
 internal static class ScenarioInput
 {
-    public static ScenarioFile Read(string path, ulong? seed = null, int? days = null)
+    /// <summary>Refuses a path that names no file (before a command starts anything on its behalf).</summary>
+    public static void RequireFile(string path)
     {
         if (!File.Exists(path))
         {
             throw new BadInputException($"{path}: no such scenario file");
         }
+    }
+
+    public static ScenarioFile Read(string path, ulong? seed = null, int? days = null)
+    {
+        RequireFile(path);
         var text = File.ReadAllText(path);
         var result = ScenarioLoader.Load(text, path);
         if (result.Scenario is null)

@@ -31,6 +31,7 @@ internal static class SimulateCommand
             {
                 throw new BadInputException($"--metrics-port must be a port number from 1 to 65535 (got {port})");
             }
+            ScenarioInput.RequireFile(path);
             // The silo starts on another thread while the scenario is read and checked here (on two cores the two
             // overlap); it is stopped again if the scenario is refused.
             var starting = Task.Run(() => EmbeddedSilo.StartAsync(cancellationToken, parse.GetValue(metricsPort)), cancellationToken);
