@@ -5,12 +5,18 @@ namespace Docket.Cli.Commands;
 /// <summary>Reads and checks a scenario file named on the command line.</summary>
 internal static class ScenarioInput
 {
-    public static (string Text, Scenario Scenario) Read(string path, ulong? seed = null, int? days = null)
+    /// <summary>Refuses a path that names no file (before a command starts anything on its behalf).</summary>
+    public static void RequireFile(string path)
     {
         if (!File.Exists(path))
         {
             throw new BadInputException($"{path}: no such scenario file");
         }
+    }
+
+    public static ScenarioFile Read(string path, ulong? seed = null, int? days = null)
+    {
+        RequireFile(path);
         var text = File.ReadAllText(path);
         var result = ScenarioLoader.Load(text, path);
         if (result.Scenario is null)
@@ -19,11 +25,21 @@ internal static class ScenarioInput
         }
         try
         {
-            return (text, ScenarioOverrides.Apply(result.Scenario, seed, days));
+            return new ScenarioFile(text, ScenarioOverrides.Apply(result.Scenario, seed, days), result.Scenario);
         }
         catch (ArgumentException e)
         {
             throw new BadInputException(e.Message);
         }
+    }
+}
+
+/// <summary>A scenario file's text, its scenario with the command line's overrides, and as parsed (without them).</summary>
+internal sealed record ScenarioFile(string Text, Scenario Scenario, Scenario Parsed)
+{
+    public void Deconstruct(out string text, out Scenario scenario)
+    {
+        text = Text;
+        scenario = Scenario;
     }
 }

@@ -27,18 +27,33 @@ internal static class SimulateCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(scenario)!;
-            var (text, loaded) = ScenarioInput.Read(path, parse.GetValue(seed), parse.GetValue(days));
-            var reps = parse.GetValue(replications) ?? loaded.Replications;
-            if (reps < 1)
-            {
-                throw new BadInputException($"--replications must be at least 1 (got {reps})");
-            }
-            var asJson = parse.GetValue(json);
             if (parse.GetValue(metricsPort) is { } port && port is < 1 or > 65535)
             {
                 throw new BadInputException($"--metrics-port must be a port number from 1 to 65535 (got {port})");
             }
-            await using var silo = await EmbeddedSilo.StartAsync(cancellationToken, parse.GetValue(metricsPort));
+            ScenarioInput.RequireFile(path);
+            // The silo starts on another thread while the scenario is read and checked here (on two cores the two
+            // overlap); it is stopped again if the scenario is refused.
+            var starting = Task.Run(() => EmbeddedSilo.StartAsync(cancellationToken, parse.GetValue(metricsPort)), cancellationToken);
+            ScenarioFile input;
+            try
+            {
+                input = ScenarioInput.Read(path, parse.GetValue(seed), parse.GetValue(days));
+                if ((parse.GetValue(replications) ?? input.Scenario.Replications) is var refused and < 1)
+                {
+                    throw new BadInputException($"--replications must be at least 1 (got {refused})");
+                }
+            }
+            catch
+            {
+                await EmbeddedSilo.StopQuietlyAsync(starting);
+                throw;
+            }
+            var (text, loaded) = input;
+            var reps = parse.GetValue(replications) ?? loaded.Replications;
+            var asJson = parse.GetValue(json);
+            await using var silo = await starting;
+            silo.Scenarios.Add(text, input.Parsed);
             var runner = new SimulationRunner(silo.Grains);
             Summary summary;
             if (!asJson && output.Writer == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)

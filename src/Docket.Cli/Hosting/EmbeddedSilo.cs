@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Docket.Domain.Metrics;
 using Docket.Grains;
+using Docket.Grains.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,16 +22,20 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's parsed scenarios: a scenario the command has parsed already is handed over here.</summary>
+    public ScenarioCatalog Scenarios => _host.Services.GetRequiredService<ScenarioCatalog>();
+
     /// <param name="metricsPort">When set, Docket's and Orleans' metrics are served for Prometheus at
     /// http://127.0.0.1:PORT/metrics while the silo runs.</param>
     public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken, int? metricsPort = null)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
+        // An empty host: no configuration files, environment or command-line sources, no logging providers and no
+        // gateway (nothing connects to this silo from outside the process), so that start-up does only what the run needs.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
+            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0);
             silo.AddMemoryGrainStorageAsDefault();
         });
         builder.Services.AddDocketGrains();
@@ -47,6 +52,19 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedSilo(host);
+    }
+
+    /// <summary>Stops a silo still starting when the command gives up before using it (a start that failed is ignored).</summary>
+    public static async Task StopQuietlyAsync(Task<EmbeddedSilo> starting)
+    {
+        try
+        {
+            await (await starting).DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // The command's own error is the one reported.
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -49,16 +49,7 @@ public sealed class CalendarMonths
     public string Label(int m) => _firstDates[m].ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The month (0-based) that holds time <paramref name="t"/>, clamped to the window's months.</summary>
-    public int IndexOf(double t)
-    {
-        if (t < _bounds[1])
-        {
-            return 0;
-        }
-        var i = Array.BinarySearch(_bounds, 1, _firstDates.Length - 1, t);
-        // Exactly on a boundary: that month; otherwise the month before the next boundary.
-        return Math.Min(_firstDates.Length - 1, i >= 0 ? i : ~i - 1);
-    }
+    public int IndexOf(double t) => Math.Clamp(FirstBoundaryAfter(t) - 1, 0, _firstDates.Length - 1);
 
     /// <summary>
     /// The first month boundary after <paramref name="t"/> (boundary <c>k</c> is <c>Start(k)</c>; the last,

@@ -23,7 +23,9 @@ public sealed class CourtSimulation
     private const int EscalatedLane = WaitingQueue.EscalatedLane;
 
     private readonly CourtLayout _layout;
-    private readonly IReadOnlyList<CaseType> _types;
+    private readonly CaseType[] _types;
+    private readonly CourtTeam[] _teams;
+    private readonly Deadlines.NodeCatalog[] _nodeCatalogs;
     private readonly Calendar.WorkCalendar _calendar;
     private readonly ulong _seed;
     private readonly ulong _courtKey;
@@ -48,7 +50,7 @@ public sealed class CourtSimulation
     private readonly List<int> _awaitingMeeting = [];
     private readonly List<(int Remaining, int[] Cases, int[] Seats)> _meetings = [];
     private readonly IReadOnlyList<ExternalFiling>? _filings;
-    private CaseRecord[] _cases = new CaseRecord[1024];
+    private CaseRecord[] _cases;
     private CourtJob[] _jobs = new CourtJob[64];
     private int _jobCount;
 
@@ -66,7 +68,11 @@ public sealed class CourtSimulation
     {
         _filings = filings;
         _layout = layout;
-        _types = layout.Scenario.CaseTypes;
+        _cases = new CaseRecord[ExpectedCases(layout, filings)];
+        // Arrays rather than the layout's read-only lists: the loop indexes them several times per case.
+        _types = [.. layout.Scenario.CaseTypes];
+        _teams = [.. layout.Teams];
+        _nodeCatalogs = [.. layout.NodeCatalogs];
         _calendar = layout.Scenario.Calendar;
         _seed = seed;
         _courtKey = StreamKey.Of(StreamName(layout));
@@ -79,15 +85,15 @@ public sealed class CourtSimulation
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
         _meetingCursor = new int[layout.JudgesByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
-        Tally = new SimulationTally(_types.Count);
+        Tally = new SimulationTally(_types.Length);
         _teamAccepts = [.. layout.Teams.Select(t => t.Accepts.ToArray())];
 
         _router = new CaseRouter(layout, StreamName(layout));
         _judges = new JudgeInCharge(layout.JudgesPerTeam);
 
-        _waiting = new IntQueue[_types.Count][];
-        _waitingByType = new int[_types.Count];
-        for (var t = 0; t < _types.Count; t++)
+        _waiting = new IntQueue[_types.Length][];
+        _waitingByType = new int[_types.Length];
+        for (var t = 0; t < _types.Length; t++)
         {
             _waiting[t] = new IntQueue[PriorityLevels];
         }
@@ -160,6 +166,25 @@ public sealed class CourtSimulation
     }
 
     public CourtLayout Layout => _layout;
+
+    /// <summary>
+    /// Room for the cases a run is expected to hold — the given filings, or the backlog plus the intake's mean over
+    /// the run and five standard deviations — so that the case array is allocated once rather than doubled about
+    /// twenty times on the large-object heap (each doubling a copy and a full garbage collection). Past the estimate
+    /// it still grows.
+    /// </summary>
+    internal static int ExpectedCases(CourtLayout layout, IReadOnlyList<ExternalFiling>? filings)
+    {
+        const int Least = 1024;
+        if (filings is not null)
+        {
+            return Math.Max(Least, filings.Count);
+        }
+        var mean = (double)layout.Spec.Backlog.Sum(b => (long)b.Count)
+            + (layout.Spec.Intake.Sum(s => s.PerYear) * layout.Scenario.Days / SimulationYear.Days);
+        var expected = mean + (5 * Math.Sqrt(mean)) + Least;
+        return expected < Array.MaxLength / 2 ? (int)expected : Array.MaxLength / 2;
+    }
 
     /// <summary>
     /// The name the court's random streams are keyed by: its id, except in the single-court form, whose court is
@@ -478,9 +503,9 @@ public sealed class CourtSimulation
     private void AssignTo(int caseNo, int team, double now)
     {
         ref var c = ref _cases[caseNo];
-        var courtTeam = _layout.Teams[team];
+        var courtTeam = _teams[team];
         _router.Assign(team, c.Type);
-        Tally.AssignedByKindAndType[((int)courtTeam.Kind * _types.Count) + c.Type]++;
+        Tally.AssignedByKindAndType[((int)courtTeam.Kind * _types.Length) + c.Type]++;
         Tally.PendingByKind[SimulationTally.Unassigned]--;
         Tally.PendingByKind[(int)courtTeam.Kind]++;
         c.Team = team;
@@ -594,7 +619,7 @@ public sealed class CourtSimulation
         }
 
         ref var c = ref _cases[entry];
-        var catalog = _layout.NodeCatalogs[c.Type];
+        var catalog = _nodeCatalogs[c.Type];
         if (!catalog.IsEmpty)
         {
             foreach (var node in catalog.ReachedAtStage(c.Stage))
@@ -650,10 +675,10 @@ public sealed class CourtSimulation
         ref var c = ref _cases[caseNo];
         c.Closed = now;
         c.Status = CaseStatus.Closed;
-        var team = _layout.Teams[c.Team];
+        var team = _teams[c.Team];
         _router.Close(c.Team, c.Type);
         _judges.Close(c.Team, c.Judge);
-        Tally.ClosedByKindAndType[((int)team.Kind * _types.Count) + c.Type]++;
+        Tally.ClosedByKindAndType[((int)team.Kind * _types.Length) + c.Type]++;
         Tally.QuotaCreditByKind[(int)team.Kind] += QuotaAttainment.Credit(team.QuotaUnit, _layout.TypeWeight[c.Type]);
         Tally.PendingByKind[(int)team.Kind]--;
         NodeReached(caseNo, NodeCatalog.ClosureNode, now);
@@ -664,7 +689,7 @@ public sealed class CourtSimulation
     private void NodeReached(int caseNo, int node, double now)
     {
         ref var c = ref _cases[caseNo];
-        var catalog = _layout.NodeCatalogs[c.Type];
+        var catalog = _nodeCatalogs[c.Type];
         if (catalog.IsEmpty)
         {
             return;
@@ -690,7 +715,7 @@ public sealed class CourtSimulation
         {
             return;
         }
-        var spec = _layout.NodeCatalogs[c.Type].Nodes[node];
+        var spec = _nodeCatalogs[c.Type].Nodes[node];
         var inWindow = now >= _windowStart;
         Tally.WarningsByLevel[(int)level]++;
         switch (level)
@@ -975,7 +1000,7 @@ public sealed class CourtSimulation
     /// <summary>Close-one-get-one: while the team can take a waiting case, it takes the longest-waiting, highest-priority one.</summary>
     private void PullWaiting(int team, double now)
     {
-        var courtTeam = _layout.Teams[team];
+        var courtTeam = _teams[team];
         while (true)
         {
             var best = -1;

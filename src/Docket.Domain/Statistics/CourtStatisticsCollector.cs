@@ -39,7 +39,7 @@ public static class CourtStatisticsCollector
         var judgeClosures = new double[judgeOffset[^1]];
         var coins = CoinsPerTeam(simulation);
         var courtBalance = new BalanceInputs();
-        var ttd = new List<double>();
+        var ttd = new List<double>(simulation.CaseCount);
         var ages = new List<double>();
         var stats = new CourtStatistics
         {

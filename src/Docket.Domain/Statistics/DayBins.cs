@@ -8,13 +8,15 @@ namespace Docket.Domain.Statistics;
 public static class DayBins
 {
     /// <summary>Lower edges in days; the last bin is open-ended.</summary>
-    public static IReadOnlyList<double> Edges { get; } = [0, 7, 15, 30, 60, 90, 120, 180, 270, 365, 548, 730, 1095];
+    public static IReadOnlyList<double> Edges => s_edges;
+
+    private static readonly double[] s_edges = [0, 7, 15, 30, 60, 90, 120, 180, 270, 365, 548, 730, 1095];
 
     /// <summary>The bin that holds <paramref name="days"/> (negative days fall in the first).</summary>
     public static int IndexOf(double days)
     {
-        var i = Edges.Count - 1;
-        while (i > 0 && days < Edges[i])
+        var i = s_edges.Length - 1;
+        while (i > 0 && days < s_edges[i])
         {
             i--;
         }
@@ -22,17 +24,17 @@ public static class DayBins
     }
 
     /// <summary>Counts of <paramref name="days"/> per bin, every bin present (zeros included).</summary>
-    public static HistogramBin[] Histogram(IEnumerable<double> days)
+    public static HistogramBin[] Histogram(ReadOnlySpan<double> days)
     {
-        var counts = new double[Edges.Count];
+        var counts = new double[s_edges.Length];
         foreach (var d in days)
         {
             counts[IndexOf(d)]++;
         }
         return [.. counts.Select((n, i) => new HistogramBin
         {
-            FromDays = Edges[i],
-            ToDays = i + 1 < Edges.Count ? Edges[i + 1] : null,
+            FromDays = s_edges[i],
+            ToDays = i + 1 < s_edges.Length ? s_edges[i + 1] : null,
             Cases = n,
         })];
     }

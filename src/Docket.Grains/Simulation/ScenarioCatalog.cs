@@ -22,11 +22,17 @@ public sealed class ScenarioCatalog
         return overridden with { Seed = StreamKey.ReplicationSeed(overridden.Seed, run.Replication) };
     }
 
-    private Scenario Parse(SimulationRun run) => _parsed.GetOrAdd(Key(run), _ =>
+    /// <summary>
+    /// Keeps a scenario its host has already parsed from <paramref name="text"/> (without overrides), so that a run
+    /// of that text in this silo does not parse it again.
+    /// </summary>
+    public void Add(string text, Scenario parsed) => _parsed.TryAdd(Key(text), parsed);
+
+    private Scenario Parse(SimulationRun run) => _parsed.GetOrAdd(Key(run.ScenarioText), _ =>
     {
         var result = ScenarioLoader.Load(run.ScenarioText, run.SourceName);
         return result.Scenario ?? throw new ArgumentException(string.Join(Environment.NewLine, result.Errors));
     });
 
-    private static string Key(SimulationRun run) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(run.ScenarioText)));
+    private static string Key(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
