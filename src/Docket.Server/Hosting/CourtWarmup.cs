@@ -25,6 +25,11 @@ internal sealed partial class CourtWarmup(IGrainFactory grains, Organization org
             {
                 throw new StartupException($"{e.Message} (start with a new --data directory for a new organisation)");
             }
+            if (commitments.Length == 0)
+            {
+                // A court closed before its first entry (its ledger does not verify): it logged why; the others start.
+                continue;
+            }
             var current = commitments[^1];
             LogCommitment(court, current.Epoch, current.Commitment);
         }
