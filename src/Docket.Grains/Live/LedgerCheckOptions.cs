@@ -12,7 +12,7 @@ public sealed class LedgerCheckOptions
     /// The share of one core a verification may take (0 to 1): after each page it pauses so that its working time is at
     /// most this share of the time it runs. 1: no pauses.
     /// </summary>
-    public double VerifyShare { get; set; } = 0.5;
+    public double VerifyShare { get; set; } = 0.25;
 
     /// <summary>Whether a court, once active, has its whole ledger verified in the background (closing it on a failure).</summary>
     public bool VerifyAtActivation { get; set; } = true;
