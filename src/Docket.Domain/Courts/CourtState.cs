@@ -177,8 +177,9 @@ public sealed partial class CourtState
     /// </remarks>
     public long? NumberOfKey(string key, DateTimeOffset now)
     {
+        // Pruned first: every fingerprint left was filed within the window.
         ForgetKeysBefore(now);
-        return _keyPrints.TryGetValue(KeyPrint(key), out var n) && _digests[(int)n - 1].FiledTicks >= Cutoff(now) ? n : null;
+        return _keyPrints.TryGetValue(KeyPrint(key), out var n) ? n : null;
     }
 
     /// <summary>How long an idempotency key is honoured after its filing (forever unless set: the live service sets it).</summary>
@@ -187,8 +188,7 @@ public sealed partial class CourtState
     /// <summary>Digests before this index have had their key fingerprints forgotten (filed before the retention window).</summary>
     private int _keyHorizon;
 
-    private long Cutoff(DateTimeOffset now) =>
-        KeyRetention == TimeSpan.MaxValue || now.UtcTicks - DateTimeOffset.MinValue.UtcTicks <= KeyRetention.Ticks ? long.MinValue : now.UtcTicks - KeyRetention.Ticks;
+    private long Cutoff(DateTimeOffset now) => KeyRetention.Ticks >= now.UtcTicks ? long.MinValue : now.UtcTicks - KeyRetention.Ticks;
 
     /// <summary>Forgets the fingerprints of keys filed before the retention window (filings are in time order, so a horizon moves forward).</summary>
     private void ForgetKeysBefore(DateTimeOffset now)
