@@ -89,7 +89,6 @@ public static class DocketServer
             silo.AddDashboard();
             // A request waits for a grain at most Docket:Limits:GrainWaitSeconds (then 503, as for a silo that died).
             silo.AddOutgoingGrainCallFilter<Unavailable.Bound>();
-            ServerStorage.AddGrainStorage(silo, storage);
         });
         builder.Services.AddHostedService<CourtWarmup>();
         builder.Services.AddHostedService<StartBanner>();

@@ -33,7 +33,6 @@ public sealed class BenchSilo : IAsyncDisposable
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
             silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage(LiveStorage.Name);
             silo.UseInMemoryReminderService();
         });
         builder.Services.AddDocketGrains();

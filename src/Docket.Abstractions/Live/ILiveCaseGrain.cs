@@ -4,8 +4,8 @@ using Docket.Domain.Ledger;
 namespace Docket.Abstractions.Live;
 
 /// <summary>
-/// A filed case, keyed by its id (<c>{court}-{number}</c>): it persists the case's record and serialises the
-/// commands on it; the court's ledger decides them.
+/// A filed case, keyed by its id (<c>{court}-{number}</c>): it serialises the commands on it and holds its record,
+/// derived from the court's ledger (never stored a second time); the court decides the commands and ledgers them.
 /// </summary>
 [Alias("docket.live.case-grain")]
 public interface ILiveCaseGrain : IGrainWithStringKey
@@ -14,7 +14,7 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     [Alias("get")]
     Task<CaseDetails?> GetAsync();
 
-    /// <summary>Stores the court's newer record of the case (called by the court).</summary>
+    /// <summary>Takes the court's newer record of the case (called by the court when an entry of its own changes it).</summary>
     [Alias("adopt")]
     Task AdoptAsync(CourtCase record);
 

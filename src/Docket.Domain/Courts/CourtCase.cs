@@ -5,14 +5,13 @@ using Orleans;
 namespace Docket.Domain.Courts;
 
 /// <summary>
-/// A filed case's record, as the court's ledger makes it (<see cref="CaseEntries"/>): the case grain persists it.
+/// A filed case's record, as the court's ledger makes it (<see cref="CaseEntries"/>): derived, never stored on its own.
 /// </summary>
 /// <remarks>
-/// Grain storage holds it in Orleans' serializer under the field ids below. <see cref="Risk"/> and
-/// <see cref="Status"/> are enums but stored as their names (ids 5 and 8, strings, the wire form they had when
-/// they were string properties), so records stored by earlier versions read as they were written and records
-/// written now read in earlier versions; JSON (the API, the <c>state</c> column) spells them as names too.
-/// Pinned by CourtCaseStoredFormatTests and StoredCaseStateTests.
+/// Orleans' serializer carries it between grains and silos under the field ids below. <see cref="Risk"/> and
+/// <see cref="Status"/> are enums but written as their names (ids 5 and 8, strings, the wire form they had when
+/// they were string properties, and the form earlier versions stored), so silos of an earlier and a later version
+/// read each other's records; JSON (the API) spells them as names too. Pinned by CourtCaseStoredFormatTests.
 /// </remarks>
 [GenerateSerializer, Immutable, Alias("docket.live.case")]
 public sealed record CourtCase

@@ -6,23 +6,18 @@ using Docket.Domain.Ledger;
 namespace Docket.Grains.Live;
 
 /// <summary>
-/// A filed case: persists its record (through the <c>docket</c> grain storage) and serialises the commands on it.
-/// Its court decides every command and writes the ledger; the case stores the result before it answers. On
-/// first use it catches up with the court, whose ledger is the source of truth, so a write lost between the two
-/// is repaired the next time the case is used.
+/// A filed case: serialises the commands on it and holds its record, which is derived from the court's ledger and
+/// never written anywhere else. On first use it takes the record the court holds (in memory while the case is in
+/// progress, folded back from the ledger once it has finished), only once that record is durable; after that it
+/// keeps the records its commands return and those the court sends when an entry it wrote itself (a deadline
+/// warning, an escalation, a pull) changes the case. Nothing is persisted: a new activation starts again from the court.
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
-public sealed class LiveCaseGrain(
-    [PersistentState(LiveCaseGrain.StateName, LiveStorage.Name)] IPersistentState<LiveCaseState> state,
-    Organization organization,
-    TimeProvider time) : Grain, ILiveCaseGrain
+public sealed class LiveCaseGrain(Organization organization, TimeProvider time) : Grain, ILiveCaseGrain
 {
-    /// <summary>The name of the case's state in the grain storage (the court writes it at filing).</summary>
-    public const string StateName = "case";
-
     private Court? _court;
     private long _number;
-    private bool _synced;
+    private CourtCase? _record;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -41,14 +36,13 @@ public sealed class LiveCaseGrain(
             throw new CourtClosedException(closed.Court, closed.FirstInvalidSeq, closed.Problem ?? "");
         }
         await SyncAsync();
-        return _court is not null && state.State.Case is { } c ? CaseClock.Details(_court, c, time.GetUtcNow()) : null;
+        return _court is not null && _record is { } c ? CaseClock.Details(_court, c, time.GetUtcNow()) : null;
     }
 
-    public async Task AdoptAsync(CourtCase record)
+    public Task AdoptAsync(CourtCase record)
     {
-        // The court sends its current record: nothing older can be in the ledger.
-        _synced = true;
-        await StoreAsync(record);
+        Take(record);
+        return Task.CompletedTask;
     }
 
     public Task<CommandResult> ReachAsync(string node, Actor by) => RunAsync(court => court.ReachAsync(_number, node, by));
@@ -63,69 +57,35 @@ public sealed class LiveCaseGrain(
     private async Task<CommandResult> RunAsync(Func<ILiveCourtGrain, Task<CommandResult>> command)
     {
         await SyncAsync();
-        if (_court is null || state.State.Case is null)
+        if (_court is null || _record is null)
         {
             return CommandResult.Fail(Outcome.NotFound, null, $"no case {this.GetPrimaryKeyString()}");
         }
         var result = await command(Court());
         if (result.Case is { } details)
         {
-            await StoreAsync(details.Case);
+            Take(details.Case);
         }
         return result;
     }
 
-    /// <summary>Stores a newer record of the court's (an older one can arrive late from a pull notice).</summary>
-    private async Task StoreAsync(CourtCase? record)
+    /// <summary>Keeps a newer record of the court's (an older one can arrive late from a court's notice).</summary>
+    private void Take(CourtCase? record)
     {
-        if (record is null || record.Version <= (state.State.Case?.Version ?? 0))
+        if (record is not null && record.Version > (_record?.Version ?? 0))
         {
-            return;
-        }
-        await PersistAsync(record);
-    }
-
-    /// <summary>
-    /// Writes the record; when the stored state changed under us (the court stored the filing after this grain
-    /// read its empty state), re-reads it first.
-    /// </summary>
-    private async Task PersistAsync(CourtCase record)
-    {
-        try
-        {
-            state.State.Case = record;
-            await state.WriteStateAsync();
-        }
-        catch (Orleans.Storage.InconsistentStateException)
-        {
-            await state.ReadStateAsync();
-            state.State.Case = record;
-            await state.WriteStateAsync();
+            _record = record;
         }
     }
 
-    /// <summary>
-    /// Before first use: the court's ledger is the truth, so a record written there but not here (a crash between
-    /// the two writes, or a filing stored after this grain activated) is taken. Until the court knows the case,
-    /// every use asks again.
-    /// </summary>
+    /// <summary>Until the court knows the case (a guessed id, or a filing not yet durable), every use asks again.</summary>
     private async Task SyncAsync()
     {
-        if (_synced || _court is null)
+        if (_record is not null || _court is null)
         {
             return;
         }
-        var fresh = await Court().GetCaseAsync(_number);
-        if (fresh is null)
-        {
-            state.State.Case = null;
-            return;
-        }
-        _synced = true;
-        if (fresh.Version != state.State.Case?.Version)
-        {
-            await PersistAsync(fresh);
-        }
+        Take(await Court().GetCaseAsync(_number));
     }
 
     private ILiveCourtGrain Court() => GrainFactory.GetGrain<ILiveCourtGrain>(_court!.Id);

@@ -50,8 +50,6 @@ public sealed partial class LiveCourtGrain(
     private readonly Dictionary<string, (FilingRequest Request, Task<CommandResult> Task)> _inflight = new(StringComparer.Ordinal);
     private Court _court = null!;
     private CourtState _state = null!;
-    private IGrainStorage _caseStorage = null!;
-    private GrainType _caseGrainType;
     private bool _broken;
     private LedgerVerification? _closed;
     private LiveCourtMetrics? _metrics;
@@ -64,8 +62,6 @@ public sealed partial class LiveCourtGrain(
     {
         var id = this.GetPrimaryKeyString();
         _court = organization.Court(id) ?? throw new InvalidOperationException($"no court '{id}' in the organisation");
-        _caseStorage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(LiveStorage.Name);
-        _caseGrainType = GrainFactory.GetGrain<ILiveCaseGrain>(_court.CaseId(1)).GetGrainId().Type;
         foreach (var secret in await journal.ReadSecretsAsync(id, cancellationToken))
         {
             _secrets[secret.Epoch] = secret.SecretHex;
@@ -131,65 +127,45 @@ public sealed partial class LiveCourtGrain(
         new(_court, epoch => _secrets.GetValueOrDefault(epoch), Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
 
     /// <summary>
-    /// Replays the ledger after the state's position, verifying each entry and comparing the chain with the witness's
-    /// checkpoints after that position; stops at the first entry that fails and closes the court (returning the
-    /// failure), so no state is ever built from an entry that does not verify. A checkpoint past the ledger's end (a
-    /// cut tail) closes it too. A first entry that belongs to another organisation, or secrets that do not match it,
-    /// stop the activation: that is a configuration error, not a broken ledger.
+    /// Replays the ledger after the state's position through the domain's <see cref="ChainVerifier"/>, which verifies
+    /// each entry and compares the chain with the witness's checkpoints after that position (the last one's signature
+    /// checked); stops at the first entry that fails and closes the court (returning the failure), so no state is
+    /// ever built from an entry that does not verify. A checkpoint past the ledger's end (a cut tail) closes it too.
+    /// A first entry that belongs to another organisation, or secrets that do not match it, stop the activation: that
+    /// is a configuration error, not a broken ledger.
     /// </summary>
     private async Task<LedgerVerification?> ReplayTailAsync(string id, CancellationToken cancellationToken)
     {
         var from = _state.Seq;
-        var checkpoints = new Dictionary<long, SignedCheckpoint>();
-        foreach (var c in await witness.ReadAfterAsync(id, from, cancellationToken))
+        var verifier = new ChainVerifier(_court, _state);
+        if (witness.PublicKey is { } key
+            && verifier.Witness(await witness.ReadAfterAsync(id, from, cancellationToken), key, lastSignatureOnly: true) is { } unsigned)
         {
-            checkpoints[c.Checkpoint.Seq] = c;
-        }
-        if (checkpoints.Count > 0 && witness.PublicKey is { } key && !checkpoints[checkpoints.Keys.Max()].IsSignedBy(key))
-        {
-            return Close(checkpoints.Keys.Max(), "the witness's last checkpoint is not signed by the ledger key");
+            return _closed = unsigned;
         }
         while (true)
         {
             var page = await journal.ReadAsync(id, _state.Seq, ReplayPage, cancellationToken);
-            foreach (var record in page)
+            if (verifier.Feed(page) is { } failure)
             {
-                if (record.Seq != _state.Seq + 1)
-                {
-                    return Close(_state.Seq + 1, $"entry {_state.Seq + 1} is missing (found {record.Seq} next)");
-                }
-                var problem = _state.Replay(record);
-                if (problem is not null && record.Seq == 1)
+                if (failure.FirstInvalidSeq == 1 && verifier.Seq == 0)
                 {
                     // Another organisation, or secrets that do not match: replaying would put cases on the wrong teams.
-                    throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {problem}");
+                    throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {failure.Problem}");
                 }
-                if (problem is null && checkpoints.TryGetValue(record.Seq, out var c) && c.Checkpoint.Head != record.Hash)
-                {
-                    problem = $"entry {record.Seq} differs from the signed checkpoint the witness holds for it ({c.Checkpoint.At:O})";
-                }
-                if (problem is not null)
-                {
-                    return Close(record.Seq, problem);
-                }
+                return _closed = failure;
             }
             if (page.Count < ReplayPage)
             {
                 break;
             }
         }
-        if (checkpoints.Count > 0 && checkpoints.Keys.Max() is var last && last > _state.Seq)
+        if (verifier.Finish() is { Valid: false } cut)
         {
-            return Close(_state.Seq + 1, $"the ledger ends at entry {_state.Seq} but the witness holds a signed checkpoint at entry {last}: entries {_state.Seq + 1} to {last} were cut");
+            return _closed = cut;
         }
         LogReplayed(id, from, _state.Seq - from);
         return null;
-    }
-
-    private LedgerVerification Close(long seq, string problem)
-    {
-        _closed = new LedgerVerification(_court.Id, false, _state.Seq, _state.DrawsChecked, _state.Head, seq, problem);
-        return _closed;
     }
 
     public Task<LedgerVerification?> GetClosedAsync() => Task.FromResult(_closed);
@@ -545,14 +521,22 @@ public sealed partial class LiveCourtGrain(
         return await CompleteAsync(effect, () => _metrics?.Moved(type!, effect.MovedFrom, effect.MovedTo!));
     }
 
+    /// <summary>The case's record, once every entry it reflects is durable (no reader sees an unwritten change).</summary>
     public async Task<CourtCase?> GetCaseAsync(long number)
     {
         EnsureHealthy();
-        while (_state.HasLeft(number))
+        while (true)
         {
-            await RecallAsync(number);
+            while (_state.HasLeft(number))
+            {
+                await RecallAsync(number);
+            }
+            if (_state.Case(number) is not { } c || c.Version <= _durableSeq)
+            {
+                return _state.Case(number);
+            }
+            await DurableThroughAsync(c.Version);
         }
-        return _state.Case(number);
     }
 
     public async Task<DocketSnapshot?> GetDocketAsync(string team, string? judge)
@@ -651,37 +635,15 @@ public sealed partial class LiveCourtGrain(
             c.Key < _state.Epoch ? _secrets.GetValueOrDefault(c.Key) : null))];
 
     /// <summary>
-    /// The filing is durable, and acknowledged, once its ledger entry is. The new case grain's state is then stored
-    /// (through the same grain storage the case grain reads, without activating it) without holding up the answer:
-    /// it is a copy for SQL reports and for the case's first read, and the case grain catches up from the court on
-    /// first use whether or not the copy has landed (as after a crash between the two writes). Waiting for it would
-    /// put a second commit on every filing's latency.
+    /// The filing is durable, and acknowledged, once its ledger entry is: the one write a filing makes (the case's
+    /// grain, its team's and its judge's take their records from the court, derived from that entry).
     /// </summary>
     private async Task<CommandResult> CompleteFilingAsync(long number, LedgerRecord record)
     {
         var c = _state.Case(number)!;
         await CommitAsync([record]);
         _metrics?.Filed(c.Type, c.Team);
-        StoreCaseCopyAsync(c).Ignore();
         return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
-    }
-
-    private async Task StoreCaseCopyAsync(CourtCase c)
-    {
-        try
-        {
-            await _caseStorage.WriteStateAsync(LiveCaseGrain.StateName, GrainId.Create(_caseGrainType, c.Id),
-                new GrainState<LiveCaseState>(new LiveCaseState { Case = c }));
-        }
-        catch (InconsistentStateException)
-        {
-            // The case grain stored a record first (it was used before this copy landed): it holds the court's
-            // record already.
-        }
-        catch (Exception e)
-        {
-            LogCaseCopyFailed(e, _court.Id, c.Id);
-        }
     }
 
     /// <summary>
@@ -858,6 +820,4 @@ public sealed partial class LiveCourtGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: writing ledger entries from {Seq} failed; deactivating")]
     private partial void LogCommitFailed(Exception e, string court, long seq);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: storing the copy of case {Case} failed; the case catches up from the court on first use")]
-    private partial void LogCaseCopyFailed(Exception e, string court, string @case);
 }

@@ -11,7 +11,7 @@ public static class LiveServiceCollectionExtensions
 {
     /// <summary>
     /// What the live grains need in a silo: the organisation they run, a clock and Docket's metrics. The host registers where ledgers
-    /// are kept (<see cref="ICourtJournal"/>) and the grain storage named <see cref="LiveStorage.Name"/>.
+    /// are kept (<see cref="ICourtJournal"/>): the live grains keep nothing else (each derives its state from the ledger).
     /// </summary>
     public static IServiceCollection AddDocketLive(this IServiceCollection services, Organization organization)
     {

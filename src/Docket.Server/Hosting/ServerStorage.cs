@@ -12,8 +12,7 @@ using Orleans.Storage;
 namespace Docket.Server.Hosting;
 
 /// <summary>
-/// Where case state (the grain storage <see cref="LiveStorage.Name"/>) and the courts' ledgers and seed secrets
-/// (<see cref="ICourtJournal"/>) are kept: <c>sqlite</c>, <c>postgres</c> or <c>memory</c> (Docket:Storage:Kind).
+/// Where the courts' ledgers, seed secrets and saved states (<see cref="ICourtJournal"/>) are kept: <c>sqlite</c>, <c>postgres</c> or <c>memory</c> (Docket:Storage:Kind).
 /// </summary>
 internal static class ServerStorage
 {
@@ -71,24 +70,6 @@ internal static class ServerStorage
     {
         services.AddSingleton<TJournal>();
         services.AddSingleton<ICourtJournal>(sp => new TimedCourtJournal(sp.GetRequiredService<TJournal>(), sp.GetRequiredService<DocketMetrics>(), kind));
-    }
-
-    public static void AddGrainStorage(ISiloBuilder silo, string kind)
-    {
-        switch (kind)
-        {
-            case Sqlite:
-                silo.Services.AddGrainStorage(LiveStorage.Name, (sp, _) =>
-                    new SqliteGrainStorage(sp.GetRequiredService<SqliteStore>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
-                break;
-            case Postgres:
-                silo.Services.AddGrainStorage(LiveStorage.Name, (sp, _) =>
-                    new PostgresGrainStorage(sp.GetRequiredService<PostgresStore>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
-                break;
-            default:
-                silo.AddMemoryGrainStorage(LiveStorage.Name);
-                break;
-        }
     }
 
     public static string PostgresConnectionString(StorageOptions options)

@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Docket.Server.Storage;
 
 /// <summary>
-/// The service's SQLite database (<c>docket.db</c> under the data directory): grain state, the courts' ledgers and
-/// their seed secrets. One writer connection commits queued writes in batches (group commit: whatever is queued
+/// The service's SQLite database (<c>docket.db</c> under the data directory): the courts' ledgers, their seed
+/// secrets and saved states. One writer connection commits queued writes in batches (group commit: whatever is queued
 /// while a commit is on its way goes into the next transaction), and each write's task completes only after its
 /// transaction has committed — with <c>synchronous=full</c> in WAL mode, after it is on disk. Readers use their own
 /// pooled connections, which WAL lets run beside the writer. The schema is created and migrated here, keyed by
@@ -13,7 +13,7 @@ namespace Docket.Server.Storage;
 /// </summary>
 public sealed class SqliteStore : IAsyncDisposable
 {
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
     private const int MaxBatch = 512;
 
     private static readonly string[] s_migrations =
@@ -50,6 +50,10 @@ public sealed class SqliteStore : IAsyncDisposable
             seq INTEGER NOT NULL,
             state BLOB NOT NULL,
             saved_at TEXT NOT NULL) WITHOUT ROWID;
+        """,
+        // 3: cases are no longer stored beside the ledger (each case's record is derived from its entries).
+        """
+        DROP TABLE grain_state;
         """,
     ];
 

@@ -76,6 +76,30 @@ public sealed class ChainVerifierTests
     }
 
     [Fact]
+    public void Checking_only_the_last_signature_still_fails_a_rewritten_chain_and_a_foreign_last_checkpoint()
+    {
+        var (records, checkpoints, key) = Write(30);
+        using var other = LedgerKey.Create();
+
+        // An earlier checkpoint signed by another key is passed over: the chain is linked through the last one.
+        var middleForeign = checkpoints.Select(c => c.Checkpoint.Seq == 9 ? LedgerKey.Sign(other, c.Key, c.Checkpoint) : c).ToList();
+        var sound = Verifier();
+        Assert.Null(sound.Witness(middleForeign, key, lastSignatureOnly: true));
+        Assert.Null(sound.Feed(records));
+        Assert.True(sound.Finish().Valid);
+
+        var rewritten = Verifier();
+        Assert.Null(rewritten.Witness(middleForeign, key, lastSignatureOnly: true));
+        var result = rewritten.Feed(Rehash(records, 20, e => e with { Reason = "rewritten" })) ?? rewritten.Finish();
+        Assert.False(result.Valid);
+        Assert.Equal(19, result.FirstInvalidSeq);
+
+        var last = checkpoints.Max(c => c.Checkpoint.Seq);
+        var lastForeign = checkpoints.Select(c => c.Checkpoint.Seq == last ? LedgerKey.Sign(other, c.Key, c.Checkpoint) : c).ToList();
+        Assert.Equal(last, Verifier().Witness(lastForeign, key, lastSignatureOnly: true)?.FirstInvalidSeq);
+    }
+
+    [Fact]
     public void A_sealed_state_opens_only_with_its_key_court_and_position()
     {
         using var key = LedgerKey.Create();

@@ -7,8 +7,8 @@ using Orleans.Serialization;
 namespace Docket.Domain.Tests.Courts;
 
 /// <summary>
-/// A case grain's stored record (Orleans' serializer, the <c>payload</c> column) and its JSON (the API and the
-/// <c>state</c> column behind the SQL view <c>docket.cases</c>) keep the form they had while
+/// A case's record in Orleans' serializer (between silos, and as versions before schema 3 stored it) and its JSON
+/// (the API) keep the form they had while
 /// <see cref="CourtCase.Status"/> and <see cref="CourtCase.Risk"/> were strings.
 /// </summary>
 public sealed class CourtCaseStoredFormatTests

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Docket.Server.Storage.Postgres;
 
 /// <summary>
-/// The service's PostgreSQL database (schema <c>docket</c>): grain state, the courts' ledgers and their seed
+/// The service's PostgreSQL database (schema <c>docket</c>): the courts' ledgers, their seed
 /// secrets, shared by every silo of a cluster. Writes are queued and committed in batches (group commit): a writer
 /// sends everything queued while its previous commit was on its way as one batch of statements, which PostgreSQL
 /// runs as one transaction, and each write's task completes only after that transaction has committed (durable with
