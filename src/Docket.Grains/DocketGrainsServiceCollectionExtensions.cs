@@ -1,5 +1,5 @@
 using Docket.Domain.Metrics;
-using Docket.Grains.Simulation;
+using Docket.Grains;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Docket.Grains;

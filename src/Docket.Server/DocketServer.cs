@@ -3,7 +3,7 @@ using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
-using Docket.Grains.Live;
+using Docket.Grains;
 using Docket.Server.Api;
 using Docket.Server.Auth;
 using Docket.Server.Hosting;

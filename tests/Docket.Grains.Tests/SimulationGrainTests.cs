@@ -1,4 +1,4 @@
-using Docket.Abstractions.Simulation;
+using Docket.Abstractions;
 using Docket.Domain.Appeals;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Simulation;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Docket.Abstractions.Simulation;
+using Docket.Abstractions;
 using Docket.Domain.Metrics;
 
 namespace Docket.Grains.Tests;

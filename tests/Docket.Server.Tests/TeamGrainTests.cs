@@ -1,5 +1,5 @@
 using System.Net;
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Docket.Server.Tests;

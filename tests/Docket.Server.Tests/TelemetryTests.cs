@@ -3,7 +3,7 @@ using System.Net;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using Docket.Grains.Live;
+using Docket.Grains;
 
 namespace Docket.Server.Tests;
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using Docket.Domain.Courts;
 using Docket.Domain.Scenarios;
 using Docket.Grains;
-using Docket.Grains.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

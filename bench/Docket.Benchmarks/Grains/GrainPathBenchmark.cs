@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Docket.Benchmarks.Infrastructure;
 using Docket.Benchmarks.Simulator;
 using Docket.Domain.Access;

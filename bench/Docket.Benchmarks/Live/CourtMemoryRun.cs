@@ -149,7 +149,7 @@ public static class CourtMemoryRun
         using var key = Docket.Server.Storage.LedgerKeyFile.LoadOrCreate(Path.Combine(directory, "ledger-key.pem"));
         await using var witness = new Docket.Server.Storage.FileLedgerWitness(Path.Combine(directory, "witness"), key, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Docket.Server.Storage.FileLedgerWitness>.Instance);
-        await journal.AddSecretAsync(new Docket.Grains.Live.CourtSecret(court.Id, 1, secret));
+        await journal.AddSecretAsync(new Docket.Grains.CourtSecret(court.Id, 1, secret));
         var batch = new List<LedgerRecord>();
         var seq = 0L;
         foreach (var line in File.ReadLines(file))

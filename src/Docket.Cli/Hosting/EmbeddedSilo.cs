@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Docket.Domain.Metrics;
 using Docket.Grains;
-using Docket.Grains.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

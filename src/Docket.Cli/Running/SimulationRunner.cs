@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Docket.Abstractions.Simulation;
+using Docket.Abstractions;
 using Docket.Domain.Statistics;
 
 namespace Docket.Cli.Running;

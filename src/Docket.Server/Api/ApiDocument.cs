@@ -3,7 +3,7 @@ using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Supervision;
-using Docket.Grains.Live;
+using Docket.Grains;
 using Docket.Server.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;

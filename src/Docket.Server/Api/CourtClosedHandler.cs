@@ -1,4 +1,4 @@
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Docket.Server.Api;

@@ -1,9 +1,9 @@
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Ledger;
-using Docket.Grains.Live;
+using Docket.Grains;
 
 namespace Docket.Server.Api;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using Docket.Grains.Live;
+using Docket.Grains;
 
 namespace Docket.Server.Auth;
 

@@ -1,4 +1,4 @@
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Docket.Domain.Ledger;
 
 namespace Docket.Server.Hosting;

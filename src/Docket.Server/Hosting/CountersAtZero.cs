@@ -2,7 +2,7 @@ using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Metrics;
 using Docket.Domain.Statistics;
-using Docket.Grains.Live;
+using Docket.Grains;
 
 namespace Docket.Server.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
-using Docket.Grains.Live;
+using Docket.Grains;
 using Docket.Server.Auth;
 
 namespace Docket.Server.Hosting;

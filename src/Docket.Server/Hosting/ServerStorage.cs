@@ -2,7 +2,7 @@ using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
-using Docket.Grains.Live;
+using Docket.Grains;
 using Docket.Server.Storage;
 using Docket.Server.Storage.Postgres;
 using Orleans.Runtime.Hosting;

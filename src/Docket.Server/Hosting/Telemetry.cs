@@ -2,7 +2,7 @@ using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
-using Docket.Grains.Live;
+using Docket.Grains;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

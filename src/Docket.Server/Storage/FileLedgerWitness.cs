@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Docket.Domain.Ledger;
-using Docket.Grains.Live;
+using Docket.Grains;
 
 namespace Docket.Server.Storage;
 

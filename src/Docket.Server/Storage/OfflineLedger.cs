@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using Docket.Grains.Live;
+using Docket.Grains;
 using Docket.Server.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using Docket.Grains.Live;
+using Docket.Grains;
 using Microsoft.Data.Sqlite;
 
 namespace Docket.Server.Storage;

@@ -205,7 +205,7 @@ public sealed class SqliteStore : IAsyncDisposable
             {
                 _result = write(writer);
             }
-            catch (Exception e) when (e is Orleans.Storage.InconsistentStateException or Docket.Grains.Live.LedgerContinuityException)
+            catch (Exception e) when (e is Orleans.Storage.InconsistentStateException or Docket.Grains.LedgerContinuityException)
             {
                 _refused = e;
             }

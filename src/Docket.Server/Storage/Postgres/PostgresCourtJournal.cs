@@ -1,8 +1,8 @@
-using Docket.Abstractions.Live;
+using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using Docket.Grains.Live;
+using Docket.Grains;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,0 +1,32 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+namespace Docket.Abstractions;
+
+/// <summary>
+/// A filed case, keyed by its id (<c>{court}-{number}</c>): it serialises the commands on it and holds its record,
+/// derived from the court's ledger (never stored a second time); the court decides the commands and ledgers them.
+/// </summary>
+[Alias("docket.live.case-grain")]
+public interface ILiveCaseGrain : IGrainWithStringKey
+{
+    /// <summary>The case with its deadlines as of now; null when no such case was filed.</summary>
+    [Alias("get")]
+    Task<CaseDetails?> GetAsync();
+
+    /// <summary>Takes the court's newer record of the case (called by the court when an entry of its own changes it).</summary>
+    [Alias("adopt")]
+    Task AdoptAsync(CourtCase record);
+
+    [Alias("reach")]
+    Task<CommandResult> ReachAsync(string node, Actor by);
+
+    [Alias("unlock")]
+    Task<CommandResult> UnlockAsync(string? reason, Actor by);
+
+    [Alias("extend")]
+    Task<CommandResult> ExtendAsync(double days, string reason, Actor by);
+
+    [Alias("designate")]
+    Task<CommandResult> DesignateAsync(string? team, string reason, Actor by);
+}

@@ -1,0 +1,96 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+namespace Docket.Abstractions;
+
+/// <summary>
+/// A court in the live service, keyed by the court's id: the single writer of the court's ledger. It assigns filed
+/// cases with the court's policies, records process nodes, unlocks and designations, and answers for its teams and
+/// indicators. Nothing is acknowledged before its ledger entries are durable.
+/// </summary>
+[Alias("docket.live.court-grain")]
+public interface ILiveCourtGrain : IGrainWithStringKey
+{
+    /// <summary>Files a case: assigns it (or queues it when no team can take it) and opens its case grain.</summary>
+    [Alias("file")]
+    Task<CommandResult> FileAsync(FilingRequest request);
+
+    /// <summary>Records that a case reached a process node or finished an effort stage.</summary>
+    [Alias("reach")]
+    Task<CommandResult> ReachAsync(long number, string node, Actor by);
+
+    [Alias("unlock")]
+    Task<CommandResult> UnlockAsync(long number, string? reason, Actor by);
+
+    /// <summary>Re-assigns a case to a team chosen by a supervisor (or, with no team, to the designated leader's team).</summary>
+    [Alias("designate")]
+    Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by);
+
+    /// <summary>Extends a case's statutory limit by <paramref name="days"/> (the president, with a reason, once its warning has come).</summary>
+    [Alias("extend")]
+    Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by);
+
+    /// <summary>
+    /// The deadline watcher's tick (run by the court's reminder, at activation, and on demand): escalates the waiting
+    /// cases that have waited their pool's threshold, issues every warning the court's cases have earned by now and
+    /// not been issued, records each in the ledger, and returns the warnings.
+    /// </summary>
+    [Alias("watch-deadlines")]
+    Task<CourtWarning[]> WatchDeadlinesAsync();
+
+    /// <summary>The warnings issued, oldest first, those issued at or after <paramref name="since"/> when given.</summary>
+    [Alias("warnings")]
+    Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since);
+
+    /// <summary>Records a team away from <paramref name="from"/> (null: now) to <paramref name="to"/>; it leaves its pool's eligible set meanwhile.</summary>
+    [Alias("mark-absent")]
+    Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by);
+
+    /// <summary>
+    /// Withdraws the team's absence recorded by ledger entry <paramref name="absence"/>: the team is back now, or never
+    /// leaves when the absence had not begun (a ledger entry <c>absence_withdrawn</c>).
+    /// </summary>
+    [Alias("withdraw-absence")]
+    Task<CommandResult> WithdrawAbsenceAsync(string team, long absence, string? reason, Actor by);
+
+    /// <summary>A team's absences (null: no such team).</summary>
+    [Alias("absences")]
+    Task<TeamAbsence[]?> GetAbsencesAsync(string team);
+
+    /// <summary>The court's waiting cases, each pool's in the order they will be pulled.</summary>
+    [Alias("queue")]
+    Task<QueuedCase[]> GetQueueAsync();
+
+    [Alias("get-case")]
+    Task<CourtCase?> GetCaseAsync(long number);
+
+    /// <summary>
+    /// A team's docket — or one of its judges', by name — as of the court's durable ledger (a team's or judge's grain
+    /// starts or catches up from it); null when no such team or judge.
+    /// </summary>
+    [Alias("docket")]
+    Task<DocketSnapshot?> GetDocketAsync(string team, string? judge);
+
+    /// <summary>The last durable entry of the court's ledger that concerned the team (0: none; null: no such team).</summary>
+    [Alias("last-touch")]
+    Task<long?> GetLastTouchAsync(string team);
+
+    [Alias("kpis")]
+    Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);
+
+    /// <summary>The court's seed commitments, the current one last (its secret not revealed).</summary>
+    [Alias("commitments")]
+    Task<SeedCommitment[]> GetCommitmentsAsync();
+
+    /// <summary>Whether the court serves its work: null, or why it is closed (its ledger does not verify).</summary>
+    [Alias("closed")]
+    Task<LedgerVerification?> GetClosedAsync();
+
+    /// <summary>Closes the court: its ledger was found not to verify (by the background verification or an audit).</summary>
+    [Alias("close")]
+    Task CloseAsync(LedgerVerification failure);
+
+    /// <summary>Reveals the current seed in the ledger and commits to a new one.</summary>
+    [Alias("rotate-seed")]
+    Task<SeedCommitment[]> RotateSeedAsync(Actor by);
+}

@@ -1,0 +1,14 @@
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+namespace Docket.Abstractions;
+
+/// <summary>Reads and verifies a court's ledger (keyed by the court's id) without holding up the court.</summary>
+[Alias("docket.live.audit-grain")]
+public interface ILiveAuditGrain : IGrainWithStringKey
+{
+    /// <summary>Entries after sequence <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
+    [Alias("entries")]
+    Task<LedgerRecord[]> GetEntriesAsync(long after, int limit, bool assignmentsOnly);
+
+}

@@ -1,0 +1,36 @@
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Orleans.Concurrency;
+
+namespace Docket.Abstractions;
+
+/// <summary>
+/// A team of a live court, keyed by the team's id: it holds the team's open docket (<see cref="OpenDocket"/>),
+/// derived from the court's ledger — told by its court of every durable entry that concerns the team, caught up
+/// from the court when one was lost — and answers for the team's caseload. It tells its judges' grains what it is
+/// told.
+/// </summary>
+[Alias("docket.live.team-grain")]
+public interface ILiveTeamGrain : IGrainWithStringKey
+{
+    /// <summary>Durable entries of the court's ledger that concern the team (sent by the court, not awaited).</summary>
+    [OneWay, Alias("tell")]
+    Task TellAsync(DocketNews news);
+
+    /// <summary>The team's caseload, as of the court's durable ledger; null when no such team.</summary>
+    [Alias("caseload")]
+    Task<TeamCaseload?> GetCaseloadAsync();
+}
+
+/// <summary>
+/// Durable ledger entries that concerned a team, in order (without the eligible teams and draw, which only the
+/// assignment needs), with the entry before them that concerned it
+/// (<see cref="Previous"/>, 0: none), so a docket that did not take that one knows it missed news; and the records
+/// of the cases that arrived at the team by a pull or designation, as of the last of the entries.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.live.docket-news")]
+public sealed record DocketNews(
+    [property: Id(0)] string Team,
+    [property: Id(1)] long Previous,
+    [property: Id(2)] LedgerEntry[] Entries,
+    [property: Id(3)] CourtCase[] Arrivals);

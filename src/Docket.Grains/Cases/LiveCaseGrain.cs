@@ -1,0 +1,92 @@
+using Docket.Abstractions;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+
+namespace Docket.Grains;
+
+/// <summary>
+/// A filed case: serialises the commands on it and holds its record, which is derived from the court's ledger and
+/// never written anywhere else. On first use it takes the record the court holds (in memory while the case is in
+/// progress, folded back from the ledger once it has finished), only once that record is durable; after that it
+/// keeps the records its commands return and those the court sends when an entry it wrote itself (a deadline
+/// warning, an escalation, a pull) changes the case. Nothing is persisted: a new activation starts again from the court.
+/// </summary>
+[CollectionAgeLimit(Minutes = 5)]
+public sealed class LiveCaseGrain(Organization organization, TimeProvider time) : Grain, ILiveCaseGrain
+{
+    private Court? _court;
+    private long _number;
+    private CourtCase? _record;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (organization.ParseCaseId(this.GetPrimaryKeyString()) is { } parsed)
+        {
+            (_court, _number) = parsed;
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<CaseDetails?> GetAsync()
+    {
+        // A closed court's cases are not served either: their records come from a ledger that does not verify.
+        if (_court is not null && await Court().GetClosedAsync() is { } closed)
+        {
+            throw new CourtClosedException(closed.Court, closed.FirstInvalidSeq, closed.Problem ?? "");
+        }
+        await SyncAsync();
+        return _court is not null && _record is { } c ? CaseClock.Details(_court, c, time.GetUtcNow()) : null;
+    }
+
+    public Task AdoptAsync(CourtCase record)
+    {
+        Take(record);
+        return Task.CompletedTask;
+    }
+
+    public Task<CommandResult> ReachAsync(string node, Actor by) => RunAsync(court => court.ReachAsync(_number, node, by));
+
+    public Task<CommandResult> UnlockAsync(string? reason, Actor by) => RunAsync(court => court.UnlockAsync(_number, reason, by));
+
+    public Task<CommandResult> ExtendAsync(double days, string reason, Actor by) => RunAsync(court => court.ExtendAsync(_number, days, reason, by));
+
+    public Task<CommandResult> DesignateAsync(string? team, string reason, Actor by) =>
+        RunAsync(court => court.DesignateAsync(_number, team, reason, by));
+
+    private async Task<CommandResult> RunAsync(Func<ILiveCourtGrain, Task<CommandResult>> command)
+    {
+        await SyncAsync();
+        if (_court is null || _record is null)
+        {
+            return CommandResult.Fail(Outcome.NotFound, null, $"no case {this.GetPrimaryKeyString()}");
+        }
+        var result = await command(Court());
+        if (result.Case is { } details)
+        {
+            Take(details.Case);
+        }
+        return result;
+    }
+
+    /// <summary>Keeps a newer record of the court's (an older one can arrive late from a court's notice).</summary>
+    private void Take(CourtCase? record)
+    {
+        if (record is not null && record.Version > (_record?.Version ?? 0))
+        {
+            _record = record;
+        }
+    }
+
+    /// <summary>Until the court knows the case (a guessed id, or a filing not yet durable), every use asks again.</summary>
+    private async Task SyncAsync()
+    {
+        if (_record is not null || _court is null)
+        {
+            return;
+        }
+        Take(await Court().GetCaseAsync(_number));
+    }
+
+    private ILiveCourtGrain Court() => GrainFactory.GetGrain<ILiveCourtGrain>(_court!.Id);
+}

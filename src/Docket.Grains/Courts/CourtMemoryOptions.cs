@@ -1,0 +1,30 @@
+using Docket.Domain.Courts;
+
+namespace Docket.Grains;
+
+/// <summary>
+/// The <c>Docket:Courts</c> configuration section: what a live court keeps in memory besides its cases in progress.
+/// </summary>
+public sealed class CourtMemoryOptions
+{
+    public const string Section = "Docket:Courts";
+
+    /// <summary>
+    /// How many finished cases' records stay at hand (at least one); older ones are read back from the ledger when
+    /// asked for (<see cref="CourtState"/>).
+    /// </summary>
+    public int FinishedCasesAtHand { get; set; } = CourtState.DefaultFinishedAtHand;
+
+    /// <summary>
+    /// Ledger entries between two saves of the court's state (0: never): at activation the court takes its latest
+    /// saved state and replays only the entries after it.
+    /// </summary>
+    public int SaveStateEvery { get; set; } = 50_000;
+
+    /// <summary>
+    /// Days an Idempotency-Key is honoured after its filing (at least 1): a retry within them is answered with the case
+    /// first filed; after them the key is forgotten and a filing under it is a new case. The court holds an 8-byte
+    /// fingerprint per key within the window, not per key ever used.
+    /// </summary>
+    public int IdempotencyKeyDays { get; set; } = 30;
+}

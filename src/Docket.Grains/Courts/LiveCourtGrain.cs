@@ -1,0 +1,823 @@
+using System.Diagnostics;
+using Docket.Abstractions;
+using Docket.Domain.Access;
+using Docket.Domain.Assignment;
+using Docket.Domain.Courts;
+using Docket.Domain.Deadlines;
+using Docket.Domain.Ledger;
+using Docket.Domain.Metrics;
+using Docket.Domain.Staffing;
+using Docket.Domain.Supervision;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Storage;
+
+namespace Docket.Grains;
+
+/// <summary>
+/// A live court: the single writer of its ledger. Its state is rebuilt at activation by replaying the ledger (so
+/// nothing but the ledger needs to be durable for it); every command decides synchronously on that state, appends
+/// its entries, and answers only once the journal says they are durable. Reentrant, so that while one command's
+/// entries are being written the next is decided and the journal can write them together; decisions never
+/// interleave because none awaits anything before its entries are appended. Kept active (rebuilding it means
+/// replaying the whole ledger).
+/// </summary>
+[Reentrant]
+[KeepAlive]
+public sealed partial class LiveCourtGrain(
+    Organization organization,
+    ICourtJournal journal,
+    TimeProvider time,
+    DocketMetrics metrics,
+    IOptions<LiveMetricsOptions> metricsOptions,
+    IOptions<DeadlineWatchOptions> watchOptions,
+    IOptions<CourtMemoryOptions> memoryOptions,
+    ILedgerWitness witness,
+    IOptions<LedgerCheckOptions> checkOptions,
+    ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain, IRemindable
+{
+    private const int ReplayPage = 10_000;
+
+    /// <summary>The court's deadline watcher's reminder.</summary>
+    public const string WatchReminder = "deadline-watch";
+
+    /// <summary>Who issues deadline warnings in the ledger.</summary>
+    private static readonly Actor s_watcher = SystemActors.DeadlineWatcher;
+
+    private readonly Dictionary<int, string> _secrets = [];
+    private readonly Dictionary<string, (FilingRequest Request, Task<CommandResult> Task)> _inflight = new(StringComparer.Ordinal);
+    private Court _court = null!;
+    private CourtState _state = null!;
+    private bool _broken;
+    private LedgerVerification? _closed;
+    private LiveCourtMetrics? _metrics;
+    private long _durableSeq;
+    private long _savedSeq;
+    private bool _saving;
+    private Task _lastAppend = Task.CompletedTask;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var id = this.GetPrimaryKeyString();
+        _court = organization.Court(id) ?? throw new InvalidOperationException($"no court '{id}' in the organisation");
+        foreach (var secret in await journal.ReadSecretsAsync(id, cancellationToken))
+        {
+            _secrets[secret.Epoch] = secret.SecretHex;
+        }
+        _state = await SavedStateAsync(id, cancellationToken) ?? NewState();
+        var fromSaved = _state.Seq;
+        if (await ReplayTailAsync(id, cancellationToken) is { } failure && fromSaved > 0 && failure.FirstInvalidSeq == fromSaved + 1)
+        {
+            // The tail does not follow the saved state: set the state aside and take up the whole ledger.
+            LogSavedStateRefused(id, fromSaved, failure.Problem ?? "");
+            _state = NewState();
+            _closed = null;
+            fromSaved = 0;
+            await ReplayTailAsync(id, cancellationToken);
+        }
+        _savedSeq = fromSaved;
+        if (_closed is null && _state.Seq == 0)
+        {
+            var secret = await journal.AddSecretAsync(new CourtSecret(id, 1, LedgerHash.NewSecret()), cancellationToken);
+            _secrets[1] = secret.SecretHex;
+            var genesis = CourtCommands.Open(_state, organization.Scenario.Name, LedgerHash.Commitment(secret.SecretHex), Now());
+            await journal.AppendAsync(id, [genesis], cancellationToken);
+        }
+        if (_closed is null && _state.Seq > 0)
+        {
+            // Entries a crash left written but never acknowledged (the database ahead of the witness) are covered now.
+            await witness.CheckpointAsync(id, _state.Seq, _state.Head, cancellationToken);
+        }
+        _durableSeq = _state.Seq;
+        _state.KeyRetention = TimeSpan.FromDays(Math.Max(1, memoryOptions.Value.IdempotencyKeyDays));
+        // From here on, the teams each entry concerns are collected, to tell the teams' grains once it is durable.
+        _state.TracksTouches = true;
+        _metrics = new LiveCourtMetrics(metrics, _court);
+        _metrics.Activated(_state.HeldCases);
+        RecordKpis();
+        if (metricsOptions.Value.KpiIntervalSeconds > 0)
+        {
+            // Grain timers belong to the activation: the court records its KPI gauges only while it is active.
+            var period = TimeSpan.FromSeconds(metricsOptions.Value.KpiIntervalSeconds);
+            this.RegisterGrainTimer(_ =>
+            {
+                RecordKpis();
+                return Task.CompletedTask;
+            }, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
+        }
+        if (_closed is { } closed)
+        {
+            LogClosed(id, closed.FirstInvalidSeq ?? 0, closed.Problem ?? "");
+            return;
+        }
+        LogActivated(id, _state.Seq, _state.LastNumber, _state.Epoch, _state.Commitment ?? "");
+        // A long replay is saved at once, so the next activation does not repeat it.
+        SaveStateWhenDue();
+        await ArmDeadlineWatchAsync();
+        // The whole chain, from genesis, verified in the background.
+        if (checkOptions.Value.VerifyAtActivation)
+        {
+            GrainFactory.GetGrain<ILedgerCheckGrain>(id).StartAsync(full: true).Ignore();
+        }
+    }
+
+    private CourtState NewState() =>
+        new(_court, epoch => _secrets.GetValueOrDefault(epoch), Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
+
+    /// <summary>
+    /// Replays the ledger after the state's position through the domain's <see cref="ChainVerifier"/>, which verifies
+    /// each entry and compares the chain with the witness's checkpoints after that position (the last one's signature
+    /// checked); stops at the first entry that fails and closes the court (returning the failure), so no state is
+    /// ever built from an entry that does not verify. A checkpoint past the ledger's end (a cut tail) closes it too.
+    /// A first entry that belongs to another organisation, or secrets that do not match it, stop the activation: that
+    /// is a configuration error, not a broken ledger.
+    /// </summary>
+    private async Task<LedgerVerification?> ReplayTailAsync(string id, CancellationToken cancellationToken)
+    {
+        var from = _state.Seq;
+        var verifier = new ChainVerifier(_court, _state);
+        if (witness.PublicKey is { } key
+            && verifier.Witness(await witness.ReadAfterAsync(id, from, cancellationToken), key, lastSignatureOnly: true) is { } unsigned)
+        {
+            return _closed = unsigned;
+        }
+        while (true)
+        {
+            var page = await journal.ReadAsync(id, _state.Seq, ReplayPage, cancellationToken);
+            if (verifier.Feed(page) is { } failure)
+            {
+                if (failure.FirstInvalidSeq == 1 && verifier.Seq == 0)
+                {
+                    // Another organisation, or secrets that do not match: replaying would put cases on the wrong teams.
+                    throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {failure.Problem}");
+                }
+                return _closed = failure;
+            }
+            if (page.Count < ReplayPage)
+            {
+                break;
+            }
+        }
+        if (verifier.Finish() is { Valid: false } cut)
+        {
+            return _closed = cut;
+        }
+        LogReplayed(id, from, _state.Seq - from);
+        return null;
+    }
+
+    public Task<LedgerVerification?> GetClosedAsync() => Task.FromResult(_closed);
+
+    public Task CloseAsync(LedgerVerification failure)
+    {
+        if (_closed is null && !failure.Valid)
+        {
+            _closed = failure;
+            LogClosed(_court.Id, failure.FirstInvalidSeq ?? 0, failure.Problem ?? "");
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The court's latest saved state, when it is sound: of this court and organisation, and ending at an entry the
+    /// ledger holds with the same hash (the entries after it are then replayed and verified as usual). Null — replay
+    /// the whole ledger — when there is none or it does not hold.
+    /// </summary>
+    private async Task<CourtState?> SavedStateAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await journal.ReadStateAsync(id, cancellationToken) is not { } saved)
+        {
+            return null;
+        }
+        if (witness.Unseal(id, saved.Seq, saved.State) is not { } unsealed)
+        {
+            LogSavedStateRefused(id, saved.Seq, "it is not signed with the ledger key");
+            return null;
+        }
+        try
+        {
+            var state = CourtState.ReadSnapshot(_court, epoch => _secrets.GetValueOrDefault(epoch), new MemoryStream(unsealed),
+                Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
+            var at = await journal.ReadAsync(id, saved.Seq - 1, 1, cancellationToken);
+            if (state.Seq != saved.Seq || at.Count != 1 || at[0].Seq != saved.Seq || at[0].Hash != state.Head || LedgerHash.Of(at[0].Json) != at[0].Hash)
+            {
+                LogSavedStateRefused(id, saved.Seq, "it does not end at the ledger's entry of that position");
+                return null;
+            }
+            return state;
+        }
+        catch (InvalidDataException e)
+        {
+            LogSavedStateRefused(id, saved.Seq, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Saves the court's state every <see cref="CourtMemoryOptions.SaveStateEvery"/> entries: taken now (what changes
+    /// is taken in the court's turn, its records written on the thread pool), stored once every entry it covers is
+    /// durable, never while a save is on its way.
+    /// </summary>
+    private void SaveStateWhenDue()
+    {
+        var every = memoryOptions.Value.SaveStateEvery;
+        if (every <= 0 || _saving || _broken || _state.Seq - _savedSeq < every)
+        {
+            return;
+        }
+        _saving = true;
+        SaveStateAsync(_state.CaptureSnapshot()).Ignore();
+    }
+
+    private async Task SaveStateAsync(CourtSnapshot snapshot)
+    {
+        var seq = snapshot.Seq;
+        try
+        {
+            // Written off the court's turn: the records it holds do not change.
+            var state = await Task.Run(() =>
+            {
+                var bytes = new MemoryStream();
+                snapshot.WriteTo(bytes);
+                return witness.Seal(_court.Id, seq, bytes.ToArray());
+            });
+            await DurableThroughAsync(seq);
+            await journal.SaveStateAsync(_court.Id, seq, state);
+            _savedSeq = seq;
+            LogStateSaved(_court.Id, seq, state.Length);
+        }
+        catch (Exception e)
+        {
+            LogStateNotSaved(e, _court.Id, seq);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    /// <summary>
+    /// Re-arms the deadline watcher from the replayed ledger: issues what fell due while the court was down (nothing
+    /// issued before is issued again: the ledger holds it), then registers the court's reminder. Without a reminder
+    /// service in the silo the watcher runs on a grain timer instead, while the court is active (it is kept alive).
+    /// </summary>
+    private async Task ArmDeadlineWatchAsync()
+    {
+        await WatchAsync(awaitCases: false);
+        var period = watchOptions.Value.Period;
+        try
+        {
+            await this.RegisterOrUpdateReminder(WatchReminder, period, period);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OrleansException or TimeoutException)
+        {
+            LogNoReminders(e, _court.Id);
+            this.RegisterGrainTimer(_ => _broken ? Task.CompletedTask : WatchAsync(awaitCases: false),
+                new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == WatchReminder && !_broken && _closed is null ? WatchAsync(awaitCases: false) : Task.CompletedTask;
+
+    public Task<CourtWarning[]> WatchDeadlinesAsync() => WatchAsync(awaitCases: true);
+
+    /// <summary>
+    /// One tick: every warning earned by now (the domain's <see cref="DeadlineWarnings"/>) and not yet issued is
+    /// appended to the ledger, all in one write; once durable they are counted (<c>docket.deadline.warnings</c> by
+    /// level, <c>docket.locks</c> for a case that became locked) and the cases' grains are given their new records.
+    /// Idempotent: a repeated tick finds nothing new.
+    /// </summary>
+    private async Task<CourtWarning[]> WatchAsync(bool awaitCases)
+    {
+        EnsureHealthy();
+        var effect = CourtCommands.Watch(_state, Now());
+        if (effect.Records.Count == 0)
+        {
+            return [];
+        }
+        await CommitAsync(effect.Records);
+        foreach (var w in effect.Warnings)
+        {
+            _metrics?.Warned(w.Warning.Level);
+        }
+        ReportPulls(effect);
+        LogWarningsIssued(_court.Id, effect.Warnings.Count, effect.Warnings.Select(w => w.Case).Distinct().Count(), effect.Escalated.Count, effect.Pulled.Count);
+        var numbers = effect.Warnings.Select(w => _court.NumberOf(w.Case)).Concat(effect.Escalated).Concat(effect.Pulled.Select(p => p.Number)).Distinct();
+        var adoptions = numbers.Select(_state.Case).OfType<CourtCase>()
+            .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(c)).ToList();
+        if (awaitCases)
+        {
+            await Task.WhenAll(adoptions);
+        }
+        else
+        {
+            adoptions.ForEach(a => a.Ignore());
+        }
+        return [.. effect.Warnings];
+    }
+
+    public async Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by)
+    {
+        EnsureHealthy();
+        var maxDays = ServiceProvider.GetRequiredService<IOptions<AbsenceOptions>>().Value.MaxDays;
+        var effect = CourtCommands.MarkAbsent(_state, team, from, to, reason, by, Now(), maxDays);
+        if (effect.Refused is { } refused)
+        {
+            return refused;
+        }
+        await CommitAsync(effect.Records);
+        return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
+    }
+
+    public async Task<CommandResult> WithdrawAbsenceAsync(string team, long absence, string? reason, Actor by)
+    {
+        EnsureHealthy();
+        var effect = CourtCommands.WithdrawAbsence(_state, team, absence, reason, by, Now());
+        if (effect.Refused is { } refused)
+        {
+            return refused;
+        }
+        await CommitAsync(effect.Records);
+        return new CommandResult(Outcome.Ok, null, null, null, [.. effect.Records], false);
+    }
+
+    public Task<TeamAbsence[]?> GetAbsencesAsync(string team)
+    {
+        EnsureHealthy();
+        var t = _court.TeamIndex(team);
+        var now = Now();
+        return Task.FromResult(t < 0 ? null : _state.AbsencesOf(t).Select(a => new TeamAbsence(team, a.From, a.To, a.Reason, a.Seq, a.From <= now && now < a.To, a.Withdrawn)).ToArray());
+    }
+
+    public Task<QueuedCase[]> GetQueueAsync()
+    {
+        EnsureHealthy();
+        var now = Now();
+        var places = new int[_court.PoolNames.Count];
+        return Task.FromResult(_state.Queue().Select(q => new QueuedCase(q.Case.Id, q.Case.Type, _court.PoolNames[q.Pool], ++places[q.Pool],
+            q.Case.FiledAt, (now - q.Case.FiledAt).TotalDays, q.Case.EscalatedAt,
+            _court.Layout.PoolSpecs[q.Pool].EscalateAfterDays is { } after && q.Case.EscalatedAt is null ? q.Case.FiledAt.AddDays(after) : null)).ToArray());
+    }
+
+    /// <summary>
+    /// Every warning issued since <paramref name="since"/>, in ledger order: the cases in progress'
+    /// from their records in memory, the finished cases' read back from the ledger (each under its last team).
+    /// </summary>
+    public async Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since)
+    {
+        EnsureHealthy();
+        var seq = _state.Seq;
+        await DurableThroughAsync(seq);
+        var warnings = new List<(long Number, CaseWarning Warning)>();
+        for (long after = 0; ;)
+        {
+            var page = await journal.ReadKindAsync(_court.Id, LedgerKinds.Warning, after, ReplayPage);
+            foreach (var record in page.TakeWhile(r => r.Seq <= seq))
+            {
+                var e = LedgerEntry.Parse(record.Json);
+                if (e.Number is { } n && _state.Digests[(int)n - 1].Finished && (since is null || e.At >= since))
+                {
+                    warnings.Add((n, CaseEntries.WarningOf(e)));
+                }
+            }
+            if (page.Count < ReplayPage || page[^1].Seq >= seq)
+            {
+                break;
+            }
+            after = page[^1].Seq;
+        }
+        warnings.AddRange(_state.HeldWarnings().Where(w => since is null || w.Warning.At >= since));
+        return [.. warnings.OrderBy(w => w.Warning.Seq).Select(w =>
+        {
+            var team = TeamOf(w.Number);
+            return new CourtWarning(_court.CaseId(w.Number), team, _court.DivisionOfTeam(team), w.Warning);
+        })];
+    }
+
+    /// <summary>The case's team now: its record's while it is in progress, its last team once it has finished.</summary>
+    private string? TeamOf(long number) =>
+        _state.Case(number) is { } c ? c.Team
+        : _state.Digests[(int)number - 1] is { Finished: true } d ? _court.Layout.Teams[d.Team].Id
+        : null;
+
+    public async Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.Extend(_state, number, days, reason, by, NowOrBroken()), null);
+    }
+
+    /// <summary>
+    /// Takes a finished case's record back from the ledger when it has left memory, so a command or read on it is
+    /// decided on its record like any other (a finished case cannot change meanwhile). Callers loop on
+    /// <see cref="CourtState.HasLeft"/> and act in the same turn as their last check, so the record is at hand.
+    /// </summary>
+    private async Task RecallAsync(long number)
+    {
+        var records = await journal.ReadCaseAsync(_court.Id, _court.CaseId(number));
+        if (_state.HasLeft(number))
+        {
+            _state.Recall(CaseEntries.Fold(_court, records.Select(r => LedgerEntry.Parse(r.Json))));
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _metrics?.Deactivated();
+        _metrics = null;
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public async Task<CommandResult> FileAsync(FilingRequest request)
+    {
+        EnsureHealthy();
+        using var span = LiveTelemetry.Source.StartActivity("docket.file");
+        span?.SetTag("docket.court", _court.Id);
+        var key = request.IdempotencyKey;
+        if (key is not null && AccessRules.Allows(request.By, Permission.File, new(_court.Id)))
+        {
+            if (_inflight.TryGetValue(key, out var running))
+            {
+                return CourtCommands.SameFiling(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
+            }
+            if (_state.NumberOfKey(key, time.GetUtcNow()) is { } earlier && await ReplayFilingAsync(earlier, key, request) is { } replayed)
+            {
+                return replayed;
+            }
+        }
+
+        CommandEffect effect;
+        using (var assign = LiveTelemetry.Source.StartActivity("docket.assign"))
+        {
+            var started = Stopwatch.GetTimestamp();
+            effect = CourtCommands.File(_state, request, Now());
+            if (effect.Refused is { } refused)
+            {
+                return refused;
+            }
+            var decision = effect.Decision!;
+            _metrics?.AssignmentDecided(decision.Policy, Stopwatch.GetElapsedTime(started));
+            assign?.SetTag("docket.court", _court.Id);
+            assign?.SetTag("docket.policy", decision.Policy);
+            assign?.SetTag("docket.pool", _court.PoolNames[decision.Pool]);
+            assign?.SetTag("docket.assigned", decision.Team >= 0);
+        }
+        span?.SetTag("docket.case_type", request.Type);
+        var task = CompleteFilingAsync(effect.Case!.Value, effect.Records[0]);
+        if (key is not null)
+        {
+            _inflight[key] = (request, task);
+        }
+        try
+        {
+            return await task;
+        }
+        finally
+        {
+            if (key is not null)
+            {
+                _inflight.Remove(key);
+            }
+        }
+    }
+
+    public async Task<CommandResult> ReachAsync(long number, string node, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        var effect = CourtCommands.Reach(_state, number, node, by, NowOrBroken());
+        var c = _state.Case(number);
+        return await CompleteAsync(effect, effect.Closed ? () => _metrics?.Closed(c!.Type, c.Team) : null);
+    }
+
+    public async Task<CommandResult> UnlockAsync(long number, string? reason, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.Unlock(_state, number, reason, by, NowOrBroken()), () => _metrics?.Unlocked());
+    }
+
+    public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        var effect = CourtCommands.Designate(_state, number, team, reason, by, NowOrBroken());
+        var type = _state.Case(number)?.Type;
+        return await CompleteAsync(effect, () => _metrics?.Moved(type!, effect.MovedFrom, effect.MovedTo!));
+    }
+
+    /// <summary>The case's record, once every entry it reflects is durable (no reader sees an unwritten change).</summary>
+    public async Task<CourtCase?> GetCaseAsync(long number)
+    {
+        EnsureHealthy();
+        while (true)
+        {
+            while (_state.HasLeft(number))
+            {
+                await RecallAsync(number);
+            }
+            if (_state.Case(number) is not { } c || c.Version <= _durableSeq)
+            {
+                return _state.Case(number);
+            }
+            await DurableThroughAsync(c.Version);
+        }
+    }
+
+    public async Task<DocketSnapshot?> GetDocketAsync(string team, string? judge)
+    {
+        var t = _court.TeamIndex(team);
+        if (t < 0 || judge is not null && _state.JudgeNumber(t, judge) < 0)
+        {
+            return null;
+        }
+        EnsureHealthy();
+        var docket = _state.Docket(t, judge);
+        await DurableThroughAsync(docket.Through);
+        return docket;
+    }
+
+    public async Task<long?> GetLastTouchAsync(string team)
+    {
+        var t = _court.TeamIndex(team);
+        if (t < 0)
+        {
+            return null;
+        }
+        EnsureHealthy();
+        var (touch, seq) = (_state.LastTouch(t), _state.Seq);
+        await DurableThroughAsync(seq);
+        return touch;
+    }
+
+    /// <summary>
+    /// Answers for state taken at ledger position <paramref name="seq"/> only once every entry up to it is durable,
+    /// so a reader never sees what a lost write could take back. Appends complete in order, so this waits for at most
+    /// the writes in flight when it was called, however many commands come meanwhile.
+    /// </summary>
+    private async Task DurableThroughAsync(long seq)
+    {
+        while (_durableSeq < seq)
+        {
+            EnsureHealthy();
+            if (_lastAppend.IsCompleted && _durableSeq < seq)
+            {
+                throw new InvalidOperationException($"court {_court.Id} holds entries past {_durableSeq} that are not being written");
+            }
+            await _lastAppend;
+        }
+        EnsureHealthy();
+    }
+
+    public Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
+    {
+        EnsureHealthy();
+        var now = time.GetUtcNow();
+        var kpis = CourtIndicators.Compute(_state, since, now);
+        if (!_broken)
+        {
+            _metrics?.Kpis(kpis, wholeLedger: since is null);
+            _metrics?.QuotaAttainment(_state, now);
+        }
+        return Task.FromResult(kpis);
+    }
+
+    /// <summary>The court's KPI gauges over its whole ledger (on the grain timer, and at activation).</summary>
+    private void RecordKpis()
+    {
+        if (_broken || _metrics is null)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        _metrics.Kpis(CourtIndicators.Compute(_state, null, now), wholeLedger: true);
+        _metrics.QuotaAttainment(_state, now);
+    }
+
+    public Task<SeedCommitment[]> GetCommitmentsAsync() => Task.FromResult(Commitments());
+
+    public async Task<SeedCommitment[]> RotateSeedAsync(Actor by)
+    {
+        EnsureHealthy();
+        if (!CourtCommands.MayRotateSeed(_state, by))
+        {
+            throw new UnauthorizedAccessException($"only an admin rotates court {_court.Id}'s seed");
+        }
+        var epoch = _state.Epoch + 1;
+        var secret = await journal.AddSecretAsync(new CourtSecret(_court.Id, epoch, LedgerHash.NewSecret()));
+        if (_state.Epoch + 1 != epoch)
+        {
+            throw new InvalidOperationException($"court {_court.Id}'s seed was rotated meanwhile");
+        }
+        var revealed = _secrets[_state.Epoch];
+        _secrets[epoch] = secret.SecretHex;
+        await CommitAsync([CourtCommands.RotateSeed(_state, revealed, LedgerHash.Commitment(secret.SecretHex), by, Now())]);
+        return Commitments();
+    }
+
+    private SeedCommitment[] Commitments() =>
+        [.. _state.Commitments.OrderBy(c => c.Key).Select(c => new SeedCommitment(_court.Id, c.Key, c.Value,
+            c.Key < _state.Epoch ? _secrets.GetValueOrDefault(c.Key) : null))];
+
+    /// <summary>
+    /// The filing is durable, and acknowledged, once its ledger entry is: the one write a filing makes (the case's
+    /// grain, its team's and its judge's take their records from the court, derived from that entry).
+    /// </summary>
+    private async Task<CommandResult> CompleteFilingAsync(long number, LedgerRecord record)
+    {
+        var c = _state.Case(number)!;
+        await CommitAsync([record]);
+        _metrics?.Filed(c.Type, c.Team);
+        return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
+    }
+
+    /// <summary>
+    /// Answers a filing whose key's fingerprint the court knows with the case first filed under it, read from the
+    /// ledger (the filing entry names the key); null when that entry names another key (two keys with one
+    /// fingerprint: the filing is new).
+    /// </summary>
+    private async Task<CommandResult?> ReplayFilingAsync(long number, string key, FilingRequest request)
+    {
+        var seq = _state.Digests[(int)number - 1].FilingSeq;
+        await DurableThroughAsync(seq);
+        var filing = await journal.ReadAsync(_court.Id, seq - 1, 1);
+        var entry = LedgerEntry.Parse(filing[0].Json);
+        if (entry.IdempotencyKey != key)
+        {
+            return null;
+        }
+        if (!CourtCommands.SameFiling(CaseEntries.Filed(_court, entry), request))
+        {
+            return KeyReused();
+        }
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        var c = _state.Case(number)!;
+        return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [.. filing], true);
+    }
+
+    /// <summary>
+    /// Waits for the command's entries to be durable, then answers with the case as it is now. The case grain that
+    /// asked stores the record itself; cases pulled on the way are told without waiting (they also catch up from
+    /// the court whenever they activate).
+    /// </summary>
+    private async Task<CommandResult> CompleteAsync(CommandEffect effect, Action? durable)
+    {
+        if (effect.Refused is { } refused)
+        {
+            return refused;
+        }
+        // Taken before the write: a case that finished with this command may be out of memory once it is durable.
+        var after = _state.Case(effect.Case!.Value)!;
+        var pulled = effect.Pulled.Select(p => _state.Case(p.Number)!).ToList();
+        await CommitAsync(effect.Records);
+        durable?.Invoke();
+        ReportPulls(effect);
+        foreach (var p in pulled)
+        {
+            GrainFactory.GetGrain<ILiveCaseGrain>(p.Id).AdoptAsync(p).Ignore();
+        }
+        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, after, time.GetUtcNow()), [.. effect.Records], false);
+    }
+
+    private async Task CommitAsync(IReadOnlyList<LedgerRecord> records)
+    {
+        // Gathered before the first await: the touches are exactly these records' (each command appends and commits
+        // without awaiting in between).
+        var news = TeamNews(records);
+        var append = AppendAsync(records);
+        _lastAppend = append;
+        try
+        {
+            await append;
+        }
+        catch (Exception e)
+        {
+            // The in-memory state has moved past what is durable: stop answering, and rebuild from the ledger.
+            _broken = true;
+            LogCommitFailed(e, _court.Id, records[0].Seq);
+            DeactivateOnIdle();
+            throw;
+        }
+        foreach (var n in news)
+        {
+            GrainFactory.GetGrain<ILiveTeamGrain>(n.Team).TellAsync(n).Ignore();
+        }
+        SaveStateWhenDue();
+    }
+
+    /// <summary>
+    /// Writes the records, then the signed checkpoint of the new head to the witness; the task completes once both are
+    /// durable (and counted so), so nothing is acknowledged that the witness does not cover.
+    /// </summary>
+    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
+    {
+        await journal.AppendAsync(_court.Id, records);
+        await witness.CheckpointAsync(_court.Id, records[^1].Seq, records[^1].Hash);
+        _durableSeq = Math.Max(_durableSeq, records[^1].Seq);
+    }
+
+    /// <summary>Each team's share of the records' entries, with the cases that arrived at it by a pull or designation.</summary>
+    private List<DocketNews> TeamNews(IReadOnlyList<LedgerRecord> records)
+    {
+        var touches = _state.DrainTouches();
+        var news = new List<DocketNews>();
+        if (touches.Count == 0)
+        {
+            return news;
+        }
+        var first = records[0].Seq;
+        var last = records[^1].Seq;
+        foreach (var team in touches.Where(t => t.Seq >= first && t.Seq <= last).GroupBy(t => t.Team))
+        {
+            var teamId = _court.Layout.Teams[team.Key].Id;
+            var entries = team.Select(t => t.Entry).ToArray();
+            var arrivals = entries.Where(e => e.Kind is LedgerKinds.Pull or LedgerKinds.Designate && e.Number is not null)
+                .Select(e => _state.Case(e.Number!.Value)!).Where(c => c.Team == teamId).DistinctBy(c => c.Number).ToArray();
+            news.Add(new DocketNews(teamId, team.First().Previous, entries, arrivals));
+        }
+        return news;
+    }
+
+    /// <summary>Waiting cases pulled by a team, counted once their entries are durable.</summary>
+    private void ReportPulls(CommandEffect effect)
+    {
+        foreach (var (number, team) in effect.Pulled)
+        {
+            if (_state.Case(number) is { } c)
+            {
+                _metrics?.Moved(c.Type, null, team);
+            }
+        }
+    }
+
+    private static CommandResult KeyReused() =>
+        CommandResult.Fail(Outcome.Invalid, "Idempotency-Key", "this Idempotency-Key was used for a different filing");
+
+    /// <summary>Ledger times never go backwards, whatever the clock does.</summary>
+    private DateTimeOffset Now() => _state.TimeOfNext(time.GetUtcNow());
+
+    /// <summary>The time of the next entry, once the court is known to be sound.</summary>
+    private DateTimeOffset NowOrBroken()
+    {
+        EnsureHealthy();
+        return Now();
+    }
+
+    private void EnsureHealthy()
+    {
+        if (_closed is { } closed)
+        {
+            throw new CourtClosedException(_court.Id, closed.FirstInvalidSeq, closed.Problem ?? "");
+        }
+        if (_broken)
+        {
+            throw new InvalidOperationException($"court {_court.Id} lost a write and is restarting from its ledger; retry");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Court {Court} is closed: its ledger does not verify at entry {Seq}: {Problem}. It serves no work until the ledger is restored (docs/api.md, \"The ledger\")")]
+    private partial void LogClosed(string court, long seq, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court} active: ledger at {Seq}, {Cases} cases, seed epoch {Epoch} committed as {Commitment}")]
+    private partial void LogActivated(string court, long seq, long cases, int epoch, string commitment);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: {Warnings} deadline warnings issued to {Cases} cases; {Escalated} waiting cases escalated, {Pulled} pulled")]
+    private partial void LogWarningsIssued(string court, int warnings, int cases, int escalated, int pulled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: no reminder service; the deadline watcher runs on a timer while the court is active")]
+    private partial void LogNoReminders(Exception e, string court);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state taken at ledger entry {From}, {Replayed} entries replayed after it")]
+    private partial void LogReplayed(string court, long from, long replayed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: the state saved at entry {Seq} is not taken ({Reason}); replaying the whole ledger")]
+    private partial void LogSavedStateRefused(string court, long seq, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state saved at ledger entry {Seq} ({Bytes} bytes)")]
+    private partial void LogStateSaved(string court, long seq, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: saving the state at entry {Seq} failed; the next save tries again")]
+    private partial void LogStateNotSaved(Exception e, string court, long seq);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Court {Court}: writing ledger entries from {Seq} failed; deactivating")]
+    private partial void LogCommitFailed(Exception e, string court, long seq);
+
+}

@@ -1,0 +1,47 @@
+using Docket.Abstractions;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+
+namespace Docket.Grains;
+
+/// <summary>
+/// Where courts' ledgers and seed secrets are kept (SQLite by default, or memory). A court grain is the only
+/// writer of its court's ledger; an append returns once its entries are durable, all or none, and is refused when
+/// its first entry does not follow the stored tail (so nothing is ever written after a lost write).
+/// </summary>
+public interface ICourtJournal
+{
+    /// <summary>Entries with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Every entry of one case — its filing and each entry naming it — in order: what its record is read back from.</summary>
+    Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries of one kind with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends entries (consecutive sequence numbers following the stored last one) in one transaction.</summary>
+    Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps the court's saved state at ledger position <paramref name="seq"/> (replacing an older one; a newer one stays).</summary>
+    Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default);
+
+    /// <summary>The court's latest saved state and its ledger position, or null.</summary>
+    Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default);
+
+    /// <summary>The court's seed secrets by epoch (1, 2, …).</summary>
+    Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new secret; returns the stored one for that epoch when it already exists.</summary>
+    Task<CourtSecret> AddSecretAsync(CourtSecret secret, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A court's state saved at ledger position <paramref name="Seq"/> (<see cref="Docket.Domain.Courts.CourtState.WriteSnapshot"/>).</summary>
+public sealed record SavedCourtState(long Seq, byte[] State);
+
+/// <summary>A court's secret seed for one epoch (32 random bytes, hex).</summary>
+public sealed record CourtSecret(string Court, int Epoch, string SecretHex);
+
+/// <summary>Thrown when an append does not follow the stored ledger (a lost or concurrent write).</summary>
+public sealed class LedgerContinuityException(string message) : Exception(message);

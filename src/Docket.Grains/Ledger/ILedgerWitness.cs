@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using Docket.Domain.Ledger;
+
+namespace Docket.Grains;
+
+/// <summary>
+/// Where a court's signed checkpoints are kept outside its database. After each append that acknowledges anything the
+/// court hands its new head here, and answers only once the signed checkpoint is durable; so every acknowledged entry
+/// is covered by a checkpoint an attacker with the database alone cannot forge or take back.
+/// </summary>
+public interface ILedgerWitness
+{
+    /// <summary>Whether checkpoints are kept (not with in-memory storage, unless configured).</summary>
+    bool Enabled { get; }
+
+    /// <summary>The public half of the ledger key (null when no witness is kept).</summary>
+    ECDsa? PublicKey { get; }
+
+    /// <summary>Signs and durably appends a checkpoint of the court's ledger at <paramref name="seq"/> with head <paramref name="head"/>.</summary>
+    Task CheckpointAsync(string court, long seq, string head, CancellationToken cancellationToken = default);
+
+    /// <summary>The court's checkpoints with positions above <paramref name="afterSeq"/>, in the order written.</summary>
+    Task<IReadOnlyList<SignedCheckpoint>> ReadAfterAsync(string court, long afterSeq, CancellationToken cancellationToken = default);
+
+    /// <summary>The court's saved state at <paramref name="seq"/>, signed with the ledger key (as is, without a witness).</summary>
+    byte[] Seal(string court, long seq, byte[] state);
+
+    /// <summary>The state <see cref="Seal"/> signed for this court and position; null when the signature does not hold.</summary>
+    byte[]? Unseal(string court, long seq, byte[] sealedState);
+}
+
+/// <summary>No witness: checkpoints are not kept (in-memory storage, whose ledgers do not outlive the process).</summary>
+public sealed class NoLedgerWitness : ILedgerWitness
+{
+    public bool Enabled => false;
+
+    public ECDsa? PublicKey => null;
+
+    public Task CheckpointAsync(string court, long seq, string head, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<SignedCheckpoint>> ReadAfterAsync(string court, long afterSeq, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SignedCheckpoint>>([]);
+
+    public byte[] Seal(string court, long seq, byte[] state) => state;
+
+    public byte[]? Unseal(string court, long seq, byte[] sealedState) => sealedState;
+}

@@ -1,0 +1,114 @@
+using Docket.Abstractions;
+using Docket.Domain.Access;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+
+namespace Docket.Grains;
+
+/// <summary>The journal kept in memory: for <c>--storage memory</c> and tests; lost when the process ends.</summary>
+public sealed class InMemoryCourtJournal : ICourtJournal
+{
+    private readonly Dictionary<string, List<LedgerRecord>> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, int), CourtSecret> _secrets = [];
+    private readonly Dictionary<string, SavedCourtState> _states = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_states.TryGetValue(court, out var old) || old.Seq < seq)
+            {
+                _states[court] = new SavedCourtState(seq, state);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_states.GetValueOrDefault(court));
+        }
+    }
+
+    public Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(court, out var list))
+            {
+                return Task.FromResult<IReadOnlyList<LedgerRecord>>([]);
+            }
+            // Sequence numbers start at 1 and have no gaps: entry n is at index n - 1.
+            var start = (int)Math.Clamp(afterSeq, 0, list.Count);
+            var count = Math.Min(limit, list.Count - start);
+            return Task.FromResult<IReadOnlyList<LedgerRecord>>(list.GetRange(start, count));
+        }
+    }
+
+    public Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default) =>
+        Where(court, r => r.CaseId == caseId, 0, int.MaxValue);
+
+    public Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
+        Where(court, r => r.Kind == kind, afterSeq, limit);
+
+    private Task<IReadOnlyList<LedgerRecord>> Where(string court, Func<LedgerRecord, bool> match, long afterSeq, int limit)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<LedgerRecord>>(_entries.TryGetValue(court, out var list)
+                ? [.. list.Skip((int)Math.Clamp(afterSeq, 0, list.Count)).Where(match).Take(limit)]
+                : []);
+        }
+    }
+
+    public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(court, out var list))
+            {
+                _entries[court] = list = [];
+            }
+            if (entries.Count > 0 && entries[0].Seq != list.Count + 1)
+            {
+                throw new LedgerContinuityException($"court {court}: entry {entries[0].Seq} does not follow entry {list.Count}");
+            }
+            list.AddRange(entries);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<CourtSecret>>([.. _secrets.Values.Where(s => s.Court == court).OrderBy(s => s.Epoch)]);
+        }
+    }
+
+    public Task<CourtSecret> AddSecretAsync(CourtSecret secret, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_secrets.TryGetValue((secret.Court, secret.Epoch), out var stored))
+            {
+                _secrets[(secret.Court, secret.Epoch)] = stored = secret;
+            }
+            return Task.FromResult(stored);
+        }
+    }
+
+    /// <summary>Replaces a stored entry's text as an attacker with access to the store would (for tests).</summary>
+    public void Tamper(string court, long seq, Func<string, string> change)
+    {
+        lock (_lock)
+        {
+            var list = _entries[court];
+            var old = list[(int)seq - 1];
+            list[(int)seq - 1] = old with { Json = change(old.Json) };
+        }
+    }
+}

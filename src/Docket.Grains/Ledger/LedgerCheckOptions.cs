@@ -1,0 +1,19 @@
+namespace Docket.Grains;
+
+/// <summary>The <c>Docket:Audit</c> configuration section: how the background verification of a ledger paces itself.</summary>
+public sealed class LedgerCheckOptions
+{
+    public const string Section = "Docket:Audit";
+
+    /// <summary>Entries verified between two pauses.</summary>
+    public int VerifyPage { get; set; } = 2_000;
+
+    /// <summary>
+    /// The share of one core a verification may take (0 to 1): after each page it pauses so that its working time is at
+    /// most this share of the time it runs. 1: no pauses.
+    /// </summary>
+    public double VerifyShare { get; set; } = 0.25;
+
+    /// <summary>Whether a court, once active, has its whole ledger verified in the background (closing it on a failure).</summary>
+    public bool VerifyAtActivation { get; set; } = true;
+}

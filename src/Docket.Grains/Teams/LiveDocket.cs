@@ -1,0 +1,54 @@
+using Docket.Abstractions;
+using Docket.Domain.Assignment;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+
+namespace Docket.Grains;
+
+/// <summary>
+/// A team's or judge's docket inside its grain: started from the court's snapshot, kept with the court's news, and
+/// caught up from the court when news was lost (a news whose previous entry is past the docket) or, before a read,
+/// when the court's durable ledger has an entry for the team the docket has not taken (news still on its way).
+/// </summary>
+internal sealed class LiveDocket
+{
+    private Court? _court;
+    private string _team = "";
+    private string? _judge;
+    private OpenDocket? _docket;
+
+    public bool Known => _court is not null;
+
+    public void Of(Court court, string team, string? judge) => (_court, _team, _judge) = (court, team, judge);
+
+    public async Task TakeAsync(DocketNews news, IGrainFactory grains)
+    {
+        var docket = _docket ??= await FromCourtAsync(grains);
+        if (news.Previous > docket.Through)
+        {
+            docket = _docket = await FromCourtAsync(grains);
+        }
+        var arrivals = news.Arrivals.ToDictionary(c => c.Number);
+        foreach (var entry in news.Entries)
+        {
+            if (entry.Seq > docket.Through)
+            {
+                docket.Apply(entry, n => arrivals.GetValueOrDefault(n));
+            }
+        }
+    }
+
+    public async Task<OpenDocket> CurrentAsync(IGrainFactory grains)
+    {
+        var court = grains.GetGrain<ILiveCourtGrain>(_court!.Id);
+        if (_docket is null || await court.GetLastTouchAsync(_team) > _docket.Through)
+        {
+            _docket = await FromCourtAsync(grains);
+        }
+        return _docket;
+    }
+
+    private async Task<OpenDocket> FromCourtAsync(IGrainFactory grains) =>
+        new(_court!, await grains.GetGrain<ILiveCourtGrain>(_court!.Id).GetDocketAsync(_team, _judge)
+            ?? throw new InvalidOperationException($"court {_court.Id} does not know {_judge ?? _team}"));
+}
