@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Replay;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Tests.Replay;
 
@@ -126,7 +127,7 @@ public sealed partial class ReplayCommandTests
         var (exit, output, error) = await CliRunner.RunAsync("replay", Root(SampleScenario), path, "--json", "--out", outDir);
         Assert.Equal(2, exit);
         Assert.Equal("", output);
-        Assert.Contains($"{path}:{seq + 1}: entry {seq + 1}'s prev does not match the SHA-256 of entry {seq}", error, StringComparison.Ordinal);
+        Assert.Contains($"{LedgerFile.At(path, seq + 1, lines[index + 1], "prev")}: entry {seq + 1}'s prev does not match the SHA-256 of entry {seq}", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
     }
 
