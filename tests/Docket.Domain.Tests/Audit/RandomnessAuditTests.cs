@@ -51,6 +51,25 @@ public sealed class RandomnessAuditTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void With_the_court_every_entry_of_a_revealed_epoch_is_re_verified_and_the_unrevealed_rest_is_said()
+    {
+        var court = AuditLedgers.Court(4);
+        var revealed = LiveLedger.Write(court, 40, 6, rotateAtEnd: true, rotateAfter: 20);
+        var atEnd = AuditedLedger.Read(() => revealed, "l.jsonl", new RandomnessAudit(AuditPeriod.Year, AuditSubject.Team, court), court);
+        Assert.Equal(revealed.Count, atEnd.Verified);
+        Assert.Equal(40, atEnd.DrawsReMade);
+        Assert.Null(atEnd.UnrevealedEpoch);
+
+        // Without the last rotation, epoch 2's secret is not revealed: verified up to its seed entry, the rest hashes only.
+        var open = revealed.Take(revealed.Count - 1).ToList();
+        var check = AuditedLedger.Read(() => open, "l.jsonl", new RandomnessAudit(AuditPeriod.Year, AuditSubject.Team, court), court);
+        Assert.Equal(open.Count, check.Entries);
+        Assert.Equal(2, check.UnrevealedEpoch);
+        var seedSeq = open.Select(Docket.Domain.Ledger.LedgerEntry.Parse).Single(e => e.Kind == Docket.Domain.Ledger.LedgerKinds.Seed).Seq;
+        Assert.Equal(seedSeq, check.Verified);
+    }
+
+    [Fact]
     public void Honest_ledgers_pass_at_the_stated_false_alarm_rate_over_200_seeds()
     {
         const int seeds = 200;
@@ -144,6 +163,31 @@ public sealed class RandomnessAuditTests(ITestOutputHelper output)
         Assert.Equal("draw", audit.Add(entries[1] with { Draw = entries[1].Draw! with { Method = "dice" } })?.Field);
         Assert.Equal("draw", audit.Add(entries[1] with { Draw = entries[1].Draw! with { Method = "weighted", Weights = [1] } })?.Field);
         Assert.Null(audit.Add(entries[2]));
+    }
+
+    [Fact]
+    public void Deck_draws_take_each_teams_cards_from_the_court_and_are_counted_apart_without_it()
+    {
+        var court = AuditLedgers.Court(3, "{ policy: deck, cards_per_judge: 2, chief_cards: 1 }", "  - { id: p, count: 1, members: { president: 1, judge: 1 }, accepts: [civil] }");
+        var lines = AuditLedgers.Write(court, 300, 4, days: 300);
+
+        var without = Audit(lines, AuditPeriod.Year, 0.01);
+        Assert.Equal(300, without.NotTested[RandomnessAudit.DeckWithoutCards]);
+        Assert.Empty(without.Periods);
+        Assert.Contains(without.Notes, n => n.Contains("cards", StringComparison.Ordinal));
+
+        var audit = new RandomnessAudit(AuditPeriod.Year, AuditSubject.Team, court);
+        AuditedLedger.Read(() => lines, "deck.jsonl", audit, court);
+        var result = audit.Result(0.01);
+        Assert.Equal(300, result.Drawn["deck"]);
+        var spec = court.Layout.PoolSpecs[0];
+        var cards = court.Layout.Teams.ToDictionary(t => t.Id, t => (double)Docket.Domain.Assignment.DeckAssignment.CardsOf(t.Judges, t.Chief, spec.CardsPerJudge, spec.ChiefCards));
+        Assert.True(cards.Values.Distinct().Count() > 1, "the chief's team holds other cards than the others");
+        foreach (var team in audit.Counts.Periods().Single().Teams)
+        {
+            Assert.Equal(300 * cards[team.Team] / cards.Values.Sum(), team.Expected, 6);
+        }
+        Assert.False(result.Departs);
     }
 
     [Fact]
