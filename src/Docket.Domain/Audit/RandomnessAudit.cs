@@ -124,6 +124,25 @@ public sealed class RandomnessAudit(AuditPeriod period, AuditSubject by, Court? 
         return null;
     }
 
+    /// <summary>
+    /// Each period's observed and expected draws per team of a court's entries (in ledger order), as the audit counts
+    /// them — what a published count per team and period shows beside the observed one. <paramref name="court"/> gives
+    /// deck draws their cards (without it they are left out). An <see cref="ArgumentException"/> naming the entry and
+    /// field the audit cannot read.
+    /// </summary>
+    public static IReadOnlyList<PeriodCounts> ExpectedCountsOf(IEnumerable<LedgerEntry> entries, AuditPeriod period, Court? court = null)
+    {
+        var audit = new RandomnessAudit(period, AuditSubject.Team, court);
+        foreach (var e in entries)
+        {
+            if (audit.Add(e) is { } problem)
+            {
+                throw new ArgumentException($"{problem.Field}: {problem.Problem}");
+            }
+        }
+        return audit.Counts.Periods();
+    }
+
     /// <summary>The audit at level <paramref name="alpha"/> (0 &lt; alpha &lt; 1).</summary>
     public RandomnessAuditResult Result(double alpha)
     {

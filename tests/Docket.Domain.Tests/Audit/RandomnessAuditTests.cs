@@ -111,6 +111,17 @@ public sealed class RandomnessAuditTests(ITestOutputHelper output)
             Assert.Equal(entries.Count(e => e.Team == team.Team), team.Observed);
         }
         Assert.NotEqual(teams[0].Expected, teams[^1].Expected, 3);
+
+        // The same counts for a report, by month: each month's expected counts sum to its draws, and the months to the year's.
+        var months = RandomnessAudit.ExpectedCountsOf(lines.Select(Docket.Domain.Ledger.LedgerEntry.Parse), AuditPeriod.Month);
+        Assert.Equal(10, months.Count);
+        Assert.All(months, m => Assert.Equal(m.Draws, m.Teams.Sum(t => t.Expected), 6));
+        foreach (var team in teams)
+        {
+            Assert.Equal(team.Expected, months.Sum(m => m.Teams.Where(t => t.Team == team.Team).Sum(t => t.Expected)), 6);
+            Assert.Equal(team.Observed, months.Sum(m => m.Teams.Where(t => t.Team == team.Team).Sum(t => t.Observed)));
+        }
+        Assert.Throws<ArgumentException>(() => RandomnessAudit.ExpectedCountsOf([entries[0] with { Kind = "bribe" }], AuditPeriod.Month));
     }
 
     [Fact]
