@@ -40,6 +40,19 @@ public sealed class AuditCommandTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task The_docs_pasted_output_is_what_the_first_command_prints()
+    {
+        var doc = File.ReadAllText(Root("docs/audit.md")).ReplaceLineEndings("\n");
+        var start = doc.IndexOf("The first prints\n\n```\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/audit.md pastes the first command's output after 'The first prints'");
+        start = doc.IndexOf("```\n", start, StringComparison.Ordinal) + 4;
+        var pasted = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        var (exit, output, error) = await CliRunner.RunAsync("audit", "randomness", Root(SampleLedger));
+        Assert.True(exit == 0, output + error);
+        Assert.Equal(pasted, output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task The_sample_ledger_passes_with_its_draws_and_decisions_by_rule_counted_exit_0()
     {
         var (exit, output, error) = await CliRunner.RunAsync("audit", "randomness", Root(SampleLedger), "--scenario", Root(SampleScenario), "--json");
