@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Replay;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Tests.Replay;
 
@@ -11,7 +11,7 @@ namespace Docket.Cli.Tests;
 /// `docket replay`: the committed sample ledger is what the live court's commands write; docs/replay.md's commands
 /// run as written; a ledger replays one to one (exit 0), a forged one exits 3, bad input exits 2 naming the fault.
 /// </summary>
-public sealed partial class ReplayCommandTests
+public sealed class ReplayCommandTests
 {
     /// <summary>The sample: <see cref="LiveLedger.Write"/> on scenarios/xicheng-pooled.yaml's court, 60 filings, seed 2026.</summary>
     private const string SampleScenario = "scenarios/xicheng-pooled.yaml";
@@ -20,7 +20,7 @@ public sealed partial class ReplayCommandTests
     [Fact]
     public void The_committed_sample_ledger_is_the_one_the_live_courts_commands_write()
     {
-        var expected = string.Join("", LiveLedger.Write(SampleCourt(), 60, 2026).Select(l => l + "\n"));
+        var expected = string.Join("", LiveLedger.Write(LedgerLines.CourtOf(SampleScenario, "xicheng-pooled"), 60, 2026).Select(l => l + "\n"));
         var path = Path.Combine(CliRunner.RepoRoot(), SampleLedger);
         if (Environment.GetEnvironmentVariable("DOCKET_WRITE_SAMPLE_LEDGER") == "1")
         {
@@ -33,34 +33,8 @@ public sealed partial class ReplayCommandTests
     [Fact]
     public async Task The_docs_commands_run_as_written_with_the_exit_they_document()
     {
-        var doc = File.ReadAllText(Path.Combine(CliRunner.RepoRoot(), "docs/replay.md")).ReplaceLineEndings("\n");
-        var blocks = BashBlock().Matches(doc).Select(m => m.Groups[1].Value).Where(b => b.Contains(DocumentedCli + " replay", StringComparison.Ordinal)).ToList();
-        Assert.True(blocks.Count >= 2, "docs/replay.md's 'Running it' and 'Another layout' blocks");
-        var docket = Path.Combine(AppContext.BaseDirectory, "docket.dll");
-        foreach (var block in blocks)
-        {
-            // Each line as written, but for `dotnet run` replaced by the docket this test run built; each documented exit checked.
-            var script = new System.Text.StringBuilder("cd \"$1\"\n");
-            var lines = block.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var command = lines[i].Replace(DocumentedCli, $"dotnet '{docket}'", StringComparison.Ordinal);
-                var expected = ExpectedExit().Match(lines[i]);
-                script.Append(expected.Success
-                    ? $"{command}\ns=$?; if [ $s -ne {expected.Groups[1].Value} ]; then echo \"line {i + 1}: exit $s, not {expected.Groups[1].Value}\" >&2; exit 1; fi\n"
-                    : $"{command} || exit 1\n");
-            }
-            var path = CliRunner.WriteTemp(script.ToString(), ".sh");
-            using var bash = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [path, CliRunner.RepoRoot()])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var output = bash.StandardOutput.ReadToEndAsync();
-            var error = bash.StandardError.ReadToEndAsync();
-            await bash.WaitForExitAsync();
-            Assert.True(bash.ExitCode == 0, $"{block}\n{await output}\n{await error}");
-        }
+        var blocks = await DocumentedBlocks.RunAsync("docs/replay.md", "replay");
+        Assert.True(blocks >= 2, "docs/replay.md's 'Running it' and 'Another layout' blocks");
     }
 
     [Fact]
@@ -84,7 +58,7 @@ public sealed partial class ReplayCommandTests
         var index = lines.FindIndex(l => LedgerEntry.Parse(l) is { Kind: LedgerKinds.Assign, Eligible.Length: > 1, Policy: "weighted_random" });
         var entry = LedgerEntry.Parse(lines[index]);
         var other = entry.Eligible!.First(t => t != entry.Team);
-        var path = WriteLedger(Rechain(lines, index, entry with { Team = other }));
+        var path = LedgerLines.Write(LedgerLines.Rechain(lines, index, entry with { Team = other }));
         var outDir = Path.Combine(Path.GetTempPath(), "docket-replay-" + Guid.NewGuid().ToString("N"));
 
         var (exit, output, error) = await CliRunner.RunAsync("replay", Root(SampleScenario), path, "--out", outDir);
@@ -105,11 +79,11 @@ public sealed partial class ReplayCommandTests
         var index = lines.FindIndex(l => LedgerEntry.Parse(l).Kind == LedgerKinds.Assign);
         var entry = LedgerEntry.Parse(lines[index]);
 
-        var (exit, _, error) = await CliRunner.RunAsync("replay", Root(SampleScenario), WriteLedger(Rechain(lines, index, entry with { Team = "civil-999" })));
+        var (exit, _, error) = await CliRunner.RunAsync("replay", Root(SampleScenario), LedgerLines.Write(LedgerLines.Rechain(lines, index, entry with { Team = "civil-999" })));
         Assert.Equal(2, exit);
         Assert.Contains($"entry {entry.Seq}: the scenario's court 'xicheng-pooled' has no team 'civil-999'", error, StringComparison.Ordinal);
 
-        (exit, _, error) = await CliRunner.RunAsync("replay", Root(SampleScenario), WriteLedger(Rechain(lines, index, entry with { Type = "divorce" })));
+        (exit, _, error) = await CliRunner.RunAsync("replay", Root(SampleScenario), LedgerLines.Write(LedgerLines.Rechain(lines, index, entry with { Type = "divorce" })));
         Assert.Equal(2, exit);
         Assert.Contains("no case type 'divorce'", error, StringComparison.Ordinal);
     }
@@ -122,11 +96,11 @@ public sealed partial class ReplayCommandTests
         var seq = index + 1;
         lines[index] = lines[index].Replace("\"registrar\"", "\"registrat\"", StringComparison.Ordinal);
         var outDir = Path.Combine(Path.GetTempPath(), "docket-replay-" + Guid.NewGuid().ToString("N"));
-        var path = WriteLedger(lines);
+        var path = LedgerLines.Write(lines);
         var (exit, output, error) = await CliRunner.RunAsync("replay", Root(SampleScenario), path, "--json", "--out", outDir);
         Assert.Equal(2, exit);
         Assert.Equal("", output);
-        Assert.Contains($"{path}:{seq + 1}: entry {seq + 1}'s prev does not match the SHA-256 of entry {seq}", error, StringComparison.Ordinal);
+        Assert.Contains($"{LedgerFile.At(path, seq + 1, lines[index + 1], "prev")}: entry {seq + 1}'s prev does not match the SHA-256 of entry {seq}", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
     }
 
@@ -155,33 +129,5 @@ public sealed partial class ReplayCommandTests
         Assert.DoesNotContain("\"filed\"", sameOutput, StringComparison.Ordinal);
     }
 
-    private static Court SampleCourt()
-    {
-        var loaded = ScenarioLoader.Load(File.ReadAllText(Root(SampleScenario)), SampleScenario);
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        return new Organization(loaded.Scenario!, SampleScenario).Court("xicheng-pooled")!;
-    }
-
     private static string Root(string path) => Path.Combine(CliRunner.RepoRoot(), path);
-
-    private static string WriteLedger(IEnumerable<string> lines) => CliRunner.WriteTemp(string.Join("", lines.Select(l => l + "\n")), ".jsonl");
-
-    private static List<string> Rechain(List<string> lines, int index, LedgerEntry replacement)
-    {
-        var result = lines.Take(index).ToList();
-        result.Add((replacement with { Prev = LedgerHash.Of(lines[index - 1]) }).ToJson());
-        for (var i = index + 1; i < lines.Count; i++)
-        {
-            result.Add((LedgerEntry.Parse(lines[i]) with { Prev = LedgerHash.Of(result[^1]) }).ToJson());
-        }
-        return result;
-    }
-
-    private const string DocumentedCli = "dotnet run --project src/Docket.Cli -c Release --";
-
-    [GeneratedRegex(@"```bash\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex BashBlock();
-
-    [GeneratedRegex(@"#\s*→\s*exit\s+(\d)")]
-    private static partial Regex ExpectedExit();
 }

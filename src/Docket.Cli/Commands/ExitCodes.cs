@@ -8,4 +8,7 @@ internal static class ExitCodes
 
     /// <summary>`docket replay`: a decision of the ledger is made otherwise on replay.</summary>
     public const int Mismatch = 3;
+
+    /// <summary>`docket audit randomness`: some period's draws depart from the recorded probabilities at the level.</summary>
+    public const int Departs = 3;
 }

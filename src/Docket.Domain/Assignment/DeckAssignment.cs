@@ -24,7 +24,7 @@ public sealed class DeckAssignment : AssignmentPolicy
             foreach (var team in board.EligibleInCategory(category))
             {
                 var t = board.Teams[team];
-                var count = t.Chief ? chiefCards + (cardsPerJudge * (t.Judges - 1)) : cardsPerJudge * t.Judges;
+                var count = CardsOf(t.Judges, t.Chief, cardsPerJudge, chiefCards);
                 for (var c = 0; c < count; c++)
                 {
                     cards.Add(team);
@@ -35,6 +35,10 @@ public sealed class DeckAssignment : AssignmentPolicy
     }
 
     public override AssignmentPolicyKind Kind => AssignmentPolicyKind.Deck;
+
+    /// <summary>A team's cards in a full deck: <paramref name="cardsPerJudge"/> per judge, the chief judge <paramref name="chiefCards"/>.</summary>
+    public static int CardsOf(int judges, bool chief, int cardsPerJudge, int chiefCards) =>
+        chief ? chiefCards + (cardsPerJudge * (judges - 1)) : cardsPerJudge * judges;
 
     /// <summary>Cards of the team in a full deck of the category.</summary>
     public int CardsOf(int team, int category) => _decks[category].Count(c => c == team);

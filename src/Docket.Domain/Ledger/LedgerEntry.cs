@@ -217,4 +217,11 @@ public static class LedgerKinds
     public const string Seed = "seed";
 
     public static bool IsAssignment(string kind) => kind is Assign or Pull or Designate or Queue;
+
+    /// <summary>Every kind above (its constants, read once), so that a kind added here is known everywhere.</summary>
+    private static readonly HashSet<string> s_known = [.. typeof(LedgerKinds).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)];
+
+    /// <summary>Whether <paramref name="kind"/> is one of the kinds of ledger entries.</summary>
+    public static bool IsKnown(string kind) => s_known.Contains(kind);
 }

@@ -19,48 +19,7 @@ public static class LedgerFile
     /// <summary>The verified lines; a <see cref="LedgerInputException"/> naming the first line or entry that fails.</summary>
     public static IReadOnlyList<LedgerLine> Read(IEnumerable<string> lines, string source)
     {
-        var result = new List<LedgerLine>();
-        var number = 0;
-        foreach (var text in lines)
-        {
-            number++;
-            if (text.Length == 0)
-            {
-                throw new LedgerInputException($"{source}:{number}: an empty line (one ledger entry a line expected)");
-            }
-            LedgerEntry entry;
-            try
-            {
-                entry = LedgerEntry.Parse(text);
-            }
-            catch (JsonException e)
-            {
-                throw new LedgerInputException($"{source}:{number}: not a ledger entry ({e.Message})");
-            }
-            var previous = result.Count == 0 ? null : result[^1];
-            var expectedSeq = (previous?.Entry.Seq ?? 0) + 1;
-            if (entry.Seq != expectedSeq)
-            {
-                throw new LedgerInputException(previous is null
-                    ? $"{source}:{number}: the ledger starts at entry {entry.Seq}, not 1 (export the whole ledger)"
-                    : $"{source}:{number}: entry {entry.Seq} follows entry {previous.Entry.Seq} (a gap or a repeat in the sequence)");
-            }
-            if (entry.Prev != (previous?.Hash ?? LedgerHash.Genesis))
-            {
-                throw new LedgerInputException(previous is null
-                    ? $"{source}:{number}: entry {entry.Seq}'s prev is not 64 zeros"
-                    : $"{source}:{number}: entry {entry.Seq}'s prev does not match the SHA-256 of entry {previous.Entry.Seq} (a changed entry or a broken link)");
-            }
-            if (previous is not null && entry.Court != previous.Entry.Court)
-            {
-                throw new LedgerInputException($"{source}:{number}: entry {entry.Seq} is of court '{entry.Court}', the ledger of court '{previous.Entry.Court}'");
-            }
-            if (previous is null && entry.Kind != LedgerKinds.Genesis)
-            {
-                throw new LedgerInputException($"{source}:{number}: entry 1 is a {entry.Kind} entry, not the genesis entry");
-            }
-            result.Add(new LedgerLine(number, text, LedgerHash.Of(text), entry));
-        }
+        var result = Lines(lines, source).ToList();
         if (result.Count == 0)
         {
             throw new LedgerInputException($"{source}: no ledger entries");
@@ -69,10 +28,67 @@ public static class LedgerFile
     }
 
     /// <summary>
+    /// The lines verified one by one as they are read (a ledger of millions of entries is never held whole); a
+    /// <see cref="LedgerInputException"/> naming <c>file:line:column</c> at the first that fails, when it is reached.
+    /// </summary>
+    public static IEnumerable<LedgerLine> Lines(IEnumerable<string> lines, string source)
+    {
+        LedgerLine? previous = null;
+        var number = 0;
+        foreach (var text in lines)
+        {
+            number++;
+            if (text.Length == 0)
+            {
+                throw new LedgerInputException($"{source}:{number}:1: an empty line (one ledger entry a line expected)");
+            }
+            LedgerEntry entry;
+            try
+            {
+                entry = LedgerEntry.Parse(text);
+            }
+            catch (JsonException e)
+            {
+                throw new LedgerInputException($"{source}:{number}:{(e.BytePositionInLine ?? 0) + 1}: not a ledger entry ({e.Message})");
+            }
+            var expectedSeq = (previous?.Entry.Seq ?? 0) + 1;
+            if (entry.Seq != expectedSeq)
+            {
+                throw new LedgerInputException(previous is null
+                    ? $"{At(source, number, text, "seq")}: the ledger starts at entry {entry.Seq}, not 1 (export the whole ledger)"
+                    : $"{At(source, number, text, "seq")}: entry {entry.Seq} follows entry {previous.Entry.Seq} (a gap or a repeat in the sequence)");
+            }
+            if (entry.Prev != (previous?.Hash ?? LedgerHash.Genesis))
+            {
+                throw new LedgerInputException(previous is null
+                    ? $"{At(source, number, text, "prev")}: entry {entry.Seq}'s prev is not 64 zeros"
+                    : $"{At(source, number, text, "prev")}: entry {entry.Seq}'s prev does not match the SHA-256 of entry {previous.Entry.Seq} (a changed entry or a broken link)");
+            }
+            if (previous is not null && entry.Court != previous.Entry.Court)
+            {
+                throw new LedgerInputException($"{At(source, number, text, "court")}: entry {entry.Seq} is of court '{entry.Court}', the ledger of court '{previous.Entry.Court}'");
+            }
+            if (previous is null && entry.Kind != LedgerKinds.Genesis)
+            {
+                throw new LedgerInputException($"{At(source, number, text, "kind")}: entry 1 is a {entry.Kind} entry, not the genesis entry");
+            }
+            previous = new LedgerLine(number, text, LedgerHash.Of(text), entry);
+            yield return previous;
+        }
+    }
+
+    /// <summary><c>file:line:column</c> of a field of an entry's text: the column of its name (1 when it has none).</summary>
+    public static string At(string source, int line, string text, string field)
+    {
+        var at = text.IndexOf($"\"{field}\":", StringComparison.Ordinal);
+        return $"{source}:{line}:{(at < 0 ? 1 : at + 1)}";
+    }
+
+    /// <summary>
     /// The secrets the ledger reveals, by epoch: each <c>seed</c> entry's <c>revealed_secret</c> is the previous
     /// epoch's, checked against that epoch's commitment (a <see cref="LedgerInputException"/> when it does not match).
     /// </summary>
-    public static IReadOnlyDictionary<int, string> RevealedSecrets(IReadOnlyList<LedgerLine> lines, string source)
+    public static IReadOnlyDictionary<int, string> RevealedSecrets(IEnumerable<LedgerLine> lines, string source)
     {
         var commitments = new Dictionary<int, string>();
         var secrets = new Dictionary<int, string>();
@@ -88,12 +104,12 @@ public static class LedgerFile
             {
                 if (!IsSecret(revealed) || !commitments.TryGetValue(epoch, out var commitment) || LedgerHash.Commitment(revealed) != commitment)
                 {
-                    throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}'s revealed_secret does not match epoch {epoch}'s commitment");
+                    throw new LedgerInputException($"{At(source, line.Line, line.Text, "revealed_secret")}: entry {e.Seq}'s revealed_secret does not match epoch {epoch}'s commitment");
                 }
                 secrets[epoch] = revealed;
             }
-            epoch = e.Epoch ?? throw new LedgerInputException($"{source}:{line.Line}: {e.Kind} entry {e.Seq} has no epoch");
-            commitments[epoch] = e.Commitment ?? throw new LedgerInputException($"{source}:{line.Line}: {e.Kind} entry {e.Seq} has no commitment");
+            epoch = e.Epoch ?? throw new LedgerInputException($"{source}:{line.Line}:1: {e.Kind} entry {e.Seq} has no epoch");
+            commitments[epoch] = e.Commitment ?? throw new LedgerInputException($"{source}:{line.Line}:1: {e.Kind} entry {e.Seq} has no commitment");
         }
         return secrets;
     }

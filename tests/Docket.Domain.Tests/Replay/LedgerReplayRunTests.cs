@@ -103,7 +103,7 @@ public sealed class LedgerReplayRunTests
         Assert.Contains("entry 6 follows entry 4", Assert.Throws<LedgerInputException>(() => LedgerFile.Read(gap, "l.jsonl")).Message, StringComparison.Ordinal);
 
         var garbage = lines.Take(3).Append("{not json").ToList();
-        Assert.Contains("l.jsonl:4: not a ledger entry", Assert.Throws<LedgerInputException>(() => LedgerFile.Read(garbage, "l.jsonl")).Message, StringComparison.Ordinal);
+        Assert.Contains("l.jsonl:4:2: not a ledger entry", Assert.Throws<LedgerInputException>(() => LedgerFile.Read(garbage, "l.jsonl")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

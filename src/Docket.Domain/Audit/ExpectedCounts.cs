@@ -1,0 +1,183 @@
+using System.Globalization;
+
+namespace Docket.Domain.Audit;
+
+/// <summary>The periods a randomness audit (and a report of assignment counts) groups draws by: calendar periods in UTC.</summary>
+public enum AuditPeriod
+{
+    Month,
+    Quarter,
+    Year,
+}
+
+public static class AuditPeriods
+{
+    /// <summary>The periods by the names the CLI and the docs use.</summary>
+    public static IReadOnlyDictionary<string, AuditPeriod> ByName { get; } = new Dictionary<string, AuditPeriod>(StringComparer.Ordinal)
+    {
+        ["month"] = AuditPeriod.Month,
+        ["quarter"] = AuditPeriod.Quarter,
+        ["year"] = AuditPeriod.Year,
+    };
+
+    public static string NameOf(AuditPeriod period) => ByName.First(p => p.Value == period).Key;
+
+    /// <summary>The period a time falls in, in UTC: <c>2026-03</c>, <c>2026-Q1</c> or <c>2026</c>.</summary>
+    public static string KeyOf(DateTimeOffset at, AuditPeriod period)
+    {
+        var utc = at.UtcDateTime;
+        return period switch
+        {
+            AuditPeriod.Month => utc.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            AuditPeriod.Quarter => string.Create(CultureInfo.InvariantCulture, $"{utc.Year}-Q{((utc.Month - 1) / 3) + 1}"),
+            _ => utc.Year.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+}
+
+/// <summary>
+/// One team's random draws in a period: how many it was drawn (<see cref="Observed"/>), how many it should expect
+/// (<see cref="Expected"/>, the sum over the period's draws of its probability in each), and the variance of its count
+/// under those probabilities (<see cref="Variance"/>, the sum of p(1 − p): draws are independent given what each
+/// entry records). <see cref="Group"/> numbers the set of teams drawn among one another in the period (teams of
+/// different pools never compete: each pool's total is fixed by its own draws).
+/// </summary>
+public sealed record TeamExpectation(string Team, long Observed, double Expected, double Variance, int Group)
+{
+    /// <summary>(observed − expected) ÷ √variance: about standard normal when the draws are as recorded; 0 when the count cannot vary.</summary>
+    public double Residual => Variance > 0 ? (Observed - Expected) / Math.Sqrt(Variance) : 0;
+}
+
+/// <summary>A period's random draws: how many, and each team's observed and expected count, in the order teams first appeared.</summary>
+public sealed record PeriodCounts(string Period, long Draws, IReadOnlyList<TeamExpectation> Teams);
+
+/// <summary>
+/// Expected counts of random draws per team and period: each draw adds every eligible team's probability under the
+/// policy and weights it was made with to that team's expected count, and one to the drawn team's observed count. The
+/// randomness audit tests these; a published monthly count per team can show the same expected counts beside them.
+/// </summary>
+public sealed class ExpectedCounts(AuditPeriod period)
+{
+    private readonly Dictionary<string, Tally> _periods = new(StringComparer.Ordinal);
+
+    public AuditPeriod Period { get; } = period;
+
+    /// <summary>
+    /// One draw at <paramref name="at"/> among <paramref name="eligible"/>, each with its probability (summing to 1),
+    /// that drew <paramref name="drawn"/>. An <see cref="ArgumentException"/> when the probabilities are not one per
+    /// team, negative or not summing to 1, or the drawn team had no chance.
+    /// </summary>
+    public void Add(DateTimeOffset at, IReadOnlyList<string> eligible, IReadOnlyList<double> probabilities, string drawn)
+    {
+        if (eligible.Count == 0 || probabilities.Count != eligible.Count)
+        {
+            throw new ArgumentException($"{probabilities.Count} probabilities for {eligible.Count} eligible teams");
+        }
+        if (probabilities.Any(p => !(p >= 0 && p <= 1)) || Math.Abs(probabilities.Sum() - 1) > 1e-9)
+        {
+            throw new ArgumentException("the probabilities are not a distribution (each in [0, 1], summing to 1)");
+        }
+        var chosen = -1;
+        for (var i = 0; i < eligible.Count; i++)
+        {
+            if (eligible[i] == drawn && probabilities[i] > 0)
+            {
+                chosen = i;
+            }
+        }
+        if (chosen < 0)
+        {
+            throw new ArgumentException($"team {drawn} is drawn but had no chance in the draw (not among its eligible teams, or of weight 0)");
+        }
+        var key = AuditPeriods.KeyOf(at, Period);
+        if (!_periods.TryGetValue(key, out var tally))
+        {
+            _periods[key] = tally = new Tally();
+        }
+        tally.Add(eligible, probabilities, chosen);
+    }
+
+    /// <summary>Each period's counts, oldest first.</summary>
+    public IReadOnlyList<PeriodCounts> Periods() =>
+        [.. _periods.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.Counts(p.Key))];
+
+    private sealed class Tally
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly List<string> _teams = [];
+        private readonly List<long> _observed = [];
+        private readonly List<double> _expected = [];
+        private readonly List<double> _squares = [];
+        private readonly List<int> _parent = [];
+        private long _draws;
+
+        public void Add(IReadOnlyList<string> eligible, IReadOnlyList<double> probabilities, int chosen)
+        {
+            _draws++;
+            var first = -1;
+            for (var i = 0; i < eligible.Count; i++)
+            {
+                var p = probabilities[i];
+                if (p <= 0)
+                {
+                    continue;
+                }
+                var t = IndexOf(eligible[i]);
+                _expected[t] += p;
+                _squares[t] += p * p;
+                if (i == chosen)
+                {
+                    _observed[t]++;
+                }
+                if (first < 0)
+                {
+                    first = t;
+                }
+                else
+                {
+                    _parent[Root(t)] = Root(first);
+                }
+            }
+        }
+
+        public PeriodCounts Counts(string period)
+        {
+            var groups = new Dictionary<int, int>();
+            var teams = new List<TeamExpectation>(_teams.Count);
+            for (var t = 0; t < _teams.Count; t++)
+            {
+                var root = Root(t);
+                if (!groups.TryGetValue(root, out var group))
+                {
+                    groups[root] = group = groups.Count;
+                }
+                teams.Add(new TeamExpectation(_teams[t], _observed[t], _expected[t], Math.Max(0, _expected[t] - _squares[t]), group));
+            }
+            return new PeriodCounts(period, _draws, teams);
+        }
+
+        private int IndexOf(string team)
+        {
+            if (!_index.TryGetValue(team, out var t))
+            {
+                _index[team] = t = _teams.Count;
+                _teams.Add(team);
+                _observed.Add(0);
+                _expected.Add(0);
+                _squares.Add(0);
+                _parent.Add(t);
+            }
+            return t;
+        }
+
+        private int Root(int t)
+        {
+            while (_parent[t] != t)
+            {
+                _parent[t] = _parent[_parent[t]];
+                t = _parent[t];
+            }
+            return t;
+        }
+    }
+}
