@@ -209,6 +209,31 @@ public sealed class ReportTests
         }
     }
 
+    [Fact]
+    public async Task The_report_shows_each_coin_round_with_its_prices_spread_and_moves()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-report-{Guid.NewGuid():N}");
+        var (exit, _, error) = await CliRunner.RunAsync(["simulate", Path.Combine(CliRunner.RepoRoot(), "scenarios", "linshu-pull.yaml"), "--out", outDir, "--json"]);
+        Assert.True(exit == 0, error);
+        var summary = SummaryJson.Deserialize<Summary>(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"));
+
+        var table = Regex.Match(html, "<table class=\"coin-rounds\">.*?</table>", RegexOptions.Singleline).Value;
+        var rows = Regex.Matches(table, "<tr data-court=\"[^\"]*\" data-round=\"(\\d+)\">(.*?)</tr>", RegexOptions.Singleline);
+        Assert.Equal(summary.Scores.Rounds.Select(r => r.Round.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(m => m.Groups[1].Value));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var round = summary.Scores.Rounds[i];
+            var spread = Regex.Match(rows[i].Value, "data-spread=\"([^\"]*)\"").Groups[1].Value;
+            Assert.Equal(round.Spread, double.Parse(spread, System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var coins in round.Coins.Values)
+            {
+                Assert.Contains($"<td class=\"num\">{Numbers.Number(coins)}</td>", rows[i].Value, StringComparison.Ordinal);
+            }
+        }
+        Assert.Contains("<th>commercial coins</th>", table, StringComparison.Ordinal);
+    }
+
     private static void AssertHoldsEveryFigure(string html, JsonObject summary)
     {
         var figures = Figures(summary).ToList();

@@ -43,6 +43,19 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public async Task A_run_with_coin_rounds_prints_the_spread_before_and_after_and_the_moves_of_summary_json()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-out-{Guid.NewGuid():N}");
+        var (exit, output, error) = await CliRunner.RunAsync("simulate", Path.Combine(CliRunner.RepoRoot(), "scenarios", "linshu-pull.yaml"), "--no-report", "--out", outDir);
+        Assert.True(exit == 0, error);
+        var scores = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!["scores"]!;
+        var rounds = scores["rounds"]!.AsArray();
+        string Spread(JsonNode round) => Docket.Cli.Output.Numbers.Number((double)round["spread"]!) + "×";
+
+        Assert.Matches($"coin spread, round 0 → last / moves\\s*│\\s*{Regex.Escape($"{Spread(rounds[0]!)} → {Spread(rounds[^1]!)} / {(double)scores["moves"]!}")}", output);
+    }
+
+    [Fact]
     public async Task A_run_from_empty_prints_its_warning_and_writes_it_with_the_steady_state_test_in_summary_json()
     {
         var path = CliRunner.WriteTemp(Minimal.Replace("warmup_days: 365", "warmup_days: 0"));

@@ -33,6 +33,7 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
               - { id: fast, template: "1+1-clerk", count: 3, accepts: [simple] }
               - { id: civil, template: "1+1", count: 5, accepts: [complex], cap: 20, assignment: { policy: pull } }
               - { id: head, members: { division_head: 1 }, accepts: [simple] }
+        scores: { rebalance_every_days: 91, max_change_per_round: 0.2 }
         """;
 
     [Fact]
@@ -50,6 +51,8 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
 
         Assert.Equal(Strip(direct), Strip(viaGrains));
         Assert.Equal(2, viaGrains.Courts.Count);
+        // Each court's coin rounds cross the grain boundary: the starting prices and four re-pricings.
+        Assert.Equal([0, 1, 2, 3, 4, 0, 1, 2, 3, 4], viaGrains.Scores.Rounds.Select(r => r.Round));
         Assert.All(viaGrains.Teams, t => Assert.StartsWith("basic-", t.Id));
         Assert.True(viaGrains.Engine.GrainCalls > viaGrains.Teams.Count);
     }

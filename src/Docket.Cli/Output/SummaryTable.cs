@@ -60,6 +60,13 @@ internal static class SummaryTable
                 [x => x.Appeals!.InTransitStart, x => x.Appeals!.Out, x => x.Appeals!.In, x => x.Appeals!.InTransitEnd],
                 split: ["appeals in transit at start", "appeals out (to the court above)", "appeals in (filed above)", "appeals in transit at end"]);
         }
+        if (s.Scores.Rounds is { Count: > 1 } rounds && rounds.All(r => r.Court == rounds[0].Court))
+        {
+            // Linshu's coin rounds (one court): the judges' spread before the first re-pricing and in the last round.
+            static string Spread(CoinRoundRow r) => r.Spread is { } x ? Numbers.Number(x) + "×" : "–";
+            main.AddRow("coin spread, round 0 → last / moves",
+                Markup.Escape($"{Spread(rounds[0])} → {Spread(rounds[^1])} / {Numbers.Number(s.Scores.Moves)}"));
+        }
         main.AddRow("courts / teams", $"{Numbers.Number(s.Courts.Count)} / {Numbers.Number(s.Teams.Count)}");
         main.AddRow("wall time / cases per second", Markup.Escape($"{s.Engine.WallSeconds.ToString("F2", CultureInfo.InvariantCulture)} s / {Numbers.Number(Math.Round(s.Engine.CasesPerSecond))}"));
         FittedTable.Write(console, main);

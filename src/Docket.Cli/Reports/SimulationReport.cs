@@ -43,6 +43,13 @@ internal static class SimulationReport
             page.Heading("Shared pools");
             page.Raw(PoolsTable(summary));
         }
+        if (summary.Scores.Rounds.Any(r => r.Round > 0))
+        {
+            page.Heading("Coin rounds (Linshu, case 163)");
+            page.Paragraph("Coins a closed case of each type earned in each round, the spread of the judges' monthly coins "
+                + "(90th ÷ 10th percentile) and the teams that moved to the best-paid specialty at the round's start.", "meta");
+            page.Raw(CoinRoundsTable(summary));
+        }
         if (summary.Courts.Count > 1)
         {
             page.Heading($"By court ({Numbers.Number(summary.Courts.Count)} courts)");
@@ -137,6 +144,24 @@ internal static class SimulationReport
         });
         return "<table class=\"kinds\"><thead><tr><th>team kind</th><th>teams</th><th>closed</th><th>closed per team, min–max</th>"
             + "<th>workload units</th><th>mean quota attainment</th><th>mean judge utilization</th><th>pending at end</th></tr></thead><tbody>\n"
+            + string.Join("\n", rows) + "\n</tbody></table>";
+    }
+
+    /// <summary>One row a round of Linshu's coins (court by court): its days, each type's coins, the judges' monthly coins and the moves.</summary>
+    private static string CoinRoundsTable(Summary summary)
+    {
+        var types = summary.Scores.Rounds[0].Coins.Keys.ToList();
+        var courts = summary.Scores.Rounds.Select(r => r.Court).Distinct().Count() > 1;
+        var rows = summary.Scores.Rounds.Select(r => $"<tr data-court=\"{ReportPage.Encode(r.Court)}\" data-round=\"{r.Round}\">"
+            + (courts ? $"<td>{ReportPage.Encode(r.Court)}</td>" : "")
+            + $"<td class=\"num\">{r.Round}</td><td class=\"num\">{Numbers.Number(r.FromDay)}–{Numbers.Number(r.ToDay)}</td>"
+            + string.Concat(types.Select(t => $"<td class=\"num\">{Numbers.Number(r.Coins.GetValueOrDefault(t))}</td>"))
+            + $"<td class=\"num\">{Numbers.Number(r.MonthlyCoinsP10)}</td><td class=\"num\">{Numbers.Number(r.MonthlyCoinsP90)}</td>"
+            + $"<td class=\"num\" data-spread=\"{r.Spread?.ToString("R", CultureInfo.InvariantCulture) ?? ""}\">{(r.Spread is { } spread ? Numbers.Number(spread) + "×" : "–")}</td>"
+            + $"<td class=\"num\">{Numbers.Number(r.Moves)}</td><td class=\"num\">{Numbers.Number(r.PersonMoves)}</td></tr>");
+        return "<table class=\"coin-rounds\"><thead><tr>" + (courts ? "<th>court</th>" : "") + "<th>round</th><th>days</th>"
+            + string.Concat(types.Select(t => $"<th>{ReportPage.Encode(t)} coins</th>"))
+            + "<th>judges' monthly coins, P10</th><th>P90</th><th>spread</th><th>moves</th><th>person-moves</th></tr></thead><tbody>\n"
             + string.Join("\n", rows) + "\n</tbody></table>";
     }
 

@@ -36,6 +36,15 @@ public sealed class CaseRouter
 
     /// <summary>A router whose boards and policies take the state <see cref="WriteState"/> saved, rather than starting empty.</summary>
     internal CaseRouter(CourtLayout layout, string courtStreamName, BinaryReader? saved)
+        : this(layout, courtStreamName, saved, specialtyMoves: false)
+    {
+    }
+
+    /// <summary>
+    /// A router whose teams may move between specialties (<c>scores.moves</c>, in simulation only: the live service
+    /// has no rounds): its boards come from <see cref="CourtLayout.CreateBoard(int, bool)"/>.
+    /// </summary>
+    internal CaseRouter(CourtLayout layout, string courtStreamName, BinaryReader? saved, bool specialtyMoves)
     {
         _layout = layout;
         var pools = layout.PoolSpecs.Count;
@@ -45,7 +54,7 @@ public sealed class CaseRouter
         _poolStreamKeys = new ulong[pools];
         for (var p = 0; p < pools; p++)
         {
-            _boards[p] = layout.CreateBoard(p);
+            _boards[p] = layout.CreateBoard(p, specialtyMoves);
             // A board takes its saved state before its policy and designation index are made from it.
             if (saved is not null)
             {
@@ -215,6 +224,49 @@ public sealed class CaseRouter
     {
         var t = _layout.Teams[team];
         _boards[t.Pool].SetAbsent(t.LocalIndex, absent);
+    }
+
+    /// <summary>Whether the team takes new cases of the category now (<see cref="TeamBoard.TakesSpecialty"/>).</summary>
+    public bool TakesSpecialty(int team, int category)
+    {
+        var t = _layout.Teams[team];
+        return _boards[t.Pool].TakesSpecialty(t.LocalIndex, category);
+    }
+
+    /// <summary>Whether the team's board accepts some type of the category (taken now or on standby).</summary>
+    public bool AcceptsCategory(int team, int category)
+    {
+        var t = _layout.Teams[team];
+        var board = _boards[t.Pool];
+        foreach (var type in board.TypesOf(t.LocalIndex))
+        {
+            if (board.CategoryOf(type) == category)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The team joins or leaves a specialty (<see cref="TeamBoard.SetSpecialty"/>).</summary>
+    public void SetSpecialty(int team, int category, bool on)
+    {
+        var t = _layout.Teams[team];
+        _boards[t.Pool].SetSpecialty(t.LocalIndex, category, on);
+    }
+
+    /// <summary>The team's pending cases of the category.</summary>
+    public int Pending(int team, int category)
+    {
+        var t = _layout.Teams[team];
+        return _boards[t.Pool].Pending(t.LocalIndex, category);
+    }
+
+    /// <summary>The types the team's board accepts (taken now or on standby), in order.</summary>
+    public ReadOnlySpan<int> TypesOf(int team)
+    {
+        var t = _layout.Teams[team];
+        return _boards[t.Pool].TypesOf(t.LocalIndex);
     }
 
     /// <summary>The team's weighted pending work.</summary>

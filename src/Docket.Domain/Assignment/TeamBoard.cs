@@ -19,6 +19,7 @@ public sealed class TeamBoard
     private readonly long[] _assigned;
     private readonly double[] _pendingWork;
     private readonly bool[] _absent;
+    private readonly bool[] _off;
     private readonly int[] _caps;
     private readonly int[][] _typesOfTeam;
     private IBoardListener[] _listeners = [];
@@ -42,12 +43,17 @@ public sealed class TeamBoard
         _assigned = new long[n * CategoryCount];
         _pendingWork = new double[n];
         _absent = new bool[n];
+        _off = new bool[n * CategoryCount];
         _typesOfTeamInCategory = new int[n * CategoryCount][];
         var eligible = Enumerable.Range(0, TypeCount).Select(_ => new List<int>()).ToArray();
         var byCategory = Enumerable.Range(0, CategoryCount).Select(_ => new List<int>()).ToArray();
         var typesInCat = Enumerable.Range(0, n * CategoryCount).Select(_ => new List<int>()).ToArray();
         for (var team = 0; team < n; team++)
         {
+            foreach (var category in _teams[team].Standby)
+            {
+                _off[(team * CategoryCount) + category] = true;
+            }
             foreach (var type in _teams[team].Accepts.Distinct().Order())
             {
                 _accepts[(team * TypeCount) + type] = true;
@@ -72,7 +78,7 @@ public sealed class TeamBoard
             _available[type] = new IndexSet(n);
             foreach (var team in _eligible[type])
             {
-                if (CapOf(team) > 0)
+                if (CapOf(team) > 0 && !_off[(team * CategoryCount) + _typeCategory[type]])
                 {
                     _available[type].Add(team);
                 }
@@ -176,6 +182,24 @@ public sealed class TeamBoard
         }
     }
 
+    /// <summary>Whether the team takes new cases of the category (it accepts it and has not left it, or has joined it).</summary>
+    public bool TakesSpecialty(int team, int category) =>
+        !_off[(team * CategoryCount) + category] && _typesOfTeamInCategory[(team * CategoryCount) + category].Length > 0;
+
+    /// <summary>
+    /// The team joins (or leaves) a category it accepts: leaving, it receives no new case of it (its pending cases
+    /// stay with it); joining, it is available for it as for any other. Linshu's moves (case 163), in simulation.
+    /// </summary>
+    public void SetSpecialty(int team, int category, bool on)
+    {
+        if (_typesOfTeamInCategory[(team * CategoryCount) + category].Length == 0)
+        {
+            throw new InvalidOperationException($"team {_teams[team].Id} does not accept category {category}");
+        }
+        _off[(team * CategoryCount) + category] = !on;
+        SetCategoryAvailability(team, category, on);
+    }
+
     /// <summary>
     /// On return, a team's count of cases received in a category is raised to the mean of its present peers', so
     /// that balancing by counts neither piles the missed cases on it nor lets it keep a lighter load for good.
@@ -259,7 +283,7 @@ public sealed class TeamBoard
     {
         foreach (var type in _typesOfTeamInCategory[(team * CategoryCount) + category])
         {
-            var available = wanted && !_absent[team] && Pending(team, category) < CapOf(team);
+            var available = wanted && !_off[(team * CategoryCount) + category] && !_absent[team] && Pending(team, category) < CapOf(team);
             if (available == _available[type].Contains(team))
             {
                 continue;

@@ -1,4 +1,5 @@
 using Docket.Domain.Balance;
+using Docket.Domain.Cases;
 using YamlDotNet.RepresentationModel;
 
 namespace Docket.Domain.Scenarios;
@@ -10,7 +11,9 @@ internal sealed partial class ScenarioReader
 
     internal static readonly string[] WeightKeys = ["time_limit_change", "trial_time", "mediation_and_simple", "file_transfer", "long_pending"];
 
-    internal static readonly string[] ScoresKeys = ["coins", "rebalance_every_days", "sensitivity"];
+    internal static readonly string[] ScoresKeys = ["coins", "rebalance_every_days", "sensitivity", "min_coins", "max_coins", "max_change_per_round", "moves"];
+
+    internal static readonly string[] MovesKeys = ["specialties", "per_round", "min_judges"];
 
     private BalanceSpec ReadBalance(YamlNode node, string path)
     {
@@ -83,7 +86,7 @@ internal sealed partial class ScenarioReader
         return weights;
     }
 
-    private ScoringSpec ReadScores(YamlNode node, string path)
+    private ScoringSpec ReadScores(YamlNode node, string path, IReadOnlyList<CaseType> caseTypes)
     {
         var defaults = ScoringSpec.Default;
         var m = MappingReader.Open(node, path, _diagnostics, "{ coins: { civil: 2.5 }, rebalance_every_days: 91 }");
@@ -111,9 +114,101 @@ internal sealed partial class ScenarioReader
                 }
             }
         }
-        return new ScoringSpec(
-            coins,
-            ReadNumber(m, "rebalance_every_days", defaults.RebalanceEveryDays, Bounds.AtLeast(0)),
-            ReadNumber(m, "sensitivity", defaults.Sensitivity, Bounds.AtLeast(0)));
+        var rebalance = ReadNumber(m, "rebalance_every_days", defaults.RebalanceEveryDays, Bounds.AtLeast(0));
+        var minCoins = ReadNumber(m, "min_coins", defaults.MinCoins, Bounds.AtLeast(0));
+        var maxCoins = ReadNumber(m, "max_coins", defaults.MaxCoins, Bounds.Above(0));
+        if (m.Value("max_coins") is { } maxNode && maxCoins < minCoins)
+        {
+            Error(maxNode, m.PathOf("max_coins"), $"must be at least min_coins ({minCoins}) (got {maxCoins})");
+        }
+        else
+        {
+            CheckStartingCoins(m, coins, caseTypes, minCoins, maxCoins);
+        }
+        SpecialtyMoves? moves = null;
+        if (m.Value("moves") is { } movesNode)
+        {
+            moves = ReadMoves(movesNode, m.PathOf("moves"), caseTypes);
+            if (rebalance <= 0)
+            {
+                Error(movesNode, m.PathOf("moves"), "teams move at the end of a round: set rebalance_every_days (> 0) too");
+            }
+        }
+        return new ScoringSpec(coins, rebalance, ReadNumber(m, "sensitivity", defaults.Sensitivity, Bounds.AtLeast(0)))
+        {
+            MinCoins = minCoins,
+            MaxCoins = maxCoins,
+            MaxChangePerRound = ReadNumber(m, "max_change_per_round", defaults.MaxChangePerRound, Bounds.Above(0)),
+            Moves = moves,
+        };
+    }
+
+    /// <summary>Every type's starting coins (given, or its default) must lie within [min_coins, max_coins].</summary>
+    private void CheckStartingCoins(MappingReader m, Dictionary<string, double> coins, IReadOnlyList<CaseType> caseTypes, double minCoins, double maxCoins)
+    {
+        var priced = ScoringSpec.Default with { Coins = coins };
+        foreach (var type in caseTypes)
+        {
+            var given = coins.ContainsKey(type.Id);
+            var start = priced.StartingCoins(type);
+            if (start >= minCoins && start <= maxCoins)
+            {
+                continue;
+            }
+            var bound = start < minCoins ? "min_coins" : "max_coins";
+            var limit = start < minCoins ? minCoins : maxCoins;
+            var coinsMap = given ? MappingReader.Open(m.Value("coins")!, m.PathOf("coins"), _diagnostics, "") : null;
+            if (coinsMap?.Value(type.Id) is { } valueNode)
+            {
+                Error(valueNode, coinsMap.PathOf(type.Id), $"starts outside the bounds: {start} coins, {bound} is {limit}");
+            }
+            else
+            {
+                var why = type.Track == CaseTrack.FastTrack ? "1 for a fast-track type" : "its weight";
+                Error(m.Value(bound)!, m.PathOf(bound), $"case type '{type.Id}' starts at {start} coins ({why}; give it coins within the bounds), outside {bound} {limit}");
+            }
+        }
+    }
+
+    private SpecialtyMoves? ReadMoves(YamlNode node, string path, IReadOnlyList<CaseType> caseTypes)
+    {
+        var m = MappingReader.Open(node, path, _diagnostics, "{ specialties: [contract, family], per_round: 10, min_judges: 2 }");
+        if (m is null)
+        {
+            return null;
+        }
+        m.RejectUnknown(MovesKeys);
+        var categories = caseTypes.Select(t => t.Category).Distinct().ToList();
+        var specialties = new List<string>();
+        if (ReadList(m, "specialties", required: true, " (the case categories teams may move between)") is { } list)
+        {
+            for (var i = 0; i < list.Children.Count; i++)
+            {
+                var itemPath = ScenarioPaths.Index(m.PathOf("specialties"), i);
+                if (ScalarText(list.Children[i], itemPath, "a case category") is not { } name)
+                {
+                    continue;
+                }
+                if (!categories.Contains(name))
+                {
+                    Error(list.Children[i], itemPath, $"'{name}' is not a case category (categories: {Names(categories)})");
+                }
+                else if (specialties.Contains(name))
+                {
+                    Error(list.Children[i], itemPath, $"'{name}' is listed twice");
+                }
+                else
+                {
+                    specialties.Add(name);
+                }
+            }
+            if (list.Children.Count < 2)
+            {
+                Error(list, m.PathOf("specialties"), $"teams move between specialties: list at least two (got {list.Children.Count})");
+            }
+        }
+        var perRound = ReadRequiredInt(m, "per_round", Bounds.AtLeast(1)) ?? 0;
+        var minJudges = ReadInt(m, "min_judges", 1, Bounds.AtLeast(1));
+        return new SpecialtyMoves(specialties, perRound, minJudges);
     }
 }

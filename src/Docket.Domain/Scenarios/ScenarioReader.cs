@@ -57,7 +57,7 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
         _roles = ReadRoles(top);
         var caseTypes = ReadCaseTypes(top);
         var balance = top.Value("balance") is { } balanceNode ? ReadBalance(balanceNode, "balance") : BalanceSpec.Default;
-        var scoring = top.Value("scores") is { } scoresNode ? ReadScores(scoresNode, "scores") : ScoringSpec.Default;
+        var scoring = top.Value("scores") is { } scoresNode ? ReadScores(scoresNode, "scores", caseTypes) : ScoringSpec.Default;
         var topAssignment = top.Value("assignment") is { } assignmentNode ? ReadAssignment(assignmentNode, "assignment") : null;
 
         if (top.KeyNode("appeals") is { } appealsKey)

@@ -308,11 +308,37 @@ public sealed class CourtLayout
     public string StationName(int team, int type, int stage, int judge = 0) =>
         StationFor(team, type, stage, judge) is var station && station == WaitStation ? "wait" : Stations[station].Name;
 
-    public TeamBoard CreateBoard(int pool)
+    public TeamBoard CreateBoard(int pool) => CreateBoard(pool, specialtyMoves: false);
+
+    /// <summary>
+    /// The pool's board; with <paramref name="specialtyMoves"/> (Linshu's moves, <c>scores.moves</c>, in simulation)
+    /// a team on any of the specialties teams may move between also accepts the others its pool assigns, on standby
+    /// until it moves there (<see cref="TeamBoard.SetSpecialty"/>).
+    /// </summary>
+    internal TeamBoard CreateBoard(int pool, bool specialtyMoves)
     {
         var members = PoolTeams[pool];
         var boardTeams = members.Select(t => Teams[t]).Select(t =>
             new BoardTeam(t.Id, t.Accepts, t.Cap, t.Coefficient, t.Judges, t.Leader, t.Chief)).ToList();
+        if (specialtyMoves && Scenario.Scoring.Moves is { } moves)
+        {
+            var movable = moves.Specialties.Select(s => CategoryNames.ToList().IndexOf(s)).Where(c => c >= 0).ToHashSet();
+            var poolTypes = Enumerable.Range(0, TypePool.Length).Where(type => TypePool[type] == pool && movable.Contains(TypeCategory[type])).ToList();
+            for (var i = 0; i < boardTeams.Count; i++)
+            {
+                var own = boardTeams[i].Accepts.Select(type => TypeCategory[type]).ToHashSet();
+                if (!own.Overlaps(movable))
+                {
+                    continue;
+                }
+                var extra = poolTypes.Where(type => !own.Contains(TypeCategory[type])).ToList();
+                boardTeams[i] = boardTeams[i] with
+                {
+                    Accepts = [.. boardTeams[i].Accepts.Concat(extra).Order()],
+                    Standby = [.. extra.Select(type => TypeCategory[type]).Distinct().Order()],
+                };
+            }
+        }
         return new TeamBoard(boardTeams, TypeCategory, TypeWeight, PoolSpecs[pool].Cap);
     }
 

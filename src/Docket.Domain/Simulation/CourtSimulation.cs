@@ -86,9 +86,14 @@ public sealed class CourtSimulation
         _meetingCursor = new int[layout.JudgesByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
         Tally = new SimulationTally(_types.Length);
-        _teamAccepts = [.. layout.Teams.Select(t => t.Accepts.ToArray())];
-
-        _router = new CaseRouter(layout, StreamName(layout));
+        _router = new CaseRouter(layout, StreamName(layout), null, layout.Scenario.Scoring.Moves is not null);
+        // What each team's board accepts: its own types and, with Linshu's moves, those it may move to.
+        _teamAccepts = [.. Enumerable.Range(0, layout.Teams.Count).Select(t => _router.TypesOf(t).ToArray())];
+        Coins = new CoinRounds(layout, _router.TakesSpecialty);
+        if (Coins.FirstRoundEnd < _windowEnd)
+        {
+            _events.Push(Coins.FirstRoundEnd, SimEventKind.CoinRound, 0);
+        }
         _judges = new JudgeInCharge(layout.JudgesPerTeam);
 
         _waiting = new IntQueue[_types.Length][];
@@ -224,6 +229,9 @@ public sealed class CourtSimulation
 
     public ref readonly CaseRecord Case(int caseNo) => ref _cases[caseNo];
 
+    /// <summary>Linshu's coins over the window: per team, and round by round (case 163).</summary>
+    public CoinRounds Coins { get; }
+
     /// <summary>The court's appeals to the court above and from the courts below; null when it has none. Set before running.</summary>
     public Appeals.AppealDesk? Appeals { get; set; }
 
@@ -275,6 +283,9 @@ public sealed class CourtSimulation
                     break;
                 case SimEventKind.ExternalArrival:
                     ArriveGiven(e.Subject, e.Time);
+                    break;
+                case SimEventKind.CoinRound:
+                    RebalanceCoins(e.Time);
                     break;
             }
         }
@@ -678,6 +689,7 @@ public sealed class CourtSimulation
         var team = _teams[c.Team];
         _router.Close(c.Team, c.Type);
         _judges.Close(c.Team, c.Judge);
+        Coins.Closed(c.Team, c.Judge, c.Type, now);
         Tally.ClosedByKindAndType[((int)team.Kind * _types.Length) + c.Type]++;
         Tally.QuotaCreditByKind[(int)team.Kind] += QuotaAttainment.Credit(team.QuotaUnit, _layout.TypeWeight[c.Type]);
         Tally.PendingByKind[(int)team.Kind]--;
@@ -994,6 +1006,30 @@ public sealed class CourtSimulation
             {
                 station.Enqueue(~job, EscalatedLane);
             }
+        }
+    }
+
+    /// <summary>
+    /// The end of a round of Linshu's coins: the specialties re-priced, the round's moves made (a team leaving a
+    /// specialty keeps its pending cases of it; joining one, it pulls what waits there), the next round scheduled.
+    /// </summary>
+    private void RebalanceCoins(double now)
+    {
+        var moves = Coins.EndRound(now, _router.TakesSpecialty, _router.AcceptsCategory, _router.Pending);
+        foreach (var move in moves)
+        {
+            _router.SetSpecialty(move.Team, move.From, false);
+            _router.SetSpecialty(move.Team, move.To, true);
+        }
+        Coins.StartRound(_router.TakesSpecialty);
+        foreach (var move in moves)
+        {
+            PullWaiting(move.Team, now);
+        }
+        var next = now + _layout.Scenario.Scoring.RebalanceEveryDays;
+        if (next < _windowEnd)
+        {
+            _events.Push(next, SimEventKind.CoinRound, 0);
         }
     }
 

@@ -15,6 +15,9 @@ internal enum SimEventKind : byte
 
     /// <summary>A filing given from outside (<see cref="ExternalFiling"/>): the driven intake of a what-if replay.</summary>
     ExternalArrival,
+
+    /// <summary>The end of a round of Linshu's coins (<see cref="CoinRounds"/>).</summary>
+    CoinRound,
 }
 
 /// <summary>An event of the court's loop. Ties in time are broken by <see cref="Sequence"/>, so order is deterministic.</summary>

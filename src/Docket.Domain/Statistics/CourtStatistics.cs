@@ -85,6 +85,10 @@ public sealed class CourtStatistics
     [Id(29)]
     public double[] JudgeClosures { get; set; } = [];
 
+    /// <summary>Linshu's coin rounds over the window (one when the coins are never re-balanced).</summary>
+    [Id(32)]
+    public IReadOnlyList<Simulation.CoinRound> CoinRounds { get; set; } = [];
+
     /// <summary>The court's shared pools, in the scenario's order.</summary>
     [Id(30)]
     public PoolStatistics[] Pools { get; set; } = [];

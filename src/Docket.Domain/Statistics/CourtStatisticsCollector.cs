@@ -37,7 +37,7 @@ public static class CourtStatisticsCollector
             judgeOffset[t + 1] = judgeOffset[t] + layout.JudgesPerTeam[t];
         }
         var judgeClosures = new double[judgeOffset[^1]];
-        var coins = CoinsPerTeam(simulation);
+        var coins = simulation.Coins.TeamCoins.ToArray();
         var courtBalance = new BalanceInputs();
         var ttd = new List<double>(simulation.CaseCount);
         var ages = new List<double>();
@@ -47,6 +47,7 @@ public static class CourtStatisticsCollector
             Events = simulation.EventsProcessed,
             SimulatedCases = simulation.CaseCount,
             Deadlines = simulation.Deadlines,
+            CoinRounds = simulation.Coins.Rounds(w1),
         };
 
         foreach (ref readonly var c in simulation.Cases)
@@ -296,57 +297,6 @@ public static class CourtStatisticsCollector
             stats.Teams[t].Score = team.Quota > 0 ? FengtaiScore.Of(attainment) : 0.0;
         }
         return stats;
-    }
-
-    /// <summary>
-    /// Linshu's coins earned by each team in the window: a fast-track case 1 coin, another type its weight, unless
-    /// the scenario's <c>scores.coins</c> says otherwise; every round the categories' multipliers are re-balanced.
-    /// </summary>
-    private static double[] CoinsPerTeam(CourtSimulation simulation)
-    {
-        var layout = simulation.Layout;
-        var scenario = layout.Scenario;
-        var scoring = scenario.Scoring;
-        var coinsOfType = scenario.CaseTypes.Select(t => scoring.Coins.TryGetValue(t.Id, out var c) ? c
-            : t.Track == CaseTrack.FastTrack ? 1.0 : t.Weight).ToArray();
-        var categories = layout.CategoryNames.Count;
-        var teamsPerCategory = new int[categories];
-        foreach (var team in layout.Teams)
-        {
-            foreach (var category in team.Accepts.Select(t => layout.TypeCategory[t]).Distinct())
-            {
-                teamsPerCategory[category]++;
-            }
-        }
-        var round = scoring.RebalanceEveryDays > 0 ? scoring.RebalanceEveryDays : double.PositiveInfinity;
-        var rounds = double.IsInfinity(round) ? 1 : (int)Math.Ceiling(scenario.Days / round);
-        var filed = new long[rounds, categories];
-        var closures = new List<(double Closed, int Team, int Type)>();
-        foreach (ref readonly var c in simulation.Cases)
-        {
-            if (c.Filed >= 0 && c.Filed < scenario.Days)
-            {
-                filed[Math.Min(rounds - 1, (int)(c.Filed / round)), layout.TypeCategory[c.Type]]++;
-            }
-            if (c.Status == CaseStatus.Closed && c.Closed >= scenario.WarmupDays)
-            {
-                closures.Add((c.Closed, c.Team, c.Type));
-            }
-        }
-        var ledger = new CoinLedger(teamsPerCategory, scoring.Sensitivity);
-        var multipliers = new double[rounds][];
-        for (var r = 0; r < rounds; r++)
-        {
-            multipliers[r] = [.. ledger.Multipliers];
-            ledger.Rebalance([.. Enumerable.Range(0, categories).Select(cat => filed[r, cat])]);
-        }
-        var coins = new double[layout.Teams.Count];
-        foreach (var (closedAt, team, type) in closures)
-        {
-            var r = Math.Min(rounds - 1, (int)(closedAt / round));
-            coins[team] += coinsOfType[type] * multipliers[r][layout.TypeCategory[type]];
-        }
-        return coins;
     }
 
     /// <summary>The key of <see cref="MonthStatistics.PendingEndByKind"/> for filed cases no team holds yet.</summary>

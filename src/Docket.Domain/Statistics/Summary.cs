@@ -493,6 +493,65 @@ public sealed record ScoreFigures
     public double ScoreMax { get; init; }
     [Id(4)]
     public double ScoreMin { get; init; }
+
+    /// <summary>Linshu's rounds (case 163), court by court: each round's coins, judges' monthly coins and moves.</summary>
+    [Id(5)]
+    public IReadOnlyList<CoinRoundRow> Rounds { get; init; } = [];
+
+    /// <summary>Moves over the window (a team giving up one specialty for another), summed over the rounds.</summary>
+    [Id(6)]
+    public double Moves { get; init; }
+
+    /// <summary>Person-moves over the window: the members of the teams that moved (judges, assistants, clerks).</summary>
+    [Id(7)]
+    public double PersonMoves { get; init; }
+}
+
+/// <summary>
+/// One round of Linshu's coins: its days, each case type's coins in force, the judge-equivalents on each specialty, the
+/// spread of the judges' monthly coins, and the moves made at its start (none in round 0).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.coin-round-row")]
+public sealed record CoinRoundRow
+{
+    [Id(0)]
+    public string Court { get; init; } = "";
+    [Id(1)]
+    public int Round { get; init; }
+    [Id(2)]
+    public double FromDay { get; init; }
+    [Id(3)]
+    public double ToDay { get; init; }
+
+    /// <summary>Coins a closed case of each type earned in the round.</summary>
+    [Id(4)]
+    public IReadOnlyDictionary<string, double> Coins { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Judge-equivalents on each specialty (a team's judges split evenly over its specialties).</summary>
+    [Id(5)]
+    public IReadOnlyDictionary<string, double> Judges { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Each specialty's coins per judge-equivalent and month in the round.</summary>
+    [Id(6)]
+    public IReadOnlyDictionary<string, double> MonthlyCoinsBySpecialty { get; init; } = new Dictionary<string, double>();
+
+    [Id(7)]
+    public double MonthlyCoinsMin { get; init; }
+    [Id(8)]
+    public double MonthlyCoinsP10 { get; init; }
+    [Id(9)]
+    public double MonthlyCoinsP90 { get; init; }
+    [Id(10)]
+    public double MonthlyCoinsMax { get; init; }
+
+    /// <summary>P90 ÷ P10 of the judges' monthly coins (nearest rank); null when P10 is 0.</summary>
+    [Id(11)]
+    public double? Spread { get; init; }
+
+    [Id(12)]
+    public double Moves { get; init; }
+    [Id(13)]
+    public double PersonMoves { get; init; }
 }
 
 /// <summary>How the run went on this machine: the only part allowed to differ between two identical runs.</summary>

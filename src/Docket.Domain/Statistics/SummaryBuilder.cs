@@ -162,7 +162,7 @@ public static class SummaryBuilder
                 SupervisorHours = courts.Sum(c => c.SupervisorHours),
             },
             Balance = BalanceOf(scenario, courts, windowMonths, shares, ages),
-            Scores = Scores(courts),
+            Scores = Scores(scenario, courts),
             TimeToDispositionHistogram = DayBins.Histogram(ttd),
             PendingAgeHistogram = DayBins.Histogram(ages),
             Engine = new EngineFigures
@@ -363,7 +363,7 @@ public static class SummaryBuilder
         return kinds.ToDictionary(k => k, k => (double)rows.Sum(r => r.PendingEndByKind.GetValueOrDefault(k)));
     }
 
-    private static ScoreFigures Scores(IReadOnlyList<CourtStatistics> courts)
+    private static ScoreFigures Scores(Scenario scenario, IReadOnlyList<CourtStatistics> courts)
     {
         var teams = courts.SelectMany(c => c.Teams).ToList();
         if (teams.Count == 0)
@@ -373,14 +373,52 @@ public static class SummaryBuilder
         var coinsMax = teams.Max(t => t.Coins);
         var coinsMin = teams.Min(t => t.Coins);
         var scored = teams.Where(t => t.Quota > 0).ToList();
+        var rounds = CoinRoundRows(scenario, courts);
         return new ScoreFigures
         {
+            Rounds = rounds,
+            Moves = rounds.Sum(r => r.Moves),
+            PersonMoves = rounds.Sum(r => r.PersonMoves),
             CoinsMax = coinsMax,
             CoinsMin = coinsMin,
             Spread = Ratio(coinsMax, coinsMin),
             ScoreMax = scored.Count == 0 ? 0 : scored.Max(t => t.Score),
             ScoreMin = scored.Count == 0 ? 0 : scored.Min(t => t.Score),
         };
+    }
+
+    /// <summary>Every court's coin rounds, courts in order (docs/summary.md, <c>scores.rounds</c>).</summary>
+    private static List<CoinRoundRow> CoinRoundRows(Scenario scenario, IReadOnlyList<CourtStatistics> courts)
+    {
+        var categories = scenario.CaseTypes.Select(t => t.Category).Distinct().ToList();
+        var rows = new List<CoinRoundRow>();
+        foreach (var court in courts)
+        {
+            foreach (var round in court.CoinRounds)
+            {
+                var months = (round.ToDay - round.FromDay) / (SimulationYear.Days / 12);
+                var sorted = round.JudgeMonthlyCoins.Order().ToArray();
+                rows.Add(new CoinRoundRow
+                {
+                    Court = court.CourtId,
+                    Round = round.Index,
+                    FromDay = round.FromDay,
+                    ToDay = round.ToDay,
+                    Coins = scenario.CaseTypes.Select((t, i) => (t.Id, i)).ToDictionary(t => t.Id, t => round.TypeCoins[t.i]),
+                    Judges = categories.Select((c, i) => (c, i)).ToDictionary(c => c.c, c => round.CategoryJudges[c.i]),
+                    MonthlyCoinsBySpecialty = categories.Select((c, i) => (c, i)).ToDictionary(c => c.c,
+                        c => months > 0 ? CoinMarket.Pay(round.CategoryCoins[c.i], round.CategoryJudges[c.i]) / months : 0.0),
+                    MonthlyCoinsMin = sorted.Length == 0 ? 0 : sorted[0],
+                    MonthlyCoinsP10 = sorted.Length == 0 ? 0 : CoinMarket.NearestRank(sorted, 0.1),
+                    MonthlyCoinsP90 = sorted.Length == 0 ? 0 : CoinMarket.NearestRank(sorted, 0.9),
+                    MonthlyCoinsMax = sorted.Length == 0 ? 0 : sorted[^1],
+                    Spread = CoinMarket.Spread(sorted),
+                    Moves = round.Moves.Count,
+                    PersonMoves = round.Moves.Sum(m => m.People),
+                });
+            }
+        }
+        return rows;
     }
 
     /// <summary>The courts' arrays end to end, in court order (copied, not enumerated: a court's year has ~10⁶ entries).</summary>

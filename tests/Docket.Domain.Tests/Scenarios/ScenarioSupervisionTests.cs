@@ -476,7 +476,7 @@ public class ScenarioSupervisionTests
     [InlineData("scores: { coins: { »a: } }", "scores.coins.a: a number of coins is required")]
     [InlineData("scores: { rebalance_every_days: »-1 }", "scores.rebalance_every_days: must be at least 0 (got -1)")]
     [InlineData("scores: { sensitivity: »-0.5 }", "scores.sensitivity: must be at least 0 (got -0.5)")]
-    [InlineData("scores: { »weights: {} }", "unknown key 'weights' in scores (expected one of: coins, rebalance_every_days, sensitivity)")]
+    [InlineData("scores: { »weights: {} }", "unknown key 'weights' in scores (expected one of: coins, rebalance_every_days, sensitivity, min_coins, max_coins, max_change_per_round, moves)")]
     public void Balance_and_scores_rules(string block, string message)
     {
         AssertErrorAt($$"""
