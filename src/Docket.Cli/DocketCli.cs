@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Docket.Cli.Commands;
+using Docket.Cli.Hosting;
 using Docket.Cli.Output;
 
 namespace Docket.Cli;
@@ -24,6 +25,7 @@ public static class DocketCli
             ReplayCommand.Create(output),
             LedgerCommand.Create(output.Writer),
             AuditCommand.Create(output.Writer),
+            SiloCommand.Create(output.Writer),
         };
         // Help wraps at the output's width, as the tables do (80 columns, a pipe's COLUMNS, else 120).
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -54,6 +56,11 @@ public static class DocketCli
                 await error.WriteLineAsync(line);
             }
             return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (Unwrap(e) is ClusterUnavailableException lost)
+        {
+            await error.WriteLineAsync($"docket: {lost.Message}");
+            return ExitCodes.ClusterUnavailable;
         }
         catch (OperationCanceledException)
         {

@@ -1,14 +1,17 @@
 using Docket.Domain.Metrics;
-using Docket.Grains;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Docket.Grains;
 
 public static class DocketGrainsServiceCollectionExtensions
 {
     /// <summary>Services Docket's grains need in every silo.</summary>
-    public static IServiceCollection AddDocketGrains(this IServiceCollection services) =>
-        services.AddSingleton<ScenarioCatalog>()
-            .AddMetrics()
-            .AddSingleton<DocketMetrics>();
+    public static IServiceCollection AddDocketGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ScenarioCatalog>();
+        services.AddMetrics();
+        services.TryAddSingleton<DocketMetrics>();
+        return services;
+    }
 }

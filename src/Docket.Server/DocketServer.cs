@@ -90,6 +90,8 @@ public static class DocketServer
             // A request waits for a grain at most Docket:Limits:GrainWaitSeconds (then 503, as for a silo that died).
             silo.AddOutgoingGrainCallFilter<Unavailable.Bound>();
         });
+        // The silo hosts the simulation's grains too: `docket simulate --cluster redis --cluster-id docket-live` runs on it.
+        builder.Services.AddDocketGrains();
         builder.Services.AddHostedService<CourtWarmup>();
         builder.Services.AddHostedService<StartBanner>();
         return Finish(builder, options, organization, storage, telemetryWarning);

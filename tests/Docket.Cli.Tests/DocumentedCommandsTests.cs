@@ -9,7 +9,8 @@ namespace Docket.Cli.Tests;
 /// and this test's configuration in place of <c>-c Release</c>) from a temporary directory laid out like the
 /// repository root, so that the commands' <c>out/</c> folders stay out of the repository. Each must exit with the
 /// code the doc implies (2 where the paragraph before the block says so, else 0) and, where the doc pastes the output,
-/// print the pasted output's first line. <c>serve</c> is left to the server's tests (Docket.Server.Tests/Docs).
+/// print the pasted output's first line. <c>serve</c>, <c>silo</c> and runs on a cluster are left to the server's tests
+/// (Docket.Server.Tests/Docs).
 /// </summary>
 public sealed partial class DocumentedCommandsTests
 {
@@ -240,7 +241,8 @@ public sealed partial class DocumentedCommandsTests
     [GeneratedRegex(@"\s{2,}\([^)]*\)$")]
     private static partial Regex Annotation();
 
-    [GeneratedRegex(@" -- serve\b")]
+    /// <summary>The service, and the cluster commands (they need Redis and silos): run by Docket.Server.Tests/Docs.</summary>
+    [GeneratedRegex(@" -- (serve|silo)\b|--cluster redis")]
     private static partial Regex Serve();
 
     [GeneratedRegex(@"exit code 2|exits with code 2|exits 2|is refused")]

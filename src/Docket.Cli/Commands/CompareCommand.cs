@@ -31,6 +31,8 @@ internal static class CompareCommand
         {
             scenarios, replications, seed, days, outDir, noReport, json,
         };
+        var cluster = new SimulationCluster.Options();
+        cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(scenarios) ?? [];
@@ -49,8 +51,9 @@ internal static class CompareCommand
             var inputs = paths.Select(p => (Path: p, Input: ScenarioInput.Read(p, parse.GetValue(seed), parse.GetValue(days)))).ToList();
             RequireSharedCaseTypes([.. inputs.Select(i => (i.Path, i.Input.Scenario))]);
             var commonSeed = parse.GetValue(seed) ?? inputs[0].Input.Scenario.Seed;
-            await using var silo = await EmbeddedSilo.StartAsync(cancellationToken);
-            var runner = new SimulationRunner(silo.Grains);
+            var onCluster = cluster.Read(parse);
+            await using var silo = await SimulationCluster.StartAsync(onCluster, cancellationToken);
+            var runner = new SimulationRunner(silo, onCluster is not null);
             var compared = new List<ComparedScenario>();
             foreach (var (path, (text, scenario)) in inputs)
             {

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>`docket audit randomness`: some period's draws depart from the recorded probabilities at the level.</summary>
     public const int Departs = 3;
+
+    /// <summary>`--cluster redis`: no silo of the cluster could be reached, or the run lost a silo (re-run it).</summary>
+    public const int ClusterUnavailable = 4;
 }

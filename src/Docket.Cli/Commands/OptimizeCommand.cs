@@ -40,6 +40,8 @@ internal static class OptimizeCommand
         {
             scenario, goals, group, pool, role, court, min, max, replications, seed, days, json,
         };
+        var cluster = new SimulationCluster.Options();
+        cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(scenario)!;
@@ -69,8 +71,9 @@ internal static class OptimizeCommand
                 throw new BadInputException($"--max {high} is below --min {low}");
             }
 
-            await using var silo = await EmbeddedSilo.StartAsync(cancellationToken);
-            var runner = new SimulationRunner(silo.Grains);
+            var onCluster = cluster.Read(parse);
+            await using var silo = await SimulationCluster.StartAsync(onCluster, cancellationToken);
+            var runner = new SimulationRunner(silo, onCluster is not null);
             var commonSeed = loaded.Seed;
             async Task<StaffingCandidate> Evaluate(int count, CancellationToken token)
             {

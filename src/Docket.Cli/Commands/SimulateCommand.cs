@@ -20,10 +20,12 @@ internal static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print summary.json to stdout instead of the table" };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html and its charts beside summary.json" };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve live metrics for Prometheus at http://127.0.0.1:PORT/metrics while the run lasts" };
-        var command = new Command("simulate", "Run a scenario on an in-process Orleans silo and write summary.json")
+        var cluster = new SimulationCluster.Options();
+        var command = new Command("simulate", "Run a scenario on an in-process Orleans silo (or a cluster's silos) and write summary.json")
         {
             scenario, seed, days, replications, outDir, json, metricsPort, noReport,
         };
+        cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(scenario)!;
@@ -31,10 +33,15 @@ internal static class SimulateCommand
             {
                 throw new BadInputException($"--metrics-port must be a port number from 1 to 65535 (got {port})");
             }
+            var onCluster = cluster.Read(parse);
+            if (onCluster is not null && parse.GetValue(metricsPort) is not null)
+            {
+                throw new BadInputException("--metrics-port serves the in-process silo's metrics; with --cluster redis each silo serves its own");
+            }
             ScenarioInput.RequireFile(path);
             // The silo starts on another thread while the scenario is read and checked here (on two cores the two
             // overlap); it is stopped again if the scenario is refused.
-            var starting = Task.Run(() => EmbeddedSilo.StartAsync(cancellationToken, parse.GetValue(metricsPort)), cancellationToken);
+            var starting = Task.Run(() => SimulationCluster.StartAsync(onCluster, cancellationToken, parse.GetValue(metricsPort)), cancellationToken);
             ScenarioFile input;
             try
             {
@@ -53,8 +60,8 @@ internal static class SimulateCommand
             var reps = parse.GetValue(replications) ?? loaded.Replications;
             var asJson = parse.GetValue(json);
             await using var silo = await starting;
-            silo.Scenarios.Add(text, input.Parsed);
-            var runner = new SimulationRunner(silo.Grains);
+            silo.Offer(text, input.Parsed);
+            var runner = new SimulationRunner(silo, onCluster is not null);
             Summary summary;
             if (!asJson && output.Writer == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
             {

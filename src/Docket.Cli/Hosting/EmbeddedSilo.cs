@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Docket.Domain.Metrics;
+using Docket.Domain.Scenarios;
 using Docket.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ namespace Docket.Cli.Hosting;
 /// The embedded default: one Orleans silo in this process, localhost clustering on free ports (so several runs can
 /// go side by side), in-memory state. Nothing to install.
 /// </summary>
-internal sealed class EmbeddedSilo : IAsyncDisposable
+internal sealed class EmbeddedSilo : ISimulationHost
 {
     private readonly IHost _host;
 
@@ -21,8 +22,10 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>The silo's parsed scenarios: a scenario the command has parsed already is handed over here.</summary>
-    public ScenarioCatalog Scenarios => _host.Services.GetRequiredService<ScenarioCatalog>();
+    /// <summary>A scenario the command has parsed already is handed to the silo's catalog, so the silo does not parse it again.</summary>
+    public void Offer(string text, Scenario parsed) => _host.Services.GetRequiredService<ScenarioCatalog>().Add(text, parsed);
+
+    public Task<int> CountSilosAsync() => Task.FromResult(1);
 
     /// <param name="metricsPort">When set, Docket's and Orleans' metrics are served for Prometheus at
     /// http://127.0.0.1:PORT/metrics while the silo runs.</param>
@@ -54,7 +57,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
     }
 
     /// <summary>Stops a silo still starting when the command gives up before using it (a start that failed is ignored).</summary>
-    public static async Task StopQuietlyAsync(Task<EmbeddedSilo> starting)
+    public static async Task StopQuietlyAsync(Task<ISimulationHost> starting)
     {
         try
         {

@@ -1,16 +1,36 @@
 using System.Diagnostics;
 using Docket.Abstractions;
+using Docket.Cli.Hosting;
 using Docket.Domain.Statistics;
 
 namespace Docket.Cli.Running;
 
-/// <summary>Runs a scenario's replications on the silo's grains, one clock grain per replication.</summary>
-internal sealed class SimulationRunner(IGrainFactory grains)
+/// <summary>
+/// Runs a scenario's replications on the host's grains (the in-process silo or a cluster's silos), one clock grain per
+/// replication. On a cluster, a run that loses a grain (its silo left the cluster) fails as a whole, naming what was
+/// lost: nothing is written, and it can be re-run.
+/// </summary>
+internal sealed class SimulationRunner(ISimulationHost host, bool onCluster = false)
 {
     /// <param name="report">Told the simulated day, the days, and the cases so far, after every step.</param>
     public async Task<Summary> RunAsync(string scenarioText, string sourceName, ulong? seed, int? days, int replications,
         Action<int, SimulationProgress>? report, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunOnHostAsync(scenarioText, sourceName, seed, days, replications, report, cancellationToken);
+        }
+        catch (Exception e) when (onCluster && e is not OperationCanceledException)
+        {
+            throw new ClusterUnavailableException(
+                $"the run was lost on the cluster ({e.GetType().Name}: {e.Message}); nothing was written: start the silos again if needed and re-run it");
+        }
+    }
+
+    private async Task<Summary> RunOnHostAsync(string scenarioText, string sourceName, ulong? seed, int? days, int replications,
+        Action<int, SimulationProgress>? report, CancellationToken cancellationToken)
+    {
+        var grains = host.Grains;
         var stopwatch = Stopwatch.StartNew();
         var runs = new List<Summary>(replications);
         var runId = Guid.NewGuid().ToString("N");
@@ -33,7 +53,7 @@ internal sealed class SimulationRunner(IGrainFactory grains)
             WallSeconds = wall,
             CasesPerSecond = wall > 0 ? simulated / wall : 0,
             GrainCalls = runs.Sum(r => r.Engine.GrainCalls),
-            Silos = 1,
+            Silos = await host.CountSilosAsync(),
             SimulatedCases = simulated,
             Events = runs.Sum(r => r.Engine.Events),
         };
