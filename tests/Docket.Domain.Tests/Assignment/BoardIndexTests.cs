@@ -258,4 +258,71 @@ public sealed class BoardIndexTests
         Assert.Throws<ArgumentOutOfRangeException>(() => tree.Winner(lanes));
         Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(0, chunks, Vector256<ulong>.Zero));
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(7, 3)]
+    [InlineData(64, 4)]
+    [InlineData(100, 6)]
+    public void Least_work_tree_names_in_every_lane_the_first_slot_a_scan_taking_a_strictly_smaller_work_would(int slots, int lanes)
+    {
+        var random = new RandomStream((ulong)(184 + slots + lanes));
+        var tree = new LeastWorkTree(slots, lanes);
+        var works = new double[slots, lanes];
+        for (var s = 0; s < slots; s++)
+        {
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                works[s, lane] = double.PositiveInfinity;
+            }
+        }
+        var chunks = (lanes + 3) / 4;
+        // Few distinct works, so ties are common; −0 beside +0, double.MaxValue (never a winner) and +∞ (nothing).
+        double[] values = [0.0, -0.0, 0.5, 1.0, 1.0, 2.25, double.MaxValue, double.PositiveInfinity];
+        for (var step = 0; step < Math.Min(20_000, 2_000_000 / (slots * lanes)); step++)
+        {
+            var slot = random.Next(slots);
+            if (random.Next(2) == 0)
+            {
+                var lane = random.Next(lanes);
+                works[slot, lane] = values[random.Next(values.Length)];
+                tree.Set(slot, works[slot, lane], lane);
+            }
+            else
+            {
+                // A chunk of four lanes; with keepEmpty the lanes at +∞ stay there. Past the last lane nothing changes.
+                var chunk = random.Next(chunks);
+                var keepEmpty = random.Next(2) == 0;
+                var chunkWorks = new double[4];
+                for (var i = 0; i < 4; i++)
+                {
+                    chunkWorks[i] = values[random.Next(values.Length)];
+                    var lane = (4 * chunk) + i;
+                    if (lane < lanes && !(keepEmpty && double.IsPositiveInfinity(works[slot, lane])))
+                    {
+                        works[slot, lane] = chunkWorks[i];
+                    }
+                }
+                tree.Set(slot, chunk, Vector256.Create<double>(chunkWorks), keepEmpty);
+            }
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                var best = -1;
+                var bestWork = double.MaxValue;
+                for (var s = 0; s < slots; s++)
+                {
+                    if (works[s, lane] < bestWork)
+                    {
+                        best = s;
+                        bestWork = works[s, lane];
+                    }
+                }
+                Assert.Equal(best, tree.Winner(lane));
+                Assert.Equal(works[slot, lane], tree.WorkOf(slot, lane));
+            }
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Winner(lanes));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(slots == 1 ? 1 : 1 << 20, 0.0, 0));
+    }
 }
