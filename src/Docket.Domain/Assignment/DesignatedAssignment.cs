@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Docket.Domain.Assignment;
@@ -11,12 +9,12 @@ namespace Docket.Domain.Assignment;
 /// </summary>
 /// <remarks>
 /// Where every type has at most <see cref="ScanLimit"/> leader-led teams accepting it, a choice scans them in team
-/// order (cheaper than keeping an index up to date). Otherwise the first <see cref="Choose"/> builds, per case type, a
-/// column of the pending works of the leader-led teams accepting it, in team order, +∞ for a team that cannot take
-/// the type now; from then on the board tells it of every change, and it rewrites a leader-led team's entries only
-/// when that team's load or availability changes (a board whose pool never designates is not listened to at all). A
-/// choice is then the first least entry of the column, found with vector instructions four entries at a time. Both
-/// find the team a scan in team order taking a strictly smaller work would find.
+/// order (cheaper than keeping an index up to date). Otherwise the first <see cref="Choose"/> builds a
+/// <see cref="LeastWorkTree"/> over the pool's leader-led teams, in team order, with a lane per case type one of them
+/// accepts: a team's pending work in the lane of a type it can take now, +∞ in the others. From then on the board tells
+/// it of every change, and it replays a leader-led team's matches only when that team's load or availability changes
+/// (a board whose pool never designates is not listened to at all); a choice reads the root. Both find the team a
+/// scan in team order taking a strictly smaller work would find.
 /// </remarks>
 public sealed class DesignatedAssignment : IBoardListener
 {
@@ -27,8 +25,11 @@ public sealed class DesignatedAssignment : IBoardListener
     private readonly int[][] _leaderTeams;
     private readonly bool[] _leader;
     private readonly bool _scan;
-    private double[][]? _works;
-    private int[] _slot = [];
+    private LeastWorkTree? _tree;
+    private int[] _lane = [];
+    private int[] _laneType = [];
+    private int[] _leaderSlot = [];
+    private int[] _slotTeam = [];
 
     public DesignatedAssignment(TeamBoard board)
     {
@@ -87,8 +88,10 @@ public sealed class DesignatedAssignment : IBoardListener
         {
             return Scan(type);
         }
-        var slot = FirstLeast((_works ?? Index())[type]);
-        return slot < 0 ? -1 : _leaderTeams[type][slot];
+        var tree = _tree ?? Index();
+        var lane = _lane[type];
+        var slot = lane < 0 ? -1 : tree.Winner(lane);
+        return slot < 0 ? -1 : _slotTeam[slot];
     }
 
     private int Scan(int type)
@@ -111,60 +114,11 @@ public sealed class DesignatedAssignment : IBoardListener
         return best;
     }
 
-    /// <summary>
-    /// The first index of the column's least entry, or -1 when none is below <see cref="double.MaxValue"/>. The column's
-    /// length is a multiple of 4 (padded with +∞) and it holds no NaN and no −0, so the vector minimum is the minimum.
-    /// </summary>
-    internal static int FirstLeast(double[] works)
-    {
-        if (!Vector256.IsHardwareAccelerated)
-        {
-            var best = -1;
-            var least = double.MaxValue;
-            for (var i = 0; i < works.Length; i++)
-            {
-                if (works[i] < least)
-                {
-                    least = works[i];
-                    best = i;
-                }
-            }
-            return best;
-        }
-        if (works.Length == 0)
-        {
-            return -1;
-        }
-        ref var first = ref MemoryMarshal.GetArrayDataReference(works);
-        var length = (nuint)works.Length;
-        var min = Vector256.LoadUnsafe(ref first);
-        for (nuint i = 4; i < length; i += 4)
-        {
-            min = Vector256.MinNative(min, Vector256.LoadUnsafe(ref first, i));
-        }
-        var half = Vector128.MinNative(min.GetLower(), min.GetUpper());
-        var leastWork = Math.Min(half.ToScalar(), half.GetElement(1));
-        if (!(leastWork < double.MaxValue))
-        {
-            return -1;
-        }
-        var target = Vector256.Create(leastWork);
-        for (nuint i = 0; i < length; i += 4)
-        {
-            var equal = Vector256.Equals(Vector256.LoadUnsafe(ref first, i), target).ExtractMostSignificantBits();
-            if (equal != 0)
-            {
-                return (int)i + BitOperations.TrailingZeroCount(equal);
-            }
-        }
-        return -1;
-    }
-
     void IBoardListener.AvailabilityChanged(int type, int team, bool available)
     {
         if (_leader[team])
         {
-            _works![type][_slot[(type * _board.TeamCount) + team]] = available ? Work(team) : double.PositiveInfinity;
+            _tree!.Set(_leaderSlot[team], available ? Work(team) : double.PositiveInfinity, _lane[type]);
         }
     }
 
@@ -172,55 +126,62 @@ public sealed class DesignatedAssignment : IBoardListener
     {
         if (_leader[team])
         {
-            Rekey(team);
+            // The lanes of the types the team cannot take now stay at +∞ (they follow the board's availability).
+            var work = Vector256.Create(Work(team));
+            for (var chunk = 0; chunk < (_laneType.Length + 3) / 4; chunk++)
+            {
+                _tree!.Set(_leaderSlot[team], chunk, work, keepEmpty: true);
+            }
         }
     }
 
-    private double[][] Index()
+    private LeastWorkTree Index()
     {
-        var n = _board.TeamCount;
-        _slot = new int[_board.TypeCount * n];
-        var works = new double[_board.TypeCount][];
+        _lane = new int[_board.TypeCount];
+        var laneType = new List<int>();
         for (var type = 0; type < _board.TypeCount; type++)
         {
-            var leaders = _leaderTeams[type];
-            works[type] = new double[(leaders.Length + 3) & ~3];
-            Array.Fill(works[type], double.PositiveInfinity);
-            for (var i = 0; i < leaders.Length; i++)
+            _lane[type] = _leaderTeams[type].Length == 0 ? -1 : laneType.Count;
+            if (_lane[type] >= 0)
             {
-                _slot[(type * n) + leaders[i]] = i;
+                laneType.Add(type);
             }
         }
-        _works = works;
-        for (var team = 0; team < n; team++)
+        _laneType = [.. laneType];
+        _slotTeam = [.. Enumerable.Range(0, _board.TeamCount).Where(team => _leader[team])];
+        _leaderSlot = new int[_board.TeamCount];
+        for (var slot = 0; slot < _slotTeam.Length; slot++)
         {
-            if (_leader[team])
+            _leaderSlot[_slotTeam[slot]] = slot;
+        }
+        var tree = new LeastWorkTree(_slotTeam.Length, _laneType.Length);
+        Span<double> works = stackalloc double[4];
+        for (var slot = 0; slot < _slotTeam.Length; slot++)
+        {
+            var team = _slotTeam[slot];
+            for (var chunk = 0; chunk < (_laneType.Length + 3) / 4; chunk++)
             {
-                Rekey(team);
+                for (var i = 0; i < 4; i++)
+                {
+                    var lane = (4 * chunk) + i;
+                    works[i] = lane < _laneType.Length && _board.IsAvailable(team, _laneType[lane]) ? Work(team) : double.PositiveInfinity;
+                }
+                tree.Set(slot, chunk, Vector256.Create<double>(works), keepEmpty: false);
             }
         }
+        _tree = tree;
         _board.Listen(this);
-        return works;
-    }
-
-    /// <summary>Writes the leader-led team's work in the column of every type it accepts: its work when it can take the type now, else +∞.</summary>
-    private void Rekey(int team)
-    {
-        var work = Work(team);
-        var n = _board.TeamCount;
-        foreach (var type in _board.TypesOf(team))
-        {
-            _works![type][_slot[(type * n) + team]] = _board.IsAvailable(team, type) ? work : double.PositiveInfinity;
-        }
+        return tree;
     }
 
     /// <summary>
-    /// The team's pending work as the column holds it: +0 for −0 (a scan sees them equal), +∞ for a work not below
-    /// <see cref="double.MaxValue"/> (a scan from it never takes one).
+    /// The team's pending work as the tree holds it: +0 for −0 (a scan sees them equal), <see cref="double.MaxValue"/>
+    /// for a work not below it (a scan never takes one, nor does the tree's winner; +∞ is kept for a lane the team
+    /// cannot take).
     /// </summary>
     private double Work(int team)
     {
         var work = _board.PendingWork(team);
-        return work < double.MaxValue ? work + 0.0 : double.PositiveInfinity;
+        return work < double.MaxValue ? work + 0.0 : double.MaxValue;
     }
 }

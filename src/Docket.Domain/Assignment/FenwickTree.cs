@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Docket.Domain.Assignment;
 
 /// <summary>Prefix sums of non-negative weights with O(log n) update and weighted search.</summary>
@@ -43,15 +47,30 @@ public sealed class FenwickTree
     /// <summary>The index i with prefix(i) ≤ target &lt; prefix(i + 1), skipping zero weights.</summary>
     public int Find(double target)
     {
-        var tree = _tree;
+        ref var tree = ref MemoryMarshal.GetArrayDataReference(_tree);
         var position = 0;
-        for (var step = _topBit; step > 0; step >>= 1)
+        var step = _topBit;
+        var rest = Vector128.CreateScalarUnsafe(target);
+        // Two steps at a time: both sums the second step may compare are read before the first step is decided, so
+        // the search waits on comparisons, not on reads. Each step takes its sum off the target when the sum is within
+        // it (the same subtraction as one step at a time), with masks rather than branches on the weights. position is
+        // a multiple of 2 × step, at most 2 × _topBit − 2 × step, so every read is inside the padded array.
+        for (; step > 1; step >>= 2)
         {
-            // Take the step when the sum it skips is within the target: position + step < 2 * _topBit, inside the array.
-            var sum = tree[position + step];
-            var take = sum <= target ? 1 : 0;
-            position += step & -take;
-            target -= sum * take;
+            var half = step >> 1;
+            var sum = Vector128.CreateScalarUnsafe(Unsafe.Add(ref tree, position + step));
+            var ifSkipped = Vector128.CreateScalarUnsafe(Unsafe.Add(ref tree, position + half));
+            var ifTaken = Vector128.CreateScalarUnsafe(Unsafe.Add(ref tree, position + step + half));
+            var take = Vector128.LessThanOrEqual(sum, rest);
+            rest = Vector128.ConditionalSelect(take, rest - sum, rest);
+            var next = Vector128.ConditionalSelect(take, ifTaken, ifSkipped);
+            var takeNext = Vector128.LessThanOrEqual(next, rest);
+            rest = Vector128.ConditionalSelect(takeNext, rest - next, rest);
+            position += (step & (int)take.AsInt64().ToScalar()) + (half & (int)takeNext.AsInt64().ToScalar());
+        }
+        if (step == 1)
+        {
+            position += Unsafe.Add(ref tree, position + 1) <= rest.ToScalar() ? 1 : 0;
         }
         // Rounding can land on a zero-weight slot at the very end; step back to the last positive one.
         while (position >= _values.Length || _values[position] <= 0)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Docket.Domain.Randomness;
 
 namespace Docket.Domain.Assignment;
@@ -8,15 +9,17 @@ namespace Docket.Domain.Assignment;
 /// each other are a tie.
 /// </summary>
 /// <remarks>
-/// Each case type keeps a <see cref="TournamentTree"/> over the teams accepting it (in team order, so a tie goes to
-/// the lower team) whose priority is the team's pending work in whole work units (<see cref="UnitsPerWork"/>: the
-/// smallest number of units per 1.0 of work, at most 1,024, in which every type's weight is whole) above its cases
-/// received in the category, packed into one integer; a team that cannot take the type is out of the type's tree.
+/// One <see cref="TournamentTree"/> over the pool's teams (in team order, so a tie goes to the lower team) keeps a lane
+/// for each case type some team accepts: a team's priority in a type's lane is its pending work in whole work units
+/// (<see cref="UnitsPerWork"/>: the smallest number of units per 1.0 of work, at most 1,024, in which every type's
+/// weight is whole) above its cases received in the type's category, packed into one integer, and a team that cannot
+/// take the type now holds nothing in its lane. A change of a team's load replays its matches once for all its types
+/// (four lanes to a vector minimum), and a choice reads the root.
 /// A work read from the board further than 4e-10 from its whole number of units (rounding drift the 1e-9 tie could
 /// no longer absorb the same way), a work of 2^22 − 1 units or more, a count received too large for the bits left
-/// beside the work and the team (2^26 or more with 65,536 teams accepting the type, more with fewer), weights with no
-/// such unit and more than 65,536 teams accepting a type turn the policy over to <see cref="LoadHeap"/>s, which
-/// compare the works themselves: in both forms the choice is the same team.
+/// beside the work and the team (2^26 or more in a pool of 65,536 teams, more in smaller ones), weights with no such
+/// unit and pools of more than 65,536 teams turn the policy over to <see cref="LoadHeap"/>s, which compare the works
+/// themselves: in both forms the choice is the same team.
 /// </remarks>
 public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
 {
@@ -25,49 +28,45 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
     private const int MaxUnitsPerWork = 1024;
     private const double MaxDrift = 4e-10;
 
-    private readonly TournamentTree[] _trees;
-    private readonly int[] _slot;
-    private readonly int[] _typeCategory;
-    private readonly int[] _receivedBits;
+    private readonly TournamentTree _tree;
+    private readonly int[] _lane;
+    private readonly int[] _laneCategory;
+    private readonly int[] _laneType;
+    private readonly int _receivedBits;
+    private readonly int _chunks;
     private LoadHeap[]? _heaps;
 
     public LeastLoadedAssignment(TeamBoard board)
         : base(board)
     {
-        var n = board.TeamCount;
-        _typeCategory = new int[board.TypeCount];
-        _slot = new int[board.TypeCount * n];
-        _trees = new TournamentTree[board.TypeCount];
-        _receivedBits = new int[board.TypeCount];
-        var fits = true;
+        _lane = new int[board.TypeCount];
+        var laneCategory = new List<int>();
+        var laneType = new List<int>();
         for (var type = 0; type < board.TypeCount; type++)
         {
-            _typeCategory[type] = board.CategoryOf(type);
-            var eligible = board.Eligible(type);
-            _trees[type] = new TournamentTree(eligible.Length);
-            _receivedBits[type] = 64 - _trees[type].SlotBits - UnitBits;
-            fits &= _receivedBits[type] >= 26;
-            for (var i = 0; i < eligible.Length; i++)
+            _lane[type] = board.Eligible(type).Length == 0 ? -1 : laneCategory.Count;
+            if (_lane[type] >= 0)
             {
-                _slot[(type * n) + eligible[i]] = i;
+                laneCategory.Add(board.CategoryOf(type));
+                laneType.Add(type);
             }
         }
-        UnitsPerWork = fits ? FindUnitsPerWork(board) : 0;
+        _laneType = [.. laneType];
+        _tree = new TournamentTree(board.TeamCount, laneCategory.Count);
+        _chunks = (laneCategory.Count + 3) / 4;
+        // Padding lanes read category 0; the tree keeps them empty.
+        _laneCategory = [.. laneCategory, .. new int[(4 * _chunks) - laneCategory.Count]];
+        _receivedBits = 64 - _tree.SlotBits - UnitBits;
+        UnitsPerWork = _receivedBits >= 26 ? FindUnitsPerWork(board) : 0;
         if (UnitsPerWork == 0)
         {
             UseHeaps();
         }
         else
         {
-            for (var type = 0; type < board.TypeCount && _heaps is null; type++)
+            for (var team = 0; team < board.TeamCount && _heaps is null; team++)
             {
-                foreach (var team in board.Eligible(type))
-                {
-                    if (board.IsAvailable(team, type) && _heaps is null)
-                    {
-                        Enter(type, team);
-                    }
-                }
+                Enter(team);
             }
         }
         board.Listen(this);
@@ -75,7 +74,7 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
 
     public override AssignmentPolicyKind Kind => AssignmentPolicyKind.LeastLoaded;
 
-    /// <summary>Work units per 1.0 of pending work in the trees' keys; 0 once the policy decides on heaps.</summary>
+    /// <summary>Work units per 1.0 of pending work in the tree's keys; 0 once the policy decides on heaps.</summary>
     public int UnitsPerWork { get; private set; }
 
     public override int Choose(int type, RandomStream random)
@@ -84,8 +83,8 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
         {
             return heaps[type].Peek();
         }
-        var slot = _trees[type].Winner;
-        return slot < 0 ? -1 : Board.Eligible(type)[slot];
+        var lane = _lane[type];
+        return lane < 0 ? -1 : _tree.Winner(lane);
     }
 
     void IBoardListener.AvailabilityChanged(int type, int team, bool available)
@@ -94,7 +93,7 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
         {
             if (available)
             {
-                heaps[type].Add(team, Board.PendingWork(team), Board.AssignedInCategory(team, _typeCategory[type]));
+                heaps[type].Add(team, Board.PendingWork(team), Board.AssignedInCategory(team, Board.CategoryOf(type)));
             }
             else
             {
@@ -102,28 +101,20 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
             }
             return;
         }
-        if (available)
+        var lane = _lane[type];
+        if (!available)
         {
-            Enter(type, team);
+            _tree.Clear(team, lane);
+            return;
         }
-        else
-        {
-            _trees[type].Clear(_slot[(type * Board.TeamCount) + team]);
-        }
-    }
-
-    /// <summary>Puts the team, which can take the type now, in the type's tree with its key.</summary>
-    private void Enter(int type, int team)
-    {
         var units = Units(Board.PendingWork(team));
-        var received = (ulong)Board.AssignedInCategory(team, _typeCategory[type]);
-        var bits = _receivedBits[type];
-        if (units < 0 || received >> bits != 0)
+        var received = (ulong)Board.AssignedInCategory(team, _laneCategory[lane]);
+        if (units < 0 || received >> _receivedBits != 0)
         {
             UseHeaps();
             return;
         }
-        _trees[type].Set(_slot[(type * Board.TeamCount) + team], ((ulong)units << bits) | received);
+        _tree.Set(team, ((ulong)units << _receivedBits) | received, lane);
     }
 
     void IBoardListener.LoadChanged(int team, int category)
@@ -134,41 +125,61 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
             var work = Board.PendingWork(team);
             foreach (var type in Board.TypesOf(team))
             {
-                heaps[type].Update(team, work, Board.AssignedInCategory(team, _typeCategory[type]));
+                heaps[type].Update(team, work, Board.AssignedInCategory(team, Board.CategoryOf(type)));
             }
             return;
         }
-        Rekey(team);
-    }
-
-    /// <summary>Gives the team its new key in the tree of every type it accepts and can take now.</summary>
-    private void Rekey(int team)
-    {
         var units = Units(Board.PendingWork(team));
-        if (units < 0)
+        for (var chunk = 0; chunk < _chunks; chunk++)
         {
-            UseHeaps();
-            return;
-        }
-        var n = Board.TeamCount;
-        foreach (var type in Board.TypesOf(team))
-        {
-            var tree = _trees[type];
-            var slot = _slot[(type * n) + team];
-            // A team out of the type's tree cannot take it now (the tree follows the board's availability).
-            if (!tree.Holds(slot))
+            if (!Priorities(team, units, chunk, out var priorities))
             {
-                continue;
-            }
-            var received = (ulong)Board.AssignedInCategory(team, _typeCategory[type]);
-            var bits = _receivedBits[type];
-            if (received >> bits != 0)
-            {
-                UseHeaps();
                 return;
             }
-            tree.Set(slot, ((ulong)units << bits) | received);
+            // A team out of a type's lane cannot take it now (the lanes follow the board's availability).
+            _tree.Update(team, chunk, priorities);
         }
+    }
+
+    /// <summary>Puts the team in the lanes of the types it can take now, with its priorities.</summary>
+    private void Enter(int team)
+    {
+        var units = Units(Board.PendingWork(team));
+        Span<ulong> none = stackalloc ulong[4];
+        for (var chunk = 0; chunk < _chunks; chunk++)
+        {
+            if (!Priorities(team, units, chunk, out var priorities))
+            {
+                return;
+            }
+            for (var i = 0; i < 4; i++)
+            {
+                var lane = (4 * chunk) + i;
+                none[i] = lane < _laneType.Length && Board.IsAvailable(team, _laneType[lane]) ? 0 : TournamentTree.None;
+            }
+            _tree.Set(team, chunk, priorities | Vector256.Create<ulong>(none));
+        }
+    }
+
+    /// <summary>
+    /// The team's priorities in the four lanes of the chunk: its work in units above its count received in the lane's
+    /// category. False, with the policy turned over to heaps, when one does not fit.
+    /// </summary>
+    private bool Priorities(int team, long units, int chunk, out Vector256<ulong> priorities)
+    {
+        var at = 4 * chunk;
+        var received = Vector256.Create(
+            (ulong)Board.AssignedInCategory(team, _laneCategory[at]),
+            (ulong)Board.AssignedInCategory(team, _laneCategory[at + 1]),
+            (ulong)Board.AssignedInCategory(team, _laneCategory[at + 2]),
+            (ulong)Board.AssignedInCategory(team, _laneCategory[at + 3]));
+        priorities = Vector256.Create((ulong)units << _receivedBits) | received;
+        if (units < 0 || Vector256.ShiftRightLogical(received, _receivedBits) != Vector256<ulong>.Zero)
+        {
+            UseHeaps();
+            return false;
+        }
+        return true;
     }
 
     /// <summary>The work in whole units, or -1 when it is not within <see cref="MaxDrift"/> of one or does not fit the key.</summary>
@@ -213,7 +224,7 @@ public sealed class LeastLoadedAssignment : AssignmentPolicy, IBoardListener
             {
                 if (Board.IsAvailable(team, type))
                 {
-                    heaps[type].Add(team, Board.PendingWork(team), Board.AssignedInCategory(team, _typeCategory[type]));
+                    heaps[type].Add(team, Board.PendingWork(team), Board.AssignedInCategory(team, Board.CategoryOf(type)));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Docket.Domain.Assignment;
 using Docket.Domain.Randomness;
 
@@ -178,36 +179,150 @@ public sealed class BoardIndexTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(7)]
-    [InlineData(64)]
-    [InlineData(100)]
-    public void Tournament_tree_names_the_slot_with_the_smallest_priority_and_the_lowest_slot_on_a_tie(int slots)
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(7, 3)]
+    [InlineData(64, 4)]
+    [InlineData(100, 6)]
+    [InlineData(1000, 4)]
+    public void Tournament_tree_names_in_every_lane_the_slot_with_the_smallest_priority_and_the_lowest_slot_on_a_tie(int slots, int lanes)
     {
-        var random = new RandomStream((ulong)(84 + slots));
-        var tree = new TournamentTree(slots);
-        var priorities = new ulong?[slots];
-        Assert.Equal(-1, tree.Winner);
-        for (var step = 0; step < 20_000; step++)
+        var random = new RandomStream((ulong)(84 + slots + lanes));
+        var tree = new TournamentTree(slots, lanes);
+        var priorities = new ulong?[slots, lanes];
+        var chunks = (lanes + 3) / 4;
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            Assert.Equal(-1, tree.Winner(lane));
+        }
+        // The model is checked in full at every step, so large trees take fewer steps.
+        for (var step = 0; step < Math.Min(20_000, 4_000_000 / (slots * lanes)); step++)
         {
             var slot = random.Next(slots);
-            // Few distinct priorities, so ties are common, and the largest allowed; a quarter of the changes empty the slot.
-            if (random.Next(4) == 0)
+            // Few distinct priorities, so ties are common, and the largest allowed; a quarter of the changes empty a lane.
+            ulong? Draw() => random.Next(4) == 0 ? null : random.Next(7) == 0 ? tree.MaxPriority : (ulong)random.Next(6);
+            switch (random.Next(3))
             {
-                priorities[slot] = null;
-                tree.Clear(slot);
+                case 0:
+                    {
+                        var lane = random.Next(lanes);
+                        priorities[slot, lane] = Draw();
+                        tree.Set(slot, priorities[slot, lane] ?? TournamentTree.None, lane);
+                        break;
+                    }
+                case 1:
+                    {
+                        // A whole chunk of four lanes; past the last lane the vector's values are ignored.
+                        var chunk = random.Next(chunks);
+                        var values = new ulong[4];
+                        for (var i = 0; i < 4; i++)
+                        {
+                            var value = Draw();
+                            values[i] = value ?? TournamentTree.None;
+                            if ((4 * chunk) + i < lanes)
+                            {
+                                priorities[slot, (4 * chunk) + i] = value;
+                            }
+                        }
+                        tree.Set(slot, chunk, Vector256.Create<ulong>(values));
+                        break;
+                    }
+                default:
+                    {
+                        // An update changes only the lanes the slot holds.
+                        var chunk = random.Next(chunks);
+                        var values = new ulong[4];
+                        for (var i = 0; i < 4; i++)
+                        {
+                            values[i] = random.Next(7) == 0 ? tree.MaxPriority : (ulong)random.Next(6);
+                            var lane = (4 * chunk) + i;
+                            if (lane < lanes && priorities[slot, lane] is not null)
+                            {
+                                priorities[slot, lane] = values[i];
+                            }
+                        }
+                        tree.Update(slot, chunk, Vector256.Create<ulong>(values));
+                        break;
+                    }
+            }
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                var held = Enumerable.Range(0, slots).Where(s => priorities[s, lane] is not null).ToList();
+                var expected = held.Count == 0 ? -1 : held.OrderBy(s => priorities[s, lane]).ThenBy(s => s).First();
+                Assert.Equal(expected, tree.Winner(lane));
+                Assert.Equal(priorities[slot, lane] is not null, tree.Holds(slot, lane));
+            }
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(0, tree.MaxPriority + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Update(0, 0, Vector256.Create(tree.MaxPriority + 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Winner(lanes));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(0, chunks, Vector256<ulong>.Zero));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(7, 3)]
+    [InlineData(64, 4)]
+    [InlineData(100, 6)]
+    public void Least_work_tree_names_in_every_lane_the_first_slot_a_scan_taking_a_strictly_smaller_work_would(int slots, int lanes)
+    {
+        var random = new RandomStream((ulong)(184 + slots + lanes));
+        var tree = new LeastWorkTree(slots, lanes);
+        var works = new double[slots, lanes];
+        for (var s = 0; s < slots; s++)
+        {
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                works[s, lane] = double.PositiveInfinity;
+            }
+        }
+        var chunks = (lanes + 3) / 4;
+        // Few distinct works, so ties are common; −0 beside +0, double.MaxValue (never a winner) and +∞ (nothing).
+        double[] values = [0.0, -0.0, 0.5, 1.0, 1.0, 2.25, double.MaxValue, double.PositiveInfinity];
+        for (var step = 0; step < Math.Min(20_000, 2_000_000 / (slots * lanes)); step++)
+        {
+            var slot = random.Next(slots);
+            if (random.Next(2) == 0)
+            {
+                var lane = random.Next(lanes);
+                works[slot, lane] = values[random.Next(values.Length)];
+                tree.Set(slot, works[slot, lane], lane);
             }
             else
             {
-                priorities[slot] = random.Next(7) == 0 ? tree.MaxPriority : (ulong)random.Next(6);
-                tree.Set(slot, priorities[slot]!.Value);
+                // A chunk of four lanes; with keepEmpty the lanes at +∞ stay there. Past the last lane nothing changes.
+                var chunk = random.Next(chunks);
+                var keepEmpty = random.Next(2) == 0;
+                var chunkWorks = new double[4];
+                for (var i = 0; i < 4; i++)
+                {
+                    chunkWorks[i] = values[random.Next(values.Length)];
+                    var lane = (4 * chunk) + i;
+                    if (lane < lanes && !(keepEmpty && double.IsPositiveInfinity(works[slot, lane])))
+                    {
+                        works[slot, lane] = chunkWorks[i];
+                    }
+                }
+                tree.Set(slot, chunk, Vector256.Create<double>(chunkWorks), keepEmpty);
             }
-            var held = Enumerable.Range(0, slots).Where(s => priorities[s] is not null).ToList();
-            var expected = held.Count == 0 ? -1 : held.OrderBy(s => priorities[s]).ThenBy(s => s).First();
-            Assert.Equal(expected, tree.Winner);
-            Assert.Equal(priorities[slot] is not null, tree.Holds(slot));
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                var best = -1;
+                var bestWork = double.MaxValue;
+                for (var s = 0; s < slots; s++)
+                {
+                    if (works[s, lane] < bestWork)
+                    {
+                        best = s;
+                        bestWork = works[s, lane];
+                    }
+                }
+                Assert.Equal(best, tree.Winner(lane));
+                Assert.Equal(works[slot, lane], tree.WorkOf(slot, lane));
+            }
         }
-        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(0, tree.MaxPriority + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Winner(lanes));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(slots == 1 ? 1 : 1 << 20, 0.0, 0));
     }
 }

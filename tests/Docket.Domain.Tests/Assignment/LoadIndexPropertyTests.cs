@@ -32,7 +32,20 @@ public sealed class LoadIndexPropertyTests
     public void Least_loaded_and_designated_choose_as_a_scan_of_the_board_through_any_sequence_of_changes()
     {
         Gen.Select(Gen.Int[0, s_weights.Length - 1], Gen.Int[1, 70], Gen.Int[0, 3], Gen.ULong)
-            .Sample((weights, teams, capKind, seed) => Run(s_weights[weights], teams, capKind, seed, steps: 3_000), iter: 200);
+            .Sample((weights, teams, capKind, seed) => Run(s_weights[weights], s_categories, teams, capKind, seed, steps: 3_000), iter: 200);
+    }
+
+    /// <summary>
+    /// Nine case types in three categories (least_loaded's tree then keeps three vectors of lanes, the last one padded)
+    /// and pools of up to 600 teams (trees ten levels deep; the designation's columns up to about 250 leader-led teams).
+    /// </summary>
+    [Fact]
+    public void Least_loaded_and_designated_choose_as_a_scan_on_large_pools_with_many_case_types()
+    {
+        double[] weights = [1.0, 1.5, 0.5, 2.0, 0.25, 1.0, 3.0, 0.75, 1.25];
+        int[] categories = [0, 0, 0, 1, 1, 1, 2, 2, 2];
+        Gen.Select(Gen.Int[100, 600], Gen.Int[0, 3], Gen.ULong)
+            .Sample((teams, capKind, seed) => Run(weights, categories, teams, capKind, seed, steps: 2_000), iter: 12);
     }
 
     [Fact]
@@ -66,18 +79,19 @@ public sealed class LoadIndexPropertyTests
         Assert.Equal(0, ((LeastLoadedAssignment)Boards.Create(AssignmentPolicyKind.LeastLoaded, board)).UnitsPerWork);
     }
 
-    private static void Run(double[] weights, int teamCount, int capKind, ulong seed, int steps)
+    private static void Run(double[] weights, int[] categories, int teamCount, int capKind, ulong seed, int steps)
     {
         var random = new RandomStream(seed);
+        var types = weights.Length;
         var teams = new BoardTeam[teamCount];
         for (var t = 0; t < teamCount; t++)
         {
-            var accepts = Enumerable.Range(0, 4).Where(type => type == t % 4 || random.Next(3) == 0).ToArray();
+            var accepts = Enumerable.Range(0, types).Where(type => type == t % types || random.Next(3) == 0).ToArray();
             // capKind 0: no caps; 1: the pool's cap of 2; 2: caps of 1–3 on some teams; 3: both.
             int? cap = capKind >= 2 && random.Next(2) == 0 ? 1 + random.Next(3) : null;
             teams[t] = Boards.Team($"t-{t}", accepts, cap, leader: t % 3 == 0 || random.Next(5) == 0);
         }
-        var board = new TeamBoard(teams, s_categories, weights, capKind is 1 or 3 ? 2 : null);
+        var board = new TeamBoard(teams, categories, weights, capKind is 1 or 3 ? 2 : null);
         for (var t = 0; t < teamCount; t++)
         {
             if (random.Next(8) == 0)
@@ -90,7 +104,7 @@ public sealed class LoadIndexPropertyTests
         var open = new List<(int Team, int Type)>();
         for (var step = 0; step < steps; step++)
         {
-            var type = random.Next(4);
+            var type = random.Next(types);
             var expected = LeastLoadedScan(board, type);
             Assert.True(expected == leastLoaded.Choose(type, random), $"step {step}, type {type}: least_loaded chose {leastLoaded.Choose(type, random)}, the scan {expected}");
             var leader = DesignatedScan(board, type);
