@@ -61,6 +61,18 @@ public sealed class ApiPageTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_parties_routes_require_the_party_code_header_and_no_credentials()
+    {
+        foreach (var (path, method, operation) in Operations(await DocumentAsync()).Where(o => o.Path.StartsWith("/api/public/", StringComparison.Ordinal)))
+        {
+            Assert.Contains(operation.GetProperty("parameters").EnumerateArray(), p => p.Str("name") == "X-Party-Code" && p.Str("in") == "header" && p.GetProperty("required").GetBoolean());
+            Assert.False(operation.TryGetProperty("security", out _), $"{method} {path}");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("429", out _), $"{method} {path}");
+        }
+        Assert.Equal(2, Operations(await DocumentAsync()).Count(o => o.Path.StartsWith("/api/public/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Only_anonymous_operations_go_without_a_security_requirement()
     {
         foreach (var (path, method, operation) in Operations(await DocumentAsync()))
