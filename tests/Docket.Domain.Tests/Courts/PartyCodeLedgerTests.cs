@@ -8,7 +8,8 @@ namespace Docket.Domain.Tests.Courts;
 
 /// <summary>
 /// A party's code is in the ledger only as its keyed hash: on the filing entry and on each re-issue, which the replay
-/// checks like any other entry (a registrar's, of a case not closed, a well-formed hash); entries without it still replay.
+/// checks like any other entry (a registrar's, of a case not closed, a well-formed hash), and a saved state keeps;
+/// entries without it still replay.
 /// </summary>
 public sealed class PartyCodeLedgerTests
 {
@@ -63,6 +64,13 @@ public sealed class PartyCodeLedgerTests
         Assert.All(records, r => Assert.Null(replayed.Replay(r)));
         Assert.Equal(second, replayed.Case(1)!.PartyCodeHmac);
         Assert.Null(replayed.Case(2)!.PartyCodeHmac);
+        // A saved state keeps the hash too (a court restarted from it checks the same code).
+        var saved = new MemoryStream();
+        replayed.CaptureSnapshot().WriteTo(saved);
+        saved.Position = 0;
+        var restored = CourtState.ReadSnapshot(court, e => LiveLedger.Secret(1, e), saved);
+        Assert.Equal(second, restored.Case(1)!.PartyCodeHmac);
+        Assert.Null(restored.Case(2)!.PartyCodeHmac);
         Assert.Equal(second, CaseEntries.Fold(court, records.Where(r => r.CaseId == court.CaseId(1)).Select(r => LedgerEntry.Parse(r.Json))).PartyCodeHmac);
 
         var entry = LedgerEntry.Parse(records[^1].Json);
