@@ -48,7 +48,7 @@ internal static class CaseEndpoints
             .WithName("IssuePartyCode").WithTags(ApiTags.Cases).WithSummary("Re-issue a party's code")
             .WithDescription("Give the case's party a new code (a registrar of its court; the case not closed): answered once, recorded in the ledger as its keyed hash; the earlier code stops working")
             .Produces<PartyCodeResponse>().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.Registrar);
+            .RequireAuthorization(Policies.PartyCodeIssuer);
 
         api.MapPost("/cases/{id}/designate", DesignateAsync)
             .WithName("DesignateCase").WithTags(ApiTags.Cases).WithSummary("Designate a case").WithDescription("Re-assign a case to a team, with a written reason (supervisors only)")
