@@ -167,6 +167,22 @@ public sealed class PartyViewTests(PartyFixture fixture) : IClassFixture<PartyFi
     }
 
     [Fact]
+    public async Task The_events_stream_ends_once_its_code_is_re_issued()
+    {
+        var (id, code, _) = await FileCivilWithJudgeAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/public/cases/{id}/events");
+        request.Headers.Add("X-Party-Code", code);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await _anonymous.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        Assert.Equal("case", (await NextEventAsync(reader, timeout.Token)).Event);
+
+        Assert.Equal(HttpStatusCode.OK, (await _registrar.PostJsonAsync($"/api/cases/{id}/party-code", null)).Status);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => NextEventAsync(reader, timeout.Token));
+    }
+
+    [Fact]
     public async Task The_events_stream_refuses_a_wrong_code_as_an_unknown_case()
     {
         var (id, _, _) = await FileCivilWithJudgeAsync();
