@@ -80,6 +80,11 @@ public static class DocketServer
 
         var storage = ServerStorage.Add(builder.Services, options.Storage);
         ServerStorage.AddWitness(builder.Services, options.Storage, options.Ledger, storage);
+        if (options.Public.FailuresPerMinute < 1)
+        {
+            throw new StartupException($"Docket:Public:FailuresPerMinute: {options.Public.FailuresPerMinute} is not a positive number");
+        }
+        builder.Services.AddSingleton(new PartyAccess(Storage.PartyCodeKeyFile.For(options.Public, options.Storage, storage), options.Public));
         var cluster = ServerCluster.Check(options.Cluster, storage);
         builder.UseOrleans(silo =>
         {
@@ -165,6 +170,19 @@ public static class DocketServer
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.DictionaryKeyPolicy = null;
+            // A party's code's keyed hash is the court's to check, never an answer's (the ledger export is where it shows).
+            json.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
+                json.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+                type =>
+                {
+                    if (type.Type == typeof(CourtCase))
+                    {
+                        foreach (var hmac in type.Properties.Where(p => p.Name == "party_code_hmac").ToList())
+                        {
+                            type.Properties.Remove(hmac);
+                        }
+                    }
+                });
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<CourtClosedHandler>();
@@ -221,6 +239,7 @@ public static class DocketServer
         CaseEndpoints.Map(api);
         CourtEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        PublicEndpoints.Map(app);
         return app;
     }
 

@@ -22,6 +22,21 @@ public sealed class ServerOptions
     public AuthOptions Auth { get; set; } = new();
 
     public TracingOptions Tracing { get; set; } = new();
+
+    public PublicOptions Public { get; set; } = new();
+}
+
+/// <summary>The <c>Docket:Public</c> section: the parties' view (<c>/api/public</c>, <c>/track</c>).</summary>
+public sealed class PublicOptions
+{
+    /// <summary>Wrong or missing party codes one client address may send a minute; after that it is answered 429 until the minute is over.</summary>
+    public int FailuresPerMinute { get; set; } = 10;
+
+    /// <summary>How often the events stream looks at the case for new progress, in milliseconds.</summary>
+    public int EventsPollMilliseconds { get; set; } = 1000;
+
+    /// <summary>The file of the key parties' codes are hashed with (default <c>party-code-key</c> in the data directory; created if absent).</summary>
+    public string? CodeKey { get; set; }
 }
 
 public sealed class StorageOptions

@@ -24,10 +24,10 @@ public sealed class ApiPageTests(ApiFixture fixture)
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (p.Name, o.Name, o.Value)));
 
     [Fact]
-    public async Task The_openapi_document_groups_every_operation_as_cases_courts_teams_audit_or_health()
+    public async Task The_openapi_document_groups_every_operation_as_cases_courts_teams_audit_parties_or_health()
     {
         var document = await DocumentAsync();
-        string[] groups = ["Cases", "Courts", "Teams", "Audit", "Health"];
+        string[] groups = ["Cases", "Courts", "Teams", "Audit", "Parties", "Health"];
         Assert.Equal(groups, document.GetProperty("tags").EnumerateArray().Select(t => t.Str("name")));
         Assert.All(document.GetProperty("tags").EnumerateArray(), t => Assert.False(string.IsNullOrWhiteSpace(t.Str("description"))));
         foreach (var (path, method, operation) in Operations(document))
@@ -39,6 +39,7 @@ public sealed class ApiPageTests(ApiFixture fixture)
         Assert.Equal("Cases", Operations(document).Single(o => o.Path == "/api/courts/{court}/cases").Operation.GetProperty("tags")[0].GetString());
         Assert.Equal("Teams", Operations(document).Single(o => o.Path == "/api/teams/{team}/caseload").Operation.GetProperty("tags")[0].GetString());
         Assert.Equal("Health", Operations(document).Single(o => o.Path == "/health").Operation.GetProperty("tags")[0].GetString());
+        Assert.Equal("Parties", Operations(document).Single(o => o.Path == "/api/public/cases/{id}").Operation.GetProperty("tags")[0].GetString());
     }
 
     [Fact]
@@ -60,12 +61,25 @@ public sealed class ApiPageTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_parties_routes_require_the_party_code_header_and_no_credentials()
+    {
+        foreach (var (path, method, operation) in Operations(await DocumentAsync()).Where(o => o.Path.StartsWith("/api/public/", StringComparison.Ordinal)))
+        {
+            Assert.Contains(operation.GetProperty("parameters").EnumerateArray(), p => p.Str("name") == "X-Party-Code" && p.Str("in") == "header" && p.GetProperty("required").GetBoolean());
+            Assert.False(operation.TryGetProperty("security", out _), $"{method} {path}");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("429", out _), $"{method} {path}");
+        }
+        Assert.Equal(2, Operations(await DocumentAsync()).Count(o => o.Path.StartsWith("/api/public/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Only_anonymous_operations_go_without_a_security_requirement()
     {
         foreach (var (path, method, operation) in Operations(await DocumentAsync()))
         {
             var secured = operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
-            Assert.True(secured == (path != "/health"), $"{method} {path}: security {(secured ? "required" : "absent")}");
+            var anonymous = path == "/health" || path.StartsWith("/api/public/", StringComparison.Ordinal);
+            Assert.True(secured != anonymous, $"{method} {path}: security {(secured ? "required" : "absent")}");
         }
     }
 

@@ -30,6 +30,14 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("extend")]
     Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by);
 
+    /// <summary>Gives a case's party a new code, recorded as its keyed hash (a registrar; the earlier code stops working).</summary>
+    [Alias("issue-party-code")]
+    Task<CommandResult> IssuePartyCodeAsync(long number, string hmac, Actor by);
+
+    /// <summary>The keyed hash of the party's current code of case <paramref name="number"/>; null for no such case or one filed before codes.</summary>
+    [Alias("party-code-hmac")]
+    Task<string?> GetPartyCodeHmacAsync(long number);
+
     /// <summary>
     /// The deadline watcher's tick (run by the court's reminder, at activation, and on demand): escalates the waiting
     /// cases that have waited their pool's threshold, issues every warning the court's cases have earned by now and

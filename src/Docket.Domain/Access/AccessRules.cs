@@ -10,7 +10,7 @@ namespace Docket.Domain.Access;
 /// Registrars file at their court; judges see and report on their own team's cases, clerks on their team's (a
 /// court clerk without a team: any team's); a division head acts within their division (team group), the president
 /// within their court; only they unlock (Yancheng, case 157) and designate; only the president extends a statutory
-/// limit (case 160); auditors and admins read and audit, bound to one court when their account names one, and
+/// limit (case 160); registrars re-issue a party's code at their court; auditors and admins read and audit, bound to one court when their account names one, and
 /// only admins administer (rotate the seed, the cluster's dashboard).
 /// </remarks>
 public static class AccessRules
@@ -29,6 +29,7 @@ public static class AccessRules
         [Permission.Designate] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
         [Permission.MarkAbsent] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Admin, Reach.Unbound)],
         [Permission.Extend] = [(UserRoles.President, Reach.Court)],
+        [Permission.IssuePartyCode] = [(UserRoles.Registrar, Reach.Court)],
         [Permission.Oversee] =
         [
             (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),

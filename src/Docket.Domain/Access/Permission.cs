@@ -24,6 +24,9 @@ public enum Permission
     /// <summary>Extend a case's statutory time limit.</summary>
     Extend,
 
+    /// <summary>Issue a case's party a new code (the earlier one stops working).</summary>
+    IssuePartyCode,
+
     /// <summary>See a division's deadline warnings, absences and waiting queue.</summary>
     Oversee,
 

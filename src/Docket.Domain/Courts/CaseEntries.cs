@@ -12,7 +12,8 @@ public static class CaseEntries
 {
     /// <summary>The kinds of entry that change a filed case (besides the filing itself: assign or queue).</summary>
     public static bool ChangesCase(string kind) => kind is LedgerKinds.Pull or LedgerKinds.Designate or LedgerKinds.Node
-        or LedgerKinds.Close or LedgerKinds.Unlock or LedgerKinds.Warning or LedgerKinds.Escalate or LedgerKinds.Extension;
+        or LedgerKinds.Close or LedgerKinds.Unlock or LedgerKinds.Warning or LedgerKinds.Escalate or LedgerKinds.Extension
+        or LedgerKinds.PartyCode;
 
     /// <summary>The record a filing entry (kind assign or queue) makes: pending on its team, or waiting.</summary>
     public static CourtCase Filed(Court court, LedgerEntry e)
@@ -35,6 +36,7 @@ public static class CaseEntries
             Status = CourtCaseStatus.Waiting,
             Policy = e.Policy ?? "",
             Version = e.Seq,
+            PartyCodeHmac = e.PartyCodeHmac,
         };
         return e.Kind == LedgerKinds.Assign
             ? AssignedBy(c, e) with { Designated = e.Policy == AssignmentPolicyNames.Designated }
@@ -80,6 +82,8 @@ public static class CaseEntries
                 return c with { EscalatedAt = e.At, Version = e.Seq };
             case LedgerKinds.Extension:
                 return c with { ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Extensions = c.Extensions + 1, Version = e.Seq };
+            case LedgerKinds.PartyCode:
+                return c with { PartyCodeHmac = e.PartyCodeHmac, Version = e.Seq };
             default:
                 throw new InvalidOperationException($"an entry of kind '{e.Kind}' does not change a case");
         }

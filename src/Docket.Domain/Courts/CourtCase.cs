@@ -113,6 +113,15 @@ public sealed record CourtCase
     [Id(25)]
     public DateTimeOffset? EscalatedAt { get; init; }
 
+    /// <summary>
+    /// The keyed hash of the party's current code (the latest of its filing and party_code entries), or null for a
+    /// case filed before codes. Kept by the court (its saved state's JSON holds it) and asked of it; not part of the
+    /// record's Orleans form (no field id: the form silos exchange stays as it was) nor of the API's answers.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [field: NonSerialized]
+    public string? PartyCodeHmac { get; init; }
+
     /// <summary><see cref="Risk"/> as grain storage holds it (id 5): none, ordinary, larger or major.</summary>
     [Id(5)]
     private readonly string _risk = "none";

@@ -55,6 +55,7 @@ public static class CourtCommands
             Flagged = request.Flagged,
             Risk = RiskLevels.NameOf(risk),
             IdempotencyKey = request.IdempotencyKey,
+            PartyCodeHmac = request.PartyCodeHmac,
             Pool = court.PoolNames[decision.Pool],
             Policy = decision.Policy,
             Eligible = decision.Eligible,
@@ -231,6 +232,33 @@ public static class CourtCommands
                 : CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
         }
         var record = state.Append(Entry(state, LedgerKinds.Extension, at, c, by) with { Days = days, Reason = reason });
+        return new CommandEffect { Case = number, Records = [record] };
+    }
+
+    /// <summary>
+    /// Gives the case's party a new code, of which the court keeps the keyed hash <paramref name="hmac"/>
+    /// (<see cref="PartyCodes"/>): from this entry on the earlier code no longer reads the case. A closed case keeps its code.
+    /// </summary>
+    public static CommandEffect IssuePartyCode(CourtState state, long number, string hmac, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.IssuePartyCode, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a registrar of court {court.Id} re-issues a party's code");
+        }
+        if (!PartyCodes.IsHmac(hmac))
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "party_code_hmac", "a party's code is recorded as its keyed hash: 64 lowercase hex digits");
+        }
+        if (c.Status == CourtCaseStatus.Closed)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id} is closed: its party keeps the code it has");
+        }
+        var record = state.Append(Entry(state, LedgerKinds.PartyCode, at, c, by) with { PartyCodeHmac = hmac });
         return new CommandEffect { Case = number, Records = [record] };
     }
 

@@ -581,6 +581,15 @@ public sealed partial class CourtState
                     }
                     return RefuseExtension(c, e.Days ?? 0, e.At) is { } refusal ? $"the extension is not allowed: {refusal.Problem}" : null;
                 }
+            case LedgerKinds.PartyCode:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    if (c.Status == CourtCaseStatus.Closed)
+                    {
+                        return $"case {e.Case} was closed: its party's code is not re-issued";
+                    }
+                    return PartyCodes.IsHmac(e.PartyCodeHmac) ? null : $"a party_code entry of case {e.Case} needs the code's keyed hash (64 hex digits)";
+                }
             default:
                 return $"unknown entry kind '{e.Kind}'";
         }
@@ -601,6 +610,7 @@ public sealed partial class CourtState
             LedgerKinds.Designate => Permission.Designate,
             LedgerKinds.Absence or LedgerKinds.AbsenceWithdrawn => Permission.MarkAbsent,
             LedgerKinds.Extension => Permission.Extend,
+            LedgerKinds.PartyCode => Permission.IssuePartyCode,
             LedgerKinds.Seed => Permission.Administer,
             _ => null,
         };

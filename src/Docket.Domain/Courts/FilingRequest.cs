@@ -5,6 +5,7 @@ using Orleans;
 namespace Docket.Domain.Courts;
 
 /// <summary>A case filed at a court: its type, flags, and the caller's idempotency key (if any).</summary>
+/// <param name="PartyCodeHmac">The keyed hash of the code the party is given (<see cref="PartyCodes"/>), written in the filing entry.</param>
 /// <param name="Risk">none, ordinary, larger or major (Shangrao's risk levels); larger and major are designated.</param>
 [GenerateSerializer, Immutable, Alias("docket.live.filing-request")]
 public sealed record FilingRequest(
@@ -12,4 +13,5 @@ public sealed record FilingRequest(
     [property: Id(1)] bool Flagged,
     [property: Id(2)] string Risk,
     [property: Id(3)] string? IdempotencyKey,
-    [property: Id(4)] Actor By);
+    [property: Id(4)] Actor By,
+    [property: Id(5)] string? PartyCodeHmac = null);

@@ -136,6 +136,13 @@ public sealed record LedgerEntry
     [Id(34)]
     public long? Withdraws { get; init; }
 
+    /// <summary>
+    /// The keyed hash of the party's code (kinds assign, queue, party_code): HMAC-SHA256 under the server's code key,
+    /// lowercase hex. Absent in entries written before parties had codes. The code itself is never written.
+    /// </summary>
+    [Id(35)]
+    public string? PartyCodeHmac { get; init; }
+
     /// <summary>The previous entry's hash; 64 zeros for the first entry.</summary>
     [Id(33)]
     public required string Prev { get; init; }
@@ -212,6 +219,9 @@ public static class LedgerKinds
 
     /// <summary>The statutory limit extended by the president, with days and a reason.</summary>
     public const string Extension = "extension";
+
+    /// <summary>The party's code of a case re-issued by a registrar (its keyed hash in <c>party_code_hmac</c>): the earlier code stops working.</summary>
+    public const string PartyCode = "party_code";
 
     /// <summary>A new seed epoch: the previous secret revealed, the next committed.</summary>
     public const string Seed = "seed";

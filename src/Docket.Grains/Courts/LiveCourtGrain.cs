@@ -413,6 +413,32 @@ public sealed partial class LiveCourtGrain(
         return await CompleteAsync(CourtCommands.Extend(_state, number, days, reason, by, NowOrBroken()), null);
     }
 
+    public async Task<string?> GetPartyCodeHmacAsync(long number)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        var c = _state.Case(number);
+        // Only once the entry that set it is durable: a code is not good before the party could have been given it.
+        if (c is not null)
+        {
+            await DurableThroughAsync(c.Version);
+        }
+        return c?.PartyCodeHmac;
+    }
+
+    public async Task<CommandResult> IssuePartyCodeAsync(long number, string hmac, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.IssuePartyCode(_state, number, hmac, by, NowOrBroken()), null);
+    }
+
     /// <summary>
     /// Takes a finished case's record back from the ledger when it has left memory, so a command or read on it is
     /// decided on its record like any other (a finished case cannot change meanwhile). Callers loop on

@@ -14,7 +14,7 @@ namespace Docket.Server.Api;
 /// <summary>
 /// The OpenAPI document behind the API page (Scalar): title, the groups (tags) with their descriptions, the API key
 /// and bearer schemes (required by every operation but the anonymous ones), the <c>Idempotency-Key</c> header on
-/// filing, request examples from the running scenario, and enums for the scenario's courts and case types, the risk
+/// filing, the <c>X-Party-Code</c> header of the parties' routes, request examples from the running scenario, and enums for the scenario's courts and case types, the risk
 /// levels and the warning levels.
 /// </summary>
 internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer, IOpenApiSchemaTransformer
@@ -76,6 +76,19 @@ internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentT
                     + "the same key with another filing is 422.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },
                 Example = JsonValue.Create("filing-2026-0001"),
+            });
+        }
+        if (operation.OperationId is "PartyReadCase" or "PartyCaseEvents")
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = PublicEndpoints.CodeHeader,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The party's code, as the filing (or the registrar's re-issue) answered it: 16 base32 characters (case and dashes ignored). "
+                    + "A wrong or missing code is answered as an unknown case (404), and counted against the client's address.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Za-z2-7 -]{16,}$" },
             });
         }
         // A court is one of the scenario's (the first as the example, so that "Try it" works as it stands); a warning

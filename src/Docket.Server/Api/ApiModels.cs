@@ -67,7 +67,10 @@ public sealed class RawJsonConverter : JsonConverter<string>
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteRawValue(value, skipInputValidation: true);
 }
 
-/// <summary>Answer to a filing: the case, where it went and how (the ledger entry holds the eligible teams and the draw).</summary>
+/// <summary>
+/// Answer to a filing: the case, where it went and how (the ledger entry holds the eligible teams and the draw), and the
+/// party's code — given only in this answer, absent from a replayed filing's.
+/// </summary>
 public sealed record FiledCaseResponse(
     string Id,
     CourtCaseStatus Status,
@@ -77,7 +80,11 @@ public sealed record FiledCaseResponse(
     bool Designated,
     bool Replayed,
     LedgerEntryView? Assignment,
-    CaseDetails Case);
+    CaseDetails Case,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PartyCode);
+
+/// <summary>Answer to <c>POST /api/cases/{id}/party-code</c>: the party's new code (given only here) and the ledger entry recording its keyed hash.</summary>
+public sealed record PartyCodeResponse(string Id, string PartyCode, IReadOnlyList<LedgerEntryView> Entries);
 
 /// <summary>Answer to a command on a case: the case now and the ledger entries the command appended.</summary>
 public sealed record CaseCommandResponse(CaseDetails Case, IReadOnlyList<LedgerEntryView> Entries);

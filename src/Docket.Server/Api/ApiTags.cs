@@ -8,6 +8,7 @@ internal static class ApiTags
     public const string Teams = "Teams";
     public const string Audit = "Audit";
     public const string Health = "Health";
+    public const string Public = "Parties";
 
     public static readonly (string Name, string Description)[] All =
     [
@@ -15,6 +16,7 @@ internal static class ApiTags
         (Courts, "The courts the service runs, their indicators, waiting queue and deadline warnings."),
         (Teams, "A team's caseload and absences."),
         (Audit, "The hash-chained assignment ledger: entries, verification and the seed commitments."),
+        (Public, "A case's party reads its progress with the code the filing gave (header X-Party-Code, no other credentials); the page /track shows it."),
         (Health, "Liveness, for load balancers and monitoring; no credentials needed."),
     ];
 }

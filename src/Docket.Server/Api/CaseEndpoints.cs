@@ -44,6 +44,12 @@ internal static class CaseEndpoints
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.President);
 
+        api.MapPost("/cases/{id}/party-code", IssuePartyCodeAsync)
+            .WithName("IssuePartyCode").WithTags(ApiTags.Cases).WithSummary("Re-issue a party's code")
+            .WithDescription("Give the case's party a new code (a registrar of its court; the case not closed): answered once, recorded in the ledger as its keyed hash; the earlier code stops working")
+            .Produces<PartyCodeResponse>().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.PartyCodeIssuer);
+
         api.MapPost("/cases/{id}/designate", DesignateAsync)
             .WithName("DesignateCase").WithTags(ApiTags.Cases).WithSummary("Designate a case").WithDescription("Re-assign a case to a team, with a written reason (supervisors only)")
             .Accepts<DesignateRequest>("application/json")
@@ -51,7 +57,8 @@ internal static class CaseEndpoints
             .RequireAuthorization(Policies.Supervisor);
     }
 
-    private static async Task<IResult> FileAsync(string court, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
+    private static async Task<IResult> FileAsync(string court, HttpContext context, IGrainFactory grains, Organization organization, PartyAccess parties,
+        CancellationToken cancellationToken)
     {
         if (organization.Court(court) is null)
         {
@@ -85,15 +92,16 @@ internal static class CaseEndpoints
         {
             return Problems.Invalid("type", "the case type is required");
         }
+        var (code, hmac) = parties.NewCode();
         var result = await grains.GetGrain<ILiveCourtGrain>(court)
-            .FileAsync(new FilingRequest(body.Type, body.Flags?.Flagged ?? false, body.Flags?.Risk ?? "none", key, actor));
+            .FileAsync(new FilingRequest(body.Type, body.Flags?.Flagged ?? false, body.Flags?.Risk ?? "none", key, actor, hmac));
         if (!result.Succeeded)
         {
             return Problems.From(result.Field == "risk" ? result with { Field = "flags.risk" } : result);
         }
         var c = result.Case!.Case;
         var response = new FiledCaseResponse(c.Id, c.Status, c.Team, c.Judge, c.Policy, c.Designated, result.Replayed,
-            result.Entries.Length > 0 ? LedgerEntryView.Of(result.Entries[0]) : null, result.Case);
+            result.Entries.Length > 0 ? LedgerEntryView.Of(result.Entries[0]) : null, result.Case, result.Replayed ? null : code);
         if (result.Replayed)
         {
             context.Response.Headers["Idempotent-Replayed"] = "true";
@@ -167,6 +175,19 @@ internal static class CaseEndpoints
             return Problems.Invalid("reason", "an extension needs a written reason");
         }
         return await RunAsync(id, context, grains, organization, g => g.ExtendAsync(days, body.Reason, context.Actor()));
+    }
+
+    private static async Task<IResult> IssuePartyCodeAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, PartyAccess parties)
+    {
+        if (OutOfReach(id, context, organization))
+        {
+            return Problems.NotFound($"no case '{id}'");
+        }
+        var (code, hmac) = parties.NewCode();
+        var result = await grains.GetGrain<ILiveCaseGrain>(id).IssuePartyCodeAsync(hmac, context.Actor());
+        return result.Succeeded
+            ? Results.Ok(new PartyCodeResponse(id, code, [.. result.Entries.Select(LedgerEntryView.Of)]))
+            : Problems.From(result);
     }
 
     private static async Task<IResult> RunAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, Func<ILiveCaseGrain, Task<CommandResult>> command)

@@ -17,6 +17,7 @@ internal static class Policies
     public const string Supervisor = "supervisor";
     public const string President = "president";
     public const string AbsenceKeeper = "absences";
+    public const string PartyCodeIssuer = "party-codes";
     public const string CaseloadReader = "caseload";
     public const string KpiReader = "kpis";
     public const string Auditor = "audit";
@@ -31,6 +32,7 @@ internal static class Policies
         Gate(options, Supervisor, Permission.Designate);
         Gate(options, President, Permission.Extend);
         Gate(options, AbsenceKeeper, Permission.MarkAbsent);
+        Gate(options, PartyCodeIssuer, Permission.IssuePartyCode);
         Gate(options, CaseloadReader, Permission.Read);
         Gate(options, KpiReader, Permission.SeeKpis);
         Gate(options, Auditor, Permission.Audit);
