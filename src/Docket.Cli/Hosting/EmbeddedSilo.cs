@@ -12,7 +12,7 @@ namespace Docket.Cli.Hosting;
 
 /// <summary>
 /// The embedded default: one Orleans silo in this process, localhost clustering on free ports (so several runs can
-/// go side by side), in-memory state. Nothing to install.
+/// go side by side), state in the grains' memory. Nothing to install.
 /// </summary>
 internal sealed class EmbeddedSilo : ISimulationHost
 {
@@ -37,8 +37,8 @@ internal sealed class EmbeddedSilo : ISimulationHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
+            // No grain storage: no simulation grain persists anything (a run's state lives in its court grains).
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0);
-            silo.AddMemoryGrainStorageAsDefault();
         });
         builder.Services.AddDocketGrains();
         if (metricsPort is { } port)
