@@ -53,7 +53,7 @@ internal static class CompareCommand
             var commonSeed = parse.GetValue(seed) ?? inputs[0].Input.Scenario.Seed;
             var onCluster = cluster.Read(parse);
             await using var silo = await SimulationCluster.StartAsync(onCluster, cancellationToken);
-            var runner = new SimulationRunner(silo, onCluster is not null);
+            var runner = new SimulationRunner(silo);
             var compared = new List<ComparedScenario>();
             foreach (var (path, (text, scenario)) in inputs)
             {

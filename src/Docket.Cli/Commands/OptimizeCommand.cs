@@ -73,7 +73,7 @@ internal static class OptimizeCommand
 
             var onCluster = cluster.Read(parse);
             await using var silo = await SimulationCluster.StartAsync(onCluster, cancellationToken);
-            var runner = new SimulationRunner(silo, onCluster is not null);
+            var runner = new SimulationRunner(silo);
             var commonSeed = loaded.Seed;
             async Task<StaffingCandidate> Evaluate(int count, CancellationToken token)
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using System.Net.Sockets;
 using Docket.Cli.Hosting;
 using Docket.Grains;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,14 +64,10 @@ internal static class SiloCommand
         return command;
     }
 
-    private static int Port(int? asked, string option)
+    private static int Port(int? asked, string option) => asked switch
     {
-        if (asked is { } port)
-        {
-            return port is >= 1 and <= 65535 ? port : throw new BadInputException($"{option} must be a port number from 1 to 65535 (got {port})");
-        }
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        null => Docket.Server.Hosting.FreePort.Or(0),
+        >= 1 and <= 65535 => asked.Value,
+        _ => throw new BadInputException($"{option} must be a port number from 1 to 65535 (got {asked})"),
+    };
 }

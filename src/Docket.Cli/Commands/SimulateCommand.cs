@@ -61,7 +61,7 @@ internal static class SimulateCommand
             var asJson = parse.GetValue(json);
             await using var silo = await starting;
             silo.Offer(text, input.Parsed);
-            var runner = new SimulationRunner(silo, onCluster is not null);
+            var runner = new SimulationRunner(silo);
             Summary summary;
             if (!asJson && output.Writer == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
             {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Docket.Domain.Metrics;
 using Docket.Domain.Scenarios;
 using Docket.Grains;
@@ -27,6 +25,8 @@ internal sealed class EmbeddedSilo : ISimulationHost
 
     public Task<int> CountSilosAsync() => Task.FromResult(1);
 
+    public Task WatchForLossAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
     /// <param name="metricsPort">When set, Docket's and Orleans' metrics are served for Prometheus at
     /// http://127.0.0.1:PORT/metrics while the silo runs.</param>
     public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken, int? metricsPort = null)
@@ -38,7 +38,7 @@ internal sealed class EmbeddedSilo : ISimulationHost
         builder.UseOrleans(silo =>
         {
             // No grain storage: no simulation grain persists anything (a run's state lives in its court grains).
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0);
+            silo.UseLocalhostClustering(siloPort: Docket.Server.Hosting.FreePort.Or(0), gatewayPort: 0);
         });
         builder.Services.AddDocketGrains();
         if (metricsPort is { } port)
@@ -73,12 +73,5 @@ internal sealed class EmbeddedSilo : ISimulationHost
     {
         await _host.StopAsync();
         _host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

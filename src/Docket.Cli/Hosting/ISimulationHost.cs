@@ -12,4 +12,7 @@ internal interface ISimulationHost : IAsyncDisposable
 
     /// <summary>How many silos run the grains now.</summary>
     Task<int> CountSilosAsync();
+
+    /// <summary>Ends only by failing, when a silo running the grains leaves (never, in process), or when cancelled.</summary>
+    Task WatchForLossAsync(CancellationToken cancellationToken);
 }

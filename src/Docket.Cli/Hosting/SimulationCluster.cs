@@ -113,21 +113,19 @@ internal sealed class SimulationCluster
 
     public void Configure(ISiloBuilder silo) => silo
         .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout)
-        .Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = ClusterId;
-            o.ServiceId = ServiceId;
-        })
+        .Configure<ClusterOptions>(Identify)
         .UseRedisClustering(o => o.ConfigurationOptions = RedisOptions.Clone());
 
     public void Configure(IClientBuilder client) => client
         .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout)
-        .Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = ClusterId;
-            o.ServiceId = ServiceId;
-        })
+        .Configure<ClusterOptions>(Identify)
         .UseRedisClustering(o => o.ConfigurationOptions = RedisOptions.Clone());
+
+    private void Identify(ClusterOptions o)
+    {
+        o.ClusterId = ClusterId;
+        o.ServiceId = ServiceId;
+    }
 }
 
 /// <summary>An Orleans client of a cluster's silos: the command's grains run there, placed by Orleans.</summary>
@@ -153,6 +151,26 @@ internal sealed class ClusterClient : ISimulationHost
     /// Connects to the cluster, waiting up to <see cref="ConnectWait"/> for a silo to be there (silos started at the same
     /// moment as the command are still joining).
     /// </summary>
+    /// <summary>
+    /// Polls the cluster's active silos every 2 s and fails once one seen before has left: a call waiting on a grain of
+    /// a silo that died (the run's clock, say) is not always broken by Orleans, and would otherwise wait out its timeout.
+    /// </summary>
+    public async Task WatchForLossAsync(CancellationToken cancellationToken)
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var seen = new HashSet<SiloAddress>((await management.GetHosts(onlyActive: true)).Keys);
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var active = await management.GetHosts(onlyActive: true);
+            if (seen.FirstOrDefault(s => !active.ContainsKey(s)) is { } lost)
+            {
+                throw new ClusterUnavailableException($"the run was lost on the cluster (silo {lost} left it during the run); nothing was written: start the silos again if needed and re-run it");
+            }
+            seen.UnionWith(active.Keys);
+        }
+    }
+
     public static async Task<ClusterClient> ConnectAsync(SimulationCluster cluster, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + ConnectWait;

@@ -10,20 +10,35 @@ namespace Docket.Cli.Running;
 /// replication. On a cluster, a run that loses a grain (its silo left the cluster) fails as a whole, naming what was
 /// lost: nothing is written, and it can be re-run.
 /// </summary>
-internal sealed class SimulationRunner(ISimulationHost host, bool onCluster = false)
+internal sealed class SimulationRunner(ISimulationHost host)
 {
     /// <param name="report">Told the simulated day, the days, and the cases so far, after every step.</param>
     public async Task<Summary> RunAsync(string scenarioText, string sourceName, ulong? seed, int? days, int replications,
         Action<int, SimulationProgress>? report, CancellationToken cancellationToken)
     {
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watch = host.WatchForLossAsync(watching.Token);
         try
         {
-            return await RunOnHostAsync(scenarioText, sourceName, seed, days, replications, report, cancellationToken);
+            var run = RunOnHostAsync(scenarioText, sourceName, seed, days, replications, report, cancellationToken);
+            if (await Task.WhenAny(run, watch) == watch && watch.IsFaulted)
+            {
+                await watch;
+            }
+            return await run;
         }
-        catch (Exception e) when (onCluster && e is not OperationCanceledException)
+        catch (ClusterUnavailableException)
+        {
+            throw;
+        }
+        catch (Exception e) when (host is ClusterClient && e is not OperationCanceledException)
         {
             throw new ClusterUnavailableException(
                 $"the run was lost on the cluster ({e.GetType().Name}: {e.Message}); nothing was written: start the silos again if needed and re-run it");
+        }
+        finally
+        {
+            await watching.CancelAsync();
         }
     }
 

@@ -14,30 +14,11 @@ public static class LedgerKeyFile
     public static ECDsa LoadOrCreate(string path)
     {
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
+        SecretFile.CreateOnce(full, "Docket:Ledger:SigningKey", "ledger key", () =>
         {
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                using var key = LedgerKey.Create();
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-                if (!OperatingSystem.IsWindows())
-                {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-                using var writer = new StreamWriter(full, System.Text.Encoding.ASCII, options);
-                writer.Write(key.ExportPkcs8PrivateKeyPem());
-                writer.Write('\n');
-            }
-            catch (IOException) when (File.Exists(full))
-            {
-                // Another silo created it at the same moment: take that one.
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new StartupException($"Docket:Ledger:SigningKey: cannot create the ledger key file {full}: {e.Message}");
-            }
-        }
+            using var key = LedgerKey.Create();
+            return key.ExportPkcs8PrivateKeyPem();
+        });
         try
         {
             var key = LedgerKey.FromPem(File.ReadAllText(full), full);

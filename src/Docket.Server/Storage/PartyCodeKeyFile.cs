@@ -25,29 +25,8 @@ public static class PartyCodeKeyFile
     public static byte[] LoadOrCreate(string path)
     {
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-        {
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-                if (!OperatingSystem.IsWindows())
-                {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-                using var writer = new StreamWriter(full, System.Text.Encoding.ASCII, options);
-                writer.Write(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(KeyBytes)));
-                writer.Write('\n');
-            }
-            catch (IOException) when (File.Exists(full))
-            {
-                // Another silo created it at the same moment: take that one.
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new StartupException($"Docket:Public:CodeKey: cannot create the party-code key file {full}: {e.Message}");
-            }
-        }
+        SecretFile.CreateOnce(full, "Docket:Public:CodeKey", "party-code key",
+            () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(KeyBytes)));
         try
         {
             var key = Convert.FromHexString(File.ReadAllText(full).Trim());
