@@ -90,5 +90,5 @@ public sealed class LiveCaseGrain(Organization organization, TimeProvider time) 
         Take(await Court().GetCaseAsync(_number));
     }
 
-    private ILiveCourtGrain Court() => GrainFactory.GetGrain<ILiveCourtGrain>(_court!.Id);
+    private ILiveCourtGrain Court() => GrainFactory.LiveCourt(_court!.Id);
 }
