@@ -63,7 +63,12 @@ public sealed partial class CourtState
             }
             _presence.WriteState(w);
         }
-        var held = _held.Keys.Order().Select(n => (_held[n], _dueAt.TryGetValue(n, out var due) ? due : (DateTimeOffset?)null)).ToArray();
+        var held = new (CourtCase, DateTimeOffset?)[_held.Count];
+        var i = 0;
+        foreach (var n in _held.Keys)
+        {
+            held[i++] = (_held[n], _dueAt.TryGetValue(n, out var due) ? due : null);
+        }
         return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), held);
     }
 

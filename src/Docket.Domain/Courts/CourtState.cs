@@ -25,11 +25,11 @@ public sealed partial class CourtState
     private readonly Func<int, string?> _secretOf;
     private readonly CaseRouter _router;
     private readonly JudgeInCharge _judges;
-    private readonly Dictionary<long, CourtCase> _held = [];
+    private readonly CaseSlots<CourtCase> _held = new();
     private readonly CaseDigests _digests = new();
     private readonly Dictionary<long, CourtCase> _recalled = [];
     private readonly Queue<long> _recallOrder = new();
-    private readonly Dictionary<ulong, long> _keyPrints = [];
+    private readonly KeyPrintIndex _keyPrints = new();
     private readonly int _finishedAtHand;
     private readonly SortedSet<(int Priority, long Number)>[] _waiting;
     private readonly HashSet<long>[] _open;
@@ -42,7 +42,7 @@ public sealed partial class CourtState
     private readonly Dictionary<int, string> _commitments = [];
     private readonly TeamPresence _presence;
     private readonly SortedSet<(DateTimeOffset At, long Number)> _due = [];
-    private readonly Dictionary<long, DateTimeOffset> _dueAt = [];
+    private readonly CaseSlots<DateTimeOffset> _dueAt = new();
     private DateTimeOffset _applying;
 
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
@@ -130,7 +130,7 @@ public sealed partial class CourtState
 
     /// <summary>The warnings of the cases in memory (not finished), with their case numbers, in case-number order.</summary>
     public IEnumerable<(long Number, CaseWarning Warning)> HeldWarnings() =>
-        _held.Keys.Order().SelectMany(n => (_held[n].Warnings ?? []).Select(w => (n, w)));
+        _held.Values.SelectMany(c => (c.Warnings ?? []).Select(w => (c.Number, w)));
 
     /// <summary>Waiting cases escalated to the top of their queue.</summary>
     public long Escalations { get; private set; }
@@ -164,7 +164,7 @@ public sealed partial class CourtState
     public IReadOnlyList<CaseDigest> Digests => _digests;
 
     /// <summary>The records of the cases in progress (not finished), by case number.</summary>
-    public IEnumerable<CourtCase> HeldCases => _held.Values.OrderBy(c => c.Number);
+    public IEnumerable<CourtCase> HeldCases => _held.Values;
 
     /// <summary>
     /// The case filed under idempotency key <paramref name="key"/>, when one may have been: the court keeps a 64-bit
