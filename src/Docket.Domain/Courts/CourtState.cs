@@ -228,6 +228,15 @@ public sealed partial class CourtState
     public List<CourtCase> DueBy(DateTimeOffset at) =>
         [.. _due.GetViewBetween((DateTimeOffset.MinValue, 0), (at, long.MaxValue)).Select(d => _held[d.Number])];
 
+    /// <summary>
+    /// The teams holding open a case whose next check came by <paramref name="at"/> (the court wakes their watches
+    /// when the check has waited longer than a team's watch would have let it); from the deadline index, like
+    /// <see cref="DueBy"/>, never from every case.
+    /// </summary>
+    public List<int> TeamsDueBy(DateTimeOffset at) =>
+        [.. _due.GetViewBetween((DateTimeOffset.MinValue, 0), (at, long.MaxValue)).Select(d => _held[d.Number])
+            .Where(c => c.Status == CourtCaseStatus.Pending).Select(c => _court.TeamIndex(c.Team!)).Distinct().Order()];
+
     /// <summary>Cases the deadline watch keeps an eye on (a deadline or limit still ahead, or a warning due).</summary>
     public int Watched => _dueAt.Count;
 

@@ -18,6 +18,8 @@ public sealed class OpenDocket
     private readonly string _teamId;
     private readonly SortedDictionary<long, CourtCase> _open = [];
     private readonly List<RecordedAbsence> _absences = [];
+    private SortedSet<(DateTimeOffset At, long Number)>? _due;
+    private Dictionary<long, DateTimeOffset>? _dueAt;
 
     /// <param name="judge">The judge's name (<see cref="Assignment.JudgeInCharge.Name"/>) for a judge's docket; null for the team's.</param>
     public OpenDocket(Court court, int team, string? judge = null)
@@ -83,7 +85,7 @@ public sealed class OpenDocket
                 var filed = CaseEntries.Filed(_court, e);
                 if (Holds(filed))
                 {
-                    _open[number] = filed;
+                    Put(filed, e.At);
                     Assigned++;
                 }
                 break;
@@ -102,20 +104,20 @@ public sealed class OpenDocket
             case LedgerKinds.Pull:
             case LedgerKinds.Designate:
                 {
-                    var after = _open.Remove(number, out var held) ? CaseEntries.Apply(held, e) : null;
+                    var after = Drop(number) is { } held ? CaseEntries.Apply(held, e) : null;
                     if (after is null && e.Team == _teamId && (Judge is null || e.Judge == Judge))
                     {
                         after = arrived(number) ?? throw new InvalidOperationException($"case {e.Case} arrived at {_teamId} without its record");
                     }
                     if (after is not null && Holds(after))
                     {
-                        _open[number] = after;
+                        Put(after, e.At);
                         Assigned++;
                     }
                     break;
                 }
             case LedgerKinds.Close:
-                if (_open.Remove(number))
+                if (Drop(number) is not null)
                 {
                     Closed++;
                 }
@@ -123,7 +125,7 @@ public sealed class OpenDocket
             case var kind when CaseEntries.ChangesCase(kind):
                 if (_open.TryGetValue(number, out var c) && e.Seq > c.Version)
                 {
-                    _open[number] = CaseEntries.Apply(c, e);
+                    Put(CaseEntries.Apply(c, e), e.At);
                 }
                 break;
         }
@@ -132,6 +134,48 @@ public sealed class OpenDocket
 
     /// <summary>Marks the docket as reflecting the ledger up to <paramref name="seq"/> (entries that did not concern it).</summary>
     public void AdvanceTo(long seq) => Through = Math.Max(Through, seq);
+
+    /// <summary>
+    /// Starts the docket's deadline watch at <paramref name="now"/>: from here on it knows each open case's next check
+    /// (<see cref="CaseClock.NextCheck"/>, taken again whenever an entry changes the case), so <see cref="DueBy"/>
+    /// looks only at the cases whose check has come. A team's docket watches; a judge's has no need to.
+    /// </summary>
+    public void Watch(DateTimeOffset now)
+    {
+        _due = [];
+        _dueAt = [];
+        foreach (var c in _open.Values)
+        {
+            Index(c, now);
+        }
+    }
+
+    /// <summary>
+    /// The open cases that have earned a warning by <paramref name="now"/> not yet issued, by number: those whose next
+    /// check has come are checked again (<see cref="CaseClock.NextCheck"/>), the others filed under their next check.
+    /// A case stays due until the entries of its warnings reach the docket. Only for a watching docket (<see cref="Watch"/>).
+    /// </summary>
+    public List<long> DueBy(DateTimeOffset now)
+    {
+        if (_due is null || _dueAt is null)
+        {
+            throw new InvalidOperationException($"the docket of {Judge ?? _teamId} does not watch deadlines");
+        }
+        var due = new List<long>();
+        foreach (var (_, number) in _due.GetViewBetween((DateTimeOffset.MinValue, 0), (now, long.MaxValue)).ToList())
+        {
+            Index(_open[number], now);
+            if (_dueAt.TryGetValue(number, out var next) && next <= now)
+            {
+                due.Add(number);
+            }
+        }
+        return due;
+    }
+
+    /// <summary>Whether open case <paramref name="number"/> has earned a warning by <paramref name="now"/> not yet issued.</summary>
+    public bool IsDue(long number, DateTimeOffset now) =>
+        _open.TryGetValue(number, out var c) && CaseClock.NextCheck(_court, c, now) <= now;
 
     /// <summary>The team's (or judge's) load now: counts, weighted open work, and the open cases oldest first.</summary>
     public TeamCaseload Caseload(DateTimeOffset now)
@@ -142,6 +186,38 @@ public sealed class OpenDocket
     }
 
     public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences]);
+
+    private void Put(CourtCase c, DateTimeOffset at)
+    {
+        _open[c.Number] = c;
+        if (_due is not null)
+        {
+            Index(c, at);
+        }
+    }
+
+    private CourtCase? Drop(long number)
+    {
+        if (_dueAt is not null && _dueAt.Remove(number, out var old))
+        {
+            _due!.Remove((old, number));
+        }
+        return _open.Remove(number, out var held) ? held : null;
+    }
+
+    /// <summary>Files the case under its next check as of <paramref name="at"/>, or under none when nothing can come due.</summary>
+    private void Index(CourtCase c, DateTimeOffset at)
+    {
+        if (_dueAt!.Remove(c.Number, out var old))
+        {
+            _due!.Remove((old, c.Number));
+        }
+        if (CaseClock.NextCheck(_court, c, at) is { } next)
+        {
+            _due!.Add((next, c.Number));
+            _dueAt[c.Number] = next;
+        }
+    }
 
     private bool Holds(CourtCase c) => c.Status == CourtCaseStatus.Pending && c.Team == _teamId && (Judge is null || c.Judge == Judge);
 }
