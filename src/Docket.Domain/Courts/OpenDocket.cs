@@ -1,4 +1,5 @@
 using Docket.Domain.Ledger;
+using Docket.Domain.Simulation;
 using Docket.Domain.Staffing;
 using Orleans;
 
@@ -28,6 +29,7 @@ public sealed class OpenDocket
         _team = team;
         _teamId = court.Layout.Teams[team].Id;
         Judge = judge;
+        ClosedCredit = judge is null ? 0 : null;
     }
 
     /// <summary>A docket as a snapshot gave it (<see cref="Snapshot"/>).</summary>
@@ -37,6 +39,8 @@ public sealed class OpenDocket
         Through = snapshot.Through;
         Assigned = snapshot.Assigned;
         Closed = snapshot.Closed;
+        ClosedCredit = snapshot.ClosedCredit;
+        StartedAt = snapshot.StartedAt;
         foreach (var c in snapshot.Open)
         {
             _open[c.Number] = c;
@@ -56,6 +60,15 @@ public sealed class OpenDocket
 
     /// <summary>Cases closed while held.</summary>
     public long Closed { get; private set; }
+
+    /// <summary>
+    /// A team's closures counted in its quota's unit (<see cref="QuotaAttainment.Credit"/>: a case, or its type's
+    /// weight); null for a judge's docket (the quota is the team's).
+    /// </summary>
+    public double? ClosedCredit { get; private set; }
+
+    /// <summary>When the court's ledger began (its genesis entry), once the docket knows it.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
 
     /// <summary>The open cases, by number.</summary>
     public IReadOnlyCollection<CourtCase> Open => _open.Values;
@@ -116,10 +129,14 @@ public sealed class OpenDocket
                     }
                     break;
                 }
+            case LedgerKinds.Genesis:
+                StartedAt = e.At;
+                break;
             case LedgerKinds.Close:
-                if (Drop(number) is not null)
+                if (Drop(number) is { } closed)
                 {
                     Closed++;
+                    ClosedCredit += QuotaAttainment.Credit(_court.Layout.Teams[_team].QuotaUnit, _court.CaseTypes[_court.TypeIndex(closed.Type)].Weight);
                 }
                 break;
             case var kind when CaseEntries.ChangesCase(kind):
@@ -182,10 +199,13 @@ public sealed class OpenDocket
     {
         var entries = _open.Values.Select(c => new CaseloadEntry(c.Id, c.Type, c.Judge, c.FiledAt, (now - c.FiledAt).TotalDays,
             CaseClock.IsLocked(_court, c, now), CaseProgress.NextStage(_court, c))).ToArray();
-        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, PendingWork, entries);
+        double? attainment = ClosedCredit is { } credit && StartedAt is { } started
+            ? QuotaAttainment.Of(credit, _court.Layout.Teams[_team].Quota, Math.Max(0, (now - started).TotalDays) / SimulationYear.Days)
+            : null;
+        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, PendingWork, entries, attainment);
     }
 
-    public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences]);
+    public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences], ClosedCredit, StartedAt);
 
     private void Put(CourtCase c, DateTimeOffset at)
     {
@@ -231,4 +251,6 @@ public sealed record DocketSnapshot(
     [property: Id(3)] long Assigned,
     [property: Id(4)] long Closed,
     [property: Id(5)] CourtCase[] Open,
-    [property: Id(6)] RecordedAbsence[] Absences);
+    [property: Id(6)] RecordedAbsence[] Absences,
+    [property: Id(7)] double? ClosedCredit = null,
+    [property: Id(8)] DateTimeOffset? StartedAt = null);

@@ -118,6 +118,40 @@ public sealed class TeamDeadlineWatchTests
         Assert.Empty(CourtCommands.Warn(state, c.Team, [1], later.AddDays(60)).Records);
     }
 
+    [Fact]
+    public void A_teams_caseload_gives_its_quota_attainment_from_the_courts_snapshot_and_its_news_and_a_judges_none()
+    {
+        var court = YanchengCourt();
+        var secret = LedgerHash.NewSecret();
+        var state = new CourtState(court, _ => secret);
+        CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(secret), s_start);
+        var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
+        var clerk = new Actor("c", UserRoles.Clerk, court.Id, null, null);
+        var fast = court.CaseTypes.First(t => t.Id == "simple_civil");
+        var at = s_start;
+        for (var i = 0; i < 3; i++)
+        {
+            CourtCommands.File(state, new FilingRequest(fast.Id, false, "none", null, registrar), at = at.AddHours(1));
+        }
+        var team = court.TeamIndex(state.Case(1)!.Team!);
+        var docket = new OpenDocket(court, state.Docket(team, null));
+        while (state.Case(1) is { Status: CourtCaseStatus.Pending } c && CaseProgress.NextStage(court, c) is { } stage)
+        {
+            foreach (var e in CourtCommands.Reach(state, 1, stage, clerk, at = at.AddHours(1)).Records.Select(r => LedgerEntry.Parse(r.Json)))
+            {
+                docket.Apply(e, n => state.Case(n));
+            }
+        }
+        Assert.Equal(CourtCaseStatus.Closed, state.Case(1)!.Status);
+
+        // Team "fast" has a quota of 1,200 cases a year: one case closed, a year after the ledger began.
+        var yearOn = s_start.AddDays(365);
+        Assert.Equal(1.0 / 1200, docket.Caseload(yearOn).QuotaAttainment!.Value, 12);
+        Assert.Equal(1.0 / 1200, new OpenDocket(court, state.Docket(team, null)).Caseload(yearOn).QuotaAttainment!.Value, 12);
+        var judge = state.Case(1)!.Judge!;
+        Assert.Null(new OpenDocket(court, state.Docket(team, judge)).Caseload(yearOn).QuotaAttainment);
+    }
+
     private static Court YanchengCourt()
     {
         var loaded = ScenarioLoader.LoadFile(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"));
