@@ -95,10 +95,7 @@ public sealed class TeamDeadlineWatchTests
     [Fact]
     public void A_team_asking_for_a_case_it_no_longer_holds_or_already_warned_gets_nothing()
     {
-        var court = YanchengCourt();
-        var secret = LedgerHash.NewSecret();
-        var state = new CourtState(court, _ => secret);
-        CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(secret), s_start);
+        var (court, state) = Opened();
         var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
         var president = new Actor("p", UserRoles.President, court.Id, null, null);
         var type = court.CaseTypes.First(t => t.Nodes.Count > 0 && court.Layout.TypePool[court.TypeIndex(t.Id)] >= 0).Id;
@@ -121,10 +118,7 @@ public sealed class TeamDeadlineWatchTests
     [Fact]
     public void A_teams_caseload_gives_its_quota_attainment_from_the_courts_snapshot_and_its_news_and_a_judges_none()
     {
-        var court = YanchengCourt();
-        var secret = LedgerHash.NewSecret();
-        var state = new CourtState(court, _ => secret);
-        CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(secret), s_start);
+        var (court, state) = Opened();
         var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
         var clerk = new Actor("c", UserRoles.Clerk, court.Id, null, null);
         var fast = court.CaseTypes.First(t => t.Id == "simple_civil");
@@ -150,6 +144,16 @@ public sealed class TeamDeadlineWatchTests
         Assert.Equal(1.0 / 1200, new OpenDocket(court, state.Docket(team, null)).Caseload(yearOn).QuotaAttainment!.Value, 12);
         var judge = state.Case(1)!.Judge!;
         Assert.Null(new OpenDocket(court, state.Docket(team, judge)).Caseload(yearOn).QuotaAttainment);
+    }
+
+    /// <summary>The yancheng-nodes court's state with its ledger opened.</summary>
+    private static (Court Court, CourtState State) Opened()
+    {
+        var court = YanchengCourt();
+        var secret = LedgerHash.NewSecret();
+        var state = new CourtState(court, _ => secret);
+        CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(secret), s_start);
+        return (court, state);
     }
 
     private static Court YanchengCourt()
