@@ -67,10 +67,38 @@ public sealed class SavedStateTests : IAsyncLifetime
     public async Task A_saved_state_that_does_not_hold_is_set_aside_and_the_whole_ledger_replayed()
     {
         var (kpis, cases, _) = await RunFirstAsync();
-        await ExecuteAsync("UPDATE court_state SET state = substr(state, 1, 40)");
+        // The file cut short, as a disk could leave it: its seal no longer verifies.
+        var file = new Docket.Server.Storage.SavedStateFiles(_data).PathOf("live");
+        var bytes = await File.ReadAllBytesAsync(file);
+        await File.WriteAllBytesAsync(file, bytes[..40]);
         await using var second = new DocketFactory(_data, s_saveOften);
         await AssertSameAsync(second, kpis, cases);
         Assert.True((await second.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify")).Body.GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_state_saved_in_the_database_by_an_earlier_version_is_still_taken_up()
+    {
+        var (kpis, cases, savedSeq) = await RunFirstAsync();
+        Assert.True(savedSeq >= 10, $"no state saved (at {savedSeq})");
+        // As a version that kept saved states in the database left it: the state in court_state, no file.
+        var files = new Docket.Server.Storage.SavedStateFiles(_data);
+        var saved = (await files.ReadAsync("live"))!;
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "docket.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO court_state (court, seq, state, saved_at) VALUES ('live', $s, $b, '2026-01-01T00:00:00Z')";
+            insert.Parameters.AddWithValue("$s", saved.Seq);
+            insert.Parameters.AddWithValue("$b", saved.State);
+            Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+        }
+        File.Delete(files.PathOf("live"));
+        // Spoiled before the saved position: only a court that took the saved state answers as before.
+        await ExecuteAsync("UPDATE ledger SET entry = 'spoiled' WHERE court = 'live' AND seq = 2");
+        await using var second = new DocketFactory(_data, new Dictionary<string, string?>(s_saveOften) { ["Docket:Audit:VerifyAtActivation"] = "false" });
+        await AssertSameAsync(second, kpis, cases);
     }
 
     /// <summary>Files and finishes cases on a first server; returns its KPIs, some cases as read, and the position of its saved state.</summary>
@@ -102,7 +130,7 @@ public sealed class SavedStateTests : IAsyncLifetime
         long saved = 0;
         for (var wait = 0; wait < 50 && saved < 10; wait++)
         {
-            saved = (long)(await ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM court_state"))!;
+            saved = new Docket.Server.Storage.SavedStateFiles(_data).SeqOf("live");
             await Task.Delay(100);
         }
         return (kpis, cases, saved);
@@ -130,14 +158,5 @@ public sealed class SavedStateTests : IAsyncLifetime
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         Assert.True(await command.ExecuteNonQueryAsync() > 0, sql);
-    }
-
-    private async Task<object?> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "docket.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
     }
 }

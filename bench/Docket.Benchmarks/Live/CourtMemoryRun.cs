@@ -172,7 +172,7 @@ public static class CourtMemoryRun
         {
             var saved = new MemoryStream();
             live.WriteSnapshot(saved);
-            await journal.SaveStateAsync(court.Id, live.Seq, witness.Seal(court.Id, live.Seq, saved.ToArray()));
+            await journal.SaveStateAsync(court.Id, live.Seq, witness.Seal(court.Id, live.Seq, saved.GetBuffer().AsSpan(0, (int)saved.Length)));
         }
     }
 

@@ -160,15 +160,16 @@ public sealed class CaseRouter
         var board = _boards[pool];
         if (_policies[pool] is WeightedRandomAssignment)
         {
-            var list = new List<string>();
+            var list = new string[AvailableEligible(board, type)];
+            var i = 0;
             foreach (var t in board.Eligible(type))
             {
                 if (board.IsAvailable(t, type))
                 {
-                    list.Add(board.Teams[t].Id);
+                    list[i++] = board.Teams[t].Id;
                 }
             }
-            return [.. list];
+            return list;
         }
         var available = board.Available(type);
         var eligible = new string[available.Count];
@@ -187,15 +188,26 @@ public sealed class CaseRouter
             return null;
         }
         var board = _boards[pool];
-        var weights = new List<double>();
+        var weights = new double[AvailableEligible(board, type)];
+        var i = 0;
         foreach (var t in board.Eligible(type))
         {
             if (board.IsAvailable(t, type))
             {
-                weights.Add(weighted.WeightOf(t));
+                weights[i++] = weighted.WeightOf(t);
             }
         }
-        return [.. weights];
+        return weights;
+    }
+
+    private static int AvailableEligible(TeamBoard board, int type)
+    {
+        var count = 0;
+        foreach (var t in board.Eligible(type))
+        {
+            count += board.IsAvailable(t, type) ? 1 : 0;
+        }
+        return count;
     }
 
     /// <summary>Whether the team can take a case of the type now: accepts it, present, under its cap.</summary>

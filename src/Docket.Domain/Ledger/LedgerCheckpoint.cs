@@ -87,13 +87,13 @@ public static class LedgerKey
     /// A court's saved state signed: <c>DKSEAL1\n</c>, the 64-byte signature (P1363) of the court, position and state,
     /// then the state. What the database holds cannot then be swapped for a state the key did not sign.
     /// </summary>
-    public static byte[] Seal(ECDsa key, string court, long seq, byte[] state)
+    public static byte[] Seal(ECDsa key, string court, long seq, ReadOnlySpan<byte> state)
     {
         var signature = key.SignHash(SealedHash(court, seq, state));
         var result = new byte[s_sealMagic.Length + SignatureBytes + state.Length];
         s_sealMagic.CopyTo(result, 0);
         signature.CopyTo(result, s_sealMagic.Length);
-        state.CopyTo(result, s_sealMagic.Length + SignatureBytes);
+        state.CopyTo(result.AsSpan(s_sealMagic.Length + SignatureBytes));
         return result;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,7 +14,22 @@ public static class LedgerHash
     public static string Genesis { get; } = new('0', 64);
 
     /// <summary>SHA-256 of the entry's UTF-8 text, lower-case hex.</summary>
-    public static string Of(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    public static string Of(string json)
+    {
+        // Encoded into a pooled buffer: every entry written, replayed or verified is hashed.
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, bytes);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
     /// <summary>The commitment to a secret: SHA-256 of its 32 bytes, lower-case hex.</summary>
     public static string Commitment(string secretHex) => Convert.ToHexStringLower(SHA256.HashData(Convert.FromHexString(secretHex)));

@@ -125,7 +125,7 @@ public sealed class LiveCaseGrain(Organization organization, TimeProvider time, 
             {
                 if (c.Status == CourtCaseStatus.Pending && c.Team is { } team)
                 {
-                    await GrainFactory.GetGrain<ILiveTeamGrain>(team).WatchCaseAsync(_number);
+                    await GrainFactory.LiveTeam(team).WatchCaseAsync(_number);
                 }
                 else
                 {
@@ -153,5 +153,5 @@ public sealed class LiveCaseGrain(Organization organization, TimeProvider time, 
         Take(await Court().GetCaseAsync(_number));
     }
 
-    private ILiveCourtGrain Court() => GrainFactory.GetGrain<ILiveCourtGrain>(_court!.Id);
+    private ILiveCourtGrain Court() => GrainFactory.LiveCourt(_court!.Id);
 }

@@ -40,6 +40,9 @@ public sealed partial class LiveCourtGrain(
 {
     private const int ReplayPage = 10_000;
 
+    /// <summary>Cases the indicators count in one turn of the court (about a millisecond of work).</summary>
+    private const int KpiStepCases = 1_024;
+
     /// <summary>The court's deadline watcher's reminder.</summary>
     public const string WatchReminder = "deadline-watch";
 
@@ -56,6 +59,8 @@ public sealed partial class LiveCourtGrain(
     private long _durableSeq;
     private long _savedSeq;
     private bool _saving;
+    private int _lastStateBytes = 1 << 16;
+    private bool _recordingKpis;
     private Task _lastAppend = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -96,16 +101,12 @@ public sealed partial class LiveCourtGrain(
         _state.TracksTouches = true;
         _metrics = new LiveCourtMetrics(metrics, _court);
         _metrics.Activated(_state.HeldCases);
-        RecordKpis();
+        RecordKpisAsync().Ignore();
         if (metricsOptions.Value.KpiIntervalSeconds > 0)
         {
             // Grain timers belong to the activation: the court records its KPI gauges only while it is active.
             var period = TimeSpan.FromSeconds(metricsOptions.Value.KpiIntervalSeconds);
-            this.RegisterGrainTimer(_ =>
-            {
-                RecordKpis();
-                return Task.CompletedTask;
-            }, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
+            this.RegisterGrainTimer(_ => RecordKpisAsync(), new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
         if (_closed is { } closed)
         {
@@ -239,9 +240,11 @@ public sealed partial class LiveCourtGrain(
             // Written off the court's turn: the records it holds do not change.
             var state = await Task.Run(() =>
             {
-                var bytes = new MemoryStream();
+                // Sized from the last save, so the buffer is rarely regrown (each regrowth copies tens of megabytes).
+                var bytes = new MemoryStream(_lastStateBytes + (_lastStateBytes / 4));
                 snapshot.WriteTo(bytes);
-                return witness.Seal(_court.Id, seq, bytes.ToArray());
+                _lastStateBytes = (int)Math.Min(bytes.Length, int.MaxValue / 2);
+                return witness.Seal(_court.Id, seq, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
             });
             await DurableThroughAsync(seq);
             await journal.SaveStateAsync(_court.Id, seq, state);
@@ -297,7 +300,7 @@ public sealed partial class LiveCourtGrain(
         await IssueAsync(CourtCommands.WatchUnowned(_state, now), awaitCases: false);
         foreach (var team in _state.TeamsDueBy(now - watchOptions.Value.Period))
         {
-            GrainFactory.GetGrain<ILiveTeamGrain>(_court.Layout.Teams[team].Id).WatchDeadlinesAsync().Ignore();
+            GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync().Ignore();
         }
     }
 
@@ -637,29 +640,54 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
     }
 
-    public Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
+    public async Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
     {
         EnsureHealthy();
-        var now = time.GetUtcNow();
-        var kpis = CourtIndicators.Compute(_state, since, now);
+        var (kpis, units) = await IndicatorsAsync(since, time.GetUtcNow());
         if (!_broken)
         {
             _metrics?.Kpis(kpis, wholeLedger: since is null);
-            _metrics?.QuotaAttainment(_state, now);
+            _metrics?.QuotaAttainment(_state, units, kpis.AsOf);
         }
-        return Task.FromResult(kpis);
+        return kpis;
     }
 
-    /// <summary>The court's KPI gauges over its whole ledger (on the grain timer, and at activation).</summary>
-    private void RecordKpis()
+    /// <summary>The court's KPI gauges over its whole ledger (on the grain timer, and at activation); one pass at a time.</summary>
+    private async Task RecordKpisAsync()
     {
-        if (_broken || _metrics is null)
+        if (_broken || _metrics is null || _recordingKpis)
         {
             return;
         }
-        var now = time.GetUtcNow();
-        _metrics.Kpis(CourtIndicators.Compute(_state, null, now), wholeLedger: true);
-        _metrics.QuotaAttainment(_state, now);
+        _recordingKpis = true;
+        try
+        {
+            var (kpis, units) = await IndicatorsAsync(null, time.GetUtcNow());
+            if (!_broken)
+            {
+                _metrics?.Kpis(kpis, wholeLedger: true);
+                _metrics?.QuotaAttainment(_state, units, kpis.AsOf);
+            }
+        }
+        finally
+        {
+            _recordingKpis = false;
+        }
+    }
+
+    /// <summary>
+    /// The domain's indicators, counted <see cref="KpiStepCases"/> cases at a time with the court's other commands
+    /// let in between (the grain is reentrant), so the scan of a large court never holds up filings for long.
+    /// </summary>
+    private async Task<(CourtKpis Kpis, IReadOnlyDictionary<TeamKind, double> QuotaUnits)> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now)
+    {
+        var pass = new CourtIndicatorPass(_state, since, now);
+        while (!pass.Step(KpiStepCases))
+        {
+            await Task.Yield();
+            EnsureHealthy();
+        }
+        return (pass.Finish(), pass.QuotaUnits);
     }
 
     public Task<SeedCommitment[]> GetCommitmentsAsync() => Task.FromResult(Commitments());
@@ -771,7 +799,7 @@ public sealed partial class LiveCourtGrain(
         }
         foreach (var n in news)
         {
-            GrainFactory.GetGrain<ILiveTeamGrain>(n.Team).TellAsync(n).Ignore();
+            GrainFactory.LiveTeam(n.Team).TellAsync(n).Ignore();
         }
         SaveStateWhenDue();
     }

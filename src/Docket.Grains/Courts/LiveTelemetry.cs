@@ -148,9 +148,10 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
     /// (<see cref="TeamPendingWork"/>), then quota attainment by team kind, as the simulator defines it
     /// (<c>CourtMetricsReporter</c>, both by the domain's <see cref="Domain.Staffing.QuotaAttainment"/>): the closures of the
     /// kind's teams since the ledger began, each counted in its team's quota unit (a case, or its type's weight) ÷ (the
-    /// kind's annual quota × years since then). Kinds without a quota are not recorded.
+    /// kind's annual quota × years since then), the closures summed by the KPIs' pass
+    /// (<see cref="CourtIndicatorPass.QuotaUnits"/>). Kinds without a quota are not recorded.
     /// </summary>
-    public void QuotaAttainment(CourtState state, DateTimeOffset now)
+    public void QuotaAttainment(CourtState state, IReadOnlyDictionary<TeamKind, double> units, DateTimeOffset now)
     {
         TeamPendingWork(state);
         if (state.StartedAt is not { } started || (now - started).TotalDays is var days && days <= 0)
@@ -158,27 +159,10 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
             return;
         }
         var years = days / SimulationYear.Days;
-        var teams = court.Layout.Teams;
         var quota = new Dictionary<TeamKind, double>();
-        foreach (var team in teams)
+        foreach (var team in court.Layout.Teams)
         {
             quota[team.Kind] = quota.GetValueOrDefault(team.Kind) + team.Quota;
-        }
-        if (!quota.Values.Any(q => q > 0))
-        {
-            return;
-        }
-        var units = new Dictionary<TeamKind, double>();
-        var digests = state.Digests;
-        for (var i = 0; i < digests.Count; i++)
-        {
-            var (t, type) = digests[i] is { Finished: true } d ? (d.Team, d.Type)
-                : state.Case(i + 1) is { Status: CourtCaseStatus.Closed, Team: { } team } c ? (court.TeamIndex(team), court.TypeIndex(c.Type))
-                : (-1, -1);
-            if (t >= 0 && type >= 0)
-            {
-                units[teams[t].Kind] = units.GetValueOrDefault(teams[t].Kind) + Domain.Staffing.QuotaAttainment.Credit(teams[t].QuotaUnit, court.Layout.TypeWeight[type]);
-            }
         }
         foreach (var (kind, q) in quota)
         {

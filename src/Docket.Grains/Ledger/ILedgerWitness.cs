@@ -23,7 +23,7 @@ public interface ILedgerWitness
     Task<IReadOnlyList<SignedCheckpoint>> ReadAfterAsync(string court, long afterSeq, CancellationToken cancellationToken = default);
 
     /// <summary>The court's saved state at <paramref name="seq"/>, signed with the ledger key (as is, without a witness).</summary>
-    byte[] Seal(string court, long seq, byte[] state);
+    byte[] Seal(string court, long seq, ReadOnlySpan<byte> state);
 
     /// <summary>The state <see cref="Seal"/> signed for this court and position; null when the signature does not hold.</summary>
     byte[]? Unseal(string court, long seq, byte[] sealedState);
@@ -41,7 +41,7 @@ public sealed class NoLedgerWitness : ILedgerWitness
     public Task<IReadOnlyList<SignedCheckpoint>> ReadAfterAsync(string court, long afterSeq, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<SignedCheckpoint>>([]);
 
-    public byte[] Seal(string court, long seq, byte[] state) => state;
+    public byte[] Seal(string court, long seq, ReadOnlySpan<byte> state) => state.ToArray();
 
     public byte[]? Unseal(string court, long seq, byte[] sealedState) => sealedState;
 }

@@ -93,7 +93,7 @@ public sealed partial class LedgerCheckGrain(
             LogVerified(id, from, _verifier.Seq, _result.Valid, _result.CheckpointsMatched);
             if (!_result.Valid)
             {
-                await GrainFactory.GetGrain<ILiveCourtGrain>(id).CloseAsync(_result);
+                await GrainFactory.LiveCourt(id).CloseAsync(_result);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -43,7 +43,7 @@ internal sealed class LiveDocket
 
     public async Task<OpenDocket> CurrentAsync(IGrainFactory grains)
     {
-        var court = grains.GetGrain<ILiveCourtGrain>(_court!.Id);
+        var court = grains.LiveCourt(_court!.Id);
         if (_docket is null || await court.GetLastTouchAsync(_team) > _docket.Through)
         {
             _docket = await FromCourtAsync(grains);
@@ -53,7 +53,7 @@ internal sealed class LiveDocket
 
     private async Task<OpenDocket> FromCourtAsync(IGrainFactory grains)
     {
-        var docket = new OpenDocket(_court!, await grains.GetGrain<ILiveCourtGrain>(_court!.Id).GetDocketAsync(_team, _judge)
+        var docket = new OpenDocket(_court!, await grains.LiveCourt(_court!.Id).GetDocketAsync(_team, _judge)
             ?? throw new InvalidOperationException($"court {_court.Id} does not know {_judge ?? _team}"));
         if (_watch is { } clock)
         {

@@ -66,5 +66,5 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
             ? await Court().WarnAsync(_team, [number])
             : [];
 
-    private ILiveCourtGrain Court() => GrainFactory.GetGrain<ILiveCourtGrain>(_court);
+    private ILiveCourtGrain Court() => GrainFactory.LiveCourt(_court);
 }

@@ -162,7 +162,7 @@ internal static class AuditEndpoints
     {
         var actor = context.Actor();
         var all = await Task.WhenAll(organization.CourtIds.Where(c => AccessRules.Allows(actor, Permission.Audit, new(c)))
-            .Select(c => grains.GetGrain<ILiveCourtGrain>(c).GetCommitmentsAsync()));
+            .Select(c => grains.LiveCourt(c).GetCommitmentsAsync()));
         return Results.Ok(all.SelectMany(c => c).ToList());
     }
 
@@ -177,6 +177,6 @@ internal static class AuditEndpoints
         {
             return Problems.Forbidden($"only an admin rotates court {court}'s seed");
         }
-        return Results.Ok(await grains.GetGrain<ILiveCourtGrain>(court).RotateSeedAsync(actor));
+        return Results.Ok(await grains.LiveCourt(court).RotateSeedAsync(actor));
     }
 }

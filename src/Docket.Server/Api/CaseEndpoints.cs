@@ -93,7 +93,7 @@ internal static class CaseEndpoints
             return Problems.Invalid("type", "the case type is required");
         }
         var (code, hmac) = parties.NewCode();
-        var result = await grains.GetGrain<ILiveCourtGrain>(court)
+        var result = await grains.LiveCourt(court)
             .FileAsync(new FilingRequest(body.Type, body.Flags?.Flagged ?? false, body.Flags?.Risk ?? "none", key, actor, hmac));
         if (!result.Succeeded)
         {

@@ -81,7 +81,7 @@ internal static class CourtEndpoints
         {
             return Problems.BadRequest($"unknown warning level '{level}' (levels: {string.Join(", ", WarningLevels.All)})", "level");
         }
-        var warnings = await grains.GetGrain<ILiveCourtGrain>(court).GetWarningsAsync(since);
+        var warnings = await grains.LiveCourt(court).GetWarningsAsync(since);
         return Results.Ok(new WarningsResponse(court,
             [.. warnings.Where(w => (level is null || w.Warning.Level == level) && AccessRules.Allows(actor, Permission.Oversee, new(court, w.Division)))]));
     }
@@ -110,7 +110,7 @@ internal static class CourtEndpoints
         {
             return Problems.Invalid("reason", "an absence needs a reason");
         }
-        var grain = grains.GetGrain<ILiveCourtGrain>(court.Id);
+        var grain = grains.LiveCourt(court.Id);
         var result = await grain.MarkAbsentAsync(id, body.From, to, body.Reason, actor);
         if (!result.Succeeded)
         {
@@ -132,7 +132,7 @@ internal static class CourtEndpoints
             return problem;
         }
         // The court refuses (403) a user who may not record the team's absences, as it does the recording.
-        var grain = grains.GetGrain<ILiveCourtGrain>(court.Id);
+        var grain = grains.LiveCourt(court.Id);
         var result = await grain.WithdrawAbsenceAsync(id, seq, body?.Reason, context.Actor());
         if (!result.Succeeded)
         {
@@ -151,7 +151,7 @@ internal static class CourtEndpoints
         {
             return Problems.Forbidden($"team {id}'s absences are for its division head, its court's president, auditors and admins");
         }
-        return Results.Ok(new TeamAbsencesResponse(id, await grains.GetGrain<ILiveCourtGrain>(court.Id).GetAbsencesAsync(id) ?? [], null));
+        return Results.Ok(new TeamAbsencesResponse(id, await grains.LiveCourt(court.Id).GetAbsencesAsync(id) ?? [], null));
     }
 
     private static async Task<IResult> QueueAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
@@ -164,7 +164,7 @@ internal static class CourtEndpoints
         {
             return Problems.Forbidden($"court {court}'s queue is for its president, division heads, auditors and admins");
         }
-        return Results.Ok(new QueueResponse(court, await grains.GetGrain<ILiveCourtGrain>(court).GetQueueAsync()));
+        return Results.Ok(new QueueResponse(court, await grains.LiveCourt(court).GetQueueAsync()));
     }
 
     private static async Task<IResult> WatchAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
@@ -177,7 +177,7 @@ internal static class CourtEndpoints
         {
             return Problems.Forbidden($"only an admin runs court {court}'s deadline watcher on demand");
         }
-        return Results.Ok(new WarningsResponse(court, await grains.GetGrain<ILiveCourtGrain>(court).WatchDeadlinesAsync()));
+        return Results.Ok(new WarningsResponse(court, await grains.LiveCourt(court).WatchDeadlinesAsync()));
     }
 
     /// <summary>A team by its id, which for a many-court scenario holds a '/' ("court/team-1"): accepted percent-encoded.</summary>
@@ -203,7 +203,7 @@ internal static class CourtEndpoints
         {
             return Problems.Forbidden($"team {id}'s caseload is not one you may see");
         }
-        return Results.Ok(await grains.GetGrain<ILiveTeamGrain>(id).GetCaseloadAsync());
+        return Results.Ok(await grains.LiveTeam(id).GetCaseloadAsync());
     }
 
     private static async Task<IResult> JudgeCaseloadAsync(string team, string judge, HttpContext context, IGrainFactory grains, Organization organization)
@@ -231,7 +231,7 @@ internal static class CourtEndpoints
         {
             return Problems.Forbidden($"court {court}'s indicators are for its president, division heads, auditors and admins");
         }
-        return Results.Ok(await grains.GetGrain<ILiveCourtGrain>(court).GetKpisAsync(since));
+        return Results.Ok(await grains.LiveCourt(court).GetKpisAsync(since));
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -23,40 +24,50 @@ public static class JsonBody
         {
             return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send application/json, not {type}"));
         }
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
+        // The body is gathered in a pooled buffer (a filing's is a few dozen bytes; every request would otherwise
+        // allocate its own), grown by doubling up to the limit.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(context.Request.ContentLength ?? 0, 512, limit + 1L));
+        var length = 0;
         try
         {
             int read;
-            while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while ((read = await context.Request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                if (buffer.Length + read > limit)
+                length += read;
+                if (length > limit)
                 {
                     return (null, Problems.TooLarge(limit));
                 }
-                buffer.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, limit + 1L));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
+            if (length == 0)
+            {
+                return (null, Problems.BadRequest("the request needs a JSON body", "body"));
+            }
+            var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), options);
+            return value is null ? (null, Problems.BadRequest("the body is null; send a JSON object", "body")) : (value, null);
         }
         catch (BadHttpRequestException e)
         {
             // A body over Kestrel's limit (the same one: it counts what arrived, ahead of this reader), or cut short.
             return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(limit) : Problems.Of(e.StatusCode, "Malformed request", e.Message));
         }
-        if (buffer.Length == 0)
-        {
-            return (null, Problems.BadRequest("the request needs a JSON body", "body"));
-        }
-        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        try
-        {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
-            return value is null ? (null, Problems.BadRequest("the body is null; send a JSON object", "body")) : (value, null);
-        }
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
             return (null, Problems.BadRequest($"malformed JSON at {e.Path ?? "$"}{where}: {Clean(e.Message)}", field));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

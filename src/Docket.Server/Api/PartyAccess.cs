@@ -37,7 +37,7 @@ internal sealed class PartyAccess(byte[] key, PublicOptions options) : IDisposab
         {
             return false;
         }
-        var hmac = await grains.GetGrain<ILiveCourtGrain>(c.Court).GetPartyCodeHmacAsync(c.Number);
+        var hmac = await grains.LiveCourt(c.Court).GetPartyCodeHmacAsync(c.Number);
         return PartyCodes.Matches(key, code, hmac);
     }
 

@@ -15,7 +15,7 @@ internal static class ClosedCourts
         {
             try
             {
-                return await grains.GetGrain<ILiveCourtGrain>(c).GetClosedAsync().WaitAsync(s_patience);
+                return await grains.LiveCourt(c).GetClosedAsync().WaitAsync(s_patience);
             }
             catch (Exception e) when (e is TimeoutException or OrleansException or InvalidOperationException)
             {

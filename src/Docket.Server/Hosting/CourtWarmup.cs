@@ -19,7 +19,7 @@ internal sealed partial class CourtWarmup(IGrainFactory grains, Organization org
             SeedCommitment[] commitments;
             try
             {
-                commitments = await grains.GetGrain<ILiveCourtGrain>(court).GetCommitmentsAsync();
+                commitments = await grains.LiveCourt(court).GetCommitmentsAsync();
             }
             catch (InvalidOperationException e) when (e.Message.Contains("cannot be taken up", StringComparison.Ordinal))
             {

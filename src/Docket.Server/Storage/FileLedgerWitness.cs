@@ -55,7 +55,7 @@ public sealed partial class FileLedgerWitness : ILedgerWitness, IAsyncDisposable
     public Task<IReadOnlyList<SignedCheckpoint>> ReadAfterAsync(string court, long afterSeq, CancellationToken cancellationToken = default) =>
         Task.Run<IReadOnlyList<SignedCheckpoint>>(() => WitnessFiles.ReadAfter(WitnessFiles.PathOf(Directory, court), afterSeq), cancellationToken);
 
-    public byte[] Seal(string court, long seq, byte[] state) => LedgerKey.Seal(_key, court, seq, state);
+    public byte[] Seal(string court, long seq, ReadOnlySpan<byte> state) => LedgerKey.Seal(_key, court, seq, state);
 
     public byte[]? Unseal(string court, long seq, byte[] sealedState) => LedgerKey.Unseal(_key, court, seq, sealedState);
 

@@ -15,6 +15,8 @@ namespace Docket.Server.Storage;
 /// </summary>
 public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
 {
+    private readonly SavedStateFiles _states = new(Path.GetDirectoryName(store.Path)!);
+
     public async Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
@@ -88,23 +90,17 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         });
     }
 
+    /// <summary>Saved states are files beside the database (<see cref="SavedStateFiles"/>), not rows: see there why.</summary>
     public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(writer =>
-        {
-            var command = writer.Command("""
-                INSERT INTO court_state (court, seq, state, saved_at) VALUES ($c, $s, $b, $t)
-                ON CONFLICT (court) DO UPDATE SET seq = excluded.seq, state = excluded.state, saved_at = excluded.saved_at
-                WHERE excluded.seq > court_state.seq
-                """);
-            command.Parameters.AddWithValue("$c", court);
-            command.Parameters.AddWithValue("$s", seq);
-            command.Parameters.AddWithValue("$b", state);
-            command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            return command.ExecuteNonQuery();
-        });
+        _states.SaveAsync(court, seq, state, cancellationToken);
 
+    /// <summary>The court's saved state file; else the row a version before those files saved in the database.</summary>
     public async Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default)
     {
+        if (await _states.ReadAsync(court, cancellationToken) is { } saved)
+        {
+            return saved;
+        }
         await using var connection = await store.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, state FROM court_state WHERE court = $c";

@@ -128,6 +128,26 @@ public sealed class FinishedCasesTests
 
     private static string Json(CourtCase c) => JsonSerializer.Serialize(c);
 
+    [Fact]
+    public void Indicators_counted_a_few_cases_a_step_equal_those_counted_in_one_go()
+    {
+        var (court, records, _, end) = Ledger(seed: 9);
+        var state = Replayed(court, records, finishedAtHand: 0);
+        foreach (var since in new DateTimeOffset?[] { null, s_start.AddDays(30) })
+        {
+            var pass = new CourtIndicatorPass(state, since, end);
+            var steps = 1;
+            while (!pass.Step(7))
+            {
+                steps++;
+            }
+            Assert.True(steps > 10, $"{steps} steps");
+            Assert.Equal(JsonSerializer.Serialize(CourtIndicators.Compute(state, since, end)), JsonSerializer.Serialize(pass.Finish()));
+            Assert.True(pass.QuotaUnits.Values.Sum() > 0);
+        }
+        Assert.Throws<InvalidOperationException>(() => new CourtIndicatorPass(state, null, end).Finish());
+    }
+
     private static CourtState Replayed(Court court, List<LedgerRecord> records, int finishedAtHand)
     {
         var state = new CourtState(court, _ => Secret, finishedAtHand);

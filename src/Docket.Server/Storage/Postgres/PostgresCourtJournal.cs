@@ -83,15 +83,18 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         return await LedgerRows.ReadAsync(reader, court, cancellationToken);
     }
 
-    public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(court, () =>
-        {
-            var save = new NpgsqlBatchCommand(SaveState);
-            save.Parameters.Add(new NpgsqlParameter { Value = court });
-            save.Parameters.Add(new NpgsqlParameter { Value = seq });
-            save.Parameters.Add(new NpgsqlParameter { Value = state, NpgsqlDbType = NpgsqlDbType.Bytea });
-            return [save];
-        }, commands => commands[0].RecordsAffected);
+    /// <summary>
+    /// On a connection of its own, not through the writer loops: a saved state is tens of megabytes, and in a group
+    /// commit it would hold up the ledger appends sharing that transaction.
+    /// </summary>
+    public async Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(SaveState);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(new NpgsqlParameter { Value = seq });
+        command.Parameters.Add(new NpgsqlParameter { Value = state, NpgsqlDbType = NpgsqlDbType.Bytea });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default)
     {
