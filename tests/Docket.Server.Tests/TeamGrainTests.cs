@@ -54,6 +54,9 @@ public sealed class TeamGrainTests
             Assert.Equal(HttpStatusCode.OK, judgeStatus);
             Assert.Equal(docket.Open.Select(c => c.Id), judgeLoad.GetProperty("cases").EnumerateArray().Select(c => c.Str("id")));
             Assert.All(judgeLoad.GetProperty("cases").EnumerateArray(), c => Assert.Equal($"{team}/judge-1", c.Str("judge")));
+            // The test court's teams have no quota: attainment 0 for a team, none for a judge (the quota is the team's).
+            Assert.Equal(0.0, load.GetProperty("quota_attainment").GetDouble());
+            Assert.False(judgeLoad.TryGetProperty("quota_attainment", out var judgeQuota) && judgeQuota.ValueKind == System.Text.Json.JsonValueKind.Number);
         }
         var receiving = (await president.GetJsonAsync($"/api/teams/{to}/caseload")).Body;
         Assert.Contains(receiving.GetProperty("cases").EnumerateArray(), c => c.Str("id") == moved);

@@ -6,6 +6,7 @@ namespace Docket.Abstractions;
 /// <summary>
 /// A filed case, keyed by its id (<c>{court}-{number}</c>): it serialises the commands on it and holds its record,
 /// derived from the court's ledger (never stored a second time); the court decides the commands and ledgers them.
+/// While active it times its record's next deadline check and then asks its team's watch for its warnings.
 /// </summary>
 [Alias("docket.live.case-grain")]
 public interface ILiveCaseGrain : IGrainWithStringKey

@@ -8,7 +8,7 @@ namespace Docket.Abstractions;
 /// A team of a live court, keyed by the team's id: it holds the team's open docket (<see cref="OpenDocket"/>),
 /// derived from the court's ledger — told by its court of every durable entry that concerns the team, caught up
 /// from the court when one was lost — and answers for the team's caseload. It tells its judges' grains what it is
-/// told.
+/// told, and watches its open cases' deadlines: on its own timer while it is active, and when the court wakes it.
 /// </summary>
 [Alias("docket.live.team-grain")]
 public interface ILiveTeamGrain : IGrainWithStringKey
@@ -20,6 +20,18 @@ public interface ILiveTeamGrain : IGrainWithStringKey
     /// <summary>The team's caseload, as of the court's durable ledger; null when no such team.</summary>
     [Alias("caseload")]
     Task<TeamCaseload?> GetCaseloadAsync();
+
+    /// <summary>
+    /// The team's deadline watch, now (its timer's tick; the court calls it for a team whose due case waited too
+    /// long): asks the court to issue the warnings its open cases have earned and not been issued, in one call, and
+    /// returns those issued. Empty for no such team.
+    /// </summary>
+    [Alias("watch-deadlines")]
+    Task<CourtWarning[]> WatchDeadlinesAsync();
+
+    /// <summary>The team's watch for one of its open cases only (asked by the case's grain when its check comes).</summary>
+    [Alias("watch-case")]
+    Task<CourtWarning[]> WatchCaseAsync(long number);
 }
 
 /// <summary>

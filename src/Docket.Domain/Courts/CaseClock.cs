@@ -9,8 +9,8 @@ namespace Docket.Domain.Courts;
 /// <summary>
 /// A live case's deadlines as of a moment, from its stored record alone, by the domain's rules: node deadlines,
 /// escalation and lock by <see cref="CaseDeadlines"/>, the statutory limit by <see cref="TimeLimit"/>, the warnings
-/// earned by <see cref="DeadlineWarnings"/>. Nothing to re-arm after a restart: the court's deadline watcher issues
-/// what the clock says is due.
+/// earned by <see cref="DeadlineWarnings"/>. Nothing to re-arm after a restart: the deadline watch (teams' and the
+/// court's) issues what the clock says is due.
 /// </summary>
 public static class CaseClock
 {

@@ -350,13 +350,44 @@ public static class CourtCommands
     }
 
     /// <summary>
-    /// The deadline watcher's tick at <paramref name="at"/>: waiting cases due to escalate move to the top of their
-    /// queue, teams free to take waiting cases pull them (a team back from an absence), and every warning the cases
-    /// have earned by now (<see cref="CaseClock.Unissued"/>) and not been issued is issued. Only the cases whose next
-    /// check has come (<see cref="CourtState.DueBy"/>) are looked at. Idempotent: a second tick at the same moment
-    /// finds nothing new.
+    /// The deadline watcher's tick at <paramref name="at"/> over the whole court: waiting cases due to escalate move to
+    /// the top of their queue, teams free to take waiting cases pull them (a team back from an absence), and every
+    /// warning the cases have earned by now (<see cref="CaseClock.Unissued"/>) and not been issued is issued. Only the
+    /// cases whose next check has come (<see cref="CourtState.DueBy"/>) are looked at. Idempotent: a second tick at
+    /// the same moment finds nothing new.
     /// </summary>
-    public static CommandEffect Watch(CourtState state, DateTimeOffset at)
+    public static CommandEffect Watch(CourtState state, DateTimeOffset at) => Watch(state, at, static _ => true);
+
+    /// <summary>
+    /// The court's own share of the watch at <paramref name="at"/>: as <see cref="Watch(CourtState, DateTimeOffset)"/>,
+    /// but warning only the cases no team holds open (waiting for a team, or closed with stages still to come); the
+    /// warnings of the cases a team holds are its team's watch's (<see cref="Warn"/>).
+    /// </summary>
+    public static CommandEffect WatchUnowned(CourtState state, DateTimeOffset at) =>
+        Watch(state, at, static c => c.Status != CourtCaseStatus.Pending);
+
+    /// <summary>
+    /// Issues at <paramref name="at"/> the warnings cases <paramref name="numbers"/> have earned and not been issued,
+    /// re-evaluated on the court's own state (<see cref="CaseClock.Unissued"/>): a team's watch asks for the cases of
+    /// its docket whose check has come (<paramref name="team"/>: only those the team holds open now are looked at); a
+    /// case with no team's watch over it (<paramref name="team"/> null: only cases no team holds open). A case that
+    /// has moved, closed or already had its warnings since the asker looked is left alone, so nothing is issued twice
+    /// and nothing stale is issued.
+    /// </summary>
+    public static CommandEffect Warn(CourtState state, string? team, IEnumerable<long> numbers, DateTimeOffset at)
+    {
+        var effect = new CommandEffect();
+        foreach (var number in numbers.Distinct())
+        {
+            if (state.Case(number) is { } c && (team is null ? c.Status != CourtCaseStatus.Pending : c.Status == CourtCaseStatus.Pending && c.Team == team))
+            {
+                AppendWarnings(state, c, [.. CaseClock.Unissued(state.Court, c, at)], at, effect);
+            }
+        }
+        return effect;
+    }
+
+    private static CommandEffect Watch(CourtState state, DateTimeOffset at, Func<CourtCase, bool> watched)
     {
         var court = state.Court;
         var watcher = SystemActors.DeadlineWatcher;
@@ -366,6 +397,10 @@ public static class CourtCommands
         var due = new List<(CourtCase Case, List<DeadlineWarning> Warnings)>();
         foreach (var c in state.DueBy(at))
         {
+            if (!watched(c))
+            {
+                continue;
+            }
             var unissued = CaseClock.Unissued(court, c, at).ToList();
             if (unissued.Count > 0)
             {
@@ -383,15 +418,22 @@ public static class CourtCommands
         }
         foreach (var (c, warnings) in due)
         {
-            foreach (var w in warnings)
-            {
-                var record = state.Append(Entry(state, LedgerKinds.Warning, at, c, watcher) with { Node = w.Subject, Level = w.Level, Due = w.Due });
-                effect.Records.Add(record);
-                var issued = Array.Find(state.Case(c.Number)!.Warnings, x => x.Seq == record.Seq)!;
-                effect.Warnings.Add(new CourtWarning(c.Id, c.Team, court.DivisionOfTeam(c.Team), issued));
-            }
+            AppendWarnings(state, c, warnings, at, effect);
         }
         return effect;
+    }
+
+    /// <summary>The deadline watcher's warning entries for the case, one a warning.</summary>
+    private static void AppendWarnings(CourtState state, CourtCase c, List<DeadlineWarning> warnings, DateTimeOffset at, CommandEffect effect)
+    {
+        var court = state.Court;
+        foreach (var w in warnings)
+        {
+            var record = state.Append(Entry(state, LedgerKinds.Warning, at, c, SystemActors.DeadlineWatcher) with { Node = w.Subject, Level = w.Level, Due = w.Due });
+            effect.Records.Add(record);
+            var issued = Array.Find(state.Case(c.Number)!.Warnings, x => x.Seq == record.Seq)!;
+            effect.Warnings.Add(new CourtWarning(c.Id, c.Team, court.DivisionOfTeam(c.Team), issued));
+        }
     }
 
     /// <summary>The ledger's first entry: the organisation the court runs and its first seed commitment.</summary>

@@ -228,6 +228,15 @@ public sealed partial class CourtState
     public List<CourtCase> DueBy(DateTimeOffset at) =>
         [.. _due.GetViewBetween((DateTimeOffset.MinValue, 0), (at, long.MaxValue)).Select(d => _held[d.Number])];
 
+    /// <summary>
+    /// The teams holding open a case whose next check came by <paramref name="at"/> (the court wakes their watches
+    /// when the check has waited longer than a team's watch would have let it); from the deadline index, like
+    /// <see cref="DueBy"/>, never from every case.
+    /// </summary>
+    public List<int> TeamsDueBy(DateTimeOffset at) =>
+        [.. _due.GetViewBetween((DateTimeOffset.MinValue, 0), (at, long.MaxValue)).Select(d => _held[d.Number])
+            .Where(c => c.Status == CourtCaseStatus.Pending).Select(c => _court.TeamIndex(c.Team!)).Distinct().Order()];
+
     /// <summary>Cases the deadline watch keeps an eye on (a deadline or limit still ahead, or a warning due).</summary>
     public int Watched => _dueAt.Count;
 
@@ -268,7 +277,27 @@ public sealed partial class CourtState
             : JudgeNumber(team, judge) is var k and >= 0
                 ? (_judgeAssigned[_judges.Slot(team, k)], _judgeClosed[_judges.Slot(team, k)])
                 : throw new ArgumentException($"'{judge}' is not a judge of team {teamId}", nameof(judge));
-        return new DocketSnapshot(teamId, judge, Seq, assigned, closed, open, [.. _presence.Of(team)]);
+        return new DocketSnapshot(teamId, judge, Seq, assigned, closed, open, [.. _presence.Of(team)], judge is null ? ClosedCredit(team) : null, StartedAt);
+    }
+
+    /// <summary>
+    /// The team's closures since the ledger began, counted in its quota's unit (<see cref="QuotaAttainment.Credit"/>),
+    /// from the finished cases' digests and the closed cases still in memory: read once when a team's docket is taken
+    /// from the court (the docket counts on from the court's news).
+    /// </summary>
+    private double ClosedCredit(int team)
+    {
+        var unit = _court.Layout.Teams[team].QuotaUnit;
+        var credit = 0.0;
+        foreach (var d in _digests)
+        {
+            credit += d.Finished && d.Team == team ? QuotaAttainment.Credit(unit, _court.CaseTypes[d.Type].Weight) : 0;
+        }
+        foreach (var c in _held.Values)
+        {
+            credit += c.Status == CourtCaseStatus.Closed && c.Team == _court.Layout.Teams[team].Id ? QuotaAttainment.Credit(unit, _court.CaseTypes[_court.TypeIndex(c.Type)].Weight) : 0;
+        }
+        return credit;
     }
 
     public IReadOnlyCollection<long> OpenCases(int team) => _open[team];

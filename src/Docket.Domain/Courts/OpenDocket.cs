@@ -1,4 +1,5 @@
 using Docket.Domain.Ledger;
+using Docket.Domain.Simulation;
 using Docket.Domain.Staffing;
 using Orleans;
 
@@ -18,6 +19,8 @@ public sealed class OpenDocket
     private readonly string _teamId;
     private readonly SortedDictionary<long, CourtCase> _open = [];
     private readonly List<RecordedAbsence> _absences = [];
+    private SortedSet<(DateTimeOffset At, long Number)>? _due;
+    private Dictionary<long, DateTimeOffset>? _dueAt;
 
     /// <param name="judge">The judge's name (<see cref="Assignment.JudgeInCharge.Name"/>) for a judge's docket; null for the team's.</param>
     public OpenDocket(Court court, int team, string? judge = null)
@@ -26,6 +29,7 @@ public sealed class OpenDocket
         _team = team;
         _teamId = court.Layout.Teams[team].Id;
         Judge = judge;
+        ClosedCredit = judge is null ? 0 : null;
     }
 
     /// <summary>A docket as a snapshot gave it (<see cref="Snapshot"/>).</summary>
@@ -35,6 +39,8 @@ public sealed class OpenDocket
         Through = snapshot.Through;
         Assigned = snapshot.Assigned;
         Closed = snapshot.Closed;
+        ClosedCredit = snapshot.ClosedCredit;
+        StartedAt = snapshot.StartedAt;
         foreach (var c in snapshot.Open)
         {
             _open[c.Number] = c;
@@ -54,6 +60,15 @@ public sealed class OpenDocket
 
     /// <summary>Cases closed while held.</summary>
     public long Closed { get; private set; }
+
+    /// <summary>
+    /// A team's closures counted in its quota's unit (<see cref="QuotaAttainment.Credit"/>: a case, or its type's
+    /// weight); null for a judge's docket (the quota is the team's).
+    /// </summary>
+    public double? ClosedCredit { get; private set; }
+
+    /// <summary>When the court's ledger began (its genesis entry), once the docket knows it.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
 
     /// <summary>The open cases, by number.</summary>
     public IReadOnlyCollection<CourtCase> Open => _open.Values;
@@ -83,7 +98,7 @@ public sealed class OpenDocket
                 var filed = CaseEntries.Filed(_court, e);
                 if (Holds(filed))
                 {
-                    _open[number] = filed;
+                    Put(filed, e.At);
                     Assigned++;
                 }
                 break;
@@ -102,28 +117,32 @@ public sealed class OpenDocket
             case LedgerKinds.Pull:
             case LedgerKinds.Designate:
                 {
-                    var after = _open.Remove(number, out var held) ? CaseEntries.Apply(held, e) : null;
+                    var after = Drop(number) is { } held ? CaseEntries.Apply(held, e) : null;
                     if (after is null && e.Team == _teamId && (Judge is null || e.Judge == Judge))
                     {
                         after = arrived(number) ?? throw new InvalidOperationException($"case {e.Case} arrived at {_teamId} without its record");
                     }
                     if (after is not null && Holds(after))
                     {
-                        _open[number] = after;
+                        Put(after, e.At);
                         Assigned++;
                     }
                     break;
                 }
+            case LedgerKinds.Genesis:
+                StartedAt = e.At;
+                break;
             case LedgerKinds.Close:
-                if (_open.Remove(number))
+                if (Drop(number) is { } closed)
                 {
                     Closed++;
+                    ClosedCredit += QuotaAttainment.Credit(_court.Layout.Teams[_team].QuotaUnit, _court.CaseTypes[_court.TypeIndex(closed.Type)].Weight);
                 }
                 break;
             case var kind when CaseEntries.ChangesCase(kind):
                 if (_open.TryGetValue(number, out var c) && e.Seq > c.Version)
                 {
-                    _open[number] = CaseEntries.Apply(c, e);
+                    Put(CaseEntries.Apply(c, e), e.At);
                 }
                 break;
         }
@@ -133,15 +152,92 @@ public sealed class OpenDocket
     /// <summary>Marks the docket as reflecting the ledger up to <paramref name="seq"/> (entries that did not concern it).</summary>
     public void AdvanceTo(long seq) => Through = Math.Max(Through, seq);
 
+    /// <summary>
+    /// Starts the docket's deadline watch at <paramref name="now"/>: from here on it knows each open case's next check
+    /// (<see cref="CaseClock.NextCheck"/>, taken again whenever an entry changes the case), so <see cref="DueBy"/>
+    /// looks only at the cases whose check has come. A team's docket watches; a judge's has no need to.
+    /// </summary>
+    public void Watch(DateTimeOffset now)
+    {
+        _due = [];
+        _dueAt = [];
+        foreach (var c in _open.Values)
+        {
+            Index(c, now);
+        }
+    }
+
+    /// <summary>
+    /// The open cases that have earned a warning by <paramref name="now"/> not yet issued, by number: those whose next
+    /// check has come are checked again (<see cref="CaseClock.NextCheck"/>), the others filed under their next check.
+    /// A case stays due until the entries of its warnings reach the docket. Only for a watching docket (<see cref="Watch"/>).
+    /// </summary>
+    public List<long> DueBy(DateTimeOffset now)
+    {
+        if (_due is null || _dueAt is null)
+        {
+            throw new InvalidOperationException($"the docket of {Judge ?? _teamId} does not watch deadlines");
+        }
+        var due = new List<long>();
+        foreach (var (_, number) in _due.GetViewBetween((DateTimeOffset.MinValue, 0), (now, long.MaxValue)).ToList())
+        {
+            Index(_open[number], now);
+            if (_dueAt.TryGetValue(number, out var next) && next <= now)
+            {
+                due.Add(number);
+            }
+        }
+        return due;
+    }
+
+    /// <summary>Whether open case <paramref name="number"/> has earned a warning by <paramref name="now"/> not yet issued.</summary>
+    public bool IsDue(long number, DateTimeOffset now) =>
+        _open.TryGetValue(number, out var c) && CaseClock.NextCheck(_court, c, now) <= now;
+
     /// <summary>The team's (or judge's) load now: counts, weighted open work, and the open cases oldest first.</summary>
     public TeamCaseload Caseload(DateTimeOffset now)
     {
         var entries = _open.Values.Select(c => new CaseloadEntry(c.Id, c.Type, c.Judge, c.FiledAt, (now - c.FiledAt).TotalDays,
             CaseClock.IsLocked(_court, c, now), CaseProgress.NextStage(_court, c))).ToArray();
-        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, PendingWork, entries);
+        double? attainment = ClosedCredit is { } credit && StartedAt is { } started
+            ? QuotaAttainment.Of(credit, _court.Layout.Teams[_team].Quota, Math.Max(0, (now - started).TotalDays) / SimulationYear.Days)
+            : null;
+        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, PendingWork, entries, attainment);
     }
 
-    public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences]);
+    public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences], ClosedCredit, StartedAt);
+
+    private void Put(CourtCase c, DateTimeOffset at)
+    {
+        _open[c.Number] = c;
+        if (_due is not null)
+        {
+            Index(c, at);
+        }
+    }
+
+    private CourtCase? Drop(long number)
+    {
+        if (_dueAt is not null && _dueAt.Remove(number, out var old))
+        {
+            _due!.Remove((old, number));
+        }
+        return _open.Remove(number, out var held) ? held : null;
+    }
+
+    /// <summary>Files the case under its next check as of <paramref name="at"/>, or under none when nothing can come due.</summary>
+    private void Index(CourtCase c, DateTimeOffset at)
+    {
+        if (_dueAt!.Remove(c.Number, out var old))
+        {
+            _due!.Remove((old, c.Number));
+        }
+        if (CaseClock.NextCheck(_court, c, at) is { } next)
+        {
+            _due!.Add((next, c.Number));
+            _dueAt[c.Number] = next;
+        }
+    }
 
     private bool Holds(CourtCase c) => c.Status == CourtCaseStatus.Pending && c.Team == _teamId && (Judge is null || c.Judge == Judge);
 }
@@ -155,4 +251,6 @@ public sealed record DocketSnapshot(
     [property: Id(3)] long Assigned,
     [property: Id(4)] long Closed,
     [property: Id(5)] CourtCase[] Open,
-    [property: Id(6)] RecordedAbsence[] Absences);
+    [property: Id(6)] RecordedAbsence[] Absences,
+    [property: Id(7)] double? ClosedCredit = null,
+    [property: Id(8)] DateTimeOffset? StartedAt = null);

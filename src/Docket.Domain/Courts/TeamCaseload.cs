@@ -4,7 +4,10 @@ using Docket.Domain.Ledger;
 using Orleans;
 namespace Docket.Domain.Courts;
 
-/// <summary>A team's load: cases received, open and closed, weighted open work, and the open cases oldest first.</summary>
+/// <summary>
+/// A team's load: cases received, open and closed, weighted open work, the open cases oldest first, and the team's
+/// quota attainment since the ledger began (<see cref="Staffing.QuotaAttainment"/>; null for a judge's load).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.team-caseload")]
 public sealed record TeamCaseload(
     [property: Id(0)] string Team,
@@ -14,7 +17,8 @@ public sealed record TeamCaseload(
     [property: Id(4)] long Pending,
     [property: Id(5)] long Closed,
     [property: Id(6)] double PendingWork,
-    [property: Id(7)] CaseloadEntry[] Cases);
+    [property: Id(7)] CaseloadEntry[] Cases,
+    [property: Id(8)] double? QuotaAttainment = null);
 
 [GenerateSerializer, Immutable, Alias("docket.live.caseload-entry")]
 public sealed record CaseloadEntry(

@@ -2,6 +2,7 @@ using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Microsoft.Extensions.Options;
 
 namespace Docket.Grains;
 
@@ -11,13 +12,20 @@ namespace Docket.Grains;
 /// progress, folded back from the ledger once it has finished), only once that record is durable; after that it
 /// keeps the records its commands return and those the court sends when an entry it wrote itself (a deadline
 /// warning, an escalation, a pull) changes the case. Nothing is persisted: a new activation starts again from the court.
+/// While active it keeps a grain timer for its record's next deadline check (<see cref="CaseClock.NextCheck"/>): when
+/// it comes, the grain asks its team's watch for this case (the court, for a case no team holds open), so a read just
+/// after a deadline shows its warning.
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
-public sealed class LiveCaseGrain(Organization organization, TimeProvider time) : Grain, ILiveCaseGrain
+public sealed class LiveCaseGrain(Organization organization, TimeProvider time, IOptions<DeadlineWatchOptions> watchOptions) : Grain, ILiveCaseGrain
 {
+    /// <summary>The longest a check timer waits before looking again (a timer's due time has a ceiling; the grain rarely lives this long).</summary>
+    private static readonly TimeSpan s_longestWait = TimeSpan.FromDays(1);
+
     private Court? _court;
     private long _number;
     private CourtCase? _record;
+    private IGrainTimer? _check;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -71,12 +79,67 @@ public sealed class LiveCaseGrain(Organization organization, TimeProvider time) 
         return result;
     }
 
-    /// <summary>Keeps a newer record of the court's (an older one can arrive late from a court's notice).</summary>
-    private void Take(CourtCase? record)
+    /// <summary>Keeps a newer record of the court's (an older one can arrive late from a court's notice), and times its next check.</summary>
+    private bool Take(CourtCase? record)
     {
-        if (record is not null && record.Version > (_record?.Version ?? 0))
+        if (record is null || record.Version <= (_record?.Version ?? 0))
         {
-            _record = record;
+            return false;
+        }
+        _record = record;
+        ArmCheck(afterAsking: false);
+        return true;
+    }
+
+    /// <summary>
+    /// Sets the check timer for the record's next check, or none when nothing can come due until the case changes.
+    /// A check still due right after this grain asked (the watch did not take it: the case moved, or the court is
+    /// busy or closed) is left to the team's and the court's watches for one watch period, so the timer never spins.
+    /// </summary>
+    private void ArmCheck(bool afterAsking)
+    {
+        _check?.Dispose();
+        _check = null;
+        var now = time.GetUtcNow();
+        if (_court is null || _record is null || CaseClock.NextCheck(_court, _record, now) is not { } next)
+        {
+            return;
+        }
+        var wait = next - now;
+        if (wait <= TimeSpan.Zero && afterAsking)
+        {
+            wait = watchOptions.Value.Period;
+        }
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > s_longestWait ? s_longestWait : wait;
+        _check = this.RegisterGrainTimer(_ => CheckAsync(), new GrainTimerCreationOptions { DueTime = wait, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    /// <summary>The check timer's tick: asks for this case's warnings when its check has come, then takes the record the court holds.</summary>
+    private async Task CheckAsync()
+    {
+        var taken = false;
+        try
+        {
+            var now = time.GetUtcNow();
+            if (_record is { } c && CaseClock.NextCheck(_court!, c, now) <= now)
+            {
+                if (c.Status == CourtCaseStatus.Pending && c.Team is { } team)
+                {
+                    await GrainFactory.LiveTeam(team).WatchCaseAsync(_number);
+                }
+                else
+                {
+                    await Court().WarnAsync(null, [_number]);
+                }
+                taken = Take(await Court().GetCaseAsync(_number));
+            }
+        }
+        finally
+        {
+            if (!taken)
+            {
+                ArmCheck(afterAsking: true);
+            }
         }
     }
 

@@ -262,9 +262,10 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>
-    /// Re-arms the deadline watcher from the replayed ledger: issues what fell due while the court was down (nothing
-    /// issued before is issued again: the ledger holds it), then registers the court's reminder. Without a reminder
-    /// service in the silo the watcher runs on a grain timer instead, while the court is active (it is kept alive).
+    /// Re-arms the deadline watch from the replayed ledger: issues, court-wide and in one write, what fell due while
+    /// the court was down (nothing issued before is issued again: the ledger holds it), then registers the court's
+    /// reminder. Without a reminder service in the silo the court's share runs on a grain timer instead, while the
+    /// court is active (it is kept alive).
     /// </summary>
     private async Task ArmDeadlineWatchAsync()
     {
@@ -277,26 +278,52 @@ public sealed partial class LiveCourtGrain(
         catch (Exception e) when (e is InvalidOperationException or OrleansException or TimeoutException)
         {
             LogNoReminders(e, _court.Id);
-            this.RegisterGrainTimer(_ => _broken ? Task.CompletedTask : WatchAsync(awaitCases: false),
+            this.RegisterGrainTimer(_ => _broken ? Task.CompletedTask : WatchOwnShareAsync(),
                 new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == WatchReminder && !_broken && _closed is null ? WatchAsync(awaitCases: false) : Task.CompletedTask;
+        reminderName == WatchReminder && !_broken && _closed is null ? WatchOwnShareAsync() : Task.CompletedTask;
 
     public Task<CourtWarning[]> WatchDeadlinesAsync() => WatchAsync(awaitCases: true);
 
     /// <summary>
-    /// One tick: every warning earned by now (the domain's <see cref="DeadlineWarnings"/>) and not yet issued is
-    /// appended to the ledger, all in one write; once durable they are counted (<c>docket.deadline.warnings</c> by
-    /// level, <c>docket.locks</c> for a case that became locked) and the cases' grains are given their new records.
-    /// Idempotent: a repeated tick finds nothing new.
+    /// The court's reminder tick: the court watches what no team's watch owns — waiting cases' escalation and pulls,
+    /// the warnings of waiting and closed cases (<see cref="CourtCommands.WatchUnowned"/>) — and wakes the watch of
+    /// each team holding a case whose check has waited longer than one watch period (a team grain not active, or
+    /// whose timer failed): found in the court's deadline index, so a tick costs the due cases, not the court's.
     /// </summary>
-    private async Task<CourtWarning[]> WatchAsync(bool awaitCases)
+    private async Task WatchOwnShareAsync()
+    {
+        var now = Now();
+        await IssueAsync(CourtCommands.WatchUnowned(_state, now), awaitCases: false);
+        foreach (var team in _state.TeamsDueBy(now - watchOptions.Value.Period))
+        {
+            GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync().Ignore();
+        }
+    }
+
+    public Task<CourtWarning[]> WarnAsync(string? team, long[] numbers)
     {
         EnsureHealthy();
-        var effect = CourtCommands.Watch(_state, Now());
+        return IssueAsync(CourtCommands.Warn(_state, team, numbers, Now()), awaitCases: false);
+    }
+
+    /// <summary>The whole court's watch, now (<see cref="CourtCommands.Watch(CourtState, DateTimeOffset)"/>).</summary>
+    private Task<CourtWarning[]> WatchAsync(bool awaitCases)
+    {
+        EnsureHealthy();
+        return IssueAsync(CourtCommands.Watch(_state, Now()), awaitCases);
+    }
+
+    /// <summary>
+    /// A watch's entries appended to the ledger, all in one write; once durable the warnings are counted
+    /// (<c>docket.deadline.warnings</c> by level, <c>docket.locks</c> for a case that became locked) and the cases'
+    /// grains are given their new records. Idempotent: a repeated watch finds nothing new.
+    /// </summary>
+    private async Task<CourtWarning[]> IssueAsync(CommandEffect effect, bool awaitCases)
+    {
         if (effect.Records.Count == 0)
         {
             return [];

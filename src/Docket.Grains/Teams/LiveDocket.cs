@@ -9,6 +9,7 @@ namespace Docket.Grains;
 /// A team's or judge's docket inside its grain: started from the court's snapshot, kept with the court's news, and
 /// caught up from the court when news was lost (a news whose previous entry is past the docket) or, before a read,
 /// when the court's durable ledger has an entry for the team the docket has not taken (news still on its way).
+/// A team's docket also watches its open cases' deadlines (<see cref="OpenDocket.Watch"/>), from the moment it is taken.
 /// </summary>
 internal sealed class LiveDocket
 {
@@ -16,10 +17,12 @@ internal sealed class LiveDocket
     private string _team = "";
     private string? _judge;
     private OpenDocket? _docket;
+    private TimeProvider? _watch;
 
     public bool Known => _court is not null;
 
-    public void Of(Court court, string team, string? judge) => (_court, _team, _judge) = (court, team, judge);
+    /// <param name="watch">The clock a watching docket takes its cases' next checks by; null for a docket that does not watch.</param>
+    public void Of(Court court, string team, string? judge, TimeProvider? watch = null) => (_court, _team, _judge, _watch) = (court, team, judge, watch);
 
     public async Task TakeAsync(DocketNews news, IGrainFactory grains)
     {
@@ -48,7 +51,14 @@ internal sealed class LiveDocket
         return _docket;
     }
 
-    private async Task<OpenDocket> FromCourtAsync(IGrainFactory grains) =>
-        new(_court!, await grains.LiveCourt(_court!.Id).GetDocketAsync(_team, _judge)
+    private async Task<OpenDocket> FromCourtAsync(IGrainFactory grains)
+    {
+        var docket = new OpenDocket(_court!, await grains.LiveCourt(_court!.Id).GetDocketAsync(_team, _judge)
             ?? throw new InvalidOperationException($"court {_court.Id} does not know {_judge ?? _team}"));
+        if (_watch is { } clock)
+        {
+            docket.Watch(clock.GetUtcNow());
+        }
+        return docket;
+    }
 }

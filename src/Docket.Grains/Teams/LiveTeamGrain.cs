@@ -2,26 +2,35 @@ using Docket.Abstractions;
 using Docket.Domain.Assignment;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Microsoft.Extensions.Options;
 
 namespace Docket.Grains;
 
 /// <summary>
 /// A team of a live court (<see cref="ILiveTeamGrain"/>): its open docket, kept from the court's news and passed on
-/// to its judges' grains. Nothing is stored: the docket is derived from the court's ledger, taken from the court at
-/// first use and whenever news was lost.
+/// to its judges' grains, and the deadline watch of its open cases — a grain timer every
+/// <see cref="DeadlineWatchOptions.Period"/> while the grain is active, the court waking it when a due case waited
+/// longer. Nothing is stored: the docket is derived from the court's ledger, taken from the court at first use and
+/// whenever news was lost; the warnings are the court's to ledger.
 /// </summary>
 [CollectionAgeLimit(Minutes = 30)]
-public sealed class LiveTeamGrain(Organization organization, TimeProvider time) : Grain, ILiveTeamGrain
+public sealed class LiveTeamGrain(Organization organization, TimeProvider time, IOptions<DeadlineWatchOptions> watchOptions) : Grain, ILiveTeamGrain
 {
     private readonly LiveDocket _docket = new();
+    private string _court = "";
+    private string _team = "";
     private string[] _judges = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (organization.FindTeam(this.GetPrimaryKeyString()) is var (court, team))
         {
-            _docket.Of(court, court.Layout.Teams[team].Id, null);
-            _judges = [.. Enumerable.Range(0, court.Layout.JudgesPerTeam[team]).Select(k => JudgeInCharge.Name(court.Layout.Teams[team].Id, k))];
+            (_court, _team) = (court.Id, court.Layout.Teams[team].Id);
+            _docket.Of(court, _team, null, time);
+            _judges = [.. Enumerable.Range(0, court.Layout.JudgesPerTeam[team]).Select(k => JudgeInCharge.Name(_team, k))];
+            // A grain timer belongs to the activation: an idle team is collected, and the court wakes it when needed.
+            var period = watchOptions.Value.Period;
+            this.RegisterGrainTimer(_ => WatchDeadlinesAsync(), new GrainTimerCreationOptions { DueTime = period, Period = period });
         }
         return Task.CompletedTask;
     }
@@ -41,4 +50,21 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time) 
 
     public async Task<TeamCaseload?> GetCaseloadAsync() =>
         _docket.Known ? (await _docket.CurrentAsync(GrainFactory)).Caseload(time.GetUtcNow()) : null;
+
+    public async Task<CourtWarning[]> WatchDeadlinesAsync()
+    {
+        if (!_docket.Known)
+        {
+            return [];
+        }
+        var due = (await _docket.CurrentAsync(GrainFactory)).DueBy(time.GetUtcNow());
+        return due.Count == 0 ? [] : await Court().WarnAsync(_team, [.. due]);
+    }
+
+    public async Task<CourtWarning[]> WatchCaseAsync(long number) =>
+        _docket.Known && (await _docket.CurrentAsync(GrainFactory)).IsDue(number, time.GetUtcNow())
+            ? await Court().WarnAsync(_team, [number])
+            : [];
+
+    private ILiveCourtGrain Court() => GrainFactory.LiveCourt(_court);
 }

@@ -44,12 +44,13 @@ public sealed class OpenDocketTests
                 }
                 for (var t = 0; t < teams.Length; t++)
                 {
-                    Assert.Equal(Json(state.Docket(t, null)), Json(teams[t].Snapshot() with { Through = state.Seq }));
+                    // The ledger's start is no team's entry: a live docket takes it with the court's snapshot.
+                    Assert.Equal(Json(state.Docket(t, null)), Json(teams[t].Snapshot() with { Through = state.Seq, StartedAt = state.StartedAt }));
                     Assert.Equal(Json(state.Docket(t, null).Open.Length), Json(teams[t].Caseload(s_now).Pending));
                     Assert.Equal(state.PendingWork(t), teams[t].PendingWork, 9);
                     foreach (var judge in judgeDockets[t])
                     {
-                        Assert.Equal(Json(state.Docket(t, judge.Judge)), Json(judge.Snapshot() with { Through = state.Seq }));
+                        Assert.Equal(Json(state.Docket(t, judge.Judge)), Json(judge.Snapshot() with { Through = state.Seq, StartedAt = state.StartedAt }));
                     }
                 }
             }, iter: 150);
