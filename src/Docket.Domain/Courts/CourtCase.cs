@@ -114,6 +114,13 @@ public sealed record CourtCase
     public DateTimeOffset? EscalatedAt { get; init; }
 
     /// <summary>
+    /// Where its conversion to ordinary procedure stands (<see cref="Deadlines.ConversionStates"/>: requested,
+    /// approved, refused), or null when none was requested. Approved: its limit is the ordinary one.
+    /// </summary>
+    [Id(26)]
+    public string? Conversion { get; init; }
+
+    /// <summary>
     /// The keyed hash of the party's current code (the latest of its filing and party_code entries), or null for a
     /// case filed before codes. Kept by the court (its saved state's JSON holds it) and asked of it; not part of the
     /// record's Orleans form (no field id: the form silos exchange stays as it was) nor of the API's answers.
