@@ -20,7 +20,7 @@ public static class CaseClock
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
         var views = deadlines.Select(d => new DeadlineView(d.Node.Id, d.Due, d.ReachedAt, d.Level is { } l ? WarningLevels.NameOf(l) : "none", d.Node.Locks));
         return new CaseDetails(c, since is not null, since, [.. views], NodeOrder.NextStage(type, c.StagesDone),
-            TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays, Suspension(type, c).Days, IsConverted(c)), court.DivisionOfTeam(c.Team) ?? "");
+            TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays, Suspension(type, c).Days), court.DivisionOfTeam(c.Team) ?? "");
     }
 
     public static bool IsLocked(Court court, CourtCase c, DateTimeOffset now) => Evaluate(court, c, now).LockedSince is not null;
@@ -35,10 +35,7 @@ public static class CaseClock
 
     /// <summary>The case's statutory limit as of now, suspensions deducted; null when its type has none or while a stage suspends it.</summary>
     public static DateTimeOffset? RunningLimit(CaseType type, CourtCase c) =>
-        Suspension(type, c) is var (days, suspended) && !suspended ? TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays, days, IsConverted(c)) : null;
-
-    /// <summary>Whether the case was converted to ordinary procedure with approval (its limit is the ordinary one).</summary>
-    public static bool IsConverted(CourtCase c) => c.Conversion == ConversionStates.Approved;
+        Suspension(type, c) is var (days, suspended) && !suspended ? TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays, days) : null;
 
     /// <summary>The warnings the case has earned by <paramref name="now"/> and not been issued.</summary>
     public static IEnumerable<DeadlineWarning> Unissued(Court court, CourtCase c, DateTimeOffset now)

@@ -88,7 +88,8 @@ public static class CaseEntries
             case LedgerKinds.ConversionRequested:
                 return c with { Conversion = ConversionStates.Requested, Version = e.Seq };
             case LedgerKinds.ConversionApproved:
-                return c with { Conversion = ConversionStates.Approved, Version = e.Seq };
+                // The limit becomes the ordinary one from filing: the entry carries the days that adds (TimeLimit.ConversionDays).
+                return c with { Conversion = ConversionStates.Approved, ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Version = e.Seq };
             case LedgerKinds.ConversionRefused:
                 return c with { Conversion = ConversionStates.Refused, Version = e.Seq };
             default:

@@ -101,7 +101,7 @@ public sealed record CourtCase
     [Id(22)]
     public CaseWarning[] Warnings { get; init; } = [];
 
-    /// <summary>Days added to the statutory limit by the extensions granted.</summary>
+    /// <summary>Days added to the statutory limit by the extensions granted and by an approved conversion to ordinary procedure.</summary>
     [Id(23)]
     public double ExtendedDays { get; init; }
 
@@ -115,9 +115,13 @@ public sealed record CourtCase
 
     /// <summary>
     /// Where its conversion to ordinary procedure stands (<see cref="Deadlines.ConversionStates"/>: requested,
-    /// approved, refused), or null when none was requested. Approved: its limit is the ordinary one.
+    /// approved, refused), or null when none was requested. Kept by the court (its saved state's JSON holds it) for
+    /// its checks, shown in the API's answers when set; not part of the record's Orleans form (no field id: the form
+    /// silos exchange stays as it was). An approved conversion's days are in <see cref="ExtendedDays"/>, so the limit
+    /// reads the same wherever the record is held.
     /// </summary>
-    [Id(26)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [field: NonSerialized]
     public string? Conversion { get; init; }
 
     /// <summary>

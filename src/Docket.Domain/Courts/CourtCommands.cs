@@ -266,7 +266,7 @@ public static class CourtCommands
     /// <summary>
     /// The approver the scenario names (<c>conversion.approver</c>: a division head of the case's division, or the
     /// president, who may also decide a division head's) approves or refuses the conversion requested. Approved, the
-    /// case's statutory limit becomes the ordinary one counted from filing (<see cref="TimeLimit.LimitDays"/>); refused,
+    /// case's statutory limit becomes the ordinary one counted from filing (<see cref="TimeLimit.ConversionDays"/>); refused,
     /// it keeps its limit.
     /// </summary>
     public static CommandEffect DecideConversion(CourtState state, long number, bool approve, string? reason, Actor by, DateTimeOffset at)
@@ -291,7 +291,11 @@ public static class CourtCommands
             return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal}");
         }
         var kind = approve ? LedgerKinds.ConversionApproved : LedgerKinds.ConversionRefused;
-        var record = state.Append(Entry(state, kind, at, c, by) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
+        var record = state.Append(Entry(state, kind, at, c, by) with
+        {
+            Days = approve ? TimeLimit.ConversionDays(court.CaseTypes[court.TypeIndex(c.Type)]) : null,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason,
+        });
         return new CommandEffect { Case = number, Records = [record] };
     }
 

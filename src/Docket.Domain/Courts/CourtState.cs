@@ -593,7 +593,12 @@ public sealed partial class CourtState
             case LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
-                    return RefuseConversionDecision(c, e.By?.Role ?? "") is { } refusal ? $"the conversion decision is not allowed: {refusal}" : null;
+                    if (RefuseConversionDecision(c, e.By?.Role ?? "") is { } refusal)
+                    {
+                        return $"the conversion decision is not allowed: {refusal}";
+                    }
+                    var days = e.Kind == LedgerKinds.ConversionApproved ? TimeLimit.ConversionDays(_court.CaseTypes[_court.TypeIndex(c.Type)]) : (double?)null;
+                    return e.Days != days ? $"the conversion of case {e.Case} adds {days?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "no"} days to its limit, the entry says {e.Days?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "none"}" : null;
                 }
             case LedgerKinds.PartyCode:
                 {
@@ -646,7 +651,7 @@ public sealed partial class CourtState
     {
         var type = _court.CaseTypes[_court.TypeIndex(c.Type)];
         return TimeLimit.RefuseExtension(type, c.FiledAt, c.ExtendedDays, c.Status != CourtCaseStatus.Closed,
-            days, _court.Layout.Spec.Supervision.LimitWarnDays, at, CaseClock.Suspension(type, c).Days, c.Extensions, CaseClock.IsConverted(c));
+            days, _court.Layout.Spec.Supervision.LimitWarnDays, at, CaseClock.Suspension(type, c).Days, c.Extensions);
     }
 
     /// <summary>Why the case's judge cannot ask now to convert it to ordinary procedure (<see cref="TimeLimit.RefuseConversionRequest"/>).</summary>

@@ -11,13 +11,17 @@ namespace Docket.Domain.Deadlines;
 /// </summary>
 public static class TimeLimit
 {
-    /// <param name="converted">Converted to ordinary procedure with approval: the ordinary limit (<see cref="ProcedureConversion.LimitDays"/>) in place of the type's.</param>
-    public static DateTimeOffset? LimitAt(CaseType type, DateTimeOffset filedAt, double extendedDays, double suspendedDays = 0, bool converted = false) =>
-        LimitDays(type, converted) is { } days ? filedAt.AddDays(days + extendedDays + suspendedDays) : null;
+    /// <param name="extendedDays">Days added by the extensions granted and by an approved conversion (<see cref="ConversionDays"/>).</param>
+    public static DateTimeOffset? LimitAt(CaseType type, DateTimeOffset filedAt, double extendedDays, double suspendedDays = 0) =>
+        type.TimeLimitDays is { } days ? filedAt.AddDays(days + extendedDays + suspendedDays) : null;
 
-    /// <summary>The statutory limit's days from filing: the type's, or the ordinary limit once a conversion is approved.</summary>
-    public static double? LimitDays(CaseType type, bool converted) =>
-        converted && type.Conversion is { } conversion && type.TimeLimitDays is not null ? conversion.LimitDays : type.TimeLimitDays;
+    /// <summary>
+    /// The days an approved conversion to ordinary procedure adds to the limit: the ordinary limit
+    /// (<see cref="ProcedureConversion.LimitDays"/>) less the type's, so that the limit becomes the ordinary one counted
+    /// from filing; 0 for a type that is not converted.
+    /// </summary>
+    public static double ConversionDays(CaseType type) =>
+        type.Conversion is { } conversion && type.TimeLimitDays is { } days ? conversion.LimitDays - days : 0;
 
     /// <summary>
     /// The days a case's statutory limit has stood still: the time spent in each stage that suspends it, from the
@@ -55,9 +59,9 @@ public static class TimeLimit
     /// <param name="granted">The extensions the case has had.</param>
     public static (string Field, string Problem)? RefuseExtension(
         CaseType type, DateTimeOffset filedAt, double extendedDays, bool open, double days, double warnDays, DateTimeOffset now,
-        double suspendedDays = 0, int granted = 0, bool converted = false)
+        double suspendedDays = 0, int granted = 0)
     {
-        if (type.Extension is not { } extension || LimitAt(type, filedAt, extendedDays, suspendedDays, converted) is not { } limit)
+        if (type.Extension is not { } extension || LimitAt(type, filedAt, extendedDays, suspendedDays) is not { } limit)
         {
             return ("case", $"case type '{type.Id}' has no extendable time limit");
         }

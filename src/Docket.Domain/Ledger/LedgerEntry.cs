@@ -97,7 +97,7 @@ public sealed record LedgerEntry
     [Id(23)]
     public DateTimeOffset? AbsentTo { get; init; }
 
-    /// <summary>Days added to the statutory limit (kind extension).</summary>
+    /// <summary>Days added to the statutory limit (kinds extension, conversion_approved).</summary>
     [Id(24)]
     public double? Days { get; init; }
 

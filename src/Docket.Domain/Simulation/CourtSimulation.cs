@@ -921,7 +921,7 @@ public sealed class CourtSimulation
 
     /// <summary>
     /// The approver decides a conversion request (drawn from the case's own stream): approved, the limit becomes the
-    /// ordinary one counted from filing (<see cref="TimeLimit.LimitDays"/>) and gets its own warning; refused, the
+    /// ordinary one counted from filing (<see cref="TimeLimit.ConversionDays"/>) and gets its own warning; refused, the
     /// case keeps its limit and goes on as any warned case.
     /// </summary>
     private void DecideConversion(int caseNo, double asked, double now)
@@ -947,7 +947,7 @@ public sealed class CourtSimulation
             return;
         }
         c.Flags = (c.Flags | CaseFlags.Converted) & ~CaseFlags.LimitWarned;
-        c.Limit += conversion.LimitDays - type.TimeLimitDays!.Value;
+        c.Limit += TimeLimit.ConversionDays(type);
         if ((c.Flags & CaseFlags.LimitSuspended) == 0)
         {
             // While a stage suspends the limit, its end schedules the new limit's warning (ResumeLimit).
