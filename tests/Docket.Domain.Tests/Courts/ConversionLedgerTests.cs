@@ -170,6 +170,61 @@ public sealed class ConversionLedgerTests
     }
 
     [Fact]
+    public void Whatever_is_asked_in_whatever_order_a_limit_moves_only_by_approved_conversions_and_capped_extensions()
+    {
+        var kinds = new HashSet<string>();
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            kinds.UnionWith(RandomLedgerHoldsTheLimitRule(seed));
+        }
+        // The walks made every kind of entry the rule is about (none of the checks above passed vacuously).
+        Assert.Superset(new HashSet<string> { LedgerKinds.ConversionRequested, LedgerKinds.ConversionApproved, LedgerKinds.ConversionRefused, LedgerKinds.Extension }, kinds);
+    }
+
+    /// <summary>Random commands by random roles on random cases; the kinds of entry the ledger holds.</summary>
+    private static IEnumerable<string> RandomLedgerHoldsTheLimitRule(int seed)
+    {
+        var ledger = new Ledger();
+        var random = new Random(seed);
+        var at = s_at;
+        var actors = new Func<CourtCase, Actor>[] { ledger.JudgeOf, ledger.DivisionHeadOf, _ => ledger.President };
+        for (var step = 0; step < 400; step++)
+        {
+            at = at.AddHours(random.Next(1, 48));
+            var open = ledger.State.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList();
+            if (open.Count == 0 || random.Next(5) == 0)
+            {
+                ledger.File(random.Next(2) == 0 ? "simple" : "small", at);
+                continue;
+            }
+            var c = open[random.Next(open.Count)];
+            var by = actors[random.Next(actors.Length)](c);
+            ledger.Add(random.Next(3) switch
+            {
+                0 => CourtCommands.RequestConversion(ledger.State, c.Number, "complex", by, at),
+                1 => CourtCommands.DecideConversion(ledger.State, c.Number, random.Next(3) > 0, null, by, at),
+                _ => CourtCommands.Extend(ledger.State, c.Number, 30, "appraisal", by, at),
+            });
+        }
+
+        var replayed = ledger.Replayed();
+        var entries = ledger.Records.Select(r => LedgerEntry.Parse(r.Json)).ToList();
+        foreach (var c in replayed.HeldCases)
+        {
+            var own = entries.Where(e => e.Case == c.Id).ToList();
+            var type = ledger.Court.CaseTypes[ledger.Court.TypeIndex(c.Type)];
+            var approved = own.Any(e => e.Kind == LedgerKinds.ConversionApproved);
+            var extensions = own.Count(e => e.Kind == LedgerKinds.Extension);
+            Assert.True(extensions <= (type.Extension?.Max ?? 0), $"{c.Id}: {extensions} extensions");
+            Assert.True(own.Count(e => e.Kind == LedgerKinds.ConversionRequested) <= 1, c.Id);
+            Assert.True(!approved || own.FindIndex(e => e.Kind == LedgerKinds.ConversionRequested) < own.FindIndex(e => e.Kind == LedgerKinds.ConversionApproved), c.Id);
+            var limitDays = approved ? type.Conversion!.LimitDays : type.TimeLimitDays!.Value;
+            Assert.Equal(c.FiledAt.AddDays(limitDays + (30 * extensions)), CaseClock.Details(ledger.Court, c, at).LimitAt);
+        }
+        return entries.Select(e => e.Kind);
+    }
+
+    [Fact]
     public void The_president_extends_up_to_the_cap_and_a_further_extension_is_left_to_the_higher_court()
     {
         var ledger = new Ledger();
