@@ -28,6 +28,12 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     [Alias("extend")]
     Task<CommandResult> ExtendAsync(double days, string reason, Actor by);
 
+    [Alias("request-conversion")]
+    Task<CommandResult> RequestConversionAsync(string reason, Actor by);
+
+    [Alias("decide-conversion")]
+    Task<CommandResult> DecideConversionAsync(bool approve, string? reason, Actor by);
+
     /// <summary>Gives the case's party a new code, recorded as its keyed hash (a registrar; the earlier code stops working).</summary>
     [Alias("issue-party-code")]
     Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by);

@@ -30,6 +30,14 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("extend")]
     Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by);
 
+    /// <summary>A judge of the case's team asks, with a reason, to convert it from simple to ordinary procedure (cases 157, 159).</summary>
+    [Alias("request-conversion")]
+    Task<CommandResult> RequestConversionAsync(long number, string reason, Actor by);
+
+    /// <summary>The scenario's approver approves or refuses the conversion requested.</summary>
+    [Alias("decide-conversion")]
+    Task<CommandResult> DecideConversionAsync(long number, bool approve, string? reason, Actor by);
+
     /// <summary>Gives a case's party a new code, recorded as its keyed hash (a registrar; the earlier code stops working).</summary>
     [Alias("issue-party-code")]
     Task<CommandResult> IssuePartyCodeAsync(long number, string hmac, Actor by);

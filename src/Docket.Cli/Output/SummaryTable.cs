@@ -60,6 +60,15 @@ internal static class SummaryTable
                 [x => x.Appeals!.InTransitStart, x => x.Appeals!.Out, x => x.Appeals!.In, x => x.Appeals!.InTransitEnd],
                 split: ["appeals in transit at start", "appeals out (to the court above)", "appeals in (filed above)", "appeals in transit at end"]);
         }
+        if (s.LimitApprovals is not null)
+        {
+            Row("conversions: requested / approved / refused", false,
+                [x => x.LimitApprovals!.ConversionsRequested, x => x.LimitApprovals!.ConversionsApproved, x => x.LimitApprovals!.ConversionsRefused],
+                split: ["conversions requested", "conversions approved", "conversions refused"]);
+            Row("extensions: within the cap / to the higher court / by it", false,
+                [x => x.LimitApprovals!.ExtensionsWithinCap, x => x.LimitApprovals!.ExtensionsToHigherCourt, x => x.LimitApprovals!.ExtensionsByHigherCourt],
+                split: ["extensions within the cap", "extensions to the higher court", "extensions by the higher court"]);
+        }
         if (s.Scores.Rounds is { Count: > 1 } rounds && rounds.All(r => r.Court == rounds[0].Court))
         {
             // Linshu's coin rounds (one court): the judges' spread before the first re-pricing and in the last round.

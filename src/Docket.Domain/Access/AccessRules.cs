@@ -10,7 +10,9 @@ namespace Docket.Domain.Access;
 /// Registrars file at their court; judges see and report on their own team's cases, clerks on their team's (a
 /// court clerk without a team: any team's); a division head acts within their division (team group), the president
 /// within their court; only they unlock (Yancheng, case 157) and designate; only the president extends a statutory
-/// limit (case 160); registrars re-issue a party's code at their court; auditors and admins read and audit, bound to one court when their account names one, and
+/// limit (case 160); a judge asks to convert their team's case from simple to ordinary procedure and a division
+/// head of its division or the president decides (cases 157, 159: the scenario's <c>conversion.approver</c> says
+/// which; a division head's conversion the president may decide too); registrars re-issue a party's code at their court; auditors and admins read and audit, bound to one court when their account names one, and
 /// only admins administer (rotate the seed, the cluster's dashboard).
 /// </remarks>
 public static class AccessRules
@@ -30,6 +32,8 @@ public static class AccessRules
         [Permission.MarkAbsent] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Admin, Reach.Unbound)],
         [Permission.Extend] = [(UserRoles.President, Reach.Court)],
         [Permission.IssuePartyCode] = [(UserRoles.Registrar, Reach.Court)],
+        [Permission.RequestConversion] = [(UserRoles.Judge, Reach.OwnTeam)],
+        [Permission.DecideConversion] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
         [Permission.Oversee] =
         [
             (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),

@@ -24,6 +24,12 @@ public enum Permission
     /// <summary>Extend a case's statutory time limit.</summary>
     Extend,
 
+    /// <summary>Ask to convert a simple-procedure case to ordinary procedure.</summary>
+    RequestConversion,
+
+    /// <summary>Approve or refuse a conversion to ordinary procedure (the scenario names which role approves).</summary>
+    DecideConversion,
+
     /// <summary>Issue a case's party a new code (the earlier one stops working).</summary>
     IssuePartyCode,
 

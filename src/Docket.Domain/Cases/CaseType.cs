@@ -29,6 +29,9 @@ public sealed record CaseType(
     /// <summary>How the statutory limit is extended, or null for never.</summary>
     public Deadlines.TimeLimitExtension? Extension { get; init; }
 
+    /// <summary>How a case of this (simple-procedure) type converts to ordinary procedure, or null for never (cases 157, 159).</summary>
+    public Deadlines.ProcedureConversion? Conversion { get; init; }
+
     /// <summary>Mean working hours a case of this type needs, over all stages but waits.</summary>
     public double MeanEffortHours => Stages.Where(s => !s.IsWait).Sum(s => s.Effort.MeanHours);
 }

@@ -1,4 +1,5 @@
 using Docket.Domain.Assignment;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Ledger;
 using Docket.Domain.Supervision;
 
@@ -13,7 +14,7 @@ public static class CaseEntries
     /// <summary>The kinds of entry that change a filed case (besides the filing itself: assign or queue).</summary>
     public static bool ChangesCase(string kind) => kind is LedgerKinds.Pull or LedgerKinds.Designate or LedgerKinds.Node
         or LedgerKinds.Close or LedgerKinds.Unlock or LedgerKinds.Warning or LedgerKinds.Escalate or LedgerKinds.Extension
-        or LedgerKinds.PartyCode;
+        or LedgerKinds.PartyCode or LedgerKinds.ConversionRequested or LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused;
 
     /// <summary>The record a filing entry (kind assign or queue) makes: pending on its team, or waiting.</summary>
     public static CourtCase Filed(Court court, LedgerEntry e)
@@ -84,6 +85,13 @@ public static class CaseEntries
                 return c with { ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Extensions = c.Extensions + 1, Version = e.Seq };
             case LedgerKinds.PartyCode:
                 return c with { PartyCodeHmac = e.PartyCodeHmac, Version = e.Seq };
+            case LedgerKinds.ConversionRequested:
+                return c with { Conversion = ConversionStates.Requested, Version = e.Seq };
+            case LedgerKinds.ConversionApproved:
+                // The limit becomes the ordinary one from filing: the entry carries the days that adds (TimeLimit.ConversionDays).
+                return c with { Conversion = ConversionStates.Approved, ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Version = e.Seq };
+            case LedgerKinds.ConversionRefused:
+                return c with { Conversion = ConversionStates.Refused, Version = e.Seq };
             default:
                 throw new InvalidOperationException($"an entry of kind '{e.Kind}' does not change a case");
         }

@@ -101,7 +101,7 @@ public sealed record CourtCase
     [Id(22)]
     public CaseWarning[] Warnings { get; init; } = [];
 
-    /// <summary>Days added to the statutory limit by the extensions granted.</summary>
+    /// <summary>Days added to the statutory limit by the extensions granted and by an approved conversion to ordinary procedure.</summary>
     [Id(23)]
     public double ExtendedDays { get; init; }
 
@@ -112,6 +112,17 @@ public sealed record CourtCase
     /// <summary>When the waiting case was escalated to the top of its pool's queue (null: not escalated).</summary>
     [Id(25)]
     public DateTimeOffset? EscalatedAt { get; init; }
+
+    /// <summary>
+    /// Where its conversion to ordinary procedure stands (<see cref="Deadlines.ConversionStates"/>: requested,
+    /// approved, refused), or null when none was requested. Kept by the court (its saved state's JSON holds it) for
+    /// its checks, shown in the API's answers when set; not part of the record's Orleans form (no field id: the form
+    /// silos exchange stays as it was). An approved conversion's days are in <see cref="ExtendedDays"/>, so the limit
+    /// reads the same wherever the record is held.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [field: NonSerialized]
+    public string? Conversion { get; init; }
 
     /// <summary>
     /// The keyed hash of the party's current code (the latest of its filing and party_code entries), or null for a

@@ -236,6 +236,70 @@ public static class CourtCommands
     }
 
     /// <summary>
+    /// A judge of the case's team asks, with a reason, to convert the simple-procedure case to ordinary procedure
+    /// (cases 157, 159; <see cref="TimeLimit.RefuseConversionRequest"/>): recorded, the limit unchanged until the
+    /// approver decides (<see cref="DecideConversion"/>).
+    /// </summary>
+    public static CommandEffect RequestConversion(CourtState state, long number, string reason, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.RequestConversion, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a judge of case {c.Id}'s team asks to convert it to ordinary procedure");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "reason", "a conversion request needs a written reason");
+        }
+        if (state.RefuseConversionRequest(c, at) is { } refusal)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
+        }
+        var record = state.Append(Entry(state, LedgerKinds.ConversionRequested, at, c, by) with { Reason = reason });
+        return new CommandEffect { Case = number, Records = [record] };
+    }
+
+    /// <summary>
+    /// The approver the scenario names (<c>conversion.approver</c>: a division head of the case's division, or the
+    /// president, who may also decide a division head's) approves or refuses the conversion requested. Approved, the
+    /// case's statutory limit becomes the ordinary one counted from filing (<see cref="TimeLimit.ConversionDays"/>); refused,
+    /// it keeps its limit.
+    /// </summary>
+    public static CommandEffect DecideConversion(CourtState state, long number, bool approve, string? reason, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.DecideConversion, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null,
+                $"only a division head of case {c.Id}'s division or the president of court {court.Id} decides its conversion");
+        }
+        if (court.CaseTypes[court.TypeIndex(c.Type)].Conversion is { } conversion && !conversion.MayDecide(by.Role))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null,
+                $"the conversions of case type '{c.Type}' are decided by the {conversion.Approver.Replace('_', ' ')}");
+        }
+        if (state.RefuseConversionDecision(c, by.Role) is { } refusal)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal}");
+        }
+        var kind = approve ? LedgerKinds.ConversionApproved : LedgerKinds.ConversionRefused;
+        var record = state.Append(Entry(state, kind, at, c, by) with
+        {
+            Days = approve ? TimeLimit.ConversionDays(court.CaseTypes[court.TypeIndex(c.Type)]) : null,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason,
+        });
+        return new CommandEffect { Case = number, Records = [record] };
+    }
+
+    /// <summary>
     /// Gives the case's party a new code, of which the court keeps the keyed hash <paramref name="hmac"/>
     /// (<see cref="PartyCodes"/>): from this entry on the earlier code no longer reads the case. A closed case keeps its code.
     /// </summary>

@@ -610,6 +610,25 @@ public sealed partial class CourtState
                     }
                     return RefuseExtension(c, e.Days ?? 0, e.At) is { } refusal ? $"the extension is not allowed: {refusal.Problem}" : null;
                 }
+            case LedgerKinds.ConversionRequested:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    if (string.IsNullOrWhiteSpace(e.Reason))
+                    {
+                        return $"a conversion request of case {e.Case} needs a reason";
+                    }
+                    return RefuseConversionRequest(c, e.At) is { } refusal ? $"the conversion request is not allowed: {refusal.Problem}" : null;
+                }
+            case LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused:
+                {
+                    var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
+                    if (RefuseConversionDecision(c, e.By?.Role ?? "") is { } refusal)
+                    {
+                        return $"the conversion decision is not allowed: {refusal}";
+                    }
+                    var days = e.Kind == LedgerKinds.ConversionApproved ? TimeLimit.ConversionDays(_court.CaseTypes[_court.TypeIndex(c.Type)]) : (double?)null;
+                    return e.Days != days ? $"the conversion of case {e.Case} adds {days?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "no"} days to its limit, the entry says {e.Days?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "none"}" : null;
+                }
             case LedgerKinds.PartyCode:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
@@ -640,6 +659,8 @@ public sealed partial class CourtState
             LedgerKinds.Absence or LedgerKinds.AbsenceWithdrawn => Permission.MarkAbsent,
             LedgerKinds.Extension => Permission.Extend,
             LedgerKinds.PartyCode => Permission.IssuePartyCode,
+            LedgerKinds.ConversionRequested => Permission.RequestConversion,
+            LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused => Permission.DecideConversion,
             LedgerKinds.Seed => Permission.Administer,
             _ => null,
         };
@@ -655,9 +676,36 @@ public sealed partial class CourtState
     }
 
     /// <summary>Why the case's limit cannot be extended by <paramref name="days"/> at <paramref name="at"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
-    public (string Field, string Problem)? RefuseExtension(CourtCase c, double days, DateTimeOffset at) =>
-        TimeLimit.RefuseExtension(_court.CaseTypes[_court.TypeIndex(c.Type)], c.FiledAt, c.ExtendedDays, c.Status != CourtCaseStatus.Closed,
-            days, _court.Layout.Spec.Supervision.LimitWarnDays, at, CaseClock.Suspension(_court.CaseTypes[_court.TypeIndex(c.Type)], c).Days);
+    public (string Field, string Problem)? RefuseExtension(CourtCase c, double days, DateTimeOffset at)
+    {
+        var type = _court.CaseTypes[_court.TypeIndex(c.Type)];
+        return TimeLimit.RefuseExtension(type, c.FiledAt, c.ExtendedDays, c.Status != CourtCaseStatus.Closed,
+            days, _court.Layout.Spec.Supervision.LimitWarnDays, at, CaseClock.Suspension(type, c).Days, c.Extensions);
+    }
+
+    /// <summary>Why the case's judge cannot ask now to convert it to ordinary procedure (<see cref="TimeLimit.RefuseConversionRequest"/>).</summary>
+    public (string Field, string Problem)? RefuseConversionRequest(CourtCase c, DateTimeOffset at)
+    {
+        var type = _court.CaseTypes[_court.TypeIndex(c.Type)];
+        return TimeLimit.RefuseConversionRequest(type, c.Conversion, c.Status != CourtCaseStatus.Closed, CaseClock.RunningLimit(type, c), at);
+    }
+
+    /// <summary>
+    /// Why <paramref name="role"/> cannot decide the case's conversion now: not the scenario's approver (nor the
+    /// president), or no request undecided (<see cref="TimeLimit.RefuseConversionDecision"/>); null when it can.
+    /// </summary>
+    public string? RefuseConversionDecision(CourtCase c, string role)
+    {
+        if (_court.CaseTypes[_court.TypeIndex(c.Type)].Conversion is not { } conversion)
+        {
+            return $"case type '{c.Type}' is not converted to ordinary procedure";
+        }
+        if (!conversion.MayDecide(role))
+        {
+            return $"the conversions of case type '{c.Type}' are decided by the {conversion.Approver.Replace('_', ' ')}, not a {role.Replace('_', ' ')}";
+        }
+        return TimeLimit.RefuseConversionDecision(c.Conversion);
+    }
 
     private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>
         a is null ? b is null

@@ -11,8 +11,17 @@ namespace Docket.Domain.Deadlines;
 /// </summary>
 public static class TimeLimit
 {
+    /// <param name="extendedDays">Days added by the extensions granted and by an approved conversion (<see cref="ConversionDays"/>).</param>
     public static DateTimeOffset? LimitAt(CaseType type, DateTimeOffset filedAt, double extendedDays, double suspendedDays = 0) =>
         type.TimeLimitDays is { } days ? filedAt.AddDays(days + extendedDays + suspendedDays) : null;
+
+    /// <summary>
+    /// The days an approved conversion to ordinary procedure adds to the limit: the ordinary limit
+    /// (<see cref="ProcedureConversion.LimitDays"/>) less the type's, so that the limit becomes the ordinary one counted
+    /// from filing; 0 for a type that is not converted.
+    /// </summary>
+    public static double ConversionDays(CaseType type) =>
+        type.Conversion is { } conversion && type.TimeLimitDays is { } days ? conversion.LimitDays - days : 0;
 
     /// <summary>
     /// The days a case's statutory limit has stood still: the time spent in each stage that suspends it, from the
@@ -42,10 +51,15 @@ public static class TimeLimit
 
     public static DateTimeOffset WarnAt(DateTimeOffset limit, double warnDays) => limit.AddDays(-warnDays);
 
-    /// <summary>Why an extension by <paramref name="days"/> cannot be granted now, and the field at fault; null when it can.</summary>
+    /// <summary>
+    /// Why an extension by <paramref name="days"/> cannot be granted now, and the field at fault; null when it can.
+    /// The president grants a case's extensions up to the type's <c>extension.max</c>; one beyond it is the higher
+    /// court's to approve (<see cref="TimeLimitExtension.Route"/>), so the court refuses it.
+    /// </summary>
+    /// <param name="granted">The extensions the case has had.</param>
     public static (string Field, string Problem)? RefuseExtension(
         CaseType type, DateTimeOffset filedAt, double extendedDays, bool open, double days, double warnDays, DateTimeOffset now,
-        double suspendedDays = 0)
+        double suspendedDays = 0, int granted = 0)
     {
         if (type.Extension is not { } extension || LimitAt(type, filedAt, extendedDays, suspendedDays) is not { } limit)
         {
@@ -59,10 +73,51 @@ public static class TimeLimit
         {
             return ("case", "the case is closed");
         }
+        if (extension.Route(granted) != ExtensionApprover.President)
+        {
+            return ("case", $"the case has had {granted} extensions, the most the president grants to case type '{type.Id}' (extension.max {extension.Max}); " +
+                (extension.HigherCourtDays is { } wait
+                    ? $"a further extension is the higher court's to approve (about {wait:0.##} days)"
+                    : "no further extension is granted"));
+        }
         if (now < WarnAt(limit, warnDays))
         {
             return ("case", $"the limit ({limit:yyyy-MM-dd}) is extended only once its warning has come ({WarnAt(limit, warnDays):yyyy-MM-dd})");
         }
         return null;
     }
+
+    /// <summary>
+    /// Why the case's judge cannot ask now to convert it to ordinary procedure (<see cref="ProcedureConversion"/>),
+    /// and the field at fault; null when they can. A case is converted at most once, on one request, made while
+    /// it is open and before its limit has passed (a conversion is decided within the simple procedure's limit).
+    /// </summary>
+    /// <param name="conversion">The case's conversion so far (<see cref="ConversionStates"/>), or null.</param>
+    /// <param name="limit">The case's running limit (null while a stage suspends it).</param>
+    public static (string Field, string Problem)? RefuseConversionRequest(CaseType type, string? conversion, bool open, DateTimeOffset? limit, DateTimeOffset now)
+    {
+        if (type.Conversion is null || type.TimeLimitDays is null)
+        {
+            return ("case", $"case type '{type.Id}' is not converted to ordinary procedure (it has no 'conversion')");
+        }
+        if (!open)
+        {
+            return ("case", "the case is closed");
+        }
+        if (conversion is not null)
+        {
+            return ("case", $"the case's conversion was already requested (it is {conversion})");
+        }
+        if (limit is { } at && now > at)
+        {
+            return ("case", $"the limit ({at:yyyy-MM-dd}) has passed: a conversion is decided before it");
+        }
+        return null;
+    }
+
+    /// <summary>Why a conversion request cannot be decided now; null when it can (one is requested and undecided).</summary>
+    public static string? RefuseConversionDecision(string? conversion) =>
+        conversion == ConversionStates.Requested ? null
+        : conversion is null ? "no conversion to ordinary procedure was requested"
+        : $"the conversion was already decided (it is {conversion})";
 }

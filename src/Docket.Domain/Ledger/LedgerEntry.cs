@@ -97,7 +97,7 @@ public sealed record LedgerEntry
     [Id(23)]
     public DateTimeOffset? AbsentTo { get; init; }
 
-    /// <summary>Days added to the statutory limit (kind extension).</summary>
+    /// <summary>Days added to the statutory limit (kinds extension, conversion_approved).</summary>
     [Id(24)]
     public double? Days { get; init; }
 
@@ -219,6 +219,15 @@ public static class LedgerKinds
 
     /// <summary>The statutory limit extended by the president, with days and a reason.</summary>
     public const string Extension = "extension";
+
+    /// <summary>A judge of the case's team asks to convert the simple-procedure case to ordinary procedure, with a reason (cases 157, 159).</summary>
+    public const string ConversionRequested = "conversion_requested";
+
+    /// <summary>The conversion approved by the scenario's approver: the statutory limit becomes the ordinary one, counted from filing.</summary>
+    public const string ConversionApproved = "conversion_approved";
+
+    /// <summary>The conversion refused by the scenario's approver: the case keeps its limit.</summary>
+    public const string ConversionRefused = "conversion_refused";
 
     /// <summary>The party's code of a case re-issued by a registrar (its keyed hash in <c>party_code_hmac</c>): the earlier code stops working.</summary>
     public const string PartyCode = "party_code";

@@ -10,7 +10,7 @@ internal sealed partial class ScenarioReader
     internal static readonly string[] CaseTypeKeys =
     [
         "id", "category", "track", "weight", "time_limit_days", "priority", "flagged_share", "effort",
-        "closes_after", "nodes", "risk", "extension",
+        "closes_after", "nodes", "risk", "extension", "conversion",
     ];
 
     internal static readonly string[] DistributionNames = ["exponential", "lognormal", "gamma", "fixed", "empirical"];
@@ -75,6 +75,7 @@ internal sealed partial class ScenarioReader
             var nodes = ReadNodes(m, id, effortKeys, closingStage);
             var risk = m.Value("risk") is { } riskNode ? ReadRisk(riskNode, m.PathOf("risk")) : RiskShares.None;
             var extension = m.Value("extension") is { } extensionNode ? ReadExtension(m, extensionNode) : null;
+            var conversion = m.Value("conversion") is { } conversionNode ? ReadConversion(m, conversionNode) : null;
             if (id is null || duplicate)
             {
                 continue;
@@ -92,6 +93,7 @@ internal sealed partial class ScenarioReader
                 Nodes = nodes,
                 Risk = risk,
                 Extension = extension,
+                Conversion = conversion,
             };
             _typesById[id] = caseType;
             types.Add(caseType);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Docket.Domain.Deadlines;
+using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 using YamlDotNet.RepresentationModel;
 
@@ -12,7 +13,9 @@ internal sealed partial class ScenarioReader
 
     internal static readonly string[] RiskKeys = ["ordinary", "larger", "major"];
 
-    internal static readonly string[] ExtensionKeys = ["share", "days"];
+    internal static readonly string[] ExtensionKeys = ["share", "days", "max", "higher_court_days"];
+
+    internal static readonly string[] ConversionKeys = ["share", "approval_share", "approver", "limit_days"];
 
     /// <summary>The effort keys of a case type as written, in order; null when there is no usable effort mapping.</summary>
     private static List<string>? EffortKeys(MappingReader caseType)
@@ -231,11 +234,40 @@ internal sealed partial class ScenarioReader
         m.RejectUnknown(ExtensionKeys);
         var share = ReadRequiredNumber(m, "share", Bounds.Between(0, 1), " (the share of cases still open at the limit warning that get an extension)");
         var days = ReadRequiredNumber(m, "days", Bounds.Above(0), " (the days an extension adds to the limit)");
+        var max = ReadOptionalInt(m, "max", Bounds.AtLeast(0));
+        var higherCourtDays = ReadOptionalNumber(m, "higher_court_days", Bounds.Above(0));
+        if (m.Has("higher_court_days") && !m.Has("max"))
+        {
+            Error(m.KeyNode("higher_court_days")!, m.PathOf("higher_court_days"),
+                "the higher court approves the extensions beyond 'max': set extension.max (the extensions the president grants)");
+        }
         if (!caseType.Has("time_limit_days"))
         {
             Error(caseType.KeyNode("extension")!, path, "an extension lengthens the statutory limit: the case type needs 'time_limit_days'");
         }
-        return share is { } s && days is { } d ? new TimeLimitExtension(s, d) : null;
+        return share is { } s && days is { } d ? new TimeLimitExtension(s, d) { Max = max, HigherCourtDays = higherCourtDays } : null;
+    }
+
+    private static readonly (string Name, string Value)[] ApproverNames = [.. ProcedureConversion.Approvers.Select(a => (a, a))];
+
+    private ProcedureConversion? ReadConversion(MappingReader caseType, YamlNode node)
+    {
+        var path = caseType.PathOf("conversion");
+        var m = MappingReader.Open(node, path, _diagnostics, "{ share: 0.05, approval_share: 0.8, approver: division_head, limit_days: 180 }");
+        if (m is null)
+        {
+            return null;
+        }
+        m.RejectUnknown(ConversionKeys);
+        var share = ReadRequiredNumber(m, "share", Bounds.Between(0, 1), " (the share of cases whose judge asks to convert them to ordinary procedure)");
+        var approvalShare = ReadRequiredNumber(m, "approval_share", Bounds.Between(0, 1), " (the share of conversion requests approved)");
+        var approver = ReadEnum(m, "approver", RoleCatalog.DivisionHead, ApproverNames);
+        var limitDays = ReadRequiredNumber(m, "limit_days", Bounds.Above(0), " (the ordinary procedure's statutory limit, counted from filing)");
+        if (!caseType.Has("time_limit_days"))
+        {
+            Error(caseType.KeyNode("conversion")!, path, "a conversion to ordinary procedure re-sets the statutory limit: the case type needs 'time_limit_days'");
+        }
+        return share is { } s && approvalShare is { } a && limitDays is { } d ? new ProcedureConversion(s, a, approver, d) : null;
     }
 
     /// <summary>A node as read: its id (null when missing or refused), its stage's position (-1 when unknown).</summary>

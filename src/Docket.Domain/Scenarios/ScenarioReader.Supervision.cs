@@ -1,5 +1,6 @@
 using System.Globalization;
 using Docket.Domain.Cases;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +12,7 @@ internal sealed partial class ScenarioReader
 {
     internal static readonly string[] SupervisionKeys =
     [
-        "staff", "unlock_hours", "risk_hours", "extension_approval_hours", "warn_before_hours", "limit_warn_days",
+        "staff", "unlock_hours", "risk_hours", "extension_approval_hours", "conversion_approval_hours", "warn_before_hours", "limit_warn_days",
         "referral_after_days", "meeting",
     ];
 
@@ -80,7 +81,10 @@ internal sealed partial class ScenarioReader
             ReadNumber(m, "warn_before_hours", defaults.WarnBeforeHours, Bounds.Above(0)),
             ReadNumber(m, "limit_warn_days", defaults.LimitWarnDays, Bounds.Above(0)),
             ReadNumber(m, "referral_after_days", defaults.ReferralAfterDays, Bounds.Above(0)),
-            meeting);
+            meeting)
+        {
+            ConversionApprovalHours = ReadHours(m, "conversion_approval_hours", defaults.ConversionApprovalHours),
+        };
         return new SupervisionRead(spec, staffNodes, meetingJudges);
     }
 
@@ -117,6 +121,14 @@ internal sealed partial class ScenarioReader
         {
             ReportMissingSupervisor(supervision, RoleCatalog.President,
                 $"time-limit extensions are approved by the president but court '{courtId}' has none (case type '{extended.Id}' has an extension)");
+        }
+        foreach (var role in ProcedureConversion.Approvers)
+        {
+            if (supervision.Spec.Staff.GetValueOrDefault(role) <= 0 && types.FirstOrDefault(t => t.Conversion?.Approver == role) is { } converted)
+            {
+                ReportMissingSupervisor(supervision, role,
+                    $"conversions to ordinary procedure are approved by the {role.Replace('_', ' ')} but court '{courtId}' has none (case type '{converted.Id}' has conversion.approver {role})");
+            }
         }
     }
 

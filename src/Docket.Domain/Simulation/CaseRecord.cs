@@ -77,4 +77,10 @@ public enum CaseFlags : ushort
 
     /// <summary>Warned of the current statutory limit (an extension clears it: the new limit gets its own warning).</summary>
     LimitWarned = 8192,
+
+    /// <summary>Its judge asked to convert it to ordinary procedure (once per case; cases 157, 159).</summary>
+    ConversionRequested = 16384,
+
+    /// <summary>Converted to ordinary procedure with approval: its limit is the ordinary one.</summary>
+    Converted = 32768,
 }

@@ -6,6 +6,7 @@ internal enum CourtJobKind : byte
     SuperviseRisk,
     ApproveExtension,
     MeetingSeat,
+    DecideConversion,
 }
 
 /// <summary>Work that is not a case's stage: a supervisor unlocking, supervising, approving; a judge sitting in a meeting.</summary>
@@ -16,4 +17,7 @@ internal struct CourtJob
     public int Meeting;
     public int Team;
     public double Hours;
+
+    /// <summary>When the job was asked for (a conversion's request: its wait is counted to the decision).</summary>
+    public double Asked;
 }

@@ -287,6 +287,9 @@ public sealed class CourtSimulation
                 case SimEventKind.CoinRound:
                     RebalanceCoins(e.Time);
                     break;
+                case SimEventKind.HigherCourtExtension:
+                    Extend(e.Subject, e.Time, e.Deadline);
+                    break;
             }
         }
         Now = Math.Max(Now, until);
@@ -836,18 +839,120 @@ public sealed class CourtSimulation
             return;
         }
         c.Flags |= CaseFlags.LimitWarned;
-        Deadlines.Warned += now >= _windowStart ? 1 : 0;
+        var inWindow = now >= _windowStart;
+        Deadlines.Warned += inWindow ? 1 : 0;
         Tally.WarningsByLevel[(int)EscalationLevel.Judge]++;
+        if (_types[c.Type].Conversion is { } conversion && (c.Flags & CaseFlags.ConversionRequested) == 0)
+        {
+            // At its first limit warning the judge may ask to convert the case; it waits for the approver's decision.
+            c.Flags |= CaseFlags.ConversionRequested;
+            _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Flags, 400, 0));
+            if (_caseRandom.NextDouble() < conversion.Share)
+            {
+                Deadlines.ConversionsRequested += inWindow ? 1 : 0;
+                Supervise(CourtJobKind.DecideConversion, caseNo, conversion.Approver, _supervision.ConversionApprovalHours.Sample(_caseRandom), now);
+                return;
+            }
+        }
+        ExtendOrRun(caseNo, now);
+    }
+
+    /// <summary>
+    /// After the limit warning (and any conversion decided): the share of cases extended get their extension from the
+    /// president within the type's cap, from the higher court after its wait beyond it (the clock running meanwhile),
+    /// or none; the others run on to their limit.
+    /// </summary>
+    private void ExtendOrRun(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        var inWindow = now >= _windowStart;
         if (_types[c.Type].Extension is { } extension)
         {
             _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Flags, 200 + (ulong)c.Extensions, 0));
             if (_caseRandom.NextDouble() < extension.Share)
             {
-                Supervise(CourtJobKind.ApproveExtension, caseNo, RoleCatalog.President, _supervision.ExtensionApprovalHours.Sample(_caseRandom), now);
-                return;
+                switch (extension.Route(c.Extensions))
+                {
+                    case ExtensionApprover.President:
+                        Supervise(CourtJobKind.ApproveExtension, caseNo, RoleCatalog.President, _supervision.ExtensionApprovalHours.Sample(_caseRandom), now);
+                        return;
+                    case ExtensionApprover.HigherCourt:
+                        Deadlines.ExtensionsToHigherCourt += inWindow ? 1 : 0;
+                        _events.Push(now + extension.HigherCourtDays!.Value, SimEventKind.HigherCourtExtension, caseNo, 0, 0, now);
+                        break;
+                    default:
+                        Deadlines.ExtensionsRefusedAtCap += inWindow ? 1 : 0;
+                        break;
+                }
             }
         }
         _events.Push(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
+    }
+
+    /// <summary>
+    /// An extension granted: by the president (<paramref name="referred"/> NaN) or by the higher court on a referral
+    /// made at <paramref name="referred"/>. The new limit gets its own warning.
+    /// </summary>
+    private void Extend(int caseNo, double now, double referred = double.NaN)
+    {
+        ref var c = ref _cases[caseNo];
+        if (c.Status == CaseStatus.Closed)
+        {
+            return;
+        }
+        c.Limit += _types[c.Type].Extension!.Days;
+        c.Extensions++;
+        c.Flags &= ~CaseFlags.LimitWarned;
+        if (now >= _windowStart)
+        {
+            Deadlines.Extensions++;
+            if (double.IsNaN(referred))
+            {
+                Deadlines.ExtensionsWithinCap++;
+            }
+            else
+            {
+                Deadlines.ExtensionsByHigherCourt++;
+                Deadlines.HigherCourtWaitDays += now - referred;
+            }
+        }
+        ScheduleLimitWarning(caseNo, now);
+    }
+
+    /// <summary>
+    /// The approver decides a conversion request (drawn from the case's own stream): approved, the limit becomes the
+    /// ordinary one counted from filing (<see cref="TimeLimit.ConversionDays"/>) and gets its own warning; refused, the
+    /// case keeps its limit and goes on as any warned case.
+    /// </summary>
+    private void DecideConversion(int caseNo, double asked, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        if (c.Status == CaseStatus.Closed)
+        {
+            return;
+        }
+        var type = _types[c.Type];
+        var conversion = type.Conversion!;
+        _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Flags, 400, 1));
+        var approved = _caseRandom.NextDouble() < conversion.ApprovalShare;
+        if (now >= _windowStart)
+        {
+            Deadlines.ConversionsApproved += approved ? 1 : 0;
+            Deadlines.ConversionsRefused += approved ? 0 : 1;
+            Deadlines.ConversionWaitDays += now - asked;
+        }
+        if (!approved)
+        {
+            ExtendOrRun(caseNo, now);
+            return;
+        }
+        c.Flags = (c.Flags | CaseFlags.Converted) & ~CaseFlags.LimitWarned;
+        c.Limit += TimeLimit.ConversionDays(type);
+        if ((c.Flags & CaseFlags.LimitSuspended) == 0)
+        {
+            // While a stage suspends the limit, its end schedules the new limit's warning (ResumeLimit).
+            ScheduleLimitWarning(caseNo, now);
+        }
     }
 
     private void LimitDue(int caseNo, double now)
@@ -866,10 +971,13 @@ public sealed class CourtSimulation
         if (!_layout.SupervisorStations.TryGetValue(role, out var stationNo))
         {
             // A court without that supervisor (validation requires one where it matters): the step takes no time.
-            FinishJob(NewJob(kind, caseNo, -1, -1, 0), now);
+            var immediate = NewJob(kind, caseNo, -1, -1, 0);
+            _jobs[immediate].Asked = now;
+            FinishJob(immediate, now);
             return;
         }
         var job = NewJob(kind, caseNo, -1, -1, hours);
+        _jobs[job].Asked = now;
         var station = _stations[stationNo];
         if (station.HasFreeServer)
         {
@@ -928,18 +1036,11 @@ public sealed class CourtSimulation
                     break;
                 }
             case CourtJobKind.ApproveExtension:
-                {
-                    ref var c = ref _cases[j.Case];
-                    if (c.Status != CaseStatus.Closed)
-                    {
-                        c.Limit += _types[c.Type].Extension!.Days;
-                        c.Extensions++;
-                        c.Flags &= ~CaseFlags.LimitWarned;
-                        Deadlines.Extensions += now >= _windowStart ? 1 : 0;
-                        ScheduleLimitWarning(j.Case, now);
-                    }
-                    break;
-                }
+                Extend(j.Case, now);
+                break;
+            case CourtJobKind.DecideConversion:
+                DecideConversion(j.Case, j.Asked, now);
+                break;
             case CourtJobKind.MeetingSeat:
                 {
                     var (remaining, cases, seats) = _meetings[j.Meeting];

@@ -18,6 +18,9 @@ internal enum SimEventKind : byte
 
     /// <summary>The end of a round of Linshu's coins (<see cref="CoinRounds"/>).</summary>
     CoinRound,
+
+    /// <summary>The higher court's approval of an extension beyond the president's cap arrives (<see cref="Deadlines.TimeLimitExtension.HigherCourtDays"/>).</summary>
+    HigherCourtExtension,
 }
 
 /// <summary>An event of the court's loop. Ties in time are broken by <see cref="Sequence"/>, so order is deterministic.</summary>

@@ -86,6 +86,42 @@ public sealed record Summary
     /// <summary>Appeals between court levels over the window; absent when no court of the scenario appeals.</summary>
     [Id(31)]
     public AppealFigures? Appeals { get; init; }
+
+    /// <summary>Conversions to ordinary procedure and capped extensions over the window; absent when no case type has a conversion or an extension cap.</summary>
+    [Id(32)]
+    public LimitApprovalFigures? LimitApprovals { get; init; }
+}
+
+/// <summary>
+/// Who approved changes to statutory limits in the window (cases 157, 159, 160): conversions of simple procedure to
+/// ordinary, requested and decided by their approver, and extensions granted by the president within the type's cap
+/// or sent beyond it to the higher court.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.limit-approval-figures")]
+public sealed record LimitApprovalFigures
+{
+    [Id(0)]
+    public double ConversionsRequested { get; init; }
+    [Id(1)]
+    public double ConversionsApproved { get; init; }
+    [Id(2)]
+    public double ConversionsRefused { get; init; }
+
+    /// <summary>Mean days from a conversion's request to its decision (the approver's queue and time); 0 when none was decided.</summary>
+    [Id(3)]
+    public double ConversionMeanWaitDays { get; init; }
+    [Id(4)]
+    public double ExtensionsWithinCap { get; init; }
+    [Id(5)]
+    public double ExtensionsToHigherCourt { get; init; }
+    [Id(6)]
+    public double ExtensionsByHigherCourt { get; init; }
+
+    /// <summary>Mean days from referral to the higher court's extension; 0 when none was granted.</summary>
+    [Id(7)]
+    public double HigherCourtMeanWaitDays { get; init; }
+    [Id(8)]
+    public double ExtensionsRefusedAtCap { get; init; }
 }
 
 /// <summary>

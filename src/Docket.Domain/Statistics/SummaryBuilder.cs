@@ -181,6 +181,7 @@ public static class SummaryBuilder
                 WaitingEnd = p.WaitingEnd,
             })],
             Appeals = AppealsOf(scenario, courts),
+            LimitApprovals = LimitApprovalsOf(scenario, courts),
         };
         var steady = SteadyState.Test(summary.Monthly);
         return summary with
@@ -308,6 +309,30 @@ public static class SummaryBuilder
             LongPendingDays = scenario.Balance.LongPendingDays,
             LongPending = ages.Count(a => a > scenario.Balance.LongPendingDays),
             PendingOver3Years = ages.Count(a => a > LongPendingBaselineDays),
+        };
+    }
+
+    /// <summary>Conversions and capped extensions summed over the courts; null when no case type has a conversion or an extension cap.</summary>
+    private static LimitApprovalFigures? LimitApprovalsOf(Scenario scenario, IReadOnlyList<CourtStatistics> courts)
+    {
+        if (!scenario.CaseTypes.Any(t => t.Conversion is not null || t.Extension?.Max is not null))
+        {
+            return null;
+        }
+        double Sum(Func<Simulation.DeadlineCounters, double> of) => courts.Sum(c => of(c.Deadlines));
+        var decided = Sum(d => d.ConversionsApproved + d.ConversionsRefused);
+        var byHigherCourt = Sum(d => d.ExtensionsByHigherCourt);
+        return new LimitApprovalFigures
+        {
+            ConversionsRequested = Sum(d => d.ConversionsRequested),
+            ConversionsApproved = Sum(d => d.ConversionsApproved),
+            ConversionsRefused = Sum(d => d.ConversionsRefused),
+            ConversionMeanWaitDays = decided > 0 ? Sum(d => d.ConversionWaitDays) / decided : 0,
+            ExtensionsWithinCap = Sum(d => d.ExtensionsWithinCap),
+            ExtensionsToHigherCourt = Sum(d => d.ExtensionsToHigherCourt),
+            ExtensionsByHigherCourt = byHigherCourt,
+            HigherCourtMeanWaitDays = byHigherCourt > 0 ? Sum(d => d.HigherCourtWaitDays) / byHigherCourt : 0,
+            ExtensionsRefusedAtCap = Sum(d => d.ExtensionsRefusedAtCap),
         };
     }
 

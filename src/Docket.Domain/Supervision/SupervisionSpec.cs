@@ -4,7 +4,7 @@ namespace Docket.Domain.Supervision;
 
 /// <summary>
 /// A court's supervisors and the rules they apply: their numbers (their hours are a resource), what unlocking,
-/// supervising a risk case and approving an extension cost them, when warnings go out, and the professional
+/// supervising a risk case, approving an extension and deciding a conversion cost them, when warnings go out, and the professional
 /// judges' meetings.
 /// </summary>
 public sealed record SupervisionSpec(
@@ -23,6 +23,9 @@ public sealed record SupervisionSpec(
         new Dictionary<string, int> { ["division_head"] = 1, ["vice_president"] = 1, ["president"] = 1 },
         new FixedEffort(1.0), new FixedEffort(1.0), new FixedEffort(2.0), new FixedEffort(4.0), new FixedEffort(0.5),
         WarnBeforeHours: 48, LimitWarnDays: 30, ReferralAfterDays: 7, MeetingSpec.Default);
+
+    /// <summary>The approver's time to decide a request to convert a case to ordinary procedure (cases 157, 159).</summary>
+    public EffortDistribution ConversionApprovalHours { get; init; } = new FixedEffort(0.5);
 }
 
 /// <summary>

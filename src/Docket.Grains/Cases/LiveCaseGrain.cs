@@ -59,6 +59,11 @@ public sealed class LiveCaseGrain(Organization organization, TimeProvider time, 
 
     public Task<CommandResult> ExtendAsync(double days, string reason, Actor by) => RunAsync(court => court.ExtendAsync(_number, days, reason, by));
 
+    public Task<CommandResult> RequestConversionAsync(string reason, Actor by) => RunAsync(court => court.RequestConversionAsync(_number, reason, by));
+
+    public Task<CommandResult> DecideConversionAsync(bool approve, string? reason, Actor by) =>
+        RunAsync(court => court.DecideConversionAsync(_number, approve, reason, by));
+
     public Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by) => RunAsync(court => court.IssuePartyCodeAsync(_number, hmac, by));
 
     public Task<CommandResult> DesignateAsync(string? team, string reason, Actor by) =>

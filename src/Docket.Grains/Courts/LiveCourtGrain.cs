@@ -443,6 +443,26 @@ public sealed partial class LiveCourtGrain(
         return await CompleteAsync(CourtCommands.Extend(_state, number, days, reason, by, NowOrBroken()), null);
     }
 
+    public async Task<CommandResult> RequestConversionAsync(long number, string reason, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.RequestConversion(_state, number, reason, by, NowOrBroken()), null);
+    }
+
+    public async Task<CommandResult> DecideConversionAsync(long number, bool approve, string? reason, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.DecideConversion(_state, number, approve, reason, by, NowOrBroken()), null);
+    }
+
     public async Task<string?> GetPartyCodeHmacAsync(long number)
     {
         EnsureHealthy();

@@ -28,6 +28,12 @@ public sealed record DesignateRequest(string? Team, string? Reason);
 /// <summary>Body of <c>POST /api/cases/{id}/extensions</c>: days added to the statutory limit and the president's reason.</summary>
 public sealed record ExtensionRequest(double? Days, string? Reason);
 
+/// <summary>Body of <c>POST /api/cases/{id}/conversion</c>: the judge's reason for converting the case to ordinary procedure.</summary>
+public sealed record ConversionRequest(string? Reason);
+
+/// <summary>Body of <c>POST /api/cases/{id}/conversion/decision</c>: approve (true) or refuse (false), and an optional reason.</summary>
+public sealed record ConversionDecisionRequest(bool? Approve, string? Reason);
+
 /// <summary>Answer to <c>GET /api/courts/{court}/warnings</c> and <c>POST /api/courts/{court}/deadline-watch</c>.</summary>
 public sealed record WarningsResponse(string Court, IReadOnlyList<CourtWarning> Warnings);
 

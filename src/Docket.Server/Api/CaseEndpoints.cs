@@ -44,6 +44,20 @@ internal static class CaseEndpoints
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.President);
 
+        api.MapPost("/cases/{id}/conversion", RequestConversionAsync)
+            .WithName("RequestConversion").WithTags(ApiTags.Cases).WithSummary("Ask to convert to ordinary procedure")
+            .WithDescription("A judge of the case's team asks, with a reason, to convert the simple-procedure case to ordinary procedure (cases 157, 159); the limit is unchanged until the approver decides")
+            .Accepts<ConversionRequest>("application/json")
+            .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.ConversionRequester);
+
+        api.MapPost("/cases/{id}/conversion/decision", DecideConversionAsync)
+            .WithName("DecideConversion").WithTags(ApiTags.Cases).WithSummary("Approve or refuse a conversion")
+            .WithDescription("The scenario's approver (a division head of the case's division, or the president) approves or refuses the conversion requested; approved, the limit becomes the ordinary one counted from filing")
+            .Accepts<ConversionDecisionRequest>("application/json")
+            .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.ConversionApprover);
+
         api.MapPost("/cases/{id}/party-code", IssuePartyCodeAsync)
             .WithName("IssuePartyCode").WithTags(ApiTags.Cases).WithSummary("Re-issue a party's code")
             .WithDescription("Give the case's party a new code (a registrar of its court; the case not closed): answered once, recorded in the ledger as its keyed hash; the earlier code stops working")
@@ -175,6 +189,34 @@ internal static class CaseEndpoints
             return Problems.Invalid("reason", "an extension needs a written reason");
         }
         return await RunAsync(id, context, grains, organization, g => g.ExtendAsync(days, body.Reason, context.Actor()));
+    }
+
+    private static async Task<IResult> RequestConversionAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ConversionRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (string.IsNullOrWhiteSpace(body!.Reason))
+        {
+            return Problems.Invalid("reason", "a conversion request needs a written reason");
+        }
+        return await RunAsync(id, context, grains, organization, g => g.RequestConversionAsync(body.Reason, context.Actor()));
+    }
+
+    private static async Task<IResult> DecideConversionAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ConversionDecisionRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.Approve is not { } approve)
+        {
+            return Problems.Invalid("approve", "say whether the conversion is approved: true or false");
+        }
+        return await RunAsync(id, context, grains, organization, g => g.DecideConversionAsync(approve, body.Reason, context.Actor()));
     }
 
     private static async Task<IResult> IssuePartyCodeAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, PartyAccess parties)

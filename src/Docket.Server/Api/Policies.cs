@@ -18,6 +18,8 @@ internal static class Policies
     public const string President = "president";
     public const string AbsenceKeeper = "absences";
     public const string PartyCodeIssuer = "party-codes";
+    public const string ConversionRequester = "conversion-requests";
+    public const string ConversionApprover = "conversion-decisions";
     public const string CaseloadReader = "caseload";
     public const string KpiReader = "kpis";
     public const string Auditor = "audit";
@@ -33,6 +35,8 @@ internal static class Policies
         Gate(options, President, Permission.Extend);
         Gate(options, AbsenceKeeper, Permission.MarkAbsent);
         Gate(options, PartyCodeIssuer, Permission.IssuePartyCode);
+        Gate(options, ConversionRequester, Permission.RequestConversion);
+        Gate(options, ConversionApprover, Permission.DecideConversion);
         Gate(options, CaseloadReader, Permission.Read);
         Gate(options, KpiReader, Permission.SeeKpis);
         Gate(options, Auditor, Permission.Audit);

@@ -212,10 +212,53 @@ public class ScenarioSupervisionTests
     [InlineData("extension: { share: »1.5, days: 90 }", "case_types[0].extension.share: must be between 0 and 1 (got 1.5)")]
     [InlineData("extension: { share: 0.5, days: »0 }", "case_types[0].extension.days: must be greater than 0 (got 0)")]
     [InlineData("extension: »{ share: 0.5 }", "case_types[0].extension: 'days' is required")]
-    [InlineData("extension: { share: 0.5, days: 30, »times: 2 }", "unknown key 'times' in case_types[0].extension (expected one of: share, days)")]
-    public void Risk_and_extension_rules(string field, string message)
+    [InlineData("extension: { share: 0.5, days: 30, »times: 2 }", "unknown key 'times' in case_types[0].extension (expected one of: share, days, max, higher_court_days)")]
+    [InlineData("extension: { share: 0.5, days: 30, max: »-1 }", "case_types[0].extension.max: must be at least 0 (got -1)")]
+    [InlineData("extension: { share: 0.5, days: 30, max: »1.5 }", "case_types[0].extension.max: must be a whole number (got 1.5)")]
+    [InlineData("extension: { share: 0.5, days: 30, max: 1, higher_court_days: »0 }", "case_types[0].extension.higher_court_days: must be greater than 0 (got 0)")]
+    [InlineData("extension: { share: 0.5, days: 30, »higher_court_days: 20 }", "case_types[0].extension.higher_court_days: the higher court approves the extensions beyond 'max': set extension.max (the extensions the president grants)")]
+    [InlineData("conversion: { share: »2, approval_share: 0.5, limit_days: 180 }", "case_types[0].conversion.share: must be between 0 and 1 (got 2)")]
+    [InlineData("conversion: { share: 0.1, approval_share: »-0.5, limit_days: 180 }", "case_types[0].conversion.approval_share: must be between 0 and 1 (got -0.5)")]
+    [InlineData("conversion: { share: 0.1, approval_share: 0.5, limit_days: »0 }", "case_types[0].conversion.limit_days: must be greater than 0 (got 0)")]
+    [InlineData("conversion: { share: 0.1, approval_share: 0.5, approver: »judge, limit_days: 180 }", "case_types[0].conversion.approver: must be one of: division_head, president (got 'judge')")]
+    [InlineData("conversion: »{ share: 0.1, limit_days: 180 }", "case_types[0].conversion: 'approval_share' is required (the share of conversion requests approved)")]
+    [InlineData("conversion: { share: 0.1, approval_share: 0.5, limit_days: 180, »days: 1 }", "unknown key 'days' in case_types[0].conversion (expected one of: share, approval_share, approver, limit_days)")]
+    public void Risk_extension_and_conversion_rules(string field, string message)
     {
         AssertErrorAt(WithNodes(field), message);
+    }
+
+    [Fact]
+    public void A_conversion_and_an_extension_cap_load_into_the_case_type()
+    {
+        var type = LoadValid(WithNodes("""
+            extension: { share: 0.5, days: 90, max: 1, higher_court_days: 20 }
+            conversion: { share: 0.05, approval_share: 0.8, approver: president, limit_days: 180 }
+            """)).CaseTypes[0];
+        Assert.Equal(new TimeLimitExtension(0.5, 90) { Max = 1, HigherCourtDays = 20 }, type.Extension);
+        Assert.Equal(new ProcedureConversion(0.05, 0.8, "president", 180), type.Conversion);
+        // The approver defaults to a division head; no conversion without the key.
+        Assert.Equal("division_head", LoadValid(WithNodes("conversion: { share: 0.05, approval_share: 0.8, limit_days: 180 }")).CaseTypes[0].Conversion!.Approver);
+        Assert.Null(LoadValid(Minimal).CaseTypes[0].Conversion);
+    }
+
+    [Fact]
+    public void A_conversion_needs_a_statutory_limit_and_a_court_with_its_approver()
+    {
+        AssertErrorAt("""
+            name: v
+            case_types:
+              - { id: a, »conversion: { share: 0.1, approval_share: 0.5, limit_days: 180 }, effort: { judge: { dist: fixed, hours: 1 } } }
+            teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
+            """, "case_types[0].conversion: a conversion to ordinary procedure re-sets the statutory limit: the case type needs 'time_limit_days'");
+        AssertErrorAt("""
+            name: v
+            case_types:
+              - { id: a, time_limit_days: 90, conversion: { share: 0.1, approval_share: 0.5, limit_days: 180 }, effort: { judge: { dist: fixed, hours: 1 } } }
+            intake: [ { type: a, per_year: 10 } ]
+            teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
+            supervision: { staff: { division_head: »0 } }
+            """, "supervision.staff.division_head: conversions to ordinary procedure are approved by the division head but court 'v' has none (case type 'a' has conversion.approver division_head)");
     }
 
     [Fact]
@@ -243,6 +286,7 @@ public class ScenarioSupervisionTests
               unlock_hours: { dist: exponential, mean_hours: 1.5 }
               risk_hours: { ordinary: { dist: fixed, hours: 0.5 }, major: { dist: gamma, mean_hours: 6, shape: 2 } }
               extension_approval_hours: { dist: fixed, hours: 0.25 }
+              conversion_approval_hours: { dist: fixed, hours: 0.75 }
               warn_before_hours: 24
               limit_warn_days: 20
               referral_after_days: 10
@@ -255,6 +299,7 @@ public class ScenarioSupervisionTests
         Assert.Equal(SupervisionSpec.Default.LargerRiskHours, spec.LargerRiskHours);
         Assert.Equal(new GammaEffort(6, 2), spec.MajorRiskHours);
         Assert.Equal(new FixedEffort(0.25), spec.ExtensionApprovalHours);
+        Assert.Equal(new FixedEffort(0.75), spec.ConversionApprovalHours);
         Assert.Equal(24, spec.WarnBeforeHours);
         Assert.Equal(20, spec.LimitWarnDays);
         Assert.Equal(10, spec.ReferralAfterDays);
@@ -310,7 +355,7 @@ public class ScenarioSupervisionTests
     [InlineData("meeting: { judges: »2 }", "supervision.meeting.judges: must be at least 3 (got 2)")]
     [InlineData("meeting: { participations_per_case: »0 }", "supervision.meeting.participations_per_case: must be at least 1 (got 0)")]
     [InlineData("meeting: { hours: »2 }", "supervision.meeting.hours: expected a mapping")]
-    [InlineData("»warn_days: 2", "unknown key 'warn_days' in supervision (expected one of: staff, unlock_hours, risk_hours, extension_approval_hours, warn_before_hours, limit_warn_days, referral_after_days, meeting)")]
+    [InlineData("»warn_days: 2", "unknown key 'warn_days' in supervision (expected one of: staff, unlock_hours, risk_hours, extension_approval_hours, conversion_approval_hours, warn_before_hours, limit_warn_days, referral_after_days, meeting)")]
     public void Supervision_field_rules(string field, string message)
     {
         AssertErrorAt($$"""
