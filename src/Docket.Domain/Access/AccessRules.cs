@@ -10,7 +10,8 @@ namespace Docket.Domain.Access;
 /// Registrars file at their court; judges see and report on their own team's cases, clerks on their team's (a
 /// court clerk without a team: any team's); a division head acts within their division (team group), the president
 /// within their court; only they unlock (Yancheng, case 157) and designate; only the president extends a statutory
-/// limit (case 160); registrars re-issue a party's code at their court; auditors and admins read and audit, bound to one court when their account names one, and
+/// limit (case 160); registrars re-issue a party's code at their court; the court's published lists are read as
+/// <see cref="Reports.ReportKinds.PermissionOf"/> says; auditors and admins read and audit, bound to one court when their account names one, and
 /// only admins administer (rotate the seed, the cluster's dashboard).
 /// </remarks>
 public static class AccessRules
@@ -40,6 +41,27 @@ public static class AccessRules
             (UserRoles.DivisionHead, Reach.Court), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
             (UserRoles.Admin, Reach.Unbound),
         ],
+        [Permission.SeeDailyCheck] =
+        [
+            (UserRoles.Judge, Reach.OwnTeam), (UserRoles.Clerk, Reach.TeamOrCourt), (UserRoles.DivisionHead, Reach.Division),
+            (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound), (UserRoles.Admin, Reach.Unbound),
+        ],
+        [Permission.SeePastLimit] =
+        [
+            (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
+            (UserRoles.Admin, Reach.Unbound),
+        ],
+        [Permission.SeePublishedCounts] =
+        [
+            (UserRoles.Registrar, Reach.Court), (UserRoles.Judge, Reach.Court), (UserRoles.Clerk, Reach.Court),
+            (UserRoles.DivisionHead, Reach.Court), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
+            (UserRoles.Admin, Reach.Unbound),
+        ],
+        [Permission.SeeRankings] =
+        [
+            (UserRoles.DivisionHead, Reach.Court), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
+            (UserRoles.Admin, Reach.Unbound),
+        ],
         [Permission.Audit] = [(UserRoles.Auditor, Reach.Unbound), (UserRoles.Admin, Reach.Unbound)],
         [Permission.Administer] = [(UserRoles.Admin, Reach.Unbound)],
     };
@@ -62,6 +84,13 @@ public static class AccessRules
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether the actor holds the permission somewhere in the court: for a list whose rows are each checked against
+    /// <see cref="Allows"/> (a judge's daily check is of their team's cases, a division head's of their division's).
+    /// </summary>
+    public static bool AllowsSomewhere(Actor actor, Permission permission, string court) =>
+        Array.Exists(s_table[permission], r => r.Role == actor.Role && (r.Reach == Reach.Unbound ? InCourt(actor, court) : actor.Court == court));
 
     /// <summary>Whether the actor belongs to the court, or is bound to none (an auditor or admin of every court).</summary>
     public static bool InCourt(Actor actor, string court) => actor.Court is null || actor.Court == court;

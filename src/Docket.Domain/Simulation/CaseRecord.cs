@@ -46,6 +46,12 @@ public struct CaseRecord
 
     public Supervision.RiskLevel Risk;
 
+    /// <summary>When the type's service node was reached (<see cref="Reports.CheckNodes"/>), NaN until then: the daily check reads it.</summary>
+    public double Served;
+
+    /// <summary>When the type's hearing node was reached (<see cref="Reports.CheckNodes"/>), NaN until then.</summary>
+    public double Heard;
+
     public readonly bool IsFiledBy(double t) => Filed < t;
 
     public readonly bool IsOpenAt(double t) => Filed < t && !(Closed < t);
@@ -77,4 +83,7 @@ public enum CaseFlags : ushort
 
     /// <summary>Warned of the current statutory limit (an extension clears it: the new limit gets its own warning).</summary>
     LimitWarned = 8192,
+
+    /// <summary>Its team was chosen by a random draw (random, weighted random, pull, deck): the published counts' <c>drawn</c>.</summary>
+    Drawn = 16384,
 }

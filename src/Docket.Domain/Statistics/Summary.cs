@@ -86,6 +86,10 @@ public sealed record Summary
     /// <summary>Appeals between court levels over the window; absent when no court of the scenario appeals.</summary>
     [Id(31)]
     public AppealFigures? Appeals { get; init; }
+
+    /// <summary>The court's published lists produced on their cadence in the window (cases 154, 157, 160, 161).</summary>
+    [Id(32)]
+    public ReportFigures Reports { get; init; } = new();
 }
 
 /// <summary>
