@@ -238,6 +238,7 @@ public static class DocketServer
             .ProducesProblem(StatusCodes.Status403Forbidden);
         CaseEndpoints.Map(api);
         CourtEndpoints.Map(api);
+        ReportEndpoints.Map(api);
         AuditEndpoints.Map(api);
         PublicEndpoints.Map(app);
         return app;

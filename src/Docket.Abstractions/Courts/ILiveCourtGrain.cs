@@ -104,6 +104,14 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("kpis")]
     Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);
 
+    /// <summary>
+    /// The court's published list of the kind for the period (a key <see cref="Domain.Reports.ReportPeriod.Parse"/>
+    /// reads; the caller has checked it and <see cref="Domain.Reports.LiveReports.Refusal"/>), as of now; every row, the
+    /// caller keeps those its user may read.
+    /// </summary>
+    [Alias("report")]
+    Task<Domain.Reports.CourtReport> GetReportAsync(Domain.Reports.ReportKind kind, string period);
+
     /// <summary>The court's seed commitments, the current one last (its secret not revealed).</summary>
     [Alias("commitments")]
     Task<SeedCommitment[]> GetCommitmentsAsync();

@@ -12,7 +12,8 @@ namespace Docket.Domain.Access;
 /// within their court; only they unlock (Yancheng, case 157) and designate; only the president extends a statutory
 /// limit (case 160); a judge asks to convert their team's case from simple to ordinary procedure and a division
 /// head of its division or the president decides (cases 157, 159: the scenario's <c>conversion.approver</c> says
-/// which; a division head's conversion the president may decide too); registrars re-issue a party's code at their court; auditors and admins read and audit, bound to one court when their account names one, and
+/// which; a division head's conversion the president may decide too); registrars re-issue a party's code at their court; the court's published lists are read as
+/// <see cref="Reports.ReportKinds.PermissionOf"/> says; auditors and admins read and audit, bound to one court when their account names one, and
 /// only admins administer (rotate the seed, the cluster's dashboard).
 /// </remarks>
 public static class AccessRules
@@ -44,6 +45,27 @@ public static class AccessRules
             (UserRoles.DivisionHead, Reach.Court), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
             (UserRoles.Admin, Reach.Unbound),
         ],
+        [Permission.SeeDailyCheck] =
+        [
+            (UserRoles.Judge, Reach.OwnTeam), (UserRoles.Clerk, Reach.TeamOrCourt), (UserRoles.DivisionHead, Reach.Division),
+            (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound), (UserRoles.Admin, Reach.Unbound),
+        ],
+        [Permission.SeePastLimit] =
+        [
+            (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
+            (UserRoles.Admin, Reach.Unbound),
+        ],
+        [Permission.SeePublishedCounts] =
+        [
+            (UserRoles.Registrar, Reach.Court), (UserRoles.Judge, Reach.Court), (UserRoles.Clerk, Reach.Court),
+            (UserRoles.DivisionHead, Reach.Court), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
+            (UserRoles.Admin, Reach.Unbound),
+        ],
+        [Permission.SeeRankings] =
+        [
+            (UserRoles.DivisionHead, Reach.Court), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),
+            (UserRoles.Admin, Reach.Unbound),
+        ],
         [Permission.Audit] = [(UserRoles.Auditor, Reach.Unbound), (UserRoles.Admin, Reach.Unbound)],
         [Permission.Administer] = [(UserRoles.Admin, Reach.Unbound)],
     };
@@ -66,6 +88,13 @@ public static class AccessRules
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether the actor holds the permission somewhere in the court: for a list whose rows are each checked against
+    /// <see cref="Allows"/> (a judge's daily check is of their team's cases, a division head's of their division's).
+    /// </summary>
+    public static bool AllowsSomewhere(Actor actor, Permission permission, string court) =>
+        Array.Exists(s_table[permission], r => r.Role == actor.Role && (r.Reach == Reach.Unbound ? InCourt(actor, court) : actor.Court == court));
 
     /// <summary>Whether the actor belongs to the court, or is bound to none (an auditor or admin of every court).</summary>
     public static bool InCourt(Actor actor, string court) => actor.Court is null || actor.Court == court;

@@ -39,6 +39,18 @@ public enum Permission
     /// <summary>See the court's indicators.</summary>
     SeeKpis,
 
+    /// <summary>Read the daily check (case 154): the open cases not served, not heard or near their limit, within reach.</summary>
+    SeeDailyCheck,
+
+    /// <summary>Read the weekly list of open cases past their statutory limit, within reach.</summary>
+    SeePastLimit,
+
+    /// <summary>Read the court's published monthly counts: assignments per judge (case 161) and caseload per division.</summary>
+    SeePublishedCounts,
+
+    /// <summary>Read the quarterly and yearly rankings of the court's teams.</summary>
+    SeeRankings,
+
     /// <summary>Read and verify the court's ledger.</summary>
     Audit,
 

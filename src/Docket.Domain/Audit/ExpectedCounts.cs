@@ -56,11 +56,25 @@ public sealed record PeriodCounts(string Period, long Draws, IReadOnlyList<TeamE
 /// policy and weights it was made with to that team's expected count, and one to the drawn team's observed count. The
 /// randomness audit tests these; a published monthly count per team can show the same expected counts beside them.
 /// </summary>
-public sealed class ExpectedCounts(AuditPeriod period)
+public sealed class ExpectedCounts
 {
     private readonly Dictionary<string, Tally> _periods = new(StringComparer.Ordinal);
+    private readonly Func<DateTimeOffset, string> _periodOf;
 
-    public AuditPeriod Period { get; } = period;
+    public ExpectedCounts(AuditPeriod period)
+    {
+        Period = period;
+        _periodOf = at => AuditPeriods.KeyOf(at, period);
+    }
+
+    /// <summary>Counts grouped by periods of the caller's own (a court's published months, in its own dates): <paramref name="periodOf"/> names a draw's.</summary>
+    public ExpectedCounts(Func<DateTimeOffset, string> periodOf)
+    {
+        _periodOf = periodOf;
+    }
+
+    /// <summary>The calendar period in UTC the counts are grouped by (a month unless told otherwise).</summary>
+    public AuditPeriod Period { get; } = AuditPeriod.Month;
 
     /// <summary>
     /// One draw at <paramref name="at"/> among <paramref name="eligible"/>, each with its probability (summing to 1),
@@ -89,7 +103,7 @@ public sealed class ExpectedCounts(AuditPeriod period)
         {
             throw new ArgumentException($"team {drawn} is drawn but had no chance in the draw (not among its eligible teams, or of weight 0)");
         }
-        var key = AuditPeriods.KeyOf(at, Period);
+        var key = _periodOf(at);
         if (!_periods.TryGetValue(key, out var tally))
         {
             _periods[key] = tally = new Tally();

@@ -39,7 +39,7 @@ public sealed record RandomnessAuditResult(
 /// a draw), a team's <c>pull</c> of a waiting case, a supervisor's <c>designate</c> — are counted apart. The judge in
 /// charge is named by rule (<see cref="JudgeInCharge"/>), never drawn: by judge, nothing is tested.
 /// </summary>
-public sealed class RandomnessAudit(AuditPeriod period, AuditSubject by, Court? court = null)
+public sealed class RandomnessAudit(AuditPeriod period, AuditSubject by, Court? court = null, Func<DateTimeOffset, string>? periodOf = null)
 {
     /// <summary>Not-tested key of a deck's draw whose cards are unknown.</summary>
     public const string DeckWithoutCards = "deck_without_cards";
@@ -52,7 +52,7 @@ public sealed class RandomnessAudit(AuditPeriod period, AuditSubject by, Court? 
     private readonly Dictionary<string, int> _pools = court is null ? [] : court.PoolNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
 
     /// <summary>The expected and observed counts so far (of the draws tested).</summary>
-    public ExpectedCounts Counts { get; } = new(period);
+    public ExpectedCounts Counts { get; } = periodOf is null ? new(period) : new(periodOf);
 
     public string? Court { get; private set; }
 
@@ -92,14 +92,14 @@ public sealed class RandomnessAudit(AuditPeriod period, AuditSubject by, Court? 
         switch (draw.Method)
         {
             case DrawMethods.Uniform:
-                shares = [.. eligible.Select(_ => 1.0 / eligible.Length)];
+                shares = DrawShares.Uniform(eligible.Length);
                 break;
             case DrawMethods.Weighted:
                 if (draw.Weights is not { } weights || weights.Length != eligible.Length || weights.Any(w => !(w >= 0) || double.IsInfinity(w)) || weights.Sum() <= 0)
                 {
                     return ("draw", $"entry {e.Seq}: a weighted draw needs one finite weight of at least 0 per eligible team ({eligible.Length}), not all 0");
                 }
-                shares = Normalised(weights);
+                shares = DrawShares.Normalised(weights);
                 break;
             case DrawMethods.Deck:
                 if (DeckCards(e, eligible) is not { } cards)
@@ -107,7 +107,7 @@ public sealed class RandomnessAudit(AuditPeriod period, AuditSubject by, Court? 
                     Count(_notTested, DeckWithoutCards);
                     return null;
                 }
-                shares = Normalised(cards);
+                shares = DrawShares.Normalised(cards);
                 break;
             default:
                 return ("draw", $"entry {e.Seq}: unknown draw method '{draw.Method}' (uniform, weighted or deck)");
@@ -130,9 +130,10 @@ public sealed class RandomnessAudit(AuditPeriod period, AuditSubject by, Court? 
     /// deck draws their cards (without it they are left out). An <see cref="ArgumentException"/> naming the entry and
     /// field the audit cannot read.
     /// </summary>
-    public static IReadOnlyList<PeriodCounts> ExpectedCountsOf(IEnumerable<LedgerEntry> entries, AuditPeriod period, Court? court = null)
+    public static IReadOnlyList<PeriodCounts> ExpectedCountsOf(IEnumerable<LedgerEntry> entries, AuditPeriod period, Court? court = null,
+        Func<DateTimeOffset, string>? periodOf = null)
     {
-        var audit = new RandomnessAudit(period, AuditSubject.Team, court);
+        var audit = new RandomnessAudit(period, AuditSubject.Team, court, periodOf);
         foreach (var e in entries)
         {
             if (audit.Add(e) is { } problem)
@@ -179,16 +180,9 @@ public sealed class RandomnessAudit(AuditPeriod period, AuditSubject by, Court? 
             {
                 return null;
             }
-            var team = court.Layout.Teams[t];
-            cards[i] = DeckAssignment.CardsOf(team.Judges, team.Chief, spec.CardsPerJudge, spec.ChiefCards);
+            cards[i] = DrawShares.Cards(court.Layout, t, spec);
         }
         return cards.Sum() > 0 ? cards : null;
-    }
-
-    private static double[] Normalised(double[] weights)
-    {
-        var total = weights.Sum();
-        return [.. weights.Select(w => w / total)];
     }
 
     private static void Count(SortedDictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;

@@ -46,13 +46,19 @@ public struct CaseRecord
 
     public Supervision.RiskLevel Risk;
 
+    /// <summary>When the type's service node was reached (<see cref="Reports.CheckNodes"/>), NaN until then: the daily check reads it.</summary>
+    public double Served;
+
+    /// <summary>When the type's hearing node was reached (<see cref="Reports.CheckNodes"/>), NaN until then.</summary>
+    public double Heard;
+
     public readonly bool IsFiledBy(double t) => Filed < t;
 
     public readonly bool IsOpenAt(double t) => Filed < t && !(Closed < t);
 }
 
 [Flags]
-public enum CaseFlags : ushort
+public enum CaseFlags : uint
 {
     None = 0,
 
@@ -83,4 +89,7 @@ public enum CaseFlags : ushort
 
     /// <summary>Converted to ordinary procedure with approval: its limit is the ordinary one.</summary>
     Converted = 32768,
+
+    /// <summary>Its team was chosen by a random draw (random, weighted random, pull, deck): the published counts' <c>drawn</c>.</summary>
+    Drawn = 65536,
 }

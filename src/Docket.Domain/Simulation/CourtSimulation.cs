@@ -26,6 +26,8 @@ public sealed class CourtSimulation
     private readonly CaseType[] _types;
     private readonly CourtTeam[] _teams;
     private readonly Deadlines.NodeCatalog[] _nodeCatalogs;
+    private readonly Reports.CheckNodes[] _checkNodes;
+    private readonly Dictionary<string, int> _teamIndex;
     private readonly Calendar.WorkCalendar _calendar;
     private readonly ulong _seed;
     private readonly ulong _courtKey;
@@ -73,6 +75,8 @@ public sealed class CourtSimulation
         _types = [.. layout.Scenario.CaseTypes];
         _teams = [.. layout.Teams];
         _nodeCatalogs = [.. layout.NodeCatalogs];
+        _checkNodes = [.. _types.Select(Reports.CheckNodes.Of)];
+        _teamIndex = layout.Teams.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _calendar = layout.Scenario.Calendar;
         _seed = seed;
         _courtKey = StreamKey.Of(StreamName(layout));
@@ -86,6 +90,7 @@ public sealed class CourtSimulation
         _meetingCursor = new int[layout.JudgesByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
         Tally = new SimulationTally(_types.Length);
+        Draws = new Audit.ExpectedCounts(Reports.ReportPeriod.KeyIn(_calendar, Reports.ReportCadence.Month));
         _router = new CaseRouter(layout, StreamName(layout), null, layout.Scenario.Scoring.Moves is not null);
         // What each team's board accepts: its own types and, with Linshu's moves, those it may move to.
         _teamAccepts = [.. Enumerable.Range(0, layout.Teams.Count).Select(t => _router.TypesOf(t).ToArray())];
@@ -345,6 +350,8 @@ public sealed class CourtSimulation
             Type = (short)type,
             Limit = double.NaN,
             Archived = double.NaN,
+            Served = double.NaN,
+            Heard = double.NaN,
         };
         return caseNo;
     }
@@ -485,8 +492,34 @@ public sealed class CourtSimulation
             c.Flags |= CaseFlags.Designated;
             Designations++;
         }
+        if (route.Drawn)
+        {
+            c.Flags |= CaseFlags.Drawn;
+            if (now >= _windowStart && now < _windowEnd)
+            {
+                CountDraw(route.Pool, c.Type, route.Team, now);
+            }
+        }
         AssignTo(caseNo, route.Team, now);
     }
+
+    /// <summary>
+    /// A draw in the window, for the published monthly counts: each eligible team's probability under the pool's
+    /// policy (<see cref="Audit.DrawShares"/>, the randomness audit's rule) added to its expected count of the month.
+    /// Taken before the case is assigned, as the live ledger records it.
+    /// </summary>
+    private void CountDraw(int pool, int type, int team, double now)
+    {
+        var eligible = _router.Eligible(pool, type);
+        var spec = _layout.PoolSpecs[pool];
+        var shares = _router.Weights(pool, type) is { } weights ? Audit.DrawShares.Normalised(weights)
+            : spec.Policy == AssignmentPolicyKind.Deck ? Audit.DrawShares.Normalised([.. eligible.Select(id => Audit.DrawShares.Cards(_layout, _teamIndex[id], spec))])
+            : Audit.DrawShares.Uniform(eligible.Length);
+        Draws.Add(_calendar.InstantOf(now), eligible, shares, _teams[team].Id);
+    }
+
+    /// <summary>The window's random draws' expected counts per team and month of the court's calendar (the published per-judge counts, case 161).</summary>
+    public Audit.ExpectedCounts Draws { get; }
 
     private void Enqueue(int caseNo, double now)
     {
@@ -712,6 +745,15 @@ public sealed class CourtSimulation
         if (node >= 0)
         {
             c.NodesReached = NodeCatalog.Reach(c.NodesReached, node);
+            var check = _checkNodes[c.Type];
+            if (node == check.Service)
+            {
+                c.Served = now;
+            }
+            if (node == check.Hearing)
+            {
+                c.Heard = now;
+            }
         }
         foreach (var due in catalog.DueAfter(node))
         {

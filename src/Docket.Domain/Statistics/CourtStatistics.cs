@@ -96,6 +96,10 @@ public sealed class CourtStatistics
     /// <summary>The court's appeals to the court above and from the courts below; null when it has none.</summary>
     [Id(31)]
     public Appeals.AppealStatistics? Appeals { get; set; }
+
+    /// <summary>The court's published lists over the window (daily check, past-limit list, monthly counts, rankings).</summary>
+    [Id(33)]
+    public Reports.ReportStatistics Reports { get; set; } = new();
 }
 
 /// <summary>One shared pool's staff, tasks and busy hours over the window.</summary>

@@ -48,6 +48,7 @@ public static class CourtStatisticsCollector
             SimulatedCases = simulation.CaseCount,
             Deadlines = simulation.Deadlines,
             CoinRounds = simulation.Coins.Rounds(w1),
+            Reports = Reports.SimulatedReports.Collect(simulation),
         };
 
         foreach (ref readonly var c in simulation.Cases)

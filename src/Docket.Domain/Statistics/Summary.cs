@@ -90,6 +90,10 @@ public sealed record Summary
     /// <summary>Conversions to ordinary procedure and capped extensions over the window; absent when no case type has a conversion or an extension cap.</summary>
     [Id(32)]
     public LimitApprovalFigures? LimitApprovals { get; init; }
+
+    /// <summary>The court's published lists produced on their cadence in the window (cases 154, 157, 160, 161).</summary>
+    [Id(33)]
+    public ReportFigures Reports { get; init; } = new();
 }
 
 /// <summary>

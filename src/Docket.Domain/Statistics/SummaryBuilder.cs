@@ -163,6 +163,7 @@ public static class SummaryBuilder
             },
             Balance = BalanceOf(scenario, courts, windowMonths, shares, ages),
             Scores = Scores(scenario, courts),
+            Reports = ReportsOf(courts),
             TimeToDispositionHistogram = DayBins.Histogram(ttd),
             PendingAgeHistogram = DayBins.Histogram(ages),
             Engine = new EngineFigures
@@ -235,6 +236,78 @@ public static class SummaryBuilder
             JsonValue.Create(nodes.Average(n => n.GetValue<double>())),
         var other => other.DeepClone(),
     };
+
+    /// <summary>The courts' published lists merged: daily and weekly counts added day by day, monthly rows side by side (divisions prefixed <c>court/</c> when there are several courts).</summary>
+    private static ReportFigures ReportsOf(IReadOnlyList<CourtStatistics> courts)
+    {
+        var r = courts.Select(c => c.Reports).ToList();
+        long[] Added(Func<Reports.ReportStatistics, long[]> series) =>
+            [.. Enumerable.Range(0, r.Max(x => series(x).Length)).Select(k => r.Sum(x => k < series(x).Length ? series(x)[k] : 0))];
+        CheckFigures Check(Func<Reports.ReportStatistics, long[]> series, Func<Reports.ReportStatistics, int> types)
+        {
+            var counts = Added(series);
+            var checkedTypes = r.Max(types);
+            return checkedTypes == 0 || counts.Length == 0 ? new CheckFigures { Types = checkedTypes }
+                : new CheckFigures { Types = checkedTypes, Mean = counts.Average(), Max = counts.Max(), Last = counts[^1] };
+        }
+        RankingFigures Ranking(Func<Reports.ReportStatistics, Reports.RankingStatistics> of)
+        {
+            var produced = r.Select(of).Where(x => x.Teams > 0).ToList();
+            return new RankingFigures
+            {
+                Produced = r.Max(x => of(x).Produced),
+                LastPeriod = r.Select(of).FirstOrDefault(x => x.LastPeriod is not null)?.LastPeriod,
+                Teams = produced.Sum(x => x.Teams),
+                TopUnits = produced.Count == 0 ? 0 : produced.Max(x => x.TopUnits),
+                BottomUnits = produced.Count == 0 ? 0 : produced.Min(x => x.BottomUnits),
+            };
+        }
+        var pastLimit = Added(x => x.PastLimit);
+        var several = courts.Count > 1;
+        return new ReportFigures
+        {
+            DailyCheck = new DailyCheckFigures
+            {
+                Produced = r.Max(x => x.NotServed.Length),
+                NotServed = Check(x => x.NotServed, x => x.ServiceTypes),
+                NoHearing = Check(x => x.NoHearing, x => x.HearingTypes),
+                NearLimit = Check(x => x.NearLimit, x => x.LimitTypes),
+            },
+            PastLimit = new PastLimitFigures
+            {
+                Produced = pastLimit.Length,
+                LastPeriod = r[0].LastWeek,
+                Mean = pastLimit.Length == 0 ? 0 : pastLimit.Average(),
+                Max = pastLimit.Length == 0 ? 0 : pastLimit.Max(),
+                Last = pastLimit.Length == 0 ? 0 : pastLimit[^1],
+            },
+            Assignments = new AssignmentReportFigures
+            {
+                Produced = r.Max(x => x.Months),
+                LastPeriod = r[0].LastMonth,
+                Judges = r.Sum(x => x.Judges),
+                Assigned = r.Sum(x => x.Assigned),
+                Drawn = r.Sum(x => x.Drawn),
+                MaxAbsDeviation = r.Max(x => x.MaxAbsDeviation),
+                MaxAbsResidual = r.Max(x => x.MaxAbsResidual),
+                Departing = r.Sum(x => x.Departing),
+            },
+            Caseload = new CaseloadReportFigures
+            {
+                Produced = r.Max(x => x.Months),
+                LastPeriod = r[0].LastMonth,
+                Divisions = [.. courts.SelectMany(c => c.Reports.LastCaseload.Select(d => new DivisionCaseloadRow
+                {
+                    Division = several ? $"{c.CourtId}/{d.Division}" : d.Division,
+                    PendingStart = d.PendingStart,
+                    Filed = d.Filed,
+                    Closed = d.Closed,
+                    PendingEnd = d.PendingEnd,
+                }))],
+            },
+            Rankings = new RankingReportFigures { Quarterly = Ranking(x => x.Quarterly), Yearly = Ranking(x => x.Yearly) },
+        };
+    }
 
     private static DeadlineFigures Deadlines(IReadOnlyList<CourtStatistics> courts)
     {

@@ -6,6 +6,7 @@ using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
+using Docket.Domain.Reports;
 using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
@@ -670,6 +671,33 @@ public sealed partial class LiveCourtGrain(
             _metrics?.QuotaAttainment(_state, units, kpis.AsOf);
         }
         return kpis;
+    }
+
+    public async Task<CourtReport> GetReportAsync(ReportKind kind, string period)
+    {
+        EnsureHealthy();
+        var parsed = ReportPeriod.Parse(kind, period).Period ?? throw new ArgumentException($"'{period}' is not a period of the {ReportKinds.NameOf(kind)} report", nameof(period));
+        var entries = new List<LedgerEntry>();
+        if (kind == ReportKind.Assignments)
+        {
+            var seq = _state.Seq;
+            await DurableThroughAsync(seq);
+            foreach (var entryKind in (string[])[LedgerKinds.Assign, LedgerKinds.Pull, LedgerKinds.Designate])
+            {
+                for (long after = 0; ;)
+                {
+                    var page = await journal.ReadKindAsync(_court.Id, entryKind, after, ReplayPage);
+                    entries.AddRange(page.TakeWhile(r => r.Seq <= seq).Select(r => LedgerEntry.Parse(r.Json)));
+                    if (page.Count < ReplayPage || page[^1].Seq >= seq)
+                    {
+                        break;
+                    }
+                    after = page[^1].Seq;
+                }
+            }
+            entries.Sort((a, b) => a.Seq.CompareTo(b.Seq));
+        }
+        return LiveReports.Build(_state, kind, parsed, time.GetUtcNow(), entries);
     }
 
     /// <summary>The court's KPI gauges over its whole ledger (on the grain timer, and at activation); one pass at a time.</summary>

@@ -105,6 +105,16 @@ internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentT
                 parameter.Example = JsonValue.Create(organization.CourtIds[0]);
                 parameter.Description ??= "A court of the scenario the service runs";
             }
+            else if (parameter.Name == "kind" && operation.OperationId == "CourtReport")
+            {
+                schema.Enum = [.. Docket.Domain.Reports.ReportKinds.ByName.Keys.Select(k => (JsonNode)JsonValue.Create(k))];
+                parameter.Description ??= "The report: daily-check, past-limit, assignments, caseload or rankings";
+            }
+            else if (parameter.Name == "period" && operation.OperationId == "CourtReport")
+            {
+                parameter.Description ??= "The period, as the report takes it: a day yyyy-MM-dd (daily-check, today only), an ISO week yyyy-Www "
+                    + "(past-limit, this week only), a month yyyy-MM (assignments, caseload), a quarter yyyy-Qn or a year yyyy (rankings); default the current one";
+            }
             else if (parameter.Name == "level" && operation.OperationId == "CourtWarnings")
             {
                 schema.Enum = [.. WarningLevels.All.Select(l => (JsonNode)JsonValue.Create(l))];

@@ -13,7 +13,7 @@ internal static class ApiTags
     public static readonly (string Name, string Description)[] All =
     [
         (Cases, "Filing a case (assigned at once by the court's policy), reading it, reporting its process nodes, unlocking, designating and extending its time limit."),
-        (Courts, "The courts the service runs, their indicators, waiting queue and deadline warnings."),
+        (Courts, "The courts the service runs, their indicators, waiting queue, deadline warnings and published reports."),
         (Teams, "A team's caseload and absences."),
         (Audit, "The hash-chained assignment ledger: entries, verification and the seed commitments."),
         (Public, "A case's party reads its progress with the code the filing gave (header X-Party-Code, no other credentials); the page /track shows it."),

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Docket.Domain.Audit;
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+
+namespace Docket.Domain.Reports;
+
+/// <summary>
+/// The live court's published lists: its cases' facts (<see cref="CheckedCase"/>, from the records of the cases in
+/// progress and the digests of the finished ones) and its ledger's assignment entries, given to the same rules the
+/// simulator's summary uses (<see cref="CheckRules"/>, <see cref="PublishedLists"/>, <see cref="RandomnessAudit"/>'s
+/// expected counts).
+/// </summary>
+public static class LiveReports
+{
+    /// <summary>
+    /// Why the court cannot produce the report for the period today (<paramref name="now"/>), or null: a list of
+    /// cases (the daily check, the past-limit list) stands as the cases stand now, so only the current day's or week's
+    /// is produced; a count or ranking is produced for a period that has begun (one under way: so far).
+    /// </summary>
+    public static string? Refusal(Court court, ReportKind kind, ReportPeriod period, DateTimeOffset now)
+    {
+        var today = ReportPeriod.At(court.Scenario.Calendar, period.Cadence, now);
+        if (ReportKinds.ListsCases(kind))
+        {
+            return period.Key == today.Key ? null
+                : $"the {ReportKinds.NameOf(kind)} list stands as the cases stand now: only the current period, {today.Key}, can be produced (not {period.Key})";
+        }
+        return period.First <= today.First ? null : $"{period.Key} has not begun (the current period is {today.Key})";
+    }
+
+    /// <summary>The report of the kind for the period, as of <paramref name="now"/>; <paramref name="assignments"/> are the ledger's assign, pull and designate entries (needed by the monthly counts only).</summary>
+    public static CourtReport Build(CourtState state, ReportKind kind, ReportPeriod period, DateTimeOffset now, IEnumerable<LedgerEntry> assignments)
+    {
+        var court = state.Court;
+        var calendar = court.Scenario.Calendar;
+        var (from, to) = period.Days(calendar);
+        var asOf = ReportKinds.ListsCases(kind) ? now : Min(now, Utc(calendar, to));
+        var report = new CourtReport(court.Id, ReportKinds.NameOf(kind), period.Key, Utc(calendar, from), Utc(calendar, to), asOf);
+        switch (kind)
+        {
+            case ReportKind.DailyCheck or ReportKind.PastLimit:
+                return report with { Cases = Listed(state, kind, now) };
+            case ReportKind.Assignments:
+                return report with { Judges = JudgeCounts(court, period, assignments) };
+            case ReportKind.Caseload:
+                return report with { Divisions = PublishedLists.Caseload(court.Layout, Cases(state), from, to) };
+            default:
+                return report with { Teams = PublishedLists.Rankings(court.Layout, Cases(state), from, to) };
+        }
+    }
+
+    /// <summary>The court's filed cases as the lists read them, in number order.</summary>
+    public static IEnumerable<CheckedCase> Cases(CourtState state)
+    {
+        var court = state.Court;
+        var calendar = court.Scenario.Calendar;
+        double Day(DateTimeOffset? at) => at is { } t ? calendar.DayOf(t) : double.NaN;
+        for (var i = 0; i < state.Digests.Count; i++)
+        {
+            var d = state.Digests[i];
+            if (d.Finished)
+            {
+                yield return new CheckedCase(i + 1, d.Type, d.Team, -1, Day(d.FiledAt), Day(d.ClosedAt), double.NaN, double.NaN, double.NaN);
+                continue;
+            }
+            var c = state.Case(i + 1)!;
+            var typeIndex = court.TypeIndex(c.Type);
+            var type = court.CaseTypes[typeIndex];
+            var nodes = CheckNodes.Of(type);
+            DateTimeOffset? Reached(int node) => node < 0 ? null : c.Nodes.FirstOrDefault(r => r.Node == type.Nodes[node].Id)?.At;
+            yield return new CheckedCase(i + 1, typeIndex, c.Team is { } team ? court.TeamIndex(team) : -1, JudgeIndex(c.Judge),
+                Day(c.FiledAt), Day(c.ClosedAt), Day(Reached(nodes.Service)), Day(Reached(nodes.Hearing)), Day(CaseClock.RunningLimit(type, c)));
+        }
+    }
+
+    private static ListedCase[] Listed(CourtState state, ReportKind kind, DateTimeOffset now)
+    {
+        var court = state.Court;
+        var calendar = court.Scenario.Calendar;
+        var nodes = court.CaseTypes.Select(CheckNodes.Of).ToArray();
+        var at = calendar.DayOf(now);
+        return [.. PublishedLists.Listed(kind, Cases(state).Where(c => double.IsNaN(c.Closed)), nodes, court.Layout.Spec.Supervision.LimitWarnDays, at)
+            .Select(x =>
+            {
+                var c = state.Case(x.Case.Number)!;
+                return new ListedCase(c.Id, c.Type, c.Team, court.DivisionOfTeam(c.Team), c.Judge, PublishedLists.NameOf(x.Check), c.FiledAt,
+                    Utc(calendar, x.Since), double.IsNaN(x.Case.Limit) ? null : Utc(calendar, x.Case.Limit), (now - c.FiledAt).TotalDays);
+            })];
+    }
+
+    private static JudgeCount[] JudgeCounts(Court court, ReportPeriod period, IEnumerable<LedgerEntry> entries)
+    {
+        var calendar = court.Scenario.Calendar;
+        var periodOf = ReportPeriod.KeyIn(calendar, ReportCadence.Month);
+        var month = entries.Where(e => e.Kind is LedgerKinds.Assign or LedgerKinds.Pull or LedgerKinds.Designate && e.Team is not null && periodOf(e.At) == period.Key).ToList();
+        var expected = RandomnessAudit.ExpectedCountsOf(month, AuditPeriod.Month, court, periodOf).FirstOrDefault();
+        var assigned = month.Select(e => (Team: court.TeamIndex(e.Team!), e))
+            .Where(x => x.Team >= 0)
+            .Select(x => new JudgeAssignment(x.Team, Math.Max(0, JudgeIndex(x.e.Judge)), x.e.Kind == LedgerKinds.Assign && x.e.Draw is not null));
+        return PublishedLists.JudgeCounts(court.Layout, assigned, expected);
+    }
+
+    /// <summary>Judge k − 1 of <c>{team}/judge-k</c>; -1 for none.</summary>
+    private static int JudgeIndex(string? judge) =>
+        judge is not null && judge.LastIndexOf("/judge-", StringComparison.Ordinal) is var at and >= 0
+        && int.TryParse(judge.AsSpan(at + 7), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > 0 ? k - 1 : -1;
+
+    /// <summary>A day of the court's calendar as a time in UTC, as the API writes every time.</summary>
+    private static DateTimeOffset Utc(Calendar.WorkCalendar calendar, double day) => calendar.InstantOf(day).ToUniversalTime();
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
