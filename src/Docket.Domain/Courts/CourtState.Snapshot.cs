@@ -63,13 +63,7 @@ public sealed partial class CourtState
             }
             _presence.WriteState(w);
         }
-        var held = new (CourtCase, DateTimeOffset?)[_held.Count];
-        var i = 0;
-        foreach (var n in _held.Keys)
-        {
-            held[i++] = (_held[n], _dueAt.TryGetValue(n, out var due) ? due : null);
-        }
-        return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), held);
+        return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), _held.Freeze(), _dueAt.Freeze());
     }
 
     /// <summary>
@@ -190,21 +184,43 @@ public sealed class CourtSnapshot
 {
     private readonly byte[] _head;
     private readonly CaseDigests.FrozenDigests _digests;
-    private readonly (CourtCase Case, DateTimeOffset? Due)[] _held;
+    private readonly CaseSlots<CourtCase>.Frozen _held;
+    private readonly CaseSlots<DateTimeOffset>.Frozen _due;
 
-    internal CourtSnapshot(long seq, byte[] head, CaseDigests.FrozenDigests digests, (CourtCase, DateTimeOffset?)[] held)
+    internal CourtSnapshot(long seq, byte[] head, CaseDigests.FrozenDigests digests, CaseSlots<CourtCase>.Frozen held, CaseSlots<DateTimeOffset>.Frozen due)
     {
         Seq = seq;
         _head = head;
         _digests = digests;
         _held = held;
+        _due = due;
     }
 
     public long Seq { get; }
 
+    /// <summary>Cases written between two pauses of <see cref="WriteToAsync"/>.</summary>
+    private const int CasesPerSlice = 2_048;
+
     /// <summary>Writes the state in the form <see cref="CourtState.ReadSnapshot"/> reads.</summary>
-    public void WriteTo(Stream stream)
+    public void WriteTo(Stream stream) => WriteToAsync(stream, 1.0).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Writes the state, using about <paramref name="share"/> of one core: after each slice of cases it pauses for
+    /// the time the slice took × (1 ÷ share − 1), so a large court's save runs beside the filings instead of taking
+    /// the cores from them (1: no pauses). The snapshot does not change while it is written.
+    /// </summary>
+    public async Task WriteToAsync(Stream stream, double share, CancellationToken cancellationToken = default)
     {
+        var idle = 1.0 / Math.Clamp(share, 0.01, 1.0) - 1.0;
+        var slice = System.Diagnostics.Stopwatch.StartNew();
+        async Task PauseAsync()
+        {
+            if (idle > 0)
+            {
+                await Task.Delay(slice.Elapsed * idle, cancellationToken);
+            }
+            slice.Restart();
+        }
         stream.Write(_head);
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(_digests.Count);
@@ -221,12 +237,28 @@ public sealed class CourtSnapshot
             w.Write(d.Finished);
             w.Write(d.SuspendedDays);
         }
-        w.Write(_held.Length);
-        foreach (var (c, due) in _held)
+        w.Write(_held.Count);
+        // Each record as BinaryWriter.Write(string) would write its JSON (the UTF-8 byte count, 7-bit encoded, then
+        // the bytes), serialised straight to UTF-8 into one reused buffer.
+        var json = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using var writer = new Utf8JsonWriter(json);
+        var i = 0;
+        foreach (var (number, c) in _held.Entries())
         {
-            w.Write(JsonSerializer.Serialize(c));
+            DateTimeOffset? due = _due.TryGetValue(number, out var at) ? at : null;
+            json.ResetWrittenCount();
+            writer.Reset(json);
+            JsonSerializer.Serialize(writer, c);
+            writer.Flush();
+            w.Write7BitEncodedInt(json.WrittenCount);
+            w.Write(json.WrittenSpan);
             w.Write(due is not null);
             CourtTimes.Write(w, due ?? default);
+            if (++i % CasesPerSlice == 0)
+            {
+                w.Flush();
+                await PauseAsync();
+            }
         }
     }
 }

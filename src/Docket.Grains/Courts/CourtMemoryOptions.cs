@@ -22,6 +22,12 @@ public sealed class CourtMemoryOptions
     public int SaveStateEvery { get; set; } = 50_000;
 
     /// <summary>
+    /// The share of one core a save of the court's state may take while it writes (0.01–1): it pauses between slices
+    /// of cases, so it runs beside the filings rather than in their way.
+    /// </summary>
+    public double SaveShare { get; set; } = 0.25;
+
+    /// <summary>
     /// Days an Idempotency-Key is honoured after its filing (at least 1): a retry within them is answered with the case
     /// first filed; after them the key is forgotten and a filing under it is a new case. The court holds an 8-byte
     /// fingerprint per key within the window, not per key ever used.

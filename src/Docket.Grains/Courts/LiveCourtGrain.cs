@@ -239,11 +239,11 @@ public sealed partial class LiveCourtGrain(
         try
         {
             // Written off the court's turn: the records it holds do not change.
-            var state = await Task.Run(() =>
+            var state = await Task.Run(async () =>
             {
                 // Sized from the last save, so the buffer is rarely regrown (each regrowth copies tens of megabytes).
                 var bytes = new MemoryStream(_lastStateBytes + (_lastStateBytes / 4));
-                snapshot.WriteTo(bytes);
+                await snapshot.WriteToAsync(bytes, memoryOptions.Value.SaveShare);
                 _lastStateBytes = (int)Math.Min(bytes.Length, int.MaxValue / 2);
                 return witness.Seal(_court.Id, seq, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
             });

@@ -15,6 +15,7 @@ public sealed class SavedStateFiles(string dataDirectory)
 {
     private static readonly byte[] s_magic = "DKTS"u8.ToArray();
     private const int HeaderBytes = 12;
+    private const int FlushBytes = 4 << 20;
 
     public string Directory { get; } = Path.Combine(Path.GetFullPath(dataDirectory), "court-states");
 
@@ -37,7 +38,13 @@ public sealed class SavedStateFiles(string dataDirectory)
                 s_magic.CopyTo(header, 0);
                 BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(s_magic.Length), seq);
                 await file.WriteAsync(header, cancellationToken);
-                await file.WriteAsync(state, cancellationToken);
+                // To disk a few megabytes at a time: one flush of the whole state at the end would queue tens of
+                // megabytes ahead of the ledger's commits on the same disk.
+                for (var at = 0; at < state.Length; at += FlushBytes)
+                {
+                    await file.WriteAsync(state.AsMemory(at, Math.Min(FlushBytes, state.Length - at)), cancellationToken);
+                    file.Flush(flushToDisk: true);
+                }
                 file.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);

@@ -66,4 +66,28 @@ public sealed class CaseSlotsTests
         Assert.Equal([3L], slots.Keys);
         Assert.Equal(30, slots[3]);
     }
+
+    [Fact]
+    public void A_frozen_view_keeps_the_values_as_they_were_while_the_slots_change()
+    {
+        var slots = new CaseSlots<string>();
+        for (var n = 1; n <= 6_000; n++)
+        {
+            slots.Add(n, $"v{n}");
+        }
+        var frozen = slots.Freeze();
+        for (var n = 1; n <= 6_000; n += 3)
+        {
+            slots[n] = $"changed{n}";
+            slots.Remove(n + 1);
+        }
+        slots.Add(9_000, "new");
+        Assert.Equal(6_000, frozen.Count);
+        Assert.Equal(Enumerable.Range(1, 6_000).Select(n => ((long)n, $"v{n}")), frozen.Entries());
+        Assert.True(frozen.TryGetValue(2, out var two) && two == "v2");
+        Assert.False(frozen.TryGetValue(9_000, out _));
+        Assert.Equal("changed1", slots[1]);
+        Assert.False(slots.ContainsKey(2));
+        Assert.Equal(4_001, slots.Count);
+    }
 }
