@@ -200,6 +200,36 @@ public sealed class CaseRouter
         return weights;
     }
 
+    /// <summary>
+    /// The teams a draw in the pool picks among for the type now (pool-local indices, in <see cref="Eligible"/>'s
+    /// order), with their weights under a weighted-random policy and 1 otherwise, written into the buffers (each at
+    /// least the pool's team count); returns how many. No allocation: the simulator counts every draw's shares.
+    /// </summary>
+    public int DrawCandidates(int pool, int type, Span<int> teams, Span<double> weights)
+    {
+        var board = _boards[pool];
+        var n = 0;
+        if (_policies[pool] is WeightedRandomAssignment weighted)
+        {
+            foreach (var t in board.Eligible(type))
+            {
+                if (board.IsAvailable(t, type))
+                {
+                    teams[n] = t;
+                    weights[n++] = weighted.WeightOf(t);
+                }
+            }
+            return n;
+        }
+        var available = board.Available(type);
+        for (var i = 0; i < available.Count; i++)
+        {
+            teams[n] = available[i];
+            weights[n++] = 1.0;
+        }
+        return n;
+    }
+
     private static int AvailableEligible(TeamBoard board, int type)
     {
         var count = 0;

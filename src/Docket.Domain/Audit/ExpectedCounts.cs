@@ -59,6 +59,8 @@ public sealed record PeriodCounts(string Period, long Draws, IReadOnlyList<TeamE
 public sealed class ExpectedCounts
 {
     private readonly Dictionary<string, Tally> _periods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _teamIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _teamNames = [];
     private readonly Func<DateTimeOffset, string> _periodOf;
 
     public ExpectedCounts(AuditPeriod period)
@@ -103,33 +105,67 @@ public sealed class ExpectedCounts
         {
             throw new ArgumentException($"team {drawn} is drawn but had no chance in the draw (not among its eligible teams, or of weight 0)");
         }
-        var key = _periodOf(at);
-        if (!_periods.TryGetValue(key, out var tally))
+        var teams = new int[eligible.Count];
+        for (var i = 0; i < teams.Length; i++)
         {
-            _periods[key] = tally = new Tally();
+            if (!_teamIndex.TryGetValue(eligible[i], out teams[i]))
+            {
+                _teamIndex[eligible[i]] = teams[i] = _teamNames.Count;
+                _teamNames.Add(eligible[i]);
+            }
         }
-        tally.Add(eligible, probabilities, chosen);
+        TallyOf(_periodOf(at)).Add(teams, probabilities is double[] array ? array : [.. probabilities], chosen);
+    }
+
+    /// <summary>
+    /// One draw in period <paramref name="period"/> among teams given by their index in <see cref="ExpectedCounts(IReadOnlyList{string})"/>'s
+    /// list, with their probabilities (a distribution: the caller's own, not checked), that drew the one at
+    /// <paramref name="chosen"/>: the simulator's path, one per drawn case, without a string per team.
+    /// </summary>
+    public void Add(string period, ReadOnlySpan<int> teams, ReadOnlySpan<double> probabilities, int chosen) =>
+        TallyOf(period).Add(teams, probabilities, chosen);
+
+    /// <summary>Counts over a known list of teams, grouped by periods named by the caller (<see cref="Add(string, ReadOnlySpan{int}, ReadOnlySpan{double}, int)"/>).</summary>
+    public ExpectedCounts(IReadOnlyList<string> teams)
+    {
+        _periodOf = _ => throw new InvalidOperationException("these counts are grouped by the caller's periods");
+        _teamNames.AddRange(teams);
+        for (var t = 0; t < teams.Count; t++)
+        {
+            _teamIndex[teams[t]] = t;
+        }
+    }
+
+    private Tally TallyOf(string period)
+    {
+        if (!_periods.TryGetValue(period, out var tally))
+        {
+            _periods[period] = tally = new Tally(_teamNames);
+        }
+        return tally;
     }
 
     /// <summary>Each period's counts, oldest first.</summary>
     public IReadOnlyList<PeriodCounts> Periods() =>
         [.. _periods.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.Counts(p.Key))];
 
-    private sealed class Tally
+    /// <summary>A period's counts, its teams in the order they first appeared (by their index in the counts' list of names).</summary>
+    private sealed class Tally(List<string> names)
     {
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-        private readonly List<string> _teams = [];
+        /// <summary>Each team's place in this period's lists plus one, by its index in the names (0: not seen yet).</summary>
+        private int[] _index = new int[Math.Max(16, names.Count)];
+        private readonly List<int> _teams = [];
         private readonly List<long> _observed = [];
         private readonly List<double> _expected = [];
         private readonly List<double> _squares = [];
         private readonly List<int> _parent = [];
         private long _draws;
 
-        public void Add(IReadOnlyList<string> eligible, IReadOnlyList<double> probabilities, int chosen)
+        public void Add(ReadOnlySpan<int> eligible, ReadOnlySpan<double> probabilities, int chosen)
         {
             _draws++;
             var first = -1;
-            for (var i = 0; i < eligible.Count; i++)
+            for (var i = 0; i < eligible.Length; i++)
             {
                 var p = probabilities[i];
                 if (p <= 0)
@@ -165,23 +201,27 @@ public sealed class ExpectedCounts
                 {
                     groups[root] = group = groups.Count;
                 }
-                teams.Add(new TeamExpectation(_teams[t], _observed[t], _expected[t], Math.Max(0, _expected[t] - _squares[t]), group));
+                teams.Add(new TeamExpectation(names[_teams[t]], _observed[t], _expected[t], Math.Max(0, _expected[t] - _squares[t]), group));
             }
             return new PeriodCounts(period, _draws, teams);
         }
 
-        private int IndexOf(string team)
+        private int IndexOf(int team)
         {
-            if (!_index.TryGetValue(team, out var t))
+            if (team >= _index.Length)
             {
-                _index[team] = t = _teams.Count;
+                Array.Resize(ref _index, Math.Max(team + 1, _index.Length * 2));
+            }
+            if (_index[team] == 0)
+            {
                 _teams.Add(team);
+                _index[team] = _teams.Count;
                 _observed.Add(0);
                 _expected.Add(0);
                 _squares.Add(0);
-                _parent.Add(t);
+                _parent.Add(_teams.Count - 1);
             }
-            return t;
+            return _index[team] - 1;
         }
 
         private int Root(int t)

@@ -27,7 +27,12 @@ public sealed class CourtSimulation
     private readonly CourtTeam[] _teams;
     private readonly Deadlines.NodeCatalog[] _nodeCatalogs;
     private readonly Reports.CheckNodes[] _checkNodes;
-    private readonly Dictionary<string, int> _teamIndex;
+    private readonly int[][] _poolTeams;
+    private readonly int[] _drawTeams;
+    private readonly double[] _drawShares;
+    private long _drawDay = long.MinValue;
+    private string _drawMonth = "";
+    private readonly Func<DateTimeOffset, string> _monthOf;
     private readonly Calendar.WorkCalendar _calendar;
     private readonly ulong _seed;
     private readonly ulong _courtKey;
@@ -76,7 +81,6 @@ public sealed class CourtSimulation
         _teams = [.. layout.Teams];
         _nodeCatalogs = [.. layout.NodeCatalogs];
         _checkNodes = [.. _types.Select(Reports.CheckNodes.Of)];
-        _teamIndex = layout.Teams.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _calendar = layout.Scenario.Calendar;
         _seed = seed;
         _courtKey = StreamKey.Of(StreamName(layout));
@@ -90,7 +94,11 @@ public sealed class CourtSimulation
         _meetingCursor = new int[layout.JudgesByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
         Tally = new SimulationTally(_types.Length);
-        Draws = new Audit.ExpectedCounts(Reports.ReportPeriod.KeyIn(_calendar, Reports.ReportCadence.Month));
+        Draws = new Audit.ExpectedCounts([.. _teams.Select(t => t.Id)]);
+        _monthOf = Reports.ReportPeriod.KeyIn(_calendar, Reports.ReportCadence.Month);
+        _poolTeams = [.. Enumerable.Range(0, layout.PoolSpecs.Count).Select(p => _teams.Where(t => t.Pool == p).OrderBy(t => t.LocalIndex).Select(t => Array.IndexOf(_teams, t)).ToArray())];
+        _drawTeams = new int[Math.Max(1, _teams.Length)];
+        _drawShares = new double[Math.Max(1, _teams.Length)];
         _router = new CaseRouter(layout, StreamName(layout), null, layout.Scenario.Scoring.Moves is not null);
         // What each team's board accepts: its own types and, with Linshu's moves, those it may move to.
         _teamAccepts = [.. Enumerable.Range(0, layout.Teams.Count).Select(t => _router.TypesOf(t).ToArray())];
@@ -510,12 +518,38 @@ public sealed class CourtSimulation
     /// </summary>
     private void CountDraw(int pool, int type, int team, double now)
     {
-        var eligible = _router.Eligible(pool, type);
         var spec = _layout.PoolSpecs[pool];
-        var shares = _router.Weights(pool, type) is { } weights ? Audit.DrawShares.Normalised(weights)
-            : spec.Policy == AssignmentPolicyKind.Deck ? Audit.DrawShares.Normalised([.. eligible.Select(id => Audit.DrawShares.Cards(_layout, _teamIndex[id], spec))])
-            : Audit.DrawShares.Uniform(eligible.Length);
-        Draws.Add(_calendar.InstantOf(now), eligible, shares, _teams[team].Id);
+        var local = _poolTeams[pool];
+        var n = _router.DrawCandidates(pool, type, _drawTeams, _drawShares);
+        var total = 0.0;
+        var chosen = -1;
+        for (var i = 0; i < n; i++)
+        {
+            var global = local[_drawTeams[i]];
+            _drawTeams[i] = global;
+            if (spec.Policy == AssignmentPolicyKind.Deck)
+            {
+                _drawShares[i] = Audit.DrawShares.Cards(_layout, global, spec);
+            }
+            total += _drawShares[i];
+            chosen = global == team ? i : chosen;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            _drawShares[i] /= total;
+        }
+        Draws.Add(MonthOf(now), _drawTeams.AsSpan(0, n), _drawShares.AsSpan(0, n), chosen);
+    }
+
+    /// <summary>The published month of simulated time <paramref name="now"/>, worked out once per day.</summary>
+    private string MonthOf(double now)
+    {
+        var day = (long)Math.Round(now * TimeSpan.TicksPerDay) / TimeSpan.TicksPerDay;
+        if (day != _drawDay)
+        {
+            (_drawDay, _drawMonth) = (day, _monthOf(_calendar.InstantOf(now)));
+        }
+        return _drawMonth;
     }
 
     /// <summary>The window's random draws' expected counts per team and month of the court's calendar (the published per-judge counts, case 161).</summary>
