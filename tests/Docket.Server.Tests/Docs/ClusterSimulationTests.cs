@@ -72,7 +72,20 @@ public sealed partial class ClusterSimulationTests : IUsesClusterStores, IDispos
             var outDir = Path.Combine(_dir, "lost");
             var run = RunAsync(Docket("simulate", "scenarios/province.yaml", "--days", "1500", "--no-report", "--out", outDir,
                 "--cluster", "redis", "--redis", redis, "--cluster-id", clusterId), TimeSpan.FromMinutes(8));
-            await Task.Delay(TimeSpan.FromSeconds(6));
+            // Killed once it is seen working (2 s of CPU since the run began), not after a fixed delay: on a loaded
+            // machine the courts may not be placed yet, and a silo killed before it holds any leaves a run that is
+            // rightly whole.
+            var victim = silos[1].Process;
+            var idle = TreeCpu(victim.Id);
+            var patience = Stopwatch.StartNew();
+            while (!run.IsCompleted && patience.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                if (TreeCpu(victim.Id) - idle >= TimeSpan.FromSeconds(2))
+                {
+                    break;
+                }
+                await Task.Delay(200);
+            }
             Assert.False(run.IsCompleted, "the run ended before a silo could be killed");
             silos[1].Process.Kill(entireProcessTree: true);
             var (exit, log) = await run;
@@ -103,6 +116,31 @@ public sealed partial class ClusterSimulationTests : IUsesClusterStores, IDispos
             RedirectStandardError = true,
         };
         return info;
+    }
+
+    /// <summary>CPU time of a process and its descendants (a silo started by <c>dotnet run</c> runs as its child), from /proc.</summary>
+    private static TimeSpan TreeCpu(int pid)
+    {
+        var total = TimeSpan.Zero;
+        try
+        {
+            using (var process = Process.GetProcessById(pid))
+            {
+                total += process.TotalProcessorTime;
+            }
+            foreach (var task in Directory.GetDirectories($"/proc/{pid}/task"))
+            {
+                foreach (var child in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    total += TreeCpu(int.Parse(child, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            // The process ended meanwhile: it counts no more.
+        }
+        return total;
     }
 
     private static (Process Process, TaskCompletionSource Ready) StartSilo(string redis, string clusterId)
