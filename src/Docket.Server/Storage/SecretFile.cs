@@ -8,6 +8,8 @@ internal static class SecretFile
     /// <summary>
     /// Writes <paramref name="content"/> to <paramref name="full"/> unless the file exists (a silo creating it at the same
     /// moment wins: its file is taken); a <see cref="StartupException"/> naming <paramref name="setting"/> when it cannot be created.
+    /// The content is written to a temporary file first and moved into place whole, so a silo starting beside the one
+    /// creating it never finds the file half written or still held open.
     /// </summary>
     public static void CreateOnce(string full, string setting, string what, Func<string> content)
     {
@@ -15,6 +17,7 @@ internal static class SecretFile
         {
             return;
         }
+        var temporary = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -23,9 +26,12 @@ internal static class SecretFile
             {
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
-            using var writer = new StreamWriter(full, System.Text.Encoding.ASCII, options);
-            writer.Write(content());
-            writer.Write('\n');
+            using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
+            {
+                writer.Write(content());
+                writer.Write('\n');
+            }
+            File.Move(temporary, full, overwrite: false);
         }
         catch (IOException) when (File.Exists(full))
         {
@@ -34,6 +40,13 @@ internal static class SecretFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StartupException($"{setting}: cannot create the {what} file {full}: {e.Message}");
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 }
