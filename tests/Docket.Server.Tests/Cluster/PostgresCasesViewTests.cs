@@ -31,7 +31,8 @@ public sealed class PostgresCasesViewTests : IAsyncLifetime, IUsesClusterStores
         var ids = new List<string>();
         string? closed = null;
         string? moved = null;
-        for (var i = 0; i < 16; i++)
+        // Filed until one case has closed and another was moved (both need a draw onto a civil team), at least 16.
+        for (var i = 0; i < 80 && (i < 16 || closed is null || moved is null); i++)
         {
             var body = await registrar.FileAsync(i % 3 == 0 ? "criminal" : "simple_civil", flagged: i % 4 == 1);
             var id = body.Str("id");
