@@ -92,6 +92,9 @@ public sealed class CaseRouter
     public IReadOnlyList<ulong> PoolStreamKeys => _poolStreamKeys;
 
     /// <summary>Whether the pool's policy chooses with the case's draw (and so needs a seed).</summary>
+    /// <summary>Changes whenever the teams a draw of the type in the pool picks among change (<see cref="TeamBoard.AvailabilityVersion"/>).</summary>
+    public long AvailabilityVersion(int pool, int type) => _boards[pool].AvailabilityVersion(type);
+
     public bool Draws(int pool) => AssignmentDraw.UsesDraw(_policies[pool].Kind);
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class IndexSet
 
     public int Count { get; private set; }
 
+    /// <summary>Changes whenever the set's members change (an add or remove that did something, a clear).</summary>
+    public long Version { get; private set; }
+
     public int this[int i] => _items[i];
 
     public bool Contains(int value) => _position[value] >= 0;
@@ -28,6 +31,7 @@ public sealed class IndexSet
         _items[Count] = value;
         _position[value] = Count;
         Count++;
+        Version++;
     }
 
     /// <summary>Empties the set.</summary>
@@ -38,6 +42,7 @@ public sealed class IndexSet
             _position[_items[i]] = -1;
         }
         Count = 0;
+        Version++;
     }
 
     public void Remove(int value)
@@ -51,5 +56,6 @@ public sealed class IndexSet
         _items[at] = last;
         _position[last] = at;
         _position[value] = -1;
+        Version++;
     }
 }

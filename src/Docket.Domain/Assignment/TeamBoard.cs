@@ -114,6 +114,9 @@ public sealed class TeamBoard
 
     public bool IsAvailable(int team, int type) => _available[type].Contains(team);
 
+    /// <summary>Changes whenever the teams available for the type change (absence, a cap reached or left, a specialty).</summary>
+    public long AvailabilityVersion(int type) => _available[type].Version;
+
     public int CapOf(int team) => _caps[team];
 
     /// <summary>The case types the team accepts, in order.</summary>

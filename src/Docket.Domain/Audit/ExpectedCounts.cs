@@ -125,6 +125,15 @@ public sealed class ExpectedCounts
     public void Add(string period, ReadOnlySpan<int> teams, ReadOnlySpan<double> probabilities, int chosen) =>
         TallyOf(period).Add(teams, probabilities, chosen);
 
+    /// <summary>
+    /// Opens a set of draws in period <paramref name="period"/> all made among the same teams (indices as in
+    /// <see cref="Add(string, ReadOnlySpan{int}, ReadOnlySpan{double}, int)"/>) with the same probabilities: each
+    /// <see cref="DrawSet.Drawn"/> counts one draw in O(1), and the set's expected counts are added once, as draws × p,
+    /// when the counts are read. The simulator's path for a pool whose available teams did not change between draws.
+    /// </summary>
+    public DrawSet Open(string period, ReadOnlySpan<int> teams, ReadOnlySpan<double> probabilities) =>
+        TallyOf(period).Open(teams, probabilities);
+
     /// <summary>Counts over a known list of teams, grouped by periods named by the caller (<see cref="Add(string, ReadOnlySpan{int}, ReadOnlySpan{double}, int)"/>).</summary>
     public ExpectedCounts(IReadOnlyList<string> teams)
     {
@@ -149,9 +158,53 @@ public sealed class ExpectedCounts
     public IReadOnlyList<PeriodCounts> Periods() =>
         [.. _periods.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.Counts(p.Key))];
 
-    /// <summary>A period's counts, its teams in the order they first appeared (by their index in the counts' list of names).</summary>
-    private sealed class Tally(List<string> names)
+    /// <summary>Draws of one period among the same teams with the same probabilities (<see cref="Open"/>).</summary>
+    public sealed class DrawSet
     {
+        private readonly Tally _tally;
+        private readonly int[] _places;
+        private readonly double[] _probabilities;
+        private long _unsettled;
+
+        internal DrawSet(Tally tally, int[] places, double[] probabilities)
+        {
+            _tally = tally;
+            _places = places;
+            _probabilities = probabilities;
+        }
+
+        /// <summary>One draw of the set, that drew the team at <paramref name="chosen"/> in the list it was opened with.</summary>
+        public void Drawn(int chosen)
+        {
+            _unsettled++;
+            _tally.Observe(_places[chosen]);
+        }
+
+        /// <summary>Adds the draws not yet added to the teams' expected counts and variances.</summary>
+        internal void Settle(List<double> expected, List<double> squares)
+        {
+            if (_unsettled == 0)
+            {
+                return;
+            }
+            for (var i = 0; i < _places.Length; i++)
+            {
+                var p = _probabilities[i];
+                if (p <= 0)
+                {
+                    continue;
+                }
+                expected[_places[i]] += _unsettled * p;
+                squares[_places[i]] += _unsettled * p * p;
+            }
+            _unsettled = 0;
+        }
+    }
+
+    /// <summary>A period's counts, its teams in the order they first appeared (by their index in the counts' list of names).</summary>
+    internal sealed class Tally(List<string> names)
+    {
+        private readonly List<DrawSet> _sets = [];
         /// <summary>Each team's place in this period's lists plus one, by its index in the names (0: not seen yet).</summary>
         private int[] _index = new int[Math.Max(16, names.Count)];
         private readonly List<int> _teams = [];
@@ -190,8 +243,44 @@ public sealed class ExpectedCounts
             }
         }
 
+        public DrawSet Open(ReadOnlySpan<int> eligible, ReadOnlySpan<double> probabilities)
+        {
+            var places = new int[eligible.Length];
+            var first = -1;
+            for (var i = 0; i < eligible.Length; i++)
+            {
+                if (probabilities[i] <= 0)
+                {
+                    places[i] = -1;
+                    continue;
+                }
+                var t = places[i] = IndexOf(eligible[i]);
+                if (first < 0)
+                {
+                    first = t;
+                }
+                else
+                {
+                    _parent[Root(t)] = Root(first);
+                }
+            }
+            var set = new DrawSet(this, places, probabilities.ToArray());
+            _sets.Add(set);
+            return set;
+        }
+
+        internal void Observe(int place)
+        {
+            _draws++;
+            _observed[place]++;
+        }
+
         public PeriodCounts Counts(string period)
         {
+            foreach (var set in _sets)
+            {
+                set.Settle(_expected, _squares);
+            }
             var groups = new Dictionary<int, int>();
             var teams = new List<TeamExpectation>(_teams.Count);
             for (var t = 0; t < _teams.Count; t++)

@@ -30,6 +30,7 @@ public sealed class CourtSimulation
     private readonly int[][] _poolTeams;
     private readonly int[] _drawTeams;
     private readonly double[] _drawShares;
+    private readonly OpenDraws[] _drawSets;
     private long _drawDay = long.MinValue;
     private string _drawMonth = "";
     private readonly Func<DateTimeOffset, string> _monthOf;
@@ -99,6 +100,7 @@ public sealed class CourtSimulation
         _poolTeams = [.. Enumerable.Range(0, layout.PoolSpecs.Count).Select(p => _teams.Where(t => t.Pool == p).OrderBy(t => t.LocalIndex).Select(t => Array.IndexOf(_teams, t)).ToArray())];
         _drawTeams = new int[Math.Max(1, _teams.Length)];
         _drawShares = new double[Math.Max(1, _teams.Length)];
+        _drawSets = new OpenDraws[layout.PoolSpecs.Count * _types.Length];
         _router = new CaseRouter(layout, StreamName(layout), null, layout.Scenario.Scoring.Moves is not null);
         // What each team's board accepts: its own types and, with Linshu's moves, those it may move to.
         _teamAccepts = [.. Enumerable.Range(0, layout.Teams.Count).Select(t => _router.TypesOf(t).ToArray())];
@@ -519,27 +521,52 @@ public sealed class CourtSimulation
     private void CountDraw(int pool, int type, int team, double now)
     {
         var spec = _layout.PoolSpecs[pool];
-        var local = _poolTeams[pool];
-        var n = _router.DrawCandidates(pool, type, _drawTeams, _drawShares);
-        var total = 0.0;
-        var chosen = -1;
-        for (var i = 0; i < n; i++)
+        var month = MonthOf(now);
+        var slot = (pool * _types.Length) + type;
+        ref var open = ref _drawSets[slot];
+        var version = _router.AvailabilityVersion(pool, type);
+        var reusable = spec.Policy != AssignmentPolicyKind.Deck;
+        if (!reusable || open.Set is null || open.Version != version || !ReferenceEquals(open.Month, month))
         {
-            var global = local[_drawTeams[i]];
-            _drawTeams[i] = global;
-            if (spec.Policy == AssignmentPolicyKind.Deck)
+            var local = _poolTeams[pool];
+            var n = _router.DrawCandidates(pool, type, _drawTeams, _drawShares);
+            var total = 0.0;
+            for (var i = 0; i < n; i++)
             {
-                _drawShares[i] = Audit.DrawShares.Cards(_layout, global, spec);
+                var global = local[_drawTeams[i]];
+                _drawTeams[i] = global;
+                if (!reusable)
+                {
+                    _drawShares[i] = Audit.DrawShares.Cards(_layout, global, spec);
+                }
+                total += _drawShares[i];
             }
-            total += _drawShares[i];
-            chosen = global == team ? i : chosen;
+            for (var i = 0; i < n; i++)
+            {
+                _drawShares[i] /= total;
+            }
+            if (!reusable)
+            {
+                Draws.Add(month, _drawTeams.AsSpan(0, n), _drawShares.AsSpan(0, n), Array.IndexOf(_drawTeams, team, 0, n));
+                return;
+            }
+            var places = open.PlaceOfLocal ?? new int[local.Length];
+            Array.Fill(places, -1);
+            for (var i = 0; i < n; i++)
+            {
+                places[_teams[_drawTeams[i]].LocalIndex] = i;
+            }
+            open = new OpenDraws(Draws.Open(month, _drawTeams.AsSpan(0, n), _drawShares.AsSpan(0, n)), places, version, month);
         }
-        for (var i = 0; i < n; i++)
-        {
-            _drawShares[i] /= total;
-        }
-        Draws.Add(MonthOf(now), _drawTeams.AsSpan(0, n), _drawShares.AsSpan(0, n), chosen);
+        open.Set!.Drawn(open.PlaceOfLocal![_teams[team].LocalIndex]);
     }
+
+    /// <summary>
+    /// The draws of a pool and type counted together while its available teams and the month stay the same: a draw
+    /// among a thousand teams costs the counts O(1), not a pass over the teams (which made the reports' counts most of
+    /// a large random pool's time).
+    /// </summary>
+    private record struct OpenDraws(Audit.ExpectedCounts.DrawSet? Set, int[]? PlaceOfLocal, long Version, string Month);
 
     /// <summary>The published month of simulated time <paramref name="now"/>, worked out once per day.</summary>
     private string MonthOf(double now)
