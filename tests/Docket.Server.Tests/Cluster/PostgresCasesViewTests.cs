@@ -5,7 +5,7 @@ namespace Docket.Server.Tests.Cluster;
 
 /// <summary>
 /// The SQL view <c>docket.cases</c>, derived from the ledger alone, says of every case what the API says of it:
-/// waiting, assigned, designated elsewhere, flagged, closed.
+/// waiting, assigned, designated elsewhere, flagged, closed, and the version of its last entry (a new party code too).
 /// </summary>
 public sealed class PostgresCasesViewTests : IAsyncLifetime, IUsesClusterStores
 {
@@ -57,6 +57,9 @@ public sealed class PostgresCasesViewTests : IAsyncLifetime, IUsesClusterStores
         }
         Assert.NotNull(closed);
         Assert.NotNull(moved);
+        // A new party code changes the case too: its version is that entry's.
+        var recoded = ids[^1];
+        Assert.Equal(HttpStatusCode.OK, (await registrar.PostJsonAsync($"/api/cases/{recoded}/party-code", new { })).Status);
 
         foreach (var id in ids)
         {

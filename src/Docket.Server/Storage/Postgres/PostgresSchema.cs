@@ -113,6 +113,33 @@ internal static class PostgresSchema
                 WHERE number IS NOT NULL;
             COMMENT ON VIEW docket.cases IS 'one row per filed case, derived from its ledger entries as the service derives its record (CaseEntries)';
             """),
+        ("docket.cases: a case's version is its last entry, of whatever kind (party codes, conversions and later kinds change the case too)", """
+            DROP VIEW docket.cases;
+            CREATE VIEW docket.cases AS
+                SELECT case_id, court, number, type,
+                       CASE WHEN closed_at IS NOT NULL THEN 'closed' WHEN team IS NOT NULL THEN 'pending' ELSE 'waiting' END AS status,
+                       team, judge, policy, designated, flagged, risk, filed_at, closed_at, ledger_version, updated_at
+                FROM (
+                    SELECT case_id, court,
+                           max((entry_text::jsonb ->> 'number')::bigint) FILTER (WHERE kind IN ('assign', 'queue')) AS number,
+                           max(entry_text::jsonb ->> 'type') FILTER (WHERE kind IN ('assign', 'queue')) AS type,
+                           (array_agg(team ORDER BY seq DESC) FILTER (WHERE kind IN ('assign', 'pull', 'designate')))[1] AS team,
+                           (array_agg(entry_text::jsonb ->> 'judge' ORDER BY seq DESC) FILTER (WHERE kind IN ('assign', 'pull', 'designate')))[1] AS judge,
+                           coalesce((array_agg(CASE WHEN kind = 'designate' THEN 'designated' ELSE policy END ORDER BY seq DESC)
+                               FILTER (WHERE kind = 'designate' OR (kind IN ('assign', 'queue', 'pull') AND policy IS NOT NULL)))[1], '') AS policy,
+                           bool_or(kind = 'designate' OR (kind = 'assign' AND policy = 'designated')) AS designated,
+                           coalesce(bool_or((entry_text::jsonb ->> 'flagged')::boolean) FILTER (WHERE kind IN ('assign', 'queue')), false) AS flagged,
+                           coalesce(nullif(max(entry_text::jsonb ->> 'risk') FILTER (WHERE kind IN ('assign', 'queue')), ''), 'none') AS risk,
+                           min((entry_text::jsonb ->> 'at')::timestamptz) FILTER (WHERE kind IN ('assign', 'queue')) AS filed_at,
+                           max((entry_text::jsonb ->> 'at')::timestamptz) FILTER (WHERE kind = 'close') AS closed_at,
+                           max(seq) AS ledger_version,
+                           max((entry_text::jsonb ->> 'at')::timestamptz) AS updated_at
+                    FROM docket.ledger
+                    WHERE case_id IS NOT NULL
+                    GROUP BY court, case_id) c
+                WHERE number IS NOT NULL;
+            COMMENT ON VIEW docket.cases IS 'one row per filed case, derived from its ledger entries as the service derives its record (CaseEntries); ledger_version is the seq of its last entry';
+            """),
     ];
 
     public static int Version => Migrations.Length;
