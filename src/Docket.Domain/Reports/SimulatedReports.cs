@@ -21,14 +21,10 @@ public static class SimulatedReports
         double w0 = scenario.WarmupDays, w1 = scenario.Days;
         var nodes = scenario.CaseTypes.Select(CheckNodes.Of).ToArray();
         var warnDays = layout.Spec.Supervision.LimitWarnDays;
-        var cases = new List<CheckedCase>(simulation.CaseCount);
+        var cases = Checked(simulation);
         var assignments = new List<(double At, JudgeAssignment Assignment)>();
         foreach (ref readonly var c in simulation.Cases)
         {
-            if (c.Number > 0)
-            {
-                cases.Add(new CheckedCase(c.Number, c.Type, c.Team, c.Judge, c.Filed, c.Closed, c.Served, c.Heard, c.Limit));
-            }
             if (c.Team >= 0 && c.Assigned >= w0 && c.Assigned < w1)
             {
                 assignments.Add((c.Assigned, new JudgeAssignment(c.Team, c.Judge, (c.Flags & CaseFlags.Drawn) != 0)));
@@ -36,18 +32,19 @@ public static class SimulatedReports
         }
         var days = (int)Math.Max(0, Math.Floor(w1) - Math.Ceiling(w0));
         var first = Math.Ceiling(w0);
+        var counts = DayEndCounts([CaseCheck.NotServed, CaseCheck.NoHearing, CaseCheck.NearLimit, CaseCheck.PastLimit], cases, nodes, warnDays, first, days);
         var stats = new ReportStatistics
         {
-            NotServed = DayEndCounts(CaseCheck.NotServed, cases, nodes, warnDays, first, days),
-            NoHearing = DayEndCounts(CaseCheck.NoHearing, cases, nodes, warnDays, first, days),
-            NearLimit = DayEndCounts(CaseCheck.NearLimit, cases, nodes, warnDays, first, days),
+            NotServed = counts[0],
+            NoHearing = counts[1],
+            NearLimit = counts[2],
             ServiceTypes = nodes.Count(n => n.Service >= 0),
             HearingTypes = nodes.Count(n => n.Hearing >= 0),
             LimitTypes = scenario.CaseTypes.Count(t => t.TimeLimitDays is not null),
             Judges = layout.JudgesPerTeam.Sum(),
         };
 
-        var pastLimit = DayEndCounts(CaseCheck.PastLimit, cases, nodes, warnDays, first, days);
+        var pastLimit = counts[3];
         var weeks = Periods(calendar, ReportCadence.Week, w0, w1);
         stats.PastLimit = [.. weeks.Select(w => pastLimit[(int)(w.Days(calendar).To - first) - 1])];
         stats.LastWeek = weeks.LastOrDefault()?.Key;
@@ -97,33 +94,64 @@ public static class SimulatedReports
         return periods;
     }
 
-    /// <summary>The count of cases on the check's list at the end of each of <paramref name="days"/> days from day <paramref name="first"/>: a sweep over the cases' spans.</summary>
-    private static long[] DayEndCounts(CaseCheck check, List<CheckedCase> cases, CheckNodes[] nodes, double warnDays, double first, int days)
+    /// <summary>
+    /// The facts of each filed case, read from the records as they are asked for (not a second copy of every case: on a
+    /// province's year that copy was some 190 MB).
+    /// </summary>
+    private static IEnumerable<CheckedCase> Checked(CourtSimulation simulation)
     {
-        var diff = new long[days + 1];
-        foreach (var c in cases)
+        for (var i = 0; i < simulation.CaseCount; i++)
         {
-            var (a, b) = CheckRules.Span(check, c, nodes[c.Type], warnDays);
-            // On the list at day k's end (first + k + 1) when a <= first + k + 1 < b.
-            var lo = Math.Max(0, Math.Ceiling(a - first - 1));
-            var hi = Math.Min(days - 1, Math.Ceiling(b - first - 1) - 1);
-            if (lo <= hi)
+            var c = Read(simulation, i);
+            if (c.Number > 0)
             {
-                diff[(int)lo]++;
-                diff[(int)hi + 1]--;
+                yield return c;
             }
         }
-        var counts = new long[days];
-        long running = 0;
-        for (var k = 0; k < days; k++)
-        {
-            running += diff[k];
-            counts[k] = running;
-        }
-        return counts;
     }
 
-    private static RankingStatistics Ranked(CourtLayout layout, List<CheckedCase> cases, IReadOnlyList<ReportPeriod> periods)
+    private static CheckedCase Read(CourtSimulation simulation, int i)
+    {
+        ref readonly var c = ref simulation.Case(i);
+        return new CheckedCase(c.Number, c.Type, c.Team, c.Judge, c.Filed, c.Closed, c.Served, c.Heard, c.Limit);
+    }
+
+    /// <summary>
+    /// The count of cases on each check's list at the end of each of <paramref name="days"/> days from day
+    /// <paramref name="first"/>: one sweep over the cases' spans for all the checks.
+    /// </summary>
+    private static long[][] DayEndCounts(CaseCheck[] checks, IEnumerable<CheckedCase> cases, CheckNodes[] nodes, double warnDays, double first, int days)
+    {
+        var diffs = checks.Select(_ => new long[days + 1]).ToArray();
+        foreach (var c in cases)
+        {
+            for (var k = 0; k < checks.Length; k++)
+            {
+                var (a, b) = CheckRules.Span(checks[k], c, nodes[c.Type], warnDays);
+                // On the list at day k's end (first + k + 1) when a <= first + k + 1 < b.
+                var lo = Math.Max(0, Math.Ceiling(a - first - 1));
+                var hi = Math.Min(days - 1, Math.Ceiling(b - first - 1) - 1);
+                if (lo <= hi)
+                {
+                    diffs[k][(int)lo]++;
+                    diffs[k][(int)hi + 1]--;
+                }
+            }
+        }
+        return [.. diffs.Select(diff =>
+        {
+            var counts = new long[days];
+            long running = 0;
+            for (var d = 0; d < days; d++)
+            {
+                running += diff[d];
+                counts[d] = running;
+            }
+            return counts;
+        })];
+    }
+
+    private static RankingStatistics Ranked(CourtLayout layout, IEnumerable<CheckedCase> cases, IReadOnlyList<ReportPeriod> periods)
     {
         if (periods.Count == 0)
         {
