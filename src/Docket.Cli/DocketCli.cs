@@ -6,7 +6,7 @@ using Docket.Cli.Output;
 
 namespace Docket.Cli;
 
-/// <summary>`docket`: simulate, validate, compare, serve, staffing, optimize, replay, ledger, audit. Exit 0 success, 2 bad input (message, no stack trace), 1 failure.</summary>
+/// <summary>`docket`: simulate, validate, compare, serve, staffing, optimize, replay, ledger, audit, silo, scenario. Exit 0 success, 2 bad input (message, no stack trace), 1 failure.</summary>
 public static class DocketCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, CliOutput.For(output), error);
@@ -26,6 +26,7 @@ public static class DocketCli
             LedgerCommand.Create(output.Writer),
             AuditCommand.Create(output.Writer),
             SiloCommand.Create(output.Writer),
+            ScenarioCommand.Create(output.Writer),
         };
         // Help wraps at the output's width, as the tables do (80 columns, a pipe's COLUMNS, else 120).
         foreach (var help in root.Options.OfType<HelpOption>())
