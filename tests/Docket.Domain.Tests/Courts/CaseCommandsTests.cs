@@ -1,8 +1,6 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using Docket.Domain.Scenarios;
-using Docket.Domain.Tests.Scenarios;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -22,10 +20,7 @@ public sealed class CaseCommandsTests
     /// <summary>A court of the yancheng-nodes scenario (simple civil cases: hearing_scheduled due in 7 days, important) with one case filed.</summary>
     private static Opened OpenWithACase()
     {
-        var loaded = ScenarioLoader.LoadFile(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"));
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var organization = new Organization(loaded.Scenario!, "yancheng-nodes.yaml");
-        var court = organization.Court(organization.CourtIds[0])!;
+        var court = TestCourts.Yancheng();
         const string secret = "5a1e0000000000000000000000000000000000000000000000000000000000aa";
         var state = new CourtState(court, _ => secret);
         var records = new List<LedgerRecord> { CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(secret), s_start) };
