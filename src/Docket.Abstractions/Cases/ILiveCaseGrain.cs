@@ -5,7 +5,9 @@ namespace Docket.Abstractions;
 
 /// <summary>
 /// A filed case, keyed by its id (<c>{court}-{number}</c>): it serialises the commands on it and holds its record,
-/// derived from the court's ledger (never stored a second time); the court decides the commands and ledgers them.
+/// derived from the court's ledger (never stored a second time). It decides its own commands on that record — node
+/// reached, unlock, extension, conversion asked and decided, party code (<see cref="Domain.Courts.CaseCommands"/>) —
+/// and has the court sequence them; a designation (an assignment) the court decides.
 /// While active it times its record's next deadline check and then asks its team's watch for its warnings.
 /// </summary>
 [Alias("docket.live.case-grain")]
@@ -16,8 +18,8 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     Task<CaseDetails?> GetAsync();
 
     /// <summary>Takes the court's newer record of the case (called by the court when an entry of its own changes it).</summary>
-    [Alias("adopt")]
-    Task AdoptAsync(CourtCase record);
+    [Alias("adopt-held")]
+    Task AdoptAsync(HeldCase record);
 
     [Alias("reach")]
     Task<CommandResult> ReachAsync(string node, Actor by);

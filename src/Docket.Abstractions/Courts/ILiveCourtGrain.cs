@@ -5,7 +5,8 @@ namespace Docket.Abstractions;
 
 /// <summary>
 /// A court in the live service, keyed by the court's id: the single writer of the court's ledger. It assigns filed
-/// cases with the court's policies, records process nodes, unlocks and designations, and answers for its teams and
+/// cases with the court's policies, designates, records absences and lets teams pull; sequences, hashes and appends
+/// the commands each case's grain decides on its own record (<see cref="LedgerAsync"/>); answers for its teams and
 /// indicators. Nothing is acknowledged before its ledger entries are durable.
 /// </summary>
 [Alias("docket.live.court-grain")]
@@ -15,32 +16,18 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("file")]
     Task<CommandResult> FileAsync(FilingRequest request);
 
-    /// <summary>Records that a case reached a process node or finished an effort stage.</summary>
-    [Alias("reach")]
-    Task<CommandResult> ReachAsync(long number, string node, Actor by);
-
-    [Alias("unlock")]
-    Task<CommandResult> UnlockAsync(long number, string? reason, Actor by);
+    /// <summary>
+    /// Sequences a command a case's grain decided on its record (<see cref="Domain.Courts.CaseCommands"/>): when the
+    /// court's record of the case is still the one decided on and the decision holds now, appends its entries (and
+    /// the pulls a closure lets the case's team make) in the court's group commit and answers once they are durable;
+    /// otherwise answers stale with the record it holds, for the case's grain to decide again.
+    /// </summary>
+    [Alias("ledger-case-decision")]
+    Task<CaseLedgered> LedgerAsync(CaseDecision decision);
 
     /// <summary>Re-assigns a case to a team chosen by a supervisor (or, with no team, to the designated leader's team).</summary>
     [Alias("designate")]
     Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by);
-
-    /// <summary>Extends a case's statutory limit by <paramref name="days"/> (the president, with a reason, once its warning has come).</summary>
-    [Alias("extend")]
-    Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by);
-
-    /// <summary>A judge of the case's team asks, with a reason, to convert it from simple to ordinary procedure (cases 157, 159).</summary>
-    [Alias("request-conversion")]
-    Task<CommandResult> RequestConversionAsync(long number, string reason, Actor by);
-
-    /// <summary>The scenario's approver approves or refuses the conversion requested.</summary>
-    [Alias("decide-conversion")]
-    Task<CommandResult> DecideConversionAsync(long number, bool approve, string? reason, Actor by);
-
-    /// <summary>Gives a case's party a new code, recorded as its keyed hash (a registrar; the earlier code stops working).</summary>
-    [Alias("issue-party-code")]
-    Task<CommandResult> IssuePartyCodeAsync(long number, string hmac, Actor by);
 
     /// <summary>The keyed hash of the party's current code of case <paramref name="number"/>; null for no such case or one filed before codes.</summary>
     [Alias("party-code-hmac")]
@@ -87,8 +74,9 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("queue")]
     Task<QueuedCase[]> GetQueueAsync();
 
-    [Alias("get-case")]
-    Task<CourtCase?> GetCaseAsync(long number);
+    /// <summary>The case's record once every entry it reflects is durable; null for no such case.</summary>
+    [Alias("get-held-case")]
+    Task<HeldCase?> GetCaseAsync(long number);
 
     /// <summary>
     /// A team's docket — or one of its judges', by name — as of the court's durable ledger (a team's or judge's grain

@@ -99,6 +99,39 @@ public static class CaseClock
         return next;
     }
 
+    /// <summary>
+    /// The first moment at or after <paramref name="at"/> at which the record, unchanged, may read otherwise by the
+    /// clock alone: an unreached node falling due (an important one locks the case then) or its statutory limit's
+    /// warning or end (suspensions counted, whether or not a stage suspends it now). Between <paramref name="at"/>
+    /// and then, a command decided on the record (<see cref="CaseCommands"/>) is decided the same; null: until the
+    /// record changes.
+    /// </summary>
+    public static DateTimeOffset? SteadyUntil(Court court, CourtCase c, DateTimeOffset at)
+    {
+        var type = court.CaseTypes[court.TypeIndex(c.Type)];
+        DateTimeOffset? until = null;
+        void Consider(DateTimeOffset t)
+        {
+            if (t >= at && (until is null || t < until))
+            {
+                until = t;
+            }
+        }
+        foreach (var d in Evaluate(court, c, at).Deadlines)
+        {
+            if (d.ReachedAt is null)
+            {
+                Consider(d.Due);
+            }
+        }
+        if (TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays, Suspension(type, c).Days) is { } limit)
+        {
+            Consider(TimeLimit.WarnAt(limit, court.Layout.Spec.Supervision.LimitWarnDays));
+            Consider(limit);
+        }
+        return until;
+    }
+
     public static bool Issued(CourtCase c, DeadlineWarning w)
     {
         foreach (var issued in c.Warnings ?? [])

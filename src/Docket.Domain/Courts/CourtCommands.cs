@@ -77,62 +77,50 @@ public static class CourtCommands
         c.Type == request.Type && c.Flagged == request.Flagged && c.Risk == (RiskLevels.Parse(request.Risk) ?? RiskLevel.None);
 
     /// <summary>
-    /// Records that the case reached a node or finished a stage (<see cref="NodeOrder"/>); when that finishes its
-    /// closing stage the case closes and its team pulls what it can now take.
+    /// Sequences a command a case decided on its record (<see cref="CaseCommands"/>): its entries appended at
+    /// <paramref name="now"/> (the decision's own moment if that is later: ledger times never go backwards), each
+    /// given its place in the chain; when they close the case, its team pulls what it can now take (an assignment:
+    /// the court's). Null — nothing appended, decide again on the record the court holds — when the case's record
+    /// is no longer the one decided on, or the decision does not hold at that moment (<see cref="CaseDecision.HoldsAt"/>).
     /// </summary>
-    public static CommandEffect Reach(CourtState state, long number, string node, Actor by, DateTimeOffset at)
+    public static CommandEffect? Ledger(CourtState state, CaseDecision decision, DateTimeOffset now)
     {
-        var court = state.Court;
-        if (state.Case(number) is not { } c)
+        if (decision.Refused is not null || decision.Entries.Length == 0)
         {
-            return NotFound(court, number);
+            throw new ArgumentException("a refused decision has nothing to ledger", nameof(decision));
         }
-        if (!AccessRules.Allows(by, Permission.Report, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        var at = decision.At > now ? decision.At : now;
+        if (state.Case(decision.Number) is not { } c || c.Version != decision.Version || !decision.HoldsAt(at))
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only the judge or a clerk of the case's team reports on case {c.Id}");
+            return null;
         }
-        var (step, outcome, error) = CaseProgress.Resolve(court, c, node);
-        if (step is null)
+        var effect = new CommandEffect { Case = c.Number };
+        foreach (var draft in decision.Entries)
         {
-            return CommandEffect.Refuse(outcome, "node", error!);
+            if (draft.Case != c.Id || draft.Court != state.Court.Id)
+            {
+                throw new ArgumentException($"a decision on case {c.Id} holds an entry about {draft.Case}", nameof(decision));
+            }
+            effect.Records.Add(state.Append(draft with { Seq = state.Seq + 1, At = at, Prev = state.Head }));
         }
-        state.AsOf(at);
-        if (CaseClock.Evaluate(court, c, at).LockedSince is { } since)
+        if (decision.Closes)
         {
-            return CommandEffect.Refuse(Outcome.Conflict, null,
-                $"case {c.Id} is locked since {since:O} (an important node is overdue); a division head or the president must unlock it");
-        }
-        var effect = new CommandEffect { Case = number };
-        effect.Records.Add(state.Append(Entry(state, LedgerKinds.Node, at, c, by) with { Node = node, Stages = step.Stages, Nodes = step.Nodes }));
-        if (step.Closes)
-        {
-            effect.Records.Add(state.Append(Entry(state, LedgerKinds.Close, at, c, by)));
             effect.Closed = true;
-            AppendPulls(state, court.TeamIndex(c.Team!), at, by, effect);
+            AppendPulls(state, state.Court.TeamIndex(c.Team!), at, decision.By, effect);
         }
         return effect;
     }
 
-    /// <summary>Unlocks a case locked by an overdue important node (<see cref="UnlockRule"/>).</summary>
-    public static CommandEffect Unlock(CourtState state, long number, string? reason, Actor by, DateTimeOffset at)
-    {
-        var court = state.Court;
-        if (state.Case(number) is not { } c)
-        {
-            return NotFound(court, number);
-        }
-        if (!AccessRules.Allows(by, Permission.Unlock, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
-        {
-            return CommandEffect.Refuse(Outcome.Forbidden, null,
-                $"only a division head of the case's division or the president of court {court.Id} unlocks case {c.Id}");
-        }
-        if (!CaseClock.IsLocked(court, c, at))
-        {
-            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id} is not locked");
-        }
-        var record = state.Append(Entry(state, LedgerKinds.Unlock, at, c, by) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
-        return new CommandEffect { Case = number, Records = [record] };
-    }
+    /// <summary>
+    /// Records that the case reached a node or finished a stage (<see cref="CaseCommands.Reach"/>), decided and
+    /// sequenced in one step; when that finishes its closing stage the case closes and its team pulls what it can now take.
+    /// </summary>
+    public static CommandEffect Reach(CourtState state, long number, string node, Actor by, DateTimeOffset at) =>
+        DecideAndLedger(state, number, at, c => CaseCommands.Reach(state.Court, c, node, by, at));
+
+    /// <summary>Unlocks a case locked by an overdue important node (<see cref="CaseCommands.Unlock"/>).</summary>
+    public static CommandEffect Unlock(CourtState state, long number, string? reason, Actor by, DateTimeOffset at) =>
+        DecideAndLedger(state, number, at, c => CaseCommands.Unlock(state.Court, c, reason, by, at));
 
     /// <summary>
     /// A supervisor's designation with a written reason: to the named team, or with none to the least-loaded leader's
@@ -209,121 +197,38 @@ public static class CourtCommands
         return effect;
     }
 
-    /// <summary>Extends the case's statutory limit by <paramref name="days"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
-    public static CommandEffect Extend(CourtState state, long number, double days, string reason, Actor by, DateTimeOffset at)
-    {
-        var court = state.Court;
-        if (state.Case(number) is not { } c)
-        {
-            return NotFound(court, number);
-        }
-        if (!AccessRules.Allows(by, Permission.Extend, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
-        {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only the president of court {court.Id} extends a case's time limit");
-        }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return CommandEffect.Refuse(Outcome.Invalid, "reason", "an extension needs a written reason");
-        }
-        if (state.RefuseExtension(c, days, at) is { } refusal)
-        {
-            return refusal.Field == "days"
-                ? CommandEffect.Refuse(Outcome.Invalid, "days", refusal.Problem)
-                : CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
-        }
-        var record = state.Append(Entry(state, LedgerKinds.Extension, at, c, by) with { Days = days, Reason = reason });
-        return new CommandEffect { Case = number, Records = [record] };
-    }
+    /// <summary>Extends the case's statutory limit by <paramref name="days"/> (<see cref="CaseCommands.Extend"/>).</summary>
+    public static CommandEffect Extend(CourtState state, long number, double days, string reason, Actor by, DateTimeOffset at) =>
+        DecideAndLedger(state, number, at, c => CaseCommands.Extend(state.Court, c, days, reason, by, at));
+
+    /// <summary>A judge of the case's team asks to convert it to ordinary procedure (<see cref="CaseCommands.RequestConversion"/>).</summary>
+    public static CommandEffect RequestConversion(CourtState state, long number, string reason, Actor by, DateTimeOffset at) =>
+        DecideAndLedger(state, number, at, c => CaseCommands.RequestConversion(state.Court, c, reason, by, at));
+
+    /// <summary>The scenario's approver approves or refuses the conversion requested (<see cref="CaseCommands.DecideConversion"/>).</summary>
+    public static CommandEffect DecideConversion(CourtState state, long number, bool approve, string? reason, Actor by, DateTimeOffset at) =>
+        DecideAndLedger(state, number, at, c => CaseCommands.DecideConversion(state.Court, c, approve, reason, by, at));
+
+    /// <summary>Gives the case's party a new code (<see cref="CaseCommands.IssuePartyCode"/>).</summary>
+    public static CommandEffect IssuePartyCode(CourtState state, long number, string hmac, Actor by, DateTimeOffset at) =>
+        DecideAndLedger(state, number, at, c => CaseCommands.IssuePartyCode(state.Court, c, hmac, by, at));
 
     /// <summary>
-    /// A judge of the case's team asks, with a reason, to convert the simple-procedure case to ordinary procedure
-    /// (cases 157, 159; <see cref="TimeLimit.RefuseConversionRequest"/>): recorded, the limit unchanged until the
-    /// approver decides (<see cref="DecideConversion"/>).
+    /// A case command decided on the record the court holds and sequenced at once (a driver that is the case's only
+    /// writer: a test, a replay); the live service decides in the case's grain and sequences with <see cref="Ledger"/>.
     /// </summary>
-    public static CommandEffect RequestConversion(CourtState state, long number, string reason, Actor by, DateTimeOffset at)
+    private static CommandEffect DecideAndLedger(CourtState state, long number, DateTimeOffset at, Func<CourtCase, CaseDecision> decide)
     {
-        var court = state.Court;
         if (state.Case(number) is not { } c)
         {
-            return NotFound(court, number);
+            return NotFound(state.Court, number);
         }
-        if (!AccessRules.Allows(by, Permission.RequestConversion, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        var decision = decide(c);
+        if (decision.Refused is { } refused)
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a judge of case {c.Id}'s team asks to convert it to ordinary procedure");
+            return CommandEffect.Refuse(refused.Outcome, refused.Field, refused.Error ?? "");
         }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return CommandEffect.Refuse(Outcome.Invalid, "reason", "a conversion request needs a written reason");
-        }
-        if (state.RefuseConversionRequest(c, at) is { } refusal)
-        {
-            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
-        }
-        var record = state.Append(Entry(state, LedgerKinds.ConversionRequested, at, c, by) with { Reason = reason });
-        return new CommandEffect { Case = number, Records = [record] };
-    }
-
-    /// <summary>
-    /// The approver the scenario names (<c>conversion.approver</c>: a division head of the case's division, or the
-    /// president, who may also decide a division head's) approves or refuses the conversion requested. Approved, the
-    /// case's statutory limit becomes the ordinary one counted from filing (<see cref="TimeLimit.ConversionDays"/>); refused,
-    /// it keeps its limit.
-    /// </summary>
-    public static CommandEffect DecideConversion(CourtState state, long number, bool approve, string? reason, Actor by, DateTimeOffset at)
-    {
-        var court = state.Court;
-        if (state.Case(number) is not { } c)
-        {
-            return NotFound(court, number);
-        }
-        if (!AccessRules.Allows(by, Permission.DecideConversion, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
-        {
-            return CommandEffect.Refuse(Outcome.Forbidden, null,
-                $"only a division head of case {c.Id}'s division or the president of court {court.Id} decides its conversion");
-        }
-        if (court.CaseTypes[court.TypeIndex(c.Type)].Conversion is { } conversion && !conversion.MayDecide(by.Role))
-        {
-            return CommandEffect.Refuse(Outcome.Forbidden, null,
-                $"the conversions of case type '{c.Type}' are decided by the {conversion.Approver.Replace('_', ' ')}");
-        }
-        if (state.RefuseConversionDecision(c, by.Role) is { } refusal)
-        {
-            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal}");
-        }
-        var kind = approve ? LedgerKinds.ConversionApproved : LedgerKinds.ConversionRefused;
-        var record = state.Append(Entry(state, kind, at, c, by) with
-        {
-            Days = approve ? TimeLimit.ConversionDays(court.CaseTypes[court.TypeIndex(c.Type)]) : null,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason,
-        });
-        return new CommandEffect { Case = number, Records = [record] };
-    }
-
-    /// <summary>
-    /// Gives the case's party a new code, of which the court keeps the keyed hash <paramref name="hmac"/>
-    /// (<see cref="PartyCodes"/>): from this entry on the earlier code no longer reads the case. A closed case keeps its code.
-    /// </summary>
-    public static CommandEffect IssuePartyCode(CourtState state, long number, string hmac, Actor by, DateTimeOffset at)
-    {
-        var court = state.Court;
-        if (state.Case(number) is not { } c)
-        {
-            return NotFound(court, number);
-        }
-        if (!AccessRules.Allows(by, Permission.IssuePartyCode, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
-        {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a registrar of court {court.Id} re-issues a party's code");
-        }
-        if (!PartyCodes.IsHmac(hmac))
-        {
-            return CommandEffect.Refuse(Outcome.Invalid, "party_code_hmac", "a party's code is recorded as its keyed hash: 64 lowercase hex digits");
-        }
-        if (c.Status == CourtCaseStatus.Closed)
-        {
-            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id} is closed: its party keeps the code it has");
-        }
-        var record = state.Append(Entry(state, LedgerKinds.PartyCode, at, c, by) with { PartyCodeHmac = hmac });
-        return new CommandEffect { Case = number, Records = [record] };
+        return Ledger(state, decision, at) ?? throw new InvalidOperationException($"case {c.Id} was decided on the record the court holds");
     }
 
     /// <summary>

@@ -608,7 +608,7 @@ public sealed partial class CourtState
                     {
                         return $"an extension of case {e.Case} needs a reason";
                     }
-                    return RefuseExtension(c, e.Days ?? 0, e.At) is { } refusal ? $"the extension is not allowed: {refusal.Problem}" : null;
+                    return CaseCommands.RefuseExtension(_court, c, e.Days ?? 0, e.At) is { } refusal ? $"the extension is not allowed: {refusal.Problem}" : null;
                 }
             case LedgerKinds.ConversionRequested:
                 {
@@ -617,12 +617,12 @@ public sealed partial class CourtState
                     {
                         return $"a conversion request of case {e.Case} needs a reason";
                     }
-                    return RefuseConversionRequest(c, e.At) is { } refusal ? $"the conversion request is not allowed: {refusal.Problem}" : null;
+                    return CaseCommands.RefuseConversionRequest(_court, c, e.At) is { } refusal ? $"the conversion request is not allowed: {refusal.Problem}" : null;
                 }
             case LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
-                    if (RefuseConversionDecision(c, e.By?.Role ?? "") is { } refusal)
+                    if (CaseCommands.RefuseConversionDecision(_court, c, e.By?.Role ?? "") is { } refusal)
                     {
                         return $"the conversion decision is not allowed: {refusal}";
                     }
@@ -673,38 +673,6 @@ public sealed partial class CourtState
             return $"a {e.Kind} entry by {e.By?.Role ?? "nobody"}: only {string.Join(" or ", AccessRules.RolesWith(permission))} may make it";
         }
         return null;
-    }
-
-    /// <summary>Why the case's limit cannot be extended by <paramref name="days"/> at <paramref name="at"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
-    public (string Field, string Problem)? RefuseExtension(CourtCase c, double days, DateTimeOffset at)
-    {
-        var type = _court.CaseTypes[_court.TypeIndex(c.Type)];
-        return TimeLimit.RefuseExtension(type, c.FiledAt, c.ExtendedDays, c.Status != CourtCaseStatus.Closed,
-            days, _court.Layout.Spec.Supervision.LimitWarnDays, at, CaseClock.Suspension(type, c).Days, c.Extensions);
-    }
-
-    /// <summary>Why the case's judge cannot ask now to convert it to ordinary procedure (<see cref="TimeLimit.RefuseConversionRequest"/>).</summary>
-    public (string Field, string Problem)? RefuseConversionRequest(CourtCase c, DateTimeOffset at)
-    {
-        var type = _court.CaseTypes[_court.TypeIndex(c.Type)];
-        return TimeLimit.RefuseConversionRequest(type, c.Conversion, c.Status != CourtCaseStatus.Closed, CaseClock.RunningLimit(type, c), at);
-    }
-
-    /// <summary>
-    /// Why <paramref name="role"/> cannot decide the case's conversion now: not the scenario's approver (nor the
-    /// president), or no request undecided (<see cref="TimeLimit.RefuseConversionDecision"/>); null when it can.
-    /// </summary>
-    public string? RefuseConversionDecision(CourtCase c, string role)
-    {
-        if (_court.CaseTypes[_court.TypeIndex(c.Type)].Conversion is not { } conversion)
-        {
-            return $"case type '{c.Type}' is not converted to ordinary procedure";
-        }
-        if (!conversion.MayDecide(role))
-        {
-            return $"the conversions of case type '{c.Type}' are decided by the {conversion.Approver.Replace('_', ' ')}, not a {role.Replace('_', ' ')}";
-        }
-        return TimeLimit.RefuseConversionDecision(c.Conversion);
     }
 
     private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>

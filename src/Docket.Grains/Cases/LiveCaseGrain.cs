@@ -7,17 +7,26 @@ using Microsoft.Extensions.Options;
 namespace Docket.Grains;
 
 /// <summary>
-/// A filed case: serialises the commands on it and holds its record, which is derived from the court's ledger and
-/// never written anywhere else. On first use it takes the record the court holds (in memory while the case is in
-/// progress, folded back from the ledger once it has finished), only once that record is durable; after that it
-/// keeps the records its commands return and those the court sends when an entry it wrote itself (a deadline
-/// warning, an escalation, a pull) changes the case. Nothing is persisted: a new activation starts again from the court.
+/// A filed case: serialises the commands on it, decides them, and holds its record, which is derived from the
+/// court's ledger and never written anywhere else. The commands on its own life — a node reached, an unlock, an
+/// extension, a conversion asked for and decided, a party's new code — it decides here on its record by the domain's
+/// <see cref="CaseCommands"/>, in parallel with every other case; the court only sequences the entries decided
+/// (<see cref="ILiveCourtGrain.LedgerAsync"/>), or answers stale when its record moved on, and this grain decides
+/// again. A designation is an assignment: the court decides it. On first use the grain takes the record the court
+/// holds (in memory while the case is in progress, folded back from the ledger once it has finished), only once that
+/// record is durable; after that it keeps the records the court acknowledges as durable for its commands and those
+/// the court sends when an entry it wrote itself (a deadline warning, an escalation, a pull) changes the case.
+/// Nothing is persisted: a new activation starts again from the court.
 /// While active it keeps a grain timer for its record's next deadline check (<see cref="CaseClock.NextCheck"/>): when
 /// it comes, the grain asks its team's watch for this case (the court, for a case no team holds open), so a read just
 /// after a deadline shows its warning.
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
-public sealed class LiveCaseGrain(Organization organization, TimeProvider time, IOptions<DeadlineWatchOptions> watchOptions) : Grain, ILiveCaseGrain
+public sealed class LiveCaseGrain(
+    Organization organization,
+    TimeProvider time,
+    IOptions<DeadlineWatchOptions> watchOptions,
+    IEnumerable<ICaseDecisionListener> listeners) : Grain, ILiveCaseGrain
 {
     /// <summary>The longest a check timer waits before looking again (a timer's due time has a ceiling; the grain rarely lives this long).</summary>
     private static readonly TimeSpan s_longestWait = TimeSpan.FromDays(1);
@@ -47,42 +56,93 @@ public sealed class LiveCaseGrain(Organization organization, TimeProvider time, 
         return _court is not null && _record is { } c ? CaseClock.Details(_court, c, time.GetUtcNow()) : null;
     }
 
-    public Task AdoptAsync(CourtCase record)
+    public Task AdoptAsync(HeldCase record)
     {
-        Take(record);
+        Take(record.Whole);
         return Task.CompletedTask;
     }
 
-    public Task<CommandResult> ReachAsync(string node, Actor by) => RunAsync(court => court.ReachAsync(_number, node, by));
+    public Task<CommandResult> ReachAsync(string node, Actor by) =>
+        DecideAsync((court, c, at) => CaseCommands.Reach(court, c, node, by, at));
 
-    public Task<CommandResult> UnlockAsync(string? reason, Actor by) => RunAsync(court => court.UnlockAsync(_number, reason, by));
+    public Task<CommandResult> UnlockAsync(string? reason, Actor by) =>
+        DecideAsync((court, c, at) => CaseCommands.Unlock(court, c, reason, by, at));
 
-    public Task<CommandResult> ExtendAsync(double days, string reason, Actor by) => RunAsync(court => court.ExtendAsync(_number, days, reason, by));
+    public Task<CommandResult> ExtendAsync(double days, string reason, Actor by) =>
+        DecideAsync((court, c, at) => CaseCommands.Extend(court, c, days, reason, by, at));
 
-    public Task<CommandResult> RequestConversionAsync(string reason, Actor by) => RunAsync(court => court.RequestConversionAsync(_number, reason, by));
+    public Task<CommandResult> RequestConversionAsync(string reason, Actor by) =>
+        DecideAsync((court, c, at) => CaseCommands.RequestConversion(court, c, reason, by, at));
 
     public Task<CommandResult> DecideConversionAsync(bool approve, string? reason, Actor by) =>
-        RunAsync(court => court.DecideConversionAsync(_number, approve, reason, by));
+        DecideAsync((court, c, at) => CaseCommands.DecideConversion(court, c, approve, reason, by, at));
 
-    public Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by) => RunAsync(court => court.IssuePartyCodeAsync(_number, hmac, by));
+    public Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by) =>
+        DecideAsync((court, c, at) => CaseCommands.IssuePartyCode(court, c, hmac, by, at));
 
-    public Task<CommandResult> DesignateAsync(string? team, string reason, Actor by) =>
-        RunAsync(court => court.DesignateAsync(_number, team, reason, by));
+    /// <summary>A designation is an assignment: the court decides it on its board of team loads.</summary>
+    public async Task<CommandResult> DesignateAsync(string? team, string reason, Actor by)
+    {
+        await SyncAsync();
+        if (_court is null || _record is not { } before)
+        {
+            return NoSuchCase();
+        }
+        var result = await Court().DesignateAsync(_number, team, reason, by);
+        if (result.Case is not { } details)
+        {
+            return result;
+        }
+        // A record's Orleans form leaves out its conversion; only this grain's own commands change it.
+        var after = details.Case with { Conversion = before.Conversion };
+        Take(after);
+        return result with { Case = CaseClock.Details(_court, after, time.GetUtcNow()) };
+    }
 
-    private async Task<CommandResult> RunAsync(Func<ILiveCourtGrain, Task<CommandResult>> command)
+    /// <summary>
+    /// Decides a command on the case's record here, in this grain's turn (<see cref="CaseCommands"/>), and has the
+    /// court sequence it. Refused, nothing reaches the court. Stale — the court's record moved on meanwhile (a
+    /// warning, a pull, an escalation the court wrote itself) or the moment it would be recorded at falls past where
+    /// the decision holds — it is decided again on the record the court sent back, at most <see cref="Attempts"/> times.
+    /// </summary>
+    private async Task<CommandResult> DecideAsync(Func<Court, CourtCase, DateTimeOffset, CaseDecision> decide)
     {
         await SyncAsync();
         if (_court is null || _record is null)
         {
-            return CommandResult.Fail(Outcome.NotFound, null, $"no case {this.GetPrimaryKeyString()}");
+            return NoSuchCase();
         }
-        var result = await command(Court());
-        if (result.Case is { } details)
+        for (var attempt = 1; ; attempt++)
         {
-            Take(details.Case);
+            var decision = decide(_court, _record, time.GetUtcNow());
+            foreach (var listener in listeners)
+            {
+                await listener.DecidedAsync(this.GetPrimaryKeyString(), decision);
+            }
+            if (decision.Refused is { } refused)
+            {
+                return refused;
+            }
+            var answer = await Court().LedgerAsync(decision);
+            if (answer.Case is { } held)
+            {
+                Take(held.Whole);
+            }
+            if (!answer.Stale)
+            {
+                return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, answer.Case!.Whole, time.GetUtcNow()), answer.Entries, false);
+            }
+            if (attempt == Attempts || _record is null)
+            {
+                return CommandResult.Fail(Outcome.Conflict, null, $"case {_court.CaseId(_number)} changed while the command was being decided; try again");
+            }
         }
-        return result;
     }
+
+    /// <summary>How many times a command is decided before a case that keeps changing under it is given up on (409).</summary>
+    public const int Attempts = 4;
+
+    private CommandResult NoSuchCase() => CommandResult.Fail(Outcome.NotFound, null, $"no case {this.GetPrimaryKeyString()}");
 
     /// <summary>Keeps a newer record of the court's (an older one can arrive late from a court's notice), and times its next check.</summary>
     private bool Take(CourtCase? record)
@@ -136,7 +196,7 @@ public sealed class LiveCaseGrain(Organization organization, TimeProvider time, 
                 {
                     await Court().WarnAsync(null, [_number]);
                 }
-                taken = Take(await Court().GetCaseAsync(_number));
+                taken = Take((await Court().GetCaseAsync(_number))?.Whole);
             }
         }
         finally
@@ -155,7 +215,7 @@ public sealed class LiveCaseGrain(Organization organization, TimeProvider time, 
         {
             return;
         }
-        Take(await Court().GetCaseAsync(_number));
+        Take((await Court().GetCaseAsync(_number))?.Whole);
     }
 
     private ILiveCourtGrain Court() => GrainFactory.LiveCourt(_court!.Id);

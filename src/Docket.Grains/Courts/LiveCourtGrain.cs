@@ -19,8 +19,10 @@ namespace Docket.Grains;
 
 /// <summary>
 /// A live court: the single writer of its ledger. Its state is rebuilt at activation by replaying the ledger (so
-/// nothing but the ledger needs to be durable for it); every command decides synchronously on that state, appends
-/// its entries, and answers only once the journal says they are durable. Reentrant, so that while one command's
+/// nothing but the ledger needs to be durable for it). It decides the assignments (filings, designations, absences,
+/// pulls) and the deadline watch synchronously on that state; the commands on one case's life are decided by the
+/// case's grain, and the court only sequences them (<see cref="LedgerAsync"/>: the case's record unchanged since the
+/// decision, else stale). Every command appends its entries and answers only once the journal says they are durable. Reentrant, so that while one command's
 /// entries are being written the next is decided and the journal can write them together; decisions never
 /// interleave because none awaits anything before its entries are appended. Kept active (rebuilding it means
 /// replaying the whole ledger).
@@ -338,7 +340,7 @@ public sealed partial class LiveCourtGrain(
         LogWarningsIssued(_court.Id, effect.Warnings.Count, effect.Warnings.Select(w => w.Case).Distinct().Count(), effect.Escalated.Count, effect.Pulled.Count);
         var numbers = effect.Warnings.Select(w => _court.NumberOf(w.Case)).Concat(effect.Escalated).Concat(effect.Pulled.Select(p => p.Number)).Distinct();
         var adoptions = numbers.Select(_state.Case).OfType<CourtCase>()
-            .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(c)).ToList();
+            .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(HeldCase.Of(c))).ToList();
         if (awaitCases)
         {
             await Task.WhenAll(adoptions);
@@ -434,36 +436,6 @@ public sealed partial class LiveCourtGrain(
         : _state.Digests[(int)number - 1] is { Finished: true } d ? _court.Layout.Teams[d.Team].Id
         : null;
 
-    public async Task<CommandResult> ExtendAsync(long number, double days, string reason, Actor by)
-    {
-        EnsureHealthy();
-        while (_state.HasLeft(number))
-        {
-            await RecallAsync(number);
-        }
-        return await CompleteAsync(CourtCommands.Extend(_state, number, days, reason, by, NowOrBroken()), null);
-    }
-
-    public async Task<CommandResult> RequestConversionAsync(long number, string reason, Actor by)
-    {
-        EnsureHealthy();
-        while (_state.HasLeft(number))
-        {
-            await RecallAsync(number);
-        }
-        return await CompleteAsync(CourtCommands.RequestConversion(_state, number, reason, by, NowOrBroken()), null);
-    }
-
-    public async Task<CommandResult> DecideConversionAsync(long number, bool approve, string? reason, Actor by)
-    {
-        EnsureHealthy();
-        while (_state.HasLeft(number))
-        {
-            await RecallAsync(number);
-        }
-        return await CompleteAsync(CourtCommands.DecideConversion(_state, number, approve, reason, by, NowOrBroken()), null);
-    }
-
     public async Task<string?> GetPartyCodeHmacAsync(long number)
     {
         EnsureHealthy();
@@ -478,16 +450,6 @@ public sealed partial class LiveCourtGrain(
             await DurableThroughAsync(c.Version);
         }
         return c?.PartyCodeHmac;
-    }
-
-    public async Task<CommandResult> IssuePartyCodeAsync(long number, string hmac, Actor by)
-    {
-        EnsureHealthy();
-        while (_state.HasLeft(number))
-        {
-            await RecallAsync(number);
-        }
-        return await CompleteAsync(CourtCommands.IssuePartyCode(_state, number, hmac, by, NowOrBroken()), null);
     }
 
     /// <summary>
@@ -564,26 +526,22 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    public async Task<CommandResult> ReachAsync(long number, string node, Actor by)
+    public async Task<CaseLedgered> LedgerAsync(CaseDecision decision)
     {
         EnsureHealthy();
+        var number = decision.Number;
         while (_state.HasLeft(number))
         {
             await RecallAsync(number);
         }
-        var effect = CourtCommands.Reach(_state, number, node, by, NowOrBroken());
-        var c = _state.Case(number);
-        return await CompleteAsync(effect, effect.Closed ? () => _metrics?.Closed(c!.Type, c.Team) : null);
-    }
-
-    public async Task<CommandResult> UnlockAsync(long number, string? reason, Actor by)
-    {
-        EnsureHealthy();
-        while (_state.HasLeft(number))
+        var before = _state.Case(number);
+        if (CourtCommands.Ledger(_state, decision, NowOrBroken()) is not { } effect)
         {
-            await RecallAsync(number);
+            return new CaseLedgered(true, await GetCaseAsync(number), []);
         }
-        return await CompleteAsync(CourtCommands.Unlock(_state, number, reason, by, NowOrBroken()), () => _metrics?.Unlocked());
+        var unlocked = Array.Exists(decision.Entries, e => e.Kind == LedgerKinds.Unlock);
+        var after = await CommitCaseAsync(effect, effect.Closed ? () => _metrics?.Closed(before!.Type, before.Team) : unlocked ? () => _metrics?.Unlocked() : null);
+        return new CaseLedgered(false, HeldCase.Of(after), [.. effect.Records]);
     }
 
     public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
@@ -599,7 +557,7 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>The case's record, once every entry it reflects is durable (no reader sees an unwritten change).</summary>
-    public async Task<CourtCase?> GetCaseAsync(long number)
+    public async Task<HeldCase?> GetCaseAsync(long number)
     {
         EnsureHealthy();
         while (true)
@@ -610,7 +568,7 @@ public sealed partial class LiveCourtGrain(
             }
             if (_state.Case(number) is not { } c || c.Version <= _durableSeq)
             {
-                return _state.Case(number);
+                return _state.Case(number) is { } held ? HeldCase.Of(held) : null;
             }
             await DurableThroughAsync(c.Version);
         }
@@ -803,9 +761,7 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>
-    /// Waits for the command's entries to be durable, then answers with the case as it is now. The case grain that
-    /// asked stores the record itself; cases pulled on the way are told without waiting (they also catch up from
-    /// the court whenever they activate).
+    /// Waits for a designation's entries to be durable, then answers with the case as it is now (<see cref="CommitCaseAsync"/>).
     /// </summary>
     private async Task<CommandResult> CompleteAsync(CommandEffect effect, Action? durable)
     {
@@ -813,6 +769,17 @@ public sealed partial class LiveCourtGrain(
         {
             return refused;
         }
+        var after = await CommitCaseAsync(effect, durable);
+        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, after, time.GetUtcNow()), [.. effect.Records], false);
+    }
+
+    /// <summary>
+    /// Waits for a case command's entries to be durable and returns the case's record after them. The case grain
+    /// that asked stores the record itself; cases pulled on the way are told without waiting (they also catch up
+    /// from the court whenever they activate).
+    /// </summary>
+    private async Task<CourtCase> CommitCaseAsync(CommandEffect effect, Action? durable)
+    {
         // Taken before the write: a case that finished with this command may be out of memory once it is durable.
         var after = _state.Case(effect.Case!.Value)!;
         var pulled = effect.Pulled.Select(p => _state.Case(p.Number)!).ToList();
@@ -821,9 +788,9 @@ public sealed partial class LiveCourtGrain(
         ReportPulls(effect);
         foreach (var p in pulled)
         {
-            GrainFactory.GetGrain<ILiveCaseGrain>(p.Id).AdoptAsync(p).Ignore();
+            GrainFactory.GetGrain<ILiveCaseGrain>(p.Id).AdoptAsync(HeldCase.Of(p)).Ignore();
         }
-        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, after, time.GetUtcNow()), [.. effect.Records], false);
+        return after;
     }
 
     private async Task CommitAsync(IReadOnlyList<LedgerRecord> records)

@@ -1,8 +1,6 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using Docket.Domain.Scenarios;
-using Docket.Domain.Tests.Scenarios;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -12,10 +10,7 @@ public sealed class DeadlineWatchIndexTests
     [Fact]
     public void A_watch_over_the_due_cases_leaves_no_case_with_an_unissued_warning()
     {
-        var loaded = ScenarioLoader.LoadFile(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"));
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var organization = new Organization(loaded.Scenario!, "yancheng-nodes.yaml");
-        var court = organization.Court(organization.CourtIds[0])!;
+        var court = TestCourts.Yancheng();
         var secret = LedgerHash.NewSecret();
         var state = new CourtState(court, _ => secret);
         var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);

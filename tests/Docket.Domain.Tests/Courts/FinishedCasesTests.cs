@@ -3,8 +3,6 @@ using Docket.Domain.Access;
 using Docket.Domain.Balance;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using Docket.Domain.Scenarios;
-using Docket.Domain.Tests.Scenarios;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -165,10 +163,7 @@ public sealed class FinishedCasesTests
     /// <summary>A ledger of Yancheng's court: filings (some with keys), stages to the end with unlocks, extensions and watches.</summary>
     private static (Court Court, List<LedgerRecord> Records, List<LedgerEntry> Entries, DateTimeOffset End) Ledger(int seed)
     {
-        var loaded = ScenarioLoader.LoadFile(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"));
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var organization = new Organization(loaded.Scenario!, "yancheng-nodes.yaml");
-        var court = organization.Court(organization.CourtIds[0])!;
+        var court = TestCourts.Yancheng();
         var state = new CourtState(court, _ => Secret);
         var at = s_start;
         var records = new List<LedgerRecord> { CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(Secret), at) };

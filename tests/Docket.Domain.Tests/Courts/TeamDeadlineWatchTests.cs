@@ -1,8 +1,6 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using Docket.Domain.Scenarios;
-using Docket.Domain.Tests.Scenarios;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -18,7 +16,7 @@ public sealed class TeamDeadlineWatchTests
     [Fact]
     public void Team_watches_and_the_courts_own_share_issue_the_same_warnings_as_the_court_wide_watch()
     {
-        var court = YanchengCourt();
+        var court = TestCourts.Yancheng();
         var secret = LedgerHash.NewSecret();
         var whole = new CourtState(court, _ => secret);
         var split = new CourtState(court, _ => secret);
@@ -149,19 +147,11 @@ public sealed class TeamDeadlineWatchTests
     /// <summary>The yancheng-nodes court's state with its ledger opened.</summary>
     private static (Court Court, CourtState State) Opened()
     {
-        var court = YanchengCourt();
+        var court = TestCourts.Yancheng();
         var secret = LedgerHash.NewSecret();
         var state = new CourtState(court, _ => secret);
         CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(secret), s_start);
         return (court, state);
-    }
-
-    private static Court YanchengCourt()
-    {
-        var loaded = ScenarioLoader.LoadFile(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"));
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var organization = new Organization(loaded.Scenario!, "yancheng-nodes.yaml");
-        return organization.Court(organization.CourtIds[0])!;
     }
 
     private static List<string> Keys(IEnumerable<CourtWarning> warnings) =>

@@ -3,9 +3,10 @@ using Docket.Domain.Scenarios;
 
 namespace Docket.Domain.Tests.Courts;
 
-/// <summary>A small court for the court's state machine: civil and criminal teams, two leader-led teams, caps of 3.</summary>
+/// <summary>Courts for the court's state machine.</summary>
 internal static class TestCourts
 {
+    /// <summary>A small court: civil and criminal teams, two leader-led teams, caps of 3.</summary>
     public static Court Replay(string assignment)
     {
         var yaml = $$"""
@@ -27,5 +28,14 @@ internal static class TestCourts
         var loaded = ScenarioLoader.Load(yaml, "replay.yaml");
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
         return new Organization(loaded.Scenario!, "replay.yaml").Court("replay")!;
+    }
+
+    /// <summary>The court of scenarios/yancheng-nodes.yaml: case types with process nodes, important ones locking when overdue, and time limits.</summary>
+    public static Court Yancheng()
+    {
+        var loaded = ScenarioLoader.LoadFile(Path.Combine(Tests.Scenarios.ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"));
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
+        var organization = new Organization(loaded.Scenario!, "yancheng-nodes.yaml");
+        return organization.Court(organization.CourtIds[0])!;
     }
 }

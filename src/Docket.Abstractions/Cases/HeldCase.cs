@@ -1,0 +1,26 @@
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+
+namespace Docket.Abstractions;
+
+/// <summary>
+/// A case's record as the court holds it, sent to the case's grain whole: <see cref="CourtCase"/>'s Orleans form
+/// leaves out where its conversion stands (kept so the form silos exchange stays as it was), which the case's grain
+/// needs to decide its commands; it travels beside the record here.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.live.held-case")]
+public sealed record HeldCase([property: Id(0)] CourtCase Record, [property: Id(1)] string? Conversion)
+{
+    public static HeldCase Of(CourtCase c) => new(c, c.Conversion);
+
+    /// <summary>The record with its conversion, however it travelled.</summary>
+    public CourtCase Whole => Record.Conversion == Conversion ? Record : Record with { Conversion = Conversion };
+}
+
+/// <summary>
+/// The court's answer to a case's decision (<see cref="ILiveCourtGrain.LedgerAsync"/>): ledgered — the entries
+/// appended, durable, and the record after them — or stale, with the record the court holds now (durable), to decide
+/// on again.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.live.case-ledgered")]
+public sealed record CaseLedgered([property: Id(0)] bool Stale, [property: Id(1)] HeldCase? Case, [property: Id(2)] LedgerRecord[] Entries);
