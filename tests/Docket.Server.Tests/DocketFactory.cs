@@ -10,9 +10,10 @@ namespace Docket.Server.Tests;
 /// <summary>
 /// The real server (HTTP pipeline, co-hosted silo on free ports) in this process, on the test court, with a
 /// clock the test moves. Storage is memory unless a data directory is given (then SQLite); <paramref name="settings"/>
-/// adds to (or overrides) the configuration.
+/// adds to (or overrides) the configuration; <paramref name="services"/> adds test services (a grain call filter).
 /// </summary>
-public sealed class DocketFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class DocketFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string Court = "live";
 
@@ -55,5 +56,9 @@ public sealed class DocketFactory(string? dataDirectory = null, IReadOnlyDiction
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(s);
+        });
 }
