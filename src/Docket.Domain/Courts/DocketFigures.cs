@@ -53,7 +53,6 @@ public sealed record DocketFigures(
             open.Count, closed, tally.ClosedInYearOf(court, now),
             ClosureRate: open.Count + closed == 0 ? 0 : (double)closed / (open.Count + closed),
             quota, Staffing.QuotaAttainment.Name(t.QuotaUnit), Staffing.QuotaAttainment.Of(tally.Credit, quota, years),
-            new BalanceKpi(indicators.Index(court.Scenario.Balance.Weights), indicators.TimeLimitChangeRate, indicators.TrialTimeIndex,
-                indicators.MediationAndSimpleShare, indicators.FileTransferDays, indicators.LongPendingShare, gini));
+            BalanceKpi.Of(indicators, court.Scenario.Balance.Weights, gini));
     }
 }
