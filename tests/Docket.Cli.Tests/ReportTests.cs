@@ -148,6 +148,68 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task The_report_shows_the_published_lists_latest_periods_and_each_judges_monthly_counts_against_expected_escaped()
+    {
+        // A team id with markup in it: every name on the page must come out escaped.
+        var path = CliRunner.WriteTemp("""
+            name: lists
+            seed: 7
+            days: 200
+            case_types:
+              - id: a
+                time_limit_days: 45
+                effort: { judge: { dist: exponential, mean_hours: 40 } }
+            intake:
+              - { type: a, per_year: 700 }
+            teams:
+              - { id: 'civil<&"x>', count: 3, members: { judge: 2 }, accepts: [a] }
+            assignment: { policy: random }
+            """);
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-report-{Guid.NewGuid():N}");
+        var (exit, _, error) = await CliRunner.RunAsync("simulate", path, "--out", outDir);
+        Assert.True(exit == 0, error);
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"));
+        var reports = SummaryJson.Deserialize<Summary>(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json"))).Reports;
+
+        Assert.DoesNotContain("<&\"x>", html, StringComparison.Ordinal);
+        Assert.Contains(">Published lists (reporting cadences)</h2>", html, StringComparison.Ordinal);
+        var past = reports.PastLimit;
+        Assert.True(past.Produced > 0 && past.LastPeriod is not null);
+        Assert.Contains($"<tr data-list=\"past_limit\"><td>open past the statutory limit</td><td>weekly ({Numbers.Number(past.Produced)})</td>"
+            + $"<td>{past.LastPeriod}</td><td class=\"num\">{Numbers.Number(past.Mean)}</td><td class=\"num\">{Numbers.Number(past.Max)}</td>"
+            + $"<td class=\"num\">{Numbers.Number(past.Last)}</td></tr>", html, StringComparison.Ordinal);
+        var near = reports.DailyCheck.NearLimit;
+        Assert.Contains($"<td class=\"num\">{Numbers.Number(near.Mean!.Value)}</td><td class=\"num\">{Numbers.Number(near.Max!.Value)}</td>"
+            + $"<td class=\"num\">{Numbers.Number(near.Last!.Value)}</td></tr>", Regex.Match(html, "<tr data-list=\"near_limit\">.*?</tr>").Value, StringComparison.Ordinal);
+        Assert.Contains("<tr data-list=\"not_served\"><td>not served 15 days after filing</td><td>daily", html, StringComparison.Ordinal);
+        Assert.Contains("no case type has the node or limit this check reads", Regex.Match(html, "<tr data-list=\"not_served\">.*?</tr>").Value, StringComparison.Ordinal);
+
+        // The last month's counts: a row a judge, in summary.json's order, the row flagged when the team's residual departs.
+        var assignments = reports.Assignments;
+        Assert.Equal(6, assignments.LastJudges.Count);
+        Assert.Contains($"latest {assignments.LastPeriod}:", html, StringComparison.Ordinal);
+        var rows = Regex.Matches(Regex.Match(html, "<table class=\"judge-counts\">.*?</table>", RegexOptions.Singleline).Value,
+            "<tr data-judge=\"([^\"]+)\" data-departing=\"(true|false)\"[^>]*>(.*?)</tr>");
+        Assert.Equal(assignments.LastJudges.Select(j => WebUtility.HtmlEncode(j.Judge)), rows.Select(r => r.Groups[1].Value));
+        Assert.True(assignments.LastJudges.Sum(j => j.Drawn) > 0);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var j = assignments.LastJudges[i];
+            Assert.Equal(Math.Abs(j.TeamResidual) >= 3 ? "true" : "false", rows[i].Groups[2].Value);
+            Assert.Contains($"<td class=\"num\">{Numbers.Number(j.Assigned)}</td><td class=\"num\">{Numbers.Number(j.Drawn)}</td>"
+                + $"<td class=\"num\">{Numbers.Number(j.Expected)}</td><td class=\"num\">{(j.Deviation > 0 ? "+" : "")}{Numbers.Number(j.Deviation)}</td>",
+                rows[i].Groups[3].Value, StringComparison.Ordinal);
+        }
+
+        var division = Assert.Single(reports.Caseload.Divisions, d => d.Division != "unassigned");
+        Assert.Contains($"<tr data-division=\"{WebUtility.HtmlEncode(division.Division)}\"><td>{WebUtility.HtmlEncode(division.Division)}</td>"
+            + $"<td class=\"num\">{Numbers.Number(division.PendingStart)}</td><td class=\"num\">{Numbers.Number(division.Filed)}</td>", html, StringComparison.Ordinal);
+        var quarterly = reports.Rankings.Quarterly;
+        Assert.Contains($"<tr data-ranking=\"quarterly\"><td>quarterly</td><td class=\"num\">{Numbers.Number(quarterly.Produced)}</td><td>{quarterly.LastPeriod}</td>",
+            html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_report_leaves_only_summary_json()
     {
         var (directory, _, _) = await SimulateAsync("--no-report");

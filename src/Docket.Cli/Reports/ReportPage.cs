@@ -21,6 +21,8 @@ internal sealed class ReportPage(string title)
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         td code { color: #666; font-size: 0.85em; }
         tr.significant td { background: #fff3cd; font-weight: bold; }
+        tr.departing td { background: #fde2e1; font-weight: bold; }
+        caption { text-align: left; color: #444; padding: 0.3em 0; }
         span.swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.4em; vertical-align: -0.1em; border-radius: 2px; }
         figure.chart { margin: 1.2em 0; }
         figure.chart img { max-width: 100%; height: auto; border: 1px solid #eee; }

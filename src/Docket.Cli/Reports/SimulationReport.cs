@@ -55,6 +55,7 @@ internal static class SimulationReport
             page.Heading($"By court ({Numbers.Number(summary.Courts.Count)} courts)");
             page.Raw(CourtsTable(summary));
         }
+        PublishedListsSection.AddTo(page, summary.Reports);
         page.Heading("Key figures: every figure of summary.json");
         page.Raw(FiguresTable(figures));
         var path = Path.Combine(directory, FileName);

@@ -149,8 +149,7 @@ public sealed class CourtIndicatorPass
             CourtIndicators.Ages(sorted),
             new LongPending(_over365, _over548, _over1095),
             new LockCounts(_lockedNow, _overdue, _state.Unlocks),
-            new BalanceKpi(indicators.Index(_court.Scenario.Balance.Weights), indicators.TimeLimitChangeRate, indicators.TrialTimeIndex,
-                indicators.MediationAndSimpleShare, indicators.FileTransferDays, indicators.LongPendingShare, gini),
+            BalanceKpi.Of(indicators, _court.Scenario.Balance.Weights, gini),
             CourtIndicators.Ages(waitingSorted));
     }
 

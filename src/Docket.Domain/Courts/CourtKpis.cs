@@ -59,4 +59,10 @@ public sealed record BalanceKpi(
     [property: Id(3)] double MediationAndSimpleShare,
     [property: Id(4)] double? FileTransferDays,
     [property: Id(5)] double LongPendingShare,
-    [property: Id(6)] double CaseloadGini);
+    [property: Id(6)] double CaseloadGini)
+{
+    /// <summary>The indicators with their index under <paramref name="weights"/>, and the Gini coefficient of the open work.</summary>
+    public static BalanceKpi Of(Balance.BalanceIndicators indicators, Balance.BalanceWeights weights, double caseloadGini) =>
+        new(indicators.Index(weights), indicators.TimeLimitChangeRate, indicators.TrialTimeIndex, indicators.MediationAndSimpleShare,
+            indicators.FileTransferDays, indicators.LongPendingShare, caseloadGini);
+}

@@ -15,8 +15,11 @@ namespace Docket.Domain.Courts;
 public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
-    /// <summary>2: absences carry their withdrawal. A state of version 1 (none withdrawn) is read too.</summary>
-    private const int SnapshotVersion = 2;
+    /// <summary>
+    /// 3: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>). A state of an earlier version
+    /// lacks them (a judge's closures cannot be told from the digests) and is refused: the court replays its ledger.
+    /// </summary>
+    private const int SnapshotVersion = 3;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
@@ -62,6 +65,10 @@ public sealed partial class CourtState
                 Array.ForEach(counts, w.Write);
             }
             _presence.WriteState(w);
+            foreach (var tally in _teamTally.Concat(_judgeTally))
+            {
+                tally.Write(w);
+            }
         }
         return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), _held.Freeze(), _dueAt.Freeze());
     }
@@ -76,7 +83,7 @@ public sealed partial class CourtState
         try
         {
             var version = r.ReadString() == SnapshotMagic ? r.ReadInt32() : -1;
-            if (version is not (1 or SnapshotVersion))
+            if (version != SnapshotVersion)
             {
                 throw new InvalidDataException("not a saved court state of this version");
             }
@@ -117,7 +124,7 @@ public sealed partial class CourtState
                 Extensions = counters[3],
                 WarningsIssued = counters[4],
             };
-            state.ReadRest(r, commitments, withdrawals: version >= 2);
+            state.ReadRest(r, commitments);
             return state;
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or IOException or ArgumentException or IndexOutOfRangeException)
@@ -126,7 +133,7 @@ public sealed partial class CourtState
         }
     }
 
-    private void ReadRest(BinaryReader r, Dictionary<int, string> commitments, bool withdrawals)
+    private void ReadRest(BinaryReader r, Dictionary<int, string> commitments)
     {
         foreach (var (epoch, commitment) in commitments)
         {
@@ -146,7 +153,15 @@ public sealed partial class CourtState
                 counts[i] = r.ReadInt64();
             }
         }
-        _presence.ReadState(r, withdrawals);
+        _presence.ReadState(r);
+        for (var t = 0; t < _teamTally.Length; t++)
+        {
+            _teamTally[t] = DocketTally.Read(r);
+        }
+        for (var j = 0; j < _judgeTally.Length; j++)
+        {
+            _judgeTally[j] = DocketTally.Read(r);
+        }
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble());

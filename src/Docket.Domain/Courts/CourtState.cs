@@ -37,6 +37,8 @@ public sealed partial class CourtState
     private readonly long[] _teamClosed;
     private readonly long[] _judgeAssigned;
     private readonly long[] _judgeClosed;
+    private readonly DocketTally[] _teamTally;
+    private readonly DocketTally[] _judgeTally;
     private readonly long[] _lastTouch;
     private List<DocketTouch> _touches = [];
     private readonly Dictionary<int, string> _commitments = [];
@@ -73,6 +75,8 @@ public sealed partial class CourtState
         _teamClosed = new long[layout.Teams.Count];
         _judgeAssigned = new long[_judges.Count];
         _judgeClosed = new long[_judges.Count];
+        _teamTally = [.. layout.Teams.Select(_ => new DocketTally())];
+        _judgeTally = [.. Enumerable.Range(0, _judges.Count).Select(_ => new DocketTally())];
         _lastTouch = new long[layout.Teams.Count];
         _presence = new TeamPresence(_router, layout.Teams.Count);
     }
@@ -272,32 +276,12 @@ public sealed partial class CourtState
     {
         var teamId = _court.Layout.Teams[team].Id;
         var open = _open[team].Order().Select(n => _held[n]).Where(c => judge is null || c.Judge == judge).ToArray();
-        var (assigned, closed) = judge is null
-            ? (_teamAssigned[team], _teamClosed[team])
+        var (assigned, closed, tally) = judge is null
+            ? (_teamAssigned[team], _teamClosed[team], _teamTally[team])
             : JudgeNumber(team, judge) is var k and >= 0
-                ? (_judgeAssigned[_judges.Slot(team, k)], _judgeClosed[_judges.Slot(team, k)])
+                ? (_judgeAssigned[_judges.Slot(team, k)], _judgeClosed[_judges.Slot(team, k)], _judgeTally[_judges.Slot(team, k)])
                 : throw new ArgumentException($"'{judge}' is not a judge of team {teamId}", nameof(judge));
-        return new DocketSnapshot(teamId, judge, Seq, assigned, closed, open, [.. _presence.Of(team)], judge is null ? ClosedCredit(team) : null, StartedAt);
-    }
-
-    /// <summary>
-    /// The team's closures since the ledger began, counted in its quota's unit (<see cref="QuotaAttainment.Credit"/>),
-    /// from the finished cases' digests and the closed cases still in memory: read once when a team's docket is taken
-    /// from the court (the docket counts on from the court's news).
-    /// </summary>
-    private double ClosedCredit(int team)
-    {
-        var unit = _court.Layout.Teams[team].QuotaUnit;
-        var credit = 0.0;
-        foreach (var d in _digests)
-        {
-            credit += d.Finished && d.Team == team ? QuotaAttainment.Credit(unit, _court.CaseTypes[d.Type].Weight) : 0;
-        }
-        foreach (var c in _held.Values)
-        {
-            credit += c.Status == CourtCaseStatus.Closed && c.Team == _court.Layout.Teams[team].Id ? QuotaAttainment.Credit(unit, _court.CaseTypes[_court.TypeIndex(c.Type)].Weight) : 0;
-        }
-        return credit;
+        return new DocketSnapshot(teamId, judge, Seq, assigned, closed, open, [.. _presence.Of(team)], tally.Copy(), StartedAt);
     }
 
     public IReadOnlyCollection<long> OpenCases(int team) => _open[team];
@@ -780,6 +764,9 @@ public sealed partial class CourtState
                             Release(c);
                             _teamClosed[_court.TeamIndex(c.Team!)]++;
                             _judgeClosed[JudgeSlot(c)]++;
+                            var unit = _court.Layout.Teams[_court.TeamIndex(c.Team!)].QuotaUnit;
+                            _teamTally[_court.TeamIndex(c.Team!)].Close(_court, after, e.At, unit);
+                            _judgeTally[JudgeSlot(c)].Close(_court, after, e.At, unit);
                             break;
                         case LedgerKinds.Unlock:
                             Unlocks++;

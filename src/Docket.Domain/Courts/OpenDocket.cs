@@ -19,6 +19,7 @@ public sealed class OpenDocket
     private readonly string _teamId;
     private readonly SortedDictionary<long, CourtCase> _open = [];
     private readonly List<RecordedAbsence> _absences = [];
+    private readonly DocketTally _tally = new();
     private SortedSet<(DateTimeOffset At, long Number)>? _due;
     private Dictionary<long, DateTimeOffset>? _dueAt;
 
@@ -29,7 +30,6 @@ public sealed class OpenDocket
         _team = team;
         _teamId = court.Layout.Teams[team].Id;
         Judge = judge;
-        ClosedCredit = judge is null ? 0 : null;
     }
 
     /// <summary>A docket as a snapshot gave it (<see cref="Snapshot"/>).</summary>
@@ -39,7 +39,7 @@ public sealed class OpenDocket
         Through = snapshot.Through;
         Assigned = snapshot.Assigned;
         Closed = snapshot.Closed;
-        ClosedCredit = snapshot.ClosedCredit;
+        _tally = snapshot.Tally?.Copy() ?? new DocketTally();
         StartedAt = snapshot.StartedAt;
         foreach (var c in snapshot.Open)
         {
@@ -62,10 +62,10 @@ public sealed class OpenDocket
     public long Closed { get; private set; }
 
     /// <summary>
-    /// A team's closures counted in its quota's unit (<see cref="QuotaAttainment.Credit"/>: a case, or its type's
-    /// weight); null for a judge's docket (the quota is the team's).
+    /// The closures counted in the team's quota unit (<see cref="QuotaAttainment.Credit"/>: a case, or its type's
+    /// weight), for a judge's docket too (against the judge's share of the quota, <see cref="DocketFigures"/>).
     /// </summary>
-    public double? ClosedCredit { get; private set; }
+    public double ClosedCredit => _tally.Credit;
 
     /// <summary>When the court's ledger began (its genesis entry), once the docket knows it.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
@@ -136,7 +136,7 @@ public sealed class OpenDocket
                 if (Drop(number) is { } closed)
                 {
                     Closed++;
-                    ClosedCredit += QuotaAttainment.Credit(_court.Layout.Teams[_team].QuotaUnit, _court.CaseTypes[_court.TypeIndex(closed.Type)].Weight);
+                    _tally.Close(_court, CaseEntries.Apply(closed, e), e.At, _court.Layout.Teams[_team].QuotaUnit);
                 }
                 break;
             case var kind when CaseEntries.ChangesCase(kind):
@@ -194,18 +194,23 @@ public sealed class OpenDocket
     public bool IsDue(long number, DateTimeOffset now) =>
         _open.TryGetValue(number, out var c) && CaseClock.NextCheck(_court, c, now) <= now;
 
-    /// <summary>The team's (or judge's) load now: counts, weighted open work, and the open cases oldest first.</summary>
+    /// <summary>
+    /// The team's (or judge's) load now: counts, weighted open work, the open cases oldest first, the team's quota
+    /// attainment (null for a judge's: it is in the figures, against the judge's share) and the figures.
+    /// </summary>
     public TeamCaseload Caseload(DateTimeOffset now)
     {
         var entries = _open.Values.Select(c => new CaseloadEntry(c.Id, c.Type, c.Judge, c.FiledAt, (now - c.FiledAt).TotalDays,
             CaseClock.IsLocked(_court, c, now), CaseProgress.NextStage(_court, c))).ToArray();
-        double? attainment = ClosedCredit is { } credit && StartedAt is { } started
-            ? QuotaAttainment.Of(credit, _court.Layout.Teams[_team].Quota, Math.Max(0, (now - started).TotalDays) / SimulationYear.Days)
-            : null;
-        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, PendingWork, entries, attainment);
+        var figures = Figures(now);
+        double? attainment = Judge is null && StartedAt is not null ? figures.QuotaAttainment : null;
+        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, PendingWork, entries, attainment, figures);
     }
 
-    public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences], ClosedCredit, StartedAt);
+    /// <summary>The docket's figures now (<see cref="DocketFigures"/>): its closed cases' tally with the cases it holds.</summary>
+    public DocketFigures Figures(DateTimeOffset now) => DocketFigures.Of(_court, _team, Judge, _tally, _open.Values, StartedAt, now);
+
+    public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences], _tally.Copy(), StartedAt);
 
     private void Put(CourtCase c, DateTimeOffset at)
     {
@@ -252,5 +257,5 @@ public sealed record DocketSnapshot(
     [property: Id(4)] long Closed,
     [property: Id(5)] CourtCase[] Open,
     [property: Id(6)] RecordedAbsence[] Absences,
-    [property: Id(7)] double? ClosedCredit = null,
+    [property: Id(9)] DocketTally? Tally = null,
     [property: Id(8)] DateTimeOffset? StartedAt = null);

@@ -7,9 +7,9 @@ namespace Docket.Domain.Reports;
 
 /// <summary>
 /// The live court's published lists: its cases' facts (<see cref="CheckedCase"/>, from the records of the cases in
-/// progress and the digests of the finished ones) and its ledger's assignment entries, given to the same rules the
-/// simulator's summary uses (<see cref="CheckRules"/>, <see cref="PublishedLists"/>, <see cref="RandomnessAudit"/>'s
-/// expected counts).
+/// progress and the digests of the finished ones, read by a <see cref="LiveReportPass"/> in steps) and its ledger's
+/// assignment entries, given to the same rules the simulator's summary uses (<see cref="CheckRules"/>,
+/// <see cref="PublishedLists"/>, <see cref="RandomnessAudit"/>'s expected counts).
 /// </summary>
 public static class LiveReports
 {
@@ -29,61 +29,72 @@ public static class LiveReports
         return period.First <= today.First ? null : $"{period.Key} has not begun (the current period is {today.Key})";
     }
 
-    /// <summary>The report of the kind for the period, as of <paramref name="now"/>; <paramref name="assignments"/> are the ledger's assign, pull and designate entries (needed by the monthly counts only).</summary>
-    public static CourtReport Build(CourtState state, ReportKind kind, ReportPeriod period, DateTimeOffset now, IEnumerable<LedgerEntry> assignments)
+    /// <summary>
+    /// The report of the kind for the period, as of <paramref name="now"/>, from the cases a pass kept
+    /// (<see cref="LiveReportPass"/>, in number order, the records of listed cases as they stood when counted);
+    /// <paramref name="assignments"/> are the ledger's assign, pull and designate entries (needed by the monthly counts only).
+    /// </summary>
+    internal static CourtReport Build(CourtState state, ReportKind kind, ReportPeriod period, DateTimeOffset now,
+        IReadOnlyList<(CheckedCase Facts, CourtCase? Record)> cases, IEnumerable<LedgerEntry> assignments)
     {
         var court = state.Court;
         var calendar = court.Scenario.Calendar;
         var (from, to) = period.Days(calendar);
         var asOf = ReportKinds.ListsCases(kind) ? now : Min(now, Utc(calendar, to));
         var report = new CourtReport(court.Id, ReportKinds.NameOf(kind), period.Key, Utc(calendar, from), Utc(calendar, to), asOf);
-        switch (kind)
+        var facts = cases.Select(c => c.Facts);
+        return kind switch
         {
-            case ReportKind.DailyCheck or ReportKind.PastLimit:
-                return report with { Cases = Listed(state, kind, now) };
-            case ReportKind.Assignments:
-                return report with { Judges = JudgeCounts(court, period, assignments) };
-            case ReportKind.Caseload:
-                return report with { Divisions = PublishedLists.Caseload(court.Layout, Cases(state), from, to) };
-            default:
-                return report with { Teams = PublishedLists.Rankings(court.Layout, Cases(state), from, to) };
-        }
+            ReportKind.DailyCheck or ReportKind.PastLimit => report with { Cases = Listed(court, kind, now, cases) },
+            ReportKind.Assignments => report with { Judges = JudgeCounts(court, period, assignments) },
+            ReportKind.Caseload => report with { Divisions = PublishedLists.Caseload(court.Layout, facts, from, to) },
+            _ => report with { Teams = PublishedLists.Rankings(court.Layout, facts, from, to) },
+        };
     }
 
-    /// <summary>The court's filed cases as the lists read them, in number order.</summary>
-    public static IEnumerable<CheckedCase> Cases(CourtState state)
+    /// <summary>
+    /// Which of the court's cases the report reads, by their facts: the open ones for a list; for the caseload those
+    /// filed before the period's end and not closed before its start; for a ranking those closed in the period. The
+    /// others count for nothing in it, so a pass need not keep them.
+    /// </summary>
+    internal static Func<CheckedCase, bool> Reads(ReportKind kind, double from, double to) => kind switch
+    {
+        ReportKind.DailyCheck or ReportKind.PastLimit => c => double.IsNaN(c.Closed),
+        ReportKind.Caseload => c => c.Filed < to && !(c.Closed < from),
+        ReportKind.Rankings => c => c.Closed >= from && c.Closed < to,
+        _ => _ => false,
+    };
+
+    /// <summary>Case <paramref name="number"/>'s facts as the lists read them, with its record when it is not finished.</summary>
+    internal static (CheckedCase Facts, CourtCase? Record) Checked(CourtState state, long number)
     {
         var court = state.Court;
         var calendar = court.Scenario.Calendar;
         double Day(DateTimeOffset? at) => at is { } t ? calendar.DayOf(t) : double.NaN;
-        for (var i = 0; i < state.Digests.Count; i++)
+        var d = state.Digests[(int)number - 1];
+        if (d.Finished)
         {
-            var d = state.Digests[i];
-            if (d.Finished)
-            {
-                yield return new CheckedCase(i + 1, d.Type, d.Team, -1, Day(d.FiledAt), Day(d.ClosedAt), double.NaN, double.NaN, double.NaN);
-                continue;
-            }
-            var c = state.Case(i + 1)!;
-            var typeIndex = court.TypeIndex(c.Type);
-            var type = court.CaseTypes[typeIndex];
-            var nodes = CheckNodes.Of(type);
-            DateTimeOffset? Reached(int node) => node < 0 ? null : c.Nodes.FirstOrDefault(r => r.Node == type.Nodes[node].Id)?.At;
-            yield return new CheckedCase(i + 1, typeIndex, c.Team is { } team ? court.TeamIndex(team) : -1, JudgeIndex(c.Judge),
-                Day(c.FiledAt), Day(c.ClosedAt), Day(Reached(nodes.Service)), Day(Reached(nodes.Hearing)), Day(CaseClock.RunningLimit(type, c)));
+            return (new CheckedCase(number, d.Type, d.Team, -1, Day(d.FiledAt), Day(d.ClosedAt), double.NaN, double.NaN, double.NaN), null);
         }
+        var c = state.Case(number)!;
+        var typeIndex = court.TypeIndex(c.Type);
+        var type = court.CaseTypes[typeIndex];
+        var nodes = CheckNodes.Of(type);
+        DateTimeOffset? Reached(int node) => node < 0 ? null : c.Nodes.FirstOrDefault(r => r.Node == type.Nodes[node].Id)?.At;
+        return (new CheckedCase(number, typeIndex, c.Team is { } team ? court.TeamIndex(team) : -1, JudgeIndex(c.Judge),
+            Day(c.FiledAt), Day(c.ClosedAt), Day(Reached(nodes.Service)), Day(Reached(nodes.Hearing)), Day(CaseClock.RunningLimit(type, c))), c);
     }
 
-    private static ListedCase[] Listed(CourtState state, ReportKind kind, DateTimeOffset now)
+    private static ListedCase[] Listed(Court court, ReportKind kind, DateTimeOffset now, IReadOnlyList<(CheckedCase Facts, CourtCase? Record)> cases)
     {
-        var court = state.Court;
         var calendar = court.Scenario.Calendar;
         var nodes = court.CaseTypes.Select(CheckNodes.Of).ToArray();
+        var records = cases.Where(c => c.Record is not null).ToDictionary(c => c.Facts.Number, c => c.Record!);
         var at = calendar.DayOf(now);
-        return [.. PublishedLists.Listed(kind, Cases(state).Where(c => double.IsNaN(c.Closed)), nodes, court.Layout.Spec.Supervision.LimitWarnDays, at)
+        return [.. PublishedLists.Listed(kind, cases.Select(c => c.Facts), nodes, court.Layout.Spec.Supervision.LimitWarnDays, at)
             .Select(x =>
             {
-                var c = state.Case(x.Case.Number)!;
+                var c = records[x.Case.Number];
                 return new ListedCase(c.Id, c.Type, c.Team, court.DivisionOfTeam(c.Team), c.Judge, PublishedLists.NameOf(x.Check), c.FiledAt,
                     Utc(calendar, x.Since), double.IsNaN(x.Case.Limit) ? null : Utc(calendar, x.Case.Limit), (now - c.FiledAt).TotalDays);
             })];

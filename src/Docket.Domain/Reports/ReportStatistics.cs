@@ -58,6 +58,10 @@ public sealed class ReportStatistics
     [Id(15)]
     public long Departing { get; set; }
 
+    /// <summary>The last monthly assignment counts: every judge's row, in team order.</summary>
+    [Id(19)]
+    public JudgeCount[] LastJudgeCounts { get; set; } = [];
+
     /// <summary>The last monthly caseload per division.</summary>
     [Id(16)]
     public DivisionCaseload[] LastCaseload { get; set; } = [];

@@ -57,7 +57,9 @@ public static class SimulatedReports
         {
             var (from, to) = month.Days(calendar);
             var assigned = assignments.Where(a => a.At >= from && a.At < to).Select(a => a.Assignment);
-            foreach (var row in PublishedLists.JudgeCounts(layout, assigned, draws.GetValueOrDefault(month.Key)))
+            var rows = PublishedLists.JudgeCounts(layout, assigned, draws.GetValueOrDefault(month.Key));
+            stats.LastJudgeCounts = rows;
+            foreach (var row in rows)
             {
                 stats.Assigned += row.Assigned;
                 stats.Drawn += row.Drawn;

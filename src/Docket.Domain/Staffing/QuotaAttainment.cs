@@ -24,6 +24,12 @@ public static class QuotaAttainment
     public static double Of(QuotaUnit unit, double closedCases, double workloadUnits, double annualQuota, double years) =>
         Of(Attained(unit, closedCases, workloadUnits), annualQuota, years);
 
+    /// <summary>
+    /// A judge's annual quota: an equal share of the team's among its <paramref name="judges"/>, as the monthly per-judge
+    /// counts share the team's expected count.
+    /// </summary>
+    public static double JudgeShare(double teamQuota, int judges) => judges > 0 ? teamQuota / judges : 0.0;
+
     /// <summary>The name of a unit in scenarios and summary.json.</summary>
     public static string Name(QuotaUnit unit) => unit == QuotaUnit.Cases ? "cases" : "workload_units";
 }

@@ -67,10 +67,9 @@ public sealed class TeamPresence
     }
 
     /// <summary>
-    /// Takes the absences <see cref="WriteState"/> wrote; the boards already hold who is away. States saved before
-    /// absences could be withdrawn (<paramref name="withWithdrawals"/> false) hold none.
+    /// Takes the absences <see cref="WriteState"/> wrote; the boards already hold who is away.
     /// </summary>
-    internal void ReadState(BinaryReader r, bool withWithdrawals)
+    internal void ReadState(BinaryReader r)
     {
         _broughtTo = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
         for (var teams = r.ReadInt32(); teams > 0; teams--)
@@ -81,7 +80,7 @@ public sealed class TeamPresence
             for (var n = r.ReadInt32(); n > 0; n--)
             {
                 var absence = new RecordedAbsence(CourtTimes.Read(r), CourtTimes.Read(r), r.ReadString(), r.ReadInt64());
-                _absences[team].Add(withWithdrawals && r.ReadInt64() is var withdrawn and > 0 ? absence with { Withdrawn = withdrawn } : absence);
+                _absences[team].Add(r.ReadInt64() is var withdrawn and > 0 ? absence with { Withdrawn = withdrawn } : absence);
             }
         }
     }

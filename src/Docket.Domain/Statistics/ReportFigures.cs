@@ -82,6 +82,30 @@ public sealed record AssignmentReportFigures
     public double MaxAbsResidual { get; init; }
     [Id(7)]
     public double Departing { get; init; }
+
+    /// <summary>The last month's counts, a row a judge in team order (over several courts, court by court).</summary>
+    [Id(8)]
+    public IReadOnlyList<JudgeCountRow> LastJudges { get; init; } = [];
+}
+
+/// <summary>A judge's counts in a month: assigned, drawn, the draws' expected count, drawn − expected and the team's residual.</summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.judge-count-row")]
+public sealed record JudgeCountRow
+{
+    [Id(0)]
+    public string Team { get; init; } = "";
+    [Id(1)]
+    public string Judge { get; init; } = "";
+    [Id(2)]
+    public double Assigned { get; init; }
+    [Id(3)]
+    public double Drawn { get; init; }
+    [Id(4)]
+    public double Expected { get; init; }
+    [Id(5)]
+    public double Deviation { get; init; }
+    [Id(6)]
+    public double TeamResidual { get; init; }
 }
 
 /// <summary>The monthly caseloads per division produced, and the last one.</summary>

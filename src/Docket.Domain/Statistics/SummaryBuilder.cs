@@ -291,6 +291,16 @@ public static class SummaryBuilder
                 MaxAbsDeviation = r.Max(x => x.MaxAbsDeviation),
                 MaxAbsResidual = r.Max(x => x.MaxAbsResidual),
                 Departing = r.Sum(x => x.Departing),
+                LastJudges = [.. r.SelectMany(x => x.LastJudgeCounts).Select(j => new JudgeCountRow
+                {
+                    Team = j.Team,
+                    Judge = j.Judge,
+                    Assigned = j.Assigned,
+                    Drawn = j.Drawn,
+                    Expected = j.Expected,
+                    Deviation = j.Deviation,
+                    TeamResidual = j.TeamResidual,
+                })],
             },
             Caseload = new CaseloadReportFigures
             {

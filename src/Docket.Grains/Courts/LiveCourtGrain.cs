@@ -43,7 +43,7 @@ public sealed partial class LiveCourtGrain(
 {
     private const int ReplayPage = 10_000;
 
-    /// <summary>Cases the indicators count in one turn of the court (about a millisecond of work).</summary>
+    /// <summary>Cases the indicators count, or a report reads, in one turn of the court (about a millisecond of work).</summary>
     private const int KpiStepCases = 1_024;
 
     /// <summary>The court's deadline watcher's reminder.</summary>
@@ -655,7 +655,14 @@ public sealed partial class LiveCourtGrain(
             }
             entries.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         }
-        return LiveReports.Build(_state, kind, parsed, time.GetUtcNow(), entries);
+        // The court's cases read KpiStepCases at a time, the court's other commands let in between (as the indicators).
+        var pass = new LiveReportPass(_state, kind, parsed, time.GetUtcNow());
+        while (!pass.Step(KpiStepCases))
+        {
+            await Task.Yield();
+            EnsureHealthy();
+        }
+        return pass.Finish(entries);
     }
 
     /// <summary>The court's KPI gauges over its whole ledger (on the grain timer, and at activation); one pass at a time.</summary>

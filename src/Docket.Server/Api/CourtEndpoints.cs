@@ -17,12 +17,12 @@ internal static class CourtEndpoints
             .Produces<IReadOnlyList<CourtView>>();
 
         api.MapGet("/teams/{team}/caseload", CaseloadAsync)
-            .WithName("TeamCaseload").WithTags(ApiTags.Teams).WithSummary("A team's caseload").WithDescription("A team's open cases (oldest first) and counts")
+            .WithName("TeamCaseload").WithTags(ApiTags.Teams).WithSummary("A team's caseload").WithDescription("A team's open cases (oldest first), counts, and its figures: open, closed, closure rate, quota attainment and the balance indicators over its cases")
             .Produces<TeamCaseload>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.CaseloadReader);
 
         api.MapGet("/teams/{team}/judges/{judge}/caseload", JudgeCaseloadAsync)
-            .WithName("JudgeCaseload").WithTags(ApiTags.Teams).WithSummary("A judge's caseload").WithDescription("The open cases (oldest first) and counts of one judge of a team, judge-1, judge-2, …: the cases that judge is in charge of")
+            .WithName("JudgeCaseload").WithTags(ApiTags.Teams).WithSummary("A judge's caseload").WithDescription("The open cases (oldest first), counts and figures of one judge of a team, judge-1, judge-2, …: the cases that judge is in charge of, quota attainment against the judge's equal share of the team's quota")
             .Produces<TeamCaseload>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.CaseloadReader);
 

@@ -3,6 +3,9 @@ using Docket.Domain.Access;
 using Docket.Domain.Balance;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Reports;
+using Docket.Domain.Scenarios;
+using Docket.Domain.Tests.Scenarios;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -144,6 +147,45 @@ public sealed class FinishedCasesTests
             Assert.True(pass.QuotaUnits.Values.Sum() > 0);
         }
         Assert.Throws<InvalidOperationException>(() => new CourtIndicatorPass(state, null, end).Finish());
+    }
+
+    [Fact]
+    public void Reports_read_a_few_cases_a_step_equal_those_read_in_one_go()
+    {
+        var (court, records, entries, end) = Ledger(seed: 11);
+        var state = Replayed(court, records, finishedAtHand: 0);
+        var calendar = court.Scenario.Calendar;
+        var assignments = entries.Where(e => e.Kind is LedgerKinds.Assign or LedgerKinds.Pull or LedgerKinds.Designate).ToList();
+        foreach (var (kind, cadence) in new[]
+        {
+            (ReportKind.DailyCheck, ReportCadence.Day), (ReportKind.PastLimit, ReportCadence.Week), (ReportKind.Assignments, ReportCadence.Month),
+            (ReportKind.Caseload, ReportCadence.Month), (ReportKind.Rankings, ReportCadence.Quarter),
+        })
+        {
+            // The current period, and for the counts one before it (a list stands as the cases stand now).
+            var periods = new List<ReportPeriod> { ReportPeriod.At(calendar, cadence, end) };
+            if (!ReportKinds.ListsCases(kind))
+            {
+                periods.Add(ReportPeriod.At(calendar, cadence, end.AddDays(-100)));
+            }
+            foreach (var period in periods)
+            {
+                var whole = new LiveReportPass(state, kind, period, end);
+                Assert.True(whole.Step(int.MaxValue));
+                var stepped = new LiveReportPass(state, kind, period, end);
+                var steps = 1;
+                while (!stepped.Step(7))
+                {
+                    steps++;
+                }
+                Assert.True(kind == ReportKind.Assignments ? steps == 1 : steps > 10, $"{kind}: {steps} steps");
+                var report = whole.Finish(assignments);
+                Assert.Equal(JsonSerializer.Serialize(report), JsonSerializer.Serialize(stepped.Finish(assignments)));
+                Assert.True((report.Cases?.Length ?? 0) + (report.Divisions?.Sum(d => d.Filed + d.PendingEnd) ?? 0)
+                    + (report.Teams?.Sum(t => t.Closed) ?? 0) + (report.Judges?.Sum(j => j.Assigned) ?? 0) > 0, $"{kind} {period.Key} is empty");
+            }
+        }
+        Assert.Throws<InvalidOperationException>(() => new LiveReportPass(state, ReportKind.Caseload, ReportPeriod.At(calendar, ReportCadence.Month, end), end).Finish(assignments));
     }
 
     private static CourtState Replayed(Court court, List<LedgerRecord> records, int finishedAtHand)

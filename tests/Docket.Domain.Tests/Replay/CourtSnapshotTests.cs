@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsCheck;
+using Docket.Domain.Assignment;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 
@@ -8,7 +9,7 @@ namespace Docket.Domain.Tests.Replay;
 /// <summary>
 /// A court's state saved at any position of its ledger and read back decides the rest of the ledger exactly as the
 /// state that never stopped: every later entry re-made (draws, pulls, judges, warnings), and the same head, digests,
-/// records, queue and KPIs at the end. Under every policy, with one or two judges a team, absences, designations,
+/// records, queue, KPIs and team and judge dockets (tallies of closed cases included) at the end. Under every policy, with one or two judges a team, absences, designations,
 /// watches and a seed rotation (<see cref="LiveLedger"/>).
 /// </summary>
 public sealed class CourtSnapshotTests
@@ -53,6 +54,12 @@ public sealed class CourtSnapshotTests
                 for (var t = 0; t < court.Layout.Teams.Count; t++)
                 {
                     Assert.Equal(JsonSerializer.Serialize(whole.Docket(t, null)), JsonSerializer.Serialize(restored.Docket(t, null)));
+                    for (var k = 0; k < court.Layout.JudgesPerTeam[t]; k++)
+                    {
+                        // A judge's docket with its tally of closed cases, kept by the court and saved with its state.
+                        var judge = JudgeInCharge.Name(court.Layout.Teams[t].Id, k);
+                        Assert.Equal(JsonSerializer.Serialize(whole.Docket(t, judge)), JsonSerializer.Serialize(restored.Docket(t, judge)));
+                    }
                 }
             }, iter: 60);
     }
