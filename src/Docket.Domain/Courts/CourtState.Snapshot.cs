@@ -15,8 +15,11 @@ namespace Docket.Domain.Courts;
 public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
-    /// <summary>2: absences carry their withdrawal. A state of version 1 (none withdrawn) is read too.</summary>
-    private const int SnapshotVersion = 2;
+    /// <summary>
+    /// 2: absences carry their withdrawal; 3: the judges' last general problems found by quality review follow. States
+    /// of versions 1 (none withdrawn) and 2 (no review findings) are read too.
+    /// </summary>
+    private const int SnapshotVersion = 3;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
@@ -62,6 +65,7 @@ public sealed partial class CourtState
                 Array.ForEach(counts, w.Write);
             }
             _presence.WriteState(w);
+            WriteQuality(w);
         }
         return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), _held.Freeze(), _dueAt.Freeze());
     }
@@ -76,7 +80,7 @@ public sealed partial class CourtState
         try
         {
             var version = r.ReadString() == SnapshotMagic ? r.ReadInt32() : -1;
-            if (version is not (1 or SnapshotVersion))
+            if (version is not (1 or 2 or SnapshotVersion))
             {
                 throw new InvalidDataException("not a saved court state of this version");
             }
@@ -117,7 +121,7 @@ public sealed partial class CourtState
                 Extensions = counters[3],
                 WarningsIssued = counters[4],
             };
-            state.ReadRest(r, commitments, withdrawals: version >= 2);
+            state.ReadRest(r, commitments, withdrawals: version >= 2, quality: version >= 3);
             return state;
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or IOException or ArgumentException or IndexOutOfRangeException)
@@ -126,7 +130,7 @@ public sealed partial class CourtState
         }
     }
 
-    private void ReadRest(BinaryReader r, Dictionary<int, string> commitments, bool withdrawals)
+    private void ReadRest(BinaryReader r, Dictionary<int, string> commitments, bool withdrawals, bool quality)
     {
         foreach (var (epoch, commitment) in commitments)
         {
@@ -147,6 +151,10 @@ public sealed partial class CourtState
             }
         }
         _presence.ReadState(r, withdrawals);
+        if (quality)
+        {
+            ReadQuality(r);
+        }
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble());
