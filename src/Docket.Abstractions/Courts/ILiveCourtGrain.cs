@@ -38,6 +38,17 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("decide-conversion")]
     Task<CommandResult> DecideConversionAsync(long number, bool approve, string? reason, Actor by);
 
+    /// <summary>
+    /// A reviewer (or a division head) draws the quality-review sample among the closed files not yet archived that
+    /// no earlier draw covered (cases 162, 166): one review_draw entry, re-made on replay.
+    /// </summary>
+    [Alias("draw-review")]
+    Task<CommandResult> DrawForReviewAsync(Actor by);
+
+    /// <summary>Records a review's finding on a drawn file (none, general, serious) and the card it earns (case 159).</summary>
+    [Alias("record-finding")]
+    Task<CommandResult> RecordFindingAsync(long number, string finding, string? note, Actor by);
+
     /// <summary>Gives a case's party a new code, recorded as its keyed hash (a registrar; the earlier code stops working).</summary>
     [Alias("issue-party-code")]
     Task<CommandResult> IssuePartyCodeAsync(long number, string hmac, Actor by);

@@ -26,7 +26,7 @@ public static class AccessRules
         [
             (UserRoles.Admin, Reach.Unbound), (UserRoles.Auditor, Reach.Unbound), (UserRoles.President, Reach.Court),
             (UserRoles.Registrar, Reach.Court), (UserRoles.DivisionHead, Reach.Division), (UserRoles.Judge, Reach.OwnTeam),
-            (UserRoles.Clerk, Reach.TeamOrCourt),
+            (UserRoles.Clerk, Reach.TeamOrCourt), (UserRoles.Reviewer, Reach.Court),
         ],
         [Permission.Report] = [(UserRoles.Judge, Reach.OwnTeam), (UserRoles.Clerk, Reach.TeamOrCourt)],
         [Permission.Unlock] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],

@@ -464,6 +464,28 @@ public sealed partial class LiveCourtGrain(
         return await CompleteAsync(CourtCommands.DecideConversion(_state, number, approve, reason, by, NowOrBroken()), null);
     }
 
+    public async Task<CommandResult> DrawForReviewAsync(Actor by)
+    {
+        EnsureHealthy();
+        var effect = CourtCommands.DrawForReview(_state, by, NowOrBroken());
+        if (effect.Refused is { } refused)
+        {
+            return refused;
+        }
+        await CommitAsync(effect.Records);
+        return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
+    }
+
+    public async Task<CommandResult> RecordFindingAsync(long number, string finding, string? note, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.RecordFinding(_state, number, finding, note, by, NowOrBroken()), null);
+    }
+
     public async Task<string?> GetPartyCodeHmacAsync(long number)
     {
         EnsureHealthy();

@@ -189,4 +189,27 @@ public sealed class QualityReviewSimulationTests
         Assert.Equal(without.Cases.Closed, with.Cases.Closed);
         Assert.True(with.Balance.ClosureToArchiveDays > without.Balance.ClosureToArchiveDays);
     }
+
+    [Fact]
+    public void The_documented_example_reviews_every_ordinary_file_and_a_sample_of_simple_ones_with_cards()
+    {
+        var docs = File.ReadAllText(Path.Combine(Scenarios.ScenarioTestSupport.RepoRoot(), "docs", "scenarios.md"));
+        var start = docs.IndexOf("name: quality-review", StringComparison.Ordinal);
+        var yaml = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)];
+        var loaded = ScenarioLoader.Load(yaml, "docs/scenarios.md");
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
+
+        var (_, summary) = TestCourts.Run(loaded.Scenario!);
+
+        var figures = summary.QualityReview!;
+        // Sessions on days 365 (the window's first instant), 547.5, 730, 912.5 and 1095; three review years end in the window.
+        Assert.Equal(5, figures.Sessions);
+        Assert.True(figures.ByCategory > 200, $"{figures.ByCategory} ordinary files reviewed");
+        Assert.InRange(figures.BySample, 5, 60);
+        Assert.True(figures.YellowCards + figures.RedCards > 5, $"{figures.YellowCards} yellow, {figures.RedCards} red");
+        Assert.Equal(18, figures.JudgeYears);
+        Assert.Equal(0, figures.JudgeYearsMissed);
+        Assert.True(figures.MeanDaysClosureToArchive > summary.Balance.ClosureToArchiveDays, "reviewed files wait longer than the average file");
+        Assert.Equal(2 * figures.CasesReviewed, figures.ReviewerHours, 6);
+    }
 }
