@@ -36,69 +36,21 @@ public sealed class QualityLedgerTests
         quality_review: { sample_share: 0.2, categories: [family], repeat_window_days: 100, yellow_fix_days: 10, red_fix_days: 20 }
         """;
 
-    private sealed class Ledger
+    private sealed class Ledger() : ScenarioLedger(Yaml, "quality")
     {
-        public Ledger()
-        {
-            var loaded = ScenarioLoader.Load(Yaml, "quality.yaml");
-            Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-            Court = new Organization(loaded.Scenario!, "quality.yaml").Court("quality")!;
-            State = new CourtState(Court, e => LiveLedger.Secret(1, e));
-            Records.Add(CourtCommands.Open(State, Court.Scenario.Name, LedgerHash.Commitment(LiveLedger.Secret(1, 1)), LiveLedger.Start));
-        }
-
-        public Court Court { get; }
-
-        public CourtState State { get; set; }
-
-        public List<LedgerRecord> Records { get; } = [];
-
         public Actor Reviewer => new("reviewer", UserRoles.Reviewer, Court.Id, null, null);
 
-        public CourtCase File(string type, DateTimeOffset at)
-        {
-            var registrar = new Actor("registrar", UserRoles.Registrar, Court.Id, null, null);
-            Add(CourtCommands.File(State, new FilingRequest(type, false, "none", null, registrar), at));
-            return State.Case(State.LastNumber)!;
-        }
+        public CourtCase File(string type, DateTimeOffset at) => FileAt(type, at);
 
         /// <summary>Files and closes a case (its judgment reported), its file not yet archived.</summary>
         public CourtCase Closed(string type, DateTimeOffset at)
         {
-            var c = File(type, at);
+            var c = FileAt(type, at);
             Assert.Null(Add(CourtCommands.Reach(State, c.Number, "judgment", JudgeOf(c), at.AddHours(1))).Refused);
             return State.Case(c.Number)!;
         }
 
         public CommandEffect Archive(CourtCase c, DateTimeOffset at) => Add(CourtCommands.Reach(State, c.Number, "archiving", JudgeOf(c), at));
-
-        public Actor JudgeOf(CourtCase c) => new("judge", UserRoles.Judge, Court.Id, Court.DivisionOfTeam(c.Team), c.Team);
-
-        public Actor DivisionHeadOf(CourtCase c) => new("head", UserRoles.DivisionHead, Court.Id, Court.DivisionOfTeam(c.Team), null);
-
-        public CommandEffect Add(CommandEffect effect)
-        {
-            Records.AddRange(effect.Records);
-            return effect;
-        }
-
-        public CourtState Replayed()
-        {
-            var state = new CourtState(Court, e => LiveLedger.Secret(1, e));
-            Assert.All(Records, r => Assert.Null(state.Replay(r)));
-            return state;
-        }
-
-        public string? ReplayForged(LedgerEntry forged)
-        {
-            var state = new CourtState(Court, e => LiveLedger.Secret(1, e));
-            foreach (var r in Records.Take(Records.Count - 1))
-            {
-                Assert.Null(state.Replay(r));
-            }
-            var json = forged.ToJson();
-            return state.Replay(new LedgerRecord(Court.Id, forged.Seq, forged.Kind, forged.Case, json, LedgerHash.Of(json)));
-        }
     }
 
     [Fact]
