@@ -39,7 +39,7 @@ public sealed partial class StartTests : IDisposable
         await using var server = await ServerProcess.StartAsync(Path.Combine(_dir, "data"), NoUsersFile, ["--storage", "memory", "--demo"]);
         var log = await WaitForAsync(server, "demo-admin-");
         var keys = DemoKey().Matches(log).ToDictionary(m => m.Groups[1].Value, m => m.Value);
-        Assert.Equal(["registrar", "judge", "clerk", "division-head", "president", "auditor", "admin"], keys.Keys);
+        Assert.Equal(["registrar", "judge", "clerk", "division-head", "president", "reviewer", "auditor", "admin"], keys.Keys);
         Assert.DoesNotContain("no users are configured", log, StringComparison.OrdinalIgnoreCase);
 
         server.Client.DefaultRequestHeaders.Add("X-Api-Key", keys["registrar"]);

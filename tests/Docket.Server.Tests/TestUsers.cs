@@ -12,6 +12,7 @@ public static class TestUsers
     public const string HeadCivil = "k-head-civil";
     public const string HeadCriminal = "k-head-criminal";
     public const string President = "k-president";
+    public const string Reviewer = "k-reviewer";
     public const string Auditor = "k-auditor";
     public const string AuditorToken = "t-auditor";
     public const string AuditorOfLive = "k-auditor-live";
@@ -28,6 +29,7 @@ public static class TestUsers
         (HeadCivil, "head-civil", "division_head", "live", "civil", null),
         (HeadCriminal, "head-criminal", "division_head", "live", "criminal", null),
         (President, "president", "president", "live", null, null),
+        (Reviewer, "reviewer", "reviewer", "live", null, null),
         (Auditor, "auditor", "auditor", null, null, null),
         (AuditorOfLive, "auditor-live", "auditor", "live", null, null),
         (Admin, "admin", "admin", null, null, null),

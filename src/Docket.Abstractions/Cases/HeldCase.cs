@@ -5,16 +5,17 @@ namespace Docket.Abstractions;
 
 /// <summary>
 /// A case's record as the court holds it, sent to the case's grain whole: <see cref="CourtCase"/>'s Orleans form
-/// leaves out where its conversion stands (kept so the form silos exchange stays as it was), which the case's grain
-/// needs to decide its commands; it travels beside the record here.
+/// leaves out where its conversion and its quality review stand (kept so the form silos exchange stays as it was),
+/// which the case's grain needs to decide its commands (a conversion; archiving waits for a review); they travel
+/// beside the record here.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.held-case")]
-public sealed record HeldCase([property: Id(0)] CourtCase Record, [property: Id(1)] string? Conversion)
+public sealed record HeldCase([property: Id(0)] CourtCase Record, [property: Id(1)] string? Conversion, [property: Id(2)] string? Review = null)
 {
-    public static HeldCase Of(CourtCase c) => new(c, c.Conversion);
+    public static HeldCase Of(CourtCase c) => new(c, c.Conversion, c.Review);
 
-    /// <summary>The record with its conversion, however it travelled.</summary>
-    public CourtCase Whole => Record.Conversion == Conversion ? Record : Record with { Conversion = Conversion };
+    /// <summary>The record with its conversion and review, however it travelled.</summary>
+    public CourtCase Whole => Record.Conversion == Conversion && Record.Review == Review ? Record : Record with { Conversion = Conversion, Review = Review };
 }
 
 /// <summary>

@@ -36,6 +36,10 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     [Alias("decide-conversion")]
     Task<CommandResult> DecideConversionAsync(bool approve, string? reason, Actor by);
 
+    /// <summary>Records a review's finding on the drawn file and the card it earns (case 159).</summary>
+    [Alias("record-finding")]
+    Task<CommandResult> RecordFindingAsync(string finding, string? note, Actor by);
+
     /// <summary>Gives the case's party a new code, recorded as its keyed hash (a registrar; the earlier code stops working).</summary>
     [Alias("issue-party-code")]
     Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by);

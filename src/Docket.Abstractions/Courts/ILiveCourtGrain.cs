@@ -29,6 +29,17 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("designate")]
     Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by);
 
+    /// <summary>
+    /// A reviewer (or a division head) draws the quality-review sample among the closed files not yet archived that
+    /// no earlier draw covered (cases 162, 166): one review_draw entry, re-made on replay.
+    /// </summary>
+    [Alias("draw-review")]
+    Task<CommandResult> DrawForReviewAsync(Actor by);
+
+    /// <summary>Records a review's finding on a drawn file (none, general, serious) and the card it earns (case 159).</summary>
+    [Alias("record-finding")]
+    Task<CommandResult> RecordFindingAsync(long number, string finding, string? note, Actor by);
+
     /// <summary>The keyed hash of the party's current code of case <paramref name="number"/>; null for no such case or one filed before codes.</summary>
     [Alias("party-code-hmac")]
     Task<string?> GetPartyCodeHmacAsync(long number);

@@ -12,7 +12,8 @@ namespace Docket.Domain.Access;
 /// within their court; only they unlock (Yancheng, case 157) and designate; only the president extends a statutory
 /// limit (case 160); a judge asks to convert their team's case from simple to ordinary procedure and a division
 /// head of its division or the president decides (cases 157, 159: the scenario's <c>conversion.approver</c> says
-/// which; a division head's conversion the president may decide too); registrars re-issue a party's code at their court; the court's published lists are read as
+/// which; a division head's conversion the president may decide too); reviewers of a court, and division heads within their division, draw the quality-review sample and record
+/// findings and cards (cases 162, 166, 159); registrars re-issue a party's code at their court; the court's published lists are read as
 /// <see cref="Reports.ReportKinds.PermissionOf"/> says; auditors and admins read and audit, bound to one court when their account names one, and
 /// only admins administer (rotate the seed, the cluster's dashboard).
 /// </remarks>
@@ -25,7 +26,7 @@ public static class AccessRules
         [
             (UserRoles.Admin, Reach.Unbound), (UserRoles.Auditor, Reach.Unbound), (UserRoles.President, Reach.Court),
             (UserRoles.Registrar, Reach.Court), (UserRoles.DivisionHead, Reach.Division), (UserRoles.Judge, Reach.OwnTeam),
-            (UserRoles.Clerk, Reach.TeamOrCourt),
+            (UserRoles.Clerk, Reach.TeamOrCourt), (UserRoles.Reviewer, Reach.Court),
         ],
         [Permission.Report] = [(UserRoles.Judge, Reach.OwnTeam), (UserRoles.Clerk, Reach.TeamOrCourt)],
         [Permission.Unlock] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
@@ -35,6 +36,7 @@ public static class AccessRules
         [Permission.IssuePartyCode] = [(UserRoles.Registrar, Reach.Court)],
         [Permission.RequestConversion] = [(UserRoles.Judge, Reach.OwnTeam)],
         [Permission.DecideConversion] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
+        [Permission.ReviewQuality] = [(UserRoles.Reviewer, Reach.Court), (UserRoles.DivisionHead, Reach.Division)],
         [Permission.Oversee] =
         [
             (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),

@@ -30,6 +30,9 @@ public enum Permission
     /// <summary>Approve or refuse a conversion to ordinary procedure (the scenario names which role approves).</summary>
     DecideConversion,
 
+    /// <summary>Draw the quality-review sample of closed files and record a review's finding and card (cases 162, 166, 159).</summary>
+    ReviewQuality,
+
     /// <summary>Issue a case's party a new code (the earlier one stops working).</summary>
     IssuePartyCode,
 

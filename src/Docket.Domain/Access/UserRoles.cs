@@ -11,8 +11,11 @@ public static class UserRoles
     public const string Clerk = "clerk";
     public const string DivisionHead = "division_head";
     public const string President = "president";
+
+    /// <summary>A reviewer of closed files (quality review, cases 162, 166, 159), of one court.</summary>
+    public const string Reviewer = "reviewer";
     public const string Auditor = "auditor";
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Registrar, Judge, Clerk, DivisionHead, President, Auditor, Admin];
+    public static IReadOnlyList<string> All { get; } = [Registrar, Judge, Clerk, DivisionHead, President, Reviewer, Auditor, Admin];
 }

@@ -14,7 +14,8 @@ public static class CaseEntries
     /// <summary>The kinds of entry that change a filed case (besides the filing itself: assign or queue).</summary>
     public static bool ChangesCase(string kind) => kind is LedgerKinds.Pull or LedgerKinds.Designate or LedgerKinds.Node
         or LedgerKinds.Close or LedgerKinds.Unlock or LedgerKinds.Warning or LedgerKinds.Escalate or LedgerKinds.Extension
-        or LedgerKinds.PartyCode or LedgerKinds.ConversionRequested or LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused;
+        or LedgerKinds.PartyCode or LedgerKinds.ConversionRequested or LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused
+        or LedgerKinds.ReviewFinding;
 
     /// <summary>The record a filing entry (kind assign or queue) makes: pending on its team, or waiting.</summary>
     public static CourtCase Filed(Court court, LedgerEntry e)
@@ -92,6 +93,9 @@ public static class CaseEntries
                 return c with { Conversion = ConversionStates.Approved, ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Version = e.Seq };
             case LedgerKinds.ConversionRefused:
                 return c with { Conversion = ConversionStates.Refused, Version = e.Seq };
+            case LedgerKinds.ReviewFinding:
+                // The card is the entry's level; no card: the review passed.
+                return c with { Review = e.Level ?? Quality.ReviewStates.Passed, Version = e.Seq };
             default:
                 throw new InvalidOperationException($"an entry of kind '{e.Kind}' does not change a case");
         }

@@ -125,6 +125,15 @@ public sealed record CourtCase
     public string? Conversion { get; init; }
 
     /// <summary>
+    /// Where its quality review stands (<see cref="Quality.ReviewStates"/>: drawn, yellow_card, red_card, passed, or
+    /// not_drawn when a draw covered it without picking it), or null before any draw covered it. Kept by the court
+    /// (its saved state's JSON holds it), shown in the API's answers when set; not part of the record's Orleans form.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [field: NonSerialized]
+    public string? Review { get; init; }
+
+    /// <summary>
     /// The keyed hash of the party's current code (the latest of its filing and party_code entries), or null for a
     /// case filed before codes. Kept by the court (its saved state's JSON holds it) and asked of it; not part of the
     /// record's Orleans form (no field id: the form silos exchange stays as it was) nor of the API's answers.

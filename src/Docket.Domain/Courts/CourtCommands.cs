@@ -232,6 +232,76 @@ public static class CourtCommands
     }
 
     /// <summary>
+    /// A reviewer of the court (or a division head) draws the quality-review sample among the closed files not yet
+    /// archived that no earlier draw covered (<see cref="CourtState.MakeReviewDraw"/>, cases 162, 166): one entry
+    /// recording the eligible files, the sample and the draw, re-made on replay. The files drawn wait for their review
+    /// before they are archived.
+    /// </summary>
+    public static CommandEffect DrawForReview(CourtState state, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (!AccessRules.Allows(by, Permission.ReviewQuality, new(court.Id)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a reviewer or a division head of court {court.Id} draws its quality-review sample");
+        }
+        var seq = state.Seq + 1;
+        if (state.MakeReviewDraw(seq, out var refusal) is not var (eligible, sample, draw))
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null, $"court {court.Id}: {refusal}");
+        }
+        var record = state.Append(new LedgerEntry
+        {
+            Court = court.Id,
+            Seq = seq,
+            Kind = LedgerKinds.ReviewDraw,
+            At = at,
+            Eligible = [.. eligible.Select(c => c.Id)],
+            Sample = [.. sample.Select(c => c.Id)],
+            Draw = draw,
+            By = new LedgerActor(by.Name, by.Role),
+            Prev = state.Head,
+        });
+        return new CommandEffect { Records = [record] };
+    }
+
+    /// <summary>
+    /// Records what the review of a drawn file found (case 159): no problem passes it (it may be archived); a general
+    /// problem earns its judge a yellow card — red when the judge's previous general problem was found within the
+    /// window — and a serious one a red card, each with a deadline to fix the file, after which a new review is
+    /// recorded (<see cref="CourtState.CardFor"/>).
+    /// </summary>
+    public static CommandEffect RecordFinding(CourtState state, long number, string? finding, string? note, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.ReviewQuality, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a reviewer of court {court.Id} or a division head of case {c.Id}'s division records its review");
+        }
+        if (Quality.QualityFindings.Parse(finding) is not { } found)
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "finding", $"the finding is one of: {string.Join(", ", Quality.QualityFindings.All)} (got '{finding}')");
+        }
+        if (CourtState.RefuseFinding(c) is { } refusal)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null, refusal);
+        }
+        var card = state.CardFor(c, found, at);
+        var record = state.Append(Entry(state, LedgerKinds.ReviewFinding, at, c, by) with
+        {
+            Finding = Quality.QualityFindings.NameOf(found),
+            Level = CourtState.LevelOf(card),
+            Judge = c.Judge,
+            Due = state.FixDue(card, at),
+            Reason = string.IsNullOrWhiteSpace(note) ? null : note,
+        });
+        return new CommandEffect { Case = number, Records = [record] };
+    }
+
+    /// <summary>
     /// Records a team away from <paramref name="from"/> (null: now) to <paramref name="to"/>, for at most
     /// <paramref name="maxDays"/> (<see cref="AbsenceRule"/>).
     /// </summary>

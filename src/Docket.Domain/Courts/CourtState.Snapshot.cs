@@ -16,10 +16,11 @@ public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
     /// <summary>
-    /// 3: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>). A state of an earlier version
-    /// lacks them (a judge's closures cannot be told from the digests) and is refused: the court replays its ledger.
+    /// 4: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>), then the judges' last general
+    /// problems found by quality review. A state of an earlier version lacks them (a judge's closures cannot be told
+    /// from the digests) and is refused: the court replays its ledger.
     /// </summary>
-    private const int SnapshotVersion = 3;
+    private const int SnapshotVersion = 4;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
@@ -69,6 +70,7 @@ public sealed partial class CourtState
             {
                 tally.Write(w);
             }
+            WriteQuality(w);
         }
         return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), _held.Freeze(), _dueAt.Freeze());
     }
@@ -162,6 +164,7 @@ public sealed partial class CourtState
         {
             _judgeTally[j] = DocketTally.Read(r);
         }
+        ReadQuality(r);
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble());

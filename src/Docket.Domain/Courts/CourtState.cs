@@ -542,6 +542,10 @@ public sealed partial class CourtState
                     {
                         return "the stages or nodes recorded differ from those the report reaches";
                     }
+                    if (ArchiveWaits(c, step))
+                    {
+                        return $"case {e.Case} was archived before its quality review passed";
+                    }
                     return CaseClock.IsLocked(_court, c, e.At) ? $"case {e.Case} was locked when the report was recorded" : null;
                 }
             case LedgerKinds.Close:
@@ -613,6 +617,10 @@ public sealed partial class CourtState
                     var days = e.Kind == LedgerKinds.ConversionApproved ? TimeLimit.ConversionDays(_court.CaseTypes[_court.TypeIndex(c.Type)]) : (double?)null;
                     return e.Days != days ? $"the conversion of case {e.Case} adds {days?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "no"} days to its limit, the entry says {e.Days?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "none"}" : null;
                 }
+            case LedgerKinds.ReviewDraw:
+                return CheckReviewDraw(e);
+            case LedgerKinds.ReviewFinding:
+                return CheckReviewFinding(e);
             case LedgerKinds.PartyCode:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
@@ -645,6 +653,7 @@ public sealed partial class CourtState
             LedgerKinds.PartyCode => Permission.IssuePartyCode,
             LedgerKinds.ConversionRequested => Permission.RequestConversion,
             LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused => Permission.DecideConversion,
+            LedgerKinds.ReviewDraw or LedgerKinds.ReviewFinding => Permission.ReviewQuality,
             LedgerKinds.Seed => Permission.Administer,
             _ => null,
         };
@@ -736,6 +745,9 @@ public sealed partial class CourtState
                 _presence.Withdraw(TeamOf(e), e.Withdraws ?? 0, e.Seq, e.At);
                 Touch(TeamOf(e), e);
                 return;
+            case LedgerKinds.ReviewDraw:
+                ApplyReviewDraw(e);
+                return;
             case var kind when CaseEntries.ChangesCase(kind):
                 {
                     var c = CaseOf(e);
@@ -781,6 +793,9 @@ public sealed partial class CourtState
                             break;
                         case LedgerKinds.Extension:
                             Extensions++;
+                            break;
+                        case LedgerKinds.ReviewFinding:
+                            NoteFinding(e);
                             break;
                     }
                     Set(after);

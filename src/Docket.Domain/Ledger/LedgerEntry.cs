@@ -143,6 +143,14 @@ public sealed record LedgerEntry
     [Id(35)]
     public string? PartyCodeHmac { get; init; }
 
+    /// <summary>The closed cases a quality-review draw picked among its <see cref="Eligible"/> ones (kind review_draw).</summary>
+    [Id(36)]
+    public string[]? Sample { get; init; }
+
+    /// <summary>What a review found: none, general or serious (kind review_finding; the card is in <see cref="Level"/>).</summary>
+    [Id(37)]
+    public string? Finding { get; init; }
+
     /// <summary>The previous entry's hash; 64 zeros for the first entry.</summary>
     [Id(33)]
     public required string Prev { get; init; }
@@ -231,6 +239,19 @@ public static class LedgerKinds
 
     /// <summary>The party's code of a case re-issued by a registrar (its keyed hash in <c>party_code_hmac</c>): the earlier code stops working.</summary>
     public const string PartyCode = "party_code";
+
+    /// <summary>
+    /// A quality-review draw (cases 162, 166): among the closed files not yet archived nor covered by an earlier draw
+    /// (<c>eligible</c>, case ids), those in <c>sample</c> are reviewed — every file of a set category, one per judge at
+    /// random, a proportional share of the rest — re-made from <c>draw</c> by anyone holding the epoch's secret.
+    /// </summary>
+    public const string ReviewDraw = "review_draw";
+
+    /// <summary>
+    /// A review's finding on a drawn file (<c>finding</c>: none, general, serious) and its card in <c>level</c>
+    /// (yellow_card, red_card; none: the review passed), the judge carded in <c>judge</c> and the fix's deadline in <c>due</c>.
+    /// </summary>
+    public const string ReviewFinding = "review_finding";
 
     /// <summary>A new seed epoch: the previous secret revealed, the next committed.</summary>
     public const string Seed = "seed";

@@ -68,4 +68,7 @@ public sealed record CourtSpec(
 
     /// <summary>What the court appeals to the court above; null when it appeals nothing.</summary>
     public Appeals.AppealSpec? Appeals { get; init; }
+
+    /// <summary>The court's quality review of closed files (cases 162, 166, 159); null when it has none.</summary>
+    public Quality.QualityReviewSpec? QualityReview { get; init; }
 }

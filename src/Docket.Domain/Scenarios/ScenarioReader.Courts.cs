@@ -11,7 +11,7 @@ namespace Docket.Domain.Scenarios;
 internal sealed partial class ScenarioReader
 {
     internal static readonly string[] CourtKeys =
-        ["id", "count", "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision", "appeals"];
+        ["id", "count", "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision", "appeals", "quality_review"];
 
     internal static readonly string[] IntakeKeys = ["type", "mix", "per_year", "seasonality", "mediation"];
 
@@ -85,6 +85,9 @@ internal sealed partial class ScenarioReader
         var supervision = m.Value("supervision") is { } supervisionNode
             ? ReadSupervision(supervisionNode, m.PathOf("supervision"))
             : new SupervisionRead(SupervisionSpec.Default, new(StringComparer.Ordinal), null);
+        var qualityReview = m.Value("quality_review") is { } qualityNode
+            ? ReadQualityReview(qualityNode, m.PathOf("quality_review"), supervision, courtId)
+            : null;
 
         CheckEveryFiledTypeIsAccepted(courtId, teams, filed);
         CheckPullHasCap(courtId, teams, assignment, multiCourt);
@@ -113,6 +116,7 @@ internal sealed partial class ScenarioReader
             assignment?.Spec ?? AssignmentSpec.Random, absences, backlog, quotaTarget)
         {
             Supervision = supervision.Spec,
+            QualityReview = qualityReview,
         };
     }
 

@@ -19,11 +19,11 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
     [
         "name", "seed", "days", "warmup_days", "replications", "calendar", "roles", "case_types",
         "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision", "courts",
-        "balance", "scores",
+        "balance", "scores", "quality_review",
     ];
 
     /// <summary>Keys that describe one court: at the top level in the single-court form, inside courts[] otherwise.</summary>
-    internal static readonly string[] CourtBodyKeys = ["intake", "teams", "pools", "absences", "backlog", "quota_target", "supervision"];
+    internal static readonly string[] CourtBodyKeys = ["intake", "teams", "pools", "absences", "backlog", "quota_target", "supervision", "quality_review"];
 
     private static readonly string[] s_calendarKeys = ["days_per_week", "hours_per_day", "start_date", "holidays", "make_up_days", "utc_offset_hours"];
 

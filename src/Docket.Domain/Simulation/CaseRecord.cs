@@ -92,4 +92,22 @@ public enum CaseFlags : uint
 
     /// <summary>Its team was chosen by a random draw (random, weighted random, pull, deck): the published counts' <c>drawn</c>.</summary>
     Drawn = 65536,
+
+    /// <summary>Held for quality review: its archiving waits until the review passes (case 162).</summary>
+    ReviewHeld = 131072,
+
+    /// <summary>Held as its judge's file of the year (case 166): a later file of the judge may take the place and release it.</summary>
+    ReviewJudgePlace = 262144,
+
+    /// <summary>Reviewed because its type or category is reviewed in full.</summary>
+    ReviewCategory = 524288,
+
+    /// <summary>Drawn in the proportional random sample.</summary>
+    ReviewSampled = 1048576,
+
+    /// <summary>Sent to a reviewer (at a review session).</summary>
+    ReviewSent = 2097152,
+
+    /// <summary>Stopped before archiving until its review passes.</summary>
+    ReviewWaiting = 4194304,
 }

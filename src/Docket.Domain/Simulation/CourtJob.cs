@@ -7,6 +7,7 @@ internal enum CourtJobKind : byte
     ApproveExtension,
     MeetingSeat,
     DecideConversion,
+    ReviewFile,
 }
 
 /// <summary>Work that is not a case's stage: a supervisor unlocking, supervising, approving; a judge sitting in a meeting.</summary>

@@ -289,6 +289,12 @@ public sealed class CourtLayout
     public int TeamOfJudge(int judge) => _judgeTeam[judge];
 
     /// <summary>A judge's number within its team (0-based) from its court-wide number.</summary>
+    /// <summary>The court-wide index of judge <paramref name="judge"/> (0-based in the team) of team <paramref name="team"/>.</summary>
+    public int JudgeIndex(int team, int judge) => _judgeOffset[team] + judge;
+
+    /// <summary>The court's judges, counted as <see cref="JudgeIndex"/> numbers them.</summary>
+    public int JudgeCount => _judgeOffset[^1];
+
     public int JudgeInTeam(int judge) => judge - _judgeOffset[_judgeTeam[judge]];
 
     /// <summary>The station of each team's first judge; judge <c>k</c>'s is <c>JudgeStation[team] + k</c>.</summary>

@@ -17,7 +17,7 @@ namespace Docket.Domain.Simulation;
 /// judge in charge of a case is <see cref="JudgeInCharge"/>'s.
 /// Struct events in an array heap, cases in a struct array: nothing is allocated per case on the hot path.
 /// </summary>
-public sealed class CourtSimulation
+public sealed partial class CourtSimulation
 {
     public const int PriorityLevels = WaitingQueue.Lanes;
     private const int EscalatedLane = WaitingQueue.EscalatedLane;
@@ -110,6 +110,15 @@ public sealed class CourtSimulation
             _events.Push(Coins.FirstRoundEnd, SimEventKind.CoinRound, 0);
         }
         _judges = new JudgeInCharge(layout.JudgesPerTeam);
+        if (layout.Spec.QualityReview is { } quality)
+        {
+            _quality = new QualityDesk(quality, _types, layout);
+            Quality = new QualityCounters();
+            if (_quality.SessionAt(1) < _windowEnd)
+            {
+                _events.Push(_quality.SessionAt(1), SimEventKind.QualitySession, 1);
+            }
+        }
 
         _waiting = new IntQueue[_types.Length][];
         _waitingByType = new int[_types.Length];
@@ -304,6 +313,12 @@ public sealed class CourtSimulation
                     break;
                 case SimEventKind.HigherCourtExtension:
                     Extend(e.Subject, e.Time, e.Deadline);
+                    break;
+                case SimEventKind.QualitySession:
+                    HoldReviewSession(e.Subject, e.Time);
+                    break;
+                case SimEventKind.QualityFixed:
+                    PassReview(e.Subject, e.Time);
                     break;
             }
         }
@@ -768,6 +783,10 @@ public sealed class CourtSimulation
             }
             Close(caseNo, now);
         }
+        if (_quality is not null && AwaitsReview(caseNo))
+        {
+            return;
+        }
         if (c.Stage < _types[c.Type].Stages.Count)
         {
             EnterStage(caseNo, now);
@@ -775,6 +794,10 @@ public sealed class CourtSimulation
         else
         {
             c.Archived = now;
+            if (_quality is not null)
+            {
+                ArchivedAfterReview(caseNo, now);
+            }
         }
     }
 
@@ -792,6 +815,10 @@ public sealed class CourtSimulation
         Tally.PendingByKind[(int)team.Kind]--;
         NodeReached(caseNo, NodeCatalog.ClosureNode, now);
         Appeals?.Closed(in c, now);
+        if (_quality is not null)
+        {
+            DrawForReview(caseNo, now);
+        }
         PullWaiting(c.Team, now);
     }
 
@@ -1143,6 +1170,9 @@ public sealed class CourtSimulation
                 break;
             case CourtJobKind.DecideConversion:
                 DecideConversion(j.Case, j.Asked, now);
+                break;
+            case CourtJobKind.ReviewFile:
+                ReviewDone(j.Case, j.Hours, now);
                 break;
             case CourtJobKind.MeetingSeat:
                 {

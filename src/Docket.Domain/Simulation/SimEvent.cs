@@ -21,6 +21,12 @@ internal enum SimEventKind : byte
 
     /// <summary>The higher court's approval of an extension beyond the president's cap arrives (<see cref="Deadlines.TimeLimitExtension.HigherCourtDays"/>).</summary>
     HigherCourtExtension,
+
+    /// <summary>A quality review session (<see cref="Quality.QualityReviewSpec.SessionsPerYear"/> a year).</summary>
+    QualitySession,
+
+    /// <summary>A carded file fixed by its judge: its review passes.</summary>
+    QualityFixed,
 }
 
 /// <summary>An event of the court's loop. Ties in time are broken by <see cref="Sequence"/>, so order is deterministic.</summary>

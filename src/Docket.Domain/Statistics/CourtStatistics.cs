@@ -100,6 +100,10 @@ public sealed class CourtStatistics
     /// <summary>The court's published lists over the window (daily check, past-limit list, monthly counts, rankings).</summary>
     [Id(33)]
     public Reports.ReportStatistics Reports { get; set; } = new();
+
+    /// <summary>The court's quality review over the window; null when it has none.</summary>
+    [Id(34)]
+    public Simulation.QualityCounters? Quality { get; set; }
 }
 
 /// <summary>One shared pool's staff, tasks and busy hours over the window.</summary>

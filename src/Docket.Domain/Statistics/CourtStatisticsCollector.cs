@@ -49,8 +49,10 @@ public static class CourtStatisticsCollector
             Deadlines = simulation.Deadlines,
             CoinRounds = simulation.Coins.Rounds(w1),
             Reports = Reports.SimulatedReports.Collect(simulation),
+            Quality = simulation.Quality,
         };
 
+        long reviewWaiting = 0;
         foreach (ref readonly var c in simulation.Cases)
         {
             var mediation = (c.Flags & CaseFlags.Mediation) != 0;
@@ -143,6 +145,10 @@ public static class CourtStatisticsCollector
                 courtBalance.Archive(c.Archived - c.Closed);
                 teamBalance[c.Team].Archive(c.Archived - c.Closed);
             }
+            if ((c.Flags & CaseFlags.ReviewHeld) != 0 && double.IsNaN(c.Archived))
+            {
+                reviewWaiting++;
+            }
             var until = closed ? c.Closed : w1;
             if (until > w0)
             {
@@ -188,6 +194,11 @@ public static class CourtStatisticsCollector
                     kindDiff[kindSlot[c.Team], last + 1]--;
                 }
             }
+        }
+
+        if (stats.Quality is { } quality)
+        {
+            quality.WaitingAtEnd = reviewWaiting;
         }
 
         var pendingAt = new long[months + 1];

@@ -94,6 +94,70 @@ public sealed record Summary
     /// <summary>The court's published lists produced on their cadence in the window (cases 154, 157, 160, 161).</summary>
     [Id(33)]
     public ReportFigures Reports { get; init; } = new();
+
+    /// <summary>Quality review of closed files over the window (cases 162, 166, 159); absent when no court has a quality review.</summary>
+    [Id(34)]
+    public QualityReviewFigures? QualityReview { get; init; }
+}
+
+/// <summary>
+/// Quality review in the window (cases 162, 166, 159): files reviewed and why, their findings' cards, the check that
+/// each judge who closed a file in a review year had one reviewed, the files still waiting for review at the end,
+/// and how long reviewed files took from closure to archive.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.summary.quality-review-figures")]
+public sealed record QualityReviewFigures
+{
+    /// <summary>Review sessions held.</summary>
+    [Id(0)]
+    public double Sessions { get; init; }
+
+    /// <summary>Files whose review finished.</summary>
+    [Id(1)]
+    public double CasesReviewed { get; init; }
+
+    /// <summary>Of those: of a category reviewed in full, from the proportional random sample, as their judge's file of the year.</summary>
+    [Id(2)]
+    public double ByCategory { get; init; }
+    [Id(3)]
+    public double BySample { get; init; }
+    [Id(4)]
+    public double ByJudge { get; init; }
+
+    /// <summary>Reviews that found no problem.</summary>
+    [Id(5)]
+    public double Passed { get; init; }
+    [Id(6)]
+    public double YellowCards { get; init; }
+    [Id(7)]
+    public double RedCards { get; init; }
+
+    /// <summary>Red cards for a judge's second general problem within the window.</summary>
+    [Id(8)]
+    public double RedForRepeat { get; init; }
+
+    /// <summary>
+    /// Case 166's check over the review years that ended in the window: judges who closed a file in a year (summed
+    /// over the years), those with a file reviewed, and those missed (0: the check passes).
+    /// </summary>
+    [Id(9)]
+    public double JudgeYears { get; init; }
+    [Id(10)]
+    public double JudgeYearsReviewed { get; init; }
+    [Id(11)]
+    public double JudgeYearsMissed { get; init; }
+
+    /// <summary>Closed files held for review, not yet archived, at the window's end.</summary>
+    [Id(12)]
+    public double WaitingForReview { get; init; }
+
+    /// <summary>Mean days from closure to archive of the reviewed files archived in the window (0 when none).</summary>
+    [Id(13)]
+    public double MeanDaysClosureToArchive { get; init; }
+
+    /// <summary>Reviewers' hours spent.</summary>
+    [Id(14)]
+    public double ReviewerHours { get; init; }
 }
 
 /// <summary>
@@ -429,11 +493,11 @@ public sealed record DeadlineFigures
     [Id(7)]
     public double TimeLimitChangeRate { get; init; }
 
-    /// <summary>Yellow cards from quality review (case 159); 0: no quality review is configured (a late closure is <see cref="ClosedAfterLimit"/>, not a card).</summary>
+    /// <summary>Yellow cards from quality review (case 159; <see cref="QualityReviewFigures"/>); 0 when no court has one (a late closure is <see cref="ClosedAfterLimit"/>, not a card).</summary>
     [Id(8)]
     public double YellowCards { get; init; }
 
-    /// <summary>Red cards from quality review (case 159); 0: no quality review is configured (a referral is <see cref="ReferredDiscipline"/>, not a card).</summary>
+    /// <summary>Red cards from quality review (case 159; <see cref="QualityReviewFigures"/>); 0 when no court has one (a referral is <see cref="ReferredDiscipline"/>, not a card).</summary>
     [Id(9)]
     public double RedCards { get; init; }
 }

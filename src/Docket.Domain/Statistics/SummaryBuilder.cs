@@ -183,6 +183,7 @@ public static class SummaryBuilder
             })],
             Appeals = AppealsOf(scenario, courts),
             LimitApprovals = LimitApprovalsOf(scenario, courts),
+            QualityReview = QualityReviewOf(courts),
         };
         var steady = SteadyState.Test(summary.Monthly);
         return summary with
@@ -335,10 +336,10 @@ public static class SummaryBuilder
             Extensions = extensions,
             // One definition, the balance indicator's: extensions granted to the cases filed in the window ÷ those cases.
             TimeLimitChangeRate = Merged(courts).Indicators().TimeLimitChangeRate,
-            // Case 159's cards are the findings of quality review, not deadline outcomes: with no quality review in
-            // the simulator, there are none (the deadline outcomes are closed_after_limit and referred_discipline).
-            YellowCards = 0,
-            RedCards = 0,
+            // Case 159's cards are the findings of quality review, not deadline outcomes (those are closed_after_limit
+            // and referred_discipline): none where no court has a quality review.
+            YellowCards = courts.Sum(c => c.Quality?.YellowCards ?? 0),
+            RedCards = courts.Sum(c => c.Quality?.RedCards ?? 0),
         };
     }
 
@@ -416,6 +417,36 @@ public static class SummaryBuilder
             ExtensionsByHigherCourt = byHigherCourt,
             HigherCourtMeanWaitDays = byHigherCourt > 0 ? Sum(d => d.HigherCourtWaitDays) / byHigherCourt : 0,
             ExtensionsRefusedAtCap = Sum(d => d.ExtensionsRefusedAtCap),
+        };
+    }
+
+    /// <summary>Quality review summed over the courts that have one; null when none has.</summary>
+    private static QualityReviewFigures? QualityReviewOf(IReadOnlyList<CourtStatistics> courts)
+    {
+        var reviewing = courts.Select(c => c.Quality).OfType<Simulation.QualityCounters>().ToList();
+        if (reviewing.Count == 0)
+        {
+            return null;
+        }
+        double Sum(Func<Simulation.QualityCounters, double> of) => reviewing.Sum(of);
+        var archived = Sum(q => q.ArchivedAfterReview);
+        return new QualityReviewFigures
+        {
+            Sessions = Sum(q => q.Sessions),
+            CasesReviewed = Sum(q => q.Reviewed),
+            ByCategory = Sum(q => q.ByCategory),
+            BySample = Sum(q => q.BySample),
+            ByJudge = Sum(q => q.ByJudge),
+            Passed = Sum(q => q.Passed),
+            YellowCards = Sum(q => q.YellowCards),
+            RedCards = Sum(q => q.RedCards),
+            RedForRepeat = Sum(q => q.RedForRepeat),
+            JudgeYears = Sum(q => q.JudgesClosing),
+            JudgeYearsReviewed = Sum(q => q.JudgesReviewed),
+            JudgeYearsMissed = Sum(q => q.JudgesClosing - q.JudgesReviewed),
+            WaitingForReview = Sum(q => q.WaitingAtEnd),
+            MeanDaysClosureToArchive = archived > 0 ? Sum(q => q.ReviewedArchiveDays) / archived : 0,
+            ReviewerHours = Sum(q => q.ReviewerHours),
         };
     }
 

@@ -80,6 +80,28 @@ public sealed class LiveCaseGrain(
     public Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by) =>
         DecideAsync((court, c, at) => CaseCommands.IssuePartyCode(court, c, hmac, by, at));
 
+    /// <summary>
+    /// A review's finding is the court's to decide: the card it earns depends on the judge's other findings (a second
+    /// general problem within the window is red), which only the court sees.
+    /// </summary>
+    public async Task<CommandResult> RecordFindingAsync(string finding, string? note, Actor by)
+    {
+        await SyncAsync();
+        if (_court is null || _record is null)
+        {
+            return NoSuchCase();
+        }
+        var result = await Court().RecordFindingAsync(_number, finding, note, by);
+        if (result.Outcome != Outcome.Ok)
+        {
+            return result;
+        }
+        // The record with its review's state: a record's Orleans form leaves that out, the court's held form carries it.
+        var after = (await Court().GetCaseAsync(_number))?.Whole;
+        Take(after);
+        return after is null ? result : result with { Case = CaseClock.Details(_court, after, time.GetUtcNow()) };
+    }
+
     /// <summary>A designation is an assignment: the court decides it on its board of team loads.</summary>
     public async Task<CommandResult> DesignateAsync(string? team, string reason, Actor by)
     {
@@ -93,8 +115,8 @@ public sealed class LiveCaseGrain(
         {
             return result;
         }
-        // A record's Orleans form leaves out its conversion; only this grain's own commands change it.
-        var after = details.Case with { Conversion = before.Conversion };
+        // A record's Orleans form leaves out its conversion and review; a designation changes neither.
+        var after = details.Case with { Conversion = before.Conversion, Review = before.Review };
         Take(after);
         return result with { Case = CaseClock.Details(_court, after, time.GetUtcNow()) };
     }

@@ -436,6 +436,36 @@ public sealed partial class LiveCourtGrain(
         : _state.Digests[(int)number - 1] is { Finished: true } d ? _court.Layout.Teams[d.Team].Id
         : null;
 
+    public async Task<CommandResult> DrawForReviewAsync(Actor by)
+    {
+        EnsureHealthy();
+        var effect = CourtCommands.DrawForReview(_state, by, NowOrBroken());
+        if (effect.Refused is { } refused)
+        {
+            return refused;
+        }
+        await CommitAsync(effect.Records);
+        // Every file the draw covered changed (drawn or not): their grains take the records the court holds now.
+        foreach (var id in LedgerEntry.Parse(effect.Records[0].Json).Eligible ?? [])
+        {
+            if (_state.Case(_court.NumberOf(id)) is { } c)
+            {
+                GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(HeldCase.Of(c)).Ignore();
+            }
+        }
+        return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
+    }
+
+    public async Task<CommandResult> RecordFindingAsync(long number, string finding, string? note, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.RecordFinding(_state, number, finding, note, by, NowOrBroken()), null);
+    }
+
     public async Task<string?> GetPartyCodeHmacAsync(long number)
     {
         EnsureHealthy();

@@ -34,6 +34,15 @@ public sealed record ConversionRequest(string? Reason);
 /// <summary>Body of <c>POST /api/cases/{id}/conversion/decision</c>: approve (true) or refuse (false), and an optional reason.</summary>
 public sealed record ConversionDecisionRequest(bool? Approve, string? Reason);
 
+/// <summary>Body of <c>POST /api/cases/{id}/quality-review</c>: what the review found (none, general, serious) and an optional note.</summary>
+public sealed record ReviewFindingRequest(string? Finding, string? Note);
+
+/// <summary>
+/// Answer to <c>POST /api/courts/{court}/quality-review/draws</c>: the closed files the draw covered, those it drew for
+/// review, and the review_draw ledger entry (whose draw anyone holding the epoch's secret re-makes).
+/// </summary>
+public sealed record ReviewDrawResponse(string Court, IReadOnlyList<string> Eligible, IReadOnlyList<string> Sample, LedgerEntryView Entry);
+
 /// <summary>Answer to <c>GET /api/courts/{court}/warnings</c> and <c>POST /api/courts/{court}/deadline-watch</c>.</summary>
 public sealed record WarningsResponse(string Court, IReadOnlyList<CourtWarning> Warnings);
 

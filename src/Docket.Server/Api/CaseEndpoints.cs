@@ -58,6 +58,14 @@ internal static class CaseEndpoints
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.ConversionApprover);
 
+        api.MapPost("/cases/{id}/quality-review", RecordFindingAsync)
+            .WithName("RecordReviewFinding").WithTags(ApiTags.Cases).WithSummary("Record a quality review's finding")
+            .WithDescription("A reviewer of the court, or a division head of the case's division, records what the review of a drawn file found: none (the review passes and the file may be archived), general (a yellow card to the judge; red when the judge's previous general problem was within the window) or serious (a red card, announced court-wide); a carded file is reviewed again after its fix (cases 159, 162)")
+            .Accepts<ReviewFindingRequest>("application/json")
+            .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.QualityReviewer);
+
         api.MapPost("/cases/{id}/party-code", IssuePartyCodeAsync)
             .WithName("IssuePartyCode").WithTags(ApiTags.Cases).WithSummary("Re-issue a party's code")
             .WithDescription("Give the case's party a new code (a registrar of its court; the case not closed): answered once, recorded in the ledger as its keyed hash; the earlier code stops working")
@@ -217,6 +225,20 @@ internal static class CaseEndpoints
             return Problems.Invalid("approve", "say whether the conversion is approved: true or false");
         }
         return await RunAsync(id, context, grains, organization, g => g.DecideConversionAsync(approve, body.Reason, context.Actor()));
+    }
+
+    private static async Task<IResult> RecordFindingAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ReviewFindingRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (Docket.Domain.Quality.QualityFindings.Parse(body!.Finding) is null)
+        {
+            return Problems.Invalid("finding", $"the finding is one of: {string.Join(", ", Docket.Domain.Quality.QualityFindings.All)}");
+        }
+        return await RunAsync(id, context, grains, organization, g => g.RecordFindingAsync(body.Finding!, body.Note, context.Actor()));
     }
 
     private static async Task<IResult> IssuePartyCodeAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, PartyAccess parties)

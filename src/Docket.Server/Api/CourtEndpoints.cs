@@ -60,6 +60,12 @@ internal static class CourtEndpoints
             .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.KpiReader);
 
+        api.MapPost("/courts/{court}/quality-review/draws", DrawForReviewAsync)
+            .WithName("DrawReviewSample").WithTags(ApiTags.Courts).WithSummary("Draw the quality-review sample")
+            .WithDescription("A reviewer of the court (or a division head) draws among the closed files not yet archived that no earlier draw covered: every file of the set categories, one per judge at random and a proportional share of the rest (cases 162, 166). The draw is a ledger entry anyone holding the epoch's secret re-makes; the files drawn are archived only after their review passes")
+            .Produces<ReviewDrawResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.QualityReviewer);
+
         api.MapPost("/courts/{court}/deadline-watch", WatchAsync)
             .WithName("RunDeadlineWatch").WithTags(ApiTags.Courts).WithSummary("Run the deadline watcher now").WithDescription("Run the court's deadline watcher now (it also runs on its reminder); answers the warnings it issued")
             .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
@@ -84,6 +90,22 @@ internal static class CourtEndpoints
         var warnings = await grains.LiveCourt(court).GetWarningsAsync(since);
         return Results.Ok(new WarningsResponse(court,
             [.. warnings.Where(w => (level is null || w.Warning.Level == level) && AccessRules.Allows(actor, Permission.Oversee, new(court, w.Division)))]));
+    }
+
+    private static async Task<IResult> DrawForReviewAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
+    {
+        if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        var result = await grains.LiveCourt(court).DrawForReviewAsync(context.Actor());
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+        var entry = LedgerEntry.Parse(result.Entries[0].Json);
+        return Results.Created($"/api/courts/{Uri.EscapeDataString(court)}/ledger",
+            new ReviewDrawResponse(court, entry.Eligible ?? [], entry.Sample ?? [], LedgerEntryView.Of(result.Entries[0])));
     }
 
     private static async Task<IResult> MarkAbsentAsync(string team, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ internal static class Policies
     public const string PartyCodeIssuer = "party-codes";
     public const string ConversionRequester = "conversion-requests";
     public const string ConversionApprover = "conversion-decisions";
+    public const string QualityReviewer = "quality-review";
     public const string CaseloadReader = "caseload";
     public const string KpiReader = "kpis";
     public const string Auditor = "audit";
@@ -37,6 +38,7 @@ internal static class Policies
         Gate(options, PartyCodeIssuer, Permission.IssuePartyCode);
         Gate(options, ConversionRequester, Permission.RequestConversion);
         Gate(options, ConversionApprover, Permission.DecideConversion);
+        Gate(options, QualityReviewer, Permission.ReviewQuality);
         Gate(options, CaseloadReader, Permission.Read);
         Gate(options, KpiReader, Permission.SeeKpis);
         Gate(options, Auditor, Permission.Audit);

@@ -38,6 +38,7 @@ internal static class DemoUsers
             User(UserRoles.Clerk, court.Id),
             User(UserRoles.DivisionHead, court.Id, divisionId: division),
             User(UserRoles.President, court.Id),
+            User(UserRoles.Reviewer, court.Id),
             User(UserRoles.Auditor),
             User(UserRoles.Admin),
         ];

@@ -556,7 +556,7 @@ public class ScenarioValidationTests
             {{Types}}
             courts:
               - { id: c, »quota: 5, teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ] }
-            """, "unknown key 'quota' in courts[0] (expected one of: id, count, intake, teams, pools, assignment, absences, backlog, quota_target, supervision, appeals)");
+            """, "unknown key 'quota' in courts[0] (expected one of: id, count, intake, teams, pools, assignment, absences, backlog, quota_target, supervision, appeals, quality_review)");
     }
 
     [Fact]

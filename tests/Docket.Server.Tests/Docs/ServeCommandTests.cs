@@ -75,7 +75,7 @@ public sealed partial class ServeCommandTests : IDisposable
             }
             var log = Text(output);
             var keys = DemoKey().Matches(log).GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.First().Value);
-            Assert.Equal(["registrar", "judge", "clerk", "division-head", "president", "auditor", "admin"], keys.Keys);
+            Assert.Equal(["registrar", "judge", "clerk", "division-head", "president", "reviewer", "auditor", "admin"], keys.Keys);
             Assert.All(keys.Values, key => Assert.Single(Regex.Matches(log, Regex.Escape(key))));
 
             // The printed keys work: a filing with the registrar's, the court's indicators with the president's.
