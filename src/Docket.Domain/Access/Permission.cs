@@ -30,6 +30,15 @@ public enum Permission
     /// <summary>Approve or refuse a conversion to ordinary procedure (the scenario names which role approves).</summary>
     DecideConversion,
 
+    /// <summary>Refer a case to a professional judges' meeting (cases 164, 165).</summary>
+    ReferToMeeting,
+
+    /// <summary>Record a meeting held, release a case after its minutes are checked, send it to the adjudication committee.</summary>
+    ConveneMeeting,
+
+    /// <summary>Record the adjudication committee's decision on a case.</summary>
+    DecideInCommittee,
+
     /// <summary>Issue a case's party a new code (the earlier one stops working).</summary>
     IssuePartyCode,
 

@@ -12,7 +12,7 @@ namespace Docket.Domain.Courts;
 /// ledger entries to the <see cref="CourtState"/> — the same entries the replay check re-makes. Nothing here waits
 /// or stores: the driver (the live court grain, a test, a replay) makes the entries durable before it answers.
 /// </summary>
-public static class CourtCommands
+public static partial class CourtCommands
 {
     /// <summary>
     /// Files a case at <paramref name="at"/>: assigned by <see cref="CourtState.Decide"/> (or queued when no team
@@ -101,6 +101,10 @@ public static class CourtCommands
         {
             return CommandEffect.Refuse(Outcome.Conflict, null,
                 $"case {c.Id} is locked since {since:O} (an important node is overdue); a division head or the president must unlock it");
+        }
+        if (step.Closes && MeetingReferral.HoldsClosing(c.Meeting) is { } held)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id} cannot close: {held}");
         }
         var effect = new CommandEffect { Case = number };
         effect.Records.Add(state.Append(Entry(state, LedgerKinds.Node, at, c, by) with { Node = node, Stages = step.Stages, Nodes = step.Nodes }));
