@@ -34,6 +34,9 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     [Alias("decide-conversion")]
     Task<CommandResult> DecideConversionAsync(bool approve, string? reason, Actor by);
 
+    [Alias("meeting")]
+    Task<CommandResult> MeetingAsync(MeetingStep step, Actor by);
+
     /// <summary>Gives the case's party a new code, recorded as its keyed hash (a registrar; the earlier code stops working).</summary>
     [Alias("issue-party-code")]
     Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by);

@@ -38,6 +38,10 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("decide-conversion")]
     Task<CommandResult> DecideConversionAsync(long number, bool approve, string? reason, Actor by);
 
+    /// <summary>One step of a case's professional judges' meeting or adjudication committee (cases 164, 165): refer, held, release, committee, decision.</summary>
+    [Alias("meeting")]
+    Task<CommandResult> MeetingAsync(long number, MeetingStep step, Actor by);
+
     /// <summary>Gives a case's party a new code, recorded as its keyed hash (a registrar; the earlier code stops working).</summary>
     [Alias("issue-party-code")]
     Task<CommandResult> IssuePartyCodeAsync(long number, string hmac, Actor by);

@@ -10,6 +10,19 @@ namespace Docket.Domain.Courts;
 /// </summary>
 public static partial class CourtCommands
 {
+    /// <summary>Runs one step of the case's meeting or committee (<see cref="MeetingStep"/>).</summary>
+    public static CommandEffect Meeting(CourtState state, long number, MeetingStep step, Actor by, DateTimeOffset at) => step.Step switch
+    {
+        MeetingStep.Refer => ReferToMeeting(state, number, step.Trigger ?? "", step.Reason ?? "", by, at),
+        MeetingStep.Held => step.Adopted is { } adopted
+            ? RecordMeetingHeld(state, number, adopted, by, at)
+            : CommandEffect.Refuse(Outcome.Invalid, "adopted", "say whether the panel adopted the meeting's majority view: true or false"),
+        MeetingStep.Release => ReleaseAfterMeeting(state, number, by, at),
+        MeetingStep.Committee => ReferToCommittee(state, number, step.Reason, by, at),
+        MeetingStep.Decision => RecordCommitteeDecision(state, number, step.Reason ?? "", by, at),
+        _ => CommandEffect.Refuse(Outcome.Invalid, "step", $"unknown meeting step '{step.Step}'"),
+    };
+
     /// <summary>
     /// The case's judge, a division head of its division or the president refers it to a meeting, for a trigger
     /// (<see cref="MeetingTriggers"/>; a leader's disagreement only by a division head or the president) and a
@@ -94,4 +107,19 @@ public static partial class CourtCommands
 
     private static CommandEffect Record(CourtState state, LedgerEntry entry) =>
         new() { Case = entry.Number ?? 0, Records = [state.Append(entry)] };
+}
+
+/// <summary>One step of a case's meeting or committee, as the live service passes it to the court (<see cref="CourtCommands.Meeting"/>).</summary>
+[Orleans.GenerateSerializer, Orleans.Immutable, Orleans.Alias("docket.live.meeting-step")]
+public sealed record MeetingStep(
+    [property: Orleans.Id(0)] string Step,
+    [property: Orleans.Id(1)] string? Trigger = null,
+    [property: Orleans.Id(2)] string? Reason = null,
+    [property: Orleans.Id(3)] bool? Adopted = null)
+{
+    public const string Refer = "refer";
+    public const string Held = "held";
+    public const string Release = "release";
+    public const string Committee = "committee";
+    public const string Decision = "decision";
 }

@@ -64,6 +64,8 @@ public sealed class LiveCaseGrain(Organization organization, TimeProvider time, 
     public Task<CommandResult> DecideConversionAsync(bool approve, string? reason, Actor by) =>
         RunAsync(court => court.DecideConversionAsync(_number, approve, reason, by));
 
+    public Task<CommandResult> MeetingAsync(MeetingStep step, Actor by) => RunAsync(court => court.MeetingAsync(_number, step, by));
+
     public Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by) => RunAsync(court => court.IssuePartyCodeAsync(_number, hmac, by));
 
     public Task<CommandResult> DesignateAsync(string? team, string reason, Actor by) =>

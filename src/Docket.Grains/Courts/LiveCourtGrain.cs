@@ -464,6 +464,16 @@ public sealed partial class LiveCourtGrain(
         return await CompleteAsync(CourtCommands.DecideConversion(_state, number, approve, reason, by, NowOrBroken()), null);
     }
 
+    public async Task<CommandResult> MeetingAsync(long number, MeetingStep step, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.Meeting(_state, number, step, by, NowOrBroken()), null);
+    }
+
     public async Task<string?> GetPartyCodeHmacAsync(long number)
     {
         EnsureHealthy();
