@@ -17,7 +17,7 @@ namespace Docket.Domain.Simulation;
 /// judge in charge of a case is <see cref="JudgeInCharge"/>'s.
 /// Struct events in an array heap, cases in a struct array: nothing is allocated per case on the hot path.
 /// </summary>
-public sealed class CourtSimulation
+public sealed partial class CourtSimulation
 {
     public const int PriorityLevels = WaitingQueue.Lanes;
     private const int EscalatedLane = WaitingQueue.EscalatedLane;
@@ -54,8 +54,6 @@ public sealed class CourtSimulation
     private readonly EscalationLadder _ladder;
     private readonly int[] _meetingCursor;
     private readonly long[] _meetingSeats;
-    private readonly List<int> _awaitingMeeting = [];
-    private readonly List<(int Remaining, int[] Cases, int[] Seats)> _meetings = [];
     private readonly IReadOnlyList<ExternalFiling>? _filings;
     private CaseRecord[] _cases;
     private CourtJob[] _jobs = new CourtJob[64];
@@ -93,6 +91,7 @@ public sealed class CourtSimulation
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
         _meetingCursor = new int[layout.JudgesByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
+        Referrals = MeetingReferralCounters.For(layout);
         Tally = new SimulationTally(_types.Length);
         Draws = new Audit.ExpectedCounts([.. _teams.Select(t => t.Id)]);
         _monthOf = Reports.ReportPeriod.KeyIn(_calendar, Reports.ReportCadence.Month);
@@ -156,9 +155,10 @@ public sealed class CourtSimulation
             }
         }
 
+        ScheduleCommittee();
         if (filings is not null)
         {
-            if (filings.Any(f => f.Flagged))
+            if (filings.Any(f => f.Flagged) || _types.Any(t => t.MeetingReferral is not null))
             {
                 _events.Push(_supervision.Meeting.EveryDays, SimEventKind.MeetingTick, 0);
             }
@@ -168,7 +168,7 @@ public sealed class CourtSimulation
             }
             return;
         }
-        if (_types.Any(t => t.FlaggedShare > 0))
+        if (_types.Any(t => t.FlaggedShare > 0 || t.MeetingReferral is not null))
         {
             _events.Push(_supervision.Meeting.EveryDays, SimEventKind.MeetingTick, 0);
         }
@@ -302,6 +302,12 @@ public sealed class CourtSimulation
                     break;
                 case SimEventKind.HigherCourtExtension:
                     Extend(e.Subject, e.Time, e.Deadline);
+                    break;
+                case SimEventKind.CommitteeTick:
+                    SitCommittee(e.Time);
+                    break;
+                case SimEventKind.CommitteeDone:
+                    CommitteeDecided(e.Subject, e.Time);
                     break;
             }
         }
@@ -475,6 +481,10 @@ public sealed class CourtSimulation
                 };
                 Supervise(CourtJobKind.SuperviseRisk, caseNo, RiskLevels.Supervisor(c.Risk), hours.Sample(_caseRandom), routeAt);
             }
+        }
+        if (type.MeetingReferral is { } referral)
+        {
+            DrawMeetingReferral(ref c, referral);
         }
         if (type.TimeLimitDays is { } limit)
         {
@@ -730,12 +740,11 @@ public sealed class CourtSimulation
         }
         if (c.Status != CaseStatus.Closed && c.Stage > _layout.ClosingStage[c.Type])
         {
-            if ((c.Flags & (CaseFlags.Flagged | CaseFlags.MeetingHeld)) == CaseFlags.Flagged)
+            if ((c.Flags & HeldForMeeting) != 0 && (c.Flags & CaseFlags.MeetingHeld) == 0)
             {
                 if ((c.Flags & CaseFlags.AwaitingMeeting) == 0)
                 {
-                    c.Flags |= CaseFlags.AwaitingMeeting;
-                    _awaitingMeeting.Add(caseNo);
+                    AwaitMeeting(caseNo, now);
                 }
                 return;
             }
@@ -1118,71 +1127,10 @@ public sealed class CourtSimulation
                 DecideConversion(j.Case, j.Asked, now);
                 break;
             case CourtJobKind.MeetingSeat:
-                {
-                    var (remaining, cases, seats) = _meetings[j.Meeting];
-                    _meetings[j.Meeting] = (remaining - 1, cases, seats);
-                    if (remaining == 1)
-                    {
-                        if (now >= _windowStart)
-                        {
-                            // A meeting held in the window credits every judge who sat in it.
-                            Deadlines.Meetings++;
-                            foreach (var team in seats)
-                            {
-                                _meetingSeats[team]++;
-                            }
-                        }
-                        foreach (var caseNo in cases)
-                        {
-                            ref var c = ref _cases[caseNo];
-                            c.Flags = (c.Flags & ~CaseFlags.AwaitingMeeting) | CaseFlags.MeetingHeld;
-                            Proceed(caseNo, now);
-                        }
-                    }
-                    break;
-                }
+                MeetingSeatDone(j.Meeting, now);
+                break;
             case CourtJobKind.SuperviseRisk:
                 break;
-        }
-    }
-
-    /// <summary>
-    /// A professional judges' meeting for the flagged cases waiting to close: a seat for each judge chosen,
-    /// departments in turn, no more than half from one department; held when every participant has sat.
-    /// </summary>
-    private void HoldMeeting(double now)
-    {
-        var meeting = _supervision.Meeting;
-        _events.Push(now + meeting.EveryDays, SimEventKind.MeetingTick, 0);
-        if (_awaitingMeeting.Count == 0)
-        {
-            return;
-        }
-        var seats = ProfessionalMeeting.Choose(_layout.JudgesByDepartment, _meetingCursor, meeting.Judges);
-        if (seats is null)
-        {
-            Deadlines.MeetingsRefused += now >= _windowStart ? 1 : 0;
-            return;
-        }
-        var index = _meetings.Count;
-        _meetings.Add((seats.Count, [.. _awaitingMeeting], [.. seats.Select(seat => _layout.TeamOfJudge(seat.Team))]));
-        _awaitingMeeting.Clear();
-        var random = new RandomStream(_seed, _courtKey, StreamKey.Mix(StreamKey.Flags, 300, (ulong)index));
-        foreach (var (_, judge) in seats)
-        {
-            // Each seat is a judge's own: the judge sits in person, ahead of the cases in their charge.
-            var team = _layout.TeamOfJudge(judge);
-            var job = NewJob(CourtJobKind.MeetingSeat, -1, index, team, meeting.Hours.Sample(random));
-            var stationNo = _layout.JudgeStation[team] + _layout.JudgeInTeam(judge);
-            var station = _stations[stationNo];
-            if (station.HasFreeServer)
-            {
-                StartJob(job, stationNo, station.TakeServer(), now);
-            }
-            else
-            {
-                station.Enqueue(~job, EscalatedLane);
-            }
         }
     }
 

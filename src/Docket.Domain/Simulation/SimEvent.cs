@@ -21,6 +21,12 @@ internal enum SimEventKind : byte
 
     /// <summary>The higher court's approval of an extension beyond the president's cap arrives (<see cref="Deadlines.TimeLimitExtension.HigherCourtDays"/>).</summary>
     HigherCourtExtension,
+
+    /// <summary>The adjudication committee's cadence (<see cref="Supervision.CommitteeSpec.EveryDays"/>).</summary>
+    CommitteeTick,
+
+    /// <summary>The end of an adjudication committee's session: its cases decided.</summary>
+    CommitteeDone,
 }
 
 /// <summary>An event of the court's loop. Ties in time are broken by <see cref="Sequence"/>, so order is deterministic.</summary>

@@ -100,6 +100,10 @@ public sealed class CourtStatistics
     /// <summary>The court's published lists over the window (daily check, past-limit list, monthly counts, rankings).</summary>
     [Id(33)]
     public Reports.ReportStatistics Reports { get; set; } = new();
+
+    /// <summary>The meetings' referrals, attendance and the adjudication committee; null when the scenario writes none of their keys.</summary>
+    [Id(40)]
+    public Simulation.MeetingReferralCounters? MeetingReferrals { get; set; }
 }
 
 /// <summary>One shared pool's staff, tasks and busy hours over the window.</summary>

@@ -49,6 +49,7 @@ public static class CourtStatisticsCollector
             Deadlines = simulation.Deadlines,
             CoinRounds = simulation.Coins.Rounds(w1),
             Reports = Reports.SimulatedReports.Collect(simulation),
+            MeetingReferrals = simulation.Referrals,
         };
 
         foreach (ref readonly var c in simulation.Cases)

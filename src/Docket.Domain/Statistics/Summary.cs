@@ -94,6 +94,10 @@ public sealed record Summary
     /// <summary>The court's published lists produced on their cadence in the window (cases 154, 157, 160, 161).</summary>
     [Id(33)]
     public ReportFigures Reports { get; init; } = new();
+
+    /// <summary>Professional judges' meetings' referrals by trigger, adoption, attendance and the adjudication committee (cases 164, 165); absent when the scenario writes none of their keys.</summary>
+    [Id(40)]
+    public MeetingReferralFigures? MeetingReferrals { get; init; }
 }
 
 /// <summary>

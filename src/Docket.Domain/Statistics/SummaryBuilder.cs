@@ -183,6 +183,7 @@ public static class SummaryBuilder
             })],
             Appeals = AppealsOf(scenario, courts),
             LimitApprovals = LimitApprovalsOf(scenario, courts),
+            MeetingReferrals = MeetingReferralFigures.Of(courts),
         };
         var steady = SteadyState.Test(summary.Monthly);
         return summary with
