@@ -111,6 +111,21 @@ public sealed class MeetingTests
         await AssertLedgerVerifiesAsync(factory);
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_meeting_routes_with_the_triggers_as_an_enum()
+    {
+        await using var factory = new DocketFactory();
+        var (status, body, _) = await factory.CreateClient().GetJsonAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var paths = body.GetProperty("paths");
+        foreach (var path in new[] { "/api/cases/{id}/meeting", "/api/cases/{id}/meeting/held", "/api/cases/{id}/meeting/release", "/api/cases/{id}/committee", "/api/cases/{id}/committee/decision" })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty("post", out _), path);
+        }
+        var trigger = body.GetProperty("components").GetProperty("schemas").GetProperty("MeetingReferralRequest").GetProperty("properties").GetProperty("trigger");
+        Assert.Equal(["four_type", "remand_or_reversal", "remanded", "panel_split", "leader_disagrees"], trigger.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
     /// <summary>A simple civil case filed until one lands on <paramref name="team"/>, reported up to its hearing (the stage before judgment, which closes it).</summary>
     private static async Task<(string Id, HttpClient Judge)> HeardOnTeamAsync(DocketFactory factory, string team)
     {
