@@ -39,63 +39,14 @@ public sealed class ConversionLedgerTests
         assignment: { policy: random }
         """;
 
-    private sealed class Ledger
+    private sealed class Ledger() : LiveCourtLedger(Yaml, "conversion")
     {
-        public Ledger()
-        {
-            var loaded = ScenarioLoader.Load(Yaml, "conversion.yaml");
-            Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-            Court = new Organization(loaded.Scenario!, "conversion.yaml").Court("conversion")!;
-            State = new CourtState(Court, e => LiveLedger.Secret(1, e));
-            Records.Add(CourtCommands.Open(State, Court.Scenario.Name, LedgerHash.Commitment(LiveLedger.Secret(1, 1)), LiveLedger.Start));
-        }
-
-        public Court Court { get; }
-
-        public CourtState State { get; }
-
-        public List<LedgerRecord> Records { get; } = [];
-
-        public Actor President => new("president", UserRoles.President, Court.Id, null, null);
-
-        public CourtCase File(string type, DateTimeOffset? at = null)
-        {
-            var registrar = new Actor("registrar", UserRoles.Registrar, Court.Id, null, null);
-            Add(CourtCommands.File(State, new FilingRequest(type, false, "none", null, registrar), at ?? s_at));
-            return State.Case(State.LastNumber)!;
-        }
-
-        public Actor JudgeOf(CourtCase c) => new("judge", UserRoles.Judge, Court.Id, Court.DivisionOfTeam(c.Team), c.Team);
-
-        public Actor DivisionHeadOf(CourtCase c) => new("head", UserRoles.DivisionHead, Court.Id, Court.DivisionOfTeam(c.Team), null);
-
-        public CommandEffect Add(CommandEffect effect)
-        {
-            Records.AddRange(effect.Records);
-            return effect;
-        }
+        public CourtCase File(string type, DateTimeOffset? at = null) => File(type, false, at ?? s_at);
 
         public DateTimeOffset? LimitOf(long number, DateTimeOffset now) => CaseClock.Details(Court, State.Case(number)!, now).LimitAt;
 
-        /// <summary>The ledger replayed on a fresh court: every entry accepted, and the state it makes.</summary>
-        public CourtState Replayed()
-        {
-            var state = new CourtState(Court, e => LiveLedger.Secret(1, e));
-            Assert.All(Records, r => Assert.Null(state.Replay(r)));
-            return state;
-        }
-
         /// <summary>Why a fresh court replaying the ledger with <paramref name="forged"/> in place of its last entry refuses it.</summary>
-        public string? ReplayForged(LedgerEntry forged)
-        {
-            var state = new CourtState(Court, e => LiveLedger.Secret(1, e));
-            foreach (var r in Records.Take(Records.Count - 1))
-            {
-                Assert.Null(state.Replay(r));
-            }
-            var json = forged.ToJson();
-            return state.Replay(new LedgerRecord(Court.Id, forged.Seq, forged.Kind, forged.Case, json, LedgerHash.Of(json)));
-        }
+        public string? ReplayForged(LedgerEntry forged) => ReplayWith(Records.Count - 1, forged);
     }
 
     [Fact]

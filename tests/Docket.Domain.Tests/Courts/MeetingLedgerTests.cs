@@ -33,60 +33,20 @@ public sealed class MeetingLedgerTests
         assignment: { policy: random }
         """;
 
-    private sealed class Ledger
+    private sealed class Ledger() : LiveCourtLedger(Yaml, "meetings")
     {
-        public Ledger()
-        {
-            var loaded = ScenarioLoader.Load(Yaml, "meetings.yaml");
-            Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-            Court = new Organization(loaded.Scenario!, "meetings.yaml").Court("meetings")!;
-            State = new CourtState(Court, e => LiveLedger.Secret(1, e));
-            Records.Add(CourtCommands.Open(State, Court.Scenario.Name, LedgerHash.Commitment(LiveLedger.Secret(1, 1)), LiveLedger.Start));
-        }
+        public CourtCase File(bool flagged = false, DateTimeOffset? at = null) => File("civil", flagged, at ?? s_at);
 
-        public Court Court { get; }
-
-        public CourtState State { get; }
-
-        public List<LedgerRecord> Records { get; } = [];
-
-        public Actor President => new("president", UserRoles.President, Court.Id, null, null);
-
-        public CourtCase File(bool flagged = false, DateTimeOffset? at = null)
-        {
-            var registrar = new Actor("registrar", UserRoles.Registrar, Court.Id, null, null);
-            Add(CourtCommands.File(State, new FilingRequest("civil", flagged, "none", null, registrar), at ?? s_at));
-            return State.Case(State.LastNumber)!;
-        }
-
-        public Actor JudgeOf(CourtCase c) => new("judge", UserRoles.Judge, Court.Id, Court.DivisionOfTeam(c.Team), c.Team);
-
-        public Actor HeadOf(CourtCase c) => new("head", UserRoles.DivisionHead, Court.Id, Court.DivisionOfTeam(c.Team), null);
-
-        public CommandEffect Add(CommandEffect effect)
-        {
-            Records.AddRange(effect.Records);
-            return effect;
-        }
+        public Actor HeadOf(CourtCase c) => DivisionHeadOf(c);
 
         public CommandEffect Step(CourtCase c, MeetingStep step, Actor by, DateTimeOffset at) => Add(CourtCommands.Meeting(State, c.Number, step, by, at));
 
         public CommandEffect Reach(CourtCase c, string node, DateTimeOffset at) => Add(CourtCommands.Reach(State, c.Number, node, JudgeOf(c), at));
 
-        public void Replays()
-        {
-            var state = new CourtState(Court, e => LiveLedger.Secret(1, e));
-            Assert.All(Records, r => Assert.Null(state.Replay(r)));
-        }
+        public void Replays() => Replayed();
 
-        /// <summary>Why a fresh court replaying the ledger with <paramref name="forged"/> appended refuses it.</summary>
-        public string? ReplayWith(LedgerEntry forged)
-        {
-            var state = new CourtState(Court, e => LiveLedger.Secret(1, e));
-            Assert.All(Records, r => Assert.Null(state.Replay(r)));
-            var json = (forged with { Seq = state.Seq + 1, Prev = state.Head }).ToJson();
-            return state.Replay(new LedgerRecord(Court.Id, state.Seq + 1, forged.Kind, forged.Case, json, LedgerHash.Of(json)));
-        }
+        /// <summary>Why a fresh court replaying the whole ledger, then <paramref name="forged"/> as its next entry, refuses it.</summary>
+        public string? ReplayWith(LedgerEntry forged) => ReplayWith(Records.Count, forged with { Seq = State.Seq + 1, Prev = State.Head });
     }
 
     [Fact]
