@@ -5,17 +5,23 @@ namespace Docket.Abstractions;
 
 /// <summary>
 /// A case's record as the court holds it, sent to the case's grain whole: <see cref="CourtCase"/>'s Orleans form
-/// leaves out where its conversion and its quality review stand (kept so the form silos exchange stays as it was),
-/// which the case's grain needs to decide its commands (a conversion; archiving waits for a review); they travel
+/// leaves out where its conversion, its quality review and its meeting stand (kept so the form silos exchange stays as it was),
+/// which the case's grain needs to decide its commands (a conversion; archiving waits for a review; a held case closes only once released); they travel
 /// beside the record here.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.held-case")]
-public sealed record HeldCase([property: Id(0)] CourtCase Record, [property: Id(1)] string? Conversion, [property: Id(2)] string? Review = null)
+public sealed record HeldCase(
+    [property: Id(0)] CourtCase Record,
+    [property: Id(1)] string? Conversion,
+    [property: Id(2)] string? Review = null,
+    [property: Id(3)] Domain.Supervision.MeetingHold? Meeting = null)
 {
-    public static HeldCase Of(CourtCase c) => new(c, c.Conversion, c.Review);
+    public static HeldCase Of(CourtCase c) => new(c, c.Conversion, c.Review, c.Meeting);
 
-    /// <summary>The record with its conversion and review, however it travelled.</summary>
-    public CourtCase Whole => Record.Conversion == Conversion && Record.Review == Review ? Record : Record with { Conversion = Conversion, Review = Review };
+    /// <summary>The record with its conversion, review and meeting, however it travelled.</summary>
+    public CourtCase Whole => Record.Conversion == Conversion && Record.Review == Review && Record.Meeting == Meeting
+        ? Record
+        : Record with { Conversion = Conversion, Review = Review, Meeting = Meeting };
 }
 
 /// <summary>

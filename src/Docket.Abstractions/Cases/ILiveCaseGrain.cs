@@ -40,6 +40,9 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     [Alias("record-finding")]
     Task<CommandResult> RecordFindingAsync(string finding, string? note, Actor by);
 
+    [Alias("meeting")]
+    Task<CommandResult> MeetingAsync(MeetingStep step, Actor by);
+
     /// <summary>Gives the case's party a new code, recorded as its keyed hash (a registrar; the earlier code stops working).</summary>
     [Alias("issue-party-code")]
     Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by);

@@ -40,6 +40,10 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("record-finding")]
     Task<CommandResult> RecordFindingAsync(long number, string finding, string? note, Actor by);
 
+    /// <summary>One step of a case's professional judges' meeting or adjudication committee (cases 164, 165): refer, held, release, committee, decision.</summary>
+    [Alias("meeting")]
+    Task<CommandResult> MeetingAsync(long number, MeetingStep step, Actor by);
+
     /// <summary>The keyed hash of the party's current code of case <paramref name="number"/>; null for no such case or one filed before codes.</summary>
     [Alias("party-code-hmac")]
     Task<string?> GetPartyCodeHmacAsync(long number);

@@ -13,7 +13,10 @@ namespace Docket.Domain.Access;
 /// limit (case 160); a judge asks to convert their team's case from simple to ordinary procedure and a division
 /// head of its division or the president decides (cases 157, 159: the scenario's <c>conversion.approver</c> says
 /// which; a division head's conversion the president may decide too); reviewers of a court, and division heads within their division, draw the quality-review sample and record
-/// findings and cards (cases 162, 166, 159); registrars re-issue a party's code at their court; the court's published lists are read as
+/// findings and cards (cases 162, 166, 159); the case's judge, a division head of its
+/// division or the president refers it to a professional judges' meeting, a division head or the president records
+/// the meeting, releases the case or sends it to the adjudication committee, whose decision the president (its
+/// chair) records (cases 164, 165); registrars re-issue a party's code at their court; the court's published lists are read as
 /// <see cref="Reports.ReportKinds.PermissionOf"/> says; auditors and admins read and audit, bound to one court when their account names one, and
 /// only admins administer (rotate the seed, the cluster's dashboard).
 /// </remarks>
@@ -37,6 +40,9 @@ public static class AccessRules
         [Permission.RequestConversion] = [(UserRoles.Judge, Reach.OwnTeam)],
         [Permission.DecideConversion] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
         [Permission.ReviewQuality] = [(UserRoles.Reviewer, Reach.Court), (UserRoles.DivisionHead, Reach.Division)],
+        [Permission.ReferToMeeting] = [(UserRoles.Judge, Reach.OwnTeam), (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
+        [Permission.ConveneMeeting] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
+        [Permission.DecideInCommittee] = [(UserRoles.President, Reach.Court)],
         [Permission.Oversee] =
         [
             (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court), (UserRoles.Auditor, Reach.Unbound),

@@ -33,6 +33,15 @@ public enum Permission
     /// <summary>Draw the quality-review sample of closed files and record a review's finding and card (cases 162, 166, 159).</summary>
     ReviewQuality,
 
+    /// <summary>Refer a case to a professional judges' meeting (cases 164, 165).</summary>
+    ReferToMeeting,
+
+    /// <summary>Record a meeting held, release a case after its minutes are checked, send it to the adjudication committee.</summary>
+    ConveneMeeting,
+
+    /// <summary>Record the adjudication committee's decision on a case.</summary>
+    DecideInCommittee,
+
     /// <summary>Issue a case's party a new code (the earlier one stops working).</summary>
     IssuePartyCode,
 

@@ -32,6 +32,9 @@ public sealed record CaseType(
     /// <summary>How a case of this (simple-procedure) type converts to ordinary procedure, or null for never (cases 157, 159).</summary>
     public Deadlines.ProcedureConversion? Conversion { get; init; }
 
+    /// <summary>Shares of its cases referred to a professional judges' meeting besides four-type ones, or null for none (cases 164, 165).</summary>
+    public Supervision.MeetingReferralShares? MeetingReferral { get; init; }
+
     /// <summary>Mean working hours a case of this type needs, over all stages but waits.</summary>
     public double MeanEffortHours => Stages.Where(s => !s.IsWait).Sum(s => s.Effort.MeanHours);
 }

@@ -34,6 +34,10 @@ public static class CaseCommands
             return CaseDecision.Refuse(c, by, at, Outcome.Conflict, null,
                 $"case {c.Id} is locked since {since:O} (an important node is overdue); a division head or the president must unlock it");
         }
+        if (step.Closes && Supervision.MeetingReferral.HoldsClosing(c.Meeting) is { } held)
+        {
+            return CaseDecision.Refuse(c, by, at, Outcome.Conflict, null, $"case {c.Id} cannot close: {held}");
+        }
         if (CourtState.ArchiveWaits(court, c, step))
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Conflict, null,

@@ -15,7 +15,9 @@ public static class CaseEntries
     public static bool ChangesCase(string kind) => kind is LedgerKinds.Pull or LedgerKinds.Designate or LedgerKinds.Node
         or LedgerKinds.Close or LedgerKinds.Unlock or LedgerKinds.Warning or LedgerKinds.Escalate or LedgerKinds.Extension
         or LedgerKinds.PartyCode or LedgerKinds.ConversionRequested or LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused
-        or LedgerKinds.ReviewFinding;
+        or LedgerKinds.ReviewFinding
+        or LedgerKinds.MeetingReferred or LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred
+        or LedgerKinds.CommitteeDecided;
 
     /// <summary>The record a filing entry (kind assign or queue) makes: pending on its team, or waiting.</summary>
     public static CourtCase Filed(Court court, LedgerEntry e)
@@ -96,6 +98,14 @@ public static class CaseEntries
             case LedgerKinds.ReviewFinding:
                 // The card is the entry's level; no card: the review passed.
                 return c with { Review = e.Level ?? Quality.ReviewStates.Passed, Version = e.Seq };
+            case LedgerKinds.MeetingReferred:
+                return c with { Meeting = new MeetingHold(e.Trigger ?? "", e.At, MeetingStages.Referred), Version = e.Seq };
+            case LedgerKinds.MeetingHeld:
+                return c with { Meeting = c.Meeting! with { Stage = MeetingStages.Held, Adopted = e.Adopted }, Version = e.Seq };
+            case LedgerKinds.CommitteeReferred:
+                return c with { Meeting = c.Meeting! with { Stage = MeetingStages.Committee }, Version = e.Seq };
+            case LedgerKinds.MeetingReleased or LedgerKinds.CommitteeDecided:
+                return c with { Meeting = c.Meeting! with { Stage = MeetingStages.Released }, Version = e.Seq };
             default:
                 throw new InvalidOperationException($"an entry of kind '{e.Kind}' does not change a case");
         }

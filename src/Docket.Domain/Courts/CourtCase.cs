@@ -134,6 +134,15 @@ public sealed record CourtCase
     public string? Review { get; init; }
 
     /// <summary>
+    /// Its referral to a professional judges' meeting (<see cref="Supervision.MeetingHold"/>: trigger, when the papers
+    /// went out, stage), or null when never referred. Kept by the court like <see cref="Conversion"/> (its saved
+    /// state's JSON holds it; not in the record's Orleans form); a referred case closes only once released.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [field: NonSerialized]
+    public Supervision.MeetingHold? Meeting { get; init; }
+
+    /// <summary>
     /// The keyed hash of the party's current code (the latest of its filing and party_code entries), or null for a
     /// case filed before codes. Kept by the court (its saved state's JSON holds it) and asked of it; not part of the
     /// record's Orleans form (no field id: the form silos exchange stays as it was) nor of the API's answers.

@@ -12,7 +12,7 @@ namespace Docket.Domain.Courts;
 /// ledger entries to the <see cref="CourtState"/> — the same entries the replay check re-makes. Nothing here waits
 /// or stores: the driver (the live court grain, a test, a replay) makes the entries durable before it answers.
 /// </summary>
-public static class CourtCommands
+public static partial class CourtCommands
 {
     /// <summary>
     /// Files a case at <paramref name="at"/>: assigned by <see cref="CourtState.Decide"/> (or queued when no team

@@ -552,8 +552,15 @@ public sealed partial class CourtState
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
                     var closing = _court.Layout.ClosingStage[_court.TypeIndex(c.Type)];
-                    return c.Status != CourtCaseStatus.Pending || c.StagesDone <= closing ? $"case {e.Case} has not finished its closing stage" : null;
+                    if (c.Status != CourtCaseStatus.Pending || c.StagesDone <= closing)
+                    {
+                        return $"case {e.Case} has not finished its closing stage";
+                    }
+                    return MeetingReferral.HoldsClosing(c.Meeting) is { } held ? $"case {e.Case} could not close: {held}" : null;
                 }
+            case LedgerKinds.MeetingReferred or LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred
+                or LedgerKinds.CommitteeDecided:
+                return RefuseMeetingEntry(e);
             case LedgerKinds.Unlock:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
@@ -654,6 +661,9 @@ public sealed partial class CourtState
             LedgerKinds.ConversionRequested => Permission.RequestConversion,
             LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused => Permission.DecideConversion,
             LedgerKinds.ReviewDraw or LedgerKinds.ReviewFinding => Permission.ReviewQuality,
+            LedgerKinds.MeetingReferred => Permission.ReferToMeeting,
+            LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred => Permission.ConveneMeeting,
+            LedgerKinds.CommitteeDecided => Permission.DecideInCommittee,
             LedgerKinds.Seed => Permission.Administer,
             _ => null,
         };

@@ -151,6 +151,14 @@ public sealed record LedgerEntry
     [Id(37)]
     public string? Finding { get; init; }
 
+    /// <summary>Why the case goes to a professional judges' meeting (kind meeting_referred, one of <see cref="Supervision.MeetingTriggers"/>).</summary>
+    [Id(38)]
+    public string? Trigger { get; init; }
+
+    /// <summary>Whether the panel adopted the meeting's majority view (kind meeting_held).</summary>
+    [Id(39)]
+    public bool? Adopted { get; init; }
+
     /// <summary>The previous entry's hash; 64 zeros for the first entry.</summary>
     [Id(33)]
     public required string Prev { get; init; }
@@ -236,6 +244,21 @@ public static class LedgerKinds
 
     /// <summary>The conversion refused by the scenario's approver: the case keeps its limit.</summary>
     public const string ConversionRefused = "conversion_refused";
+
+    /// <summary>A case referred to a professional judges' meeting, with its trigger and a reason (cases 164, 165): the papers go out, and the case cannot close until released.</summary>
+    public const string MeetingReferred = "meeting_referred";
+
+    /// <summary>The meeting sat on the case (at least the papers' week after the referral), with whether the panel adopted its majority view.</summary>
+    public const string MeetingHeld = "meeting_held";
+
+    /// <summary>The meeting's minutes checked and the case released: it may close.</summary>
+    public const string MeetingReleased = "meeting_released";
+
+    /// <summary>The case sent to the adjudication committee (the panel departed from the meeting's majority).</summary>
+    public const string CommitteeReferred = "committee_referred";
+
+    /// <summary>The adjudication committee's decision, with its reason: the case is released.</summary>
+    public const string CommitteeDecided = "committee_decided";
 
     /// <summary>The party's code of a case re-issued by a registrar (its keyed hash in <c>party_code_hmac</c>): the earlier code stops working.</summary>
     public const string PartyCode = "party_code";

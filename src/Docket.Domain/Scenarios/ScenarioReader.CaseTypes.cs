@@ -10,7 +10,7 @@ internal sealed partial class ScenarioReader
     internal static readonly string[] CaseTypeKeys =
     [
         "id", "category", "track", "weight", "time_limit_days", "priority", "flagged_share", "effort",
-        "closes_after", "nodes", "risk", "extension", "conversion",
+        "closes_after", "nodes", "risk", "extension", "conversion", "meeting_referral",
     ];
 
     internal static readonly string[] DistributionNames = ["exponential", "lognormal", "gamma", "fixed", "empirical"];
@@ -76,6 +76,7 @@ internal sealed partial class ScenarioReader
             var risk = m.Value("risk") is { } riskNode ? ReadRisk(riskNode, m.PathOf("risk")) : RiskShares.None;
             var extension = m.Value("extension") is { } extensionNode ? ReadExtension(m, extensionNode) : null;
             var conversion = m.Value("conversion") is { } conversionNode ? ReadConversion(m, conversionNode) : null;
+            var meetingReferral = m.Value("meeting_referral") is { } referralNode ? ReadMeetingReferral(m, referralNode) : null;
             if (id is null || duplicate)
             {
                 continue;
@@ -94,6 +95,7 @@ internal sealed partial class ScenarioReader
                 Risk = risk,
                 Extension = extension,
                 Conversion = conversion,
+                MeetingReferral = meetingReferral,
             };
             _typesById[id] = caseType;
             types.Add(caseType);

@@ -13,12 +13,12 @@ internal sealed partial class ScenarioReader
     internal static readonly string[] SupervisionKeys =
     [
         "staff", "unlock_hours", "risk_hours", "extension_approval_hours", "conversion_approval_hours", "warn_before_hours", "limit_warn_days",
-        "referral_after_days", "meeting",
+        "referral_after_days", "meeting", "committee",
     ];
 
     internal static readonly string[] SupervisorRoles = [RoleCatalog.DivisionHead, RoleCatalog.VicePresident, RoleCatalog.President];
 
-    internal static readonly string[] MeetingKeys = ["every_days", "judges", "hours", "participations_per_case"];
+    internal static readonly string[] MeetingKeys = ["every_days", "judges", "hours", "participations_per_case", "papers_days", "attendance"];
 
     private SupervisionRead ReadSupervision(YamlNode node, string path)
     {
@@ -58,6 +58,7 @@ internal sealed partial class ScenarioReader
         }
 
         var meeting = defaults.Meeting;
+        var writesReferrals = false;
         (YamlNode Node, string Path)? meetingJudges = null;
         if (m.Value("meeting") is { } meetingNode &&
             MappingReader.Open(meetingNode, m.PathOf("meeting"), _diagnostics, "{ every_days: 7, judges: 7 }") is { } mm)
@@ -68,7 +69,12 @@ internal sealed partial class ScenarioReader
                 ReadNumber(mm, "every_days", meeting.EveryDays, Bounds.Above(0)),
                 ReadInt(mm, "judges", meeting.Judges, Bounds.AtLeast(3)),
                 ReadHours(mm, "hours", meeting.Hours),
-                ReadInt(mm, "participations_per_case", meeting.ParticipationsPerCase, Bounds.AtLeast(1)));
+                ReadInt(mm, "participations_per_case", meeting.ParticipationsPerCase, Bounds.AtLeast(1)))
+            {
+                PapersDays = ReadNumber(mm, "papers_days", meeting.PapersDays, Bounds.AtLeast(0)),
+                Attendance = ReadNumber(mm, "attendance", meeting.Attendance, Bounds.Between(0, 1)),
+            };
+            writesReferrals = mm.Has("papers_days") || mm.Has("attendance");
         }
 
         var spec = new SupervisionSpec(
@@ -84,6 +90,8 @@ internal sealed partial class ScenarioReader
             meeting)
         {
             ConversionApprovalHours = ReadHours(m, "conversion_approval_hours", defaults.ConversionApprovalHours),
+            Committee = ReadCommittee(m),
+            ReportsReferrals = writesReferrals || m.Has("committee"),
         };
         return new SupervisionRead(spec, staffNodes, meetingJudges);
     }
@@ -146,7 +154,7 @@ internal sealed partial class ScenarioReader
     /// </summary>
     private void CheckMeetingIsPossible(MappingReader court, string courtId, List<TeamRead> teams, SupervisionRead supervision, List<FiledType> filed)
     {
-        var flagged = filed.Select(f => _typesById.GetValueOrDefault(f.Type)).OfType<CaseType>().FirstOrDefault(t => t.FlaggedShare > 0);
+        var flagged = filed.Select(f => _typesById.GetValueOrDefault(f.Type)).OfType<CaseType>().FirstOrDefault(t => t.FlaggedShare > 0 || t.MeetingReferral is not null);
         if (flagged is null)
         {
             return;
@@ -164,7 +172,8 @@ internal sealed partial class ScenarioReader
         var total = judges.Sum(j => j.Judges);
         var perGroup = Names(judges.Select(j => $"{j.Id} {j.Judges}"));
         var share = flagged.FlaggedShare.ToString(CultureInfo.InvariantCulture);
-        var message = $"court '{courtId}' cannot hold a professional judges' meeting, which its flagged cases need (case type '{flagged.Id}' has flagged_share {share}): " +
+        var why = flagged.FlaggedShare > 0 ? $"its flagged cases need (case type '{flagged.Id}' has flagged_share {share})" : $"its referred cases need (case type '{flagged.Id}' has a meeting_referral)";
+        var message = $"court '{courtId}' cannot hold a professional judges' meeting, which {why}: " +
             $"a meeting takes {needed} judges, at most {perDepartment} from one department (team group), but its {total} judges seat at most {seats} (judges per group: {perGroup})";
         if (supervision.MeetingJudges is { } judgesKey)
         {

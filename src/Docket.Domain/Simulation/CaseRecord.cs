@@ -46,6 +46,9 @@ public struct CaseRecord
 
     public Supervision.RiskLevel Risk;
 
+    /// <summary>Why, besides being four-type, it goes to a professional judges' meeting: an index of <see cref="Supervision.MeetingTriggers.All"/>, 0 for none.</summary>
+    public byte MeetingTrigger;
+
     /// <summary>When the type's service node was reached (<see cref="Reports.CheckNodes"/>), NaN until then: the daily check reads it.</summary>
     public double Served;
 
@@ -110,4 +113,10 @@ public enum CaseFlags : uint
 
     /// <summary>Stopped before archiving until its review passes.</summary>
     ReviewWaiting = 4194304,
+
+    /// <summary>Referred to a professional judges' meeting for a trigger other than being four-type (<see cref="CaseRecord.MeetingTrigger"/>).</summary>
+    MeetingReferral = 1u << 24,
+
+    /// <summary>Its panel departs from the meeting's majority view: a four-type case goes on to the adjudication committee.</summary>
+    DepartsFromMajority = 1u << 25,
 }

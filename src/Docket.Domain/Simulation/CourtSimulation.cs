@@ -55,8 +55,6 @@ public sealed partial class CourtSimulation
     private readonly EscalationLadder _ladder;
     private readonly int[] _meetingCursor;
     private readonly long[] _meetingSeats;
-    private readonly List<int> _awaitingMeeting = [];
-    private readonly List<(int Remaining, int[] Cases, int[] Seats)> _meetings = [];
     private readonly IReadOnlyList<ExternalFiling>? _filings;
     private CaseRecord[] _cases;
     private CourtJob[] _jobs = new CourtJob[64];
@@ -94,6 +92,7 @@ public sealed partial class CourtSimulation
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
         _meetingCursor = new int[layout.JudgesByDepartment.Count];
         _meetingSeats = new long[layout.Teams.Count];
+        Referrals = MeetingReferralCounters.For(layout);
         Tally = new SimulationTally(_types.Length);
         Draws = new Audit.ExpectedCounts([.. _teams.Select(t => t.Id)]);
         _monthOf = Reports.ReportPeriod.KeyIn(_calendar, Reports.ReportCadence.Month);
@@ -167,9 +166,10 @@ public sealed partial class CourtSimulation
             }
         }
 
+        ScheduleCommittee();
         if (filings is not null)
         {
-            if (filings.Any(f => f.Flagged))
+            if (filings.Any(f => f.Flagged) || _types.Any(t => t.MeetingReferral is not null))
             {
                 _events.Push(_supervision.Meeting.EveryDays, SimEventKind.MeetingTick, 0);
             }
@@ -179,7 +179,7 @@ public sealed partial class CourtSimulation
             }
             return;
         }
-        if (_types.Any(t => t.FlaggedShare > 0))
+        if (_types.Any(t => t.FlaggedShare > 0 || t.MeetingReferral is not null))
         {
             _events.Push(_supervision.Meeting.EveryDays, SimEventKind.MeetingTick, 0);
         }
@@ -319,6 +319,12 @@ public sealed partial class CourtSimulation
                     break;
                 case SimEventKind.QualityFixed:
                     PassReview(e.Subject, e.Time);
+                    break;
+                case SimEventKind.CommitteeTick:
+                    SitCommittee(e.Time);
+                    break;
+                case SimEventKind.CommitteeDone:
+                    CommitteeDecided(e.Subject, e.Time);
                     break;
             }
         }
@@ -492,6 +498,10 @@ public sealed partial class CourtSimulation
                 };
                 Supervise(CourtJobKind.SuperviseRisk, caseNo, RiskLevels.Supervisor(c.Risk), hours.Sample(_caseRandom), routeAt);
             }
+        }
+        if (type.MeetingReferral is { } referral)
+        {
+            DrawMeetingReferral(ref c, referral);
         }
         if (type.TimeLimitDays is { } limit)
         {
@@ -772,12 +782,11 @@ public sealed partial class CourtSimulation
         }
         if (c.Status != CaseStatus.Closed && c.Stage > _layout.ClosingStage[c.Type])
         {
-            if ((c.Flags & (CaseFlags.Flagged | CaseFlags.MeetingHeld)) == CaseFlags.Flagged)
+            if ((c.Flags & HeldForMeeting) != 0 && (c.Flags & CaseFlags.MeetingHeld) == 0)
             {
                 if ((c.Flags & CaseFlags.AwaitingMeeting) == 0)
                 {
-                    c.Flags |= CaseFlags.AwaitingMeeting;
-                    _awaitingMeeting.Add(caseNo);
+                    AwaitMeeting(caseNo, now);
                 }
                 return;
             }
@@ -1175,71 +1184,10 @@ public sealed partial class CourtSimulation
                 ReviewDone(j.Case, j.Hours, now);
                 break;
             case CourtJobKind.MeetingSeat:
-                {
-                    var (remaining, cases, seats) = _meetings[j.Meeting];
-                    _meetings[j.Meeting] = (remaining - 1, cases, seats);
-                    if (remaining == 1)
-                    {
-                        if (now >= _windowStart)
-                        {
-                            // A meeting held in the window credits every judge who sat in it.
-                            Deadlines.Meetings++;
-                            foreach (var team in seats)
-                            {
-                                _meetingSeats[team]++;
-                            }
-                        }
-                        foreach (var caseNo in cases)
-                        {
-                            ref var c = ref _cases[caseNo];
-                            c.Flags = (c.Flags & ~CaseFlags.AwaitingMeeting) | CaseFlags.MeetingHeld;
-                            Proceed(caseNo, now);
-                        }
-                    }
-                    break;
-                }
+                MeetingSeatDone(j.Meeting, now);
+                break;
             case CourtJobKind.SuperviseRisk:
                 break;
-        }
-    }
-
-    /// <summary>
-    /// A professional judges' meeting for the flagged cases waiting to close: a seat for each judge chosen,
-    /// departments in turn, no more than half from one department; held when every participant has sat.
-    /// </summary>
-    private void HoldMeeting(double now)
-    {
-        var meeting = _supervision.Meeting;
-        _events.Push(now + meeting.EveryDays, SimEventKind.MeetingTick, 0);
-        if (_awaitingMeeting.Count == 0)
-        {
-            return;
-        }
-        var seats = ProfessionalMeeting.Choose(_layout.JudgesByDepartment, _meetingCursor, meeting.Judges);
-        if (seats is null)
-        {
-            Deadlines.MeetingsRefused += now >= _windowStart ? 1 : 0;
-            return;
-        }
-        var index = _meetings.Count;
-        _meetings.Add((seats.Count, [.. _awaitingMeeting], [.. seats.Select(seat => _layout.TeamOfJudge(seat.Team))]));
-        _awaitingMeeting.Clear();
-        var random = new RandomStream(_seed, _courtKey, StreamKey.Mix(StreamKey.Flags, 300, (ulong)index));
-        foreach (var (_, judge) in seats)
-        {
-            // Each seat is a judge's own: the judge sits in person, ahead of the cases in their charge.
-            var team = _layout.TeamOfJudge(judge);
-            var job = NewJob(CourtJobKind.MeetingSeat, -1, index, team, meeting.Hours.Sample(random));
-            var stationNo = _layout.JudgeStation[team] + _layout.JudgeInTeam(judge);
-            var station = _stations[stationNo];
-            if (station.HasFreeServer)
-            {
-                StartJob(job, stationNo, station.TakeServer(), now);
-            }
-            else
-            {
-                station.Enqueue(~job, EscalatedLane);
-            }
         }
     }
 

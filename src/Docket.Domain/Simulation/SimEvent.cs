@@ -27,6 +27,12 @@ internal enum SimEventKind : byte
 
     /// <summary>A carded file fixed by its judge: its review passes.</summary>
     QualityFixed,
+
+    /// <summary>The adjudication committee's cadence (<see cref="Supervision.CommitteeSpec.EveryDays"/>).</summary>
+    CommitteeTick,
+
+    /// <summary>The end of an adjudication committee's session: its cases decided.</summary>
+    CommitteeDone,
 }
 
 /// <summary>An event of the court's loop. Ties in time are broken by <see cref="Sequence"/>, so order is deterministic.</summary>

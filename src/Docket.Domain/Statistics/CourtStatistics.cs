@@ -104,6 +104,10 @@ public sealed class CourtStatistics
     /// <summary>The court's quality review over the window; null when it has none.</summary>
     [Id(34)]
     public Simulation.QualityCounters? Quality { get; set; }
+
+    /// <summary>The meetings' referrals, attendance and the adjudication committee; null when the scenario writes none of their keys.</summary>
+    [Id(40)]
+    public Simulation.MeetingReferralCounters? MeetingReferrals { get; set; }
 }
 
 /// <summary>One shared pool's staff, tasks and busy hours over the window.</summary>

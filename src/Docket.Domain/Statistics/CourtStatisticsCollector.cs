@@ -50,6 +50,7 @@ public static class CourtStatisticsCollector
             CoinRounds = simulation.Coins.Rounds(w1),
             Reports = Reports.SimulatedReports.Collect(simulation),
             Quality = simulation.Quality,
+            MeetingReferrals = simulation.Referrals,
         };
 
         long reviewWaiting = 0;

@@ -95,6 +95,10 @@ public sealed record Summary
     [Id(33)]
     public ReportFigures Reports { get; init; } = new();
 
+    /// <summary>Professional judges' meetings' referrals by trigger, adoption, attendance and the adjudication committee (cases 164, 165); absent when the scenario writes none of their keys.</summary>
+    [Id(40)]
+    public MeetingReferralFigures? MeetingReferrals { get; init; }
+
     /// <summary>Quality review of closed files over the window (cases 162, 166, 159); absent when no court has a quality review.</summary>
     [Id(34)]
     public QualityReviewFigures? QualityReview { get; init; }

@@ -184,6 +184,7 @@ public static class SummaryBuilder
             Appeals = AppealsOf(scenario, courts),
             LimitApprovals = LimitApprovalsOf(scenario, courts),
             QualityReview = QualityReviewOf(courts),
+            MeetingReferrals = MeetingReferralFigures.Of(courts),
         };
         var steady = SteadyState.Test(summary.Monthly);
         return summary with

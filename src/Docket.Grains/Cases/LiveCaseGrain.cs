@@ -80,23 +80,32 @@ public sealed class LiveCaseGrain(
     public Task<CommandResult> IssuePartyCodeAsync(string hmac, Actor by) =>
         DecideAsync((court, c, at) => CaseCommands.IssuePartyCode(court, c, hmac, by, at));
 
+    /// <summary>A meeting's step is the court's to decide, as a review's finding is (<see cref="CourtDecidesAsync"/>).</summary>
+    public Task<CommandResult> MeetingAsync(MeetingStep step, Actor by) => CourtDecidesAsync(court => court.MeetingAsync(_number, step, by));
+
     /// <summary>
     /// A review's finding is the court's to decide: the card it earns depends on the judge's other findings (a second
     /// general problem within the window is red), which only the court sees.
     /// </summary>
-    public async Task<CommandResult> RecordFindingAsync(string finding, string? note, Actor by)
+    public Task<CommandResult> RecordFindingAsync(string finding, string? note, Actor by) =>
+        CourtDecidesAsync(court => court.RecordFindingAsync(_number, finding, note, by));
+
+    /// <summary>
+    /// A command the court decides on its own state (a review's finding, a meeting's step), then the record with what
+    /// the command changed: a record's Orleans form leaves out its review and meeting, the court's held form carries them.
+    /// </summary>
+    private async Task<CommandResult> CourtDecidesAsync(Func<ILiveCourtGrain, Task<CommandResult>> command)
     {
         await SyncAsync();
         if (_court is null || _record is null)
         {
             return NoSuchCase();
         }
-        var result = await Court().RecordFindingAsync(_number, finding, note, by);
+        var result = await command(Court());
         if (result.Outcome != Outcome.Ok)
         {
             return result;
         }
-        // The record with its review's state: a record's Orleans form leaves that out, the court's held form carries it.
         var after = (await Court().GetCaseAsync(_number))?.Whole;
         Take(after);
         return after is null ? result : result with { Case = CaseClock.Details(_court, after, time.GetUtcNow()) };
@@ -115,8 +124,8 @@ public sealed class LiveCaseGrain(
         {
             return result;
         }
-        // A record's Orleans form leaves out its conversion and review; a designation changes neither.
-        var after = details.Case with { Conversion = before.Conversion, Review = before.Review };
+        // A record's Orleans form leaves out its conversion, review and meeting; a designation changes none of them.
+        var after = details.Case with { Conversion = before.Conversion, Review = before.Review, Meeting = before.Meeting };
         Take(after);
         return result with { Case = CaseClock.Details(_court, after, time.GetUtcNow()) };
     }

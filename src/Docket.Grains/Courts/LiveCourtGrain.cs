@@ -466,6 +466,16 @@ public sealed partial class LiveCourtGrain(
         return await CompleteAsync(CourtCommands.RecordFinding(_state, number, finding, note, by, NowOrBroken()), null);
     }
 
+    public async Task<CommandResult> MeetingAsync(long number, MeetingStep step, Actor by)
+    {
+        EnsureHealthy();
+        while (_state.HasLeft(number))
+        {
+            await RecallAsync(number);
+        }
+        return await CompleteAsync(CourtCommands.Meeting(_state, number, step, by, NowOrBroken()), null);
+    }
+
     public async Task<string?> GetPartyCodeHmacAsync(long number)
     {
         EnsureHealthy();

@@ -145,6 +145,12 @@ internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentT
             r.Enum = [.. RiskLevelNames.Select(t => (JsonNode)JsonValue.Create(t))];
             r.Description = "none (default), ordinary, larger or major: larger and major are designated to a leader's team";
         }
+        if (type == typeof(MeetingReferralRequest) && schema.Properties?.TryGetValue("trigger", out var trigger) == true && trigger is OpenApiSchema t)
+        {
+            t.Type = JsonSchemaType.String;
+            t.Enum = [.. Docket.Domain.Supervision.MeetingTriggers.All.Select(x => (JsonNode)JsonValue.Create(x))];
+            t.Description = "Why the case goes to a professional judges' meeting; leader_disagrees only by a division head or the president";
+        }
         return Task.CompletedTask;
     }
 
@@ -164,6 +170,9 @@ internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentT
             "ExtendTimeLimit" => new JsonObject { ["days"] = 30, ["reason"] = "expert report pending" },
             "RecordAbsence" => new JsonObject { ["from"] = "2027-07-01T00:00:00Z", ["to"] = "2027-07-15T00:00:00Z", ["reason"] = "annual leave" },
             "WithdrawAbsence" => new JsonObject { ["reason"] = "back early" },
+            "ReferToMeeting" => new JsonObject { ["trigger"] = "panel_split", ["reason"] = "two against one on liability" },
+            "RecordMeetingHeld" => new JsonObject { ["adopted"] = true },
+            "RecordCommitteeDecision" => new JsonObject { ["reason"] = "the meeting's majority view stands" },
             _ => null,
         };
     }

@@ -43,6 +43,15 @@ public sealed record ReviewFindingRequest(string? Finding, string? Note);
 /// </summary>
 public sealed record ReviewDrawResponse(string Court, IReadOnlyList<string> Eligible, IReadOnlyList<string> Sample, LedgerEntryView Entry);
 
+/// <summary>Body of <c>POST /api/cases/{id}/meeting</c>: why the case goes to a professional judges' meeting (a trigger) and a written reason.</summary>
+public sealed record MeetingReferralRequest(string? Trigger, string? Reason);
+
+/// <summary>Body of <c>POST /api/cases/{id}/meeting/held</c>: whether the panel adopted the meeting's majority view.</summary>
+public sealed record MeetingHeldRequest(bool? Adopted);
+
+/// <summary>Body of <c>POST /api/cases/{id}/committee</c> (a reason, optional) and <c>/committee/decision</c> (the decision's reason, required).</summary>
+public sealed record CommitteeRequest(string? Reason);
+
 /// <summary>Answer to <c>GET /api/courts/{court}/warnings</c> and <c>POST /api/courts/{court}/deadline-watch</c>.</summary>
 public sealed record WarningsResponse(string Court, IReadOnlyList<CourtWarning> Warnings);
 

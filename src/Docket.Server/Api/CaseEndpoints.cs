@@ -66,6 +66,8 @@ internal static class CaseEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.QualityReviewer);
 
+        MeetingEndpoints.Map(api);
+
         api.MapPost("/cases/{id}/party-code", IssuePartyCodeAsync)
             .WithName("IssuePartyCode").WithTags(ApiTags.Cases).WithSummary("Re-issue a party's code")
             .WithDescription("Give the case's party a new code (a registrar of its court; the case not closed): answered once, recorded in the ledger as its keyed hash; the earlier code stops working")
@@ -254,7 +256,7 @@ internal static class CaseEndpoints
             : Problems.From(result);
     }
 
-    private static async Task<IResult> RunAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, Func<ILiveCaseGrain, Task<CommandResult>> command)
+    internal static async Task<IResult> RunAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, Func<ILiveCaseGrain, Task<CommandResult>> command)
     {
         if (OutOfReach(id, context, organization))
         {

@@ -21,6 +21,9 @@ internal static class Policies
     public const string ConversionRequester = "conversion-requests";
     public const string ConversionApprover = "conversion-decisions";
     public const string QualityReviewer = "quality-review";
+    public const string MeetingReferrer = "meeting-referrals";
+    public const string MeetingConvener = "meetings";
+    public const string CommitteeChair = "committee-decisions";
     public const string CaseloadReader = "caseload";
     public const string KpiReader = "kpis";
     public const string Auditor = "audit";
@@ -39,6 +42,9 @@ internal static class Policies
         Gate(options, ConversionRequester, Permission.RequestConversion);
         Gate(options, ConversionApprover, Permission.DecideConversion);
         Gate(options, QualityReviewer, Permission.ReviewQuality);
+        Gate(options, MeetingReferrer, Permission.ReferToMeeting);
+        Gate(options, MeetingConvener, Permission.ConveneMeeting);
+        Gate(options, CommitteeChair, Permission.DecideInCommittee);
         Gate(options, CaseloadReader, Permission.Read);
         Gate(options, KpiReader, Permission.SeeKpis);
         Gate(options, Auditor, Permission.Audit);

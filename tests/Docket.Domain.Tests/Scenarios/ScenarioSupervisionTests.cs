@@ -355,7 +355,7 @@ public class ScenarioSupervisionTests
     [InlineData("meeting: { judges: »2 }", "supervision.meeting.judges: must be at least 3 (got 2)")]
     [InlineData("meeting: { participations_per_case: »0 }", "supervision.meeting.participations_per_case: must be at least 1 (got 0)")]
     [InlineData("meeting: { hours: »2 }", "supervision.meeting.hours: expected a mapping")]
-    [InlineData("»warn_days: 2", "unknown key 'warn_days' in supervision (expected one of: staff, unlock_hours, risk_hours, extension_approval_hours, conversion_approval_hours, warn_before_hours, limit_warn_days, referral_after_days, meeting)")]
+    [InlineData("»warn_days: 2", "unknown key 'warn_days' in supervision (expected one of: staff, unlock_hours, risk_hours, extension_approval_hours, conversion_approval_hours, warn_before_hours, limit_warn_days, referral_after_days, meeting, committee)")]
     public void Supervision_field_rules(string field, string message)
     {
         AssertErrorAt($$"""

@@ -467,10 +467,11 @@ public sealed class DeadlineSimulationTests
     [Fact]
     public void A_flagged_case_waits_for_a_professional_judges_meeting_before_it_closes()
     {
-        // Judged on day 1; the first meeting sits on day 7 for 2 hours with one judge of each of the 7 teams.
+        // Judged on day 1, its papers out then; the day-7 meeting comes before the papers' week, so the day-14 one sits
+        // on it, for 2 hours with one judge of each of the 7 teams.
         var simulation = TestCourts.Prepare(MeetingCourt(1, ("a", 3, 1), ("b", 2, 1), ("c", 2, 1)));
 
-        simulation.AdvanceTo(6.9);
+        simulation.AdvanceTo(13.9);
         var waiting = simulation.Case(0);
         Assert.True(Has(waiting, CaseFlags.Flagged));
         Assert.True(Has(waiting, CaseFlags.AwaitingMeeting));
@@ -479,7 +480,7 @@ public sealed class DeadlineSimulationTests
         simulation.RunToEnd();
         var c = simulation.Case(0);
         Assert.Equal(CaseStatus.Closed, c.Status);
-        Assert.Equal(7 + (2 * Hour), c.Closed, 9);
+        Assert.Equal(14 + (2 * Hour), c.Closed, 9);
         Assert.True(Has(c, CaseFlags.MeetingHeld));
         Assert.False(Has(c, CaseFlags.AwaitingMeeting));
         Assert.Equal(1, simulation.Deadlines.Meetings);
@@ -524,8 +525,8 @@ public sealed class DeadlineSimulationTests
         });
         Assert.Equal(0, summary.Cases.Closed);
         Assert.Equal(0, summary.Supervision.Meetings);
-        // A meeting was called every 7 days of the 60 (days 7, 14, ..., 56) and refused each time.
-        Assert.Equal(8, summary.Supervision.MeetingsRefused);
+        // A meeting was called every 7 days once the papers' week had passed (days 14, 21, ..., 56) and refused each time.
+        Assert.Equal(7, summary.Supervision.MeetingsRefused);
         Assert.All(summary.Teams, t => Assert.Equal(0, t.MeetingParticipations));
     }
 
@@ -540,7 +541,7 @@ public sealed class DeadlineSimulationTests
         Assert.Equal(1, simulation.Deadlines.Meetings);
         Assert.Equal([3L, 3, 1], simulation.MeetingSeats.ToArray());
         Assert.Equal(CaseStatus.Closed, simulation.Case(0).Status);
-        Assert.Equal(7 + (2 * Hour), simulation.Case(0).Closed, 9);
+        Assert.Equal(14 + (2 * Hour), simulation.Case(0).Closed, 9);
     }
 
     // ---- Risk levels and supervision ----

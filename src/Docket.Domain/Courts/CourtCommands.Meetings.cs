@@ -1,0 +1,125 @@
+using Docket.Domain.Access;
+using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
+
+namespace Docket.Domain.Courts;
+
+/// <summary>
+/// Professional judges' meetings and the adjudication committee, live (cases 164, 165; <see cref="MeetingReferral"/>):
+/// a case referred cannot close until its meeting has sat and its minutes are released, or the committee decided.
+/// </summary>
+public static partial class CourtCommands
+{
+    /// <summary>Runs one step of the case's meeting or committee (<see cref="MeetingStep"/>).</summary>
+    public static CommandEffect Meeting(CourtState state, long number, MeetingStep step, Actor by, DateTimeOffset at) => step.Step switch
+    {
+        MeetingStep.Refer => ReferToMeeting(state, number, step.Trigger ?? "", step.Reason ?? "", by, at),
+        MeetingStep.Held => step.Adopted is { } adopted
+            ? RecordMeetingHeld(state, number, adopted, by, at)
+            : CommandEffect.Refuse(Outcome.Invalid, "adopted", "say whether the panel adopted the meeting's majority view: true or false"),
+        MeetingStep.Release => ReleaseAfterMeeting(state, number, by, at),
+        MeetingStep.Committee => ReferToCommittee(state, number, step.Reason, by, at),
+        MeetingStep.Decision => RecordCommitteeDecision(state, number, step.Reason ?? "", by, at),
+        _ => CommandEffect.Refuse(Outcome.Invalid, "step", $"unknown meeting step '{step.Step}'"),
+    };
+
+    /// <summary>
+    /// The case's judge, a division head of its division or the president refers it to a meeting, for a trigger
+    /// (<see cref="MeetingTriggers"/>; a leader's disagreement only by a division head or the president) and a
+    /// reason: the papers go out now.
+    /// </summary>
+    public static CommandEffect ReferToMeeting(CourtState state, long number, string trigger, string reason, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.ReferToMeeting, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null,
+                $"only a judge of case {c.Id}'s team, a division head of its division or the president refers it to a professional judges' meeting");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "reason", "a referral to a meeting needs a written reason");
+        }
+        if (MeetingReferral.RefuseReferral(c.Meeting, c.Status != CourtCaseStatus.Closed, trigger, by.Role) is { } refusal)
+        {
+            return refusal.Field == "trigger"
+                ? CommandEffect.Refuse(MeetingTriggers.IndexOf(trigger) < 0 ? Outcome.Invalid : Outcome.Forbidden, "trigger", refusal.Problem)
+                : CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
+        }
+        return Record(state, Entry(state, LedgerKinds.MeetingReferred, at, c, by) with { Trigger = trigger, Reason = reason });
+    }
+
+    /// <summary>A division head or the president records that the meeting sat on the case (the papers out long enough) and whether the panel adopted its majority view.</summary>
+    public static CommandEffect RecordMeetingHeld(CourtState state, long number, bool adopted, Actor by, DateTimeOffset at) =>
+        Convene(state, number, by, at, c => MeetingReferral.RefuseHeld(c.Meeting, at, state.PapersDays),
+            c => Entry(state, LedgerKinds.MeetingHeld, at, c, by) with { Adopted = adopted });
+
+    /// <summary>A division head or the president releases the case once the meeting's minutes are checked: it may close.</summary>
+    public static CommandEffect ReleaseAfterMeeting(CourtState state, long number, Actor by, DateTimeOffset at) =>
+        Convene(state, number, by, at, c => MeetingReferral.RefuseRelease(c.Meeting, c.Flagged),
+            c => Entry(state, LedgerKinds.MeetingReleased, at, c, by));
+
+    /// <summary>A division head or the president sends the case to the adjudication committee: its panel departed from the meeting's majority.</summary>
+    public static CommandEffect ReferToCommittee(CourtState state, long number, string? reason, Actor by, DateTimeOffset at) =>
+        Convene(state, number, by, at, c => MeetingReferral.RefuseCommittee(c.Meeting),
+            c => Entry(state, LedgerKinds.CommitteeReferred, at, c, by) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
+
+    /// <summary>The president, chairing the adjudication committee, records its decision on the case with a reason: the case is released.</summary>
+    public static CommandEffect RecordCommitteeDecision(CourtState state, long number, string reason, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.DecideInCommittee, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only the president of court {court.Id}, who chairs its adjudication committee, records its decisions");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "reason", "the committee's decision needs a written reason");
+        }
+        if (MeetingReferral.RefuseCommitteeDecision(c.Meeting) is { } refusal)
+        {
+            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal}");
+        }
+        return Record(state, Entry(state, LedgerKinds.CommitteeDecided, at, c, by) with { Reason = reason });
+    }
+
+    private static CommandEffect Convene(CourtState state, long number, Actor by, DateTimeOffset at, Func<CourtCase, string?> refuse, Func<CourtCase, LedgerEntry> entry)
+    {
+        var court = state.Court;
+        if (state.Case(number) is not { } c)
+        {
+            return NotFound(court, number);
+        }
+        if (!AccessRules.Allows(by, Permission.ConveneMeeting, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head of case {c.Id}'s division or the president of court {court.Id} records its meeting");
+        }
+        return refuse(c) is { } refusal ? CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal}") : Record(state, entry(c));
+    }
+
+    private static CommandEffect Record(CourtState state, LedgerEntry entry) =>
+        new() { Case = entry.Number ?? 0, Records = [state.Append(entry)] };
+}
+
+/// <summary>One step of a case's meeting or committee, as the live service passes it to the court (<see cref="CourtCommands.Meeting"/>).</summary>
+[Orleans.GenerateSerializer, Orleans.Immutable, Orleans.Alias("docket.live.meeting-step")]
+public sealed record MeetingStep(
+    [property: Orleans.Id(0)] string Step,
+    [property: Orleans.Id(1)] string? Trigger = null,
+    [property: Orleans.Id(2)] string? Reason = null,
+    [property: Orleans.Id(3)] bool? Adopted = null)
+{
+    public const string Refer = "refer";
+    public const string Held = "held";
+    public const string Release = "release";
+    public const string Committee = "committee";
+    public const string Decision = "decision";
+}

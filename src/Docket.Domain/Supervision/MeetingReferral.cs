@@ -1,0 +1,118 @@
+using Orleans;
+using Docket.Domain.Access;
+
+namespace Docket.Domain.Supervision;
+
+/// <summary>
+/// Why a case goes to a professional judges' meeting (cases 164, 165): besides a four-type case, a proposed remand
+/// or major reversal, a case remanded by the higher court, a serious split in the panel, or a division head or the
+/// president disagreeing with the panel.
+/// </summary>
+public static class MeetingTriggers
+{
+    public const string FourType = "four_type";
+    public const string RemandOrReversal = "remand_or_reversal";
+    public const string Remanded = "remanded";
+    public const string PanelSplit = "panel_split";
+    public const string LeaderDisagrees = "leader_disagrees";
+
+    /// <summary>Every trigger, in the order the simulator draws them and the summary lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [FourType, RemandOrReversal, Remanded, PanelSplit, LeaderDisagrees];
+
+    /// <summary>The index of <paramref name="trigger"/> in <see cref="All"/>, or -1.</summary>
+    public static int IndexOf(string? trigger) => trigger is null ? -1 : All.ToList().IndexOf(trigger);
+}
+
+/// <summary>Where a referred case stands: referred (papers out), held (the meeting sat), with the committee, or released.</summary>
+public static class MeetingStages
+{
+    public const string Referred = "referred";
+    public const string Held = "held";
+    public const string Committee = "committee";
+    public const string Released = "released";
+}
+
+/// <summary>
+/// A live case's referral to a professional judges' meeting (the record's <c>meeting</c>): its trigger, when the
+/// papers went out, where it stands, and whether the panel adopted the meeting's majority view.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.live.meeting-hold")]
+public sealed record MeetingHold(
+    [property: Id(0)] string Trigger,
+    [property: Id(1)] DateTimeOffset ReferredAt,
+    [property: Id(2)] string Stage,
+    [property: Id(3)] bool? Adopted = null);
+
+/// <summary>
+/// The rule of a referral (cases 164, 165), one for the live service and the simulator: the papers go out a week
+/// (<see cref="MeetingSpec.PapersDays"/>) before the meeting; a held case cannot close until its meeting has sat and
+/// been released after its minutes were checked; when the panel departs from the majority on a four-type case the
+/// case goes to the adjudication committee, whose decision releases it.
+/// </summary>
+public static class MeetingReferral
+{
+    /// <summary>Why <paramref name="role"/> cannot refer the case now for <paramref name="trigger"/>; null when it can.</summary>
+    public static (string Field, string Problem)? RefuseReferral(MeetingHold? hold, bool open, string? trigger, string role)
+    {
+        if (MeetingTriggers.IndexOf(trigger) < 0)
+        {
+            return ("trigger", $"unknown trigger '{trigger}' ({string.Join(", ", MeetingTriggers.All)})");
+        }
+        if (trigger == MeetingTriggers.LeaderDisagrees && role is not (UserRoles.DivisionHead or UserRoles.President))
+        {
+            return ("trigger", "only a division head or the president refers a case because they disagree with the panel");
+        }
+        if (!open)
+        {
+            return ("case", "the case is closed");
+        }
+        return hold is { Stage: not MeetingStages.Released }
+            ? ("case", $"the case is already referred to a meeting ({hold.Trigger}, {hold.Stage})")
+            : null;
+    }
+
+    /// <summary>Why the meeting cannot be recorded as held at <paramref name="at"/>: not referred, already held, or the papers not out long enough.</summary>
+    public static string? RefuseHeld(MeetingHold? hold, DateTimeOffset at, double papersDays)
+    {
+        if (hold is not { Stage: MeetingStages.Referred })
+        {
+            return hold is null ? "the case was not referred to a meeting" : $"its meeting is past (it is {hold.Stage})";
+        }
+        var papers = hold.ReferredAt.AddDays(papersDays);
+        return at < papers ? $"the papers went out {hold.ReferredAt:O}: the meeting sits {papersDays:0.##} days after, from {papers:O}" : null;
+    }
+
+    /// <summary>
+    /// Why the minutes cannot be released: the meeting has not sat, or the panel departed from its majority on a
+    /// four-type case (that case goes to the adjudication committee).
+    /// </summary>
+    public static string? RefuseRelease(MeetingHold? hold, bool fourType)
+    {
+        if (hold is not { Stage: MeetingStages.Held })
+        {
+            return hold is null ? "the case was not referred to a meeting" : $"its meeting has not sat or is past (it is {hold.Stage})";
+        }
+        return GoesToCommittee(hold, fourType) ? "the panel departed from the meeting's majority on a four-type case: it goes to the adjudication committee" : null;
+    }
+
+    /// <summary>Why the case cannot go to the adjudication committee: only after a meeting whose majority the panel did not adopt.</summary>
+    public static string? RefuseCommittee(MeetingHold? hold) =>
+        hold is { Stage: MeetingStages.Held, Adopted: false } ? null
+        : hold is { Stage: MeetingStages.Held } ? "the panel adopted the meeting's majority view"
+        : hold is null ? "the case was not referred to a meeting"
+        : $"its meeting has not sat or is past (it is {hold.Stage})";
+
+    /// <summary>Why the committee's decision cannot be recorded: the case is not before it.</summary>
+    public static string? RefuseCommitteeDecision(MeetingHold? hold) =>
+        hold is { Stage: MeetingStages.Committee } ? null : "the case is not before the adjudication committee";
+
+    /// <summary>Whether a panel's departure sends the case to the committee: a four-type case whose panel did not adopt the majority view.</summary>
+    public static bool GoesToCommittee(MeetingHold hold, bool fourType) =>
+        hold.Adopted == false && (fourType || hold.Trigger == MeetingTriggers.FourType);
+
+    /// <summary>Why a case cannot close now: referred and not released; null when nothing holds it.</summary>
+    public static string? HoldsClosing(MeetingHold? hold) =>
+        hold is null or { Stage: MeetingStages.Released } ? null
+        : hold.Stage == MeetingStages.Committee ? "it is before the adjudication committee"
+        : $"it is held for a professional judges' meeting ({hold.Trigger}) until the meeting has sat and its minutes are released";
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Docket.Server.Tests;
+
+/// <summary>
+/// Professional judges' meetings and the adjudication committee through HTTP (cases 164, 165): a referral with a
+/// trigger holds the case, the meeting sits after the papers' week, the released case closes, a four-type case whose
+/// panel departs from the majority goes to the committee; who may do each, bad input, and the ledger verifying.
+/// </summary>
+public sealed class MeetingTests
+{
+    [Fact]
+    public async Task A_referred_case_closes_only_after_its_meeting_sat_and_was_released()
+    {
+        await using var factory = new DocketFactory();
+        var (id, judge) = await HeardOnTeamAsync(factory, "civil-1");
+        var head = factory.ClientFor(TestUsers.HeadCivil);
+        var meeting = $"/api/cases/{id}/meeting";
+
+        var (referred, referredBody, _) = await judge.PostJsonAsync(meeting, new { trigger = "panel_split", reason = "two against one on liability" });
+        Assert.Equal(HttpStatusCode.OK, referred);
+        var entry = referredBody.GetProperty("entries")[0];
+        Assert.Equal("meeting_referred", entry.Str("kind"));
+        Assert.Equal("panel_split", entry.GetProperty("entry").Str("trigger"));
+        Assert.Equal(HttpStatusCode.Conflict, (await judge.PostJsonAsync(meeting, new { trigger = "remanded", reason = "again" })).Status);
+
+        var (early, earlyProblem, _) = await judge.PostJsonAsync($"/api/cases/{id}/events", new { node = "judgment" });
+        Assert.Equal(HttpStatusCode.Conflict, early);
+        Assert.Contains("meeting", earlyProblem.Str("detail"), StringComparison.Ordinal);
+        var (papers, papersProblem, _) = await head.PostJsonAsync($"{meeting}/held", new { adopted = true });
+        Assert.Equal(HttpStatusCode.Conflict, papers);
+        Assert.Contains("papers", papersProblem.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await head.PostJsonAsync($"{meeting}/release", new { })).Status);
+
+        factory.Clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(HttpStatusCode.Forbidden, (await judge.PostJsonAsync($"{meeting}/held", new { adopted = true })).Status);
+        var (held, heldBody, _) = await head.PostJsonAsync($"{meeting}/held", new { adopted = true });
+        Assert.Equal(HttpStatusCode.OK, held);
+        Assert.True(heldBody.GetProperty("entries")[0].GetProperty("entry").GetProperty("adopted").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, (await judge.PostJsonAsync($"/api/cases/{id}/events", new { node = "judgment" })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await head.PostJsonAsync($"/api/cases/{id}/committee", new { })).Status);
+
+        Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync($"{meeting}/release", new { })).Status);
+        var (closed, closedBody, _) = await judge.PostJsonAsync($"/api/cases/{id}/events", new { node = "judgment" });
+        Assert.Equal(HttpStatusCode.OK, closed);
+        Assert.Equal("closed", closedBody.GetProperty("case").GetProperty("case").Str("status"));
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
+    public async Task A_four_type_case_whose_panel_departs_from_the_majority_goes_to_the_committee_whose_decision_releases_it()
+    {
+        await using var factory = new DocketFactory();
+        var (id, judge) = await HeardOnTeamAsync(factory, "civil-2");
+        var head = factory.ClientFor(TestUsers.HeadCivil);
+        var president = factory.ClientFor(TestUsers.President);
+        var meeting = $"/api/cases/{id}/meeting";
+        Assert.Equal(HttpStatusCode.OK, (await judge.PostJsonAsync(meeting, new { trigger = "four_type", reason = "a four-type case" })).Status);
+        factory.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(HttpStatusCode.OK, (await president.PostJsonAsync($"{meeting}/held", new { adopted = false })).Status);
+
+        var (release, releaseProblem, _) = await head.PostJsonAsync($"{meeting}/release", new { });
+        Assert.Equal(HttpStatusCode.Conflict, release);
+        Assert.Contains("adjudication committee", releaseProblem.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await president.PostJsonAsync($"/api/cases/{id}/committee/decision", new { reason = "too early" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync($"/api/cases/{id}/committee", new { reason = "panel departs on a four-type case" })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await judge.PostJsonAsync($"/api/cases/{id}/events", new { node = "judgment" })).Status);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostJsonAsync($"/api/cases/{id}/committee/decision", new { reason = "uphold" })).Status);
+        var (blank, blankProblem, _) = await president.PostJsonAsync($"/api/cases/{id}/committee/decision", new { reason = " " });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, blank);
+        Assert.True(blankProblem.GetProperty("errors").TryGetProperty("reason", out _), blankProblem.ToString());
+        var (decided, decidedBody, _) = await president.PostJsonAsync($"/api/cases/{id}/committee/decision", new { reason = "the majority's view stands" });
+        Assert.Equal(HttpStatusCode.OK, decided);
+        Assert.Equal("committee_decided", decidedBody.GetProperty("entries")[0].Str("kind"));
+        Assert.Equal(HttpStatusCode.OK, (await judge.PostJsonAsync($"/api/cases/{id}/events", new { node = "judgment" })).Status);
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
+    public async Task Referrals_are_refused_to_the_wrong_roles_and_bad_input_names_the_field()
+    {
+        await using var factory = new DocketFactory();
+        var (id, judge) = await HeardOnTeamAsync(factory, "civil-1");
+        var meeting = $"/api/cases/{id}/meeting";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.JudgeCivil2).PostJsonAsync(meeting, new { trigger = "panel_split", reason = "r" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.Registrar).PostJsonAsync(meeting, new { trigger = "panel_split", reason = "r" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.HeadCriminal).PostJsonAsync(meeting, new { trigger = "leader_disagrees", reason = "r" })).Status);
+        var (leader, leaderProblem, _) = await judge.PostJsonAsync(meeting, new { trigger = "leader_disagrees", reason = "r" });
+        Assert.Equal(HttpStatusCode.Forbidden, leader);
+        Assert.Contains("division head or the president", leaderProblem.Str("detail"), StringComparison.Ordinal);
+
+        var (unknown, unknownProblem, _) = await judge.PostJsonAsync(meeting, new { trigger = "hunch", reason = "r" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown);
+        Assert.True(unknownProblem.GetProperty("errors").TryGetProperty("trigger", out _), unknownProblem.ToString());
+        var (noReason, noReasonProblem, _) = await judge.PostJsonAsync(meeting, new { trigger = "remanded" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason);
+        Assert.True(noReasonProblem.GetProperty("errors").TryGetProperty("reason", out _), noReasonProblem.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await judge.PostJsonAsync(meeting, "{\"trigger\":")).Status);
+
+        var head = factory.ClientFor(TestUsers.HeadCivil);
+        Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync(meeting, new { trigger = "leader_disagrees", reason = "the head disagrees" })).Status);
+        factory.Clock.Advance(TimeSpan.FromDays(7));
+        var (noAnswer, noAnswerProblem, _) = await head.PostJsonAsync($"{meeting}/held", new { });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noAnswer);
+        Assert.True(noAnswerProblem.GetProperty("errors").TryGetProperty("adopted", out _), noAnswerProblem.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.HeadCriminal).PostJsonAsync($"{meeting}/held", new { adopted = true })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.Auditor).PostJsonAsync($"{meeting}/release", new { })).Status);
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_meeting_routes_with_the_triggers_as_an_enum()
+    {
+        await using var factory = new DocketFactory();
+        var (status, body, _) = await factory.CreateClient().GetJsonAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var paths = body.GetProperty("paths");
+        foreach (var path in new[] { "/api/cases/{id}/meeting", "/api/cases/{id}/meeting/held", "/api/cases/{id}/meeting/release", "/api/cases/{id}/committee", "/api/cases/{id}/committee/decision" })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty("post", out _), path);
+        }
+        var trigger = body.GetProperty("components").GetProperty("schemas").GetProperty("MeetingReferralRequest").GetProperty("properties").GetProperty("trigger");
+        Assert.Equal(["four_type", "remand_or_reversal", "remanded", "panel_split", "leader_disagrees"], trigger.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    /// <summary>A simple civil case filed until one lands on <paramref name="team"/>, reported up to its hearing (the stage before judgment, which closes it).</summary>
+    private static async Task<(string Id, HttpClient Judge)> HeardOnTeamAsync(DocketFactory factory, string team)
+    {
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        var judge = factory.ClientFor(team == "civil-1" ? TestUsers.JudgeCivil1 : TestUsers.JudgeCivil2);
+        for (var i = 0; i < 80; i++)
+        {
+            var filed = await registrar.FileAsync("simple_civil");
+            if (filed.Str("team") != team)
+            {
+                continue;
+            }
+            var id = filed.Str("id");
+            foreach (var node in new[] { "served", "hearing_scheduled", "hearing" })
+            {
+                var (status, body, _) = await judge.PostJsonAsync($"/api/cases/{id}/events", new { node });
+                Assert.True(status == HttpStatusCode.OK, $"{node}: {status} {body}");
+            }
+            return (id, judge);
+        }
+        throw new InvalidOperationException($"no case reached team {team}");
+    }
+
+    private static async Task AssertLedgerVerifiesAsync(DocketFactory factory)
+    {
+        var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
+        Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+    }
+}
