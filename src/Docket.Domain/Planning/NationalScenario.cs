@@ -88,13 +88,24 @@ public static class NationalScenario
     /// <summary>Cases a team closes in a year at the province's quotas, by team kind (ours): the teams are sized to a common share of these.</summary>
     private static readonly Dictionary<string, double> s_teamNorm = new(StringComparer.Ordinal)
     {
-        ["fast"] = 1200, ["civil"] = 300, ["criminal"] = 220, ["enforcement"] = 1000, ["civil-appeal"] = 280, ["criminal-appeal"] = 200,
+        ["fast"] = 1200,
+        ["civil"] = 300,
+        ["criminal"] = 220,
+        ["enforcement"] = 1000,
+        ["civil-appeal"] = 280,
+        ["criminal-appeal"] = 200,
     };
 
     /// <summary>Mean days to disposition in the province's steady year, by type: the backlog's size and mean age.</summary>
     private static readonly Dictionary<string, double> s_steadyDays = new(StringComparer.Ordinal)
     {
-        ["small_claims"] = 6, ["simple_civil"] = 9, ["civil"] = 20, ["criminal"] = 20, ["civil_appeal"] = 14, ["criminal_appeal"] = 15, ["enforcement"] = 22,
+        ["small_claims"] = 6,
+        ["simple_civil"] = 9,
+        ["civil"] = 20,
+        ["criminal"] = 20,
+        ["civil_appeal"] = 14,
+        ["criminal_appeal"] = 15,
+        ["enforcement"] = 22,
     };
 
     /// <summary>One kind of court: its intake by type a year (appeals in expected numbers), and where its appeals go.</summary>

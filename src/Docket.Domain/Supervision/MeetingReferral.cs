@@ -1,5 +1,5 @@
-using Orleans;
 using Docket.Domain.Access;
+using Orleans;
 
 namespace Docket.Domain.Supervision;
 
