@@ -41,8 +41,6 @@ public sealed class ConversionLedgerTests
 
     private sealed class Ledger() : ScenarioLedger(Yaml, "conversion")
     {
-        public Actor President => new("president", UserRoles.President, Court.Id, null, null);
-
         public CourtCase File(string type, DateTimeOffset? at = null) => FileAt(type, at ?? s_at);
 
         public DateTimeOffset? LimitOf(long number, DateTimeOffset now) => CaseClock.Details(Court, State.Case(number)!, now).LimitAt;

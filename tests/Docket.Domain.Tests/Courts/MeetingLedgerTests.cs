@@ -33,9 +33,9 @@ public sealed class MeetingLedgerTests
         assignment: { policy: random }
         """;
 
-    private sealed class Ledger() : LiveCourtLedger(Yaml, "meetings")
+    private sealed class Ledger() : ScenarioLedger(Yaml, "meetings")
     {
-        public CourtCase File(bool flagged = false, DateTimeOffset? at = null) => File("civil", flagged, at ?? s_at);
+        public CourtCase File(bool flagged = false, DateTimeOffset? at = null) => FileAt("civil", flagged, at ?? s_at);
 
         public Actor HeadOf(CourtCase c) => DivisionHeadOf(c);
 

@@ -27,15 +27,20 @@ internal class ScenarioLedger
 
     public List<LedgerRecord> Records { get; } = [];
 
+    public Actor President => new("president", UserRoles.President, Court.Id, null, null);
+
     public Actor JudgeOf(CourtCase c) => new("judge", UserRoles.Judge, Court.Id, Court.DivisionOfTeam(c.Team), c.Team);
 
     public Actor DivisionHeadOf(CourtCase c) => new("head", UserRoles.DivisionHead, Court.Id, Court.DivisionOfTeam(c.Team), null);
 
     /// <summary>Files a case of <paramref name="type"/> at <paramref name="at"/> and answers its record.</summary>
-    public CourtCase FileAt(string type, DateTimeOffset at)
+    public CourtCase FileAt(string type, DateTimeOffset at) => FileAt(type, false, at);
+
+    /// <summary>Files a case of <paramref name="type"/>, flagged or not, by the court's registrar and answers its record.</summary>
+    public CourtCase FileAt(string type, bool flagged, DateTimeOffset at)
     {
         var registrar = new Actor("registrar", UserRoles.Registrar, Court.Id, null, null);
-        Add(CourtCommands.File(State, new FilingRequest(type, false, "none", null, registrar), at));
+        Add(CourtCommands.File(State, new FilingRequest(type, flagged, "none", null, registrar), at));
         return State.Case(State.LastNumber)!;
     }
 
@@ -54,10 +59,13 @@ internal class ScenarioLedger
     }
 
     /// <summary>Why a fresh court replaying the ledger with <paramref name="forged"/> in place of its last entry refuses it.</summary>
-    public string? ReplayForged(LedgerEntry forged)
+    public string? ReplayForged(LedgerEntry forged) => ReplayWith(Records.Count - 1, forged);
+
+    /// <summary>Why a fresh court replaying the first <paramref name="kept"/> records, then <paramref name="forged"/>, refuses it (null: accepted).</summary>
+    public string? ReplayWith(int kept, LedgerEntry forged)
     {
         var state = new CourtState(Court, e => LiveLedger.Secret(1, e));
-        foreach (var r in Records.Take(Records.Count - 1))
+        foreach (var r in Records.Take(kept))
         {
             Assert.Null(state.Replay(r));
         }
