@@ -22,12 +22,21 @@ public static class SimulatedReports
         var nodes = scenario.CaseTypes.Select(CheckNodes.Of).ToArray();
         var warnDays = layout.Spec.Supervision.LimitWarnDays;
         var cases = Checked(simulation);
-        var assignments = new List<(double At, JudgeAssignment Assignment)>();
+        var months = Periods(calendar, ReportCadence.Month, w0, w1);
+        var monthStarts = months.Select(m => m.Days(calendar).From).ToArray();
+        var monthEnds = months.Select(m => m.Days(calendar).To).ToArray();
+        // Each month's assignments, gathered in one pass over the records (in case order, as the month's list reads them).
+        var assignments = months.Select(_ => new List<JudgeAssignment>()).ToArray();
         foreach (ref readonly var c in simulation.Cases)
         {
             if (c.Team >= 0 && c.Assigned >= w0 && c.Assigned < w1)
             {
-                assignments.Add((c.Assigned, new JudgeAssignment(c.Team, c.Judge, (c.Flags & CaseFlags.Drawn) != 0)));
+                var m = Array.BinarySearch(monthStarts, c.Assigned);
+                m = m >= 0 ? m : ~m - 1;
+                if (m >= 0 && c.Assigned < monthEnds[m])
+                {
+                    assignments[m].Add(new JudgeAssignment(c.Team, c.Judge, (c.Flags & CaseFlags.Drawn) != 0));
+                }
             }
         }
         var days = (int)Math.Max(0, Math.Floor(w1) - Math.Ceiling(w0));
@@ -49,14 +58,13 @@ public static class SimulatedReports
         stats.PastLimit = [.. weeks.Select(w => pastLimit[(int)(w.Days(calendar).To - first) - 1])];
         stats.LastWeek = weeks.LastOrDefault()?.Key;
 
-        var months = Periods(calendar, ReportCadence.Month, w0, w1);
         stats.Months = months.Count;
         stats.LastMonth = months.LastOrDefault()?.Key;
         var draws = simulation.Draws.Periods().ToDictionary(p => p.Period, StringComparer.Ordinal);
-        foreach (var month in months)
+        for (var m = 0; m < months.Count; m++)
         {
-            var (from, to) = month.Days(calendar);
-            var assigned = assignments.Where(a => a.At >= from && a.At < to).Select(a => a.Assignment);
+            var month = months[m];
+            var assigned = assignments[m];
             var rows = PublishedLists.JudgeCounts(layout, assigned, draws.GetValueOrDefault(month.Key));
             stats.LastJudgeCounts = rows;
             foreach (var row in rows)

@@ -599,7 +599,10 @@ public sealed partial class CourtSimulation
         var day = (long)Math.Round(now * TimeSpan.TicksPerDay) / TimeSpan.TicksPerDay;
         if (day != _drawDay)
         {
-            (_drawDay, _drawMonth) = (day, _monthOf(_calendar.InstantOf(now)));
+            _drawDay = day;
+            // The same string while the month lasts: an open set of draws is kept by the month's reference (CountDraw).
+            var month = _monthOf(_calendar.InstantOf(now));
+            _drawMonth = month == _drawMonth ? _drawMonth : month;
         }
         return _drawMonth;
     }
