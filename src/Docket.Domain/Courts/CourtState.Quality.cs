@@ -68,10 +68,10 @@ public sealed partial class CourtState
     /// <summary>The deadline to fix the file after <paramref name="card"/> given at <paramref name="at"/>; null without a card.</summary>
     public DateTimeOffset? FixDue(QualityCard card, DateTimeOffset at) => card == QualityCard.None ? null : at.AddDays(QualityReview.FixDays(card));
 
-    /// <summary>Whether the report <paramref name="step"/> would archive the case (finish its last stage) while its review has not passed.</summary>
-    public bool ArchiveWaits(CourtCase c, ProgressStep step) => ArchiveWaits(_court, c, step);
-
-    /// <summary>Whether the report <paramref name="step"/> would archive the case while its review has not passed: the case's own record decides (<see cref="CaseCommands.Reach"/>).</summary>
+    /// <summary>
+    /// Whether the report <paramref name="step"/> would archive the case (finish its last stage) while its review has
+    /// not passed: the case's own record decides (<see cref="CaseCommands.Reach"/>, and the replay check).
+    /// </summary>
     public static bool ArchiveWaits(Court court, CourtCase c, ProgressStep step) =>
         ReviewStates.HoldsArchive(c.Review) && c.StagesDone + step.Stages.Length >= court.CaseTypes[court.TypeIndex(c.Type)].Stages.Count;
 

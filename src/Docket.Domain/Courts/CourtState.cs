@@ -542,7 +542,7 @@ public sealed partial class CourtState
                     {
                         return "the stages or nodes recorded differ from those the report reaches";
                     }
-                    if (ArchiveWaits(c, step))
+                    if (ArchiveWaits(_court, c, step))
                     {
                         return $"case {e.Case} was archived before its quality review passed";
                     }
