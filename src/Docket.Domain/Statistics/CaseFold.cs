@@ -19,6 +19,8 @@ internal sealed class CaseFold
     private readonly double _w1;
     private readonly Calendar.CalendarMonths _months;
     private readonly int[] _kindSlot;
+    private readonly Cases.CaseType[] _types;
+    private readonly double[] _typeWeight;
     private readonly int _unassigned;
     private Counts _counts;
     private long[] _filedByMonth;
@@ -45,6 +47,8 @@ internal sealed class CaseFold
         var scenario = layout.Scenario;
         (_w0, _w1) = (scenario.WarmupDays, scenario.Days);
         _months = scenario.Calendar.Months(_w0, _w1);
+        _types = [.. scenario.CaseTypes];
+        _typeWeight = [.. layout.TypeWeight];
         var months = _months.Count;
         Kinds = [.. layout.Teams.Select(t => t.Kind).Distinct().Order()];
         _kindSlot = [.. layout.Teams.Select(t => Array.IndexOf(Kinds, t.Kind))];
@@ -232,10 +236,13 @@ internal sealed class CaseFold
             }
         }
         var closed = c.Status == CaseStatus.Closed;
+        // The month boundaries after filing and closure, each searched once.
+        var first = _months.FirstBoundaryAfter(c.Filed);
+        var afterClosure = closed ? _months.FirstBoundaryAfter(c.Closed) : 0;
         if (c.Filed >= w0)
         {
             n.Filed++;
-            _filedByMonth[_months.IndexOf(c.Filed)]++;
+            _filedByMonth[_months.MonthBefore(first)]++;
             _typeFiled[c.Type]++;
         }
         else if (!(closed && c.Closed < w0))
@@ -251,17 +258,17 @@ internal sealed class CaseFold
             var days = c.Closed - c.Filed;
             n.Closed++;
             _timeToDisposition.Add(days);
-            _closedByMonth[_months.IndexOf(c.Closed)]++;
+            _closedByMonth[_months.MonthBefore(afterClosure)]++;
             _typeClosed[c.Type]++;
             _typeDays[c.Type] += days;
             _teamClosed[c.Team]++;
-            _teamUnits[c.Team] += _layout.TypeWeight[c.Type];
+            _teamUnits[c.Team] += _typeWeight[c.Type];
             _judgeClosures[JudgeOffset[c.Team] + c.Judge]++;
             if (c.Closed > c.Limit)
             {
                 n.ClosedAfterLimit++;
             }
-            var type = scenario.CaseTypes[c.Type];
+            var type = _types[c.Type];
             _courtBalance.Close(type, days, c.SuspendedDays);
             _teamBalance[c.Team].Close(type, days, c.SuspendedDays);
         }
@@ -296,8 +303,7 @@ internal sealed class CaseFold
         }
         var months = _months.Count;
         // Pending at month boundary k (the start of month k, the last one w1) for k in [first, last].
-        var first = _months.FirstBoundaryAfter(c.Filed);
-        var last = !closed ? months : Math.Min(months, _months.FirstBoundaryAfter(c.Closed) - 1);
+        var last = !closed ? months : Math.Min(months, afterClosure - 1);
         if (first <= last && first <= months)
         {
             _pendingDiff[first]++;
