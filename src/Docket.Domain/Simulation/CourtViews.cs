@@ -1,3 +1,5 @@
+using Docket.Domain.Balance;
+using Docket.Domain.Courts;
 using Docket.Domain.Staffing;
 using Docket.Domain.Statistics;
 
@@ -39,6 +41,8 @@ public static class CourtViews
         var units = done.TeamUnits[team];
         var pendingWork = 0.0;
         var open = new List<OpenCase>();
+        var balance = CaseFold.Copy(done.TeamBalance[team]);
+        var judgeWork = new double[layout.JudgesPerTeam[team]];
         foreach (var slot in simulation.OpenSlots())
         {
             ref readonly var c = ref simulation.Case(slot);
@@ -46,6 +50,7 @@ public static class CourtViews
             {
                 continue;
             }
+            CaseFold.AddToBalance(balance, in c, scenario.CaseTypes[c.Type], w0, now, scenario.Balance.LongPendingDays);
             if (c.Assigned >= w0)
             {
                 assigned++;
@@ -61,6 +66,7 @@ public static class CourtViews
             else
             {
                 pendingWork += layout.TypeWeight[c.Type];
+                judgeWork[c.Judge] += layout.TypeWeight[c.Type];
                 open.Add(Open(layout, c));
             }
         }
@@ -88,15 +94,20 @@ public static class CourtViews
             QuotaAttainment.Of(spec.QuotaUnit, closed, units, spec.Quota, years),
             hours > 0 ? busy / (judges * hours) : 0.0,
             [.. Enumerable.Range(0, judges).Select(k => JudgeId(spec.Id, k))],
-            [.. open]);
+            [.. open],
+            BalanceKpi.Of(balance.Indicators(), scenario.Balance.Weights, Gini.Of(judgeWork)));
     }
 
     public static JudgeSnapshot Judge(CourtSimulation simulation, int team, int judge)
     {
         var layout = simulation.Layout;
-        var w0 = layout.Scenario.WarmupDays;
+        var scenario = layout.Scenario;
+        var (w0, now) = (scenario.WarmupDays, simulation.Now);
         var done = simulation.Folded;
-        var closed = (long)done.JudgeClosures[done.JudgeOffset[team] + judge];
+        var place = done.JudgeOffset[team] + judge;
+        var closed = (long)done.JudgeClosures[place];
+        var units = done.JudgeUnits[place];
+        var balance = CaseFold.Copy(done.JudgeBalance[place]);
         var open = new List<OpenCase>();
         foreach (var slot in simulation.OpenSlots())
         {
@@ -105,6 +116,7 @@ public static class CourtViews
             {
                 continue;
             }
+            CaseFold.AddToBalance(balance, in c, scenario.CaseTypes[c.Type], w0, now, scenario.Balance.LongPendingDays);
             if (c.Status != CaseStatus.Closed)
             {
                 open.Add(Open(layout, c));
@@ -112,8 +124,12 @@ public static class CourtViews
             else if (c.Closed >= w0)
             {
                 closed++;
+                units += layout.TypeWeight[c.Type];
             }
         }
+        var spec = layout.Teams[team];
+        var quota = QuotaAttainment.JudgeShare(spec.Quota, layout.JudgesPerTeam[team]);
+        var years = Math.Max(0, now - w0) / SimulationYear.Days;
         var teamId = layout.Teams[team].Id;
         var station = simulation.Stations[layout.JudgeStation[team] + judge];
         var hours = WindowHours(simulation);
@@ -127,7 +143,10 @@ public static class CourtViews
             station.Tasks[0],
             station.BusyHours[0],
             hours > 0 ? station.BusyHours[0] / hours : 0.0,
-            [.. open]);
+            [.. open],
+            quota,
+            QuotaAttainment.Of(spec.QuotaUnit, closed, units, quota, years),
+            BalanceKpi.Of(balance.Indicators(), scenario.Balance.Weights, 0.0));
     }
 
     /// <summary>The case at place <paramref name="caseIndex"/> of the court, or null when the court has no such case yet.</summary>

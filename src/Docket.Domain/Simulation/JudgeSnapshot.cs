@@ -12,6 +12,9 @@ namespace Docket.Domain.Simulation;
 /// <param name="Tasks">Tasks started in the window.</param>
 /// <param name="BusyHours">Working hours of the tasks started in the window (a task in progress counts whole).</param>
 /// <param name="Utilization">Busy hours over the window's working hours so far.</param>
+/// <param name="Quota">An equal share of the team's annual quota, as the live judge's figures take it.</param>
+/// <param name="QuotaAttainment">The judge's closures (or their workload units) so far against that share over the window's years so far.</param>
+/// <param name="Balance">The balance indicators over the judge's cases (Gini 0: one judge), as the live judge's <c>figures.balance</c>.</param>
 [GenerateSerializer, Immutable, Alias("docket.sim.judge-snapshot")]
 public sealed record JudgeSnapshot(
     [property: Id(0)] string Id,
@@ -23,4 +26,7 @@ public sealed record JudgeSnapshot(
     [property: Id(6)] long Tasks,
     [property: Id(7)] double BusyHours,
     [property: Id(8)] double Utilization,
-    [property: Id(9)] OpenCase[] OpenCases);
+    [property: Id(9)] OpenCase[] OpenCases,
+    [property: Id(10)] double Quota,
+    [property: Id(11)] double QuotaAttainment,
+    [property: Id(12)] Courts.BalanceKpi Balance);

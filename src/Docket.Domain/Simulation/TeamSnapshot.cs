@@ -13,6 +13,9 @@ namespace Docket.Domain.Simulation;
 /// <param name="PendingWork">The open cases' weights summed (a case type's <c>weight</c>).</param>
 /// <param name="Judges">The team's judges' ids as in summary.json (<c>{team}/j{n}</c>).</param>
 /// <param name="OpenCases">The open cases, in the court's order of receipt.</param>
+/// <param name="Balance">The balance indicators over the team's cases (summary.json's definitions with pending ages to
+/// <see cref="Day"/>; its index is the team row's <c>balance_index</c> at the end) and the Gini coefficient of its
+/// judges' open work: the live team's <c>figures.balance</c>, one calculator (<see cref="Courts.BalanceKpi"/>).</param>
 [GenerateSerializer, Immutable, Alias("docket.sim.team-snapshot")]
 public sealed record TeamSnapshot(
     [property: Id(0)] string Id,
@@ -28,4 +31,5 @@ public sealed record TeamSnapshot(
     [property: Id(10)] double QuotaAttainment,
     [property: Id(11)] double Utilization,
     [property: Id(12)] string[] Judges,
-    [property: Id(13)] OpenCase[] OpenCases);
+    [property: Id(13)] OpenCase[] OpenCases,
+    [property: Id(14)] Courts.BalanceKpi Balance);

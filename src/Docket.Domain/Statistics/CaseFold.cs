@@ -35,6 +35,8 @@ internal sealed class CaseFold
     private long[] _teamPending;
     private double[] _teamUnits;
     private BalanceInputs[] _teamBalance;
+    private BalanceInputs[] _judgeBalance;
+    private double[] _judgeUnits;
     private double[] _judgeClosures;
     private BalanceInputs _courtBalance;
     private List<double> _timeToDisposition;
@@ -73,6 +75,8 @@ internal sealed class CaseFold
             JudgeOffset[t + 1] = JudgeOffset[t] + layout.JudgesPerTeam[t];
         }
         _judgeClosures = new double[JudgeOffset[^1]];
+        _judgeUnits = new double[JudgeOffset[^1]];
+        _judgeBalance = [.. Enumerable.Range(0, JudgeOffset[^1]).Select(_ => new BalanceInputs())];
         _courtBalance = new BalanceInputs();
         _timeToDisposition = [];
         _pendingAges = [];
@@ -102,6 +106,12 @@ internal sealed class CaseFold
     public IReadOnlyList<BalanceInputs> TeamBalance => _teamBalance;
 
     public double[] JudgeClosures => _judgeClosures;
+
+    /// <summary>Each judge's workload units closed in the window (in the court's list of judges, <see cref="JudgeOffset"/>).</summary>
+    public IReadOnlyList<double> JudgeUnits => _judgeUnits;
+
+    /// <summary>Each judge's balance inputs over the cases done (in the court's list of judges).</summary>
+    public IReadOnlyList<BalanceInputs> JudgeBalance => _judgeBalance;
 
     public BalanceInputs CourtBalance => _courtBalance;
 
@@ -165,6 +175,8 @@ internal sealed class CaseFold
         copy._teamUnits = (double[])_teamUnits.Clone();
         copy._teamBalance = [.. _teamBalance.Select(Copy)];
         copy._judgeClosures = (double[])_judgeClosures.Clone();
+        copy._judgeUnits = (double[])_judgeUnits.Clone();
+        copy._judgeBalance = [.. _judgeBalance.Select(Copy)];
         copy._courtBalance = Copy(_courtBalance);
         copy._timeToDisposition = [.. _timeToDisposition];
         copy._pendingAges = [.. _pendingAges];
@@ -172,7 +184,7 @@ internal sealed class CaseFold
         return copy;
     }
 
-    private static BalanceInputs Copy(BalanceInputs balance)
+    internal static BalanceInputs Copy(BalanceInputs balance)
     {
         var copy = new BalanceInputs();
         copy.Add(balance);
@@ -229,11 +241,6 @@ internal sealed class CaseFold
             n.RiskOrdinary += c.Risk == RiskLevel.Ordinary ? 1 : 0;
             n.RiskLarger += c.Risk == RiskLevel.Larger ? 1 : 0;
             n.RiskMajor += c.Risk == RiskLevel.Major ? 1 : 0;
-            _courtBalance.File(c.Extensions);
-            if (c.Team >= 0)
-            {
-                _teamBalance[c.Team].File(c.Extensions);
-            }
         }
         var closed = c.Status == CaseStatus.Closed;
         // The month boundaries after filing and closure, each searched once.
@@ -264,18 +271,11 @@ internal sealed class CaseFold
             _teamClosed[c.Team]++;
             _teamUnits[c.Team] += _typeWeight[c.Type];
             _judgeClosures[JudgeOffset[c.Team] + c.Judge]++;
+            _judgeUnits[JudgeOffset[c.Team] + c.Judge] += _typeWeight[c.Type];
             if (c.Closed > c.Limit)
             {
                 n.ClosedAfterLimit++;
             }
-            var type = _types[c.Type];
-            _courtBalance.Close(type, days, c.SuspendedDays);
-            _teamBalance[c.Team].Close(type, days, c.SuspendedDays);
-        }
-        if (closed && c.Archived >= w0)
-        {
-            _courtBalance.Archive(c.Archived - c.Closed);
-            _teamBalance[c.Team].Archive(c.Archived - c.Closed);
         }
         if ((c.Flags & CaseFlags.ReviewHeld) != 0 && double.IsNaN(c.Archived))
         {
@@ -290,16 +290,22 @@ internal sealed class CaseFold
         {
             n.PendingEnd++;
             _pendingAges.Add(w1 - c.Filed);
-            _courtBalance.Pending(w1 - c.Filed, scenario.Balance.LongPendingDays);
             if (c.Team >= 0)
             {
-                _teamBalance[c.Team].Pending(w1 - c.Filed, scenario.Balance.LongPendingDays);
                 _teamPending[c.Team]++;
             }
             else
             {
                 n.WaitingEnd++;
             }
+        }
+        var type = _types[c.Type];
+        var longPending = scenario.Balance.LongPendingDays;
+        AddToBalance(_courtBalance, in c, type, w0, w1, longPending);
+        if (c.Team >= 0)
+        {
+            AddToBalance(_teamBalance[c.Team], in c, type, w0, w1, longPending);
+            AddToBalance(_judgeBalance[JudgeOffset[c.Team] + c.Judge], in c, type, w0, w1, longPending);
         }
         var months = _months.Count;
         // Pending at month boundary k (the start of month k, the last one w1) for k in [first, last].
@@ -322,6 +328,31 @@ internal sealed class CaseFold
                 _kindDiff[_kindSlot[c.Team], firstHeld]++;
                 _kindDiff[_kindSlot[c.Team], last + 1]--;
             }
+        }
+    }
+
+    /// <summary>
+    /// A filed case's share of balance inputs (<see cref="BalanceInputs"/>): filed in the window, closed in it,
+    /// archived in it, or pending at <paramref name="asOf"/> (the window's end for the summary, now for a view).
+    /// </summary>
+    public static void AddToBalance(BalanceInputs balance, in CaseRecord c, Cases.CaseType type, double w0, double asOf, double longPendingDays)
+    {
+        if (c.Filed >= w0)
+        {
+            balance.File(c.Extensions);
+        }
+        var closed = c.Status == CaseStatus.Closed;
+        if (closed && c.Closed >= w0)
+        {
+            balance.Close(type, c.Closed - c.Filed, c.SuspendedDays);
+        }
+        if (closed && c.Archived >= w0)
+        {
+            balance.Archive(c.Archived - c.Closed);
+        }
+        if (!closed)
+        {
+            balance.Pending(asOf - c.Filed, longPendingDays);
         }
     }
 

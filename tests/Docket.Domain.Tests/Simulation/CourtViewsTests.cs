@@ -1,4 +1,5 @@
 using Docket.Domain.Assignment;
+using Docket.Domain.Balance;
 using Docket.Domain.Cases;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Simulation;
@@ -57,11 +58,13 @@ public sealed class CourtViewsTests
             var team = CourtViews.Team(simulation, t);
             Assert.Equal((row.Id, row.Kind, row.Assigned, row.Closed, row.PendingEnd), (team.Id, team.Kind, team.Assigned, team.Closed, team.Open));
             Assert.Equal((row.WorkloadUnits, row.QuotaAttainment, row.Utilization), (team.WorkloadUnits, team.QuotaAttainment, team.Utilization));
+            Assert.Equal(row.BalanceIndex, team.Balance.Index);
             for (var k = 0; k < row.Judges.Length; k++)
             {
                 var judge = CourtViews.Judge(simulation, t, k);
                 Assert.Equal((row.Judges[k].Id, row.Judges[k].Tasks, row.Judges[k].Closures), (judge.Id, judge.Tasks, judge.Closed));
                 Assert.Equal((row.Judges[k].BusyHours, row.Judges[k].Utilization), (judge.BusyHours, judge.Utilization));
+                Assert.Equal(row.Quota / row.Judges.Length, judge.Quota);
             }
         }
         Assert.True(CourtViews.Team(simulation, 0).Closed > midRun.Closed);
@@ -84,5 +87,23 @@ public sealed class CourtViewsTests
         Assert.Null(CourtViews.Case(simulation, simulation.CaseCount));
         Assert.Equal(-1, CourtViews.TeamIndex(layout, "no-such-team"));
         Assert.Equal(0, CourtViews.TeamIndex(layout, layout.Teams[0].Id));
+    }
+
+    [Fact]
+    public void A_teams_balance_adds_its_judges_cases_and_measures_how_unevenly_its_judges_hold_open_work()
+    {
+        var simulation = TestCourts.Prepare(Court());
+        simulation.AdvanceTo(250);
+        var layout = simulation.Layout;
+        for (var t = 0; t < layout.Teams.Count; t++)
+        {
+            var team = CourtViews.Team(simulation, t);
+            var judges = Enumerable.Range(0, 2).Select(k => CourtViews.Judge(simulation, t, k)).ToArray();
+            var work = judges.Select(j => j.OpenCases.Sum(c => c.Type == "civil" ? 1.5 : 0.3)).ToArray();
+            Assert.Equal(Gini.Of(work), team.Balance.CaseloadGini, 12);
+            Assert.All(judges, j => Assert.Equal(0.0, j.Balance.CaseloadGini));
+            Assert.True(team.Balance.CaseloadGini > 0);
+            Assert.InRange(team.Balance.LongPendingShare, 0, 1);
+        }
     }
 }
