@@ -107,6 +107,10 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("kpis")]
     Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);
 
+    /// <summary>The court's quality review of the files closed in <paramref name="year"/> (UTC), per judge (<see cref="CourtState.QualityYearOf"/>).</summary>
+    [Alias("quality-year")]
+    Task<Domain.Quality.QualityYear> GetQualityYearAsync(int year);
+
     /// <summary>
     /// The court's published list of the kind for the period (a key <see cref="Domain.Reports.ReportPeriod.Parse"/>
     /// reads; the caller has checked it and <see cref="Domain.Reports.LiveReports.Refusal"/>), as of now; every row, the

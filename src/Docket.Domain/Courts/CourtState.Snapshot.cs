@@ -16,11 +16,12 @@ public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
     /// <summary>
-    /// 4: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>), then the judges' last general
-    /// problems found by quality review. A state of an earlier version lacks them (a judge's closures cannot be told
-    /// from the digests) and is refused: the court replays its ledger.
+    /// 5: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>), then the judges' last general
+    /// problems found by quality review and each judge's files of each year under review (closed, held, drawn,
+    /// reviewed). A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
+    /// refused: the court replays its ledger.
     /// </summary>
-    private const int SnapshotVersion = 4;
+    private const int SnapshotVersion = 5;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);

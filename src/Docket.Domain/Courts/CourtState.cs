@@ -556,7 +556,7 @@ public sealed partial class CourtState
                     {
                         return $"case {e.Case} has not finished its closing stage";
                     }
-                    return MeetingReferral.HoldsClosing(c.Meeting) is { } held ? $"case {e.Case} could not close: {held}" : null;
+                    return MeetingReferral.HoldsClosing(c.Meeting) is { } held ? $"case {e.Case} could not close: {held}" : CheckReviewHold(c, e);
                 }
             case LedgerKinds.MeetingReferred or LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred
                 or LedgerKinds.CommitteeDecided:
@@ -789,6 +789,7 @@ public sealed partial class CourtState
                             var unit = _court.Layout.Teams[_court.TeamIndex(c.Team!)].QuotaUnit;
                             _teamTally[_court.TeamIndex(c.Team!)].Close(_court, after, e.At, unit);
                             _judgeTally[JudgeSlot(c)].Close(_court, after, e.At, unit);
+                            NoteClosure(after, e);
                             break;
                         case LedgerKinds.Unlock:
                             Unlocks++;
@@ -805,7 +806,7 @@ public sealed partial class CourtState
                             Extensions++;
                             break;
                         case LedgerKinds.ReviewFinding:
-                            NoteFinding(e);
+                            NoteFinding(c, e);
                             break;
                     }
                     Set(after);
@@ -827,7 +828,8 @@ public sealed partial class CourtState
     private void Set(CourtCase c)
     {
         var type = _court.TypeIndex(c.Type);
-        if (c.Status == CourtCaseStatus.Closed && c.StagesDone >= _court.CaseTypes[type].Stages.Count)
+        // A file waiting for its quality review stays at hand even with every stage done (a type archived on closure).
+        if (c.Status == CourtCaseStatus.Closed && c.StagesDone >= _court.CaseTypes[type].Stages.Count && !Quality.ReviewStates.HoldsArchive(c.Review))
         {
             Leave(c, type);
             return;

@@ -159,6 +159,13 @@ public sealed record LedgerEntry
     [Id(39)]
     public bool? Adopted { get; init; }
 
+    /// <summary>
+    /// <c>held</c> when the court holds the closed file for its next quality-review draw (kind close, case 166: the
+    /// judge's file of the year, <c>CourtState.ReviewHoldOf</c>); absent otherwise, and in ledgers begun before the rule.
+    /// </summary>
+    [Id(40)]
+    public string? Review { get; init; }
+
     /// <summary>The previous entry's hash; 64 zeros for the first entry.</summary>
     [Id(33)]
     public required string Prev { get; init; }

@@ -659,6 +659,12 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
     }
 
+    public Task<Domain.Quality.QualityYear> GetQualityYearAsync(int year)
+    {
+        EnsureHealthy();
+        return Task.FromResult(_state.QualityYearOf(year));
+    }
+
     public async Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
     {
         EnsureHealthy();
