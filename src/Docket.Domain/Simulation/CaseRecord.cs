@@ -119,4 +119,10 @@ public enum CaseFlags : uint
 
     /// <summary>Its panel departs from the meeting's majority view: a four-type case goes on to the adjudication committee.</summary>
     DepartsFromMajority = 1u << 25,
+
+    /// <summary>Carded: its judge's fix (their hours) is not done yet; the file passes once it is and its fix days have passed.</summary>
+    ReviewFixing = 1u << 26,
+
+    /// <summary>Carded: its fix days have not passed yet.</summary>
+    ReviewFixDays = 1u << 27,
 }
