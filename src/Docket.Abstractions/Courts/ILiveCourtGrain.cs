@@ -108,6 +108,14 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);
 
     /// <summary>The court's quality review of the files closed in <paramref name="year"/> (UTC), per judge (<see cref="CourtState.QualityYearOf"/>).</summary>
+    /// <summary>Records a sitting of the professional judges' meeting (<see cref="CourtCommands.HoldSitting"/>).</summary>
+    [Alias("meeting-sitting")]
+    Task<CommandResult> HoldSittingAsync(MeetingSitting sitting, Actor by);
+
+    /// <summary>The meeting's sittings and each member's attendance (<see cref="CourtState.Attendance"/>).</summary>
+    [Alias("meeting-attendance")]
+    Task<MeetingAttendance> GetAttendanceAsync();
+
     [Alias("quality-year")]
     Task<Domain.Quality.QualityYear> GetQualityYearAsync(int year);
 

@@ -18,7 +18,7 @@ public sealed partial class CourtState
     /// <summary>
     /// 5: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>), then the judges' last general
     /// problems found by quality review and each judge's files of each year under review (closed, held, drawn,
-    /// reviewed). A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
+    /// reviewed), then the meeting's sittings and each member's attendance. A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
     /// refused: the court replays its ledger.
     /// </summary>
     private const int SnapshotVersion = 5;
@@ -72,6 +72,7 @@ public sealed partial class CourtState
                 tally.Write(w);
             }
             WriteQuality(w);
+            WriteMeetings(w);
         }
         return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), _held.Freeze(), _dueAt.Freeze());
     }
@@ -166,6 +167,7 @@ public sealed partial class CourtState
             _judgeTally[j] = DocketTally.Read(r);
         }
         ReadQuality(r);
+        ReadMeetings(r);
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble());

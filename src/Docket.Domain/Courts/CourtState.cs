@@ -626,6 +626,8 @@ public sealed partial class CourtState
                 }
             case LedgerKinds.ReviewDraw:
                 return CheckReviewDraw(e);
+            case LedgerKinds.MeetingSitting:
+                return RefuseSittingEntry(e);
             case LedgerKinds.ReviewFinding:
                 return CheckReviewFinding(e);
             case LedgerKinds.PartyCode:
@@ -662,7 +664,7 @@ public sealed partial class CourtState
             LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused => Permission.DecideConversion,
             LedgerKinds.ReviewDraw or LedgerKinds.ReviewFinding => Permission.ReviewQuality,
             LedgerKinds.MeetingReferred => Permission.ReferToMeeting,
-            LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred => Permission.ConveneMeeting,
+            LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred or LedgerKinds.MeetingSitting => Permission.ConveneMeeting,
             LedgerKinds.CommitteeDecided => Permission.DecideInCommittee,
             LedgerKinds.Seed => Permission.Administer,
             _ => null,
@@ -757,6 +759,9 @@ public sealed partial class CourtState
                 return;
             case LedgerKinds.ReviewDraw:
                 ApplyReviewDraw(e);
+                return;
+            case LedgerKinds.MeetingSitting:
+                NoteSitting(e);
                 return;
             case var kind when CaseEntries.ChangesCase(kind):
                 {

@@ -78,7 +78,7 @@ public sealed partial class CourtSimulation
             return;
         }
         var present = meeting.Attendance < 1 || Referrals is not null ? Attend(seats, meeting.Attendance, now) : seats;
-        if (present.Count * 2 <= seats.Count)
+        if (!MeetingReferral.HasQuorum(present.Count, seats.Count))
         {
             Referrals?.WithoutQuorum += Counts(now) ? 1 : 0;
             return;
