@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using Orleans.Configuration;
 
 namespace Docket.Cli.Hosting;
 
@@ -39,6 +40,8 @@ internal sealed class EmbeddedSilo : ISimulationHost
         {
             // No grain storage: no simulation grain persists anything (a run's state lives in its court grains).
             silo.UseLocalhostClustering(siloPort: Docket.Server.Hosting.FreePort.Or(0), gatewayPort: 0);
+            // The command's calls (a step of every court, the end) outlast Orleans' 30 s on a large scenario.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = SimulationCluster.ResponseTimeout);
         });
         builder.Services.AddDocketGrains();
         if (metricsPort is { } port)

@@ -25,7 +25,8 @@ public sealed class AppealDesk
     private readonly RandomStream _random = new(0);
     private readonly List<AppealedCase> _outbox = [];
     private readonly PriorityQueue<AppealedCase, (double Arrival, int Court, int Serial)> _inbox = new();
-    private readonly List<(int CaseNo, double BackDays)> _received = [];
+    private readonly Dictionary<int, double> _receivedOpen = [];
+    private readonly ReceivedTally _receivedDone;
     private readonly long[] _outByType;
     private int _serial;
     private long _transitStart;
@@ -41,6 +42,7 @@ public sealed class AppealDesk
         _windowStart = scenario.WarmupDays;
         _windowEnd = scenario.Days;
         _outByType = new long[scenario.CaseTypes.Count];
+        _receivedDone = new ReceivedTally(scenario.CaseTypes.Count);
     }
 
     /// <summary>Appeals received and not yet filed (arriving after the court's time, or after the run's end).</summary>
@@ -75,7 +77,7 @@ public sealed class AppealDesk
             _inbox.Dequeue();
             court.AdvanceTo(next.Arrival);
             var caseNo = court.FileAppeal(next.Type, next.Arrival, StreamKey.Mix(next.Key, StreamKey.Appeal, (ulong)next.SourceCourt));
-            _received.Add((caseNo, next.BackDays));
+            _receivedOpen.Add(caseNo, next.BackDays);
         }
         court.AdvanceTo(until);
     }
@@ -133,44 +135,81 @@ public sealed class AppealDesk
         }
     }
 
-    /// <summary>The court's appeals over the window; its file transfers go into <paramref name="balance"/>.</summary>
+    /// <summary>An appeal received from a court below is done (<see cref="CaseFlags.Appeal"/>): counted, and forgotten.</summary>
+    internal void Done(int caseNo, in CaseRecord c)
+    {
+        if (_receivedOpen.Remove(caseNo, out var backDays))
+        {
+            _receivedDone.Add(in c, backDays, _windowStart, _windowEnd);
+        }
+    }
+
+    /// <summary>The court's appeals over the window, the open ones as they stand; its file transfers go into <paramref name="balance"/>.</summary>
     public AppealStatistics Collect(CourtSimulation court, BalanceInputs balance)
     {
-        var stats = new AppealStatistics
+        var received = _receivedDone.Copy();
+        foreach (var (caseNo, backDays) in _receivedOpen)
         {
-            Sends = _link is not null,
-            Hears = _hears,
-            OutByType = [.. _outByType],
-            InByType = new long[_outByType.Length],
-            InTransitStart = _transitStart,
-            InTransitEnd = _transitEnd,
-        };
+            received.Add(in court.Case(caseNo), backDays, _windowStart, _windowEnd);
+        }
         for (var i = 0; i < _upTransfers; i++)
         {
             balance.AppealTransfer(_link!.UpDays);
         }
-        foreach (var (caseNo, backDays) in _received)
+        balance.AppealTransfers += received.Transfers;
+        balance.AppealTransferDays += received.TransferDays;
+        return new AppealStatistics
         {
-            ref readonly var c = ref court.Case(caseNo);
-            if (c.Received >= _windowStart)
+            Sends = _link is not null,
+            Hears = _hears,
+            OutByType = [.. _outByType],
+            InByType = received.InByType,
+            InTransitStart = _transitStart,
+            InTransitEnd = _transitEnd,
+            Returned = received.Transfers,
+            ReturningEnd = received.ReturningEnd,
+        };
+    }
+
+    /// <summary>Appeals received from the courts below: by type in the window, and their files going back down.</summary>
+    private sealed class ReceivedTally(int types)
+    {
+        public long[] InByType { get; private init; } = new long[types];
+
+        public long Transfers { get; private set; }
+
+        public double TransferDays { get; private set; }
+
+        public long ReturningEnd { get; private set; }
+
+        public void Add(in CaseRecord c, double backDays, double windowStart, double windowEnd)
+        {
+            if (c.Received >= windowStart)
             {
-                stats.InByType[c.Type]++;
+                InByType[c.Type]++;
             }
             if (c.Status != CaseStatus.Closed)
             {
-                continue;
+                return;
             }
             var back = c.Closed + backDays;
-            if (back >= _windowEnd)
+            if (back >= windowEnd)
             {
-                stats.ReturningEnd++;
+                ReturningEnd++;
             }
-            else if (back >= _windowStart)
+            else if (back >= windowStart)
             {
-                stats.Returned++;
-                balance.AppealTransfer(backDays);
+                Transfers++;
+                TransferDays += backDays;
             }
         }
-        return stats;
+
+        public ReceivedTally Copy() => new(InByType.Length)
+        {
+            InByType = [.. InByType],
+            Transfers = Transfers,
+            TransferDays = TransferDays,
+            ReturningEnd = ReturningEnd,
+        };
     }
 }

@@ -49,7 +49,10 @@ public sealed class CalendarMonths
     public string Label(int m) => _firstDates[m].ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The month (0-based) that holds time <paramref name="t"/>, clamped to the window's months.</summary>
-    public int IndexOf(double t) => Math.Clamp(FirstBoundaryAfter(t) - 1, 0, _firstDates.Length - 1);
+    public int IndexOf(double t) => MonthBefore(FirstBoundaryAfter(t));
+
+    /// <summary>The month that ends at boundary <paramref name="boundary"/> (a <see cref="FirstBoundaryAfter"/>'s answer): <see cref="IndexOf"/> without a second search.</summary>
+    public int MonthBefore(int boundary) => Math.Clamp(boundary - 1, 0, _firstDates.Length - 1);
 
     /// <summary>
     /// The first month boundary after <paramref name="t"/> (boundary <c>k</c> is <c>Start(k)</c>; the last,

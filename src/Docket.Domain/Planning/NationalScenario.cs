@@ -179,6 +179,8 @@ public static class NationalScenario
         y.AppendLine(CultureInfo.InvariantCulture, $"seed: {p.Seed}");
         y.AppendLine(CultureInfo.InvariantCulture, $"days: {p.WarmupDays + 365}");
         y.AppendLine(CultureInfo.InvariantCulture, $"warmup_days: {p.WarmupDays}");
+        y.AppendLine("# Each court folds a case into its figures once it is archived and gives its memory to a later one.");
+        y.AppendLine("closed_cases: stream");
         y.AppendLine("calendar: { days_per_week: 5, hours_per_day: 8 }");
         y.Append(CaseTypes);
         y.AppendLine("courts:");

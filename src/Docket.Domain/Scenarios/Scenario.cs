@@ -24,6 +24,9 @@ public sealed record Scenario(
     /// <summary>Coins and their re-balancing (case 163).</summary>
     public Balance.ScoringSpec Scoring { get; init; } = Docket.Domain.Balance.ScoringSpec.Default;
 
+    /// <summary>Whether a simulated court keeps its done cases' records or folds them into its figures and reuses their memory.</summary>
+    public ClosedCases ClosedCases { get; init; } = ClosedCases.Keep;
+
     public int TypeIndex(string typeId)
     {
         for (var i = 0; i < CaseTypes.Count; i++)
@@ -71,4 +74,14 @@ public sealed record CourtSpec(
 
     /// <summary>The court's quality review of closed files (cases 162, 166, 159); null when it has none.</summary>
     public Quality.QualityReviewSpec? QualityReview { get; init; }
+}
+
+/// <summary>What a simulated court does with a case once it is done (archived, or settled in mediation).</summary>
+public enum ClosedCases
+{
+    /// <summary>Keeps its record: every case stays readable (a case grain's view) until the run ends.</summary>
+    Keep,
+
+    /// <summary>Folds it into the court's figures and gives its memory to a later case: memory follows the open cases.</summary>
+    Stream,
 }

@@ -19,8 +19,10 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
     [
         "name", "seed", "days", "warmup_days", "replications", "calendar", "roles", "case_types",
         "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision", "courts",
-        "balance", "scores", "quality_review",
+        "balance", "scores", "quality_review", "closed_cases",
     ];
+
+    private static readonly (string Name, ClosedCases Value)[] s_closedCasesNames = [("keep", ClosedCases.Keep), ("stream", ClosedCases.Stream)];
 
     /// <summary>Keys that describe one court: at the top level in the single-court form, inside courts[] otherwise.</summary>
     internal static readonly string[] CourtBodyKeys = ["intake", "teams", "pools", "absences", "backlog", "quota_target", "supervision", "quality_review"];
@@ -53,6 +55,7 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
             Error(warmupNode, "warmup_days", $"must be less than days ({days}) (got {warmup})");
         }
         var replications = ReadInt(top, "replications", 1, Bounds.AtLeast(1));
+        var closedCases = ReadEnum(top, "closed_cases", ClosedCases.Keep, s_closedCasesNames);
         var calendar = ReadCalendar(top);
         _roles = ReadRoles(top);
         var caseTypes = ReadCaseTypes(top);
@@ -93,6 +96,7 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
             {
                 Balance = balance,
                 Scoring = scoring,
+                ClosedCases = closedCases,
             };
     }
 

@@ -6,16 +6,11 @@ namespace Docket.Domain.Simulation;
 /// </summary>
 public struct CaseRecord
 {
+    // Eight-byte fields first, then four, two and one, so that the struct has no padding inside (144 bytes).
     public double Received;
     public double Filed;
     public double Assigned;
     public double Closed;
-    public ulong Key;
-    public int Team;
-    public short Type;
-    public byte Stage;
-    public CaseStatus Status;
-    public CaseFlags Flags;
 
     /// <summary>The statutory limit (absolute day, extensions included), or NaN when the type has none.</summary>
     public double Limit;
@@ -31,15 +26,38 @@ public struct CaseRecord
 
     public double LockedAt;
     public double LockedDays;
+
+    /// <summary>When the type's service node was reached (<see cref="Reports.CheckNodes"/>), NaN until then: the daily check reads it.</summary>
+    public double Served;
+
+    /// <summary>When the type's hearing node was reached (<see cref="Reports.CheckNodes"/>), NaN until then.</summary>
+    public double Heard;
+
+    public ulong Key;
     public ulong NodesReached;
-    public int Locks;
-    public int Extensions;
+    public int Team;
 
     /// <summary>
     /// The court's number of the case (1, 2, 3… in filing order, the backlog first, oldest first), 0 while not filed
     /// (a dispute in mediation, or settled there). Its draw is keyed by it (<see cref="Assignment.AssignmentDraw"/>).
     /// </summary>
     public int Number;
+
+    /// <summary>The case's place in the order cases reached the court (0, 1, 2…, mediated disputes included): its view's id.</summary>
+    public int Ordinal;
+
+    /// <summary>
+    /// How many cases held this record's slot before this one. Events and jobs that may outlive their case carry it, so
+    /// one that finds another case in the slot (<see cref="CourtSimulation.ReusesClosedSlots"/>) is dropped as stale.
+    /// </summary>
+    public int Generation;
+
+    public CaseFlags Flags;
+    public short Type;
+    public short Locks;
+    public short Extensions;
+    public byte Stage;
+    public CaseStatus Status;
 
     /// <summary>The team's judge in charge (0-based, <see cref="Assignment.JudgeInCharge"/>), named at assignment; does its hearing work.</summary>
     public byte Judge;
@@ -49,11 +67,8 @@ public struct CaseRecord
     /// <summary>Why, besides being four-type, it goes to a professional judges' meeting: an index of <see cref="Supervision.MeetingTriggers.All"/>, 0 for none.</summary>
     public byte MeetingTrigger;
 
-    /// <summary>When the type's service node was reached (<see cref="Reports.CheckNodes"/>), NaN until then: the daily check reads it.</summary>
-    public double Served;
-
-    /// <summary>When the type's hearing node was reached (<see cref="Reports.CheckNodes"/>), NaN until then.</summary>
-    public double Heard;
+    /// <summary>Entries of the court's waiting queues naming this case, stale ones (left behind by escalation) included.</summary>
+    public byte QueueEntries;
 
     public readonly bool IsFiledBy(double t) => Filed < t;
 
@@ -120,9 +135,18 @@ public enum CaseFlags : uint
     /// <summary>Its panel departs from the meeting's majority view: a four-type case goes on to the adjudication committee.</summary>
     DepartsFromMajority = 1u << 25,
 
+    /// <summary>Received as an appeal from a court below (<see cref="Appeals.AppealDesk"/>).</summary>
+    Appeal = 1u << 26,
+
+    /// <summary>
+    /// Its figures are in the court's statistics (<see cref="Statistics.CaseFold"/>): done (archived, or settled in
+    /// mediation) and no longer named by a queue, or counted as it stood when the run ended.
+    /// </summary>
+    Folded = 1u << 27,
+
     /// <summary>Carded: its judge's fix (their hours) is not done yet; the file passes once it is and its fix days have passed.</summary>
-    ReviewFixing = 1u << 26,
+    ReviewFixing = 1u << 28,
 
     /// <summary>Carded: its fix days have not passed yet.</summary>
-    ReviewFixDays = 1u << 27,
+    ReviewFixDays = 1u << 29,
 }

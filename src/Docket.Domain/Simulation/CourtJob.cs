@@ -22,4 +22,7 @@ internal struct CourtJob
 
     /// <summary>When the job was asked for (a conversion's request: its wait is counted to the decision).</summary>
     public double Asked;
+
+    /// <summary>The generation of <see cref="Case"/>'s slot when the job was made (<see cref="CaseRecord.Generation"/>).</summary>
+    public int Generation;
 }

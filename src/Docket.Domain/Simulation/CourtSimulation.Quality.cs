@@ -198,6 +198,12 @@ public sealed partial class CourtSimulation
     {
         ref var c = ref _cases[caseNo];
         c.Flags &= ~(CaseFlags.ReviewHeld | CaseFlags.ReviewJudgePlace);
+        // Its judge's place names it no more: a done case's slot may go to another case (ReusesClosedSlots).
+        var judge = _layout.JudgeIndex(c.Team, c.Judge);
+        if (_quality!.JudgePlace[judge] == caseNo)
+        {
+            _quality.JudgePlace[judge] = -1;
+        }
         if ((c.Flags & CaseFlags.ReviewWaiting) != 0)
         {
             c.Flags &= ~CaseFlags.ReviewWaiting;

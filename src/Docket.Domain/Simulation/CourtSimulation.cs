@@ -57,8 +57,14 @@ public sealed partial class CourtSimulation
     private readonly long[] _meetingSeats;
     private readonly IReadOnlyList<ExternalFiling>? _filings;
     private CaseRecord[] _cases;
+    private int _slots;
+    private int[] _freeSlots = [];
+    private int _freeCount;
+    private readonly Statistics.CaseFold _fold;
     private CourtJob[] _jobs = new CourtJob[64];
     private int _jobCount;
+    private int[] _freeJobs = new int[64];
+    private int _freeJobCount;
 
     public CourtSimulation(CourtLayout layout, ulong seed)
         : this(layout, seed, null)
@@ -74,7 +80,9 @@ public sealed partial class CourtSimulation
     {
         _filings = filings;
         _layout = layout;
-        _cases = new CaseRecord[ExpectedCases(layout, filings)];
+        ReusesClosedSlots = filings is null && layout.Scenario.ClosedCases == Scenarios.ClosedCases.Stream;
+        _cases = new CaseRecord[ReusesClosedSlots ? Math.Min(ExpectedCases(layout, filings), StreamingStartSlots) : ExpectedCases(layout, filings)];
+        _fold = new Statistics.CaseFold(layout);
         // Arrays rather than the layout's read-only lists: the loop indexes them several times per case.
         _types = [.. layout.Scenario.CaseTypes];
         _teams = [.. layout.Teams];
@@ -202,6 +210,15 @@ public sealed partial class CourtSimulation
     /// twenty times on the large-object heap (each doubling a copy and a full garbage collection). Past the estimate
     /// it still grows.
     /// </summary>
+    /// <summary>
+    /// Whether a done case's slot (archived, or settled in mediation, and its figures folded into the statistics) takes
+    /// a later case, so the court's memory follows its open cases rather than every case it has had: the scenario's
+    /// <c>closed_cases: stream</c>. A done case's view is then gone (<see cref="CourtViews.Case"/> answers null).
+    /// </summary>
+    public bool ReusesClosedSlots { get; }
+
+    private const int StreamingStartSlots = 4096;
+
     internal static int ExpectedCases(CourtLayout layout, IReadOnlyList<ExternalFiling>? filings)
     {
         const int Least = 1024;
@@ -234,7 +251,12 @@ public sealed partial class CourtSimulation
 
     public long Designations { get; private set; }
 
-    public ReadOnlySpan<CaseRecord> Cases => _cases.AsSpan(0, CaseCount);
+    /// <summary>
+    /// The court's case records: every case in the order it came (a record's index is its <see cref="CaseRecord.Ordinal"/>),
+    /// unless the court <see cref="ReusesClosedSlots"/>, when a slot may hold a later case and a done case's slot is
+    /// <see cref="CaseFlags.Folded"/> until taken.
+    /// </summary>
+    public ReadOnlySpan<CaseRecord> Cases => _cases.AsSpan(0, _slots);
 
     /// <summary>Cases filed so far: the court's last case number (cases are numbered 1, 2, 3… in filing order).</summary>
     public int FiledCount { get; private set; }
@@ -252,6 +274,84 @@ public sealed partial class CourtSimulation
     public ReadOnlySpan<long> MeetingSeats => _meetingSeats;
 
     public ref readonly CaseRecord Case(int caseNo) => ref _cases[caseNo];
+
+    /// <summary>The court's figures so far (cases done) plus its cases not yet done, as they stand: the statistics' input.</summary>
+    internal Statistics.CaseFold FoldWithOpenCases()
+    {
+        var fold = _fold.With();
+        foreach (var slot in OpenSlots())
+        {
+            fold.Add(in _cases[slot]);
+        }
+        return fold;
+    }
+
+    /// <summary>The slots of the cases not yet done, in the order the cases came (so sums over them do not depend on slots).</summary>
+    internal int[] OpenSlots()
+    {
+        var open = new List<int>();
+        for (var i = 0; i < _slots; i++)
+        {
+            if ((_cases[i].Flags & CaseFlags.Folded) == 0)
+            {
+                open.Add(i);
+            }
+        }
+        if (ReusesClosedSlots)
+        {
+            open.Sort((a, b) => _cases[a].Ordinal.CompareTo(_cases[b].Ordinal));
+        }
+        return [.. open];
+    }
+
+    /// <summary>The figures of the cases done so far (<see cref="CaseFlags.Folded"/>), which the views add to what they read from the open ones.</summary>
+    internal Statistics.CaseFold Folded => _fold;
+
+    /// <summary>
+    /// A case is done when it is archived (or settled in mediation) and no waiting queue still names it: its figures go
+    /// into the court's fold, and with <see cref="ReusesClosedSlots"/> its slot goes to the next case. Events and jobs
+    /// that could still name it carry its slot's generation and find it moved on.
+    /// </summary>
+    private void FoldIfDone(int caseNo)
+    {
+        ref var c = ref _cases[caseNo];
+        var done = c.Status == CaseStatus.Mediated || (c.Status == CaseStatus.Closed && !double.IsNaN(c.Archived));
+        if (!done || c.QueueEntries != 0 || (c.Flags & CaseFlags.Folded) != 0)
+        {
+            return;
+        }
+        _fold.Add(in c);
+        if ((c.Flags & CaseFlags.Appeal) != 0)
+        {
+            Appeals?.Done(caseNo, in c);
+        }
+        c.Flags |= CaseFlags.Folded;
+        if (ReusesClosedSlots)
+        {
+            c.Generation++;
+            if (_freeCount == _freeSlots.Length)
+            {
+                Array.Resize(ref _freeSlots, Math.Max(64, _freeSlots.Length * 2));
+            }
+            _freeSlots[_freeCount++] = caseNo;
+        }
+    }
+
+    /// <summary>One waiting-queue entry naming the case is gone.</summary>
+    private void Unqueued(int caseNo)
+    {
+        if (--_cases[caseNo].QueueEntries == 0)
+        {
+            FoldIfDone(caseNo);
+        }
+    }
+
+    /// <summary>Pushes an event about a case that it may outlive: it carries the case's slot generation (<see cref="IsCurrent"/>).</summary>
+    private void PushForCase(double time, SimEventKind kind, int caseNo, int detail = 0, double deadline = 0) =>
+        _events.Push(time, kind, caseNo, _cases[caseNo].Generation, detail, deadline);
+
+    /// <summary>Whether an event pushed by <see cref="PushForCase"/> still names the case it was about.</summary>
+    private bool IsCurrent(in SimEvent e) => _cases[e.Subject].Generation == e.Station;
 
     /// <summary>Linshu's coins over the window: per team, and round by round (case 163).</summary>
     public CoinRounds Coins { get; }
@@ -282,7 +382,10 @@ public sealed partial class CourtSimulation
                     FinishTask(e.Subject, e.Station, e.Server, e.Time);
                     break;
                 case SimEventKind.Escalate:
-                    Escalate(e.Subject);
+                    if (IsCurrent(in e))
+                    {
+                        Escalate(e.Subject);
+                    }
                     break;
                 case SimEventKind.AbsenceStart:
                     SetAway(e.Subject, true);
@@ -294,13 +397,22 @@ public sealed partial class CourtSimulation
                     }
                     break;
                 case SimEventKind.NodeEscalation:
-                    EscalateNode(e.Subject, e.Station, (EscalationLevel)e.Server, e.Deadline, e.Time);
+                    if (IsCurrent(in e))
+                    {
+                        EscalateNode(e.Subject, e.Server >> 8, (EscalationLevel)(e.Server & 0xFF), e.Deadline, e.Time);
+                    }
                     break;
                 case SimEventKind.LimitWarning:
-                    WarnLimit(e.Subject, e.Time);
+                    if (IsCurrent(in e))
+                    {
+                        WarnLimit(e.Subject, e.Time);
+                    }
                     break;
                 case SimEventKind.LimitDue:
-                    LimitDue(e.Subject, e.Time);
+                    if (IsCurrent(in e))
+                    {
+                        LimitDue(e.Subject, e.Time);
+                    }
                     break;
                 case SimEventKind.MeetingTick:
                     HoldMeeting(e.Time);
@@ -312,7 +424,10 @@ public sealed partial class CourtSimulation
                     RebalanceCoins(e.Time);
                     break;
                 case SimEventKind.HigherCourtExtension:
-                    Extend(e.Subject, e.Time, e.Deadline);
+                    if (IsCurrent(in e))
+                    {
+                        Extend(e.Subject, e.Time, e.Deadline);
+                    }
                     break;
                 case SimEventKind.QualitySession:
                     HoldReviewSession(e.Subject, e.Time);
@@ -365,13 +480,23 @@ public sealed partial class CourtSimulation
 
     private int NewCase(int type, double received, ulong key)
     {
-        if (CaseCount == _cases.Length)
+        int caseNo;
+        if (_freeCount > 0)
         {
-            Array.Resize(ref _cases, _cases.Length * 2);
+            caseNo = _freeSlots[--_freeCount];
         }
-        var caseNo = CaseCount++;
+        else
+        {
+            if (_slots == _cases.Length)
+            {
+                Array.Resize(ref _cases, _cases.Length * 2);
+            }
+            caseNo = _slots++;
+        }
         _cases[caseNo] = new CaseRecord
         {
+            Ordinal = CaseCount++,
+            Generation = _cases[caseNo].Generation,
             Received = received,
             Filed = double.NaN,
             Assigned = double.NaN,
@@ -433,6 +558,7 @@ public sealed partial class CourtSimulation
     internal int FileAppeal(int type, double arrival, ulong key)
     {
         var caseNo = NewCase(type, arrival, key);
+        _cases[caseNo].Flags |= CaseFlags.Appeal;
         File(caseNo, arrival, arrival);
         return caseNo;
     }
@@ -445,6 +571,7 @@ public sealed partial class CourtSimulation
             c.Status = CaseStatus.Mediated;
             c.Closed = now;
             c.Stage = 0;
+            FoldIfDone(caseNo);
             return;
         }
         File(caseNo, now, now);
@@ -615,11 +742,12 @@ public sealed partial class CourtSimulation
         ref var c = ref _cases[caseNo];
         var lane = WaitingQueue.LaneOf(_types[c.Type].Priority);
         (_waiting[c.Type][lane] ??= new IntQueue()).Enqueue(caseNo);
+        c.QueueEntries++;
         _waitingByType[c.Type]++;
         var pool = _layout.TypePool[c.Type];
         if (pool >= 0 && _layout.PoolSpecs[pool].EscalateAfterDays is { } after && WaitingQueue.Escalates(_types[c.Type].Priority, after, after))
         {
-            _events.Push(now + after, SimEventKind.Escalate, caseNo);
+            PushForCase(now + after, SimEventKind.Escalate, caseNo);
         }
     }
 
@@ -634,6 +762,7 @@ public sealed partial class CourtSimulation
         Escalations++;
         // The old queue entry goes stale and is skipped; the case now waits in the top lane.
         (_waiting[c.Type][WaitingQueue.LaneOf(_types[c.Type].Priority, escalated: true)] ??= new IntQueue()).Enqueue(caseNo);
+        c.QueueEntries++;
     }
 
     private void AssignTo(int caseNo, int team, double now)
@@ -810,6 +939,7 @@ public sealed partial class CourtSimulation
             {
                 ArchivedAfterReview(caseNo, now);
             }
+            FoldIfDone(caseNo);
         }
     }
 
@@ -860,7 +990,7 @@ public sealed partial class CourtSimulation
             if (catalog.Nodes[due].DueAt(_calendar, now) is { } deadline && !NodeCatalog.IsReached(c.NodesReached, due))
             {
                 // The ladder starts with the judge's warning; each step schedules the next only if still needed.
-                _events.Push(Math.Max(now, _ladder.TimeOf(EscalationLevel.Judge, deadline)), SimEventKind.NodeEscalation, caseNo, due, (int)EscalationLevel.Judge, deadline);
+                PushForCase(Math.Max(now, _ladder.TimeOf(EscalationLevel.Judge, deadline)), SimEventKind.NodeEscalation, caseNo, (due << 8) | (int)EscalationLevel.Judge, deadline);
             }
         }
     }
@@ -902,7 +1032,7 @@ public sealed partial class CourtSimulation
         }
         if (EscalationLadder.Next(level) is { } next)
         {
-            _events.Push(Math.Max(now, _ladder.TimeOf(next, deadline)), SimEventKind.NodeEscalation, caseNo, node, (int)next, deadline);
+            PushForCase(Math.Max(now, _ladder.TimeOf(next, deadline)), SimEventKind.NodeEscalation, caseNo, (node << 8) | (int)next, deadline);
         }
     }
 
@@ -957,7 +1087,7 @@ public sealed partial class CourtSimulation
         c.SuspendedDays += days;
         if ((c.Flags & CaseFlags.LimitWarned) != 0)
         {
-            _events.Push(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
+            PushForCase(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
         }
         else
         {
@@ -968,7 +1098,7 @@ public sealed partial class CourtSimulation
     private void ScheduleLimitWarning(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        _events.Push(Math.Max(now, c.Limit - _supervision.LimitWarnDays), SimEventKind.LimitWarning, caseNo);
+        PushForCase(Math.Max(now, c.Limit - _supervision.LimitWarnDays), SimEventKind.LimitWarning, caseNo);
     }
 
     private void WarnLimit(int caseNo, double now)
@@ -1020,7 +1150,7 @@ public sealed partial class CourtSimulation
                         return;
                     case ExtensionApprover.HigherCourt:
                         Deadlines.ExtensionsToHigherCourt += inWindow ? 1 : 0;
-                        _events.Push(now + extension.HigherCourtDays!.Value, SimEventKind.HigherCourtExtension, caseNo, 0, 0, now);
+                        PushForCase(now + extension.HigherCourtDays!.Value, SimEventKind.HigherCourtExtension, caseNo, 0, now);
                         break;
                     default:
                         Deadlines.ExtensionsRefusedAtCap += inWindow ? 1 : 0;
@@ -1028,7 +1158,7 @@ public sealed partial class CourtSimulation
                 }
             }
         }
-        _events.Push(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
+        PushForCase(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
     }
 
     /// <summary>
@@ -1139,12 +1269,29 @@ public sealed partial class CourtSimulation
 
     private int NewJob(CourtJobKind kind, int caseNo, int meeting, int team, double hours)
     {
-        if (_jobCount == _jobs.Length)
+        int job;
+        if (_freeJobCount > 0)
         {
-            Array.Resize(ref _jobs, _jobs.Length * 2);
+            job = _freeJobs[--_freeJobCount];
         }
-        _jobs[_jobCount] = new CourtJob { Kind = kind, Case = caseNo, Meeting = meeting, Team = team, Hours = hours };
-        return _jobCount++;
+        else
+        {
+            if (_jobCount == _jobs.Length)
+            {
+                Array.Resize(ref _jobs, _jobs.Length * 2);
+            }
+            job = _jobCount++;
+        }
+        _jobs[job] = new CourtJob
+        {
+            Kind = kind,
+            Case = caseNo,
+            Meeting = meeting,
+            Team = team,
+            Hours = hours,
+            Generation = caseNo >= 0 ? _cases[caseNo].Generation : 0,
+        };
+        return job;
     }
 
     private void StartJob(int job, int stationNo, int server, double now)
@@ -1163,6 +1310,16 @@ public sealed partial class CourtSimulation
     private void FinishJob(int job, double now)
     {
         var j = _jobs[job];
+        // The job's slot goes to the next job; one about a case the court has since folded away has nothing left to do.
+        if (_freeJobCount == _freeJobs.Length)
+        {
+            Array.Resize(ref _freeJobs, _freeJobs.Length * 2);
+        }
+        _freeJobs[_freeJobCount++] = job;
+        if (j.Case >= 0 && _cases[j.Case].Generation != j.Generation)
+        {
+            return;
+        }
         switch (j.Kind)
         {
             case CourtJobKind.Unlock:
@@ -1263,6 +1420,7 @@ public sealed partial class CourtSimulation
                 return;
             }
             _waiting[bestType][bestLane].Dequeue();
+            _cases[best].QueueEntries--;
             _waitingByType[bestType]--;
             AssignTo(best, team, now);
         }
@@ -1286,6 +1444,7 @@ public sealed partial class CourtSimulation
                 return caseNo;
             }
             queue.Dequeue();
+            Unqueued(caseNo);
         }
         return -1;
     }

@@ -4,9 +4,9 @@ using Docket.Domain.Statistics;
 namespace Docket.Domain.Simulation;
 
 /// <summary>
-/// What a simulated court's teams, judges and cases look like at the court's current time, read from its case records
-/// and stations on demand: nothing is kept or updated per event for them, so asking costs one pass over the court's
-/// cases and never slows the run. Figures over the statistics window follow <see cref="CourtStatisticsCollector"/>'s
+/// What a simulated court's teams, judges and cases look like at the court's current time, read on demand from the
+/// figures of its cases done so far (<see cref="CourtSimulation.Folded"/>), the records of the others and its
+/// stations: asking costs one pass over the court's case records and never slows the run. Figures over the statistics window follow <see cref="CourtStatisticsCollector"/>'s
 /// definitions with the window cut at <see cref="CourtSimulation.Now"/>, so at the run's end they are summary.json's.
 /// </summary>
 public static class CourtViews
@@ -33,14 +33,15 @@ public static class CourtViews
         var layout = simulation.Layout;
         var scenario = layout.Scenario;
         var (w0, now) = (scenario.WarmupDays, simulation.Now);
-        long assigned = 0, closed = 0;
-        var units = 0.0;
+        // The cases done so far are in the court's fold; the others are read as they stand.
+        var done = simulation.Folded;
+        long assigned = done.TeamAssigned[team], closed = done.TeamClosed[team];
+        var units = done.TeamUnits[team];
         var pendingWork = 0.0;
         var open = new List<OpenCase>();
-        var cases = simulation.Cases;
-        for (var i = 0; i < cases.Length; i++)
+        foreach (var slot in simulation.OpenSlots())
         {
-            ref readonly var c = ref cases[i];
+            ref readonly var c = ref simulation.Case(slot);
             if (c.Team != team)
             {
                 continue;
@@ -60,7 +61,7 @@ public static class CourtViews
             else
             {
                 pendingWork += layout.TypeWeight[c.Type];
-                open.Add(Open(layout, i, c));
+                open.Add(Open(layout, c));
             }
         }
         var spec = layout.Teams[team];
@@ -94,19 +95,19 @@ public static class CourtViews
     {
         var layout = simulation.Layout;
         var w0 = layout.Scenario.WarmupDays;
-        long closed = 0;
+        var done = simulation.Folded;
+        var closed = (long)done.JudgeClosures[done.JudgeOffset[team] + judge];
         var open = new List<OpenCase>();
-        var cases = simulation.Cases;
-        for (var i = 0; i < cases.Length; i++)
+        foreach (var slot in simulation.OpenSlots())
         {
-            ref readonly var c = ref cases[i];
+            ref readonly var c = ref simulation.Case(slot);
             if (c.Team != team || c.Judge != judge)
             {
                 continue;
             }
             if (c.Status != CaseStatus.Closed)
             {
-                open.Add(Open(layout, i, c));
+                open.Add(Open(layout, c));
             }
             else if (c.Closed >= w0)
             {
@@ -136,8 +137,23 @@ public static class CourtViews
         {
             return null;
         }
+        var slot = caseIndex;
+        if (simulation.ReusesClosedSlots)
+        {
+            // A slot may hold a later case: find the case by its place in the court's order, if it is still held.
+            var cases = simulation.Cases;
+            slot = -1;
+            for (var i = 0; i < cases.Length && slot < 0; i++)
+            {
+                slot = cases[i].Ordinal == caseIndex && (cases[i].Flags & CaseFlags.Folded) == 0 ? i : -1;
+            }
+            if (slot < 0)
+            {
+                return null;
+            }
+        }
         var layout = simulation.Layout;
-        ref readonly var c = ref simulation.Case(caseIndex);
+        ref readonly var c = ref simulation.Case(slot);
         var team = c.Team >= 0 ? layout.Teams[c.Team].Id : null;
         return new CaseSnapshot(
             $"{layout.CourtId}/{caseIndex}",
@@ -158,8 +174,8 @@ public static class CourtViews
             c.Risk);
     }
 
-    private static OpenCase Open(CourtLayout layout, int index, in CaseRecord c) => new(
-        index, c.Number, layout.Scenario.CaseTypes[c.Type].Id, JudgeId(layout.Teams[c.Team].Id, c.Judge), c.Filed, c.Assigned,
+    private static OpenCase Open(CourtLayout layout, in CaseRecord c) => new(
+        c.Ordinal, c.Number, layout.Scenario.CaseTypes[c.Type].Id, JudgeId(layout.Teams[c.Team].Id, c.Judge), c.Filed, c.Assigned,
         (c.Flags & CaseFlags.Locked) != 0);
 
     /// <summary>Working hours from the window's start to now (to its end once the run is over).</summary>

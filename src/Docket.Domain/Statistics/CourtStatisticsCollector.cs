@@ -6,7 +6,7 @@ using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Statistics;
 
-/// <summary>Reads a finished court run's case records and stations into <see cref="CourtStatistics"/>.</summary>
+/// <summary>Completes a court run's figures (<see cref="CaseFold"/>: its cases, done and open) with its stations into <see cref="CourtStatistics"/>.</summary>
 public static class CourtStatisticsCollector
 {
     public static CourtStatistics Collect(CourtSimulation simulation)
@@ -14,33 +14,22 @@ public static class CourtStatisticsCollector
         var layout = simulation.Layout;
         var scenario = layout.Scenario;
         double w0 = scenario.WarmupDays, w1 = scenario.Days;
-        // Calendar months of the scenario's calendar (the first and last may be part-months).
         var calendarMonths = scenario.Calendar.Months(w0, w1);
         var months = calendarMonths.Count;
-        var filedByMonth = new long[months];
-        var closedByMonth = new long[months];
-        var pendingDiff = new long[months + 2];
-        // Pending at month ends by the kind of the team holding the case; the last slot is for cases no team holds yet.
-        var kinds = layout.Teams.Select(t => t.Kind).Distinct().Order().ToArray();
-        var kindSlot = layout.Teams.Select(t => Array.IndexOf(kinds, t.Kind)).ToArray();
+        // The cases done so far are in the court's fold; those still open are added to a copy as they stand.
+        var fold = simulation.FoldWithOpenCases();
+        ref readonly var n = ref fold.Totals;
+        var kinds = fold.Kinds;
         var unassigned = kinds.Length;
-        var kindDiff = new long[kinds.Length + 1, months + 2];
-        var types = scenario.CaseTypes.Select(t => new TypeStatistics { Type = t.Id }).ToArray();
-        var teamAssigned = new long[layout.Teams.Count];
-        var teamClosed = new long[layout.Teams.Count];
-        var teamPending = new long[layout.Teams.Count];
-        var teamUnits = new double[layout.Teams.Count];
-        var teamBalance = layout.Teams.Select(_ => new BalanceInputs()).ToArray();
-        var judgeOffset = new int[layout.Teams.Count + 1];
-        for (var t = 0; t < layout.Teams.Count; t++)
-        {
-            judgeOffset[t + 1] = judgeOffset[t] + layout.JudgesPerTeam[t];
-        }
-        var judgeClosures = new double[judgeOffset[^1]];
+        var judgeOffset = fold.JudgeOffset;
+        var judgeClosures = fold.JudgeClosures;
+        var teamAssigned = fold.TeamAssigned;
+        var teamClosed = fold.TeamClosed;
+        var teamPending = fold.TeamPending;
+        var teamUnits = fold.TeamUnits.ToArray();
+        var teamBalance = fold.TeamBalance;
+        var courtBalance = fold.CourtBalance;
         var coins = simulation.Coins.TeamCoins.ToArray();
-        var courtBalance = new BalanceInputs();
-        var ttd = new List<double>(simulation.CaseCount);
-        var ages = new List<double>();
         var stats = new CourtStatistics
         {
             CourtId = layout.CourtId,
@@ -48,177 +37,36 @@ public static class CourtStatisticsCollector
             SimulatedCases = simulation.CaseCount,
             Deadlines = simulation.Deadlines,
             CoinRounds = simulation.Coins.Rounds(w1),
-            Reports = Reports.SimulatedReports.Collect(simulation),
+            Reports = fold.Reports.Complete(simulation),
             Quality = simulation.Quality,
             MeetingReferrals = simulation.Referrals,
+            ReceivedInWindow = n.ReceivedInWindow,
+            InMediationStart = n.InMediationStart,
+            InMediationEnd = n.InMediationEnd,
+            Mediated = n.Mediated,
+            Flagged = n.Flagged,
+            FourType = n.Flagged,
+            Designated = n.Designated,
+            Escalated = n.Escalated,
+            RiskOrdinary = n.RiskOrdinary,
+            RiskLarger = n.RiskLarger,
+            RiskMajor = n.RiskMajor,
+            Filed = n.Filed,
+            PendingStart = n.PendingStart,
+            Closed = n.Closed,
+            ClosedAfterLimit = n.ClosedAfterLimit,
+            PendingEnd = n.PendingEnd,
+            WaitingEnd = n.WaitingEnd,
+            PendingCaseDays = n.PendingCaseDays,
         };
-
-        long reviewWaiting = 0;
-        foreach (ref readonly var c in simulation.Cases)
-        {
-            var mediation = (c.Flags & CaseFlags.Mediation) != 0;
-            if (c.Received >= w0 && c.Received < w1)
-            {
-                stats.ReceivedInWindow++;
-            }
-            if (mediation)
-            {
-                var mediationEnd = c.Status switch
-                {
-                    CaseStatus.InMediation => double.PositiveInfinity,
-                    CaseStatus.Mediated => c.Closed,
-                    _ => c.Filed,
-                };
-                if (c.Received < w0 && mediationEnd >= w0)
-                {
-                    stats.InMediationStart++;
-                }
-                if (c.Status == CaseStatus.InMediation)
-                {
-                    stats.InMediationEnd++;
-                }
-                if (c.Status == CaseStatus.Mediated)
-                {
-                    if (c.Closed >= w0)
-                    {
-                        stats.Mediated++;
-                        courtBalance.Mediated++;
-                    }
-                    continue;
-                }
-            }
-            if (double.IsNaN(c.Filed))
-            {
-                continue;
-            }
-            if (c.Filed >= w0)
-            {
-                // Counted for the cases filed in the window, whenever the flag, designation or escalation came.
-                stats.Flagged += (c.Flags & CaseFlags.Flagged) != 0 ? 1 : 0;
-                stats.Designated += (c.Flags & CaseFlags.Designated) != 0 ? 1 : 0;
-                stats.Escalated += (c.Flags & CaseFlags.Escalated) != 0 ? 1 : 0;
-                stats.FourType += (c.Flags & CaseFlags.Flagged) != 0 ? 1 : 0;
-                stats.RiskOrdinary += c.Risk == RiskLevel.Ordinary ? 1 : 0;
-                stats.RiskLarger += c.Risk == RiskLevel.Larger ? 1 : 0;
-                stats.RiskMajor += c.Risk == RiskLevel.Major ? 1 : 0;
-                courtBalance.File(c.Extensions);
-                if (c.Team >= 0)
-                {
-                    teamBalance[c.Team].File(c.Extensions);
-                }
-            }
-            var closed = c.Status == CaseStatus.Closed;
-            if (c.Filed >= w0)
-            {
-                stats.Filed++;
-                filedByMonth[calendarMonths.IndexOf(c.Filed)]++;
-                types[c.Type].Filed++;
-            }
-            else if (!(closed && c.Closed < w0))
-            {
-                stats.PendingStart++;
-            }
-            if (c.Team >= 0 && c.Assigned >= w0)
-            {
-                teamAssigned[c.Team]++;
-            }
-            if (closed && c.Closed >= w0)
-            {
-                var days = c.Closed - c.Filed;
-                stats.Closed++;
-                ttd.Add(days);
-                closedByMonth[calendarMonths.IndexOf(c.Closed)]++;
-                types[c.Type].Closed++;
-                types[c.Type].DispositionDaysSum += days;
-                teamClosed[c.Team]++;
-                teamUnits[c.Team] += layout.TypeWeight[c.Type];
-                judgeClosures[judgeOffset[c.Team] + c.Judge]++;
-                if (c.Closed > c.Limit)
-                {
-                    stats.ClosedAfterLimit++;
-                }
-                var type = scenario.CaseTypes[c.Type];
-                courtBalance.Close(type, days, c.SuspendedDays);
-                teamBalance[c.Team].Close(type, days, c.SuspendedDays);
-            }
-            if (closed && c.Archived >= w0)
-            {
-                courtBalance.Archive(c.Archived - c.Closed);
-                teamBalance[c.Team].Archive(c.Archived - c.Closed);
-            }
-            if ((c.Flags & CaseFlags.ReviewHeld) != 0 && double.IsNaN(c.Archived))
-            {
-                reviewWaiting++;
-            }
-            var until = closed ? c.Closed : w1;
-            if (until > w0)
-            {
-                stats.PendingCaseDays += until - Math.Max(c.Filed, w0);
-            }
-            if (!closed)
-            {
-                stats.PendingEnd++;
-                ages.Add(w1 - c.Filed);
-                courtBalance.Pending(w1 - c.Filed, scenario.Balance.LongPendingDays);
-                if (c.Team >= 0)
-                {
-                    teamBalance[c.Team].Pending(w1 - c.Filed, scenario.Balance.LongPendingDays);
-                }
-                if (c.Team >= 0)
-                {
-                    teamPending[c.Team]++;
-                }
-                else
-                {
-                    stats.WaitingEnd++;
-                }
-            }
-            // Pending at month boundary k (the start of month k, the last one w1) for k in [first, last].
-            var first = calendarMonths.FirstBoundaryAfter(c.Filed);
-            var last = !closed ? months : Math.Min(months, calendarMonths.FirstBoundaryAfter(c.Closed) - 1);
-            if (first <= last && first <= months)
-            {
-                pendingDiff[first]++;
-                pendingDiff[last + 1]--;
-                // Split at assignment: waiting for a team up to it, held by the team's kind after it.
-                var lastWaiting = !(c.Assigned >= w0) ? (double.IsNaN(c.Assigned) ? last : -1)
-                    : Math.Min(last, calendarMonths.FirstBoundaryAfter(c.Assigned) - 1);
-                if (first <= lastWaiting)
-                {
-                    kindDiff[unassigned, first]++;
-                    kindDiff[unassigned, lastWaiting + 1]--;
-                }
-                var firstHeld = Math.Max(first, lastWaiting + 1);
-                if (c.Team >= 0 && firstHeld <= last)
-                {
-                    kindDiff[kindSlot[c.Team], firstHeld]++;
-                    kindDiff[kindSlot[c.Team], last + 1]--;
-                }
-            }
-        }
-
         if (stats.Quality is { } quality)
         {
-            quality.WaitingAtEnd = reviewWaiting;
+            quality.WaitingAtEnd = n.ReviewWaiting;
         }
-
-        var pendingAt = new long[months + 1];
-        var running = 0L;
-        for (var k = 0; k <= months; k++)
-        {
-            running += pendingDiff[k];
-            pendingAt[k] = running;
-        }
-        var kindAt = new long[kinds.Length + 1, months + 1];
-        for (var k = 0; k <= kinds.Length; k++)
-        {
-            var held = 0L;
-            for (var m = 0; m <= months; m++)
-            {
-                held += kindDiff[k, m];
-                kindAt[k, m] = held;
-            }
-        }
+        var filedByMonth = fold.FiledByMonth;
+        var closedByMonth = fold.ClosedByMonth;
+        var pendingAt = fold.PendingAt();
+        var kindAt = fold.PendingByKindAt();
         var deadlines = simulation.Deadlines;
         stats.Months = [.. Enumerable.Range(0, months).Select(m => new MonthStatistics
         {
@@ -234,9 +82,9 @@ public static class CourtStatisticsCollector
             Locks = m < deadlines.LocksByMonth.Length ? deadlines.LocksByMonth[m] : 0,
             Escalations = m < deadlines.EscalationsByMonth.Length ? deadlines.EscalationsByMonth[m] : 0,
         })];
-        stats.TimeToDisposition = [.. ttd];
-        stats.PendingAges = [.. ages];
-        stats.Types = types;
+        stats.TimeToDisposition = [.. fold.TimeToDisposition];
+        stats.PendingAges = [.. fold.PendingAges];
+        stats.Types = fold.Types();
 
         stats.Appeals = simulation.Appeals?.Collect(simulation, courtBalance);
         stats.Balance = courtBalance;

@@ -399,7 +399,7 @@ public class ScenarioLoaderTests
     [
         "name", "seed", "days", "warmup_days", "replications", "calendar", "roles", "case_types",
         "intake", "teams", "pools", "assignment", "absences", "backlog", "quota_target", "supervision", "courts",
-        "balance", "scores", "quality_review",
+        "balance", "scores", "quality_review", "closed_cases",
     ];
 
     [Fact]
