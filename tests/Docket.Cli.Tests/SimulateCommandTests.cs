@@ -56,6 +56,29 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public async Task A_run_with_quality_review_and_meeting_referrals_prints_their_rows_as_summary_json_has_them_and_a_run_without_does_not()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-out-{Guid.NewGuid():N}");
+        var (exit, output, error) = await CliRunner.RunAsync("simulate", Path.Combine(CliRunner.RepoRoot(), "scenarios", "shangrao-risk.yaml"), "--no-report", "--out", outDir);
+        Assert.True(exit == 0, error);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
+        var quality = summary["quality_review"]!;
+        var meetings = summary["meeting_referrals"]!;
+        static string Figures(params double[] values) => Regex.Escape(string.Join(" / ", values.Select(Docket.Cli.Output.Numbers.Number)));
+
+        var reviewed = (double)quality["cases_reviewed"]!;
+        Assert.True(reviewed > 0 && (double)meetings["meetings"]! > 0, summary.ToJsonString());
+        Assert.Matches($"quality review: reviewed / yellow / red / waiting\\s*│\\s*{Figures(reviewed, (double)quality["yellow_cards"]!, (double)quality["red_cards"]!, (double)quality["waiting_for_review"]!)}", output);
+        var referrals = meetings["referrals"]!.AsObject().Sum(r => (double)r.Value!);
+        Assert.Matches($"meetings / referrals / to the committee\\s*│\\s*{Figures((double)meetings["meetings"]!, referrals, (double)meetings["committee"]!["referrals"]!)}", output);
+
+        var plain = await CliRunner.RunAsync("simulate", CliRunner.WriteTemp(Minimal), "--no-report", "--out", Path.Combine(Path.GetTempPath(), $"docket-out-{Guid.NewGuid():N}"));
+        Assert.Equal(0, plain.Exit);
+        Assert.DoesNotContain("quality review", plain.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("meetings / referrals", plain.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_from_empty_prints_its_warning_and_writes_it_with_the_steady_state_test_in_summary_json()
     {
         var path = CliRunner.WriteTemp(Minimal.Replace("warmup_days: 365", "warmup_days: 0"));

@@ -112,15 +112,78 @@ public sealed class MeetingTests
     }
 
     [Fact]
+    public async Task A_sitting_holds_the_cases_it_heard_only_with_a_majority_of_its_members_present_and_attendance_is_read_per_member()
+    {
+        await using var factory = new DocketFactory();
+        var (first, judge) = await HeardOnTeamAsync(factory, "civil-1");
+        var (second, _) = await HeardOnTeamAsync(factory, "civil-2");
+        var head = factory.ClientFor(TestUsers.HeadCivil);
+        foreach (var id in new[] { first, second })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync($"/api/cases/{id}/meeting", new { trigger = "panel_split", reason = "split" })).Status);
+        }
+        factory.Clock.Advance(TimeSpan.FromDays(7));
+        string[] members = ["civil-1/judge-1", "civil-2/judge-1", "civil-3/judge-1", "criminal-1/judge-1", "criminal-2/judge-1"];
+        var cases = new[] { new { id = first, adopted = true }, new { id = second, adopted = false } };
+        const string sittings = "/api/courts/live/meetings";
+
+        var (short_, shortBody, _) = await head.PostJsonAsync(sittings, new { members, present = members[..2], cases });
+        Assert.Equal(HttpStatusCode.Created, short_);
+        Assert.False(shortBody.GetProperty("held").GetBoolean());
+        var sitting = Assert.Single(shortBody.GetProperty("entries").EnumerateArray()).GetProperty("entry");
+        Assert.Equal("meeting_sitting", sitting.Str("kind"));
+        Assert.Equal([first, second], sitting.GetProperty("heard").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await judge.PostJsonAsync($"/api/cases/{first}/events", new { node = "judgment" })).Status);
+
+        var (held, heldBody, _) = await head.PostJsonAsync(sittings, new { members, present = members[..3], cases });
+        Assert.Equal(HttpStatusCode.Created, held);
+        Assert.True(heldBody.GetProperty("held").GetBoolean());
+        Assert.Equal(["meeting_sitting", "meeting_held", "meeting_held"], heldBody.GetProperty("entries").EnumerateArray().Select(e => e.Str("kind")));
+        Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync($"/api/cases/{first}/meeting/release", new { })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await judge.PostJsonAsync($"/api/cases/{first}/events", new { node = "judgment" })).Status);
+
+        var (read, attendance, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/courts/live/meetings/attendance");
+        Assert.Equal(HttpStatusCode.OK, read);
+        Assert.Equal((2, 1), (attendance.GetProperty("sittings").GetInt64(), attendance.GetProperty("without_quorum").GetInt64()));
+        var rows = attendance.GetProperty("members").EnumerateArray().ToDictionary(m => m.Str("judge")!);
+        Assert.Equal(members.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((2, 1, 0.5, false), (rows["civil-3/judge-1"].GetProperty("called").GetInt64(), rows["civil-3/judge-1"].GetProperty("attended").GetInt64(),
+            rows["civil-3/judge-1"].GetProperty("rate").GetDouble(), rows["civil-3/judge-1"].GetProperty("under_half").GetBoolean()));
+        Assert.True(rows["criminal-2/judge-1"].GetProperty("under_half").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await judge.GetJsonAsync("/api/courts/live/meetings/attendance")).Status);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await judge.PostJsonAsync(sittings, new { members, present = members, cases })).Status);
+        foreach (var (body, field) in new (object Body, string Field)[]
+        {
+            (new { present = members, cases }, "members"),
+            (new { members, present = new[] { "civil-9/judge-1" }, cases }, "present[0]"),
+            (new { members, present = members, cases = new[] { new { id = "live-99999", adopted = true } } }, "cases[0].id"),
+            (new { members, present = members }, "cases"),
+        })
+        {
+            var (status, problem, _) = await head.PostJsonAsync(sittings, body);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        }
+        // The cases heard are held already: a sitting on them again is refused, nothing recorded.
+        Assert.Equal(HttpStatusCode.Conflict, (await head.PostJsonAsync(sittings, new { members, present = members, cases })).Status);
+        await AssertLedgerVerifiesAsync(factory);
+    }
+
+    [Fact]
     public async Task The_openapi_document_lists_the_meeting_routes_with_the_triggers_as_an_enum()
     {
         await using var factory = new DocketFactory();
         var (status, body, _) = await factory.CreateClient().GetJsonAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, status);
         var paths = body.GetProperty("paths");
-        foreach (var path in new[] { "/api/cases/{id}/meeting", "/api/cases/{id}/meeting/held", "/api/cases/{id}/meeting/release", "/api/cases/{id}/committee", "/api/cases/{id}/committee/decision" })
+        foreach (var path in new[] { "/api/cases/{id}/meeting", "/api/cases/{id}/meeting/held", "/api/cases/{id}/meeting/release", "/api/cases/{id}/committee", "/api/cases/{id}/committee/decision", "/api/courts/{court}/meetings" })
         {
             Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty("post", out _), path);
+        }
+        foreach (var path in new[] { "/api/courts/{court}/meetings/attendance", "/api/courts/{court}/quality-review" })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty("get", out _), path);
         }
         var trigger = body.GetProperty("components").GetProperty("schemas").GetProperty("MeetingReferralRequest").GetProperty("properties").GetProperty("trigger");
         Assert.Equal(["four_type", "remand_or_reversal", "remanded", "panel_split", "leader_disagrees"], trigger.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));

@@ -115,6 +115,62 @@ public sealed class QualityReviewTests
         Assert.Equal(HttpStatusCode.Conflict, (await reviewer.PostJsonAsync(path, new { finding = "none" })).Status);
     }
 
+    [Fact]
+    public async Task A_court_with_a_quality_review_holds_each_judges_file_of_the_year_for_the_draw_and_lists_the_judges_without_one_reviewed()
+    {
+        var scenario = Path.Combine(Path.GetTempPath(), $"docket-quality-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(scenario, File.ReadAllText(DocketFactory.ScenarioPath)
+            + "supervision:\n  staff: { division_head: 1 }\nquality_review: { sample_share: 0 }\n");
+        try
+        {
+            await using var factory = new DocketFactory(settings: new Dictionary<string, string?> { ["Docket:Scenario"] = scenario });
+            var reviewer = factory.ClientFor(TestUsers.Reviewer);
+            var judge = factory.ClientFor(TestUsers.JudgeCivil1);
+            var year = "/api/courts/live/quality-review";
+
+            var closed = await CloseOnTeamAsync(factory, "civil-1", TestUsers.JudgeCivil1);
+            var (_, record, _) = await judge.GetJsonAsync($"/api/cases/{closed}");
+            Assert.Equal("held", record.GetProperty("case").Str("review"));
+            var ledger = await factory.ClientFor(TestUsers.Auditor).GetStringAsync("/api/courts/live/ledger?format=jsonl");
+            Assert.Contains(ledger.Split('\n'), line => line.Contains("\"kind\":\"close\"", StringComparison.Ordinal)
+                && line.Contains($"\"case\":\"{closed}\"", StringComparison.Ordinal) && line.Contains("\"review\":\"held\"", StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.OK, (await judge.PostJsonAsync($"/api/cases/{closed}/events", new { node = "judgment_online" })).Status);
+            var (refused, problem, _) = await judge.PostJsonAsync($"/api/cases/{closed}/events", new { node = "archiving" });
+            Assert.Equal(HttpStatusCode.Conflict, refused);
+            Assert.Contains("archiving waits", problem.Str("detail"), StringComparison.Ordinal);
+
+            var (status, before, _) = await reviewer.GetJsonAsync(year);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(2026, before.GetProperty("year").GetInt32());
+            Assert.True(before.GetProperty("holds_files").GetBoolean());
+            var row = before.GetProperty("judges").EnumerateArray().Single(j => j.Str("judge") == "civil-1/judge-1");
+            Assert.Equal((1, 1, false, 0), (row.GetProperty("closed").GetInt32(), row.GetProperty("held").GetInt32(), row.GetProperty("drawn").GetBoolean(), row.GetProperty("reviewed").GetInt32()));
+            Assert.Equal(["civil-1/judge-1"], before.GetProperty("without_review").EnumerateArray().Select(j => j.GetString()));
+
+            var (_, draw, _) = await reviewer.PostJsonAsync("/api/courts/live/quality-review/draws", null);
+            Assert.Equal([closed], draw.GetProperty("sample").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(HttpStatusCode.OK, (await reviewer.PostJsonAsync($"/api/cases/{closed}/quality-review", new { finding = "none" })).Status);
+            Assert.Equal(HttpStatusCode.OK, (await judge.PostJsonAsync($"/api/cases/{closed}/events", new { node = "archiving" })).Status);
+            var (_, after, _) = await factory.ClientFor(TestUsers.President).GetJsonAsync($"{year}?year=2026");
+            Assert.Empty(after.GetProperty("without_review").EnumerateArray());
+            Assert.Empty((await factory.ClientFor(TestUsers.HeadCivil).GetJsonAsync($"{year}?year=2025")).Body.GetProperty("without_review").EnumerateArray());
+
+            Assert.Equal(HttpStatusCode.Forbidden, (await judge.GetJsonAsync(year)).Status);
+            Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.Registrar).GetJsonAsync(year)).Status);
+            Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetJsonAsync("/api/courts/nowhere/quality-review")).Status);
+            var (bad, badProblem, _) = await reviewer.GetJsonAsync($"{year}?year=last");
+            Assert.Equal(HttpStatusCode.BadRequest, bad);
+            Assert.True(badProblem.GetProperty("errors").TryGetProperty("year", out _), badProblem.ToString());
+
+            var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
+            Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+        }
+        finally
+        {
+            File.Delete(scenario);
+        }
+    }
+
     /// <summary>A simple civil case filed until one lands on <paramref name="team"/>, then reported up to its judgment (closed, not archived).</summary>
     private static async Task<string> CloseOnTeamAsync(DocketFactory factory, string team, string judgeKey)
     {

@@ -107,6 +107,18 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("kpis")]
     Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);
 
+    /// <summary>The court's quality review of the files closed in <paramref name="year"/> (UTC), per judge (<see cref="CourtState.QualityYearOf"/>).</summary>
+    /// <summary>Records a sitting of the professional judges' meeting (<see cref="CourtCommands.HoldSitting"/>).</summary>
+    [Alias("meeting-sitting")]
+    Task<CommandResult> HoldSittingAsync(MeetingSitting sitting, Actor by);
+
+    /// <summary>The meeting's sittings and each member's attendance (<see cref="CourtState.Attendance"/>).</summary>
+    [Alias("meeting-attendance")]
+    Task<MeetingAttendance> GetAttendanceAsync();
+
+    [Alias("quality-year")]
+    Task<Domain.Quality.QualityYear> GetQualityYearAsync(int year);
+
     /// <summary>
     /// The court's published list of the kind for the period (a key <see cref="Domain.Reports.ReportPeriod.Parse"/>
     /// reads; the caller has checked it and <see cref="Domain.Reports.LiveReports.Refusal"/>), as of now; every row, the

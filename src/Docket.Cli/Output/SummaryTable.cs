@@ -69,6 +69,18 @@ internal static class SummaryTable
                 [x => x.LimitApprovals!.ExtensionsWithinCap, x => x.LimitApprovals!.ExtensionsToHigherCourt, x => x.LimitApprovals!.ExtensionsByHigherCourt],
                 split: ["extensions within the cap", "extensions to the higher court", "extensions by the higher court"]);
         }
+        if (s.QualityReview is not null)
+        {
+            Row("quality review: reviewed / yellow / red / waiting", false,
+                [x => x.QualityReview!.CasesReviewed, x => x.QualityReview!.YellowCards, x => x.QualityReview!.RedCards, x => x.QualityReview!.WaitingForReview],
+                split: ["files reviewed", "yellow cards", "red cards", "files waiting for review"]);
+        }
+        if (s.MeetingReferrals is not null)
+        {
+            Row("meetings / referrals / to the committee", false,
+                [x => x.MeetingReferrals!.Meetings, x => x.MeetingReferrals!.Referrals.Values.Sum(), x => x.MeetingReferrals!.Committee.Referrals],
+                split: ["judges' meetings held", "cases referred to a meeting", "cases sent to the adjudication committee"]);
+        }
         if (s.Scores.Rounds is { Count: > 1 } rounds && rounds.All(r => r.Court == rounds[0].Court))
         {
             // Linshu's coin rounds (one court): the judges' spread before the first re-pricing and in the last round.

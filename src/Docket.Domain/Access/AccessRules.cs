@@ -40,6 +40,11 @@ public static class AccessRules
         [Permission.RequestConversion] = [(UserRoles.Judge, Reach.OwnTeam)],
         [Permission.DecideConversion] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
         [Permission.ReviewQuality] = [(UserRoles.Reviewer, Reach.Court), (UserRoles.DivisionHead, Reach.Division)],
+        [Permission.SeeQualityReview] =
+        [
+            (UserRoles.Reviewer, Reach.Court), (UserRoles.DivisionHead, Reach.Court), (UserRoles.President, Reach.Court),
+            (UserRoles.Auditor, Reach.Unbound), (UserRoles.Admin, Reach.Unbound),
+        ],
         [Permission.ReferToMeeting] = [(UserRoles.Judge, Reach.OwnTeam), (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
         [Permission.ConveneMeeting] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
         [Permission.DecideInCommittee] = [(UserRoles.President, Reach.Court)],

@@ -63,6 +63,9 @@ public enum Permission
     /// <summary>Read the quarterly and yearly rankings of the court's teams.</summary>
     SeeRankings,
 
+    /// <summary>Read the court's quality review of a year: each judge's files closed, held, drawn and reviewed (case 166's check).</summary>
+    SeeQualityReview,
+
     /// <summary>Read and verify the court's ledger.</summary>
     Audit,
 

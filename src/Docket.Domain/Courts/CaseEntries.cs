@@ -76,7 +76,7 @@ public static class CaseEntries
                 };
             case LedgerKinds.Close:
                 Require(c, c.Status == CourtCaseStatus.Pending, "is not pending");
-                return c with { Status = CourtCaseStatus.Closed, ClosedAt = e.At, Version = e.Seq };
+                return c with { Status = CourtCaseStatus.Closed, ClosedAt = e.At, Review = e.Review ?? c.Review, Version = e.Seq };
             case LedgerKinds.Unlock:
                 return c with { UnlockedAt = e.At, Unlocks = c.Unlocks + 1, Version = e.Seq };
             case LedgerKinds.Warning:

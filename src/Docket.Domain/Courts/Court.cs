@@ -66,6 +66,13 @@ public sealed class Court
     /// <summary>The number of one of this court's case ids (<c>{court}-{number}</c>).</summary>
     public long NumberOf(string caseId) => long.Parse(caseId.AsSpan(Id.Length + 1), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The number of <paramref name="caseId"/> when it is one of this court's case ids (<c>{court}-{number}</c>, number ≥ 1), else null.</summary>
+    public long? ParseNumber(string? caseId) =>
+        caseId is not null && caseId.Length > Id.Length + 1 && caseId.StartsWith(Id, StringComparison.Ordinal) && caseId[Id.Length] == '-'
+        && long.TryParse(caseId.AsSpan(Id.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1
+            ? n
+            : null;
+
     private string HashOrganization()
     {
         var text = new StringBuilder();

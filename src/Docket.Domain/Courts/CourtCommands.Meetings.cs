@@ -91,6 +91,77 @@ public static partial class CourtCommands
         return Record(state, Entry(state, LedgerKinds.CommitteeDecided, at, c, by) with { Reason = reason });
     }
 
+    /// <summary>
+    /// A division head or the president records a sitting of the professional judges' meeting (cases 164, 165): the
+    /// judges called (<paramref name="members"/>), those <paramref name="present"/>, and the cases heard with whether
+    /// each panel adopted the meeting's majority view. One meeting_sitting entry records the attendance; with a majority
+    /// of the members present a meeting_held entry of each case heard follows, and without one the sitting does not
+    /// count as held (<see cref="MeetingReferral.HasQuorum"/>): the cases still wait for a meeting.
+    /// </summary>
+    public static CommandEffect HoldSitting(CourtState state, MeetingSitting sitting, Actor by, DateTimeOffset at)
+    {
+        var court = state.Court;
+        if (!AccessRules.Allows(by, Permission.ConveneMeeting, new(court.Id, by.Division)))
+        {
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head or the president of court {court.Id} records its meetings' sittings");
+        }
+        if (state.RefuseSitting(sitting.Members, sitting.Present) is { } invalid)
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, invalid.Field, invalid.Problem);
+        }
+        if (sitting.Cases.Count == 0)
+        {
+            return CommandEffect.Refuse(Outcome.Invalid, "cases", "a sitting hears at least one case held for a meeting");
+        }
+        var heard = new List<(CourtCase Case, bool Adopted)>();
+        for (var i = 0; i < sitting.Cases.Count; i++)
+        {
+            var (id, adopted) = sitting.Cases[i];
+            if (court.ParseNumber(id) is not { } number || state.Case(number) is not { } c)
+            {
+                return CommandEffect.Refuse(Outcome.Invalid, $"cases[{i}].id", $"court {court.Id} has no case '{id}'");
+            }
+            if (adopted is not { } a)
+            {
+                return CommandEffect.Refuse(Outcome.Invalid, $"cases[{i}].adopted", $"say whether case {c.Id}'s panel adopted the meeting's majority view: true or false");
+            }
+            if (heard.Exists(h => h.Case.Number == number))
+            {
+                return CommandEffect.Refuse(Outcome.Invalid, $"cases[{i}].id", $"case {c.Id} is named twice");
+            }
+            if (!AccessRules.Allows(by, Permission.ConveneMeeting, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
+            {
+                return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head of case {c.Id}'s division or the president of court {court.Id} records its meeting");
+            }
+            if (MeetingReferral.RefuseHeld(c.Meeting, at, state.PapersDays) is { } refusal)
+            {
+                return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal}");
+            }
+            heard.Add((c, a));
+        }
+        var effect = new CommandEffect();
+        effect.Records.Add(state.Append(new LedgerEntry
+        {
+            Court = court.Id,
+            Seq = state.Seq + 1,
+            Kind = LedgerKinds.MeetingSitting,
+            At = at,
+            Members = [.. sitting.Members],
+            Present = [.. sitting.Present],
+            Heard = [.. heard.Select(h => h.Case.Id)],
+            By = new LedgerActor(by.Name, by.Role),
+            Prev = state.Head,
+        }));
+        if (MeetingReferral.HasQuorum(sitting.Present.Count, sitting.Members.Count))
+        {
+            foreach (var (c, adopted) in heard)
+            {
+                effect.Records.Add(state.Append(Entry(state, LedgerKinds.MeetingHeld, at, state.Case(c.Number)!, by) with { Adopted = adopted }));
+            }
+        }
+        return effect;
+    }
+
     private static CommandEffect Convene(CourtState state, long number, Actor by, DateTimeOffset at, Func<CourtCase, string?> refuse, Func<CourtCase, LedgerEntry> entry)
     {
         var court = state.Court;
@@ -108,6 +179,17 @@ public static partial class CourtCommands
     private static CommandEffect Record(CourtState state, LedgerEntry entry) =>
         new() { Case = entry.Number ?? 0, Records = [state.Append(entry)] };
 }
+
+/// <summary>A sitting of the professional judges' meeting as asked for (<see cref="CourtCommands.HoldSitting"/>): the members called, those present, the cases heard and each panel's adoption.</summary>
+[Orleans.GenerateSerializer, Orleans.Immutable, Orleans.Alias("docket.live.meeting-sitting")]
+public sealed record MeetingSitting(
+    [property: Orleans.Id(0)] IReadOnlyList<string> Members,
+    [property: Orleans.Id(1)] IReadOnlyList<string> Present,
+    [property: Orleans.Id(2)] IReadOnlyList<HeardCase> Cases);
+
+/// <summary>A case a sitting heard, and whether its panel adopted the meeting's majority view (null: not said).</summary>
+[Orleans.GenerateSerializer, Orleans.Immutable, Orleans.Alias("docket.live.heard-case")]
+public sealed record HeardCase([property: Orleans.Id(0)] string Id, [property: Orleans.Id(1)] bool? Adopted);
 
 /// <summary>One step of a case's meeting or committee, as the live service passes it to the court (<see cref="CourtCommands.Meeting"/>).</summary>
 [Orleans.GenerateSerializer, Orleans.Immutable, Orleans.Alias("docket.live.meeting-step")]

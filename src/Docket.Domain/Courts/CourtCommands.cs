@@ -101,7 +101,9 @@ public static partial class CourtCommands
             {
                 throw new ArgumentException($"a decision on case {c.Id} holds an entry about {draft.Case}", nameof(decision));
             }
-            effect.Records.Add(state.Append(draft with { Seq = state.Seq + 1, At = at, Prev = state.Head }));
+            // A closure is the court's to hold for quality review: the hold depends on the judge's other files of the year.
+            var entry = draft.Kind == LedgerKinds.Close ? draft with { Review = state.ReviewHoldOf(state.Case(c.Number)!, at) } : draft;
+            effect.Records.Add(state.Append(entry with { Seq = state.Seq + 1, At = at, Prev = state.Head }));
         }
         if (decision.Closes)
         {

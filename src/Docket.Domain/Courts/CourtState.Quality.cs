@@ -9,6 +9,9 @@ namespace Docket.Domain.Courts;
 /// Quality review in the live court (cases 162, 166, 159): the draw among the closed files not yet archived (re-made
 /// from the epoch's secret like an assignment draw), the card a finding earns (a judge's second general problem
 /// within the window is red, so the court keeps each judge's last one), and archiving held until the review passes.
+/// Under rules version 3 (<see cref="CourtRules.QualityHoldVersion"/>) a court whose scenario has a quality review also
+/// holds each judge's file of the year at closure for the next draw (case 166: the simulator's reservoir, the draws
+/// standing for its sessions), and keeps per judge and year the files closed, held, drawn and reviewed.
 /// </summary>
 public sealed partial class CourtState
 {
@@ -18,6 +21,79 @@ public sealed partial class CourtState
     private static readonly QualityReviewSpec s_defaultReview = new();
 
     private readonly Dictionary<string, DateTimeOffset> _lastGeneral = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<(string Judge, int Year), JudgeYear> _judgeYears = [];
+
+    /// <summary>
+    /// Whether the court holds files for review at closure (<see cref="ReviewHoldOf"/>): its scenario has a
+    /// <c>quality_review</c> (without one nobody is expected to draw, and nothing may wait for it) and the ledger began
+    /// under <see cref="CourtRules.QualityHoldVersion"/>.
+    /// </summary>
+    public bool HoldsFilesForReview => _court.Layout.Spec.QualityReview is not null && RulesVersion >= CourtRules.QualityHoldVersion;
+
+    /// <summary>The entity key of the holds' draws: <c>StreamKey.Of("{court}/quality-review/hold")</c>, the purpose the case number.</summary>
+    public ulong ReviewHoldStreamKey => StreamKey.Of($"{_court.Id}/quality-review/hold");
+
+    /// <summary>
+    /// The close entry's <c>review</c> when case <paramref name="c"/> closes at <paramref name="at"/>: <c>held</c> when
+    /// its file takes its judge's place of the year (<see cref="QualityRules.HoldsForJudgeYear"/>, its uniform draw from
+    /// <see cref="ReviewHoldStreamKey"/>), else null. Archiving then waits for the next draw, which draws the judge's
+    /// latest held file of the year and passes over the ones it replaced.
+    /// </summary>
+    public string? ReviewHoldOf(CourtCase c, DateTimeOffset at) => HoldDecision(c, at) == true ? ReviewStates.Held : null;
+
+    /// <summary>The hold decision; null when it cannot be made (the epoch's secret is not known and it is not the judge's first file of the year).</summary>
+    private bool? HoldDecision(CourtCase c, DateTimeOffset at)
+    {
+        if (!HoldsFilesForReview || c.Judge is not { } judge)
+        {
+            return false;
+        }
+        var year = _judgeYears.GetValueOrDefault((judge, YearOf(at)));
+        var nth = (year?.Closed ?? 0) + 1;
+        if (year?.Drawn == true || nth == 1)
+        {
+            return QualityRules.HoldsForJudgeYear(year?.Drawn == true, nth, 0);
+        }
+        return Seed is { } seed ? QualityRules.HoldsForJudgeYear(false, nth, new RandomStream(seed, ReviewHoldStreamKey, (ulong)c.Number).NextDouble()) : null;
+    }
+
+    /// <summary>
+    /// Each judge's files of <paramref name="year"/> (UTC calendar year of closure) under quality review: closed,
+    /// held for a draw, drawn, reviewed; and the judges who closed files that year without one reviewed (case 166's
+    /// check). Every judge of the court is listed, those who closed none with zeros.
+    /// </summary>
+    public QualityYear QualityYearOf(int year)
+    {
+        var heldBy = _held.Values.Where(c => c.Review == ReviewStates.Held && c.ClosedAt is { } at && YearOf(at) == year)
+            .CountBy(c => c.Judge ?? "").ToDictionary(StringComparer.Ordinal);
+        var judges = new List<JudgeReviewYear>();
+        for (var t = 0; t < _court.Layout.Teams.Count; t++)
+        {
+            var team = _court.Layout.Teams[t];
+            for (var k = 0; k < _court.Layout.JudgesPerTeam[t]; k++)
+            {
+                var judge = Assignment.JudgeInCharge.Name(team.Id, k);
+                var y = _judgeYears.GetValueOrDefault((judge, year));
+                judges.Add(new JudgeReviewYear(judge, team.Id, y?.Closed ?? 0, heldBy.GetValueOrDefault(judge), y?.Drawn ?? false, y?.Reviewed ?? 0));
+            }
+        }
+        return new QualityYear(_court.Id, year, HoldsFilesForReview, judges, [.. judges.Where(j => j.Closed > 0 && j.Reviewed == 0).Select(j => j.Judge)]);
+    }
+
+    private static int YearOf(DateTimeOffset at) => at.UtcDateTime.Year;
+
+    private JudgeYear YearOf(CourtCase c) =>
+        _judgeYears.TryGetValue((c.Judge ?? "", YearOf(c.ClosedAt ?? _applying)), out var y) ? y : _judgeYears[(c.Judge ?? "", YearOf(c.ClosedAt ?? _applying))] = new JudgeYear();
+
+    /// <summary>A judge's year under quality review: files closed, the latest held (0: none), whether a draw drew one, files reviewed.</summary>
+    private sealed class JudgeYear
+    {
+        public int Closed;
+        public long Place;
+        public bool Drawn;
+        public int Reviewed;
+    }
 
     /// <summary>The court's quality review: its scenario's <c>quality_review</c>, or that key's defaults.</summary>
     public QualityReviewSpec QualityReview => _court.Layout.Spec.QualityReview ?? s_defaultReview;
@@ -38,17 +114,22 @@ public sealed partial class CourtState
             return null;
         }
         var spec = QualityReview;
-        var eligible = HeldCases.Where(c => c.Status == CourtCaseStatus.Closed && c.Review is null).OrderBy(c => c.Number).ToList();
+        var eligible = HeldCases.Where(c => c.Status == CourtCaseStatus.Closed && c.Review is null or ReviewStates.Held).OrderBy(c => c.Number).ToList();
         if (eligible.Count == 0)
         {
             refusal = "no closed file waits for a draw (every closed file not yet archived was covered by an earlier one)";
             return null;
         }
-        var candidates = eligible.Select(c => new SampleCandidate(c.Judge ?? c.Team ?? "", spec.ReviewsAll(_court.CaseTypes[_court.TypeIndex(c.Type)]))).ToList();
+        var candidates = eligible.Select(c => new SampleCandidate(c.Judge ?? c.Team ?? "", spec.ReviewsAll(_court.CaseTypes[_court.TypeIndex(c.Type)]), IsPlace(c))).ToList();
         var picked = QualityRules.DrawSample(candidates, spec.SampleShare, new RandomStream(seed, ReviewStreamKey, (ulong)seq));
         refusal = null;
         return (eligible, [.. picked.Select(i => eligible[i])], new LedgerDraw(Commitment, Epoch, ReviewStreamKey.ToString(System.Globalization.CultureInfo.InvariantCulture), seq, ReviewDrawMethod, null));
     }
+
+    /// <summary>Whether the held file <paramref name="c"/> is its judge's latest held file of its year (the draw draws it).</summary>
+    private bool IsPlace(CourtCase c) =>
+        c.Review == ReviewStates.Held && c.Judge is { } judge && c.ClosedAt is { } at
+        && _judgeYears.TryGetValue((judge, YearOf(at)), out var y) && y.Place == c.Number;
 
     /// <summary>Why no finding can be recorded on the case now: it was not drawn, or its review has passed.</summary>
     public static string? RefuseFinding(CourtCase c) => c.Review switch
@@ -92,6 +173,18 @@ public sealed partial class CourtState
             : "the review draw's eligible files, sample or draw differ from those re-made";
     }
 
+    /// <summary>The close entry's <c>review</c> against the hold re-made (<see cref="ReviewHoldOf"/>; its draw only when the epoch's secret is known).</summary>
+    private string? CheckReviewHold(CourtCase c, LedgerEntry e)
+    {
+        if (e.Review is not (null or ReviewStates.Held))
+        {
+            return $"a close entry's review is held or absent, not '{e.Review}'";
+        }
+        return HoldDecision(c, e.At) is { } hold && hold != (e.Review == ReviewStates.Held)
+            ? $"the closure of case {e.Case} {(hold ? "holds" : "does not hold")} its file for the quality review's draw (its judge's file of the year), the entry says {e.Review ?? "not held"}"
+            : null;
+    }
+
     private string? CheckReviewFinding(LedgerEntry e)
     {
         var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
@@ -117,12 +210,37 @@ public sealed partial class CourtState
         foreach (var id in e.Eligible ?? [])
         {
             var c = _held.TryGetValue(_court.NumberOf(id), out var held) ? held : throw new InvalidOperationException($"case {id} is not a closed file at hand");
+            if (drawn.Contains(id) && c.Judge is not null)
+            {
+                var year = YearOf(c);
+                year.Drawn = true;
+                year.Place = 0;
+            }
             Set(c with { Review = drawn.Contains(id) ? ReviewStates.Drawn : ReviewStates.NotDrawn, Version = e.Seq });
         }
     }
 
-    private void NoteFinding(LedgerEntry e)
+    /// <summary>A closure counts among its judge's files of the year; a held one takes the judge's place.</summary>
+    private void NoteClosure(CourtCase closed, LedgerEntry e)
     {
+        if (closed.Judge is null)
+        {
+            return;
+        }
+        var year = YearOf(closed);
+        year.Closed++;
+        if (e.Review == ReviewStates.Held)
+        {
+            year.Place = closed.Number;
+        }
+    }
+
+    private void NoteFinding(CourtCase c, LedgerEntry e)
+    {
+        if (c.Review == ReviewStates.Drawn && c.Judge is not null)
+        {
+            YearOf(c).Reviewed++;
+        }
         if (e.Finding == QualityFindings.General && e.Judge is { } judge)
         {
             _lastGeneral[judge] = e.At;
@@ -137,6 +255,16 @@ public sealed partial class CourtState
             w.Write(judge);
             CourtTimes.Write(w, at);
         }
+        w.Write(_judgeYears.Count);
+        foreach (var ((judge, year), y) in _judgeYears.OrderBy(j => j.Key.Judge, StringComparer.Ordinal).ThenBy(j => j.Key.Year))
+        {
+            w.Write(judge);
+            w.Write(year);
+            w.Write(y.Closed);
+            w.Write(y.Place);
+            w.Write(y.Drawn);
+            w.Write(y.Reviewed);
+        }
     }
 
     private void ReadQuality(BinaryReader r)
@@ -144,6 +272,10 @@ public sealed partial class CourtState
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             _lastGeneral[r.ReadString()] = CourtTimes.Read(r);
+        }
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            _judgeYears[(r.ReadString(), r.ReadInt32())] = new JudgeYear { Closed = r.ReadInt32(), Place = r.ReadInt64(), Drawn = r.ReadBoolean(), Reviewed = r.ReadInt32() };
         }
     }
 }

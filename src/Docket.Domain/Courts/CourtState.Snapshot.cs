@@ -16,11 +16,12 @@ public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
     /// <summary>
-    /// 4: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>), then the judges' last general
-    /// problems found by quality review. A state of an earlier version lacks them (a judge's closures cannot be told
-    /// from the digests) and is refused: the court replays its ledger.
+    /// 5: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>), then the judges' last general
+    /// problems found by quality review and each judge's files of each year under review (closed, held, drawn,
+    /// reviewed), then the meeting's sittings and each member's attendance. A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
+    /// refused: the court replays its ledger.
     /// </summary>
-    private const int SnapshotVersion = 4;
+    private const int SnapshotVersion = 5;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
@@ -71,6 +72,7 @@ public sealed partial class CourtState
                 tally.Write(w);
             }
             WriteQuality(w);
+            WriteMeetings(w);
         }
         return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), _held.Freeze(), _dueAt.Freeze());
     }
@@ -165,6 +167,7 @@ public sealed partial class CourtState
             _judgeTally[j] = DocketTally.Read(r);
         }
         ReadQuality(r);
+        ReadMeetings(r);
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble());

@@ -556,7 +556,7 @@ public sealed partial class CourtState
                     {
                         return $"case {e.Case} has not finished its closing stage";
                     }
-                    return MeetingReferral.HoldsClosing(c.Meeting) is { } held ? $"case {e.Case} could not close: {held}" : null;
+                    return MeetingReferral.HoldsClosing(c.Meeting) is { } held ? $"case {e.Case} could not close: {held}" : CheckReviewHold(c, e);
                 }
             case LedgerKinds.MeetingReferred or LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred
                 or LedgerKinds.CommitteeDecided:
@@ -626,6 +626,8 @@ public sealed partial class CourtState
                 }
             case LedgerKinds.ReviewDraw:
                 return CheckReviewDraw(e);
+            case LedgerKinds.MeetingSitting:
+                return RefuseSittingEntry(e);
             case LedgerKinds.ReviewFinding:
                 return CheckReviewFinding(e);
             case LedgerKinds.PartyCode:
@@ -662,7 +664,7 @@ public sealed partial class CourtState
             LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused => Permission.DecideConversion,
             LedgerKinds.ReviewDraw or LedgerKinds.ReviewFinding => Permission.ReviewQuality,
             LedgerKinds.MeetingReferred => Permission.ReferToMeeting,
-            LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred => Permission.ConveneMeeting,
+            LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred or LedgerKinds.MeetingSitting => Permission.ConveneMeeting,
             LedgerKinds.CommitteeDecided => Permission.DecideInCommittee,
             LedgerKinds.Seed => Permission.Administer,
             _ => null,
@@ -758,6 +760,9 @@ public sealed partial class CourtState
             case LedgerKinds.ReviewDraw:
                 ApplyReviewDraw(e);
                 return;
+            case LedgerKinds.MeetingSitting:
+                NoteSitting(e);
+                return;
             case var kind when CaseEntries.ChangesCase(kind):
                 {
                     var c = CaseOf(e);
@@ -789,6 +794,7 @@ public sealed partial class CourtState
                             var unit = _court.Layout.Teams[_court.TeamIndex(c.Team!)].QuotaUnit;
                             _teamTally[_court.TeamIndex(c.Team!)].Close(_court, after, e.At, unit);
                             _judgeTally[JudgeSlot(c)].Close(_court, after, e.At, unit);
+                            NoteClosure(after, e);
                             break;
                         case LedgerKinds.Unlock:
                             Unlocks++;
@@ -805,7 +811,7 @@ public sealed partial class CourtState
                             Extensions++;
                             break;
                         case LedgerKinds.ReviewFinding:
-                            NoteFinding(e);
+                            NoteFinding(c, e);
                             break;
                     }
                     Set(after);
@@ -827,7 +833,8 @@ public sealed partial class CourtState
     private void Set(CourtCase c)
     {
         var type = _court.TypeIndex(c.Type);
-        if (c.Status == CourtCaseStatus.Closed && c.StagesDone >= _court.CaseTypes[type].Stages.Count)
+        // A file waiting for its quality review stays at hand even with every stage done (a type archived on closure).
+        if (c.Status == CourtCaseStatus.Closed && c.StagesDone >= _court.CaseTypes[type].Stages.Count && !Quality.ReviewStates.HoldsArchive(c.Review))
         {
             Leave(c, type);
             return;

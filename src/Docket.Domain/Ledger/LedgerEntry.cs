@@ -159,6 +159,25 @@ public sealed record LedgerEntry
     [Id(39)]
     public bool? Adopted { get; init; }
 
+    /// <summary>
+    /// <c>held</c> when the court holds the closed file for its next quality-review draw (kind close, case 166: the
+    /// judge's file of the year, <c>CourtState.ReviewHoldOf</c>); absent otherwise, and in ledgers begun before the rule.
+    /// </summary>
+    [Id(40)]
+    public string? Review { get; init; }
+
+    /// <summary>The judges called to a meeting's sitting (kind meeting_sitting; <c>{team}/judge-{k}</c>).</summary>
+    [Id(41)]
+    public string[]? Members { get; init; }
+
+    /// <summary>Of <see cref="Members"/>, those present (kind meeting_sitting).</summary>
+    [Id(42)]
+    public string[]? Present { get; init; }
+
+    /// <summary>The cases the sitting heard (kind meeting_sitting): each gets its meeting_held entry next when a majority sat.</summary>
+    [Id(43)]
+    public string[]? Heard { get; init; }
+
     /// <summary>The previous entry's hash; 64 zeros for the first entry.</summary>
     [Id(33)]
     public required string Prev { get; init; }
@@ -250,6 +269,13 @@ public static class LedgerKinds
 
     /// <summary>The meeting sat on the case (at least the papers' week after the referral), with whether the panel adopted its majority view.</summary>
     public const string MeetingHeld = "meeting_held";
+
+    /// <summary>
+    /// A sitting of the professional judges' meeting (cases 164, 165): the judges called (<c>members</c>), those
+    /// present, and the cases heard. With a majority present, a meeting_held entry of each case heard follows; without
+    /// one the sitting does not count as held, only its attendance.
+    /// </summary>
+    public const string MeetingSitting = "meeting_sitting";
 
     /// <summary>The meeting's minutes checked and the case released: it may close.</summary>
     public const string MeetingReleased = "meeting_released";

@@ -45,6 +45,12 @@ public sealed record QualityReviewSpec
     /// <summary>Days the judge has to fix a file after a red card (the deadline announced court-wide).</summary>
     public double RedFixDays { get; init; } = 30;
 
+    /// <summary>The judge's hours to fix a file after a yellow card (the file passes once the fix is done and its days have passed).</summary>
+    public EffortDistribution YellowFixHours { get; init; } = new FixedEffort(4.0);
+
+    /// <summary>The judge's hours to fix a file after a red card.</summary>
+    public EffortDistribution RedFixHours { get; init; } = new FixedEffort(8.0);
+
     /// <summary>The supervising roles a scenario may name as reviewers.</summary>
     public static IReadOnlyList<string> ReviewerRoles { get; } = [RoleCatalog.DivisionHead, RoleCatalog.VicePresident, RoleCatalog.President];
 
@@ -66,6 +72,9 @@ public sealed record QualityReviewSpec
 
     /// <summary>Days the judge has to fix a file after <paramref name="card"/>.</summary>
     public double FixDays(QualityCard card) => card == QualityCard.Red ? RedFixDays : YellowFixDays;
+
+    /// <summary>The judge's hours to fix a file after <paramref name="card"/>.</summary>
+    public EffortDistribution FixHours(QualityCard card) => card == QualityCard.Red ? RedFixHours : YellowFixHours;
 }
 
 /// <summary>The odds that a review finds a general problem (a yellow card) or a serious one (a red card) in a file.</summary>

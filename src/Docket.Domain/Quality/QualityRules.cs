@@ -21,6 +21,14 @@ public static class QualityRules
     public static bool TakesJudgePlace(int nth, double u) => nth >= 1 && u * nth < 1;
 
     /// <summary>
+    /// Whether the live court holds a judge's closed file for the next review draw (case 166): while no draw has yet
+    /// drawn a file of the judge's year, the judge's <paramref name="nth"/> file of the year is held when it takes the
+    /// judge's place (<see cref="TakesJudgePlace"/>: always the first), so a judge closing files in a year has one
+    /// waiting for a draw, and the latest held is equally likely to be any of the year's files closed so far.
+    /// </summary>
+    public static bool HoldsForJudgeYear(bool drawnThisYear, int nth, double u) => !drawnThisYear && TakesJudgePlace(nth, u);
+
+    /// <summary>
     /// What a review finds, from its uniform draw <paramref name="u"/>: a serious problem with the odds' serious
     /// share, a general one with the general share, each multiplied by <paramref name="afterLimitFactor"/> for a file
     /// closed after its limit (capped so the two never exceed 1).
@@ -47,7 +55,7 @@ public static class QualityRules
 
     /// <summary>
     /// Draws the sample among <paramref name="files"/> (closed files, in case-number order): every file of a set
-    /// category, then for each judge without one yet a file of theirs uniformly at random, then each remaining file
+    /// category and every file holding its judge's place of the year, then for each judge without one yet a file of theirs uniformly at random, then each remaining file
     /// with probability <paramref name="share"/>. The draws come from <paramref name="stream"/> in that order, so anyone
     /// holding the stream's key re-makes the same sample. Returns the indexes into <paramref name="files"/>, ascending.
     /// </summary>
@@ -62,7 +70,7 @@ public static class QualityRules
             {
                 judges.Add(files[i].Judge);
             }
-            if (files[i].ReviewedInFull)
+            if (files[i].ReviewedInFull || files[i].JudgePlace)
             {
                 drawn[i] = true;
                 covered.Add(files[i].Judge);
@@ -84,5 +92,8 @@ public static class QualityRules
     }
 }
 
-/// <summary>A closed file the sample may draw: its judge and whether its category is reviewed in full.</summary>
-public readonly record struct SampleCandidate(string Judge, bool ReviewedInFull);
+/// <summary>
+/// A closed file the sample may draw: its judge, whether its category is reviewed in full, and whether it holds its
+/// judge's place of the year (held at closure for the draw, <see cref="QualityRules.HoldsForJudgeYear"/>): both are drawn.
+/// </summary>
+public readonly record struct SampleCandidate(string Judge, bool ReviewedInFull, bool JudgePlace = false);

@@ -3,6 +3,12 @@ namespace Docket.Domain.Quality;
 /// <summary>Where a closed case's quality review stands (the live record's <c>review</c>).</summary>
 public static class ReviewStates
 {
+    /// <summary>
+    /// Held at closure for the next draw as its judge's file of the year (case 166): archiving waits for the draw,
+    /// which reviews it (the judge's latest held file) or passes it over.
+    /// </summary>
+    public const string Held = "held";
+
     /// <summary>Drawn for review, no finding yet: archiving waits.</summary>
     public const string Drawn = "drawn";
 
@@ -19,7 +25,7 @@ public static class ReviewStates
     public const string NotDrawn = "not_drawn";
 
     /// <summary>Whether a case in <paramref name="state"/> waits for a review to pass before it is archived.</summary>
-    public static bool HoldsArchive(string? state) => state is Drawn or YellowCard or RedCard;
+    public static bool HoldsArchive(string? state) => state is Held or Drawn or YellowCard or RedCard;
 
     /// <summary>The state a card leaves the case in.</summary>
     public static string Of(QualityCard card) => card switch

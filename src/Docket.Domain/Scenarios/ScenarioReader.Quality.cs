@@ -9,7 +9,7 @@ internal sealed partial class ScenarioReader
     internal static readonly string[] QualityReviewKeys =
     [
         "reviewer", "review_hours", "sessions_per_year", "sample_share", "categories", "findings", "findings_by_type",
-        "after_limit_factor", "repeat_window_days", "yellow_fix_days", "red_fix_days",
+        "after_limit_factor", "repeat_window_days", "yellow_fix_days", "red_fix_days", "yellow_fix_hours", "red_fix_hours",
     ];
 
     internal static readonly string[] FindingKeys = ["general", "serious"];
@@ -45,6 +45,8 @@ internal sealed partial class ScenarioReader
             RepeatWindowDays = ReadNumber(m, "repeat_window_days", defaults.RepeatWindowDays, Bounds.Above(0)),
             YellowFixDays = ReadNumber(m, "yellow_fix_days", defaults.YellowFixDays, Bounds.AtLeast(0)),
             RedFixDays = ReadNumber(m, "red_fix_days", defaults.RedFixDays, Bounds.AtLeast(0)),
+            YellowFixHours = ReadHours(m, "yellow_fix_hours", defaults.YellowFixHours),
+            RedFixHours = ReadHours(m, "red_fix_hours", defaults.RedFixHours),
         };
     }
 

@@ -143,4 +143,10 @@ public enum CaseFlags : uint
     /// mediation) and no longer named by a queue, or counted as it stood when the run ended.
     /// </summary>
     Folded = 1u << 27,
+
+    /// <summary>Carded: its judge's fix (their hours) is not done yet; the file passes once it is and its fix days have passed.</summary>
+    ReviewFixing = 1u << 28,
+
+    /// <summary>Carded: its fix days have not passed yet.</summary>
+    ReviewFixDays = 1u << 29,
 }

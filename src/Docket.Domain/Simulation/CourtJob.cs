@@ -8,6 +8,7 @@ internal enum CourtJobKind : byte
     MeetingSeat,
     DecideConversion,
     ReviewFile,
+    FixFile,
 }
 
 /// <summary>Work that is not a case's stage: a supervisor unlocking, supervising, approving; a judge sitting in a meeting.</summary>

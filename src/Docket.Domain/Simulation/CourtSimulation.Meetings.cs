@@ -78,7 +78,7 @@ public sealed partial class CourtSimulation
             return;
         }
         var present = meeting.Attendance < 1 || Referrals is not null ? Attend(seats, meeting.Attendance, now) : seats;
-        if (present.Count * 2 <= seats.Count)
+        if (!MeetingReferral.HasQuorum(present.Count, seats.Count))
         {
             Referrals?.WithoutQuorum += Counts(now) ? 1 : 0;
             return;
@@ -96,17 +96,7 @@ public sealed partial class CourtSimulation
         {
             // Each seat is a judge's own: the judge sits in person, ahead of the cases in their charge.
             var team = _layout.TeamOfJudge(judge);
-            var job = NewJob(CourtJobKind.MeetingSeat, -1, index, team, meeting.Hours.Sample(random));
-            var stationNo = _layout.JudgeStation[team] + _layout.JudgeInTeam(judge);
-            var station = _stations[stationNo];
-            if (station.HasFreeServer)
-            {
-                StartJob(job, stationNo, station.TakeServer(), now);
-            }
-            else
-            {
-                station.Enqueue(~job, EscalatedLane);
-            }
+            RunOrQueue(NewJob(CourtJobKind.MeetingSeat, -1, index, team, meeting.Hours.Sample(random)), _layout.JudgeStation[team] + _layout.JudgeInTeam(judge), now);
         }
     }
 

@@ -152,7 +152,45 @@ public sealed partial class CourtSimulation
             PassReview(caseNo, now);
             return;
         }
+        c.Flags |= CaseFlags.ReviewFixing | CaseFlags.ReviewFixDays;
         _events.Push(now + desk.Spec.FixDays(card), SimEventKind.QualityFixed, caseNo);
+        BookFix(caseNo, desk.Spec.FixHours(card).Sample(_caseRandom), now);
+    }
+
+    /// <summary>
+    /// The carded file's fix is its judge's work, booked like a meeting seat: on the judge's own station ahead of the
+    /// cases in their charge (a deadline announced to them), so a card costs judge capacity.
+    /// </summary>
+    private void BookFix(int caseNo, double hours, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        RunOrQueue(NewJob(CourtJobKind.FixFile, caseNo, -1, c.Team, hours), _layout.JudgeStation[c.Team] + c.Judge, now);
+    }
+
+    /// <summary>The judge finished the fix: the file passes once its fix days have passed too.</summary>
+    private void FixDone(int caseNo, double hours, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        c.Flags &= ~CaseFlags.ReviewFixing;
+        if (now >= _windowStart)
+        {
+            Quality!.JudgeFixHours += hours;
+        }
+        if ((c.Flags & CaseFlags.ReviewFixDays) == 0)
+        {
+            PassReview(caseNo, now);
+        }
+    }
+
+    /// <summary>The carded file's fix days have passed: it passes once its judge's fix is done too.</summary>
+    private void FixDaysPassed(int caseNo, double now)
+    {
+        ref var c = ref _cases[caseNo];
+        c.Flags &= ~CaseFlags.ReviewFixDays;
+        if ((c.Flags & CaseFlags.ReviewFixing) == 0)
+        {
+            PassReview(caseNo, now);
+        }
     }
 
     /// <summary>The file's review passed (at once, or once a carded file is fixed): its archiving goes on.</summary>

@@ -433,7 +433,7 @@ public sealed partial class CourtSimulation
                     HoldReviewSession(e.Subject, e.Time);
                     break;
                 case SimEventKind.QualityFixed:
-                    PassReview(e.Subject, e.Time);
+                    FixDaysPassed(e.Subject, e.Time);
                     break;
                 case SimEventKind.CommitteeTick:
                     SitCommittee(e.Time);
@@ -1250,6 +1250,12 @@ public sealed partial class CourtSimulation
         }
         var job = NewJob(kind, caseNo, -1, -1, hours);
         _jobs[job].Asked = now;
+        RunOrQueue(job, stationNo, now);
+    }
+
+    /// <summary>Starts a court job at the station now when a server is free, else queues it ahead of the cases (the escalated lane).</summary>
+    private void RunOrQueue(int job, int stationNo, double now)
+    {
         var station = _stations[stationNo];
         if (station.HasFreeServer)
         {
@@ -1342,6 +1348,9 @@ public sealed partial class CourtSimulation
                 break;
             case CourtJobKind.ReviewFile:
                 ReviewDone(j.Case, j.Hours, now);
+                break;
+            case CourtJobKind.FixFile:
+                FixDone(j.Case, j.Hours, now);
                 break;
             case CourtJobKind.MeetingSeat:
                 MeetingSeatDone(j.Meeting, now);

@@ -63,4 +63,8 @@ public sealed class QualityCounters
     /// <summary>Review sessions held in the window.</summary>
     [Id(15)]
     public long Sessions { get; set; }
+
+    /// <summary>Judges' hours spent fixing carded files, fixes that ended in the window.</summary>
+    [Id(16)]
+    public double JudgeFixHours { get; set; }
 }

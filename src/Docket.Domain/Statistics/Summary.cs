@@ -162,6 +162,10 @@ public sealed record QualityReviewFigures
     /// <summary>Reviewers' hours spent.</summary>
     [Id(14)]
     public double ReviewerHours { get; init; }
+
+    /// <summary>Judges' hours spent fixing carded files: the cards' cost in judge capacity.</summary>
+    [Id(15)]
+    public double JudgeFixHours { get; init; }
 }
 
 /// <summary>

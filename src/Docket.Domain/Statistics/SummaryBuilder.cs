@@ -448,6 +448,7 @@ public static class SummaryBuilder
             WaitingForReview = Sum(q => q.WaitingAtEnd),
             MeanDaysClosureToArchive = archived > 0 ? Sum(q => q.ReviewedArchiveDays) / archived : 0,
             ReviewerHours = Sum(q => q.ReviewerHours),
+            JudgeFixHours = Sum(q => q.JudgeFixHours),
         };
     }
 

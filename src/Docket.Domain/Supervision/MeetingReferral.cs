@@ -71,6 +71,9 @@ public static class MeetingReferral
             : null;
     }
 
+    /// <summary>Whether a meeting sits: more than half of the <paramref name="called"/> judges are <paramref name="present"/> (case 165).</summary>
+    public static bool HasQuorum(int present, int called) => present * 2 > called;
+
     /// <summary>Why the meeting cannot be recorded as held at <paramref name="at"/>: not referred, already held, or the papers not out long enough.</summary>
     public static string? RefuseHeld(MeetingHold? hold, DateTimeOffset at, double papersDays)
     {

@@ -456,6 +456,32 @@ public sealed partial class LiveCourtGrain(
         return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
     }
 
+    public async Task<CommandResult> HoldSittingAsync(MeetingSitting sitting, Actor by)
+    {
+        EnsureHealthy();
+        var effect = CourtCommands.HoldSitting(_state, sitting, by, NowOrBroken());
+        if (effect.Refused is { } refused)
+        {
+            return refused;
+        }
+        await CommitAsync(effect.Records);
+        // Each case the sitting held changed: their grains take the records the court holds now.
+        foreach (var record in effect.Records.Skip(1))
+        {
+            if (record.CaseId is { } id && _state.Case(_court.NumberOf(id)) is { } c)
+            {
+                GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(HeldCase.Of(c)).Ignore();
+            }
+        }
+        return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
+    }
+
+    public Task<MeetingAttendance> GetAttendanceAsync()
+    {
+        EnsureHealthy();
+        return Task.FromResult(_state.Attendance());
+    }
+
     public async Task<CommandResult> RecordFindingAsync(long number, string finding, string? note, Actor by)
     {
         EnsureHealthy();
@@ -657,6 +683,12 @@ public sealed partial class LiveCourtGrain(
             await _lastAppend;
         }
         EnsureHealthy();
+    }
+
+    public Task<Domain.Quality.QualityYear> GetQualityYearAsync(int year)
+    {
+        EnsureHealthy();
+        return Task.FromResult(_state.QualityYearOf(year));
     }
 
     public async Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)

@@ -46,6 +46,18 @@ public sealed record ReviewDrawResponse(string Court, IReadOnlyList<string> Elig
 /// <summary>Body of <c>POST /api/cases/{id}/meeting</c>: why the case goes to a professional judges' meeting (a trigger) and a written reason.</summary>
 public sealed record MeetingReferralRequest(string? Trigger, string? Reason);
 
+/// <summary>
+/// Body of <c>POST /api/courts/{court}/meetings</c>: a sitting of the professional judges' meeting — the judges called
+/// (<c>{team}/judge-{k}</c>), those present, and the cases heard with whether each panel adopted the majority view.
+/// </summary>
+public sealed record MeetingSittingRequest(IReadOnlyList<string>? Members, IReadOnlyList<string>? Present, IReadOnlyList<HeardCaseRequest>? Cases);
+
+/// <summary>A case a sitting heard (<see cref="MeetingSittingRequest"/>).</summary>
+public sealed record HeardCaseRequest(string? Id, bool? Adopted);
+
+/// <summary>Answer to <c>POST /api/courts/{court}/meetings</c>: whether the sitting counts as held (a majority present) and its ledger entries.</summary>
+public sealed record MeetingSittingResponse(string Court, bool Held, IReadOnlyList<LedgerEntryView> Entries);
+
 /// <summary>Body of <c>POST /api/cases/{id}/meeting/held</c>: whether the panel adopted the meeting's majority view.</summary>
 public sealed record MeetingHeldRequest(bool? Adopted);
 

@@ -66,6 +66,12 @@ internal static class CourtEndpoints
             .Produces<ReviewDrawResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.QualityReviewer);
 
+        api.MapGet("/courts/{court}/quality-review", QualityYearAsync)
+            .WithName("QualityReviewYear").WithTags(ApiTags.Courts).WithSummary("A year's quality review per judge")
+            .WithDescription("Each judge's files closed in the year (UTC, ?year=, default this year): closed, held for the next draw, whether a draw drew one, reviewed; and the judges who closed files that year with none reviewed yet (case 166: at least one file per judge a year)")
+            .Produces<Docket.Domain.Quality.QualityYear>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.QualityReader);
+
         api.MapPost("/courts/{court}/deadline-watch", WatchAsync)
             .WithName("RunDeadlineWatch").WithTags(ApiTags.Courts).WithSummary("Run the deadline watcher now").WithDescription("Run the court's deadline watcher now (it also runs on its reminder); answers the warnings it issued")
             .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
@@ -106,6 +112,20 @@ internal static class CourtEndpoints
         var entry = LedgerEntry.Parse(result.Entries[0].Json);
         return Results.Created($"/api/courts/{Uri.EscapeDataString(court)}/ledger",
             new ReviewDrawResponse(court, entry.Eligible ?? [], entry.Sample ?? [], LedgerEntryView.Of(result.Entries[0])));
+    }
+
+    private static async Task<IResult> QualityYearAsync(string court, string? year, HttpContext context, IGrainFactory grains, Organization organization, TimeProvider time)
+    {
+        if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        var which = time.GetUtcNow().Year;
+        if (year is not null && (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out which) || which is < 1 or > 9999))
+        {
+            return Problems.BadRequest($"the year is a calendar year such as 2026, not '{year}'", "year");
+        }
+        return Results.Ok(await grains.LiveCourt(court).GetQualityYearAsync(which));
     }
 
     private static async Task<IResult> MarkAbsentAsync(string team, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)

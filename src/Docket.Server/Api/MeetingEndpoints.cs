@@ -1,4 +1,5 @@
 using Docket.Abstractions;
+using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Supervision;
 using Docket.Grains;
@@ -7,8 +8,8 @@ namespace Docket.Server.Api;
 
 /// <summary>
 /// A case's professional judges' meeting and the adjudication committee (cases 164, 165): referral with a trigger,
-/// the meeting held, the minutes released, the committee's referral and decision; the rules are the domain's
-/// (<see cref="CourtCommands.Meeting"/>).
+/// the meeting held, the minutes released, the committee's referral and decision; a sitting of several cases with its
+/// members' attendance; the rules are the domain's (<see cref="CourtCommands.Meeting"/>, <see cref="CourtCommands.HoldSitting"/>).
 /// </summary>
 internal static class MeetingEndpoints
 {
@@ -47,6 +48,64 @@ internal static class MeetingEndpoints
             .Accepts<CommitteeRequest>("application/json")
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.CommitteeChair);
+
+        api.MapPost("/courts/{court}/meetings", HoldSittingAsync)
+            .WithName("RecordMeetingSitting").WithTags(ApiTags.Courts).WithSummary("Record a sitting of the professional judges' meeting")
+            .WithDescription("A division head (the cases of their division) or the president records a sitting of the professional judges' meeting (cases 164, 165): the judges called, those present, and the cases heard (each referred, its papers out long enough) with whether each panel adopted the majority view. With more than half of the members present each case is held (a meeting_held entry after the meeting_sitting entry); without, the sitting does not count as held and only its attendance is recorded")
+            .Accepts<MeetingSittingRequest>("application/json")
+            .Produces<MeetingSittingResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.MeetingConvener);
+
+        api.MapGet("/courts/{court}/meetings/attendance", AttendanceAsync)
+            .WithName("MeetingAttendance").WithTags(ApiTags.Courts).WithSummary("The meeting's attendance per member")
+            .WithDescription("The sittings of the court's professional judges' meeting, those without a majority present, and each member called: sittings called to, attended, the rate and whether under half (case 165)")
+            .Produces<MeetingAttendance>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.KpiReader);
+    }
+
+    private static async Task<IResult> HoldSittingAsync(string court, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
+    {
+        if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        var (body, problem) = await JsonBody.ReadAsync<MeetingSittingRequest>(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.Members is null)
+        {
+            return Problems.Invalid("members", "the judges called to the sitting are required ({team}/judge-{k})");
+        }
+        if (body.Present is null)
+        {
+            return Problems.Invalid("present", "the members present are required (an empty list: nobody came)");
+        }
+        if (body.Cases is null)
+        {
+            return Problems.Invalid("cases", "the cases heard are required: [{ \"id\", \"adopted\" }]");
+        }
+        var sitting = new MeetingSitting(body.Members, body.Present, [.. body.Cases.Select(c => new HeardCase(c?.Id ?? "", c?.Adopted))]);
+        var result = await grains.LiveCourt(court).HoldSittingAsync(sitting, context.Actor());
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+        return Results.Created($"/api/courts/{Uri.EscapeDataString(court)}/meetings/attendance",
+            new MeetingSittingResponse(court, result.Entries.Length > 1, [.. result.Entries.Select(LedgerEntryView.Of)]));
+    }
+
+    private static async Task<IResult> AttendanceAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
+    {
+        if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
+        {
+            return Problems.NotFound($"no court '{court}'");
+        }
+        return AccessRules.Allows(context.Actor(), Permission.SeeKpis, new(court))
+            ? Results.Ok(await grains.LiveCourt(court).GetAttendanceAsync())
+            : Problems.Forbidden($"court {court}'s meeting attendance is for its president, division heads, auditors and admins");
     }
 
     private static async Task<IResult> ReferAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)

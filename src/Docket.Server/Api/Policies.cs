@@ -21,6 +21,7 @@ internal static class Policies
     public const string ConversionRequester = "conversion-requests";
     public const string ConversionApprover = "conversion-decisions";
     public const string QualityReviewer = "quality-review";
+    public const string QualityReader = "quality-review-reader";
     public const string MeetingReferrer = "meeting-referrals";
     public const string MeetingConvener = "meetings";
     public const string CommitteeChair = "committee-decisions";
@@ -42,6 +43,7 @@ internal static class Policies
         Gate(options, ConversionRequester, Permission.RequestConversion);
         Gate(options, ConversionApprover, Permission.DecideConversion);
         Gate(options, QualityReviewer, Permission.ReviewQuality);
+        Gate(options, QualityReader, Permission.SeeQualityReview);
         Gate(options, MeetingReferrer, Permission.ReferToMeeting);
         Gate(options, MeetingConvener, Permission.ConveneMeeting);
         Gate(options, CommitteeChair, Permission.DecideInCommittee);

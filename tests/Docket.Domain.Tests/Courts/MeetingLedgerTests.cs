@@ -218,4 +218,102 @@ public sealed class MeetingLedgerTests
         }
         return closedAfterMeeting;
     }
+
+    private static readonly string[] s_members = ["a-1/judge-1", "a-2/judge-1", "a-3/judge-1", "b-1/judge-1", "b-2/judge-1", "c-1/judge-1", "c-2/judge-1"];
+
+    /// <summary>Two cases referred on day 1: their papers are out a week later.</summary>
+    private static (Ledger Ledger, CourtCase First, CourtCase Second) TwoReferred()
+    {
+        var ledger = new Ledger();
+        var first = ledger.File();
+        var second = ledger.File(at: s_at.AddHours(1));
+        foreach (var c in new[] { first, second })
+        {
+            Assert.Null(ledger.Step(c, new MeetingStep(MeetingStep.Refer, MeetingTriggers.PanelSplit, "two against one"), ledger.President, s_at.AddDays(1)).Refused);
+        }
+        return (ledger, first, second);
+    }
+
+    [Fact]
+    public void A_sitting_with_a_majority_present_holds_each_case_heard_and_counts_each_members_attendance()
+    {
+        var (ledger, first, second) = TwoReferred();
+        var sitting = new MeetingSitting(s_members, s_members[..4], [new HeardCase(first.Id, true), new HeardCase(second.Id, false)]);
+
+        var effect = ledger.Add(CourtCommands.HoldSitting(ledger.State, sitting, ledger.President, s_at.AddDays(9)));
+
+        Assert.Null(effect.Refused);
+        var entries = effect.Records.Select(r => LedgerEntry.Parse(r.Json)).ToList();
+        Assert.Equal([LedgerKinds.MeetingSitting, LedgerKinds.MeetingHeld, LedgerKinds.MeetingHeld], entries.Select(e => e.Kind));
+        Assert.Equal(s_members, entries[0].Members);
+        Assert.Equal([first.Id, second.Id], entries[0].Heard!);
+        Assert.Equal([true, false], entries.Skip(1).Select(e => e.Adopted!.Value));
+        Assert.Equal(MeetingStages.Held, ledger.State.Case(first.Number)!.Meeting!.Stage);
+        Assert.Equal(MeetingStages.Held, ledger.State.Case(second.Number)!.Meeting!.Stage);
+        var attendance = ledger.State.Attendance();
+        Assert.Equal((1, 0), (attendance.Sittings, attendance.WithoutQuorum));
+        Assert.Equal(s_members, attendance.Members.Select(m => m.Judge));
+        Assert.All(attendance.Members, m => Assert.Equal((1, s_members[..4].Contains(m.Judge) ? 1 : 0, !s_members[..4].Contains(m.Judge)), (m.Called, m.Attended, m.UnderHalf)));
+
+        var replayed = ledger.Replayed();
+        Assert.Equal(attendance.Members, replayed.Attendance().Members);
+        var saved = new MemoryStream();
+        ledger.State.WriteSnapshot(saved);
+        saved.Position = 0;
+        Assert.Equal(attendance.Members, CourtState.ReadSnapshot(ledger.Court, e => LiveLedger.Secret(1, e), saved).Attendance().Members);
+        Assert.Contains("not among the members called", ledger.ReplayWith(ledger.Records.Count - 3, entries[0] with { Present = ["a-1/judge-1", "z-9/judge-1"] }), StringComparison.Ordinal);
+        Assert.Contains("only division_head or president", ledger.ReplayWith(ledger.Records.Count - 3, entries[0] with { By = new LedgerActor("judge", UserRoles.Judge) }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sitting_without_a_majority_present_is_not_held_its_cases_still_wait_and_its_absentees_fall_under_half()
+    {
+        var (ledger, first, _) = TwoReferred();
+        var half = s_members[..3];
+
+        var effect = ledger.Add(CourtCommands.HoldSitting(ledger.State, new MeetingSitting(s_members[..6], half, [new HeardCase(first.Id, true)]), ledger.President, s_at.AddDays(9)));
+
+        Assert.Null(effect.Refused);
+        Assert.Equal([LedgerKinds.MeetingSitting], effect.Records.Select(r => r.Kind));
+        Assert.Equal(MeetingStages.Referred, ledger.State.Case(first.Number)!.Meeting!.Stage);
+        Assert.Equal(Outcome.Conflict, ledger.Reach(first, "judgment", s_at.AddDays(9)).Refused?.Outcome);
+        var attendance = ledger.State.Attendance();
+        Assert.Equal((1, 1), (attendance.Sittings, attendance.WithoutQuorum));
+        Assert.Equal(3, attendance.Members.Count(m => m.UnderHalf));
+        Assert.DoesNotContain(attendance.Members, m => m.Judge == s_members[6]);
+
+        // The next sitting, with a majority, holds it.
+        Assert.Null(ledger.Add(CourtCommands.HoldSitting(ledger.State, new MeetingSitting(s_members[..3], s_members[..2], [new HeardCase(first.Id, true)]), ledger.President, s_at.AddDays(10))).Refused);
+        Assert.Equal(MeetingStages.Held, ledger.State.Case(first.Number)!.Meeting!.Stage);
+        ledger.Replays();
+    }
+
+    [Fact]
+    public void A_sitting_is_refused_for_unknown_members_cases_not_ready_or_a_recorder_without_the_right_naming_the_field()
+    {
+        var (ledger, first, second) = TwoReferred();
+        MeetingSitting Sitting(params HeardCase[] cases) => new(s_members, s_members, cases);
+        CommandResult? Refused(MeetingSitting sitting, Actor? by = null, double day = 9) =>
+            CourtCommands.HoldSitting(ledger.State, sitting, by ?? ledger.President, s_at.AddDays(day)).Refused;
+
+        Assert.Equal(("members[1]", Outcome.Invalid), Field(Refused(new MeetingSitting(["a-1/judge-1", "a-1/judge-9"], [], [new HeardCase(first.Id, true)]))));
+        Assert.Equal(("present[0]", Outcome.Invalid), Field(Refused(new MeetingSitting(["a-1/judge-1"], ["b-1/judge-1"], [new HeardCase(first.Id, true)]))));
+        Assert.Equal(("members", Outcome.Invalid), Field(Refused(new MeetingSitting([], [], [new HeardCase(first.Id, true)]))));
+        Assert.Equal(("cases", Outcome.Invalid), Field(Refused(Sitting())));
+        Assert.Equal(("cases[0].adopted", Outcome.Invalid), Field(Refused(Sitting(new HeardCase(first.Id, null)))));
+        Assert.Equal(("cases[1].id", Outcome.Invalid), Field(Refused(Sitting(new HeardCase(first.Id, true), new HeardCase("meetings-999", true)))));
+        Assert.Equal(("cases[1].id", Outcome.Invalid), Field(Refused(Sitting(new HeardCase(first.Id, true), new HeardCase(first.Id, true)))));
+        Assert.Equal(Outcome.Conflict, Refused(Sitting(new HeardCase(first.Id, true)), day: 7)?.Outcome);
+        var unreferred = ledger.File(at: s_at.AddDays(2));
+        Assert.Equal(Outcome.Conflict, Refused(Sitting(new HeardCase(unreferred.Id, true)))?.Outcome);
+        Assert.Equal(Outcome.Forbidden, Refused(Sitting(new HeardCase(first.Id, true)), ledger.JudgeOf(first))?.Outcome);
+        var otherHead = new Actor("head", UserRoles.DivisionHead, ledger.Court.Id, ledger.Court.DivisionOfTeam(first.Team) == "a" ? "b" : "a", null);
+        Assert.Equal(Outcome.Forbidden, Refused(Sitting(new HeardCase(first.Id, true)), otherHead)?.Outcome);
+        // Nothing was half-applied: both cases still wait for their meeting.
+        Assert.Equal(MeetingStages.Referred, ledger.State.Case(first.Number)!.Meeting!.Stage);
+        Assert.Equal(MeetingStages.Referred, ledger.State.Case(second.Number)!.Meeting!.Stage);
+        Assert.Equal(0, ledger.State.Attendance().Sittings);
+    }
+
+    private static (string? Field, Outcome Outcome) Field(CommandResult? refused) => (refused?.Field, refused?.Outcome ?? Outcome.Ok);
 }

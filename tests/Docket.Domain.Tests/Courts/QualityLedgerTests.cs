@@ -238,6 +238,9 @@ public sealed class QualityLedgerTests
                 case LedgerKinds.ReviewFinding:
                     review[e.Case!] = e.Level ?? ReviewStates.Passed;
                     break;
+                case LedgerKinds.Close:
+                    review[e.Case!] = e.Review;
+                    break;
                 case LedgerKinds.Node when e.Node == "archiving":
                     archived++;
                     Assert.False(ReviewStates.HoldsArchive(review.GetValueOrDefault(e.Case!)), $"{e.Case} archived while its review stood at {review.GetValueOrDefault(e.Case!)}");
@@ -247,5 +250,145 @@ public sealed class QualityLedgerTests
         Assert.True(archived > 5, $"{archived} archived");
         Assert.Contains(review.Values, v => v == ReviewStates.Passed);
         ledger.Replayed();
+    }
+
+    [Fact]
+    public void A_judges_first_file_of_the_year_is_held_at_closure_and_archiving_waits_for_the_draw()
+    {
+        var ledger = new Ledger();
+        var first = ledger.Closed("civil", s_at);
+        var close = LedgerEntry.Parse(ledger.Records[^1].Json);
+        Assert.Equal(LedgerKinds.Close, close.Kind);
+        Assert.Equal(ReviewStates.Held, close.Review);
+        Assert.Equal(ReviewStates.Held, first.Review);
+        var refused = ledger.Archive(first, s_at.AddDays(1)).Refused;
+        Assert.Equal(Outcome.Conflict, refused?.Outcome);
+        Assert.Contains("archiving waits", refused!.Error, StringComparison.Ordinal);
+
+        // The judge's later files of the year are held with chance 1/n (the reservoir); the draw draws the latest held.
+        var files = new List<CourtCase> { first };
+        for (var hour = 2; files.Count < 12; hour += 2)
+        {
+            var c = ledger.Closed("civil", s_at.AddHours(hour));
+            if (c.Judge == first.Judge)
+            {
+                files.Add(c);
+            }
+        }
+        var held = files.Where(c => ledger.State.Case(c.Number)!.Review == ReviewStates.Held).ToList();
+        Assert.Contains(held, c => c.Number == first.Number);
+        var drawAt = ledger.State.LastAt.AddHours(1);
+        Assert.Null(ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, drawAt)).Refused);
+        var sample = LedgerEntry.Parse(ledger.Records[^1].Json).Sample!;
+        Assert.Contains(held[^1].Id, sample);
+        Assert.All(held.SkipLast(1).Where(c => !sample.Contains(c.Id)), c =>
+        {
+            Assert.Equal(ReviewStates.NotDrawn, ledger.State.Case(c.Number)!.Review);
+            Assert.Null(ledger.Archive(c, drawAt.AddHours(1)).Refused);
+        });
+
+        // Drawn this year: the judge's later files of the year are not held.
+        CourtCase after;
+        var more = 0;
+        do
+        {
+            after = ledger.Closed("civil", drawAt.AddHours(more += 2));
+        }
+        while (after.Judge != first.Judge);
+        Assert.Null(ledger.State.Case(after.Number)!.Review);
+        ledger.Replayed();
+    }
+
+    [Fact]
+    public void A_close_entry_forged_to_leave_out_or_add_the_hold_fails_replay()
+    {
+        var ledger = new Ledger();
+        ledger.Closed("civil", s_at);
+        var close = LedgerEntry.Parse(ledger.Records[^1].Json);
+        Assert.Contains("holds its file for the quality review's draw", ledger.ReplayForged(close with { Review = null }), StringComparison.Ordinal);
+        Assert.Contains("held or absent", ledger.ReplayForged(close with { Review = "drawn" }), StringComparison.Ordinal);
+
+        // A court without a quality review holds nothing: its files are archived as before.
+        var plain = new ScenarioLedger(Yaml.Replace("quality_review: {", "# quality_review: {", StringComparison.Ordinal), "quality");
+        var c = plain.FileAt("civil", s_at);
+        Assert.Null(plain.Add(CourtCommands.Reach(plain.State, c.Number, "judgment", plain.JudgeOf(c), s_at.AddHours(1))).Refused);
+        Assert.Null(LedgerEntry.Parse(plain.Records[^1].Json).Review);
+        Assert.Null(plain.Add(CourtCommands.Reach(plain.State, c.Number, "archiving", plain.JudgeOf(c), s_at.AddHours(2))).Refused);
+        var archivedClose = LedgerEntry.Parse(plain.Records[^2].Json);
+        Assert.Contains("does not hold", plain.ReplayWith(plain.Records.Count - 2, archivedClose with { Review = ReviewStates.Held }) ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void With_enough_closures_and_eager_archiving_every_judge_has_a_file_of_the_year_drawn_and_reviewed(int seed)
+    {
+        var ledger = new Ledger();
+        var random = new Random(seed);
+        var year = s_at.Year;
+        var at = s_at;
+        var yearEnd = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var drawsAt = new Queue<DateTimeOffset>([new(year, 7, 1, 0, 0, 0, TimeSpan.Zero), yearEnd.AddDays(3)]);
+        while (at < yearEnd.AddDays(10))
+        {
+            at = at.AddHours(random.Next(3, 30));
+            if (drawsAt.TryPeek(out var due) && at >= due)
+            {
+                drawsAt.Dequeue();
+                ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, at));
+                foreach (var drawn in ledger.State.HeldCases.Where(c => c.Review == ReviewStates.Drawn).ToList())
+                {
+                    Assert.Null(ledger.Add(CourtCommands.RecordFinding(ledger.State, drawn.Number, "none", null, ledger.Reviewer, at)).Refused);
+                }
+                if (drawsAt.Count == 0)
+                {
+                    // Halfway through: the court restarts from its saved state, judge-years and all.
+                    var saved = new MemoryStream();
+                    ledger.State.WriteSnapshot(saved);
+                    saved.Position = 0;
+                    ledger.State = CourtState.ReadSnapshot(ledger.Court, e => LiveLedger.Secret(1, e), saved);
+                }
+                continue;
+            }
+            if (at >= yearEnd)
+            {
+                continue;
+            }
+            var c = ledger.Closed(random.Next(10) == 0 ? "family" : "civil", at);
+            // Every judge tries to archive at once: only the files held for review wait.
+            ledger.Archive(c, at.AddHours(2));
+        }
+
+        var report = ledger.State.QualityYearOf(year);
+        Assert.True(report.HoldsFiles);
+        Assert.Equal(ledger.Court.Layout.Teams.Count, report.Judges.Count);
+        Assert.All(report.Judges, j => Assert.True(j.Closed > 10, $"{j.Judge} closed {j.Closed}"));
+        Assert.All(report.Judges, j => Assert.True(j.Drawn && j.Reviewed >= 1, $"{j.Judge}: drawn {j.Drawn}, reviewed {j.Reviewed}"));
+        Assert.Empty(report.WithoutReview);
+        var drawnJudges = ledger.Records.Select(r => LedgerEntry.Parse(r.Json)).Where(e => e.Kind == LedgerKinds.ReviewDraw)
+            .SelectMany(e => e.Sample!).Select(id => ledger.State.Case(ledger.Court.NumberOf(id))?.Judge).ToHashSet();
+        Assert.All(report.Judges, j => Assert.Contains(j.Judge, drawnJudges));
+        ledger.Replayed();
+    }
+
+    [Fact]
+    public void The_years_report_lists_the_judges_who_closed_files_without_one_reviewed()
+    {
+        var ledger = new Ledger();
+        var c = ledger.Closed("civil", s_at);
+        var report = ledger.State.QualityYearOf(s_at.Year);
+        var row = Assert.Single(report.Judges, j => j.Judge == c.Judge);
+        Assert.Equal((1, 1, false, 0), (row.Closed, row.Held, row.Drawn, row.Reviewed));
+        Assert.Equal([c.Judge!], report.WithoutReview);
+        Assert.All(report.Judges.Where(j => j.Judge != c.Judge), j => Assert.Equal(0, j.Closed));
+
+        ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, s_at.AddDays(1)));
+        Assert.Equal([c.Judge!], ledger.State.QualityYearOf(s_at.Year).WithoutReview);
+        ledger.Add(CourtCommands.RecordFinding(ledger.State, c.Number, "serious", null, ledger.Reviewer, s_at.AddDays(2)));
+        var reviewed = ledger.State.QualityYearOf(s_at.Year);
+        Assert.Empty(reviewed.WithoutReview);
+        Assert.Equal((1, 0, true, 1), reviewed.Judges.Where(j => j.Judge == c.Judge).Select(j => (j.Closed, j.Held, j.Drawn, j.Reviewed)).Single());
+        Assert.Empty(ledger.State.QualityYearOf(s_at.Year + 1).WithoutReview);
     }
 }

@@ -33,6 +33,8 @@ public sealed class ScenarioQualityReviewTests
               repeat_window_days: 180
               yellow_fix_days: 10
               red_fix_days: 20
+              yellow_fix_hours: { dist: fixed, hours: 6 }
+              red_fix_hours: { dist: exponential, mean_hours: 12 }
             """).Courts[0].QualityReview!;
 
         Assert.Equal(RoleCatalog.VicePresident, spec.Reviewer);
@@ -46,6 +48,8 @@ public sealed class ScenarioQualityReviewTests
         Assert.Equal(180, spec.RepeatWindowDays);
         Assert.Equal(10, spec.FixDays(QualityCard.Yellow));
         Assert.Equal(20, spec.FixDays(QualityCard.Red));
+        Assert.Equal(6.0, spec.FixHours(QualityCard.Yellow).MeanHours);
+        Assert.Equal(12.0, spec.FixHours(QualityCard.Red).MeanHours);
     }
 
     [Fact]
@@ -60,6 +64,7 @@ public sealed class ScenarioQualityReviewTests
         Assert.Equal(FindingOdds.Default, spec.OddsOf("a"));
         Assert.Equal(1, spec.AfterLimitFactor);
         Assert.Equal(365, spec.RepeatWindowDays);
+        Assert.Equal((4.0, 8.0), (spec.YellowFixHours.MeanHours, spec.RedFixHours.MeanHours));
         Assert.Null(LoadValid(Court).Courts[0].QualityReview);
     }
 
@@ -107,6 +112,12 @@ public sealed class ScenarioQualityReviewTests
     public void A_reviewer_that_is_not_a_supervising_role_is_refused()
     {
         AssertErrorAt(Court + "\nquality_review: { reviewer: »judge }", "quality_review.reviewer", "division_head, vice_president, president");
+    }
+
+    [Fact]
+    public void A_negative_fix_hours_names_the_field()
+    {
+        AssertErrorAt(Court + "\nquality_review: { red_fix_hours: { dist: fixed, hours: »-1 } }", "quality_review.red_fix_hours.hours");
     }
 
     [Fact]

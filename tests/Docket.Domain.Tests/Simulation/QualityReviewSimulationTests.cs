@@ -183,11 +183,41 @@ public sealed class QualityReviewSimulationTests
     [Fact]
     public void Holding_files_for_review_delays_only_their_archiving()
     {
+        // No review finds a problem: no card, no fix, so the judges' work is unchanged.
         var without = TestCourts.Run(Court(null)).Summary;
-        var with = TestCourts.Run(Court(s_review)).Summary;
+        var with = TestCourts.Run(Court(s_review with { Findings = new FindingOdds(0, 0) })).Summary;
 
         Assert.Equal(without.Cases.Closed, with.Cases.Closed);
+        Assert.Equal(0, with.QualityReview!.JudgeFixHours);
         Assert.True(with.Balance.ClosureToArchiveDays > without.Balance.ClosureToArchiveDays);
+    }
+
+    [Fact]
+    public void Fixing_carded_files_takes_the_judges_hours_so_a_court_with_cards_closes_less_than_one_without_findings()
+    {
+        // A busy court (its judges' hours bind), every file reviewed: with every review finding a problem, each card's
+        // fix takes its judge 30 hours (yellow) or 60 (red) ahead of the cases in their charge.
+        var review = new QualityReviewSpec
+        {
+            Categories = ["a", "b"],
+            YellowFixHours = new FixedEffort(30),
+            RedFixHours = new FixedEffort(60),
+        };
+        var (clean, noFindings) = TestCourts.Run(Court(review with { Findings = new FindingOdds(0, 0) }, perYear: 1500, days: 2 * 365));
+        var (carded, cards) = TestCourts.Run(Court(review with { Findings = new FindingOdds(0.5, 0.5) }, perYear: 1500, days: 2 * 365));
+
+        var figures = cards.QualityReview!;
+        Assert.True(figures.YellowCards + figures.RedCards > 100, $"{figures.YellowCards} yellow, {figures.RedCards} red");
+        // Each card's fix, but those still queued or under way at the end.
+        var booked = (30 * figures.YellowCards) + (60 * figures.RedCards);
+        Assert.InRange(figures.JudgeFixHours, 0.9 * booked, booked);
+        Assert.Equal(0, noFindings.QualityReview!.JudgeFixHours);
+        Assert.True(cards.Cases.Closed < noFindings.Cases.Closed, $"closed with cards {cards.Cases.Closed}, without findings {noFindings.Cases.Closed}");
+        // The judges' hours went to the fixes: fewer were left for their cases.
+        double JudgeHours(CourtSimulation simulation) => Enumerable.Range(0, simulation.Layout.Teams.Count)
+            .Sum(t => simulation.Stations[simulation.Layout.JudgeStation[t]].BusyHours.Sum());
+        var caseHours = JudgeHours(carded) - figures.JudgeFixHours;
+        Assert.True(caseHours < JudgeHours(clean) - (figures.JudgeFixHours / 2), $"case hours with cards {caseHours}, without findings {JudgeHours(clean)}, fixes {figures.JudgeFixHours}");
     }
 
     [Fact]
