@@ -58,13 +58,11 @@ public sealed partial class CourtSimulation
     private readonly IReadOnlyList<ExternalFiling>? _filings;
     private CaseRecord[] _cases;
     private int _slots;
-    private int[] _freeSlots = [];
-    private int _freeCount;
+    private readonly FreeSlots _freeCases = new();
     private readonly Statistics.CaseFold _fold;
     private CourtJob[] _jobs = new CourtJob[64];
     private int _jobCount;
-    private int[] _freeJobs = new int[64];
-    private int _freeJobCount;
+    private readonly FreeSlots _freeJobs = new();
 
     public CourtSimulation(CourtLayout layout, ulong seed)
         : this(layout, seed, null)
@@ -329,11 +327,7 @@ public sealed partial class CourtSimulation
         if (ReusesClosedSlots)
         {
             c.Generation++;
-            if (_freeCount == _freeSlots.Length)
-            {
-                Array.Resize(ref _freeSlots, Math.Max(64, _freeSlots.Length * 2));
-            }
-            _freeSlots[_freeCount++] = caseNo;
+            _freeCases.Give(caseNo);
         }
     }
 
@@ -480,12 +474,7 @@ public sealed partial class CourtSimulation
 
     private int NewCase(int type, double received, ulong key)
     {
-        int caseNo;
-        if (_freeCount > 0)
-        {
-            caseNo = _freeSlots[--_freeCount];
-        }
-        else
+        if (!_freeCases.TryTake(out var caseNo))
         {
             if (_slots == _cases.Length)
             {
@@ -1269,12 +1258,7 @@ public sealed partial class CourtSimulation
 
     private int NewJob(CourtJobKind kind, int caseNo, int meeting, int team, double hours)
     {
-        int job;
-        if (_freeJobCount > 0)
-        {
-            job = _freeJobs[--_freeJobCount];
-        }
-        else
+        if (!_freeJobs.TryTake(out var job))
         {
             if (_jobCount == _jobs.Length)
             {
@@ -1311,11 +1295,7 @@ public sealed partial class CourtSimulation
     {
         var j = _jobs[job];
         // The job's slot goes to the next job; one about a case the court has since folded away has nothing left to do.
-        if (_freeJobCount == _freeJobs.Length)
-        {
-            Array.Resize(ref _freeJobs, _freeJobs.Length * 2);
-        }
-        _freeJobs[_freeJobCount++] = job;
+        _freeJobs.Give(job);
         if (j.Case >= 0 && _cases[j.Case].Generation != j.Generation)
         {
             return;
