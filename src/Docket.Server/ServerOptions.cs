@@ -50,10 +50,10 @@ public sealed class StorageOptions
     public string Synchronous { get; set; } = "full";
 
     /// <summary>
-    /// Where SQLite's write-ahead log is copied into the database file: <c>background</c> (default: beside the writer,
-    /// <see cref="Storage.SqliteCheckpointer"/>) or <c>inline</c> (SQLite's auto-checkpoint, inside a commit).
+    /// Where SQLite's write-ahead log is copied into the database file: <c>inline</c> (default: SQLite's auto-checkpoint,
+    /// inside a commit) or <c>background</c> (beside the writer, <see cref="Storage.SqliteCheckpointer"/>).
     /// </summary>
-    public string Checkpoint { get; set; } = Storage.SqliteStore.Background;
+    public string Checkpoint { get; set; } = Storage.SqliteStore.Inline;
 
     public PostgresOptions Postgres { get; set; } = new();
 }

@@ -7,7 +7,8 @@ namespace Docket.Server.Storage;
 /// Copies committed pages from SQLite's write-ahead log into the database file beside the writer instead of inside its
 /// commits (<c>Docket:Storage:Checkpoint</c> = <c>background</c>). SQLite's own auto-checkpoint runs in the commit that
 /// takes the log past 1,000 pages, so that commit — and every filing of its group — also waits for the copy and the
-/// database file's fsync: the slowest commits of the live budget (bench/README.md). Here a connection of its own copies
+/// database file's fsync: about 6 ms more, six or seven times a second under the live budget (bench/README.md, "The
+/// live filing path's tail", which also says why this is not the default yet). Here a connection of its own copies
 /// the log after commits, at most once per <see cref="CheckpointPolicy.Pause"/> (a passive checkpoint: it neither
 /// waits for the writer or readers nor holds them up). The log can only start over from its beginning once a
 /// checkpoint has copied all of it, which a copy running beside a stream of commits never does; so once a pass finds

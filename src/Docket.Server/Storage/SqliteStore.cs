@@ -8,9 +8,9 @@ namespace Docket.Server.Storage;
 /// secrets and saved states. One writer connection commits queued writes in batches (group commit: whatever is queued
 /// while a commit is on its way goes into the next transaction), and each write's task completes only after its
 /// transaction has committed — with <c>synchronous=full</c> in WAL mode, after it is on disk. Readers use their own
-/// pooled connections, which WAL lets run beside the writer. The log's pages are copied into the database file by a
-/// <see cref="SqliteCheckpointer"/> beside the writer (<c>background</c>, the default) or, as SQLite does by itself, inside
-/// the commit that takes the log past 1,000 pages (<c>inline</c>). The schema is created and migrated here, keyed by
+/// pooled connections, which WAL lets run beside the writer. The log's pages are copied into the database file as SQLite
+/// does by itself, inside the commit that takes the log past 1,000 pages (<c>inline</c>, the default), or by a
+/// <see cref="SqliteCheckpointer"/> beside the writer (<c>background</c>). The schema is created and migrated here, keyed by
 /// SQLite's <c>user_version</c>.
 /// </summary>
 public sealed class SqliteStore : IAsyncDisposable
