@@ -49,6 +49,12 @@ public sealed class StorageOptions
     /// <summary>SQLite's <c>synchronous</c>: <c>full</c> (default: each commit reaches the disk) or <c>normal</c>.</summary>
     public string Synchronous { get; set; } = "full";
 
+    /// <summary>
+    /// Where SQLite's write-ahead log is copied into the database file: <c>inline</c> (default: SQLite's auto-checkpoint,
+    /// inside a commit) or <c>background</c> (beside the writer, <see cref="Storage.SqliteCheckpointer"/>).
+    /// </summary>
+    public string Checkpoint { get; set; } = Storage.SqliteStore.Inline;
+
     public PostgresOptions Postgres { get; set; } = new();
 }
 

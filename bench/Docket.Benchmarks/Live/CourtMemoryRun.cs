@@ -143,7 +143,8 @@ public static class CourtMemoryRun
     /// </summary>
     private static async Task StoreAsync(Court court, string secret, string file, string directory, CourtState live)
     {
-        await using var store = new Docket.Server.Storage.SqliteStore(directory, "normal", Microsoft.Extensions.Logging.Abstractions.NullLogger<Docket.Server.Storage.SqliteStore>.Instance);
+        await using var store = new Docket.Server.Storage.SqliteStore(directory, "normal", Microsoft.Extensions.Logging.Abstractions.NullLogger<Docket.Server.Storage.SqliteStore>.Instance,
+            Docket.Server.Storage.SqliteStore.Inline);
         var journal = new Docket.Server.Storage.SqliteCourtJournal(store);
         // The server's ledger key and witness in the same directory: a checkpoint after each append, the saved state sealed.
         using var key = Docket.Server.Storage.LedgerKeyFile.LoadOrCreate(Path.Combine(directory, "ledger-key.pem"));

@@ -27,7 +27,7 @@ internal static class ServerStorage
         switch (kind)
         {
             case Sqlite:
-                services.AddSingleton(sp => new SqliteStore(options.DataDirectory, options.Synchronous, sp.GetRequiredService<ILogger<SqliteStore>>()));
+                services.AddSingleton(sp => new SqliteStore(options.DataDirectory, options.Synchronous, sp.GetRequiredService<ILogger<SqliteStore>>(), options.Checkpoint));
                 Timed<SqliteCourtJournal>(services, Sqlite);
                 services.AddHostedService<StorageStartup>();
                 break;

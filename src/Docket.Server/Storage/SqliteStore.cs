@@ -8,12 +8,21 @@ namespace Docket.Server.Storage;
 /// secrets and saved states. One writer connection commits queued writes in batches (group commit: whatever is queued
 /// while a commit is on its way goes into the next transaction), and each write's task completes only after its
 /// transaction has committed — with <c>synchronous=full</c> in WAL mode, after it is on disk. Readers use their own
-/// pooled connections, which WAL lets run beside the writer. The schema is created and migrated here, keyed by
+/// pooled connections, which WAL lets run beside the writer. The log's pages are copied into the database file as SQLite
+/// does by itself, inside the commit that takes the log past 1,000 pages (<c>inline</c>, the default), or by a
+/// <see cref="SqliteCheckpointer"/> beside the writer (<c>background</c>). The schema is created and migrated here, keyed by
 /// SQLite's <c>user_version</c>.
 /// </summary>
 public sealed class SqliteStore : IAsyncDisposable
 {
     public const int SchemaVersion = 3;
+
+    /// <summary><c>Docket:Storage:Checkpoint</c>: the log is copied into the database beside the writer (<see cref="SqliteCheckpointer"/>).</summary>
+    public const string Background = "background";
+
+    /// <summary><c>Docket:Storage:Checkpoint</c>: SQLite's auto-checkpoint, inside the commit that takes the log past 1,000 pages.</summary>
+    public const string Inline = "inline";
+
     private const int MaxBatch = 512;
 
     private static readonly string[] s_migrations =
@@ -62,8 +71,9 @@ public sealed class SqliteStore : IAsyncDisposable
     private readonly SqliteWriter _context;
     private readonly Task _loop;
     private readonly ILogger<SqliteStore> _logger;
+    private readonly SqliteCheckpointer? _checkpointer;
 
-    public SqliteStore(string dataDirectory, string synchronous, ILogger<SqliteStore> logger)
+    public SqliteStore(string dataDirectory, string synchronous, ILogger<SqliteStore> logger, string checkpoint, CheckpointPolicy? policy = null)
     {
         _logger = logger;
         Directory.CreateDirectory(dataDirectory);
@@ -75,11 +85,22 @@ public sealed class SqliteStore : IAsyncDisposable
             "normal" => "NORMAL",
             _ => throw new StartupException($"Docket:Storage:Synchronous: '{synchronous}' is neither full nor normal"),
         };
+        var background = checkpoint.ToLowerInvariant() switch
+        {
+            Background => true,
+            Inline => false,
+            _ => throw new StartupException($"Docket:Storage:Checkpoint: '{checkpoint}' is neither {Background} nor {Inline}"),
+        };
         _writer = new SqliteConnection(ConnectionString);
         _writer.Open();
         _context = new SqliteWriter(_writer);
         Execute(_writer, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={sync}; PRAGMA busy_timeout=30000;");
         Migrate();
+        if (background)
+        {
+            Execute(_writer, "PRAGMA wal_autocheckpoint=0;");
+            _checkpointer = new SqliteCheckpointer(ConnectionString, policy ?? CheckpointPolicy.Default, logger);
+        }
         _loop = Task.Run(WriteLoopAsync);
     }
 
@@ -110,6 +131,10 @@ public sealed class SqliteStore : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
         _context.Dispose();
         await _writer.DisposeAsync();
         SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
@@ -171,6 +196,25 @@ public sealed class SqliteStore : IAsyncDisposable
                     op.Fail(e);
                 }
             }
+            FinishCheckpointIfDue();
+        }
+    }
+
+    /// <summary>Between group commits (the last one acknowledged): the background checkpoint's last pages, when it is due.</summary>
+    private void FinishCheckpointIfDue()
+    {
+        if (_checkpointer is null)
+        {
+            return;
+        }
+        _checkpointer.Committed();
+        try
+        {
+            _checkpointer.FinishIfDue(_writer);
+        }
+        catch (SqliteException e)
+        {
+            _logger.LogWarning(e, "SQLite store {Path}: finishing a checkpoint failed; the next one tries again", Path);
         }
     }
 
