@@ -6,11 +6,40 @@ namespace Docket.Domain.Simulation;
 /// </summary>
 public struct CaseRecord
 {
-    // Eight-byte fields first, then four, two and one, so that the struct has no padding inside (144 bytes).
+    // The fields every event reads first, in the record's first 64 bytes (one or two cache lines wherever the record
+    // falls); the rest after. Each group in falling size, so that the struct has no padding inside (144 bytes).
     public double Received;
     public double Filed;
     public double Assigned;
     public double Closed;
+    public ulong Key;
+    public int Team;
+    public CaseFlags Flags;
+    public short Type;
+    public byte Stage;
+    public CaseStatus Status;
+
+    /// <summary>The team's judge in charge (0-based, <see cref="Assignment.JudgeInCharge"/>), named at assignment; does its hearing work.</summary>
+    public byte Judge;
+    public Supervision.RiskLevel Risk;
+
+    /// <summary>Why, besides being four-type, it goes to a professional judges' meeting: an index of <see cref="Supervision.MeetingTriggers.All"/>, 0 for none.</summary>
+    public byte MeetingTrigger;
+
+    /// <summary>Entries of the court's waiting queues naming this case, stale ones (left behind by escalation) included.</summary>
+    public byte QueueEntries;
+
+    /// <summary>
+    /// The court's number of the case (1, 2, 3… in filing order, the backlog first, oldest first), 0 while not filed
+    /// (a dispute in mediation, or settled there). Its draw is keyed by it (<see cref="Assignment.AssignmentDraw"/>).
+    /// </summary>
+    public int Number;
+
+    /// <summary>
+    /// How many cases held this record's slot before this one. Events and jobs that may outlive their case carry it, so
+    /// one that finds another case in the slot (<see cref="CourtSimulation.ReusesClosedSlots"/>) is dropped as stale.
+    /// </summary>
+    public int Generation;
 
     /// <summary>The statutory limit (absolute day, extensions included), or NaN when the type has none.</summary>
     public double Limit;
@@ -23,7 +52,6 @@ public struct CaseRecord
 
     /// <summary>Days the statutory limit stood still in stages that suspend it (added to <see cref="Limit"/>).</summary>
     public double SuspendedDays;
-
     public double LockedAt;
     public double LockedDays;
 
@@ -32,43 +60,12 @@ public struct CaseRecord
 
     /// <summary>When the type's hearing node was reached (<see cref="Reports.CheckNodes"/>), NaN until then.</summary>
     public double Heard;
-
-    public ulong Key;
     public ulong NodesReached;
-    public int Team;
-
-    /// <summary>
-    /// The court's number of the case (1, 2, 3… in filing order, the backlog first, oldest first), 0 while not filed
-    /// (a dispute in mediation, or settled there). Its draw is keyed by it (<see cref="Assignment.AssignmentDraw"/>).
-    /// </summary>
-    public int Number;
 
     /// <summary>The case's place in the order cases reached the court (0, 1, 2…, mediated disputes included): its view's id.</summary>
     public int Ordinal;
-
-    /// <summary>
-    /// How many cases held this record's slot before this one. Events and jobs that may outlive their case carry it, so
-    /// one that finds another case in the slot (<see cref="CourtSimulation.ReusesClosedSlots"/>) is dropped as stale.
-    /// </summary>
-    public int Generation;
-
-    public CaseFlags Flags;
-    public short Type;
     public short Locks;
     public short Extensions;
-    public byte Stage;
-    public CaseStatus Status;
-
-    /// <summary>The team's judge in charge (0-based, <see cref="Assignment.JudgeInCharge"/>), named at assignment; does its hearing work.</summary>
-    public byte Judge;
-
-    public Supervision.RiskLevel Risk;
-
-    /// <summary>Why, besides being four-type, it goes to a professional judges' meeting: an index of <see cref="Supervision.MeetingTriggers.All"/>, 0 for none.</summary>
-    public byte MeetingTrigger;
-
-    /// <summary>Entries of the court's waiting queues naming this case, stale ones (left behind by escalation) included.</summary>
-    public byte QueueEntries;
 
     public readonly bool IsFiledBy(double t) => Filed < t;
 
