@@ -1,5 +1,3 @@
-using Docket.Domain.Simulation;
-
 namespace Docket.Domain.Reports;
 
 /// <summary>The published lists' periods in a simulated window (<see cref="ReportFold"/> counts them).</summary>

@@ -1,8 +1,6 @@
 using Docket.Domain.Balance;
-using Docket.Domain.Cases;
 using Docket.Domain.Simulation;
 using Docket.Domain.Staffing;
-using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Statistics;
 
