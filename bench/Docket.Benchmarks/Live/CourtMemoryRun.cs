@@ -172,8 +172,12 @@ public static class CourtMemoryRun
         if (Array.IndexOf(Environment.GetCommandLineArgs(), "--no-saved-state") < 0)
         {
             var saved = new MemoryStream();
+            saved.SetLength(witness.SealBytes);
+            saved.Position = witness.SealBytes;
             live.WriteSnapshot(saved);
-            await journal.SaveStateAsync(court.Id, live.Seq, witness.Seal(court.Id, live.Seq, saved.GetBuffer().AsSpan(0, (int)saved.Length)));
+            var sealedState = saved.GetBuffer().AsMemory(0, (int)saved.Length);
+            await witness.SealAsync(court.Id, live.Seq, sealedState, share: 1.0);
+            await journal.SaveStateAsync(court.Id, live.Seq, sealedState);
         }
     }
 

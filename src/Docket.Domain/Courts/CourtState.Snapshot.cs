@@ -232,16 +232,7 @@ public sealed class CourtSnapshot
     /// </summary>
     public async Task WriteToAsync(Stream stream, double share, CancellationToken cancellationToken = default)
     {
-        var idle = 1.0 / Math.Clamp(share, 0.01, 1.0) - 1.0;
-        var slice = System.Diagnostics.Stopwatch.StartNew();
-        async Task PauseAsync()
-        {
-            if (idle > 0)
-            {
-                await Task.Delay(slice.Elapsed * idle, cancellationToken);
-            }
-            slice.Restart();
-        }
+        var pace = new WorkPace(share);
         stream.Write(_head);
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(_digests.Count);
@@ -278,7 +269,7 @@ public sealed class CourtSnapshot
             if (++i % CasesPerSlice == 0)
             {
                 w.Flush();
-                await PauseAsync();
+                await pace.SliceDoneAsync(cancellationToken);
             }
         }
     }

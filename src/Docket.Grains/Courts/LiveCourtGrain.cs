@@ -62,7 +62,14 @@ public sealed partial class LiveCourtGrain(
     private long _durableSeq;
     private long _savedSeq;
     private bool _saving;
-    private int _lastStateBytes = 1 << 16;
+
+    /// <summary>
+    /// The buffer every save of the court's state is written into, kept from one save to the next (one save at a
+    /// time): a large court's state is hundreds of megabytes, and a new buffer for each save made the collector run
+    /// full collections of the whole heap beside the filings.
+    /// </summary>
+    private readonly MemoryStream _stateBuffer = new(1 << 16);
+
     private bool _recordingKpis;
     private Task _lastAppend = Task.CompletedTask;
 
@@ -241,13 +248,17 @@ public sealed partial class LiveCourtGrain(
         try
         {
             // Written off the court's turn: the records it holds do not change.
+            var share = memoryOptions.Value.SaveShare;
             var state = await Task.Run(async () =>
             {
-                // Sized from the last save, so the buffer is rarely regrown (each regrowth copies tens of megabytes).
-                var bytes = new MemoryStream(_lastStateBytes + (_lastStateBytes / 4));
-                await snapshot.WriteToAsync(bytes, memoryOptions.Value.SaveShare);
-                _lastStateBytes = (int)Math.Min(bytes.Length, int.MaxValue / 2);
-                return witness.Seal(_court.Id, seq, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+                // The seal goes in front of the state, in place.
+                var bytes = _stateBuffer;
+                bytes.SetLength(witness.SealBytes);
+                bytes.Position = witness.SealBytes;
+                await snapshot.WriteToAsync(bytes, share);
+                var sealedState = bytes.GetBuffer().AsMemory(0, (int)bytes.Length);
+                await witness.SealAsync(_court.Id, seq, sealedState, share);
+                return sealedState;
             });
             await DurableThroughAsync(seq);
             await journal.SaveStateAsync(_court.Id, seq, state);

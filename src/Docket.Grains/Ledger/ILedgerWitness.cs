@@ -22,10 +22,16 @@ public interface ILedgerWitness
     /// <summary>The court's checkpoints with positions above <paramref name="afterSeq"/>, in the order written.</summary>
     Task<IReadOnlyList<SignedCheckpoint>> ReadAfterAsync(string court, long afterSeq, CancellationToken cancellationToken = default);
 
-    /// <summary>The court's saved state at <paramref name="seq"/>, signed with the ledger key (as is, without a witness).</summary>
-    byte[] Seal(string court, long seq, ReadOnlySpan<byte> state);
+    /// <summary>Bytes a saved state carries before the state itself once sealed (<see cref="LedgerKey.SealBytes"/>; 0 without a witness, which keeps states as they are).</summary>
+    int SealBytes { get; }
 
-    /// <summary>The state <see cref="Seal"/> signed for this court and position; null when the signature does not hold.</summary>
+    /// <summary>
+    /// Seals the court's saved state at <paramref name="seq"/> in place with the ledger key: <paramref name="sealedState"/>
+    /// holds <see cref="SealBytes"/> free bytes, then the state; hashed at about <paramref name="share"/> of a core.
+    /// </summary>
+    Task SealAsync(string court, long seq, Memory<byte> sealedState, double share, CancellationToken cancellationToken = default);
+
+    /// <summary>The state <see cref="SealAsync"/> signed for this court and position; null when the signature does not hold.</summary>
     byte[]? Unseal(string court, long seq, byte[] sealedState);
 }
 
@@ -41,7 +47,9 @@ public sealed class NoLedgerWitness : ILedgerWitness
     public Task<IReadOnlyList<SignedCheckpoint>> ReadAfterAsync(string court, long afterSeq, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<SignedCheckpoint>>([]);
 
-    public byte[] Seal(string court, long seq, ReadOnlySpan<byte> state) => state.ToArray();
+    public int SealBytes => 0;
+
+    public Task SealAsync(string court, long seq, Memory<byte> sealedState, double share, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public byte[]? Unseal(string court, long seq, byte[] sealedState) => sealedState;
 }

@@ -13,13 +13,13 @@ public sealed class InMemoryCourtJournal : ICourtJournal
     private readonly Dictionary<string, SavedCourtState> _states = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default)
+    public Task SaveStateAsync(string court, long seq, ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
             if (!_states.TryGetValue(court, out var old) || old.Seq < seq)
             {
-                _states[court] = new SavedCourtState(seq, state);
+                _states[court] = new SavedCourtState(seq, state.ToArray());
             }
         }
         return Task.CompletedTask;

@@ -55,7 +55,10 @@ public sealed partial class FileLedgerWitness : ILedgerWitness, IAsyncDisposable
     public Task<IReadOnlyList<SignedCheckpoint>> ReadAfterAsync(string court, long afterSeq, CancellationToken cancellationToken = default) =>
         Task.Run<IReadOnlyList<SignedCheckpoint>>(() => WitnessFiles.ReadAfter(WitnessFiles.PathOf(Directory, court), afterSeq), cancellationToken);
 
-    public byte[] Seal(string court, long seq, ReadOnlySpan<byte> state) => LedgerKey.Seal(_key, court, seq, state);
+    public int SealBytes => LedgerKey.SealBytes;
+
+    public Task SealAsync(string court, long seq, Memory<byte> sealedState, double share, CancellationToken cancellationToken = default) =>
+        LedgerKey.SealInPlaceAsync(_key, court, seq, sealedState, share, cancellationToken);
 
     public byte[]? Unseal(string court, long seq, byte[] sealedState) => LedgerKey.Unseal(_key, court, seq, sealedState);
 

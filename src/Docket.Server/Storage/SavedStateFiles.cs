@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Docket.Domain.Courts;
 using Docket.Grains;
 
 namespace Docket.Server.Storage;
@@ -9,19 +10,25 @@ namespace Docket.Server.Storage;
 /// position, then the sealed state), written beside the SQLite database rather than in it: a saved state is tens of
 /// megabytes, and written through the database's one writer it held up every court's ledger appends for as long as
 /// it took. Each save goes to a temporary file that is flushed to disk and then renamed over the court's file, so a
-/// crash leaves the old state or the new one, never half of one; an older state never replaces a newer.
+/// crash leaves the old state or the new one, never half of one; an older state never replaces a newer. The file is
+/// written and flushed to disk a megabyte at a time with pauses between (<see cref="WriteShare"/>): a large court's
+/// state is hundreds of megabytes, and written in one stretch it queued every court's ledger commits behind it on the
+/// disk for the half second it took (the filings' p99 rose from about 20 ms to 190–280 ms).
 /// </summary>
 public sealed class SavedStateFiles(string dataDirectory)
 {
     private static readonly byte[] s_magic = "DKTS"u8.ToArray();
     private const int HeaderBytes = 12;
-    private const int FlushBytes = 4 << 20;
+    private const int FlushBytes = 1 << 20;
+
+    /// <summary>About how much of the disk's time a save takes while it is written (<see cref="WorkPace"/>).</summary>
+    public double WriteShare { get; init; } = 0.25;
 
     public string Directory { get; } = Path.Combine(Path.GetFullPath(dataDirectory), "court-states");
 
     public string PathOf(string court) => Path.Combine(Directory, $"{FileName(court)}.state");
 
-    public async Task SaveAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(string court, long seq, ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = PathOf(court);
@@ -38,12 +45,12 @@ public sealed class SavedStateFiles(string dataDirectory)
                 s_magic.CopyTo(header, 0);
                 BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(s_magic.Length), seq);
                 await file.WriteAsync(header, cancellationToken);
-                // To disk a few megabytes at a time: one flush of the whole state at the end would queue tens of
-                // megabytes ahead of the ledger's commits on the same disk.
+                var pace = new WorkPace(WriteShare);
                 for (var at = 0; at < state.Length; at += FlushBytes)
                 {
-                    await file.WriteAsync(state.AsMemory(at, Math.Min(FlushBytes, state.Length - at)), cancellationToken);
+                    await file.WriteAsync(state.Slice(at, Math.Min(FlushBytes, state.Length - at)), cancellationToken);
                     file.Flush(flushToDisk: true);
+                    await pace.SliceDoneAsync(cancellationToken);
                 }
                 file.Flush(flushToDisk: true);
             }

@@ -115,6 +115,22 @@ public sealed class ChainVerifierTests
         Assert.Null(LedgerKey.Unseal(key, "live", 10, sealedState));
     }
 
+    [Fact]
+    public async Task A_state_sealed_in_place_a_slice_at_a_time_opens_as_one_sealed_whole()
+    {
+        using var key = LedgerKey.Create();
+        var state = new byte[(3 << 20) + 11];
+        new Random(7).NextBytes(state);
+        var buffer = new byte[LedgerKey.SealBytes + state.Length];
+        state.CopyTo(buffer, LedgerKey.SealBytes);
+
+        await LedgerKey.SealInPlaceAsync(key, "live", 10, buffer, share: 1.0);
+
+        Assert.Equal(state, LedgerKey.Unseal(key, "live", 10, buffer));
+        Assert.Null(LedgerKey.Unseal(key, "live", 11, buffer));
+        Assert.Equal(LedgerKey.Seal(key, "live", 10, state).AsSpan(0, 8).ToArray(), buffer.AsSpan(0, 8).ToArray());
+    }
+
     private ChainVerifier Verifier() => new(_court, _ => _secret);
 
     /// <summary>A court's ledger of filings and designations, with a signed checkpoint after every few entries.</summary>

@@ -87,7 +87,7 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
     /// On a connection of its own, not through the writer loops: a saved state is tens of megabytes, and in a group
     /// commit it would hold up the ledger appends sharing that transaction.
     /// </summary>
-    public async Task SaveStateAsync(string court, long seq, byte[] state, CancellationToken cancellationToken = default)
+    public async Task SaveStateAsync(string court, long seq, ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default)
     {
         await using var command = store.DataSource.CreateCommand(SaveState);
         command.Parameters.Add(new NpgsqlParameter { Value = court });

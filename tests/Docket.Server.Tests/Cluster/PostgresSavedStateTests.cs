@@ -1,0 +1,50 @@
+using Docket.Server.Storage.Postgres;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Docket.Server.Tests.Cluster;
+
+/// <summary>
+/// A court's saved state in PostgreSQL: the court hands the journal the sealed state as a slice of the buffer it
+/// writes every save into, and exactly that slice is stored and read back; an older state never replaces a newer.
+/// </summary>
+public sealed class PostgresSavedStateTests : IUsesClusterStores, IAsyncLifetime
+{
+    private PostgresDatabase? _database;
+    private PostgresStore? _store;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync();
+        _store = new PostgresStore(_database.ConnectionString, writers: 1, NullLogger<PostgresStore>.Instance);
+        await _store.MigrateAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_state_saved_from_a_slice_of_a_larger_buffer_reads_back_as_that_slice_and_a_later_one_wins()
+    {
+        var journal = new PostgresCourtJournal(_store!);
+        var buffer = new byte[3 << 20];
+        Random.Shared.NextBytes(buffer);
+        var later = buffer.AsMemory(5, (2 << 20) + 7);
+
+        await journal.SaveStateAsync("live", 200, later);
+        await journal.SaveStateAsync("live", 100, buffer.AsMemory(0, 10));
+
+        var saved = await journal.ReadStateAsync("live");
+        Assert.NotNull(saved);
+        Assert.Equal(200, saved.Seq);
+        Assert.Equal(later.ToArray(), saved.State);
+    }
+}
