@@ -171,13 +171,11 @@ public static class CourtMemoryRun
         }
         if (Array.IndexOf(Environment.GetCommandLineArgs(), "--no-saved-state") < 0)
         {
-            var saved = new MemoryStream();
-            saved.SetLength(witness.SealBytes);
-            saved.Position = witness.SealBytes;
+            var saved = new StateBuffer();
+            saved.Restart(witness.SealBytes);
             live.WriteSnapshot(saved);
-            var sealedState = saved.GetBuffer().AsMemory(0, (int)saved.Length);
-            await witness.SealAsync(court.Id, live.Seq, sealedState, share: 1.0);
-            await journal.SaveStateAsync(court.Id, live.Seq, sealedState);
+            await witness.SealAsync(court.Id, live.Seq, saved.Written.Slice(witness.SealBytes), saved.Start(witness.SealBytes), share: 1.0);
+            await journal.SaveStateAsync(court.Id, live.Seq, saved.Written);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -102,22 +103,25 @@ public static class LedgerKey
     public static int SealBytes => s_sealMagic.Length + SignatureBytes;
 
     /// <summary>
-    /// Seals a state in place, as <see cref="Seal"/> would: <paramref name="sealedState"/> holds <see cref="SealBytes"/>
-    /// free bytes and then the state, which is hashed a megabyte at a time at about <paramref name="share"/> of a core
-    /// (<see cref="WorkPace"/>: a saved state is hundreds of megabytes for a large court, and neither copied nor hashed
-    /// in one burst beside the filings).
+    /// Seals a state where it lies, as <see cref="Seal"/> would: <paramref name="state"/> is hashed a megabyte at a
+    /// time at about <paramref name="share"/> of a core (<see cref="WorkPace"/>: a large court's state is hundreds of
+    /// megabytes, neither copied nor hashed in one burst beside the filings), and the magic and signature are written
+    /// into <paramref name="seal"/> (<see cref="SealBytes"/> long, the bytes before the state).
     /// </summary>
-    public static async Task SealInPlaceAsync(ECDsa key, string court, long seq, Memory<byte> sealedState, double share, CancellationToken cancellationToken = default)
+    public static async Task SealInPlaceAsync(ECDsa key, string court, long seq, ReadOnlySequence<byte> state, Memory<byte> seal, double share, CancellationToken cancellationToken = default)
     {
         const int Slice = 1 << 20;
         var pace = new WorkPace(share);
         using var hash = SealHash(court, seq);
-        for (var at = SealBytes; at < sealedState.Length; at += Slice)
+        foreach (var segment in state)
         {
-            hash.AppendData(sealedState.Span.Slice(at, Math.Min(Slice, sealedState.Length - at)));
-            await pace.SliceDoneAsync(cancellationToken);
+            for (var at = 0; at < segment.Length; at += Slice)
+            {
+                hash.AppendData(segment.Span.Slice(at, Math.Min(Slice, segment.Length - at)));
+                await pace.SliceDoneAsync(cancellationToken);
+            }
         }
-        WriteSeal(key, hash, sealedState.Span);
+        WriteSeal(key, hash, seal.Span);
     }
 
     private static void WriteSeal(ECDsa key, IncrementalHash hash, Span<byte> sealedState)

@@ -63,12 +63,8 @@ public sealed partial class LiveCourtGrain(
     private long _savedSeq;
     private bool _saving;
 
-    /// <summary>
-    /// The buffer every save of the court's state is written into, kept from one save to the next (one save at a
-    /// time): a large court's state is hundreds of megabytes, and a new buffer for each save made the collector run
-    /// full collections of the whole heap beside the filings.
-    /// </summary>
-    private readonly MemoryStream _stateBuffer = new(1 << 16);
+    /// <summary>Every save of the court's state is written here (one save at a time).</summary>
+    private readonly StateBuffer _stateBuffer = new();
 
     private bool _recordingKpis;
     private Task _lastAppend = Task.CompletedTask;
@@ -252,12 +248,10 @@ public sealed partial class LiveCourtGrain(
             var state = await Task.Run(async () =>
             {
                 // The seal goes in front of the state, in place.
-                var bytes = _stateBuffer;
-                bytes.SetLength(witness.SealBytes);
-                bytes.Position = witness.SealBytes;
-                await snapshot.WriteToAsync(bytes, share);
-                var sealedState = bytes.GetBuffer().AsMemory(0, (int)bytes.Length);
-                await witness.SealAsync(_court.Id, seq, sealedState, share);
+                _stateBuffer.Restart(witness.SealBytes);
+                await snapshot.WriteToAsync(_stateBuffer, share);
+                var sealedState = _stateBuffer.Written;
+                await witness.SealAsync(_court.Id, seq, sealedState.Slice(witness.SealBytes), _stateBuffer.Start(witness.SealBytes), share);
                 return sealedState;
             });
             await DurableThroughAsync(seq);
@@ -998,7 +992,7 @@ public sealed partial class LiveCourtGrain(
     private partial void LogSavedStateRefused(string court, long seq, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state saved at ledger entry {Seq} ({Bytes} bytes)")]
-    private partial void LogStateSaved(string court, long seq, int bytes);
+    private partial void LogStateSaved(string court, long seq, long bytes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: saving the state at entry {Seq} failed; the next save tries again")]
     private partial void LogStateNotSaved(Exception e, string court, long seq);

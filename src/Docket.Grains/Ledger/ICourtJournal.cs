@@ -1,3 +1,4 @@
+using System.Buffers;
 using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
@@ -25,7 +26,7 @@ public interface ICourtJournal
     Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default);
 
     /// <summary>Keeps the court's saved state at ledger position <paramref name="seq"/> (replacing an older one; a newer one stays).</summary>
-    Task SaveStateAsync(string court, long seq, ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default);
+    Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default);
 
     /// <summary>The court's latest saved state and its ledger position, or null.</summary>
     Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default);

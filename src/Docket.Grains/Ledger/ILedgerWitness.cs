@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Docket.Domain.Ledger;
 
@@ -26,10 +27,11 @@ public interface ILedgerWitness
     int SealBytes { get; }
 
     /// <summary>
-    /// Seals the court's saved state at <paramref name="seq"/> in place with the ledger key: <paramref name="sealedState"/>
-    /// holds <see cref="SealBytes"/> free bytes, then the state; hashed at about <paramref name="share"/> of a core.
+    /// Seals the court's saved state at <paramref name="seq"/> with the ledger key, where it lies: the seal is written
+    /// into <paramref name="seal"/> (<see cref="SealBytes"/> long, just before the state); the state is hashed at about
+    /// <paramref name="share"/> of a core.
     /// </summary>
-    Task SealAsync(string court, long seq, Memory<byte> sealedState, double share, CancellationToken cancellationToken = default);
+    Task SealAsync(string court, long seq, ReadOnlySequence<byte> state, Memory<byte> seal, double share, CancellationToken cancellationToken = default);
 
     /// <summary>The state <see cref="SealAsync"/> signed for this court and position; null when the signature does not hold.</summary>
     byte[]? Unseal(string court, long seq, byte[] sealedState);
@@ -49,7 +51,7 @@ public sealed class NoLedgerWitness : ILedgerWitness
 
     public int SealBytes => 0;
 
-    public Task SealAsync(string court, long seq, Memory<byte> sealedState, double share, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task SealAsync(string court, long seq, ReadOnlySequence<byte> state, Memory<byte> seal, double share, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public byte[]? Unseal(string court, long seq, byte[] sealedState) => sealedState;
 }

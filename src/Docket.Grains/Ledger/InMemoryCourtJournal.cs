@@ -1,3 +1,4 @@
+using System.Buffers;
 using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
@@ -13,7 +14,7 @@ public sealed class InMemoryCourtJournal : ICourtJournal
     private readonly Dictionary<string, SavedCourtState> _states = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public Task SaveStateAsync(string court, long seq, ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default)
+    public Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
@@ -30,7 +31,7 @@ public sealed class TimedCourtJournal(ICourtJournal inner, DocketMetrics metrics
     public Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
         inner.ReadKindAsync(court, kind, afterSeq, limit, cancellationToken);
 
-    public Task SaveStateAsync(string court, long seq, ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default) =>
+    public Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default) =>
         inner.SaveStateAsync(court, seq, state, cancellationToken);
 
     public Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default) =>

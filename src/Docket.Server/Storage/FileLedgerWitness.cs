@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Docket.Domain.Ledger;
@@ -57,8 +58,8 @@ public sealed partial class FileLedgerWitness : ILedgerWitness, IAsyncDisposable
 
     public int SealBytes => LedgerKey.SealBytes;
 
-    public Task SealAsync(string court, long seq, Memory<byte> sealedState, double share, CancellationToken cancellationToken = default) =>
-        LedgerKey.SealInPlaceAsync(_key, court, seq, sealedState, share, cancellationToken);
+    public Task SealAsync(string court, long seq, ReadOnlySequence<byte> state, Memory<byte> seal, double share, CancellationToken cancellationToken = default) =>
+        LedgerKey.SealInPlaceAsync(_key, court, seq, state, seal, share, cancellationToken);
 
     public byte[]? Unseal(string court, long seq, byte[] sealedState) => LedgerKey.Unseal(_key, court, seq, sealedState);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Docket.Domain.Courts;
@@ -28,7 +29,7 @@ public sealed class SavedStateFiles(string dataDirectory)
 
     public string PathOf(string court) => Path.Combine(Directory, $"{FileName(court)}.state");
 
-    public async Task SaveAsync(string court, long seq, ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = PathOf(court);
@@ -46,11 +47,14 @@ public sealed class SavedStateFiles(string dataDirectory)
                 BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(s_magic.Length), seq);
                 await file.WriteAsync(header, cancellationToken);
                 var pace = new WorkPace(WriteShare);
-                for (var at = 0; at < state.Length; at += FlushBytes)
+                foreach (var segment in state)
                 {
-                    await file.WriteAsync(state.Slice(at, Math.Min(FlushBytes, state.Length - at)), cancellationToken);
-                    file.Flush(flushToDisk: true);
-                    await pace.SliceDoneAsync(cancellationToken);
+                    for (var at = 0; at < segment.Length; at += FlushBytes)
+                    {
+                        await file.WriteAsync(segment.Slice(at, Math.Min(FlushBytes, segment.Length - at)), cancellationToken);
+                        file.Flush(flushToDisk: true);
+                        await pace.SliceDoneAsync(cancellationToken);
+                    }
                 }
                 file.Flush(flushToDisk: true);
             }

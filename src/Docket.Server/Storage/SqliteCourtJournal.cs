@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Docket.Abstractions;
 using Docket.Domain.Access;
@@ -91,7 +92,7 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
     }
 
     /// <summary>Saved states are files beside the database (<see cref="SavedStateFiles"/>), not rows: see there why.</summary>
-    public Task SaveStateAsync(string court, long seq, ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default) =>
+    public Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default) =>
         _states.SaveAsync(court, seq, state, cancellationToken);
 
     /// <summary>The court's saved state file; else the row a version before those files saved in the database.</summary>

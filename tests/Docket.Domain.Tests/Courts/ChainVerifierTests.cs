@@ -121,14 +121,16 @@ public sealed class ChainVerifierTests
         using var key = LedgerKey.Create();
         var state = new byte[(3 << 20) + 11];
         new Random(7).NextBytes(state);
-        var buffer = new byte[LedgerKey.SealBytes + state.Length];
-        state.CopyTo(buffer, LedgerKey.SealBytes);
+        var buffer = new StateBuffer();
+        buffer.Restart(LedgerKey.SealBytes);
+        buffer.Write(state);
 
-        await LedgerKey.SealInPlaceAsync(key, "live", 10, buffer, share: 1.0);
+        await LedgerKey.SealInPlaceAsync(key, "live", 10, buffer.Written.Slice(LedgerKey.SealBytes), buffer.Start(LedgerKey.SealBytes), share: 1.0);
 
-        Assert.Equal(state, LedgerKey.Unseal(key, "live", 10, buffer));
-        Assert.Null(LedgerKey.Unseal(key, "live", 11, buffer));
-        Assert.Equal(LedgerKey.Seal(key, "live", 10, state).AsSpan(0, 8).ToArray(), buffer.AsSpan(0, 8).ToArray());
+        var sealedState = System.Buffers.BuffersExtensions.ToArray(buffer.Written);
+        Assert.Equal(state, LedgerKey.Unseal(key, "live", 10, sealedState));
+        Assert.Null(LedgerKey.Unseal(key, "live", 11, sealedState));
+        Assert.Equal(LedgerKey.Seal(key, "live", 10, state).AsSpan(0, 8).ToArray(), sealedState.AsSpan(0, 8).ToArray());
     }
 
     private ChainVerifier Verifier() => new(_court, _ => _secret);

@@ -1,3 +1,4 @@
+using Docket.Domain.Courts;
 using Docket.Server.Storage.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -35,16 +36,18 @@ public sealed class PostgresSavedStateTests : IUsesClusterStores, IAsyncLifetime
     public async Task A_state_saved_from_a_slice_of_a_larger_buffer_reads_back_as_that_slice_and_a_later_one_wins()
     {
         var journal = new PostgresCourtJournal(_store!);
-        var buffer = new byte[3 << 20];
-        Random.Shared.NextBytes(buffer);
-        var later = buffer.AsMemory(5, (2 << 20) + 7);
+        var state = new byte[(2 << 20) + 7];
+        Random.Shared.NextBytes(state);
+        var buffer = new StateBuffer();
+        buffer.Restart(5);
+        buffer.Write(state);
 
-        await journal.SaveStateAsync("live", 200, later);
-        await journal.SaveStateAsync("live", 100, buffer.AsMemory(0, 10));
+        await journal.SaveStateAsync("live", 200, buffer.Written.Slice(5));
+        await journal.SaveStateAsync("live", 100, new System.Buffers.ReadOnlySequence<byte>(state, 0, 10));
 
         var saved = await journal.ReadStateAsync("live");
         Assert.NotNull(saved);
         Assert.Equal(200, saved.Seq);
-        Assert.Equal(later.ToArray(), saved.State);
+        Assert.Equal(state, saved.State);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
@@ -87,12 +88,12 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
     /// On a connection of its own, not through the writer loops: a saved state is tens of megabytes, and in a group
     /// commit it would hold up the ledger appends sharing that transaction.
     /// </summary>
-    public async Task SaveStateAsync(string court, long seq, ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default)
+    public async Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default)
     {
         await using var command = store.DataSource.CreateCommand(SaveState);
         command.Parameters.Add(new NpgsqlParameter { Value = court });
         command.Parameters.Add(new NpgsqlParameter { Value = seq });
-        command.Parameters.Add(new NpgsqlParameter { Value = state, NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = state.IsSingleSegment ? state.First : state.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
