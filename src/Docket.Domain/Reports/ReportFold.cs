@@ -96,9 +96,11 @@ public sealed class ReportFold
             return;
         }
         var facts = new CheckedCase(c.Number, c.Type, c.Team, c.Judge, c.Filed, c.Closed, c.Served, c.Heard, c.Limit);
-        for (var k = 0; k < s_dayChecks.Length; k++)
+        var nodes = _nodes[c.Type];
+        // A type without a service or hearing node, for a case without a limit, is on no day's list.
+        for (var k = 0; (nodes.Service >= 0 || nodes.Hearing >= 0 || !double.IsNaN(c.Limit)) && k < s_dayChecks.Length; k++)
         {
-            var (a, b) = CheckRules.Span(s_dayChecks[k], facts, _nodes[c.Type], _warnDays);
+            var (a, b) = CheckRules.Span(s_dayChecks[k], facts, nodes, _warnDays);
             // On the list at day k's end (first + k + 1) when a <= first + k + 1 < b.
             var lo = Math.Max(0, Math.Ceiling(a - _first - 1));
             var hi = Math.Min(_days - 1, Math.Ceiling(b - _first - 1) - 1);

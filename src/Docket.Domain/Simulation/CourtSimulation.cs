@@ -102,7 +102,7 @@ public sealed partial class CourtSimulation
         Tally = new SimulationTally(_types.Length);
         Draws = new Audit.ExpectedCounts([.. _teams.Select(t => t.Id)]);
         _monthOf = Reports.ReportPeriod.KeyIn(_calendar, Reports.ReportCadence.Month);
-        _poolTeams = [.. Enumerable.Range(0, layout.PoolSpecs.Count).Select(p => _teams.Where(t => t.Pool == p).OrderBy(t => t.LocalIndex).Select(t => Array.IndexOf(_teams, t)).ToArray())];
+        _poolTeams = [.. Enumerable.Range(0, layout.PoolSpecs.Count).Select(p => Enumerable.Range(0, _teams.Length).Where(i => _teams[i].Pool == p).OrderBy(i => _teams[i].LocalIndex).ToArray())];
         _drawTeams = new int[Math.Max(1, _teams.Length)];
         _drawShares = new double[Math.Max(1, _teams.Length)];
         _drawSets = new OpenDraws[layout.PoolSpecs.Count * _types.Length];
