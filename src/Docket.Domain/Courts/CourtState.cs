@@ -183,7 +183,7 @@ public sealed partial class CourtState
     {
         // Pruned first: every fingerprint left was filed within the window.
         ForgetKeysBefore(now);
-        return _keyPrints.TryGetValue(KeyPrint(key), out var n) ? n : null;
+        return _keyPrints.TryGetValue(PrintOf(key), out var n) ? n : null;
     }
 
     /// <summary>How long an idempotency key is honoured after its filing (forever unless set: the live service sets it).</summary>
@@ -211,6 +211,22 @@ public sealed partial class CourtState
 
     /// <summary>Idempotency-key fingerprints held (those within the retention window, once a filing or a look-up has pruned them).</summary>
     public int KeysHeld => _keyPrints.Count;
+
+    private string? _lastKey;
+    private ulong _lastKeyPrint;
+
+    /// <summary>
+    /// <see cref="KeyPrint"/>, remembered for the last key: a filing looks its key up and then applies its entry, which
+    /// names the same key.
+    /// </summary>
+    private ulong PrintOf(string key)
+    {
+        if (!string.Equals(key, _lastKey, StringComparison.Ordinal))
+        {
+            (_lastKey, _lastKeyPrint) = (key, KeyPrint(key));
+        }
+        return _lastKeyPrint;
+    }
 
     /// <summary>A key's fingerprint: the first 8 bytes of its SHA-256 (never 0, which means no key).</summary>
     public static ulong KeyPrint(string key)
@@ -739,7 +755,7 @@ public sealed partial class CourtState
                         _waiting[_court.Layout.TypePool[type]].Add(WaitKey(c));
                     }
                     _held.Add(number, c);
-                    var print = e.IdempotencyKey is { } key ? KeyPrint(key) : 0UL;
+                    var print = e.IdempotencyKey is { } key ? PrintOf(key) : 0UL;
                     _digests.Add(new CaseDigest(c.FiledAt.UtcTicks, 0, 0, c.FilingSeq, print, -1, (short)type, 0, false));
                     Watch(c);
                     if (print != 0)

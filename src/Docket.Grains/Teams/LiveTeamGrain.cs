@@ -19,7 +19,7 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
     private readonly LiveDocket _docket = new();
     private string _court = "";
     private string _team = "";
-    private string[] _judges = [];
+    private ILiveJudgeGrain[] _judges = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +27,8 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
         {
             (_court, _team) = (court.Id, court.Layout.Teams[team].Id);
             _docket.Of(court, _team, null, time);
-            _judges = [.. Enumerable.Range(0, court.Layout.JudgesPerTeam[team]).Select(k => JudgeInCharge.Name(_team, k))];
+            // References made once: making one looks up the interface's attributes by reflection each time.
+            _judges = [.. Enumerable.Range(0, court.Layout.JudgesPerTeam[team]).Select(k => GrainFactory.GetGrain<ILiveJudgeGrain>(JudgeInCharge.Name(_team, k)))];
             // A grain timer belongs to the activation: an idle team is collected, and the court wakes it when needed.
             var period = watchOptions.Value.Period;
             this.RegisterGrainTimer(_ => WatchDeadlinesAsync(), new GrainTimerCreationOptions { DueTime = period, Period = period });
@@ -44,7 +45,7 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
         await _docket.TakeAsync(news, GrainFactory);
         foreach (var judge in _judges)
         {
-            GrainFactory.GetGrain<ILiveJudgeGrain>(judge).TellAsync(news).Ignore();
+            judge.TellAsync(news).Ignore();
         }
     }
 
