@@ -12,6 +12,9 @@ public static class SampleScenarios
 {
     public const string Province = "province";
 
+    /// <summary>The national year: a minute and 4 GiB a run, measured end to end with <c>docket simulate</c> (bench/README.md).</summary>
+    public const string National = "national";
+
     /// <summary>The samples the simulator issue asks for, in the order they are reported.</summary>
     public static IReadOnlyList<string> Expected { get; } =
         ["minimal", "xicheng-1-1-1", "xicheng-pooled", "yinzhou-diversion", "linshu-pull", "fengtai-quotas", Province];

@@ -8,7 +8,8 @@ using Docket.Domain.Scenarios;
 namespace Docket.Benchmarks.Simulator;
 
 /// <summary>
-/// One simulated year of each sample scenario but the province (<see cref="ProvinceCourtYearBenchmark"/>): every court
+/// One simulated year of each sample scenario but the province (<see cref="ProvinceCourtYearBenchmark"/>) and the
+/// national year (<see cref="SampleScenarios.National"/>, thirteen invocations of which would take a quarter of an hour): every court
 /// compiled and run, one after another on one thread, through the domain's <c>CourtSimulation</c> (no grains).
 /// Reports the cases received in the year (opening backlog included) and cases per second.
 /// </summary>
@@ -19,7 +20,7 @@ public class ScenarioCourtYearBenchmark
     private Scenario _scenario = null!;
     private long _cases;
 
-    public static IEnumerable<string> Scenarios => SampleScenarios.Available.Where(s => s != SampleScenarios.Province);
+    public static IEnumerable<string> Scenarios => SampleScenarios.Available.Where(s => s is not SampleScenarios.Province and not SampleScenarios.National);
 
     [ParamsSource(nameof(Scenarios))]
     public string Scenario { get; set; } = "";
