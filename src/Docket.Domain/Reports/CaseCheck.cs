@@ -73,6 +73,9 @@ public static class CheckRules
         _ => (double.PositiveInfinity, double.PositiveInfinity),
     };
 
+    /// <summary>Whether any check can list the case (<see cref="Span"/> is (∞, ∞) for every check otherwise).</summary>
+    public static bool CanList(in CheckedCase c, CheckNodes nodes) => nodes.Service >= 0 || nodes.Hearing >= 0 || !double.IsNaN(c.Limit);
+
     /// <summary>Whether the case is on the check's list at <paramref name="at"/>.</summary>
     public static bool IsOn(CaseCheck check, in CheckedCase c, CheckNodes nodes, double warnDays, double at)
     {

@@ -97,8 +97,8 @@ public sealed class ReportFold
         }
         var facts = new CheckedCase(c.Number, c.Type, c.Team, c.Judge, c.Filed, c.Closed, c.Served, c.Heard, c.Limit);
         var nodes = _nodes[c.Type];
-        // A type without a service or hearing node, for a case without a limit, is on no day's list.
-        for (var k = 0; (nodes.Service >= 0 || nodes.Hearing >= 0 || !double.IsNaN(c.Limit)) && k < s_dayChecks.Length; k++)
+        var checks = CheckRules.CanList(facts, nodes) ? s_dayChecks.Length : 0;
+        for (var k = 0; k < checks; k++)
         {
             var (a, b) = CheckRules.Span(s_dayChecks[k], facts, nodes, _warnDays);
             // On the list at day k's end (first + k + 1) when a <= first + k + 1 < b.

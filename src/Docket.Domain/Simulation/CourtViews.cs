@@ -130,7 +130,7 @@ public static class CourtViews
         var spec = layout.Teams[team];
         var quota = QuotaAttainment.JudgeShare(spec.Quota, layout.JudgesPerTeam[team]);
         var years = Math.Max(0, now - w0) / SimulationYear.Days;
-        var teamId = layout.Teams[team].Id;
+        var teamId = spec.Id;
         var station = simulation.Stations[layout.JudgeStation[team] + judge];
         var hours = WindowHours(simulation);
         return new JudgeSnapshot(

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Docket.Abstractions;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
@@ -71,23 +70,18 @@ public sealed partial class LedgerCheckGrain(
             _target = checkpoints.Count > 0 ? checkpoints.Max(c => c.Checkpoint.Seq) : _target;
             var failure = witness.PublicKey is { } key ? _verifier.Witness(checkpoints, key) : null;
             var page = Math.Max(1, options.Value.VerifyPage);
-            var share = Math.Clamp(options.Value.VerifyShare, 0.01, 1.0);
-            var clock = new Stopwatch();
+            // Working time at most the share of the time the run takes; a page's read counts as work too (it is a good
+            // part of it: a few megabytes of entries a page).
+            var pace = new WorkPace(options.Value.VerifyShare);
             while (failure is null)
             {
-                // The page's read counts as work too: it is a good part of it (a few megabytes of entries a page).
-                clock.Restart();
                 var records = await journal.ReadAsync(id, _verifier.Seq, page);
                 failure = _verifier.Feed(records);
                 if (records.Count < page)
                 {
                     break;
                 }
-                // Working time at most `share` of the time the run takes.
-                if (share < 1.0)
-                {
-                    await Task.Delay(clock.Elapsed * ((1 - share) / share));
-                }
+                await pace.SliceDoneAsync();
                 DelayDeactivation(TimeSpan.FromMinutes(5));
             }
             _result = failure ?? _verifier.Finish();

@@ -19,7 +19,6 @@ namespace Docket.Server.Storage;
 /// </summary>
 public sealed partial class SqliteCheckpointer : IAsyncDisposable
 {
-
     private readonly Channel<bool> _commits = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly SqliteConnection _connection;
