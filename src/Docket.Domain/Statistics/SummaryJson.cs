@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Docket.Domain.Statistics;
 
@@ -12,6 +13,7 @@ public static class SummaryJson
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(SummaryJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
@@ -19,3 +21,11 @@ public static class SummaryJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"empty {typeof(T).Name}");
 }
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(Summary))]
+internal sealed partial class SummaryJsonContext : JsonSerializerContext;
