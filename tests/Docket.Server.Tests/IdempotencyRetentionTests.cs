@@ -49,6 +49,48 @@ public sealed class IdempotencyRetentionTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Created, status);
             Assert.NotEqual(first, after.Str("id"));
             Assert.False(after.GetProperty("replayed").GetBoolean());
+            // From then on the key names the new case.
+            var (_, retried, _) = await registrar.PostJsonAsync("/api/courts/live/cases", new { type = "simple_civil" }, r => r.Headers.Add("Idempotency-Key", "k-retained"));
+            Assert.Equal(after.Str("id"), retried.Str("id"));
+            Assert.True(retried.GetProperty("replayed").GetBoolean());
         }
+    }
+
+    [Fact]
+    public async Task Stored_keys_past_their_retention_days_are_swept_from_storage_and_newer_ones_stay()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Docket:Courts:IdempotencyKeyDays"] = "2",
+            ["Docket:Courts:IdempotencyKeySweepSeconds"] = "1",
+        };
+        await using var server = new DocketFactory(_data, settings);
+        var registrar = server.ClientFor(TestUsers.Registrar);
+        await registrar.FileAsync("simple_civil", key: "k-old-1");
+        await registrar.FileAsync("simple_civil", key: "k-old-2");
+        server.Clock.Advance(TimeSpan.FromDays(3));
+        await registrar.FileAsync("simple_civil", key: "k-new");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Keys().Count > 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        Assert.Equal(["k-new"], Keys());
+    }
+
+    private List<string> Keys()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(_data, "docket.db"), Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key FROM idempotency_key ORDER BY key";
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
     }
 }

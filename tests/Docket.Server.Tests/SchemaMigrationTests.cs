@@ -48,6 +48,7 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
                 updated_at TEXT NOT NULL,
                 PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;
             INSERT INTO grain_state VALUES ('case', 'docket.live.case-grain/live-1', 1, x'00', '2026-01-01T00:00:00Z');
+            DROP TABLE idempotency_key;
             PRAGMA user_version = 2;
             """);
 
@@ -59,7 +60,7 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal(team, body.GetProperty("case").Str("team"));
         }
-        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(Docket.Server.Storage.SqliteStore.SchemaVersion, (int)await ScalarAsync("PRAGMA user_version"));
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'grain_state'"));
     }
 

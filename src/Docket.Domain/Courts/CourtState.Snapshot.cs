@@ -21,7 +21,7 @@ public sealed partial class CourtState
     /// reviewed), then the meeting's sittings and each member's attendance. A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
     /// refused: the court replays its ledger.
     /// </summary>
-    private const int SnapshotVersion = 5;
+    private const int SnapshotVersion = 6;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
@@ -170,12 +170,7 @@ public sealed partial class CourtState
         ReadMeetings(r);
         for (var n = r.ReadInt32(); n > 0; n--)
         {
-            var d = new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble());
-            _digests.Add(d);
-            if (d.KeyPrint != 0)
-            {
-                _keyPrints[d.KeyPrint] = _digests.Count;
-            }
+            _digests.Add(new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble()));
         }
         for (var n = r.ReadInt32(); n > 0; n--)
         {
@@ -242,7 +237,6 @@ public sealed class CourtSnapshot
             w.Write(d.ClosedTicks);
             w.Write(d.LastStageTicks);
             w.Write(d.FilingSeq);
-            w.Write(d.KeyPrint);
             w.Write(d.Team);
             w.Write(d.Type);
             w.Write(d.Extensions);

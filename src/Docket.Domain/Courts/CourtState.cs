@@ -29,7 +29,6 @@ public sealed partial class CourtState
     private readonly CaseDigests _digests = new();
     private readonly Dictionary<long, CourtCase> _recalled = [];
     private readonly Queue<long> _recallOrder = new();
-    private readonly KeyPrintIndex _keyPrints = new();
     private readonly int _finishedAtHand;
     private readonly SortedSet<(int Priority, long Number)>[] _waiting;
     private readonly HashSet<long>[] _open;
@@ -169,77 +168,6 @@ public sealed partial class CourtState
 
     /// <summary>The records of the cases in progress (not finished), by case number.</summary>
     public IEnumerable<CourtCase> HeldCases => _held.Values;
-
-    /// <summary>
-    /// The case filed under idempotency key <paramref name="key"/>, when one may have been: the court keeps a 64-bit
-    /// fingerprint of each key, not the key, so the caller checks the ledger's filing entry (at the digest's
-    /// <see cref="CaseDigest.FilingSeq"/>) names the same key.
-    /// </summary>
-    /// <remarks>
-    /// Only keys of filings within <see cref="KeyRetention"/> of <paramref name="now"/> are answered: older fingerprints
-    /// are forgotten (memory follows the window's filings, not the court's history; the ledger keeps every key).
-    /// </remarks>
-    public long? NumberOfKey(string key, DateTimeOffset now)
-    {
-        // Pruned first: every fingerprint left was filed within the window.
-        ForgetKeysBefore(now);
-        return _keyPrints.TryGetValue(PrintOf(key), out var n) ? n : null;
-    }
-
-    /// <summary>How long an idempotency key is honoured after its filing (forever unless set: the live service sets it).</summary>
-    public TimeSpan KeyRetention { get; set; } = TimeSpan.MaxValue;
-
-    /// <summary>Digests before this index have had their key fingerprints forgotten (filed before the retention window).</summary>
-    private int _keyHorizon;
-
-    private long Cutoff(DateTimeOffset now) => KeyRetention.Ticks >= now.UtcTicks ? long.MinValue : now.UtcTicks - KeyRetention.Ticks;
-
-    /// <summary>Forgets the fingerprints of keys filed before the retention window (filings are in time order, so a horizon moves forward).</summary>
-    private void ForgetKeysBefore(DateTimeOffset now)
-    {
-        var cutoff = Cutoff(now);
-        while (_keyHorizon < _digests.Count && _digests[_keyHorizon].FiledTicks < cutoff)
-        {
-            var d = _digests[_keyHorizon];
-            if (d.KeyPrint != 0 && _keyPrints.TryGetValue(d.KeyPrint, out var n) && n == _keyHorizon + 1)
-            {
-                _keyPrints.Remove(d.KeyPrint);
-            }
-            _keyHorizon++;
-        }
-    }
-
-    /// <summary>Idempotency-key fingerprints held (those within the retention window, once a filing or a look-up has pruned them).</summary>
-    public int KeysHeld => _keyPrints.Count;
-
-    private string? _lastKey;
-    private ulong _lastKeyPrint;
-
-    /// <summary>
-    /// <see cref="KeyPrint"/>, remembered for the last key: a filing looks its key up and then applies its entry, which
-    /// names the same key.
-    /// </summary>
-    private ulong PrintOf(string key)
-    {
-        if (!string.Equals(key, _lastKey, StringComparison.Ordinal))
-        {
-            (_lastKey, _lastKeyPrint) = (key, KeyPrint(key));
-        }
-        return _lastKeyPrint;
-    }
-
-    /// <summary>A key's fingerprint: the first 8 bytes of its SHA-256 (never 0, which means no key).</summary>
-    public static ulong KeyPrint(string key)
-    {
-        // Per filing: the key's bytes on the stack when short (keys are at most 200 characters), no array.
-        var length = System.Text.Encoding.UTF8.GetByteCount(key);
-        Span<byte> bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
-        System.Text.Encoding.UTF8.GetBytes(key, bytes);
-        Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(bytes, hash);
-        var print = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash);
-        return print == 0 ? 1 : print;
-    }
 
     /// <summary>
     /// The cases that may have earned a deadline warning by <paramref name="at"/> (their next check is due): the
@@ -755,14 +683,8 @@ public sealed partial class CourtState
                         _waiting[_court.Layout.TypePool[type]].Add(WaitKey(c));
                     }
                     _held.Add(number, c);
-                    var print = e.IdempotencyKey is { } key ? PrintOf(key) : 0UL;
-                    _digests.Add(new CaseDigest(c.FiledAt.UtcTicks, 0, 0, c.FilingSeq, print, -1, (short)type, 0, false));
+                    _digests.Add(new CaseDigest(c.FiledAt.UtcTicks, 0, 0, c.FilingSeq, -1, (short)type, 0, false));
                     Watch(c);
-                    if (print != 0)
-                    {
-                        _keyPrints[print] = number;
-                    }
-                    ForgetKeysBefore(e.At);
                     return;
                 }
             case LedgerKinds.Absence:

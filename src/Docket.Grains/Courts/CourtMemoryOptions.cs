@@ -29,8 +29,15 @@ public sealed class CourtMemoryOptions
 
     /// <summary>
     /// Days an Idempotency-Key is honoured after its filing (at least 1): a retry within them is answered with the case
-    /// first filed; after them the key is forgotten and a filing under it is a new case. The court holds an 8-byte
-    /// fingerprint per key within the window, not per key ever used.
+    /// first filed; after them the key is forgotten and a filing under it is a new case. The court holds no
+    /// key in memory: keys are in the journal (<see cref="ICourtJournal.FindKeyAsync"/>), deleted past the window.
     /// </summary>
     public int IdempotencyKeyDays { get; set; } = 30;
+
+    /// <summary>
+    /// Seconds between two sweeps of a court's stored keys past <see cref="IdempotencyKeyDays"/> (at least 1; the first a
+    /// minute after activation, or sooner when this is shorter). A look-up ignores such keys anyway: the sweep only
+    /// keeps the table to the window.
+    /// </summary>
+    public int IdempotencyKeySweepSeconds { get; set; } = 3600;
 }

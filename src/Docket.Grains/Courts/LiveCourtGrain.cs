@@ -53,7 +53,7 @@ public sealed partial class LiveCourtGrain(
     private static readonly Actor s_watcher = SystemActors.DeadlineWatcher;
 
     private readonly Dictionary<int, string> _secrets = [];
-    private readonly Dictionary<string, (FilingRequest Request, Task<CommandResult> Task)> _inflight = new(StringComparer.Ordinal);
+    private readonly KeyedFilings _keyed = new();
     private Court _court = null!;
     private CourtState _state = null!;
     private bool _broken;
@@ -102,7 +102,6 @@ public sealed partial class LiveCourtGrain(
             await witness.CheckpointAsync(id, _state.Seq, _state.Head, cancellationToken);
         }
         _durableSeq = _state.Seq;
-        _state.KeyRetention = TimeSpan.FromDays(Math.Max(1, memoryOptions.Value.IdempotencyKeyDays));
         // From here on, the teams each entry concerns are collected, to tell the teams' grains once it is durable.
         _state.TracksTouches = true;
         _metrics = new LiveCourtMetrics(metrics, _court);
@@ -114,6 +113,9 @@ public sealed partial class LiveCourtGrain(
             var period = TimeSpan.FromSeconds(metricsOptions.Value.KpiIntervalSeconds);
             this.RegisterGrainTimer(_ => RecordKpisAsync(), new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
+        // Keys past the retention window are deleted from storage in the background (a look-up ignores them anyway).
+        var sweep = TimeSpan.FromSeconds(Math.Max(1, memoryOptions.Value.IdempotencyKeySweepSeconds));
+        this.RegisterGrainTimer(_ => ForgetOldKeysAsync(), new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(Math.Min(60, sweep.TotalSeconds)), Period = sweep, Interleave = true });
         if (_closed is { } closed)
         {
             LogClosed(id, closed.FirstInvalidSeq ?? 0, closed.Problem ?? "");
@@ -552,13 +554,28 @@ public sealed partial class LiveCourtGrain(
         var key = request.IdempotencyKey;
         if (key is not null && AccessRules.Allows(request.By, Permission.File, new(_court.Id)))
         {
-            if (_inflight.TryGetValue(key, out var running))
+            if (_keyed.TryGet(key, out var running))
             {
                 return CourtCommands.SameFiling(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
             }
-            if (_state.NumberOfKey(key, time.GetUtcNow()) is { } earlier && await ReplayFilingAsync(earlier, key, request) is { } replayed)
+            var lookup = _keyed.BeginLookup();
+            KeyedFiling? stored;
+            try
             {
-                return replayed;
+                stored = await journal.FindKeyAsync(_court.Id, key, time.GetUtcNow() - KeyRetention);
+                // Decided in this turn, after the look-up: a filing under the key made while it read is found here.
+                if (_keyed.TryGet(key, out running))
+                {
+                    return CourtCommands.SameFiling(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
+                }
+            }
+            finally
+            {
+                _keyed.EndLookup(lookup);
+            }
+            if (stored is not null)
+            {
+                return await ReplayFilingAsync(stored, key, request);
             }
         }
 
@@ -582,7 +599,7 @@ public sealed partial class LiveCourtGrain(
         var task = CompleteFilingAsync(effect.Case!.Value, effect.Records[0]);
         if (key is not null)
         {
-            _inflight[key] = (request, task);
+            _keyed.Writing(key, request, task);
         }
         try
         {
@@ -592,7 +609,7 @@ public sealed partial class LiveCourtGrain(
         {
             if (key is not null)
             {
-                _inflight.Remove(key);
+                _keyed.Written(key);
             }
         }
     }
@@ -818,19 +835,16 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>
-    /// Answers a filing whose key's fingerprint the court knows with the case first filed under it, read from the
-    /// ledger (the filing entry names the key); null when that entry names another key (two keys with one
-    /// fingerprint: the filing is new).
+    /// Answers a filing whose key storage knows with the case first filed under it, read from the ledger (the
+    /// filing entry, which names the key), or refuses it when it asks for another filing under the same key.
     /// </summary>
-    private async Task<CommandResult?> ReplayFilingAsync(long number, string key, FilingRequest request)
+    private async Task<CommandResult> ReplayFilingAsync(KeyedFiling stored, string key, FilingRequest request)
     {
-        var seq = _state.Digests[(int)number - 1].FilingSeq;
-        await DurableThroughAsync(seq);
-        var filing = await journal.ReadAsync(_court.Id, seq - 1, 1);
+        var filing = await journal.ReadAsync(_court.Id, stored.Seq - 1, 1);
         var entry = LedgerEntry.Parse(filing[0].Json);
-        if (entry.IdempotencyKey != key)
+        if (entry.IdempotencyKey != key || entry.Number is not { } number)
         {
-            return null;
+            throw new InvalidOperationException($"court {_court.Id}: the key's filing at entry {stored.Seq} is not a filing under that key");
         }
         if (!CourtCommands.SameFiling(CaseEntries.Filed(_court, entry), request))
         {
@@ -945,6 +959,19 @@ public sealed partial class LiveCourtGrain(
             {
                 _metrics?.Moved(c.Type, null, team);
             }
+        }
+    }
+
+    /// <summary>How long an Idempotency-Key is honoured after its filing (<see cref="CourtMemoryOptions.IdempotencyKeyDays"/>).</summary>
+    private TimeSpan KeyRetention => TimeSpan.FromDays(Math.Max(1, memoryOptions.Value.IdempotencyKeyDays));
+
+    /// <summary>Deletes the stored keys of filings older than the retention window, a batch at a time.</summary>
+    private async Task ForgetOldKeysAsync()
+    {
+        const int batch = 1_000;
+        var before = time.GetUtcNow() - KeyRetention;
+        while (await journal.ForgetKeysAsync(_court.Id, before, batch) == batch)
+        {
         }
     }
 

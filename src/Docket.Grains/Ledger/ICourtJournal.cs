@@ -22,8 +22,23 @@ public interface ICourtJournal
     /// <summary>Entries of one kind with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Appends entries (consecutive sequence numbers following the stored last one) in one transaction.</summary>
+    /// <summary>
+    /// Appends entries (consecutive sequence numbers following the stored last one) in one transaction, with the
+    /// idempotency key each filing among them names (<see cref="FiledKey"/>): a key names its latest filing.
+    /// </summary>
     Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The filing made under idempotency key <paramref name="key"/> at or after <paramref name="filedSince"/> (the
+    /// retention window's start), or null; sees every append that has completed.
+    /// </summary>
+    Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the keys of filings made before <paramref name="filedBefore"/>, at most <paramref name="limit"/> of
+    /// them; returns how many it deleted (the ledger keeps every key in its entries).
+    /// </summary>
+    Task<int> ForgetKeysAsync(string court, DateTimeOffset filedBefore, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Keeps the court's saved state at ledger position <paramref name="seq"/> (replacing an older one; a newer one stays).</summary>
     Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default);

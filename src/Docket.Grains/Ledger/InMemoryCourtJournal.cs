@@ -12,6 +12,7 @@ public sealed class InMemoryCourtJournal : ICourtJournal
     private readonly Dictionary<string, List<LedgerRecord>> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), CourtSecret> _secrets = [];
     private readonly Dictionary<string, SavedCourtState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Court, string Key), (KeyedFiling Filing, long FiledAtMs)> _keys = [];
     private readonly Lock _lock = new();
 
     public Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default)
@@ -78,8 +79,45 @@ public sealed class InMemoryCourtJournal : ICourtJournal
                 throw new LedgerContinuityException($"court {court}: entry {entries[0].Seq} does not follow entry {list.Count}");
             }
             list.AddRange(entries);
+            foreach (var (record, key) in FiledKey.In(entries))
+            {
+                _keys[(court, key.Key)] = (new KeyedFiling(record.Seq, record.CaseId!), key.FiledAtMs);
+            }
         }
         return Task.CompletedTask;
+    }
+
+    public Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_keys.TryGetValue((court, key), out var kept) && kept.FiledAtMs >= filedSince.ToUnixTimeMilliseconds()
+                ? kept.Filing
+                : null);
+        }
+    }
+
+    public Task<int> ForgetKeysAsync(string court, DateTimeOffset filedBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var cutoff = filedBefore.ToUnixTimeMilliseconds();
+            var old = _keys.Where(k => k.Key.Court == court && k.Value.FiledAtMs < cutoff).Take(limit).Select(k => k.Key).ToList();
+            foreach (var k in old)
+            {
+                _keys.Remove(k);
+            }
+            return Task.FromResult(old.Count);
+        }
+    }
+
+    /// <summary>Idempotency keys kept for <paramref name="court"/> (for tests).</summary>
+    public int KeysOf(string court)
+    {
+        lock (_lock)
+        {
+            return _keys.Keys.Count(k => k.Court == court);
+        }
     }
 
     public Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default)

@@ -31,6 +31,12 @@ public sealed class TimedCourtJournal(ICourtJournal inner, DocketMetrics metrics
     public Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
         inner.ReadKindAsync(court, kind, afterSeq, limit, cancellationToken);
 
+    public Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default) =>
+        inner.FindKeyAsync(court, key, filedSince, cancellationToken);
+
+    public Task<int> ForgetKeysAsync(string court, DateTimeOffset filedBefore, int limit, CancellationToken cancellationToken = default) =>
+        inner.ForgetKeysAsync(court, filedBefore, limit, cancellationToken);
+
     public Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default) =>
         inner.SaveStateAsync(court, seq, state, cancellationToken);
 

@@ -61,6 +61,7 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
             return Task.CompletedTask;
         }
         LedgerRows.EnsureConsecutive(entries);
+        var keys = FiledKey.In(entries);
         return store.WriteAsync(writer =>
         {
             var last = writer.Command("SELECT COALESCE(MAX(seq), 0) FROM ledger WHERE court = $c");
@@ -87,9 +88,54 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
                 h.Value = entry.Hash;
                 insert.ExecuteNonQuery();
             }
+            if (keys.Count > 0)
+            {
+                var keep = writer.Command("""
+                    INSERT INTO idempotency_key (court, key, seq, case_id, filed_at) VALUES ($c, $k, $s, $i, $t)
+                    ON CONFLICT (court, key) DO UPDATE SET seq = excluded.seq, case_id = excluded.case_id, filed_at = excluded.filed_at
+                    """);
+                var kc = keep.Parameters.Add("$c", SqliteType.Text);
+                var kk = keep.Parameters.Add("$k", SqliteType.Text);
+                var ks = keep.Parameters.Add("$s", SqliteType.Integer);
+                var ki = keep.Parameters.Add("$i", SqliteType.Text);
+                var kt = keep.Parameters.Add("$t", SqliteType.Integer);
+                foreach (var (record, key) in keys)
+                {
+                    kc.Value = court;
+                    kk.Value = key.Key;
+                    ks.Value = record.Seq;
+                    ki.Value = record.CaseId;
+                    kt.Value = key.FiledAtMs;
+                    keep.ExecuteNonQuery();
+                }
+            }
             return entries.Count;
         });
     }
+
+    /// <summary>Once per keyed filing: on a kept reading connection with the statement compiled (<see cref="SqliteStore.Read"/>).</summary>
+    public Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Read("SELECT seq, case_id FROM idempotency_key WHERE court = $c AND key = $k AND filed_at >= $t", command =>
+        {
+            command.Parameters.AddWithValue("$c", court);
+            command.Parameters.AddWithValue("$k", key);
+            command.Parameters.AddWithValue("$t", filedSince.ToUnixTimeMilliseconds());
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new KeyedFiling(reader.GetInt64(0), reader.GetString(1)) : null;
+        }));
+
+    public Task<int> ForgetKeysAsync(string court, DateTimeOffset filedBefore, int limit, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(writer =>
+        {
+            var delete = writer.Command("""
+                DELETE FROM idempotency_key WHERE court = $c AND key IN (
+                    SELECT key FROM idempotency_key WHERE court = $c AND filed_at < $t LIMIT $l)
+                """);
+            delete.Parameters.AddWithValue("$c", court);
+            delete.Parameters.AddWithValue("$t", filedBefore.ToUnixTimeMilliseconds());
+            delete.Parameters.AddWithValue("$l", limit);
+            return delete.ExecuteNonQuery();
+        });
 
     /// <summary>Saved states are files beside the database (<see cref="SavedStateFiles"/>), not rows: see there why.</summary>
     public Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default) =>

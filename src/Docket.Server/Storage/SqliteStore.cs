@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -15,7 +16,7 @@ namespace Docket.Server.Storage;
 /// </summary>
 public sealed class SqliteStore : IAsyncDisposable
 {
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary><c>Docket:Storage:Checkpoint</c>: the log is copied into the database beside the writer (<see cref="SqliteCheckpointer"/>).</summary>
     public const string Background = "background";
@@ -64,6 +65,24 @@ public sealed class SqliteStore : IAsyncDisposable
         """
         DROP TABLE grain_state;
         """,
+        // 4: idempotency keys beside the ledger, written with their filing (the court holds none in memory); filled
+        // from the filings already stored, a key naming its latest filing.
+        """
+        CREATE TABLE idempotency_key (
+            court TEXT NOT NULL,
+            key TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            case_id TEXT NOT NULL,
+            filed_at INTEGER NOT NULL,
+            PRIMARY KEY (court, key)) WITHOUT ROWID;
+        CREATE INDEX idempotency_key_filed ON idempotency_key (court, filed_at);
+        INSERT OR REPLACE INTO idempotency_key (court, key, seq, case_id, filed_at)
+            SELECT court, json_extract(entry, '$.idempotency_key'), seq, case_id,
+                   CAST(round((julianday(json_extract(entry, '$.at')) - 2440587.5) * 86400000.0) AS INTEGER)
+            FROM ledger
+            WHERE kind IN ('assign', 'queue') AND json_extract(entry, '$.idempotency_key') IS NOT NULL
+            ORDER BY court, seq;
+        """,
     ];
 
     private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
@@ -72,6 +91,7 @@ public sealed class SqliteStore : IAsyncDisposable
     private readonly Task _loop;
     private readonly ILogger<SqliteStore> _logger;
     private readonly SqliteCheckpointer? _checkpointer;
+    private readonly ConcurrentDictionary<string, ConcurrentBag<SqliteCommand>> _prepared = new(StringComparer.Ordinal);
 
     public SqliteStore(string dataDirectory, string synchronous, ILogger<SqliteStore> logger, string checkpoint, CheckpointPolicy? policy = null)
     {
@@ -127,8 +147,40 @@ public sealed class SqliteStore : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// A hot read (a look-up per request): run on a reading connection kept open with its statement compiled, taken
+    /// from a pool per SQL text — no open and no compile per call. SQLite reads are synchronous; so is this.
+    /// </summary>
+    public T Read<T>(string sql, Func<SqliteCommand, T> read)
+    {
+        var pool = _prepared.GetOrAdd(sql, _ => []);
+        if (!pool.TryTake(out var command))
+        {
+            var connection = new SqliteConnection(ConnectionString);
+            connection.Open();
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+        }
+        try
+        {
+            command.Parameters.Clear();
+            return read(command);
+        }
+        finally
+        {
+            pool.Add(command);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var command in _prepared.Values.SelectMany(p => p))
+        {
+            var connection = command.Connection;
+            command.Dispose();
+            connection?.Dispose();
+        }
+        _prepared.Clear();
         _queue.Writer.TryComplete();
         await _loop;
         if (_checkpointer is not null)

@@ -42,5 +42,5 @@ public sealed class CaseDigestsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => digests[model.Count]);
     }
 
-    private static CaseDigest Digest(int n) => new(n, 0, 0, n, (ulong)n, (short)(n % 7), (short)(n % 3), 0, false);
+    private static CaseDigest Digest(int n) => new(n, 0, 0, n, (short)(n % 7), (short)(n % 3), 0, false);
 }

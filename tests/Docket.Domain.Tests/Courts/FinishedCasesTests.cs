@@ -93,38 +93,16 @@ public sealed class FinishedCasesTests
     }
 
     [Fact]
-    public void A_key_s_fingerprint_finds_the_case_filed_under_it_after_the_case_has_finished()
+    public void A_finished_case_s_digest_still_says_where_its_filing_is_in_the_ledger()
     {
         var (court, records, entries, _) = Ledger(seed: 3);
         var state = Replayed(court, records, finishedAtHand: 0);
-        var keyed = entries.Where(e => e.IdempotencyKey is not null).ToList();
-        Assert.NotEmpty(keyed);
-        Assert.Contains(keyed, e => state.Digests[(int)e.Number!.Value - 1].Finished);
-        foreach (var e in keyed)
+        var filings = entries.Where(e => e.Kind is LedgerKinds.Assign or LedgerKinds.Queue).ToList();
+        Assert.Contains(filings, e => state.Digests[(int)e.Number!.Value - 1].Finished);
+        foreach (var e in filings)
         {
-            Assert.Equal(e.Number, state.NumberOfKey(e.IdempotencyKey!, e.At));
             Assert.Equal(e.Seq, state.Digests[(int)e.Number!.Value - 1].FilingSeq);
         }
-        Assert.Null(state.NumberOfKey("never-used", DateTimeOffset.MaxValue));
-        Assert.NotEqual(CourtState.KeyPrint("a"), CourtState.KeyPrint("b"));
-    }
-
-    [Fact]
-    public void Keys_are_honoured_within_their_retention_window_and_forgotten_after_it()
-    {
-        var (court, records, entries, _) = Ledger(seed: 3);
-        var state = Replayed(court, records, finishedAtHand: 0);
-        var keyed = entries.Where(e => e.IdempotencyKey is not null).ToList();
-        var (first, last) = (keyed.Min(e => e.At), keyed.Max(e => e.At));
-        state.KeyRetention = (last - first) / 2;
-        var within = keyed.Where(e => e.At >= last - state.KeyRetention).ToList();
-        Assert.InRange(within.Count, 1, keyed.Count - 1);
-        foreach (var e in keyed)
-        {
-            Assert.Equal(e.At >= last - state.KeyRetention ? e.Number : null, state.NumberOfKey(e.IdempotencyKey!, last));
-        }
-        // Only the window's fingerprints are held once pruned.
-        Assert.Equal(within.Select(e => e.IdempotencyKey).Distinct().Count(), state.KeysHeld);
     }
 
     private static string Json(CourtCase c) => JsonSerializer.Serialize(c);

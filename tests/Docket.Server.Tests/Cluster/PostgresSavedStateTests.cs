@@ -1,6 +1,5 @@
 using Docket.Domain.Courts;
 using Docket.Server.Storage.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Docket.Server.Tests.Cluster;
 
@@ -8,34 +7,12 @@ namespace Docket.Server.Tests.Cluster;
 /// A court's saved state in PostgreSQL: the court hands the journal the sealed state as a slice of the buffer it
 /// writes every save into, and exactly that slice is stored and read back; an older state never replaces a newer.
 /// </summary>
-public sealed class PostgresSavedStateTests : IUsesClusterStores, IAsyncLifetime
+public sealed class PostgresSavedStateTests : PostgresStoreTest
 {
-    private PostgresDatabase? _database;
-    private PostgresStore? _store;
-
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresDatabase.CreateAsync();
-        _store = new PostgresStore(_database.ConnectionString, writers: 1, NullLogger<PostgresStore>.Instance);
-        await _store.MigrateAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task A_state_saved_from_a_slice_of_a_larger_buffer_reads_back_as_that_slice_and_a_later_one_wins()
     {
-        var journal = new PostgresCourtJournal(_store!);
+        var journal = new PostgresCourtJournal(Store);
         var state = new byte[(2 << 20) + 7];
         Random.Shared.NextBytes(state);
         var buffer = new StateBuffer();

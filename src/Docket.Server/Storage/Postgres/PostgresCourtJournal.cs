@@ -50,6 +50,24 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         WHERE EXISTS (SELECT 1 FROM head)
         """;
 
+    // After the append in the same transaction: only the keys of entries now stored as given (a refused append stored none).
+    private const string KeepKeys = """
+        INSERT INTO docket.idempotency_key (court, key, seq, case_id, filed_at)
+        SELECT $1, k.key, k.seq, k.case_id, k.filed_at
+        FROM unnest($2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::text[]) AS k (key, seq, case_id, filed_at, hash)
+        WHERE EXISTS (SELECT 1 FROM docket.ledger l WHERE l.court = $1 AND l.seq = k.seq AND l.hash = k.hash)
+        ON CONFLICT (court, key) DO UPDATE SET seq = excluded.seq, case_id = excluded.case_id, filed_at = excluded.filed_at
+        """;
+
+    private const string FindKey = """
+        SELECT seq, case_id FROM docket.idempotency_key WHERE court = $1 AND key = $2 AND filed_at >= $3
+        """;
+
+    private const string ForgetKeys = """
+        DELETE FROM docket.idempotency_key WHERE court = $1 AND key IN (
+            SELECT key FROM docket.idempotency_key WHERE court = $1 AND filed_at < $2 LIMIT $3)
+        """;
+
     private const string AddSecret = """
         INSERT INTO docket.court_secret (court, epoch, secret) VALUES ($1, $2, $3) ON CONFLICT (court, epoch) DO NOTHING
         """;
@@ -113,9 +131,11 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         }
         LedgerRows.EnsureConsecutive(entries);
         var first = entries[0].Seq;
+        var keys = FiledKey.In(entries);
+        NpgsqlBatchCommand? append = null;
         return store.WriteAsync(court, () =>
         {
-            var append = new NpgsqlBatchCommand(Append);
+            append = new NpgsqlBatchCommand(Append);
             append.Parameters.Add(new NpgsqlParameter { Value = court });
             append.Parameters.Add(new NpgsqlParameter { Value = first - 1 });
             append.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Seq).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
@@ -123,21 +143,54 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
             append.Parameters.Add(Texts(entries.Select(e => e.CaseId)));
             append.Parameters.Add(Texts(entries.Select(e => e.Json)));
             append.Parameters.Add(Texts(entries.Select(e => e.Hash)));
-            if (first != 1)
+            var commands = new List<NpgsqlBatchCommand>(3);
+            if (first == 1)
             {
-                return [append];
+                var head = new NpgsqlBatchCommand(Head);
+                head.Parameters.Add(new NpgsqlParameter { Value = court });
+                commands.Add(head);
             }
-            var head = new NpgsqlBatchCommand(Head);
-            head.Parameters.Add(new NpgsqlParameter { Value = court });
-            return [head, append];
-        }, commands =>
+            commands.Add(append);
+            if (keys.Count > 0)
+            {
+                var keep = new NpgsqlBatchCommand(KeepKeys);
+                keep.Parameters.Add(new NpgsqlParameter { Value = court });
+                keep.Parameters.Add(Texts(keys.Select(k => k.Key.Key)));
+                keep.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Record.Seq).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+                keep.Parameters.Add(Texts(keys.Select(k => k.Record.CaseId)));
+                keep.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Key.FiledAtMs).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+                keep.Parameters.Add(Texts(keys.Select(k => k.Record.Hash)));
+                commands.Add(keep);
+            }
+            return [.. commands];
+        }, _ =>
         {
-            if (commands[^1].RecordsAffected != entries.Count)
+            if (append!.RecordsAffected != entries.Count)
             {
                 throw new LedgerContinuityException($"court {court}: entry {first} does not follow the stored ledger head");
             }
             return entries.Count;
         });
+    }
+
+    public async Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(FindKey);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        command.Parameters.Add(new NpgsqlParameter { Value = filedSince.ToUnixTimeMilliseconds() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new KeyedFiling(reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>On a connection of its own, like a saved state: a large delete would hold up the appends of a group commit.</summary>
+    public async Task<int> ForgetKeysAsync(string court, DateTimeOffset filedBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(ForgetKeys);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(new NpgsqlParameter { Value = filedBefore.ToUnixTimeMilliseconds() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default)

@@ -140,6 +140,24 @@ internal static class PostgresSchema
                 WHERE number IS NOT NULL;
             COMMENT ON VIEW docket.cases IS 'one row per filed case, derived from its ledger entries as the service derives its record (CaseEntries); ledger_version is the seq of its last entry';
             """),
+        ("idempotency keys beside the ledger, written with their filing (the court holds none in memory), filled from the filings already stored", """
+            CREATE TABLE docket.idempotency_key (
+                court text NOT NULL,
+                key text NOT NULL,
+                seq bigint NOT NULL,
+                case_id text NOT NULL,
+                filed_at bigint NOT NULL,
+                PRIMARY KEY (court, key));
+            CREATE INDEX idempotency_key_filed ON docket.idempotency_key (court, filed_at);
+            COMMENT ON TABLE docket.idempotency_key IS 'the filing made under each idempotency key (its latest); filed_at in Unix milliseconds; rows older than the retention window are deleted';
+            INSERT INTO docket.idempotency_key (court, key, seq, case_id, filed_at)
+                SELECT DISTINCT ON (court, entry_text::jsonb ->> 'idempotency_key')
+                       court, entry_text::jsonb ->> 'idempotency_key', seq, case_id,
+                       (extract(epoch FROM (entry_text::jsonb ->> 'at')::timestamptz) * 1000)::bigint
+                FROM docket.ledger
+                WHERE kind IN ('assign', 'queue') AND entry_text::jsonb ->> 'idempotency_key' IS NOT NULL
+                ORDER BY court, entry_text::jsonb ->> 'idempotency_key', seq DESC;
+            """),
     ];
 
     public static int Version => Migrations.Length;
