@@ -4,6 +4,7 @@ using Docket.Server.Storage;
 using Docket.Server.Storage.Postgres;
 using Docket.Server.Tests.Cluster;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Docket.Server.Tests;
@@ -149,4 +150,55 @@ public sealed class PostgresIdempotencyKeyTests : PostgresStoreTest
     [Fact]
     public Task The_PostgreSQL_journal_keeps_finds_and_forgets_keys_with_their_filings() =>
         IdempotencyKeyJournal.KeepsFindsAndForgetsKeys(new PostgresCourtJournal(Store));
+}
+
+/// <summary>
+/// A retry whose look-up of storage began before the first filing under its key was decided, and read storage before
+/// that filing was written, is still answered with the first case: the court keeps the filing for look-ups on their way.
+/// </summary>
+public sealed class HeldKeyLookupTests
+{
+    [Fact]
+    public async Task A_retry_whose_look_up_read_storage_before_the_first_filing_was_written_gets_the_first_case()
+    {
+        var journal = new HeldLookups(new InMemoryCourtJournal(), "k-held");
+        await using var server = new DocketFactory(services: s => s.AddSingleton<ICourtJournal>(journal));
+        var registrar = server.ClientFor(TestUsers.Registrar);
+        await registrar.FileAsync("simple_civil");
+
+        var first = registrar.FileAsync("simple_civil", key: "k-held");
+        await journal.Started[0].Task;
+        var second = registrar.FileAsync("simple_civil", key: "k-held");
+        await journal.Started[1].Task;
+        journal.Answer[0].SetResult();
+        var filed = await first;
+        // The second look-up answers now, as a read made before the first filing was written would: nothing stored.
+        journal.Answer[1].SetResult();
+        var retried = await second;
+
+        Assert.Equal(filed.Str("id"), retried.Str("id"));
+        Assert.True(retried.GetProperty("replayed").GetBoolean());
+    }
+
+    /// <summary>Look-ups of one key that wait to be answered, each answering "not stored"; everything else passes through.</summary>
+    private sealed class HeldLookups(ICourtJournal inner, string heldKey) : CourtJournalDecorator(inner)
+    {
+        private int _calls;
+
+        public TaskCompletionSource[] Started { get; } = [new(), new()];
+
+        public TaskCompletionSource[] Answer { get; } = [new(), new()];
+
+        public override async Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default)
+        {
+            if (key != heldKey)
+            {
+                return await Inner.FindKeyAsync(court, key, filedSince, cancellationToken);
+            }
+            var call = Interlocked.Increment(ref _calls) - 1;
+            Started[call].SetResult();
+            await Answer[call].Task;
+            return null;
+        }
+    }
 }
