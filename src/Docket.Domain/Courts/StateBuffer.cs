@@ -46,6 +46,21 @@ public sealed class StateBuffer : Stream
         }
     }
 
+    /// <summary>
+    /// A saved state a megabyte at a time (at most): the slices its sealing and its file's writing pace themselves by
+    /// (<see cref="WorkPace"/>). A state written here comes in whole chunks; any other sequence is cut to the same size.
+    /// </summary>
+    public static IEnumerable<ReadOnlyMemory<byte>> Slices(ReadOnlySequence<byte> state)
+    {
+        foreach (var segment in state)
+        {
+            for (var at = 0; at < segment.Length; at += ChunkBytes)
+            {
+                yield return segment.Slice(at, Math.Min(ChunkBytes, segment.Length - at));
+            }
+        }
+    }
+
     /// <summary>The chunks held (a megabyte each), for the memory a court keeps between saves.</summary>
     public int Chunks => _chunks.Count;
 

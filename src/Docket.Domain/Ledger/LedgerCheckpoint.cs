@@ -110,16 +110,12 @@ public static class LedgerKey
     /// </summary>
     public static async Task SealInPlaceAsync(ECDsa key, string court, long seq, ReadOnlySequence<byte> state, Memory<byte> seal, double share, CancellationToken cancellationToken = default)
     {
-        const int Slice = 1 << 20;
         var pace = new WorkPace(share);
         using var hash = SealHash(court, seq);
-        foreach (var segment in state)
+        foreach (var slice in StateBuffer.Slices(state))
         {
-            for (var at = 0; at < segment.Length; at += Slice)
-            {
-                hash.AppendData(segment.Span.Slice(at, Math.Min(Slice, segment.Length - at)));
-                await pace.SliceDoneAsync(cancellationToken);
-            }
+            hash.AppendData(slice.Span);
+            await pace.SliceDoneAsync(cancellationToken);
         }
         WriteSeal(key, hash, seal.Span);
     }

@@ -554,24 +554,23 @@ public sealed partial class LiveCourtGrain(
         var key = request.IdempotencyKey;
         if (key is not null && AccessRules.Allows(request.By, Permission.File, new(_court.Id)))
         {
-            if (_keyed.TryGet(key, out var running))
-            {
-                return CourtCommands.SameFiling(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
-            }
             var lookup = _keyed.BeginLookup();
             KeyedFiling? stored;
+            (FilingRequest Request, Task<CommandResult> Task) running;
             try
             {
                 stored = await journal.FindKeyAsync(_court.Id, key, time.GetUtcNow() - KeyRetention);
-                // Decided in this turn, after the look-up: a filing under the key made while it read is found here.
-                if (_keyed.TryGet(key, out running))
-                {
-                    return CourtCommands.SameFiling(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
-                }
+                // Asked in this turn, after the look-up: a filing under the key still being written, or written while
+                // the look-up read, is found here and not (yet) in storage.
+                _keyed.TryGet(key, out running);
             }
             finally
             {
                 _keyed.EndLookup(lookup);
+            }
+            if (running.Task is not null)
+            {
+                return CourtCommands.SameFiling(running.Request, request) ? (await running.Task) with { Replayed = true } : KeyReused();
             }
             if (stored is not null)
             {

@@ -20,7 +20,6 @@ public sealed class SavedStateFiles(string dataDirectory)
 {
     private static readonly byte[] s_magic = "DKTS"u8.ToArray();
     private const int HeaderBytes = 12;
-    private const int FlushBytes = 1 << 20;
 
     /// <summary>About how much of the disk's time a save takes while it is written (<see cref="WorkPace"/>).</summary>
     public double WriteShare { get; init; } = 0.25;
@@ -47,14 +46,11 @@ public sealed class SavedStateFiles(string dataDirectory)
                 BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(s_magic.Length), seq);
                 await file.WriteAsync(header, cancellationToken);
                 var pace = new WorkPace(WriteShare);
-                foreach (var segment in state)
+                foreach (var slice in StateBuffer.Slices(state))
                 {
-                    for (var at = 0; at < segment.Length; at += FlushBytes)
-                    {
-                        await file.WriteAsync(segment.Slice(at, Math.Min(FlushBytes, segment.Length - at)), cancellationToken);
-                        file.Flush(flushToDisk: true);
-                        await pace.SliceDoneAsync(cancellationToken);
-                    }
+                    await file.WriteAsync(slice, cancellationToken);
+                    file.Flush(flushToDisk: true);
+                    await pace.SliceDoneAsync(cancellationToken);
                 }
                 file.Flush(flushToDisk: true);
             }
