@@ -1,5 +1,6 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
+using Docket.Domain.Supervision;
 
 namespace Docket.Grains.Tests;
 
@@ -9,7 +10,7 @@ namespace Docket.Grains.Tests;
 /// </summary>
 public sealed class KeyedFilingsTests
 {
-    private static readonly FilingRequest s_request = new("simple_civil", false, "none", "k", new Actor("registrar", "registrar", "live", null, null));
+    private static readonly FilingRequest s_request = new("simple_civil", false, RiskLevel.None, "k", new Actor("registrar", "registrar", "live", null, null));
     private static readonly Task<CommandResult> s_answer = new TaskCompletionSource<CommandResult>().Task;
 
     [Fact]

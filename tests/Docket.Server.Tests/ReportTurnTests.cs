@@ -3,6 +3,7 @@ using System.Net;
 using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
+using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Docket.Server.Tests;
@@ -28,7 +29,7 @@ public sealed class ReportTurnTests
         // More cases than a report reads in one turn (1,024), filed straight to the court.
         for (var batch = 0; batch < 25; batch++)
         {
-            await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => court.FileAsync(new FilingRequest("simple_civil", false, "none", null, registrar))));
+            await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => court.FileAsync(new FilingRequest("simple_civil", false, RiskLevel.None, null, registrar))));
         }
 
         probe.Armed = true;
@@ -66,7 +67,7 @@ public sealed class ReportTurnTests
             {
                 Armed = false;
                 Filing = Grains!.GetGrain<ILiveCourtGrain>(DocketFactory.Court)
-                    .FileAsync(new FilingRequest("simple_civil", false, "none", null, new Actor(Probe, UserRoles.Registrar, DocketFactory.Court, null, null)));
+                    .FileAsync(new FilingRequest("simple_civil", false, RiskLevel.None, null, new Actor(Probe, UserRoles.Registrar, DocketFactory.Court, null, null)));
                 // Holds the court's turn (deliberately blocking) while the filing's message arrives and waits.
                 Thread.Sleep(300);
                 Events.Enqueue("report-start");

@@ -6,6 +6,7 @@ using Docket.Benchmarks.Infrastructure;
 using Docket.Benchmarks.Simulator;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
+using Docket.Domain.Supervision;
 
 namespace Docket.Benchmarks.Grains;
 
@@ -103,7 +104,7 @@ public class GrainPathBenchmark
     public Task FileConcurrent() => InFlightAsync(_ => FileAsync());
 
     private Task<CommandResult> FileAsync() => _court.FileAsync(
-        new FilingRequest(CaseType, false, "none", _keyPrefix + Interlocked.Increment(ref _nextKey), _registrar));
+        new FilingRequest(CaseType, false, RiskLevel.None, _keyPrefix + Interlocked.Increment(ref _nextKey), _registrar));
 
     /// <summary>Runs <see cref="ConcurrentOperations"/> calls with <see cref="InFlight"/> callers, each awaiting its call before the next.</summary>
     private static async Task InFlightAsync(Func<int, Task> call)

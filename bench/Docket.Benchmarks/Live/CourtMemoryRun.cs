@@ -5,6 +5,7 @@ using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
+using Docket.Domain.Supervision;
 
 namespace Docket.Benchmarks.Live;
 
@@ -103,7 +104,7 @@ public static class CourtMemoryRun
         while (written < entries)
         {
             time = time.AddSeconds(30);
-            var filed = CourtCommands.File(live, new FilingRequest(types[random.Next(types.Length)], random.Next(40) == 0, "none", $"key-{filings}", registrar), time);
+            var filed = CourtCommands.File(live, new FilingRequest(types[random.Next(types.Length)], random.Next(40) == 0, RiskLevel.None, $"key-{filings}", registrar), time);
             filings++;
             Save(filed.Records);
             if (filings % 100 == 0)

@@ -35,10 +35,7 @@ public static partial class CourtCommands
         {
             return CommandEffect.Refuse(Outcome.Invalid, "type", $"no team of court {court.Id} takes case type '{request.Type}'");
         }
-        if (RiskLevels.Parse(request.Risk) is not { } risk)
-        {
-            return CommandEffect.Refuse(Outcome.Invalid, "risk", $"unknown risk level '{request.Risk}' (none, ordinary, larger or major)");
-        }
+        var risk = request.Risk;
         var number = state.LastNumber + 1;
         state.AsOf(at);
         var decision = state.Decide(type, request.Flagged, risk, number);
@@ -70,11 +67,11 @@ public static partial class CourtCommands
 
     /// <summary>Whether a repeated filing under one idempotency key asks for the same case as the first.</summary>
     public static bool SameFiling(FilingRequest a, FilingRequest b) =>
-        a.Type == b.Type && a.Flagged == b.Flagged && RiskLevels.Parse(a.Risk) == RiskLevels.Parse(b.Risk);
+        a.Type == b.Type && a.Flagged == b.Flagged && a.Risk == b.Risk;
 
     /// <summary>Whether the filed case is what the request asks for (a key used again for another filing is refused).</summary>
     public static bool SameFiling(CourtCase c, FilingRequest request) =>
-        c.Type == request.Type && c.Flagged == request.Flagged && c.Risk == (RiskLevels.Parse(request.Risk) ?? RiskLevel.None);
+        c.Type == request.Type && c.Flagged == request.Flagged && c.Risk == request.Risk;
 
     /// <summary>
     /// Sequences a command a case decided on its record (<see cref="CaseCommands"/>): its entries appended at

@@ -2,6 +2,7 @@ using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 using Docket.Grains;
 
 namespace Docket.Server.Api;
@@ -116,12 +117,16 @@ internal static class CaseEndpoints
         {
             return Problems.Invalid("type", "the case type is required");
         }
+        if (RiskLevels.Parse(body.Flags?.Risk) is not { } risk)
+        {
+            return Problems.Invalid("flags.risk", $"unknown risk level '{body.Flags!.Risk}' (none, ordinary, larger or major)");
+        }
         var (code, hmac) = parties.NewCode();
         var result = await grains.LiveCourt(court)
-            .FileAsync(new FilingRequest(body.Type, body.Flags?.Flagged ?? false, body.Flags?.Risk ?? "none", key, actor, hmac));
+            .FileAsync(new FilingRequest(body.Type, body.Flags?.Flagged ?? false, risk, key, actor, hmac));
         if (!result.Succeeded)
         {
-            return Problems.From(result.Field == "risk" ? result with { Field = "flags.risk" } : result);
+            return Problems.From(result);
         }
         var c = result.Case!.Case;
         var response = new FiledCaseResponse(c.Id, c.Status, c.Team, c.Judge, c.Policy, c.Designated, result.Replayed,

@@ -59,7 +59,7 @@ public static class AuditLedgers
         for (var n = 1; n <= filings; n++)
         {
             var at = Start + (step * n);
-            var request = new FilingRequest("civil", false, "none", $"key-{n}", registrar);
+            var request = new FilingRequest("civil", false, RiskLevel.None, $"key-{n}", registrar);
             if (favoured is null)
             {
                 lines.AddRange(CourtCommands.File(live, request, at).Records.Select(r => r.Json));

@@ -1,6 +1,7 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -24,7 +25,7 @@ public sealed class CaseCommandsTests
         const string secret = "5a1e0000000000000000000000000000000000000000000000000000000000aa";
         var state = new CourtState(court, _ => secret);
         var records = new List<LedgerRecord> { CourtCommands.Open(state, "yancheng", LedgerHash.Commitment(secret), s_start) };
-        var filed = CourtCommands.File(state, new FilingRequest("simple_civil", false, "none", null, s_registrar with { Court = court.Id }), s_start);
+        var filed = CourtCommands.File(state, new FilingRequest("simple_civil", false, RiskLevel.None, null, s_registrar with { Court = court.Id }), s_start);
         Assert.Null(filed.Refused);
         Assert.NotNull(state.Case(1)!.Team);
         records.AddRange(filed.Records);

@@ -1,6 +1,7 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -148,7 +149,7 @@ public sealed class ChainVerifierTests
         for (var n = 1; n <= filings; n++)
         {
             at = at.AddMinutes(5);
-            records.AddRange(CourtCommands.File(live, new FilingRequest("civil", false, "none", null, registrar), at).Records);
+            records.AddRange(CourtCommands.File(live, new FilingRequest("civil", false, RiskLevel.None, null, registrar), at).Records);
             if (n % 4 == 0 && live.Case(n) is { Status: CourtCaseStatus.Pending } c
                 && _court.Layout.Teams.FirstOrDefault(t => t.Id != c.Team && t.Id.StartsWith("civil", StringComparison.Ordinal)) is { } other)
             {

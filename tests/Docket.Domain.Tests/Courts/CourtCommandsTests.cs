@@ -1,6 +1,7 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -21,7 +22,7 @@ public sealed class CourtCommandsTests
     {
         var (court, state, _, _) = Opened();
         var judge = new Actor("j", UserRoles.Judge, court.Id, "civil", "civil-1");
-        var effect = CourtCommands.File(state, new FilingRequest("civil", false, "none", null, judge), s_start.AddHours(1));
+        var effect = CourtCommands.File(state, new FilingRequest("civil", false, RiskLevel.None, null, judge), s_start.AddHours(1));
         Assert.Equal(Outcome.Forbidden, effect.Refused?.Outcome);
         Assert.Empty(effect.Records);
         Assert.Equal(1, state.Seq);
@@ -33,7 +34,7 @@ public sealed class CourtCommandsTests
         var (court, state, records, secret) = Opened();
         var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
         var president = new Actor("p", UserRoles.President, court.Id, null, null);
-        var filed = CourtCommands.File(state, new FilingRequest("civil", false, "none", null, registrar), s_start.AddHours(1));
+        var filed = CourtCommands.File(state, new FilingRequest("civil", false, RiskLevel.None, null, registrar), s_start.AddHours(1));
         records.AddRange(filed.Records);
         var from = state.Case(1)!.Team;
         var target = court.Layout.Teams.First(t => t.Id != from && t.Accepts.Contains(court.TypeIndex("civil"))).Id;
@@ -58,7 +59,7 @@ public sealed class CourtCommandsTests
         var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
         for (var i = 0; i < 40; i++)
         {
-            Assert.Null(CourtCommands.File(state, new FilingRequest(i % 3 == 0 ? "criminal" : "civil", false, "none", null, registrar), s_start.AddMinutes(i)).Refused);
+            Assert.Null(CourtCommands.File(state, new FilingRequest(i % 3 == 0 ? "criminal" : "civil", false, RiskLevel.None, null, registrar), s_start.AddMinutes(i)).Refused);
         }
         var later = s_start.AddDays(400);
         CourtCommands.Watch(state, later);

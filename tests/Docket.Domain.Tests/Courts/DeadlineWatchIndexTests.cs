@@ -1,6 +1,7 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -27,7 +28,7 @@ public sealed class DeadlineWatchIndexTests
             switch (random.Next(4))
             {
                 case 0 or 1:
-                    CourtCommands.File(state, new FilingRequest(types[random.Next(types.Count)].Id, false, "none", null, registrar), at);
+                    CourtCommands.File(state, new FilingRequest(types[random.Next(types.Count)].Id, false, RiskLevel.None, null, registrar), at);
                     break;
                 case 2 when state.HeldCases.Where(c => c.Status != CourtCaseStatus.Waiting && c.StagesDone < court.CaseTypes[court.TypeIndex(c.Type)].Stages.Count).ToList() is { Count: > 0 } open:
                     var c = open[random.Next(open.Count)];

@@ -5,6 +5,7 @@ using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Reports;
 using Docket.Domain.Scenarios;
+using Docket.Domain.Supervision;
 using Docket.Domain.Tests.Scenarios;
 
 namespace Docket.Domain.Tests.Courts;
@@ -198,7 +199,7 @@ public sealed class FinishedCasesTests
             var open = state.HeldCases.Where(c => c.Status != CourtCaseStatus.Waiting && c.StagesDone < court.CaseTypes[court.TypeIndex(c.Type)].Stages.Count).ToList();
             var effect = random.Next(6) switch
             {
-                0 or 1 => CourtCommands.File(state, new FilingRequest(types[random.Next(types.Count)].Id, false, "none", random.Next(2) == 0 ? $"key-{step}" : null, registrar), at),
+                0 or 1 => CourtCommands.File(state, new FilingRequest(types[random.Next(types.Count)].Id, false, RiskLevel.None, random.Next(2) == 0 ? $"key-{step}" : null, registrar), at),
                 2 or 3 when open.Count > 0 => Progress(state, open[random.Next(Math.Min(open.Count, 4))], clerk, president, at),
                 4 when open.Count > 0 => CourtCommands.Extend(state, open[random.Next(open.Count)].Number, 30, "appraisal", president, at),
                 _ => CourtCommands.Watch(state, at),

@@ -1,6 +1,7 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -25,7 +26,7 @@ public sealed class JudgeInChargeLedgerTests
             var at = s_start.AddMinutes(n);
             var type = random.Next(2) == 0 ? "criminal" : "civil";
             var open = state.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList();
-            var effect = CourtCommands.File(state, new FilingRequest(type, false, "none", null, registrar), at);
+            var effect = CourtCommands.File(state, new FilingRequest(type, false, RiskLevel.None, null, registrar), at);
             Assert.Null(effect.Refused);
             var filed = state.Case(effect.Case!.Value)!;
             if (filed.Team is { } team)
@@ -72,7 +73,7 @@ public sealed class JudgeInChargeLedgerTests
         var assigned = new Dictionary<string, int>();
         for (var n = 1; n <= 60; n++)
         {
-            var effect = CourtCommands.File(legacy, new FilingRequest("criminal", false, "none", null, registrar), s_start.AddMinutes(n));
+            var effect = CourtCommands.File(legacy, new FilingRequest("criminal", false, RiskLevel.None, null, registrar), s_start.AddMinutes(n));
             records.AddRange(effect.Records);
             var c = legacy.Case(effect.Case!.Value)!;
             if (c.Team is { } team)

@@ -35,7 +35,7 @@ public sealed class LedgerReplayTests
             at = at.AddMinutes(7);
             var type = random.Next(3) == 0 ? "criminal" : "civil";
             var flagged = random.Next(20) == 0;
-            var filed = CourtCommands.File(live, new FilingRequest(type, flagged, "none", null, registrar), at);
+            var filed = CourtCommands.File(live, new FilingRequest(type, flagged, RiskLevel.None, null, registrar), at);
             Assert.Null(filed.Refused);
             records.AddRange(filed.Records);
             // Close a random open case now and then: its team pulls a waiting case.

@@ -3,6 +3,7 @@ using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -50,7 +51,7 @@ public sealed class LiveCalendarTests
         var court = DatedCourt();
         var filed = new DateTimeOffset(2026, 2, 12, 10, 0, 0, s_beijing);
         var (state, _) = Open(court, filed);
-        CourtCommands.File(state, new FilingRequest("civil", false, "none", null, new Actor("r", UserRoles.Registrar, court.Id, null, null)), filed);
+        CourtCommands.File(state, new FilingRequest("civil", false, RiskLevel.None, null, new Actor("r", UserRoles.Registrar, court.Id, null, null)), filed);
         var details = CaseClock.Details(court, state.HeldCases.Single(), filed);
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 0, 0, 0, s_beijing), details.Deadlines.Single(d => d.Node == "served").Due);
         Assert.Equal(filed.AddDays(80), details.Deadlines.Single(d => d.Node == "judged").Due);
@@ -62,7 +63,7 @@ public sealed class LiveCalendarTests
         var court = DatedCourt();
         var filed = new DateTimeOffset(2026, 3, 2, 9, 0, 0, s_beijing);
         var (state, clerk) = Open(court, filed);
-        CourtCommands.File(state, new FilingRequest("civil", false, "none", null, new Actor("r", UserRoles.Registrar, court.Id, null, null)), filed);
+        CourtCommands.File(state, new FilingRequest("civil", false, RiskLevel.None, null, new Actor("r", UserRoles.Registrar, court.Id, null, null)), filed);
         var served = filed.AddDays(1);
         CourtCommands.Reach(state, 1, "service", clerk, served);
         // In the appraisal, past the limit's warning time: no limit warning is earned while it stands still.
@@ -89,7 +90,7 @@ public sealed class LiveCalendarTests
             switch (random.Next(4))
             {
                 case 0:
-                    CourtCommands.File(state, new FilingRequest("civil", false, "none", null, registrar), at);
+                    CourtCommands.File(state, new FilingRequest("civil", false, RiskLevel.None, null, registrar), at);
                     break;
                 case 1 when state.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } open:
                     var c = open[random.Next(open.Count)];

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 using Docket.Domain.Tests.Replay;
 
 namespace Docket.Domain.Tests.Courts;
@@ -46,9 +47,9 @@ public sealed class PartyCodeLedgerTests
         var records = new List<LedgerRecord> { CourtCommands.Open(live, court.Scenario.Name, LedgerHash.Commitment(LiveLedger.Secret(1, 1)), LiveLedger.Start) };
         var first = PartyCodes.Hmac(key, PartyCodes.New())!;
         var type = court.CaseTypes[0].Id;
-        records.AddRange(CourtCommands.File(live, new FilingRequest(type, false, "none", null, registrar, first), s_at).Records);
+        records.AddRange(CourtCommands.File(live, new FilingRequest(type, false, RiskLevel.None, null, registrar, first), s_at).Records);
         // A filing as before codes: no hash, and the entry's text has no such field.
-        records.AddRange(CourtCommands.File(live, new FilingRequest(type, false, "none", null, registrar), s_at.AddMinutes(1)).Records);
+        records.AddRange(CourtCommands.File(live, new FilingRequest(type, false, RiskLevel.None, null, registrar), s_at.AddMinutes(1)).Records);
         Assert.DoesNotContain("party_code", records[^1].Json, StringComparison.Ordinal);
         var second = PartyCodes.Hmac(key, PartyCodes.New())!;
         var judge = new Actor("judge", UserRoles.Judge, court.Id, null, live.Case(1)!.Team);

@@ -2,6 +2,7 @@ using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
+using Docket.Domain.Supervision;
 using Docket.Domain.Tests.Replay;
 
 namespace Docket.Domain.Tests.Courts;
@@ -40,7 +41,7 @@ internal class ScenarioLedger
     public CourtCase FileAt(string type, bool flagged, DateTimeOffset at)
     {
         var registrar = new Actor("registrar", UserRoles.Registrar, Court.Id, null, null);
-        Add(CourtCommands.File(State, new FilingRequest(type, flagged, "none", null, registrar), at));
+        Add(CourtCommands.File(State, new FilingRequest(type, flagged, RiskLevel.None, null, registrar), at));
         return State.Case(State.LastNumber)!;
     }
 

@@ -1,6 +1,7 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Courts;
 
@@ -44,7 +45,7 @@ public sealed class TeamDeadlineWatchTests
             var roll = random.Next(6);
             if (roll is 0 or 1)
             {
-                var request = new FilingRequest(types[random.Next(types.Count)].Id, false, "none", null, registrar);
+                var request = new FilingRequest(types[random.Next(types.Count)].Id, false, RiskLevel.None, null, registrar);
                 CourtCommands.File(whole, request, at);
                 Tell(CourtCommands.File(split, request, at).Records);
             }
@@ -97,7 +98,7 @@ public sealed class TeamDeadlineWatchTests
         var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
         var president = new Actor("p", UserRoles.President, court.Id, null, null);
         var type = court.CaseTypes.First(t => t.Nodes.Count > 0 && court.Layout.TypePool[court.TypeIndex(t.Id)] >= 0).Id;
-        CourtCommands.File(state, new FilingRequest(type, false, "none", null, registrar), s_start.AddHours(1));
+        CourtCommands.File(state, new FilingRequest(type, false, RiskLevel.None, null, registrar), s_start.AddHours(1));
         var c = state.Case(1)!;
         var later = s_start.AddDays(120);
 
@@ -123,7 +124,7 @@ public sealed class TeamDeadlineWatchTests
         var at = s_start;
         for (var i = 0; i < 3; i++)
         {
-            CourtCommands.File(state, new FilingRequest(fast.Id, false, "none", null, registrar), at = at.AddHours(1));
+            CourtCommands.File(state, new FilingRequest(fast.Id, false, RiskLevel.None, null, registrar), at = at.AddHours(1));
         }
         var team = court.TeamIndex(state.Case(1)!.Team!);
         var docket = new OpenDocket(court, state.Docket(team, null));

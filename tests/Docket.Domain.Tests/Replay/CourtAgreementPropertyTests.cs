@@ -4,6 +4,7 @@ using Docket.Domain.Assignment;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Replay;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Replay;
 
@@ -91,7 +92,7 @@ public sealed class CourtAgreementPropertyTests
             CommandEffect effect;
             if (op < 55 || open.Count == 0 && op < 80)
             {
-                effect = CourtCommands.File(live, new FilingRequest(op % 2 == 0 ? "civil" : "criminal", op % 11 == 0, op % 13 == 0 ? "major" : "none", null, registrar), at);
+                effect = CourtCommands.File(live, new FilingRequest(op % 2 == 0 ? "civil" : "criminal", op % 11 == 0, op % 13 == 0 ? RiskLevel.Major : RiskLevel.None, null, registrar), at);
             }
             else if (op < 80)
             {

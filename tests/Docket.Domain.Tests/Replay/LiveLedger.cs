@@ -3,6 +3,7 @@ using System.Text;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Replay;
 
@@ -31,7 +32,7 @@ public static class LiveLedger
         var president = new Actor("president", UserRoles.President, court.Id, null, null);
         var admin = new Actor("admin", UserRoles.Admin, null, null, null);
         var types = court.CaseTypes.Where(t => court.Layout.TypePool[court.TypeIndex(t.Id)] >= 0).Select(t => t.Id).ToArray();
-        string[] risks = ["none", "none", "none", "ordinary", "major"];
+        RiskLevel[] risks = [RiskLevel.None, RiskLevel.None, RiskLevel.None, RiskLevel.Ordinary, RiskLevel.Major];
         var at = Start.AddHours(1);
         (string Team, long Seq)[] absences = [];
         for (var n = 1; n <= filings; n++)
