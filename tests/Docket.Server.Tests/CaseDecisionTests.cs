@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Docket.Abstractions;
+using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Grains;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +53,38 @@ public sealed class CaseDecisionTests : IAsyncLifetime
         Assert.Single(_decisions.Of(b), d => d.Refused is null);
         var nodes = (await CaseApiTests.AllEntriesAsync(_factory.ClientFor(TestUsers.Auditor))).Where(e => e.Str("kind") == "node").Select(e => e.Str("case")).ToList();
         Assert.Equal([b, a], nodes);
+    }
+
+    [Fact]
+    public async Task A_cases_deadline_warnings_are_decided_in_its_own_grain_and_one_case_held_up_does_not_hold_up_another()
+    {
+        var (a, _) = await FileCivilWithJudgeAsync();
+        var (b, _) = await FileCivilWithJudgeAsync();
+        _factory.Clock.Advance(TimeSpan.FromDays(8));
+        var grains = _factory.Services.GetRequiredService<IGrainFactory>();
+        var gate = _decisions.Hold(a);
+
+        var held = grains.GetGrain<ILiveCaseGrain>(a).WatchAsync();
+        await gate.Decided.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var warnedB = await grains.GetGrain<ILiveCaseGrain>(b).WatchAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotEmpty(warnedB);
+        Assert.False(held.IsCompleted, "case a's warnings were issued while its grain was still deciding them");
+        gate.Release.SetResult();
+        var warnedA = await held.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotEmpty(warnedA);
+
+        // Each case's warnings came from one decision of its own grain, the deadline watcher's, and nothing is left
+        // for the teams' or the court's watch to issue.
+        foreach (var (id, warned) in new[] { (a, warnedA), (b, warnedB) })
+        {
+            var decision = Assert.Single(_decisions.Of(id));
+            Assert.Equal(SystemActors.DeadlineWatcher, decision.By);
+            Assert.Equal(warned.Length, decision.Entries.Length);
+            Assert.All(warned, w => Assert.Equal(id, w.Case));
+        }
+        var warnings = (await CaseApiTests.AllEntriesAsync(_factory.ClientFor(TestUsers.Auditor))).Where(e => e.Str("kind") == "warning").ToList();
+        Assert.Equal(warnedA.Length + warnedB.Length, warnings.Count);
+        Assert.Empty(await grains.GetGrain<ILiveCourtGrain>(DocketFactory.Court).WatchDeadlinesAsync());
     }
 
     [Fact]

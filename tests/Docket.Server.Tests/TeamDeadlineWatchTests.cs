@@ -8,10 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Docket.Server.Tests;
 
 /// <summary>
-/// The deadline watch where the live service runs it: each team grain watches its open cases and asks the court to
-/// ledger their warnings; the court's reminder watches waiting and closed cases and wakes a team whose due case waited
-/// (a team grain not active); a case grain's own timer asks for its case when its check comes. The same warnings as
-/// the court-wide watch, none twice.
+/// The deadline watch where the live service runs it: each team grain watches its open cases and has each due one's
+/// grain decide its warnings for the court to ledger; the court's reminder asks the grains of due waiting and closed
+/// cases and wakes a team whose due case waited (a team grain not active); a case grain's own timer decides its
+/// warnings when its check comes. The same warnings as the court-wide watch, none twice.
 /// </summary>
 public sealed class TeamDeadlineWatchTests
 {

@@ -8,7 +8,8 @@ namespace Docket.Abstractions;
 /// derived from the court's ledger (never stored a second time). It decides its own commands on that record — node
 /// reached, unlock, extension, conversion asked and decided, party code (<see cref="Domain.Courts.CaseCommands"/>) —
 /// and has the court sequence them; a designation (an assignment) the court decides.
-/// While active it times its record's next deadline check and then asks its team's watch for its warnings.
+/// It decides its own deadline warnings too (<see cref="WatchAsync"/>): when its team's or its court's watch asks, and,
+/// while active, on its own timer at its record's next deadline check.
 /// </summary>
 [Alias("docket.live.case-grain")]
 public interface ILiveCaseGrain : IGrainWithStringKey
@@ -20,6 +21,14 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     /// <summary>Takes the court's newer record of the case (called by the court when an entry of its own changes it).</summary>
     [Alias("adopt-held")]
     Task AdoptAsync(HeldCase record);
+
+    /// <summary>
+    /// Issues the deadline warnings the case has earned by now and not been issued
+    /// (<see cref="Domain.Courts.CaseCommands.Warn"/>), decided on its record and sequenced by the court like its other
+    /// commands; returns those issued, once durable (none when nothing is due, or no such case).
+    /// </summary>
+    [Alias("watch")]
+    Task<CourtWarning[]> WatchAsync();
 
     [Alias("reach")]
     Task<CommandResult> ReachAsync(string node, Actor by);

@@ -49,22 +49,13 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     Task<string?> GetPartyCodeHmacAsync(long number);
 
     /// <summary>
-    /// The whole court's deadline watch, now (at activation, and on demand): escalates the waiting cases that have
-    /// waited their pool's threshold, lets free teams pull, issues every warning the court's cases — every team's
-    /// included — have earned by now and not been issued, records them in the ledger in one write, and returns the
-    /// warnings. The court's reminder runs only its own share (<see cref="WarnAsync"/> is the teams').
+    /// The whole court's deadline watch, now (on demand): escalates the waiting cases that have waited their pool's
+    /// threshold and lets free teams pull (the court's own share), then has every case whose check has come decide its
+    /// warnings — through its team's watch for a case a team holds open, directly for a waiting or closed one — and
+    /// returns the warnings issued, once all are durable. The court's reminder runs the same without waiting for them.
     /// </summary>
     [Alias("watch-deadlines")]
     Task<CourtWarning[]> WatchDeadlinesAsync();
-
-    /// <summary>
-    /// A watch's request (a team's, or a case's own timer): issues the warnings cases <paramref name="numbers"/> have
-    /// earned by now and not been issued, re-evaluated on the court's state, in one write, and returns them. With a
-    /// <paramref name="team"/>, only the cases that team holds open are looked at; without, only cases no team holds
-    /// open (waiting or closed).
-    /// </summary>
-    [Alias("warn")]
-    Task<CourtWarning[]> WarnAsync(string? team, long[] numbers);
 
     /// <summary>The warnings issued, oldest first, those issued at or after <paramref name="since"/> when given.</summary>
     [Alias("warnings")]

@@ -23,15 +23,11 @@ public interface ILiveTeamGrain : IGrainWithStringKey
 
     /// <summary>
     /// The team's deadline watch, now (its timer's tick; the court calls it for a team whose due case waited too
-    /// long): asks the court to issue the warnings its open cases have earned and not been issued, in one call, and
-    /// returns those issued. Empty for no such team.
+    /// long): has each of its open cases whose check has come decide its warnings (<see cref="ILiveCaseGrain.WatchAsync"/>),
+    /// in parallel, and returns those issued. Empty for no such team.
     /// </summary>
     [Alias("watch-deadlines")]
     Task<CourtWarning[]> WatchDeadlinesAsync();
-
-    /// <summary>The team's watch for one of its open cases only (asked by the case's grain when its check comes).</summary>
-    [Alias("watch-case")]
-    Task<CourtWarning[]> WatchCaseAsync(long number);
 }
 
 /// <summary>

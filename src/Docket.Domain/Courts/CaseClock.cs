@@ -69,10 +69,23 @@ public static class CaseClock
             return null;
         }
         var (since, deadlines) = Evaluate(court, c, at);
-        if (Unissued(court, c, type, since, deadlines, at).Any())
-        {
-            return at;
-        }
+        return Unissued(court, c, type, since, deadlines, at).Any() ? at : NextStep(court, c, type, deadlines, at);
+    }
+
+    /// <summary>
+    /// The first moment after <paramref name="at"/> at which the record, unchanged, may earn a warning it has not
+    /// earned by <paramref name="at"/>: the next step of an unreached node's ladder or of its open statutory limit
+    /// (<see cref="NextCheck"/> without its "now"). Until then the warnings earned stay those earned at
+    /// <paramref name="at"/>, so a decision to issue them (<see cref="CaseCommands.Warn"/>) holds. Null: none until the record changes.
+    /// </summary>
+    public static DateTimeOffset? NextStep(Court court, CourtCase c, DateTimeOffset at)
+    {
+        var type = court.CaseTypes[court.TypeIndex(c.Type)];
+        return type.Nodes.Count == 0 && type.TimeLimitDays is null ? null : NextStep(court, c, type, Evaluate(court, c, at).Deadlines, at);
+    }
+
+    private static DateTimeOffset? NextStep(Court court, CourtCase c, CaseType type, NodeDeadline[] deadlines, DateTimeOffset at)
+    {
         DateTimeOffset? next = null;
         void Consider(DateTimeOffset t)
         {

@@ -188,6 +188,24 @@ public static class CaseCommands
         return TimeLimit.RefuseConversionDecision(c.Conversion);
     }
 
+    /// <summary>
+    /// The deadline warnings the case has earned by <paramref name="at"/> and not been issued
+    /// (<see cref="CaseClock.Unissued"/>), issued by the deadline watcher: an entry each, for the court to sequence
+    /// like any decision on the case (and to count). Null when there is none. The decision holds until the case's next
+    /// deadline step (<see cref="CaseClock.NextStep"/>), when it may have earned another.
+    /// </summary>
+    public static CaseDecision? Warn(Court court, CourtCase c, DateTimeOffset at)
+    {
+        var earned = CaseClock.Unissued(court, c, at).ToList();
+        if (earned.Count == 0)
+        {
+            return null;
+        }
+        var by = SystemActors.DeadlineWatcher;
+        LedgerEntry[] entries = [.. earned.Select(w => Draft(court, LedgerKinds.Warning, c, by, at) with { Node = w.Subject, Level = w.Level, Due = w.Due })];
+        return new CaseDecision(c.Number, c.Version, at, CaseClock.NextStep(court, c, at), entries, by, null);
+    }
+
     private static AccessScope ScopeOf(Court court, CourtCase c) => new(court.Id, court.DivisionOfTeam(c.Team), c.Team);
 
     private static CaseDecision Decided(Court court, CourtCase c, Actor by, DateTimeOffset at, LedgerEntry[] entries) =>

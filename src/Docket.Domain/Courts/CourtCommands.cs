@@ -92,22 +92,35 @@ public static partial class CourtCommands
             return null;
         }
         var effect = new CommandEffect { Case = c.Number };
+        Append(state, c, decision, at, effect);
+        return effect;
+    }
+
+    /// <summary>A decision's entries appended at <paramref name="at"/> to <paramref name="effect"/> (the case's record checked to be the one decided on).</summary>
+    private static void Append(CourtState state, CourtCase c, CaseDecision decision, DateTimeOffset at, CommandEffect effect)
+    {
+        var court = state.Court;
         foreach (var draft in decision.Entries)
         {
-            if (draft.Case != c.Id || draft.Court != state.Court.Id)
+            if (draft.Case != c.Id || draft.Court != court.Id)
             {
                 throw new ArgumentException($"a decision on case {c.Id} holds an entry about {draft.Case}", nameof(decision));
             }
             // A closure is the court's to hold for quality review: the hold depends on the judge's other files of the year.
             var entry = draft.Kind == LedgerKinds.Close ? draft with { Review = state.ReviewHoldOf(state.Case(c.Number)!, at) } : draft;
-            effect.Records.Add(state.Append(entry with { Seq = state.Seq + 1, At = at, Prev = state.Head }));
+            var record = state.Append(entry with { Seq = state.Seq + 1, At = at, Prev = state.Head });
+            effect.Records.Add(record);
+            if (draft.Kind == LedgerKinds.Warning)
+            {
+                var issued = Array.Find(state.Case(c.Number)!.Warnings, x => x.Seq == record.Seq)!;
+                effect.Warnings.Add(new CourtWarning(c.Id, c.Team, court.DivisionOfTeam(c.Team), issued));
+            }
         }
         if (decision.Closes)
         {
             effect.Closed = true;
-            AppendPulls(state, state.Court.TeamIndex(c.Team!), at, decision.By, effect);
+            AppendPulls(state, court.TeamIndex(c.Team!), at, decision.By, effect);
         }
-        return effect;
     }
 
     /// <summary>
@@ -388,63 +401,38 @@ public static partial class CourtCommands
     }
 
     /// <summary>
-    /// The deadline watcher's tick at <paramref name="at"/> over the whole court: waiting cases due to escalate move to
-    /// the top of their queue, teams free to take waiting cases pull them (a team back from an absence), and every
-    /// warning the cases have earned by now (<see cref="CaseClock.Unissued"/>) and not been issued is issued. Only the
-    /// cases whose next check has come (<see cref="CourtState.DueBy"/>) are looked at. Idempotent: a second tick at
-    /// the same moment finds nothing new.
+    /// The deadline watcher's tick at <paramref name="at"/> over the whole court, in one step (the live service splits
+    /// it: <see cref="WatchQueue"/> is the court's, each case's warnings its own grain's by <see cref="CaseCommands.Warn"/>):
+    /// waiting cases due to escalate move to the top of their queue, teams free to take waiting cases pull them (a team
+    /// back from an absence), and every warning the cases have earned by now and not been issued is issued
+    /// (<see cref="CaseCommands.Warn"/>, sequenced as <see cref="Ledger"/> does). Only the cases whose next check has
+    /// come (<see cref="CourtState.DueBy"/>) are looked at. Idempotent: a second tick at the same moment finds nothing new.
     /// </summary>
-    public static CommandEffect Watch(CourtState state, DateTimeOffset at) => Watch(state, at, static _ => true);
-
-    /// <summary>
-    /// The court's own share of the watch at <paramref name="at"/>: as <see cref="Watch(CourtState, DateTimeOffset)"/>,
-    /// but warning only the cases no team holds open (waiting for a team, or closed with stages still to come); the
-    /// warnings of the cases a team holds are its team's watch's (<see cref="Warn"/>).
-    /// </summary>
-    public static CommandEffect WatchUnowned(CourtState state, DateTimeOffset at) =>
-        Watch(state, at, static c => c.Status != CourtCaseStatus.Pending);
-
-    /// <summary>
-    /// Issues at <paramref name="at"/> the warnings cases <paramref name="numbers"/> have earned and not been issued,
-    /// re-evaluated on the court's own state (<see cref="CaseClock.Unissued"/>): a team's watch asks for the cases of
-    /// its docket whose check has come (<paramref name="team"/>: only those the team holds open now are looked at); a
-    /// case with no team's watch over it (<paramref name="team"/> null: only cases no team holds open). A case that
-    /// has moved, closed or already had its warnings since the asker looked is left alone, so nothing is issued twice
-    /// and nothing stale is issued.
-    /// </summary>
-    public static CommandEffect Warn(CourtState state, string? team, IEnumerable<long> numbers, DateTimeOffset at)
+    public static CommandEffect Watch(CourtState state, DateTimeOffset at)
     {
-        var effect = new CommandEffect();
-        foreach (var number in numbers.Distinct())
+        var effect = WatchQueue(state, at);
+        foreach (var c in state.DueBy(at))
         {
-            if (state.Case(number) is { } c && (team is null ? c.Status != CourtCaseStatus.Pending : c.Status == CourtCaseStatus.Pending && c.Team == team))
+            if (CaseCommands.Warn(state.Court, c, at) is { } warn)
             {
-                AppendWarnings(state, c, [.. CaseClock.Unissued(state.Court, c, at)], at, effect);
+                Append(state, c, warn, at, effect);
             }
         }
         return effect;
     }
 
-    private static CommandEffect Watch(CourtState state, DateTimeOffset at, Func<CourtCase, bool> watched)
+    /// <summary>
+    /// The court's own share of the deadline watch at <paramref name="at"/>, the assignments in it: waiting cases due
+    /// to escalate move to the top of their queue and teams free to take waiting cases pull them. The warnings are each
+    /// case's (<see cref="CaseCommands.Warn"/>).
+    /// </summary>
+    public static CommandEffect WatchQueue(CourtState state, DateTimeOffset at)
     {
         var court = state.Court;
         var watcher = SystemActors.DeadlineWatcher;
         state.AsOf(at);
         var effect = new CommandEffect();
         var escalate = state.Queue().Select(q => q.Case).Where(c => state.Escalates(c, at)).ToList();
-        var due = new List<(CourtCase Case, List<DeadlineWarning> Warnings)>();
-        foreach (var c in state.DueBy(at))
-        {
-            if (!watched(c))
-            {
-                continue;
-            }
-            var unissued = CaseClock.Unissued(court, c, at).ToList();
-            if (unissued.Count > 0)
-            {
-                due.Add((c, unissued));
-            }
-        }
         foreach (var c in escalate)
         {
             effect.Records.Add(state.Append(Entry(state, LedgerKinds.Escalate, at, c, watcher)));
@@ -454,24 +442,7 @@ public static partial class CourtCommands
         {
             AppendPulls(state, team, at, watcher, effect);
         }
-        foreach (var (c, warnings) in due)
-        {
-            AppendWarnings(state, c, warnings, at, effect);
-        }
         return effect;
-    }
-
-    /// <summary>The deadline watcher's warning entries for the case, one a warning.</summary>
-    private static void AppendWarnings(CourtState state, CourtCase c, List<DeadlineWarning> warnings, DateTimeOffset at, CommandEffect effect)
-    {
-        var court = state.Court;
-        foreach (var w in warnings)
-        {
-            var record = state.Append(Entry(state, LedgerKinds.Warning, at, c, SystemActors.DeadlineWatcher) with { Node = w.Subject, Level = w.Level, Due = w.Due });
-            effect.Records.Add(record);
-            var issued = Array.Find(state.Case(c.Number)!.Warnings, x => x.Seq == record.Seq)!;
-            effect.Warnings.Add(new CourtWarning(c.Id, c.Team, court.DivisionOfTeam(c.Team), issued));
-        }
     }
 
     /// <summary>The ledger's first entry: the organisation the court runs and its first seed commitment.</summary>

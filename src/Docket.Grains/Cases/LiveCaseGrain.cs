@@ -17,9 +17,10 @@ namespace Docket.Grains;
 /// record is durable; after that it keeps the records the court acknowledges as durable for its commands and those
 /// the court sends when an entry it wrote itself (a deadline warning, an escalation, a pull) changes the case.
 /// Nothing is persisted: a new activation starts again from the court.
-/// While active it keeps a grain timer for its record's next deadline check (<see cref="CaseClock.NextCheck"/>): when
-/// it comes, the grain asks its team's watch for this case (the court, for a case no team holds open), so a read just
-/// after a deadline shows its warning.
+/// Its deadline warnings are its own to decide too (<see cref="WatchAsync"/>, <see cref="CaseCommands.Warn"/>): its
+/// team's watch asks it when its check has come (the court's, for a case no team holds open), and while active it
+/// keeps a grain timer for its record's next check (<see cref="CaseClock.NextCheck"/>), so a read just after a
+/// deadline shows its warning.
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
 public sealed class LiveCaseGrain(
@@ -60,6 +61,34 @@ public sealed class LiveCaseGrain(
     {
         Take(record.Whole);
         return Task.CompletedTask;
+    }
+
+    public async Task<CourtWarning[]> WatchAsync()
+    {
+        await SyncAsync();
+        for (var attempt = 1; attempt <= Attempts && _court is not null && _record is not null; attempt++)
+        {
+            if (CaseCommands.Warn(_court, _record, time.GetUtcNow()) is not { } decision)
+            {
+                return [];
+            }
+            foreach (var listener in listeners)
+            {
+                await listener.DecidedAsync(this.GetPrimaryKeyString(), decision);
+            }
+            var answer = await Court().LedgerAsync(decision);
+            if (answer.Case is { } held)
+            {
+                Take(held.Whole);
+            }
+            if (!answer.Stale && answer.Case?.Whole is { } after)
+            {
+                var seqs = answer.Entries.Select(e => e.Seq).ToHashSet();
+                return [.. after.Warnings.Where(w => seqs.Contains(w.Seq)).Select(w => new CourtWarning(after.Id, after.Team, _court.DivisionOfTeam(after.Team), w))];
+            }
+        }
+        // A record that keeps changing under the watch is looked at again at its next check.
+        return [];
     }
 
     public Task<CommandResult> ReachAsync(string node, Actor by) =>
@@ -210,29 +239,20 @@ public sealed class LiveCaseGrain(
         _check = this.RegisterGrainTimer(_ => CheckAsync(), new GrainTimerCreationOptions { DueTime = wait, Period = Timeout.InfiniteTimeSpan });
     }
 
-    /// <summary>The check timer's tick: asks for this case's warnings when its check has come, then takes the record the court holds.</summary>
+    /// <summary>The check timer's tick: decides the case's warnings when its check has come (<see cref="WatchAsync"/>).</summary>
     private async Task CheckAsync()
     {
-        var taken = false;
+        var before = _record?.Version;
         try
         {
-            var now = time.GetUtcNow();
-            if (_record is { } c && CaseClock.NextCheck(_court!, c, now) <= now)
+            if (_record is { } c && CaseClock.NextCheck(_court!, c, time.GetUtcNow()) <= time.GetUtcNow())
             {
-                if (c.Status == CourtCaseStatus.Pending && c.Team is { } team)
-                {
-                    await GrainFactory.LiveTeam(team).WatchCaseAsync(_number);
-                }
-                else
-                {
-                    await Court().WarnAsync(null, [_number]);
-                }
-                taken = Take((await Court().GetCaseAsync(_number))?.Whole);
+                await WatchAsync();
             }
         }
         finally
         {
-            if (!taken)
+            if (_record?.Version == before)
             {
                 ArmCheck(afterAsking: true);
             }

@@ -20,9 +20,9 @@ namespace Docket.Grains;
 /// <summary>
 /// A live court: the single writer of its ledger. Its state is rebuilt at activation by replaying the ledger (so
 /// nothing but the ledger needs to be durable for it). It decides the assignments (filings, designations, absences,
-/// pulls) and the deadline watch synchronously on that state; the commands on one case's life are decided by the
-/// case's grain, and the court only sequences them (<see cref="LedgerAsync"/>: the case's record unchanged since the
-/// decision, else stale). Every command appends its entries and answers only once the journal says they are durable. Reentrant, so that while one command's
+/// pulls, waiting cases' escalations) synchronously on that state; the commands on one case's life, its deadline
+/// warnings included, are decided by the case's grain, and the court only sequences them (<see cref="LedgerAsync"/>:
+/// the case's record unchanged since the decision, else stale). Every command appends its entries and answers only once the journal says they are durable. Reentrant, so that while one command's
 /// entries are being written the next is decided and the journal can write them together; decisions never
 /// interleave because none awaits anything before its entries are appended. Kept active (rebuilding it means
 /// replaying the whole ledger).
@@ -48,9 +48,6 @@ public sealed partial class LiveCourtGrain(
 
     /// <summary>The court's deadline watcher's reminder.</summary>
     public const string WatchReminder = "deadline-watch";
-
-    /// <summary>Who issues deadline warnings in the ledger.</summary>
-    private static readonly Actor s_watcher = SystemActors.DeadlineWatcher;
 
     private readonly Dictionary<int, string> _secrets = [];
     private readonly KeyedFilings _keyed = new();
@@ -272,14 +269,15 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>
-    /// Re-arms the deadline watch from the replayed ledger: issues, court-wide and in one write, what fell due while
-    /// the court was down (nothing issued before is issued again: the ledger holds it), then registers the court's
-    /// reminder. Without a reminder service in the silo the court's share runs on a grain timer instead, while the
-    /// court is active (it is kept alive).
+    /// Re-arms the deadline watch from the replayed ledger: the court's share of what fell due while it was down
+    /// (escalations, pulls) in one write, and every case whose check came meanwhile asked to decide its warnings
+    /// (nothing issued before is issued again: the ledger holds it); then registers the court's reminder. Without a
+    /// reminder service in the silo the court's share runs on a grain timer instead, while the court is active (it is
+    /// kept alive).
     /// </summary>
     private async Task ArmDeadlineWatchAsync()
     {
-        await WatchAsync(awaitCases: false);
+        await WatchAsync(TimeSpan.Zero, awaitCases: false);
         var period = watchOptions.Value.Period;
         try
         {
@@ -288,65 +286,56 @@ public sealed partial class LiveCourtGrain(
         catch (Exception e) when (e is InvalidOperationException or OrleansException or TimeoutException)
         {
             LogNoReminders(e, _court.Id);
-            this.RegisterGrainTimer(_ => _broken ? Task.CompletedTask : WatchOwnShareAsync(),
+            this.RegisterGrainTimer(_ => _broken ? Task.CompletedTask : WatchAsync(watchOptions.Value.Period, awaitCases: false),
                 new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == WatchReminder && !_broken && _closed is null ? WatchOwnShareAsync() : Task.CompletedTask;
+        reminderName == WatchReminder && !_broken && _closed is null ? WatchAsync(watchOptions.Value.Period, awaitCases: false) : Task.CompletedTask;
 
-    public Task<CourtWarning[]> WatchDeadlinesAsync() => WatchAsync(awaitCases: true);
+    public Task<CourtWarning[]> WatchDeadlinesAsync() => WatchAsync(TimeSpan.Zero, awaitCases: true);
 
     /// <summary>
-    /// The court's reminder tick: the court watches what no team's watch owns — waiting cases' escalation and pulls,
-    /// the warnings of waiting and closed cases (<see cref="CourtCommands.WatchUnowned"/>) — and wakes the watch of
-    /// each team holding a case whose check has waited longer than one watch period (a team grain not active, or
-    /// whose timer failed): found in the court's deadline index, so a tick costs the due cases, not the court's.
+    /// The court's deadline watch: its own share, the assignments (<see cref="CourtCommands.WatchQueue"/>: waiting
+    /// cases' escalations and pulls), then the warnings, which are each case's to decide (<see cref="ILiveCaseGrain.WatchAsync"/>):
+    /// the grain of each due case no team holds open (waiting, or closed with stages still to come) is asked, and the
+    /// watch of each team holding a case whose check has waited <paramref name="grace"/> or longer (a team grain not
+    /// active, or whose timer failed; zero: every team with a due case) is woken. Found in the court's deadline index,
+    /// so a watch costs the due cases, not the court's. With <paramref name="awaitCases"/> the warnings are returned
+    /// once all are durable; the reminder's tick does not wait for them.
     /// </summary>
-    private async Task WatchOwnShareAsync()
+    private async Task<CourtWarning[]> WatchAsync(TimeSpan grace, bool awaitCases)
     {
+        EnsureHealthy();
         var now = Now();
-        await IssueAsync(CourtCommands.WatchUnowned(_state, now), awaitCases: false);
-        foreach (var team in _state.TeamsDueBy(now - watchOptions.Value.Period))
+        await IssueAsync(CourtCommands.WatchQueue(_state, now), awaitCases);
+        var asked = _state.DueBy(now).Where(c => c.Status != CourtCaseStatus.Pending)
+            .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).WatchAsync())
+            .Concat(_state.TeamsDueBy(now - grace).Select(team => GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync()))
+            .ToList();
+        if (!awaitCases)
         {
-            GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync().Ignore();
+            asked.ForEach(a => a.Ignore());
+            return [];
         }
-    }
-
-    public Task<CourtWarning[]> WarnAsync(string? team, long[] numbers)
-    {
-        EnsureHealthy();
-        return IssueAsync(CourtCommands.Warn(_state, team, numbers, Now()), awaitCases: false);
-    }
-
-    /// <summary>The whole court's watch, now (<see cref="CourtCommands.Watch(CourtState, DateTimeOffset)"/>).</summary>
-    private Task<CourtWarning[]> WatchAsync(bool awaitCases)
-    {
-        EnsureHealthy();
-        return IssueAsync(CourtCommands.Watch(_state, Now()), awaitCases);
+        return [.. (await Task.WhenAll(asked)).SelectMany(w => w).OrderBy(w => w.Warning.Seq)];
     }
 
     /// <summary>
-    /// A watch's entries appended to the ledger, all in one write; once durable the warnings are counted
-    /// (<c>docket.deadline.warnings</c> by level, <c>docket.locks</c> for a case that became locked) and the cases'
-    /// grains are given their new records. Idempotent: a repeated watch finds nothing new.
+    /// The court's share of a watch (escalations, pulls) appended to the ledger, all in one write; once durable the
+    /// pulls are reported and the cases' grains are given their new records.
     /// </summary>
-    private async Task<CourtWarning[]> IssueAsync(CommandEffect effect, bool awaitCases)
+    private async Task IssueAsync(CommandEffect effect, bool awaitCases)
     {
         if (effect.Records.Count == 0)
         {
-            return [];
+            return;
         }
         await CommitAsync(effect.Records);
-        foreach (var w in effect.Warnings)
-        {
-            _metrics?.Warned(w.Warning.Level);
-        }
         ReportPulls(effect);
-        LogWarningsIssued(_court.Id, effect.Warnings.Count, effect.Warnings.Select(w => w.Case).Distinct().Count(), effect.Escalated.Count, effect.Pulled.Count);
-        var numbers = effect.Warnings.Select(w => _court.NumberOf(w.Case)).Concat(effect.Escalated).Concat(effect.Pulled.Select(p => p.Number)).Distinct();
-        var adoptions = numbers.Select(_state.Case).OfType<CourtCase>()
+        LogQueueWatched(_court.Id, effect.Escalated.Count, effect.Pulled.Count);
+        var adoptions = effect.Escalated.Concat(effect.Pulled.Select(p => p.Number)).Distinct().Select(_state.Case).OfType<CourtCase>()
             .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(HeldCase.Of(c))).ToList();
         if (awaitCases)
         {
@@ -356,7 +345,6 @@ public sealed partial class LiveCourtGrain(
         {
             adoptions.ForEach(a => a.Ignore());
         }
-        return [.. effect.Warnings];
     }
 
     public async Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by)
@@ -628,6 +616,14 @@ public sealed partial class LiveCourtGrain(
         }
         var unlocked = Array.Exists(decision.Entries, e => e.Kind == LedgerKinds.Unlock);
         var after = await CommitCaseAsync(effect, effect.Closed ? () => _metrics?.Closed(before!.Type, before.Team) : unlocked ? () => _metrics?.Unlocked() : null);
+        foreach (var w in effect.Warnings)
+        {
+            _metrics?.Warned(w.Warning.Level);
+        }
+        if (effect.Warnings.Count > 0)
+        {
+            LogCaseWarned(_court.Id, _court.CaseId(number), effect.Warnings.Count);
+        }
         return new CaseLedgered(false, HeldCase.Of(after), [.. effect.Records]);
     }
 
@@ -1005,8 +1001,11 @@ public sealed partial class LiveCourtGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court} active: ledger at {Seq}, {Cases} cases, seed epoch {Epoch} committed as {Commitment}")]
     private partial void LogActivated(string court, long seq, long cases, int epoch, string commitment);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: {Warnings} deadline warnings issued to {Cases} cases; {Escalated} waiting cases escalated, {Pulled} pulled")]
-    private partial void LogWarningsIssued(string court, int warnings, int cases, int escalated, int pulled);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: deadline watch: {Escalated} waiting cases escalated, {Pulled} pulled")]
+    private partial void LogQueueWatched(string court, int escalated, int pulled);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Court {Court}: {Warnings} deadline warnings issued to case {Case}")]
+    private partial void LogCaseWarned(string court, string @case, int warnings);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: no reminder service; the deadline watcher runs on a timer while the court is active")]
     private partial void LogNoReminders(Exception e, string court);

@@ -10,8 +10,8 @@ namespace Docket.Grains;
 /// A team of a live court (<see cref="ILiveTeamGrain"/>): its open docket, kept from the court's news and passed on
 /// to its judges' grains, and the deadline watch of its open cases — a grain timer every
 /// <see cref="DeadlineWatchOptions.Period"/> while the grain is active, the court waking it when a due case waited
-/// longer. Nothing is stored: the docket is derived from the court's ledger, taken from the court at first use and
-/// whenever news was lost; the warnings are the court's to ledger.
+/// longer; each due case decides its own warnings (<see cref="ILiveCaseGrain.WatchAsync"/>). Nothing is stored: the
+/// docket is derived from the court's ledger, taken from the court at first use and whenever news was lost.
 /// </summary>
 [CollectionAgeLimit(Minutes = 30)]
 public sealed class LiveTeamGrain(Organization organization, TimeProvider time, IOptions<DeadlineWatchOptions> watchOptions) : Grain, ILiveTeamGrain
@@ -59,13 +59,13 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
             return [];
         }
         var due = (await _docket.CurrentAsync(GrainFactory)).DueBy(time.GetUtcNow());
-        return due.Count == 0 ? [] : await Court().WarnAsync(_team, [.. due]);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+        var court = organization.Court(_court)!;
+        var issued = await Task.WhenAll(due.Select(n => GrainFactory.GetGrain<ILiveCaseGrain>(court.CaseId(n)).WatchAsync()));
+        return [.. issued.SelectMany(w => w)];
     }
 
-    public async Task<CourtWarning[]> WatchCaseAsync(long number) =>
-        _docket.Known && (await _docket.CurrentAsync(GrainFactory)).IsDue(number, time.GetUtcNow())
-            ? await Court().WarnAsync(_team, [number])
-            : [];
-
-    private ILiveCourtGrain Court() => GrainFactory.LiveCourt(_court);
 }

@@ -6,9 +6,10 @@ using Docket.Domain.Supervision;
 namespace Docket.Domain.Tests.Courts;
 
 /// <summary>
-/// The deadline watch split between the teams (each team's docket finds its due cases, the court re-evaluates and
-/// ledgers them with <see cref="CourtCommands.Warn"/>) and the court (<see cref="CourtCommands.WatchUnowned"/>: the
-/// waiting and closed cases) issues exactly what the court-wide <see cref="CourtCommands.Watch(CourtState, DateTimeOffset)"/> issues.
+/// The deadline watch split as the live service splits it — each team's docket finds its due cases, the court's index
+/// the due cases no team holds, each case decides its own warnings (<see cref="CaseCommands.Warn"/>) for the court to
+/// sequence (<see cref="CourtCommands.Ledger"/>), and the court moves its queue (<see cref="CourtCommands.WatchQueue"/>) —
+/// issues exactly what the court-wide <see cref="CourtCommands.Watch(CourtState, DateTimeOffset)"/> issues.
 /// </summary>
 public sealed class TeamDeadlineWatchTests
 {
@@ -71,15 +72,23 @@ public sealed class TeamDeadlineWatchTests
             else
             {
                 var expected = CourtCommands.Watch(whole, at).Warnings;
-                var own = CourtCommands.WatchUnowned(split, at);
+                var own = CourtCommands.WatchQueue(split, at);
                 Tell(own.Records);
                 var got = own.Warnings.ToList();
+                void CaseWarns(long number)
+                {
+                    if (split.Case(number) is { } c && CaseCommands.Warn(court, c, at) is { } decision)
+                    {
+                        var ledgered = CourtCommands.Ledger(split, decision, at)!;
+                        Tell(ledgered.Records);
+                        got.AddRange(ledgered.Warnings);
+                    }
+                }
                 foreach (var docket in dockets)
                 {
-                    var teams = CourtCommands.Warn(split, docket.Team, docket.DueBy(at), at);
-                    Tell(teams.Records);
-                    got.AddRange(teams.Warnings);
+                    docket.DueBy(at).ForEach(CaseWarns);
                 }
+                split.DueBy(at).Where(c => c.Status != CourtCaseStatus.Pending).Select(c => c.Number).ToList().ForEach(CaseWarns);
                 Assert.Equal(Keys(expected), Keys(got));
                 Assert.All(split.HeldCases, c => Assert.Empty(CaseClock.Unissued(court, c, at)));
                 Assert.Empty(CourtCommands.Watch(split, at).Records);
@@ -92,7 +101,7 @@ public sealed class TeamDeadlineWatchTests
     }
 
     [Fact]
-    public void A_team_asking_for_a_case_it_no_longer_holds_or_already_warned_gets_nothing()
+    public void A_cases_warnings_are_issued_once_and_not_on_a_record_that_moved_on_or_past_the_next_deadline_step()
     {
         var (court, state) = Opened();
         var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
@@ -100,18 +109,27 @@ public sealed class TeamDeadlineWatchTests
         var type = court.CaseTypes.First(t => t.Nodes.Count > 0 && court.Layout.TypePool[court.TypeIndex(t.Id)] >= 0).Id;
         CourtCommands.File(state, new FilingRequest(type, false, RiskLevel.None, null, registrar), s_start.AddHours(1));
         var c = state.Case(1)!;
-        var later = s_start.AddDays(120);
+        var earned = CaseClock.NextCheck(court, c, c.FiledAt)!.Value;
 
+        var first = CaseCommands.Warn(court, c, earned)!;
+        Assert.Equal(SystemActors.DeadlineWatcher, first.By);
+        var step = first.HoldsUntil!.Value;
+        Assert.Equal(CaseClock.NextStep(court, c, earned), step);
+        // Recorded at the next step or later, the case may have earned more: decided again.
+        Assert.Null(CourtCommands.Ledger(state, first, step));
+        var ledgered = CourtCommands.Ledger(state, first, step.AddTicks(-1))!;
+        Assert.NotEmpty(ledgered.Warnings);
+        Assert.Equal(first.Entries.Length, ledgered.Warnings.Count);
+        Assert.Equal(ledgered.Warnings.Count, ledgered.Warnings.Select(w => (w.Warning.Subject, w.Warning.Level, w.Warning.Due)).Distinct().Count());
+        Assert.Null(CaseCommands.Warn(court, state.Case(1)!, earned));
+        // The same decision again is stale: the record it was made on has moved on (the warnings are on it now).
+        Assert.Null(CourtCommands.Ledger(state, first, step.AddTicks(-1)));
+
+        var second = CaseCommands.Warn(court, state.Case(1)!, step)!;
         var other = court.Layout.Teams.First(t => t.Id != c.Team && t.Accepts.Contains(court.TypeIndex(type))).Id;
-        Assert.Empty(CourtCommands.Warn(state, other, [1], later).Records);
-        Assert.Empty(CourtCommands.Warn(state, null, [1], later).Records);
-        var first = CourtCommands.Warn(state, c.Team, [1, 1], later);
-        Assert.NotEmpty(first.Warnings);
-        Assert.Equal(first.Warnings.Count, first.Warnings.Select(w => (w.Warning.Subject, w.Warning.Level, w.Warning.Due)).Distinct().Count());
-        Assert.Empty(CourtCommands.Warn(state, c.Team, [1], later).Records);
-
-        Assert.Null(CourtCommands.Designate(state, 1, other, "related case", president, later.AddDays(1)).Refused);
-        Assert.Empty(CourtCommands.Warn(state, c.Team, [1], later.AddDays(60)).Records);
+        Assert.Null(CourtCommands.Designate(state, 1, other, "related case", president, step).Refused);
+        Assert.Null(CourtCommands.Ledger(state, second, step));
+        Assert.NotNull(CourtCommands.Ledger(state, CaseCommands.Warn(court, state.Case(1)!, step)!, step));
     }
 
     [Fact]
