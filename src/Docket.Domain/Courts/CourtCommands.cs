@@ -467,7 +467,7 @@ public static partial class CourtCommands
         var court = state.Court;
         foreach (var w in warnings)
         {
-            var record = state.Append(Entry(state, LedgerKinds.Warning, at, c, SystemActors.DeadlineWatcher) with { Node = w.Subject, Level = w.Level, Due = w.Due });
+            var record = state.Append(Entry(state, LedgerKinds.Warning, at, c, SystemActors.DeadlineWatcher) with { Node = w.Subject, Level = WarningLevels.NameOf(w.Level), Due = w.Due });
             effect.Records.Add(record);
             var issued = Array.Find(state.Case(c.Number)!.Warnings, x => x.Seq == record.Seq)!;
             effect.Warnings.Add(new CourtWarning(c.Id, c.Team, court.DivisionOfTeam(c.Team), issued));
