@@ -128,7 +128,7 @@ public sealed class ApiPageTests(ApiFixture fixture)
         });
         var warnings = Operations(document).Single(o => o.Path == "/api/courts/{court}/warnings").Operation;
         var level = warnings.GetProperty("parameters").EnumerateArray().Single(p => p.Str("name") == "level");
-        Assert.Equal(Docket.Domain.Deadlines.WarningLevels.All, level.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(Docket.Domain.Deadlines.WarningLevels.All.Select(Docket.Domain.Deadlines.WarningLevels.NameOf), level.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -82,9 +82,11 @@ public sealed class CaseDecisionTests : IAsyncLifetime
             Assert.Equal(warned.Length, decision.Entries.Length);
             Assert.All(warned, w => Assert.Equal(id, w.Case));
         }
-        var warnings = (await CaseApiTests.AllEntriesAsync(_factory.ClientFor(TestUsers.Auditor))).Where(e => e.Str("kind") == "warning").ToList();
+        // (Other cases were filed on the way to two on civil-1 or civil-2: only a's and b's warnings are looked at.)
+        bool OfAOrB(string? id) => id == a || id == b;
+        var warnings = (await CaseApiTests.AllEntriesAsync(_factory.ClientFor(TestUsers.Auditor))).Where(e => e.Str("kind") == "warning" && OfAOrB(e.Str("case"))).ToList();
         Assert.Equal(warnedA.Length + warnedB.Length, warnings.Count);
-        Assert.Empty(await grains.GetGrain<ILiveCourtGrain>(DocketFactory.Court).WatchDeadlinesAsync());
+        Assert.DoesNotContain(await grains.GetGrain<ILiveCourtGrain>(DocketFactory.Court).WatchDeadlinesAsync(), w => OfAOrB(w.Case));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Docket.Abstractions;
 using Docket.Domain.Courts;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,7 +142,7 @@ public sealed class TeamDeadlineWatchTests
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private static List<string> Keys(IEnumerable<CourtWarning> warnings) =>
-        [.. warnings.Select(w => Key(w.Case, w.Warning.Subject, w.Warning.Level, w.Warning.Due, w.Warning.At)).Order(StringComparer.Ordinal)];
+        [.. warnings.Select(w => Key(w.Case, w.Warning.Subject, WarningLevels.NameOf(w.Warning.Level), w.Warning.Due, w.Warning.At)).Order(StringComparer.Ordinal)];
 
     private static string Key(string c, string subject, string level, DateTimeOffset due, DateTimeOffset at) => $"{c}|{subject}|{level}|{due:O}|{at:O}";
 

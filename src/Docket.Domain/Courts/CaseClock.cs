@@ -18,7 +18,7 @@ public static class CaseClock
     {
         var (since, deadlines) = Evaluate(court, c, now);
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
-        var views = deadlines.Select(d => new DeadlineView(d.Node.Id, d.Due, d.ReachedAt, d.Level is { } l ? WarningLevels.NameOf(l) : "none", d.Node.Locks));
+        var views = deadlines.Select(d => new DeadlineView(d.Node.Id, d.Due, d.ReachedAt, d.Level is { } l ? WarningLevels.NameOf(WarningLevels.Of(l)) : "none", d.Node.Locks));
         return new CaseDetails(c, since is not null, since, [.. views], NodeOrder.NextStage(type, c.StagesDone),
             TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays, Suspension(type, c).Days), court.DivisionOfTeam(c.Team) ?? "");
     }

@@ -202,7 +202,7 @@ public static class CaseCommands
             return null;
         }
         var by = SystemActors.DeadlineWatcher;
-        LedgerEntry[] entries = [.. earned.Select(w => Draft(court, LedgerKinds.Warning, c, by, at) with { Node = w.Subject, Level = w.Level, Due = w.Due })];
+        LedgerEntry[] entries = [.. earned.Select(w => Draft(court, LedgerKinds.Warning, c, by, at) with { Node = w.Subject, Level = WarningLevels.NameOf(w.Level), Due = w.Due })];
         return new CaseDecision(c.Number, c.Version, at, CaseClock.NextStep(court, c, at), entries, by, null);
     }
 

@@ -133,7 +133,14 @@ public static class CaseEntries
     }
 
     /// <summary>The warning a warning entry issues.</summary>
-    public static CaseWarning WarningOf(LedgerEntry e) => new(e.Node ?? "", e.Level ?? "", e.Due ?? default, e.At, e.Seq);
+    public static CaseWarning WarningOf(LedgerEntry e) => new()
+    {
+        Subject = e.Node ?? "",
+        Level = WarningLevels.Parse(e.Level) ?? throw new InvalidOperationException($"warning entry {e.Seq}: unknown level '{e.Level}'"),
+        Due = e.Due ?? default,
+        At = e.At,
+        Seq = e.Seq,
+    };
 
     private static CourtCase AssignedBy(CourtCase c, LedgerEntry e) => c with
     {

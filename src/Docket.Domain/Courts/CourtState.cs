@@ -513,10 +513,10 @@ public sealed partial class CourtState
             case LedgerKinds.Warning:
                 {
                     var c = Case(e.Number ?? 0) ?? throw new InvalidOperationException($"no case {e.Case}");
-                    var w = new DeadlineWarning(e.Node ?? "", e.Level ?? "", e.Due ?? default);
-                    return CaseClock.Unissued(_court, c, e.At).Contains(w)
+                    var w = WarningLevels.Parse(e.Level) is { } level ? new DeadlineWarning(e.Node ?? "", level, e.Due ?? default) : null;
+                    return w is not null && CaseClock.Unissued(_court, c, e.At).Contains(w)
                         ? null
-                        : $"case {e.Case} had not earned the {w.Level} warning on {w.Subject} (due {w.Due:O}) at {e.At:O}, or had it already";
+                        : $"case {e.Case} had not earned the {e.Level} warning on {e.Node} (due {(e.Due ?? default):O}) at {e.At:O}, or had it already";
                 }
             case LedgerKinds.Escalate:
                 {

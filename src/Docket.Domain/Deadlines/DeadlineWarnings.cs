@@ -1,7 +1,7 @@
 namespace Docket.Domain.Deadlines;
 
 /// <summary>
-/// Every warning a case has earned by a moment (<see cref="WarningLevels"/>): each level of the escalation ladder its
+/// Every warning a case has earned by a moment (<see cref="WarningLevel"/>): each level of the escalation ladder its
 /// unreached node deadlines have climbed, the lock of an overdue important node, the statutory limit's warning and
 /// overdue while the case is open, and the yellow card of a case closed past its limit. A watcher issues those not
 /// issued before; since the set only grows with time, issuing the difference on every tick issues each one once.
@@ -21,7 +21,7 @@ public static class DeadlineWarnings
             }
             for (var level = EscalationLevel.Judge; level <= top; level++)
             {
-                earned.Add(new DeadlineWarning(d.Node.Id, WarningLevels.NameOf(level), d.Due));
+                earned.Add(new DeadlineWarning(d.Node.Id, WarningLevels.Of(level), d.Due));
             }
         }
         if (lockedSince is { } since)
@@ -30,7 +30,7 @@ public static class DeadlineWarnings
             {
                 if (d.Node.Locks && d.ReachedAt is null && d.Due == since)
                 {
-                    earned.Add(new DeadlineWarning(d.Node.Id, WarningLevels.Locked, since));
+                    earned.Add(new DeadlineWarning(d.Node.Id, WarningLevel.Locked, since));
                     break;
                 }
             }
@@ -41,16 +41,16 @@ public static class DeadlineWarnings
             {
                 if (now >= TimeLimit.WarnAt(limit, limitWarnDays))
                 {
-                    earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevels.LimitWarning, limit));
+                    earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevel.LimitWarning, limit));
                 }
                 if (now >= limit)
                 {
-                    earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevels.LimitOverdue, limit));
+                    earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevel.LimitOverdue, limit));
                 }
             }
             else if (closedAt > limit)
             {
-                earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevels.YellowCard, limit));
+                earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevel.YellowCard, limit));
             }
         }
         return earned;

@@ -81,7 +81,7 @@ public sealed record LedgerEntry
     [Id(19)]
     public string[]? Nodes { get; init; }
 
-    /// <summary>The warning's level (kind warning: one of <c>WarningLevels</c>).</summary>
+    /// <summary>The warning's level (kind warning: its name, <c>WarningLevels.NameOf</c>).</summary>
     [Id(20)]
     public string? Level { get; init; }
 

@@ -103,15 +103,15 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
     }
 
     /// <summary>A deadline warning issued: counted by escalation level as the simulator counts it; a lock counts as a lock.</summary>
-    public void Warned(string level)
+    public void Warned(Docket.Domain.Deadlines.WarningLevel level)
     {
-        if (level == Docket.Domain.Deadlines.WarningLevels.Locked)
+        if (level == Docket.Domain.Deadlines.WarningLevel.Locked)
         {
             metrics.Locks.Add(1, new KeyValuePair<string, object?>("court", court.Id));
         }
         else if (Docket.Domain.Deadlines.WarningLevels.CountedAs(level) is { } counted)
         {
-            metrics.Warnings.Add(1, new("court", court.Id), new("level", Docket.Domain.Deadlines.WarningLevels.NameOf(counted)));
+            metrics.Warnings.Add(1, new("court", court.Id), new("level", Docket.Domain.Deadlines.WarningLevels.NameOf(Docket.Domain.Deadlines.WarningLevels.Of(counted))));
         }
     }
 

@@ -117,7 +117,7 @@ internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentT
             }
             else if (parameter.Name == "level" && operation.OperationId == "CourtWarnings")
             {
-                schema.Enum = [.. WarningLevels.All.Select(l => (JsonNode)JsonValue.Create(l))];
+                schema.Enum = [.. WarningLevels.All.Select(l => (JsonNode)JsonValue.Create(WarningLevels.NameOf(l)))];
                 parameter.Description ??= "Only the warnings of this level";
             }
         }

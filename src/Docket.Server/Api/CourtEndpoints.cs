@@ -89,13 +89,14 @@ internal static class CourtEndpoints
         {
             return Problems.Forbidden($"court {court}'s warnings are for its president, division heads, auditors and admins");
         }
-        if (level is not null && !WarningLevels.All.Contains(level))
+        var wanted = WarningLevels.Parse(level);
+        if (level is not null && wanted is null)
         {
-            return Problems.BadRequest($"unknown warning level '{level}' (levels: {string.Join(", ", WarningLevels.All)})", "level");
+            return Problems.BadRequest($"unknown warning level '{level}' (levels: {string.Join(", ", WarningLevels.All.Select(WarningLevels.NameOf))})", "level");
         }
         var warnings = await grains.LiveCourt(court).GetWarningsAsync(since);
         return Results.Ok(new WarningsResponse(court,
-            [.. warnings.Where(w => (level is null || w.Warning.Level == level) && AccessRules.Allows(actor, Permission.Oversee, new(court, w.Division)))]));
+            [.. warnings.Where(w => (wanted is null || w.Warning.Level == wanted) && AccessRules.Allows(actor, Permission.Oversee, new(court, w.Division)))]));
     }
 
     private static async Task<IResult> DrawForReviewAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Docket.Domain.Courts;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -9,7 +10,7 @@ namespace Docket.Domain.Tests.Courts;
 /// <summary>
 /// A case's record in Orleans' serializer (between silos, and as versions before schema 3 stored it) and its JSON
 /// (the API) keep the form they had while
-/// <see cref="CourtCase.Status"/> and <see cref="CourtCase.Risk"/> were strings.
+/// <see cref="CourtCase.Status"/>, <see cref="CourtCase.Risk"/> and a warning's <see cref="CaseWarning.Level"/> were strings.
 /// </summary>
 public sealed class CourtCaseStoredFormatTests
 {
@@ -18,18 +19,19 @@ public sealed class CourtCaseStoredFormatTests
     /// <summary>
     /// Three records as the positional record with string status and risk wrote them (commit bc3ba88, Orleans
     /// 10.4.2), in the order of <see cref="Cases"/>: pending on a team with major risk, stages, nodes, an unlock,
-    /// warnings, an extension and an escalation; waiting with no risk; closed with ordinary risk.
+    /// warnings, an extension and an escalation; waiting with no risk; closed with ordinary risk. The first record's
+    /// warnings are at levels yellow_card and discipline, as commit 89557fd (string levels) wrote them.
     /// </summary>
     private static readonly string[] s_storedBeforeEnums =
     [
-        "IOhAF2Jhc2ljLTIvYzE3QQ9iYXNpYy0yAUVBC2NpdmlsAQNBC21ham9yIYAA3IpGPnjeCIEAAAAAAAAAAOABpUEPcGVuZGluZ0ENdGVhbS0zQRN0ZWFtLTMvajJBFWRlc2lnbmF0ZWQBAyGAAKwTCk943giBAAAAAAAAAADgAanBAQEJIQAFIehADWZpbGluZyGAAORgL2h43giBAAAAAAAAAADg4CDoQA9oZWFyaW5nIYAAHMjFmXreCIEAAAAAAAAAAODg4CEAAyHoQBFhY2NlcHRlZCGAABTYa1d43giBAAAAAAAAAADg4OAhgADcMfBie94IgQAAAAAAAAAA4AEFAeUhAAUh6EAJY2FzZUENeWVsbG93IYAAXO8+0Y/eCIEAAAAAAAAAAOAhgACc3mrji94IgQAAAAAAAAAA4AHd4CDowD9BB3JlZCGAAFys7hmA3giBAAAAAAAAAADgIYAAHBYZ44DeCIEAAAAAAAAAAOAB4eDggQAAAAAAgD5AAQUhgAB4MdlKeN4IgQAAAAAAAAAA4OA=",
+        "IOhAF2Jhc2ljLTIvYzE3QQ9iYXNpYy0yAUVBC2NpdmlsAQNBC21ham9yIYAA3IpGPnjeCIEAAAAAAAAAAOABpUEPcGVuZGluZ0ENdGVhbS0zQRN0ZWFtLTMvajJBFWRlc2lnbmF0ZWQBAyGAAKwTCk943giBAAAAAAAAAADgAanBAQEJIQAFIehADWZpbGluZyGAAORgL2h43giBAAAAAAAAAADg4CDoQA9oZWFyaW5nIYAAHMjFmXreCIEAAAAAAAAAAODg4CEAAyHoQBFhY2NlcHRlZCGAABTYa1d43giBAAAAAAAAAADg4OAhgADcMfBie94IgQAAAAAAAAAA4AEFAeUhAAUh6EAJY2FzZUEXeWVsbG93X2NhcmQhgABc7z7Rj94IgQAAAAAAAAAA4CGAAJzeauOL3giBAAAAAAAAAADgAd3gIOjAP0EVZGlzY2lwbGluZSGAAFys7hmA3giBAAAAAAAAAADgIYAAHBYZ44DeCIEAAAAAAAAAAOAB4eDggQAAAAAAgD5AAQUhgAB4MdlKeN4IgQAAAAAAAAAA4OA=",
         "IOhAF2Jhc2ljLTIvYzE4QQ9iYXNpYy0yAUlBEWNyaW1pbmFsAQFBCW5vbmUhgACc9HAHed4IgQAAAAAAAAAA4AHxQQ93YWl0aW5nwQHBAUEJcHVsbAEBwQEBAcEBAQEh4MErwQEBAQHxIeCBAAAAAAAAAAABAcEB4A==",
         "IOhAFWJhc2ljLTIvYzVBD2Jhc2ljLTIBFUELY2l2aWwBAUERb3JkaW5hcnkhgAAc08grcd4IgQAAAAAAAAAA4AExQQ1jbG9zZWRBDXRlYW0tMUETdGVhbS0xL2oxQRdyb3VuZC1yb2JpbgEBIYAAHNPIK3HeCIEAAAAAAAAAAOABMSGAABwhHHV33giBAAAAAAAAAADgAQ0h4MEzwQEBAQEaAyHggQAAAAAAAAAAAQHBAeA=",
     ];
 
     /// <summary>The first record as the API and the <c>state</c> column printed it (snake_case names) before the enums.</summary>
     private const string PendingJsonBeforeEnums =
-        """{"id":"basic-2/c17","court":"basic-2","number":17,"type":"civil","flagged":true,"risk":"major","filed_at":"2026-03-02T09:30:00+00:00","filing_seq":41,"status":"pending","team":"team-3","judge":"team-3/j2","policy":"designated","designated":true,"assigned_at":"2026-03-02T11:30:00+00:00","assignment_seq":42,"closed_at":null,"stages_done":2,"stages":[{"node":"filing","at":"2026-03-02T14:30:00+00:00"},{"node":"hearing","at":"2026-03-05T09:30:00+00:00"}],"nodes":[{"node":"accepted","at":"2026-03-02T12:30:00+00:00"}],"unlocked_at":"2026-03-06T09:30:00+00:00","unlocks":1,"version":57,"warnings":[{"subject":"case","level":"yellow","due":"2026-04-01T09:30:00+00:00","at":"2026-03-27T09:30:00+00:00","seq":55},{"subject":"hearing","level":"red","due":"2026-03-12T09:30:00+00:00","at":"2026-03-13T09:30:00+00:00","seq":56}],"extended_days":30.5,"extensions":1,"escalated_at":"2026-03-02T11:00:00+00:00"}""";
+        """{"id":"basic-2/c17","court":"basic-2","number":17,"type":"civil","flagged":true,"risk":"major","filed_at":"2026-03-02T09:30:00+00:00","filing_seq":41,"status":"pending","team":"team-3","judge":"team-3/j2","policy":"designated","designated":true,"assigned_at":"2026-03-02T11:30:00+00:00","assignment_seq":42,"closed_at":null,"stages_done":2,"stages":[{"node":"filing","at":"2026-03-02T14:30:00+00:00"},{"node":"hearing","at":"2026-03-05T09:30:00+00:00"}],"nodes":[{"node":"accepted","at":"2026-03-02T12:30:00+00:00"}],"unlocked_at":"2026-03-06T09:30:00+00:00","unlocks":1,"version":57,"warnings":[{"subject":"case","level":"yellow_card","due":"2026-04-01T09:30:00+00:00","at":"2026-03-27T09:30:00+00:00","seq":55},{"subject":"hearing","level":"discipline","due":"2026-03-12T09:30:00+00:00","at":"2026-03-13T09:30:00+00:00","seq":56}],"extended_days":30.5,"extensions":1,"escalated_at":"2026-03-02T11:00:00+00:00"}""";
 
     private static readonly Serializer s_serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
 
@@ -45,7 +47,11 @@ public sealed class CourtCaseStoredFormatTests
             AssignedAt = s_t0.AddHours(2), AssignmentSeq = 42, StagesDone = 2,
             Stages = [new NodeReach("filing", s_t0.AddHours(5)), new NodeReach("hearing", s_t0.AddDays(3))],
             Nodes = [new NodeReach("accepted", s_t0.AddHours(3))], UnlockedAt = s_t0.AddDays(4), Unlocks = 1, Version = 57,
-            Warnings = [new CaseWarning("case", "yellow", s_t0.AddDays(30), s_t0.AddDays(25), 55), new CaseWarning("hearing", "red", s_t0.AddDays(10), s_t0.AddDays(11), 56)],
+            Warnings =
+            [
+                new CaseWarning { Subject = "case", Level = WarningLevel.YellowCard, Due = s_t0.AddDays(30), At = s_t0.AddDays(25), Seq = 55 },
+                new CaseWarning { Subject = "hearing", Level = WarningLevel.Discipline, Due = s_t0.AddDays(10), At = s_t0.AddDays(11), Seq = 56 },
+            ],
             ExtendedDays = 30.5, Extensions = 1, EscalatedAt = s_t0.AddMinutes(90),
         },
         new()

@@ -56,10 +56,10 @@ public sealed class DeadlineWarningsTests
         var due = s_filed.AddDays(7);
         Assert.Equal(
             [
-                new DeadlineWarning("scheduled", WarningLevels.Judge, due),
-                new DeadlineWarning("scheduled", WarningLevels.DivisionHead, due),
-                new DeadlineWarning("scheduled", WarningLevels.President, due),
-                new DeadlineWarning("scheduled", WarningLevels.Locked, due),
+                new DeadlineWarning("scheduled", WarningLevel.Judge, due),
+                new DeadlineWarning("scheduled", WarningLevel.DivisionHead, due),
+                new DeadlineWarning("scheduled", WarningLevel.President, due),
+                new DeadlineWarning("scheduled", WarningLevel.Locked, due),
             ], earned);
     }
 
@@ -69,10 +69,10 @@ public sealed class DeadlineWarningsTests
         var limit = TimeLimit.LimitAt(s_type, s_filed, 0)!.Value;
         Assert.Equal(s_filed.AddDays(90), limit);
         Assert.Empty(DeadlineWarnings.Earned([], null, limit, 30, null, s_filed.AddDays(59)));
-        Assert.Equal([WarningLevels.LimitWarning], DeadlineWarnings.Earned([], null, limit, 30, null, s_filed.AddDays(60)).Select(w => w.Level));
-        Assert.Equal([WarningLevels.LimitWarning, WarningLevels.LimitOverdue],
+        Assert.Equal([WarningLevel.LimitWarning], DeadlineWarnings.Earned([], null, limit, 30, null, s_filed.AddDays(60)).Select(w => w.Level));
+        Assert.Equal([WarningLevel.LimitWarning, WarningLevel.LimitOverdue],
             DeadlineWarnings.Earned([], null, limit, 30, null, s_filed.AddDays(91)).Select(w => w.Level));
-        Assert.Equal([WarningLevels.YellowCard], DeadlineWarnings.Earned([], null, limit, 30, s_filed.AddDays(95), s_filed.AddDays(96)).Select(w => w.Level));
+        Assert.Equal([WarningLevel.YellowCard], DeadlineWarnings.Earned([], null, limit, 30, s_filed.AddDays(95), s_filed.AddDays(96)).Select(w => w.Level));
         Assert.Empty(DeadlineWarnings.Earned([], null, limit, 30, s_filed.AddDays(80), s_filed.AddDays(96)));
     }
 
