@@ -142,15 +142,24 @@ public sealed class CourtIndicatorPass
         var indicators = _inputs.Indicators();
         var teamsWithJudges = Enumerable.Range(0, _court.Layout.Teams.Count).Where(t => _court.Layout.Teams[t].Judges > 0);
         var gini = Gini.Of(teamsWithJudges.Select(_state.PendingWork));
-        return new CourtKpis(
-            _court.Id, _from, _now, _pendingStart, _filed, _closed, pending, _waiting,
-            ClosureRate: _pendingStart + _filed == 0 ? 0 : (double)_closed / (_pendingStart + _filed),
-            ClearanceRatio: _filed == 0 ? 0 : (double)_closed / _filed,
-            CourtIndicators.Ages(sorted),
-            new LongPending(_over365, _over548, _over1095),
-            new LockCounts(_lockedNow, _overdue, _state.Unlocks),
-            BalanceKpi.Of(indicators, _court.Scenario.Balance.Weights, gini),
-            CourtIndicators.Ages(waitingSorted));
+        return new CourtKpis
+        {
+            Court = _court.Id,
+            Since = _from,
+            AsOf = _now,
+            PendingStart = _pendingStart,
+            Filed = _filed,
+            Closed = _closed,
+            PendingEnd = pending,
+            Waiting = _waiting,
+            ClosureRate = _pendingStart + _filed == 0 ? 0 : (double)_closed / (_pendingStart + _filed),
+            ClearanceRatio = _filed == 0 ? 0 : (double)_closed / _filed,
+            PendingAgeDays = CourtIndicators.Ages(sorted),
+            LongPending = new LongPending(_over365, _over548, _over1095),
+            Locks = new LockCounts(_lockedNow, _overdue, _state.Unlocks),
+            Balance = BalanceKpi.Of(indicators, _court.Scenario.Balance.Weights, gini),
+            WaitingAgeDays = CourtIndicators.Ages(waitingSorted),
+        };
     }
 
     /// <summary>

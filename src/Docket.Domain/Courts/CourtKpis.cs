@@ -13,22 +13,53 @@ namespace Docket.Domain.Courts;
 /// <c>GET /api/courts/{court}/queue</c>'s <c>waiting_days</c>: 0 throughout when none waits.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.court-kpis")]
-public sealed record CourtKpis(
-    [property: Id(0)] string Court,
-    [property: Id(1)] DateTimeOffset Since,
-    [property: Id(2)] DateTimeOffset AsOf,
-    [property: Id(3)] long PendingStart,
-    [property: Id(4)] long Filed,
-    [property: Id(5)] long Closed,
-    [property: Id(6)] long PendingEnd,
-    [property: Id(7)] long Waiting,
-    [property: Id(8)] double ClosureRate,
-    [property: Id(9)] double ClearanceRatio,
-    [property: Id(10)] PendingAges PendingAgeDays,
-    [property: Id(11)] LongPending LongPending,
-    [property: Id(12)] LockCounts Locks,
-    [property: Id(13)] BalanceKpi Balance,
-    [property: Id(14)] PendingAges WaitingAgeDays);
+public sealed record CourtKpis
+{
+    [Id(0)]
+    public required string Court { get; init; }
+
+    [Id(1)]
+    public required DateTimeOffset Since { get; init; }
+
+    [Id(2)]
+    public required DateTimeOffset AsOf { get; init; }
+
+    [Id(3)]
+    public required long PendingStart { get; init; }
+
+    [Id(4)]
+    public required long Filed { get; init; }
+
+    [Id(5)]
+    public required long Closed { get; init; }
+
+    [Id(6)]
+    public required long PendingEnd { get; init; }
+
+    [Id(7)]
+    public required long Waiting { get; init; }
+
+    [Id(8)]
+    public required double ClosureRate { get; init; }
+
+    [Id(9)]
+    public required double ClearanceRatio { get; init; }
+
+    [Id(10)]
+    public required PendingAges PendingAgeDays { get; init; }
+
+    [Id(11)]
+    public required LongPending LongPending { get; init; }
+
+    [Id(12)]
+    public required LockCounts Locks { get; init; }
+
+    [Id(13)]
+    public required BalanceKpi Balance { get; init; }
+
+    [Id(14)]
+    public required PendingAges WaitingAgeDays { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("docket.live.pending-ages")]
 public sealed record PendingAges(

@@ -4,22 +4,35 @@ namespace Docket.Domain.Courts;
 /// What a case's party sees with their code: the case's progress — each process node reached, due or late, with its
 /// dates — the team it is assigned to (never the judge), the statutory limit and its extensions.
 /// </summary>
-/// <param name="Version">The ledger sequence number of the last entry that changed the case.</param>
-public sealed record PartyView(
-    string Id,
-    string Type,
-    CourtCaseStatus Status,
-    DateTimeOffset FiledAt,
-    string? Team,
-    DateTimeOffset? AssignedAt,
-    DateTimeOffset? ClosedAt,
-    DateTimeOffset? LimitAt,
-    int Extensions,
-    double ExtendedDays,
-    bool Locked,
-    IReadOnlyList<PartyNode> Progress,
-    long Version)
+public sealed record PartyView
 {
+    public required string Id { get; init; }
+
+    public required string Type { get; init; }
+
+    public required CourtCaseStatus Status { get; init; }
+
+    public required DateTimeOffset FiledAt { get; init; }
+
+    public required string? Team { get; init; }
+
+    public required DateTimeOffset? AssignedAt { get; init; }
+
+    public required DateTimeOffset? ClosedAt { get; init; }
+
+    public required DateTimeOffset? LimitAt { get; init; }
+
+    public required int Extensions { get; init; }
+
+    public required double ExtendedDays { get; init; }
+
+    public required bool Locked { get; init; }
+
+    public required IReadOnlyList<PartyNode> Progress { get; init; }
+
+    /// <summary>The ledger sequence number of the last entry that changed the case.</summary>
+    public required long Version { get; init; }
+
     /// <summary>The party's view of the case as of <paramref name="now"/>.</summary>
     public static PartyView Of(CaseDetails details, DateTimeOffset now)
     {
@@ -27,8 +40,22 @@ public sealed record PartyView(
         var deadlines = details.Deadlines.Select(d => new PartyNode(d.Node,
             d.ReachedAt is not null ? PartyNodeStates.Reached : d.Due < now ? PartyNodeStates.Late : PartyNodeStates.Due, d.Due, d.ReachedAt));
         var undated = c.Nodes.Where(n => !details.Deadlines.Any(d => d.Node == n.Node)).Select(n => new PartyNode(n.Node, PartyNodeStates.Reached, null, n.At));
-        return new PartyView(c.Id, c.Type, c.Status, c.FiledAt, c.Team, c.AssignedAt, c.ClosedAt, details.LimitAt, c.Extensions, c.ExtendedDays,
-            details.Locked, [.. deadlines.Concat(undated).OrderBy(n => n.ReachedAt ?? n.Due)], c.Version);
+        return new PartyView
+        {
+            Id = c.Id,
+            Type = c.Type,
+            Status = c.Status,
+            FiledAt = c.FiledAt,
+            Team = c.Team,
+            AssignedAt = c.AssignedAt,
+            ClosedAt = c.ClosedAt,
+            LimitAt = details.LimitAt,
+            Extensions = c.Extensions,
+            ExtendedDays = c.ExtendedDays,
+            Locked = details.Locked,
+            Progress = [.. deadlines.Concat(undated).OrderBy(n => n.ReachedAt ?? n.Due)],
+            Version = c.Version,
+        };
     }
 }
 

@@ -80,9 +80,23 @@ public sealed class CourtLayout
             {
                 var id = prefixTeamIds ? $"{courtId}/{group.Id}-{n}" : $"{group.Id}-{n}";
                 var pool = groupPool[g];
-                teams.Add(new CourtTeam(id, g, group.Kind, group.Members, coefficient, quota, accepts,
-                    group.Cap ?? poolSpecs[pool].Cap, leader, chief, judges, pool, poolMembers[pool].Count)
-                { QuotaUnit = group.Quota?.Unit ?? QuotaUnit.WorkloadUnits });
+                teams.Add(new CourtTeam
+                {
+                    Id = id,
+                    Group = g,
+                    Kind = group.Kind,
+                    Members = group.Members,
+                    Coefficient = coefficient,
+                    Quota = quota,
+                    Accepts = accepts,
+                    Cap = group.Cap ?? poolSpecs[pool].Cap,
+                    Leader = leader,
+                    Chief = chief,
+                    Judges = judges,
+                    Pool = pool,
+                    LocalIndex = poolMembers[pool].Count,
+                    QuotaUnit = group.Quota?.Unit ?? QuotaUnit.WorkloadUnits,
+                });
                 poolMembers[pool].Add(teams.Count - 1);
             }
         }

@@ -80,22 +80,24 @@ public static class CourtViews
             busy += simulation.Stations[layout.JudgeStation[team] + k].BusyHours[0];
         }
         var hours = WindowHours(simulation);
-        return new TeamSnapshot(
-            spec.Id,
-            layout.CourtId,
-            CourtStatisticsCollector.TeamKindName(spec.Kind),
-            now,
-            assigned,
-            closed,
-            open.Count,
-            pendingWork,
-            units,
-            spec.Quota,
-            QuotaAttainment.Of(spec.QuotaUnit, closed, units, spec.Quota, years),
-            hours > 0 ? busy / (judges * hours) : 0.0,
-            [.. Enumerable.Range(0, judges).Select(k => JudgeId(spec.Id, k))],
-            [.. open],
-            BalanceKpi.Of(balance.Indicators(), scenario.Balance.Weights, Gini.Of(judgeWork)));
+        return new TeamSnapshot
+        {
+            Id = spec.Id,
+            Court = layout.CourtId,
+            Kind = CourtStatisticsCollector.TeamKindName(spec.Kind),
+            Day = now,
+            Assigned = assigned,
+            Closed = closed,
+            Open = open.Count,
+            PendingWork = pendingWork,
+            WorkloadUnits = units,
+            Quota = spec.Quota,
+            QuotaAttainment = QuotaAttainment.Of(spec.QuotaUnit, closed, units, spec.Quota, years),
+            Utilization = hours > 0 ? busy / (judges * hours) : 0.0,
+            Judges = [.. Enumerable.Range(0, judges).Select(k => JudgeId(spec.Id, k))],
+            OpenCases = [.. open],
+            Balance = BalanceKpi.Of(balance.Indicators(), scenario.Balance.Weights, Gini.Of(judgeWork)),
+        };
     }
 
     public static JudgeSnapshot Judge(CourtSimulation simulation, int team, int judge)
@@ -133,20 +135,22 @@ public static class CourtViews
         var teamId = spec.Id;
         var station = simulation.Stations[layout.JudgeStation[team] + judge];
         var hours = WindowHours(simulation);
-        return new JudgeSnapshot(
-            JudgeId(teamId, judge),
-            station.Name,
-            teamId,
-            simulation.Now,
-            open.Count,
-            closed,
-            station.Tasks[0],
-            station.BusyHours[0],
-            hours > 0 ? station.BusyHours[0] / hours : 0.0,
-            [.. open],
-            quota,
-            QuotaAttainment.Of(spec.QuotaUnit, closed, units, quota, years),
-            BalanceKpi.Of(balance.Indicators(), scenario.Balance.Weights, 0.0));
+        return new JudgeSnapshot
+        {
+            Id = JudgeId(teamId, judge),
+            Station = station.Name,
+            Team = teamId,
+            Day = simulation.Now,
+            Open = open.Count,
+            Closed = closed,
+            Tasks = station.Tasks[0],
+            BusyHours = station.BusyHours[0],
+            Utilization = hours > 0 ? station.BusyHours[0] / hours : 0.0,
+            OpenCases = [.. open],
+            Quota = quota,
+            QuotaAttainment = QuotaAttainment.Of(spec.QuotaUnit, closed, units, quota, years),
+            Balance = BalanceKpi.Of(balance.Indicators(), scenario.Balance.Weights, 0.0),
+        };
     }
 
     /// <summary>The case at place <paramref name="caseIndex"/> of the court, or null when the court has no such case yet.</summary>
@@ -174,23 +178,25 @@ public static class CourtViews
         var layout = simulation.Layout;
         ref readonly var c = ref simulation.Case(slot);
         var team = c.Team >= 0 ? layout.Teams[c.Team].Id : null;
-        return new CaseSnapshot(
-            $"{layout.CourtId}/{caseIndex}",
-            c.Number,
-            layout.Scenario.CaseTypes[c.Type].Id,
-            c.Status,
-            simulation.Now,
-            c.Received,
-            c.Filed,
-            c.Assigned,
-            c.Closed,
-            team,
-            team is null ? null : JudgeId(team, c.Judge),
-            (c.Flags & CaseFlags.Flagged) != 0,
-            (c.Flags & CaseFlags.Designated) != 0,
-            (c.Flags & CaseFlags.Escalated) != 0,
-            (c.Flags & CaseFlags.Locked) != 0,
-            c.Risk);
+        return new CaseSnapshot
+        {
+            Id = $"{layout.CourtId}/{caseIndex}",
+            Number = c.Number,
+            Type = layout.Scenario.CaseTypes[c.Type].Id,
+            Status = c.Status,
+            Day = simulation.Now,
+            Received = c.Received,
+            Filed = c.Filed,
+            Assigned = c.Assigned,
+            Closed = c.Closed,
+            Team = team,
+            Judge = team is null ? null : JudgeId(team, c.Judge),
+            Flagged = (c.Flags & CaseFlags.Flagged) != 0,
+            Designated = (c.Flags & CaseFlags.Designated) != 0,
+            Escalated = (c.Flags & CaseFlags.Escalated) != 0,
+            Locked = (c.Flags & CaseFlags.Locked) != 0,
+            Risk = c.Risk,
+        };
     }
 
     private static OpenCase Open(CourtLayout layout, in CaseRecord c) => new(
