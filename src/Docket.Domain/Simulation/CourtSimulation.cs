@@ -203,12 +203,6 @@ public sealed partial class CourtSimulation
     public CourtLayout Layout => _layout;
 
     /// <summary>
-    /// Room for the cases a run is expected to hold — the given filings, or the backlog plus the intake's mean over
-    /// the run and five standard deviations — so that the case array is allocated once rather than doubled about
-    /// twenty times on the large-object heap (each doubling a copy and a full garbage collection). Past the estimate
-    /// it still grows.
-    /// </summary>
-    /// <summary>
     /// Whether a done case's slot (archived, or settled in mediation, and its figures folded into the statistics) takes
     /// a later case, so the court's memory follows its open cases rather than every case it has had: the scenario's
     /// <c>closed_cases: stream</c>. A done case's view is then gone (<see cref="CourtViews.Case"/> answers null).
@@ -217,6 +211,17 @@ public sealed partial class CourtSimulation
 
     private const int StreamingStartSlots = 4096;
 
+    /// <summary>The most case records an array holds below the large-object heap's 85,000 bytes (its header counted).</summary>
+    private static readonly int s_smallArrayCases = (85_000 - 64) / System.Runtime.CompilerServices.Unsafe.SizeOf<CaseRecord>();
+
+    /// <summary>
+    /// Room for the cases a run is expected to hold — the given filings, or the backlog plus the intake's mean over
+    /// the run and five standard deviations — so that the case array is allocated once rather than doubled about
+    /// twenty times on the large-object heap (each doubling a copy and a full garbage collection). Past the estimate
+    /// it still grows. A court whose likely cases fit under the large-object heap's 85,000 bytes gets no more room
+    /// than that (the usual margin would have put its array there): on that heap, runs of a small court in one
+    /// process (the benchmarks, <c>docket optimize</c>'s candidates) cost a full collection every few runs.
+    /// </summary>
     internal static int ExpectedCases(CourtLayout layout, IReadOnlyList<ExternalFiling>? filings)
     {
         const int Least = 1024;
@@ -226,7 +231,12 @@ public sealed partial class CourtSimulation
         }
         var mean = (double)layout.Spec.Backlog.Sum(b => (long)b.Count)
             + (layout.Spec.Intake.Sum(s => s.PerYear) * layout.Scenario.Days / SimulationYear.Days);
-        var expected = mean + (5 * Math.Sqrt(mean)) + Least;
+        var likely = mean + (5 * Math.Sqrt(mean));
+        var expected = likely + Least;
+        if (likely < s_smallArrayCases)
+        {
+            expected = Math.Min(expected, s_smallArrayCases);
+        }
         return expected < Array.MaxLength / 2 ? (int)expected : Array.MaxLength / 2;
     }
 
