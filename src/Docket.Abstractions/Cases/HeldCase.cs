@@ -26,8 +26,12 @@ public sealed record HeldCase(
 
 /// <summary>
 /// The court's answer to a case's decision (<see cref="ILiveCourtGrain.LedgerAsync"/>): ledgered — the entries
-/// appended, durable, and the record after them — or stale, with the record the court holds now (durable), to decide
-/// on again.
+/// appended, durable, the record after them and the deadline warnings they issued — or stale, with the record the
+/// court holds now (durable), to decide on again.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.case-ledgered")]
-public sealed record CaseLedgered([property: Id(0)] bool Stale, [property: Id(1)] HeldCase? Case, [property: Id(2)] LedgerRecord[] Entries);
+public sealed record CaseLedgered(
+    [property: Id(0)] bool Stale,
+    [property: Id(1)] HeldCase? Case,
+    [property: Id(2)] LedgerRecord[] Entries,
+    [property: Id(3)] CourtWarning[] Warnings);

@@ -18,7 +18,7 @@ public static class CaseClock
     {
         var (since, deadlines) = Evaluate(court, c, now);
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
-        var views = deadlines.Select(d => new DeadlineView(d.Node.Id, d.Due, d.ReachedAt, d.Level is { } l ? WarningLevels.NameOf(WarningLevels.Of(l)) : "none", d.Node.Locks));
+        var views = deadlines.Select(d => new DeadlineView(d.Node.Id, d.Due, d.ReachedAt, d.Level is { } l ? WarningLevels.NameOf(l) : "none", d.Node.Locks));
         return new CaseDetails(c, since is not null, since, [.. views], NodeOrder.NextStage(type, c.StagesDone),
             TimeLimit.LimitAt(type, c.FiledAt, c.ExtendedDays, Suspension(type, c).Days), court.DivisionOfTeam(c.Team) ?? "");
     }
@@ -82,6 +82,21 @@ public static class CaseClock
     {
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
         return type.Nodes.Count == 0 && type.TimeLimitDays is null ? null : NextStep(court, c, type, Evaluate(court, c, at).Deadlines, at);
+    }
+
+    /// <summary>
+    /// The warnings the case has earned by <paramref name="at"/> and not been issued (<see cref="Unissued(Court, CourtCase, DateTimeOffset)"/>)
+    /// and its <see cref="NextStep(Court, CourtCase, DateTimeOffset)"/>, from one evaluation of its deadlines.
+    /// </summary>
+    public static (List<DeadlineWarning> Unissued, DateTimeOffset? NextStep) UnissuedUntilNextStep(Court court, CourtCase c, DateTimeOffset at)
+    {
+        var type = court.CaseTypes[court.TypeIndex(c.Type)];
+        if (type.Nodes.Count == 0 && type.TimeLimitDays is null)
+        {
+            return ([], null);
+        }
+        var (since, deadlines) = Evaluate(court, c, at);
+        return ([.. Unissued(court, c, type, since, deadlines, at)], NextStep(court, c, type, deadlines, at));
     }
 
     private static DateTimeOffset? NextStep(Court court, CourtCase c, CaseType type, NodeDeadline[] deadlines, DateTimeOffset at)

@@ -196,14 +196,14 @@ public static class CaseCommands
     /// </summary>
     public static CaseDecision? Warn(Court court, CourtCase c, DateTimeOffset at)
     {
-        var earned = CaseClock.Unissued(court, c, at).ToList();
+        var (earned, nextStep) = CaseClock.UnissuedUntilNextStep(court, c, at);
         if (earned.Count == 0)
         {
             return null;
         }
         var by = SystemActors.DeadlineWatcher;
         LedgerEntry[] entries = [.. earned.Select(w => Draft(court, LedgerKinds.Warning, c, by, at) with { Node = w.Subject, Level = WarningLevels.NameOf(w.Level), Due = w.Due })];
-        return new CaseDecision(c.Number, c.Version, at, CaseClock.NextStep(court, c, at), entries, by, null);
+        return new CaseDecision(c.Number, c.Version, at, nextStep, entries, by, null);
     }
 
     private static AccessScope ScopeOf(Court court, CourtCase c) => new(court.Id, court.DivisionOfTeam(c.Team), c.Team);

@@ -43,11 +43,7 @@ public static class WarningLevels
     /// <summary>The subject of the statutory limit's warnings.</summary>
     public const string TimeLimit = "time_limit";
 
-    public static IReadOnlyList<WarningLevel> All { get; } =
-    [
-        WarningLevel.Judge, WarningLevel.DivisionHead, WarningLevel.President, WarningLevel.Discipline, WarningLevel.Locked,
-        WarningLevel.LimitWarning, WarningLevel.LimitOverdue, WarningLevel.YellowCard,
-    ];
+    public static IReadOnlyList<WarningLevel> All { get; } = Enum.GetValues<WarningLevel>();
 
     /// <summary>
     /// A level as the API, the ledger and the metrics spell it: judge, division_head, president, discipline, locked,
@@ -65,6 +61,9 @@ public static class WarningLevels
         WarningLevel.YellowCard => "yellow_card",
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
+
+    /// <summary>The name of the warning a node's deadline earns at a step of its escalation ladder (<see cref="Of"/>).</summary>
+    public static string NameOf(EscalationLevel level) => NameOf(Of(level));
 
     /// <summary>The level a name spells (<see cref="NameOf(WarningLevel)"/>); null for anything else.</summary>
     public static WarningLevel? Parse(string? name) => name switch

@@ -81,10 +81,9 @@ public sealed class LiveCaseGrain(
             {
                 Take(held.Whole);
             }
-            if (!answer.Stale && answer.Case?.Whole is { } after)
+            if (!answer.Stale)
             {
-                var seqs = answer.Entries.Select(e => e.Seq).ToHashSet();
-                return [.. after.Warnings.Where(w => seqs.Contains(w.Seq)).Select(w => new CourtWarning(after.Id, after.Team, _court.DivisionOfTeam(after.Team), w))];
+                return answer.Warnings;
             }
         }
         // A record that keeps changing under the watch is looked at again at its next check.

@@ -612,7 +612,7 @@ public sealed partial class LiveCourtGrain(
         var before = _state.Case(number);
         if (CourtCommands.Ledger(_state, decision, NowOrBroken()) is not { } effect)
         {
-            return new CaseLedgered(true, await GetCaseAsync(number), []);
+            return new CaseLedgered(true, await GetCaseAsync(number), [], []);
         }
         var unlocked = Array.Exists(decision.Entries, e => e.Kind == LedgerKinds.Unlock);
         var after = await CommitCaseAsync(effect, effect.Closed ? () => _metrics?.Closed(before!.Type, before.Team) : unlocked ? () => _metrics?.Unlocked() : null);
@@ -624,7 +624,7 @@ public sealed partial class LiveCourtGrain(
         {
             LogCaseWarned(_court.Id, _court.CaseId(number), effect.Warnings.Count);
         }
-        return new CaseLedgered(false, HeldCase.Of(after), [.. effect.Records]);
+        return new CaseLedgered(false, HeldCase.Of(after), [.. effect.Records], [.. effect.Warnings]);
     }
 
     public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)

@@ -111,7 +111,7 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
         }
         else if (Docket.Domain.Deadlines.WarningLevels.CountedAs(level) is { } counted)
         {
-            metrics.Warnings.Add(1, new("court", court.Id), new("level", Docket.Domain.Deadlines.WarningLevels.NameOf(Docket.Domain.Deadlines.WarningLevels.Of(counted))));
+            metrics.Warnings.Add(1, new("court", court.Id), new("level", Docket.Domain.Deadlines.WarningLevels.NameOf(counted)));
         }
     }
 

@@ -28,7 +28,7 @@ internal sealed class CountersAtZero(DocketMetrics metrics, Organization organiz
 
     public static void Record(DocketMetrics metrics, Organization organization)
     {
-        string[] levels = [.. new[] { WarningLevel.Judge, WarningLevel.DivisionHead, WarningLevel.President, WarningLevel.Discipline }.Select(WarningLevels.NameOf)];
+        string[] levels = [.. Enum.GetValues<EscalationLevel>().Select(WarningLevels.NameOf)];
         foreach (var id in organization.CourtIds)
         {
             var court = organization.Court(id)!;

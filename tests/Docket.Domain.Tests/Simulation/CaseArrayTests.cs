@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using Docket.Domain.Scenarios;
 using Docket.Domain.Simulation;
 using Docket.Domain.Tests.Scenarios;
+using Docket.Domain.Tests.Support;
 
 namespace Docket.Domain.Tests.Simulation;
 
@@ -10,15 +12,15 @@ public sealed class CaseArrayTests
     /// <summary>Arrays of this many bytes or more go to the large-object heap, collected only by full collections.</summary>
     private const int LargeObjectBytes = 85_000;
 
+    private static Scenario Sample(string file) =>
+        ScenarioTestSupport.LoadValid(File.ReadAllText(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", file)));
+
     [Fact]
     public void A_small_courts_case_array_holds_its_whole_run_and_stays_off_the_large_object_heap()
     {
         // The minimal sample's first year, about 320 cases (as the benchmarks run it).
-        var scenario = ScenarioTestSupport.LoadValid(File.ReadAllText(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "minimal.yaml"))) with { Days = 365, WarmupDays = 0 };
-        var (spec, id) = scenario.ExpandCourts().Single();
-        var layout = new CourtLayout(scenario, spec, id, prefixTeamIds: false);
-        var room = CourtSimulation.ExpectedCases(layout, null);
-        var simulation = new CourtSimulation(layout, scenario.Seed);
+        var simulation = TestCourts.Prepare(Sample("minimal.yaml") with { Days = 365, WarmupDays = 0 });
+        var room = CourtSimulation.ExpectedCases(simulation.Layout, null);
         simulation.RunToEnd();
 
         Assert.True(simulation.CaseCount <= room, $"{simulation.CaseCount} cases in room for {room}");
@@ -28,9 +30,9 @@ public sealed class CaseArrayTests
     [Fact]
     public void A_large_courts_case_array_has_room_for_its_expected_intake_and_five_standard_deviations_more()
     {
-        var scenario = ScenarioTestSupport.LoadValid(File.ReadAllText(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "xicheng-pooled.yaml")));
-        var (spec, id) = scenario.ExpandCourts().Single();
-        var layout = new CourtLayout(scenario, spec, id, prefixTeamIds: false);
+        var scenario = Sample("xicheng-pooled.yaml");
+        var layout = TestCourts.Prepare(scenario).Layout;
+        var spec = layout.Spec;
         var mean = spec.Backlog.Sum(b => (double)b.Count) + (spec.Intake.Sum(s => s.PerYear) * scenario.Days / SimulationYear.Days);
 
         Assert.True(CourtSimulation.ExpectedCases(layout, null) >= mean + (5 * Math.Sqrt(mean)));
