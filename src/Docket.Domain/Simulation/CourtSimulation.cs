@@ -59,7 +59,7 @@ public sealed partial class CourtSimulation
     private CaseRecord[] _cases;
     private int _slots;
     private readonly FreeSlots _freeCases = new();
-    private readonly Statistics.CaseFold _fold;
+    private readonly Statistics.DoneCaseFolder _folder;
     private CourtJob[] _jobs = new CourtJob[64];
     private int _jobCount;
     private readonly FreeSlots _freeJobs = new();
@@ -79,8 +79,9 @@ public sealed partial class CourtSimulation
         _filings = filings;
         _layout = layout;
         ReusesClosedSlots = filings is null && layout.Scenario.ClosedCases == Scenarios.ClosedCases.Stream;
-        _cases = new CaseRecord[ReusesClosedSlots ? Math.Min(ExpectedCases(layout, filings), StreamingStartSlots) : ExpectedCases(layout, filings)];
-        _fold = new Statistics.CaseFold(layout);
+        var expectedCases = ExpectedCases(layout, filings);
+        _cases = new CaseRecord[ReusesClosedSlots ? Math.Min(expectedCases, StreamingStartSlots) : expectedCases];
+        _folder = new Statistics.DoneCaseFolder(new Statistics.CaseFold(layout), offLoop: expectedCases >= Statistics.DoneCaseFolder.OffLoopCases);
         // Arrays rather than the layout's read-only lists: the loop indexes them several times per case.
         _types = [.. layout.Scenario.CaseTypes];
         _teams = [.. layout.Teams];
@@ -286,7 +287,7 @@ public sealed partial class CourtSimulation
     /// <summary>The court's figures so far (cases done) plus its cases not yet done, as they stand: the statistics' input.</summary>
     internal Statistics.CaseFold FoldWithOpenCases()
     {
-        var fold = _fold.With();
+        var fold = _folder.Fold.With();
         foreach (var slot in OpenSlots())
         {
             fold.Add(in _cases[slot]);
@@ -313,7 +314,7 @@ public sealed partial class CourtSimulation
     }
 
     /// <summary>The figures of the cases done so far (<see cref="CaseFlags.Folded"/>), which the views add to what they read from the open ones.</summary>
-    internal Statistics.CaseFold Folded => _fold;
+    internal Statistics.CaseFold Folded => _folder.Fold;
 
     /// <summary>
     /// A case is done when it is archived (or settled in mediation) and no waiting queue still names it: its figures go
@@ -328,7 +329,7 @@ public sealed partial class CourtSimulation
         {
             return;
         }
-        _fold.Add(in c);
+        _folder.Add(in c);
         if ((c.Flags & CaseFlags.Appeal) != 0)
         {
             Appeals?.Done(caseNo, in c);
