@@ -485,7 +485,13 @@ public sealed partial class CourtSimulation
 
     private int NewCase(int type, double received, ulong key)
     {
-        if (!_freeCases.TryTake(out var caseNo))
+        // A slot never used has generation 0: reading it would be a cache miss on memory the loop has not touched yet.
+        var generation = 0;
+        if (_freeCases.TryTake(out var caseNo))
+        {
+            generation = _cases[caseNo].Generation;
+        }
+        else
         {
             if (_slots == _cases.Length)
             {
@@ -496,7 +502,7 @@ public sealed partial class CourtSimulation
         _cases[caseNo] = new CaseRecord
         {
             Ordinal = CaseCount++,
-            Generation = _cases[caseNo].Generation,
+            Generation = generation,
             Received = received,
             Filed = double.NaN,
             Assigned = double.NaN,
