@@ -10,7 +10,7 @@ public sealed class DoneCaseFolderTests
 {
     /// <summary>A kept court of a few thousand cases over three years: many of the folder's batches, cases of every age.</summary>
     private static CourtSimulation KeptCourt() =>
-        TestCourts.Simulate(TestCourts.Minimal(new AssignmentSpec(AssignmentPolicyKind.Random), days: 3 * 365, warmup: 365, teams: 20, perYear: 3_000));
+        TestCourts.Simulate(TestCourts.Minimal(new AssignmentSpec(AssignmentPolicyKind.Random), days: 3 * 365, warmup: 365, teams: 20, perYear: 4_000));
 
     private static CaseRecord[] Records(CourtSimulation simulation) =>
         [.. Enumerable.Range(0, simulation.CaseCount).Select(i => simulation.Case(i))];
@@ -33,7 +33,7 @@ public sealed class DoneCaseFolderTests
         }
 
         AssertSame(inline, folder.Fold);
-        Assert.True(records.Length > 10 * 512, $"{records.Length} cases");
+        Assert.True(records.Length > 2 * DoneCaseFolder.BatchSize, $"{records.Length} cases");
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class DoneCaseFolderTests
         {
             inline.Add(in records[i]);
             folder.Add(in records[i]);
-            if (i is 100 or 511 or 512 or 3_000)
+            if (i == 100 || i == DoneCaseFolder.BatchSize - 1 || i == DoneCaseFolder.BatchSize || i == (2 * DoneCaseFolder.BatchSize) + 7)
             {
                 AssertSame(inline, folder.Fold);
             }
