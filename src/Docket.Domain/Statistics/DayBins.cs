@@ -27,9 +27,23 @@ public static class DayBins
     public static HistogramBin[] Histogram(ReadOnlySpan<double> days)
     {
         var counts = new double[s_edges.Length];
+        // The summary's samples come sorted: walking up the bins from the last one costs a comparison a day, where
+        // searching each day's bin from the top cost a dozen. Any day below the current bin (or NaN) is placed by IndexOf.
+        var bin = 0;
         foreach (var d in days)
         {
-            counts[IndexOf(d)]++;
+            if (double.IsNaN(d) || (bin > 0 && d < s_edges[bin]))
+            {
+                bin = IndexOf(d);
+            }
+            else
+            {
+                while (bin + 1 < s_edges.Length && d >= s_edges[bin + 1])
+                {
+                    bin++;
+                }
+            }
+            counts[bin]++;
         }
         return [.. counts.Select((n, i) => new HistogramBin
         {

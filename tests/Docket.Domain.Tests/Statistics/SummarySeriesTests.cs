@@ -158,4 +158,21 @@ public sealed class SummarySeriesTests
     [InlineData(5000, 12)]
     public void A_day_count_falls_in_the_bin_whose_lower_edge_it_reaches(double days, int bin) =>
         Assert.Equal(bin, DayBins.IndexOf(days));
+
+    [Fact]
+    public void A_histogram_counts_each_day_in_its_own_bin_whether_the_days_come_sorted_or_not()
+    {
+        var random = new Random(5);
+        double[] days = [.. Enumerable.Range(0, 5_000).Select(_ => random.NextDouble() * 1_500), -3, 0, 7, 1095, 20_000, double.NaN];
+        var expected = new double[DayBins.Edges.Count];
+        foreach (var d in days)
+        {
+            expected[DayBins.IndexOf(d)]++;
+        }
+        var sorted = days.Order().ToArray();
+
+        Assert.Equal(expected, DayBins.Histogram(days).Select(b => b.Cases));
+        Assert.Equal(expected, DayBins.Histogram(sorted).Select(b => b.Cases));
+        Assert.Equal(expected, DayBins.Histogram(sorted.Reverse().ToArray()).Select(b => b.Cases));
+    }
 }
