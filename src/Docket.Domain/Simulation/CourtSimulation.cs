@@ -81,6 +81,7 @@ public sealed partial class CourtSimulation
         ReusesClosedSlots = filings is null && layout.Scenario.ClosedCases == Scenarios.ClosedCases.Stream;
         var expectedCases = ExpectedCases(layout, filings);
         _cases = new CaseRecord[ReusesClosedSlots ? Math.Min(expectedCases, StreamingStartSlots) : expectedCases];
+        PageFaults.MapAhead(_cases);
         _folder = new Statistics.DoneCaseFolder(new Statistics.CaseFold(layout), offLoop: expectedCases >= Statistics.DoneCaseFolder.OffLoopCases);
         // Arrays rather than the layout's read-only lists: the loop indexes them several times per case.
         _types = [.. layout.Scenario.CaseTypes];
