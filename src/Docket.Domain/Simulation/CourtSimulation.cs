@@ -452,7 +452,12 @@ public sealed partial class CourtSimulation
         Now = Math.Max(Now, until);
     }
 
-    public void RunToEnd() => AdvanceTo(_windowEnd);
+    /// <summary>Runs the court to the scenario's end; its done cases are then all folded (none left with the worker).</summary>
+    public void RunToEnd()
+    {
+        AdvanceTo(_windowEnd);
+        _ = _folder.Fold;
+    }
 
     /// <summary>Counts overlapping absences; returns whether the team is back.</summary>
     private bool SetAway(int team, bool away)
