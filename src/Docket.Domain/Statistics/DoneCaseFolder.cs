@@ -4,12 +4,13 @@ namespace Docket.Domain.Statistics;
 
 /// <summary>
 /// Folds a court's done cases into its <see cref="CaseFold"/> in the order they were done: inline, or (for a large
-/// court, <c>offLoop</c>) mostly on another thread than the court's loop. Off the loop, the loop hands over a copy of each done case's record (so a slot given to a later case, or
-/// a field written after, changes nothing); the copies go in batches to one worker on the thread pool, and the fold
-/// takes them strictly in order, one batch at a time, whoever folds them. <see cref="Fold"/> first folds what is left
-/// on the calling thread, so a reader sees every case done so far and the same sums, in the same order, as a fold
-/// done inline. When the workers fall behind (every core busy with other courts), the loop folds the queue itself
-/// rather than let it grow.
+/// court, <c>offLoop</c>) mostly on another thread than the court's loop. Off the loop, the loop hands over a copy of
+/// each done case's record (so a slot given to a later case, or a field written after, changes nothing); the copies
+/// go in batches to one worker on the thread pool, and the fold takes them strictly in order, one batch at a time,
+/// whoever folds them. <see cref="Fold"/> first folds what is left on the calling thread, so a reader sees every case
+/// done so far and the same sums, in the same order, as a fold done inline. When the worker falls behind (every core
+/// busy with other courts), the loop folds the queue itself rather than let it grow. A fold that fails on the worker
+/// stops it, and the loop's next hand-over or read throws.
 /// </summary>
 internal sealed class DoneCaseFolder
 {
@@ -29,7 +30,7 @@ internal sealed class DoneCaseFolder
     private CaseRecord[] _filling = [];
     private int _filled;
     private bool _workerQueued;
-    private Exception? _failure;
+    private volatile Exception? _failure;
 
     public DoneCaseFolder(CaseFold fold, bool offLoop)
     {
@@ -82,7 +83,7 @@ internal sealed class DoneCaseFolder
             _workerQueued = true;
             behind = _queued.Count > MaxQueuedBatches;
         }
-        if (behind)
+        if (behind || _failure is not null)
         {
             FoldQueued();
         }
@@ -98,15 +99,14 @@ internal sealed class DoneCaseFolder
         {
             FoldQueued();
         }
-        catch (Exception e)
+        catch (InvalidOperationException)
         {
-            // Seen by the loop's next read of the fold, where it can be reported.
-            _failure = e;
+            // Recorded by FoldQueued: the loop's next hand-over or read of the fold throws it.
         }
         lock (_queueGate)
         {
             _workerQueued = false;
-            if (_queued.Count > 0)
+            if (_failure is null && _queued.Count > 0)
             {
                 _workerQueued = true;
                 ThreadPool.UnsafeQueueUserWorkItem(static folder => folder.Work(), this, preferLocal: false);
@@ -119,31 +119,42 @@ internal sealed class DoneCaseFolder
     {
         lock (_foldGate)
         {
-            if (_failure is { } failure)
+            if (_failure is { } failed)
             {
-                throw new InvalidOperationException("folding the court's done cases failed", failure);
+                throw Failed(failed);
             }
-            while (true)
+            try
             {
-                Batch batch;
-                lock (_queueGate)
+                while (true)
                 {
-                    if (!_queued.TryDequeue(out batch))
+                    Batch batch;
+                    lock (_queueGate)
                     {
-                        return;
+                        if (!_queued.TryDequeue(out batch))
+                        {
+                            return;
+                        }
+                    }
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        _fold.Add(in batch.Records[i]);
+                    }
+                    lock (_queueGate)
+                    {
+                        _spare.Push(batch.Records);
                     }
                 }
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    _fold.Add(in batch.Records[i]);
-                }
-                lock (_queueGate)
-                {
-                    _spare.Push(batch.Records);
-                }
+            }
+            catch (Exception e)
+            {
+                // The fold is short of a batch from here on: every later read fails rather than answer short.
+                _failure = e;
+                throw Failed(e);
             }
         }
     }
+
+    private static InvalidOperationException Failed(Exception cause) => new("folding the court's done cases failed", cause);
 
     private readonly record struct Batch(CaseRecord[] Records, int Count);
 }

@@ -57,6 +57,24 @@ public sealed class DoneCaseFolderTests
         AssertSame(inline, folder.Fold);
     }
 
+    [Fact]
+    public void A_fold_that_fails_on_the_worker_is_reported_to_the_loop_at_its_next_read()
+    {
+        var simulation = KeptCourt();
+        var folder = new DoneCaseFolder(new CaseFold(simulation.Layout), offLoop: true);
+        // A record of a case type the court does not have: folding it fails wherever it is folded.
+        var broken = simulation.Case(0) with { Type = 999 };
+
+        for (var i = 0; i < DoneCaseFolder.BatchSize; i++)
+        {
+            folder.Add(in broken);
+        }
+        var failure = Assert.Throws<InvalidOperationException>(() => folder.Fold);
+
+        Assert.IsType<IndexOutOfRangeException>(failure.InnerException);
+        Assert.Throws<InvalidOperationException>(() => folder.Fold);
+    }
+
     private static void AssertSame(CaseFold expected, CaseFold actual)
     {
         Assert.Equal(expected.Totals, actual.Totals);
