@@ -59,49 +59,80 @@ internal static class SimulateCommand
             var (text, loaded) = input;
             var reps = parse.GetValue(replications) ?? loaded.Replications;
             var asJson = parse.GetValue(json);
-            await using var silo = await starting;
-            silo.Offer(text, input.Parsed);
-            var runner = new SimulationRunner(silo);
+            var silo = await starting;
             Summary summary;
-            if (!asJson && output.Writer == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+            try
             {
-                summary = await AnsiConsole.Progress()
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                    .StartAsync(async context =>
-                    {
-                        var task = context.AddTask($"{loaded.Name}", maxValue: (double)loaded.Days * reps);
-                        var started = DateTime.UtcNow;
-                        return await runner.RunAsync(text, path, parse.GetValue(seed), parse.GetValue(days), reps, (r, p) =>
-                        {
-                            var seconds = Math.Max(1e-3, (DateTime.UtcNow - started).TotalSeconds);
-                            task.Value = (r * (double)loaded.Days) + p.Day;
-                            task.Description = $"{loaded.Name} r{r + 1}/{reps} day {p.Day:F0}/{p.Days} · {p.Cases / seconds:N0} cases/s";
-                        }, cancellationToken);
-                    });
+                silo.Offer(text, input.Parsed);
+                summary = await RunAsync(new SimulationRunner(silo));
             }
-            else
+            catch
             {
-                summary = await runner.RunAsync(text, path, parse.GetValue(seed), parse.GetValue(days), reps, null, cancellationToken);
+                await silo.DisposeAsync();
+                throw;
             }
-
-            var directory = parse.GetValue(outDir) ?? Path.Combine("out", loaded.Name);
-            Directory.CreateDirectory(directory);
-            var summaryJson = SummaryJson.Serialize(summary);
-            await File.WriteAllTextAsync(Path.Combine(directory, "summary.json"), summaryJson + Environment.NewLine, cancellationToken);
-            string? report = null;
-            if (!parse.GetValue(noReport))
+            // Nothing below needs the silo: it stops while the outputs are written (on two cores the two overlap).
+            var stopping = silo.DisposeAsync();
+            try
             {
-                report = await SimulationReport.WriteAsync(summary, directory, cancellationToken);
+                await WriteAsync(summary);
             }
-            if (asJson)
+            finally
             {
-                output.Writer.WriteLine(summaryJson);
-            }
-            else
-            {
-                SummaryTable.Write(output, summary, Path.Combine(directory, "summary.json"), report);
+                await stopping;
             }
             return ExitCodes.Success;
+
+            async Task<Summary> RunAsync(SimulationRunner runner)
+            {
+                if (!asJson && output.Writer == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+                {
+                    return await AnsiConsole.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                        .StartAsync(async context =>
+                        {
+                            var task = context.AddTask($"{loaded.Name}", maxValue: (double)loaded.Days * reps);
+                            var started = DateTime.UtcNow;
+                            return await runner.RunAsync(text, path, parse.GetValue(seed), parse.GetValue(days), reps, (r, p) =>
+                            {
+                                var seconds = Math.Max(1e-3, (DateTime.UtcNow - started).TotalSeconds);
+                                task.Value = (r * (double)loaded.Days) + p.Day;
+                                task.Description = $"{loaded.Name} r{r + 1}/{reps} day {p.Day:F0}/{p.Days} · {p.Cases / seconds:N0} cases/s";
+                            }, cancellationToken);
+                        });
+                }
+                return await runner.RunAsync(text, path, parse.GetValue(seed), parse.GetValue(days), reps, null, cancellationToken);
+            }
+
+            // summary.json is serialised and written on another thread while the report and the table are made.
+            async Task WriteAsync(Summary summary)
+            {
+                var directory = parse.GetValue(outDir) ?? Path.Combine("out", loaded.Name);
+                Directory.CreateDirectory(directory);
+                var summaryPath = Path.Combine(directory, "summary.json");
+                var writing = Task.Run(async () =>
+                {
+                    var json = SummaryJson.Serialize(summary);
+                    await File.WriteAllTextAsync(summaryPath, json + Environment.NewLine, cancellationToken);
+                    return json;
+                }, cancellationToken);
+                try
+                {
+                    var report = parse.GetValue(noReport) ? null : await SimulationReport.WriteAsync(summary, directory, cancellationToken);
+                    if (asJson)
+                    {
+                        output.Writer.WriteLine(await writing);
+                    }
+                    else
+                    {
+                        SummaryTable.Write(output, summary, summaryPath, report);
+                    }
+                }
+                finally
+                {
+                    await writing;
+                }
+            }
         });
         return command;
     }
