@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Messaging;
 using StackExchange.Redis;
 
 namespace Docket.Cli.Hosting;
@@ -148,29 +149,31 @@ internal sealed class ClusterClient : ISimulationHost
     }
 
     /// <summary>
-    /// Connects to the cluster, waiting up to <see cref="ConnectWait"/> for a silo to be there (silos started at the same
-    /// moment as the command are still joining).
-    /// </summary>
-    /// <summary>
     /// Polls the cluster's active silos every 2 s and fails once one seen before has left: a call waiting on a grain of
     /// a silo that died (the run's clock, say) is not always broken by Orleans, and would otherwise wait out its timeout.
+    /// The silos are read from the cluster's membership in Redis (the gateways of the silos it lists as active), not
+    /// asked of a silo: a question to a grain on the silo that died could itself wait out the timeout.
     /// </summary>
     public async Task WatchForLossAsync(CancellationToken cancellationToken)
     {
-        var management = Grains.GetGrain<IManagementGrain>(0);
-        var seen = new HashSet<SiloAddress>((await management.GetHosts(onlyActive: true)).Keys);
+        var gateways = _host.Services.GetRequiredService<IGatewayListProvider>();
+        var seen = new HashSet<Uri>(await gateways.GetGatewaysAsync(cancellationToken));
         while (true)
         {
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-            var active = await management.GetHosts(onlyActive: true);
-            if (seen.FirstOrDefault(s => !active.ContainsKey(s)) is { } lost)
+            var active = await gateways.GetGatewaysAsync(cancellationToken);
+            if (seen.FirstOrDefault(g => !active.Contains(g)) is { } lost)
             {
-                throw new ClusterUnavailableException($"the run was lost on the cluster (silo {lost} left it during the run); nothing was written: start the silos again if needed and re-run it");
+                throw new ClusterUnavailableException($"the run was lost on the cluster (the silo at {lost.Authority} left it during the run); nothing was written: start the silos again if needed and re-run it");
             }
-            seen.UnionWith(active.Keys);
+            seen.UnionWith(active);
         }
     }
 
+    /// <summary>
+    /// Connects to the cluster, waiting up to <see cref="ConnectWait"/> for a silo to be there (silos started at the same
+    /// moment as the command are still joining).
+    /// </summary>
     public static async Task<ClusterClient> ConnectAsync(SimulationCluster cluster, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + ConnectWait;
