@@ -207,9 +207,18 @@ internal sealed class ClusterClient : ISimulationHost
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    /// <summary>Closes the client; after a silo's loss its calls may still be waiting, so the close is given 10 s, not more.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _host.StopAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // What the client still waited for is abandoned with the process.
+        }
         _host.Dispose();
     }
 }
