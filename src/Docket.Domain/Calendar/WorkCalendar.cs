@@ -133,18 +133,19 @@ public sealed class WorkCalendar : IEquatable<WorkCalendar>
             {
                 return 0.0;
             }
-            var week = Math.Floor(workingHours / WorkingHoursPerWeek);
-            var rest = workingHours - (week * WorkingHoursPerWeek);
-            if (rest <= 0)
-            {
-                week--;
-                rest = WorkingHoursPerWeek;
-            }
-            var day = Math.Max(0.0, Math.Ceiling(rest / HoursPerDay) - 1);
-            var intoDay = rest - (day * HoursPerDay);
-            return (week * 7.0) + day + (intoDay / 24.0);
+            // Found as in a dated calendar (the working day first), so that the two agree when a time falls exactly
+            // at a day's end: a week's hours computed apart could round the other way and answer the next day's start.
+            var day = WorkingDayHolding(workingHours);
+            return (day / DaysPerWeek * 7.0) + (day % DaysPerWeek) + ((workingHours - (day * HoursPerDay)) / 24.0);
         }
-        // The working day in which the hour falls (its end when exactly on it), counted from day 0's.
+        var k = WorkingDayHolding(workingHours);
+        var into = workingHours - (k * HoursPerDay);
+        return WorkingDay(k) + (into / 24.0);
+    }
+
+    /// <summary>The working day in which the hour falls (its end when exactly on it), counted from day 0's.</summary>
+    private long WorkingDayHolding(double workingHours)
+    {
         var k = (long)Math.Ceiling(workingHours / HoursPerDay) - 1;
         // The quotient may round across a whole day: working day k holds hours (k·h, (k+1)·h].
         if (k * HoursPerDay >= workingHours)
@@ -155,8 +156,7 @@ public sealed class WorkCalendar : IEquatable<WorkCalendar>
         {
             k++;
         }
-        var into = workingHours - (k * HoursPerDay);
-        return WorkingDay(k) + (into / 24.0);
+        return k;
     }
 
     /// <summary>Calendar time when a task of <paramref name="hours"/> working hours started at <paramref name="start"/> ends.</summary>

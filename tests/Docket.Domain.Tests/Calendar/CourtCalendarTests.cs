@@ -132,6 +132,19 @@ public sealed class CourtCalendarTests
         });
 
     [Fact]
+    public void Hours_that_end_exactly_at_a_working_days_end_land_at_that_end_weekly_or_dated()
+    {
+        // 2,058 hours of 98/19-hour days are 399 working days exactly, which floating point may round either way
+        // (CsCheck seed 019yvvVaNtE1 found the weekly and the dated calendar answering differently).
+        const double hours = 98.0 / 19.0;
+        var weekly = new WorkCalendar(6, hours);
+        var monday = new WorkCalendar(6, hours, new DateOnly(2029, 1, 1), dated: true, [], []);
+
+        Assert.Equal(monday.DayAtWorkingHours(2058), weekly.DayAtWorkingHours(2058), 9);
+        Assert.Equal(464 + (hours / 24), weekly.DayAtWorkingHours(2058), 9);
+    }
+
+    [Fact]
     public void Calendar_months_partition_the_window() =>
         Gen.Select(s_calendars, Gen.Int[0, 800], Gen.Int[1, 1200], Gen.Double[0, 1]).Sample((calendar, from, length, at) =>
         {
