@@ -127,25 +127,12 @@ public sealed class WorkCalendar : IEquatable<WorkCalendar>
         {
             return workingHours / 24.0;
         }
-        if (IsWeekly)
+        if (IsWeekly && workingHours <= 0)
         {
-            if (workingHours <= 0)
-            {
-                return 0.0;
-            }
-            // Found as in a dated calendar (the working day first), so that the two agree when a time falls exactly
-            // at a day's end: a week's hours computed apart could round the other way and answer the next day's start.
-            var day = WorkingDayHolding(workingHours);
-            return (day / DaysPerWeek * 7.0) + (day % DaysPerWeek) + ((workingHours - (day * HoursPerDay)) / 24.0);
+            return 0.0;
         }
-        var k = WorkingDayHolding(workingHours);
-        var into = workingHours - (k * HoursPerDay);
-        return WorkingDay(k) + (into / 24.0);
-    }
-
-    /// <summary>The working day in which the hour falls (its end when exactly on it), counted from day 0's.</summary>
-    private long WorkingDayHolding(double workingHours)
-    {
+        // The working day in which the hour falls (its end when exactly on it), counted from day 0's. Found so for a
+        // plain weekly calendar too, so that it agrees with a dated one when a time falls exactly at a day's end.
         var k = (long)Math.Ceiling(workingHours / HoursPerDay) - 1;
         // The quotient may round across a whole day: working day k holds hours (k·h, (k+1)·h].
         if (k * HoursPerDay >= workingHours)
@@ -156,7 +143,8 @@ public sealed class WorkCalendar : IEquatable<WorkCalendar>
         {
             k++;
         }
-        return k;
+        var into = workingHours - (k * HoursPerDay);
+        return WorkingDay(k) + (into / 24.0);
     }
 
     /// <summary>Calendar time when a task of <paramref name="hours"/> working hours started at <paramref name="start"/> ends.</summary>

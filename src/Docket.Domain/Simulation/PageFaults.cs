@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Docket.Domain.Simulation;
@@ -19,7 +20,7 @@ internal static class PageFaults
 
     public static void MapAhead(CaseRecord[] cases)
     {
-        if (!OperatingSystem.IsLinux() || (long)cases.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<CaseRecord>() < LeastBytes)
+        if (!OperatingSystem.IsLinux() || (long)cases.Length * Unsafe.SizeOf<CaseRecord>() < LeastBytes)
         {
             return;
         }
@@ -37,7 +38,7 @@ internal static class PageFaults
         try
         {
             var start = (long)pin.AddrOfPinnedObject();
-            var end = start + ((long)cases.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<CaseRecord>());
+            var end = start + ((long)cases.Length * Unsafe.SizeOf<CaseRecord>());
             var first = (start + PageSize - 1) & ~(long)(PageSize - 1);
             var last = end & ~(long)(PageSize - 1);
             return last > first ? Madvise((nint)first, (nuint)(last - first), PopulateWrite) : 0;

@@ -47,6 +47,10 @@ internal sealed class DoneCaseFolder
     {
         get
         {
+            if (!_offLoop)
+            {
+                return _fold;
+            }
             if (_filled > 0)
             {
                 Post();
