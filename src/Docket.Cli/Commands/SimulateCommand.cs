@@ -59,6 +59,11 @@ internal static class SimulateCommand
             var (text, loaded) = input;
             var reps = parse.GetValue(replications) ?? loaded.Replications;
             var asJson = parse.GetValue(json);
+            if (onCluster is null)
+            {
+                // While the silo starts on another core, the simulator's code is compiled on this one.
+                EngineWarmUp.TryRun(loaded);
+            }
             var silo = await starting;
             Summary summary;
             try
