@@ -23,6 +23,34 @@ public sealed class EngineWarmUpTests
         Assert.True(cases > 0, $"{file}: the warm-up simulated no case");
     }
 
+    [Fact]
+    public void A_court_of_any_size_warms_up_on_a_bounded_number_of_cases()
+    {
+        var loaded = ScenarioLoader.Load("""
+            name: huge
+            seed: 1
+            days: 365
+            calendar: { days_per_week: 5, hours_per_day: 8 }
+            case_types:
+              - id: civil
+                effort: { judge: { dist: exponential, mean_hours: 2 } }
+            intake:
+              - { type: civil, per_year: 5000000 }
+            backlog:
+              - { type: civil, count: 3000000, age_days: { dist: exponential, mean_days: 60 } }
+            teams:
+              - { id: t, count: 2000, members: { judge: 1 }, accepts: [civil] }
+            assignment: { policy: random }
+            """, "huge.yaml");
+        var scenario = loaded.Scenario ?? throw new InvalidOperationException(string.Join(Environment.NewLine, loaded.Errors));
+
+        var cases = EngineWarmUp.Run(scenario);
+
+        // The backlog entry cut to MostCases, and the intake of 5 million a year (13,700 a day) to whole days of at most
+        // MostCases cases, at least one: one day here.
+        Assert.InRange(cases, EngineWarmUp.MostCases, 2 * EngineWarmUp.MostCases);
+    }
+
     [Theory]
     [InlineData("minimal.yaml")]
     [InlineData("xicheng-pooled.yaml")]
