@@ -10,8 +10,9 @@ namespace Docket.Cli.Running;
 /// at most <see cref="MostCases"/> cases of each backlog entry) is run for <see cref="Days"/> days (fewer for a court
 /// filing more than <see cref="MostCases"/> cases in that time) and its summary built, on the thread that waits for the
 /// silo to start, and the result is thrown away. Without it the run's first grain calls, the courts' construction and
-/// the first simulated months pay for the compilation (bench/README.md, "The engine warmed while the silo starts"). Nothing is shared with
-/// the run: its courts, draws and figures are new objects, so the run's summary is the same with or without it.
+/// the first simulated months pay for the compilation (bench/README.md, "The engine warmed while the silo starts").
+/// Nothing is shared with the run: its courts, draws and figures are new objects, so the run's summary is the same with
+/// or without it.
 /// </summary>
 internal static class EngineWarmUp
 {
