@@ -87,38 +87,16 @@ public sealed class InMemoryIdempotencyKeyTests
     }
 }
 
-public sealed class SqliteIdempotencyKeyTests : IAsyncLifetime
+public sealed class SqliteIdempotencyKeyTests : SqliteStoreTest
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "docket-keyjournal-" + Guid.NewGuid().ToString("N"));
-    private SqliteStore? _store;
-
-    public Task InitializeAsync()
-    {
-        _store = new SqliteStore(_data, "normal", NullLogger<SqliteStore>.Instance, SqliteStore.Inline);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
-
     [Fact]
     public Task The_SQLite_journal_keeps_finds_and_forgets_keys_with_their_filings() =>
-        IdempotencyKeyJournal.KeepsFindsAndForgetsKeys(new SqliteCourtJournal(_store!));
+        IdempotencyKeyJournal.KeepsFindsAndForgetsKeys(new SqliteCourtJournal(Store!));
 
     [Fact]
     public async Task A_schema_3_database_gets_the_keys_of_the_filings_it_already_holds_each_naming_its_latest_filing()
     {
-        var journal = new SqliteCourtJournal(_store!);
+        var journal = new SqliteCourtJournal(Store!);
         var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, 125, TimeSpan.Zero);
         await journal.AppendAsync("c", [
             IdempotencyKeyJournal.Entry(1, "genesis", start, null),
@@ -126,19 +104,19 @@ public sealed class SqliteIdempotencyKeyTests : IAsyncLifetime
             IdempotencyKeyJournal.Entry(3, "queue", start.AddHours(1), "k-2", number: 2),
             IdempotencyKeyJournal.Entry(4, "assign", start.AddHours(2), "k-1", number: 3),
         ]);
-        await _store!.DisposeAsync();
-        _store = null;
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_data, "docket.db") }.ToString()))
+        await Store!.DisposeAsync();
+        Store = null;
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Data, "docket.db") }.ToString()))
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE idempotency_key; PRAGMA user_version = 3;";
+            command.CommandText = "DROP TABLE idempotency_key; DROP TABLE finished_case; PRAGMA user_version = 3;";
             await command.ExecuteNonQueryAsync();
         }
         SqliteConnection.ClearAllPools();
 
-        _store = new SqliteStore(_data, "normal", NullLogger<SqliteStore>.Instance, SqliteStore.Inline);
-        journal = new SqliteCourtJournal(_store);
+        Store = new SqliteStore(Data, "normal", NullLogger<SqliteStore>.Instance, SqliteStore.Inline);
+        journal = new SqliteCourtJournal(Store);
         Assert.Equal(new KeyedFiling(4, "c-3"), await journal.FindKeyAsync("c", "k-1", start.AddHours(2)));
         Assert.Equal(new KeyedFiling(3, "c-2"), await journal.FindKeyAsync("c", "k-2", start.AddHours(1)));
         Assert.Null(await journal.FindKeyAsync("c", "k-2", start.AddHours(1).AddMilliseconds(1)));

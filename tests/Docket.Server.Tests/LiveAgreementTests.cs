@@ -154,13 +154,15 @@ public sealed class LiveAgreementTests
         Assert.Equal(queue, driven.Queue().Select(q => (liveCourt.PoolNames[q.Pool], liveCourt.CaseId(q.Number))).ToList());
 
         // The ledger as a court state: every warning earned by now was issued, and the KPIs are the ledger's.
-        var state = new CourtState(liveCourt, e => secrets.GetValueOrDefault(e));
+        var state = new CourtState(liveCourt, e => secrets.GetValueOrDefault(e)) { TracksFinished = true };
         foreach (var line in lines)
         {
             Assert.Null(state.Replay(new LedgerRecord(liveCourt.Id, line.Entry.Seq, line.Entry.Kind, line.Entry.Case, line.Text, line.Hash)));
         }
         Assert.All(state.HeldCases, c => Assert.Empty(CaseClock.Unissued(liveCourt, c, now)));
-        var expected = CourtIndicators.Compute(state, null, now);
+        var finished = new FinishedCaseTable();
+        finished.Put(state.DrainFinished());
+        var expected = CourtIndicators.Compute(state, finished, null, now);
         Assert.Equal(expected.Filed, kpis.GetProperty("filed").GetInt64());
         Assert.Equal(expected.Closed, kpis.GetProperty("closed").GetInt64());
         Assert.Equal(expected.Waiting, kpis.GetProperty("waiting").GetInt64());

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Docket.Server.Tests;
 
 /// <summary>
 /// A data directory written before schema 3 (when each case's record was also stored, in <c>grain_state</c>) starts:
-/// the migration drops the copies, and every case reads as before, from the ledger.
+/// the migration drops the copies, and every case reads as before, from the ledger. One written before schema 5 (no
+/// table of finished cases) starts too: its court's replay of its ledger writes the rows.
 /// </summary>
 public sealed class SchemaMigrationTests : IAsyncLifetime
 {
@@ -49,6 +51,7 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
                 PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;
             INSERT INTO grain_state VALUES ('case', 'docket.live.case-grain/live-1', 1, x'00', '2026-01-01T00:00:00Z');
             DROP TABLE idempotency_key;
+            DROP TABLE finished_case;
             PRAGMA user_version = 2;
             """);
 
@@ -62,6 +65,62 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
         }
         Assert.Equal(Docket.Server.Storage.SqliteStore.SchemaVersion, (int)await ScalarAsync("PRAGMA user_version"));
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'grain_state'"));
+    }
+
+    [Fact]
+    public async Task A_schema_4_data_directory_writes_its_finished_cases_rows_as_its_court_replays_its_ledger_and_counts_as_before()
+    {
+        string[] nodes = ["served", "hearing_scheduled", "hearing", "judgment", "judgment_online", "archiving"];
+        JsonElement kpisBefore;
+        await using (var first = new DocketFactory(_data))
+        {
+            var registrar = first.ClientFor(TestUsers.Registrar);
+            var finished = 0;
+            for (var i = 0; finished < 2 && i < 60; i++)
+            {
+                var filed = await registrar.FileAsync("simple_civil");
+                var judge = filed.Str("team") switch { "civil-1" => TestUsers.JudgeCivil1, "civil-2" => TestUsers.JudgeCivil2, _ => null };
+                if (judge is null)
+                {
+                    continue;
+                }
+                foreach (var node in nodes)
+                {
+                    var (status, body, _) = await first.ClientFor(judge).PostJsonAsync($"/api/cases/{filed.Str("id")}/events", new { node });
+                    Assert.True(status == HttpStatusCode.OK, $"{node}: {status} {body}");
+                }
+                finished++;
+            }
+            Assert.Equal(2, finished);
+            kpisBefore = await KpisAsync(first);
+        }
+        Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM finished_case"));
+
+        // Back to schema 4 as it was written: no table of finished cases (the court held a digest of each in memory).
+        await ExecuteAsync("""
+            DROP TABLE finished_case;
+            PRAGMA user_version = 4;
+            """);
+        if (Directory.Exists(Path.Combine(_data, "court-states")))
+        {
+            Directory.Delete(Path.Combine(_data, "court-states"), recursive: true);
+        }
+
+        await using var second = new DocketFactory(_data);
+        var kpisAfter = await KpisAsync(second);
+        foreach (var figure in new[] { "filed", "closed", "pending_end" })
+        {
+            Assert.Equal(kpisBefore.GetProperty(figure).GetInt64(), kpisAfter.GetProperty(figure).GetInt64());
+        }
+        Assert.Equal(2L, kpisAfter.GetProperty("closed").GetInt64());
+        Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM finished_case"));
+    }
+
+    private static async Task<JsonElement> KpisAsync(DocketFactory factory)
+    {
+        var (status, kpis, _) = await factory.ClientFor(TestUsers.President).GetJsonAsync("/api/courts/live/kpis");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return kpis;
     }
 
     private string Connection => new SqliteConnectionStringBuilder { DataSource = Path.Combine(_data, "docket.db") }.ToString();

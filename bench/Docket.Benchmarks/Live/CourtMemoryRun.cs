@@ -77,7 +77,8 @@ public static class CourtMemoryRun
 
     private static (long Entries, long Filings, int InProgress, CourtState Live) Write(Court court, string secret, long entries, long? open, string file)
     {
-        var live = new CourtState(court, _ => secret);
+        // The finished cases' rows collected for --data, which stores them as the court would have written them.
+        var live = new CourtState(court, _ => secret) { TracksFinished = true };
         // About six entries a filing, one filing every 30 s: the ledger ends about now, so a server taking it up finds
         // the deadlines of its open cases where a running court would have left them (the watch runs as it goes).
         var time = DateTimeOffset.UtcNow.AddSeconds(-30.0 * entries / 6);
@@ -169,6 +170,10 @@ public static class CourtMemoryRun
         {
             await journal.AppendAsync(court.Id, batch);
             await witness.CheckpointAsync(court.Id, batch[^1].Seq, batch[^1].Hash);
+        }
+        foreach (var rows in live.DrainFinished().Chunk(5_000))
+        {
+            await journal.PutFinishedAsync(court.Id, rows);
         }
         if (Array.IndexOf(Environment.GetCommandLineArgs(), "--no-saved-state") < 0)
         {

@@ -5,12 +5,14 @@ using Docket.Domain.Staffing;
 namespace Docket.Domain.Courts;
 
 /// <summary>
-/// One computation of a live court's indicators (<see cref="CourtIndicators"/>), case by case in steps, so a court
-/// holding hundreds of thousands of cases can compute them between other commands instead of stopping for the whole
-/// scan. The cases are those filed when the pass began (numbers 1 to that count), each counted as it stands when its
-/// step runs, all against the one <c>now</c>; run in a single step it is exactly the indicators of that moment. It
-/// also sums each team kind's closures in quota units (<see cref="QuotaUnits"/>), so the quota gauges need no second
-/// scan.
+/// One computation of a live court's indicators (<see cref="CourtIndicators"/>), in parts, so a court with a long
+/// history computes them between other commands instead of stopping for the whole count. It counts the cases filed
+/// when it began, against the one <c>now</c>: the cases finished by then from their rows in storage
+/// (<see cref="CountFinished"/>: those whose last stage is at or after <see cref="From"/>, finished by entry
+/// <see cref="Through"/>; the others count for nothing in the window), then the cases in progress then from their
+/// records, a few at a time (<see cref="Step"/>), each as it stands when its step runs. A case that finished in
+/// between has left memory: the pass names it (<see cref="Missed"/>) and takes its row (<see cref="CountMissed"/>).
+/// Run without a pause it is exactly the indicators of that moment.
 /// </summary>
 public sealed class CourtIndicatorPass
 {
@@ -18,12 +20,15 @@ public sealed class CourtIndicatorPass
     private readonly Court _court;
     private readonly DateTimeOffset _now;
     private readonly DateTimeOffset _from;
-    private readonly int _count;
+    private readonly long _through;
+    private readonly long[] _held;
+    private readonly List<long> _missed = [];
     private readonly BalanceInputs _inputs = new();
     private readonly List<double> _ages = [];
     private readonly List<double> _waitingAges = [];
-    private readonly Dictionary<TeamKind, double> _quotaUnits = [];
+    private Dictionary<TeamKind, double> _quotaUnits = [];
     private int _next;
+    private bool _missedCounted;
     private long _pendingStart, _filed, _closed, _waiting, _lockedNow, _overdue, _over365, _over548, _over1095;
 
     public CourtIndicatorPass(CourtState state, DateTimeOffset? since, DateTimeOffset now)
@@ -31,36 +36,88 @@ public sealed class CourtIndicatorPass
         _state = state;
         _court = state.Court;
         _now = now;
-        _count = state.Digests.Count;
         // Case numbers follow the ledger, whose times never go backwards: case 1 was filed first.
-        _from = since ?? (_count > 0 ? state.Digests[0].FiledAt : now);
+        _from = since ?? state.FirstFiledAt ?? now;
+        _through = state.Seq;
+        _held = state.HeldNumbers();
     }
 
-    /// <summary>Closures since the ledger began by team kind, each in its team's quota unit (a case, or its type's weight).</summary>
+    /// <summary>The window's start: the finished cases to count are those whose last stage is at or after it.</summary>
+    public DateTimeOffset From => _from;
+
+    /// <summary>The ledger position the pass began at: the finished cases to count are those finished by this entry.</summary>
+    public long Through => _through;
+
+    /// <summary>Cases in progress when the pass began that finished before their step, whose rows <see cref="CountMissed"/> takes.</summary>
+    public IReadOnlyList<long> Missed => _missed;
+
+    /// <summary>Closures since the ledger began by team kind, each in its team's quota unit (a case, or its type's weight), as of <see cref="Finish"/>.</summary>
     public IReadOnlyDictionary<TeamKind, double> QuotaUnits => _quotaUnits;
 
-    /// <summary>Counts up to <paramref name="cases"/> more cases; true once every case of the pass is counted.</summary>
+    /// <summary>
+    /// Counts finished cases read from storage; rows outside the pass (finished after <see cref="Through"/>, or last
+    /// staged before <see cref="From"/>) are skipped, so a reader may hand over more than it was asked for.
+    /// </summary>
+    public void CountFinished(IEnumerable<FinishedCase> finished)
+    {
+        foreach (var f in finished)
+        {
+            if (f.FinishedSeq <= _through && f.LastStageAt >= _from)
+            {
+                CountFinished(f);
+            }
+        }
+    }
+
+    /// <summary>Counts the rows of the cases <see cref="Missed"/> names (each once; others are skipped).</summary>
+    public void CountMissed(IEnumerable<FinishedCase> finished)
+    {
+        var missed = _missed.ToHashSet();
+        foreach (var f in finished)
+        {
+            if (missed.Remove(f.Number))
+            {
+                CountFinished(f);
+            }
+        }
+        if (missed.Count > 0)
+        {
+            throw new InvalidOperationException($"no finished row for case {missed.First()}");
+        }
+        _missedCounted = true;
+    }
+
+    private void CountFinished(FinishedCase f)
+    {
+        var type = _court.TypeIndex(f.Type);
+        if (type < 0)
+        {
+            throw new InvalidOperationException($"finished case {f.Number} is of type '{f.Type}', which the court does not know");
+        }
+        // Finished: closed with every stage done, so neither pending nor locked now.
+        Count(f.FiledAt, f.ClosedAt, f.Extensions, _court.CaseTypes[type], f.SuspendedDays);
+        if (f.LastStageAt >= _from)
+        {
+            _inputs.Archive(Math.Max(0, (f.LastStageAt - f.ClosedAt).TotalDays));
+        }
+    }
+
+    /// <summary>Counts up to <paramref name="cases"/> more of the cases in progress when the pass began; true once every one is counted.</summary>
     public bool Step(int cases)
     {
-        var digests = _state.Digests;
-        var end = (int)Math.Min(_count, (long)_next + cases);
+        var end = (int)Math.Min(_held.Length, (long)_next + cases);
         for (; _next < end; _next++)
         {
-            var d = digests[_next];
-            if (d.Finished)
+            if (_state.Case(_held[_next]) is { } c)
             {
-                // Finished: closed with every stage done, so neither pending nor locked now.
-                Count(d.FiledAt, d.ClosedAt, d.Extensions, _court.CaseTypes[d.Type], d.SuspendedDays);
-                if (d.LastStageAt >= _from)
-                {
-                    _inputs.Archive(Math.Max(0, (d.LastStageAt - d.ClosedAt).TotalDays));
-                }
-                Credit(d.Team, d.Type);
-                continue;
+                CountHeld(c);
             }
-            CountHeld(_state.Case(_next + 1)!);
+            else
+            {
+                _missed.Add(_held[_next]);
+            }
         }
-        return _next >= _count;
+        return _next >= _held.Length;
     }
 
     private void CountHeld(CourtCase c)
@@ -72,10 +129,6 @@ public sealed class CourtIndicatorPass
         if (closedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages.Length > 0 && c.Stages[^1].At >= _from)
         {
             _inputs.Archive(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
-        }
-        if (c.Status == CourtCaseStatus.Closed && c.Team is { } team)
-        {
-            Credit(_court.TeamIndex(team), typeIndex);
         }
         if (c.Status != CourtCaseStatus.Closed)
         {
@@ -120,22 +173,18 @@ public sealed class CourtIndicatorPass
         }
     }
 
-    private void Credit(int team, int type)
-    {
-        if (team >= 0 && type >= 0)
-        {
-            var t = _court.Layout.Teams[team];
-            _quotaUnits[t.Kind] = _quotaUnits.GetValueOrDefault(t.Kind) + QuotaAttainment.Credit(t.QuotaUnit, _court.Layout.TypeWeight[type]);
-        }
-    }
-
     /// <summary>The indicators, once <see cref="Step"/> has said the pass is done (the caseload spread as of now).</summary>
     public CourtKpis Finish()
     {
-        if (_next < _count)
+        if (_next < _held.Length)
         {
-            throw new InvalidOperationException($"the pass has counted {_next} of {_count} cases");
+            throw new InvalidOperationException($"the pass has counted {_next} of {_held.Length} cases in progress");
         }
+        if (_missed.Count > 0 && !_missedCounted)
+        {
+            throw new InvalidOperationException($"the pass has not counted the {_missed.Count} cases that finished during it");
+        }
+        _quotaUnits = _state.QuotaUnits();
         var sorted = Ascending(_ages);
         var waitingSorted = Ascending(_waitingAges);
         var pending = sorted.LongLength;

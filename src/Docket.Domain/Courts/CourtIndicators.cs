@@ -15,10 +15,14 @@ namespace Docket.Domain.Courts;
 /// </summary>
 public static class CourtIndicators
 {
-    /// <summary>The indicators in one go (<see cref="CourtIndicatorPass"/> run to its end in one step).</summary>
-    public static CourtKpis Compute(CourtState state, DateTimeOffset? since, DateTimeOffset now)
+    /// <summary>
+    /// The indicators in one go (<see cref="CourtIndicatorPass"/> run to its end without a pause), the court's
+    /// finished cases read from <paramref name="finished"/> (the rows its <see cref="CourtState.DrainFinished"/> gave).
+    /// </summary>
+    public static CourtKpis Compute(CourtState state, FinishedCaseTable finished, DateTimeOffset? since, DateTimeOffset now)
     {
         var pass = new CourtIndicatorPass(state, since, now);
+        pass.CountFinished(finished.Read(pass.From, pass.Through, 0, int.MaxValue));
         while (!pass.Step(int.MaxValue))
         {
         }

@@ -6,8 +6,9 @@ namespace Docket.Domain.Courts;
 /// <summary>
 /// A court's state saved at a ledger position and taken up again, so a court need not replay its whole ledger: the
 /// chain's head, seed epochs, counters, each pool's board and policy history (counts, pending work, who is away, the
-/// order of the available sets, a deck's order, a rotation's place), the judges' open counts, the absences, every
-/// case's digest and the records of the cases in progress with the moment of their next deadline check. What can be
+/// order of the available sets, a deck's order, a rotation's place), the judges' open counts, the absences, the last
+/// case number and the first filing's time, and the records of the cases in progress with the moment of their next
+/// deadline check (a finished case is in storage, <see cref="FinishedCase"/>, not in the state). What can be
 /// derived is derived again (the waiting queues, the teams' open sets, the key fingerprints, the policies' indexes),
 /// so a state read back decides every later entry exactly as the state that was saved (tested by replaying the rest
 /// of a ledger on both).
@@ -16,20 +17,22 @@ public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
     /// <summary>
+    /// 7: no digest of every case, only the last case number and the first filing's time (finished cases are rows in
+    /// storage); a state of version 6 is refused, and the court's replay of its whole ledger writes those rows.
     /// 5: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>), then the judges' last general
     /// problems found by quality review and each judge's files of each year under review (closed, held, drawn,
     /// reviewed), then the meeting's sittings and each member's attendance. A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
     /// refused: the court replays its ledger.
     /// </summary>
-    private const int SnapshotVersion = 6;
+    private const int SnapshotVersion = 7;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
 
     /// <summary>
     /// Takes the state as of its last entry, for writing later and on any thread (<see cref="CourtSnapshot.WriteTo"/>):
-    /// the small parts are written now, the digests copied, and the case records — immutable — kept by reference, so
-    /// the court is held up only for that.
+    /// the small parts are written now and the case records — immutable — kept by reference, so the court is held up
+    /// only for that.
     /// </summary>
     public CourtSnapshot CaptureSnapshot()
     {
@@ -73,8 +76,11 @@ public sealed partial class CourtState
             }
             WriteQuality(w);
             WriteMeetings(w);
+            w.Write(_lastNumber);
+            w.Write(FirstFiledAt is not null);
+            CourtTimes.Write(w, FirstFiledAt ?? default);
         }
-        return new CourtSnapshot(Seq, head.ToArray(), _digests.Freeze(), _held.Freeze(), _dueAt.Freeze());
+        return new CourtSnapshot(Seq, head.ToArray(), _held.Freeze(), _dueAt.Freeze());
     }
 
     /// <summary>
@@ -168,10 +174,10 @@ public sealed partial class CourtState
         }
         ReadQuality(r);
         ReadMeetings(r);
-        for (var n = r.ReadInt32(); n > 0; n--)
-        {
-            _digests.Add(new CaseDigest(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt16(), r.ReadInt16(), r.ReadInt16(), r.ReadBoolean(), r.ReadDouble()));
-        }
+        _lastNumber = r.ReadInt64();
+        var hasFirst = r.ReadBoolean();
+        var first = CourtTimes.Read(r);
+        FirstFiledAt = hasFirst ? first : null;
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var c = JsonSerializer.Deserialize<CourtCase>(r.ReadString()) ?? throw new InvalidDataException("a saved case record is empty");
@@ -199,15 +205,13 @@ public sealed partial class CourtState
 public sealed class CourtSnapshot
 {
     private readonly byte[] _head;
-    private readonly CaseDigests.FrozenDigests _digests;
     private readonly CaseSlots<CourtCase>.Frozen _held;
     private readonly CaseSlots<DateTimeOffset>.Frozen _due;
 
-    internal CourtSnapshot(long seq, byte[] head, CaseDigests.FrozenDigests digests, CaseSlots<CourtCase>.Frozen held, CaseSlots<DateTimeOffset>.Frozen due)
+    internal CourtSnapshot(long seq, byte[] head, CaseSlots<CourtCase>.Frozen held, CaseSlots<DateTimeOffset>.Frozen due)
     {
         Seq = seq;
         _head = head;
-        _digests = digests;
         _held = held;
         _due = due;
     }
@@ -230,19 +234,6 @@ public sealed class CourtSnapshot
         var pace = new WorkPace(share);
         stream.Write(_head);
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write(_digests.Count);
-        foreach (var d in _digests)
-        {
-            w.Write(d.FiledTicks);
-            w.Write(d.ClosedTicks);
-            w.Write(d.LastStageTicks);
-            w.Write(d.FilingSeq);
-            w.Write(d.Team);
-            w.Write(d.Type);
-            w.Write(d.Extensions);
-            w.Write(d.Finished);
-            w.Write(d.SuspendedDays);
-        }
         w.Write(_held.Count);
         // Each record as BinaryWriter.Write(string) would write its JSON (the UTF-8 byte count, 7-bit encoded, then
         // the bytes), serialised straight to UTF-8 into one reused buffer.

@@ -11,10 +11,11 @@ namespace Docket.Domain.Courts;
 
 /// <summary>
 /// A court's live state as its ledger makes it: the pools' boards and policies (the simulator's own domain types),
-/// the record of every case not yet finished, a <see cref="CaseDigest"/> of every case, the waiting queue, the
-/// fingerprints of idempotency keys, the chain's head and the seed in force. A finished case (closed, last stage done)
-/// leaves memory: its record is in the ledger (<see cref="CaseEntries.Fold"/>) and the court recalls it from there
-/// when it is asked for (<see cref="Recall"/>), so memory follows the cases in progress, not the court's history. It
+/// the record of every case not yet finished, the waiting queue, the chain's head and the seed in force. A finished
+/// case (closed, last stage done) leaves memory: its record is in the ledger (<see cref="CaseEntries.Fold"/>) and the
+/// court recalls it from there when it is asked for (<see cref="Recall"/>), and what the indicators read of it is a
+/// <see cref="FinishedCase"/> row the court writes to storage (<see cref="DrainFinished"/>), so memory follows the
+/// cases in progress, not the court's history. It
 /// changes only by <see cref="Append"/> (a new entry) or <see cref="Replay"/> (a stored one), both through one
 /// <see cref="Apply"/>, so the live court and a verifier re-reading the ledger reach the same state. Draws are
 /// re-made on replay with the same policy, stream and board, which is what makes them checkable.
@@ -26,7 +27,8 @@ public sealed partial class CourtState
     private readonly CaseRouter _router;
     private readonly JudgeInCharge _judges;
     private readonly CaseSlots<CourtCase> _held = new();
-    private readonly CaseDigests _digests = new();
+    private long _lastNumber;
+    private List<FinishedCase> _finished = [];
     private readonly Dictionary<long, CourtCase> _recalled = [];
     private readonly Queue<long> _recallOrder = new();
     private readonly int _finishedAtHand;
@@ -45,6 +47,7 @@ public sealed partial class CourtState
     private readonly SortedSet<(DateTimeOffset At, long Number)> _due = [];
     private readonly CaseSlots<DateTimeOffset> _dueAt = new();
     private DateTimeOffset _applying;
+    private long _applyingSeq;
 
     /// <param name="secretOf">The secret of a seed epoch, or null when it is not known (a draw cannot be re-made).</param>
     /// <param name="finishedAtHand">How many of the last finished or recalled cases' records stay at hand (<see cref="Case"/>).</param>
@@ -116,7 +119,10 @@ public sealed partial class CourtState
     /// <summary>The seed of the epoch in force, or null when its secret is not known.</summary>
     public ulong? Seed { get; private set; }
 
-    public long LastNumber => _digests.Count;
+    public long LastNumber => _lastNumber;
+
+    /// <summary>When case 1 was filed, or null before the first filing.</summary>
+    public DateTimeOffset? FirstFiledAt { get; private set; }
 
     /// <summary>How many finished cases' records a court keeps at hand, unless told otherwise.</summary>
     public const int DefaultFinishedAtHand = 1024;
@@ -150,21 +156,52 @@ public sealed partial class CourtState
         _held.TryGetValue(number, out var c) || _recalled.TryGetValue(number, out c) ? c : null;
 
     /// <summary>Whether case <paramref name="number"/> finished and its record is not at hand (read it from the ledger and <see cref="Recall"/> it).</summary>
-    public bool HasLeft(long number) =>
-        number >= 1 && number <= _digests.Count && _digests[(int)number - 1].Finished && !_recalled.ContainsKey(number);
+    public bool HasLeft(long number) => IsFinished(number) && !_recalled.ContainsKey(number);
+
+    /// <summary>Whether case <paramref name="number"/> was filed and has finished (closed, every stage done): its record is no longer held.</summary>
+    public bool IsFinished(long number) => number >= 1 && number <= _lastNumber && !_held.ContainsKey(number);
 
     /// <summary>Takes a finished case's record, read back from the ledger, at hand again.</summary>
     public void Recall(CourtCase c)
     {
-        if (c.Court != _court.Id || c.Number < 1 || c.Number > _digests.Count || !_digests[(int)c.Number - 1].Finished)
+        if (c.Court != _court.Id || !IsFinished(c.Number))
         {
             throw new InvalidOperationException($"case {c.Id} is not a finished case of court {_court.Id}");
         }
         KeepAtHand(c);
     }
 
-    /// <summary>Each filed case's digest, by case number (index 0: case 1).</summary>
-    public IReadOnlyList<CaseDigest> Digests => _digests;
+    /// <summary>
+    /// Whether <see cref="DrainFinished"/> collects the rows of the cases that finish (the live court turns it on to
+    /// write them to storage with the entry that finished each; a verifier has nowhere to write them).
+    /// </summary>
+    public bool TracksFinished { get; set; }
+
+    /// <summary>The cases finished by the entries applied since the last call, in the order they finished.</summary>
+    public List<FinishedCase> DrainFinished()
+    {
+        var drained = _finished;
+        _finished = [];
+        return drained;
+    }
+
+    /// <summary>The numbers of the cases in progress (not finished), ascending.</summary>
+    public long[] HeldNumbers() => [.. _held.Keys];
+
+    /// <summary>Closures since the ledger began by team kind, each in its team's quota unit (a case, or its type's weight).</summary>
+    public Dictionary<TeamKind, double> QuotaUnits()
+    {
+        var units = new Dictionary<TeamKind, double>();
+        for (var t = 0; t < _teamTally.Length; t++)
+        {
+            var kind = _court.Layout.Teams[t].Kind;
+            if (_teamTally[t].Credit > 0 || units.ContainsKey(kind))
+            {
+                units[kind] = units.GetValueOrDefault(kind) + _teamTally[t].Credit;
+            }
+        }
+        return units;
+    }
 
     /// <summary>The records of the cases in progress (not finished), by case number.</summary>
     public IEnumerable<CourtCase> HeldCases => _held.Values;
@@ -640,6 +677,7 @@ public sealed partial class CourtState
     private void Apply(LedgerEntry e)
     {
         _applying = e.At;
+        _applyingSeq = e.Seq;
         switch (e.Kind)
         {
             case LedgerKinds.Genesis:
@@ -683,7 +721,8 @@ public sealed partial class CourtState
                         _waiting[_court.Layout.TypePool[type]].Add(WaitKey(c));
                     }
                     _held.Add(number, c);
-                    _digests.Add(new CaseDigest(c.FiledAt.UtcTicks, 0, 0, c.FilingSeq, -1, (short)type, 0, false));
+                    _lastNumber = number;
+                    FirstFiledAt ??= c.FiledAt;
                     Watch(c);
                     return;
                 }
@@ -781,7 +820,7 @@ public sealed partial class CourtState
         Watch(c);
     }
 
-    /// <summary>A finished case: its digest completed, its record out of memory (kept at hand among the last finished).</summary>
+    /// <summary>A finished case: its row made for storage, its record out of memory (kept at hand among the last finished).</summary>
     private void Leave(CourtCase c, int type)
     {
         _held.Remove(c.Number);
@@ -789,19 +828,25 @@ public sealed partial class CourtState
         {
             _due.Remove((old, c.Number));
         }
-        var i = (int)c.Number - 1;
-        _digests[i] = _digests[i] with
+        if (TracksFinished)
         {
-            ClosedTicks = c.ClosedAt!.Value.UtcTicks,
-            LastStageTicks = c.Stages.Length > 0 ? c.Stages[^1].At.UtcTicks : c.ClosedAt!.Value.UtcTicks,
-            Team = (short)_court.TeamIndex(c.Team!),
-            Type = (short)type,
-            Extensions = (short)Math.Min(c.Extensions, short.MaxValue),
-            Finished = true,
-            SuspendedDays = CaseClock.Suspension(_court.CaseTypes[type], c).Days,
-        };
+            _finished.Add(FinishedOf(c, type, _applyingSeq));
+        }
         KeepAtHand(c);
     }
+
+    /// <summary>The row kept of case <paramref name="c"/>, finished by entry <paramref name="seq"/>.</summary>
+    private FinishedCase FinishedOf(CourtCase c, int type, long seq) => new(
+        c.Number,
+        seq,
+        c.FiledAt.UtcTicks,
+        c.ClosedAt!.Value.UtcTicks,
+        c.Stages.Length > 0 ? c.Stages[^1].At.UtcTicks : c.ClosedAt!.Value.UtcTicks,
+        c.FilingSeq,
+        c.Team!,
+        _court.CaseTypes[type].Id,
+        c.Extensions,
+        CaseClock.Suspension(_court.CaseTypes[type], c).Days);
 
     private void KeepAtHand(CourtCase c)
     {

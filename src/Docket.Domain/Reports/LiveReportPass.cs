@@ -4,11 +4,14 @@ using Docket.Domain.Ledger;
 namespace Docket.Domain.Reports;
 
 /// <summary>
-/// One production of a live court's report (<see cref="LiveReports"/>), reading the court's cases in steps as
-/// <see cref="CourtIndicatorPass"/> counts them, so a court holding hundreds of thousands of cases produces it between
-/// other commands instead of stopping for the whole scan. The cases are those filed when the pass began, each read as
-/// it stands when its step runs, all against the one <c>now</c>, and only those the report reads are kept
-/// (<see cref="LiveReports.Reads"/>); run in a single step it is exactly the report of that moment.
+/// One production of a live court's report (<see cref="LiveReports"/>), in parts as <see cref="CourtIndicatorPass"/>
+/// counts, so a court with a long history produces it between other commands instead of stopping for the whole read:
+/// the cases finished when it began from their rows in storage (<see cref="CountFinished"/>; only a count or ranking
+/// reads them, <see cref="ReadsFinished"/>, and only those last staged at or after <see cref="FinishedSince"/> can
+/// fall in its period), then the cases in progress then from their records a few at a time (<see cref="Step"/>), each
+/// as it stands when its step runs, and the rows of those that finished in between (<see cref="Missed"/>,
+/// <see cref="CountMissed"/>). All against the one <c>now</c>, and only the cases the report reads are kept
+/// (<see cref="LiveReports.Reads"/>); run without a pause it is exactly the report of that moment.
 /// </summary>
 public sealed class LiveReportPass
 {
@@ -18,8 +21,10 @@ public sealed class LiveReportPass
     private readonly DateTimeOffset _now;
     private readonly Func<CheckedCase, bool> _reads;
     private readonly List<(CheckedCase Facts, CourtCase? Record)> _kept = [];
-    private readonly int _count;
+    private readonly long[] _held;
+    private readonly List<long> _missed = [];
     private int _next;
+    private bool _missedCounted;
 
     public LiveReportPass(CourtState state, ReportKind kind, ReportPeriod period, DateTimeOffset now)
     {
@@ -27,25 +32,88 @@ public sealed class LiveReportPass
         _kind = kind;
         _period = period;
         _now = now;
-        var (from, to) = period.Days(state.Court.Scenario.Calendar);
+        var calendar = state.Court.Scenario.Calendar;
+        var (from, to) = period.Days(calendar);
         _reads = LiveReports.Reads(kind, from, to);
+        // A finished case counts in a period only by a closure in or after it, and its last stage is no earlier; a day
+        // of slack for the rounding of days to instants, the facts deciding exactly.
+        FinishedSince = calendar.InstantOf(from) - TimeSpan.FromDays(1);
+        Through = state.Seq;
         // The monthly counts read the ledger's assignment entries, not the cases.
-        _count = kind == ReportKind.Assignments ? 0 : state.Digests.Count;
+        _held = kind == ReportKind.Assignments ? [] : state.HeldNumbers();
     }
 
-    /// <summary>Reads up to <paramref name="cases"/> more cases; true once every case of the pass is read.</summary>
-    public bool Step(int cases)
+    /// <summary>Whether the report reads finished cases at all (a list reads the open ones only, the monthly counts none).</summary>
+    public bool ReadsFinished => _kind is ReportKind.Caseload or ReportKind.Rankings;
+
+    /// <summary>The finished cases the report can read are those whose last stage is at or after this.</summary>
+    public DateTimeOffset FinishedSince { get; }
+
+    /// <summary>The ledger position the pass began at: the finished cases to read are those finished by this entry.</summary>
+    public long Through { get; }
+
+    /// <summary>Cases in progress when the pass began that finished before their step, whose rows <see cref="CountMissed"/> takes.</summary>
+    public IReadOnlyList<long> Missed => _missed;
+
+    /// <summary>Reads finished cases from storage; rows finished after <see cref="Through"/> are skipped.</summary>
+    public void CountFinished(IEnumerable<FinishedCase> finished)
     {
-        var end = (int)Math.Min(_count, (long)_next + cases);
-        for (; _next < end; _next++)
+        if (!ReadsFinished)
         {
-            var c = LiveReports.Checked(_state, _next + 1);
-            if (_reads(c.Facts))
+            return;
+        }
+        foreach (var f in finished)
+        {
+            if (f.FinishedSeq <= Through)
             {
-                _kept.Add(c);
+                Keep(LiveReports.Checked(_state.Court, f), null);
             }
         }
-        return _next >= _count;
+    }
+
+    /// <summary>Reads the rows of the cases <see cref="Missed"/> names.</summary>
+    public void CountMissed(IEnumerable<FinishedCase> finished)
+    {
+        var missed = _missed.ToHashSet();
+        foreach (var f in finished)
+        {
+            if (missed.Remove(f.Number) && ReadsFinished)
+            {
+                Keep(LiveReports.Checked(_state.Court, f), null);
+            }
+        }
+        if (missed.Count > 0)
+        {
+            throw new InvalidOperationException($"no finished row for case {missed.First()}");
+        }
+        _missedCounted = true;
+    }
+
+    /// <summary>Reads up to <paramref name="cases"/> more of the cases in progress when the pass began; true once every one is read.</summary>
+    public bool Step(int cases)
+    {
+        var end = (int)Math.Min(_held.Length, (long)_next + cases);
+        for (; _next < end; _next++)
+        {
+            if (_state.Case(_held[_next]) is { } c)
+            {
+                var (facts, record) = LiveReports.Checked(_state.Court, c);
+                Keep(facts, record);
+            }
+            else
+            {
+                _missed.Add(_held[_next]);
+            }
+        }
+        return _next >= _held.Length;
+    }
+
+    private void Keep(CheckedCase facts, CourtCase? record)
+    {
+        if (_reads(facts))
+        {
+            _kept.Add((facts, record));
+        }
     }
 
     /// <summary>
@@ -54,10 +122,11 @@ public sealed class LiveReportPass
     /// </summary>
     public CourtReport Finish(IEnumerable<LedgerEntry> assignments)
     {
-        if (_next < _count)
+        if (_next < _held.Length || (_missed.Count > 0 && !_missedCounted))
         {
-            throw new InvalidOperationException($"the pass has read {_next} of {_count} cases");
+            throw new InvalidOperationException($"the pass has read {_next} of {_held.Length} cases in progress, {(_missedCounted ? "with" : "without")} the {_missed.Count} that finished during it");
         }
+        _kept.Sort((a, b) => a.Facts.Number.CompareTo(b.Facts.Number));
         return LiveReports.Build(_state, _kind, _period, _now, _kept, assignments);
     }
 }

@@ -7,7 +7,7 @@ namespace Docket.Domain.Reports;
 
 /// <summary>
 /// The live court's published lists: its cases' facts (<see cref="CheckedCase"/>, from the records of the cases in
-/// progress and the digests of the finished ones, read by a <see cref="LiveReportPass"/> in steps) and its ledger's
+/// progress and the rows of the finished ones in storage, read by a <see cref="LiveReportPass"/> in parts) and its ledger's
 /// assignment entries, given to the same rules the simulator's summary uses (<see cref="CheckRules"/>,
 /// <see cref="PublishedLists"/>, <see cref="RandomnessAudit"/>'s expected counts).
 /// </summary>
@@ -65,23 +65,24 @@ public static class LiveReports
         _ => _ => false,
     };
 
-    /// <summary>Case <paramref name="number"/>'s facts as the lists read them, with its record when it is not finished.</summary>
-    internal static (CheckedCase Facts, CourtCase? Record) Checked(CourtState state, long number)
+    /// <summary>A finished case's facts as the lists read them, from its row in storage.</summary>
+    internal static CheckedCase Checked(Court court, FinishedCase f)
     {
-        var court = state.Court;
+        var calendar = court.Scenario.Calendar;
+        return new CheckedCase(f.Number, court.TypeIndex(f.Type), court.TeamIndex(f.Team), -1, calendar.DayOf(f.FiledAt), calendar.DayOf(f.ClosedAt),
+            double.NaN, double.NaN, double.NaN);
+    }
+
+    /// <summary>A case's facts as the lists read them, from its record (in progress, or finished and at hand), with the record.</summary>
+    internal static (CheckedCase Facts, CourtCase? Record) Checked(Court court, CourtCase c)
+    {
         var calendar = court.Scenario.Calendar;
         double Day(DateTimeOffset? at) => at is { } t ? calendar.DayOf(t) : double.NaN;
-        var d = state.Digests[(int)number - 1];
-        if (d.Finished)
-        {
-            return (new CheckedCase(number, d.Type, d.Team, -1, Day(d.FiledAt), Day(d.ClosedAt), double.NaN, double.NaN, double.NaN), null);
-        }
-        var c = state.Case(number)!;
         var typeIndex = court.TypeIndex(c.Type);
         var type = court.CaseTypes[typeIndex];
         var nodes = CheckNodes.Of(type);
         DateTimeOffset? Reached(int node) => node < 0 ? null : c.Nodes.FirstOrDefault(r => r.Node == type.Nodes[node].Id)?.At;
-        return (new CheckedCase(number, typeIndex, c.Team is { } team ? court.TeamIndex(team) : -1, JudgeIndex(c.Judge),
+        return (new CheckedCase(c.Number, typeIndex, c.Team is { } team ? court.TeamIndex(team) : -1, JudgeIndex(c.Judge),
             Day(c.FiledAt), Day(c.ClosedAt), Day(Reached(nodes.Service)), Day(Reached(nodes.Hearing)), Day(CaseClock.RunningLimit(type, c))), c);
     }
 

@@ -46,6 +46,9 @@ public sealed partial class LiveCourtGrain(
     /// <summary>Cases the indicators count, or a report reads, in one turn of the court (about a millisecond of work).</summary>
     private const int KpiStepCases = 1_024;
 
+    /// <summary>Finished cases read from storage in one page by the indicators and the reports.</summary>
+    private const int FinishedPage = 4_096;
+
     /// <summary>The court's deadline watcher's reminder.</summary>
     public const string WatchReminder = "deadline-watch";
 
@@ -91,7 +94,7 @@ public sealed partial class LiveCourtGrain(
             var secret = await journal.AddSecretAsync(new CourtSecret(id, 1, LedgerHash.NewSecret()), cancellationToken);
             _secrets[1] = secret.SecretHex;
             var genesis = CourtCommands.Open(_state, organization.Scenario.Name, LedgerHash.Commitment(secret.SecretHex), Now());
-            await journal.AppendAsync(id, [genesis], cancellationToken);
+            await journal.AppendAsync(id, [genesis], cancellationToken: cancellationToken);
         }
         if (_closed is null && _state.Seq > 0)
         {
@@ -143,6 +146,9 @@ public sealed partial class LiveCourtGrain(
     private async Task<LedgerVerification?> ReplayTailAsync(string id, CancellationToken cancellationToken)
     {
         var from = _state.Seq;
+        // The cases the replay finishes are written to storage again as it goes (the rows of a ledger written before
+        // there were any are made so; the others are written unchanged).
+        _state.TracksFinished = true;
         var verifier = new ChainVerifier(_court, _state);
         if (witness.PublicKey is { } key
             && verifier.Witness(await witness.ReadAfterAsync(id, from, cancellationToken), key, lastSignatureOnly: true) is { } unsigned)
@@ -152,7 +158,13 @@ public sealed partial class LiveCourtGrain(
         while (true)
         {
             var page = await journal.ReadAsync(id, _state.Seq, ReplayPage, cancellationToken);
-            if (verifier.Feed(page) is { } failure)
+            var failed = verifier.Feed(page);
+            var finished = _state.DrainFinished();
+            if (failed is null)
+            {
+                await journal.PutFinishedAsync(id, finished, cancellationToken);
+            }
+            if (failed is { } failure)
             {
                 if (failure.FirstInvalidSeq == 1 && verifier.Seq == 0)
                 {
@@ -406,7 +418,7 @@ public sealed partial class LiveCourtGrain(
             foreach (var record in page.TakeWhile(r => r.Seq <= seq))
             {
                 var e = LedgerEntry.Parse(record.Json);
-                if (e.Number is { } n && _state.Digests[(int)n - 1].Finished && (since is null || e.At >= since))
+                if (e.Number is { } n && _state.IsFinished(n) && (since is null || e.At >= since))
                 {
                     warnings.Add((n, CaseEntries.WarningOf(e)));
                 }
@@ -417,19 +429,26 @@ public sealed partial class LiveCourtGrain(
             }
             after = page[^1].Seq;
         }
-        warnings.AddRange(_state.HeldWarnings().Where(w => since is null || w.Warning.At >= since));
+        // The cases in progress, with their teams, in the same turn as the last page's finished ones; a finished case's
+        // last team is in its row.
+        var teams = new Dictionary<long, string?>();
+        foreach (var held in _state.HeldWarnings().Where(w => since is null || w.Warning.At >= since))
+        {
+            warnings.Add(held);
+            teams[held.Number] = _state.Case(held.Number)?.Team;
+        }
+        var finishedBy = _state.Seq;
+        await DurableThroughAsync(finishedBy);
+        foreach (var row in await journal.FindFinishedAsync(_court.Id, [.. warnings.Select(w => w.Number).Where(n => !teams.ContainsKey(n)).Distinct()]))
+        {
+            teams[row.Number] = row.Team;
+        }
         return [.. warnings.OrderBy(w => w.Warning.Seq).Select(w =>
         {
-            var team = TeamOf(w.Number);
+            var team = teams.GetValueOrDefault(w.Number);
             return new CourtWarning(_court.CaseId(w.Number), team, _court.DivisionOfTeam(team), w.Warning);
         })];
     }
-
-    /// <summary>The case's team now: its record's while it is in progress, its last team once it has finished.</summary>
-    private string? TeamOf(long number) =>
-        _state.Case(number) is { } c ? c.Team
-        : _state.Digests[(int)number - 1] is { Finished: true } d ? _court.Layout.Teams[d.Team].Id
-        : null;
 
     public async Task<CommandResult> DrawForReviewAsync(Actor by)
     {
@@ -744,12 +763,22 @@ public sealed partial class LiveCourtGrain(
             }
             entries.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         }
-        // The court's cases read KpiStepCases at a time, the court's other commands let in between (as the indicators).
+        // The finished cases read from storage a page at a time, then the cases in progress KpiStepCases at a time, the
+        // court's other commands let in between (as the indicators).
         var pass = new LiveReportPass(_state, kind, parsed, time.GetUtcNow());
+        if (pass.ReadsFinished)
+        {
+            await ReadFinishedAsync(pass.FinishedSince, pass.Through, pass.CountFinished);
+        }
         while (!pass.Step(KpiStepCases))
         {
             await Task.Yield();
             EnsureHealthy();
+        }
+        if (pass.Missed.Count > 0)
+        {
+            await DurableThroughAsync(_state.Seq);
+            pass.CountMissed(await journal.FindFinishedAsync(_court.Id, pass.Missed));
         }
         return pass.Finish(entries);
     }
@@ -784,12 +813,39 @@ public sealed partial class LiveCourtGrain(
     private async Task<(CourtKpis Kpis, IReadOnlyDictionary<TeamKind, double> QuotaUnits)> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now)
     {
         var pass = new CourtIndicatorPass(_state, since, now);
+        await ReadFinishedAsync(pass.From, pass.Through, pass.CountFinished);
         while (!pass.Step(KpiStepCases))
         {
             await Task.Yield();
             EnsureHealthy();
         }
+        if (pass.Missed.Count > 0)
+        {
+            // Cases in progress when the pass began that finished before their step: their rows, once written.
+            await DurableThroughAsync(_state.Seq);
+            pass.CountMissed(await journal.FindFinishedAsync(_court.Id, pass.Missed));
+        }
         return (pass.Finish(), pass.QuotaUnits);
+    }
+
+    /// <summary>
+    /// Reads the court's cases finished by entry <paramref name="through"/> whose last stage is at or after
+    /// <paramref name="since"/> from storage, a page at a time, once every entry through that one is durable.
+    /// </summary>
+    private async Task ReadFinishedAsync(DateTimeOffset since, long through, Action<IReadOnlyList<FinishedCase>> count)
+    {
+        await DurableThroughAsync(through);
+        for (long after = 0; ;)
+        {
+            var page = await journal.ReadFinishedAsync(_court.Id, since, through, after, FinishedPage);
+            EnsureHealthy();
+            count(page);
+            if (page.Count < FinishedPage)
+            {
+                return;
+            }
+            after = page[^1].Number;
+        }
     }
 
     public Task<SeedCommitment[]> GetCommitmentsAsync() => Task.FromResult(Commitments());
@@ -891,7 +947,8 @@ public sealed partial class LiveCourtGrain(
         // Gathered before the first await: the touches are exactly these records' (each command appends and commits
         // without awaiting in between).
         var news = TeamNews(records);
-        var append = AppendAsync(records);
+        var finished = _state.DrainFinished();
+        var append = AppendAsync(records, finished);
         _lastAppend = append;
         try
         {
@@ -916,9 +973,9 @@ public sealed partial class LiveCourtGrain(
     /// Writes the records, then the signed checkpoint of the new head to the witness; the task completes once both are
     /// durable (and counted so), so nothing is acknowledged that the witness does not cover.
     /// </summary>
-    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records)
+    private async Task AppendAsync(IReadOnlyList<LedgerRecord> records, IReadOnlyList<FinishedCase> finished)
     {
-        await journal.AppendAsync(_court.Id, records);
+        await journal.AppendAsync(_court.Id, records, finished);
         await witness.CheckpointAsync(_court.Id, records[^1].Seq, records[^1].Hash);
         _durableSeq = Math.Max(_durableSeq, records[^1].Seq);
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 
 namespace Docket.Grains;
@@ -8,8 +9,17 @@ public abstract class CourtJournalDecorator(ICourtJournal inner) : ICourtJournal
 {
     protected ICourtJournal Inner => inner;
 
-    public virtual Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default) =>
-        inner.AppendAsync(court, entries, cancellationToken);
+    public virtual Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, IReadOnlyList<FinishedCase>? finished = null, CancellationToken cancellationToken = default) =>
+        inner.AppendAsync(court, entries, finished, cancellationToken);
+
+    public virtual Task PutFinishedAsync(string court, IReadOnlyList<FinishedCase> finished, CancellationToken cancellationToken = default) =>
+        inner.PutFinishedAsync(court, finished, cancellationToken);
+
+    public virtual Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default) =>
+        inner.ReadFinishedAsync(court, lastStageSince, throughSeq, afterNumber, limit, cancellationToken);
+
+    public virtual Task<IReadOnlyList<FinishedCase>> FindFinishedAsync(string court, IReadOnlyList<long> numbers, CancellationToken cancellationToken = default) =>
+        inner.FindFinishedAsync(court, numbers, cancellationToken);
 
     public virtual Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default) =>
         inner.FindKeyAsync(court, key, filedSince, cancellationToken);

@@ -24,9 +24,27 @@ public interface ICourtJournal
 
     /// <summary>
     /// Appends entries (consecutive sequence numbers following the stored last one) in one transaction, with the
-    /// idempotency key each filing among them names (<see cref="FiledKey"/>): a key names its latest filing.
+    /// idempotency key each filing among them names (<see cref="FiledKey"/>: a key names its latest filing) and the rows
+    /// of the cases they finish (<see cref="CourtState.DrainFinished"/>), so a finished case is readable from storage
+    /// as soon as its entry is durable, and never before.
     /// </summary>
-    Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default);
+    Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, IReadOnlyList<FinishedCase>? finished = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes finished cases' rows again, a row per case replacing any stored one: what a court's replay of its ledger
+    /// makes (the rows of a ledger written before there were any are written so; the others are written unchanged).
+    /// </summary>
+    Task PutFinishedAsync(string court, IReadOnlyList<FinishedCase> finished, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The court's finished cases numbered above <paramref name="afterNumber"/>, finished by entry
+    /// <paramref name="throughSeq"/> or before, whose last stage is at or after <paramref name="lastStageSince"/>, in
+    /// number order, at most <paramref name="limit"/>; sees every append that has completed.
+    /// </summary>
+    Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The rows of those of <paramref name="numbers"/> that have finished, in number order.</summary>
+    Task<IReadOnlyList<FinishedCase>> FindFinishedAsync(string court, IReadOnlyList<long> numbers, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The filing made under idempotency key <paramref name="key"/> at or after <paramref name="filedSince"/> (the

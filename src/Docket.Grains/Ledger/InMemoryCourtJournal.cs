@@ -13,6 +13,7 @@ public sealed class InMemoryCourtJournal : ICourtJournal
     private readonly Dictionary<(string, int), CourtSecret> _secrets = [];
     private readonly Dictionary<string, SavedCourtState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Court, string Key), (KeyedFiling Filing, long FiledAtMs)> _keys = [];
+    private readonly Dictionary<string, FinishedCaseTable> _finished = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default)
@@ -66,7 +67,7 @@ public sealed class InMemoryCourtJournal : ICourtJournal
         }
     }
 
-    public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, IReadOnlyList<FinishedCase>? finished = null, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -79,12 +80,47 @@ public sealed class InMemoryCourtJournal : ICourtJournal
                 throw new LedgerContinuityException($"court {court}: entry {entries[0].Seq} does not follow entry {list.Count}");
             }
             list.AddRange(entries);
+            FinishedOf(court).Put(finished ?? []);
             foreach (var (record, key) in FiledKey.In(entries))
             {
                 _keys[(court, key.Key)] = (new KeyedFiling(record.Seq, record.CaseId!), key.FiledAtMs);
             }
         }
         return Task.CompletedTask;
+    }
+
+    public Task PutFinishedAsync(string court, IReadOnlyList<FinishedCase> finished, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            FinishedOf(court).Put(finished);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(FinishedOf(court).Read(lastStageSince, throughSeq, afterNumber, limit));
+        }
+    }
+
+    public Task<IReadOnlyList<FinishedCase>> FindFinishedAsync(string court, IReadOnlyList<long> numbers, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(FinishedOf(court).Find(numbers));
+        }
+    }
+
+    private FinishedCaseTable FinishedOf(string court)
+    {
+        if (!_finished.TryGetValue(court, out var table))
+        {
+            _finished[court] = table = new FinishedCaseTable();
+        }
+        return table;
     }
 
     public Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default)

@@ -21,6 +21,21 @@ internal static class LedgerRows
         return result;
     }
 
+    /// <summary>The columns <see cref="ReadFinishedAsync"/> reads, in its order (the same in both stores' <c>finished_case</c>).</summary>
+    public const string FinishedColumns = "number, finished_seq, filed_at, closed_at, last_stage_at, filing_seq, team, type, extensions, suspended_days";
+
+    /// <summary>Reads finished cases' rows of <see cref="FinishedColumns"/>, in the reader's order.</summary>
+    public static async Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var rows = new List<FinishedCase>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new FinishedCase(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
+                reader.GetString(6), reader.GetString(7), reader.GetInt32(8), reader.GetDouble(9)));
+        }
+        return rows;
+    }
+
     /// <summary>Refuses entries whose sequence numbers are not consecutive.</summary>
     public static void EnsureConsecutive(IReadOnlyList<LedgerRecord> entries)
     {

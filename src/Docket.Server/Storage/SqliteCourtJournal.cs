@@ -54,11 +54,11 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         return await LedgerRows.ReadAsync(reader, court, cancellationToken);
     }
 
-    public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, IReadOnlyList<FinishedCase>? finished = null, CancellationToken cancellationToken = default)
     {
         if (entries.Count == 0)
         {
-            return Task.CompletedTask;
+            return PutFinishedAsync(court, finished ?? [], cancellationToken);
         }
         LedgerRows.EnsureConsecutive(entries);
         var keys = FiledKey.In(entries);
@@ -109,9 +109,81 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
                     keep.ExecuteNonQuery();
                 }
             }
+            Put(writer, court, finished ?? []);
             return entries.Count;
         });
     }
+
+    public Task PutFinishedAsync(string court, IReadOnlyList<FinishedCase> finished, CancellationToken cancellationToken = default) =>
+        finished.Count == 0 ? Task.CompletedTask : store.WriteAsync(writer =>
+        {
+            Put(writer, court, finished);
+            return finished.Count;
+        });
+
+    private static void Put(SqliteWriter writer, string court, IReadOnlyList<FinishedCase> finished)
+    {
+        if (finished.Count == 0)
+        {
+            return;
+        }
+        var put = writer.Command("""
+            INSERT OR REPLACE INTO finished_case (court, number, finished_seq, filed_at, closed_at, last_stage_at, filing_seq, team, type, extensions, suspended_days)
+            VALUES ($c, $n, $f, $fa, $ca, $la, $fs, $t, $y, $x, $d)
+            """);
+        var values = new[] { "$c", "$n", "$f", "$fa", "$ca", "$la", "$fs", "$t", "$y", "$x", "$d" }
+            .Select(name => put.Parameters.Add(name, name switch { "$c" or "$t" or "$y" => SqliteType.Text, "$d" => SqliteType.Real, _ => SqliteType.Integer }))
+            .ToArray();
+        foreach (var f in finished)
+        {
+            values[0].Value = court;
+            values[1].Value = f.Number;
+            values[2].Value = f.FinishedSeq;
+            values[3].Value = f.FiledTicks;
+            values[4].Value = f.ClosedTicks;
+            values[5].Value = f.LastStageTicks;
+            values[6].Value = f.FilingSeq;
+            values[7].Value = f.Team;
+            values[8].Value = f.Type;
+            values[9].Value = f.Extensions;
+            values[10].Value = f.SuspendedDays;
+            put.ExecuteNonQuery();
+        }
+    }
+
+    public async Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {LedgerRows.FinishedColumns} FROM finished_case WHERE court = $c AND number > $a AND finished_seq <= $s AND last_stage_at >= $t ORDER BY number LIMIT $l";
+        command.Parameters.AddWithValue("$c", court);
+        command.Parameters.AddWithValue("$a", afterNumber);
+        command.Parameters.AddWithValue("$s", throughSeq);
+        command.Parameters.AddWithValue("$t", lastStageSince.UtcTicks);
+        command.Parameters.AddWithValue("$l", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadFinishedAsync(reader, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FinishedCase>> FindFinishedAsync(string court, IReadOnlyList<long> numbers, CancellationToken cancellationToken = default)
+    {
+        var found = new List<FinishedCase>();
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        foreach (var chunk in numbers.Distinct().Order().Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {LedgerRows.FinishedColumns} FROM finished_case WHERE court = $c AND number IN ({string.Join(',', chunk.Select((_, i) => $"$n{i}"))}) ORDER BY number";
+            command.Parameters.AddWithValue("$c", court);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.Parameters.AddWithValue($"$n{i}", chunk[i]);
+            }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            found.AddRange(await LedgerRows.ReadFinishedAsync(reader, cancellationToken));
+        }
+        return found;
+    }
+
 
     /// <summary>Once per keyed filing: on a kept reading connection with the statement compiled (<see cref="SqliteStore.Read"/>).</summary>
     public Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default) =>

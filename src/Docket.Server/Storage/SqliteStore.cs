@@ -16,7 +16,7 @@ namespace Docket.Server.Storage;
 /// </summary>
 public sealed class SqliteStore : IAsyncDisposable
 {
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     /// <summary><c>Docket:Storage:Checkpoint</c>: the log is copied into the database beside the writer (<see cref="SqliteCheckpointer"/>).</summary>
     public const string Background = "background";
@@ -82,6 +82,24 @@ public sealed class SqliteStore : IAsyncDisposable
             FROM ledger
             WHERE kind IN ('assign', 'queue') AND json_extract(entry, '$.idempotency_key') IS NOT NULL
             ORDER BY court, seq;
+        """,
+        // 5: a row for each finished case, written with the entry that finished it (the court keeps none in memory).
+        // Left empty here: a court whose saved state is of the version before writes its rows as it replays its
+        // ledger once.
+        """
+        CREATE TABLE finished_case (
+            court TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            finished_seq INTEGER NOT NULL,
+            filed_at INTEGER NOT NULL,
+            closed_at INTEGER NOT NULL,
+            last_stage_at INTEGER NOT NULL,
+            filing_seq INTEGER NOT NULL,
+            team TEXT NOT NULL,
+            type TEXT NOT NULL,
+            extensions INTEGER NOT NULL,
+            suspended_days REAL NOT NULL,
+            PRIMARY KEY (court, number)) WITHOUT ROWID;
         """,
     ];
 

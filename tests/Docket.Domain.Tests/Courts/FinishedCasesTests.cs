@@ -11,8 +11,8 @@ using Docket.Domain.Tests.Scenarios;
 namespace Docket.Domain.Tests.Courts;
 
 /// <summary>
-/// A finished case (closed, last stage done) leaves the court's memory: what stays is its digest, and its record is
-/// read back from its ledger entries as it was. Checked on a ledger of filings, stages with unlocks, extensions and
+/// A finished case (closed, last stage done) leaves the court's memory: its row goes to storage (here a
+/// <see cref="FinishedCaseTable"/>), and its record is read back from its ledger entries as it was. Checked on a ledger of filings, stages with unlocks, extensions and
 /// the deadline watcher's warnings (Yancheng's node deadlines), replayed by a court that keeps one finished case at
 /// hand and by one that keeps them all.
 /// </summary>
@@ -24,9 +24,10 @@ public sealed class FinishedCasesTests
     public void A_finished_case_leaves_memory_and_its_ledger_entries_make_its_record_again()
     {
         var (court, records, entries, _) = Ledger(seed: 5);
-        var small = Replayed(court, records, finishedAtHand: 0);
-        var all = Replayed(court, records, finishedAtHand: int.MaxValue);
-        var finished = Enumerable.Range(1, (int)small.LastNumber).Where(n => small.Digests[n - 1].Finished).ToList();
+        var (small, smallRows) = Replayed(court, records, finishedAtHand: 0);
+        var (all, allRows) = Replayed(court, records, finishedAtHand: int.MaxValue);
+        var finished = Enumerable.Range(1, (int)small.LastNumber).Where(n => small.IsFinished(n)).ToList();
+        Assert.Equal(finished.Select(n => (long)n), smallRows.All.Select(f => f.Number));
         Assert.True(finished.Count > 50, $"only {finished.Count} cases finished");
         Assert.True(small.HeldCases.Count() < small.LastNumber, "finished cases leave memory");
         foreach (var n in finished)
@@ -42,7 +43,7 @@ public sealed class FinishedCasesTests
             Assert.False(small.HasLeft(n));
             Assert.Equal(Json(folded), Json(small.Case(n)!));
         }
-        Assert.Equal(all.Digests, small.Digests);
+        Assert.Equal(allRows.All, smallRows.All);
         Assert.Throws<InvalidOperationException>(() => small.Recall(small.HeldCases.First()));
     }
 
@@ -50,12 +51,12 @@ public sealed class FinishedCasesTests
     public void Indicators_over_any_window_count_finished_cases_as_their_records_would()
     {
         var (court, records, entries, end) = Ledger(seed: 9);
-        var state = Replayed(court, records, finishedAtHand: 0);
+        var (state, rows) = Replayed(court, records, finishedAtHand: 0);
         var cases = entries.Where(e => e.Number is not null).GroupBy(e => e.Number!.Value).OrderBy(g => g.Key)
             .Select(g => CaseEntries.Fold(court, g.Where(e => e.Kind != LedgerKinds.Absence))).ToList();
         foreach (var since in new DateTimeOffset?[] { null, s_start.AddDays(10), s_start.AddDays(60), end.AddDays(-5) })
         {
-            var kpis = CourtIndicators.Compute(state, since, end);
+            var kpis = CourtIndicators.Compute(state, rows, since, end);
             var from = since ?? cases[0].FiledAt;
             var filed = cases.Where(c => c.FiledAt >= from).ToList();
             var closed = cases.Where(c => c.ClosedAt >= from).ToList();
@@ -94,15 +95,17 @@ public sealed class FinishedCasesTests
     }
 
     [Fact]
-    public void A_finished_case_s_digest_still_says_where_its_filing_is_in_the_ledger()
+    public void A_finished_case_s_row_says_where_its_filing_and_the_entry_that_finished_it_are_in_the_ledger()
     {
         var (court, records, entries, _) = Ledger(seed: 3);
-        var state = Replayed(court, records, finishedAtHand: 0);
-        var filings = entries.Where(e => e.Kind is LedgerKinds.Assign or LedgerKinds.Queue).ToList();
-        Assert.Contains(filings, e => state.Digests[(int)e.Number!.Value - 1].Finished);
-        foreach (var e in filings)
+        var (_, rows) = Replayed(court, records, finishedAtHand: 0);
+        var filings = entries.Where(e => e.Kind is LedgerKinds.Assign or LedgerKinds.Queue).ToDictionary(e => e.Number!.Value);
+        Assert.True(rows.Count > 20, $"only {rows.Count} cases finished");
+        foreach (var f in rows.All)
         {
-            Assert.Equal(e.Seq, state.Digests[(int)e.Number!.Value - 1].FilingSeq);
+            Assert.Equal(filings[f.Number].Seq, f.FilingSeq);
+            // The case's last entry finished it: no entry names it after that one.
+            Assert.Equal(entries.Last(e => e.Number == f.Number && e.Kind != LedgerKinds.Absence).Seq, f.FinishedSeq);
         }
     }
 
@@ -112,27 +115,69 @@ public sealed class FinishedCasesTests
     public void Indicators_counted_a_few_cases_a_step_equal_those_counted_in_one_go()
     {
         var (court, records, _, end) = Ledger(seed: 9);
-        var state = Replayed(court, records, finishedAtHand: 0);
+        var (state, rows) = Replayed(court, records, finishedAtHand: 0);
         foreach (var since in new DateTimeOffset?[] { null, s_start.AddDays(30) })
         {
             var pass = new CourtIndicatorPass(state, since, end);
+            // Read as the court reads storage: a page at a time.
+            for (long after = 0; ;)
+            {
+                var page = rows.Read(pass.From, pass.Through, after, 5);
+                pass.CountFinished(page);
+                if (page.Count < 5)
+                {
+                    break;
+                }
+                after = page[^1].Number;
+            }
             var steps = 1;
             while (!pass.Step(7))
             {
                 steps++;
             }
             Assert.True(steps > 10, $"{steps} steps");
-            Assert.Equal(JsonSerializer.Serialize(CourtIndicators.Compute(state, since, end)), JsonSerializer.Serialize(pass.Finish()));
+            Assert.Equal(JsonSerializer.Serialize(CourtIndicators.Compute(state, rows, since, end)), JsonSerializer.Serialize(pass.Finish()));
             Assert.True(pass.QuotaUnits.Values.Sum() > 0);
         }
         Assert.Throws<InvalidOperationException>(() => new CourtIndicatorPass(state, null, end).Finish());
     }
 
     [Fact]
+    public void A_pass_counts_the_cases_filed_when_it_began_as_they_stand_when_counted_even_those_that_finish_meanwhile()
+    {
+        var (court, records, entries, end) = Ledger(seed: 9);
+        var half = records.Count / 2;
+        var (state, rows) = Replayed(court, records.Take(half), finishedAtHand: 0);
+        var first = state.LastNumber;
+        var pass = new CourtIndicatorPass(state, null, end);
+        pass.CountFinished(rows.Read(pass.From, pass.Through, 0, int.MaxValue));
+        // The rest of the ledger arrives before the steps: cases in progress when the pass began finish and leave memory.
+        foreach (var record in records.Skip(half))
+        {
+            Assert.Null(state.Replay(record));
+        }
+        rows.Put(state.DrainFinished());
+        while (!pass.Step(3))
+        {
+        }
+        Assert.NotEmpty(pass.Missed);
+        Assert.Throws<InvalidOperationException>(() => pass.Finish());
+        pass.CountMissed(rows.Find(pass.Missed));
+        var kpis = pass.Finish();
+
+        var cases = entries.Where(e => e.Number is { } n && n <= first).GroupBy(e => e.Number!.Value)
+            .Select(g => CaseEntries.Fold(court, g.Where(e => e.Kind != LedgerKinds.Absence))).ToList();
+        Assert.Equal(cases.Count, kpis.Filed);
+        Assert.Equal(cases.Count(c => c.ClosedAt is not null), kpis.Closed);
+        Assert.Equal(cases.Count(c => c.Status != CourtCaseStatus.Closed), kpis.PendingEnd);
+        Assert.Equal(state.QuotaUnits(), pass.QuotaUnits);
+    }
+
+    [Fact]
     public void Reports_read_a_few_cases_a_step_equal_those_read_in_one_go()
     {
         var (court, records, entries, end) = Ledger(seed: 11);
-        var state = Replayed(court, records, finishedAtHand: 0);
+        var (state, rows) = Replayed(court, records, finishedAtHand: 0);
         var calendar = court.Scenario.Calendar;
         var assignments = entries.Where(e => e.Kind is LedgerKinds.Assign or LedgerKinds.Pull or LedgerKinds.Designate).ToList();
         foreach (var (kind, cadence) in new[]
@@ -150,8 +195,10 @@ public sealed class FinishedCasesTests
             foreach (var period in periods)
             {
                 var whole = new LiveReportPass(state, kind, period, end);
+                whole.CountFinished(rows.All);
                 Assert.True(whole.Step(int.MaxValue));
                 var stepped = new LiveReportPass(state, kind, period, end);
+                stepped.CountFinished(rows.Read(stepped.FinishedSince, stepped.Through, 0, int.MaxValue));
                 var steps = 1;
                 while (!stepped.Step(7))
                 {
@@ -167,14 +214,17 @@ public sealed class FinishedCasesTests
         Assert.Throws<InvalidOperationException>(() => new LiveReportPass(state, ReportKind.Caseload, ReportPeriod.At(calendar, ReportCadence.Month, end), end).Finish(assignments));
     }
 
-    private static CourtState Replayed(Court court, List<LedgerRecord> records, int finishedAtHand)
+    /// <summary>The ledger replayed, with the rows of the cases it finished (what the court writes to storage).</summary>
+    private static (CourtState State, FinishedCaseTable Finished) Replayed(Court court, IEnumerable<LedgerRecord> records, int finishedAtHand)
     {
-        var state = new CourtState(court, _ => Secret, finishedAtHand);
+        var state = new CourtState(court, _ => Secret, finishedAtHand) { TracksFinished = true };
+        var finished = new FinishedCaseTable();
         foreach (var record in records)
         {
             Assert.Null(state.Replay(record));
         }
-        return state;
+        finished.Put(state.DrainFinished());
+        return (state, finished);
     }
 
     private static readonly string Secret = LiveLedgerSecret();

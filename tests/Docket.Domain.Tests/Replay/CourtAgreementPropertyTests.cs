@@ -45,7 +45,7 @@ public sealed class CourtAgreementPropertyTests
                 Assert.Equal(result.Cases, result.SameJudge);
                 for (var n = 1; n <= live.LastNumber; n++)
                 {
-                    if (live.Digests[n - 1].Finished)
+                    if (live.IsFinished(n))
                     {
                         Assert.Equal(DrivenCaseStatus.Closed, driven.Case(n)!.Status);
                         continue;

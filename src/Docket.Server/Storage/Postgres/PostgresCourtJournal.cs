@@ -59,6 +59,28 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         ON CONFLICT (court, key) DO UPDATE SET seq = excluded.seq, case_id = excluded.case_id, filed_at = excluded.filed_at
         """;
 
+    // After the append in the same transaction: only the rows whose finishing entry is now stored as given.
+    private const string PutFinished = """
+        INSERT INTO docket.finished_case (court, number, finished_seq, filed_at, closed_at, last_stage_at, filing_seq, team, type, extensions, suspended_days)
+        SELECT $1, f.number, f.finished_seq, f.filed_at, f.closed_at, f.last_stage_at, f.filing_seq, f.team, f.type, f.extensions, f.suspended_days
+        FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[], $9::text[], $10::integer[], $11::double precision[], $12::text[])
+            AS f (number, finished_seq, filed_at, closed_at, last_stage_at, filing_seq, team, type, extensions, suspended_days, hash)
+        WHERE EXISTS (SELECT 1 FROM docket.ledger l WHERE l.court = $1 AND l.seq = f.finished_seq AND (f.hash IS NULL OR l.hash = f.hash))
+        ON CONFLICT (court, number) DO UPDATE SET finished_seq = excluded.finished_seq, filed_at = excluded.filed_at, closed_at = excluded.closed_at,
+            last_stage_at = excluded.last_stage_at, filing_seq = excluded.filing_seq, team = excluded.team, type = excluded.type,
+            extensions = excluded.extensions, suspended_days = excluded.suspended_days
+        """;
+
+
+    private const string ReadFinished = $"""
+        SELECT {LedgerRows.FinishedColumns} FROM docket.finished_case
+        WHERE court = $1 AND number > $2 AND finished_seq <= $3 AND last_stage_at >= $4 ORDER BY number LIMIT $5
+        """;
+
+    private const string FindFinished = $"""
+        SELECT {LedgerRows.FinishedColumns} FROM docket.finished_case WHERE court = $1 AND number = ANY($2::bigint[]) ORDER BY number
+        """;
+
     private const string FindKey = """
         SELECT seq, case_id FROM docket.idempotency_key WHERE court = $1 AND key = $2 AND filed_at >= $3
         """;
@@ -123,11 +145,11 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         return await reader.ReadAsync(cancellationToken) ? new SavedCourtState(reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
     }
 
-    public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, IReadOnlyList<FinishedCase>? finished = null, CancellationToken cancellationToken = default)
     {
         if (entries.Count == 0)
         {
-            return Task.CompletedTask;
+            return PutFinishedAsync(court, finished ?? [], cancellationToken);
         }
         LedgerRows.EnsureConsecutive(entries);
         var first = entries[0].Seq;
@@ -162,6 +184,10 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
                 keep.Parameters.Add(Texts(keys.Select(k => k.Record.Hash)));
                 commands.Add(keep);
             }
+            if (finished is { Count: > 0 })
+            {
+                commands.Add(PutFinishedCommand(court, finished, entries));
+            }
             return [.. commands];
         }, _ =>
         {
@@ -172,6 +198,58 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
             return entries.Count;
         });
     }
+
+    /// <summary>Rows a replay makes, each naming an entry already stored (their statement checks it is).</summary>
+    public Task PutFinishedAsync(string court, IReadOnlyList<FinishedCase> finished, CancellationToken cancellationToken = default) =>
+        finished.Count == 0 ? Task.CompletedTask : store.WriteAsync(court, () => [PutFinishedCommand(court, finished, [])], _ => finished.Count);
+
+    /// <summary>
+    /// The statement writing <paramref name="finished"/>; a row whose finishing entry is among <paramref name="entries"/>
+    /// is written only if that entry is stored with its hash (so a refused append writes none).
+    /// </summary>
+    private static NpgsqlBatchCommand PutFinishedCommand(string court, IReadOnlyList<FinishedCase> finished, IReadOnlyList<LedgerRecord> entries)
+    {
+        var first = entries.Count > 0 ? entries[0].Seq : 0;
+        string? HashOf(long seq) => seq >= first && seq - first < entries.Count ? entries[(int)(seq - first)].Hash : null;
+        var put = new NpgsqlBatchCommand(PutFinished);
+        put.Parameters.Add(new NpgsqlParameter { Value = court });
+        put.Parameters.Add(Longs(finished.Select(f => f.Number)));
+        put.Parameters.Add(Longs(finished.Select(f => f.FinishedSeq)));
+        put.Parameters.Add(Longs(finished.Select(f => f.FiledTicks)));
+        put.Parameters.Add(Longs(finished.Select(f => f.ClosedTicks)));
+        put.Parameters.Add(Longs(finished.Select(f => f.LastStageTicks)));
+        put.Parameters.Add(Longs(finished.Select(f => f.FilingSeq)));
+        put.Parameters.Add(Texts(finished.Select(f => f.Team)));
+        put.Parameters.Add(Texts(finished.Select(f => f.Type)));
+        put.Parameters.Add(new NpgsqlParameter { Value = finished.Select(f => f.Extensions).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        put.Parameters.Add(new NpgsqlParameter { Value = finished.Select(f => f.SuspendedDays).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Double });
+        put.Parameters.Add(Texts(finished.Select(f => HashOf(f.FinishedSeq))));
+        return put;
+    }
+
+    public async Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(ReadFinished);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterNumber });
+        command.Parameters.Add(new NpgsqlParameter { Value = throughSeq });
+        command.Parameters.Add(new NpgsqlParameter { Value = lastStageSince.UtcTicks });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadFinishedAsync(reader, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FinishedCase>> FindFinishedAsync(string court, IReadOnlyList<long> numbers, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(FindFinished);
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        command.Parameters.Add(Longs(numbers.Distinct()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await LedgerRows.ReadFinishedAsync(reader, cancellationToken);
+    }
+
+    private static NpgsqlParameter Longs(IEnumerable<long> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
 
     public async Task<KeyedFiling?> FindKeyAsync(string court, string key, DateTimeOffset filedSince, CancellationToken cancellationToken = default)
     {

@@ -158,6 +158,22 @@ internal static class PostgresSchema
                 WHERE kind IN ('assign', 'queue') AND entry_text::jsonb ->> 'idempotency_key' IS NOT NULL
                 ORDER BY court, entry_text::jsonb ->> 'idempotency_key', seq DESC;
             """),
+        ("a row for each finished case, written with the entry that finished it (the court keeps none in memory); left empty here, a court whose saved state is of the version before writes its rows as it replays its ledger once", """
+            CREATE TABLE docket.finished_case (
+                court text NOT NULL,
+                number bigint NOT NULL,
+                finished_seq bigint NOT NULL,
+                filed_at bigint NOT NULL,
+                closed_at bigint NOT NULL,
+                last_stage_at bigint NOT NULL,
+                filing_seq bigint NOT NULL,
+                team text NOT NULL,
+                type text NOT NULL,
+                extensions integer NOT NULL,
+                suspended_days double precision NOT NULL,
+                PRIMARY KEY (court, number));
+            COMMENT ON TABLE docket.finished_case IS 'one row per finished case (closed, last stage done): what the court''s indicators and reports read of it; times in .NET ticks (100 ns since 0001-01-01 UTC)';
+            """),
     ];
 
     public static int Version => Migrations.Length;
