@@ -7,9 +7,10 @@ namespace Docket.Domain.Courts;
 /// <summary>
 /// One computation of a live court's indicators (<see cref="CourtIndicators"/>), in parts, so a court with a long
 /// history computes them between other commands instead of stopping for the whole count. It counts the cases filed
-/// when it began, against the one <c>now</c>: the cases finished by then from their rows in storage
-/// (<see cref="CountFinished"/>: those whose last stage is at or after <see cref="From"/>, finished by entry
-/// <see cref="Through"/>; the others count for nothing in the window), then the cases in progress then from their
+/// when it began, against the one <c>now</c>: the cases finished by then — over the whole ledger from the court's
+/// sums (<see cref="FinishedTotals"/>), over a window with a start from their rows in storage
+/// (<see cref="ReadsFinished"/>, <see cref="CountFinished"/>: those whose last stage is at or after <see cref="From"/>,
+/// finished by entry <see cref="Through"/>; the others count for nothing in the window) — then the cases in progress then from their
 /// records, a few at a time (<see cref="Step"/>), each as it stands when its step runs. A case that finished in
 /// between has left memory: the pass names it (<see cref="Missed"/>) and takes its row (<see cref="CountMissed"/>).
 /// Run without a pause it is exactly the indicators of that moment.
@@ -40,7 +41,19 @@ public sealed class CourtIndicatorPass
         _from = since ?? state.FirstFiledAt ?? now;
         _through = state.Seq;
         _held = state.HeldNumbers();
+        if (since is null)
+        {
+            // The whole ledger: every finished case was filed, closed and archived in it.
+            var totals = state.FinishedTotals;
+            _filed = totals.Count;
+            _closed = totals.Count;
+            _inputs.Add(totals.Inputs);
+            ReadsFinished = false;
+        }
     }
+
+    /// <summary>Whether the finished cases' rows are to be read (<see cref="CountFinished"/>): not over the whole ledger, whose sums the court keeps.</summary>
+    public bool ReadsFinished { get; } = true;
 
     /// <summary>The window's start: the finished cases to count are those whose last stage is at or after it.</summary>
     public DateTimeOffset From => _from;
@@ -60,6 +73,10 @@ public sealed class CourtIndicatorPass
     /// </summary>
     public void CountFinished(IEnumerable<FinishedCase> finished)
     {
+        if (!ReadsFinished)
+        {
+            return;
+        }
         foreach (var f in finished)
         {
             if (f.FinishedSeq <= _through && f.LastStageAt >= _from)
@@ -95,10 +112,18 @@ public sealed class CourtIndicatorPass
             throw new InvalidOperationException($"finished case {f.Number} is of type '{f.Type}', which the court does not know");
         }
         // Finished: closed with every stage done, so neither pending nor locked now.
+        if (f.FiledAt >= _from)
+        {
+            // In the window whole: as the court's sums count it.
+            _filed++;
+            _closed++;
+            FinishedTotals.CountWhole(_inputs, _court.CaseTypes[type], f);
+            return;
+        }
         Count(f.FiledAt, f.ClosedAt, f.Extensions, _court.CaseTypes[type], f.SuspendedDays);
         if (f.LastStageAt >= _from)
         {
-            _inputs.Archive(Math.Max(0, (f.LastStageAt - f.ClosedAt).TotalDays));
+            _inputs.Archive(FinishedTotals.ArchiveDays(f));
         }
     }
 

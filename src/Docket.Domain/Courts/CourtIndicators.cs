@@ -22,7 +22,10 @@ public static class CourtIndicators
     public static CourtKpis Compute(CourtState state, FinishedCaseTable finished, DateTimeOffset? since, DateTimeOffset now)
     {
         var pass = new CourtIndicatorPass(state, since, now);
-        pass.CountFinished(finished.Read(pass.From, pass.Through, 0, int.MaxValue));
+        if (pass.ReadsFinished)
+        {
+            pass.CountFinished(finished.Read(pass.From, pass.Through, 0, int.MaxValue));
+        }
         while (!pass.Step(int.MaxValue))
         {
         }

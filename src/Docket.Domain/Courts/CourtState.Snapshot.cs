@@ -17,8 +17,9 @@ public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
     /// <summary>
-    /// 7: no digest of every case, only the last case number and the first filing's time (finished cases are rows in
-    /// storage); a state of version 6 is refused, and the court's replay of its whole ledger writes those rows.
+    /// 7: no digest of every case, only the last case number, the first filing's time and the finished cases' sums
+    /// (<see cref="FinishedTotals"/>; the cases themselves are rows in storage); a state of version 6 is refused, and
+    /// the court's replay of its whole ledger writes those rows.
     /// 5: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>), then the judges' last general
     /// problems found by quality review and each judge's files of each year under review (closed, held, drawn,
     /// reviewed), then the meeting's sittings and each member's attendance. A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
@@ -79,6 +80,7 @@ public sealed partial class CourtState
             w.Write(_lastNumber);
             w.Write(FirstFiledAt is not null);
             CourtTimes.Write(w, FirstFiledAt ?? default);
+            _finishedTotals.Write(w);
         }
         return new CourtSnapshot(Seq, head.ToArray(), _held.Freeze(), _dueAt.Freeze());
     }
@@ -178,6 +180,7 @@ public sealed partial class CourtState
         var hasFirst = r.ReadBoolean();
         var first = CourtTimes.Read(r);
         FirstFiledAt = hasFirst ? first : null;
+        _finishedTotals = FinishedTotals.Read(r);
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var c = JsonSerializer.Deserialize<CourtCase>(r.ReadString()) ?? throw new InvalidDataException("a saved case record is empty");

@@ -29,6 +29,7 @@ public sealed partial class CourtState
     private readonly CaseSlots<CourtCase> _held = new();
     private long _lastNumber;
     private List<FinishedCase> _finished = [];
+    private FinishedTotals _finishedTotals = new();
     private readonly Dictionary<long, CourtCase> _recalled = [];
     private readonly Queue<long> _recallOrder = new();
     private readonly int _finishedAtHand;
@@ -184,6 +185,9 @@ public sealed partial class CourtState
         _finished = [];
         return drained;
     }
+
+    /// <summary>The finished cases summed since the ledger began (what the indicators over the whole ledger take of them).</summary>
+    public FinishedTotals FinishedTotals => _finishedTotals;
 
     /// <summary>The numbers of the cases in progress (not finished), ascending.</summary>
     public long[] HeldNumbers() => [.. _held.Keys];
@@ -828,9 +832,11 @@ public sealed partial class CourtState
         {
             _due.Remove((old, c.Number));
         }
+        var finished = FinishedOf(c, type, _applyingSeq);
+        _finishedTotals.Add(_court, finished);
         if (TracksFinished)
         {
-            _finished.Add(FinishedOf(c, type, _applyingSeq));
+            _finished.Add(finished);
         }
         KeepAtHand(c);
     }

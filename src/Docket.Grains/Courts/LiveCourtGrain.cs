@@ -813,7 +813,10 @@ public sealed partial class LiveCourtGrain(
     private async Task<(CourtKpis Kpis, IReadOnlyDictionary<TeamKind, double> QuotaUnits)> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now)
     {
         var pass = new CourtIndicatorPass(_state, since, now);
-        await ReadFinishedAsync(pass.From, pass.Through, pass.CountFinished);
+        if (pass.ReadsFinished)
+        {
+            await ReadFinishedAsync(pass.From, pass.Through, pass.CountFinished);
+        }
         while (!pass.Step(KpiStepCases))
         {
             await Task.Yield();
