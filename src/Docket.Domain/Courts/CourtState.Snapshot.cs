@@ -17,15 +17,15 @@ public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
     /// <summary>
-    /// 7: no digest of every case, only the last case number, the first filing's time and the finished cases' sums
+    /// 8: no digest of every case, only the last case number, the first filing's time and the finished cases' sums
     /// (<see cref="FinishedTotals"/>; the cases themselves are rows in storage); a state of version 6 is refused, and
-    /// the court's replay of its whole ledger writes those rows.
+    /// the court's replay of its whole ledger writes those rows (7, without the sums, was never released).
     /// 5: the teams' and judges' tallies of closed cases (<see cref="DocketTally"/>), then the judges' last general
     /// problems found by quality review and each judge's files of each year under review (closed, held, drawn,
     /// reviewed), then the meeting's sittings and each member's attendance. A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
     /// refused: the court replays its ledger.
     /// </summary>
-    private const int SnapshotVersion = 7;
+    private const int SnapshotVersion = 8;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
