@@ -24,7 +24,7 @@ public static class CourtIndicators
         var pass = new CourtIndicatorPass(state, since, now);
         if (pass.ReadsFinished)
         {
-            pass.CountFinished(finished.Read(pass.From, pass.Through, 0, int.MaxValue));
+            pass.CountFinished(finished.Read(pass.From, pass.Through));
         }
         while (!pass.Step(int.MaxValue))
         {

@@ -27,3 +27,19 @@ public readonly record struct FinishedCase(
     /// <summary>The time its last stage was reached (the end of archiving).</summary>
     public DateTimeOffset LastStageAt => new(LastStageTicks, TimeSpan.Zero);
 }
+
+/// <summary>
+/// Where a finished case's row stands in the order the indicators and reports read the rows in: by the time its last
+/// stage was reached, then by case number. Reading from <see cref="Since"/> a time reads the rows last staged at or
+/// after it, and only those (storage keeps them indexed in this order).
+/// </summary>
+public readonly record struct FinishedKey(long LastStageTicks, long Number) : IComparable<FinishedKey>
+{
+    /// <summary>The key just before every row last staged at or after <paramref name="at"/> (case numbers start at 1).</summary>
+    public static FinishedKey Since(DateTimeOffset at) => new(at.UtcTicks, 0);
+
+    public static FinishedKey Of(FinishedCase f) => new(f.LastStageTicks, f.Number);
+
+    public int CompareTo(FinishedKey other) =>
+        LastStageTicks != other.LastStageTicks ? LastStageTicks.CompareTo(other.LastStageTicks) : Number.CompareTo(other.Number);
+}

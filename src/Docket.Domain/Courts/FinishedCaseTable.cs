@@ -1,14 +1,15 @@
 namespace Docket.Domain.Courts;
 
 /// <summary>
-/// Finished cases kept in memory, by case number: what the in-memory journal stores, and what a court read outside
-/// the service (a test, a verifier) collects from <see cref="CourtState.DrainFinished"/> to compute its indicators. A
-/// case put twice keeps its latest row (a replay writes the rows it makes again).
+/// Finished cases kept in memory: what the in-memory journal stores, and what a court read outside the service (a
+/// test, a verifier) collects from <see cref="CourtState.DrainFinished"/> to compute its indicators. It reads as the
+/// stores' SQL does: by <see cref="FinishedKey"/> (last stage, then number) and by number. A case put twice keeps its
+/// latest row (a replay writes the rows it makes again).
 /// </summary>
 public sealed class FinishedCaseTable
 {
-    // In number order; cases finish roughly in the order they were filed, so an insertion is near the end.
-    private readonly List<FinishedCase> _rows = [];
+    private readonly Dictionary<long, FinishedCase> _rows = [];
+    private readonly SortedSet<FinishedKey> _order = [];
 
     public int Count => _rows.Count;
 
@@ -16,55 +17,33 @@ public sealed class FinishedCaseTable
     {
         foreach (var f in finished)
         {
-            var at = IndexOf(f.Number);
-            if (at >= 0)
+            if (_rows.TryGetValue(f.Number, out var old))
             {
-                _rows[at] = f;
+                _order.Remove(FinishedKey.Of(old));
             }
-            else
-            {
-                _rows.Insert(~at, f);
-            }
+            _rows[f.Number] = f;
+            _order.Add(FinishedKey.Of(f));
         }
-    }
-
-    /// <summary>The row's index, or the bitwise complement of where it would go.</summary>
-    private int IndexOf(long number)
-    {
-        int lo = 0, hi = _rows.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            var n = _rows[mid].Number;
-            if (n == number)
-            {
-                return mid;
-            }
-            if (n < number)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-        return ~lo;
     }
 
     /// <summary>
-    /// The cases finished by entry <paramref name="throughSeq"/> or before whose last stage is at or after
-    /// <paramref name="lastStageSince"/>, numbered above <paramref name="afterNumber"/>, in number order, at most
-    /// <paramref name="limit"/>.
+    /// The cases finished by entry <paramref name="throughSeq"/> or before whose key follows <paramref name="after"/>
+    /// (<see cref="FinishedKey.Since"/> a time for the first page), in key order, at most <paramref name="limit"/>.
     /// </summary>
-    public IReadOnlyList<FinishedCase> Read(DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit)
+    public IReadOnlyList<FinishedCase> Read(long throughSeq, FinishedKey after, int limit)
     {
-        var since = lastStageSince.UtcTicks;
         var result = new List<FinishedCase>();
-        var from = IndexOf(afterNumber);
-        for (var i = from >= 0 ? from + 1 : ~from; i < _rows.Count && result.Count < limit; i++)
+        if (after.Number == long.MaxValue || _order.Count == 0)
         {
-            if (_rows[i] is { } f && f.FinishedSeq <= throughSeq && f.LastStageTicks >= since)
+            return result;
+        }
+        foreach (var key in _order.GetViewBetween(after with { Number = after.Number + 1 }, new FinishedKey(long.MaxValue, long.MaxValue)))
+        {
+            if (result.Count == limit)
+            {
+                break;
+            }
+            if (_rows[key.Number] is { } f && f.FinishedSeq <= throughSeq)
             {
                 result.Add(f);
             }
@@ -72,10 +51,13 @@ public sealed class FinishedCaseTable
         return result;
     }
 
+    /// <summary>Every row finished by entry <paramref name="throughSeq"/> last staged at or after <paramref name="since"/>, in key order.</summary>
+    public IReadOnlyList<FinishedCase> Read(DateTimeOffset since, long throughSeq) => Read(throughSeq, FinishedKey.Since(since), int.MaxValue);
+
     /// <summary>The rows of those of <paramref name="numbers"/> that have finished, in number order.</summary>
     public IReadOnlyList<FinishedCase> Find(IEnumerable<long> numbers) =>
-        [.. numbers.Distinct().Order().Select(IndexOf).Where(i => i >= 0).Select(i => _rows[i])];
+        [.. numbers.Distinct().Order().Where(_rows.ContainsKey).Select(n => _rows[n])];
 
     /// <summary>Every row, in number order.</summary>
-    public IReadOnlyList<FinishedCase> All => _rows;
+    public IReadOnlyList<FinishedCase> All => [.. _rows.Values.OrderBy(f => f.Number)];
 }

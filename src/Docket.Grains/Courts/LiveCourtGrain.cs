@@ -838,16 +838,16 @@ public sealed partial class LiveCourtGrain(
     private async Task ReadFinishedAsync(DateTimeOffset since, long through, Action<IReadOnlyList<FinishedCase>> count)
     {
         await DurableThroughAsync(through);
-        for (long after = 0; ;)
+        for (var after = FinishedKey.Since(since); ;)
         {
-            var page = await journal.ReadFinishedAsync(_court.Id, since, through, after, FinishedPage);
+            var page = await journal.ReadFinishedAsync(_court.Id, through, after, FinishedPage);
             EnsureHealthy();
             count(page);
             if (page.Count < FinishedPage)
             {
                 return;
             }
-            after = page[^1].Number;
+            after = FinishedKey.Of(page[^1]);
         }
     }
 

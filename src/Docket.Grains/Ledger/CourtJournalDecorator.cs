@@ -15,8 +15,8 @@ public abstract class CourtJournalDecorator(ICourtJournal inner) : ICourtJournal
     public virtual Task PutFinishedAsync(string court, IReadOnlyList<FinishedCase> finished, CancellationToken cancellationToken = default) =>
         inner.PutFinishedAsync(court, finished, cancellationToken);
 
-    public virtual Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default) =>
-        inner.ReadFinishedAsync(court, lastStageSince, throughSeq, afterNumber, limit, cancellationToken);
+    public virtual Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, long throughSeq, FinishedKey after, int limit, CancellationToken cancellationToken = default) =>
+        inner.ReadFinishedAsync(court, throughSeq, after, limit, cancellationToken);
 
     public virtual Task<IReadOnlyList<FinishedCase>> FindFinishedAsync(string court, IReadOnlyList<long> numbers, CancellationToken cancellationToken = default) =>
         inner.FindFinishedAsync(court, numbers, cancellationToken);

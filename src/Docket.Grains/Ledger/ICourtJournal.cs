@@ -37,11 +37,12 @@ public interface ICourtJournal
     Task PutFinishedAsync(string court, IReadOnlyList<FinishedCase> finished, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The court's finished cases numbered above <paramref name="afterNumber"/>, finished by entry
-    /// <paramref name="throughSeq"/> or before, whose last stage is at or after <paramref name="lastStageSince"/>, in
-    /// number order, at most <paramref name="limit"/>; sees every append that has completed.
+    /// The court's cases finished by entry <paramref name="throughSeq"/> or before whose key (last stage, then number)
+    /// follows <paramref name="after"/> — <see cref="FinishedKey.Since"/> a time for the first page, the last row's key
+    /// for the next — in key order, at most <paramref name="limit"/>; sees every append that has completed. Indexed in
+    /// that order, so a window's rows are read without reading the others.
     /// </summary>
-    Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, long throughSeq, FinishedKey after, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The rows of those of <paramref name="numbers"/> that have finished, in number order.</summary>
     Task<IReadOnlyList<FinishedCase>> FindFinishedAsync(string court, IReadOnlyList<long> numbers, CancellationToken cancellationToken = default);

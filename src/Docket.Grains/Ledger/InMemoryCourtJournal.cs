@@ -98,11 +98,11 @@ public sealed class InMemoryCourtJournal : ICourtJournal
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, long throughSeq, FinishedKey after, int limit, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            return Task.FromResult(FinishedOf(court).Read(lastStageSince, throughSeq, afterNumber, limit));
+            return Task.FromResult(FinishedOf(court).Read(throughSeq, after, limit));
         }
     }
 

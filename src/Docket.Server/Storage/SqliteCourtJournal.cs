@@ -151,15 +151,15 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         }
     }
 
-    public async Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, long throughSeq, FinishedKey after, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {LedgerRows.FinishedColumns} FROM finished_case WHERE court = $c AND number > $a AND finished_seq <= $s AND last_stage_at >= $t ORDER BY number LIMIT $l";
+        command.CommandText = $"SELECT {LedgerRows.FinishedColumns} FROM finished_case WHERE court = $c AND (last_stage_at, number) > ($t, $a) AND finished_seq <= $s ORDER BY last_stage_at, number LIMIT $l";
         command.Parameters.AddWithValue("$c", court);
-        command.Parameters.AddWithValue("$a", afterNumber);
+        command.Parameters.AddWithValue("$a", after.Number);
         command.Parameters.AddWithValue("$s", throughSeq);
-        command.Parameters.AddWithValue("$t", lastStageSince.UtcTicks);
+        command.Parameters.AddWithValue("$t", after.LastStageTicks);
         command.Parameters.AddWithValue("$l", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await LedgerRows.ReadFinishedAsync(reader, cancellationToken);

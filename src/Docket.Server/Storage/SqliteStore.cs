@@ -100,6 +100,7 @@ public sealed class SqliteStore : IAsyncDisposable
             extensions INTEGER NOT NULL,
             suspended_days REAL NOT NULL,
             PRIMARY KEY (court, number)) WITHOUT ROWID;
+        CREATE INDEX finished_case_last_stage ON finished_case (court, last_stage_at, number);
         """,
     ];
 

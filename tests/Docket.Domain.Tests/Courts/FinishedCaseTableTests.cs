@@ -2,11 +2,11 @@ using Docket.Domain.Courts;
 
 namespace Docket.Domain.Tests.Courts;
 
-/// <summary>The in-memory table of finished cases reads as the stores' SQL does: by range, in number order, a row per case.</summary>
+/// <summary>The in-memory table of finished cases reads as the stores' SQL does: by range, in (last stage, number) order, a row per case.</summary>
 public sealed class FinishedCaseTableTests
 {
     [Fact]
-    public void Reads_page_by_page_exactly_the_rows_finished_by_a_position_and_last_staged_since_a_time_in_number_order()
+    public void Reads_page_by_page_exactly_the_rows_finished_by_a_position_and_last_staged_since_a_time_in_key_order()
     {
         var random = new Random(11);
         var table = new FinishedCaseTable();
@@ -23,19 +23,20 @@ public sealed class FinishedCaseTableTests
         Assert.Equal(model.Keys.Order(), table.All.Select(f => f.Number));
         foreach (var (since, through, page) in new[] { (0, 5_000, 100), (500, 2_500, 7), (999, 5_000, 1), (1_001, 5_000, 10) })
         {
-            var expected = model.Values.Where(f => f.FinishedSeq <= through && f.LastStageTicks >= since).OrderBy(f => f.Number).ToList();
+            var expected = model.Values.Where(f => f.FinishedSeq <= through && f.LastStageTicks >= since).OrderBy(f => f.LastStageTicks).ThenBy(f => f.Number).ToList();
             var read = new List<FinishedCase>();
-            for (long after = 0; ;)
+            for (var after = FinishedKey.Since(new DateTimeOffset(since, TimeSpan.Zero)); ;)
             {
-                var rows = table.Read(new DateTimeOffset(since, TimeSpan.Zero), through, after, page);
+                var rows = table.Read(through, after, page);
                 read.AddRange(rows);
                 if (rows.Count < page)
                 {
                     break;
                 }
-                after = rows[^1].Number;
+                after = FinishedKey.Of(rows[^1]);
             }
             Assert.Equal(expected, read);
+            Assert.Equal(expected, table.Read(new DateTimeOffset(since, TimeSpan.Zero), through));
         }
         var asked = new long[] { 5, 2_999, 4_000, 5, 17 };
         Assert.Equal(asked.Distinct().Order().Where(model.ContainsKey).Select(n => model[n]), table.Find(asked));

@@ -138,15 +138,15 @@ public sealed class FinishedCasesTests
         {
             var pass = new CourtIndicatorPass(state, since, end);
             // Read as the court reads storage: a page at a time.
-            for (long after = 0; ;)
+            for (var after = FinishedKey.Since(pass.From); ;)
             {
-                var page = rows.Read(pass.From, pass.Through, after, 5);
+                var page = rows.Read(pass.Through, after, 5);
                 pass.CountFinished(page);
                 if (page.Count < 5)
                 {
                     break;
                 }
-                after = page[^1].Number;
+                after = FinishedKey.Of(page[^1]);
             }
             var steps = 1;
             while (!pass.Step(7))
@@ -168,7 +168,7 @@ public sealed class FinishedCasesTests
         var (state, rows) = Replayed(court, records.Take(half), finishedAtHand: 0);
         var first = state.LastNumber;
         var pass = new CourtIndicatorPass(state, null, end);
-        pass.CountFinished(rows.Read(pass.From, pass.Through, 0, int.MaxValue));
+        pass.CountFinished(rows.Read(pass.From, pass.Through));
         // The rest of the ledger arrives before the steps: cases in progress when the pass began finish and leave memory.
         foreach (var record in records.Skip(half))
         {
@@ -216,7 +216,7 @@ public sealed class FinishedCasesTests
                 whole.CountFinished(rows.All);
                 Assert.True(whole.Step(int.MaxValue));
                 var stepped = new LiveReportPass(state, kind, period, end);
-                stepped.CountFinished(rows.Read(stepped.FinishedSince, stepped.Through, 0, int.MaxValue));
+                stepped.CountFinished(rows.Read(stepped.FinishedSince, stepped.Through));
                 var steps = 1;
                 while (!stepped.Step(7))
                 {

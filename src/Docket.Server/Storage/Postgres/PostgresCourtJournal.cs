@@ -74,7 +74,7 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
 
     private const string ReadFinished = $"""
         SELECT {LedgerRows.FinishedColumns} FROM docket.finished_case
-        WHERE court = $1 AND number > $2 AND finished_seq <= $3 AND last_stage_at >= $4 ORDER BY number LIMIT $5
+        WHERE court = $1 AND (last_stage_at, number) > ($2, $3) AND finished_seq <= $4 ORDER BY last_stage_at, number LIMIT $5
         """;
 
     private const string FindFinished = $"""
@@ -227,13 +227,13 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         return put;
     }
 
-    public async Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, DateTimeOffset lastStageSince, long throughSeq, long afterNumber, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FinishedCase>> ReadFinishedAsync(string court, long throughSeq, FinishedKey after, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = store.DataSource.CreateCommand(ReadFinished);
         command.Parameters.Add(new NpgsqlParameter { Value = court });
-        command.Parameters.Add(new NpgsqlParameter { Value = afterNumber });
+        command.Parameters.Add(new NpgsqlParameter { Value = after.LastStageTicks });
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Number });
         command.Parameters.Add(new NpgsqlParameter { Value = throughSeq });
-        command.Parameters.Add(new NpgsqlParameter { Value = lastStageSince.UtcTicks });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await LedgerRows.ReadFinishedAsync(reader, cancellationToken);

@@ -172,6 +172,7 @@ internal static class PostgresSchema
                 extensions integer NOT NULL,
                 suspended_days double precision NOT NULL,
                 PRIMARY KEY (court, number));
+            CREATE INDEX finished_case_last_stage ON docket.finished_case (court, last_stage_at, number);
             COMMENT ON TABLE docket.finished_case IS 'one row per finished case (closed, last stage done): what the court''s indicators and reports read of it; times in .NET ticks (100 ns since 0001-01-01 UTC)';
             """),
     ];
