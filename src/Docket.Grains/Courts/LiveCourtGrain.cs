@@ -389,7 +389,7 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         var t = _court.TeamIndex(team);
         var now = Now();
-        return Task.FromResult(t < 0 ? null : _state.AbsencesOf(t).Select(a => new TeamAbsence(team, a.From, a.To, a.Reason, a.Seq, a.From <= now && now < a.To, a.Withdrawn)).ToArray());
+        return OnceDurableAsync(t < 0 ? null : _state.AbsencesOf(t).Select(a => new TeamAbsence(team, a.From, a.To, a.Reason, a.Seq, a.From <= now && now < a.To, a.Withdrawn)).ToArray());
     }
 
     public Task<QueuedCase[]> GetQueueAsync()
@@ -397,7 +397,7 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         var now = Now();
         var places = new int[_court.PoolNames.Count];
-        return Task.FromResult(_state.Queue().Select(q => new QueuedCase(q.Case.Id, q.Case.Type, _court.PoolNames[q.Pool], ++places[q.Pool],
+        return OnceDurableAsync(_state.Queue().Select(q => new QueuedCase(q.Case.Id, q.Case.Type, _court.PoolNames[q.Pool], ++places[q.Pool],
             q.Case.FiledAt, (now - q.Case.FiledAt).TotalDays, q.Case.EscalatedAt,
             _court.Layout.PoolSpecs[q.Pool].EscalateAfterDays is { } after && q.Case.EscalatedAt is null ? q.Case.FiledAt.AddDays(after) : null)).ToArray());
     }
@@ -493,7 +493,7 @@ public sealed partial class LiveCourtGrain(
     public Task<MeetingAttendance> GetAttendanceAsync()
     {
         EnsureHealthy();
-        return Task.FromResult(_state.Attendance());
+        return OnceDurableAsync(_state.Attendance());
     }
 
     public async Task<CommandResult> RecordFindingAsync(long number, string finding, string? note, Actor by)
@@ -707,6 +707,16 @@ public sealed partial class LiveCourtGrain(
     /// so a reader never sees what a lost write could take back. Appends complete in order, so this waits for at most
     /// the writes in flight when it was called, however many commands come meanwhile.
     /// </summary>
+    /// <summary>
+    /// Answers with <paramref name="answer"/>, taken from the court's state now, once every entry that state reflects
+    /// is durable: no reader sees what a lost write could take back (a write that fails answers with an error instead).
+    /// </summary>
+    private async Task<T> OnceDurableAsync<T>(T answer)
+    {
+        await DurableThroughAsync(_state.Seq);
+        return answer;
+    }
+
     private async Task DurableThroughAsync(long seq)
     {
         while (_durableSeq < seq)
@@ -724,7 +734,7 @@ public sealed partial class LiveCourtGrain(
     public Task<Domain.Quality.QualityYear> GetQualityYearAsync(int year)
     {
         EnsureHealthy();
-        return Task.FromResult(_state.QualityYearOf(year));
+        return OnceDurableAsync(_state.QualityYearOf(year));
     }
 
     public async Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
@@ -780,7 +790,7 @@ public sealed partial class LiveCourtGrain(
             await DurableThroughAsync(_state.Seq);
             pass.CountMissed(await journal.FindFinishedAsync(_court.Id, pass.Missed));
         }
-        return pass.Finish(entries);
+        return await OnceDurableAsync(pass.Finish(entries));
     }
 
     /// <summary>The court's KPI gauges over its whole ledger (on the grain timer, and at activation); one pass at a time.</summary>
@@ -828,7 +838,8 @@ public sealed partial class LiveCourtGrain(
             await DurableThroughAsync(_state.Seq);
             pass.CountMissed(await journal.FindFinishedAsync(_court.Id, pass.Missed));
         }
-        return (pass.Finish(), pass.QuotaUnits);
+        var kpis = pass.Finish();
+        return await OnceDurableAsync((kpis, pass.QuotaUnits));
     }
 
     /// <summary>
@@ -851,7 +862,7 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    public Task<SeedCommitment[]> GetCommitmentsAsync() => Task.FromResult(Commitments());
+    public Task<SeedCommitment[]> GetCommitmentsAsync() => OnceDurableAsync(Commitments());
 
     public async Task<SeedCommitment[]> RotateSeedAsync(Actor by)
     {
