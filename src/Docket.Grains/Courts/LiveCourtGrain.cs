@@ -713,7 +713,11 @@ public sealed partial class LiveCourtGrain(
     /// </summary>
     private async Task<T> OnceDurableAsync<T>(T answer)
     {
-        await DurableThroughAsync(_state.Seq);
+        // Nothing on its way (as in a court closed by a failed verification, which writes nothing): answered at once.
+        if (_durableSeq < _state.Seq)
+        {
+            await DurableThroughAsync(_state.Seq);
+        }
         return answer;
     }
 
