@@ -703,11 +703,6 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>
-    /// Answers for state taken at ledger position <paramref name="seq"/> only once every entry up to it is durable,
-    /// so a reader never sees what a lost write could take back. Appends complete in order, so this waits for at most
-    /// the writes in flight when it was called, however many commands come meanwhile.
-    /// </summary>
-    /// <summary>
     /// Answers with <paramref name="answer"/>, taken from the court's state now, once every entry that state reflects
     /// is durable: no reader sees what a lost write could take back (a write that fails answers with an error instead).
     /// </summary>
@@ -721,6 +716,11 @@ public sealed partial class LiveCourtGrain(
         return answer;
     }
 
+    /// <summary>
+    /// Answers for state taken at ledger position <paramref name="seq"/> only once every entry up to it is durable,
+    /// so a reader never sees what a lost write could take back. Appends complete in order, so this waits for at most
+    /// the writes in flight when it was called, however many commands come meanwhile.
+    /// </summary>
     private async Task DurableThroughAsync(long seq)
     {
         while (_durableSeq < seq)
