@@ -26,10 +26,26 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Log => _log.ToString();
 
-    /// <summary>Starts the server; <paramref name="extra"/> adds to (or overrides) its command line.</summary>
+    /// <summary>
+    /// Starts the server; <paramref name="extra"/> adds to (or overrides) its command line. A port taken between its
+    /// choice and the server's bind (another process of the parallel tests got it first) is chosen again.
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(string dataDirectory, string usersFile, IReadOnlyList<string>? extra = null)
     {
-        var port = FreePort();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(dataDirectory, usersFile, extra, FreePort());
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static async Task<ServerProcess> StartOnceAsync(string dataDirectory, string usersFile, IReadOnlyList<string>? extra, int port)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -59,7 +75,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"the server exited with {process.ExitCode}:\n{server.Log}");
+                var exited = new InvalidOperationException($"the server exited with {process.ExitCode}:\n{server.Log}");
+                await server.DisposeAsync();
+                throw exited;
             }
             try
             {
