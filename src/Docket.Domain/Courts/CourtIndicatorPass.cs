@@ -10,8 +10,8 @@ namespace Docket.Domain.Courts;
 /// when it began, against the one <c>now</c>: the cases finished by then — over the whole ledger from the court's
 /// sums (<see cref="FinishedTotals"/>), over a window with a start from their rows in storage
 /// (<see cref="ReadsFinished"/>, <see cref="CountFinished"/>: those whose last stage is at or after <see cref="From"/>,
-/// finished by entry <see cref="Through"/>; the others count for nothing in the window) — then the cases in progress then from their
-/// records, a few at a time (<see cref="Step"/>), each as it stands when its step runs. A case that finished in
+/// finished by entry <see cref="Through"/>; the others count for nothing in the window) — then the cases in progress
+/// then from their records, a few at a time (<see cref="Step"/>), each as it stands when its step runs. A case that finished in
 /// between has left memory: the pass names it (<see cref="Missed"/>) and takes its row (<see cref="CountMissed"/>).
 /// Run without a pause it is exactly the indicators of that moment.
 /// </summary>
