@@ -15,21 +15,18 @@ namespace Docket.Domain.Courts;
 /// between has left memory: the pass names it (<see cref="Missed"/>) and takes its row (<see cref="CountMissed"/>).
 /// Run without a pause it is exactly the indicators of that moment.
 /// </summary>
-public sealed class CourtIndicatorPass
+public sealed class CourtIndicatorPass : ICourtCasesPass
 {
     private readonly CourtState _state;
     private readonly Court _court;
     private readonly DateTimeOffset _now;
     private readonly DateTimeOffset _from;
     private readonly long _through;
-    private readonly long[] _held;
-    private readonly List<long> _missed = [];
+    private readonly CasesInProgressSweep _inProgress;
     private readonly BalanceInputs _inputs = new();
     private readonly List<double> _ages = [];
     private readonly List<double> _waitingAges = [];
     private Dictionary<TeamKind, double> _quotaUnits = [];
-    private int _next;
-    private bool _missedCounted;
     private long _pendingStart, _filed, _closed, _waiting, _lockedNow, _overdue, _over365, _over548, _over1095;
 
     public CourtIndicatorPass(CourtState state, DateTimeOffset? since, DateTimeOffset now)
@@ -40,7 +37,7 @@ public sealed class CourtIndicatorPass
         // Case numbers follow the ledger, whose times never go backwards: case 1 was filed first.
         _from = since ?? state.FirstFiledAt ?? now;
         _through = state.Seq;
-        _held = state.HeldNumbers();
+        _inProgress = new CasesInProgressSweep(state, state.HeldNumbers());
         if (since is null)
         {
             // The whole ledger: every finished case was filed, closed and archived in it.
@@ -58,11 +55,13 @@ public sealed class CourtIndicatorPass
     /// <summary>The window's start: the finished cases to count are those whose last stage is at or after it.</summary>
     public DateTimeOffset From => _from;
 
+    DateTimeOffset ICourtCasesPass.FinishedSince => _from;
+
     /// <summary>The ledger position the pass began at: the finished cases to count are those finished by this entry.</summary>
     public long Through => _through;
 
     /// <summary>Cases in progress when the pass began that finished before their step, whose rows <see cref="CountMissed"/> takes.</summary>
-    public IReadOnlyList<long> Missed => _missed;
+    public IReadOnlyList<long> Missed => _inProgress.Missed;
 
     /// <summary>Closures since the ledger began by team kind, each in its team's quota unit (a case, or its type's weight), as of <see cref="Finish"/>.</summary>
     public IReadOnlyDictionary<TeamKind, double> QuotaUnits => _quotaUnits;
@@ -87,22 +86,7 @@ public sealed class CourtIndicatorPass
     }
 
     /// <summary>Counts the rows of the cases <see cref="Missed"/> names (each once; others are skipped).</summary>
-    public void CountMissed(IEnumerable<FinishedCase> finished)
-    {
-        var missed = _missed.ToHashSet();
-        foreach (var f in finished)
-        {
-            if (missed.Remove(f.Number))
-            {
-                CountFinished(f);
-            }
-        }
-        if (missed.Count > 0)
-        {
-            throw new InvalidOperationException($"no finished row for case {missed.First()}");
-        }
-        _missedCounted = true;
-    }
+    public void CountMissed(IEnumerable<FinishedCase> finished) => _inProgress.CountMissed(finished, CountFinished);
 
     private void CountFinished(FinishedCase f)
     {
@@ -128,22 +112,7 @@ public sealed class CourtIndicatorPass
     }
 
     /// <summary>Counts up to <paramref name="cases"/> more of the cases in progress when the pass began; true once every one is counted.</summary>
-    public bool Step(int cases)
-    {
-        var end = (int)Math.Min(_held.Length, (long)_next + cases);
-        for (; _next < end; _next++)
-        {
-            if (_state.Case(_held[_next]) is { } c)
-            {
-                CountHeld(c);
-            }
-            else
-            {
-                _missed.Add(_held[_next]);
-            }
-        }
-        return _next >= _held.Length;
-    }
+    public bool Step(int cases) => _inProgress.Step(cases, CountHeld);
 
     private void CountHeld(CourtCase c)
     {
@@ -201,14 +170,7 @@ public sealed class CourtIndicatorPass
     /// <summary>The indicators, once <see cref="Step"/> has said the pass is done (the caseload spread as of now).</summary>
     public CourtKpis Finish()
     {
-        if (_next < _held.Length)
-        {
-            throw new InvalidOperationException($"the pass has counted {_next} of {_held.Length} cases in progress");
-        }
-        if (_missed.Count > 0 && !_missedCounted)
-        {
-            throw new InvalidOperationException($"the pass has not counted the {_missed.Count} cases that finished during it");
-        }
+        _inProgress.EnsureDone();
         _quotaUnits = _state.QuotaUnits();
         var sorted = Ascending(_ages);
         var waitingSorted = Ascending(_waitingAges);

@@ -55,36 +55,45 @@ public sealed class DocketTally
 
     public void Write(BinaryWriter w)
     {
-        var b = Closed;
-        foreach (var count in new[] { b.Extensions, b.Filed, b.Closed, b.ClosedWithLimit, b.Mediated, b.FastTrackClosed })
-        {
-            w.Write(count);
-        }
-        foreach (var sum in new[] { b.DispositionDays, b.LimitDays, b.DispositionDaysWithLimit, Credit })
-        {
-            w.Write(sum);
-        }
+        WriteClosures(w, Closed);
+        w.Write(Credit);
         w.Write(Year);
         w.Write(ClosedInYear);
     }
 
     public static DocketTally Read(BinaryReader r) => new()
     {
-        Closed = new BalanceInputs
-        {
-            Extensions = r.ReadInt64(),
-            Filed = r.ReadInt64(),
-            Closed = r.ReadInt64(),
-            ClosedWithLimit = r.ReadInt64(),
-            Mediated = r.ReadInt64(),
-            FastTrackClosed = r.ReadInt64(),
-            DispositionDays = r.ReadDouble(),
-            LimitDays = r.ReadDouble(),
-            DispositionDaysWithLimit = r.ReadDouble(),
-        },
+        Closed = ReadClosures(r),
         Credit = r.ReadDouble(),
         Year = r.ReadInt32(),
         ClosedInYear = r.ReadInt64(),
+    };
+
+    /// <summary>What closed cases put in balance inputs (filings with their extensions, closures and their days), as a saved state holds it.</summary>
+    internal static void WriteClosures(BinaryWriter w, BalanceInputs b)
+    {
+        foreach (var count in new[] { b.Extensions, b.Filed, b.Closed, b.ClosedWithLimit, b.Mediated, b.FastTrackClosed })
+        {
+            w.Write(count);
+        }
+        foreach (var sum in new[] { b.DispositionDays, b.LimitDays, b.DispositionDaysWithLimit })
+        {
+            w.Write(sum);
+        }
+    }
+
+    /// <summary>Balance inputs as <see cref="WriteClosures"/> wrote them.</summary>
+    internal static BalanceInputs ReadClosures(BinaryReader r) => new()
+    {
+        Extensions = r.ReadInt64(),
+        Filed = r.ReadInt64(),
+        Closed = r.ReadInt64(),
+        ClosedWithLimit = r.ReadInt64(),
+        Mediated = r.ReadInt64(),
+        FastTrackClosed = r.ReadInt64(),
+        DispositionDays = r.ReadDouble(),
+        LimitDays = r.ReadDouble(),
+        DispositionDaysWithLimit = r.ReadDouble(),
     };
 
     private static int YearOf(Court court, DateTimeOffset at) => ReportPeriod.At(court.Scenario.Calendar, ReportCadence.Year, at).First.Year;

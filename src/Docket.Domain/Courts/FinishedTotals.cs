@@ -35,33 +35,18 @@ public sealed class FinishedTotals
 
     public void Write(BinaryWriter w)
     {
-        var b = Inputs;
-        foreach (var count in new[] { Count, b.Extensions, b.Filed, b.Closed, b.ClosedWithLimit, b.Mediated, b.FastTrackClosed, b.Archived })
-        {
-            w.Write(count);
-        }
-        foreach (var sum in new[] { b.DispositionDays, b.LimitDays, b.DispositionDaysWithLimit, b.ArchiveDays })
-        {
-            w.Write(sum);
-        }
+        w.Write(Count);
+        DocketTally.WriteClosures(w, Inputs);
+        w.Write(Inputs.Archived);
+        w.Write(Inputs.ArchiveDays);
     }
 
-    public static FinishedTotals Read(BinaryReader r) => new()
+    public static FinishedTotals Read(BinaryReader r)
     {
-        Count = r.ReadInt64(),
-        Inputs = new BalanceInputs
-        {
-            Extensions = r.ReadInt64(),
-            Filed = r.ReadInt64(),
-            Closed = r.ReadInt64(),
-            ClosedWithLimit = r.ReadInt64(),
-            Mediated = r.ReadInt64(),
-            FastTrackClosed = r.ReadInt64(),
-            Archived = r.ReadInt64(),
-            DispositionDays = r.ReadDouble(),
-            LimitDays = r.ReadDouble(),
-            DispositionDaysWithLimit = r.ReadDouble(),
-            ArchiveDays = r.ReadDouble(),
-        },
-    };
+        var count = r.ReadInt64();
+        var inputs = DocketTally.ReadClosures(r);
+        inputs.Archived = r.ReadInt64();
+        inputs.ArchiveDays = r.ReadDouble();
+        return new FinishedTotals { Count = count, Inputs = inputs };
+    }
 }

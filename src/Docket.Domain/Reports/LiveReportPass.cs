@@ -13,7 +13,7 @@ namespace Docket.Domain.Reports;
 /// <see cref="CountMissed"/>). All against the one <c>now</c>, and only the cases the report reads are kept
 /// (<see cref="LiveReports.Reads"/>); run without a pause it is exactly the report of that moment.
 /// </summary>
-public sealed class LiveReportPass
+public sealed class LiveReportPass : ICourtCasesPass
 {
     private readonly CourtState _state;
     private readonly ReportKind _kind;
@@ -21,10 +21,7 @@ public sealed class LiveReportPass
     private readonly DateTimeOffset _now;
     private readonly Func<CheckedCase, bool> _reads;
     private readonly List<(CheckedCase Facts, CourtCase? Record)> _kept = [];
-    private readonly long[] _held;
-    private readonly List<long> _missed = [];
-    private int _next;
-    private bool _missedCounted;
+    private readonly CasesInProgressSweep _inProgress;
 
     public LiveReportPass(CourtState state, ReportKind kind, ReportPeriod period, DateTimeOffset now)
     {
@@ -40,7 +37,7 @@ public sealed class LiveReportPass
         FinishedSince = calendar.InstantOf(from) - TimeSpan.FromDays(1);
         Through = state.Seq;
         // The monthly counts read the ledger's assignment entries, not the cases.
-        _held = kind == ReportKind.Assignments ? [] : state.HeldNumbers();
+        _inProgress = new CasesInProgressSweep(state, kind == ReportKind.Assignments ? [] : state.HeldNumbers());
     }
 
     /// <summary>Whether the report reads finished cases at all (a list reads the open ones only, the monthly counts none).</summary>
@@ -53,60 +50,37 @@ public sealed class LiveReportPass
     public long Through { get; }
 
     /// <summary>Cases in progress when the pass began that finished before their step, whose rows <see cref="CountMissed"/> takes.</summary>
-    public IReadOnlyList<long> Missed => _missed;
+    public IReadOnlyList<long> Missed => _inProgress.Missed;
 
     /// <summary>Reads finished cases from storage; rows finished after <see cref="Through"/> are skipped.</summary>
     public void CountFinished(IEnumerable<FinishedCase> finished)
     {
-        if (!ReadsFinished)
-        {
-            return;
-        }
         foreach (var f in finished)
         {
             if (f.FinishedSeq <= Through)
             {
-                Keep(LiveReports.Checked(_state.Court, f), null);
+                CountFinished(f);
             }
         }
     }
 
     /// <summary>Reads the rows of the cases <see cref="Missed"/> names.</summary>
-    public void CountMissed(IEnumerable<FinishedCase> finished)
+    public void CountMissed(IEnumerable<FinishedCase> finished) => _inProgress.CountMissed(finished, CountFinished);
+
+    private void CountFinished(FinishedCase f)
     {
-        var missed = _missed.ToHashSet();
-        foreach (var f in finished)
+        if (ReadsFinished)
         {
-            if (missed.Remove(f.Number) && ReadsFinished)
-            {
-                Keep(LiveReports.Checked(_state.Court, f), null);
-            }
+            Keep(LiveReports.Checked(_state.Court, f), null);
         }
-        if (missed.Count > 0)
-        {
-            throw new InvalidOperationException($"no finished row for case {missed.First()}");
-        }
-        _missedCounted = true;
     }
 
     /// <summary>Reads up to <paramref name="cases"/> more of the cases in progress when the pass began; true once every one is read.</summary>
-    public bool Step(int cases)
+    public bool Step(int cases) => _inProgress.Step(cases, c =>
     {
-        var end = (int)Math.Min(_held.Length, (long)_next + cases);
-        for (; _next < end; _next++)
-        {
-            if (_state.Case(_held[_next]) is { } c)
-            {
-                var (facts, record) = LiveReports.Checked(_state.Court, c);
-                Keep(facts, record);
-            }
-            else
-            {
-                _missed.Add(_held[_next]);
-            }
-        }
-        return _next >= _held.Length;
-    }
+        var (facts, record) = LiveReports.Checked(_state.Court, c);
+        Keep(facts, record);
+    });
 
     private void Keep(CheckedCase facts, CourtCase? record)
     {
@@ -122,10 +96,7 @@ public sealed class LiveReportPass
     /// </summary>
     public CourtReport Finish(IEnumerable<LedgerEntry> assignments)
     {
-        if (_next < _held.Length || (_missed.Count > 0 && !_missedCounted))
-        {
-            throw new InvalidOperationException($"the pass has read {_next} of {_held.Length} cases in progress, {(_missedCounted ? "with" : "without")} the {_missed.Count} that finished during it");
-        }
+        _inProgress.EnsureDone();
         _kept.Sort((a, b) => a.Facts.Number.CompareTo(b.Facts.Number));
         return LiveReports.Build(_state, _kind, _period, _now, _kept, assignments);
     }

@@ -777,23 +777,8 @@ public sealed partial class LiveCourtGrain(
             }
             entries.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         }
-        // The finished cases read from storage a page at a time, then the cases in progress KpiStepCases at a time, the
-        // court's other commands let in between (as the indicators).
         var pass = new LiveReportPass(_state, kind, parsed, time.GetUtcNow());
-        if (pass.ReadsFinished)
-        {
-            await ReadFinishedAsync(pass.FinishedSince, pass.Through, pass.CountFinished);
-        }
-        while (!pass.Step(KpiStepCases))
-        {
-            await Task.Yield();
-            EnsureHealthy();
-        }
-        if (pass.Missed.Count > 0)
-        {
-            await DurableThroughAsync(_state.Seq);
-            pass.CountMissed(await journal.FindFinishedAsync(_court.Id, pass.Missed));
-        }
+        await CountCasesAsync(pass);
         return await OnceDurableAsync(pass.Finish(entries));
     }
 
@@ -820,16 +805,37 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    /// <summary>
-    /// The domain's indicators, counted <see cref="KpiStepCases"/> cases at a time with the court's other commands
-    /// let in between (the grain is reentrant), so the scan of a large court never holds up filings for long.
-    /// </summary>
+    /// <summary>The domain's indicators, counted by <see cref="CountCasesAsync"/>.</summary>
     private async Task<(CourtKpis Kpis, IReadOnlyDictionary<TeamKind, double> QuotaUnits)> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now)
     {
         var pass = new CourtIndicatorPass(_state, since, now);
+        await CountCasesAsync(pass);
+        var kpis = pass.Finish();
+        return await OnceDurableAsync((kpis, pass.QuotaUnits));
+    }
+
+    /// <summary>
+    /// Runs a pass over the court's cases with the court's other commands let in between (the grain is reentrant), so
+    /// the count of a large court never holds up filings for long: the finished cases' rows it reads from storage a
+    /// page at a time (once every entry the pass began at is durable), the cases in progress <see cref="KpiStepCases"/>
+    /// a turn, then the rows of those that finished meanwhile, once written.
+    /// </summary>
+    private async Task CountCasesAsync(ICourtCasesPass pass)
+    {
         if (pass.ReadsFinished)
         {
-            await ReadFinishedAsync(pass.From, pass.Through, pass.CountFinished);
+            await DurableThroughAsync(pass.Through);
+            for (var after = FinishedKey.Since(pass.FinishedSince); ;)
+            {
+                var page = await journal.ReadFinishedAsync(_court.Id, pass.Through, after, FinishedPage);
+                EnsureHealthy();
+                pass.CountFinished(page);
+                if (page.Count < FinishedPage)
+                {
+                    break;
+                }
+                after = FinishedKey.Of(page[^1]);
+            }
         }
         while (!pass.Step(KpiStepCases))
         {
@@ -838,31 +844,8 @@ public sealed partial class LiveCourtGrain(
         }
         if (pass.Missed.Count > 0)
         {
-            // Cases in progress when the pass began that finished before their step: their rows, once written.
             await DurableThroughAsync(_state.Seq);
             pass.CountMissed(await journal.FindFinishedAsync(_court.Id, pass.Missed));
-        }
-        var kpis = pass.Finish();
-        return await OnceDurableAsync((kpis, pass.QuotaUnits));
-    }
-
-    /// <summary>
-    /// Reads the court's cases finished by entry <paramref name="through"/> whose last stage is at or after
-    /// <paramref name="since"/> from storage, a page at a time, once every entry through that one is durable.
-    /// </summary>
-    private async Task ReadFinishedAsync(DateTimeOffset since, long through, Action<IReadOnlyList<FinishedCase>> count)
-    {
-        await DurableThroughAsync(through);
-        for (var after = FinishedKey.Since(since); ;)
-        {
-            var page = await journal.ReadFinishedAsync(_court.Id, through, after, FinishedPage);
-            EnsureHealthy();
-            count(page);
-            if (page.Count < FinishedPage)
-            {
-                return;
-            }
-            after = FinishedKey.Of(page[^1]);
         }
     }
 

@@ -148,8 +148,8 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
     /// (<see cref="TeamPendingWork"/>), then quota attainment by team kind, as the simulator defines it
     /// (<c>CourtMetricsReporter</c>, both by the domain's <see cref="Domain.Staffing.QuotaAttainment"/>): the closures of the
     /// kind's teams since the ledger began, each counted in its team's quota unit (a case, or its type's weight) ÷ (the
-    /// kind's annual quota × years since then), the closures summed by the KPIs' pass
-    /// (<see cref="CourtIndicatorPass.QuotaUnits"/>). Kinds without a quota are not recorded.
+    /// kind's annual quota × years since then), the closures taken from the teams' tallies when the KPIs' pass
+    /// finished (<see cref="CourtIndicatorPass.QuotaUnits"/>). Kinds without a quota are not recorded.
     /// </summary>
     public void QuotaAttainment(CourtState state, IReadOnlyDictionary<TeamKind, double> units, DateTimeOffset now)
     {
