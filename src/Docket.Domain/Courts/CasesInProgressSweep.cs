@@ -1,70 +1,49 @@
 namespace Docket.Domain.Courts;
 
 /// <summary>
-/// The cases in progress when a pass over a court began, visited a few at a time, each as it stands when its turn
-/// comes; a case that finished before its turn has left memory, so it is named (<see cref="Missed"/>) for its row in
-/// storage to be read (<see cref="CountMissed"/>). What <see cref="CourtIndicatorPass"/> and the live report pass
-/// share.
+/// The cases in progress when a pass over a court began, as they stood then: the court's records frozen at that moment
+/// (<see cref="CourtState.CasesInProgressNow"/>, copy on write), so the court goes on while the pass reads them, on any
+/// thread, a few at a time or all at once. What <see cref="CourtIndicatorPass"/> and the live report pass share.
 /// </summary>
-internal sealed class CasesInProgressSweep(CourtState state, long[] numbers)
+internal sealed class CasesInProgressSweep
 {
-    private readonly List<long> _missed = [];
-    private int _next;
-    private bool _missedCounted;
+    private readonly IEnumerator<(long Number, CourtCase Case)> _cases;
+    private bool _done;
 
-    public IReadOnlyList<long> Missed => _missed;
+    public CasesInProgressSweep(IEnumerable<(long Number, CourtCase Case)> cases) => _cases = cases.GetEnumerator();
 
-    /// <summary>Refuses to go on unless every case had its turn and the rows of those missed were taken.</summary>
+    /// <summary>Refuses to go on unless every case had its turn.</summary>
     public void EnsureDone()
     {
-        if (_next < numbers.Length || (_missed.Count > 0 && !_missedCounted))
+        if (!_done)
         {
-            throw new InvalidOperationException(
-                $"the pass is not done: {_next} of {numbers.Length} cases in progress visited, {_missed.Count} finished meanwhile{(_missedCounted ? "" : ", their rows not taken")}");
+            throw new InvalidOperationException("the pass is not done: cases in progress remain to be visited");
         }
     }
 
     /// <summary>Gives up to <paramref name="cases"/> more cases their turn; true once every one has had it.</summary>
     public bool Step(int cases, Action<CourtCase> visit)
     {
-        var end = (int)Math.Min(numbers.Length, (long)_next + cases);
-        for (; _next < end; _next++)
+        for (var i = 0; i < cases && !_done; i++)
         {
-            if (state.Case(numbers[_next]) is { } c)
+            if (_cases.MoveNext())
             {
-                visit(c);
+                visit(_cases.Current.Case);
             }
             else
             {
-                _missed.Add(numbers[_next]);
+                _done = true;
+                _cases.Dispose();
             }
         }
-        return _next >= numbers.Length;
-    }
-
-    /// <summary>Takes the rows of the cases <see cref="Missed"/> names, each once (others are skipped); every one must be there.</summary>
-    public void CountMissed(IEnumerable<FinishedCase> finished, Action<FinishedCase> count)
-    {
-        var missed = _missed.ToHashSet();
-        foreach (var f in finished)
-        {
-            if (missed.Remove(f.Number))
-            {
-                count(f);
-            }
-        }
-        if (missed.Count > 0)
-        {
-            throw new InvalidOperationException($"no finished row for case {missed.First()}");
-        }
-        _missedCounted = true;
+        return _done;
     }
 }
 
 /// <summary>
 /// A pass over a live court's cases in parts (<see cref="CourtIndicatorPass"/>, the live report pass): the finished
-/// cases' rows read from storage when it reads them, then the cases in progress a few at a time, then the rows of those
-/// that finished meanwhile. The live court runs either the same way, letting its other commands in between.
+/// cases' rows read from storage when it reads them, then the cases in progress as they stood when the pass began. The
+/// live court runs either the same way: the rows read in its turns, the cases in progress read off them.
 /// </summary>
 public interface ICourtCasesPass
 {
@@ -80,12 +59,10 @@ public interface ICourtCasesPass
     /// <summary>Counts finished cases' rows; rows outside the pass are skipped.</summary>
     void CountFinished(IEnumerable<FinishedCase> finished);
 
-    /// <summary>Counts up to <paramref name="cases"/> more of the cases in progress when the pass began; true once every one is counted.</summary>
+    /// <summary>
+    /// Counts up to <paramref name="cases"/> more of the cases in progress when the pass began, as they stood then; true
+    /// once every one is counted. Reads nothing the court changes afterwards, so it may run on any thread while the court
+    /// goes on.
+    /// </summary>
     bool Step(int cases);
-
-    /// <summary>Cases in progress when the pass began that finished before their step, whose rows <see cref="CountMissed"/> takes.</summary>
-    IReadOnlyList<long> Missed { get; }
-
-    /// <summary>Counts the rows of the cases <see cref="Missed"/> names.</summary>
-    void CountMissed(IEnumerable<FinishedCase> finished);
 }

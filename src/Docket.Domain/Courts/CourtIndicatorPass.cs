@@ -11,13 +11,11 @@ namespace Docket.Domain.Courts;
 /// sums (<see cref="FinishedTotals"/>), over a window with a start from their rows in storage
 /// (<see cref="ReadsFinished"/>, <see cref="CountFinished"/>: those whose last stage is at or after <see cref="From"/>,
 /// finished by entry <see cref="Through"/>; the others count for nothing in the window) — then the cases in progress
-/// then from their records, a few at a time (<see cref="Step"/>), each as it stands when its step runs. A case that finished in
-/// between has left memory: the pass names it (<see cref="Missed"/>) and takes its row (<see cref="CountMissed"/>).
-/// Run without a pause it is exactly the indicators of that moment.
+/// at entry <see cref="Through"/> from their records as they stood then (<see cref="Step"/>, a few at a time or all
+/// at once, on any thread). So it counts the court as of the entry it began at, however long it takes.
 /// </summary>
 public sealed class CourtIndicatorPass : ICourtCasesPass
 {
-    private readonly CourtState _state;
     private readonly Court _court;
     private readonly DateTimeOffset _now;
     private readonly DateTimeOffset _from;
@@ -26,18 +24,23 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
     private readonly BalanceInputs _inputs = new();
     private readonly List<double> _ages = [];
     private readonly List<double> _waitingAges = [];
-    private Dictionary<TeamKind, double> _quotaUnits = [];
+    private readonly Dictionary<TeamKind, double> _quotaUnits;
+    private readonly double[] _pendingWork;
+    private readonly long _unlocks;
     private long _pendingStart, _filed, _closed, _waiting, _lockedNow, _overdue, _over365, _over548, _over1095;
 
     public CourtIndicatorPass(CourtState state, DateTimeOffset? since, DateTimeOffset now)
     {
-        _state = state;
         _court = state.Court;
         _now = now;
         // Case numbers follow the ledger, whose times never go backwards: case 1 was filed first.
         _from = since ?? state.FirstFiledAt ?? now;
         _through = state.Seq;
-        _inProgress = new CasesInProgressSweep(state, state.HeldNumbers());
+        _inProgress = new CasesInProgressSweep(state.CasesInProgressNow());
+        // The court-wide figures as of the same entry: the teams' closures and pending work, the unlocks.
+        _quotaUnits = state.QuotaUnits();
+        _pendingWork = [.. Enumerable.Range(0, _court.Layout.Teams.Count).Select(state.PendingWork)];
+        _unlocks = state.Unlocks;
         if (since is null)
         {
             // The whole ledger: every finished case was filed, closed and archived in it.
@@ -60,10 +63,7 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
     /// <summary>The ledger position the pass began at: the finished cases to count are those finished by this entry.</summary>
     public long Through => _through;
 
-    /// <summary>Cases in progress when the pass began that finished before their step, whose rows <see cref="CountMissed"/> takes.</summary>
-    public IReadOnlyList<long> Missed => _inProgress.Missed;
-
-    /// <summary>Closures since the ledger began by team kind, each in its team's quota unit (a case, or its type's weight), as of <see cref="Finish"/>.</summary>
+    /// <summary>Closures since the ledger began by team kind, each in its team's quota unit (a case, or its type's weight), as of <see cref="Through"/>.</summary>
     public IReadOnlyDictionary<TeamKind, double> QuotaUnits => _quotaUnits;
 
     /// <summary>
@@ -84,9 +84,6 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
             }
         }
     }
-
-    /// <summary>Counts the rows of the cases <see cref="Missed"/> names (each once; others are skipped).</summary>
-    public void CountMissed(IEnumerable<FinishedCase> finished) => _inProgress.CountMissed(finished, CountFinished);
 
     private void CountFinished(FinishedCase f)
     {
@@ -111,7 +108,7 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
         }
     }
 
-    /// <summary>Counts up to <paramref name="cases"/> more of the cases in progress when the pass began; true once every one is counted.</summary>
+    /// <summary>Counts up to <paramref name="cases"/> more of the cases in progress when the pass began, as they stood then; true once every one is counted.</summary>
     public bool Step(int cases) => _inProgress.Step(cases, CountHeld);
 
     private void CountHeld(CourtCase c)
@@ -167,17 +164,16 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
         }
     }
 
-    /// <summary>The indicators, once <see cref="Step"/> has said the pass is done (the caseload spread as of now).</summary>
+    /// <summary>The indicators as of entry <see cref="Through"/>, once <see cref="Step"/> has said the pass is done.</summary>
     public CourtKpis Finish()
     {
         _inProgress.EnsureDone();
-        _quotaUnits = _state.QuotaUnits();
         var sorted = Ascending(_ages);
         var waitingSorted = Ascending(_waitingAges);
         var pending = sorted.LongLength;
         var indicators = _inputs.Indicators();
         var teamsWithJudges = Enumerable.Range(0, _court.Layout.Teams.Count).Where(t => _court.Layout.Teams[t].Judges > 0);
-        var gini = Gini.Of(teamsWithJudges.Select(_state.PendingWork));
+        var gini = Gini.Of(teamsWithJudges.Select(t => _pendingWork[t]));
         return new CourtKpis
         {
             Court = _court.Id,
@@ -192,7 +188,7 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
             ClearanceRatio = _filed == 0 ? 0 : (double)_closed / _filed,
             PendingAgeDays = CourtIndicators.Ages(sorted),
             LongPending = new LongPending(_over365, _over548, _over1095),
-            Locks = new LockCounts(_lockedNow, _overdue, _state.Unlocks),
+            Locks = new LockCounts(_lockedNow, _overdue, _unlocks),
             Balance = BalanceKpi.Of(indicators, _court.Scenario.Balance.Weights, gini),
             WaitingAgeDays = CourtIndicators.Ages(waitingSorted),
         };

@@ -189,8 +189,11 @@ public sealed partial class CourtState
     /// <summary>The finished cases summed since the ledger began (what the indicators over the whole ledger take of them).</summary>
     public FinishedTotals FinishedTotals => _finishedTotals;
 
-    /// <summary>The numbers of the cases in progress (not finished), ascending.</summary>
-    public long[] HeldNumbers() => [.. _held.Keys];
+    /// <summary>
+    /// The cases in progress (not finished) as they stand now, by ascending number, readable on any thread while the
+    /// court goes on: the records' chunks frozen as a saved state freezes them (a chunk changed afterwards is copied).
+    /// </summary>
+    internal IEnumerable<(long Number, CourtCase Case)> CasesInProgressNow() => _held.Freeze().Entries();
 
     /// <summary>Closures since the ledger began by team kind, each in its team's quota unit (a case, or its type's weight).</summary>
     public Dictionary<TeamKind, double> QuotaUnits()
@@ -228,6 +231,9 @@ public sealed partial class CourtState
 
     /// <summary>Cases the deadline watch keeps an eye on (a deadline or limit still ahead, or a warning due).</summary>
     public int Watched => _dueAt.Count;
+
+    /// <summary>Cases in progress: the records the court holds (and a saved state writes).</summary>
+    public int InProgress => _held.Count;
 
     public long AssignedTo(int team) => _teamAssigned[team];
 

@@ -8,9 +8,9 @@ namespace Docket.Domain.Reports;
 /// counts, so a court with a long history produces it between other commands instead of stopping for the whole read:
 /// the cases finished when it began from their rows in storage (<see cref="CountFinished"/>; only a count or ranking
 /// reads them, <see cref="ReadsFinished"/>, and only those last staged at or after <see cref="FinishedSince"/> can
-/// fall in its period), then the cases in progress then from their records a few at a time (<see cref="Step"/>), each
-/// as it stands when its step runs, and the rows of those that finished in between (<see cref="Missed"/>,
-/// <see cref="CountMissed"/>). All against the one <c>now</c>, and only the cases the report reads are kept
+/// fall in its period), then the cases in progress when it began from their records as they stood then
+/// (<see cref="Step"/>, a few at a time or all at once, on any thread). All against the one <c>now</c>, and only the
+/// cases the report reads are kept
 /// (<see cref="LiveReports.Reads"/>); run without a pause it is exactly the report of that moment.
 /// </summary>
 public sealed class LiveReportPass : ICourtCasesPass
@@ -37,7 +37,7 @@ public sealed class LiveReportPass : ICourtCasesPass
         FinishedSince = calendar.InstantOf(from) - TimeSpan.FromDays(1);
         Through = state.Seq;
         // The monthly counts read the ledger's assignment entries, not the cases.
-        _inProgress = new CasesInProgressSweep(state, kind == ReportKind.Assignments ? [] : state.HeldNumbers());
+        _inProgress = new CasesInProgressSweep(kind == ReportKind.Assignments ? [] : state.CasesInProgressNow());
     }
 
     /// <summary>Whether the report reads finished cases at all (a list reads the open ones only, the monthly counts none).</summary>
@@ -48,9 +48,6 @@ public sealed class LiveReportPass : ICourtCasesPass
 
     /// <summary>The ledger position the pass began at: the finished cases to read are those finished by this entry.</summary>
     public long Through { get; }
-
-    /// <summary>Cases in progress when the pass began that finished before their step, whose rows <see cref="CountMissed"/> takes.</summary>
-    public IReadOnlyList<long> Missed => _inProgress.Missed;
 
     /// <summary>Reads finished cases from storage; rows finished after <see cref="Through"/> are skipped.</summary>
     public void CountFinished(IEnumerable<FinishedCase> finished)
@@ -64,9 +61,6 @@ public sealed class LiveReportPass : ICourtCasesPass
         }
     }
 
-    /// <summary>Reads the rows of the cases <see cref="Missed"/> names.</summary>
-    public void CountMissed(IEnumerable<FinishedCase> finished) => _inProgress.CountMissed(finished, CountFinished);
-
     private void CountFinished(FinishedCase f)
     {
         if (ReadsFinished)
@@ -75,7 +69,7 @@ public sealed class LiveReportPass : ICourtCasesPass
         }
     }
 
-    /// <summary>Reads up to <paramref name="cases"/> more of the cases in progress when the pass began; true once every one is read.</summary>
+    /// <summary>Reads up to <paramref name="cases"/> more of the cases in progress when the pass began, as they stood then; true once every one is read.</summary>
     public bool Step(int cases) => _inProgress.Step(cases, c =>
     {
         var (facts, record) = LiveReports.Checked(_state.Court, c);

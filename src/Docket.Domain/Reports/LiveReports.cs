@@ -31,7 +31,7 @@ public static class LiveReports
 
     /// <summary>
     /// The report of the kind for the period, as of <paramref name="now"/>, from the cases a pass kept
-    /// (<see cref="LiveReportPass"/>, in number order, the records of listed cases as they stood when counted);
+    /// (<see cref="LiveReportPass"/>, in number order, the records of listed cases as they stood when the pass began);
     /// <paramref name="assignments"/> are the ledger's assign, pull and designate entries (needed by the monthly counts only).
     /// </summary>
     internal static CourtReport Build(CourtState state, ReportKind kind, ReportPeriod period, DateTimeOffset now,

@@ -16,8 +16,8 @@ public sealed class CourtMemoryOptions
     public int FinishedCasesAtHand { get; set; } = CourtState.DefaultFinishedAtHand;
 
     /// <summary>
-    /// Ledger entries between two saves of the court's state (0: never): at activation the court takes its latest
-    /// saved state and replays only the entries after it.
+    /// The fewest ledger entries between two saves of the court's state (0: never; <see cref="CourtSaves.Due"/>): at
+    /// activation the court takes its latest saved state and replays only the entries after it.
     /// </summary>
     public int SaveStateEvery { get; set; } = 50_000;
 

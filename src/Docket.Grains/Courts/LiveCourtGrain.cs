@@ -43,8 +43,11 @@ public sealed partial class LiveCourtGrain(
 {
     private const int ReplayPage = 10_000;
 
-    /// <summary>Cases the indicators count, or a report reads, in one turn of the court (about a millisecond of work).</summary>
-    private const int KpiStepCases = 1_024;
+    /// <summary>Cases in progress the indicators count, or a report reads, in one slice on the thread pool (a few milliseconds).</summary>
+    private const int SweepSlice = 4_096;
+
+    /// <summary>The share of a core the KPI gauges' pass over the cases in progress takes (it runs every few seconds).</summary>
+    private const double GaugeShare = 0.25;
 
     /// <summary>Finished cases read from storage in one page by the indicators and the reports.</summary>
     private const int FinishedPage = 4_096;
@@ -234,14 +237,13 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>
-    /// Saves the court's state every <see cref="CourtMemoryOptions.SaveStateEvery"/> entries: taken now (what changes
-    /// is taken in the court's turn, its records written on the thread pool), stored once every entry it covers is
-    /// durable, never while a save is on its way.
+    /// Saves the court's state once <see cref="CourtSaves.Due"/>: taken now (what changes is taken in the court's turn,
+    /// its records written on the thread pool), stored once every entry it covers is durable, never while a save is on
+    /// its way.
     /// </summary>
     private void SaveStateWhenDue()
     {
-        var every = memoryOptions.Value.SaveStateEvery;
-        if (every <= 0 || _saving || _broken || _state.Seq - _savedSeq < every)
+        if (_saving || _broken || !CourtSaves.Due(memoryOptions.Value.SaveStateEvery, _state.Seq - _savedSeq, _state.InProgress))
         {
             return;
         }
@@ -744,7 +746,7 @@ public sealed partial class LiveCourtGrain(
     public async Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
     {
         EnsureHealthy();
-        var (kpis, units) = await IndicatorsAsync(since, time.GetUtcNow());
+        var (kpis, units) = await IndicatorsAsync(since, time.GetUtcNow(), share: 1.0);
         if (!_broken)
         {
             _metrics?.Kpis(kpis, wholeLedger: since is null);
@@ -778,7 +780,7 @@ public sealed partial class LiveCourtGrain(
             entries.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         }
         var pass = new LiveReportPass(_state, kind, parsed, time.GetUtcNow());
-        await CountCasesAsync(pass);
+        await CountCasesAsync(pass, share: 1.0);
         return await OnceDurableAsync(pass.Finish(entries));
     }
 
@@ -792,7 +794,7 @@ public sealed partial class LiveCourtGrain(
         _recordingKpis = true;
         try
         {
-            var (kpis, units) = await IndicatorsAsync(null, time.GetUtcNow());
+            var (kpis, units) = await IndicatorsAsync(null, time.GetUtcNow(), GaugeShare);
             if (!_broken)
             {
                 _metrics?.Kpis(kpis, wholeLedger: true);
@@ -806,10 +808,10 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>The domain's indicators, counted by <see cref="CountCasesAsync"/>.</summary>
-    private async Task<(CourtKpis Kpis, IReadOnlyDictionary<TeamKind, double> QuotaUnits)> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now)
+    private async Task<(CourtKpis Kpis, IReadOnlyDictionary<TeamKind, double> QuotaUnits)> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now, double share)
     {
         var pass = new CourtIndicatorPass(_state, since, now);
-        await CountCasesAsync(pass);
+        await CountCasesAsync(pass, share);
         var kpis = pass.Finish();
         return await OnceDurableAsync((kpis, pass.QuotaUnits));
     }
@@ -817,10 +819,12 @@ public sealed partial class LiveCourtGrain(
     /// <summary>
     /// Runs a pass over the court's cases with the court's other commands let in between (the grain is reentrant), so
     /// the count of a large court never holds up filings for long: the finished cases' rows it reads from storage a
-    /// page at a time (once every entry the pass began at is durable), the cases in progress <see cref="KpiStepCases"/>
-    /// a turn, then the rows of those that finished meanwhile, once written.
+    /// page at a time (once every entry the pass began at is durable), then the cases in progress, as they stood when
+    /// the pass began, on the thread pool and never in the court's turn (the records are frozen for the pass), in
+    /// slices of <see cref="SweepSlice"/> cases: a pass over hundreds of thousands of cases never keeps a pool thread for
+    /// long, and at <paramref name="share"/> of a core (<see cref="WorkPace"/>; 1: no pauses).
     /// </summary>
-    private async Task CountCasesAsync(ICourtCasesPass pass)
+    private async Task CountCasesAsync(ICourtCasesPass pass, double share)
     {
         if (pass.ReadsFinished)
         {
@@ -837,16 +841,16 @@ public sealed partial class LiveCourtGrain(
                 after = FinishedKey.Of(page[^1]);
             }
         }
-        while (!pass.Step(KpiStepCases))
+        await Task.Run(async () =>
         {
-            await Task.Yield();
-            EnsureHealthy();
-        }
-        if (pass.Missed.Count > 0)
-        {
-            await DurableThroughAsync(_state.Seq);
-            pass.CountMissed(await journal.FindFinishedAsync(_court.Id, pass.Missed));
-        }
+            var pace = new WorkPace(share);
+            while (!pass.Step(SweepSlice))
+            {
+                await pace.SliceDoneAsync();
+                await Task.Yield();
+            }
+        });
+        EnsureHealthy();
     }
 
     public Task<SeedCommitment[]> GetCommitmentsAsync() => OnceDurableAsync(Commitments());
