@@ -10,8 +10,8 @@ namespace Docket.Domain.Reports;
 /// reads them, <see cref="ReadsFinished"/>, and only those last staged at or after <see cref="FinishedSince"/> can
 /// fall in its period), then the cases in progress when it began from their records as they stood then
 /// (<see cref="Step"/>, a few at a time or all at once, on any thread). All against the one <c>now</c>, and only the
-/// cases the report reads are kept
-/// (<see cref="LiveReports.Reads"/>); run without a pause it is exactly the report of that moment.
+/// cases the report reads are kept (<see cref="LiveReports.Reads"/>): the report of the court as of the entry it began
+/// at, however long it takes.
 /// </summary>
 public sealed class LiveReportPass : ICourtCasesPass
 {

@@ -3,7 +3,7 @@ namespace Docket.Grains;
 /// <summary>
 /// When a live court saves its state. A save writes every case in progress, and a restart replays the entries after
 /// the last save; so the court saves once the entries since its last save are at least
-/// <see cref="CourtMemoryOptions.SaveStateEvery"/> and at least its cases in progress. Each entry then pays for about
+/// <see cref="CourtMemoryOptions.SaveStateEvery"/> and at least its cases in progress. Each entry then pays for at most
 /// one record written, however many cases the court holds (a court saving every 50,000 entries while it held 400,000
 /// cases rewrote all of them each time), and a restart replays at most that many entries besides reading that many
 /// records.
