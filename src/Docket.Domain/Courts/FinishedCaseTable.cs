@@ -43,7 +43,8 @@ public sealed class FinishedCaseTable
             {
                 break;
             }
-            if (_rows[key.Number] is { } f && f.FinishedSeq <= throughSeq)
+            var f = _rows[key.Number];
+            if (f.FinishedSeq <= throughSeq)
             {
                 result.Add(f);
             }

@@ -781,7 +781,7 @@ public sealed partial class LiveCourtGrain(
         }
         var pass = new LiveReportPass(_state, kind, parsed, time.GetUtcNow());
         await CountCasesAsync(pass, share: 1.0);
-        return await OnceDurableAsync(pass.Finish(entries));
+        return pass.Finish(entries);
     }
 
     /// <summary>The court's KPI gauges over its whole ledger (on the grain timer, and at activation); one pass at a time.</summary>
@@ -812,23 +812,23 @@ public sealed partial class LiveCourtGrain(
     {
         var pass = new CourtIndicatorPass(_state, since, now);
         await CountCasesAsync(pass, share);
-        var kpis = pass.Finish();
-        return await OnceDurableAsync((kpis, pass.QuotaUnits));
+        return (pass.Finish(), pass.QuotaUnits);
     }
 
     /// <summary>
     /// Runs a pass over the court's cases with the court's other commands let in between (the grain is reentrant), so
-    /// the count of a large court never holds up filings for long: the finished cases' rows it reads from storage a
-    /// page at a time (once every entry the pass began at is durable), then the cases in progress, as they stood when
+    /// the count of a large court never holds up filings for long. It begins once every entry the pass began at is
+    /// durable (what it counts is the court as of that entry: no count shows what a lost write could take back); then
+    /// the finished cases' rows it reads from storage a page at a time, then the cases in progress, as they stood when
     /// the pass began, on the thread pool and never in the court's turn (the records are frozen for the pass), in
     /// slices of <see cref="SweepSlice"/> cases: a pass over hundreds of thousands of cases never keeps a pool thread for
     /// long, and at <paramref name="share"/> of a core (<see cref="WorkPace"/>; 1: no pauses).
     /// </summary>
     private async Task CountCasesAsync(ICourtCasesPass pass, double share)
     {
+        await DurableThroughAsync(pass.Through);
         if (pass.ReadsFinished)
         {
-            await DurableThroughAsync(pass.Through);
             for (var after = FinishedKey.Since(pass.FinishedSince); ;)
             {
                 var page = await journal.ReadFinishedAsync(_court.Id, pass.Through, after, FinishedPage);
