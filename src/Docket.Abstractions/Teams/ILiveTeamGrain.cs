@@ -34,7 +34,8 @@ public interface ILiveTeamGrain : IGrainWithStringKey
 /// Durable ledger entries that concerned a team, in order (without the eligible teams and draw, which only the
 /// assignment needs), with the entry before them that concerned it
 /// (<see cref="Previous"/>, 0: none), so a docket that did not take that one knows it missed news; and the records
-/// of the cases that arrived at the team by a pull or designation, as of the last of the entries.
+/// of the cases that arrived at the team by a pull or designation, or were filed to it, as of the last of the entries
+/// (immutable: in the silo the team's and judges' dockets keep the court's records themselves).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.docket-news")]
 public sealed record DocketNews(

@@ -84,6 +84,7 @@ public sealed class OpenDocket
     /// Applies an entry of the court's ledger (one after <see cref="Through"/>; earlier ones are already in).
     /// <paramref name="arrived"/> finds the record of a case arriving by a pull or designation, as of that entry or
     /// later; when it has none, the docket cannot take the entry and a <see cref="InvalidOperationException"/> says so.
+    /// For a filing it may give the case's record as of the filing's entry, which the docket then keeps as it is.
     /// </summary>
     public void Apply(LedgerEntry e, Func<long, CourtCase?> arrived)
     {
@@ -95,7 +96,8 @@ public sealed class OpenDocket
         switch (e.Kind)
         {
             case LedgerKinds.Assign:
-                var filed = CaseEntries.Filed(_court, e);
+                // The court's record, when it came with the entry and is as of it, is the same record: kept, not rebuilt.
+                var filed = arrived(number) is { } given && given.Version == e.Seq ? given : CaseEntries.Filed(_court, e);
                 if (Holds(filed))
                 {
                     Put(filed, e.At);

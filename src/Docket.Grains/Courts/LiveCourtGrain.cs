@@ -1000,8 +1000,10 @@ public sealed partial class LiveCourtGrain(
         {
             var teamId = _court.Layout.Teams[team.Key].Id;
             var entries = team.Select(t => t.Entry).ToArray();
-            var arrivals = entries.Where(e => e.Kind is LedgerKinds.Pull or LedgerKinds.Designate && e.Number is not null)
-                .Select(e => _state.Case(e.Number!.Value)!).Where(c => c.Team == teamId).DistinctBy(c => c.Number).ToArray();
+            // A filed case's record goes too: the dockets keep the court's own (immutable) record rather than a copy
+            // each, so a case in progress is held once in the silo, not three times (court, team, judge).
+            var arrivals = entries.Where(e => e.Kind is LedgerKinds.Pull or LedgerKinds.Designate or LedgerKinds.Assign && e.Number is not null)
+                .Select(e => _state.Case(e.Number!.Value)).OfType<CourtCase>().Where(c => c.Team == teamId).DistinctBy(c => c.Number).ToArray();
             news.Add(new DocketNews(teamId, team.First().Previous, entries, arrivals));
         }
         return news;

@@ -20,8 +20,9 @@ public sealed class OpenDocketTests
     [Fact]
     public void Dockets_told_the_entries_that_concern_their_team_hold_what_the_court_holds()
     {
-        Gen.Select(Gen.Int[0, CourtAgreementPropertyTests.s_assignments.Length - 1], Gen.Int[1, 2], Gen.Int[0, 99].Array[10, 90])
-            .Sample((assignment, judges, ops) =>
+        // Either way a filing reaches a docket: with the court's record (as the live court sends it) or as its entry alone.
+        Gen.Select(Gen.Int[0, CourtAgreementPropertyTests.s_assignments.Length - 1], Gen.Int[1, 2], Gen.Int[0, 99].Array[10, 90], Gen.Bool)
+            .Sample((assignment, judges, ops, filedWithRecord) =>
             {
                 var court = CourtAgreementPropertyTests.CourtOf(assignment, judges);
                 var (_, lines) = CourtAgreementPropertyTests.Run(court, ops);
@@ -38,7 +39,7 @@ public sealed class OpenDocketTests
                         Assert.Equal(touch.Previous, teams[touch.Team].Through);
                         foreach (var docket in judgeDockets[touch.Team].Prepend(teams[touch.Team]))
                         {
-                            docket.Apply(line.Entry, n => state.Case(n));
+                            docket.Apply(line.Entry, n => line.Entry.Kind == LedgerKinds.Assign && !filedWithRecord ? null : state.Case(n));
                         }
                     }
                 }
@@ -78,6 +79,24 @@ public sealed class OpenDocketTests
             }
         }
         Assert.Equal(Json(state.Docket(team, null)), Json(docket!.Snapshot() with { Through = state.Seq }));
+    }
+
+    [Fact]
+    public void A_filed_case_keeps_the_record_given_with_its_entry_and_rebuilds_one_given_from_later()
+    {
+        var court = CourtAgreementPropertyTests.CourtOf(0, 1);
+        var (_, lines) = CourtAgreementPropertyTests.Run(court, [.. Enumerable.Range(0, 40).Select(i => (i * 37) % 100)]);
+        var assign = LedgerFile.Read(lines, "docket.jsonl").Select(l => l.Entry).First(e => e.Kind == LedgerKinds.Assign);
+        var filed = CaseEntries.Filed(court, assign);
+        var team = court.TeamIndex(filed.Team!);
+
+        var given = new OpenDocket(court, team);
+        given.Apply(assign, _ => filed);
+        var later = new OpenDocket(court, team);
+        later.Apply(assign, _ => filed with { Version = assign.Seq + 1, Flagged = !filed.Flagged });
+
+        Assert.Same(filed, given.Case(filed.Number));
+        Assert.Equal(Json(filed), Json(later.Case(filed.Number)));
     }
 
     [Fact]
