@@ -48,7 +48,8 @@ public static partial class CourtCommands
             At = at,
             Case = court.CaseId(number),
             Number = number,
-            Type = request.Type,
+            // The scenario's own string (the same text): the case's record keeps it for as long as the case is open.
+            Type = court.CaseTypes[type].Id,
             Flagged = request.Flagged,
             Risk = RiskLevels.NameOf(risk),
             IdempotencyKey = request.IdempotencyKey,

@@ -181,9 +181,10 @@ public sealed partial class CourtState
         var first = CourtTimes.Read(r);
         FirstFiledAt = hasFirst ? first : null;
         _finishedTotals = FinishedTotals.Read(r);
+        var shared = SharedStrings();
         for (var n = r.ReadInt32(); n > 0; n--)
         {
-            var c = JsonSerializer.Deserialize<CourtCase>(r.ReadString()) ?? throw new InvalidDataException("a saved case record is empty");
+            var c = Shared(JsonSerializer.Deserialize<CourtCase>(r.ReadString()) ?? throw new InvalidDataException("a saved case record is empty"), shared);
             var hasDue = r.ReadBoolean();
             var due = CourtTimes.Read(r);
             _held.Add(c.Number, c);
@@ -201,6 +202,44 @@ public sealed partial class CourtState
                 _open[_court.TeamIndex(team)].Add(c.Number);
             }
         }
+    }
+
+    /// <summary>The court's own instances of the strings its cases' records share: its id, case types, teams and judges.</summary>
+    private Dictionary<string, string> SharedStrings()
+    {
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal) { [_court.Id] = _court.Id };
+        foreach (var s in _court.CaseTypes.Select(t => t.Id).Concat(_court.Layout.Teams.Select(t => t.Id)).Concat(_judgeNames.SelectMany(n => n)))
+        {
+            shared.TryAdd(s, s);
+        }
+        return shared;
+    }
+
+    /// <summary>
+    /// A record read back with its court, type, team, judge and policy as one instance each across the records: read
+    /// as they were written, each of a restored court's records would hold copies of its own.
+    /// </summary>
+    private static CourtCase Shared(CourtCase c, Dictionary<string, string> shared) => c with
+    {
+        Court = Share(c.Court, shared)!,
+        Type = Share(c.Type, shared)!,
+        Team = Share(c.Team, shared),
+        Judge = Share(c.Judge, shared),
+        Policy = Share(c.Policy, shared)!,
+    };
+
+    private static string? Share(string? s, Dictionary<string, string> shared)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+        if (shared.TryGetValue(s, out var one))
+        {
+            return one;
+        }
+        shared[s] = s;
+        return s;
     }
 }
 

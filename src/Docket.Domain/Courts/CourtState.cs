@@ -26,6 +26,7 @@ public sealed partial class CourtState
     private readonly Func<int, string?> _secretOf;
     private readonly CaseRouter _router;
     private readonly JudgeInCharge _judges;
+    private readonly string[][] _judgeNames;
     private readonly CaseSlots<CourtCase> _held = new();
     private long _lastNumber;
     private List<FinishedCase> _finished = [];
@@ -68,6 +69,7 @@ public sealed partial class CourtState
         var pools = layout.PoolSpecs.Count;
         _router = new CaseRouter(layout, court.Id, savedRouter);
         _judges = new JudgeInCharge(layout.JudgesPerTeam);
+        _judgeNames = [.. layout.Teams.Select((t, i) => Enumerable.Range(0, _judges.JudgeCount(i)).Select(k => JudgeInCharge.Name(t.Id, k)).ToArray())];
         _waiting = new SortedSet<(int, long)>[pools];
         for (var p = 0; p < pools; p++)
         {
@@ -375,10 +377,10 @@ public sealed partial class CourtState
     /// </summary>
     public string JudgeFor(int team)
     {
-        var t = _court.Layout.Teams[team];
-        return RulesVersion >= CourtRules.JudgeInChargeVersion
-            ? JudgeInCharge.Name(t.Id, _judges.Next(team))
-            : JudgeInCharge.Name(t.Id, (int)(_teamAssigned[team] % _judges.JudgeCount(team)));
+        var k = RulesVersion >= CourtRules.JudgeInChargeVersion ? _judges.Next(team) : (int)(_teamAssigned[team] % _judges.JudgeCount(team));
+        // Each judge's name made once: every record of a case in progress keeps its judge's name.
+        var names = _judgeNames[team];
+        return (uint)k < (uint)names.Length ? names[k] : JudgeInCharge.Name(_court.Layout.Teams[team].Id, k);
     }
 
     /// <summary>The rules version the ledger began under (its genesis entry's <c>rules</c>; 1 when it has none).</summary>
