@@ -22,6 +22,7 @@ public sealed partial class LedgerCheckGrain(
     ILogger<LedgerCheckGrain> logger) : Grain, ILedgerCheckGrain
 {
     private readonly Dictionary<int, string> _secrets = [];
+    private readonly CancellationTokenSource _deactivating = new();
     private ChainVerifier? _verifier;
     private Task _run = Task.CompletedTask;
     private long _target;
@@ -49,6 +50,16 @@ public sealed partial class LedgerCheckGrain(
             await Task.WhenAny(_run, Task.Delay(wait));
         }
         return Progress();
+    }
+
+    /// <summary>
+    /// A run still going when the grain deactivates (the silo shutting down) stops at its next page rather than touch
+    /// an activation that is gone; the court's next activation starts the verification again.
+    /// </summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deactivating.Cancel();
+        return Task.CompletedTask;
     }
 
     private LedgerCheckProgress Progress() =>
@@ -81,7 +92,12 @@ public sealed partial class LedgerCheckGrain(
                 {
                     break;
                 }
-                await pace.SliceDoneAsync();
+                await pace.SliceDoneAsync(_deactivating.Token);
+                if (_deactivating.IsCancellationRequested)
+                {
+                    LogStopped(id, _verifier.Seq);
+                    return;
+                }
                 DelayDeactivation(TimeSpan.FromMinutes(5));
             }
             _result = failure ?? _verifier.Finish();
@@ -90,6 +106,10 @@ public sealed partial class LedgerCheckGrain(
             {
                 await GrainFactory.LiveCourt(id).CloseAsync(_result);
             }
+        }
+        catch (OperationCanceledException) when (_deactivating.IsCancellationRequested)
+        {
+            LogStopped(id, _verifier?.Seq ?? 0);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -100,6 +120,9 @@ public sealed partial class LedgerCheckGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: ledger verified from entry {From} to {To}: valid {Valid}, {Checkpoints} signed checkpoints matched")]
     private partial void LogVerified(string court, long from, long to, bool valid, long checkpoints);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: the ledger's verification stopped at entry {Seq} as the silo shuts down; the court's next activation verifies again")]
+    private partial void LogStopped(string court, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: the ledger's verification could not run to its end; the next verify tries again")]
     private partial void LogVerifyFailed(Exception e, string court);
