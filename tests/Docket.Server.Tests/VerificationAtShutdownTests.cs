@@ -54,7 +54,7 @@ public sealed class VerificationAtShutdownTests : IAsyncLifetime
         }
 
         Assert.DoesNotContain(logs.Messages, m => m.Contains("ledger verified", StringComparison.Ordinal));
-        Assert.Contains(logs.Messages, m => m.Contains("verification stopped at entry", StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Contains("verification stopped at entry", StringComparison.Ordinal) && m.Contains("its grain deactivated", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Messages, m => m.Contains("could not run to its end", StringComparison.Ordinal));
     }
 

@@ -23,6 +23,7 @@ public sealed partial class LedgerCheckGrain(
 {
     private readonly Dictionary<int, string> _secrets = [];
     private readonly CancellationTokenSource _deactivating = new();
+    private string _deactivatedFor = "";
     private ChainVerifier? _verifier;
     private Task _run = Task.CompletedTask;
     private long _target;
@@ -54,10 +55,11 @@ public sealed partial class LedgerCheckGrain(
 
     /// <summary>
     /// A run still going when the grain deactivates (the silo shutting down) stops at its next page rather than touch
-    /// an activation that is gone; the court's next activation starts the verification again.
+    /// an activation that is gone; a later verification (the court's next activation, an auditor's) starts again.
     /// </summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _deactivatedFor = reason.Description;
         _deactivating.Cancel();
         return Task.CompletedTask;
     }
@@ -95,7 +97,7 @@ public sealed partial class LedgerCheckGrain(
                 await pace.SliceDoneAsync(_deactivating.Token);
                 if (_deactivating.IsCancellationRequested)
                 {
-                    LogStopped(id, _verifier.Seq);
+                    LogStopped(id, _verifier.Seq, _deactivatedFor);
                     return;
                 }
                 DelayDeactivation(TimeSpan.FromMinutes(5));
@@ -109,7 +111,7 @@ public sealed partial class LedgerCheckGrain(
         }
         catch (OperationCanceledException) when (_deactivating.IsCancellationRequested)
         {
-            LogStopped(id, _verifier?.Seq ?? 0);
+            LogStopped(id, _verifier?.Seq ?? 0, _deactivatedFor);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -121,8 +123,8 @@ public sealed partial class LedgerCheckGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: ledger verified from entry {From} to {To}: valid {Valid}, {Checkpoints} signed checkpoints matched")]
     private partial void LogVerified(string court, long from, long to, bool valid, long checkpoints);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: the ledger's verification stopped at entry {Seq} as the silo shuts down; the court's next activation verifies again")]
-    private partial void LogStopped(string court, long seq);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: the ledger's verification stopped at entry {Seq}, its grain deactivated ({Reason}); the next verification starts again")]
+    private partial void LogStopped(string court, long seq, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: the ledger's verification could not run to its end; the next verify tries again")]
     private partial void LogVerifyFailed(Exception e, string court);
