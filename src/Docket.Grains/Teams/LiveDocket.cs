@@ -31,12 +31,12 @@ internal sealed class LiveDocket
         {
             docket = _docket = await FromCourtAsync(grains);
         }
-        var arrivals = news.Arrivals.ToDictionary(c => c.Number);
+        // A news carries a record or two (each filing's now), so a look along them beats building a dictionary per news.
         foreach (var entry in news.Entries)
         {
             if (entry.Seq > docket.Through)
             {
-                docket.Apply(entry, n => arrivals.GetValueOrDefault(n));
+                docket.Apply(entry, n => Array.Find(news.Arrivals, c => c.Number == n));
             }
         }
     }
