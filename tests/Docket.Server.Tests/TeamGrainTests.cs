@@ -1,5 +1,6 @@
 using System.Net;
 using Docket.Abstractions;
+using Docket.Domain.Courts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Docket.Server.Tests;
@@ -63,5 +64,55 @@ public sealed class TeamGrainTests
         Assert.Equal(HttpStatusCode.NotFound, (await president.GetJsonAsync("/api/teams/civil-1/judges/judge-2/caseload")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await president.GetJsonAsync("/api/teams/civil-9/judges/judge-1/caseload")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.JudgeCivil1).GetJsonAsync("/api/teams/civil-2/judges/judge-1/caseload")).Status);
+    }
+
+    [Fact]
+    public async Task A_docket_behind_by_news_catches_up_with_the_news_the_court_keeps_and_afresh_once_it_keeps_too_few()
+    {
+        await using var factory = new DocketFactory();
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        await registrar.FileAsync("simple_civil");
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var court = grains.GetGrain<ILiveCourtGrain>(DocketFactory.Court);
+        var domain = factory.Services.GetRequiredService<Organization>().Court(DocketFactory.Court)!;
+        var teams = new[] { "civil-1", "civil-2", "civil-3", "lead-1" };
+        var before = new Dictionary<string, DocketSnapshot>();
+        foreach (var team in teams)
+        {
+            before[team] = (await court.GetDocketAsync(team, null))!;
+        }
+        for (var i = 0; i < 6; i++)
+        {
+            await registrar.FileAsync("simple_civil");
+        }
+
+        foreach (var team in teams)
+        {
+            var catchUp = (await court.CatchUpAsync(team, before[team].Through))!;
+            var now = (await court.GetDocketAsync(team, null))!;
+            Assert.NotNull(catchUp.News);
+            var docket = new OpenDocket(domain, before[team]);
+            foreach (var news in catchUp.News)
+            {
+                foreach (var entry in news.Entries.Where(e => e.Seq > docket.Through))
+                {
+                    docket.Apply(entry, n => news.Arrivals.FirstOrDefault(c => c.Number == n));
+                }
+            }
+            Assert.Equal(now.Open.Select(c => c.Id), docket.Open.Select(c => c.Id));
+            Assert.Equal(now.Assigned, docket.Assigned);
+            Assert.Equal(catchUp.LastTouch > before[team].Through, catchUp.News.Length > 0);
+            // Caught up, nothing is missing.
+            Assert.Empty((await court.CatchUpAsync(team, catchUp.LastTouch))!.News!);
+        }
+
+        // More news than the court keeps for a team: a docket that far behind is taken afresh.
+        for (var i = 0; i < Docket.Grains.RecentTeamNews.PerTeam * teams.Length + 8; i++)
+        {
+            await registrar.FileAsync("simple_civil");
+        }
+        var behind = await Task.WhenAll(teams.Select(t => court.CatchUpAsync(t, before[t].Through)));
+        Assert.Contains(behind, c => c!.News is null);
+        Assert.Null(await court.CatchUpAsync("civil-9", 0));
     }
 }

@@ -91,9 +91,13 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("docket")]
     Task<DocketSnapshot?> GetDocketAsync(string team, string? judge);
 
-    /// <summary>The last durable entry of the court's ledger that concerned the team (0: none; null: no such team).</summary>
-    [Alias("last-touch")]
-    Task<long?> GetLastTouchAsync(string team);
+    /// <summary>
+    /// What a team's or judge's docket at <paramref name="through"/> lacks of the court's durable ledger: the last entry
+    /// that concerned the team, and the news with the entries after <paramref name="through"/> when the court still
+    /// keeps them all (news on its way to the team's grain); null when no such team.
+    /// </summary>
+    [Alias("catch-up")]
+    Task<DocketCatchUp?> CatchUpAsync(string team, long through);
 
     [Alias("kpis")]
     Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);

@@ -43,3 +43,13 @@ public sealed record DocketNews(
     [property: Id(1)] long Previous,
     [property: Id(2)] LedgerEntry[] Entries,
     [property: Id(3)] CourtCase[] Arrivals);
+
+/// <summary>
+/// A docket's catch-up (<see cref="ILiveCourtGrain.CatchUpAsync"/>): the last durable entry that concerned the team
+/// (<see cref="LastTouch"/>, 0: none), and the news with every entry the docket lacks, oldest first — empty when it
+/// lacks none, null when the court no longer keeps them all (the docket is then taken afresh).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.live.docket-catch-up")]
+public sealed record DocketCatchUp(
+    [property: Id(0)] long LastTouch,
+    [property: Id(1)] DocketNews[]? News);

@@ -57,6 +57,7 @@ public sealed partial class LiveCourtGrain(
 
     private readonly Dictionary<int, string> _secrets = [];
     private readonly KeyedFilings _keyed = new();
+    private RecentTeamNews _recentNews = null!;
     private Court _court = null!;
     private CourtState _state = null!;
     private bool _broken;
@@ -76,6 +77,7 @@ public sealed partial class LiveCourtGrain(
     {
         var id = this.GetPrimaryKeyString();
         _court = organization.Court(id) ?? throw new InvalidOperationException($"no court '{id}' in the organisation");
+        _recentNews = new RecentTeamNews(_court.Layout.Teams.Count);
         foreach (var secret in await journal.ReadSecretsAsync(id, cancellationToken))
         {
             _secrets[secret.Epoch] = secret.SecretHex;
@@ -691,7 +693,7 @@ public sealed partial class LiveCourtGrain(
         return docket;
     }
 
-    public async Task<long?> GetLastTouchAsync(string team)
+    public async Task<DocketCatchUp?> CatchUpAsync(string team, long through)
     {
         var t = _court.TeamIndex(team);
         if (t < 0)
@@ -699,9 +701,11 @@ public sealed partial class LiveCourtGrain(
             return null;
         }
         EnsureHealthy();
-        var (touch, seq) = (_state.LastTouch(t), _state.Seq);
-        await DurableThroughAsync(seq);
-        return touch;
+        // The news kept are added as their entries are applied, so all those through the last touch are there now.
+        var touch = _state.LastTouch(t);
+        var news = _recentNews.Since(t, through, touch);
+        await DurableThroughAsync(touch);
+        return new DocketCatchUp(touch, news);
     }
 
     /// <summary>
@@ -1004,7 +1008,9 @@ public sealed partial class LiveCourtGrain(
             // each, so a case in progress is held once in the silo, not three times (court, team, judge).
             var arrivals = entries.Where(e => e.Kind is LedgerKinds.Pull or LedgerKinds.Designate or LedgerKinds.Assign && e.Number is not null)
                 .Select(e => _state.Case(e.Number!.Value)).OfType<CourtCase>().Where(c => c.Team == teamId).DistinctBy(c => c.Number).ToArray();
-            news.Add(new DocketNews(teamId, team.First().Previous, entries, arrivals));
+            var told = new DocketNews(teamId, team.First().Previous, entries, arrivals);
+            _recentNews.Add(team.Key, told);
+            news.Add(told);
         }
         return news;
     }

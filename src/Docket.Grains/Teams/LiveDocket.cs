@@ -7,8 +7,9 @@ namespace Docket.Grains;
 
 /// <summary>
 /// A team's or judge's docket inside its grain: started from the court's snapshot, kept with the court's news, and
-/// caught up from the court when news was lost (a news whose previous entry is past the docket) or, before a read,
-/// when the court's durable ledger has an entry for the team the docket has not taken (news still on its way).
+/// taken afresh from the court when news was lost (a news whose previous entry is past the docket); before a read or a
+/// watch, caught up with the news the court still keeps when its durable ledger has entries for the team the docket
+/// has not taken (news still on its way), and taken afresh only when the court no longer keeps them all.
 /// A team's docket also watches its open cases' deadlines (<see cref="OpenDocket.Watch"/>), from the moment it is taken.
 /// </summary>
 internal sealed class LiveDocket
@@ -31,6 +32,38 @@ internal sealed class LiveDocket
         {
             docket = _docket = await FromCourtAsync(grains);
         }
+        Apply(docket, news);
+    }
+
+    /// <summary>
+    /// The docket as of the court's durable ledger: news still on its way is taken from the court (the few it keeps),
+    /// and the docket is taken afresh only when the court no longer has them all.
+    /// </summary>
+    public async Task<OpenDocket> CurrentAsync(IGrainFactory grains)
+    {
+        if (_docket is null)
+        {
+            return _docket = await FromCourtAsync(grains);
+        }
+        var catchUp = await grains.LiveCourt(_court!.Id).CatchUpAsync(_team, _docket.Through)
+            ?? throw new InvalidOperationException($"court {_court.Id} does not know {_team}");
+        if (catchUp.LastTouch <= _docket.Through)
+        {
+            return _docket;
+        }
+        if (catchUp.News is not { } news)
+        {
+            return _docket = await FromCourtAsync(grains);
+        }
+        foreach (var n in news)
+        {
+            Apply(_docket, n);
+        }
+        return _docket;
+    }
+
+    private static void Apply(OpenDocket docket, DocketNews news)
+    {
         // A news carries a record or two (each filing's now), so a look along them beats building a dictionary per news.
         foreach (var entry in news.Entries)
         {
@@ -39,16 +72,6 @@ internal sealed class LiveDocket
                 docket.Apply(entry, n => Array.Find(news.Arrivals, c => c.Number == n));
             }
         }
-    }
-
-    public async Task<OpenDocket> CurrentAsync(IGrainFactory grains)
-    {
-        var court = grains.LiveCourt(_court!.Id);
-        if (_docket is null || await court.GetLastTouchAsync(_team) > _docket.Through)
-        {
-            _docket = await FromCourtAsync(grains);
-        }
-        return _docket;
     }
 
     private async Task<OpenDocket> FromCourtAsync(IGrainFactory grains)
