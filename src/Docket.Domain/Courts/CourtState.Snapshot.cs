@@ -190,7 +190,7 @@ public sealed partial class CourtState
             _held.Add(c.Number, c);
             if (hasDue)
             {
-                _due.Add((due, c.Number));
+                _due.File(c.Number, due);
                 _dueAt[c.Number] = due;
             }
             if (c.Status == CourtCaseStatus.Waiting)

@@ -46,7 +46,7 @@ public sealed partial class CourtState
     private List<DocketTouch> _touches = [];
     private readonly Dictionary<int, string> _commitments = [];
     private readonly TeamPresence _presence;
-    private readonly SortedSet<(DateTimeOffset At, long Number)> _due = [];
+    private readonly DueIndex _due = DueIndex.ForCourt();
     private readonly CaseSlots<DateTimeOffset> _dueAt = new();
     private DateTimeOffset _applying;
     private long _applyingSeq;
@@ -220,7 +220,7 @@ public sealed partial class CourtState
     /// deadline watch looks at these only, not at every case the court ever had.
     /// </summary>
     public List<CourtCase> DueBy(DateTimeOffset at) =>
-        [.. _due.GetViewBetween((DateTimeOffset.MinValue, 0), (at, long.MaxValue)).Select(d => _held[d.Number])];
+        [.. _due.DueBy(at).Select(d => _held[d.Number])];
 
     /// <summary>
     /// The teams holding open a case whose next check came by <paramref name="at"/> (the court wakes their watches
@@ -228,7 +228,7 @@ public sealed partial class CourtState
     /// <see cref="DueBy"/>, never from every case.
     /// </summary>
     public List<int> TeamsDueBy(DateTimeOffset at) =>
-        [.. _due.GetViewBetween((DateTimeOffset.MinValue, 0), (at, long.MaxValue)).Select(d => _held[d.Number])
+        [.. _due.DueBy(at).Select(d => _held[d.Number])
             .Where(c => c.Status == CourtCaseStatus.Pending).Select(c => _court.TeamIndex(c.Team!)).Distinct().Order()];
 
     /// <summary>Cases the deadline watch keeps an eye on (a deadline or limit still ahead, or a warning due).</summary>
@@ -836,10 +836,8 @@ public sealed partial class CourtState
     private void Leave(CourtCase c, int type)
     {
         _held.Remove(c.Number);
-        if (_dueAt.Remove(c.Number, out var old))
-        {
-            _due.Remove((old, c.Number));
-        }
+        _dueAt.Remove(c.Number);
+        _due.Remove(c.Number);
         var finished = FinishedOf(c, type, _applyingSeq);
         _finishedTotals.Add(_court, finished);
         if (TracksFinished)
@@ -878,14 +876,15 @@ public sealed partial class CourtState
     /// <summary>Files the case under the next moment its deadlines can earn a warning (<see cref="CaseClock.NextCheck"/>).</summary>
     private void Watch(CourtCase c)
     {
-        if (_dueAt.Remove(c.Number, out var old))
+        var next = CaseClock.NextCheck(_court, c, _applying);
+        _due.File(c.Number, next);
+        if (next is { } at)
         {
-            _due.Remove((old, c.Number));
+            _dueAt[c.Number] = at;
         }
-        if (CaseClock.NextCheck(_court, c, _applying) is { } next)
+        else
         {
-            _due.Add((next, c.Number));
-            _dueAt[c.Number] = next;
+            _dueAt.Remove(c.Number);
         }
     }
 

@@ -17,11 +17,10 @@ public sealed class OpenDocket
     private readonly Court _court;
     private readonly int _team;
     private readonly string _teamId;
-    private readonly SortedDictionary<long, CourtCase> _open = [];
+    private readonly Dictionary<long, CourtCase> _open = [];
     private readonly List<RecordedAbsence> _absences = [];
     private readonly DocketTally _tally = new();
-    private SortedSet<(DateTimeOffset At, long Number)>? _due;
-    private Dictionary<long, DateTimeOffset>? _dueAt;
+    private DueIndex? _due;
 
     /// <param name="judge">The judge's name (<see cref="Assignment.JudgeInCharge.Name"/>) for a judge's docket; null for the team's.</param>
     public OpenDocket(Court court, int team, string? judge = null)
@@ -70,13 +69,13 @@ public sealed class OpenDocket
     /// <summary>When the court's ledger began (its genesis entry), once the docket knows it.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
 
-    /// <summary>The open cases, by number.</summary>
-    public IReadOnlyCollection<CourtCase> Open => _open.Values;
+    /// <summary>The open cases, by number (sorted when asked: a docket keeps them by number without order).</summary>
+    public IReadOnlyList<CourtCase> Open => [.. _open.Values.OrderBy(c => c.Number)];
 
     public IReadOnlyList<RecordedAbsence> Absences => _absences;
 
     /// <summary>The open cases' weights summed (a case type's <c>weight</c>).</summary>
-    public double PendingWork => _open.Values.Sum(c => _court.CaseTypes[_court.TypeIndex(c.Type)].Weight);
+    public double PendingWork => Open.Sum(c => _court.CaseTypes[_court.TypeIndex(c.Type)].Weight);
 
     public CourtCase? Case(long number) => _open.GetValueOrDefault(number);
 
@@ -161,9 +160,8 @@ public sealed class OpenDocket
     /// </summary>
     public void Watch(DateTimeOffset now)
     {
-        _due = [];
-        _dueAt = [];
-        foreach (var c in _open.Values)
+        _due = DueIndex.ForDocket();
+        foreach (var c in Open)
         {
             Index(c, now);
         }
@@ -176,15 +174,15 @@ public sealed class OpenDocket
     /// </summary>
     public List<long> DueBy(DateTimeOffset now)
     {
-        if (_due is null || _dueAt is null)
+        if (_due is null)
         {
             throw new InvalidOperationException($"the docket of {Judge ?? _teamId} does not watch deadlines");
         }
         var due = new List<long>();
-        foreach (var (_, number) in _due.GetViewBetween((DateTimeOffset.MinValue, 0), (now, long.MaxValue)).ToList())
+        foreach (var (_, number) in _due.DueBy(now))
         {
             Index(_open[number], now);
-            if (_dueAt.TryGetValue(number, out var next) && next <= now)
+            if (_due.TryGetNext(number, out var next) && next <= now)
             {
                 due.Add(number);
             }
@@ -202,7 +200,7 @@ public sealed class OpenDocket
     /// </summary>
     public TeamCaseload Caseload(DateTimeOffset now)
     {
-        var entries = _open.Values.Select(c => new CaseloadEntry(c.Id, c.Type, c.Judge, c.FiledAt, (now - c.FiledAt).TotalDays,
+        var entries = Open.Select(c => new CaseloadEntry(c.Id, c.Type, c.Judge, c.FiledAt, (now - c.FiledAt).TotalDays,
             CaseClock.IsLocked(_court, c, now), CaseProgress.NextStage(_court, c))).ToArray();
         var figures = Figures(now);
         double? attainment = Judge is null && StartedAt is not null ? figures.QuotaAttainment : null;
@@ -210,9 +208,9 @@ public sealed class OpenDocket
     }
 
     /// <summary>The docket's figures now (<see cref="DocketFigures"/>): its closed cases' tally with the cases it holds.</summary>
-    public DocketFigures Figures(DateTimeOffset now) => DocketFigures.Of(_court, _team, Judge, _tally, _open.Values, StartedAt, now);
+    public DocketFigures Figures(DateTimeOffset now) => DocketFigures.Of(_court, _team, Judge, _tally, Open, StartedAt, now);
 
-    public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. _open.Values], [.. _absences], _tally.Copy(), StartedAt);
+    public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. Open], [.. _absences], _tally.Copy(), StartedAt);
 
     private void Put(CourtCase c, DateTimeOffset at)
     {
@@ -225,25 +223,14 @@ public sealed class OpenDocket
 
     private CourtCase? Drop(long number)
     {
-        if (_dueAt is not null && _dueAt.Remove(number, out var old))
-        {
-            _due!.Remove((old, number));
-        }
+        _due?.Remove(number);
         return _open.Remove(number, out var held) ? held : null;
     }
 
     /// <summary>Files the case under its next check as of <paramref name="at"/>, or under none when nothing can come due.</summary>
     private void Index(CourtCase c, DateTimeOffset at)
     {
-        if (_dueAt!.Remove(c.Number, out var old))
-        {
-            _due!.Remove((old, c.Number));
-        }
-        if (CaseClock.NextCheck(_court, c, at) is { } next)
-        {
-            _due!.Add((next, c.Number));
-            _dueAt[c.Number] = next;
-        }
+        _due!.File(c.Number, CaseClock.NextCheck(_court, c, at));
     }
 
     private bool Holds(CourtCase c) => c.Status == CourtCaseStatus.Pending && c.Team == _teamId && (Judge is null || c.Judge == Judge);
