@@ -27,7 +27,7 @@ public sealed class TeamGrainTests
         var grains = factory.Services.GetRequiredService<IGrainFactory>();
         var court = grains.GetGrain<ILiveCourtGrain>(DocketFactory.Court);
 
-        // News saying an entry for the team went missing: the team takes its docket from the court again.
+        // News saying an entry for the team went missing: the team catches up from the court.
         await grains.GetGrain<ILiveTeamGrain>("civil-1").TellAsync(new DocketNews("civil-1", long.MaxValue / 2, [], []));
         var (moved, from) = filed[0];
         var to = from == "civil-1" ? "civil-2" : "civil-1";

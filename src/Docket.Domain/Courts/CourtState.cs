@@ -47,6 +47,7 @@ public sealed partial class CourtState
     private readonly Dictionary<int, string> _commitments = [];
     private readonly TeamPresence _presence;
     private readonly DueIndex _due = DueIndex.ForCourt();
+    // The same next checks by case number: a saved state freezes these chunks (the heap's order changes in place).
     private readonly CaseSlots<DateTimeOffset> _dueAt = new();
     private DateTimeOffset _applying;
     private long _applyingSeq;
@@ -379,8 +380,7 @@ public sealed partial class CourtState
     {
         var k = RulesVersion >= CourtRules.JudgeInChargeVersion ? _judges.Next(team) : (int)(_teamAssigned[team] % _judges.JudgeCount(team));
         // Each judge's name made once: every record of a case in progress keeps its judge's name.
-        var names = _judgeNames[team];
-        return (uint)k < (uint)names.Length ? names[k] : JudgeInCharge.Name(_court.Layout.Teams[team].Id, k);
+        return _judgeNames[team][k];
     }
 
     /// <summary>The rules version the ledger began under (its genesis entry's <c>rules</c>; 1 when it has none).</summary>

@@ -75,7 +75,7 @@ public sealed class OpenDocket
     public IReadOnlyList<RecordedAbsence> Absences => _absences;
 
     /// <summary>The open cases' weights summed (a case type's <c>weight</c>).</summary>
-    public double PendingWork => Open.Sum(c => _court.CaseTypes[_court.TypeIndex(c.Type)].Weight);
+    public double PendingWork => WorkOf(Open);
 
     public CourtCase? Case(long number) => _open.GetValueOrDefault(number);
 
@@ -161,7 +161,7 @@ public sealed class OpenDocket
     public void Watch(DateTimeOffset now)
     {
         _due = DueIndex.ForDocket();
-        foreach (var c in Open)
+        foreach (var c in _open.Values)
         {
             Index(c, now);
         }
@@ -200,15 +200,20 @@ public sealed class OpenDocket
     /// </summary>
     public TeamCaseload Caseload(DateTimeOffset now)
     {
-        var entries = Open.Select(c => new CaseloadEntry(c.Id, c.Type, c.Judge, c.FiledAt, (now - c.FiledAt).TotalDays,
+        var open = Open;
+        var entries = open.Select(c => new CaseloadEntry(c.Id, c.Type, c.Judge, c.FiledAt, (now - c.FiledAt).TotalDays,
             CaseClock.IsLocked(_court, c, now), CaseProgress.NextStage(_court, c))).ToArray();
-        var figures = Figures(now);
+        var figures = FiguresOf(open, now);
         double? attainment = Judge is null && StartedAt is not null ? figures.QuotaAttainment : null;
-        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, PendingWork, entries, attainment, figures);
+        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, WorkOf(open), entries, attainment, figures);
     }
 
     /// <summary>The docket's figures now (<see cref="DocketFigures"/>): its closed cases' tally with the cases it holds.</summary>
-    public DocketFigures Figures(DateTimeOffset now) => DocketFigures.Of(_court, _team, Judge, _tally, Open, StartedAt, now);
+    public DocketFigures Figures(DateTimeOffset now) => FiguresOf(Open, now);
+
+    private DocketFigures FiguresOf(IReadOnlyList<CourtCase> open, DateTimeOffset now) => DocketFigures.Of(_court, _team, Judge, _tally, open, StartedAt, now);
+
+    private double WorkOf(IReadOnlyList<CourtCase> open) => open.Sum(c => _court.CaseTypes[_court.TypeIndex(c.Type)].Weight);
 
     public DocketSnapshot Snapshot() => new(_teamId, Judge, Through, Assigned, Closed, [.. Open], [.. _absences], _tally.Copy(), StartedAt);
 

@@ -7,9 +7,9 @@ namespace Docket.Grains;
 
 /// <summary>
 /// A team's or judge's docket inside its grain: started from the court's snapshot, kept with the court's news, and
-/// taken afresh from the court when news was lost (a news whose previous entry is past the docket); before a read or a
-/// watch, caught up with the news the court still keeps when its durable ledger has entries for the team the docket
-/// has not taken (news still on its way), and taken afresh only when the court no longer keeps them all.
+/// caught up from the court when its durable ledger has entries for the team the docket has not taken — before a read
+/// or a watch (news still on its way), and when a news shows one was missed — with the news the court still keeps,
+/// and taken afresh only when the court no longer keeps them all.
 /// A team's docket also watches its open cases' deadlines (<see cref="OpenDocket.Watch"/>), from the moment it is taken.
 /// </summary>
 internal sealed class LiveDocket
@@ -30,7 +30,8 @@ internal sealed class LiveDocket
         var docket = _docket ??= await FromCourtAsync(grains);
         if (news.Previous > docket.Through)
         {
-            docket = _docket = await FromCourtAsync(grains);
+            // A news missed (or not yet come): caught up like a read.
+            docket = await CurrentAsync(grains);
         }
         Apply(docket, news);
     }
