@@ -20,5 +20,9 @@ public static class WaitingQueue
     /// (<paramref name="escalateAfterDays"/>), it is not in the top lane already, and it has waited that long.
     /// </summary>
     public static bool Escalates(int priority, double? escalateAfterDays, double waitedDays) =>
-        escalateAfterDays is { } after && LaneOf(priority) < EscalatedLane && waitedDays >= after;
+        EscalatesAfter(priority, escalateAfterDays) is { } after && waitedDays >= after;
+
+    /// <summary>How many days a case of this priority waits before it escalates; null when it never does (its pool does not escalate, or it is in the top lane already).</summary>
+    public static double? EscalatesAfter(int priority, double? escalateAfterDays) =>
+        escalateAfterDays is { } after && LaneOf(priority) < EscalatedLane ? after : null;
 }

@@ -361,12 +361,32 @@ public sealed partial class CourtState
     }
 
     /// <summary>Whether a waiting case escalates at <paramref name="at"/> (<see cref="WaitingQueue.Escalates"/> with its pool's threshold).</summary>
-    public bool Escalates(CourtCase c, DateTimeOffset at)
+    public bool Escalates(CourtCase c, DateTimeOffset at) => EscalatesAt(c) <= at;
+
+    /// <summary>
+    /// When a waiting case not yet escalated escalates (<see cref="WaitingQueue.EscalatesAfter"/> with its pool's
+    /// threshold, from its filing); null when it never will or already has.
+    /// </summary>
+    public DateTimeOffset? EscalatesAt(CourtCase c)
     {
         var type = _court.TypeIndex(c.Type);
         return c.Status == CourtCaseStatus.Waiting && c.EscalatedAt is null
-            && WaitingQueue.Escalates(_court.CaseTypes[type].Priority, _court.Layout.PoolSpecs[_court.Layout.TypePool[type]].EscalateAfterDays, (at - c.FiledAt).TotalDays);
+            && WaitingQueue.EscalatesAfter(_court.CaseTypes[type].Priority, _court.Layout.PoolSpecs[_court.Layout.TypePool[type]].EscalateAfterDays) is { } after
+            ? c.FiledAt.AddDays(after)
+            : null;
     }
+
+    /// <summary>The waiting queue as a reader sees it at <paramref name="now"/>: each pool's cases in pull order, with their places.</summary>
+    public QueuedCase[] QueuedCases(DateTimeOffset now)
+    {
+        var places = new int[_court.PoolNames.Count];
+        return [.. Queue().Select(q => new QueuedCase(q.Case.Id, q.Case.Type, _court.PoolNames[q.Pool], ++places[q.Pool],
+            q.Case.FiledAt, (now - q.Case.FiledAt).TotalDays, q.Case.EscalatedAt, EscalatesAt(q.Case)))];
+    }
+
+    /// <summary>Team <paramref name="team"/>'s absences as recorded, each with whether it covers <paramref name="now"/> (<see cref="AbsenceRule.Covers"/>).</summary>
+    public TeamAbsence[] TeamAbsences(int team, DateTimeOffset now) =>
+        [.. AbsencesOf(team).Select(a => new TeamAbsence(_court.Layout.Teams[team].Id, a.From, a.To, a.Reason, a.Seq, AbsenceRule.Covers(a.From, a.To, now), a.Withdrawn))];
 
     /// <summary>Whether the team can take a case of the type now (accepts it, present, under its cap).</summary>
     public bool CanTake(int team, int type) => _router.CanTake(team, type);

@@ -101,11 +101,14 @@ public static class LiveReports
             })];
     }
 
+    /// <summary>The kinds of entry the monthly counts per judge read: a case given to a team and judge by its filing, a pull or a designation.</summary>
+    public static IReadOnlyList<string> AssignmentKinds { get; } = [LedgerKinds.Assign, LedgerKinds.Pull, LedgerKinds.Designate];
+
     private static JudgeCount[] JudgeCounts(Court court, ReportPeriod period, IEnumerable<LedgerEntry> entries)
     {
         var calendar = court.Scenario.Calendar;
         var periodOf = ReportPeriod.KeyIn(calendar, ReportCadence.Month);
-        var month = entries.Where(e => e.Kind is LedgerKinds.Assign or LedgerKinds.Pull or LedgerKinds.Designate && e.Team is not null && periodOf(e.At) == period.Key).ToList();
+        var month = entries.Where(e => AssignmentKinds.Contains(e.Kind) && e.Team is not null && periodOf(e.At) == period.Key).ToList();
         var expected = RandomnessAudit.ExpectedCountsOf(month, AuditPeriod.Month, court, periodOf).FirstOrDefault();
         var assigned = month.Select(e => (Team: court.TeamIndex(e.Team!), e))
             .Where(x => x.Team >= 0)

@@ -10,12 +10,15 @@ public static class AbsenceRule
 {
     public static bool Covers(double from, double to, double at) => from <= at && at < to;
 
+    /// <summary>Whether the absence from <paramref name="from"/> until <paramref name="to"/> covers <paramref name="at"/> (its end is the team's first moment back).</summary>
+    public static bool Covers(DateTimeOffset from, DateTimeOffset to, DateTimeOffset at) => from <= at && at < to;
+
     /// <summary>Whether any of the absences covers <paramref name="at"/>.</summary>
     public static bool IsAway(IEnumerable<(DateTimeOffset From, DateTimeOffset To)> absences, DateTimeOffset at)
     {
         foreach (var (from, to) in absences)
         {
-            if (from <= at && at < to)
+            if (Covers(from, to, at))
             {
                 return true;
             }

@@ -392,18 +392,13 @@ public sealed partial class LiveCourtGrain(
     {
         EnsureHealthy();
         var t = _court.TeamIndex(team);
-        var now = Now();
-        return OnceDurableAsync(t < 0 ? null : _state.AbsencesOf(t).Select(a => new TeamAbsence(team, a.From, a.To, a.Reason, a.Seq, a.From <= now && now < a.To, a.Withdrawn)).ToArray());
+        return OnceDurableAsync(t < 0 ? null : _state.TeamAbsences(t, Now()));
     }
 
     public Task<QueuedCase[]> GetQueueAsync()
     {
         EnsureHealthy();
-        var now = Now();
-        var places = new int[_court.PoolNames.Count];
-        return OnceDurableAsync(_state.Queue().Select(q => new QueuedCase(q.Case.Id, q.Case.Type, _court.PoolNames[q.Pool], ++places[q.Pool],
-            q.Case.FiledAt, (now - q.Case.FiledAt).TotalDays, q.Case.EscalatedAt,
-            _court.Layout.PoolSpecs[q.Pool].EscalateAfterDays is { } after && q.Case.EscalatedAt is null ? q.Case.FiledAt.AddDays(after) : null)).ToArray());
+        return OnceDurableAsync(_state.QueuedCases(Now()));
     }
 
     /// <summary>
@@ -768,7 +763,7 @@ public sealed partial class LiveCourtGrain(
         {
             var seq = _state.Seq;
             await DurableThroughAsync(seq);
-            foreach (var entryKind in (string[])[LedgerKinds.Assign, LedgerKinds.Pull, LedgerKinds.Designate])
+            foreach (var entryKind in LiveReports.AssignmentKinds)
             {
                 for (long after = 0; ;)
                 {
