@@ -5,7 +5,10 @@ namespace Docket.Domain.Balance;
 /// turned into a score in [0, 1] (higher is better) and the scores are averaged with the scenario's weights, ×100.
 /// </summary>
 /// <param name="TimeLimitChangeRate">Extensions granted to the cases filed in the window ÷ those cases (summary.json's one time-limit change rate).</param>
-/// <param name="TrialTimeIndex">Σ days to disposition ÷ Σ statutory limit days of the cases closed (types with a limit).</param>
+/// <param name="TrialTimeIndex">
+/// Σ days to disposition, less the days in stages that suspend the limit, ÷ Σ statutory limit days of the cases closed
+/// (types with a limit): the one definition, for summary.json, the live KPIs and the dockets' figures.
+/// </param>
 /// <param name="MediationAndSimpleShare">(Mediated + fast-track closures) ÷ (mediated + closures): the fast track is simple procedure.</param>
 /// <param name="FileTransferDays">
 /// Mean days an appealed case's file takes between court levels (case 160: 上下级法院之间卷宗流转时间); null when no

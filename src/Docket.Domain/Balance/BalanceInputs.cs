@@ -114,8 +114,9 @@ public sealed class BalanceInputs
     }
 
     /// <summary>
-    /// The five indicators. The trial-time index is Σ days to disposition ÷ Σ statutory limit days over the closed
-    /// cases whose type has a limit (cases without a limit count in neither sum); the file transfer time is the mean
+    /// The five indicators. The trial-time index is Σ days to disposition, less the days the limit stood still, ÷ Σ
+    /// statutory limit days over the closed cases whose type has a limit (cases without a limit count in neither sum);
+    /// the file transfer time is the mean
     /// over appealed cases' transfers between court levels, absent (null) when there were none.
     /// </summary>
     public BalanceIndicators Indicators() => new(

@@ -1,6 +1,7 @@
 using Docket.Domain.Balance;
 using Docket.Domain.Cases;
 using Docket.Domain.Staffing;
+using Docket.Domain.Statistics;
 
 namespace Docket.Domain.Courts;
 
@@ -27,7 +28,8 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
     private readonly Dictionary<TeamKind, double> _quotaUnits;
     private readonly double[] _pendingWork;
     private readonly long _unlocks;
-    private long _pendingStart, _filed, _closed, _waiting, _lockedNow, _overdue, _over365, _over548, _over1095;
+    private long _pendingStart, _filed, _closed, _waiting, _lockedNow, _overdue;
+    private readonly long[] _longPending = new long[CourtFigures.LongPendingDays.Count];
 
     public CourtIndicatorPass(CourtState state, DateTimeOffset? since, DateTimeOffset now)
     {
@@ -126,9 +128,10 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
             var age = (_now - c.FiledAt).TotalDays;
             _ages.Add(age);
             _inputs.Pending(age, _court.Scenario.Balance.LongPendingDays);
-            _over365 += age > 365 ? 1 : 0;
-            _over548 += age > 548 ? 1 : 0;
-            _over1095 += age > 1095 ? 1 : 0;
+            for (var i = 0; i < _longPending.Length; i++)
+            {
+                _longPending[i] += age > CourtFigures.LongPendingDays[i] ? 1 : 0;
+            }
             if (c.Status == CourtCaseStatus.Waiting)
             {
                 _waiting++;
@@ -184,10 +187,10 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
             Closed = _closed,
             PendingEnd = pending,
             Waiting = _waiting,
-            ClosureRate = _pendingStart + _filed == 0 ? 0 : (double)_closed / (_pendingStart + _filed),
-            ClearanceRatio = _filed == 0 ? 0 : (double)_closed / _filed,
+            ClosureRate = CourtFigures.ClosureRate(_closed, _pendingStart, _filed),
+            ClearanceRatio = CourtFigures.ClearanceRatio(_closed, _filed),
             PendingAgeDays = CourtIndicators.Ages(sorted),
-            LongPending = new LongPending(_over365, _over548, _over1095),
+            LongPending = new LongPending(_longPending[0], _longPending[1], _longPending[3], _longPending[2]),
             Locks = new LockCounts(_lockedNow, _overdue, _unlocks),
             Balance = BalanceKpi.Of(indicators, _court.Scenario.Balance.Weights, gini),
             WaitingAgeDays = CourtIndicators.Ages(waitingSorted),

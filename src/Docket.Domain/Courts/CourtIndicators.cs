@@ -3,7 +3,7 @@ using Docket.Domain.Balance;
 using Docket.Domain.Cases;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
-using MathNet.Numerics.Statistics;
+using Docket.Domain.Statistics;
 
 namespace Docket.Domain.Courts;
 
@@ -33,7 +33,6 @@ public static class CourtIndicators
     }
 
     internal static PendingAges Ages(double[] sorted) =>
-        sorted.Length == 0 ? new PendingAges(0, 0, 0, 0) : new PendingAges(sorted.Average(), Quantile(sorted, 0.5), Quantile(sorted, 0.9), sorted[^1]);
+        sorted.Length == 0 ? new PendingAges(0, 0, 0, 0) : new PendingAges(sorted.Average(), CourtFigures.Quantile(sorted, 0.5), CourtFigures.Quantile(sorted, 0.9), sorted[^1]);
 
-    private static double Quantile(double[] sorted, double tau) => sorted.Length == 0 ? 0.0 : SortedArrayStatistics.Quantile(sorted, tau);
 }

@@ -72,7 +72,8 @@ public sealed record PendingAges(
 public sealed record LongPending(
     [property: Id(0), JsonPropertyName("over_365")] long Over365,
     [property: Id(1), JsonPropertyName("over_548")] long Over548,
-    [property: Id(2), JsonPropertyName("over_1095")] long Over1095);
+    [property: Id(2), JsonPropertyName("over_1095")] long Over1095,
+    [property: Id(3), JsonPropertyName("over_730")] long Over730 = 0);
 
 /// <summary>Cases locked now, cases ever locked, and unlocks recorded.</summary>
 [GenerateSerializer, Immutable, Alias("docket.live.lock-counts")]

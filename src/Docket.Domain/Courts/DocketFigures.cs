@@ -51,7 +51,7 @@ public sealed record DocketFigures(
             : 0.0;
         return new DocketFigures(
             open.Count, closed, tally.ClosedInYearOf(court, now),
-            ClosureRate: open.Count + closed == 0 ? 0 : (double)closed / (open.Count + closed),
+            ClosureRate: Statistics.CourtFigures.ClosureRate(closed, pendingStart: 0, filed: open.Count + closed),
             quota, Staffing.QuotaAttainment.Name(t.QuotaUnit), Staffing.QuotaAttainment.Of(tally.Credit, quota, years),
             BalanceKpi.Of(indicators, court.Scenario.Balance.Weights, gini));
     }

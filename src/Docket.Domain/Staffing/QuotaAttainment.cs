@@ -25,6 +25,15 @@ public static class QuotaAttainment
         Of(Attained(unit, closedCases, workloadUnits), annualQuota, years);
 
     /// <summary>
+    /// Each team kind's attainment over <paramref name="years"/>: what the kind's teams closed, in their quota units
+    /// (<paramref name="attained"/>), ÷ (the kind's annual quota, its teams' summed × the years). Kinds whose teams
+    /// have no quota are left out.
+    /// </summary>
+    public static IEnumerable<(TeamKind Kind, double Attainment)> ByKind(IEnumerable<(TeamKind Kind, double Quota)> teams, Func<TeamKind, double> attained, double years) =>
+        teams.GroupBy(t => t.Kind).Select(k => (k.Key, Quota: k.Sum(t => t.Quota))).Where(k => k.Quota > 0)
+            .Select(k => (k.Key, Of(attained(k.Key), k.Quota, years)));
+
+    /// <summary>
     /// A judge's annual quota: an equal share of the team's among its <paramref name="judges"/>, as the monthly per-judge
     /// counts share the team's expected count.
     /// </summary>

@@ -47,8 +47,8 @@ public static class SummaryBuilder
                 Closed = closed,
                 PendingEnd = Sum(c => c.PendingEnd),
             },
-            ClosureRate = Ratio(closed, pendingStart + filed),
-            ClearanceRatio = Ratio(closed, filed),
+            ClosureRate = CourtFigures.ClosureRate(closed, pendingStart, filed),
+            ClearanceRatio = CourtFigures.ClearanceRatio(closed, filed),
             TimeToDispositionDays = new DispositionTimes
             {
                 Mean = ttd.Length == 0 ? 0 : ttd.Average(),
@@ -67,10 +67,10 @@ public static class SummaryBuilder
             },
             LongPending = new LongPending
             {
-                Over365 = ages.Count(a => a > 365),
-                Over548 = ages.Count(a => a > 548),
-                Over730 = ages.Count(a => a > 730),
-                Over1095 = ages.Count(a => a > 1095),
+                Over365 = CourtFigures.CountOver(ages, CourtFigures.LongPendingDays[0]),
+                Over548 = CourtFigures.CountOver(ages, CourtFigures.LongPendingDays[1]),
+                Over730 = CourtFigures.CountOver(ages, CourtFigures.LongPendingDays[2]),
+                Over1095 = CourtFigures.CountOver(ages, CourtFigures.LongPendingDays[3]),
             },
             Monthly = [.. Enumerable.Range(0, months).Select(m =>
             {
@@ -84,7 +84,7 @@ public static class SummaryBuilder
                     Days = rows[0].Days,
                     Filed = f,
                     Closed = cl,
-                    ClosureRate = Ratio(cl, rows.Sum(r => r.PendingStart) + f),
+                    ClosureRate = CourtFigures.ClosureRate(cl, rows.Sum(r => r.PendingStart), f),
                     PendingEnd = rows.Sum(r => r.PendingEnd),
                     ClosureRateBaseline = MonthlyBaseline(scenario, m),
                     ClosureShare = shares[m],
@@ -137,7 +137,7 @@ public static class SummaryBuilder
                 Filed = c.Filed,
                 Closed = c.Closed,
                 PendingEnd = c.PendingEnd,
-                ClosureRate = Ratio(c.Closed, c.PendingStart + c.Filed),
+                ClosureRate = CourtFigures.ClosureRate(c.Closed, c.PendingStart, c.Filed),
                 MeanTtdDays = c.TimeToDisposition.Length == 0 ? 0 : c.TimeToDisposition.Average(),
                 BalanceIndex = c.Balance.Indicators().Index(scenario.Balance.Weights),
                 AppealsOut = c.Appeals is { Sends: true } sent ? sent.OutByType.Sum() : null,
@@ -577,6 +577,5 @@ public static class SummaryBuilder
 
     private static double Ratio(double a, double b) => b > 0 ? a / b : 0.0;
 
-    private static double Quantile(double[] sorted, double tau) =>
-        sorted.Length == 0 ? 0.0 : SortedArrayStatistics.Quantile(sorted, tau);
+    private static double Quantile(double[] sorted, double tau) => CourtFigures.Quantile(sorted, tau);
 }

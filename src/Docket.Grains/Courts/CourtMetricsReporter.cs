@@ -1,5 +1,7 @@
+using Docket.Domain.Deadlines;
 using Docket.Domain.Metrics;
 using Docket.Domain.Simulation;
+using Docket.Domain.Staffing;
 using Docket.Domain.Statistics;
 
 namespace Docket.Grains;
@@ -50,10 +52,9 @@ internal sealed class CourtMetricsReporter(DocketMetrics metrics, CourtLayout la
             metrics.Unlocks.Add(tally.Unlocks - _last.Unlocks, new KeyValuePair<string, object?>("court", court));
             _last.Unlocks = tally.Unlocks;
         }
-        string[] levels = ["judge", "division_head", "president", "discipline"];
-        for (var l = 0; l < levels.Length; l++)
+        for (var l = 0; l < tally.WarningsByLevel.Length; l++)
         {
-            Add(metrics.Warnings, tally.WarningsByLevel, _last.WarningsByLevel, l, new("court", court), new("level", levels[l]));
+            Add(metrics.Warnings, tally.WarningsByLevel, _last.WarningsByLevel, l, new("court", court), new("level", WarningLevels.NameOf((EscalationLevel)l)));
         }
         metrics.SimulatedCases.Add(simulation.CaseCount - _lastCases, new KeyValuePair<string, object?>("scenario", layout.Scenario.Name));
         _lastCases = simulation.CaseCount;
@@ -65,7 +66,7 @@ internal sealed class CourtMetricsReporter(DocketMetrics metrics, CourtLayout la
     {
         var court = new KeyValuePair<string, object?>("court", layout.CourtId);
         metrics.BalanceIndex.Record(statistics.Balance.Indicators().Index(layout.Scenario.Balance.Weights), court);
-        metrics.CasesLongPending.Record(statistics.PendingAges.Count(a => a > 365), court);
+        metrics.CasesLongPending.Record(CourtFigures.CountOver(statistics.PendingAges, CourtFigures.OneYear), court);
     }
 
     private void ReportQuotaAttainment(CourtSimulation simulation)
@@ -75,15 +76,9 @@ internal sealed class CourtMetricsReporter(DocketMetrics metrics, CourtLayout la
         {
             return;
         }
-        for (var k = 0; k < SimulationTally.Kinds; k++)
+        foreach (var (kind, attainment) in QuotaAttainment.ByKind(layout.Teams.Select(t => (t.Kind, t.Quota)), k => simulation.Tally.QuotaCreditByKind[(int)k], years))
         {
-            var quota = layout.Teams.Where(t => (int)t.Kind == k).Sum(t => t.Quota);
-            if (quota <= 0)
-            {
-                continue;
-            }
-            metrics.QuotaAttainment.Record(Docket.Domain.Staffing.QuotaAttainment.Of(simulation.Tally.QuotaCreditByKind[k], quota, years),
-                new("court", layout.CourtId), new("team_kind", CourtStatisticsCollector.TeamKindName((Docket.Domain.Staffing.TeamKind)k)));
+            metrics.QuotaAttainment.Record(attainment, new("court", layout.CourtId), new("team_kind", CourtStatisticsCollector.TeamKindName(kind)));
         }
     }
 

@@ -158,19 +158,9 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
         {
             return;
         }
-        var years = days / SimulationYear.Days;
-        var quota = new Dictionary<TeamKind, double>();
-        foreach (var team in court.Layout.Teams)
+        foreach (var (kind, attainment) in Domain.Staffing.QuotaAttainment.ByKind(court.Layout.Teams.Select(t => (t.Kind, t.Quota)), k => units.GetValueOrDefault(k), days / SimulationYear.Days))
         {
-            quota[team.Kind] = quota.GetValueOrDefault(team.Kind) + team.Quota;
-        }
-        foreach (var (kind, q) in quota)
-        {
-            if (q > 0)
-            {
-                metrics.QuotaAttainment.Record(Domain.Staffing.QuotaAttainment.Of(units.GetValueOrDefault(kind), q, years),
-                    new("court", court.Id), new("team_kind", CourtStatisticsCollector.TeamKindName(kind)));
-            }
+            metrics.QuotaAttainment.Record(attainment, new("court", court.Id), new("team_kind", CourtStatisticsCollector.TeamKindName(kind)));
         }
     }
 
