@@ -12,9 +12,10 @@ namespace Docket.Domain.Access;
 /// within their court; only they unlock (Yancheng, case 157) and designate; only the president extends a statutory
 /// limit (case 160); a judge asks to convert their team's case from simple to ordinary procedure and a division
 /// head of its division or the president decides (cases 157, 159: the scenario's <c>conversion.approver</c> says
-/// which; a division head's conversion the president may decide too); reviewers of a court, and division heads within their division, draw the quality-review sample and record
+/// which, <see cref="MayDecideConversion"/>; a division head's conversion the president may decide too); reviewers of a court, and division heads within their division, draw the quality-review sample and record
 /// findings and cards (cases 162, 166, 159); the case's judge, a division head of its
-/// division or the president refers it to a professional judges' meeting, a division head or the president records
+/// division or the president refers it to a professional judges' meeting (for a leader's disagreement with the panel
+/// only a division head or the president), a division head or the president records
 /// the meeting, releases the case or sends it to the adjudication committee, whose decision the president (its
 /// chair) records (cases 164, 165); registrars re-issue a party's code at their court; the court's published lists are read as
 /// <see cref="Reports.ReportKinds.PermissionOf"/> says; auditors and admins read and audit, bound to one court when their account names one, and
@@ -46,6 +47,7 @@ public static class AccessRules
             (UserRoles.Auditor, Reach.Unbound), (UserRoles.Admin, Reach.Unbound),
         ],
         [Permission.ReferToMeeting] = [(UserRoles.Judge, Reach.OwnTeam), (UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
+        [Permission.ReferForDisagreement] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
         [Permission.ConveneMeeting] = [(UserRoles.DivisionHead, Reach.Division), (UserRoles.President, Reach.Court)],
         [Permission.DecideInCommittee] = [(UserRoles.President, Reach.Court)],
         [Permission.Oversee] =
@@ -88,6 +90,15 @@ public static class AccessRules
 
     /// <summary>Whether the role holds the permission at all (the ledger's replay check: an entry records the role, not the scope).</summary>
     public static bool RoleMay(string role, Permission permission) => Array.Exists(s_table[permission], r => r.Role == role);
+
+    /// <summary>
+    /// Whether the role decides the conversions of a case type whose scenario names <paramref name="approver"/>
+    /// (<c>conversion.approver</c>, cases 157, 159): of the roles that decide conversions at all, the approver named,
+    /// or the president, who may also decide a division head's. Roles only, as the ledger records them; where the
+    /// actor may decide, <see cref="Permission.DecideConversion"/>'s reach says.
+    /// </summary>
+    public static bool MayDecideConversion(string role, string approver) =>
+        RoleMay(role, Permission.DecideConversion) && (role == approver || role == UserRoles.President);
 
     /// <summary>Whether the actor holds the permission for this court, division and team.</summary>
     public static bool Allows(Actor actor, Permission permission, AccessScope scope)

@@ -36,6 +36,9 @@ public enum Permission
     /// <summary>Refer a case to a professional judges' meeting (cases 164, 165).</summary>
     ReferToMeeting,
 
+    /// <summary>Refer a case to a professional judges' meeting because one disagrees with its panel (a leader's disagreement).</summary>
+    ReferForDisagreement,
+
     /// <summary>Record a meeting held, release a case after its minutes are checked, send it to the adjudication committee.</summary>
     ConveneMeeting,
 

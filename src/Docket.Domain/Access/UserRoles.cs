@@ -1,16 +1,18 @@
-using Docket.Domain.Access;
-using Docket.Domain.Courts;
-using Docket.Domain.Ledger;
+using Docket.Domain.Staffing;
+
 namespace Docket.Domain.Access;
 
-/// <summary>The roles a user of the live service has; the court roles are spelled as scenarios spell them.</summary>
+/// <summary>
+/// The roles a user of the live service has. The court roles are the staffing catalog's (<see cref="RoleCatalog"/>),
+/// spelled as scenarios spell them; the others are the service's own.
+/// </summary>
 public static class UserRoles
 {
     public const string Registrar = "registrar";
-    public const string Judge = "judge";
-    public const string Clerk = "clerk";
-    public const string DivisionHead = "division_head";
-    public const string President = "president";
+    public const string Judge = RoleCatalog.Judge;
+    public const string Clerk = RoleCatalog.Clerk;
+    public const string DivisionHead = RoleCatalog.DivisionHead;
+    public const string President = RoleCatalog.President;
 
     /// <summary>A reviewer of closed files (quality review, cases 162, 166, 159), of one court.</summary>
     public const string Reviewer = "reviewer";

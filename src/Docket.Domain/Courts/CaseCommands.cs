@@ -118,7 +118,7 @@ public static class CaseCommands
                 $"only a division head of case {c.Id}'s division or the president of court {court.Id} decides its conversion");
         }
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
-        if (type.Conversion is { } conversion && !conversion.MayDecide(by.Role))
+        if (type.Conversion is { } conversion && !AccessRules.MayDecideConversion(by.Role, conversion.Approver))
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null,
                 $"the conversions of case type '{c.Type}' are decided by the {conversion.Approver.Replace('_', ' ')}");
@@ -181,7 +181,7 @@ public static class CaseCommands
         {
             return $"case type '{c.Type}' is not converted to ordinary procedure";
         }
-        if (!conversion.MayDecide(role))
+        if (!AccessRules.MayDecideConversion(role, conversion.Approver))
         {
             return $"the conversions of case type '{c.Type}' are decided by the {conversion.Approver.Replace('_', ' ')}, not a {role.Replace('_', ' ')}";
         }

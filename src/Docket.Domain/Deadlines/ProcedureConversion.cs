@@ -4,9 +4,9 @@ namespace Docket.Domain.Deadlines;
 
 /// <summary>
 /// A simple-procedure type's conversion to ordinary procedure (cases 157, 159): it needs the approval of
-/// <see cref="Approver"/>, so that it cannot be used to borrow time. In simulation, at a case's first limit warning
-/// its judge asks to convert with probability <see cref="Share"/> and the approver grants <see cref="ApprovalShare"/>
-/// of the requests. An approved conversion re-sets the statutory limit to the ordinary one, <see cref="LimitDays"/>
+/// <see cref="Approver"/> or the president (<see cref="Access.AccessRules.MayDecideConversion"/>), so that it cannot
+/// be used to borrow time. In simulation, at a case's first limit warning its judge asks to convert with probability
+/// <see cref="Share"/> and the approver grants <see cref="ApprovalShare"/> of the requests. An approved conversion re-sets the statutory limit to the ordinary one, <see cref="LimitDays"/>
 /// counted from filing as the law counts it (the Supreme People's Court's interpretation of the Civil Procedure Law:
 /// a converted case's limit runs from the day it was filed); a refused one keeps the original limit.
 /// </summary>
@@ -14,9 +14,6 @@ public sealed record ProcedureConversion(double Share, double ApprovalShare, str
 {
     /// <summary>The roles a scenario may name as the approver.</summary>
     public static IReadOnlyList<string> Approvers { get; } = [RoleCatalog.DivisionHead, RoleCatalog.President];
-
-    /// <summary>Whether <paramref name="role"/> decides the type's conversions: the approver named, or the president above a division head.</summary>
-    public bool MayDecide(string role) => role == Approver || role == RoleCatalog.President;
 }
 
 /// <summary>Where a case's conversion to ordinary procedure stands (the live record's <c>conversion</c>).</summary>

@@ -2,11 +2,12 @@ using Docket.Domain.Staffing;
 
 namespace Docket.Domain.Deadlines;
 
-/// <summary>Only a division head or the president lifts a lock (Yancheng, case 157).</summary>
+/// <summary>
+/// Who lifts a lock in a simulated court (Yancheng, case 157): its division head, or the president where there is
+/// none. Who may, live and in the ledger, is <see cref="Access.AccessRules"/>' <see cref="Access.Permission.Unlock"/>.
+/// </summary>
 public static class UnlockRule
 {
-    public static bool CanUnlock(string role) => role is RoleCatalog.DivisionHead or RoleCatalog.President;
-
     /// <summary>Who unlocks in a court with these supervisors: the division head if there is one, else the president.</summary>
     public static string? Unlocker(IEnumerable<string> supervisors)
     {

@@ -51,14 +51,17 @@ public sealed record MeetingHold(
 /// </summary>
 public static class MeetingReferral
 {
-    /// <summary>Why <paramref name="role"/> cannot refer the case now for <paramref name="trigger"/>; null when it can.</summary>
+    /// <summary>
+    /// Why <paramref name="role"/> cannot refer the case now for <paramref name="trigger"/>; null when it can. A
+    /// leader's disagreement needs <see cref="Permission.ReferForDisagreement"/> besides the referral's own permission.
+    /// </summary>
     public static (string Field, string Problem)? RefuseReferral(MeetingHold? hold, bool open, string? trigger, string role)
     {
         if (MeetingTriggers.IndexOf(trigger) < 0)
         {
             return ("trigger", $"unknown trigger '{trigger}' ({string.Join(", ", MeetingTriggers.All)})");
         }
-        if (trigger == MeetingTriggers.LeaderDisagrees && role is not (UserRoles.DivisionHead or UserRoles.President))
+        if (trigger == MeetingTriggers.LeaderDisagrees && !AccessRules.RoleMay(role, Permission.ReferForDisagreement))
         {
             return ("trigger", "only a division head or the president refers a case because they disagree with the panel");
         }

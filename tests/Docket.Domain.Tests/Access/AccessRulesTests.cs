@@ -1,4 +1,7 @@
 using Docket.Domain.Access;
+using Docket.Domain.Deadlines;
+using Docket.Domain.Staffing;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Access;
 
@@ -35,6 +38,59 @@ public sealed class AccessRulesTests
         Assert.Equal([UserRoles.President], AccessRules.RolesWith(Permission.Extend));
         Assert.False(AccessRules.Allows(s_head, Permission.Extend, new("c1", "civil", "civil-1")));
         Assert.True(AccessRules.Allows(s_president, Permission.Extend, new("c1", "civil", "civil-1")));
+    }
+
+    [Theory]
+    [InlineData(RoleCatalog.DivisionHead, true)]
+    [InlineData(RoleCatalog.President, true)]
+    [InlineData(RoleCatalog.VicePresident, false)]
+    [InlineData(RoleCatalog.Judge, false)]
+    [InlineData(RoleCatalog.Assistant, false)]
+    [InlineData(RoleCatalog.Clerk, false)]
+    [InlineData(RoleCatalog.Bailiff, false)]
+    [InlineData(UserRoles.Admin, false)]
+    [InlineData("", false)]
+    public void Only_a_division_head_or_the_president_unlocks(string role, bool may) =>
+        Assert.Equal(may, AccessRules.RoleMay(role, Permission.Unlock));
+
+    [Theory]
+    [InlineData(UserRoles.DivisionHead, UserRoles.DivisionHead, true)]
+    [InlineData(UserRoles.DivisionHead, UserRoles.President, true)]
+    [InlineData(UserRoles.President, UserRoles.President, true)]
+    [InlineData(UserRoles.President, UserRoles.DivisionHead, false)]
+    [InlineData(UserRoles.DivisionHead, UserRoles.Judge, false)]
+    [InlineData(UserRoles.DivisionHead, UserRoles.Clerk, false)]
+    [InlineData(UserRoles.DivisionHead, UserRoles.Admin, false)]
+    [InlineData(RoleCatalog.VicePresident, RoleCatalog.VicePresident, false)]
+    public void Only_the_named_approver_or_the_president_decides_a_conversion(string approver, string role, bool may) =>
+        Assert.Equal(may, AccessRules.MayDecideConversion(role, approver));
+
+    [Fact]
+    public void Every_approver_a_scenario_may_name_decides_conversions_within_their_reach()
+    {
+        foreach (var approver in ProcedureConversion.Approvers)
+        {
+            Assert.True(AccessRules.MayDecideConversion(approver, approver));
+        }
+        Assert.True(AccessRules.Allows(s_head, Permission.DecideConversion, new("c1", "civil", "civil-1")));
+        Assert.False(AccessRules.Allows(s_head, Permission.DecideConversion, new("c1", "criminal", "criminal-1")));
+        Assert.True(AccessRules.Allows(s_president, Permission.DecideConversion, new("c1", "criminal", "criminal-1")));
+    }
+
+    [Fact]
+    public void A_leader_disagreeing_with_the_panel_refers_a_case_only_as_division_head_or_president()
+    {
+        Assert.Equal([UserRoles.DivisionHead, UserRoles.President], AccessRules.RolesWith(Permission.ReferForDisagreement));
+        Assert.True(AccessRules.RoleMay(UserRoles.Judge, Permission.ReferToMeeting));
+        Assert.True(AccessRules.Allows(s_head, Permission.ReferForDisagreement, new("c1", "civil", "civil-1")));
+        Assert.False(AccessRules.Allows(s_head, Permission.ReferForDisagreement, new("c1", "criminal", "criminal-1")));
+        Assert.False(AccessRules.Allows(s_judge, Permission.ReferForDisagreement, new("c1", "civil", "civil-1")));
+
+        Assert.Equal(("trigger", "only a division head or the president refers a case because they disagree with the panel"),
+            MeetingReferral.RefuseReferral(null, true, MeetingTriggers.LeaderDisagrees, UserRoles.Judge));
+        Assert.Null(MeetingReferral.RefuseReferral(null, true, MeetingTriggers.LeaderDisagrees, UserRoles.DivisionHead));
+        Assert.Null(MeetingReferral.RefuseReferral(null, true, MeetingTriggers.LeaderDisagrees, UserRoles.President));
+        Assert.Null(MeetingReferral.RefuseReferral(null, true, MeetingTriggers.PanelSplit, UserRoles.Judge));
     }
 
     [Fact]
