@@ -31,12 +31,14 @@ public readonly record struct RecordedAbsence(
 /// eligible set, the catch-up of its counts), so the changes are made in the order of the moments they happen,
 /// whenever the court is next brought forward: the live court, which is also brought forward by watches that record
 /// nothing, and a replay of its ledger, which is brought forward only at the ledger's entries, make the same changes
-/// in the same order.
+/// in the same order. An absence over by the moment brought to can change nothing more: it is kept apart, for the
+/// team's list and a withdrawal's refusal, so bringing the court forward looks only at the absences in force or to come.
 /// </summary>
 public sealed class TeamPresence
 {
     private readonly CaseRouter _router;
     private readonly List<RecordedAbsence>[] _absences;
+    private readonly List<RecordedAbsence>[] _over;
     private readonly List<int> _teamsWithAbsences = [];
     private readonly List<(DateTimeOffset At, int Team)> _changes = [];
     private DateTimeOffset _broughtTo = DateTimeOffset.MinValue;
@@ -45,6 +47,7 @@ public sealed class TeamPresence
     {
         _router = router;
         _absences = new List<RecordedAbsence>[teams];
+        _over = new List<RecordedAbsence>[teams];
     }
 
     internal void WriteState(BinaryWriter w)
@@ -54,8 +57,9 @@ public sealed class TeamPresence
         foreach (var team in _teamsWithAbsences)
         {
             w.Write(team);
-            w.Write(_absences[team].Count);
-            foreach (var a in _absences[team])
+            var recorded = Of(team);
+            w.Write(recorded.Count);
+            foreach (var a in recorded)
             {
                 CourtTimes.Write(w, a.From);
                 CourtTimes.Write(w, a.To);
@@ -82,13 +86,16 @@ public sealed class TeamPresence
                 var absence = new RecordedAbsence(CourtTimes.Read(r), CourtTimes.Read(r), r.ReadString(), r.ReadInt64());
                 _absences[team].Add(r.ReadInt64() is var withdrawn and > 0 ? absence with { Withdrawn = withdrawn } : absence);
             }
+            SetAsideOver(team);
         }
     }
 
     /// <summary>A team's absences, in the order recorded.</summary>
-    public IReadOnlyList<RecordedAbsence> Of(int team) => _absences[team] ?? (IReadOnlyList<RecordedAbsence>)[];
+    public IReadOnlyList<RecordedAbsence> Of(int team) => _over[team] is not { Count: > 0 } over
+        ? _absences[team] ?? (IReadOnlyList<RecordedAbsence>)[]
+        : [.. over.Concat(_absences[team]).OrderBy(a => a.Seq)];
 
-    /// <summary>Whether one of the team's absences covers <paramref name="at"/>.</summary>
+    /// <summary>Whether one of the team's absences covers <paramref name="at"/>, a moment not before the one last brought to.</summary>
     public bool IsAway(int team, DateTimeOffset at) =>
         _absences[team] is { } absences && AbsenceRule.IsAway(absences.Select(a => (a.From, a.To)), at);
 
@@ -110,7 +117,14 @@ public sealed class TeamPresence
     /// <summary>The team's absence recorded by entry <paramref name="seq"/>, or null.</summary>
     public RecordedAbsence? Find(int team, long seq)
     {
-        foreach (var a in Of(team))
+        foreach (var a in (IEnumerable<RecordedAbsence>?)_absences[team] ?? [])
+        {
+            if (a.Seq == seq)
+            {
+                return a;
+            }
+        }
+        foreach (var a in (IEnumerable<RecordedAbsence>?)_over[team] ?? [])
         {
             if (a.Seq == seq)
             {
@@ -127,14 +141,16 @@ public sealed class TeamPresence
     /// </summary>
     public void Withdraw(int team, long seq, long withdrawal, DateTimeOffset at)
     {
+        // An absence over cannot be withdrawn (AbsenceRule.RefuseWithdrawal): only those in force or to come are looked in.
         var absences = _absences[team] ?? throw new InvalidOperationException($"team {team} has no absence {seq}");
         var i = absences.FindIndex(a => a.Seq == seq);
         if (i < 0)
         {
-            throw new InvalidOperationException($"team {team} has no absence {seq}");
+            throw new InvalidOperationException($"team {team} has no absence {seq} in force or to come");
         }
         absences[i] = absences[i].WithdrawnAt(at, withdrawal);
         _router.SetAbsent(team, IsAway(team, at));
+        SetAsideOver(team);
     }
 
     /// <summary>
@@ -168,5 +184,20 @@ public sealed class TeamPresence
             _router.SetAbsent(team, IsAway(team, moment));
         }
         _broughtTo = at;
+        foreach (var (_, team) in _changes)
+        {
+            SetAsideOver(team);
+        }
+    }
+
+    /// <summary>Moves the team's absences over by the moment brought to out of those looked at when the court moves on.</summary>
+    private void SetAsideOver(int team)
+    {
+        var absences = _absences[team];
+        if (absences.Exists(a => a.To <= _broughtTo))
+        {
+            (_over[team] ??= []).AddRange(absences.Where(a => a.To <= _broughtTo));
+            absences.RemoveAll(a => a.To <= _broughtTo);
+        }
     }
 }

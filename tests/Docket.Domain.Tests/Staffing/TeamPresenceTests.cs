@@ -65,4 +65,29 @@ public sealed class TeamPresenceTests
         Assert.Contains("civil-2", router.Eligible(pool, civil));
         Assert.False(presence.IsAway(team, at.AddDays(1)));
     }
+
+    [Fact]
+    public void An_absence_over_still_reads_in_the_order_recorded_and_is_found_but_covers_nothing_more()
+    {
+        var court = ReplayCourts.Of("{ policy: random }");
+        var router = new CaseRouter(court.Layout, court.Id);
+        var presence = new TeamPresence(router, court.Layout.Teams.Count);
+        var team = court.TeamIndex("civil-2");
+        presence.BringTo(s_start);
+        var longer = new RecordedAbsence(s_start, s_start.AddDays(10), "training", 2);
+        var shorter = new RecordedAbsence(s_start.AddDays(1), s_start.AddDays(2), "sick leave", 3);
+        presence.Add(team, longer, s_start);
+        presence.Add(team, shorter, s_start);
+
+        presence.BringTo(s_start.AddDays(3));
+        presence.Add(team, new RecordedAbsence(s_start.AddDays(20), s_start.AddDays(21), "leave", 4), s_start.AddDays(3));
+
+        Assert.Equal([2L, 3, 4], presence.Of(team).Select(a => a.Seq));
+        Assert.Equal(shorter, presence.Find(team, 3));
+        Assert.True(presence.IsAway(team, s_start.AddDays(3)));
+        presence.BringTo(s_start.AddDays(15));
+        Assert.False(presence.IsAway(team, s_start.AddDays(15)));
+        Assert.Equal([2L, 3, 4], presence.Of(team).Select(a => a.Seq));
+        Assert.Throws<InvalidOperationException>(() => presence.Withdraw(team, 2, 9, s_start.AddDays(15)));
+    }
 }
