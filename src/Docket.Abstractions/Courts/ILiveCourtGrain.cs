@@ -102,7 +102,6 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("kpis")]
     Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);
 
-    /// <summary>The court's quality review of the files closed in <paramref name="year"/> (UTC), per judge (<see cref="CourtState.QualityYearOf"/>).</summary>
     /// <summary>Records a sitting of the professional judges' meeting (<see cref="CourtCommands.HoldSitting"/>).</summary>
     [Alias("meeting-sitting")]
     Task<CommandResult> HoldSittingAsync(MeetingSitting sitting, Actor by);
@@ -111,6 +110,7 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("meeting-attendance")]
     Task<MeetingAttendance> GetAttendanceAsync();
 
+    /// <summary>The court's quality review of the files closed in <paramref name="year"/> (UTC), per judge (<see cref="CourtState.QualityYearOf"/>).</summary>
     [Alias("quality-year")]
     Task<Domain.Quality.QualityYear> GetQualityYearAsync(int year);
 

@@ -3,7 +3,7 @@ using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 namespace Docket.Abstractions;
 
-/// <summary>Reads and verifies a court's ledger (keyed by the court's id) without holding up the court.</summary>
+/// <summary>Reads a court's durable ledger in pages (keyed by the court's id) without holding up the court; verification is <c>LedgerCheckGrain</c>'s.</summary>
 [Alias("docket.live.audit-grain")]
 public interface ILiveAuditGrain : IGrainWithStringKey
 {
