@@ -34,7 +34,7 @@ public sealed partial class CourtState
     private readonly Dictionary<long, CourtCase> _recalled = [];
     private readonly Queue<long> _recallOrder = new();
     private readonly int _finishedAtHand;
-    private readonly SortedSet<(int Priority, long Number)>[] _waiting;
+    private readonly WaitingLine[] _waiting;
     private readonly HashSet<long>[] _open;
     private readonly long[] _teamAssigned;
     private readonly long[] _teamClosed;
@@ -71,11 +71,7 @@ public sealed partial class CourtState
         _router = new CaseRouter(layout, court.Id, savedRouter);
         _judges = new JudgeInCharge(layout.JudgesPerTeam);
         _judgeNames = [.. layout.Teams.Select((t, i) => Enumerable.Range(0, _judges.JudgeCount(i)).Select(k => JudgeInCharge.Name(t.Id, k)).ToArray())];
-        _waiting = new SortedSet<(int, long)>[pools];
-        for (var p = 0; p < pools; p++)
-        {
-            _waiting[p] = [];
-        }
+        _waiting = [.. Enumerable.Range(0, pools).Select(_ => new WaitingLine())];
         _open = [.. layout.Teams.Select(_ => new HashSet<long>())];
         _teamAssigned = new long[layout.Teams.Count];
         _teamClosed = new long[layout.Teams.Count];
@@ -333,27 +329,21 @@ public sealed partial class CourtState
     {
         var t = _court.Layout.Teams[team];
         var board = _router.Boards[t.Pool];
-        foreach (var (_, number) in _waiting[t.Pool])
+        return _waiting[t.Pool].FirstTaken(number =>
         {
             var type = _court.TypeIndex(_held[number].Type);
-            if (board.Accepts(t.LocalIndex, type) && board.IsAvailable(t.LocalIndex, type))
-            {
-                return number;
-            }
-        }
-        return null;
+            return board.Accepts(t.LocalIndex, type) && board.IsAvailable(t.LocalIndex, type);
+        });
     }
 
-    /// <summary>A waiting case's place in its pool's queue: its lane (<see cref="WaitingQueue"/>), highest first, then its number.</summary>
-    private (int, long) WaitKey(CourtCase c) =>
-        (-WaitingQueue.LaneOf(_court.CaseTypes[_court.TypeIndex(c.Type)].Priority, c.EscalatedAt is not null), c.Number);
+    private int PriorityOf(CourtCase c) => _court.CaseTypes[_court.TypeIndex(c.Type)].Priority;
 
     /// <summary>Each pool's waiting cases in the order they are pulled.</summary>
     public IEnumerable<(int Pool, CourtCase Case)> Queue()
     {
         for (var p = 0; p < _waiting.Length; p++)
         {
-            foreach (var (_, number) in _waiting[p])
+            foreach (var number in _waiting[p].InPullOrder())
             {
                 yield return (p, _held[number]);
             }
@@ -750,7 +740,7 @@ public sealed partial class CourtState
                     }
                     else
                     {
-                        _waiting[_court.Layout.TypePool[type]].Add(WaitKey(c));
+                        _waiting[_court.Layout.TypePool[type]].Add(c.Number, PriorityOf(c), escalated: false);
                     }
                     _held.Add(number, c);
                     _lastNumber = number;
@@ -787,7 +777,7 @@ public sealed partial class CourtState
                         case LedgerKinds.Designate:
                             if (c.Status == CourtCaseStatus.Waiting)
                             {
-                                _waiting[pool].Remove(WaitKey(c));
+                                _waiting[pool].Remove(c.Number, PriorityOf(c), c.EscalatedAt is not null);
                             }
                             else
                             {
@@ -812,8 +802,7 @@ public sealed partial class CourtState
                             WarningsIssued++;
                             break;
                         case LedgerKinds.Escalate:
-                            _waiting[pool].Remove(WaitKey(c));
-                            _waiting[pool].Add(WaitKey(after));
+                            _waiting[pool].Escalate(c.Number, PriorityOf(c));
                             Escalations++;
                             break;
                         case LedgerKinds.Extension:

@@ -18,7 +18,7 @@ public sealed class DrivenCourt
     private readonly Court _court;
     private readonly CaseRouter _router;
     private readonly JudgeInCharge _judges;
-    private readonly SortedSet<(int NegativeLane, long Number)>[] _waiting;
+    private readonly WaitingLine[] _waiting;
     private readonly Dictionary<long, DrivenCase> _cases = [];
     private readonly TeamPresence _presence;
     private readonly long[] _assigned;
@@ -29,7 +29,7 @@ public sealed class DrivenCourt
         _court = court;
         _router = new CaseRouter(court.Layout, court.Id);
         _judges = new JudgeInCharge(court.Layout.JudgesPerTeam);
-        _waiting = [.. Enumerable.Range(0, court.Layout.PoolSpecs.Count).Select(_ => new SortedSet<(int, long)>())];
+        _waiting = [.. Enumerable.Range(0, court.Layout.PoolSpecs.Count).Select(_ => new WaitingLine())];
         _presence = new TeamPresence(_router, court.Layout.Teams.Count);
         _assigned = new long[court.Layout.Teams.Count];
     }
@@ -98,21 +98,14 @@ public sealed class DrivenCourt
     {
         var c = new DrivenCase(number, type, at, -1, -1, DrivenCaseStatus.Waiting, false);
         _cases.Add(number, c);
-        _waiting[PoolOf(c)].Add(WaitKey(c));
+        _waiting[PoolOf(c)].Add(number, PriorityOf(c), escalated: false);
     }
 
     /// <summary>The waiting case the team takes when it frees a place or comes back: the highest lane, the longest-waiting it can take now.</summary>
     public long? NextPull(int team)
     {
         var pool = _court.Layout.Teams[team].Pool;
-        foreach (var (_, number) in _waiting[pool])
-        {
-            if (_router.CanTake(team, _cases[number].Type))
-            {
-                return number;
-            }
-        }
-        return null;
+        return _waiting[pool].FirstTaken(number => _router.CanTake(team, _cases[number].Type));
     }
 
     /// <summary>Assigns a waiting case (a pull) or a new one to the team, the judge in charge <paramref name="judge"/>.</summary>
@@ -121,7 +114,7 @@ public sealed class DrivenCourt
         var c = _cases[number];
         if (c.Status == DrivenCaseStatus.Waiting)
         {
-            _waiting[PoolOf(c)].Remove(WaitKey(c));
+            _waiting[PoolOf(c)].Remove(number, PriorityOf(c), c.Escalated);
         }
         else if (c.Status == DrivenCaseStatus.Open)
         {
@@ -171,10 +164,8 @@ public sealed class DrivenCourt
             throw new InvalidOperationException($"case {number} is not waiting");
         }
         var pool = PoolOf(c);
-        _waiting[pool].Remove(WaitKey(c));
-        c = c with { Escalated = true };
-        _waiting[pool].Add(WaitKey(c));
-        _cases[number] = c;
+        _waiting[pool].Escalate(number, PriorityOf(c));
+        _cases[number] = c with { Escalated = true };
     }
 
     /// <summary>Each pool's waiting cases in pull order.</summary>
@@ -182,7 +173,7 @@ public sealed class DrivenCourt
     {
         for (var p = 0; p < _waiting.Length; p++)
         {
-            foreach (var (_, number) in _waiting[p])
+            foreach (var number in _waiting[p].InPullOrder())
             {
                 yield return (p, number);
             }
@@ -197,7 +188,7 @@ public sealed class DrivenCourt
 
     private int PoolOf(DrivenCase c) => _court.Layout.TypePool[c.Type];
 
-    private (int, long) WaitKey(DrivenCase c) => (-WaitingQueue.LaneOf(_court.CaseTypes[c.Type].Priority, c.Escalated), c.Number);
+    private int PriorityOf(DrivenCase c) => _court.CaseTypes[c.Type].Priority;
 }
 
 public enum DrivenCaseStatus

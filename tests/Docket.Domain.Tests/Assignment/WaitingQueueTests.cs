@@ -23,4 +23,25 @@ public sealed class WaitingQueueTests
         Assert.True(WaitingQueue.Escalates(0, 30, 30));
         Assert.False(WaitingQueue.Escalates(WaitingQueue.EscalatedLane, 30, 90));
     }
+
+    [Fact]
+    public void A_line_pulls_the_highest_lane_first_then_the_lowest_number_and_an_escalated_case_from_the_top()
+    {
+        var line = new WaitingLine();
+        line.Add(5, priority: 0, escalated: false);
+        line.Add(3, priority: 0, escalated: false);
+        line.Add(7, priority: 2, escalated: false);
+        line.Add(9, priority: 2, escalated: false);
+        Assert.Equal([7L, 9, 3, 5], line.InPullOrder());
+
+        line.Escalate(5, priority: 0);
+        Assert.Equal([5L, 7, 9, 3], line.InPullOrder());
+        Assert.Equal(9, line.FirstTaken(n => n % 3 == 0));
+        Assert.Null(line.FirstTaken(_ => false));
+
+        Assert.True(line.Remove(9, priority: 2, escalated: false));
+        Assert.Equal(3, line.Count);
+        Assert.False(line.Remove(5, priority: 0, escalated: false));
+        Assert.Throws<InvalidOperationException>(() => line.Escalate(5, priority: 0));
+    }
 }
