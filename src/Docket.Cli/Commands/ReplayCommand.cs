@@ -46,7 +46,7 @@ internal static class ReplayCommand
                 var court = LedgerReplay.CourtOf(new Organization(loaded, scenarioPath), lines, ledgerPath);
                 if (!LedgerReplay.SameLayout(court, lines))
                 {
-                    var summary = LedgerWhatIf.Run(loaded, scenarioPath, court.Id, lines);
+                    var summary = LedgerWhatIf.Run(loaded, scenarioPath, court.Id, lines, secrets);
                     await WriteWhatIfAsync(output, summary, parse.GetValue(outDir) ?? Path.Combine("out", loaded.Name + "-replay"),
                         parse.GetValue(json), parse.GetValue(noReport), cancellationToken);
                     return ExitCodes.Success;

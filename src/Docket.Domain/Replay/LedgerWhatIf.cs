@@ -13,25 +13,36 @@ namespace Docket.Domain.Replay;
 /// times from the scenario's effort model (the real closure times belong to the real layout), and the summary
 /// <c>docket simulate</c> writes, with <see cref="Summary.Replay"/>: the filings and how many of them the simulated
 /// court gave to another team id than the ledger's (the team of each case's assignment or pull; none while waiting).
+/// A case filed in an epoch whose secret the ledger reveals is drawn as the live court drew it (its epoch's seed, the
+/// court's streams), so a case moves because its eligible teams differ, not by the luck of another seed; a case of an
+/// epoch not revealed is drawn with the scenario's seed.
 /// </summary>
 public static class LedgerWhatIf
 {
     /// <summary>
     /// Day 0 is the ledger's genesis; the run lasts the scenario's days, or to the day after the last filing when that
-    /// is later, with no warm-up (the statistics window is the whole run). The seed is the scenario's.
+    /// is later, with no warm-up (the statistics window is the whole run). The seed is the scenario's, but for the
+    /// draws of the epochs revealed.
     /// </summary>
-    public static Summary Run(Scenario scenario, string source, string courtId, IReadOnlyList<LedgerLine> lines)
+    /// <param name="secrets">The epochs' secrets the ledger reveals (<see cref="LedgerFile.RevealedSecrets"/>).</param>
+    public static Summary Run(Scenario scenario, string source, string courtId, IReadOnlyList<LedgerLine> lines, IReadOnlyDictionary<int, string> secrets)
     {
         var start = lines[0].Entry.At;
         var types = scenario.CaseTypes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var filings = new List<ExternalFiling>();
         var ledgerTeams = new List<string?>();
+        var epoch = 0;
         foreach (var line in lines)
         {
             var e = line.Entry;
-            if (e.Kind is LedgerKinds.Assign or LedgerKinds.Queue)
+            if (e.Kind is LedgerKinds.Genesis or LedgerKinds.Seed)
             {
-                filings.Add(new ExternalFiling((e.At - start).TotalDays, types[e.Type!], e.Flagged ?? false, RiskLevels.Parse(e.Risk) ?? RiskLevel.None));
+                epoch = e.Epoch ?? epoch;
+            }
+            else if (e.Kind is LedgerKinds.Assign or LedgerKinds.Queue)
+            {
+                var drawSeed = secrets.TryGetValue(epoch, out var secret) ? LedgerHash.Seed(secret) : (ulong?)null;
+                filings.Add(new ExternalFiling((e.At - start).TotalDays, types[e.Type!], e.Flagged ?? false, RiskLevels.Parse(e.Risk) ?? RiskLevel.None, drawSeed));
                 ledgerTeams.Add(e.Team);
             }
             else if (e.Kind == LedgerKinds.Pull && e.Number is { } n && n >= 1 && n <= ledgerTeams.Count)

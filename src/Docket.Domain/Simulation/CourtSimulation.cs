@@ -108,7 +108,9 @@ public sealed partial class CourtSimulation
         _drawTeams = new int[Math.Max(1, _teams.Length)];
         _drawShares = new double[Math.Max(1, _teams.Length)];
         _drawSets = new OpenDraws[layout.PoolSpecs.Count * _types.Length];
-        _router = new CaseRouter(layout, StreamName(layout), null, layout.Scenario.Scoring.Moves is not null);
+        // Filings drawn with the live court's seeds are drawn in its streams, keyed by its id as it keys them.
+        var drawStreamName = filings is not null && filings.Any(f => f.DrawSeed is not null) ? layout.CourtId : StreamName(layout);
+        _router = new CaseRouter(layout, drawStreamName, null, layout.Scenario.Scoring.Moves is not null);
         // What each team's board accepts: its own types and, with Linshu's moves, those it may move to.
         _teamAccepts = [.. Enumerable.Range(0, layout.Teams.Count).Select(t => _router.TypesOf(t).ToArray())];
         Coins = new CoinRounds(layout, _router.TakesSpecialty);
@@ -655,7 +657,8 @@ public sealed partial class CourtSimulation
     {
         ref var c = ref _cases[caseNo];
         // Validation rejects intake no team accepts; a case with nowhere to go (pool -1) waits for ever, visibly.
-        var route = _router.Route(c.Type, (c.Flags & CaseFlags.Flagged) != 0, c.Risk, c.Number, _seed);
+        var route = _router.Route(c.Type, (c.Flags & CaseFlags.Flagged) != 0, c.Risk, c.Number,
+            _filings is { } given && c.Number <= given.Count && given[(int)c.Number - 1].DrawSeed is { } drawSeed ? drawSeed : _seed);
         if (!route.Assigned)
         {
             Enqueue(caseNo, now);
