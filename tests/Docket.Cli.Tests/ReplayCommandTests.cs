@@ -129,5 +129,77 @@ public sealed class ReplayCommandTests
         Assert.DoesNotContain("\"filed\"", sameOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a designation re-signed as a registrar", true)]
+    [InlineData("a node entry of an unknown kind", true)]
+    [InlineData("a filing dated years before the entry it follows", true)]
+    [InlineData("a designation re-signed as a registrar", false)]
+    [InlineData("a node entry of an unknown kind", false)]
+    [InlineData("a filing dated years before the entry it follows", false)]
+    public async Task A_ledger_that_fails_verification_exits_2_naming_the_entry_and_writes_nothing(string forgery, bool sameLayout)
+    {
+        var lines = File.ReadAllLines(Root(SampleLedger)).ToList();
+        var (kind, change, problem) = forgery switch
+        {
+            "a designation re-signed as a registrar" => (LedgerKinds.Designate, (Func<LedgerEntry, LedgerEntry>)(e => e with { By = new LedgerActor("registrar", "registrar") }),
+                "a designate entry by registrar: only"),
+            "a node entry of an unknown kind" => (LedgerKinds.Node, e => e with { Kind = "bogus" }, "unknown entry kind 'bogus'"),
+            _ => (LedgerKinds.Assign, e => e with { At = e.At.AddYears(-3) }, "is before the previous entry's"),
+        };
+        var index = lines.FindIndex(20, l => LedgerEntry.Parse(l).Kind == kind);
+        var entry = LedgerEntry.Parse(lines[index]);
+        var path = LedgerLines.Write(LedgerLines.Rechain(lines, index, change(entry)));
+        // The same layout, or one fast-track team fewer: the what-if checks what does not depend on the layout.
+        var scenario = sameLayout ? Root(SampleScenario) : CliRunner.WriteTemp(File.ReadAllText(Root(SampleScenario)).Replace("count: 17,", "count: 16,", StringComparison.Ordinal));
+        var outDir = Path.Combine(Path.GetTempPath(), "docket-replay-" + Guid.NewGuid().ToString("N"));
+
+        var (exit, output, error) = await CliRunner.RunAsync("replay", scenario, path, "--json", "--out", outDir);
+        Assert.True(exit == 2, output + error);
+        Assert.Equal("", output);
+        Assert.Contains($"{path}:{index + 1}:1: the ledger fails verification at entry {entry.Seq} ", error, StringComparison.Ordinal);
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task A_revealed_secret_that_does_not_match_its_commitment_exits_2_naming_the_entry()
+    {
+        var lines = File.ReadAllLines(Root(SampleLedger)).ToList();
+        var index = lines.FindLastIndex(l => LedgerEntry.Parse(l).Kind == LedgerKinds.Seed);
+        var seed = LedgerEntry.Parse(lines[index]);
+        var (exit, output, error) = await CliRunner.RunAsync("replay", Root(SampleScenario), LedgerLines.Write(LedgerLines.Rechain(lines, index, seed with { RevealedSecret = new string('a', 64) })));
+        Assert.True(exit == 2, output + error);
+        Assert.Contains($"entry {seed.Seq}'s revealed_secret does not match epoch 1's commitment", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_out_path_that_is_a_file_exits_2_naming_out_on_either_layout()
+    {
+        var file = CliRunner.WriteTemp("not a directory", ".txt");
+        var (exit, output, error) = await CliRunner.RunAsync("replay", Root(SampleScenario), Root(SampleLedger), "--out", file);
+        Assert.True(exit == 2, output + error);
+        Assert.Contains($"--out {file}", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+
+        var other = CliRunner.WriteTemp(File.ReadAllText(Root(SampleScenario)).Replace("count: 17,", "count: 16,", StringComparison.Ordinal));
+        (exit, output, error) = await CliRunner.RunAsync("replay", other, Root(SampleLedger), "--out", file, "--no-report");
+        Assert.True(exit == 2, output + error);
+        Assert.Contains($"--out {file}", error, StringComparison.Ordinal);
+        Assert.Equal("not a directory", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task Another_layout_writes_report_html_beside_summary_json_unless_told_not_to()
+    {
+        var scenario = CliRunner.WriteTemp(File.ReadAllText(Root(SampleScenario)).Replace("count: 17,", "count: 16,", StringComparison.Ordinal));
+        var outDir = Path.Combine(Path.GetTempPath(), "docket-replay-" + Guid.NewGuid().ToString("N"));
+        var (exit, output, error) = await CliRunner.RunAsync("replay", scenario, Root(SampleLedger), "--out", outDir);
+        Assert.True(exit == 0, output + error);
+        Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("data-chart=", html, StringComparison.Ordinal);
+        Assert.Contains("report.html", output, StringComparison.Ordinal);
+    }
+
     private static string Root(string path) => Path.Combine(CliRunner.RepoRoot(), path);
 }

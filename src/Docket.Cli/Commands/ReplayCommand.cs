@@ -11,8 +11,10 @@ namespace Docket.Cli.Commands;
 
 /// <summary>
 /// `docket replay SCENARIO LEDGER.jsonl`: a court's exported ledger, verified, replayed on the scenario's court. With
-/// the same layout every assignment decision is re-made and compared (exit 0 when all reproduce, 3 otherwise); with
-/// another, the planner's what-if on the ledger's intake (summary.json and report.html, exit 0).
+/// the same layout the court's own verifier checks every entry and every assignment decision is re-made and compared
+/// (exit 0 when all reproduce, 3 otherwise); with another, what does not depend on the layout is checked and the
+/// planner's what-if runs on the ledger's intake (summary.json and report.html, exit 0). A ledger that fails
+/// verification exits 2 naming the entry, with nothing written.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -38,6 +40,11 @@ internal static class ReplayCommand
             {
                 throw new BadInputException($"{ledgerPath}: no such ledger file");
             }
+            var directory = parse.GetValue(outDir);
+            if (directory is not null && File.Exists(directory))
+            {
+                throw new BadInputException($"--out {directory}: a file, not a directory");
+            }
             ReplayResult result;
             try
             {
@@ -46,8 +53,9 @@ internal static class ReplayCommand
                 var court = LedgerReplay.CourtOf(new Organization(loaded, scenarioPath), lines, ledgerPath);
                 if (!LedgerReplay.SameLayout(court, lines))
                 {
+                    LedgerWhatIf.Verify(lines, ledgerPath);
                     var summary = LedgerWhatIf.Run(loaded, scenarioPath, court.Id, lines, secrets);
-                    await WriteWhatIfAsync(output, summary, parse.GetValue(outDir) ?? Path.Combine("out", loaded.Name + "-replay"),
+                    await WriteWhatIfAsync(output, summary, directory ?? Path.Combine("out", loaded.Name + "-replay"),
                         parse.GetValue(json), parse.GetValue(noReport), cancellationToken);
                     return ExitCodes.Success;
                 }
@@ -59,9 +67,9 @@ internal static class ReplayCommand
                 throw new BadInputException(e.Message);
             }
             var text = ToJson(result);
-            if (parse.GetValue(outDir) is { } directory)
+            if (directory is not null)
             {
-                Directory.CreateDirectory(directory);
+                CreateOut(directory);
                 await File.WriteAllTextAsync(Path.Combine(directory, "replay.json"), text + Environment.NewLine, cancellationToken);
             }
             if (parse.GetValue(json))
@@ -80,7 +88,7 @@ internal static class ReplayCommand
     /// <summary>The what-if on another layout: summary.json and report.html as `simulate` writes them, with <c>replay: {cases, moved}</c>.</summary>
     private static async Task WriteWhatIfAsync(CliOutput output, Summary summary, string directory, bool asJson, bool noReport, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
+        CreateOut(directory);
         var summaryJson = SummaryJson.Serialize(summary);
         await File.WriteAllTextAsync(Path.Combine(directory, "summary.json"), summaryJson + Environment.NewLine, cancellationToken);
         string? report = null;
@@ -98,6 +106,19 @@ internal static class ReplayCommand
         await output.Writer.WriteLineAsync($"what-if on the ledger's intake: {replay.Cases:N0} cases, {replay.Moved:N0} to another team than in the ledger");
     }
 
+    /// <summary>The --out directory, made when missing; bad input (exit 2) when it cannot be, before anything is written.</summary>
+    private static void CreateOut(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"--out {directory}: cannot be made a directory ({e.Message})");
+        }
+    }
+
     private static async Task WriteTextAsync(TextWriter output, ReplayResult r)
     {
         await output.WriteLineAsync($"court {r.Court}: {r.Cases:N0} cases; same team {r.SameTeam:N0}, same judge {r.SameJudge:N0}, unrevealed {r.Unrevealed:N0}");
@@ -109,7 +130,7 @@ internal static class ReplayCommand
         await output.WriteLineAsync($"{r.Mismatches.Count:N0} decision(s) made otherwise:");
         foreach (var m in r.Mismatches)
         {
-            var at = m.Seq > 0 ? $"entry {m.Seq} ({m.Kind})" : $"after the ledger ({m.Kind})";
+            var at = m.Seq > 0 ? $"entry {m.Seq} ({m.Kind})" : $"a {m.Kind} the ledger lacks";
             await output.WriteLineAsync($"  {m.Case}, {at}: ledger {m.LedgerTeam ?? "-"} / {m.LedgerJudge ?? "-"}, replayed {m.ReplayedTeam ?? "-"} / {m.ReplayedJudge ?? "-"}: {m.Problem}");
         }
     }

@@ -163,6 +163,10 @@ public sealed partial class CourtState
 
     private string? CheckReviewDraw(LedgerEntry e)
     {
+        if (Seed is null && LeavesAssignmentsToReplay)
+        {
+            return null;
+        }
         if (MakeReviewDraw(e.Seq, out var refusal) is not var (eligible, sample, draw))
         {
             return $"the review draw cannot be re-made: {refusal}";

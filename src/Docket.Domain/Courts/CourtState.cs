@@ -1,4 +1,3 @@
-using Docket.Domain.Access;
 using Docket.Domain.Assignment;
 using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
@@ -405,6 +404,7 @@ public sealed partial class CourtState
         }
         var json = entry.ToJson();
         AsOf(entry.At);
+        _owed = null;
         Apply(entry);
         var hash = LedgerHash.Of(json);
         Seq = entry.Seq;
@@ -414,9 +414,22 @@ public sealed partial class CourtState
     }
 
     /// <summary>
+    /// Set by <c>docket replay</c> (<see cref="Replay.LedgerReplay"/>), which re-makes every assignment decision on the
+    /// simulator's court and lists each one made otherwise: <see cref="Replay(LedgerRecord)"/> then checks every rule
+    /// of an entry but its assignment decision (a filing's team, draw and judge, which case a pull takes and its
+    /// judge, a designation's judge, the pulls owed), takes a judge the ledger names outside the entry's team as the
+    /// court's own choice (as the replay records it, so both courts stay alike), and passes over a review draw of an
+    /// epoch whose secret the ledger does not reveal, as the replay passes over such a filing's draw.
+    /// </summary>
+    public bool LeavesAssignmentsToReplay { get; init; }
+
+    /// <summary>The pull owed after the last entry replayed (<see cref="OwedPull"/>), or null.</summary>
+    private OwedPull? _owed;
+
+    /// <summary>
     /// Re-applies a stored entry, checking it on the way: its hash, its link to the previous entry, and that the
-    /// rules re-make it (the same draw, the same pull, a valid report, a real lock). Returns the first problem
-    /// found, or null; the entry is applied as stored either way when it can be.
+    /// rules re-make it (the same draw, the same pull, a valid report, a real lock, no pull owed left out). Returns
+    /// the first problem found, or null; the entry is applied as stored either way when it can be.
     /// </summary>
     public string? Replay(LedgerRecord record)
     {
@@ -438,10 +451,7 @@ public sealed partial class CourtState
         {
             problem ??= "the entry's court, sequence, kind or case differs from where it is stored";
         }
-        if (Seq > 0 && entry.At < LastAt)
-        {
-            problem ??= $"its time {entry.At:O} is before the previous entry's ({LastAt:O})";
-        }
+        problem ??= EntryRules.Refuse(entry, Seq > 0 ? LastAt : null);
         if (entry.Seq != Seq + 1)
         {
             problem ??= $"sequence {entry.Seq} does not follow {Seq}";
@@ -450,10 +460,25 @@ public sealed partial class CourtState
         {
             problem ??= "its link to the previous entry (prev) does not match that entry's hash";
         }
+        if (_owed is { } owed && !owed.IsMetBy(entry, _court.Layout.Teams[owed.Team].Id))
+        {
+            problem ??= $"team {_court.Layout.Teams[owed.Team].Id} still owed a pull at {owed.At:O} (waiting case {_court.CaseId(owed.Case)}): "
+                + $"the court pulls while it can, one entry after another, and this {entry.Kind} entry comes in its place";
+        }
+        _owed = null;
         try
         {
+            if (LeavesAssignmentsToReplay)
+            {
+                entry = WithJudgeOfItsTeam(entry);
+            }
             problem ??= Check(entry);
+            var pulling = PullingTeam(entry);
             Apply(entry);
+            if (pulling >= 0 && !LeavesAssignmentsToReplay)
+            {
+                _owed = OwedPull.After(entry, pulling, _court.Layout.Teams.Count, NextPull);
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException or IndexOutOfRangeException or NullReferenceException)
         {
@@ -465,14 +490,36 @@ public sealed partial class CourtState
         return problem;
     }
 
+    /// <summary>
+    /// The team that may owe a pull once the entry is applied (read before it is): a pull's team, a closed case's
+    /// team, the team a designation takes the case from; -1 for any other entry.
+    /// </summary>
+    private int PullingTeam(LedgerEntry e)
+    {
+        var c = e.Kind is LedgerKinds.Close or LedgerKinds.Designate ? Case(e.Number ?? 0) : null;
+        return e.Kind switch
+        {
+            LedgerKinds.Pull => _court.TeamIndex(e.Team ?? ""),
+            LedgerKinds.Close when c?.Team is { } team => _court.TeamIndex(team),
+            LedgerKinds.Designate when c?.Team is { } from && from != e.Team => _court.TeamIndex(from),
+            _ => -1,
+        };
+    }
+
+    /// <summary>An assignment entry whose judge is not one of its team's, with the judge the court puts in charge instead.</summary>
+    private LedgerEntry WithJudgeOfItsTeam(LedgerEntry e)
+    {
+        if (e.Kind is not (LedgerKinds.Assign or LedgerKinds.Pull or LedgerKinds.Designate) || _court.TeamIndex(e.Team ?? "") is not (var team and >= 0))
+        {
+            return e;
+        }
+        return JudgeNumber(team, e.Judge ?? "") >= 0 ? e : e with { Judge = JudgeFor(team) };
+    }
+
     /// <summary>What the rules say about an entry before it is applied: null when they re-make it.</summary>
     private string? Check(LedgerEntry e)
     {
         AsOf(e.At);
-        if (RefuseActor(e) is { } notAllowed)
-        {
-            return notAllowed;
-        }
         switch (e.Kind)
         {
             case LedgerKinds.Genesis:
@@ -494,6 +541,10 @@ public sealed partial class CourtState
                     {
                         return $"case type '{e.Type}' is not one this court takes";
                     }
+                    if (LeavesAssignmentsToReplay)
+                    {
+                        return (e.Team is null) != (e.Kind == LedgerKinds.Queue) ? $"an {LedgerKinds.Assign} entry names its team, a {LedgerKinds.Queue} entry none" : null;
+                    }
                     if (Seed is null && _court.Layout.PoolSpecs[_court.Layout.TypePool[type]].Policy is not (AssignmentPolicyKind.RoundRobin or AssignmentPolicyKind.LeastLoaded))
                     {
                         return $"the secret of epoch {Epoch} is not known: the draw cannot be re-made";
@@ -514,6 +565,8 @@ public sealed partial class CourtState
                     }
                     return team is not null && e.Judge != JudgeFor(decision.Team) ? $"the judge should be {JudgeFor(decision.Team)}" : null;
                 }
+            case LedgerKinds.Pull when LeavesAssignmentsToReplay:
+                return null;
             case LedgerKinds.Pull:
                 {
                     var team = _court.TeamIndex(e.Team ?? "");
@@ -531,7 +584,7 @@ public sealed partial class CourtState
                     {
                         return $"case {e.Case} cannot be designated to {e.Team}";
                     }
-                    return e.Judge != JudgeFor(team) ? $"the judge should be {JudgeFor(team)}" : null;
+                    return !LeavesAssignmentsToReplay && e.Judge != JudgeFor(team) ? $"the judge should be {JudgeFor(team)}" : null;
                 }
             case LedgerKinds.Node:
                 {
@@ -645,42 +698,6 @@ public sealed partial class CourtState
             default:
                 return $"unknown entry kind '{e.Kind}'";
         }
-    }
-
-    /// <summary>
-    /// Whether the entry's actor holds the right to make it (<see cref="AccessRules"/>: the ledger records the role,
-    /// not the court or division, so this is the role's right). Entries the court makes itself (pulls on a freed
-    /// place are recorded under the actor that freed it) are the deadline watcher's or anyone's.
-    /// </summary>
-    private static string? RefuseActor(LedgerEntry e)
-    {
-        Permission? needed = e.Kind switch
-        {
-            LedgerKinds.Assign or LedgerKinds.Queue => Permission.File,
-            LedgerKinds.Node or LedgerKinds.Close => Permission.Report,
-            LedgerKinds.Unlock => Permission.Unlock,
-            LedgerKinds.Designate => Permission.Designate,
-            LedgerKinds.Absence or LedgerKinds.AbsenceWithdrawn => Permission.MarkAbsent,
-            LedgerKinds.Extension => Permission.Extend,
-            LedgerKinds.PartyCode => Permission.IssuePartyCode,
-            LedgerKinds.ConversionRequested => Permission.RequestConversion,
-            LedgerKinds.ConversionApproved or LedgerKinds.ConversionRefused => Permission.DecideConversion,
-            LedgerKinds.ReviewDraw or LedgerKinds.ReviewFinding => Permission.ReviewQuality,
-            LedgerKinds.MeetingReferred => Permission.ReferToMeeting,
-            LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred or LedgerKinds.MeetingSitting => Permission.ConveneMeeting,
-            LedgerKinds.CommitteeDecided => Permission.DecideInCommittee,
-            LedgerKinds.Seed => Permission.Administer,
-            _ => null,
-        };
-        if (e.Kind is LedgerKinds.Warning or LedgerKinds.Escalate)
-        {
-            return e.By?.Role == SystemActors.DeadlineWatcher.Role ? null : $"a {e.Kind} entry is the deadline watcher's, not {e.By?.Role ?? "nobody"}'s";
-        }
-        if (needed is { } permission && (e.By is null || !AccessRules.RoleMay(e.By.Role, permission)))
-        {
-            return $"a {e.Kind} entry by {e.By?.Role ?? "nobody"}: only {string.Join(" or ", AccessRules.RolesWith(permission))} may make it";
-        }
-        return null;
     }
 
     private static bool SameDraw(LedgerDraw? a, LedgerDraw? b) =>

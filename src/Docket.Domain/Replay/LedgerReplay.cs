@@ -37,7 +37,12 @@ public sealed record ReplayResult(string Court, int Cases, int SameTeam, int Sam
 /// records the ledger's decision, so that one difference is listed once and every later decision is made on the
 /// court the ledger describes. A draw of an epoch not revealed cannot be re-made: the ledger's team must be among the
 /// eligible teams the court computes, able to take the case, with the weights the court computes; such a case counts
-/// as unrevealed (a deck pool's deck, which advances with draws, is then not advanced).
+/// as unrevealed (a deck pool's deck, which advances with draws, is then not advanced). After a pull, a closure or a
+/// designation, a pull the court owed (<see cref="OwedPull"/>) that the next entry is not is listed too. Every entry
+/// also goes through the court's own verifier (<see cref="ChainVerifier"/>, the service's, with
+/// <see cref="CourtState.LeavesAssignmentsToReplay"/>): an actor without the right, a time going backwards, an unknown
+/// kind, an escalation not due, a report the case could not make... stop the replay with a
+/// <see cref="LedgerInputException"/> naming the entry.
 /// </summary>
 public static class LedgerReplay
 {
@@ -103,7 +108,8 @@ public static class LedgerReplay
         var unrevealed = new HashSet<long>();
         var epoch = 0;
         string? commitment = null;
-        int? freed = null;
+        OwedPull? owed = null;
+        var verifier = new ChainVerifier(court, new CourtState(court, e => secrets.GetValueOrDefault(e), 0) { LeavesAssignmentsToReplay = true });
 
         void Differs(LedgerEntry e, long number, bool team, bool judge, string? replayedTeam, string? replayedJudge, string problem)
         {
@@ -143,25 +149,31 @@ public static class LedgerReplay
             return judge;
         }
 
-        void CheckFreedTeamPulled()
+        // A pull the court owed and the ledger lacks: listed (seq null) once the next entry is not it, or at the end
+        // when the place was freed by the ledger's last entry.
+        void LacksPull(OwedPull o, LedgerEntry? next)
         {
-            if (freed is { } team && driven.NextPull(team) is { } missed)
-            {
-                var c = driven.Case(missed)!;
-                teamOk[missed] = false;
-                mismatches.Add(new ReplayMismatch(0, LedgerKinds.Pull, court.CaseId(missed), null, null, TeamId(team), JudgeName(team, NextJudge(team)),
-                    $"team {TeamId(team)} freed a place and would pull waiting case {court.CaseId(missed)} (type {court.CaseTypes[c.Type].Id}); the ledger does not pull it"));
-            }
-            freed = null;
+            var c = driven.Case(o.Case)!;
+            teamOk[o.Case] = false;
+            var who = o.Freed ? $"team {TeamId(o.Team)} freed a place and" : $"the pulls at {o.At:O} would go on: team {TeamId(o.Team)}";
+            mismatches.Add(new ReplayMismatch(0, LedgerKinds.Pull, court.CaseId(o.Case), null, null, TeamId(o.Team), JudgeName(o.Team, NextJudge(o.Team)),
+                $"{who} would pull waiting case {court.CaseId(o.Case)} (type {court.CaseTypes[c.Type].Id}); the ledger does not pull it"
+                + (next is null ? "" : $" (entry {next.Seq}, {next.Kind}, comes where the pull was owed)")));
         }
 
         foreach (var line in lines)
         {
             var e = line.Entry;
-            if (freed is { } f && !(e.Kind == LedgerKinds.Pull && e.Team == TeamId(f)))
+            // The court's own verifier first: every rule but the assignment decisions, which are re-made below.
+            if (verifier.Feed([new LedgerRecord(e.Court, e.Seq, e.Kind, e.Case, line.Text, line.Hash)]) is { } failure)
             {
-                CheckFreedTeamPulled();
+                throw new LedgerInputException($"{source}:{line.Line}:1: the ledger fails verification at entry {failure.FirstInvalidSeq} ({e.Kind}): {failure.Problem}");
             }
+            if (owed is { } o && !o.IsMetBy(e, TeamId(o.Team)))
+            {
+                LacksPull(o, e);
+            }
+            owed = null;
             driven.AsOf(e.At);
             try
             {
@@ -177,29 +189,26 @@ public static class LedgerReplay
                         File(e);
                         break;
                     case LedgerKinds.Pull:
-                        Pull(e);
+                        owed = OwedPull.After(e, Pull(e), court.Layout.Teams.Count, driven.NextPull);
                         break;
                     case LedgerKinds.Designate:
-                        Designate(e);
+                        owed = Designate(e) is var from and >= 0 ? OwedPull.After(e, from, court.Layout.Teams.Count, driven.NextPull) : null;
                         break;
                     case LedgerKinds.Close:
-                        {
-                            var number = NumberOf(e);
-                            freed = driven.Close(number);
-                            break;
-                        }
+                        owed = OwedPull.After(e, driven.Close(NumberOf(e)), court.Layout.Teams.Count, driven.NextPull);
+                        break;
                     case LedgerKinds.Escalate:
                         driven.Escalate(NumberOf(e));
                         break;
                     case LedgerKinds.Absence:
                         driven.AddAbsence(court.TeamIndex(e.Team!), new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq), e.At);
-                        // A team back from an absence pulls at the watcher's run; those pulls are compared as they come.
+                        // A team back from an absence pulls at the watcher's next run; its pulls are compared as they come.
                         break;
                     case LedgerKinds.AbsenceWithdrawn:
                         driven.WithdrawAbsence(court.TeamIndex(e.Team!), e.Withdraws ?? 0, e.Seq, e.At);
                         break;
                     default:
-                        // node, unlock, warning, extension: no assignment decision.
+                        // node, unlock, warning, extension...: no assignment decision (their rules are the verifier's, above).
                         break;
                 }
             }
@@ -208,7 +217,10 @@ public static class LedgerReplay
                 throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq} ({e.Kind}) cannot be applied to the court: {ex.Message}");
             }
         }
-        CheckFreedTeamPulled();
+        if (owed is { Freed: true } unpulled)
+        {
+            LacksPull(unpulled, null);
+        }
 
         var cases = teamOk.Count;
         return new ReplayResult(court.Id, cases,
@@ -316,7 +328,7 @@ public static class LedgerReplay
             }
         }
 
-        void Pull(LedgerEntry e)
+        int Pull(LedgerEntry e)
         {
             var number = NumberOf(e);
             var team = court.TeamIndex(e.Team!);
@@ -330,9 +342,11 @@ public static class LedgerReplay
             }
             var judge = LedgerJudge(e, number, team, replayedJudge);
             driven.Assign(number, team, judge);
+            return team;
         }
 
-        void Designate(LedgerEntry e)
+        // The team the case leaves (it may pull), or -1.
+        int Designate(LedgerEntry e)
         {
             var number = NumberOf(e);
             var c = driven.Case(number)!;
@@ -351,10 +365,7 @@ public static class LedgerReplay
             }
             var judge = LedgerJudge(e, number, team, replayedJudge);
             driven.Assign(number, team, judge);
-            if (from >= 0 && from != team)
-            {
-                freed = from;
-            }
+            return from != team ? from : -1;
         }
     }
 

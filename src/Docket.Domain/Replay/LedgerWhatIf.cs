@@ -20,6 +20,26 @@ namespace Docket.Domain.Replay;
 public static class LedgerWhatIf
 {
     /// <summary>
+    /// What can still be checked of a ledger on another layout, where the court's rules cannot re-make what it
+    /// decided (its draws, pulls, escalations due, reports, holds all depend on the layout it ran): every entry's kind,
+    /// its time not before the previous entry's and its actor's right (<see cref="EntryRules"/>, as the court's own
+    /// verifier checks them). A <see cref="LedgerInputException"/> naming the first entry that fails.
+    /// </summary>
+    public static void Verify(IReadOnlyList<LedgerLine> lines, string source)
+    {
+        DateTimeOffset? previous = null;
+        foreach (var line in lines)
+        {
+            var e = line.Entry;
+            if (EntryRules.Refuse(e, previous) is { } problem)
+            {
+                throw new LedgerInputException($"{source}:{line.Line}:1: the ledger fails verification at entry {e.Seq} ({e.Kind}): {problem}");
+            }
+            previous = e.At;
+        }
+    }
+
+    /// <summary>
     /// Day 0 is the ledger's genesis; the run lasts the scenario's days, or to the day after the last filing when that
     /// is later, with no warm-up (the statistics window is the whole run). The seed is the scenario's, but for the
     /// draws of the epochs revealed.
