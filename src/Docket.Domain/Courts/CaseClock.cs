@@ -101,28 +101,12 @@ public static class CaseClock
 
     private static DateTimeOffset? NextStep(Court court, CourtCase c, CaseType type, NodeDeadline[] deadlines, DateTimeOffset at)
     {
-        DateTimeOffset? next = null;
-        void Consider(DateTimeOffset t)
+        var next = CaseDeadlines.NextStep(deadlines, at, court.Ladder);
+        if (c.ClosedAt is null && RunningLimit(type, c) is { } limit &&
+            TimeLimit.NextStepAfter(0, court.Layout.Spec.Supervision.LimitWarnDays, (at - limit).TotalDays) is { } days &&
+            CaseDeadlines.Instant(limit, days) is var t && t > at && (next is null || t < next))
         {
-            if (t > at && (next is null || t < next))
-            {
-                next = t;
-            }
-        }
-        foreach (var d in deadlines)
-        {
-            if (d.ReachedAt is null)
-            {
-                for (var level = EscalationLevel.Judge; level <= EscalationLevel.Discipline; level++)
-                {
-                    Consider(d.Due.AddDays(court.Ladder.TimeOf(level, 0)));
-                }
-            }
-        }
-        if (c.ClosedAt is null && RunningLimit(type, c) is { } limit)
-        {
-            Consider(TimeLimit.WarnAt(limit, court.Layout.Spec.Supervision.LimitWarnDays));
-            Consider(limit);
+            next = t;
         }
         return next;
     }

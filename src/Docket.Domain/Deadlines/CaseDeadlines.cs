@@ -6,7 +6,8 @@ namespace Docket.Domain.Deadlines;
 /// after its <c>from</c> node (filing by default) was reached; the <see cref="EscalationLadder"/>
 /// says who has been told; an important node (<see cref="ProcessNode.Locks"/>) overdue and not reached locks the
 /// case, unless a division head or the president unlocked it after that node fell due (<see cref="UnlockRule"/>).
-/// The simulator schedules the same ladder as events; the live service evaluates it against the clock.
+/// The ladder's rule is the simulator's too: what a level brings (overdue, the lock, the referral) is
+/// <see cref="EscalationLadder.Brings"/>, which the simulator's escalation events apply one level at a time.
 /// </summary>
 public static class CaseDeadlines
 {
@@ -41,7 +42,7 @@ public static class CaseDeadlines
             if (reached is null)
             {
                 level = ladder.LevelAt(due, now);
-                if (node.Locks && IsLockedBy(due, now, unlockedAt) && (since is null || due < since))
+                if ((EscalationLadder.BroughtBy(level, node.Locks) & LadderEffects.Lock) != 0 && !UnlockedSince(due, unlockedAt) && (since is null || due < since))
                 {
                     since = due;
                 }
@@ -51,7 +52,38 @@ public static class CaseDeadlines
         return (since, [.. deadlines]);
     }
 
-    /// <summary>An important node due at <paramref name="due"/> and not reached locks the case from then until an unlock after it.</summary>
-    public static bool IsLockedBy(DateTimeOffset due, DateTimeOffset now, DateTimeOffset? unlockedAt) =>
-        now >= due && (unlockedAt is null || unlockedAt < due);
+    /// <summary>Whether an unlock came at or after <paramref name="due"/>: an important node due then and not reached locks the case from then until such an unlock.</summary>
+    public static bool UnlockedSince(DateTimeOffset due, DateTimeOffset? unlockedAt) => unlockedAt >= due;
+
+    /// <summary>
+    /// The first moment after <paramref name="at"/> at which an unreached node's deadline climbs a level of the ladder
+    /// (<see cref="EscalationLadder.NextStepAfter"/>; its lock comes with the president's step), or null.
+    /// </summary>
+    public static DateTimeOffset? NextStep(IEnumerable<NodeDeadline> deadlines, DateTimeOffset at, EscalationLadder ladder)
+    {
+        DateTimeOffset? next = null;
+        foreach (var d in deadlines)
+        {
+            if (d.ReachedAt is null && ladder.NextStepAfter(0, (at - d.Due).TotalDays) is { } days && Instant(d.Due, days) is var t && t > at && (next is null || t < next))
+            {
+                next = t;
+            }
+        }
+        return next;
+    }
+
+    /// <summary>
+    /// The first instant whose days from <paramref name="due"/> reach <paramref name="days"/>: at it the ladder reads
+    /// the step reached (<see cref="EscalationLadder.LevelAt(DateTimeOffset, DateTimeOffset)"/>), which an instant a
+    /// tick short of a fraction of a day would not.
+    /// </summary>
+    public static DateTimeOffset Instant(DateTimeOffset due, double days)
+    {
+        var t = due.AddTicks((long)Math.Ceiling(days * TimeSpan.TicksPerDay));
+        while ((t - due).TotalDays < days)
+        {
+            t = t.AddTicks(1);
+        }
+        return t;
+    }
 }

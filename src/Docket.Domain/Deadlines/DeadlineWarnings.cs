@@ -39,11 +39,12 @@ public static class DeadlineWarnings
         {
             if (closedAt is null)
             {
-                if (now >= TimeLimit.WarnAt(limit, limitWarnDays))
+                var days = (now - limit).TotalDays;
+                if (TimeLimit.WarningEarned(0, limitWarnDays, days))
                 {
                     earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevel.LimitWarning, limit));
                 }
-                if (now >= limit)
+                if (TimeLimit.OverdueAt(0, days))
                 {
                     earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevel.LimitOverdue, limit));
                 }

@@ -52,6 +52,33 @@ public static class TimeLimit
     public static DateTimeOffset WarnAt(DateTimeOffset limit, double warnDays) => limit.AddDays(-warnDays);
 
     /// <summary>
+    /// When the warning of a limit at <paramref name="limit"/> comes, on plain day numbers: the simulator's clock, or
+    /// the live court's days counted from the limit (0). The limit's steps (<see cref="WarningEarned"/>,
+    /// <see cref="OverdueAt"/>, <see cref="NextStepAfter"/>) are one rule for both.
+    /// </summary>
+    public static double WarnAt(double limit, double warnDays) => limit - warnDays;
+
+    /// <summary>Whether a limit at <paramref name="limit"/> has earned its warning at <paramref name="now"/> (times compared, so at exactly <see cref="WarnAt(double, double)"/> it has).</summary>
+    public static bool WarningEarned(double limit, double warnDays, double now) => now >= WarnAt(limit, warnDays);
+
+    /// <summary>Whether a limit at <paramref name="limit"/> is overdue at <paramref name="now"/>.</summary>
+    public static bool OverdueAt(double limit, double now) => now >= limit;
+
+    /// <summary>The first moment after <paramref name="now"/> at which a running limit earns its warning or falls due, or null once both have come.</summary>
+    public static double? NextStepAfter(double limit, double warnDays, double now)
+    {
+        double? next = null;
+        foreach (var t in (ReadOnlySpan<double>)[WarnAt(limit, warnDays), limit])
+        {
+            if (t > now && (next is null || t < next))
+            {
+                next = t;
+            }
+        }
+        return next;
+    }
+
+    /// <summary>
     /// Why an extension by <paramref name="days"/> cannot be granted now, and the field at fault; null when it can.
     /// The president grants a case's extensions up to the type's <c>extension.max</c>; one beyond it is the higher
     /// court's to approve (<see cref="TimeLimitExtension.Route"/>), so the court refuses it.

@@ -1002,14 +1002,20 @@ public sealed partial class CourtSimulation
         }
         foreach (var due in catalog.DueAfter(node))
         {
-            if (catalog.Nodes[due].DueAt(_calendar, now) is { } deadline && !NodeCatalog.IsReached(c.NodesReached, due))
+            if (catalog.Nodes[due].DueAt(_calendar, now) is { } deadline && !NodeCatalog.IsReached(c.NodesReached, due) &&
+                _ladder.StepAfter(null, deadline, now) is (var level, var at))
             {
                 // The ladder starts with the judge's warning; each step schedules the next only if still needed.
-                PushForCase(Math.Max(now, _ladder.TimeOf(EscalationLevel.Judge, deadline)), SimEventKind.NodeEscalation, caseNo, (due << 8) | (int)EscalationLevel.Judge, deadline);
+                PushForCase(at, SimEventKind.NodeEscalation, caseNo, (due << 8) | (int)level, deadline);
             }
         }
     }
 
+    /// <summary>
+    /// A node deadline's step of the escalation ladder, one event a level at the time the domain's ladder gives it
+    /// (<see cref="EscalationLadder.Climb"/>); what the level brings the case is the rule the live court applies too
+    /// (<see cref="EscalationLadder.Brings"/>). The counters are the simulator's own.
+    /// </summary>
     private void EscalateNode(int caseNo, int node, EscalationLevel level, double deadline, double now)
     {
         ref var c = ref _cases[caseNo];
@@ -1017,7 +1023,8 @@ public sealed partial class CourtSimulation
         {
             return;
         }
-        var spec = _nodeCatalogs[c.Type].Nodes[node];
+        // The event comes at the time the ladder gives its level (or later), so the ladder reads that level reached.
+        System.Diagnostics.Debug.Assert(_ladder.LevelAt(deadline, now) >= level);
         var inWindow = now >= _windowStart;
         Tally.WarningsByLevel[(int)level]++;
         switch (level)
@@ -1032,22 +1039,29 @@ public sealed partial class CourtSimulation
             case EscalationLevel.President:
                 Deadlines.EscalatedPresident += inWindow ? 1 : 0;
                 CountInMonth(Deadlines.EscalationsByMonth, now);
-                Deadlines.Overdue += inWindow ? 1 : 0;
-                c.Flags |= CaseFlags.Overdue;
-                if (spec.Locks)
-                {
-                    Lock(caseNo, now);
-                }
                 break;
             case EscalationLevel.Discipline:
                 Deadlines.ReferredDiscipline += inWindow ? 1 : 0;
                 CountInMonth(Deadlines.EscalationsByMonth, now);
-                c.Flags |= CaseFlags.Referred;
-                return;
+                break;
         }
-        if (EscalationLadder.Next(level) is { } next)
+        var (brings, step) = _ladder.Climb(level, deadline, _nodeCatalogs[c.Type].Nodes[node].Locks, now);
+        if ((brings & LadderEffects.Overdue) != 0)
         {
-            PushForCase(Math.Max(now, _ladder.TimeOf(next, deadline)), SimEventKind.NodeEscalation, caseNo, (node << 8) | (int)next, deadline);
+            Deadlines.Overdue += inWindow ? 1 : 0;
+            c.Flags |= CaseFlags.Overdue;
+        }
+        if ((brings & LadderEffects.Lock) != 0)
+        {
+            Lock(caseNo, now);
+        }
+        if ((brings & LadderEffects.Referral) != 0)
+        {
+            c.Flags |= CaseFlags.Referred;
+        }
+        if (step is (var next, var at))
+        {
+            PushForCase(at, SimEventKind.NodeEscalation, caseNo, (node << 8) | (int)next, deadline);
         }
     }
 
@@ -1113,7 +1127,7 @@ public sealed partial class CourtSimulation
     private void ScheduleLimitWarning(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        PushForCase(Math.Max(now, c.Limit - _supervision.LimitWarnDays), SimEventKind.LimitWarning, caseNo);
+        PushForCase(Math.Max(now, TimeLimit.WarnAt(c.Limit, _supervision.LimitWarnDays)), SimEventKind.LimitWarning, caseNo);
     }
 
     private void WarnLimit(int caseNo, double now)
@@ -1121,7 +1135,7 @@ public sealed partial class CourtSimulation
         ref var c = ref _cases[caseNo];
         // Closed, warned already, suspended (the limit is moving), or the limit has moved since this was scheduled.
         if (c.Status == CaseStatus.Closed || (c.Flags & (CaseFlags.LimitWarned | CaseFlags.LimitSuspended)) != 0 ||
-            now < c.Limit - _supervision.LimitWarnDays)
+            !TimeLimit.WarningEarned(c.Limit, _supervision.LimitWarnDays, now))
         {
             return;
         }
@@ -1245,7 +1259,7 @@ public sealed partial class CourtSimulation
     private void LimitDue(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        if (c.Status == CaseStatus.Closed || now < c.Limit || (c.Flags & (CaseFlags.LimitOverdue | CaseFlags.LimitSuspended)) != 0)
+        if (c.Status == CaseStatus.Closed || !TimeLimit.OverdueAt(c.Limit, now) || (c.Flags & (CaseFlags.LimitOverdue | CaseFlags.LimitSuspended)) != 0)
         {
             return;
         }
