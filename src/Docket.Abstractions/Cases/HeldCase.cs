@@ -9,11 +9,15 @@ namespace Docket.Abstractions;
 /// which the case's grain needs to decide its commands (a conversion; archiving waits for a review; a held case closes only once released); they travel
 /// beside the record here.
 /// </summary>
+/// <remarks>
+/// The conversion and the review travel as their enums (ids 1 and 2, strings in earlier versions): a message between
+/// silos, never stored, so silos of one version read each other's.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("docket.live.held-case")]
 public sealed record HeldCase(
     [property: Id(0)] CourtCase Record,
-    [property: Id(1)] string? Conversion,
-    [property: Id(2)] string? Review = null,
+    [property: Id(1)] Domain.Deadlines.ConversionState? Conversion,
+    [property: Id(2)] Domain.Quality.ReviewState? Review = null,
     [property: Id(3)] Domain.Supervision.MeetingHold? Meeting = null)
 {
     public static HeldCase Of(CourtCase c) => new(c, c.Conversion, c.Review, c.Meeting);

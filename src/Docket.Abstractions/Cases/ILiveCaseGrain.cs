@@ -1,6 +1,7 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Quality;
 namespace Docket.Abstractions;
 
 /// <summary>
@@ -47,7 +48,7 @@ public interface ILiveCaseGrain : IGrainWithStringKey
 
     /// <summary>Records a review's finding on the drawn file and the card it earns (case 159).</summary>
     [Alias("record-finding")]
-    Task<CommandResult> RecordFindingAsync(string finding, string? note, Actor by);
+    Task<CommandResult> RecordFindingAsync(QualityFinding finding, string? note, Actor by);
 
     [Alias("meeting")]
     Task<CommandResult> MeetingAsync(MeetingStep step, Actor by);

@@ -1,6 +1,7 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Quality;
 namespace Docket.Abstractions;
 
 /// <summary>
@@ -38,7 +39,7 @@ public interface ILiveCourtGrain : IGrainWithStringKey
 
     /// <summary>Records a review's finding on a drawn file (none, general, serious) and the card it earns (case 159).</summary>
     [Alias("record-finding")]
-    Task<CommandResult> RecordFindingAsync(long number, string finding, string? note, Actor by);
+    Task<CommandResult> RecordFindingAsync(long number, QualityFinding finding, string? note, Actor by);
 
     /// <summary>One step of a case's professional judges' meeting or adjudication committee (cases 164, 165): refer, held, release, committee, decision.</summary>
     [Alias("meeting")]

@@ -41,7 +41,7 @@ public static class CaseCommands
         if (CourtState.ArchiveWaits(court, c, step))
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Conflict, null,
-                $"case {c.Id} was drawn for quality review and its review has not passed ({c.Review}): archiving waits for it (case 162)");
+                $"case {c.Id} was drawn for quality review and its review has not passed ({(c.Review is { } review ? Quality.ReviewStates.NameOf(review) : null)}): archiving waits for it (case 162)");
         }
         var reached = Draft(court, LedgerKinds.Node, c, by, at) with { Node = node, Stages = step.Stages, Nodes = step.Nodes };
         return Decided(court, c, by, at, step.Closes ? [reached, Draft(court, LedgerKinds.Close, c, by, at)] : [reached]);

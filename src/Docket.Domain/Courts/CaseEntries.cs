@@ -76,7 +76,7 @@ public static class CaseEntries
                 };
             case LedgerKinds.Close:
                 Require(c, c.Status == CourtCaseStatus.Pending, "is not pending");
-                return c with { Status = CourtCaseStatus.Closed, ClosedAt = e.At, Review = e.Review ?? c.Review, Version = e.Seq };
+                return c with { Status = CourtCaseStatus.Closed, ClosedAt = e.At, Review = Quality.ReviewStates.Parse(e.Review) ?? c.Review, Version = e.Seq };
             case LedgerKinds.Unlock:
                 return c with { UnlockedAt = e.At, Unlocks = c.Unlocks + 1, Version = e.Seq };
             case LedgerKinds.Warning:
@@ -89,23 +89,23 @@ public static class CaseEntries
             case LedgerKinds.PartyCode:
                 return c with { PartyCodeHmac = e.PartyCodeHmac, Version = e.Seq };
             case LedgerKinds.ConversionRequested:
-                return c with { Conversion = ConversionStates.Requested, Version = e.Seq };
+                return c with { Conversion = ConversionState.Requested, Version = e.Seq };
             case LedgerKinds.ConversionApproved:
                 // The limit becomes the ordinary one from filing: the entry carries the days that adds (TimeLimit.ConversionDays).
-                return c with { Conversion = ConversionStates.Approved, ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Version = e.Seq };
+                return c with { Conversion = ConversionState.Approved, ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Version = e.Seq };
             case LedgerKinds.ConversionRefused:
-                return c with { Conversion = ConversionStates.Refused, Version = e.Seq };
+                return c with { Conversion = ConversionState.Refused, Version = e.Seq };
             case LedgerKinds.ReviewFinding:
-                // The card is the entry's level; no card: the review passed.
-                return c with { Review = e.Level ?? Quality.ReviewStates.Passed, Version = e.Seq };
+                // The card is the entry's level (yellow_card or red_card); no card: the review passed.
+                return c with { Review = Quality.ReviewStates.Parse(e.Level) ?? Quality.ReviewState.Passed, Version = e.Seq };
             case LedgerKinds.MeetingReferred:
-                return c with { Meeting = new MeetingHold(e.Trigger ?? "", e.At, MeetingStages.Referred), Version = e.Seq };
+                return c with { Meeting = new MeetingHold(e.Trigger ?? "", e.At, MeetingStage.Referred), Version = e.Seq };
             case LedgerKinds.MeetingHeld:
-                return c with { Meeting = c.Meeting! with { Stage = MeetingStages.Held, Adopted = e.Adopted }, Version = e.Seq };
+                return c with { Meeting = c.Meeting! with { Stage = MeetingStage.Held, Adopted = e.Adopted }, Version = e.Seq };
             case LedgerKinds.CommitteeReferred:
-                return c with { Meeting = c.Meeting! with { Stage = MeetingStages.Committee }, Version = e.Seq };
+                return c with { Meeting = c.Meeting! with { Stage = MeetingStage.Committee }, Version = e.Seq };
             case LedgerKinds.MeetingReleased or LedgerKinds.CommitteeDecided:
-                return c with { Meeting = c.Meeting! with { Stage = MeetingStages.Released }, Version = e.Seq };
+                return c with { Meeting = c.Meeting! with { Stage = MeetingStage.Released }, Version = e.Seq };
             default:
                 throw new InvalidOperationException($"an entry of kind '{e.Kind}' does not change a case");
         }

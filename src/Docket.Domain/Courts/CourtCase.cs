@@ -114,24 +114,24 @@ public sealed record CourtCase
     public DateTimeOffset? EscalatedAt { get; init; }
 
     /// <summary>
-    /// Where its conversion to ordinary procedure stands (<see cref="Deadlines.ConversionStates"/>: requested,
-    /// approved, refused), or null when none was requested. Kept by the court (its saved state's JSON holds it) for
+    /// Where its conversion to ordinary procedure stands (<see cref="Deadlines.ConversionState"/>: requested,
+    /// approved, refused, as JSON spells it), or null when none was requested. Kept by the court (its saved state's JSON holds it) for
     /// its checks, shown in the API's answers when set; not part of the record's Orleans form (no field id: the form
     /// silos exchange stays as it was). An approved conversion's days are in <see cref="ExtendedDays"/>, so the limit
     /// reads the same wherever the record is held.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [field: NonSerialized]
-    public string? Conversion { get; init; }
+    public Deadlines.ConversionState? Conversion { get; init; }
 
     /// <summary>
-    /// Where its quality review stands (<see cref="Quality.ReviewStates"/>: drawn, yellow_card, red_card, passed, or
-    /// not_drawn when a draw covered it without picking it), or null before any draw covered it. Kept by the court
+    /// Where its quality review stands (<see cref="Quality.ReviewState"/>: held, drawn, yellow_card, red_card, passed,
+    /// or not_drawn when a draw covered it without picking it, as JSON spells it), or null before any draw covered it. Kept by the court
     /// (its saved state's JSON holds it), shown in the API's answers when set; not part of the record's Orleans form.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [field: NonSerialized]
-    public string? Review { get; init; }
+    public Quality.ReviewState? Review { get; init; }
 
     /// <summary>
     /// Its referral to a professional judges' meeting (<see cref="Supervision.MeetingHold"/>: trigger, when the papers

@@ -13,13 +13,13 @@ public static partial class CourtCommands
     /// <summary>Runs one step of the case's meeting or committee (<see cref="MeetingStep"/>).</summary>
     public static CommandEffect Meeting(CourtState state, long number, MeetingStep step, Actor by, DateTimeOffset at) => step.Step switch
     {
-        MeetingStep.Refer => ReferToMeeting(state, number, step.Trigger ?? "", step.Reason ?? "", by, at),
-        MeetingStep.Held => step.Adopted is { } adopted
+        MeetingStepKind.Refer => ReferToMeeting(state, number, step.Trigger ?? "", step.Reason ?? "", by, at),
+        MeetingStepKind.Held => step.Adopted is { } adopted
             ? RecordMeetingHeld(state, number, adopted, by, at)
             : CommandEffect.Refuse(Outcome.Invalid, "adopted", "say whether the panel adopted the meeting's majority view: true or false"),
-        MeetingStep.Release => ReleaseAfterMeeting(state, number, by, at),
-        MeetingStep.Committee => ReferToCommittee(state, number, step.Reason, by, at),
-        MeetingStep.Decision => RecordCommitteeDecision(state, number, step.Reason ?? "", by, at),
+        MeetingStepKind.Release => ReleaseAfterMeeting(state, number, by, at),
+        MeetingStepKind.Committee => ReferToCommittee(state, number, step.Reason, by, at),
+        MeetingStepKind.Decision => RecordCommitteeDecision(state, number, step.Reason ?? "", by, at),
         _ => CommandEffect.Refuse(Outcome.Invalid, "step", $"unknown meeting step '{step.Step}'"),
     };
 
@@ -194,14 +194,21 @@ public sealed record HeardCase([property: Orleans.Id(0)] string Id, [property: O
 /// <summary>One step of a case's meeting or committee, as the live service passes it to the court (<see cref="CourtCommands.Meeting"/>).</summary>
 [Orleans.GenerateSerializer, Orleans.Immutable, Orleans.Alias("docket.live.meeting-step")]
 public sealed record MeetingStep(
-    [property: Orleans.Id(0)] string Step,
+    [property: Orleans.Id(0)] MeetingStepKind Step,
     [property: Orleans.Id(1)] string? Trigger = null,
     [property: Orleans.Id(2)] string? Reason = null,
-    [property: Orleans.Id(3)] bool? Adopted = null)
+    [property: Orleans.Id(3)] bool? Adopted = null);
+
+/// <summary>
+/// The steps of a case's meeting or committee (<see cref="MeetingStep"/>): refer it, record the meeting held, release
+/// the minutes, send it to the committee, record the committee's decision. Each has its own route; the ledger records
+/// the step as its entry's kind.
+/// </summary>
+public enum MeetingStepKind : byte
 {
-    public const string Refer = "refer";
-    public const string Held = "held";
-    public const string Release = "release";
-    public const string Committee = "committee";
-    public const string Decision = "decision";
+    Refer,
+    Held,
+    Release,
+    Committee,
+    Decision,
 }

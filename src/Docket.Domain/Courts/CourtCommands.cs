@@ -281,9 +281,10 @@ public static partial class CourtCommands
     /// Records what the review of a drawn file found (case 159): no problem passes it (it may be archived); a general
     /// problem earns its judge a yellow card — red when the judge's previous general problem was found within the
     /// window — and a serious one a red card, each with a deadline to fix the file, after which a new review is
-    /// recorded (<see cref="CourtState.CardFor"/>).
+    /// recorded (<see cref="CourtState.CardFor"/>). The finding comes parsed (<see cref="Quality.QualityFindings.Parse"/>);
+    /// a value outside the enum (a message from a silo that does not know it) is refused rather than recorded as none.
     /// </summary>
-    public static CommandEffect RecordFinding(CourtState state, long number, string? finding, string? note, Actor by, DateTimeOffset at)
+    public static CommandEffect RecordFinding(CourtState state, long number, Quality.QualityFinding finding, string? note, Actor by, DateTimeOffset at)
     {
         var court = state.Court;
         if (state.Case(number) is not { } c)
@@ -294,18 +295,18 @@ public static partial class CourtCommands
         {
             return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a reviewer of court {court.Id} or a division head of case {c.Id}'s division records its review");
         }
-        if (Quality.QualityFindings.Parse(finding) is not { } found)
+        if (!Enum.IsDefined(finding))
         {
-            return CommandEffect.Refuse(Outcome.Invalid, "finding", $"the finding is one of: {string.Join(", ", Quality.QualityFindings.All)} (got '{finding}')");
+            return CommandEffect.Refuse(Outcome.Invalid, "finding", $"the finding is one of: {string.Join(", ", Quality.QualityFindings.All)} (got {(byte)finding})");
         }
         if (CourtState.RefuseFinding(c) is { } refusal)
         {
             return CommandEffect.Refuse(Outcome.Conflict, null, refusal);
         }
-        var card = state.CardFor(c, found, at);
+        var card = state.CardFor(c, finding, at);
         var record = state.Append(Entry(state, LedgerKinds.ReviewFinding, at, c, by) with
         {
-            Finding = Quality.QualityFindings.NameOf(found),
+            Finding = Quality.QualityFindings.NameOf(finding),
             Level = CourtState.LevelOf(card),
             Judge = c.Judge,
             Due = state.FixDue(card, at),

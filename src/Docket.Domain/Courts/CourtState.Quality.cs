@@ -40,7 +40,7 @@ public sealed partial class CourtState
     /// <see cref="ReviewHoldStreamKey"/>), else null. Archiving then waits for the next draw, which draws the judge's
     /// latest held file of the year and passes over the ones it replaced.
     /// </summary>
-    public string? ReviewHoldOf(CourtCase c, DateTimeOffset at) => HoldDecision(c, at) == true ? ReviewStates.Held : null;
+    public string? ReviewHoldOf(CourtCase c, DateTimeOffset at) => HoldDecision(c, at) == true ? ReviewStates.NameOf(ReviewState.Held) : null;
 
     /// <summary>The hold decision; null when it cannot be made (the epoch's secret is not known and it is not the judge's first file of the year).</summary>
     private bool? HoldDecision(CourtCase c, DateTimeOffset at)
@@ -65,7 +65,7 @@ public sealed partial class CourtState
     /// </summary>
     public QualityYear QualityYearOf(int year)
     {
-        var heldBy = _held.Values.Where(c => c.Review == ReviewStates.Held && c.ClosedAt is { } at && YearOf(at) == year)
+        var heldBy = _held.Values.Where(c => c.Review == ReviewState.Held && c.ClosedAt is { } at && YearOf(at) == year)
             .CountBy(c => c.Judge ?? "").ToDictionary(StringComparer.Ordinal);
         var judges = new List<JudgeReviewYear>();
         for (var t = 0; t < _court.Layout.Teams.Count; t++)
@@ -114,7 +114,7 @@ public sealed partial class CourtState
             return null;
         }
         var spec = QualityReview;
-        var eligible = HeldCases.Where(c => c.Status == CourtCaseStatus.Closed && c.Review is null or ReviewStates.Held).OrderBy(c => c.Number).ToList();
+        var eligible = HeldCases.Where(c => c.Status == CourtCaseStatus.Closed && c.Review is null or ReviewState.Held).OrderBy(c => c.Number).ToList();
         if (eligible.Count == 0)
         {
             refusal = "no closed file waits for a draw (every closed file not yet archived was covered by an earlier one)";
@@ -128,14 +128,14 @@ public sealed partial class CourtState
 
     /// <summary>Whether the held file <paramref name="c"/> is its judge's latest held file of its year (the draw draws it).</summary>
     private bool IsPlace(CourtCase c) =>
-        c.Review == ReviewStates.Held && c.Judge is { } judge && c.ClosedAt is { } at
+        c.Review == ReviewState.Held && c.Judge is { } judge && c.ClosedAt is { } at
         && _judgeYears.TryGetValue((judge, YearOf(at)), out var y) && y.Place == c.Number;
 
     /// <summary>Why no finding can be recorded on the case now: it was not drawn, or its review has passed.</summary>
     public static string? RefuseFinding(CourtCase c) => c.Review switch
     {
-        ReviewStates.Drawn or ReviewStates.YellowCard or ReviewStates.RedCard => null,
-        ReviewStates.Passed => $"case {c.Id}'s review has passed",
+        ReviewState.Drawn or ReviewState.YellowCard or ReviewState.RedCard => null,
+        ReviewState.Passed => $"case {c.Id}'s review has passed",
         _ => $"case {c.Id} was not drawn for quality review",
     };
 
@@ -157,7 +157,7 @@ public sealed partial class CourtState
         ReviewStates.HoldsArchive(c.Review) && c.StagesDone + step.Stages.Length >= court.CaseTypes[court.TypeIndex(c.Type)].Stages.Count;
 
     /// <summary>The card's name as the entry's level: yellow_card, red_card, or null for none.</summary>
-    public static string? LevelOf(QualityCard card) => card == QualityCard.None ? null : ReviewStates.Of(card);
+    public static string? LevelOf(QualityCard card) => card == QualityCard.None ? null : ReviewStates.NameOf(ReviewStates.Of(card));
 
     private static double Days(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).TotalDays;
 
@@ -180,11 +180,12 @@ public sealed partial class CourtState
     /// <summary>The close entry's <c>review</c> against the hold re-made (<see cref="ReviewHoldOf"/>; its draw only when the epoch's secret is known).</summary>
     private string? CheckReviewHold(CourtCase c, LedgerEntry e)
     {
-        if (e.Review is not (null or ReviewStates.Held))
+        var held = ReviewStates.Parse(e.Review) == ReviewState.Held;
+        if (e.Review is not null && !held)
         {
             return $"a close entry's review is held or absent, not '{e.Review}'";
         }
-        return HoldDecision(c, e.At) is { } hold && hold != (e.Review == ReviewStates.Held)
+        return HoldDecision(c, e.At) is { } hold && hold != held
             ? $"the closure of case {e.Case} {(hold ? "holds" : "does not hold")} its file for the quality review's draw (its judge's file of the year), the entry says {e.Review ?? "not held"}"
             : null;
     }
@@ -220,7 +221,7 @@ public sealed partial class CourtState
                 year.Drawn = true;
                 year.Place = 0;
             }
-            Set(c with { Review = drawn.Contains(id) ? ReviewStates.Drawn : ReviewStates.NotDrawn, Version = e.Seq });
+            Set(c with { Review = drawn.Contains(id) ? ReviewState.Drawn : ReviewState.NotDrawn, Version = e.Seq });
         }
     }
 
@@ -233,7 +234,7 @@ public sealed partial class CourtState
         }
         var year = YearOf(closed);
         year.Closed++;
-        if (e.Review == ReviewStates.Held)
+        if (ReviewStates.Parse(e.Review) == ReviewState.Held)
         {
             year.Place = closed.Number;
         }
@@ -241,7 +242,7 @@ public sealed partial class CourtState
 
     private void NoteFinding(CourtCase c, LedgerEntry e)
     {
-        if (c.Review == ReviewStates.Drawn && c.Judge is not null)
+        if (c.Review == ReviewState.Drawn && c.Judge is not null)
         {
             YearOf(c).Reviewed++;
         }

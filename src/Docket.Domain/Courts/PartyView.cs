@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Docket.Domain.Courts;
 
 /// <summary>
@@ -38,8 +40,8 @@ public sealed record PartyView
     {
         var c = details.Case;
         var deadlines = details.Deadlines.Select(d => new PartyNode(d.Node,
-            d.ReachedAt is not null ? PartyNodeStates.Reached : d.Due < now ? PartyNodeStates.Late : PartyNodeStates.Due, d.Due, d.ReachedAt));
-        var undated = c.Nodes.Where(n => !details.Deadlines.Any(d => d.Node == n.Node)).Select(n => new PartyNode(n.Node, PartyNodeStates.Reached, null, n.At));
+            d.ReachedAt is not null ? PartyNodeState.Reached : d.Due < now ? PartyNodeState.Late : PartyNodeState.Due, d.Due, d.ReachedAt));
+        var undated = c.Nodes.Where(n => !details.Deadlines.Any(d => d.Node == n.Node)).Select(n => new PartyNode(n.Node, PartyNodeState.Reached, null, n.At));
         return new PartyView
         {
             Id = c.Id,
@@ -60,12 +62,41 @@ public sealed record PartyView
 }
 
 /// <summary>A process node in a party's view: <c>reached</c> (when, and when it was due), <c>due</c> (by when) or <c>late</c> (due and not reached).</summary>
-public sealed record PartyNode(string Node, string State, DateTimeOffset? Due, DateTimeOffset? ReachedAt);
+public sealed record PartyNode(string Node, PartyNodeState State, DateTimeOffset? Due, DateTimeOffset? ReachedAt);
 
-/// <summary>The states of a node in a party's view.</summary>
+/// <summary>The states of a node in a party's view. JSON spells them reached, due and late (<see cref="PartyNodeStates.NameOf"/>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PartyNodeState>))]
+public enum PartyNodeState : byte
+{
+    [JsonStringEnumMemberName("reached")]
+    Reached,
+
+    [JsonStringEnumMemberName("due")]
+    Due,
+
+    [JsonStringEnumMemberName("late")]
+    Late,
+}
+
 public static class PartyNodeStates
 {
-    public const string Reached = "reached";
-    public const string Due = "due";
-    public const string Late = "late";
+    public static IReadOnlyList<PartyNodeState> All { get; } = Enum.GetValues<PartyNodeState>();
+
+    /// <summary>A state as the party's view spells it: reached, due or late.</summary>
+    public static string NameOf(PartyNodeState state) => state switch
+    {
+        PartyNodeState.Reached => "reached",
+        PartyNodeState.Due => "due",
+        PartyNodeState.Late => "late",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    /// <summary>The state a name spells (<see cref="NameOf"/>); null for anything else.</summary>
+    public static PartyNodeState? Parse(string? name) => name switch
+    {
+        "reached" => PartyNodeState.Reached,
+        "due" => PartyNodeState.Due,
+        "late" => PartyNodeState.Late,
+        _ => null,
+    };
 }

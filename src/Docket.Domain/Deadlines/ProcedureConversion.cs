@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Docket.Domain.Staffing;
 
 namespace Docket.Domain.Deadlines;
@@ -16,10 +17,42 @@ public sealed record ProcedureConversion(double Share, double ApprovalShare, str
     public static IReadOnlyList<string> Approvers { get; } = [RoleCatalog.DivisionHead, RoleCatalog.President];
 }
 
-/// <summary>Where a case's conversion to ordinary procedure stands (the live record's <c>conversion</c>).</summary>
+/// <summary>
+/// Where a case's conversion to ordinary procedure stands (the live record's <c>conversion</c>). JSON and the saved
+/// state spell it as its name (<see cref="ConversionStates.NameOf"/>); the ledger records it as the entry's kind.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ConversionState>))]
+public enum ConversionState : byte
+{
+    [JsonStringEnumMemberName("requested")]
+    Requested,
+
+    [JsonStringEnumMemberName("approved")]
+    Approved,
+
+    [JsonStringEnumMemberName("refused")]
+    Refused,
+}
+
 public static class ConversionStates
 {
-    public const string Requested = "requested";
-    public const string Approved = "approved";
-    public const string Refused = "refused";
+    public static IReadOnlyList<ConversionState> All { get; } = Enum.GetValues<ConversionState>();
+
+    /// <summary>A state as the API and the saved state spell it: requested, approved or refused.</summary>
+    public static string NameOf(ConversionState state) => state switch
+    {
+        ConversionState.Requested => "requested",
+        ConversionState.Approved => "approved",
+        ConversionState.Refused => "refused",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    /// <summary>The state a name spells (<see cref="NameOf"/>); null for anything else.</summary>
+    public static ConversionState? Parse(string? name) => name switch
+    {
+        "requested" => ConversionState.Requested,
+        "approved" => ConversionState.Approved,
+        "refused" => ConversionState.Refused,
+        _ => null,
+    };
 }

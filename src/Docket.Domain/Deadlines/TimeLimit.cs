@@ -119,9 +119,9 @@ public static class TimeLimit
     /// and the field at fault; null when they can. A case is converted at most once, on one request, made while
     /// it is open and before its limit has passed (a conversion is decided within the simple procedure's limit).
     /// </summary>
-    /// <param name="conversion">The case's conversion so far (<see cref="ConversionStates"/>), or null.</param>
+    /// <param name="conversion">The case's conversion so far, or null.</param>
     /// <param name="limit">The case's running limit (null while a stage suspends it).</param>
-    public static (string Field, string Problem)? RefuseConversionRequest(CaseType type, string? conversion, bool open, DateTimeOffset? limit, DateTimeOffset now)
+    public static (string Field, string Problem)? RefuseConversionRequest(CaseType type, ConversionState? conversion, bool open, DateTimeOffset? limit, DateTimeOffset now)
     {
         if (type.Conversion is null || type.TimeLimitDays is null)
         {
@@ -131,9 +131,9 @@ public static class TimeLimit
         {
             return ("case", "the case is closed");
         }
-        if (conversion is not null)
+        if (conversion is { } state)
         {
-            return ("case", $"the case's conversion was already requested (it is {conversion})");
+            return ("case", $"the case's conversion was already requested (it is {ConversionStates.NameOf(state)})");
         }
         if (limit is { } at && now > at)
         {
@@ -143,8 +143,10 @@ public static class TimeLimit
     }
 
     /// <summary>Why a conversion request cannot be decided now; null when it can (one is requested and undecided).</summary>
-    public static string? RefuseConversionDecision(string? conversion) =>
-        conversion == ConversionStates.Requested ? null
-        : conversion is null ? "no conversion to ordinary procedure was requested"
-        : $"the conversion was already decided (it is {conversion})";
+    public static string? RefuseConversionDecision(ConversionState? conversion) => conversion switch
+    {
+        ConversionState.Requested => null,
+        null => "no conversion to ordinary procedure was requested",
+        { } decided => $"the conversion was already decided (it is {ConversionStates.NameOf(decided)})",
+    };
 }

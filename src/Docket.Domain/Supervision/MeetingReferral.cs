@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Docket.Domain.Access;
 using Orleans;
 
@@ -23,24 +24,61 @@ public static class MeetingTriggers
     public static int IndexOf(string? trigger) => trigger is null ? -1 : All.ToList().IndexOf(trigger);
 }
 
-/// <summary>Where a referred case stands: referred (papers out), held (the meeting sat), with the committee, or released.</summary>
+/// <summary>
+/// Where a referred case stands: referred (papers out), held (the meeting sat), with the committee, or released. JSON
+/// and the saved state spell it as its name (<see cref="MeetingStages.NameOf"/>); the ledger records it as the entry's kind.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MeetingStage>))]
+public enum MeetingStage : byte
+{
+    [JsonStringEnumMemberName("referred")]
+    Referred,
+
+    [JsonStringEnumMemberName("held")]
+    Held,
+
+    [JsonStringEnumMemberName("committee")]
+    Committee,
+
+    [JsonStringEnumMemberName("released")]
+    Released,
+}
+
 public static class MeetingStages
 {
-    public const string Referred = "referred";
-    public const string Held = "held";
-    public const string Committee = "committee";
-    public const string Released = "released";
+    public static IReadOnlyList<MeetingStage> All { get; } = Enum.GetValues<MeetingStage>();
+
+    /// <summary>A stage as the API and the saved state spell it: referred, held, committee or released.</summary>
+    public static string NameOf(MeetingStage stage) => stage switch
+    {
+        MeetingStage.Referred => "referred",
+        MeetingStage.Held => "held",
+        MeetingStage.Committee => "committee",
+        MeetingStage.Released => "released",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+
+    /// <summary>The stage a name spells (<see cref="NameOf"/>); null for anything else.</summary>
+    public static MeetingStage? Parse(string? name) => name switch
+    {
+        "referred" => MeetingStage.Referred,
+        "held" => MeetingStage.Held,
+        "committee" => MeetingStage.Committee,
+        "released" => MeetingStage.Released,
+        _ => null,
+    };
 }
 
 /// <summary>
 /// A live case's referral to a professional judges' meeting (the record's <c>meeting</c>): its trigger, when the
-/// papers went out, where it stands, and whether the panel adopted the meeting's majority view.
+/// papers went out, where it stands, and whether the panel adopted the meeting's majority view. JSON (the API, the
+/// court's saved state) spells the stage as its name; between silos it travels as its enum (id 2, a string in earlier versions).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.meeting-hold")]
 public sealed record MeetingHold(
     [property: Id(0)] string Trigger,
     [property: Id(1)] DateTimeOffset ReferredAt,
-    [property: Id(2)] string Stage,
+    [property: Id(2)] MeetingStage Stage,
     [property: Id(3)] bool? Adopted = null);
 
 /// <summary>
@@ -69,8 +107,8 @@ public static class MeetingReferral
         {
             return ("case", "the case is closed");
         }
-        return hold is { Stage: not MeetingStages.Released }
-            ? ("case", $"the case is already referred to a meeting ({hold.Trigger}, {hold.Stage})")
+        return hold is { Stage: not MeetingStage.Released }
+            ? ("case", $"the case is already referred to a meeting ({hold.Trigger}, {MeetingStages.NameOf(hold.Stage)})")
             : null;
     }
 
@@ -80,9 +118,9 @@ public static class MeetingReferral
     /// <summary>Why the meeting cannot be recorded as held at <paramref name="at"/>: not referred, already held, or the papers not out long enough.</summary>
     public static string? RefuseHeld(MeetingHold? hold, DateTimeOffset at, double papersDays)
     {
-        if (hold is not { Stage: MeetingStages.Referred })
+        if (hold is not { Stage: MeetingStage.Referred })
         {
-            return hold is null ? "the case was not referred to a meeting" : $"its meeting is past (it is {hold.Stage})";
+            return hold is null ? "the case was not referred to a meeting" : $"its meeting is past (it is {MeetingStages.NameOf(hold.Stage)})";
         }
         var papers = hold.ReferredAt.AddDays(papersDays);
         return at < papers ? $"the papers went out {hold.ReferredAt:O}: the meeting sits {papersDays:0.##} days after, from {papers:O}" : null;
@@ -94,23 +132,23 @@ public static class MeetingReferral
     /// </summary>
     public static string? RefuseRelease(MeetingHold? hold, bool fourType)
     {
-        if (hold is not { Stage: MeetingStages.Held })
+        if (hold is not { Stage: MeetingStage.Held })
         {
-            return hold is null ? "the case was not referred to a meeting" : $"its meeting has not sat or is past (it is {hold.Stage})";
+            return hold is null ? "the case was not referred to a meeting" : $"its meeting has not sat or is past (it is {MeetingStages.NameOf(hold.Stage)})";
         }
         return GoesToCommittee(hold, fourType) ? "the panel departed from the meeting's majority on a four-type case: it goes to the adjudication committee" : null;
     }
 
     /// <summary>Why the case cannot go to the adjudication committee: only after a meeting whose majority the panel did not adopt.</summary>
     public static string? RefuseCommittee(MeetingHold? hold) =>
-        hold is { Stage: MeetingStages.Held, Adopted: false } ? null
-        : hold is { Stage: MeetingStages.Held } ? "the panel adopted the meeting's majority view"
+        hold is { Stage: MeetingStage.Held, Adopted: false } ? null
+        : hold is { Stage: MeetingStage.Held } ? "the panel adopted the meeting's majority view"
         : hold is null ? "the case was not referred to a meeting"
-        : $"its meeting has not sat or is past (it is {hold.Stage})";
+        : $"its meeting has not sat or is past (it is {MeetingStages.NameOf(hold.Stage)})";
 
     /// <summary>Why the committee's decision cannot be recorded: the case is not before it.</summary>
     public static string? RefuseCommitteeDecision(MeetingHold? hold) =>
-        hold is { Stage: MeetingStages.Committee } ? null : "the case is not before the adjudication committee";
+        hold is { Stage: MeetingStage.Committee } ? null : "the case is not before the adjudication committee";
 
     /// <summary>Whether a panel's departure sends the case to the committee: a four-type case whose panel did not adopt the majority view.</summary>
     public static bool GoesToCommittee(MeetingHold hold, bool fourType) =>
@@ -118,7 +156,7 @@ public static class MeetingReferral
 
     /// <summary>Why a case cannot close now: referred and not released; null when nothing holds it.</summary>
     public static string? HoldsClosing(MeetingHold? hold) =>
-        hold is null or { Stage: MeetingStages.Released } ? null
-        : hold.Stage == MeetingStages.Committee ? "it is before the adjudication committee"
+        hold is null or { Stage: MeetingStage.Released } ? null
+        : hold.Stage == MeetingStage.Committee ? "it is before the adjudication committee"
         : $"it is held for a professional judges' meeting ({hold.Trigger}) until the meeting has sat and its minutes are released";
 }

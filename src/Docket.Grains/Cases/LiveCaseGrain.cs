@@ -2,6 +2,7 @@ using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Quality;
 using Microsoft.Extensions.Options;
 
 namespace Docket.Grains;
@@ -115,7 +116,7 @@ public sealed class LiveCaseGrain(
     /// A review's finding is the court's to decide: the card it earns depends on the judge's other findings (a second
     /// general problem within the window is red), which only the court sees.
     /// </summary>
-    public Task<CommandResult> RecordFindingAsync(string finding, string? note, Actor by) =>
+    public Task<CommandResult> RecordFindingAsync(QualityFinding finding, string? note, Actor by) =>
         CourtDecidesAsync(court => court.RecordFindingAsync(_number, finding, note, by));
 
     /// <summary>

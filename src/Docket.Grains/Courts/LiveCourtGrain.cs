@@ -6,6 +6,7 @@ using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
+using Docket.Domain.Quality;
 using Docket.Domain.Reports;
 using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
@@ -495,7 +496,7 @@ public sealed partial class LiveCourtGrain(
         return OnceDurableAsync(_state.Attendance());
     }
 
-    public async Task<CommandResult> RecordFindingAsync(long number, string finding, string? note, Actor by)
+    public async Task<CommandResult> RecordFindingAsync(long number, QualityFinding finding, string? note, Actor by)
     {
         EnsureHealthy();
         while (_state.HasLeft(number))

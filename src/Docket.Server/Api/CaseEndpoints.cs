@@ -241,11 +241,11 @@ internal static class CaseEndpoints
         {
             return problem;
         }
-        if (Docket.Domain.Quality.QualityFindings.Parse(body!.Finding) is null)
+        if (Docket.Domain.Quality.QualityFindings.Parse(body!.Finding) is not { } finding)
         {
             return Problems.Invalid("finding", $"the finding is one of: {string.Join(", ", Docket.Domain.Quality.QualityFindings.All)}");
         }
-        return await RunAsync(id, context, grains, organization, g => g.RecordFindingAsync(body.Finding!, body.Note, context.Actor()));
+        return await RunAsync(id, context, grains, organization, g => g.RecordFindingAsync(finding, body.Note, context.Actor()));
     }
 
     private static async Task<IResult> IssuePartyCodeAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, PartyAccess parties)

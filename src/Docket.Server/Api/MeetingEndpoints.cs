@@ -123,7 +123,7 @@ internal static class MeetingEndpoints
         {
             return Problems.Invalid("reason", "a referral to a meeting needs a written reason");
         }
-        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStep.Refer, body.Trigger, body.Reason));
+        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Refer, body.Trigger, body.Reason));
     }
 
     private static async Task<IResult> HeldAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
@@ -137,16 +137,16 @@ internal static class MeetingEndpoints
         {
             return Problems.Invalid("adopted", "say whether the panel adopted the meeting's majority view: true or false");
         }
-        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStep.Held, Adopted: adopted));
+        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Held, Adopted: adopted));
     }
 
     private static Task<IResult> ReleaseAsync(string id, HttpContext context, IGrainFactory grains, Organization organization) =>
-        RunAsync(id, context, grains, organization, new MeetingStep(MeetingStep.Release));
+        RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Release));
 
     private static async Task<IResult> CommitteeAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<CommitteeRequest>(context, cancellationToken);
-        return problem ?? await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStep.Committee, Reason: body!.Reason));
+        return problem ?? await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Committee, Reason: body!.Reason));
     }
 
     private static async Task<IResult> DecisionAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
@@ -160,7 +160,7 @@ internal static class MeetingEndpoints
         {
             return Problems.Invalid("reason", "the committee's decision needs a written reason");
         }
-        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStep.Decision, Reason: body.Reason));
+        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Decision, Reason: body.Reason));
     }
 
     private static Task<IResult> RunAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, MeetingStep step) =>

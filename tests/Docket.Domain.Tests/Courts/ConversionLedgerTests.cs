@@ -1,5 +1,6 @@
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
+using Docket.Domain.Deadlines;
 using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Tests.Replay;
@@ -61,7 +62,7 @@ public sealed class ConversionLedgerTests
         Assert.Null(ledger.Add(CourtCommands.RequestConversion(ledger.State, c.Number, "complex facts", ledger.JudgeOf(c), later)).Refused);
         // Asked, not yet approved: the simple procedure's 90 days still hold, and a second request is refused.
         Assert.Equal(c.FiledAt.AddDays(90), ledger.LimitOf(c.Number, later));
-        Assert.Equal("requested", ledger.State.Case(c.Number)!.Conversion);
+        Assert.Equal(ConversionState.Requested, ledger.State.Case(c.Number)!.Conversion);
         Assert.Equal(Outcome.Conflict, CourtCommands.RequestConversion(ledger.State, c.Number, "again", ledger.JudgeOf(c), later).Refused?.Outcome);
         Assert.Equal(Outcome.Forbidden, CourtCommands.DecideConversion(ledger.State, c.Number, true, null, ledger.JudgeOf(c), later).Refused?.Outcome);
 
@@ -70,10 +71,10 @@ public sealed class ConversionLedgerTests
         Assert.Equal(Outcome.Conflict, CourtCommands.DecideConversion(ledger.State, c.Number, false, null, ledger.President, later.AddDays(2)).Refused?.Outcome);
 
         var replayed = ledger.Replayed();
-        Assert.Equal("approved", replayed.Case(c.Number)!.Conversion);
+        Assert.Equal(ConversionState.Approved, replayed.Case(c.Number)!.Conversion);
         Assert.Equal(c.FiledAt.AddDays(180), CaseClock.Details(ledger.Court, replayed.Case(c.Number)!, later.AddDays(1)).LimitAt);
         var folded = CaseEntries.Fold(ledger.Court, ledger.Records.Where(r => r.CaseId == c.Id).Select(r => LedgerEntry.Parse(r.Json)));
-        Assert.Equal("approved", folded.Conversion);
+        Assert.Equal(ConversionState.Approved, folded.Conversion);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class ConversionLedgerTests
         var c = ledger.File("simple");
         ledger.Add(CourtCommands.RequestConversion(ledger.State, c.Number, "complex facts", ledger.JudgeOf(c), s_at.AddDays(10)));
         Assert.Null(ledger.Add(CourtCommands.DecideConversion(ledger.State, c.Number, false, "not complex", ledger.DivisionHeadOf(c), s_at.AddDays(11))).Refused);
-        Assert.Equal("refused", ledger.State.Case(c.Number)!.Conversion);
+        Assert.Equal(ConversionState.Refused, ledger.State.Case(c.Number)!.Conversion);
         Assert.Equal(c.FiledAt.AddDays(90), ledger.LimitOf(c.Number, s_at.AddDays(11)));
         Assert.Equal(Outcome.Conflict, CourtCommands.RequestConversion(ledger.State, c.Number, "again", ledger.JudgeOf(c), s_at.AddDays(12)).Refused?.Outcome);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
+using Docket.Domain.Quality;
 using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -10,7 +11,8 @@ namespace Docket.Domain.Tests.Courts;
 /// <summary>
 /// A case's record in Orleans' serializer (between silos, and as versions before schema 3 stored it) and its JSON
 /// (the API) keep the form they had while
-/// <see cref="CourtCase.Status"/>, <see cref="CourtCase.Risk"/> and a warning's <see cref="CaseWarning.Level"/> were strings.
+/// <see cref="CourtCase.Status"/>, <see cref="CourtCase.Risk"/> and a warning's <see cref="CaseWarning.Level"/> were strings;
+/// its JSON keeps the names its conversion, review and meeting stage had as strings too.
 /// </summary>
 public sealed class CourtCaseStoredFormatTests
 {
@@ -32,6 +34,13 @@ public sealed class CourtCaseStoredFormatTests
     /// <summary>The first record as the API and the <c>state</c> column printed it (snake_case names) before the enums.</summary>
     private const string PendingJsonBeforeEnums =
         """{"id":"basic-2/c17","court":"basic-2","number":17,"type":"civil","flagged":true,"risk":"major","filed_at":"2026-03-02T09:30:00+00:00","filing_seq":41,"status":"pending","team":"team-3","judge":"team-3/j2","policy":"designated","designated":true,"assigned_at":"2026-03-02T11:30:00+00:00","assignment_seq":42,"closed_at":null,"stages_done":2,"stages":[{"node":"filing","at":"2026-03-02T14:30:00+00:00"},{"node":"hearing","at":"2026-03-05T09:30:00+00:00"}],"nodes":[{"node":"accepted","at":"2026-03-02T12:30:00+00:00"}],"unlocked_at":"2026-03-06T09:30:00+00:00","unlocks":1,"version":57,"warnings":[{"subject":"case","level":"yellow_card","due":"2026-04-01T09:30:00+00:00","at":"2026-03-27T09:30:00+00:00","seq":55},{"subject":"hearing","level":"discipline","due":"2026-03-12T09:30:00+00:00","at":"2026-03-13T09:30:00+00:00","seq":56}],"extended_days":30.5,"extensions":1,"escalated_at":"2026-03-02T11:00:00+00:00"}""";
+
+    /// <summary>
+    /// The waiting record of <see cref="Cases"/> converted, carded and before the committee, as the API printed it
+    /// while its conversion, review and meeting stage were strings (commit f07a71a).
+    /// </summary>
+    private const string HeldJsonBeforeEnums =
+        """{"id":"basic-2/c18","court":"basic-2","number":18,"type":"criminal","flagged":false,"risk":"none","filed_at":"2026-03-03T09:30:00+00:00","filing_seq":60,"status":"waiting","team":null,"judge":null,"policy":"pull","designated":false,"assigned_at":null,"assignment_seq":0,"closed_at":null,"stages_done":0,"stages":[],"nodes":[],"unlocked_at":null,"unlocks":0,"version":60,"warnings":[],"extended_days":0,"extensions":0,"escalated_at":null,"conversion":"approved","review":"yellow_card","meeting":{"trigger":"four_type","referred_at":"2026-03-04T09:30:00+00:00","stage":"committee","adopted":false}}""";
 
     private static readonly Serializer s_serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
 
@@ -122,6 +131,42 @@ public sealed class CourtCaseStoredFormatTests
                 var parsed = JsonSerializer.Deserialize<CourtCase>(JsonSerializer.Serialize(c, s_snake), s_snake)!;
                 Assert.Equal((status, risk), (parsed.Status, parsed.Risk));
             }
+        }
+    }
+
+    [Fact]
+    public void Json_spells_conversion_review_and_meeting_stage_as_the_names_they_had_as_strings()
+    {
+        var held = Cases()[1] with
+        {
+            Conversion = ConversionState.Approved,
+            Review = ReviewState.YellowCard,
+            Meeting = new MeetingHold(MeetingTriggers.FourType, s_t0.AddDays(2), MeetingStage.Committee, false),
+        };
+        Assert.Equal(HeldJsonBeforeEnums, JsonSerializer.Serialize(held, s_snake));
+        var read = JsonSerializer.Deserialize<CourtCase>(HeldJsonBeforeEnums, s_snake)!;
+        Assert.Equal((held.Conversion, held.Review, held.Meeting), (read.Conversion, read.Review, read.Meeting));
+        Assert.Equal(
+            """{"node":"served","state":"late","due":"2026-03-02T09:30:00+00:00","reached_at":null}""",
+            JsonSerializer.Serialize(new PartyNode("served", PartyNodeState.Late, s_t0, null), s_snake));
+    }
+
+    [Fact]
+    public void A_meeting_step_a_referral_and_a_finding_cross_between_silos_as_their_enums()
+    {
+        foreach (var kind in Enum.GetValues<MeetingStepKind>())
+        {
+            var step = new MeetingStep(kind, MeetingTriggers.PanelSplit, "why", true);
+            Assert.Equal(step, s_serializer.Deserialize<MeetingStep>(s_serializer.SerializeToArray(step)));
+        }
+        foreach (var stage in MeetingStages.All)
+        {
+            var hold = new MeetingHold(MeetingTriggers.FourType, s_t0, stage, false);
+            Assert.Equal(hold, s_serializer.Deserialize<MeetingHold>(s_serializer.SerializeToArray(hold)));
+        }
+        foreach (var finding in Enum.GetValues<QualityFinding>())
+        {
+            Assert.Equal(finding, s_serializer.Deserialize<QualityFinding>(s_serializer.SerializeToArray(finding)));
         }
     }
 

@@ -55,21 +55,21 @@ public sealed class MeetingLedgerTests
         var ledger = new Ledger();
         var c = ledger.File();
         Assert.Null(ledger.Reach(c, "hearing", s_at.AddDays(1)).Refused);
-        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStep.Refer, MeetingTriggers.RemandOrReversal, "reversal proposed"), ledger.JudgeOf(c), s_at.AddDays(2)).Refused);
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Refer, MeetingTriggers.RemandOrReversal, "reversal proposed"), ledger.JudgeOf(c), s_at.AddDays(2)).Refused);
 
         var early = ledger.Reach(c, "judgment", s_at.AddDays(3));
         Assert.Equal(Outcome.Conflict, early.Refused?.Outcome);
         Assert.Contains("professional judges' meeting", early.Refused!.Error, StringComparison.Ordinal);
-        var papers = ledger.Step(c, new MeetingStep(MeetingStep.Held, Adopted: true), ledger.HeadOf(c), s_at.AddDays(8.9));
+        var papers = ledger.Step(c, new MeetingStep(MeetingStepKind.Held, Adopted: true), ledger.HeadOf(c), s_at.AddDays(8.9));
         Assert.Contains("papers went out", papers.Refused!.Error, StringComparison.Ordinal);
-        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStep.Held, Adopted: true), ledger.HeadOf(c), s_at.AddDays(9)).Refused);
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Held, Adopted: true), ledger.HeadOf(c), s_at.AddDays(9)).Refused);
         Assert.Equal(Outcome.Conflict, ledger.Reach(c, "judgment", s_at.AddDays(9)).Refused?.Outcome);
-        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStep.Release), ledger.HeadOf(c), s_at.AddDays(10)).Refused);
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Release), ledger.HeadOf(c), s_at.AddDays(10)).Refused);
         Assert.True(ledger.Reach(c, "judgment", s_at.AddDays(10)).Closed);
 
         ledger.Replays();
         var folded = CaseEntries.Fold(ledger.Court, ledger.Records.Where(r => r.CaseId == c.Id).Select(r => LedgerEntry.Parse(r.Json)));
-        Assert.Equal(new MeetingHold(MeetingTriggers.RemandOrReversal, s_at.AddDays(2), MeetingStages.Released, true), folded.Meeting);
+        Assert.Equal(new MeetingHold(MeetingTriggers.RemandOrReversal, s_at.AddDays(2), MeetingStage.Released, true), folded.Meeting);
     }
 
     [Fact]
@@ -78,16 +78,16 @@ public sealed class MeetingLedgerTests
         var ledger = new Ledger();
         var c = ledger.File(flagged: true);
         ledger.Reach(c, "hearing", s_at.AddDays(1));
-        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStep.Refer, MeetingTriggers.PanelSplit, "two against one"), ledger.JudgeOf(c), s_at.AddDays(1)).Refused);
-        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStep.Held, Adopted: false), ledger.President, s_at.AddDays(8)).Refused);
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Refer, MeetingTriggers.PanelSplit, "two against one"), ledger.JudgeOf(c), s_at.AddDays(1)).Refused);
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Held, Adopted: false), ledger.President, s_at.AddDays(8)).Refused);
 
-        var release = ledger.Step(c, new MeetingStep(MeetingStep.Release), ledger.HeadOf(c), s_at.AddDays(9));
+        var release = ledger.Step(c, new MeetingStep(MeetingStepKind.Release), ledger.HeadOf(c), s_at.AddDays(9));
         Assert.Contains("adjudication committee", release.Refused!.Error, StringComparison.Ordinal);
-        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStep.Committee, Reason: "departs on a four-type case"), ledger.HeadOf(c), s_at.AddDays(9)).Refused);
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Committee, Reason: "departs on a four-type case"), ledger.HeadOf(c), s_at.AddDays(9)).Refused);
         Assert.Contains("adjudication committee", ledger.Reach(c, "judgment", s_at.AddDays(10)).Refused!.Error, StringComparison.Ordinal);
-        Assert.Equal(Outcome.Forbidden, ledger.Step(c, new MeetingStep(MeetingStep.Decision, Reason: "uphold"), ledger.HeadOf(c), s_at.AddDays(20)).Refused?.Outcome);
-        Assert.Equal(Outcome.Invalid, ledger.Step(c, new MeetingStep(MeetingStep.Decision, Reason: " "), ledger.President, s_at.AddDays(20)).Refused?.Outcome);
-        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStep.Decision, Reason: "the majority's view"), ledger.President, s_at.AddDays(20)).Refused);
+        Assert.Equal(Outcome.Forbidden, ledger.Step(c, new MeetingStep(MeetingStepKind.Decision, Reason: "uphold"), ledger.HeadOf(c), s_at.AddDays(20)).Refused?.Outcome);
+        Assert.Equal(Outcome.Invalid, ledger.Step(c, new MeetingStep(MeetingStepKind.Decision, Reason: " "), ledger.President, s_at.AddDays(20)).Refused?.Outcome);
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Decision, Reason: "the majority's view"), ledger.President, s_at.AddDays(20)).Refused);
         Assert.True(ledger.Reach(c, "judgment", s_at.AddDays(21)).Closed);
         ledger.Replays();
     }
@@ -97,14 +97,14 @@ public sealed class MeetingLedgerTests
     {
         var ledger = new Ledger();
         var adopted = ledger.File(flagged: true);
-        ledger.Step(adopted, new MeetingStep(MeetingStep.Refer, MeetingTriggers.FourType, "four-type"), ledger.JudgeOf(adopted), s_at);
-        ledger.Step(adopted, new MeetingStep(MeetingStep.Held, Adopted: true), ledger.HeadOf(adopted), s_at.AddDays(7));
-        Assert.Contains("adopted the meeting's majority", ledger.Step(adopted, new MeetingStep(MeetingStep.Committee), ledger.HeadOf(adopted), s_at.AddDays(7)).Refused!.Error, StringComparison.Ordinal);
+        ledger.Step(adopted, new MeetingStep(MeetingStepKind.Refer, MeetingTriggers.FourType, "four-type"), ledger.JudgeOf(adopted), s_at);
+        ledger.Step(adopted, new MeetingStep(MeetingStepKind.Held, Adopted: true), ledger.HeadOf(adopted), s_at.AddDays(7));
+        Assert.Contains("adopted the meeting's majority", ledger.Step(adopted, new MeetingStep(MeetingStepKind.Committee), ledger.HeadOf(adopted), s_at.AddDays(7)).Refused!.Error, StringComparison.Ordinal);
 
         var split = ledger.File(at: s_at.AddDays(7));
-        ledger.Step(split, new MeetingStep(MeetingStep.Refer, MeetingTriggers.PanelSplit, "split"), ledger.JudgeOf(split), s_at.AddDays(7));
-        ledger.Step(split, new MeetingStep(MeetingStep.Held, Adopted: false), ledger.HeadOf(split), s_at.AddDays(14));
-        Assert.Null(ledger.Step(split, new MeetingStep(MeetingStep.Release), ledger.HeadOf(split), s_at.AddDays(14)).Refused);
+        ledger.Step(split, new MeetingStep(MeetingStepKind.Refer, MeetingTriggers.PanelSplit, "split"), ledger.JudgeOf(split), s_at.AddDays(7));
+        ledger.Step(split, new MeetingStep(MeetingStepKind.Held, Adopted: false), ledger.HeadOf(split), s_at.AddDays(14));
+        Assert.Null(ledger.Step(split, new MeetingStep(MeetingStepKind.Release), ledger.HeadOf(split), s_at.AddDays(14)).Refused);
         ledger.Replays();
     }
 
@@ -116,7 +116,7 @@ public sealed class MeetingLedgerTests
         var otherTeam = ledger.Court.Layout.Teams.Select(t => t.Id).First(t => t != c.Team);
         var stranger = new Actor("stranger", UserRoles.Judge, ledger.Court.Id, ledger.Court.DivisionOfTeam(otherTeam), otherTeam);
         var clerk = new Actor("clerk", UserRoles.Clerk, ledger.Court.Id, null, null);
-        var refer = new MeetingStep(MeetingStep.Refer, MeetingTriggers.PanelSplit, "split");
+        var refer = new MeetingStep(MeetingStepKind.Refer, MeetingTriggers.PanelSplit, "split");
 
         Assert.Equal(Outcome.Forbidden, ledger.Step(c, refer, stranger, s_at).Refused?.Outcome);
         Assert.Equal(Outcome.Forbidden, ledger.Step(c, refer, clerk, s_at).Refused?.Outcome);
@@ -124,8 +124,8 @@ public sealed class MeetingLedgerTests
         var unknown = ledger.Step(c, refer with { Trigger = "hunch" }, ledger.JudgeOf(c), s_at).Refused!;
         Assert.Equal((Outcome.Invalid, "trigger"), (unknown.Outcome, unknown.Field));
         Assert.Equal("reason", ledger.Step(c, refer with { Reason = "" }, ledger.JudgeOf(c), s_at).Refused?.Field);
-        Assert.Equal("adopted", ledger.Step(c, new MeetingStep(MeetingStep.Held), ledger.HeadOf(c), s_at).Refused?.Field);
-        Assert.Equal(Outcome.Forbidden, ledger.Step(c, new MeetingStep(MeetingStep.Held, Adopted: true), ledger.JudgeOf(c), s_at).Refused?.Outcome);
+        Assert.Equal("adopted", ledger.Step(c, new MeetingStep(MeetingStepKind.Held), ledger.HeadOf(c), s_at).Refused?.Field);
+        Assert.Equal(Outcome.Forbidden, ledger.Step(c, new MeetingStep(MeetingStepKind.Held, Adopted: true), ledger.JudgeOf(c), s_at).Refused?.Outcome);
         Assert.Null(ledger.Step(c, refer with { Trigger = MeetingTriggers.LeaderDisagrees }, ledger.HeadOf(c), s_at).Refused);
         ledger.Replays();
 
@@ -171,16 +171,16 @@ public sealed class MeetingLedgerTests
             switch (random.Next(6))
             {
                 case 0:
-                    ledger.Step(c, new MeetingStep(MeetingStep.Refer, MeetingTriggers.All[random.Next(MeetingTriggers.All.Count)], "why"), by, at);
+                    ledger.Step(c, new MeetingStep(MeetingStepKind.Refer, MeetingTriggers.All[random.Next(MeetingTriggers.All.Count)], "why"), by, at);
                     break;
                 case 1:
-                    ledger.Step(c, new MeetingStep(MeetingStep.Held, Adopted: random.Next(3) != 0), by, at);
+                    ledger.Step(c, new MeetingStep(MeetingStepKind.Held, Adopted: random.Next(3) != 0), by, at);
                     break;
                 case 2:
-                    ledger.Step(c, new MeetingStep(MeetingStep.Release), by, at);
+                    ledger.Step(c, new MeetingStep(MeetingStepKind.Release), by, at);
                     break;
                 case 3:
-                    ledger.Step(c, new MeetingStep(random.Next(2) == 0 ? MeetingStep.Committee : MeetingStep.Decision, Reason: "decided"), by, at);
+                    ledger.Step(c, new MeetingStep(random.Next(2) == 0 ? MeetingStepKind.Committee : MeetingStepKind.Decision, Reason: "decided"), by, at);
                     break;
                 default:
                     ledger.Reach(c, c.StagesDone == 0 ? "hearing" : "judgment", at);
@@ -229,7 +229,7 @@ public sealed class MeetingLedgerTests
         var second = ledger.File(at: s_at.AddHours(1));
         foreach (var c in new[] { first, second })
         {
-            Assert.Null(ledger.Step(c, new MeetingStep(MeetingStep.Refer, MeetingTriggers.PanelSplit, "two against one"), ledger.President, s_at.AddDays(1)).Refused);
+            Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Refer, MeetingTriggers.PanelSplit, "two against one"), ledger.President, s_at.AddDays(1)).Refused);
         }
         return (ledger, first, second);
     }
@@ -248,8 +248,8 @@ public sealed class MeetingLedgerTests
         Assert.Equal(s_members, entries[0].Members);
         Assert.Equal([first.Id, second.Id], entries[0].Heard!);
         Assert.Equal([true, false], entries.Skip(1).Select(e => e.Adopted!.Value));
-        Assert.Equal(MeetingStages.Held, ledger.State.Case(first.Number)!.Meeting!.Stage);
-        Assert.Equal(MeetingStages.Held, ledger.State.Case(second.Number)!.Meeting!.Stage);
+        Assert.Equal(MeetingStage.Held, ledger.State.Case(first.Number)!.Meeting!.Stage);
+        Assert.Equal(MeetingStage.Held, ledger.State.Case(second.Number)!.Meeting!.Stage);
         var attendance = ledger.State.Attendance();
         Assert.Equal((1, 0), (attendance.Sittings, attendance.WithoutQuorum));
         Assert.Equal(s_members, attendance.Members.Select(m => m.Judge));
@@ -275,7 +275,7 @@ public sealed class MeetingLedgerTests
 
         Assert.Null(effect.Refused);
         Assert.Equal([LedgerKinds.MeetingSitting], effect.Records.Select(r => r.Kind));
-        Assert.Equal(MeetingStages.Referred, ledger.State.Case(first.Number)!.Meeting!.Stage);
+        Assert.Equal(MeetingStage.Referred, ledger.State.Case(first.Number)!.Meeting!.Stage);
         Assert.Equal(Outcome.Conflict, ledger.Reach(first, "judgment", s_at.AddDays(9)).Refused?.Outcome);
         var attendance = ledger.State.Attendance();
         Assert.Equal((1, 1), (attendance.Sittings, attendance.WithoutQuorum));
@@ -284,7 +284,7 @@ public sealed class MeetingLedgerTests
 
         // The next sitting, with a majority, holds it.
         Assert.Null(ledger.Add(CourtCommands.HoldSitting(ledger.State, new MeetingSitting(s_members[..3], s_members[..2], [new HeardCase(first.Id, true)]), ledger.President, s_at.AddDays(10))).Refused);
-        Assert.Equal(MeetingStages.Held, ledger.State.Case(first.Number)!.Meeting!.Stage);
+        Assert.Equal(MeetingStage.Held, ledger.State.Case(first.Number)!.Meeting!.Stage);
         ledger.Replays();
     }
 
@@ -310,8 +310,8 @@ public sealed class MeetingLedgerTests
         var otherHead = new Actor("head", UserRoles.DivisionHead, ledger.Court.Id, ledger.Court.DivisionOfTeam(first.Team) == "a" ? "b" : "a", null);
         Assert.Equal(Outcome.Forbidden, Refused(Sitting(new HeardCase(first.Id, true)), otherHead)?.Outcome);
         // Nothing was half-applied: both cases still wait for their meeting.
-        Assert.Equal(MeetingStages.Referred, ledger.State.Case(first.Number)!.Meeting!.Stage);
-        Assert.Equal(MeetingStages.Referred, ledger.State.Case(second.Number)!.Meeting!.Stage);
+        Assert.Equal(MeetingStage.Referred, ledger.State.Case(first.Number)!.Meeting!.Stage);
+        Assert.Equal(MeetingStage.Referred, ledger.State.Case(second.Number)!.Meeting!.Stage);
         Assert.Equal(0, ledger.State.Attendance().Sittings);
     }
 

@@ -67,7 +67,7 @@ public sealed class QualityLedgerTests
         var sample = draw.Sample!.ToHashSet();
         Assert.All(closed.Select(c => c.Judge).Distinct(), judge => Assert.Contains(closed, c => c.Judge == judge && sample.Contains(c.Id)));
         Assert.All(closed.Where(c => c.Type == "family"), c => Assert.Contains(c.Id, sample));
-        Assert.All(closed, c => Assert.Equal(sample.Contains(c.Id) ? ReviewStates.Drawn : ReviewStates.NotDrawn, ledger.State.Case(c.Number)!.Review));
+        Assert.All(closed, c => Assert.Equal(sample.Contains(c.Id) ? ReviewState.Drawn : ReviewState.NotDrawn, ledger.State.Case(c.Number)!.Review));
         // Nothing left to draw: every closed file not yet archived was covered.
         Assert.Equal(Outcome.Conflict, CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, s_at.AddDays(3)).Refused?.Outcome);
 
@@ -87,22 +87,22 @@ public sealed class QualityLedgerTests
         var ledger = new Ledger();
         var c = ledger.Closed("family", s_at);
         ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, s_at.AddDays(1)));
-        Assert.Equal(ReviewStates.Drawn, ledger.State.Case(c.Number)!.Review);
+        Assert.Equal(ReviewState.Drawn, ledger.State.Case(c.Number)!.Review);
 
         var refused = CourtCommands.Reach(ledger.State, c.Number, "archiving", ledger.JudgeOf(c), s_at.AddDays(2));
         Assert.Equal(Outcome.Conflict, refused.Refused?.Outcome);
         Assert.Contains("archiving waits", refused.Refused!.Error, StringComparison.Ordinal);
 
-        Assert.Null(ledger.Add(CourtCommands.RecordFinding(ledger.State, c.Number, "general", "the record is incomplete", ledger.Reviewer, s_at.AddDays(2))).Refused);
+        Assert.Null(ledger.Add(CourtCommands.RecordFinding(ledger.State, c.Number, QualityFinding.General, "the record is incomplete", ledger.Reviewer, s_at.AddDays(2))).Refused);
         var finding = LedgerEntry.Parse(ledger.Records[^1].Json);
-        Assert.Equal(ReviewStates.YellowCard, finding.Level);
+        Assert.Equal("yellow_card", finding.Level);
         Assert.Equal(c.Judge, finding.Judge);
         Assert.Equal(s_at.AddDays(12), finding.Due);
         Assert.Equal(Outcome.Conflict, CourtCommands.Reach(ledger.State, c.Number, "archiving", ledger.JudgeOf(c), s_at.AddDays(3)).Refused?.Outcome);
 
-        Assert.Null(ledger.Add(CourtCommands.RecordFinding(ledger.State, c.Number, "none", "fixed", ledger.DivisionHeadOf(c), s_at.AddDays(12))).Refused);
-        Assert.Equal(ReviewStates.Passed, ledger.State.Case(c.Number)!.Review);
-        Assert.Equal(Outcome.Conflict, CourtCommands.RecordFinding(ledger.State, c.Number, "none", null, ledger.Reviewer, s_at.AddDays(12)).Refused?.Outcome);
+        Assert.Null(ledger.Add(CourtCommands.RecordFinding(ledger.State, c.Number, QualityFinding.None, "fixed", ledger.DivisionHeadOf(c), s_at.AddDays(12))).Refused);
+        Assert.Equal(ReviewState.Passed, ledger.State.Case(c.Number)!.Review);
+        Assert.Equal(Outcome.Conflict, CourtCommands.RecordFinding(ledger.State, c.Number, QualityFinding.None, null, ledger.Reviewer, s_at.AddDays(12)).Refused?.Outcome);
         Assert.Null(ledger.Archive(c, s_at.AddDays(13)).Refused);
         ledger.Replayed();
 
@@ -129,20 +129,20 @@ public sealed class QualityLedgerTests
         }
         while (second.Judge != judge);
         ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, s_at.AddDays(1)));
-        ledger.Add(CourtCommands.RecordFinding(ledger.State, first.Number, "general", null, ledger.Reviewer, s_at.AddDays(2)));
-        Assert.Equal(ReviewStates.YellowCard, ledger.State.Case(first.Number)!.Review);
+        ledger.Add(CourtCommands.RecordFinding(ledger.State, first.Number, QualityFinding.General, null, ledger.Reviewer, s_at.AddDays(2)));
+        Assert.Equal(ReviewState.YellowCard, ledger.State.Case(first.Number)!.Review);
 
         var saved = new MemoryStream();
         ledger.State.WriteSnapshot(saved);
         saved.Position = 0;
         ledger.State = CourtState.ReadSnapshot(ledger.Court, e => LiveLedger.Secret(1, e), saved);
 
-        Assert.Null(ledger.Add(CourtCommands.RecordFinding(ledger.State, second.Number, "general", null, ledger.Reviewer, s_at.AddDays(50))).Refused);
+        Assert.Null(ledger.Add(CourtCommands.RecordFinding(ledger.State, second.Number, QualityFinding.General, null, ledger.Reviewer, s_at.AddDays(50))).Refused);
         var red = LedgerEntry.Parse(ledger.Records[^1].Json);
-        Assert.Equal(ReviewStates.RedCard, red.Level);
+        Assert.Equal("red_card", red.Level);
         Assert.Equal(s_at.AddDays(70), red.Due);
         ledger.Replayed();
-        Assert.Contains("earns its judge red_card", ledger.ReplayForged(red with { Level = ReviewStates.YellowCard }), StringComparison.Ordinal);
+        Assert.Contains("earns its judge red_card", ledger.ReplayForged(red with { Level = "yellow_card" }), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,12 +153,12 @@ public sealed class QualityLedgerTests
         ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, s_at.AddDays(1)));
         var byJudge = cases.GroupBy(c => c.Judge).First(g => g.Count() >= 3).ToList();
 
-        ledger.Add(CourtCommands.RecordFinding(ledger.State, byJudge[0].Number, "serious", null, ledger.Reviewer, s_at.AddDays(2)));
-        Assert.Equal(ReviewStates.RedCard, ledger.State.Case(byJudge[0].Number)!.Review);
-        ledger.Add(CourtCommands.RecordFinding(ledger.State, byJudge[1].Number, "general", null, ledger.Reviewer, s_at.AddDays(3)));
-        Assert.Equal(ReviewStates.YellowCard, ledger.State.Case(byJudge[1].Number)!.Review);
-        ledger.Add(CourtCommands.RecordFinding(ledger.State, byJudge[2].Number, "general", null, ledger.Reviewer, s_at.AddDays(104)));
-        Assert.Equal(ReviewStates.YellowCard, ledger.State.Case(byJudge[2].Number)!.Review);
+        ledger.Add(CourtCommands.RecordFinding(ledger.State, byJudge[0].Number, QualityFinding.Serious, null, ledger.Reviewer, s_at.AddDays(2)));
+        Assert.Equal(ReviewState.RedCard, ledger.State.Case(byJudge[0].Number)!.Review);
+        ledger.Add(CourtCommands.RecordFinding(ledger.State, byJudge[1].Number, QualityFinding.General, null, ledger.Reviewer, s_at.AddDays(3)));
+        Assert.Equal(ReviewState.YellowCard, ledger.State.Case(byJudge[1].Number)!.Review);
+        ledger.Add(CourtCommands.RecordFinding(ledger.State, byJudge[2].Number, QualityFinding.General, null, ledger.Reviewer, s_at.AddDays(104)));
+        Assert.Equal(ReviewState.YellowCard, ledger.State.Case(byJudge[2].Number)!.Review);
         ledger.Replayed();
     }
 
@@ -175,12 +175,12 @@ public sealed class QualityLedgerTests
         Assert.Equal(Outcome.Forbidden, CourtCommands.DrawForReview(ledger.State, elsewhere, s_at.AddDays(1)).Refused?.Outcome);
         Assert.Null(ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.DivisionHeadOf(c), s_at.AddDays(1))).Refused);
 
-        Assert.Equal(Outcome.Forbidden, CourtCommands.RecordFinding(ledger.State, c.Number, "none", null, otherHead, s_at.AddDays(2)).Refused?.Outcome);
-        Assert.Equal(Outcome.Forbidden, CourtCommands.RecordFinding(ledger.State, c.Number, "none", null, ledger.JudgeOf(c), s_at.AddDays(2)).Refused?.Outcome);
-        var bad = CourtCommands.RecordFinding(ledger.State, c.Number, "minor", null, ledger.Reviewer, s_at.AddDays(2)).Refused!;
+        Assert.Equal(Outcome.Forbidden, CourtCommands.RecordFinding(ledger.State, c.Number, QualityFinding.None, null, otherHead, s_at.AddDays(2)).Refused?.Outcome);
+        Assert.Equal(Outcome.Forbidden, CourtCommands.RecordFinding(ledger.State, c.Number, QualityFinding.None, null, ledger.JudgeOf(c), s_at.AddDays(2)).Refused?.Outcome);
+        var bad = CourtCommands.RecordFinding(ledger.State, c.Number, (QualityFinding)9, null, ledger.Reviewer, s_at.AddDays(2)).Refused!;
         Assert.Equal(Outcome.Invalid, bad.Outcome);
         Assert.Equal("finding", bad.Field);
-        Assert.Equal(Outcome.NotFound, CourtCommands.RecordFinding(ledger.State, 999, "none", null, ledger.Reviewer, s_at.AddDays(2)).Refused?.Outcome);
+        Assert.Equal(Outcome.NotFound, CourtCommands.RecordFinding(ledger.State, 999, QualityFinding.None, null, ledger.Reviewer, s_at.AddDays(2)).Refused?.Outcome);
     }
 
     [Theory]
@@ -193,7 +193,7 @@ public sealed class QualityLedgerTests
         var ledger = new Ledger();
         var random = new Random(seed);
         var at = s_at;
-        var findings = new[] { "none", "general", "serious" };
+        var findings = new[] { QualityFinding.None, QualityFinding.General, QualityFinding.Serious };
         for (var step = 0; step < 300; step++)
         {
             at = at.AddHours(random.Next(1, 48));
@@ -223,7 +223,7 @@ public sealed class QualityLedgerTests
         }
 
         // Walk the ledger: each archive (a node entry finishing a closed case) comes after that case's last finding passed it.
-        var review = new Dictionary<string, string?>();
+        var review = new Dictionary<string, ReviewState?>();
         var archived = 0;
         foreach (var e in ledger.Records.Select(r => LedgerEntry.Parse(r.Json)))
         {
@@ -232,14 +232,14 @@ public sealed class QualityLedgerTests
                 case LedgerKinds.ReviewDraw:
                     foreach (var id in e.Eligible!)
                     {
-                        review[id] = e.Sample!.Contains(id) ? ReviewStates.Drawn : ReviewStates.NotDrawn;
+                        review[id] = e.Sample!.Contains(id) ? ReviewState.Drawn : ReviewState.NotDrawn;
                     }
                     break;
                 case LedgerKinds.ReviewFinding:
-                    review[e.Case!] = e.Level ?? ReviewStates.Passed;
+                    review[e.Case!] = e.Level is null ? ReviewState.Passed : ReviewStates.Parse(e.Level);
                     break;
                 case LedgerKinds.Close:
-                    review[e.Case!] = e.Review;
+                    review[e.Case!] = ReviewStates.Parse(e.Review);
                     break;
                 case LedgerKinds.Node when e.Node == "archiving":
                     archived++;
@@ -248,7 +248,7 @@ public sealed class QualityLedgerTests
             }
         }
         Assert.True(archived > 5, $"{archived} archived");
-        Assert.Contains(review.Values, v => v == ReviewStates.Passed);
+        Assert.Contains(review.Values, v => v == ReviewState.Passed);
         ledger.Replayed();
     }
 
@@ -259,8 +259,8 @@ public sealed class QualityLedgerTests
         var first = ledger.Closed("civil", s_at);
         var close = LedgerEntry.Parse(ledger.Records[^1].Json);
         Assert.Equal(LedgerKinds.Close, close.Kind);
-        Assert.Equal(ReviewStates.Held, close.Review);
-        Assert.Equal(ReviewStates.Held, first.Review);
+        Assert.Equal("held", close.Review);
+        Assert.Equal(ReviewState.Held, first.Review);
         var refused = ledger.Archive(first, s_at.AddDays(1)).Refused;
         Assert.Equal(Outcome.Conflict, refused?.Outcome);
         Assert.Contains("archiving waits", refused!.Error, StringComparison.Ordinal);
@@ -275,7 +275,7 @@ public sealed class QualityLedgerTests
                 files.Add(c);
             }
         }
-        var held = files.Where(c => ledger.State.Case(c.Number)!.Review == ReviewStates.Held).ToList();
+        var held = files.Where(c => ledger.State.Case(c.Number)!.Review == ReviewState.Held).ToList();
         Assert.Contains(held, c => c.Number == first.Number);
         var drawAt = ledger.State.LastAt.AddHours(1);
         Assert.Null(ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, drawAt)).Refused);
@@ -283,7 +283,7 @@ public sealed class QualityLedgerTests
         Assert.Contains(held[^1].Id, sample);
         Assert.All(held.SkipLast(1).Where(c => !sample.Contains(c.Id)), c =>
         {
-            Assert.Equal(ReviewStates.NotDrawn, ledger.State.Case(c.Number)!.Review);
+            Assert.Equal(ReviewState.NotDrawn, ledger.State.Case(c.Number)!.Review);
             Assert.Null(ledger.Archive(c, drawAt.AddHours(1)).Refused);
         });
 
@@ -315,7 +315,7 @@ public sealed class QualityLedgerTests
         Assert.Null(LedgerEntry.Parse(plain.Records[^1].Json).Review);
         Assert.Null(plain.Add(CourtCommands.Reach(plain.State, c.Number, "archiving", plain.JudgeOf(c), s_at.AddHours(2))).Refused);
         var archivedClose = LedgerEntry.Parse(plain.Records[^2].Json);
-        Assert.Contains("does not hold", plain.ReplayWith(plain.Records.Count - 2, archivedClose with { Review = ReviewStates.Held }) ?? "", StringComparison.Ordinal);
+        Assert.Contains("does not hold", plain.ReplayWith(plain.Records.Count - 2, archivedClose with { Review = "held" }) ?? "", StringComparison.Ordinal);
     }
 
     [Theory]
@@ -337,9 +337,9 @@ public sealed class QualityLedgerTests
             {
                 drawsAt.Dequeue();
                 ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, at));
-                foreach (var drawn in ledger.State.HeldCases.Where(c => c.Review == ReviewStates.Drawn).ToList())
+                foreach (var drawn in ledger.State.HeldCases.Where(c => c.Review == ReviewState.Drawn).ToList())
                 {
-                    Assert.Null(ledger.Add(CourtCommands.RecordFinding(ledger.State, drawn.Number, "none", null, ledger.Reviewer, at)).Refused);
+                    Assert.Null(ledger.Add(CourtCommands.RecordFinding(ledger.State, drawn.Number, QualityFinding.None, null, ledger.Reviewer, at)).Refused);
                 }
                 if (drawsAt.Count == 0)
                 {
@@ -385,7 +385,7 @@ public sealed class QualityLedgerTests
 
         ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, s_at.AddDays(1)));
         Assert.Equal([c.Judge!], ledger.State.QualityYearOf(s_at.Year).WithoutReview);
-        ledger.Add(CourtCommands.RecordFinding(ledger.State, c.Number, "serious", null, ledger.Reviewer, s_at.AddDays(2)));
+        ledger.Add(CourtCommands.RecordFinding(ledger.State, c.Number, QualityFinding.Serious, null, ledger.Reviewer, s_at.AddDays(2)));
         var reviewed = ledger.State.QualityYearOf(s_at.Year);
         Assert.Empty(reviewed.WithoutReview);
         Assert.Equal((1, 0, true, 1), reviewed.Judges.Where(j => j.Judge == c.Judge).Select(j => (j.Closed, j.Held, j.Drawn, j.Reviewed)).Single());
