@@ -8,11 +8,11 @@ using Docket.Domain.Scenarios;
 namespace Docket.Server.Tests;
 
 /// <summary>
-/// Issue 12's agreement through the running service: random filings (flagged, of major risk), closures, absences,
-/// designations and deadline watches over weeks, sent to the live court through its API and grains; its exported
+/// Issue 12's agreement through the running service: random filings (flagged, of major risk), closures, absences
+/// (some withdrawn while they run), designations and deadline watches over weeks, sent to the live court through its API and grains; its exported
 /// ledger given to the simulator's court, which decides every assignment itself. The same team and judge for every
 /// case, the same waiting cases in the same pull order; the warnings the live watch issued are all the domain's
-/// evaluator says were earned; and the court's KPIs are those its ledger makes.
+/// evaluator says were earned; and the court's KPIs, every figure of them, are those its ledger makes.
 /// </summary>
 public sealed class LiveAgreementTests
 {
@@ -26,7 +26,7 @@ public sealed class LiveAgreementTests
         }
         // The sequences did what they are for: every kind of decision and event is in some ledger (the live court's
         // seed is new each run, so which draws lead to a pull varies).
-        Assert.All(new[] { "assign", "queue", "pull", "close", "absence", "designate", "unlock", "warning", "escalate" },
+        Assert.All(new[] { "assign", "queue", "pull", "close", "absence", "absence_withdrawn", "designate", "unlock", "warning", "escalate" },
             kind => Assert.Contains(kind, kinds));
     }
 
@@ -42,6 +42,7 @@ public sealed class LiveAgreementTests
         var admin = factory.ClientFor(TestUsers.Admin);
         var random = new Random(seed);
         var open = new List<string>();
+        var absences = new List<(string Team, long Seq, DateTimeOffset To)>();
         string[] types = ["simple_civil", "criminal", "detention_review"];
         string[] teams = ["civil-1", "civil-2", "civil-3", "lead-1", "criminal-1", "criminal-2"];
         for (var step = 0; step < 70; step++)
@@ -93,14 +94,28 @@ public sealed class LiveAgreementTests
                     }
                 }
             }
-            else if (op < 83)
+            else if (op < 80)
             {
                 var team = teams[random.Next(teams.Length)];
-                var (status, body, _) = await president.PostJsonAsync($"/api/teams/{team}/absences",
-                    new { to = factory.Clock.GetUtcNow().AddHours(random.Next(12, 120)), reason = "leave" });
+                var to = factory.Clock.GetUtcNow().AddHours(random.Next(12, 120));
+                var (status, body, _) = await president.PostJsonAsync($"/api/teams/{team}/absences", new { to, reason = "leave" });
                 Assert.True(status == HttpStatusCode.Created, body.ToString());
+                absences.Add((team, body.GetProperty("entry").GetProperty("seq").GetInt64(), to));
             }
-            else if (op < 90)
+            else if (op < 85)
+            {
+                // A team back early: an absence still running is withdrawn.
+                var running = absences.FindIndex(a => a.To > factory.Clock.GetUtcNow());
+                if (running < 0)
+                {
+                    continue;
+                }
+                var (team, seq, _) = absences[running];
+                absences.RemoveAt(running);
+                var (status, body, _) = await president.PostJsonAsync($"/api/teams/{team}/absences/{seq}/withdraw", new { reason = "back early" });
+                Assert.True(status == HttpStatusCode.OK, body.ToString());
+            }
+            else if (op < 91)
             {
                 var id = open[random.Next(open.Count)];
                 var (status, body, _) = await president.PostJsonAsync($"/api/cases/{id}/designate", new { reason = "conflict of interest" });
@@ -163,11 +178,35 @@ public sealed class LiveAgreementTests
         var finished = new FinishedCaseTable();
         finished.Put(state.DrainFinished());
         var expected = CourtIndicators.Compute(state, finished, null, now);
+        Assert.Equal(expected.PendingStart, kpis.GetProperty("pending_start").GetInt64());
         Assert.Equal(expected.Filed, kpis.GetProperty("filed").GetInt64());
         Assert.Equal(expected.Closed, kpis.GetProperty("closed").GetInt64());
+        Assert.Equal(expected.PendingEnd, kpis.GetProperty("pending_end").GetInt64());
         Assert.Equal(expected.Waiting, kpis.GetProperty("waiting").GetInt64());
         Assert.Equal(expected.ClosureRate, kpis.GetProperty("closure_rate").GetDouble(), 12);
-        Assert.Equal(expected.Locks.LockedNow, kpis.GetProperty("locks").GetProperty("locked_now").GetInt64());
+        Assert.Equal(expected.ClearanceRatio, kpis.GetProperty("clearance_ratio").GetDouble(), 12);
+        AssertAges(expected.PendingAgeDays, kpis.GetProperty("pending_age_days"));
+        AssertAges(expected.WaitingAgeDays, kpis.GetProperty("waiting_age_days"));
+        var longPending = kpis.GetProperty("long_pending");
+        Assert.Equal(expected.LongPending, new LongPending(longPending.GetProperty("over_365").GetInt64(), longPending.GetProperty("over_548").GetInt64(),
+            longPending.GetProperty("over_1095").GetInt64(), longPending.GetProperty("over_730").GetInt64()));
+        var locks = kpis.GetProperty("locks");
+        Assert.Equal(expected.Locks, new LockCounts(locks.GetProperty("locked_now").GetInt64(), locks.GetProperty("overdue").GetInt64(), locks.GetProperty("unlocks").GetInt64()));
+        var balance = kpis.GetProperty("balance");
+        Assert.Equal(expected.Balance.Index, balance.GetProperty("index").GetDouble(), 9);
+        Assert.Equal(expected.Balance.TimeLimitChangeRate, balance.GetProperty("time_limit_change_rate").GetDouble(), 12);
+        Assert.Equal(expected.Balance.TrialTimeIndex, balance.GetProperty("trial_time_index").GetDouble(), 12);
+        Assert.Equal(expected.Balance.MediationAndSimpleShare, balance.GetProperty("mediation_and_simple_share").GetDouble(), 12);
+        Assert.Equal(expected.Balance.LongPendingShare, balance.GetProperty("long_pending_share").GetDouble(), 12);
+        Assert.Equal(expected.Balance.CaseloadGini, balance.GetProperty("caseload_gini").GetDouble(), 12);
         return lines.Select(l => l.Entry.Kind);
+    }
+
+    private static void AssertAges(PendingAges expected, JsonElement ages)
+    {
+        Assert.Equal(expected.Mean, ages.GetProperty("mean").GetDouble(), 9);
+        Assert.Equal(expected.P50, ages.GetProperty("p50").GetDouble(), 9);
+        Assert.Equal(expected.P90, ages.GetProperty("p90").GetDouble(), 9);
+        Assert.Equal(expected.Max, ages.GetProperty("max").GetDouble(), 9);
     }
 }
