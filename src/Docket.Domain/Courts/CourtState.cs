@@ -107,8 +107,15 @@ public sealed partial class CourtState
     /// <summary>Time of the last entry.</summary>
     public DateTimeOffset LastAt { get; private set; }
 
-    /// <summary>The time the next entry carries: the clock's, or the last entry's if the clock went back (ledger times never go backwards).</summary>
-    public DateTimeOffset TimeOfNext(DateTimeOffset clock) => clock > LastAt ? clock : LastAt;
+    /// <summary>
+    /// The time the next entry carries: the clock's, or, if the clock went back, the last entry's or the moment a watch
+    /// last brought the court to (ledger times never go backwards, and no decision is made before what the court has seen).
+    /// </summary>
+    public DateTimeOffset TimeOfNext(DateTimeOffset clock)
+    {
+        var seen = LastAt > _presence.BroughtTo ? LastAt : _presence.BroughtTo;
+        return clock > seen ? clock : seen;
+    }
 
     /// <summary>When the ledger began (its genesis entry), or null before it has one.</summary>
     public DateTimeOffset? StartedAt { get; private set; }

@@ -650,15 +650,14 @@ public sealed partial class CourtSimulation
             ScheduleLimitWarning(caseNo, routeAt);
         }
         NodeReached(caseNo, NodeCatalog.FilingNode, routeAt);
-        Route(caseNo, routeAt);
+        Route(caseNo, routeAt, given?.DrawSeed ?? _seed);
     }
 
-    private void Route(int caseNo, double now)
+    private void Route(int caseNo, double now, ulong drawSeed)
     {
         ref var c = ref _cases[caseNo];
         // Validation rejects intake no team accepts; a case with nowhere to go (pool -1) waits for ever, visibly.
-        var route = _router.Route(c.Type, (c.Flags & CaseFlags.Flagged) != 0, c.Risk, c.Number,
-            _filings is { } given && c.Number <= given.Count && given[(int)c.Number - 1].DrawSeed is { } drawSeed ? drawSeed : _seed);
+        var route = _router.Route(c.Type, (c.Flags & CaseFlags.Flagged) != 0, c.Risk, c.Number, drawSeed);
         if (!route.Assigned)
         {
             Enqueue(caseNo, now);

@@ -90,6 +90,9 @@ public sealed class TeamPresence
         }
     }
 
+    /// <summary>The moment the boards were last brought to (<see cref="BringTo"/>): no later decision is made before it.</summary>
+    public DateTimeOffset BroughtTo => _broughtTo;
+
     /// <summary>A team's absences, in the order recorded.</summary>
     public IReadOnlyList<RecordedAbsence> Of(int team) => _over[team] is not { Count: > 0 } over
         ? _absences[team] ?? (IReadOnlyList<RecordedAbsence>)[]
@@ -141,12 +144,18 @@ public sealed class TeamPresence
     /// </summary>
     public void Withdraw(int team, long seq, long withdrawal, DateTimeOffset at)
     {
-        // An absence over cannot be withdrawn (AbsenceRule.RefuseWithdrawal): only those in force or to come are looked in.
+        // An absence over is withdrawn where it was set apart (a withdrawal stamped before the moment brought to).
         var absences = _absences[team] ?? throw new InvalidOperationException($"team {team} has no absence {seq}");
         var i = absences.FindIndex(a => a.Seq == seq);
+        if (i < 0 && _over[team] is { } over && over.FindIndex(a => a.Seq == seq) is var j and >= 0)
+        {
+            over[j] = over[j].WithdrawnAt(at, withdrawal);
+            _router.SetAbsent(team, IsAway(team, at));
+            return;
+        }
         if (i < 0)
         {
-            throw new InvalidOperationException($"team {team} has no absence {seq} in force or to come");
+            throw new InvalidOperationException($"team {team} has no absence {seq}");
         }
         absences[i] = absences[i].WithdrawnAt(at, withdrawal);
         _router.SetAbsent(team, IsAway(team, at));

@@ -51,4 +51,24 @@ public sealed class AbsenceWithdrawalTests
             Assert.NotNull(state.Replay(new LedgerRecord(court.Id, forged.Seq, forged.Kind, null, json, LedgerHash.Of(json))));
         }
     }
+
+    [Fact]
+    public void A_command_after_a_watch_is_stamped_no_earlier_than_the_watch_even_when_the_clock_went_back()
+    {
+        var court = TestCourts.Replay("{ policy: random }");
+        var live = new CourtState(court, e => LiveLedger.Secret(1, e));
+        var president = new Actor("president", UserRoles.President, court.Id, null, null);
+        CourtCommands.Open(live, court.Scenario.Name, LedgerHash.Commitment(LiveLedger.Secret(1, 1)), LiveLedger.Start);
+        var team = court.Layout.Teams[0].Id;
+        var absence = CourtCommands.MarkAbsent(live, team, null, s_at.AddSeconds(1), "leave", president, s_at).Records[^1].Seq;
+
+        // A watch brings the court past the absence's end; then a withdrawal comes with a clock a little behind.
+        CourtCommands.WatchQueue(live, s_at.AddSeconds(2));
+        var at = live.TimeOfNext(s_at.AddSeconds(-1));
+
+        Assert.Equal(s_at.AddSeconds(2), at);
+        var refused = CourtCommands.WithdrawAbsence(live, team, absence, "back early", president, at).Refused;
+        Assert.Equal(Outcome.Conflict, refused?.Outcome);
+        Assert.Contains("already over", refused!.Error, StringComparison.Ordinal);
+    }
 }

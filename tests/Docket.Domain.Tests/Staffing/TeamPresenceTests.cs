@@ -88,6 +88,11 @@ public sealed class TeamPresenceTests
         presence.BringTo(s_start.AddDays(15));
         Assert.False(presence.IsAway(team, s_start.AddDays(15)));
         Assert.Equal([2L, 3, 4], presence.Of(team).Select(a => a.Seq));
-        Assert.Throws<InvalidOperationException>(() => presence.Withdraw(team, 2, 9, s_start.AddDays(15)));
+        Assert.Equal(s_start.AddDays(15), presence.BroughtTo);
+
+        // A withdrawal of an absence over (refused before it is recorded, AbsenceRule.RefuseWithdrawal) changes nothing if recorded.
+        presence.Withdraw(team, 2, 9, s_start.AddDays(15));
+        Assert.Equal(longer with { Withdrawn = 9 }, presence.Find(team, 2));
+        Assert.False(presence.IsAway(team, s_start.AddDays(15)));
     }
 }
