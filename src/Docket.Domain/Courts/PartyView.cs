@@ -64,7 +64,7 @@ public sealed record PartyView
 /// <summary>A process node in a party's view: <c>reached</c> (when, and when it was due), <c>due</c> (by when) or <c>late</c> (due and not reached).</summary>
 public sealed record PartyNode(string Node, PartyNodeState State, DateTimeOffset? Due, DateTimeOffset? ReachedAt);
 
-/// <summary>The states of a node in a party's view. JSON spells them reached, due and late (<see cref="PartyNodeStates.NameOf"/>).</summary>
+/// <summary>The states of a node in a party's view. JSON spells them reached, due and late (the view is only ever written as JSON).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PartyNodeState>))]
 public enum PartyNodeState : byte
 {
@@ -76,27 +76,4 @@ public enum PartyNodeState : byte
 
     [JsonStringEnumMemberName("late")]
     Late,
-}
-
-public static class PartyNodeStates
-{
-    public static IReadOnlyList<PartyNodeState> All { get; } = Enum.GetValues<PartyNodeState>();
-
-    /// <summary>A state as the party's view spells it: reached, due or late.</summary>
-    public static string NameOf(PartyNodeState state) => state switch
-    {
-        PartyNodeState.Reached => "reached",
-        PartyNodeState.Due => "due",
-        PartyNodeState.Late => "late",
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
-
-    /// <summary>The state a name spells (<see cref="NameOf"/>); null for anything else.</summary>
-    public static PartyNodeState? Parse(string? name) => name switch
-    {
-        "reached" => PartyNodeState.Reached,
-        "due" => PartyNodeState.Due,
-        "late" => PartyNodeState.Late,
-        _ => null,
-    };
 }

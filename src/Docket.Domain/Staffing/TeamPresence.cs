@@ -118,20 +118,16 @@ public sealed class TeamPresence
     }
 
     /// <summary>The team's absence recorded by entry <paramref name="seq"/>, or null.</summary>
-    public RecordedAbsence? Find(int team, long seq)
+    public RecordedAbsence? Find(int team, long seq) => Locate(team, seq) is var (list, i) ? list[i] : null;
+
+    /// <summary>The list holding the team's absence of entry <paramref name="seq"/> — those in force or to come, or those set apart — and its place.</summary>
+    private (List<RecordedAbsence> List, int Index)? Locate(int team, long seq)
     {
-        foreach (var a in (IEnumerable<RecordedAbsence>?)_absences[team] ?? [])
+        foreach (var list in (ReadOnlySpan<List<RecordedAbsence>?>)[_absences[team], _over[team]])
         {
-            if (a.Seq == seq)
+            if (list?.FindIndex(a => a.Seq == seq) is >= 0 and var i)
             {
-                return a;
-            }
-        }
-        foreach (var a in (IEnumerable<RecordedAbsence>?)_over[team] ?? [])
-        {
-            if (a.Seq == seq)
-            {
-                return a;
+                return (list, i);
             }
         }
         return null;
@@ -144,19 +140,7 @@ public sealed class TeamPresence
     /// </summary>
     public void Withdraw(int team, long seq, long withdrawal, DateTimeOffset at)
     {
-        // An absence over is withdrawn where it was set apart (a withdrawal stamped before the moment brought to).
-        var absences = _absences[team] ?? throw new InvalidOperationException($"team {team} has no absence {seq}");
-        var i = absences.FindIndex(a => a.Seq == seq);
-        if (i < 0 && _over[team] is { } over && over.FindIndex(a => a.Seq == seq) is var j and >= 0)
-        {
-            over[j] = over[j].WithdrawnAt(at, withdrawal);
-            _router.SetAbsent(team, IsAway(team, at));
-            return;
-        }
-        if (i < 0)
-        {
-            throw new InvalidOperationException($"team {team} has no absence {seq}");
-        }
+        var (absences, i) = Locate(team, seq) ?? throw new InvalidOperationException($"team {team} has no absence {seq}");
         absences[i] = absences[i].WithdrawnAt(at, withdrawal);
         _router.SetAbsent(team, IsAway(team, at));
         SetAsideOver(team);
