@@ -12,7 +12,8 @@ namespace Docket.Server.Tests;
 /// (some withdrawn while they run), designations and deadline watches over weeks, sent to the live court through its API and grains; its exported
 /// ledger given to the simulator's court, which decides every assignment itself. The same team and judge for every
 /// case, the same waiting cases in the same pull order; the warnings the live watch issued are all the domain's
-/// evaluator says were earned; and the court's KPIs, every figure of them, are those its ledger makes.
+/// evaluator says were earned; the court's KPIs, every figure of them, are those its ledger makes; and the simulator's
+/// court counts the same caseload figures and spread of open work.
 /// </summary>
 public sealed class LiveAgreementTests
 {
@@ -212,6 +213,11 @@ public sealed class LiveAgreementTests
         Assert.Equal(expected.Balance.MediationAndSimpleShare, balance.GetProperty("mediation_and_simple_share").GetDouble(), 12);
         Assert.Equal(expected.Balance.LongPendingShare, balance.GetProperty("long_pending_share").GetDouble(), 12);
         Assert.Equal(expected.Balance.CaseloadGini, balance.GetProperty("caseload_gini").GetDouble(), 12);
+
+        // The simulator's court, from the same sequence, counts the same caseload and the same spread of open work.
+        Assert.Equal(new Caseload(expected.PendingStart, expected.Filed, expected.Closed, expected.PendingEnd, expected.Waiting, expected.ClosureRate,
+            expected.ClearanceRatio, expected.PendingAgeDays, expected.WaitingAgeDays, expected.LongPending), driven.Caseload(null, now));
+        Assert.Equal(expected.Balance.CaseloadGini, driven.CaseloadGini(), 12);
         return lines.Select(l => l.Entry.Kind);
     }
 

@@ -20,16 +20,14 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
     private readonly Court _court;
     private readonly DateTimeOffset _now;
     private readonly DateTimeOffset _from;
+    private readonly CaseloadTally _caseload;
     private readonly long _through;
     private readonly CasesInProgressSweep _inProgress;
     private readonly BalanceInputs _inputs = new();
-    private readonly List<double> _ages = [];
-    private readonly List<double> _waitingAges = [];
     private readonly Dictionary<TeamKind, double> _quotaUnits;
     private readonly double[] _pendingWork;
     private readonly long _unlocks;
-    private long _pendingStart, _filed, _closed, _waiting, _lockedNow, _overdue;
-    private readonly long[] _longPending = new long[CourtFigures.LongPendingDays.Count];
+    private long _lockedNow, _overdue;
 
     public CourtIndicatorPass(CourtState state, DateTimeOffset? since, DateTimeOffset now)
     {
@@ -37,6 +35,7 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
         _now = now;
         // Case numbers follow the ledger, whose times never go backwards: case 1 was filed first.
         _from = since ?? state.FirstFiledAt ?? now;
+        _caseload = new CaseloadTally(_from, now);
         _through = state.Seq;
         _inProgress = new CasesInProgressSweep(state.CasesInProgressNow());
         // The court-wide figures as of the same entry: the teams' closures and pending work, the unlocks.
@@ -47,8 +46,7 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
         {
             // The whole ledger: every finished case was filed, closed and archived in it.
             var totals = state.FinishedTotals;
-            _filed = totals.Count;
-            _closed = totals.Count;
+            _caseload.CountFiledAndClosed(totals.Count);
             _inputs.Add(totals.Inputs);
             ReadsFinished = false;
         }
@@ -98,12 +96,11 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
         if (f.FiledAt >= _from)
         {
             // In the window whole: as the court's sums count it.
-            _filed++;
-            _closed++;
+            _caseload.CountFiledAndClosed(1);
             FinishedTotals.CountWhole(_inputs, _court.CaseTypes[type], f);
             return;
         }
-        Count(f.FiledAt, f.ClosedAt, f.Extensions, _court.CaseTypes[type], f.SuspendedDays);
+        Count(f.FiledAt, f.ClosedAt, waiting: false, f.Extensions, _court.CaseTypes[type], f.SuspendedDays);
         if (f.LastStageAt >= _from)
         {
             _inputs.Archive(FinishedTotals.ArchiveDays(f));
@@ -118,25 +115,13 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
         var typeIndex = _court.TypeIndex(c.Type);
         var type = _court.CaseTypes[typeIndex];
         var closedAt = c.ClosedAt;
-        Count(c.FiledAt, closedAt, c.Extensions, type, CaseClock.Suspension(type, c).Days);
+        if (Count(c.FiledAt, closedAt, c.Status == CourtCaseStatus.Waiting, c.Extensions, type, CaseClock.Suspension(type, c).Days) is { } age)
+        {
+            _inputs.Pending(age, _court.Scenario.Balance.LongPendingDays);
+        }
         if (closedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages.Length > 0 && c.Stages[^1].At >= _from)
         {
             _inputs.Archive(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
-        }
-        if (c.Status != CourtCaseStatus.Closed)
-        {
-            var age = (_now - c.FiledAt).TotalDays;
-            _ages.Add(age);
-            _inputs.Pending(age, _court.Scenario.Balance.LongPendingDays);
-            for (var i = 0; i < _longPending.Length; i++)
-            {
-                _longPending[i] += age > CourtFigures.LongPendingDays[i] ? 1 : 0;
-            }
-            if (c.Status == CourtCaseStatus.Waiting)
-            {
-                _waiting++;
-                _waitingAges.Add(age);
-            }
         }
         if (c.StagesDone < type.Stages.Count && type.Nodes.Count > 0)
         {
@@ -146,73 +131,43 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
         }
     }
 
-    private void Count(DateTimeOffset filedAt, DateTimeOffset? closedAt, int extensions, CaseType type, double suspendedDays)
+    /// <summary>Counts a case's caseload figures and the balance inputs of its filing and closure; its age when pending.</summary>
+    private double? Count(DateTimeOffset filedAt, DateTimeOffset? closedAt, bool waiting, int extensions, CaseType type, double suspendedDays)
     {
-        if (filedAt < _from)
+        var counted = _caseload.Count(filedAt, closedAt, waiting);
+        if (counted.FiledIn)
         {
-            if (closedAt is null || closedAt >= _from)
-            {
-                _pendingStart++;
-            }
-        }
-        else
-        {
-            _filed++;
             _inputs.File(extensions);
         }
-        if (closedAt is { } at && at >= _from)
+        if (counted.ClosedIn)
         {
-            _closed++;
-            _inputs.Close(type, (at - filedAt).TotalDays, suspendedDays);
+            _inputs.Close(type, (closedAt!.Value - filedAt).TotalDays, suspendedDays);
         }
+        return counted.PendingAge;
     }
 
     /// <summary>The indicators as of entry <see cref="Through"/>, once <see cref="Step"/> has said the pass is done.</summary>
     public CourtKpis Finish()
     {
         _inProgress.EnsureDone();
-        var sorted = Ascending(_ages);
-        var waitingSorted = Ascending(_waitingAges);
-        var pending = sorted.LongLength;
-        var indicators = _inputs.Indicators();
-        var teamsWithJudges = Enumerable.Range(0, _court.Layout.Teams.Count).Where(t => _court.Layout.Teams[t].Judges > 0);
-        var gini = Gini.Of(teamsWithJudges.Select(t => _pendingWork[t]));
+        var caseload = _caseload.Finish();
         return new CourtKpis
         {
             Court = _court.Id,
             Since = _from,
             AsOf = _now,
-            PendingStart = _pendingStart,
-            Filed = _filed,
-            Closed = _closed,
-            PendingEnd = pending,
-            Waiting = _waiting,
-            ClosureRate = CourtFigures.ClosureRate(_closed, _pendingStart, _filed),
-            ClearanceRatio = CourtFigures.ClearanceRatio(_closed, _filed),
-            PendingAgeDays = CourtIndicators.Ages(sorted),
-            LongPending = new LongPending(_longPending[0], _longPending[1], _longPending[3], _longPending[2]),
+            PendingStart = caseload.PendingStart,
+            Filed = caseload.Filed,
+            Closed = caseload.Closed,
+            PendingEnd = caseload.PendingEnd,
+            Waiting = caseload.Waiting,
+            ClosureRate = caseload.ClosureRate,
+            ClearanceRatio = caseload.ClearanceRatio,
+            PendingAgeDays = caseload.PendingAgeDays,
+            LongPending = caseload.LongPending,
             Locks = new LockCounts(_lockedNow, _overdue, _unlocks),
-            Balance = BalanceKpi.Of(indicators, _court.Scenario.Balance.Weights, gini),
-            WaitingAgeDays = CourtIndicators.Ages(waitingSorted),
+            Balance = BalanceKpi.Of(_inputs.Indicators(), _court.Scenario.Balance.Weights, CourtIndicators.CaseloadGini(_court.Layout, t => _pendingWork[t])),
+            WaitingAgeDays = caseload.WaitingAgeDays,
         };
-    }
-
-    /// <summary>
-    /// The ages in ascending order. They were taken in case-number order, oldest filing first, so they usually arrive
-    /// descending and a reversal sorts them; a full sort only when they do not (a ledger's times never go backwards).
-    /// </summary>
-    private static double[] Ascending(List<double> ages)
-    {
-        var array = ages.ToArray();
-        Array.Reverse(array);
-        for (var i = 1; i < array.Length; i++)
-        {
-            if (array[i] < array[i - 1])
-            {
-                Array.Sort(array);
-                break;
-            }
-        }
-        return array;
     }
 }

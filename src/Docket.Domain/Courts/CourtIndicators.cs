@@ -32,7 +32,10 @@ public static class CourtIndicators
         return pass.Finish();
     }
 
-    internal static PendingAges Ages(double[] sorted) =>
-        sorted.Length == 0 ? new PendingAges(0, 0, 0, 0) : new PendingAges(sorted.Average(), CourtFigures.Quantile(sorted, 0.5), CourtFigures.Quantile(sorted, 0.9), sorted[^1]);
-
+    /// <summary>
+    /// The balance indicators' caseload Gini: the spread of the open work (the open cases' weights) over the court's
+    /// teams with judges, from <paramref name="pendingWork"/> by team index.
+    /// </summary>
+    public static double CaseloadGini(Simulation.CourtLayout layout, Func<int, double> pendingWork) =>
+        Gini.Of(Enumerable.Range(0, layout.Teams.Count).Where(t => layout.Teams[t].Judges > 0).Select(pendingWork));
 }

@@ -130,8 +130,8 @@ public sealed class DrivenCourt
         _cases[number] = c with { Team = team, Judge = judge, Status = DrivenCaseStatus.Open };
     }
 
-    /// <summary>Closes an open case: its team's place and its judge's charge are freed. Returns the team.</summary>
-    public int Close(long number)
+    /// <summary>Closes an open case at <paramref name="at"/>: its team's place and its judge's charge are freed. Returns the team.</summary>
+    public int Close(long number, DateTimeOffset at)
     {
         var c = _cases[number];
         if (c.Status != DrivenCaseStatus.Open)
@@ -139,7 +139,7 @@ public sealed class DrivenCourt
             throw new InvalidOperationException($"case {number} is not open");
         }
         Release(c);
-        _cases[number] = c with { Status = DrivenCaseStatus.Closed };
+        _cases[number] = c with { Status = DrivenCaseStatus.Closed, ClosedAt = at };
         return c.Team;
     }
 
@@ -167,6 +167,24 @@ public sealed class DrivenCourt
         _waiting[pool].Escalate(number, PriorityOf(c));
         _cases[number] = c with { Escalated = true };
     }
+
+    /// <summary>
+    /// The caseload figures over [<paramref name="since"/>, <paramref name="now"/>] (from the first filing when null),
+    /// counted as the live court counts its KPIs (<see cref="CaseloadTally"/>): a case is pending until its closure.
+    /// </summary>
+    public Caseload Caseload(DateTimeOffset? since, DateTimeOffset now)
+    {
+        var ordered = _cases.Values.OrderBy(c => c.Number).ToList();
+        var tally = new CaseloadTally(since ?? (ordered.Count > 0 ? ordered[0].FiledAt : now), now);
+        foreach (var c in ordered)
+        {
+            tally.Count(c.FiledAt, c.ClosedAt, c.Status == DrivenCaseStatus.Waiting);
+        }
+        return tally.Finish();
+    }
+
+    /// <summary>The spread of the teams' open work now (<see cref="CourtIndicators.CaseloadGini"/>), from the boards' pending work.</summary>
+    public double CaseloadGini() => CourtIndicators.CaseloadGini(_court.Layout, _router.PendingWork);
 
     /// <summary>Each pool's waiting cases in pull order.</summary>
     public IEnumerable<(int Pool, long Number)> Queue()
@@ -202,7 +220,11 @@ public enum DrivenCaseStatus
 }
 
 /// <summary>A case of a <see cref="DrivenCourt"/>.</summary>
-public sealed record DrivenCase(long Number, int Type, DateTimeOffset FiledAt, int Team, int Judge, DrivenCaseStatus Status, bool Escalated);
+public sealed record DrivenCase(long Number, int Type, DateTimeOffset FiledAt, int Team, int Judge, DrivenCaseStatus Status, bool Escalated)
+{
+    /// <summary>When it was closed; null while it waits or is open.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+}
 
 /// <summary>What a <see cref="DrivenCourt"/> decides for a new case.</summary>
 /// <param name="Route">The router's decision.</param>

@@ -195,7 +195,7 @@ public static class LedgerReplay
                         owed = Designate(e) is var from and >= 0 ? OwedPull.After(e, from, court.Layout.Teams.Count, driven.NextPull) : null;
                         break;
                     case LedgerKinds.Close:
-                        owed = OwedPull.After(e, driven.Close(NumberOf(e)), court.Layout.Teams.Count, driven.NextPull);
+                        owed = OwedPull.After(e, driven.Close(NumberOf(e), e.At), court.Layout.Teams.Count, driven.NextPull);
                         break;
                     case LedgerKinds.Escalate:
                         driven.Escalate(NumberOf(e));

@@ -13,7 +13,8 @@ namespace Docket.Domain.Tests.Replay;
 /// deadline watcher) and designations, given to the live court (<see cref="CourtCommands"/> on a
 /// <see cref="CourtState"/>) and — as its ledger — to the simulator's driven court (<see cref="DrivenCourt"/>), which
 /// decides every assignment itself: the same teams and judges decision by decision, and at the end the same case
-/// on the same team with the same judge and the same waiting cases in the same pull order.
+/// on the same team with the same judge and the same waiting cases in the same pull order, and the same caseload
+/// figures (pending, filed, closed, waiting, their ages, closure rate, clearance, the open work's spread).
 /// </summary>
 public sealed class CourtAgreementPropertyTests
 {
@@ -60,8 +61,23 @@ public sealed class CourtAgreementPropertyTests
                     }
                 }
                 Assert.Equal(live.Queue().Select(q => (q.Pool, q.Case.Number)), driven.Queue());
+
+                // The same caseload figures, over the whole ledger and over a window that starts mid-way.
+                var now = read[^1].Entry.At;
+                var finished = new FinishedCaseTable();
+                finished.Put(live.DrainFinished());
+                foreach (var since in new DateTimeOffset?[] { null, LiveLedger.Start.AddMinutes(ops.Length * 80) })
+                {
+                    var kpis = CourtIndicators.Compute(live, finished, since, now);
+                    Assert.Equal(Caseload(kpis), driven.Caseload(since, now));
+                    Assert.Equal(kpis.Balance.CaseloadGini, driven.CaseloadGini(), 12);
+                }
             }, iter: 300);
     }
+
+    /// <summary>The caseload figures of the live court's KPIs.</summary>
+    internal static Caseload Caseload(CourtKpis k) => new(k.PendingStart, k.Filed, k.Closed, k.PendingEnd, k.Waiting, k.ClosureRate,
+        k.ClearanceRatio, k.PendingAgeDays, k.WaitingAgeDays, k.LongPending);
 
     internal static Court CourtOf(int assignment, int judges)
     {
@@ -79,7 +95,7 @@ public sealed class CourtAgreementPropertyTests
     internal static (CourtState Live, List<string> Lines) Run(Court court, int[] ops)
     {
         var secret = LiveLedger.Secret(1, 1);
-        var live = new CourtState(court, e => LiveLedger.Secret(1, e));
+        var live = new CourtState(court, e => LiveLedger.Secret(1, e)) { TracksFinished = true };
         var at = LiveLedger.Start;
         var lines = new List<string> { CourtCommands.Open(live, "agreement", LedgerHash.Commitment(secret), at).Json };
         var registrar = new Actor("registrar", UserRoles.Registrar, court.Id, null, null);
