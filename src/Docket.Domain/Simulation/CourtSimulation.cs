@@ -73,9 +73,12 @@ public sealed partial class CourtSimulation
     /// A court whose intake is given: with <paramref name="filings"/> the cases are those filings (their days, types,
     /// flags and risk, in order, numbered 1, 2, 3…) instead of the scenario's Poisson intake and backlog; everything
     /// else — routing, draws, queues, effort, absences, deadlines — is the scenario's. Without, the scenario's court.
+    /// A <paramref name="deadlineObserver"/> is told of every node reached, ladder step and unlock, from the backlog's
+    /// filings (made here) on.
     /// </summary>
-    public CourtSimulation(CourtLayout layout, ulong seed, IReadOnlyList<ExternalFiling>? filings)
+    public CourtSimulation(CourtLayout layout, ulong seed, IReadOnlyList<ExternalFiling>? filings, ICaseDeadlineObserver? deadlineObserver = null)
     {
+        DeadlineObserver = deadlineObserver;
         _filings = filings;
         _layout = layout;
         ReusesClosedSlots = filings is null && layout.Scenario.ClosedCases == Scenarios.ClosedCases.Stream;
@@ -366,6 +369,9 @@ public sealed partial class CourtSimulation
 
     /// <summary>The court's appeals to the court above and from the courts below; null when it has none. Set before running.</summary>
     public Appeals.AppealDesk? Appeals { get; set; }
+
+    /// <summary>Told of every node reached, ladder step and unlock (null: nobody is, at no cost).</summary>
+    public ICaseDeadlineObserver? DeadlineObserver { get; }
 
     internal IReadOnlyList<Station> Stations => _stations;
 
@@ -986,6 +992,7 @@ public sealed partial class CourtSimulation
         {
             return;
         }
+        DeadlineObserver?.NodeReached(c.Number, c.Type, node, now);
         if (node >= 0)
         {
             c.NodesReached = NodeCatalog.Reach(c.NodesReached, node);
@@ -1050,10 +1057,12 @@ public sealed partial class CourtSimulation
             Deadlines.Overdue += inWindow ? 1 : 0;
             c.Flags |= CaseFlags.Overdue;
         }
+        var locks = (brings & LadderEffects.Lock) != 0 && (c.Flags & CaseFlags.Locked) == 0;
         if ((brings & LadderEffects.Lock) != 0)
         {
             Lock(caseNo, now);
         }
+        DeadlineObserver?.Stepped(c.Number, node, level, deadline, locks, now);
         if ((brings & LadderEffects.Referral) != 0)
         {
             c.Flags |= CaseFlags.Referred;
@@ -1346,6 +1355,7 @@ public sealed partial class CourtSimulation
                     ref var c = ref _cases[j.Case];
                     c.Flags &= ~CaseFlags.Locked;
                     c.LockedDays += now - c.LockedAt;
+                    DeadlineObserver?.Unlocked(c.Number, now);
                     Tally.Unlocks++;
                     if (now >= _windowStart)
                     {
