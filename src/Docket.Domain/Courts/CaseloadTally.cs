@@ -60,17 +60,19 @@ public sealed class CaseloadTally(DateTimeOffset from, DateTimeOffset now)
     public Caseload Finish()
     {
         var ages = Ascending(_ages);
-        return new Caseload(
-            _pendingStart,
-            _filed,
-            _closed,
-            ages.LongLength,
-            _waiting,
-            CourtFigures.ClosureRate(_closed, _pendingStart, _filed),
-            CourtFigures.ClearanceRatio(_closed, _filed),
-            Ages(ages),
-            Ages(Ascending(_waitingAges)),
-            new LongPending(_longPending[0], _longPending[1], _longPending[3], _longPending[2]));
+        return new Caseload
+        {
+            PendingStart = _pendingStart,
+            Filed = _filed,
+            Closed = _closed,
+            PendingEnd = ages.LongLength,
+            Waiting = _waiting,
+            ClosureRate = CourtFigures.ClosureRate(_closed, _pendingStart, _filed),
+            ClearanceRatio = CourtFigures.ClearanceRatio(_closed, _filed),
+            PendingAgeDays = Ages(ages),
+            WaitingAgeDays = Ages(Ascending(_waitingAges)),
+            LongPending = new LongPending(_longPending[0], _longPending[1], _longPending[3], _longPending[2]),
+        };
     }
 
     internal static PendingAges Ages(double[] sorted) =>
@@ -100,14 +102,40 @@ public sealed class CaseloadTally(DateTimeOffset from, DateTimeOffset now)
 public readonly record struct CountedCase(bool FiledIn, bool ClosedIn, double? PendingAge);
 
 /// <summary>A window's caseload figures (<see cref="CaseloadTally"/>), as the live KPIs and summary.json define them.</summary>
-public sealed record Caseload(
-    long PendingStart,
-    long Filed,
-    long Closed,
-    long PendingEnd,
-    long Waiting,
-    double ClosureRate,
-    double ClearanceRatio,
-    PendingAges PendingAgeDays,
-    PendingAges WaitingAgeDays,
-    LongPending LongPending);
+public sealed record Caseload
+{
+    public required long PendingStart { get; init; }
+
+    public required long Filed { get; init; }
+
+    public required long Closed { get; init; }
+
+    public required long PendingEnd { get; init; }
+
+    public required long Waiting { get; init; }
+
+    public required double ClosureRate { get; init; }
+
+    public required double ClearanceRatio { get; init; }
+
+    public required PendingAges PendingAgeDays { get; init; }
+
+    public required PendingAges WaitingAgeDays { get; init; }
+
+    public required LongPending LongPending { get; init; }
+
+    /// <summary>The caseload figures of a court's KPIs.</summary>
+    public static Caseload Of(CourtKpis k) => new()
+    {
+        PendingStart = k.PendingStart,
+        Filed = k.Filed,
+        Closed = k.Closed,
+        PendingEnd = k.PendingEnd,
+        Waiting = k.Waiting,
+        ClosureRate = k.ClosureRate,
+        ClearanceRatio = k.ClearanceRatio,
+        PendingAgeDays = k.PendingAgeDays,
+        WaitingAgeDays = k.WaitingAgeDays,
+        LongPending = k.LongPending,
+    };
+}

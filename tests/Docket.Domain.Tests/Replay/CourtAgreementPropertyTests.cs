@@ -69,15 +69,11 @@ public sealed class CourtAgreementPropertyTests
                 foreach (var since in new DateTimeOffset?[] { null, LiveLedger.Start.AddMinutes(ops.Length * 80) })
                 {
                     var kpis = CourtIndicators.Compute(live, finished, since, now);
-                    Assert.Equal(Caseload(kpis), driven.Caseload(since, now));
+                    Assert.Equal(Domain.Courts.Caseload.Of(kpis), driven.Caseload(since, now));
                     Assert.Equal(kpis.Balance.CaseloadGini, driven.CaseloadGini(), 12);
                 }
             }, iter: 300);
     }
-
-    /// <summary>The caseload figures of the live court's KPIs.</summary>
-    internal static Caseload Caseload(CourtKpis k) => new(k.PendingStart, k.Filed, k.Closed, k.PendingEnd, k.Waiting, k.ClosureRate,
-        k.ClearanceRatio, k.PendingAgeDays, k.WaitingAgeDays, k.LongPending);
 
     internal static Court CourtOf(int assignment, int judges)
     {
