@@ -113,7 +113,10 @@ public static class CaseEntries
 
     /// <summary>
     /// The record a case's entries make, read back from the ledger: its filing first, then every entry that changes
-    /// it, in ledger order (entries that do not change a case, such as absences, are skipped).
+    /// it, in ledger order (entries that do not change a case, such as absences, are skipped). A review draw names
+    /// many cases and is not among one case's entries; its one effect a finished case can still show is a held file
+    /// passed over (<c>not_drawn</c>): a held or drawn file is archived only once a draw has passed it over or its
+    /// review is done (<see cref="Quality.ReviewStates.HoldsArchive"/>), and a drawn one's finding is among its entries.
     /// </summary>
     public static CourtCase Fold(Court court, IEnumerable<LedgerEntry> entries)
     {
@@ -129,7 +132,13 @@ public static class CaseEntries
                 c = Apply(c, e);
             }
         }
-        return c ?? throw new InvalidOperationException("no entries: a case's record begins with its filing");
+        if (c is null)
+        {
+            throw new InvalidOperationException("no entries: a case's record begins with its filing");
+        }
+        var finished = c.Status == CourtCaseStatus.Closed && court.TypeIndex(c.Type) is var type && type >= 0
+            && c.StagesDone == court.CaseTypes[type].Stages.Count;
+        return finished && c.Review == Quality.ReviewState.Held ? c with { Review = Quality.ReviewState.NotDrawn } : c;
     }
 
     /// <summary>The warning a warning entry issues.</summary>

@@ -300,6 +300,31 @@ public sealed class QualityLedgerTests
     }
 
     [Fact]
+    public void A_held_file_passed_over_by_a_draw_and_archived_reads_not_drawn_when_read_back_from_its_own_entries()
+    {
+        var ledger = new Ledger();
+        var files = Enumerable.Range(0, 30).Select(i => ledger.Closed("civil", s_at.AddHours(i * 2))).ToList();
+        var drawAt = ledger.State.LastAt.AddHours(1);
+        Assert.Null(ledger.Add(CourtCommands.DrawForReview(ledger.State, ledger.Reviewer, drawAt)).Refused);
+        var draw = LedgerEntry.Parse(ledger.Records[^1].Json);
+        var passedOver = files.Where(c => c.Review == ReviewState.Held && !draw.Sample!.Contains(c.Id)).ToList();
+        Assert.NotEmpty(passedOver);
+        foreach (var c in passedOver)
+        {
+            Assert.Equal(ReviewState.NotDrawn, ledger.State.Case(c.Number)!.Review);
+            Assert.Null(ledger.Archive(c, drawAt.AddHours(1)).Refused);
+            // Finished, it is read back from its own entries once it leaves memory — the draw, which names many
+            // cases, is not among them — and it reads passed over, as the court held it, at its last entry's version.
+            Assert.True(ledger.State.IsFinished(c.Number));
+            var entries = ledger.Records.Select(r => LedgerEntry.Parse(r.Json)).Where(e => e.Case == c.Id).ToList();
+            Assert.DoesNotContain(entries, e => e.Kind == LedgerKinds.ReviewDraw);
+            var folded = CaseEntries.Fold(ledger.Court, entries);
+            Assert.Equal(ReviewState.NotDrawn, folded.Review);
+            Assert.Equal(entries[^1].Seq, folded.Version);
+        }
+    }
+
+    [Fact]
     public void A_close_entry_forged_to_leave_out_or_add_the_hold_fails_replay()
     {
         var ledger = new Ledger();
