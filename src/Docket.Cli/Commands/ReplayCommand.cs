@@ -122,6 +122,11 @@ internal static class ReplayCommand
     private static async Task WriteTextAsync(TextWriter output, ReplayResult r)
     {
         await output.WriteLineAsync($"court {r.Court}: {r.Cases:N0} cases; same team {r.SameTeam:N0}, same judge {r.SameJudge:N0}, unrevealed {r.Unrevealed:N0}");
+        if (r.Caseload is { } c)
+        {
+            await output.WriteLineAsync(FormattableString.Invariant(
+                $"caseload from {c.Since:u} to the last entry, {c.AsOf:u}: filed {c.Filed:N0}, closed {c.Closed:N0}, pending {c.PendingEnd:N0} (waiting {c.Waiting:N0}); closure rate {c.ClosureRate:0.000}, clearance {c.ClearanceRatio:0.000}, open work's Gini {r.CaseloadGini:0.000}"));
+        }
         if (r.Reproduced)
         {
             await output.WriteLineAsync("every assignment decision reproduced");
@@ -135,7 +140,7 @@ internal static class ReplayCommand
         }
     }
 
-    /// <summary><c>{"court", "cases", "same_team", "same_judge", "unrevealed", "mismatches": [...]}</c>.</summary>
+    /// <summary><c>{"court", "cases", "same_team", "same_judge", "unrevealed", "caseload": {...}, "mismatches": [...]}</c>.</summary>
     internal static string ToJson(ReplayResult r)
     {
         using var stream = new MemoryStream();
@@ -147,6 +152,10 @@ internal static class ReplayCommand
             w.WriteNumber("same_team", r.SameTeam);
             w.WriteNumber("same_judge", r.SameJudge);
             w.WriteNumber("unrevealed", r.Unrevealed);
+            if (r.Caseload is { } c)
+            {
+                WriteCaseload(w, c, r.CaseloadGini);
+            }
             w.WriteStartArray("mismatches");
             foreach (var m in r.Mismatches)
             {
@@ -172,6 +181,41 @@ internal static class ReplayCommand
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The caseload as the live KPIs name its figures (<c>GET /api/courts/{court}/kpis</c>).</summary>
+    private static void WriteCaseload(Utf8JsonWriter w, Caseload c, double gini)
+    {
+        w.WriteStartObject("caseload");
+        w.WriteString("since", c.Since);
+        w.WriteString("as_of", c.AsOf);
+        w.WriteNumber("pending_start", c.PendingStart);
+        w.WriteNumber("filed", c.Filed);
+        w.WriteNumber("closed", c.Closed);
+        w.WriteNumber("pending_end", c.PendingEnd);
+        w.WriteNumber("waiting", c.Waiting);
+        w.WriteNumber("closure_rate", c.ClosureRate);
+        w.WriteNumber("clearance_ratio", c.ClearanceRatio);
+        WriteAges(w, "pending_age_days", c.PendingAgeDays);
+        WriteAges(w, "waiting_age_days", c.WaitingAgeDays);
+        w.WriteStartObject("long_pending");
+        w.WriteNumber("over_365", c.LongPending.Over365);
+        w.WriteNumber("over_548", c.LongPending.Over548);
+        w.WriteNumber("over_730", c.LongPending.Over730);
+        w.WriteNumber("over_1095", c.LongPending.Over1095);
+        w.WriteEndObject();
+        w.WriteNumber("caseload_gini", gini);
+        w.WriteEndObject();
+    }
+
+    private static void WriteAges(Utf8JsonWriter w, string name, Domain.Courts.PendingAges ages)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("mean", ages.Mean);
+        w.WriteNumber("p50", ages.P50);
+        w.WriteNumber("p90", ages.P90);
+        w.WriteNumber("max", ages.Max);
+        w.WriteEndObject();
     }
 
     private static void WriteOrNull(Utf8JsonWriter w, string name, string? value)

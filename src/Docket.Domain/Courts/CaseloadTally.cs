@@ -62,6 +62,8 @@ public sealed class CaseloadTally(DateTimeOffset from, DateTimeOffset now)
         var ages = Ascending(_ages);
         return new Caseload
         {
+            Since = from,
+            AsOf = now,
             PendingStart = _pendingStart,
             Filed = _filed,
             Closed = _closed,
@@ -104,6 +106,12 @@ public readonly record struct CountedCase(bool FiledIn, bool ClosedIn, double? P
 /// <summary>A window's caseload figures (<see cref="CaseloadTally"/>), as the live KPIs and summary.json define them.</summary>
 public sealed record Caseload
 {
+    /// <summary>The window's start.</summary>
+    public required DateTimeOffset Since { get; init; }
+
+    /// <summary>The window's end: the moment the ages are counted to.</summary>
+    public required DateTimeOffset AsOf { get; init; }
+
     public required long PendingStart { get; init; }
 
     public required long Filed { get; init; }
@@ -127,6 +135,8 @@ public sealed record Caseload
     /// <summary>The caseload figures of a court's KPIs.</summary>
     public static Caseload Of(CourtKpis k) => new()
     {
+        Since = k.Since,
+        AsOf = k.AsOf,
         PendingStart = k.PendingStart,
         Filed = k.Filed,
         Closed = k.Closed,

@@ -26,6 +26,15 @@ public sealed record ReplayMismatch(long Seq, string Kind, string Case, string? 
 public sealed record ReplayResult(string Court, int Cases, int SameTeam, int SameJudge, int Unrevealed, IReadOnlyList<ReplayMismatch> Mismatches)
 {
     public bool Reproduced => Mismatches.Count == 0;
+
+    /// <summary>
+    /// The court's caseload as the simulator's court counts it once the ledger is replayed, from the first filing to
+    /// the last entry's time (<see cref="DrivenCourt.Caseload"/>): the live KPIs' caseload figures for that window.
+    /// </summary>
+    public Caseload? Caseload { get; init; }
+
+    /// <summary>The spread of the teams' open work after the last entry (<see cref="DrivenCourt.CaseloadGini"/>), the live KPIs' <c>caseload_gini</c>.</summary>
+    public double CaseloadGini { get; init; }
 }
 
 /// <summary>
@@ -227,7 +236,11 @@ public static class LedgerReplay
             teamOk.Count(kv => kv.Value && !unrevealed.Contains(kv.Key)),
             judgeOk.Count(kv => kv.Value),
             unrevealed.Count(n => teamOk[n]),
-            mismatches);
+            mismatches)
+        {
+            Caseload = lines.Count > 0 ? driven.Caseload(null, lines[^1].Entry.At) : null,
+            CaseloadGini = driven.CaseloadGini(),
+        };
 
         long NumberOf(LedgerEntry e)
         {
