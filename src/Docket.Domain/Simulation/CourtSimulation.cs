@@ -655,6 +655,7 @@ public sealed partial class CourtSimulation
             c.Limit = filed + limit;
             ScheduleLimitWarning(caseNo, routeAt);
         }
+        DeadlineObserver?.Filed(c.Number, c.Type, filed);
         NodeReached(caseNo, NodeCatalog.FilingNode, routeAt);
         Route(caseNo, routeAt, given?.DrawSeed ?? _seed);
     }
@@ -798,6 +799,7 @@ public sealed partial class CourtSimulation
         c.Assigned = now;
         c.Status = CaseStatus.InProgress;
         c.Stage = 0;
+        DeadlineObserver?.Assigned(c.Number, now);
         if ((c.Flags & CaseFlags.Locked) != 0)
         {
             // Locked while it waited for a team: it starts nothing until unlocked.
@@ -912,6 +914,7 @@ public sealed partial class CourtSimulation
                 NodeReached(entry, node, now);
             }
         }
+        DeadlineObserver?.StageEnded(c.Number, c.Stage, now);
         if ((c.Flags & CaseFlags.LimitSuspended) != 0)
         {
             ResumeLimit(entry, now);
@@ -1148,6 +1151,7 @@ public sealed partial class CourtSimulation
             return;
         }
         c.Flags |= CaseFlags.LimitWarned;
+        DeadlineObserver?.LimitStepped(c.Number, WarningLevel.LimitWarning, c.Limit, now);
         var inWindow = now >= _windowStart;
         Deadlines.Warned += inWindow ? 1 : 0;
         Tally.WarningsByLevel[(int)EscalationLevel.Judge]++;
@@ -1211,6 +1215,7 @@ public sealed partial class CourtSimulation
         }
         c.Limit += _types[c.Type].Extension!.Days;
         c.Extensions++;
+        DeadlineObserver?.LimitMoved(c.Number, _types[c.Type].Extension!.Days, now);
         c.Flags &= ~CaseFlags.LimitWarned;
         if (now >= _windowStart)
         {
@@ -1257,6 +1262,7 @@ public sealed partial class CourtSimulation
         }
         c.Flags = (c.Flags | CaseFlags.Converted) & ~CaseFlags.LimitWarned;
         c.Limit += TimeLimit.ConversionDays(type);
+        DeadlineObserver?.LimitMoved(c.Number, TimeLimit.ConversionDays(type), now);
         if ((c.Flags & CaseFlags.LimitSuspended) == 0)
         {
             // While a stage suspends the limit, its end schedules the new limit's warning (ResumeLimit).
@@ -1272,6 +1278,7 @@ public sealed partial class CourtSimulation
             return;
         }
         c.Flags |= CaseFlags.LimitOverdue;
+        DeadlineObserver?.LimitStepped(c.Number, WarningLevel.LimitOverdue, c.Limit, now);
         Deadlines.Overdue += now >= _windowStart ? 1 : 0;
     }
 

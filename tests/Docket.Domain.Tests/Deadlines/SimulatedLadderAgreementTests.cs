@@ -10,8 +10,9 @@ namespace Docket.Domain.Tests.Deadlines;
 /// process nodes, each case's node reaches, closure and unlocks as the simulator made them, given to the live court's
 /// evaluator (<see cref="CaseDeadlines.Evaluate"/> and <see cref="DeadlineWarnings.Earned"/> at each check, checking
 /// again at <see cref="CaseDeadlines.NextStep"/> or when the case changes): the warnings the live watch issues —
-/// node, level, due, moment — are the simulator's ladder steps, and its locks the simulator's locks. The simulator's
-/// statutory-limit warnings are not in it (they are not node deadlines; the live limit rule is <see cref="TimeLimit"/>).
+/// node, level, due, moment — are the simulator's ladder steps, and its locks the simulator's locks. And each statutory
+/// limit warning and overdue the simulator issues is on the limit the live rule (<see cref="TimeLimit"/>) makes of the
+/// same facts, and not before that rule earns it.
 /// </summary>
 public sealed class SimulatedLadderAgreementTests
 {
@@ -61,6 +62,73 @@ public sealed class SimulatedLadderAgreementTests
         // The year did what it is for: many cases climbed the ladder, some to a lock, were unlocked and locked again.
         var relocked = observed.Cases.Values.Count(c => c.Steps.Count(s => s.Locked) > 1);
         Assert.True(cases > 100 && steps > 500 && locks > 20 && relocked > 0, $"{cases} cases, {steps} steps, {locks} locks, {relocked} locked twice");
+    }
+
+    [Fact]
+    public void Each_limit_warning_and_due_the_simulator_issues_falls_where_the_live_rule_of_the_limit_puts_it()
+    {
+        // Answers and hearings awaited stand the limit still (suspends_limit), so suspended days are in the limits.
+        var text = File.ReadAllText(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"))
+            .Replace("days: 730", "days: 400", StringComparison.Ordinal)
+            .Replace("wait_answer: { dist: gamma, mean_days: 15, shape: 4 }", "wait_answer: { dist: gamma, mean_days: 15, shape: 4, suspends_limit: true }", StringComparison.Ordinal)
+            .Replace("wait_freeze: { dist: gamma, mean_days: 20, shape: 2 }", "wait_freeze: { dist: gamma, mean_days: 20, shape: 2, suspends_limit: true }", StringComparison.Ordinal);
+        var scenario = ScenarioTestSupport.LoadValid(text);
+        Assert.Contains(scenario.CaseTypes, t => t.Stages.Any(st => st.SuspendsLimit));
+        var (spec, id) = scenario.ExpandCourts().Single();
+        var observed = new Observed();
+        var simulation = new CourtSimulation(new CourtLayout(scenario, spec, id, prefixTeamIds: false), scenario.Seed, null, observed);
+        simulation.RunToEnd();
+
+        var calendar = scenario.Calendar;
+        var warnDays = spec.Supervision.LimitWarnDays;
+        var (warnings, overdue, suspended, moved) = (0, 0, 0, 0);
+        foreach (var (number, life) in observed.Cases)
+        {
+            var type = scenario.CaseTypes[life.Type];
+            DateTimeOffset? filedAt = null, assignedAt = null;
+            var stageEnds = new List<DateTimeOffset>();
+            var extended = 0.0;
+            var closedAt = life.Reaches.Where(r => r.Node == NodeCatalog.ClosureNode).Select(r => (double?)r.At).FirstOrDefault();
+            foreach (var fact in life.Limit)
+            {
+                switch (fact.Kind)
+                {
+                    case "filed":
+                        filedAt = calendar.InstantOf(fact.At);
+                        break;
+                    case "assigned":
+                        assignedAt = calendar.InstantOf(fact.At);
+                        break;
+                    case "stage":
+                        Assert.Equal(stageEnds.Count, fact.Stage);
+                        stageEnds.Add(calendar.InstantOf(fact.At));
+                        break;
+                    case "moved":
+                        extended += fact.Value;
+                        moved++;
+                        break;
+                    case "step":
+                        // The live rule, from the same facts as they stood: the limit counted from filing, plus the
+                        // days added, plus the days the suspending stages took; no step while a stage suspends it.
+                        var now = calendar.InstantOf(fact.At);
+                        var open = closedAt is not { } closure || closure > fact.At;
+                        var (days, suspendedNow) = TimeLimit.Suspension(type, assignedAt, stageEnds, open);
+                        Assert.False(suspendedNow, $"case {number}: a {fact.Level} at {fact.At} while a stage suspends the limit");
+                        var limit = TimeLimit.LimitAt(type, filedAt!.Value, extended, days)!.Value;
+                        Assert.True(Math.Abs((limit - calendar.InstantOf(fact.Value)).TotalSeconds) < 1,
+                            $"case {number}: the simulator's limit {calendar.InstantOf(fact.Value):O}, the live rule's {limit:O} ({days} days suspended, {extended} added)");
+                        // Not before the live rule earns it (to the rounding of days into ticks).
+                        var earnedAt = fact.Level == WarningLevel.LimitWarning ? TimeLimit.WarnAt(limit, warnDays) : limit;
+                        Assert.True((now - earnedAt).TotalSeconds > -1, $"case {number}: a {fact.Level} at {now:O}, before the live rule earns it at {earnedAt:O}");
+                        warnings += fact.Level == WarningLevel.LimitWarning ? 1 : 0;
+                        overdue += fact.Level == WarningLevel.LimitOverdue ? 1 : 0;
+                        suspended += days > 0 ? 1 : 0;
+                        break;
+                }
+            }
+        }
+        // The year did what it is for: limits warned and overdue, some after stages that stood them still, some moved.
+        Assert.True(warnings > 100 && overdue > 20 && suspended > 20 && moved > 20, $"{warnings} warnings, {overdue} overdue, {suspended} with suspended days, {moved} limits moved");
     }
 
     /// <summary>The live watch over one case's facts: checks at filing, at each reach and unlock, and at the ladder's next step.</summary>
@@ -132,7 +200,13 @@ public sealed class SimulatedLadderAgreementTests
         public List<Step> Steps { get; } = [];
 
         public List<double> Unlocks { get; } = [];
+
+        /// <summary>What the statutory limit is made of, and its steps, in the order the run made them.</summary>
+        public List<LimitFact> Limit { get; } = [];
     }
+
+    /// <summary>One fact of a case's limit: a filing, an assignment, a stage's end, days added, or a step of the limit.</summary>
+    private sealed record LimitFact(string Kind, double At, double Value = 0, WarningLevel Level = default, int Stage = 0);
 
     private sealed class Observed : ICaseDeadlineObserver
     {
@@ -151,5 +225,23 @@ public sealed class SimulatedLadderAgreementTests
             Cases[number].Steps.Add(new Step(node, level, due, locked, at));
 
         public void Unlocked(long number, double at) => Cases[number].Unlocks.Add(at);
+
+        public void Filed(long number, int type, double filed)
+        {
+            if (!Cases.TryGetValue(number, out var life))
+            {
+                Cases[number] = life = new CaseLife(type);
+            }
+            life.Limit.Add(new LimitFact("filed", filed));
+        }
+
+        public void Assigned(long number, double at) => Cases[number].Limit.Add(new LimitFact("assigned", at));
+
+        public void StageEnded(long number, int stage, double at) => Cases[number].Limit.Add(new LimitFact("stage", at, Stage: stage));
+
+        public void LimitMoved(long number, double days, double at) => Cases[number].Limit.Add(new LimitFact("moved", at, days));
+
+        public void LimitStepped(long number, WarningLevel level, double limit, double at) =>
+            Cases[number].Limit.Add(new LimitFact("step", at, limit, level));
     }
 }
