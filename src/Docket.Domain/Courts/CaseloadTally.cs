@@ -16,8 +16,6 @@ public sealed class CaseloadTally(DateTimeOffset from, DateTimeOffset now)
     private readonly long[] _longPending = new long[CourtFigures.LongPendingDays.Count];
     private long _pendingStart, _filed, _closed, _waiting;
 
-    public DateTimeOffset From => from;
-
     /// <summary>
     /// Counts one case, filed at <paramref name="filedAt"/> and closed at <paramref name="closedAt"/> (null: not
     /// closed by now), <paramref name="waiting"/> for a team. Says where it fell, for figures counted beside these.

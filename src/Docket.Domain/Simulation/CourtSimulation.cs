@@ -73,8 +73,8 @@ public sealed partial class CourtSimulation
     /// A court whose intake is given: with <paramref name="filings"/> the cases are those filings (their days, types,
     /// flags and risk, in order, numbered 1, 2, 3…) instead of the scenario's Poisson intake and backlog; everything
     /// else — routing, draws, queues, effort, absences, deadlines — is the scenario's. Without, the scenario's court.
-    /// A <paramref name="deadlineObserver"/> is told of every node reached, ladder step and unlock, from the backlog's
-    /// filings (made here) on.
+    /// A <paramref name="deadlineObserver"/> is told of the cases' deadlines and limits as they go
+    /// (<see cref="ICaseDeadlineObserver"/>), from the backlog's filings (made here) on.
     /// </summary>
     public CourtSimulation(CourtLayout layout, ulong seed, IReadOnlyList<ExternalFiling>? filings, ICaseDeadlineObserver? deadlineObserver = null)
     {
@@ -370,7 +370,7 @@ public sealed partial class CourtSimulation
     /// <summary>The court's appeals to the court above and from the courts below; null when it has none. Set before running.</summary>
     public Appeals.AppealDesk? Appeals { get; set; }
 
-    /// <summary>Told of every node reached, ladder step and unlock (null: nobody is, at no cost).</summary>
+    /// <summary>Told of every node reached, ladder step, unlock and step of a limit, and of what the limits are made of (null: nobody is).</summary>
     public ICaseDeadlineObserver? DeadlineObserver { get; }
 
     internal IReadOnlyList<Station> Stations => _stations;

@@ -14,7 +14,7 @@ public interface ICaseDeadlineObserver
     /// <summary>
     /// Case <paramref name="number"/>, of type <paramref name="type"/> (the scenario's index), reached
     /// <paramref name="node"/>: an index of the type's process nodes, or <see cref="NodeCatalog.FilingNode"/> (when
-    /// its deadlines start) or <see cref="NodeCatalog.ClosureNode"/>.
+    /// its deadlines start) or <see cref="NodeCatalog.ClosureNode"/>. Told for case types with process nodes only.
     /// </summary>
     void NodeReached(long number, int type, int node, double at);
 
