@@ -12,7 +12,8 @@ namespace Docket.Domain.Tests.Deadlines;
 /// again at <see cref="CaseDeadlines.NextStep"/> or when the case changes): the warnings the live watch issues —
 /// node, level, due, moment — are the simulator's ladder steps, and its locks the simulator's locks. And each statutory
 /// limit warning and overdue the simulator issues is on the limit the live rule (<see cref="TimeLimit"/>) makes of the
-/// same facts, and not before that rule earns it.
+/// same facts, and not before that rule earns it; the first warning the live rule earns of each limit as filed,
+/// extended or converted, the simulator issued.
 /// </summary>
 public sealed class SimulatedLadderAgreementTests
 {
@@ -81,7 +82,7 @@ public sealed class SimulatedLadderAgreementTests
 
         var calendar = scenario.Calendar;
         var warnDays = spec.Supervision.LimitWarnDays;
-        var (warnings, overdue, suspended, moved) = (0, 0, 0, 0);
+        var (warnings, overdue, suspended, moved, converse) = (0, 0, 0, 0, 0);
         foreach (var (number, life) in observed.Cases)
         {
             var type = scenario.CaseTypes[life.Type];
@@ -89,12 +90,17 @@ public sealed class SimulatedLadderAgreementTests
             var stageEnds = new List<DateTimeOffset>();
             var extended = 0.0;
             var closedAt = life.Reaches.Where(r => r.Node == NodeCatalog.ClosureNode).Select(r => (double?)r.At).FirstOrDefault();
-            foreach (var fact in life.Limit)
+            var warned = new List<double>();
+            var earned = new List<double>();
+            var epochEarned = false;
+            for (var f = 0; f < life.Limit.Count; f++)
             {
+                var fact = life.Limit[f];
                 switch (fact.Kind)
                 {
                     case "filed":
                         filedAt = calendar.InstantOf(fact.At);
+                        epochEarned = false;
                         break;
                     case "assigned":
                         assignedAt = calendar.InstantOf(fact.At);
@@ -106,6 +112,7 @@ public sealed class SimulatedLadderAgreementTests
                     case "moved":
                         extended += fact.Value;
                         moved++;
+                        epochEarned = false;
                         break;
                     case "step":
                         // The live rule, from the same facts as they stood: the limit counted from filing, plus the
@@ -123,12 +130,41 @@ public sealed class SimulatedLadderAgreementTests
                         warnings += fact.Level == WarningLevel.LimitWarning ? 1 : 0;
                         overdue += fact.Level == WarningLevel.LimitOverdue ? 1 : 0;
                         suspended += days > 0 ? 1 : 0;
+                        if (fact.Level == WarningLevel.LimitWarning)
+                        {
+                            warned.Add(fact.Value);
+                        }
                         break;
                 }
+                // The other way: the limit running from this fact to the next (the case open, no stage standing it
+                // still) earns the live watch its warning if the warning's time comes before the next fact, the
+                // closure or the run's end. The first so earned of each limit as filed, extended or converted is one
+                // the simulator warned, on the limit as it then stood. (Not the later ones: a stage that stood the
+                // limit still moves it on when it ends, and the live watch warns of the moved limit again, as a new
+                // due; the simulator warns once until an extension or a conversion.)
+                var until = Math.Min(f + 1 < life.Limit.Count ? life.Limit[f + 1].At : simulation.Now, Math.Min(closedAt ?? double.MaxValue, simulation.Now));
+                if (epochEarned || filedAt is null || fact.At >= until || type.TimeLimitDays is null)
+                {
+                    continue;
+                }
+                var (standing, still) = TimeLimit.Suspension(type, assignedAt, stageEnds, open: true);
+                if (!still && TimeLimit.LimitAt(type, filedAt.Value, extended, standing) is { } running
+                    && calendar.DayOf(TimeLimit.WarnAt(running, warnDays)) < until)
+                {
+                    earned.Add(calendar.DayOf(running));
+                    epochEarned = true;
+                }
+            }
+            converse += earned.Count;
+            foreach (var limit in earned)
+            {
+                Assert.True(warned.Any(l => Math.Abs(l - limit) < 1e-5),
+                    $"case {number}: the live rule earns the warning of the limit at day {limit}, the simulator warned {string.Join(", ", warned)}");
             }
         }
         // The year did what it is for: limits warned and overdue, some after stages that stood them still, some moved.
-        Assert.True(warnings > 100 && overdue > 20 && suspended > 20 && moved > 20, $"{warnings} warnings, {overdue} overdue, {suspended} with suspended days, {moved} limits moved");
+        Assert.True(warnings > 100 && overdue > 20 && suspended > 20 && moved > 20 && converse > 100,
+            $"{warnings} warnings, {overdue} overdue, {suspended} with suspended days, {moved} limits moved, {converse} warnings the live rule earns");
     }
 
     /// <summary>The live watch over one case's facts: checks at filing, at each reach and unlock, and at the ladder's next step.</summary>
