@@ -19,6 +19,7 @@ namespace Docket.Cli.Commands;
 internal static class ReplayCommand
 {
     private static readonly JsonWriterOptions s_json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions s_names = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static Command Create(CliOutput output)
     {
@@ -183,39 +184,13 @@ internal static class ReplayCommand
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>The caseload as the live KPIs name its figures (<c>GET /api/courts/{court}/kpis</c>).</summary>
+    /// <summary>The caseload under the names the live KPIs give its figures (their records, snake_case, as the API writes them), with the open work's Gini.</summary>
     private static void WriteCaseload(Utf8JsonWriter w, Caseload c, double gini)
     {
-        w.WriteStartObject("caseload");
-        w.WriteString("since", c.Since);
-        w.WriteString("as_of", c.AsOf);
-        w.WriteNumber("pending_start", c.PendingStart);
-        w.WriteNumber("filed", c.Filed);
-        w.WriteNumber("closed", c.Closed);
-        w.WriteNumber("pending_end", c.PendingEnd);
-        w.WriteNumber("waiting", c.Waiting);
-        w.WriteNumber("closure_rate", c.ClosureRate);
-        w.WriteNumber("clearance_ratio", c.ClearanceRatio);
-        WriteAges(w, "pending_age_days", c.PendingAgeDays);
-        WriteAges(w, "waiting_age_days", c.WaitingAgeDays);
-        w.WriteStartObject("long_pending");
-        w.WriteNumber("over_365", c.LongPending.Over365);
-        w.WriteNumber("over_548", c.LongPending.Over548);
-        w.WriteNumber("over_730", c.LongPending.Over730);
-        w.WriteNumber("over_1095", c.LongPending.Over1095);
-        w.WriteEndObject();
-        w.WriteNumber("caseload_gini", gini);
-        w.WriteEndObject();
-    }
-
-    private static void WriteAges(Utf8JsonWriter w, string name, Domain.Courts.PendingAges ages)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("mean", ages.Mean);
-        w.WriteNumber("p50", ages.P50);
-        w.WriteNumber("p90", ages.P90);
-        w.WriteNumber("max", ages.Max);
-        w.WriteEndObject();
+        var caseload = JsonSerializer.SerializeToNode(c, s_names)!.AsObject();
+        caseload["caseload_gini"] = gini;
+        w.WritePropertyName("caseload");
+        caseload.WriteTo(w);
     }
 
     private static void WriteOrNull(Utf8JsonWriter w, string name, string? value)

@@ -20,17 +20,10 @@ public sealed class SimulatedLadderAgreementTests
     [Fact]
     public void The_live_watch_issues_the_simulators_ladder_steps_and_locks_for_every_case_of_a_simulated_year()
     {
-        var text = File.ReadAllText(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"))
-            .Replace("days: 730", "days: 400", StringComparison.Ordinal)
-            // Enforcement's two important nodes made tight, so a case is locked, unlocked and locked again.
+        // Enforcement's two important nodes made tight, so a case is locked, unlocked and locked again.
+        var (scenario, spec, simulation, observed) = YanchengYear(text => text
             .Replace("within_days: 10, lock: true", "within_days: 1, lock: true", StringComparison.Ordinal)
-            .Replace("within_days: 60, lock: true", "within_days: 3, lock: true", StringComparison.Ordinal);
-        var scenario = ScenarioTestSupport.LoadValid(text);
-        var (spec, id) = scenario.ExpandCourts().Single();
-        var layout = new CourtLayout(scenario, spec, id, prefixTeamIds: false);
-        var observed = new Observed();
-        var simulation = new CourtSimulation(layout, scenario.Seed, null, observed);
-        simulation.RunToEnd();
+            .Replace("within_days: 60, lock: true", "within_days: 3, lock: true", StringComparison.Ordinal));
 
         var calendar = scenario.Calendar;
         var ladder = new EscalationLadder(spec.Supervision.WarnBeforeHours, spec.Supervision.ReferralAfterDays);
@@ -69,16 +62,10 @@ public sealed class SimulatedLadderAgreementTests
     public void Each_limit_warning_and_due_the_simulator_issues_falls_where_the_live_rule_of_the_limit_puts_it()
     {
         // Answers and hearings awaited stand the limit still (suspends_limit), so suspended days are in the limits.
-        var text = File.ReadAllText(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"))
-            .Replace("days: 730", "days: 400", StringComparison.Ordinal)
+        var (scenario, spec, simulation, observed) = YanchengYear(text => text
             .Replace("wait_answer: { dist: gamma, mean_days: 15, shape: 4 }", "wait_answer: { dist: gamma, mean_days: 15, shape: 4, suspends_limit: true }", StringComparison.Ordinal)
-            .Replace("wait_freeze: { dist: gamma, mean_days: 20, shape: 2 }", "wait_freeze: { dist: gamma, mean_days: 20, shape: 2, suspends_limit: true }", StringComparison.Ordinal);
-        var scenario = ScenarioTestSupport.LoadValid(text);
+            .Replace("wait_freeze: { dist: gamma, mean_days: 20, shape: 2 }", "wait_freeze: { dist: gamma, mean_days: 20, shape: 2, suspends_limit: true }", StringComparison.Ordinal));
         Assert.Contains(scenario.CaseTypes, t => t.Stages.Any(st => st.SuspendsLimit));
-        var (spec, id) = scenario.ExpandCourts().Single();
-        var observed = new Observed();
-        var simulation = new CourtSimulation(new CourtLayout(scenario, spec, id, prefixTeamIds: false), scenario.Seed, null, observed);
-        simulation.RunToEnd();
 
         var calendar = scenario.Calendar;
         var warnDays = spec.Supervision.LimitWarnDays;
@@ -165,6 +152,19 @@ public sealed class SimulatedLadderAgreementTests
         // The year did what it is for: limits warned and overdue, some after stages that stood them still, some moved.
         Assert.True(warnings > 100 && overdue > 20 && suspended > 20 && moved > 20 && converse > 100,
             $"{warnings} warnings, {overdue} overdue, {suspended} with suspended days, {moved} limits moved, {converse} warnings the live rule earns");
+    }
+
+    /// <summary>Yancheng's court over 400 days, its scenario changed by <paramref name="change"/>, run to its end with an observer.</summary>
+    private static (Scenario Scenario, CourtSpec Spec, CourtSimulation Simulation, Observed Observed) YanchengYear(Func<string, string> change)
+    {
+        var text = File.ReadAllText(Path.Combine(ScenarioTestSupport.RepoRoot(), "scenarios", "yancheng-nodes.yaml"))
+            .Replace("days: 730", "days: 400", StringComparison.Ordinal);
+        var scenario = ScenarioTestSupport.LoadValid(change(text));
+        var (spec, id) = scenario.ExpandCourts().Single();
+        var observed = new Observed();
+        var simulation = new CourtSimulation(new CourtLayout(scenario, spec, id, prefixTeamIds: false), scenario.Seed, null, observed);
+        simulation.RunToEnd();
+        return (scenario, spec, simulation, observed);
     }
 
     /// <summary>The live watch over one case's facts: checks at filing, at each reach and unlock, and at the ladder's next step.</summary>
