@@ -90,13 +90,14 @@ public enum CaseFlags : uint
     AwaitingMeeting = 128,
     MeetingHeld = 256,
     Referred = 512,
+    /// <summary>Overdue of its current statutory limit (a limit moved on, by a stage's end, an extension or a conversion, clears it: the new limit falls due on its own).</summary>
     LimitOverdue = 1024,
     Overdue = 2048,
 
     /// <summary>In a stage that suspends the statutory limit: no warning or overdue until it ends.</summary>
     LimitSuspended = 4096,
 
-    /// <summary>Warned of the current statutory limit (an extension clears it: the new limit gets its own warning).</summary>
+    /// <summary>Warned of its current statutory limit (a limit moved on clears it: the new limit gets its own warning).</summary>
     LimitWarned = 8192,
 
     /// <summary>Its judge asked to convert it to ordinary procedure (once per case; cases 157, 159).</summary>
@@ -146,4 +147,10 @@ public enum CaseFlags : uint
 
     /// <summary>Carded: its fix days have not passed yet.</summary>
     ReviewFixDays = 1u << 29,
+
+    /// <summary>
+    /// Its limit's first warning has been acted on (the conversion request and the extension drawn): once per limit as
+    /// filed, extended or converted; the warning of a limit a stage's end moved on draws nothing more.
+    /// </summary>
+    LimitDrawn = 1u << 30,
 }

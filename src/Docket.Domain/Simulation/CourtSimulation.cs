@@ -1115,8 +1115,9 @@ public sealed partial class CourtSimulation
     }
 
     /// <summary>
-    /// A stage that suspended the statutory limit ends: the limit moves on by the days the stage took, and its warning
-    /// (or, once warned, its due time) is scheduled afresh; the events scheduled for the old limit find it moved.
+    /// A stage that suspended the statutory limit ends: the limit moves on by the days the stage took, and is a new
+    /// due, warned and overdue on its own as the live watch warns of it (a warning already acted on is not drawn on
+    /// again); the events scheduled for the old limit find it moved.
     /// </summary>
     private void ResumeLimit(int caseNo, double now)
     {
@@ -1125,12 +1126,20 @@ public sealed partial class CourtSimulation
         var days = now - c.SuspendedSince;
         c.Limit += days;
         c.SuspendedDays += days;
-        if ((c.Flags & CaseFlags.LimitWarned) != 0)
+        MoveLimit(caseNo, now, drawAgain: false);
+    }
+
+    /// <summary>
+    /// The limit has moved (a stage's end, an extension, a conversion): its warning and its due are the new limit's,
+    /// scheduled afresh. <paramref name="drawAgain"/>: the new limit's warning is acted on again (extended or converted).
+    /// </summary>
+    private void MoveLimit(int caseNo, double now, bool drawAgain)
+    {
+        ref var c = ref _cases[caseNo];
+        c.Flags &= drawAgain ? ~(CaseFlags.LimitWarned | CaseFlags.LimitOverdue | CaseFlags.LimitDrawn) : ~(CaseFlags.LimitWarned | CaseFlags.LimitOverdue);
+        if ((c.Flags & CaseFlags.LimitSuspended) == 0)
         {
-            PushForCase(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
-        }
-        else
-        {
+            // While a stage suspends the limit, its end schedules the new limit's warning (ResumeLimit).
             ScheduleLimitWarning(caseNo, now);
         }
     }
@@ -1141,6 +1150,10 @@ public sealed partial class CourtSimulation
         PushForCase(Math.Max(now, TimeLimit.WarnAt(c.Limit, _supervision.LimitWarnDays)), SimEventKind.LimitWarning, caseNo);
     }
 
+    /// <summary>
+    /// The limit's warning, once per limit: its due is scheduled with it. The first warning of a limit as filed,
+    /// extended or converted is acted on — the judge may ask to convert the case, and a share of cases are extended.
+    /// </summary>
     private void WarnLimit(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
@@ -1155,6 +1168,13 @@ public sealed partial class CourtSimulation
         var inWindow = now >= _windowStart;
         Deadlines.Warned += inWindow ? 1 : 0;
         Tally.WarningsByLevel[(int)EscalationLevel.Judge]++;
+        // The limit falls due whatever is asked meanwhile: an approval that comes after it comes late.
+        PushForCase(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
+        if ((c.Flags & CaseFlags.LimitDrawn) != 0)
+        {
+            return;
+        }
+        c.Flags |= CaseFlags.LimitDrawn;
         if (_types[c.Type].Conversion is { } conversion && (c.Flags & CaseFlags.ConversionRequested) == 0)
         {
             // At its first limit warning the judge may ask to convert the case; it waits for the approver's decision.
@@ -1188,7 +1208,7 @@ public sealed partial class CourtSimulation
                 {
                     case ExtensionApprover.President:
                         Supervise(CourtJobKind.ApproveExtension, caseNo, RoleCatalog.President, _supervision.ExtensionApprovalHours.Sample(_caseRandom), now);
-                        return;
+                        break;
                     case ExtensionApprover.HigherCourt:
                         Deadlines.ExtensionsToHigherCourt += inWindow ? 1 : 0;
                         PushForCase(now + extension.HigherCourtDays!.Value, SimEventKind.HigherCourtExtension, caseNo, 0, now);
@@ -1199,7 +1219,6 @@ public sealed partial class CourtSimulation
                 }
             }
         }
-        PushForCase(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
     }
 
     /// <summary>
@@ -1216,7 +1235,6 @@ public sealed partial class CourtSimulation
         c.Limit += _types[c.Type].Extension!.Days;
         c.Extensions++;
         DeadlineObserver?.LimitMoved(c.Number, _types[c.Type].Extension!.Days, now);
-        c.Flags &= ~CaseFlags.LimitWarned;
         if (now >= _windowStart)
         {
             Deadlines.Extensions++;
@@ -1230,7 +1248,7 @@ public sealed partial class CourtSimulation
                 Deadlines.HigherCourtWaitDays += now - referred;
             }
         }
-        ScheduleLimitWarning(caseNo, now);
+        MoveLimit(caseNo, now, drawAgain: true);
     }
 
     /// <summary>
@@ -1260,14 +1278,10 @@ public sealed partial class CourtSimulation
             ExtendOrRun(caseNo, now);
             return;
         }
-        c.Flags = (c.Flags | CaseFlags.Converted) & ~CaseFlags.LimitWarned;
+        c.Flags |= CaseFlags.Converted;
         c.Limit += TimeLimit.ConversionDays(type);
         DeadlineObserver?.LimitMoved(c.Number, TimeLimit.ConversionDays(type), now);
-        if ((c.Flags & CaseFlags.LimitSuspended) == 0)
-        {
-            // While a stage suspends the limit, its end schedules the new limit's warning (ResumeLimit).
-            ScheduleLimitWarning(caseNo, now);
-        }
+        MoveLimit(caseNo, now, drawAgain: true);
     }
 
     private void LimitDue(int caseNo, double now)

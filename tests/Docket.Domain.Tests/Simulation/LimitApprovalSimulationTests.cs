@@ -91,7 +91,8 @@ public sealed class LimitApprovalSimulationTests
         var c = simulation.Case(0);
         Assert.Equal(2, c.Extensions);
         Assert.Equal(120.0, c.Limit, 6);
-        Assert.True((c.Flags & CaseFlags.LimitOverdue) != 0);
+        // Overdue of the limit at day 90, not of the one the higher court moved it to (day 120, after the closure).
+        Assert.True((c.Flags & CaseFlags.LimitOverdue) == 0);
         var approvals = summary.LimitApprovals!;
         Assert.Equal(1, approvals.ExtensionsWithinCap);
         Assert.Equal(2, approvals.ExtensionsToHigherCourt);
@@ -99,6 +100,46 @@ public sealed class LimitApprovalSimulationTests
         Assert.Equal(40.0, approvals.HigherCourtMeanWaitDays, 6);
         Assert.Equal(2, summary.Deadlines.Extensions);
         Assert.Equal(1, summary.Deadlines.Overdue);
+    }
+
+    [Fact]
+    public void A_limit_extended_after_it_passed_falls_due_again()
+    {
+        // As above, and the case goes on to day 130: the limit at day 90 passes while the higher court waits, and the
+        // one it extends to (day 120) passes too. Each limit is overdue on its own, as the live watch issues them.
+        var extension = new TimeLimitExtension(1, 30) { Max = 1, HigherCourtDays = 40 };
+        var (simulation, summary) = TestCourts.Run(OneCase(Simple(days: 130, extension: extension)));
+
+        var c = simulation.Case(0);
+        Assert.Equal(120.0, c.Limit, 6);
+        Assert.True((c.Flags & CaseFlags.LimitOverdue) != 0);
+        Assert.Equal(2, summary.Deadlines.Overdue);
+        Assert.Equal(1, summary.Deadlines.ClosedAfterLimit);
+    }
+
+    [Fact]
+    public void A_limit_a_suspending_stage_moves_on_is_warned_again_without_drawing_its_extension_again()
+    {
+        // Limit 60: warned on day 30, the president extends it by a day (cap 1); the limit at day 61 is warned on day
+        // 31, its extension drawn beyond the cap and refused. An appraisal stands the limit still from day 35 to day
+        // 55, so the limit moves on to day 81, whose warning is due at once: a warning of a new due, as the live
+        // watch issues it, with no second extension drawn for it. The case closes on day 56, within the limit.
+        var type = new CaseType("simple", "civil", CaseTrack.FastTrack, 0.3, 60, 0,
+            [
+                new("wait_trial", "", new FixedEffort(35)),
+                new("wait_appraisal", "", new FixedEffort(20)) { SuspendsLimit = true },
+                new("judgment", RoleCatalog.Judge, new FixedEffort(24)),
+            ], 0)
+        { Extension = new TimeLimitExtension(1, 1) { Max = 1 } };
+        var (simulation, summary) = TestCourts.Run(OneCase(type));
+
+        var c = simulation.Case(0);
+        Assert.Equal(81.0, c.Limit, 6);
+        Assert.Equal(3, summary.Deadlines.Warned);
+        Assert.Equal(1, summary.Deadlines.Extensions);
+        Assert.Equal(1, summary.LimitApprovals!.ExtensionsRefusedAtCap);
+        Assert.Equal(0, summary.Deadlines.Overdue);
+        Assert.Equal(0, summary.Deadlines.ClosedAfterLimit);
     }
 
     [Fact]
