@@ -110,7 +110,7 @@ public sealed class SqliteIdempotencyKeyTests : SqliteStoreTest
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE idempotency_key; DROP TABLE finished_case; PRAGMA user_version = 3;";
+            command.CommandText = "DROP TABLE idempotency_key; DROP TABLE finished_case; DROP TABLE ledger_case_ref; PRAGMA user_version = 3;";
             await command.ExecuteNonQueryAsync();
         }
         SqliteConnection.ClearAllPools();

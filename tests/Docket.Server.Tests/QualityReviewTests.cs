@@ -171,8 +171,48 @@ public sealed class QualityReviewTests
         }
     }
 
+    /// <summary>
+    /// A scenario file with a quality review that draws only each judge's file of the year (<c>sample_share: 0</c>),
+    /// for tests that need files passed over; delete it after.
+    /// </summary>
+    internal static async Task<string> JudgesFileOnlyScenarioAsync()
+    {
+        var scenario = Path.Combine(Path.GetTempPath(), $"docket-quality-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(scenario, File.ReadAllText(DocketFactory.ScenarioPath)
+            + "supervision:\n  staff: { division_head: 1 }\nquality_review: { sample_share: 0 }\n");
+        return scenario;
+    }
+
+    /// <summary>
+    /// Three files closed on civil-1 and a draw (of <see cref="JudgesFileOnlyScenarioAsync"/>'s court): the judge's
+    /// file of the year is drawn, the other two are passed over and archived, so they are finished. Returns those two.
+    /// </summary>
+    internal static async Task<string[]> PassedOverAndArchivedAsync(DocketFactory factory)
+    {
+        var files = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            files.Add(await CloseOnTeamAsync(factory, "civil-1", TestUsers.JudgeCivil1));
+        }
+        var (status, draw, _) = await factory.ClientFor(TestUsers.Reviewer).PostJsonAsync("/api/courts/live/quality-review/draws", null);
+        Assert.Equal(HttpStatusCode.Created, status);
+        // One judge, so one file drawn: the one holding the judge's place for the year (a later file may take it).
+        var drawn = Assert.Single(draw.GetProperty("sample").EnumerateArray().Select(e => e.GetString()));
+        var passedOver = files.Where(f => f != drawn).ToArray();
+        var judge = factory.ClientFor(TestUsers.JudgeCivil1);
+        foreach (var id in passedOver)
+        {
+            foreach (var node in new[] { "judgment_online", "archiving" })
+            {
+                var (reached, body, _) = await judge.PostJsonAsync($"/api/cases/{id}/events", new { node });
+                Assert.True(reached == HttpStatusCode.OK, $"{id} {node}: {reached} {body}");
+            }
+        }
+        return passedOver;
+    }
+
     /// <summary>A simple civil case filed until one lands on <paramref name="team"/>, then reported up to its judgment (closed, not archived).</summary>
-    private static async Task<string> CloseOnTeamAsync(DocketFactory factory, string team, string judgeKey)
+    internal static async Task<string> CloseOnTeamAsync(DocketFactory factory, string team, string judgeKey)
     {
         var registrar = factory.ClientFor(TestUsers.Registrar);
         var judge = factory.ClientFor(judgeKey);

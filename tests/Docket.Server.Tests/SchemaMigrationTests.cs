@@ -8,7 +8,8 @@ namespace Docket.Server.Tests;
 /// <summary>
 /// A data directory written before schema 3 (when each case's record was also stored, in <c>grain_state</c>) starts:
 /// the migration drops the copies, and every case reads as before, from the ledger. One written before schema 5 (no
-/// table of finished cases) starts too: its court's replay of its ledger writes the rows.
+/// table of finished cases) starts too: its court's replay of its ledger writes the rows. One written before schema 6
+/// (review draws not indexed by the files they name) has its draws indexed by the migration.
 /// </summary>
 public sealed class SchemaMigrationTests : IAsyncLifetime
 {
@@ -52,6 +53,7 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
             INSERT INTO grain_state VALUES ('case', 'docket.live.case-grain/live-1', 1, x'00', '2026-01-01T00:00:00Z');
             DROP TABLE idempotency_key;
             DROP TABLE finished_case;
+            DROP TABLE ledger_case_ref;
             PRAGMA user_version = 2;
             """);
 
@@ -99,6 +101,7 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
         // Back to schema 4 as it was written: no table of finished cases (the court held a digest of each in memory).
         await ExecuteAsync("""
             DROP TABLE finished_case;
+            DROP TABLE ledger_case_ref;
             PRAGMA user_version = 4;
             """);
         if (Directory.Exists(Path.Combine(_data, "court-states")))
@@ -114,6 +117,43 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
         }
         Assert.Equal(2L, kpisAfter.GetProperty("closed").GetInt64());
         Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM finished_case"));
+    }
+
+    [Fact]
+    public async Task A_schema_5_data_directory_has_its_review_draws_indexed_so_a_finished_file_passed_over_reads_not_drawn()
+    {
+        var scenario = await QualityReviewTests.JudgesFileOnlyScenarioAsync();
+        var settings = new Dictionary<string, string?> { ["Docket:Scenario"] = scenario, ["Docket:Courts:FinishedCasesAtHand"] = "0" };
+        try
+        {
+            string[] passedOver;
+            await using (var first = new DocketFactory(_data, settings))
+            {
+                passedOver = await QualityReviewTests.PassedOverAndArchivedAsync(first);
+            }
+            Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM ledger_case_ref"));
+
+            // Back to schema 5 as it was written: the draw is only in the ledger, naming its files in its entry.
+            await ExecuteAsync("""
+                DROP TABLE ledger_case_ref;
+                PRAGMA user_version = 5;
+                """);
+
+            // The court keeps one finished case at hand: the other is read back from the entries that name it, the
+            // draw among them.
+            await using var second = new DocketFactory(_data, settings);
+            foreach (var id in passedOver)
+            {
+                var (status, body, _) = await second.ClientFor(TestUsers.President).GetJsonAsync($"/api/cases/{id}");
+                Assert.Equal(HttpStatusCode.OK, status);
+                Assert.Equal("not_drawn", body.GetProperty("case").Str("review"));
+            }
+            Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM ledger_case_ref"));
+        }
+        finally
+        {
+            File.Delete(scenario);
+        }
     }
 
     private static async Task<JsonElement> KpisAsync(DocketFactory factory)

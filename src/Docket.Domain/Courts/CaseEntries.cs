@@ -113,10 +113,8 @@ public static class CaseEntries
 
     /// <summary>
     /// The record a case's entries make, read back from the ledger: its filing first, then every entry that changes
-    /// it, in ledger order (entries that do not change a case, such as absences, are skipped). A review draw names
-    /// many cases and is not among one case's entries; its one effect a finished case can still show is a held file
-    /// passed over (<c>not_drawn</c>): a held or drawn file is archived only once a draw has passed it over or its
-    /// review is done (<see cref="Quality.ReviewStates.HoldsArchive"/>), and a drawn one's finding is among its entries.
+    /// it, in ledger order — its own entries and the quality-review draws that name it (<see cref="NamedCases"/>: drawn
+    /// or passed over) — skipping entries that do not change a case (absences, say).
     /// </summary>
     public static CourtCase Fold(Court court, IEnumerable<LedgerEntry> entries)
     {
@@ -127,19 +125,24 @@ public static class CaseEntries
             {
                 c = Filed(court, e);
             }
+            else if (e.Kind == LedgerKinds.ReviewDraw)
+            {
+                c = (e.Eligible ?? []).Contains(c.Id) ? ReviewDrawn(c, e) : c;
+            }
             else if (ChangesCase(e.Kind))
             {
                 c = Apply(c, e);
             }
         }
-        if (c is null)
-        {
-            throw new InvalidOperationException("no entries: a case's record begins with its filing");
-        }
-        var finished = c.Status == CourtCaseStatus.Closed && court.TypeIndex(c.Type) is var type && type >= 0
-            && c.StagesDone == court.CaseTypes[type].Stages.Count;
-        return finished && c.Review == Quality.ReviewState.Held ? c with { Review = Quality.ReviewState.NotDrawn } : c;
+        return c ?? throw new InvalidOperationException("no entries: a case's record begins with its filing");
     }
+
+    /// <summary>A closed file a quality-review draw drew among its eligible ones: drawn when in its sample, else passed over.</summary>
+    public static CourtCase ReviewDrawn(CourtCase c, LedgerEntry draw) => c with
+    {
+        Review = (draw.Sample ?? []).Contains(c.Id) ? Quality.ReviewState.Drawn : Quality.ReviewState.NotDrawn,
+        Version = draw.Seq,
+    };
 
     /// <summary>The warning a warning entry issues.</summary>
     public static CaseWarning WarningOf(LedgerEntry e) => new()

@@ -221,7 +221,7 @@ public sealed partial class CourtState
                 year.Drawn = true;
                 year.Place = 0;
             }
-            Set(c with { Review = drawn.Contains(id) ? ReviewState.Drawn : ReviewState.NotDrawn, Version = e.Seq });
+            Set(CaseEntries.ReviewDrawn(c, e));
         }
     }
 

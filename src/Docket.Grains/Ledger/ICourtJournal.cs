@@ -16,7 +16,11 @@ public interface ICourtJournal
     /// <summary>Entries with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Every entry of one case — its filing and each entry naming it — in order: what its record is read back from.</summary>
+    /// <summary>
+    /// Every entry of one case — its filing, each entry of its own, and each entry naming it besides its own case (a
+    /// review draw among whose files it was: <see cref="NamedCases"/>, kept with the entry by <see cref="AppendAsync"/>) —
+    /// in order: what its record is read back from (<see cref="CaseEntries.Fold"/>).
+    /// </summary>
     Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default);
 
     /// <summary>Entries of one kind with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>

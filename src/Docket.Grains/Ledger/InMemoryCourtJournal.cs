@@ -14,6 +14,9 @@ public sealed class InMemoryCourtJournal : ICourtJournal
     private readonly Dictionary<string, SavedCourtState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Court, string Key), (KeyedFiling Filing, long FiledAtMs)> _keys = [];
     private readonly Dictionary<string, FinishedCaseTable> _finished = new(StringComparer.Ordinal);
+
+    /// <summary>The entries naming each case besides its own (<see cref="NamedCases"/>), by (court, case).</summary>
+    private readonly Dictionary<(string Court, string Case), List<long>> _named = [];
     private readonly Lock _lock = new();
 
     public Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default)
@@ -51,8 +54,15 @@ public sealed class InMemoryCourtJournal : ICourtJournal
         }
     }
 
-    public Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default) =>
-        Where(court, r => r.CaseId == caseId, 0, int.MaxValue);
+    public Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default)
+    {
+        HashSet<long>? named;
+        lock (_lock)
+        {
+            named = _named.TryGetValue((court, caseId), out var seqs) ? [.. seqs] : null;
+        }
+        return Where(court, r => r.CaseId == caseId || named?.Contains(r.Seq) == true, 0, int.MaxValue);
+    }
 
     public Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
         Where(court, r => r.Kind == kind, afterSeq, limit);
@@ -84,6 +94,14 @@ public sealed class InMemoryCourtJournal : ICourtJournal
             foreach (var (record, key) in FiledKey.In(entries))
             {
                 _keys[(court, key.Key)] = (new KeyedFiling(record.Seq, record.CaseId!), key.FiledAtMs);
+            }
+            foreach (var (record, caseId) in NamedCases.In(entries))
+            {
+                if (!_named.TryGetValue((court, caseId), out var seqs))
+                {
+                    _named[(court, caseId)] = seqs = [];
+                }
+                seqs.Add(record.Seq);
             }
         }
         return Task.CompletedTask;

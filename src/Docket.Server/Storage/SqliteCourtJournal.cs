@@ -34,7 +34,13 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, kind, case_id, entry, hash FROM ledger WHERE case_id = $i AND court = $c ORDER BY seq";
+        command.CommandText = """
+            SELECT seq, kind, case_id, entry, hash FROM ledger WHERE case_id = $i AND court = $c
+            UNION ALL
+            SELECT l.seq, l.kind, l.case_id, l.entry, l.hash FROM ledger_case_ref r JOIN ledger l ON l.court = r.court AND l.seq = r.seq
+            WHERE r.court = $c AND r.case_id = $i
+            ORDER BY seq
+            """;
         command.Parameters.AddWithValue("$c", court);
         command.Parameters.AddWithValue("$i", caseId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -62,6 +68,7 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         }
         LedgerRows.EnsureConsecutive(entries);
         var keys = FiledKey.In(entries);
+        var named = NamedCases.In(entries);
         return store.WriteAsync(writer =>
         {
             var last = writer.Command("SELECT COALESCE(MAX(seq), 0) FROM ledger WHERE court = $c");
@@ -107,6 +114,20 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
                     ki.Value = record.CaseId;
                     kt.Value = key.FiledAtMs;
                     keep.ExecuteNonQuery();
+                }
+            }
+            if (named.Count > 0)
+            {
+                var refer = writer.Command("INSERT OR IGNORE INTO ledger_case_ref (court, case_id, seq) VALUES ($c, $i, $s)");
+                var rc = refer.Parameters.Add("$c", SqliteType.Text);
+                var ri = refer.Parameters.Add("$i", SqliteType.Text);
+                var rs = refer.Parameters.Add("$s", SqliteType.Integer);
+                foreach (var (record, caseId) in named)
+                {
+                    rc.Value = court;
+                    ri.Value = caseId;
+                    rs.Value = record.Seq;
+                    refer.ExecuteNonQuery();
                 }
             }
             Put(writer, court, finished ?? []);

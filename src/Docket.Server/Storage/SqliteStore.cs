@@ -16,7 +16,7 @@ namespace Docket.Server.Storage;
 /// </summary>
 public sealed class SqliteStore : IAsyncDisposable
 {
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     /// <summary><c>Docket:Storage:Checkpoint</c>: the log is copied into the database beside the writer (<see cref="SqliteCheckpointer"/>).</summary>
     public const string Background = "background";
@@ -101,6 +101,18 @@ public sealed class SqliteStore : IAsyncDisposable
             suspended_days REAL NOT NULL,
             PRIMARY KEY (court, number)) WITHOUT ROWID;
         CREATE INDEX finished_case_last_stage ON finished_case (court, last_stage_at, number);
+        """,
+        // 6: the cases an entry names besides its own (a review draw's files), written with the entry, so a case's
+        // entries read back from storage are every entry that changed it; filled from the draws already stored.
+        """
+        CREATE TABLE ledger_case_ref (
+            court TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (court, case_id, seq)) WITHOUT ROWID;
+        INSERT OR IGNORE INTO ledger_case_ref (court, case_id, seq)
+            SELECT l.court, j.value, l.seq FROM ledger l, json_each(l.entry, '$.eligible') j
+            WHERE l.kind = 'review_draw';
         """,
     ];
 

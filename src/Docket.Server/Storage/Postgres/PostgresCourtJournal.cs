@@ -23,7 +23,11 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         """;
 
     private const string ReadCase = """
-        SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE case_id = $2 AND court = $1 ORDER BY seq
+        SELECT seq, kind, case_id, entry_text, hash FROM docket.ledger WHERE case_id = $2 AND court = $1
+        UNION ALL
+        SELECT l.seq, l.kind, l.case_id, l.entry_text, l.hash FROM docket.ledger_case_ref r JOIN docket.ledger l ON l.court = r.court AND l.seq = r.seq
+        WHERE r.court = $1 AND r.case_id = $2
+        ORDER BY seq
         """;
 
     private const string ReadKind = """
@@ -57,6 +61,15 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         FROM unnest($2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::text[]) AS k (key, seq, case_id, filed_at, hash)
         WHERE EXISTS (SELECT 1 FROM docket.ledger l WHERE l.court = $1 AND l.seq = k.seq AND l.hash = k.hash)
         ON CONFLICT (court, key) DO UPDATE SET seq = excluded.seq, case_id = excluded.case_id, filed_at = excluded.filed_at
+        """;
+
+    // After the append in the same transaction: the cases named by entries now stored as given.
+    private const string ReferCases = """
+        INSERT INTO docket.ledger_case_ref (court, case_id, seq)
+        SELECT $1, n.case_id, n.seq
+        FROM unnest($2::text[], $3::bigint[], $4::text[]) AS n (case_id, seq, hash)
+        WHERE EXISTS (SELECT 1 FROM docket.ledger l WHERE l.court = $1 AND l.seq = n.seq AND l.hash = n.hash)
+        ON CONFLICT DO NOTHING
         """;
 
     // After the append in the same transaction: only the rows whose finishing entry is now stored as given.
@@ -154,6 +167,7 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         LedgerRows.EnsureConsecutive(entries);
         var first = entries[0].Seq;
         var keys = FiledKey.In(entries);
+        var named = NamedCases.In(entries);
         NpgsqlBatchCommand? append = null;
         return store.WriteAsync(court, () =>
         {
@@ -165,7 +179,7 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
             append.Parameters.Add(Texts(entries.Select(e => e.CaseId)));
             append.Parameters.Add(Texts(entries.Select(e => e.Json)));
             append.Parameters.Add(Texts(entries.Select(e => e.Hash)));
-            var commands = new List<NpgsqlBatchCommand>(3);
+            var commands = new List<NpgsqlBatchCommand>(4);
             if (first == 1)
             {
                 var head = new NpgsqlBatchCommand(Head);
@@ -183,6 +197,15 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
                 keep.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Key.FiledAtMs).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
                 keep.Parameters.Add(Texts(keys.Select(k => k.Record.Hash)));
                 commands.Add(keep);
+            }
+            if (named.Count > 0)
+            {
+                var refer = new NpgsqlBatchCommand(ReferCases);
+                refer.Parameters.Add(new NpgsqlParameter { Value = court });
+                refer.Parameters.Add(Texts(named.Select(n => n.CaseId)));
+                refer.Parameters.Add(new NpgsqlParameter { Value = named.Select(n => n.Record.Seq).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+                refer.Parameters.Add(Texts(named.Select(n => n.Record.Hash)));
+                commands.Add(refer);
             }
             if (finished is { Count: > 0 })
             {

@@ -175,6 +175,18 @@ internal static class PostgresSchema
             CREATE INDEX finished_case_last_stage ON docket.finished_case (court, last_stage_at, number);
             COMMENT ON TABLE docket.finished_case IS 'one row per finished case (closed, last stage done): what the court''s indicators and reports read of it; times in .NET ticks (100 ns since 0001-01-01 UTC)';
             """),
+        ("the cases an entry names besides its own (a review draw's files), written with the entry, so a case's entries read back from storage are every entry that changed it; filled from the draws already stored", """
+            CREATE TABLE docket.ledger_case_ref (
+                court text NOT NULL,
+                case_id text NOT NULL,
+                seq bigint NOT NULL,
+                PRIMARY KEY (court, case_id, seq));
+            COMMENT ON TABLE docket.ledger_case_ref IS 'a case named by an entry besides its own case_id (each file a review draw drew among): the case''s entries are its own and these';
+            INSERT INTO docket.ledger_case_ref (court, case_id, seq)
+                SELECT l.court, j.id, l.seq FROM docket.ledger l CROSS JOIN LATERAL json_array_elements_text(l.entry_text::json -> 'eligible') AS j (id)
+                WHERE l.kind = 'review_draw'
+                ON CONFLICT DO NOTHING;
+            """),
     ];
 
     public static int Version => Migrations.Length;

@@ -1,0 +1,73 @@
+using Docket.Domain.Ledger;
+using Docket.Grains;
+using Docket.Server.Storage;
+using Docket.Server.Storage.Postgres;
+using Docket.Server.Tests.Cluster;
+using static Docket.Server.Tests.IdempotencyKeyJournal;
+
+namespace Docket.Server.Tests;
+
+/// <summary>
+/// A case's entries read back from a court's journal, the same on every store (memory, SQLite, PostgreSQL): its own
+/// entries and each review draw that names it among its files (<see cref="NamedCases"/>), in ledger order; not the
+/// entries of other cases or other courts, and nothing of an append that was refused.
+/// </summary>
+public static class CaseEntriesJournal
+{
+    private static readonly DateTimeOffset s_start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static async Task ReadsACasesEntriesWithTheDrawsThatNameIt(ICourtJournal journal)
+    {
+        await journal.AppendAsync("c", [Entry(1, "genesis", s_start, null), Entry(2, "assign", s_start, null, number: 1), Entry(3, "assign", s_start, null, number: 2)]);
+        await journal.AppendAsync("c", [Entry(4, "close", s_start.AddDays(1), null, number: 1), Entry(5, "close", s_start.AddDays(1), null, number: 2), Draw(6, ["c-1", "c-2"], ["c-2"])]);
+        await journal.AppendAsync("c", [Entry(7, "node", s_start.AddDays(3), null, number: 1), Entry(8, "assign", s_start.AddDays(3), null, number: 3), Draw(9, ["c-3"], ["c-3"])]);
+        await journal.AppendAsync("other", [Entry(1, "genesis", s_start, null, court: "other"), Draw(2, ["c-1"], [], court: "other")]);
+        // Refused (it does not follow entry 9): its draw names no case.
+        await Assert.ThrowsAsync<LedgerContinuityException>(() => journal.AppendAsync("c", [Draw(11, ["c-1"], ["c-1"])]));
+
+        Assert.Equal([2L, 4, 6, 7], (await journal.ReadCaseAsync("c", "c-1")).Select(r => r.Seq));
+        Assert.Equal([3L, 5, 6], (await journal.ReadCaseAsync("c", "c-2")).Select(r => r.Seq));
+        Assert.Equal([8L, 9], (await journal.ReadCaseAsync("c", "c-3")).Select(r => r.Seq));
+        Assert.Empty(await journal.ReadCaseAsync("c", "c-4"));
+        var draw = (await journal.ReadCaseAsync("c", "c-2"))[^1];
+        Assert.Equal(("review_draw", (string?)null), (draw.Kind, draw.CaseId));
+        Assert.Equal(["c-1", "c-2"], LedgerEntry.Parse(draw.Json).Eligible ?? []);
+    }
+
+    private static LedgerRecord Draw(long seq, string[] eligible, string[] sample, string court = "c")
+    {
+        var entry = new LedgerEntry
+        {
+            Court = court,
+            Seq = seq,
+            Kind = LedgerKinds.ReviewDraw,
+            At = s_start.AddDays(2),
+            Eligible = eligible,
+            Sample = sample,
+            Prev = new string('0', 64),
+        };
+        var json = entry.ToJson();
+        return new LedgerRecord(court, seq, entry.Kind, null, json, LedgerHash.Of(json));
+    }
+}
+
+public sealed class InMemoryCaseEntriesJournalTests
+{
+    [Fact]
+    public Task The_memory_journal_reads_a_cases_entries_with_the_draws_that_name_it() =>
+        CaseEntriesJournal.ReadsACasesEntriesWithTheDrawsThatNameIt(new InMemoryCourtJournal());
+}
+
+public sealed class SqliteCaseEntriesJournalTests : SqliteStoreTest
+{
+    [Fact]
+    public Task The_SQLite_journal_reads_a_cases_entries_with_the_draws_that_name_it() =>
+        CaseEntriesJournal.ReadsACasesEntriesWithTheDrawsThatNameIt(new SqliteCourtJournal(Store!));
+}
+
+public sealed class PostgresCaseEntriesJournalTests : PostgresStoreTest
+{
+    [Fact]
+    public Task The_PostgreSQL_journal_reads_a_cases_entries_with_the_draws_that_name_it() =>
+        CaseEntriesJournal.ReadsACasesEntriesWithTheDrawsThatNameIt(new PostgresCourtJournal(Store));
+}
