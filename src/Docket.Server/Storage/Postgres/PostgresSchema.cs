@@ -175,7 +175,7 @@ internal static class PostgresSchema
             CREATE INDEX finished_case_last_stage ON docket.finished_case (court, last_stage_at, number);
             COMMENT ON TABLE docket.finished_case IS 'one row per finished case (closed, last stage done): what the court''s indicators and reports read of it; times in .NET ticks (100 ns since 0001-01-01 UTC)';
             """),
-        ("the cases an entry names besides its own (a review draw's files), written with the entry, so a case's entries read back from storage are every entry that changed it; filled from the draws already stored", """
+        ("the cases an entry names besides its own (a review draw's files), written with the entry, so a case's entries read back from storage are every entry that changed it; filled from the draws already stored; docket.cases counts a draw in the version of each file it names", """
             CREATE TABLE docket.ledger_case_ref (
                 court text NOT NULL,
                 case_id text NOT NULL,
@@ -186,6 +186,34 @@ internal static class PostgresSchema
                 SELECT l.court, j.id, l.seq FROM docket.ledger l CROSS JOIN LATERAL json_array_elements_text(l.entry_text::json -> 'eligible') AS j (id)
                 WHERE l.kind = 'review_draw'
                 ON CONFLICT DO NOTHING;
+            DROP VIEW IF EXISTS docket.cases;
+            CREATE VIEW docket.cases AS
+                SELECT case_id, court, number, type,
+                       CASE WHEN closed_at IS NOT NULL THEN 'closed' WHEN team IS NOT NULL THEN 'pending' ELSE 'waiting' END AS status,
+                       team, judge, policy, designated, flagged, risk, filed_at, closed_at, ledger_version, updated_at
+                FROM (
+                    SELECT case_id, court,
+                           max((entry_text::jsonb ->> 'number')::bigint) FILTER (WHERE kind IN ('assign', 'queue')) AS number,
+                           max(entry_text::jsonb ->> 'type') FILTER (WHERE kind IN ('assign', 'queue')) AS type,
+                           (array_agg(team ORDER BY seq DESC) FILTER (WHERE kind IN ('assign', 'pull', 'designate')))[1] AS team,
+                           (array_agg(entry_text::jsonb ->> 'judge' ORDER BY seq DESC) FILTER (WHERE kind IN ('assign', 'pull', 'designate')))[1] AS judge,
+                           coalesce((array_agg(CASE WHEN kind = 'designate' THEN 'designated' ELSE policy END ORDER BY seq DESC)
+                               FILTER (WHERE kind = 'designate' OR (kind IN ('assign', 'queue', 'pull') AND policy IS NOT NULL)))[1], '') AS policy,
+                           bool_or(kind = 'designate' OR (kind = 'assign' AND policy = 'designated')) AS designated,
+                           coalesce(bool_or((entry_text::jsonb ->> 'flagged')::boolean) FILTER (WHERE kind IN ('assign', 'queue')), false) AS flagged,
+                           coalesce(nullif(max(entry_text::jsonb ->> 'risk') FILTER (WHERE kind IN ('assign', 'queue')), ''), 'none') AS risk,
+                           min((entry_text::jsonb ->> 'at')::timestamptz) FILTER (WHERE kind IN ('assign', 'queue')) AS filed_at,
+                           max((entry_text::jsonb ->> 'at')::timestamptz) FILTER (WHERE kind = 'close') AS closed_at,
+                           max(seq) AS ledger_version,
+                           max((entry_text::jsonb ->> 'at')::timestamptz) AS updated_at
+                    FROM (
+                        SELECT court, seq, kind, case_id, team, policy, entry_text FROM docket.ledger WHERE case_id IS NOT NULL
+                        UNION ALL
+                        SELECT l.court, l.seq, l.kind, r.case_id, l.team, l.policy, l.entry_text
+                        FROM docket.ledger_case_ref r JOIN docket.ledger l ON l.court = r.court AND l.seq = r.seq) e
+                    GROUP BY court, case_id) c
+                WHERE number IS NOT NULL;
+            COMMENT ON VIEW docket.cases IS 'one row per filed case, derived from its ledger entries as the service derives its record (CaseEntries); ledger_version is the seq of its last entry, a review draw that names it included';
             """),
     ];
 
