@@ -153,4 +153,10 @@ public enum CaseFlags : uint
     /// filed, extended or converted; the warning of a limit a stage's end moved on draws nothing more.
     /// </summary>
     LimitDrawn = 1u << 30,
+
+    /// <summary>
+    /// Its stage's work finished while it was locked: the stage ends (its nodes reached) when it is unlocked, as the
+    /// live court records no progress on a locked case.
+    /// </summary>
+    StageAwaitsUnlock = 1u << 31,
 }

@@ -905,6 +905,19 @@ public sealed partial class CourtSimulation
             return;
         }
 
+        if ((_cases[entry].Flags & CaseFlags.Locked) != 0)
+        {
+            // The work is done, but a locked case's progress is not recorded (the live court refuses a node reached
+            // while locked): the stage ends when the case is unlocked.
+            _cases[entry].Flags |= CaseFlags.Parked | CaseFlags.StageAwaitsUnlock;
+            return;
+        }
+        EndStage(entry, now);
+    }
+
+    /// <summary>The case's stage ends: the nodes it reaches are reached, a limit it stood still moves on, and the case goes on.</summary>
+    private void EndStage(int entry, double now)
+    {
         ref var c = ref _cases[entry];
         var catalog = _nodeCatalogs[c.Type];
         if (!catalog.IsEmpty)
@@ -1383,7 +1396,12 @@ public sealed partial class CourtSimulation
                         Deadlines.Unlocked++;
                         Deadlines.LockedDays += now - c.LockedAt;
                     }
-                    if ((c.Flags & CaseFlags.Parked) != 0)
+                    if ((c.Flags & CaseFlags.StageAwaitsUnlock) != 0)
+                    {
+                        c.Flags &= ~(CaseFlags.Parked | CaseFlags.StageAwaitsUnlock);
+                        EndStage(j.Case, now);
+                    }
+                    else if ((c.Flags & CaseFlags.Parked) != 0)
                     {
                         c.Flags &= ~CaseFlags.Parked;
                         Proceed(j.Case, now);

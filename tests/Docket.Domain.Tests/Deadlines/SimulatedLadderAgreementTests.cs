@@ -40,6 +40,7 @@ public sealed class SimulatedLadderAgreementTests
                 simulated.Add((calendar.InstantOf(s.At), new DeadlineWarning(nodes[s.Node].Id, WarningLevel.Locked, calendar.InstantOf(s.Due))));
             }
             var live = Live(nodes, life, calendar, ladder, end);
+            AssertNoReachWhileLocked(number, nodes, life, calendar, ladder);
             Assert.True(simulated.Count == live.Count, $"case {number}: the simulator issued {simulated.Count}, the live watch {live.Count}\n{Show(simulated)}\n--\n{Show(live)}");
             foreach (var ((simAt, simWarning), (liveAt, liveWarning)) in Sorted(simulated).Zip(Sorted(live)))
             {
@@ -206,6 +207,29 @@ public sealed class SimulatedLadderAgreementTests
             check = Earliest(CaseDeadlines.NextStep(deadlines, now, ladder), e < events.Count ? events[e] : null);
         }
         return log;
+    }
+
+    /// <summary>
+    /// Every node the simulator reached, it reached when the live court would record it: the case not locked then, by
+    /// the live evaluator over the reaches and unlocks before it (<see cref="Docket.Domain.Courts.CaseCommands.Reach"/>
+    /// refuses a node reached while the case is locked).
+    /// </summary>
+    private static void AssertNoReachWhileLocked(long number, IReadOnlyList<ProcessNode> nodes, CaseLife life, Domain.Calendar.WorkCalendar calendar, EscalationLadder ladder)
+    {
+        var filedAt = calendar.InstantOf(life.Reaches.First(r => r.Node == NodeCatalog.FilingNode).At);
+        foreach (var reach in life.Reaches.Where(r => r.Node != NodeCatalog.FilingNode))
+        {
+            var at = calendar.InstantOf(reach.At);
+            DateTimeOffset? Before(string node)
+            {
+                var index = IndexOf(nodes, node);
+                return life.Reaches.Where(r => r.Node == index && r.At < reach.At).Select(r => (DateTimeOffset?)calendar.InstantOf(r.At)).FirstOrDefault();
+            }
+            var closedAt = life.Reaches.Where(r => r.Node == NodeCatalog.ClosureNode && r.At < reach.At).Select(r => (DateTimeOffset?)calendar.InstantOf(r.At)).FirstOrDefault();
+            var unlockedAt = life.Unlocks.Where(u => u <= reach.At).Select(u => (DateTimeOffset?)calendar.InstantOf(u)).LastOrDefault();
+            var (since, _) = CaseDeadlines.Evaluate(nodes, Before, filedAt, closedAt, unlockedAt, at, ladder, calendar);
+            Assert.True(since is null, $"case {number}: node {reach.Node} reached at {at:O}, locked since {since:O}");
+        }
     }
 
     private static int IndexOf(IReadOnlyList<ProcessNode> nodes, string id)

@@ -72,19 +72,22 @@ public sealed class DeadlineSimulationTests
         Assert.Equal(1, atLock.Locks);
         Assert.Equal(1, simulation.Deadlines.LocksFirst);
 
-        // Day 10: scheduling is done but the locked case stops there, short of its judgment.
+        // Day 10: scheduling is done but the locked case stops there, short of its judgment, and the hearing date is
+        // not recorded as scheduled until it is unlocked (the live court refuses a node reached while locked).
         simulation.AdvanceTo(11.9);
         var parked = simulation.Case(0);
         Assert.True(Has(parked, CaseFlags.Locked));
         Assert.True(Has(parked, CaseFlags.Parked));
+        Assert.True(Has(parked, CaseFlags.StageAwaitsUnlock));
         Assert.Equal(CaseStatus.InProgress, parked.Status);
-        Assert.Equal(1, parked.Stage);
+        Assert.Equal(0, parked.Stage);
         Assert.True(double.IsNaN(parked.Closed));
 
         // Day 12: the division head has unlocked it; the judgment (1 day) follows and the case closes on day 13.
         simulation.AdvanceTo(12.1);
         Assert.False(Has(simulation.Case(0), CaseFlags.Locked));
-        Assert.False(Has(simulation.Case(0), CaseFlags.Parked));
+        Assert.False(Has(simulation.Case(0), CaseFlags.Parked | CaseFlags.StageAwaitsUnlock));
+        Assert.Equal(1, simulation.Case(0).Stage);
         simulation.RunToEnd();
         var closed = simulation.Case(0);
         Assert.Equal(CaseStatus.Closed, closed.Status);
