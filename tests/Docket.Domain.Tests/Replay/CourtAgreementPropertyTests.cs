@@ -14,7 +14,8 @@ namespace Docket.Domain.Tests.Replay;
 /// <see cref="CourtState"/>) and — as its ledger — to the simulator's driven court (<see cref="DrivenCourt"/>), which
 /// decides every assignment itself: the same teams and judges decision by decision, and at the end the same case
 /// on the same team with the same judge and the same waiting cases in the same pull order, and the same caseload
-/// figures (pending, filed, closed, waiting, their ages, closure rate, clearance, the open work's spread).
+/// figures (pending, filed, closed, waiting, their ages, closure rate, clearance, the open work's spread); and each
+/// case's record folded from its entries is the live court's.
 /// </summary>
 public sealed class CourtAgreementPropertyTests
 {
@@ -61,6 +62,18 @@ public sealed class CourtAgreementPropertyTests
                     }
                 }
                 Assert.Equal(live.Queue().Select(q => (q.Pool, q.Case.Number)), driven.Queue());
+
+                // Each case in progress read back from the ledger — the entries that name it, folded — is the live
+                // court's record, field for field and to its version.
+                var entries = read.Select(r => r.Entry).ToList();
+                for (var n = 1; n <= live.LastNumber; n++)
+                {
+                    if (live.Case(n) is { } held)
+                    {
+                        var folded = CaseEntries.Fold(court, entries.Where(e => e.Case == held.Id || (e.Kind == LedgerKinds.ReviewDraw && (e.Eligible ?? []).Contains(held.Id))));
+                        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(held), System.Text.Json.JsonSerializer.Serialize(folded));
+                    }
+                }
 
                 // The same caseload figures, over the whole ledger and over a window that starts mid-way.
                 var now = read[^1].Entry.At;
