@@ -13,7 +13,8 @@ namespace Docket.Domain.Tests.Deadlines;
 /// again at <see cref="CaseDeadlines.NextStep"/> or when the case changes): the warnings the live watch issues —
 /// node, level, due, moment — are the simulator's ladder steps, and its locks the simulator's locks. And the statutory
 /// limit's warnings and overdues the live watch issues from the same facts (<see cref="TimeLimit"/>) — due and
-/// moment — are the simulator's, one for one.
+/// moment — are the simulator's, one for one, and a case the simulator counts closed after its limit is one whose
+/// closure the live rule gives a yellow card.
 /// </summary>
 public sealed class SimulatedLadderAgreementTests
 {
@@ -69,22 +70,38 @@ public sealed class SimulatedLadderAgreementTests
         Assert.Contains(scenario.CaseTypes, t => t.Stages.Any(st => st.SuspendsLimit));
 
         var calendar = scenario.Calendar;
-        var (warnings, overdue, suspended, moved, rewarned) = (0, 0, 0, 0, 0);
+        var (warnings, overdue, suspended, moved, rewarned, yellow) = (0, 0, 0, 0, 0, 0);
+        var simulated = new Dictionary<long, (double Closed, double Limit)>();
+        foreach (var c in simulation.Cases)
+        {
+            simulated[c.Number] = (c.Closed, c.Limit);
+        }
         foreach (var (number, life) in observed.Cases)
         {
             var type = scenario.CaseTypes[life.Type];
-            var simulated = life.Limit.Where(f => f.Kind == "step")
+            var steps = life.Limit.Where(f => f.Kind == "step")
                 .Select(f => (At: calendar.InstantOf(f.At), Warning: new DeadlineWarning(WarningLevels.TimeLimit, f.Level, calendar.InstantOf(f.Value)))).ToList();
             var live = LiveLimit(type, life, calendar, spec.Supervision.LimitWarnDays, calendar.InstantOf(0), calendar.InstantOf(simulation.Now));
-            Assert.True(simulated.Count == live.Count, $"case {number}: the simulator issued {simulated.Count}, the live watch {live.Count}\n{Show(simulated)}\n--\n{Show(live)}");
-            foreach (var ((simAt, simWarning), (liveAt, liveWarning)) in Sorted(simulated).Zip(Sorted(live)))
+            Assert.True(steps.Count == live.Count, $"case {number}: the simulator issued {steps.Count}, the live watch {live.Count}\n{Show(steps)}\n--\n{Show(live)}");
+            foreach (var ((simAt, simWarning), (liveAt, liveWarning)) in Sorted(steps).Zip(Sorted(live)))
             {
                 Assert.True(simWarning.Level == liveWarning.Level
                     && Math.Abs((simWarning.Due - liveWarning.Due).TotalSeconds) < 1 && Math.Abs((simAt - liveAt).TotalSeconds) < 1,
-                    $"case {number}: {simWarning} at {simAt:O} against {liveWarning} at {liveAt:O}\n{Show(simulated)}\n--\n{Show(live)}\n{string.Join("\n", life.Limit)}");
+                    $"case {number}: {simWarning} at {simAt:O} against {liveWarning} at {liveAt:O}\n{Show(steps)}\n--\n{Show(live)}\n{string.Join("\n", life.Limit)}");
             }
-            warnings += simulated.Count(w => w.Warning.Level == WarningLevel.LimitWarning);
-            overdue += simulated.Count(w => w.Warning.Level == WarningLevel.LimitOverdue);
+            // Closed in the run: closed after its limit in the simulator's count (summary.json's closed_after_limit)
+            // exactly when the live rule gives the closure its yellow card, on the limit as it stood at the closure.
+            var (closed, limitDay) = simulated[number];
+            if (!double.IsNaN(closed) && type.TimeLimitDays is not null)
+            {
+                var closedAt = calendar.InstantOf(closed);
+                var limitAt = LimitAt(type, life, calendar, closed);
+                var card = DeadlineWarnings.Earned([], null, limitAt, spec.Supervision.LimitWarnDays, closedAt, closedAt).Any(w => w.Level == WarningLevel.YellowCard);
+                Assert.True(card == closed > limitDay, $"case {number}: closed at day {closed}, the simulator's limit day {limitDay}, the live rule's {limitAt:O}");
+                yellow += card ? 1 : 0;
+            }
+            warnings += steps.Count(w => w.Warning.Level == WarningLevel.LimitWarning);
+            overdue += steps.Count(w => w.Warning.Level == WarningLevel.LimitOverdue);
             moved += life.Limit.Count(f => f.Kind == "moved");
             // A limit warned, then moved on by a stage that stood it still, warned again.
             rewarned += life.Limit.Where(f => f.Kind == "step" && f.Level == WarningLevel.LimitWarning).Count()
@@ -93,8 +110,19 @@ public sealed class SimulatedLadderAgreementTests
         }
         // The year did what it is for: limits warned and overdue, some after stages that stood them still, some moved,
         // some warned again after a stage moved them on.
-        Assert.True(warnings > 100 && overdue > 20 && suspended > 20 && moved > 20 && rewarned > 0,
-            $"{warnings} warnings, {overdue} overdue, {suspended} warned cases with suspending stages, {moved} limits moved, {rewarned} cases warned again");
+        Assert.True(warnings > 100 && overdue > 20 && suspended > 20 && moved > 20 && rewarned > 0 && yellow > 20,
+            $"{warnings} warnings, {overdue} overdue, {suspended} warned cases with suspending stages, {moved} limits moved, {rewarned} cases warned again, {yellow} closed after their limit");
+    }
+
+    /// <summary>The limit the live rule makes of a case's facts up to simulated day <paramref name="day"/> (its closure: no stage stands it still after).</summary>
+    private static DateTimeOffset? LimitAt(CaseType type, CaseLife life, Domain.Calendar.WorkCalendar calendar, double day)
+    {
+        var facts = life.Limit.Where(f => f.Kind != "step" && f.At <= day).ToList();
+        var filedAt = calendar.InstantOf(facts.First(f => f.Kind == "filed").At);
+        var assignedAt = facts.Where(f => f.Kind == "assigned").Select(f => (DateTimeOffset?)calendar.InstantOf(f.At)).FirstOrDefault();
+        var stageEnds = facts.Where(f => f.Kind == "stage").Select(f => calendar.InstantOf(f.At)).ToList();
+        var (days, _) = TimeLimit.Suspension(type, assignedAt, stageEnds, open: false);
+        return TimeLimit.LimitAt(type, filedAt, facts.Where(f => f.Kind == "moved").Sum(f => f.Value), days);
     }
 
     /// <summary>
