@@ -118,9 +118,7 @@ public sealed class QualityReviewTests
     [Fact]
     public async Task A_court_with_a_quality_review_holds_each_judges_file_of_the_year_for_the_draw_and_lists_the_judges_without_one_reviewed()
     {
-        var scenario = Path.Combine(Path.GetTempPath(), $"docket-quality-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(scenario, File.ReadAllText(DocketFactory.ScenarioPath)
-            + "supervision:\n  staff: { division_head: 1 }\nquality_review: { sample_share: 0 }\n");
+        var scenario = await JudgesFileOnlyScenarioAsync();
         try
         {
             await using var factory = new DocketFactory(settings: new Dictionary<string, string?> { ["Docket:Scenario"] = scenario });

@@ -75,7 +75,7 @@ public sealed class CaseloadTally(DateTimeOffset from, DateTimeOffset now)
         };
     }
 
-    internal static PendingAges Ages(double[] sorted) =>
+    private static PendingAges Ages(double[] sorted) =>
         sorted.Length == 0 ? new PendingAges(0, 0, 0, 0) : new PendingAges(sorted.Average(), CourtFigures.Quantile(sorted, 0.5), CourtFigures.Quantile(sorted, 0.9), sorted[^1]);
 
     /// <summary>

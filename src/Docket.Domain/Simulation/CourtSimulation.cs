@@ -905,11 +905,12 @@ public sealed partial class CourtSimulation
             return;
         }
 
-        if ((_cases[entry].Flags & CaseFlags.Locked) != 0)
+        ref var flags = ref _cases[entry].Flags;
+        if ((flags & CaseFlags.Locked) != 0)
         {
             // The work is done, but a locked case's progress is not recorded (the live court refuses a node reached
             // while locked): the stage ends when the case is unlocked.
-            _cases[entry].Flags |= CaseFlags.Parked | CaseFlags.StageAwaitsUnlock;
+            flags |= CaseFlags.Parked | CaseFlags.StageAwaitsUnlock;
             return;
         }
         EndStage(entry, now);
@@ -1149,7 +1150,7 @@ public sealed partial class CourtSimulation
     private void MoveLimit(int caseNo, double now, bool drawAgain)
     {
         ref var c = ref _cases[caseNo];
-        c.Flags &= drawAgain ? ~(CaseFlags.LimitWarned | CaseFlags.LimitOverdue | CaseFlags.LimitDrawn) : ~(CaseFlags.LimitWarned | CaseFlags.LimitOverdue);
+        c.Flags &= ~(CaseFlags.LimitWarned | CaseFlags.LimitOverdue | (drawAgain ? CaseFlags.LimitDrawn : CaseFlags.None));
         if ((c.Flags & CaseFlags.LimitSuspended) == 0)
         {
             // While a stage suspends the limit, its end schedules the new limit's warning (ResumeLimit).
