@@ -83,6 +83,16 @@ public sealed class ReplayCommandTests
         Assert.Equal(kpis.PendingAgeDays.P90, caseload.GetProperty("pending_age_days").GetProperty("p90").GetDouble(), 12);
         Assert.Equal(kpis.LongPending.Over365, caseload.GetProperty("long_pending").GetProperty("over_365").GetInt64());
         Assert.Equal(kpis.Balance.CaseloadGini, caseload.GetProperty("caseload_gini").GetDouble(), 12);
+        // The balance indicators as the simulator counts them for summary.json: the live court's.
+        var balance = json.RootElement.GetProperty("balance");
+        Assert.Equal(kpis.Balance.Index, balance.GetProperty("index").GetDouble(), 9);
+        Assert.Equal(kpis.Balance.TimeLimitChangeRate, balance.GetProperty("time_limit_change_rate").GetDouble(), 9);
+        Assert.Equal(kpis.Balance.TrialTimeIndex, balance.GetProperty("trial_time_index").GetDouble(), 9);
+        Assert.Equal(kpis.Balance.MediationAndSimpleShare, balance.GetProperty("mediation_and_simple_share").GetDouble(), 9);
+        Assert.Equal(kpis.Balance.LongPendingShare, balance.GetProperty("long_pending_share").GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, balance.GetProperty("file_transfer_days").ValueKind);
+        Assert.Equal(kpis.Balance.CaseloadGini, balance.GetProperty("caseload_gini").GetDouble(), 12);
+        Assert.True(kpis.Balance.TrialTimeIndex > 0, "the sample's closed cases have limits");
         // The sample closes some of its cases and leaves the rest open: the figures are not all zero.
         Assert.True(kpis.Closed > 0 && kpis.PendingEnd > 0, $"{kpis.Closed} closed, {kpis.PendingEnd} pending");
     }

@@ -128,6 +128,11 @@ internal static class ReplayCommand
             await output.WriteLineAsync(FormattableString.Invariant(
                 $"caseload from {c.Since:u} to the last entry, {c.AsOf:u}: filed {c.Filed:N0}, closed {c.Closed:N0}, pending {c.PendingEnd:N0} (waiting {c.Waiting:N0}); closure rate {c.ClosureRate:0.000}, clearance {c.ClearanceRatio:0.000}, open work's Gini {r.CaseloadGini:0.000}"));
         }
+        if (r.Balance is { } b)
+        {
+            await output.WriteLineAsync(FormattableString.Invariant(
+                $"balance over the same window: index {b.Index:0.00}; time-limit change rate {b.TimeLimitChangeRate:0.000}, trial-time index {b.TrialTimeIndex:0.000}, mediation and simple share {b.MediationAndSimpleShare:0.000}, long-pending share {b.LongPendingShare:0.000}"));
+        }
         if (r.Reproduced)
         {
             await output.WriteLineAsync("every assignment decision reproduced");
@@ -141,7 +146,7 @@ internal static class ReplayCommand
         }
     }
 
-    /// <summary><c>{"court", "cases", "same_team", "same_judge", "unrevealed", "caseload": {...}, "mismatches": [...]}</c>.</summary>
+    /// <summary><c>{"court", "cases", "same_team", "same_judge", "unrevealed", "caseload": {...}, "balance": {...}, "mismatches": [...]}</c>.</summary>
     internal static string ToJson(ReplayResult r)
     {
         using var stream = new MemoryStream();
@@ -156,6 +161,11 @@ internal static class ReplayCommand
             if (r.Caseload is { } c)
             {
                 WriteCaseload(w, c, r.CaseloadGini);
+            }
+            if (r.Balance is { } b)
+            {
+                w.WritePropertyName("balance");
+                JsonSerializer.SerializeToNode(b, s_names)!.WriteTo(w);
             }
             w.WriteStartArray("mismatches");
             foreach (var m in r.Mismatches)

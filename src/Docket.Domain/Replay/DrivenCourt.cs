@@ -1,4 +1,5 @@
 using Docket.Domain.Assignment;
+using Docket.Domain.Balance;
 using Docket.Domain.Courts;
 using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
@@ -130,8 +131,11 @@ public sealed class DrivenCourt
         _cases[number] = c with { Team = team, Judge = judge, Status = DrivenCaseStatus.Open };
     }
 
-    /// <summary>Closes an open case at <paramref name="at"/>: its team's place and its judge's charge are freed. Returns the team.</summary>
-    public int Close(long number, DateTimeOffset at)
+    /// <summary>
+    /// Closes an open case at <paramref name="at"/>: its team's place and its judge's charge are freed. Returns the team.
+    /// <paramref name="suspendedDays"/>: the days its statutory limit stood still, which the trial-time index leaves out.
+    /// </summary>
+    public int Close(long number, DateTimeOffset at, double suspendedDays = 0)
     {
         var c = _cases[number];
         if (c.Status != DrivenCaseStatus.Open)
@@ -139,9 +143,12 @@ public sealed class DrivenCourt
             throw new InvalidOperationException($"case {number} is not open");
         }
         Release(c);
-        _cases[number] = c with { Status = DrivenCaseStatus.Closed, ClosedAt = at };
+        _cases[number] = c with { Status = DrivenCaseStatus.Closed, ClosedAt = at, SuspendedDays = suspendedDays };
         return c.Team;
     }
+
+    /// <summary>The case's statutory limit was extended (the time-limit change rate counts it against the case's filing).</summary>
+    public void Extend(long number) => _cases[number] = _cases[number] with { Extensions = _cases[number].Extensions + 1 };
 
     /// <summary>Takes an open case from its team (a designation's first half): its place and judge are freed, the case waits for <see cref="Assign"/> outside the queue.</summary>
     public void Unassign(long number)
@@ -181,6 +188,38 @@ public sealed class DrivenCourt
             tally.Count(c.FiledAt, c.ClosedAt, c.Status == DrivenCaseStatus.Waiting);
         }
         return tally.Finish();
+    }
+
+    /// <summary>
+    /// The balance indicators over [<paramref name="since"/>, <paramref name="now"/>] (from the first filing when null)
+    /// as the simulator counts them for summary.json: each case's share of the window
+    /// (<see cref="Statistics.CaseFold.AddToBalance"/>, on the case's times in days from the window's start) into the
+    /// one calculator (<see cref="BalanceInputs"/>), with the spread of the teams' open work now.
+    /// </summary>
+    public BalanceKpi Balance(DateTimeOffset? since, DateTimeOffset now)
+    {
+        var from = since ?? (_cases.Count > 0 ? _cases.Values.Min(c => c.FiledAt) : now);
+        double Days(DateTimeOffset at) => (at - from).TotalDays;
+        var inputs = new BalanceInputs();
+        foreach (var c in _cases.Values.OrderBy(c => c.Number))
+        {
+            var record = new Simulation.CaseRecord
+            {
+                Filed = Days(c.FiledAt),
+                Closed = c.ClosedAt is { } closed ? Days(closed) : double.NaN,
+                Archived = double.NaN,
+                Status = c.Status switch
+                {
+                    DrivenCaseStatus.Closed => Simulation.CaseStatus.Closed,
+                    DrivenCaseStatus.Waiting => Simulation.CaseStatus.Waiting,
+                    _ => Simulation.CaseStatus.InProgress,
+                },
+                Extensions = (short)c.Extensions,
+                SuspendedDays = c.SuspendedDays,
+            };
+            Statistics.CaseFold.AddToBalance(inputs, in record, _court.CaseTypes[c.Type], 0, Days(now), _court.Scenario.Balance.LongPendingDays);
+        }
+        return BalanceKpi.Of(inputs.Indicators(), _court.Scenario.Balance.Weights, CaseloadGini());
     }
 
     /// <summary>The spread of the teams' open work now (<see cref="CourtIndicators.CaseloadGini"/>), from the boards' pending work.</summary>
@@ -224,6 +263,12 @@ public sealed record DrivenCase(long Number, int Type, DateTimeOffset FiledAt, i
 {
     /// <summary>When it was closed; null while it waits or is open.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>How many times its statutory limit was extended.</summary>
+    public int Extensions { get; init; }
+
+    /// <summary>The days its statutory limit stood still, as of its closure.</summary>
+    public double SuspendedDays { get; init; }
 }
 
 /// <summary>What a <see cref="DrivenCourt"/> decides for a new case.</summary>

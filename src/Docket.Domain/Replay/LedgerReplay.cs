@@ -35,6 +35,12 @@ public sealed record ReplayResult(string Court, int Cases, int SameTeam, int Sam
 
     /// <summary>The spread of the teams' open work after the last entry (<see cref="DrivenCourt.CaseloadGini"/>), the live KPIs' <c>caseload_gini</c>.</summary>
     public double CaseloadGini { get; init; }
+
+    /// <summary>
+    /// The balance indicators over the same window as the simulator counts them for summary.json
+    /// (<see cref="DrivenCourt.Balance"/>): the live KPIs' <c>balance</c>.
+    /// </summary>
+    public BalanceKpi? Balance { get; init; }
 }
 
 /// <summary>
@@ -118,7 +124,8 @@ public static class LedgerReplay
         var epoch = 0;
         string? commitment = null;
         OwedPull? owed = null;
-        var verifier = new ChainVerifier(court, new CourtState(court, e => secrets.GetValueOrDefault(e), 0) { LeavesAssignmentsToReplay = true });
+        var state = new CourtState(court, e => secrets.GetValueOrDefault(e), 0) { LeavesAssignmentsToReplay = true };
+        var verifier = new ChainVerifier(court, state);
 
         void Differs(LedgerEntry e, long number, bool team, bool judge, string? replayedTeam, string? replayedJudge, string problem)
         {
@@ -204,7 +211,15 @@ public static class LedgerReplay
                         owed = Designate(e) is var from and >= 0 ? OwedPull.After(e, from, court.Layout.Teams.Count, driven.NextPull) : null;
                         break;
                     case LedgerKinds.Close:
-                        owed = OwedPull.After(e, driven.Close(NumberOf(e), e.At), court.Layout.Teams.Count, driven.NextPull);
+                        {
+                            // The record as the verifier's court holds it after the closure: the days its limit stood still.
+                            var closed = state.Case(NumberOf(e))!;
+                            var suspended = CaseClock.Suspension(court.CaseTypes[court.TypeIndex(closed.Type)], closed).Days;
+                            owed = OwedPull.After(e, driven.Close(NumberOf(e), e.At, suspended), court.Layout.Teams.Count, driven.NextPull);
+                            break;
+                        }
+                    case LedgerKinds.Extension:
+                        driven.Extend(NumberOf(e));
                         break;
                     case LedgerKinds.Escalate:
                         driven.Escalate(NumberOf(e));
@@ -240,6 +255,7 @@ public static class LedgerReplay
         {
             Caseload = lines.Count > 0 ? driven.Caseload(null, lines[^1].Entry.At) : null,
             CaseloadGini = driven.CaseloadGini(),
+            Balance = lines.Count > 0 ? driven.Balance(null, lines[^1].Entry.At) : null,
         };
 
         long NumberOf(LedgerEntry e)

@@ -10,11 +10,12 @@ namespace Docket.Domain.Tests.Replay;
 
 /// <summary>
 /// Issue 12, item 2: one random sequence of filings (flagged, major risk), closures, absences, escalations (the
-/// deadline watcher) and designations, given to the live court (<see cref="CourtCommands"/> on a
+/// deadline watcher), extensions and designations, given to the live court (<see cref="CourtCommands"/> on a
 /// <see cref="CourtState"/>) and — as its ledger — to the simulator's driven court (<see cref="DrivenCourt"/>), which
 /// decides every assignment itself: the same teams and judges decision by decision, and at the end the same case
 /// on the same team with the same judge and the same waiting cases in the same pull order, and the same caseload
-/// figures (pending, filed, closed, waiting, their ages, closure rate, clearance, the open work's spread); and each
+/// figures (pending, filed, closed, waiting, their ages, closure rate, clearance, the open work's spread) and balance
+/// indicators (the simulator's count of them for summary.json, with limits extended and stood still); and each
 /// case's record folded from its entries is the live court's.
 /// </summary>
 public sealed class CourtAgreementPropertyTests
@@ -84,8 +85,24 @@ public sealed class CourtAgreementPropertyTests
                     var kpis = CourtIndicators.Compute(live, finished, since, now);
                     Assert.Equal(Domain.Courts.Caseload.Of(kpis), driven.Caseload(since, now));
                     Assert.Equal(kpis.Balance.CaseloadGini, driven.CaseloadGini(), 12);
+                    AssertSameBalance(kpis.Balance, driven.Balance(since, now));
                 }
             }, iter: 300);
+    }
+
+    /// <summary>
+    /// The live court's balance indicators and those the simulator counts for summary.json from the same cases (the
+    /// driven court's <see cref="DrivenCourt.Balance"/>): equal to the rounding of times into days.
+    /// </summary>
+    internal static void AssertSameBalance(BalanceKpi live, BalanceKpi simulated)
+    {
+        Assert.Equal(live.TimeLimitChangeRate, simulated.TimeLimitChangeRate, 9);
+        Assert.Equal(live.TrialTimeIndex, simulated.TrialTimeIndex, 9);
+        Assert.Equal(live.MediationAndSimpleShare, simulated.MediationAndSimpleShare, 9);
+        Assert.Equal(live.LongPendingShare, simulated.LongPendingShare, 9);
+        Assert.Equal(live.FileTransferDays, simulated.FileTransferDays);
+        Assert.Equal(live.CaseloadGini, simulated.CaseloadGini, 12);
+        Assert.Equal(live.Index, simulated.Index, 9);
     }
 
     internal static Court CourtOf(int assignment, int judges)
@@ -135,6 +152,12 @@ public sealed class CourtAgreementPropertyTests
                     Assert.True(reached.Refused is null, reached.Refused?.Error);
                     effect.Records.AddRange(reached.Records);
                 }
+            }
+            else if (op < 84 && open.Count > 0)
+            {
+                // The president extends an open case's limit; refused (nothing ledgered) once it has had its one.
+                var c = open[op % open.Count];
+                effect = CourtCommands.Extend(live, c.Number, 1, "more time for the parties", president, at);
             }
             else if (op < 88)
             {

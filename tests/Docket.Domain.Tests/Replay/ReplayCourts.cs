@@ -6,6 +6,8 @@ namespace Docket.Domain.Tests.Replay;
 /// <summary>
 /// A small court for replays: civil and criminal teams, two leader-led teams taking both, caps of 3. With
 /// <c>judges</c> 2 the leader-led and criminal teams have two judges each, so the judge in charge is a decision.
+/// Both types have statutory limits of a few days; civil is fast-track, extendable once, closes after its hearing
+/// (which stands the limit still) and is archived after its judgment, so every balance indicator has something to count.
 /// </summary>
 internal static class ReplayCourts
 {
@@ -19,8 +21,14 @@ internal static class ReplayCourts
             days: 365
             warmup_days: 0
             case_types:
-              - { id: civil, category: civil, effort: { hearing: { dist: fixed, hours: 1 }, judgment: { dist: fixed, hours: 1 } } }
-              - { id: criminal, category: criminal, priority: 1, effort: { judgment: { dist: fixed, hours: 2 } } }
+              - id: civil
+                category: civil
+                track: fast_track
+                time_limit_days: 2
+                extension: { share: 0.2, days: 1, max: 1 }
+                closes_after: hearing
+                effort: { hearing: { dist: fixed, hours: 1, suspends_limit: true }, judgment: { dist: fixed, hours: 1 } }
+              - { id: criminal, category: criminal, priority: 1, time_limit_days: 3, effort: { judgment: { dist: fixed, hours: 2 } } }
             intake:
               - { type: civil, per_year: 100 }
             teams:
