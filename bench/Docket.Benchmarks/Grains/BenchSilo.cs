@@ -12,7 +12,7 @@ namespace Docket.Benchmarks.Grains;
 /// <summary>
 /// An in-process silo set up as the live service's with <c>--storage memory</c> (src/Docket.Server/Hosting): localhost
 /// clustering on free ports, the live grains over a scenario's organisation, the courts' ledgers in an
-/// <see cref="InMemoryCourtJournal"/>, case state in in-memory grain storage, in-memory reminders; the benchmark calls
+/// <see cref="InMemoryCourtJournal"/> (no grain storage: no grain stores state), in-memory reminders; the benchmark calls
 /// through the co-hosted client.
 /// </summary>
 public sealed class BenchSilo : IAsyncDisposable
@@ -31,7 +31,6 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
-            silo.AddMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService();
         });
         builder.Services.AddDocketGrains();

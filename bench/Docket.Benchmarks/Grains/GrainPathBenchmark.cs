@@ -12,7 +12,7 @@ namespace Docket.Benchmarks.Grains;
 
 /// <summary>
 /// The live service's filing path without HTTP: <see cref="ILiveCourtGrain.FileAsync"/> on the live court grain
-/// (src/Docket.Grains/Live) of an in-process silo, its ledger in the in-memory journal, each figure next to a plain
+/// (src/Docket.Grains/Courts/LiveCourtGrain.cs) of an in-process silo, its ledger in the in-memory journal, each figure next to a plain
 /// ping-grain baseline measured in the same process (the Ratio column compares within a category):
 /// <list type="bullet">
 /// <item><b>1 caller</b>: one call awaited at a time — a warm ping; a filing.</item>
@@ -22,9 +22,9 @@ namespace Docket.Benchmarks.Grains;
 /// A filing is what <c>POST /api/courts/{court}/cases</c> does after authentication: a <c>civil_commercial</c> case of
 /// scenarios/xicheng-pooled.yaml's court (a weighted_random draw over 103 teams), filed by a registrar with a fresh
 /// idempotency key; the court decides, appends the ledger entry (eligible teams and weights), answers once the journal
-/// has it, and stores the case grain's state without waiting. The court keeps every case it has filed in memory
-/// (issue 12, item 4), so each invocation is a fixed number of operations (1,000 for one caller, 6,400 for 64) and
-/// the job's iterations bound a run's filings (about 110,000 a case). Job: 1 launch, 6 warm-up and 8 measured
+/// has it, and tells the team's grain of the filing without waiting. The court keeps each case in progress in memory
+/// and every filing here stays open, so each invocation is a fixed number of operations (1,000 for one caller, 6,400
+/// for 64) and the job's iterations bound a run's filings (about 110,000 a case). Job: 1 launch, 6 warm-up and 8 measured
 /// iterations of one invocation each.
 /// </summary>
 [MemoryDiagnoser]

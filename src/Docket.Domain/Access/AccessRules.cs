@@ -19,7 +19,7 @@ namespace Docket.Domain.Access;
 /// the meeting, releases the case or sends it to the adjudication committee, whose decision the president (its
 /// chair) records (cases 164, 165); registrars re-issue a party's code at their court; the court's published lists are read as
 /// <see cref="Reports.ReportKinds.PermissionOf"/> says; auditors and admins read and audit, bound to one court when their account names one, and
-/// only admins administer (rotate the seed, the cluster's dashboard).
+/// only admins administer (rotate the seed), and only an admin bound to no court opens the cluster's dashboard.
 /// </remarks>
 public static class AccessRules
 {
@@ -83,6 +83,7 @@ public static class AccessRules
         ],
         [Permission.Audit] = [(UserRoles.Auditor, Reach.Unbound), (UserRoles.Admin, Reach.Unbound)],
         [Permission.Administer] = [(UserRoles.Admin, Reach.Unbound)],
+        [Permission.SeeCluster] = [(UserRoles.Admin, Reach.EveryCourt)],
     };
 
     /// <summary>The roles that hold the permission somewhere (the HTTP layer's role gate).</summary>
@@ -120,6 +121,13 @@ public static class AccessRules
     public static bool AllowsSomewhere(Actor actor, Permission permission, string court) =>
         Array.Exists(s_table[permission], r => r.Role == actor.Role && (r.Reach == Reach.Unbound ? InCourt(actor, court) : actor.Court == court));
 
+    /// <summary>
+    /// Whether the actor holds the permission over every court at once (what cannot be narrowed to one court, such as
+    /// the cluster's dashboard): a role holding it with <see cref="Reach.EveryCourt"/>, on an account bound to no court.
+    /// </summary>
+    public static bool AllowsEveryCourt(Actor actor, Permission permission) =>
+        actor.Court is null && Array.Exists(s_table[permission], r => r.Role == actor.Role && r.Reach == Reach.EveryCourt);
+
     /// <summary>Whether the actor belongs to the court, or is bound to none (an auditor or admin of every court).</summary>
     public static bool InCourt(Actor actor, string court) => actor.Court is null || actor.Court == court;
 
@@ -132,6 +140,7 @@ public static class AccessRules
             && (scope.ToDivision is null || scope.ToDivision == actor.Division),
         Reach.OwnTeam => actor.Court == scope.Court && actor.Team is not null && actor.Team == scope.Team,
         Reach.TeamOrCourt => actor.Court == scope.Court && (actor.Team is null || actor.Team == scope.Team),
+        Reach.EveryCourt => actor.Court is null,
         _ => false,
     };
 }

@@ -72,6 +72,9 @@ public enum Permission
     /// <summary>Read and verify the court's ledger.</summary>
     Audit,
 
-    /// <summary>Rotate the court's seed; open the cluster's dashboard.</summary>
+    /// <summary>Rotate the court's seed.</summary>
     Administer,
+
+    /// <summary>Open the cluster's dashboard, which shows every court's grains, silos and calls at once.</summary>
+    SeeCluster,
 }

@@ -17,4 +17,7 @@ public enum Reach
 
     /// <summary>The actor's own team, or any team of the court when the account names none (a court clerk).</summary>
     TeamOrCourt,
+
+    /// <summary>Every court at once: only an account that names no court (what it opens cannot be narrowed to one).</summary>
+    EveryCourt,
 }

@@ -2,6 +2,7 @@ using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Server.Auth;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Docket.Server.Api;
@@ -51,10 +52,9 @@ internal static class Policies
         Gate(options, KpiReader, Permission.SeeKpis);
         Gate(options, Auditor, Permission.Audit);
         Gate(options, Admin, Permission.Administer);
-        // The Orleans Dashboard shows the whole cluster (every court's grains, silos, calls) and cannot be scoped by
-        // court: admins bound to no court only.
-        options.AddPolicy(Dashboard, p => p.RequireRole(AccessRules.RolesWith(Permission.Administer))
-            .RequireAssertion(context => !context.User.HasClaim(c => c.Type == Docket.Server.Auth.DocketClaims.Court)));
+        // The Orleans Dashboard shows the whole cluster (every court's grains, silos, calls) and cannot be scoped by court.
+        options.AddPolicy(Dashboard, p => p.RequireRole(AccessRules.RolesWith(Permission.SeeCluster))
+            .RequireAssertion(context => AccessRules.AllowsEveryCourt(context.User.ToActor(), Permission.SeeCluster)));
     }
 
     /// <summary>A route's role gate: the roles the domain's access table gives the permission.</summary>

@@ -103,6 +103,18 @@ public sealed class AccessRulesTests
     }
 
     [Fact]
+    public void Only_an_admin_bound_to_no_court_sees_the_whole_cluster()
+    {
+        Assert.True(AccessRules.AllowsEveryCourt(new Actor("root", UserRoles.Admin, null, null, null), Permission.SeeCluster));
+        // An admin of one court administers it, but the cluster shows every court.
+        Assert.False(AccessRules.AllowsEveryCourt(new Actor("local", UserRoles.Admin, "xicheng", null, null), Permission.SeeCluster));
+        Assert.True(AccessRules.Allows(new Actor("local", UserRoles.Admin, "xicheng", null, null), Permission.Administer, new("xicheng")));
+        Assert.False(AccessRules.AllowsEveryCourt(new Actor("auditor", UserRoles.Auditor, null, null, null), Permission.SeeCluster));
+        // A permission held court by court is never held over every court at once.
+        Assert.False(AccessRules.AllowsEveryCourt(new Actor("root", UserRoles.Admin, null, null, null), Permission.Administer));
+    }
+
+    [Fact]
     public void Every_permission_is_held_by_some_role_and_every_role_holds_one()
     {
         foreach (var permission in Enum.GetValues<Permission>())
