@@ -37,6 +37,15 @@ public sealed class WaitingLine
         }
     }
 
+    /// <summary>The cases waiting in lane <paramref name="lane"/>, in pull order (the longest-waiting first).</summary>
+    public IEnumerable<long> InLane(int lane)
+    {
+        foreach (var (_, number) in _cases.GetViewBetween((-lane, long.MinValue), (-lane, long.MaxValue)))
+        {
+            yield return number;
+        }
+    }
+
     /// <summary>The first case in pull order that <paramref name="canTake"/> says the pulling team can take now, or null.</summary>
     public long? FirstTaken(Func<long, bool> canTake)
     {

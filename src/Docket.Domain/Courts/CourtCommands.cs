@@ -434,8 +434,7 @@ public static partial class CourtCommands
         var watcher = SystemActors.DeadlineWatcher;
         state.AsOf(at);
         var effect = new CommandEffect();
-        var escalate = state.Queue().Select(q => q.Case).Where(c => state.Escalates(c, at)).ToList();
-        foreach (var c in escalate)
+        foreach (var c in state.EscalatingBy(at))
         {
             effect.Records.Add(state.Append(Entry(state, LedgerKinds.Escalate, at, c, watcher)));
             effect.Escalated.Add(c.Number);

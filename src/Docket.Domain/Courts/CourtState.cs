@@ -335,6 +335,11 @@ public sealed partial class CourtState
     {
         var t = _court.Layout.Teams[team];
         var board = _router.Boards[t.Pool];
+        if (!CanTakeAny(board, t.LocalIndex))
+        {
+            // Away, or full for every type it takes: no need to look along the line.
+            return null;
+        }
         return _waiting[t.Pool].FirstTaken(number =>
         {
             var type = _court.TypeIndex(_held[number].Type);
@@ -342,7 +347,45 @@ public sealed partial class CourtState
         });
     }
 
+    private static bool CanTakeAny(TeamBoard board, int team)
+    {
+        foreach (var type in board.TypesOf(team))
+        {
+            if (board.IsAvailable(team, type))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int PriorityOf(CourtCase c) => _court.CaseTypes[_court.TypeIndex(c.Type)].Priority;
+
+    /// <summary>
+    /// The waiting cases due to escalate by <paramref name="at"/>, in pull order. Within a lane below the top one every
+    /// case waits the same days before it escalates and the lane is in filing order, so only each lane's first cases
+    /// are looked at: those due, and the first not due.
+    /// </summary>
+    public List<CourtCase> EscalatingBy(DateTimeOffset at)
+    {
+        var due = new List<CourtCase>();
+        for (var pool = 0; pool < _waiting.Length; pool++)
+        {
+            for (var lane = WaitingQueue.EscalatedLane - 1; lane >= 0; lane--)
+            {
+                foreach (var number in _waiting[pool].InLane(lane))
+                {
+                    var c = _held[number];
+                    if (!Escalates(c, at))
+                    {
+                        break;
+                    }
+                    due.Add(c);
+                }
+            }
+        }
+        return due;
+    }
 
     /// <summary>Each pool's waiting cases in the order they are pulled.</summary>
     public IEnumerable<(int Pool, CourtCase Case)> Queue()
