@@ -85,11 +85,11 @@ public sealed class ReplayCommandTests
         Assert.Equal(kpis.Balance.CaseloadGini, caseload.GetProperty("caseload_gini").GetDouble(), 12);
         // The balance indicators as the simulator counts them for summary.json: the live court's.
         var balance = json.RootElement.GetProperty("balance");
-        Assert.Equal(kpis.Balance.Index, balance.GetProperty("index").GetDouble(), 9);
-        Assert.Equal(kpis.Balance.TimeLimitChangeRate, balance.GetProperty("time_limit_change_rate").GetDouble(), 9);
-        Assert.Equal(kpis.Balance.TrialTimeIndex, balance.GetProperty("trial_time_index").GetDouble(), 9);
-        Assert.Equal(kpis.Balance.MediationAndSimpleShare, balance.GetProperty("mediation_and_simple_share").GetDouble(), 9);
-        Assert.Equal(kpis.Balance.LongPendingShare, balance.GetProperty("long_pending_share").GetDouble(), 9);
+        Assert.Equal(kpis.Balance.Index, balance.GetProperty("index").GetDouble(), tolerance: 1e-9);
+        Assert.Equal(kpis.Balance.TimeLimitChangeRate, balance.GetProperty("time_limit_change_rate").GetDouble(), tolerance: 1e-9);
+        Assert.Equal(kpis.Balance.TrialTimeIndex, balance.GetProperty("trial_time_index").GetDouble(), tolerance: 1e-9);
+        Assert.Equal(kpis.Balance.MediationAndSimpleShare, balance.GetProperty("mediation_and_simple_share").GetDouble(), tolerance: 1e-9);
+        Assert.Equal(kpis.Balance.LongPendingShare, balance.GetProperty("long_pending_share").GetDouble(), tolerance: 1e-9);
         Assert.Equal(JsonValueKind.Null, balance.GetProperty("file_transfer_days").ValueKind);
         Assert.Equal(kpis.Balance.CaseloadGini, balance.GetProperty("caseload_gini").GetDouble(), 12);
         Assert.True(kpis.Balance.TrialTimeIndex > 0, "the sample's closed cases have limits");

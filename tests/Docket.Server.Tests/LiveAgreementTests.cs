@@ -241,7 +241,7 @@ public sealed class LiveAgreementTests
         var locks = kpis.GetProperty("locks");
         Assert.Equal(expected.Locks, new LockCounts(locks.GetProperty("locked_now").GetInt64(), locks.GetProperty("overdue").GetInt64(), locks.GetProperty("unlocks").GetInt64()));
         var balance = kpis.GetProperty("balance");
-        Assert.Equal(expected.Balance.Index, balance.GetProperty("index").GetDouble(), 9);
+        Assert.Equal(expected.Balance.Index, balance.GetProperty("index").GetDouble(), tolerance: 1e-9);
         Assert.Equal(expected.Balance.TimeLimitChangeRate, balance.GetProperty("time_limit_change_rate").GetDouble(), 12);
         Assert.Equal(expected.Balance.TrialTimeIndex, balance.GetProperty("trial_time_index").GetDouble(), 12);
         Assert.Equal(expected.Balance.MediationAndSimpleShare, balance.GetProperty("mediation_and_simple_share").GetDouble(), 12);
@@ -253,11 +253,11 @@ public sealed class LiveAgreementTests
         Assert.Equal(Caseload.Of(expected), driven.Caseload(null, now));
         Assert.Equal(expected.Balance.CaseloadGini, driven.CaseloadGini(), 12);
         var simulated = driven.Balance(null, now);
-        Assert.Equal(expected.Balance.TimeLimitChangeRate, simulated.TimeLimitChangeRate, 9);
-        Assert.Equal(expected.Balance.TrialTimeIndex, simulated.TrialTimeIndex, 9);
-        Assert.Equal(expected.Balance.MediationAndSimpleShare, simulated.MediationAndSimpleShare, 9);
-        Assert.Equal(expected.Balance.LongPendingShare, simulated.LongPendingShare, 9);
-        Assert.Equal(expected.Balance.Index, simulated.Index, 9);
+        Assert.Equal(expected.Balance.TimeLimitChangeRate, simulated.TimeLimitChangeRate, tolerance: 1e-9);
+        Assert.Equal(expected.Balance.TrialTimeIndex, simulated.TrialTimeIndex, tolerance: 1e-9);
+        Assert.Equal(expected.Balance.MediationAndSimpleShare, simulated.MediationAndSimpleShare, tolerance: 1e-9);
+        Assert.Equal(expected.Balance.LongPendingShare, simulated.LongPendingShare, tolerance: 1e-9);
+        Assert.Equal(expected.Balance.Index, simulated.Index, tolerance: 1e-9);
         return lines.Select(l => l.Entry.Kind);
     }
 

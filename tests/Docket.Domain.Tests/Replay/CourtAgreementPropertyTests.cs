@@ -96,13 +96,13 @@ public sealed class CourtAgreementPropertyTests
     /// </summary>
     internal static void AssertSameBalance(BalanceKpi live, BalanceKpi simulated)
     {
-        Assert.Equal(live.TimeLimitChangeRate, simulated.TimeLimitChangeRate, 9);
-        Assert.Equal(live.TrialTimeIndex, simulated.TrialTimeIndex, 9);
-        Assert.Equal(live.MediationAndSimpleShare, simulated.MediationAndSimpleShare, 9);
-        Assert.Equal(live.LongPendingShare, simulated.LongPendingShare, 9);
+        Assert.Equal(live.TimeLimitChangeRate, simulated.TimeLimitChangeRate, tolerance: 1e-9);
+        Assert.Equal(live.TrialTimeIndex, simulated.TrialTimeIndex, tolerance: 1e-9);
+        Assert.Equal(live.MediationAndSimpleShare, simulated.MediationAndSimpleShare, tolerance: 1e-9);
+        Assert.Equal(live.LongPendingShare, simulated.LongPendingShare, tolerance: 1e-9);
         Assert.Equal(live.FileTransferDays, simulated.FileTransferDays);
         Assert.Equal(live.CaseloadGini, simulated.CaseloadGini, 12);
-        Assert.Equal(live.Index, simulated.Index, 9);
+        Assert.Equal(live.Index, simulated.Index, tolerance: 1e-9);
     }
 
     internal static Court CourtOf(int assignment, int judges)
