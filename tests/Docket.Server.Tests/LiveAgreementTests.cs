@@ -207,8 +207,8 @@ public sealed class LiveAgreementTests
         foreach (var (id, (team, judge, status)) in live)
         {
             var d = driven.Case(liveCourt.NumberOf(id))!;
-            Assert.Equal(status, d.Status switch { DrivenCaseStatus.Waiting => "waiting", DrivenCaseStatus.Closed => "closed", _ => "pending" });
-            if (d.Status == DrivenCaseStatus.Open)
+            Assert.Equal(status, CourtCaseStatuses.NameOf(d.Status));
+            if (d.Status == CourtCaseStatus.Pending)
             {
                 Assert.Equal(team, liveCourt.Layout.Teams[d.Team].Id);
                 Assert.Equal(judge, Domain.Assignment.JudgeInCharge.Name(team!, d.Judge));

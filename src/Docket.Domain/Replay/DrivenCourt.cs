@@ -90,14 +90,14 @@ public sealed class DrivenCourt
     /// <summary>Files case <paramref name="number"/> and assigns it to the team, the judge (0-based) in charge.</summary>
     public void File(long number, int type, DateTimeOffset at, int team, int judge)
     {
-        _cases.Add(number, new DrivenCase(number, type, at, -1, -1, DrivenCaseStatus.Waiting, false));
+        _cases.Add(number, new DrivenCase(number, type, at, -1, -1, CourtCaseStatus.Waiting, false));
         Assign(number, team, judge);
     }
 
     /// <summary>Files case <paramref name="number"/> to wait in its pool's queue.</summary>
     public void Wait(long number, int type, DateTimeOffset at)
     {
-        var c = new DrivenCase(number, type, at, -1, -1, DrivenCaseStatus.Waiting, false);
+        var c = new DrivenCase(number, type, at, -1, -1, CourtCaseStatus.Waiting, false);
         _cases.Add(number, c);
         _waiting[PoolOf(c)].Add(number, PriorityOf(c), escalated: false);
     }
@@ -113,22 +113,22 @@ public sealed class DrivenCourt
     public void Assign(long number, int team, int judge)
     {
         var c = _cases[number];
-        if (c.Status == DrivenCaseStatus.Waiting)
+        if (c.Status == CourtCaseStatus.Waiting)
         {
             _waiting[PoolOf(c)].Remove(number, PriorityOf(c), c.Escalated);
         }
-        else if (c.Status == DrivenCaseStatus.Open)
+        else if (c.Status == CourtCaseStatus.Pending && c.Team >= 0)
         {
             Release(c);
         }
-        else if (c.Status == DrivenCaseStatus.Closed)
+        else if (c.Status == CourtCaseStatus.Closed)
         {
             throw new InvalidOperationException($"case {number} is closed");
         }
         _router.Assign(team, c.Type);
         _judges.Open(team, judge);
         _assigned[team]++;
-        _cases[number] = c with { Team = team, Judge = judge, Status = DrivenCaseStatus.Open };
+        _cases[number] = c with { Team = team, Judge = judge, Status = CourtCaseStatus.Pending };
     }
 
     /// <summary>
@@ -138,12 +138,12 @@ public sealed class DrivenCourt
     public int Close(long number, DateTimeOffset at, double suspendedDays = 0)
     {
         var c = _cases[number];
-        if (c.Status != DrivenCaseStatus.Open)
+        if (c.Status != CourtCaseStatus.Pending || c.Team < 0)
         {
             throw new InvalidOperationException($"case {number} is not open");
         }
         Release(c);
-        _cases[number] = c with { Status = DrivenCaseStatus.Closed, ClosedAt = at, SuspendedDays = suspendedDays };
+        _cases[number] = c with { Status = CourtCaseStatus.Closed, ClosedAt = at, SuspendedDays = suspendedDays };
         return c.Team;
     }
 
@@ -154,19 +154,19 @@ public sealed class DrivenCourt
     public void Unassign(long number)
     {
         var c = _cases[number];
-        if (c.Status != DrivenCaseStatus.Open)
+        if (c.Status != CourtCaseStatus.Pending || c.Team < 0)
         {
             throw new InvalidOperationException($"case {number} is not open");
         }
         Release(c);
-        _cases[number] = c with { Team = -1, Judge = -1, Status = DrivenCaseStatus.Unassigned };
+        _cases[number] = c with { Team = -1, Judge = -1, Status = CourtCaseStatus.Pending };
     }
 
     /// <summary>Moves a waiting case to the top lane (<see cref="WaitingQueue.EscalatedLane"/>).</summary>
     public void Escalate(long number)
     {
         var c = _cases[number];
-        if (c.Status != DrivenCaseStatus.Waiting)
+        if (c.Status != CourtCaseStatus.Waiting)
         {
             throw new InvalidOperationException($"case {number} is not waiting");
         }
@@ -185,7 +185,7 @@ public sealed class DrivenCourt
         var tally = new CaseloadTally(since ?? (ordered.Count > 0 ? ordered[0].FiledAt : now), now);
         foreach (var c in ordered)
         {
-            tally.Count(c.FiledAt, c.ClosedAt, c.Status == DrivenCaseStatus.Waiting);
+            tally.Count(c.FiledAt, c.ClosedAt, c.Status == CourtCaseStatus.Waiting);
         }
         return tally.Finish();
     }
@@ -210,8 +210,8 @@ public sealed class DrivenCourt
                 Archived = double.NaN,
                 Status = c.Status switch
                 {
-                    DrivenCaseStatus.Closed => Simulation.CaseStatus.Closed,
-                    DrivenCaseStatus.Waiting => Simulation.CaseStatus.Waiting,
+                    CourtCaseStatus.Closed => Simulation.CaseStatus.Closed,
+                    CourtCaseStatus.Waiting => Simulation.CaseStatus.Waiting,
                     _ => Simulation.CaseStatus.InProgress,
                 },
                 Extensions = (short)c.Extensions,
@@ -248,18 +248,11 @@ public sealed class DrivenCourt
     private int PriorityOf(DrivenCase c) => _court.CaseTypes[c.Type].Priority;
 }
 
-public enum DrivenCaseStatus
-{
-    Waiting,
-    Open,
-    Closed,
-
-    /// <summary>Taken from its team by a designation, not yet given to the next.</summary>
-    Unassigned,
-}
-
-/// <summary>A case of a <see cref="DrivenCourt"/>.</summary>
-public sealed record DrivenCase(long Number, int Type, DateTimeOffset FiledAt, int Team, int Judge, DrivenCaseStatus Status, bool Escalated)
+/// <summary>
+/// A case of a <see cref="DrivenCourt"/>, its status the live court's: waiting, pending on its team (<see cref="Team"/>;
+/// -1 between a designation's two halves, taken from one team and not yet given to the next), or closed.
+/// </summary>
+public sealed record DrivenCase(long Number, int Type, DateTimeOffset FiledAt, int Team, int Judge, CourtCaseStatus Status, bool Escalated)
 {
     /// <summary>When it was closed; null while it waits or is open.</summary>
     public DateTimeOffset? ClosedAt { get; init; }

@@ -380,11 +380,11 @@ public static class LedgerReplay
             var number = NumberOf(e);
             var c = driven.Case(number)!;
             var team = court.TeamIndex(e.Team!);
-            if (c.Status == DrivenCaseStatus.Closed)
+            if (c.Status == CourtCaseStatus.Closed)
             {
                 throw new InvalidOperationException($"case {e.Case} is closed");
             }
-            var from = c.Status == DrivenCaseStatus.Open ? c.Team : -1;
+            var from = c.Status == CourtCaseStatus.Pending ? c.Team : -1;
             // The supervisor chose the team; the court names the judge in charge as the live court does, before the
             // case leaves its old team.
             var replayedJudge = NextJudge(team);
