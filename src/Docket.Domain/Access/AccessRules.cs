@@ -122,6 +122,21 @@ public static class AccessRules
         Array.Exists(s_table[permission], r => r.Role == actor.Role && (r.Reach == Reach.Unbound ? InCourt(actor, court) : actor.Court == court));
 
     /// <summary>
+    /// What an account of the role must name for each of its permissions to reach something, read from the table: a
+    /// court unless one of its permissions reaches every court (auditors, admins); a team when one reaches only the
+    /// actor's own team (a judge); a division when one reaches only the actor's division (a division head). A clerk's
+    /// team is optional: without one the clerk reaches every team of the court.
+    /// </summary>
+    public static AccountBindings BindingsOf(string role)
+    {
+        var reaches = s_table.Values.SelectMany(r => r).Where(r => r.Role == role).Select(r => r.Reach).ToList();
+        return new AccountBindings(
+            Court: reaches.Count > 0 && !reaches.Any(r => r is Reach.Unbound or Reach.EveryCourt),
+            Team: reaches.Contains(Reach.OwnTeam),
+            Division: reaches.Contains(Reach.Division));
+    }
+
+    /// <summary>
     /// Whether the actor holds the permission over every court at once (what cannot be narrowed to one court, such as
     /// the cluster's dashboard): a role holding it with <see cref="Reach.EveryCourt"/>, on an account bound to no court.
     /// </summary>
@@ -144,3 +159,6 @@ public static class AccessRules
         _ => false,
     };
 }
+
+/// <summary>What an account of a role must name (<see cref="AccessRules.BindingsOf"/>).</summary>
+public readonly record struct AccountBindings(bool Court, bool Team, bool Division);

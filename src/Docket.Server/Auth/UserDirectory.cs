@@ -41,7 +41,10 @@ public sealed class UserDirectory
             {
                 errors.Add($"{at}:Court: no court '{a.Court}' (courts: {string.Join(", ", organization.CourtIds)})");
             }
-            if (court is null && a.Role is UserRoles.Registrar or UserRoles.Judge or UserRoles.Clerk or UserRoles.DivisionHead or UserRoles.President)
+            // What the role must name, from the access table: a permission that reaches only the actor's own court,
+            // team or division reaches nothing for an account that names none.
+            var bindings = AccessRules.BindingsOf(a.Role);
+            if (bindings.Court && a.Court is null)
             {
                 errors.Add($"{at}:Court: a {a.Role} belongs to a court");
             }
@@ -53,13 +56,13 @@ public sealed class UserDirectory
             {
                 errors.Add($"{at}:Division: court {court.Id} has no division (team group) '{a.Division}'");
             }
-            if (a.Role == UserRoles.Judge && a.Team is null)
+            if (bindings.Team && a.Team is null)
             {
-                errors.Add($"{at}:Team: a judge belongs to a team");
+                errors.Add($"{at}:Team: a {a.Role} belongs to a team");
             }
-            if (a.Role == UserRoles.DivisionHead && a.Division is null)
+            if (bindings.Division && a.Division is null)
             {
-                errors.Add($"{at}:Division: a division head heads a division");
+                errors.Add($"{at}:Division: a {a.Role} belongs to a division");
             }
             var actor = new Actor(a.Name, a.Role, a.Court, a.Division, a.Team);
             foreach (var key in a.ApiKeys)

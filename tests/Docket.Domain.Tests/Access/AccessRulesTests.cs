@@ -114,6 +114,18 @@ public sealed class AccessRulesTests
         Assert.False(AccessRules.AllowsEveryCourt(new Actor("root", UserRoles.Admin, null, null, null), Permission.Administer));
     }
 
+    [Theory]
+    [InlineData(UserRoles.Registrar, true, false, false)]
+    [InlineData(UserRoles.Judge, true, true, false)]
+    [InlineData(UserRoles.Clerk, true, false, false)]
+    [InlineData(UserRoles.DivisionHead, true, false, true)]
+    [InlineData(UserRoles.President, true, false, false)]
+    [InlineData(UserRoles.Reviewer, true, false, false)]
+    [InlineData(UserRoles.Auditor, false, false, false)]
+    [InlineData(UserRoles.Admin, false, false, false)]
+    public void What_an_account_must_name_follows_from_how_far_its_roles_permissions_reach(string role, bool court, bool team, bool division) =>
+        Assert.Equal(new AccountBindings(court, team, division), AccessRules.BindingsOf(role));
+
     [Fact]
     public void Every_permission_is_held_by_some_role_and_every_role_holds_one()
     {
