@@ -46,17 +46,39 @@ public sealed class WaitingLine
         }
     }
 
-    /// <summary>The first case in pull order that <paramref name="canTake"/> says the pulling team can take now, or null.</summary>
-    public long? FirstTaken(Func<long, bool> canTake)
+    /// <summary>
+    /// The case team <paramref name="team"/> (local to <paramref name="board"/>, the line's pool) pulls when it frees a
+    /// place or comes back: the first in pull order of a type it accepts and is available for now
+    /// (<paramref name="typeOf"/> gives a waiting case's type); null when none. A team away, or full for every type it
+    /// takes, is answered without a look along the line. The one pull rule of the live court and the driven court.
+    /// </summary>
+    public long? NextPull(TeamBoard board, int team, Func<long, int> typeOf)
     {
+        if (!CanTakeAny(board, team))
+        {
+            return null;
+        }
         foreach (var (_, number) in _cases)
         {
-            if (canTake(number))
+            var type = typeOf(number);
+            if (board.Accepts(team, type) && board.IsAvailable(team, type))
             {
                 return number;
             }
         }
         return null;
+    }
+
+    private static bool CanTakeAny(TeamBoard board, int team)
+    {
+        foreach (var type in board.TypesOf(team))
+        {
+            if (board.IsAvailable(team, type))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static (int, long) KeyOf(long number, int priority, bool escalated) => (-WaitingQueue.LaneOf(priority, escalated), number);

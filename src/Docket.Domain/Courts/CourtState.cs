@@ -330,33 +330,11 @@ public sealed partial class CourtState
     /// </summary>
     public (int Team, string[] Candidates) LeaderTeam(int type) => (_router.LeaderTeam(type), _router.LeaderCandidates(type));
 
-    /// <summary>The waiting case a team that freed a place takes: the highest-priority, longest-waiting it can take now.</summary>
+    /// <summary>The waiting case a team that freed a place takes: the highest-priority, longest-waiting it can take now (<see cref="WaitingLine.NextPull"/>).</summary>
     public long? NextPull(int team)
     {
         var t = _court.Layout.Teams[team];
-        var board = _router.Boards[t.Pool];
-        if (!CanTakeAny(board, t.LocalIndex))
-        {
-            // Away, or full for every type it takes: no need to look along the line.
-            return null;
-        }
-        return _waiting[t.Pool].FirstTaken(number =>
-        {
-            var type = _court.TypeIndex(_held[number].Type);
-            return board.Accepts(t.LocalIndex, type) && board.IsAvailable(t.LocalIndex, type);
-        });
-    }
-
-    private static bool CanTakeAny(TeamBoard board, int team)
-    {
-        foreach (var type in board.TypesOf(team))
-        {
-            if (board.IsAvailable(team, type))
-            {
-                return true;
-            }
-        }
-        return false;
+        return _waiting[t.Pool].NextPull(_router.Boards[t.Pool], t.LocalIndex, number => _court.TypeIndex(_held[number].Type));
     }
 
     private int PriorityOf(CourtCase c) => _court.CaseTypes[_court.TypeIndex(c.Type)].Priority;

@@ -105,8 +105,8 @@ public sealed class DrivenCourt
     /// <summary>The waiting case the team takes when it frees a place or comes back: the highest lane, the longest-waiting it can take now.</summary>
     public long? NextPull(int team)
     {
-        var pool = _court.Layout.Teams[team].Pool;
-        return _waiting[pool].FirstTaken(number => _router.CanTake(team, _cases[number].Type));
+        var t = _court.Layout.Teams[team];
+        return _waiting[t.Pool].NextPull(_router.Boards[t.Pool], t.LocalIndex, number => _cases[number].Type);
     }
 
     /// <summary>Assigns a waiting case (a pull) or a new one to the team, the judge in charge <paramref name="judge"/>.</summary>

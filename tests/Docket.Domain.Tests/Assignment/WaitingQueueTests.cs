@@ -36,8 +36,15 @@ public sealed class WaitingQueueTests
 
         line.Escalate(5, priority: 0);
         Assert.Equal([5L, 7, 9, 3], line.InPullOrder());
-        Assert.Equal(9, line.FirstTaken(n => n % 3 == 0));
-        Assert.Null(line.FirstTaken(_ => false));
+        // Team 0 takes type 1 only (cases 9 and 3), team 1 both, one case each at most.
+        var board = Boards.Of([0, 0], Boards.Team("a", [1], cap: 1), Boards.Team("b", [0, 1], cap: 1));
+        static int TypeOf(long n) => n % 3 == 0 ? 1 : 0;
+        Assert.Equal(9, line.NextPull(board, 0, TypeOf));
+        Assert.Equal(5, line.NextPull(board, 1, TypeOf));
+        board.SetAbsent(1, true);
+        Assert.Null(line.NextPull(board, 1, TypeOf));
+        board.Assign(0, 1);
+        Assert.Null(line.NextPull(board, 0, TypeOf));
 
         Assert.True(line.Remove(9, priority: 2, escalated: false));
         Assert.Equal(3, line.Count);
