@@ -119,7 +119,12 @@ public static class AccessRules
     /// <see cref="Allows"/> (a judge's daily check is of their team's cases, a division head's of their division's).
     /// </summary>
     public static bool AllowsSomewhere(Actor actor, Permission permission, string court) =>
-        Array.Exists(s_table[permission], r => r.Role == actor.Role && (r.Reach == Reach.Unbound ? InCourt(actor, court) : actor.Court == court));
+        Array.Exists(s_table[permission], r => r.Role == actor.Role && r.Reach switch
+        {
+            Reach.Unbound => InCourt(actor, court),
+            Reach.EveryCourt => actor.Court is null,
+            _ => actor.Court == court,
+        });
 
     /// <summary>
     /// What an account of the role must name for each of its permissions to reach something, read from the table: a

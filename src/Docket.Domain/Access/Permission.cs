@@ -72,7 +72,7 @@ public enum Permission
     /// <summary>Read and verify the court's ledger.</summary>
     Audit,
 
-    /// <summary>Rotate the court's seed.</summary>
+    /// <summary>Rotate the court's seed; run its deadline watch on demand.</summary>
     Administer,
 
     /// <summary>Open the cluster's dashboard, which shows every court's grains, silos and calls at once.</summary>

@@ -195,7 +195,7 @@ public sealed partial class CourtState
             }
             if (c.Status == CourtCaseStatus.Waiting)
             {
-                _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Add(c.Number, PriorityOf(c), c.EscalatedAt is not null);
+                _waiting[_court.Layout.TypePool[_court.TypeIndex(c.Type)]].Add(c.Number, PriorityOf(c), c.EscalatedAt is not null, _court.TypeIndex(c.Type));
             }
             else if (c.Status == CourtCaseStatus.Pending && c.Team is { } team)
             {

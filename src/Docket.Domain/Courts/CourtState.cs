@@ -785,7 +785,7 @@ public sealed partial class CourtState
                     }
                     else
                     {
-                        _waiting[_court.Layout.TypePool[type]].Add(c.Number, PriorityOf(c), escalated: false);
+                        _waiting[_court.Layout.TypePool[type]].Add(c.Number, PriorityOf(c), escalated: false, type);
                     }
                     _held.Add(number, c);
                     _lastNumber = number;
@@ -822,7 +822,7 @@ public sealed partial class CourtState
                         case LedgerKinds.Designate:
                             if (c.Status == CourtCaseStatus.Waiting)
                             {
-                                _waiting[pool].Remove(c.Number, PriorityOf(c), c.EscalatedAt is not null);
+                                _waiting[pool].Remove(c.Number, PriorityOf(c), c.EscalatedAt is not null, _court.TypeIndex(c.Type));
                             }
                             else
                             {

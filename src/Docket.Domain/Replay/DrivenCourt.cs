@@ -99,7 +99,7 @@ public sealed class DrivenCourt
     {
         var c = new DrivenCase(number, type, at, -1, -1, CourtCaseStatus.Waiting, false);
         _cases.Add(number, c);
-        _waiting[PoolOf(c)].Add(number, PriorityOf(c), escalated: false);
+        _waiting[PoolOf(c)].Add(number, PriorityOf(c), escalated: false, c.Type);
     }
 
     /// <summary>The waiting case the team takes when it frees a place or comes back: the highest lane, the longest-waiting it can take now.</summary>
@@ -115,7 +115,7 @@ public sealed class DrivenCourt
         var c = _cases[number];
         if (c.Status == CourtCaseStatus.Waiting)
         {
-            _waiting[PoolOf(c)].Remove(number, PriorityOf(c), c.Escalated);
+            _waiting[PoolOf(c)].Remove(number, PriorityOf(c), c.Escalated, c.Type);
         }
         else if (c.Status == CourtCaseStatus.Pending && c.Team >= 0)
         {
@@ -191,10 +191,11 @@ public sealed class DrivenCourt
     }
 
     /// <summary>
-    /// The balance indicators over [<paramref name="since"/>, <paramref name="now"/>] (from the first filing when null)
-    /// as the simulator counts them for summary.json: each case's share of the window
+    /// The balance indicators over [<paramref name="since"/>, <paramref name="now"/>] (from the first filing when null),
+    /// each case's share of the window counted by the simulator's rule for summary.json
     /// (<see cref="Statistics.CaseFold.AddToBalance"/>, on the case's times in days from the window's start) into the
-    /// one calculator (<see cref="BalanceInputs"/>), with the spread of the teams' open work now.
+    /// one calculator (<see cref="BalanceInputs"/>), with the spread of the teams' open work now. The days a case's
+    /// limit stood still are those it was told at the closure (<see cref="Close"/>), not the simulator's own count.
     /// </summary>
     public BalanceKpi Balance(DateTimeOffset? since, DateTimeOffset now)
     {

@@ -232,7 +232,7 @@ public static class LedgerReplay
                         driven.WithdrawAbsence(court.TeamIndex(e.Team!), e.Withdraws ?? 0, e.Seq, e.At);
                         break;
                     default:
-                        // node, unlock, warning, extension...: no assignment decision (their rules are the verifier's, above).
+                        // node, unlock, warning...: no assignment decision (their rules are the verifier's, above).
                         break;
                 }
             }

@@ -14,6 +14,7 @@ public sealed class EscalationWatchTests
     public void The_cases_due_to_escalate_are_those_a_look_at_every_waiting_case_finds()
     {
         // The close-one-get-one pool, which escalates a case waiting 0.3 days; civil and criminal wait in two lanes.
+        var (samples, withDue) = (0, 0);
         Gen.Select(Gen.Int[1, 2], Gen.Int[0, 99].Array[10, 90], Gen.Double[0, 2])
             .Sample((judges, ops, later) =>
             {
@@ -24,8 +25,15 @@ public sealed class EscalationWatchTests
                 {
                     var everyCase = live.Queue().Select(q => q.Case).Where(c => live.Escalates(c, at)).Select(c => c.Number);
                     Assert.Equal(everyCase, live.EscalatingBy(at).Select(c => c.Number));
+                    Interlocked.Increment(ref samples);
+                    if (everyCase.Any())
+                    {
+                        Interlocked.Increment(ref withDue);
+                    }
                 }
             }, iter: 200);
+        // The moments did what they are for: some found cases due to escalate, some none.
+        Assert.True(withDue > 20 && withDue < samples, $"{withDue} of {samples} moments found cases due");
     }
 
     [Fact]

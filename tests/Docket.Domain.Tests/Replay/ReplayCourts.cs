@@ -4,10 +4,11 @@ using Docket.Domain.Scenarios;
 namespace Docket.Domain.Tests.Replay;
 
 /// <summary>
-/// A small court for replays: civil and criminal teams, two leader-led teams taking both, caps of 3. With
-/// <c>judges</c> 2 the leader-led and criminal teams have two judges each, so the judge in charge is a decision.
-/// Both types have statutory limits of a few days; civil is fast-track, extendable once, closes after its hearing
-/// (which stands the limit still) and is archived after its judgment, so every balance indicator has something to count.
+/// A small court for replays: civil and criminal teams, two leader-led teams taking both, caps of 3 (a pull policy's
+/// own cap is lower). With <c>judges</c> 2 the leader-led and criminal teams have two judges each, so the judge in
+/// charge is a decision. Both types have statutory limits of a few days; civil is fast-track, extendable once, has a
+/// hearing that stands the limit still, closes after its judgment and is archived after, so every balance indicator
+/// but the file transfer time (one court: no appeals) has something to count, and an open civil case can have work done.
 /// </summary>
 internal static class ReplayCourts
 {
@@ -26,8 +27,11 @@ internal static class ReplayCourts
                 track: fast_track
                 time_limit_days: 2
                 extension: { share: 0.2, days: 1, max: 1 }
-                closes_after: hearing
-                effort: { hearing: { dist: fixed, hours: 1, suspends_limit: true }, judgment: { dist: fixed, hours: 1 } }
+                closes_after: judgment
+                effort:
+                  hearing: { dist: fixed, hours: 1, suspends_limit: true }
+                  judgment: { dist: fixed, hours: 1 }
+                  archiving: { dist: fixed, hours: 1 }
               - { id: criminal, category: criminal, priority: 1, time_limit_days: 3, effort: { judgment: { dist: fixed, hours: 2 } } }
             intake:
               - { type: civil, per_year: 100 }

@@ -12,6 +12,7 @@ namespace Docket.Domain.Tests.Replay;
 /// The simulator's own engine (<see cref="CourtSimulation"/>, as <c>docket replay</c>'s what-if runs it) given a live
 /// court's filings on the layout the court ran: until a case closes, every filing goes where the live court sent it —
 /// the same team, or the same wait — under every assignment policy, flagged and major-risk cases designated alike.
+/// (Teams, as the what-if counts them; the judge in charge is held to the live court's by the driven court's tests.)
 /// Its closures come from the effort model, not the ledger, so the filings here come within an hour and the work
 /// takes weeks: no case closes in either court.
 /// </summary>
@@ -63,6 +64,8 @@ public sealed class SimulatorIntakeAgreementTests
         var summary = LedgerWhatIf.Run(loaded.Scenario!, "intake.yaml", court.Id, read, LedgerFile.RevealedSecrets(read, "intake.jsonl"));
 
         Assert.Equal(45, summary.Replay!.Cases);
+        // No case closed in the simulated month (the work takes longer), so no load differs from the live court's.
+        Assert.Equal(0, summary.Cases.Closed);
         Assert.Equal(0, summary.Replay.Moved);
     }
 
