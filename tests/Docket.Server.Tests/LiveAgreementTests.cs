@@ -175,6 +175,15 @@ public sealed class LiveAgreementTests
                 Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/courts/{DocketFactory.Court}/deadline-watch", null)).Status);
             }
         }
+        // At the end, two months on (every open case's limit warned: 90 days, warned 30 before), the president extends
+        // every open simple civil case (one already extended, or closed meanwhile: 409, nothing ledgered), so the
+        // sequences' extensions do not hang on a few draws.
+        factory.Clock.Advance(TimeSpan.FromDays(61));
+        foreach (var id in open.Where(id => typeOf[id] == "simple_civil"))
+        {
+            var (status, body, _) = await president.PostJsonAsync($"/api/cases/{id}/extensions", new { days = 10, reason = "expert report pending" });
+            Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Conflict, body.ToString());
+        }
         Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/courts/{DocketFactory.Court}/deadline-watch", null)).Status);
         var now = factory.Clock.GetUtcNow();
         var (kpiStatus, kpis, _) = await president.GetJsonAsync($"/api/courts/{DocketFactory.Court}/kpis");
