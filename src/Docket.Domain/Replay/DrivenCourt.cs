@@ -181,9 +181,8 @@ public sealed class DrivenCourt
     /// </summary>
     public Caseload Caseload(DateTimeOffset? since, DateTimeOffset now)
     {
-        var ordered = _cases.Values.OrderBy(c => c.Number).ToList();
-        var tally = new CaseloadTally(since ?? (ordered.Count > 0 ? ordered[0].FiledAt : now), now);
-        foreach (var c in ordered)
+        var tally = new CaseloadTally(since ?? FirstFiledAt(now), now);
+        foreach (var c in InFilingOrder())
         {
             tally.Count(c.FiledAt, c.ClosedAt, c.Status == CourtCaseStatus.Waiting);
         }
@@ -199,10 +198,10 @@ public sealed class DrivenCourt
     /// </summary>
     public BalanceKpi Balance(DateTimeOffset? since, DateTimeOffset now)
     {
-        var from = since ?? (_cases.Count > 0 ? _cases.Values.Min(c => c.FiledAt) : now);
+        var from = since ?? FirstFiledAt(now);
         double Days(DateTimeOffset at) => (at - from).TotalDays;
         var inputs = new BalanceInputs();
-        foreach (var c in _cases.Values.OrderBy(c => c.Number))
+        foreach (var c in InFilingOrder())
         {
             var record = new Simulation.CaseRecord
             {
@@ -222,6 +221,11 @@ public sealed class DrivenCourt
         }
         return BalanceKpi.Of(inputs.Indicators(), _court.Scenario.Balance.Weights, CaseloadGini());
     }
+
+    private IEnumerable<DrivenCase> InFilingOrder() => _cases.Values.OrderBy(c => c.Number);
+
+    /// <summary>When the first case was filed (numbers follow filing); <paramref name="none"/> when no case was.</summary>
+    private DateTimeOffset FirstFiledAt(DateTimeOffset none) => InFilingOrder().FirstOrDefault()?.FiledAt ?? none;
 
     /// <summary>The spread of the teams' open work now (<see cref="CourtIndicators.CaseloadGini"/>), from the boards' pending work.</summary>
     public double CaseloadGini() => CourtIndicators.CaseloadGini(_court.Layout, _router.PendingWork);

@@ -213,9 +213,10 @@ public static class LedgerReplay
                     case LedgerKinds.Close:
                         {
                             // The record as the verifier's court holds it after the closure: the days its limit stood still.
-                            var closed = state.Case(NumberOf(e))!;
+                            var number = NumberOf(e);
+                            var closed = state.Case(number)!;
                             var suspended = CaseClock.Suspension(court.CaseTypes[court.TypeIndex(closed.Type)], closed).Days;
-                            owed = OwedPull.After(e, driven.Close(NumberOf(e), e.At, suspended), court.Layout.Teams.Count, driven.NextPull);
+                            owed = OwedPull.After(e, driven.Close(number, e.At, suspended), court.Layout.Teams.Count, driven.NextPull);
                             break;
                         }
                     case LedgerKinds.Extension:
