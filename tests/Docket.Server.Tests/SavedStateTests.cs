@@ -39,10 +39,11 @@ public sealed class SavedStateTests : IAsyncLifetime
 
         // The first filing's entry, before the saved position, is spoiled beyond reading: a court replaying its whole
         // ledger would lose case live-1 and every later decision would differ; this one, which no longer replays it,
-        // answers as before (with the background verification off, which would close it).
+        // answers as before (with the background verification off, which would close it). Case live-1 itself is not
+        // read here: its grain folds it from storage, and would find its entry changed (below, and the next test).
         await ExecuteAsync("UPDATE ledger SET entry = 'spoiled' WHERE court = 'live' AND seq = 2");
         await using var second = new DocketFactory(_data, new Dictionary<string, string?>(s_saveOften) { ["Docket:Audit:VerifyAtActivation"] = "false" });
-        await AssertSameAsync(second, kpis, cases);
+        await AssertSameAsync(second, kpis, cases, spoiled: "live-1");
 
         // The auditor's verification reads the whole ledger, finds the entry, and closes the court: its work routes
         // answer 503 naming the entry, /health says degraded; the ledger stays readable for auditors.
@@ -98,7 +99,14 @@ public sealed class SavedStateTests : IAsyncLifetime
         // Spoiled before the saved position: only a court that took the saved state answers as before.
         await ExecuteAsync("UPDATE ledger SET entry = 'spoiled' WHERE court = 'live' AND seq = 2");
         await using var second = new DocketFactory(_data, new Dictionary<string, string?>(s_saveOften) { ["Docket:Audit:VerifyAtActivation"] = "false" });
-        await AssertSameAsync(second, kpis, cases);
+        await AssertSameAsync(second, kpis, cases, spoiled: "live-1");
+
+        // The spoiled case is not served: its grain folds it from storage, finds its filing no longer what the court
+        // verified, and closes the court.
+        var (status, refused, _) = await second.ClientFor(TestUsers.President).GetJsonAsync("/api/cases/live-1");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("live-1", refused.Str("detail"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await second.ClientFor(TestUsers.President).GetJsonAsync("/api/courts/live/kpis")).Status);
     }
 
     /// <summary>Files and finishes cases on a first server; returns its KPIs, some cases as read, and the position of its saved state.</summary>
@@ -136,10 +144,11 @@ public sealed class SavedStateTests : IAsyncLifetime
         return (kpis, cases, saved);
     }
 
-    private static async Task AssertSameAsync(DocketFactory factory, string kpis, Dictionary<string, string> cases)
+    /// <param name="spoiled">A case whose entry was changed in storage, not read (its grain would refuse it).</param>
+    private static async Task AssertSameAsync(DocketFactory factory, string kpis, Dictionary<string, string> cases, string? spoiled = null)
     {
         var president = factory.ClientFor(TestUsers.President);
-        foreach (var (id, record) in cases)
+        foreach (var (id, record) in cases.Where(c => c.Key != spoiled))
         {
             Assert.Equal(record, (await president.GetJsonAsync($"/api/cases/{id}")).Body.GetRawText());
         }

@@ -6,7 +6,8 @@ namespace Docket.Abstractions;
 
 /// <summary>
 /// A filed case, keyed by its id (<c>{court}-{number}</c>): it serialises the commands on it and holds its record,
-/// derived from the court's ledger (never stored a second time). It decides its own commands on that record — node
+/// folded from the court's ledger as storage holds it, checked against the court's mark of the case (never stored a
+/// second time). It decides its own commands on that record — node
 /// reached, unlock, extension, conversion asked and decided, party code (<see cref="Domain.Courts.CaseCommands"/>) —
 /// and has the court sequence them; a designation (an assignment) the court decides.
 /// It decides its own deadline warnings too (<see cref="WatchAsync"/>): when its team's or its court's watch asks, and,
@@ -19,9 +20,12 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     [Alias("get")]
     Task<CaseDetails?> GetAsync();
 
-    /// <summary>Takes the court's newer record of the case (called by the court when an entry of its own changes it).</summary>
-    [Alias("adopt-held")]
-    Task AdoptAsync(HeldCase record);
+    /// <summary>
+    /// Told by the court that an entry of its own (a pull, an escalation, a review draw, a meeting's sitting) changed
+    /// the case, up to entry <paramref name="version"/>: an active grain whose record is older folds it again.
+    /// </summary>
+    [Alias("changed")]
+    Task ChangedAsync(long version);
 
     /// <summary>
     /// Issues the deadline warnings the case has earned by now and not been issued

@@ -21,7 +21,7 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     /// Sequences a command a case's grain decided on its record (<see cref="Domain.Courts.CaseCommands"/>): when the
     /// court's record of the case is still the one decided on and the decision holds now, appends its entries (and
     /// the pulls a closure lets the case's team make) in the court's group commit and answers once they are durable;
-    /// otherwise answers stale with the record it holds, for the case's grain to decide again.
+    /// otherwise answers stale, for the case's grain to fold its record again and decide again.
     /// </summary>
     [Alias("ledger-case-decision")]
     Task<CaseLedgered> LedgerAsync(CaseDecision decision);
@@ -81,9 +81,13 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("queue")]
     Task<QueuedCase[]> GetQueueAsync();
 
-    /// <summary>The case's record once every entry it reflects is durable; null for no such case.</summary>
-    [Alias("get-held-case")]
-    Task<HeldCase?> GetCaseAsync(long number);
+    /// <summary>
+    /// Where case <paramref name="number"/> stands in the court's verified ledger, once every entry through it is
+    /// durable (<see cref="CaseMark"/>): what its grain checks the entries it reads from storage against. Null for no
+    /// such case.
+    /// </summary>
+    [Alias("case-mark")]
+    Task<CaseMark?> GetCaseMarkAsync(long number);
 
     /// <summary>
     /// A team's docket — or one of its judges', by name — as of the court's durable ledger (a team's or judge's grain

@@ -119,22 +119,79 @@ public static class CaseEntries
     public static CourtCase Fold(Court court, IEnumerable<LedgerEntry> entries)
     {
         CourtCase? c = null;
+        var later = new List<LedgerEntry>();
         foreach (var e in entries)
         {
             if (c is null)
             {
                 c = Filed(court, e);
             }
-            else if (e.Kind == LedgerKinds.ReviewDraw)
+            else
+            {
+                later.Add(e);
+            }
+        }
+        return c is null ? throw new InvalidOperationException("no entries: a case's record begins with its filing") : Advance(c, later);
+    }
+
+    /// <summary>
+    /// The record after <paramref name="entries"/> (in ledger order, all after the record's version): those that change
+    /// this case applied, the others — about other cases, or of kinds that change none — passed over.
+    /// </summary>
+    public static CourtCase Advance(CourtCase c, IEnumerable<LedgerEntry> entries)
+    {
+        foreach (var e in entries)
+        {
+            if (e.Kind == LedgerKinds.ReviewDraw)
             {
                 c = (e.Eligible ?? []).Contains(c.Id) ? ReviewDrawn(c, e) : c;
             }
-            else if (ChangesCase(e.Kind))
+            else if (e.Case == c.Id && ChangesCase(e.Kind))
             {
                 c = Apply(c, e);
             }
         }
-        return c ?? throw new InvalidOperationException("no entries: a case's record begins with its filing");
+        return c;
+    }
+
+    /// <summary>
+    /// The record case <paramref name="caseId"/>'s stored entries make (<paramref name="records"/>, as the journal
+    /// reads them back for it), taken only as far as the court has verified and acknowledged: the entries through
+    /// <paramref name="version"/>, which must chain to <paramref name="digest"/> (<see cref="CaseDigest"/>) and end the
+    /// record there, each entry's text matching its stored hash. With no digest (a finished case, whose digest the
+    /// court no longer keeps) every entry is taken and only the hashes are checked. The problem, naming the entry when
+    /// one is at fault, when storage does not hold what the court verified.
+    /// </summary>
+    public static (CourtCase? Case, string? Problem) FoldStored(Court court, string caseId, IReadOnlyList<LedgerRecord> records, long version, CaseDigest? digest)
+    {
+        var taken = digest is null ? records : [.. records.Where(r => r.Seq <= version)];
+        foreach (var r in taken)
+        {
+            if (LedgerHash.Of(r.Json) != r.Hash)
+            {
+                return (null, $"case {caseId}'s entry {r.Seq}: the entry's text does not match its stored hash");
+            }
+        }
+        if (digest is { } expected && CaseDigest.Of(caseId, taken) != expected)
+        {
+            return (null, $"case {caseId}'s entries in storage through entry {version} are not those the court verified (their digest differs)");
+        }
+        if (taken.Count == 0)
+        {
+            return (null, $"case {caseId} has no entries in storage");
+        }
+        CourtCase c;
+        try
+        {
+            c = Fold(court, taken.Select(r => LedgerEntry.Parse(r.Json)));
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException)
+        {
+            return (null, $"case {caseId}'s entries in storage do not make a record: {e.Message}");
+        }
+        return digest is not null && c.Version != version
+            ? (null, $"case {caseId}'s entries in storage end at entry {c.Version}, not at {version}")
+            : (c, null);
     }
 
     /// <summary>A closed file a quality-review draw drew among its eligible ones: drawn when in its sample, else passed over.</summary>

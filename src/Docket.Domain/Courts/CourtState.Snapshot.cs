@@ -8,7 +8,7 @@ namespace Docket.Domain.Courts;
 /// chain's head, seed epochs, counters, each pool's board and policy history (counts, pending work, who is away, the
 /// order of the available sets, a deck's order, a rotation's place), the judges' open counts, the absences, the last
 /// case number and the first filing's time, and the records of the cases in progress with the moment of their next
-/// deadline check (a finished case is in storage, <see cref="FinishedCase"/>, not in the state). What can be
+/// deadline check and the digest of their entries (a finished case is in storage, <see cref="FinishedCase"/>, not in the state). What can be
 /// derived is derived again (the waiting queues, the teams' open sets, the key fingerprints, the policies' indexes),
 /// so a state read back decides every later entry exactly as the state that was saved (tested by replaying the rest
 /// of a ledger on both).
@@ -17,6 +17,8 @@ public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
     /// <summary>
+    /// 9: each case in progress's <see cref="CaseDigest"/> after its next check; a state of version 8 is refused (the
+    /// court replays its whole ledger once, which makes the digests).
     /// 8: no digest of every case, only the last case number, the first filing's time and the finished cases' sums
     /// (<see cref="FinishedTotals"/>; the cases themselves are rows in storage); a state of version 6 is refused, and
     /// the court's replay of its whole ledger writes those rows (7, without the sums, was never released).
@@ -25,7 +27,7 @@ public sealed partial class CourtState
     /// reviewed), then the meeting's sittings and each member's attendance. A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
     /// refused: the court replays its ledger.
     /// </summary>
-    private const int SnapshotVersion = 8;
+    private const int SnapshotVersion = 9;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
@@ -82,7 +84,7 @@ public sealed partial class CourtState
             CourtTimes.Write(w, FirstFiledAt ?? default);
             _finishedTotals.Write(w);
         }
-        return new CourtSnapshot(Seq, head.ToArray(), _held.Freeze(), _dueAt.Freeze());
+        return new CourtSnapshot(Seq, head.ToArray(), _held.Freeze(), _dueAt.Freeze(), _digests.Freeze());
     }
 
     /// <summary>
@@ -188,6 +190,7 @@ public sealed partial class CourtState
             var hasDue = r.ReadBoolean();
             var due = CourtTimes.Read(r);
             _held.Add(c.Number, c);
+            _digests.Add(c.Number, CaseDigest.Read(r));
             if (hasDue)
             {
                 _due.File(c.Number, due);
@@ -249,13 +252,15 @@ public sealed class CourtSnapshot
     private readonly byte[] _head;
     private readonly CaseSlots<CourtCase>.Frozen _held;
     private readonly CaseSlots<DateTimeOffset>.Frozen _due;
+    private readonly CaseSlots<CaseDigest>.Frozen _digests;
 
-    internal CourtSnapshot(long seq, byte[] head, CaseSlots<CourtCase>.Frozen held, CaseSlots<DateTimeOffset>.Frozen due)
+    internal CourtSnapshot(long seq, byte[] head, CaseSlots<CourtCase>.Frozen held, CaseSlots<DateTimeOffset>.Frozen due, CaseSlots<CaseDigest>.Frozen digests)
     {
         Seq = seq;
         _head = head;
         _held = held;
         _due = due;
+        _digests = digests;
     }
 
     public long Seq { get; }
@@ -293,6 +298,7 @@ public sealed class CourtSnapshot
             w.Write(json.WrittenSpan);
             w.Write(due is not null);
             CourtTimes.Write(w, due ?? default);
+            (_digests.TryGetValue(number, out var digest) ? digest : throw new InvalidOperationException($"case {number} in progress has no digest")).Write(w);
             if (++i % CasesPerSlice == 0)
             {
                 w.Flush();

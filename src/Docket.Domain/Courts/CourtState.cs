@@ -48,6 +48,7 @@ public sealed partial class CourtState
     private readonly DueIndex _due = DueIndex.ForCourt();
     // The same next checks by case number: a saved state freezes these chunks (the heap's order changes in place).
     private readonly CaseSlots<DateTimeOffset> _dueAt = new();
+    private readonly CaseSlots<CaseDigest> _digests = new();
     private DateTimeOffset _applying;
     private long _applyingSeq;
 
@@ -160,6 +161,36 @@ public sealed partial class CourtState
     /// </summary>
     public CourtCase? Case(long number) =>
         _held.TryGetValue(number, out var c) || _recalled.TryGetValue(number, out c) ? c : null;
+
+    /// <summary>
+    /// The digest of case <paramref name="number"/>'s entries (<see cref="CaseDigest"/>) while it is in progress; null
+    /// for a finished case or a number never filed.
+    /// </summary>
+    public CaseDigest? DigestOf(long number) => _digests.TryGetValue(number, out var d) ? d : null;
+
+    /// <summary>Chains the entry onto the digest of each case in progress it names (a case it finished has none).</summary>
+    private void Chain(LedgerEntry e, string hash)
+    {
+        if (e.Case is { } id)
+        {
+            ChainOne(e.Number ?? _court.NumberOf(id), hash);
+        }
+        if (e.Kind == LedgerKinds.ReviewDraw)
+        {
+            foreach (var named in e.Eligible ?? [])
+            {
+                ChainOne(_court.NumberOf(named), hash);
+            }
+        }
+    }
+
+    private void ChainOne(long number, string hash)
+    {
+        if (_held.ContainsKey(number))
+        {
+            _digests[number] = (_digests.TryGetValue(number, out var d) ? d : CaseDigest.None).Then(hash);
+        }
+    }
 
     /// <summary>Whether case <paramref name="number"/> finished and its record is not at hand (read it from the ledger and <see cref="Recall"/> it).</summary>
     public bool HasLeft(long number) => IsFinished(number) && !_recalled.ContainsKey(number);
@@ -435,6 +466,7 @@ public sealed partial class CourtState
         _owed = null;
         Apply(entry);
         var hash = LedgerHash.Of(json);
+        Chain(entry, hash);
         Seq = entry.Seq;
         Head = hash;
         LastAt = entry.At;
@@ -503,6 +535,7 @@ public sealed partial class CourtState
             problem ??= Check(entry);
             var pulling = PullingTeam(entry);
             Apply(entry);
+            Chain(entry, record.Hash);
             if (pulling >= 0 && !LeavesAssignmentsToReplay)
             {
                 _owed = OwedPull.After(entry, pulling, _court.Layout.Teams.Count, NextPull);
@@ -892,6 +925,7 @@ public sealed partial class CourtState
         _held.Remove(c.Number);
         _dueAt.Remove(c.Number);
         _due.Remove(c.Number);
+        _digests.Remove(c.Number);
         var finished = FinishedOf(c, type, _applyingSeq);
         _finishedTotals.Add(_court, finished);
         if (TracksFinished)

@@ -3,30 +3,38 @@ using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Quality;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Docket.Grains;
 
 /// <summary>
 /// A filed case: serialises the commands on it, decides them, and holds its record, which is derived from the
-/// court's ledger and never written anywhere else. The commands on its own life — a node reached, an unlock, an
-/// extension, a conversion asked for and decided, a party's new code — it decides here on its record by the domain's
-/// <see cref="CaseCommands"/>, in parallel with every other case; the court only sequences the entries decided
-/// (<see cref="ILiveCourtGrain.LedgerAsync"/>), or answers stale when its record moved on, and this grain decides
-/// again. A designation is an assignment: the court decides it. On first use the grain takes the record the court
-/// holds (in memory while the case is in progress, folded back from the ledger once it has finished), only once that
-/// record is durable; after that it keeps the records the court acknowledges as durable for its commands and those
-/// the court sends when an entry it wrote itself (a deadline warning, an escalation, a pull) changes the case.
-/// Nothing is persisted: a new activation starts again from the court.
+/// court's ledger and never written anywhere else. On first use it folds the record itself from the case's entries in
+/// storage (<see cref="ICourtJournal.ReadCaseAsync"/>, <see cref="CaseEntries.FoldStored"/>), taken through the
+/// court's mark of the case (<see cref="ILiveCourtGrain.GetCaseMarkAsync"/>: its last entry, durable, and the digest of
+/// its entries the court chained as it verified them), so it shows only what the court verified and acknowledged;
+/// entries storage does not hold as the court verified them close the court (its whole ledger is then verified, which
+/// names the entry). The commands on its own life — a node reached, an unlock, an extension, a conversion asked for
+/// and decided, a party's new code — it decides here on its record by the domain's <see cref="CaseCommands"/>, in
+/// parallel with every other case; the court only sequences the entries decided (<see cref="ILiveCourtGrain.LedgerAsync"/>)
+/// — taking them only on the record's version they were decided on — and this grain applies the entries the court
+/// appended to its record; or the court answers stale (its own entry changed the case meanwhile: a pull, an
+/// escalation, a review draw), and this grain folds the record again and decides again. A designation, a review's
+/// finding and a meeting's step the court decides; the record is folded again after them. When an entry of the
+/// court's own changes the case, the court tells this grain (<see cref="ChangedAsync"/>), which folds again if active.
+/// Nothing is persisted: a new activation folds again.
 /// Its deadline warnings are its own to decide too (<see cref="WatchAsync"/>, <see cref="CaseCommands.Warn"/>): its
 /// team's watch asks it when its check has come (the court's, for a case no team holds open), and while active it
 /// keeps a grain timer for its record's next check (<see cref="CaseClock.NextCheck"/>), so a read just after a
 /// deadline shows its warning.
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
-public sealed class LiveCaseGrain(
+public sealed partial class LiveCaseGrain(
     Organization organization,
+    ICourtJournal journal,
     TimeProvider time,
+    ILogger<LiveCaseGrain> logger,
     IOptions<DeadlineWatchOptions> watchOptions,
     IEnumerable<ICaseDecisionListener> listeners) : Grain, ILiveCaseGrain
 {
@@ -58,11 +66,9 @@ public sealed class LiveCaseGrain(
         return _court is not null && _record is { } c ? CaseClock.Details(_court, c, time.GetUtcNow()) : null;
     }
 
-    public Task AdoptAsync(HeldCase record)
-    {
-        Take(record.Whole);
-        return Task.CompletedTask;
-    }
+    public Task ChangedAsync(long version) =>
+        // An inactive grain (no record yet) folds at its first use anyway.
+        _record is { } c && c.Version < version ? FoldAgainAsync() : Task.CompletedTask;
 
     public async Task<CourtWarning[]> WatchAsync()
     {
@@ -78,14 +84,12 @@ public sealed class LiveCaseGrain(
                 await listener.DecidedAsync(this.GetPrimaryKeyString(), decision);
             }
             var answer = await Court().LedgerAsync(decision);
-            if (answer.Case is { } held)
-            {
-                Take(held.Whole);
-            }
             if (!answer.Stale)
             {
+                Advance(answer.Entries);
                 return answer.Warnings;
             }
+            await FoldAgainAsync();
         }
         // A record that keeps changing under the watch is looked at again at its next check.
         return [];
@@ -120,8 +124,8 @@ public sealed class LiveCaseGrain(
         CourtDecidesAsync(court => court.RecordFindingAsync(_number, finding, note, by));
 
     /// <summary>
-    /// A command the court decides on its own state (a review's finding, a meeting's step), then the record with what
-    /// the command changed: a record's Orleans form leaves out its review and meeting, the court's held form carries them.
+    /// A command the court decides on its own state (a review's finding, a meeting's step), then the record folded
+    /// again with what the command changed.
     /// </summary>
     private async Task<CommandResult> CourtDecidesAsync(Func<ILiveCourtGrain, Task<CommandResult>> command)
     {
@@ -135,29 +139,13 @@ public sealed class LiveCaseGrain(
         {
             return result;
         }
-        var after = (await Court().GetCaseAsync(_number))?.Whole;
-        Take(after);
-        return after is null ? result : result with { Case = CaseClock.Details(_court, after, time.GetUtcNow()) };
+        await FoldAgainAsync();
+        return _record is { } after ? result with { Case = CaseClock.Details(_court, after, time.GetUtcNow()) } : result;
     }
 
     /// <summary>A designation is an assignment: the court decides it on its board of team loads.</summary>
-    public async Task<CommandResult> DesignateAsync(string? team, string reason, Actor by)
-    {
-        await SyncAsync();
-        if (_court is null || _record is not { } before)
-        {
-            return NoSuchCase();
-        }
-        var result = await Court().DesignateAsync(_number, team, reason, by);
-        if (result.Case is not { } details)
-        {
-            return result;
-        }
-        // A record's Orleans form leaves out its conversion, review and meeting; a designation changes none of them.
-        var after = details.Case with { Conversion = before.Conversion, Review = before.Review, Meeting = before.Meeting };
-        Take(after);
-        return result with { Case = CaseClock.Details(_court, after, time.GetUtcNow()) };
-    }
+    public Task<CommandResult> DesignateAsync(string? team, string reason, Actor by) =>
+        CourtDecidesAsync(court => court.DesignateAsync(_number, team, reason, by));
 
     /// <summary>
     /// Decides a command on the case's record here, in this grain's turn (<see cref="CaseCommands"/>), and has the
@@ -184,14 +172,12 @@ public sealed class LiveCaseGrain(
                 return refused;
             }
             var answer = await Court().LedgerAsync(decision);
-            if (answer.Case is { } held)
-            {
-                Take(held.Whole);
-            }
             if (!answer.Stale)
             {
-                return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, answer.Case!.Whole, time.GetUtcNow()), answer.Entries, false);
+                Advance(answer.Entries);
+                return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _record!, time.GetUtcNow()), answer.Entries, false);
             }
+            await FoldAgainAsync();
             if (attempt == Attempts || _record is null)
             {
                 return CommandResult.Fail(Outcome.Conflict, null, $"case {_court.CaseId(_number)} changed while the command was being decided; try again");
@@ -204,7 +190,14 @@ public sealed class LiveCaseGrain(
 
     private CommandResult NoSuchCase() => CommandResult.Fail(Outcome.NotFound, null, $"no case {this.GetPrimaryKeyString()}");
 
-    /// <summary>Keeps a newer record of the court's (an older one can arrive late from a court's notice), and times its next check.</summary>
+    /// <summary>
+    /// Applies the entries the court appended for a decision taken on this record's version (those about other
+    /// cases, a closure's pulls, passed over).
+    /// </summary>
+    private void Advance(LedgerRecord[] entries) =>
+        Take(CaseEntries.Advance(_record!, entries.Where(r => r.CaseId == _record!.Id).Select(r => LedgerEntry.Parse(r.Json))));
+
+    /// <summary>Keeps a newer record (never an older one), and times its next check.</summary>
     private bool Take(CourtCase? record)
     {
         if (record is null || record.Version <= (_record?.Version ?? 0))
@@ -259,15 +252,50 @@ public sealed class LiveCaseGrain(
         }
     }
 
-    /// <summary>Until the court knows the case (a guessed id, or a filing not yet durable), every use asks again.</summary>
+    /// <summary>
+    /// Folds the record from storage when it has none: the court's mark of the case first (null until the court knows
+    /// it: a guessed id, or a filing not yet durable, so every use asks again), then the case's entries through it.
+    /// </summary>
     private async Task SyncAsync()
     {
-        if (_record is not null || _court is null)
+        if (_record is not null || _court is null || await Court().GetCaseMarkAsync(_number) is not { } mark)
         {
             return;
         }
-        Take((await Court().GetCaseAsync(_number))?.Whole);
+        var id = _court.CaseId(_number);
+        var stored = await journal.ReadCaseAsync(_court.Id, id);
+        var (record, problem) = CaseEntries.FoldStored(_court, id, stored, mark.Version, mark.Digest is { } d ? CaseDigest.Parse(d) : null);
+        if (problem is not null)
+        {
+            await RefuseStorageAsync(problem);
+        }
+        Take(record);
     }
+
+    /// <summary>Drops the record (and its check timer) and folds it again from storage.</summary>
+    private async Task FoldAgainAsync()
+    {
+        _check?.Dispose();
+        _check = null;
+        _record = null;
+        await SyncAsync();
+    }
+
+    /// <summary>
+    /// Storage does not hold the case's entries as the court verified them: the court is closed (it serves nothing
+    /// from a ledger that does not verify) and its whole ledger verified, which names the first entry at fault.
+    /// </summary>
+    private async Task RefuseStorageAsync(string problem)
+    {
+        var court = _court!.Id;
+        LogStorageRefused(court, problem);
+        await Court().CloseAsync(new LedgerVerification(court, false, 0, 0, null, null, problem));
+        GrainFactory.GetGrain<ILedgerCheckGrain>(court).StartAsync(full: true).Ignore();
+        throw new CourtClosedException(court, null, problem);
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Court {Court} closed by a case's grain: {Problem}; its whole ledger is being verified")]
+    private partial void LogStorageRefused(string court, string problem);
 
     private ILiveCourtGrain Court() => GrainFactory.LiveCourt(_court!.Id);
 }

@@ -196,7 +196,8 @@ public sealed partial class LiveCourtGrain(
 
     public Task CloseAsync(LedgerVerification failure)
     {
-        if (_closed is null && !failure.Valid)
+        // A failure that names no entry (a case's grain found its entries changed) gives way to the verification's.
+        if (!failure.Valid && (_closed is null || _closed.FirstInvalidSeq is null && failure.FirstInvalidSeq is not null))
         {
             _closed = failure;
             LogClosed(_court.Id, failure.FirstInvalidSeq ?? 0, failure.Problem ?? "");
@@ -353,7 +354,7 @@ public sealed partial class LiveCourtGrain(
         ReportPulls(effect);
         LogQueueWatched(_court.Id, effect.Escalated.Count, effect.Pulled.Count);
         var adoptions = effect.Escalated.Concat(effect.Pulled.Select(p => p.Number)).Distinct().Select(_state.Case).OfType<CourtCase>()
-            .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(HeldCase.Of(c))).ToList();
+            .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).ChangedAsync(c.Version)).ToList();
         if (awaitCases)
         {
             await Task.WhenAll(adoptions);
@@ -464,7 +465,7 @@ public sealed partial class LiveCourtGrain(
         {
             if (_state.Case(_court.NumberOf(id)) is { } c)
             {
-                GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(HeldCase.Of(c)).Ignore();
+                GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).ChangedAsync(c.Version).Ignore();
             }
         }
         return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
@@ -484,7 +485,7 @@ public sealed partial class LiveCourtGrain(
         {
             if (record.CaseId is { } id && _state.Case(_court.NumberOf(id)) is { } c)
             {
-                GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).AdoptAsync(HeldCase.Of(c)).Ignore();
+                GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).ChangedAsync(c.Version).Ignore();
             }
         }
         return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
@@ -631,10 +632,10 @@ public sealed partial class LiveCourtGrain(
         var before = _state.Case(number);
         if (CourtCommands.Ledger(_state, decision, NowOrBroken()) is not { } effect)
         {
-            return new CaseLedgered(true, await GetCaseAsync(number), [], []);
+            return new CaseLedgered(true, [], []);
         }
         var unlocked = Array.Exists(decision.Entries, e => e.Kind == LedgerKinds.Unlock);
-        var after = await CommitCaseAsync(effect, effect.Closed ? () => _metrics?.Closed(before!.Type, before.Team) : unlocked ? () => _metrics?.Unlocked() : null);
+        await CommitCaseAsync(effect, effect.Closed ? () => _metrics?.Closed(before!.Type, before.Team) : unlocked ? () => _metrics?.Unlocked() : null);
         foreach (var w in effect.Warnings)
         {
             _metrics?.Warned(w.Warning.Level);
@@ -643,7 +644,7 @@ public sealed partial class LiveCourtGrain(
         {
             LogCaseWarned(_court.Id, _court.CaseId(number), effect.Warnings.Count);
         }
-        return new CaseLedgered(false, HeldCase.Of(after), [.. effect.Records], [.. effect.Warnings]);
+        return new CaseLedgered(false, [.. effect.Records], [.. effect.Warnings]);
     }
 
     public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
@@ -658,22 +659,26 @@ public sealed partial class LiveCourtGrain(
         return await CompleteAsync(effect, () => _metrics?.Moved(type!, effect.MovedFrom, effect.MovedTo!));
     }
 
-    /// <summary>The case's record, once every entry it reflects is durable (no reader sees an unwritten change).</summary>
-    public async Task<HeldCase?> GetCaseAsync(long number)
+    /// <summary>
+    /// Where the case stands (<see cref="CaseMark"/>), taken in this turn, answered once every entry through it is
+    /// durable: a case in progress by its version and the digest the court chained as it verified and appended its
+    /// entries; a finished case, whose entries no longer change, once the entry that finished it is durable.
+    /// </summary>
+    public async Task<CaseMark?> GetCaseMarkAsync(long number)
     {
         EnsureHealthy();
-        while (true)
+        if (number < 1 || number > _state.LastNumber)
         {
-            while (_state.HasLeft(number))
-            {
-                await RecallAsync(number);
-            }
-            if (_state.Case(number) is not { } c || c.Version <= _durableSeq)
-            {
-                return _state.Case(number) is { } held ? HeldCase.Of(held) : null;
-            }
-            await DurableThroughAsync(c.Version);
+            return null;
         }
+        if (_state.DigestOf(number) is { } digest && _state.Case(number) is { } c)
+        {
+            var mark = new CaseMark(c.Version, digest.ToString());
+            await DurableThroughAsync(c.Version);
+            return mark;
+        }
+        await DurableThroughAsync(_state.Seq);
+        return new CaseMark(0, null);
     }
 
     public async Task<DocketSnapshot?> GetDocketAsync(string team, string? judge)
@@ -942,7 +947,7 @@ public sealed partial class LiveCourtGrain(
         ReportPulls(effect);
         foreach (var p in pulled)
         {
-            GrainFactory.GetGrain<ILiveCaseGrain>(p.Id).AdoptAsync(HeldCase.Of(p)).Ignore();
+            GrainFactory.GetGrain<ILiveCaseGrain>(p.Id).ChangedAsync(p.Version).Ignore();
         }
         return after;
     }

@@ -194,14 +194,18 @@ public sealed class InMemoryCourtJournal : ICourtJournal
         }
     }
 
-    /// <summary>Replaces a stored entry's text as an attacker with access to the store would (for tests).</summary>
-    public void Tamper(string court, long seq, Func<string, string> change)
+    /// <summary>
+    /// Replaces a stored entry's text as an attacker with access to the store would (for tests); with
+    /// <paramref name="rehash"/>, its stored hash too (the chain's next link then no longer matches).
+    /// </summary>
+    public void Tamper(string court, long seq, Func<string, string> change, bool rehash = false)
     {
         lock (_lock)
         {
             var list = _entries[court];
             var old = list[(int)seq - 1];
-            list[(int)seq - 1] = old with { Json = change(old.Json) };
+            var json = change(old.Json);
+            list[(int)seq - 1] = old with { Json = json, Hash = rehash ? LedgerHash.Of(json) : old.Hash };
         }
     }
 }

@@ -73,6 +73,13 @@ public sealed class CourtAgreementPropertyTests
                     {
                         var folded = CaseEntries.Fold(court, entries.Where(e => e.Case == held.Id || (e.Kind == LedgerKinds.ReviewDraw && (e.Eligible ?? []).Contains(held.Id))));
                         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(held), System.Text.Json.JsonSerializer.Serialize(folded));
+                        // And as a case's grain folds it: the entries storage reads back for it, through the court's
+                        // mark, chain to the digest the court kept.
+                        var stored = read.Select(r => new LedgerRecord(court.Id, r.Entry.Seq, r.Entry.Kind, r.Entry.Case, r.Text, r.Hash))
+                            .Where(r => r.CaseId == held.Id || NamedCases.Besides(r).Contains(held.Id)).ToList();
+                        var (grain, problem) = CaseEntries.FoldStored(court, held.Id, stored, held.Version, live.DigestOf(n));
+                        Assert.Null(problem);
+                        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(held), System.Text.Json.JsonSerializer.Serialize(grain));
                     }
                 }
 

@@ -57,6 +57,8 @@ public sealed class CourtSnapshotTests
                 Assert.Equal(whole.LastNumber, restored.LastNumber);
                 Assert.Equal(whole.FirstFiledAt, restored.FirstFiledAt);
                 Assert.Equal(whole.HeldCases.Select(c => JsonSerializer.Serialize(c)), restored.HeldCases.Select(c => JsonSerializer.Serialize(c)));
+                Assert.Equal(whole.HeldCases.Select(c => whole.DigestOf(c.Number)), restored.HeldCases.Select(c => restored.DigestOf(c.Number)));
+                Assert.All(whole.HeldCases, c => Assert.NotNull(whole.DigestOf(c.Number)));
                 Assert.Equal(whole.Queue().Select(q => (q.Pool, q.Case.Number)), restored.Queue().Select(q => (q.Pool, q.Case.Number)));
                 var at = whole.LastAt.AddDays(1);
                 Assert.Equal(JsonSerializer.Serialize(CourtIndicators.Compute(whole, wholeFinished, null, at)), JsonSerializer.Serialize(CourtIndicators.Compute(restored, restoredFinished, null, at)));

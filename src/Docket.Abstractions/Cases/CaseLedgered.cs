@@ -1,0 +1,27 @@
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+
+namespace Docket.Abstractions;
+
+/// <summary>
+/// The court's answer to a case's decision (<see cref="ILiveCourtGrain.LedgerAsync"/>): ledgered — the entries
+/// appended, durable, which the case's grain applies to the record it decided on (the court took the decision only on
+/// that record's version), and the deadline warnings they issued — or stale: the case changed meanwhile, and its grain
+/// folds its record again from the ledger and decides again.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.live.case-ledgered")]
+public sealed record CaseLedgered(
+    [property: Id(0)] bool Stale,
+    [property: Id(2)] LedgerRecord[] Entries,
+    [property: Id(3)] CourtWarning[] Warnings);
+
+/// <summary>
+/// Where a case stands in the court's verified ledger (<see cref="ILiveCourtGrain.GetCaseMarkAsync"/>): for a case in
+/// progress, the last entry that changed it (<see cref="Version"/>) and the digest of its entries through that one
+/// (<see cref="CaseDigest"/>, hex), every one of them durable; for a finished case, whose entries no longer change,
+/// no digest (the court keeps none for it).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("docket.live.case-mark")]
+public sealed record CaseMark(
+    [property: Id(0)] long Version,
+    [property: Id(1)] string? Digest);
