@@ -63,6 +63,32 @@ public sealed class SqliteCaseEntriesJournalTests : SqliteStoreTest
     [Fact]
     public Task The_SQLite_journal_reads_a_cases_entries_with_the_draws_that_name_it() =>
         CaseEntriesJournal.ReadsACasesEntriesWithTheDrawsThatNameIt(new SqliteCourtJournal(Store!));
+
+    /// <summary>
+    /// Every case grain's first read runs this query: each part must find its rows by an index, never scan the
+    /// court's ledger (a join planned with the ledger outside read all of it for each case).
+    /// </summary>
+    [Fact]
+    public async Task Reading_a_cases_entries_searches_by_index_and_scans_nothing()
+    {
+        await CaseEntriesJournal.ReadsACasesEntriesWithTheDrawsThatNameIt(new SqliteCourtJournal(Store!));
+        await using var connection = await Store!.OpenReaderAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteCourtJournal.ReadCaseSql;
+        command.Parameters.AddWithValue("$c", "c");
+        command.Parameters.AddWithValue("$i", "c-1");
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("ledger USING INDEX ledger_case", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("USING PRIMARY KEY (court=? AND seq=?)", StringComparison.Ordinal));
+    }
 }
 
 public sealed class PostgresCaseEntriesJournalTests : PostgresStoreTest
