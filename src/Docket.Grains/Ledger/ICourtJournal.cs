@@ -63,7 +63,10 @@ public interface ICourtJournal
     /// </summary>
     Task<int> ForgetKeysAsync(string court, DateTimeOffset filedBefore, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Keeps the court's saved state at ledger position <paramref name="seq"/> (replacing an older one; a newer one stays).</summary>
+    /// <summary>
+    /// Keeps the court's saved state at ledger position <paramref name="seq"/>, replacing one at an earlier or the same
+    /// position (a court saves at the same position only after setting the stored state aside); a later one stays.
+    /// </summary>
     Task SaveStateAsync(string court, long seq, ReadOnlySequence<byte> state, CancellationToken cancellationToken = default);
 
     /// <summary>The court's latest saved state and its ledger position, or null.</summary>

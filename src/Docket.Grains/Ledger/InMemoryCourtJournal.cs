@@ -23,7 +23,7 @@ public sealed class InMemoryCourtJournal : ICourtJournal
     {
         lock (_lock)
         {
-            if (!_states.TryGetValue(court, out var old) || old.Seq < seq)
+            if (!_states.TryGetValue(court, out var old) || old.Seq <= seq)
             {
                 _states[court] = new SavedCourtState(seq, state.ToArray());
             }

@@ -32,7 +32,9 @@ public sealed class SavedStateFiles(string dataDirectory)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = PathOf(court);
-        if (SeqAt(path) >= seq)
+        // A state at the same position replaces the one there: the court saves there again only after setting that
+        // one aside (written by an earlier version, say), and would otherwise replay its whole ledger at every start.
+        if (SeqAt(path) > seq)
         {
             return;
         }

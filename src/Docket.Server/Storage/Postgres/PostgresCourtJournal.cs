@@ -37,7 +37,7 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
     private const string SaveState = """
         INSERT INTO docket.court_state (court, seq, state) VALUES ($1, $2, $3)
         ON CONFLICT (court) DO UPDATE SET seq = excluded.seq, state = excluded.state, saved_at = now()
-        WHERE excluded.seq > docket.court_state.seq
+        WHERE excluded.seq >= docket.court_state.seq
         """;
 
     private const string Head = "INSERT INTO docket.ledger_head (court, seq) VALUES ($1, 0) ON CONFLICT (court) DO NOTHING";
