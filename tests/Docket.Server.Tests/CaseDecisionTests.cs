@@ -4,6 +4,7 @@ using System.Text.Json;
 using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Grains;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -139,7 +140,8 @@ public sealed class CaseDecisionTests : IAsyncLifetime
         Assert.Equal(first.At.AddDays(7), first.HoldsUntil);
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("locked", problem.Str("detail"));
-        var decided = _decisions.Of(id);
+        // The report's decisions: the grain's own timer may meanwhile have decided the warnings the eight days earned.
+        var decided = _decisions.Of(id).Where(d => d.Refused is not null || d.Entries.Any(e => e.Kind != LedgerKinds.Warning)).ToList();
         Assert.Equal(2, decided.Count);
         Assert.Equal(Outcome.Conflict, decided[1].Refused?.Outcome);
         var entries = await CaseApiTests.AllEntriesAsync(_factory.ClientFor(TestUsers.Auditor));

@@ -28,6 +28,12 @@ public static class CaseEntriesJournal
         Assert.Equal([2L, 4, 6, 7], (await journal.ReadCaseAsync("c", "c-1")).Select(r => r.Seq));
         Assert.Equal([3L, 5, 6], (await journal.ReadCaseAsync("c", "c-2")).Select(r => r.Seq));
         Assert.Equal([8L, 9], (await journal.ReadCaseAsync("c", "c-3")).Select(r => r.Seq));
+        // Exactly the entries a case's digest is chained from, which is what a case's grain checks its read against.
+        var ledger = await journal.ReadAsync("c", 0, 100);
+        foreach (var id in new[] { "c-1", "c-2", "c-3" })
+        {
+            Assert.Equal(CaseDigest.Of(id, ledger), CaseDigest.Of(id, await journal.ReadCaseAsync("c", id)));
+        }
         Assert.Empty(await journal.ReadCaseAsync("c", "c-4"));
         var draw = (await journal.ReadCaseAsync("c", "c-2"))[^1];
         Assert.Equal(("review_draw", (string?)null), (draw.Kind, draw.CaseId));

@@ -158,19 +158,37 @@ public static class CaseEntries
     /// The record case <paramref name="caseId"/>'s stored entries make (<paramref name="records"/>, as the journal
     /// reads them back for it), taken only as far as the court has verified and acknowledged: the entries through
     /// <paramref name="version"/>, which must chain to <paramref name="digest"/> (<see cref="CaseDigest"/>) and end the
-    /// record there, each entry's text matching its stored hash. With no digest (a finished case, whose digest the
-    /// court no longer keeps) every entry is taken and only the hashes are checked. The problem, naming the entry when
-    /// one is at fault, when storage does not hold what the court verified.
+    /// record there, each entry's text matching its stored hash and naming the case as storage files it. With no
+    /// digest (a finished case, whose digest the court no longer keeps) every entry is taken and only each one's hash
+    /// and case are checked: an entry rewritten with its hash recomputed, or one left out, is then found only by the
+    /// court's verification of its chain. The problem, naming the entry when one is at fault, when storage does not
+    /// hold what the court verified.
     /// </summary>
     public static (CourtCase? Case, string? Problem) FoldStored(Court court, string caseId, IReadOnlyList<LedgerRecord> records, long version, CaseDigest? digest)
     {
         var taken = digest is null ? records : [.. records.Where(r => r.Seq <= version)];
+        var entries = new List<LedgerEntry>(taken.Count);
         foreach (var r in taken)
         {
             if (LedgerHash.Of(r.Json) != r.Hash)
             {
                 return (null, $"case {caseId}'s entry {r.Seq}: the entry's text does not match its stored hash");
             }
+            LedgerEntry e;
+            try
+            {
+                e = LedgerEntry.Parse(r.Json);
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                return (null, $"case {caseId}'s entry {r.Seq} is not valid JSON: {ex.Message}");
+            }
+            var names = r.CaseId is null ? e.Kind == LedgerKinds.ReviewDraw && (e.Eligible ?? []).Contains(caseId) : r.CaseId == caseId && e.Case == caseId;
+            if (!names || e.Seq != r.Seq)
+            {
+                return (null, $"case {caseId}'s entry {r.Seq}: the entry is not one of the case's (it names {e.Case ?? "no case"}, at {e.Seq})");
+            }
+            entries.Add(e);
         }
         if (digest is { } expected && CaseDigest.Of(caseId, taken) != expected)
         {
@@ -183,9 +201,9 @@ public static class CaseEntries
         CourtCase c;
         try
         {
-            c = Fold(court, taken.Select(r => LedgerEntry.Parse(r.Json)));
+            c = Fold(court, entries);
         }
-        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException)
+        catch (InvalidOperationException e)
         {
             return (null, $"case {caseId}'s entries in storage do not make a record: {e.Message}");
         }

@@ -66,9 +66,22 @@ public sealed partial class LiveCaseGrain(
         return _court is not null && _record is { } c ? CaseClock.Details(_court, c, time.GetUtcNow()) : null;
     }
 
-    public Task ChangedAsync(long version) =>
+    public async Task ChangedAsync(long version)
+    {
         // An inactive grain (no record yet) folds at its first use anyway.
-        _record is { } c && c.Version < version ? FoldAgainAsync() : Task.CompletedTask;
+        if (_record is { } c && c.Version < version)
+        {
+            try
+            {
+                await FoldAgainAsync();
+            }
+            catch (Exception e) when (e is CourtClosedException or InvalidOperationException)
+            {
+                // A notice answers nobody: the record stays unfolded, and the next use folds and reports.
+                LogFoldFailed(e, this.GetPrimaryKeyString());
+            }
+        }
+    }
 
     public async Task<CourtWarning[]> WatchAsync()
     {
@@ -139,7 +152,17 @@ public sealed partial class LiveCaseGrain(
         {
             return result;
         }
-        await FoldAgainAsync();
+        try
+        {
+            await FoldAgainAsync();
+        }
+        catch (Exception e) when (e is CourtClosedException or InvalidOperationException)
+        {
+            // The command is durable: it is answered with the court's view of the case, the fold's failure logged
+            // (and, storage refused, the court closed: its next command answers 503).
+            LogFoldFailed(e, this.GetPrimaryKeyString());
+            return result;
+        }
         return _record is { } after ? result with { Case = CaseClock.Details(_court, after, time.GetUtcNow()) } : result;
     }
 
@@ -151,7 +174,7 @@ public sealed partial class LiveCaseGrain(
     /// Decides a command on the case's record here, in this grain's turn (<see cref="CaseCommands"/>), and has the
     /// court sequence it. Refused, nothing reaches the court. Stale — the court's record moved on meanwhile (a
     /// warning, a pull, an escalation the court wrote itself) or the moment it would be recorded at falls past where
-    /// the decision holds — it is decided again on the record the court sent back, at most <see cref="Attempts"/> times.
+    /// the decision holds — the record is folded again and the command decided again, at most <see cref="Attempts"/> times.
     /// </summary>
     private async Task<CommandResult> DecideAsync(Func<Court, CourtCase, DateTimeOffset, CaseDecision> decide)
     {
@@ -296,6 +319,9 @@ public sealed partial class LiveCaseGrain(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Court {Court} closed by a case's grain: {Problem}; its whole ledger is being verified")]
     private partial void LogStorageRefused(string court, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {Case}: its record could not be folded again after a change the court recorded")]
+    private partial void LogFoldFailed(Exception e, string @case);
 
     private ILiveCourtGrain Court() => GrainFactory.LiveCourt(_court!.Id);
 }

@@ -342,7 +342,7 @@ public sealed partial class LiveCourtGrain(
 
     /// <summary>
     /// The court's share of a watch (escalations, pulls) appended to the ledger, all in one write; once durable the
-    /// pulls are reported and the cases' grains are given their new records.
+    /// pulls are reported and the cases' grains told (<see cref="ILiveCaseGrain.ChangedAsync"/>).
     /// </summary>
     private async Task IssueAsync(CommandEffect effect, bool awaitCases)
     {
@@ -460,7 +460,7 @@ public sealed partial class LiveCourtGrain(
             return refused;
         }
         await CommitAsync(effect.Records);
-        // Every file the draw covered changed (drawn or not): their grains take the records the court holds now.
+        // Every file the draw covered changed (drawn or not): their grains are told, to fold their records again.
         foreach (var id in LedgerEntry.Parse(effect.Records[0].Json).Eligible ?? [])
         {
             if (_state.Case(_court.NumberOf(id)) is { } c)
@@ -480,7 +480,7 @@ public sealed partial class LiveCourtGrain(
             return refused;
         }
         await CommitAsync(effect.Records);
-        // Each case the sitting held changed: their grains take the records the court holds now.
+        // Each case the sitting held changed: their grains are told, to fold their records again.
         foreach (var record in effect.Records.Skip(1))
         {
             if (record.CaseId is { } id && _state.Case(_court.NumberOf(id)) is { } c)
@@ -535,15 +535,24 @@ public sealed partial class LiveCourtGrain(
 
     /// <summary>
     /// Takes a finished case's record back from the ledger when it has left memory, so a command or read on it is
-    /// decided on its record like any other (a finished case cannot change meanwhile). Callers loop on
-    /// <see cref="CourtState.HasLeft"/> and act in the same turn as their last check, so the record is at hand.
+    /// decided on its record like any other (a finished case cannot change meanwhile): folded as a case's grain folds a
+    /// finished case (<see cref="CaseEntries.FoldStored"/>, each entry's hash and case checked), and entries that fail
+    /// close the court, whose whole ledger is then verified. Callers loop on <see cref="CourtState.HasLeft"/> and act
+    /// in the same turn as their last check, so the record is at hand.
     /// </summary>
     private async Task RecallAsync(long number)
     {
-        var records = await journal.ReadCaseAsync(_court.Id, _court.CaseId(number));
+        var id = _court.CaseId(number);
+        var (record, problem) = CaseEntries.FoldStored(_court, id, await journal.ReadCaseAsync(_court.Id, id), 0, null);
+        if (problem is not null)
+        {
+            await CloseAsync(new LedgerVerification(_court.Id, false, 0, 0, null, null, problem));
+            GrainFactory.GetGrain<ILedgerCheckGrain>(_court.Id).StartAsync(full: true).Ignore();
+            EnsureHealthy();
+        }
         if (_state.HasLeft(number))
         {
-            _state.Recall(CaseEntries.Fold(_court, records.Select(r => LedgerEntry.Parse(r.Json))));
+            _state.Recall(record!);
         }
     }
 
@@ -934,8 +943,8 @@ public sealed partial class LiveCourtGrain(
 
     /// <summary>
     /// Waits for a case command's entries to be durable and returns the case's record after them. The case grain
-    /// that asked stores the record itself; cases pulled on the way are told without waiting (they also catch up
-    /// from the court whenever they activate).
+    /// that asked applies the entries or folds its record again itself; the grains of cases pulled on the way are told
+    /// without waiting (a grain not active folds its record at its first use anyway).
     /// </summary>
     private async Task<CourtCase> CommitCaseAsync(CommandEffect effect, Action? durable)
     {

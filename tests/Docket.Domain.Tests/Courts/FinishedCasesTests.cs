@@ -34,6 +34,13 @@ public sealed class FinishedCasesTests
         {
             var folded = CaseEntries.Fold(court, entries.Where(e => e.Number == n && e.Kind != LedgerKinds.Absence));
             Assert.Equal(Json(all.Case(n)!), Json(folded));
+            // As a case's grain or the court folds a finished case from storage: every entry, each hash and case checked.
+            var (stored, problem) = CaseEntries.FoldStored(court, court.CaseId(n), [.. records.Where(r => r.CaseId == court.CaseId(n))], 0, null);
+            Assert.Null(problem);
+            Assert.Equal(Json(folded), Json(stored!));
+            // The court keeps no digest of a finished case (its entries no longer change).
+            Assert.Null(small.DigestOf(n));
+            Assert.Null(all.DigestOf(n));
             if (n != finished[^1])
             {
                 Assert.True(small.HasLeft(n));

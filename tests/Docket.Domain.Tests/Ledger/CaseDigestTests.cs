@@ -86,14 +86,38 @@ public sealed class CaseDigestTests
     }
 
     [Fact]
-    public void A_missing_entry_and_a_foreign_entry_are_refused_by_the_digest()
+    public void A_missing_or_doubled_entry_is_refused_by_the_digest_and_a_foreign_one_by_its_case()
     {
         var (ledger, cases) = CaseStatesLedgerTests.Script();
         var held = ledger.State.Case(cases[4].Number)!;
         var stored = Stored(ledger, held.Id);
         Assert.Contains("digest", FoldOf(ledger, held, [.. stored.Where((_, i) => i != 2)]).Problem);
+        // The same row read twice (a journal that returned an entry both as the case's and as one naming it).
+        Assert.Contains("digest", FoldOf(ledger, held, [.. stored.Take(3), stored[2], .. stored.Skip(3)]).Problem);
         var foreign = Stored(ledger, cases[5].Id)[2] with { CaseId = held.Id };
-        Assert.Contains("digest", FoldOf(ledger, held, [.. stored, foreign]).Problem);
+        Assert.Contains("not one of the case's", FoldOf(ledger, held, [.. stored, foreign]).Problem);
+    }
+
+    [Fact]
+    public void Without_a_digest_each_entrys_hash_and_case_are_still_checked()
+    {
+        var (ledger, cases) = CaseStatesLedgerTests.Script();
+        var held = ledger.State.Case(cases[5].Number)!;
+        var stored = Stored(ledger, held.Id);
+        var (whole, none) = CaseEntries.FoldStored(ledger.Court, held.Id, stored, 0, null);
+        Assert.Null(none);
+        Assert.Equal(JsonSerializer.Serialize(held), JsonSerializer.Serialize(whole));
+
+        var changed = new List<LedgerRecord>(stored);
+        changed[1] = changed[1] with { Json = changed[1].Json + " " };
+        Assert.Contains($"entry {changed[1].Seq}", CaseEntries.FoldStored(ledger.Court, held.Id, changed, 0, null).Problem);
+        // Another case's entry filed under this case's id.
+        var foreign = Stored(ledger, cases[4].Id)[1] with { CaseId = held.Id };
+        var problem = CaseEntries.FoldStored(ledger.Court, held.Id, [.. stored, foreign], 0, null).Problem;
+        Assert.Contains("not one of the case's", problem);
+        // A review draw that does not name the case.
+        var otherDraw = ledger.Records.First(r => r.Kind == LedgerKinds.ReviewDraw && !NamedCases.Besides(r).Contains(held.Id));
+        Assert.Contains("not one of the case's", CaseEntries.FoldStored(ledger.Court, held.Id, [.. stored, otherDraw], 0, null).Problem);
     }
 
     [Fact]
