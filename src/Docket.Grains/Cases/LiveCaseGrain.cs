@@ -57,8 +57,9 @@ public sealed partial class LiveCaseGrain(
 
     public async Task<CaseDetails?> GetAsync()
     {
-        // A closed court's cases are not served either: their records come from a ledger that does not verify.
-        if (_court is not null && await Court().GetClosedAsync() is { } closed)
+        // A closed court's cases are not served either: their records come from a ledger that does not verify. A
+        // record still to fold asks the court for its mark, which a closed court refuses, so only a held one asks here.
+        if (_court is not null && _record is not null && await Court().GetClosedAsync() is { } closed)
         {
             throw new CourtClosedException(closed.Court, closed.FirstInvalidSeq, closed.Problem ?? "");
         }
