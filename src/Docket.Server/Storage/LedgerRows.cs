@@ -15,11 +15,14 @@ internal static class LedgerRows
         var result = new List<LedgerRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(new LedgerRecord(court, reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3), reader.GetString(4)));
+            result.Add(Record(reader, court));
         }
         return result;
     }
+
+    /// <summary>The ledger row the reader is on (seq, kind, case_id, entry, hash).</summary>
+    public static LedgerRecord Record(DbDataReader reader, string court) =>
+        new(court, reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4));
 
     /// <summary>The columns <see cref="ReadFinishedAsync"/> reads, in its order (the same in both stores' <c>finished_case</c>).</summary>
     public const string FinishedColumns = "number, finished_seq, filed_at, closed_at, last_stage_at, filing_seq, team, type, extensions, suspended_days";

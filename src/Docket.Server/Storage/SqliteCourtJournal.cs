@@ -44,16 +44,20 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         ORDER BY seq
         """;
 
-    public async Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ReadCaseSql;
-        command.Parameters.AddWithValue("$c", court);
-        command.Parameters.AddWithValue("$i", caseId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await LedgerRows.ReadAsync(reader, court, cancellationToken);
-    }
+    /// <summary>Once per case grain's first use: on a kept reading connection with the statement compiled (<see cref="SqliteStore.Read"/>).</summary>
+    public Task<IReadOnlyList<LedgerRecord>> ReadCaseAsync(string court, string caseId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Read(ReadCaseSql, command =>
+        {
+            command.Parameters.AddWithValue("$c", court);
+            command.Parameters.AddWithValue("$i", caseId);
+            using var reader = command.ExecuteReader();
+            var records = new List<LedgerRecord>();
+            while (reader.Read())
+            {
+                records.Add(LedgerRows.Record(reader, court));
+            }
+            return (IReadOnlyList<LedgerRecord>)records;
+        }));
 
     public async Task<IReadOnlyList<LedgerRecord>> ReadKindAsync(string court, string kind, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
