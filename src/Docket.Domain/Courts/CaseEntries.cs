@@ -168,6 +168,8 @@ public static class CaseEntries
     {
         var taken = digest is null ? records : [.. records.Where(r => r.Seq <= version)];
         var entries = new List<LedgerEntry>(taken.Count);
+        // Every entry taken names the case (checked below), so each one chains onto its digest.
+        var chained = CaseDigest.None;
         foreach (var r in taken)
         {
             if (LedgerHash.Of(r.Json) != r.Hash)
@@ -189,8 +191,9 @@ public static class CaseEntries
                 return (null, $"case {caseId}'s entry {r.Seq}: the entry is not one of the case's (it names {e.Case ?? "no case"}, at {e.Seq})");
             }
             entries.Add(e);
+            chained = digest is null ? chained : chained.Then(r.Hash);
         }
-        if (digest is { } expected && CaseDigest.Of(caseId, taken) != expected)
+        if (digest is { } expected && chained != expected)
         {
             return (null, $"case {caseId}'s entries in storage through entry {version} are not those the court verified (their digest differs)");
         }

@@ -314,7 +314,6 @@ public sealed partial class LiveCaseGrain(
         var court = _court!.Id;
         LogStorageRefused(court, problem);
         await Court().CloseAsync(new LedgerVerification(court, false, 0, 0, null, null, problem));
-        GrainFactory.GetGrain<ILedgerCheckGrain>(court).StartAsync(full: true).Ignore();
         throw new CourtClosedException(court, null, problem);
     }
 

@@ -196,11 +196,16 @@ public sealed partial class LiveCourtGrain(
 
     public Task CloseAsync(LedgerVerification failure)
     {
-        // A failure that names no entry (a case's grain found its entries changed) gives way to the verification's.
+        // A failure that names no entry (a case's entries found changed in storage) gives way to the verification's,
+        // which it starts: the whole chain verified from genesis names the entry when the chain is at fault.
         if (!failure.Valid && (_closed is null || _closed.FirstInvalidSeq is null && failure.FirstInvalidSeq is not null))
         {
             _closed = failure;
             LogClosed(_court.Id, failure.FirstInvalidSeq ?? 0, failure.Problem ?? "");
+            if (failure.FirstInvalidSeq is null)
+            {
+                GrainFactory.GetGrain<ILedgerCheckGrain>(_court.Id).StartAsync(full: true).Ignore();
+            }
         }
         return Task.CompletedTask;
     }
@@ -547,7 +552,6 @@ public sealed partial class LiveCourtGrain(
         if (problem is not null)
         {
             await CloseAsync(new LedgerVerification(_court.Id, false, 0, 0, null, null, problem));
-            GrainFactory.GetGrain<ILedgerCheckGrain>(_court.Id).StartAsync(full: true).Ignore();
             EnsureHealthy();
         }
         if (_state.HasLeft(number))
