@@ -181,9 +181,13 @@ public sealed class ReplayCommandTests
     [InlineData("a designation re-signed as a registrar", true)]
     [InlineData("a node entry of an unknown kind", true)]
     [InlineData("a filing dated years before the entry it follows", true)]
+    [InlineData("a filing that names no case type", true)]
+    [InlineData("a filing out of number order", true)]
     [InlineData("a designation re-signed as a registrar", false)]
     [InlineData("a node entry of an unknown kind", false)]
     [InlineData("a filing dated years before the entry it follows", false)]
+    [InlineData("a filing that names no case type", false)]
+    [InlineData("a filing out of number order", false)]
     public async Task A_ledger_that_fails_verification_exits_2_naming_the_entry_and_writes_nothing(string forgery, bool sameLayout)
     {
         var lines = File.ReadAllLines(Root(SampleLedger)).ToList();
@@ -192,6 +196,8 @@ public sealed class ReplayCommandTests
             "a designation re-signed as a registrar" => (LedgerKinds.Designate, (Func<LedgerEntry, LedgerEntry>)(e => e with { By = new LedgerActor("registrar", "registrar") }),
                 "a designate entry by registrar: only"),
             "a node entry of an unknown kind" => (LedgerKinds.Node, e => e with { Kind = "bogus" }, "unknown entry kind 'bogus'"),
+            "a filing that names no case type" => (LedgerKinds.Assign, e => e with { Type = null }, "the filing (assign entry) names no case type"),
+            "a filing out of number order" => (LedgerKinds.Assign, e => e with { Number = e.Number + 1 }, "where the next is"),
             _ => (LedgerKinds.Assign, e => e with { At = e.At.AddYears(-3) }, "is before the previous entry's"),
         };
         var index = lines.FindIndex(20, l => LedgerEntry.Parse(l).Kind == kind);

@@ -48,10 +48,13 @@ public enum Permission
     /// <summary>Issue a case's party a new code (the earlier one stops working).</summary>
     IssuePartyCode,
 
-    /// <summary>See a division's deadline warnings, absences and waiting queue.</summary>
+    /// <summary>See a division's deadline warnings and its teams' absences.</summary>
     Oversee,
 
-    /// <summary>See the court's indicators.</summary>
+    /// <summary>
+    /// See the court's indicators, its waiting queue (a pool's queue is the court's, not a division's) and its
+    /// meetings' attendance.
+    /// </summary>
     SeeKpis,
 
     /// <summary>Read the daily check (case 154): the open cases not served, not heard or near their limit, within reach.</summary>

@@ -92,11 +92,14 @@ public sealed class BalanceInputs
         }
     }
 
-    /// <summary>A case whose file finished its last stage (archiving) in the window, <paramref name="days"/> after closure.</summary>
+    /// <summary>
+    /// A case whose file finished its last stage (archiving) in the window, <paramref name="days"/> after closure,
+    /// counted as at least 0 days: the one rule for every driver (a file archived as its case closes takes none).
+    /// </summary>
     public void Archive(double days)
     {
         Archived++;
-        ArchiveDays += days;
+        ArchiveDays += Math.Max(0, days);
     }
 
     /// <summary>An appealed case's file that reached the court above (or came back from it) in the window after <paramref name="days"/>.</summary>

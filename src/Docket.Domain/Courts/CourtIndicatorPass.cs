@@ -103,7 +103,7 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
         Count(f.FiledAt, f.ClosedAt, waiting: false, f.Extensions, _court.CaseTypes[type], f.SuspendedDays);
         if (f.LastStageAt >= _from)
         {
-            _inputs.Archive(FinishedTotals.ArchiveDays(f));
+            _inputs.Archive((f.LastStageAt - f.ClosedAt).TotalDays);
         }
     }
 
@@ -121,7 +121,7 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
         }
         if (closedAt is { } closure && c.StagesDone == type.Stages.Count && c.Stages.Length > 0 && c.Stages[^1].At >= _from)
         {
-            _inputs.Archive(Math.Max(0, (c.Stages[^1].At - closure).TotalDays));
+            _inputs.Archive((c.Stages[^1].At - closure).TotalDays);
         }
         if (c.StagesDone < type.Stages.Count && type.Nodes.Count > 0)
         {

@@ -258,6 +258,24 @@ public sealed partial class CourtState
         [.. _due.DueBy(at).Select(d => _held[d.Number])];
 
     /// <summary>
+    /// The cases whose next check came by <paramref name="at"/> and that no team holds open (waiting, or closed with
+    /// stages still to come): the court's own share of the deadline watch; a team watches the cases it holds.
+    /// </summary>
+    public List<CourtCase> DueUnheldBy(DateTimeOffset at) =>
+        [.. _due.DueBy(at).Select(d => _held[d.Number]).Where(c => c.Status != CourtCaseStatus.Pending)];
+
+    /// <summary>
+    /// The records of the cases that <paramref name="entries"/> (entries that concerned the team) put on team
+    /// <paramref name="team"/> — filed to it, pulled by it or designated to it — and that it still holds.
+    /// </summary>
+    public CourtCase[] ArrivalsAt(int team, IEnumerable<LedgerEntry> entries)
+    {
+        var teamId = _court.Layout.Teams[team].Id;
+        return [.. entries.Where(e => e.Kind is LedgerKinds.Pull or LedgerKinds.Designate or LedgerKinds.Assign && e.Number is not null)
+            .Select(e => Case(e.Number!.Value)).OfType<CourtCase>().Where(c => c.Team == teamId).DistinctBy(c => c.Number)];
+    }
+
+    /// <summary>
     /// The teams holding open a case whose next check came by <paramref name="at"/> (the court wakes their watches
     /// when the check has waited longer than a team's watch would have let it); from the deadline index, like
     /// <see cref="DueBy"/>, never from every case.
@@ -603,6 +621,10 @@ public sealed partial class CourtState
                 return CheckSecret(e.Epoch ?? 0, e.Commitment);
             case LedgerKinds.Assign or LedgerKinds.Queue:
                 {
+                    if (EntryRules.RefuseFiling(e, _lastNumber) is { } refused)
+                    {
+                        return refused;
+                    }
                     var type = _court.TypeIndex(e.Type ?? "");
                     if (type < 0 || _court.Layout.TypePool[type] < 0)
                     {

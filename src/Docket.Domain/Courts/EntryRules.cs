@@ -26,6 +26,24 @@ public static class EntryRules
     }
 
     /// <summary>
+    /// What a filing entry (<c>assign</c> or <c>queue</c>) must say whatever the layout: its case type, and the
+    /// court's next case number (numbers follow filing, one by one); null when it does, or for another kind of entry.
+    /// </summary>
+    /// <param name="lastNumber">The number of the last case filed before it (0 before the first).</param>
+    public static string? RefuseFiling(LedgerEntry e, long lastNumber)
+    {
+        if (e.Kind is not (LedgerKinds.Assign or LedgerKinds.Queue))
+        {
+            return null;
+        }
+        if (string.IsNullOrEmpty(e.Type))
+        {
+            return $"the filing ({e.Kind} entry) names no case type";
+        }
+        return e.Number == lastNumber + 1 ? null : $"it files case number {e.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, where the next is {lastNumber + 1}";
+    }
+
+    /// <summary>
     /// Whether the entry's actor holds the right to make it (<see cref="AccessRules"/>: the ledger records the role,
     /// not the court or division, so this is the role's right). Entries the court makes itself (pulls on a freed
     /// place are recorded under the actor that freed it) are the deadline watcher's or anyone's.

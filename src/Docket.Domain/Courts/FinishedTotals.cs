@@ -27,11 +27,8 @@ public sealed class FinishedTotals
     {
         inputs.File(f.Extensions);
         inputs.Close(type, (f.ClosedAt - f.FiledAt).TotalDays, f.SuspendedDays);
-        inputs.Archive(ArchiveDays(f));
+        inputs.Archive((f.LastStageAt - f.ClosedAt).TotalDays);
     }
-
-    /// <summary>Days from closure to the last stage (the file archived), never negative.</summary>
-    internal static double ArchiveDays(FinishedCase f) => Math.Max(0, (f.LastStageAt - f.ClosedAt).TotalDays);
 
     public void Write(BinaryWriter w)
     {

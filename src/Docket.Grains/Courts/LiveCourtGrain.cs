@@ -333,7 +333,7 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         var now = Now();
         await IssueAsync(CourtCommands.WatchQueue(_state, now), awaitCases);
-        var asked = _state.DueBy(now).Where(c => c.Status != CourtCaseStatus.Pending)
+        var asked = _state.DueUnheldBy(now)
             .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).WatchAsync())
             .Concat(_state.TeamsDueBy(now - grace).Select(team => GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync()))
             .ToList();
@@ -928,7 +928,8 @@ public sealed partial class LiveCourtGrain(
         {
             await RecallAsync(number);
         }
-        var c = _state.Case(number)!;
+        // The case as it is now, answered once every entry it reflects is durable (a report on it may be on its way).
+        var c = await OnceDurableAsync(_state.Case(number)!);
         return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [.. filing], true);
     }
 
@@ -1018,11 +1019,9 @@ public sealed partial class LiveCourtGrain(
         {
             var teamId = _court.Layout.Teams[team.Key].Id;
             var entries = team.Select(t => t.Entry).ToArray();
-            // A filed case's record goes too: the dockets keep the court's own (immutable) record rather than a copy
-            // each, so a case in progress is held once in the silo, not three times (court, team, judge).
-            var arrivals = entries.Where(e => e.Kind is LedgerKinds.Pull or LedgerKinds.Designate or LedgerKinds.Assign && e.Number is not null)
-                .Select(e => _state.Case(e.Number!.Value)).OfType<CourtCase>().Where(c => c.Team == teamId).DistinctBy(c => c.Number).ToArray();
-            var told = new DocketNews(teamId, team.First().Previous, entries, arrivals);
+            // An arriving case's record goes too: the team's and judge's dockets share the court's own (immutable)
+            // record rather than a copy each.
+            var told = new DocketNews(teamId, team.First().Previous, entries, _state.ArrivalsAt(team.Key, entries));
             _recentNews.Add(team.Key, told);
             news.Add(told);
         }

@@ -59,6 +59,16 @@ public sealed class BalanceInputsTests
     }
 
     [Fact]
+    public void A_file_archived_before_its_recorded_closure_counts_no_days_for_every_driver()
+    {
+        var inputs = new BalanceInputs();
+        inputs.Archive(-0.5);
+        inputs.Archive(3);
+        Assert.Equal(2, inputs.Archived);
+        Assert.Equal(1.5, inputs.Indicators().ClosureToArchiveDays, 12);
+    }
+
+    [Fact]
     public void The_simple_share_counts_fast_track_closures_and_mediations()
     {
         var inputs = new BalanceInputs { Mediated = 2 };
