@@ -15,3 +15,6 @@ public readonly record struct CaseRoute(int Pool, int Team, bool Designated, Ass
     /// <summary>The policy as the ledger and the API name it: <c>designated</c>, or the pool's policy's name.</summary>
     public string PolicyName => Designated ? AssignmentPolicyNames.Designated : AssignmentPolicyNames.NameOf(Policy);
 }
+
+/// <summary>A route (<see cref="CaseRouter.RouteRecorded"/>) and what the ledger records beside it: the teams drawn among (or the leader-led teams designation chose among) and a weighted draw's weights.</summary>
+public readonly record struct RecordedRoute(CaseRoute Route, string[] Eligible, double[]? Weights);

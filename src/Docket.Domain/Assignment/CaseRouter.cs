@@ -103,7 +103,24 @@ public sealed class CaseRouter
     /// with <see cref="Assign"/>. <paramref name="seed"/> may be null only when the pool's policy does not draw
     /// (<see cref="Draws"/>); an <see cref="InvalidOperationException"/> otherwise.
     /// </summary>
-    public CaseRoute Route(int type, bool flagged, RiskLevel risk, long number, ulong? seed)
+    public CaseRoute Route(int type, bool flagged, RiskLevel risk, long number, ulong? seed) => RouteOnly(type, flagged, risk, number, seed);
+
+    /// <summary>
+    /// <see cref="Route"/>, with what a ledger records beside the decision, read before it (a policy's choice can
+    /// change its own state, a pull queue or a deck): the teams the draw was made among, in draw order, and a weighted
+    /// draw's weights; for a case designated to a leader's team, every leader-led team that could take the type, and
+    /// no weights. The type's pool must take it.
+    /// </summary>
+    public RecordedRoute RouteRecorded(int type, bool flagged, RiskLevel risk, long number, ulong? seed)
+    {
+        var pool = _layout.TypePool[type];
+        var eligible = Eligible(pool, type);
+        var weights = Weights(pool, type);
+        var route = RouteOnly(type, flagged, risk, number, seed);
+        return route.Designated ? new RecordedRoute(route, LeaderCandidates(type), null) : new RecordedRoute(route, eligible, weights);
+    }
+
+    private CaseRoute RouteOnly(int type, bool flagged, RiskLevel risk, long number, ulong? seed)
     {
         var pool = _layout.TypePool[type];
         if (pool < 0)

@@ -69,6 +69,14 @@ public sealed class JudgeInCharge
         return best;
     }
 
+    /// <summary>
+    /// The judge of the team's next case under the rules a ledger began with (its genesis entry's <c>rules</c>): this
+    /// rule (<see cref="Next"/>) from <see cref="Courts.CourtRules.JudgeInChargeVersion"/> on; before it, the team's
+    /// judges in turn, by the number of cases ever assigned to the team (<paramref name="assignedToTeam"/>).
+    /// </summary>
+    public int NextUnder(int rulesVersion, int team, long assignedToTeam) =>
+        rulesVersion >= Courts.CourtRules.JudgeInChargeVersion ? Next(team) : (int)(assignedToTeam % JudgeCount(team));
+
     /// <summary>Puts <see cref="Next"/> in charge of a new case of the team and returns that judge.</summary>
     public int Assign(int team)
     {

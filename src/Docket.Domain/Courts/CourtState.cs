@@ -345,29 +345,17 @@ public sealed partial class CourtState
     /// </summary>
     public Decision Decide(int type, bool flagged, RiskLevel risk, long number)
     {
-        var layout = _court.Layout;
-        var pool = layout.TypePool[type];
-        var candidates = DesignatedAssignment.Applies(flagged, risk, layout.PoolSpecs[pool].Designated) ? _router.LeaderCandidates(type) : null;
-        // Read before routing: a policy's choice can change its own state (a pull queue, a deck), and the ledger
-        // records the teams and weights the draw was made among.
-        var eligible = _router.Eligible(pool, type);
-        var weights = _router.Weights(pool, type);
+        var pool = _court.Layout.TypePool[type];
         if (_router.Draws(pool) && (Seed is null || Commitment is null))
         {
             throw new InvalidOperationException($"court {_court.Id}: no seed for epoch {Epoch}");
         }
-        var route = _router.Route(type, flagged, risk, number, Seed);
+        var (route, eligible, weights) = _router.RouteRecorded(type, flagged, risk, number, Seed);
         if (route.Designated)
         {
-            return new Decision(route.Pool, route.Team, AssignmentPolicyNames.Designated, candidates!, null);
+            return new Decision(route.Pool, route.Team, AssignmentPolicyNames.Designated, eligible, null);
         }
-        var method = route.Policy switch
-        {
-            AssignmentPolicyKind.Random or AssignmentPolicyKind.Pull => DrawMethods.Uniform,
-            AssignmentPolicyKind.WeightedRandom => DrawMethods.Weighted,
-            AssignmentPolicyKind.Deck => DrawMethods.Deck,
-            _ => null,
-        };
+        var method = DrawMethods.Of(route.Policy);
         var draw = route.Drawn && method is not null
             ? new LedgerDraw(Commitment!, Epoch, _router.PoolStreamKeys[pool].ToString(System.Globalization.CultureInfo.InvariantCulture), number, method, weights)
             : null;
@@ -465,7 +453,7 @@ public sealed partial class CourtState
     /// </summary>
     public string JudgeFor(int team)
     {
-        var k = RulesVersion >= CourtRules.JudgeInChargeVersion ? _judges.Next(team) : (int)(_teamAssigned[team] % _judges.JudgeCount(team));
+        var k = _judges.NextUnder(RulesVersion, team, _teamAssigned[team]);
         // Each judge's name made once: every record of a case in progress keeps its judge's name.
         return _judgeNames[team][k];
     }

@@ -75,15 +75,7 @@ public sealed class DrivenCourt
     /// </summary>
     public DrivenDecision Decide(int type, bool flagged, RiskLevel risk, long number, ulong? seed)
     {
-        var pool = _court.Layout.TypePool[type];
-        var eligible = _router.Eligible(pool, type);
-        var weights = _router.Weights(pool, type);
-        var route = _router.Route(type, flagged, risk, number, seed);
-        if (route.Designated)
-        {
-            eligible = _router.LeaderCandidates(type);
-            weights = null;
-        }
+        var (route, eligible, weights) = _router.RouteRecorded(type, flagged, risk, number, seed);
         return new DrivenDecision(route, route.Assigned ? _judges.Next(route.Team) : -1, eligible, weights);
     }
 

@@ -142,9 +142,7 @@ public static class LedgerReplay
 
         // The judge-in-charge rule the ledger was written under (its genesis entry's rules version, CourtRules).
         var rules = lines[0].Entry.Rules ?? 1;
-        int NextJudge(int team) => rules >= CourtRules.JudgeInChargeVersion
-            ? driven.Judges.Next(team)
-            : (int)(driven.AssignedTo(team) % driven.Judges.JudgeCount(team));
+        int NextJudge(int team) => driven.Judges.NextUnder(rules, team, driven.AssignedTo(team));
 
         string TeamId(int team) => court.Layout.Teams[team].Id;
         string JudgeName(int team, int judge) => JudgeInCharge.Name(TeamId(team), judge);
@@ -332,16 +330,10 @@ public static class LedgerReplay
 
             LedgerDraw? Draw(CaseRoute r, DrivenDecision d, long n)
             {
-                if (!r.Drawn)
+                if (!r.Drawn || DrawMethods.Of(r.Policy) is not { } method)
                 {
                     return null;
                 }
-                var method = r.Policy switch
-                {
-                    AssignmentPolicyKind.WeightedRandom => DrawMethods.Weighted,
-                    AssignmentPolicyKind.Deck => DrawMethods.Deck,
-                    _ => DrawMethods.Uniform,
-                };
                 return new LedgerDraw(commitment ?? "", epoch, court.PoolStreamKeys[r.Pool].ToString(CultureInfo.InvariantCulture), n, method, d.Weights);
             }
         }
