@@ -19,14 +19,15 @@ using Orleans.Storage;
 namespace Docket.Grains;
 
 /// <summary>
-/// A live court: the single writer of its ledger. Its state is rebuilt at activation by replaying the ledger (so
-/// nothing but the ledger needs to be durable for it). It decides the assignments (filings, designations, absences,
+/// A live court: the single writer of its ledger. Its state is rebuilt at activation from its latest saved state and
+/// the ledger's tail after it, verified as it is replayed (the whole ledger when there is no saved state it can take
+/// up), so nothing but the ledger needs to be durable for it. It decides the assignments (filings, designations, absences,
 /// pulls, waiting cases' escalations) synchronously on that state; the commands on one case's life, its deadline
 /// warnings included, are decided by the case's grain, and the court only sequences them (<see cref="LedgerAsync"/>:
 /// the case's record unchanged since the decision, else stale). Every command appends its entries and answers only once the journal says they are durable. Reentrant, so that while one command's
 /// entries are being written the next is decided and the journal can write them together; decisions never
-/// interleave because none awaits anything before its entries are appended. Kept active (rebuilding it means
-/// replaying the whole ledger).
+/// interleave because none awaits anything before its entries are appended. Kept active (an activation replays
+/// the tail after the saved state and verifies the whole chain in the background).
 /// </summary>
 [Reentrant]
 [KeepAlive]
