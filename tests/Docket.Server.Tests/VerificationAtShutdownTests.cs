@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,29 +55,5 @@ public sealed class VerificationAtShutdownTests : IAsyncLifetime
         Assert.DoesNotContain(logs.Messages, m => m.Contains("ledger verified", StringComparison.Ordinal));
         Assert.Contains(logs.Messages, m => m.Contains("verification stopped at entry", StringComparison.Ordinal) && m.Contains("its grain deactivated", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Messages, m => m.Contains("could not run to its end", StringComparison.Ordinal));
-    }
-
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _messages = new();
-
-        public IReadOnlyCollection<string> Messages => _messages;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_messages);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> messages) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                messages.Enqueue(formatter(state, exception));
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Docket.Domain.Ledger;
 
@@ -37,7 +38,29 @@ public sealed partial class CourtState
     /// the small parts are written now and the case records — immutable — kept by reference, so the court is held up
     /// only for that.
     /// </summary>
-    public CourtSnapshot CaptureSnapshot()
+    public CourtSnapshot CaptureSnapshot() => Capture(DrawsChecked);
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the state as its ledger makes it: <see cref="WriteSnapshot"/>'s bytes, hashed as
+    /// they are written (no copy of the state), with <see cref="DrawsChecked"/> — the draws this state re-made, which
+    /// a state built by appending did not — left out. Any two states of a court's ledger at one position brought to
+    /// one moment (<see cref="BroughtTo"/>) have the same digest, however they were made: replayed from genesis,
+    /// restored from a saved state and replayed on, appended live; one case, count or board that differs changes it.
+    /// </summary>
+    public string LedgerDigest() => LedgerDigestAsync(1.0).GetAwaiter().GetResult();
+
+    /// <summary><see cref="LedgerDigest"/> at about <paramref name="share"/> of a core (<see cref="CourtSnapshot.WriteToAsync"/>).</summary>
+    public async Task<string> LedgerDigestAsync(double share, CancellationToken cancellationToken = default)
+    {
+        using var sha = SHA256.Create();
+        await using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+        {
+            await Capture(drawsChecked: 0).WriteToAsync(hashing, share, cancellationToken);
+        }
+        return Convert.ToHexStringLower(sha.Hash!);
+    }
+
+    private CourtSnapshot Capture(long drawsChecked)
     {
         var head = new MemoryStream();
         using (var w = new BinaryWriter(head, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -55,7 +78,7 @@ public sealed partial class CourtState
             w.Write(Commitment ?? "");
             w.Write(RulesVersion);
             w.Write(Unlocks);
-            w.Write(DrawsChecked);
+            w.Write(drawsChecked);
             w.Write(Escalations);
             w.Write(Extensions);
             w.Write(WarningsIssued);

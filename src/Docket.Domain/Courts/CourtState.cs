@@ -118,6 +118,12 @@ public sealed partial class CourtState
         return clock > seen ? clock : seen;
     }
 
+    /// <summary>
+    /// The moment the boards were last brought to: the last entry's time, or later when the live court was brought
+    /// forward since by something it did not record (a watch with nothing to do, a refused command).
+    /// </summary>
+    public DateTimeOffset BroughtTo => _presence.BroughtTo;
+
     /// <summary>When the ledger began (its genesis entry), or null before it has one.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
 

@@ -8,7 +8,8 @@ namespace Docket.Domain.Ledger;
 /// progress) and the witness's checkpoints: every entry's hash, link, time order, actor's right and re-made decision
 /// (<see cref="CourtState.Replay"/>), and that the chain passes through every signed checkpoint the witness holds —
 /// so a chain rewritten and re-hashed, or cut at its tail, fails at the first position the witness can tell. Can be
-/// resumed: fed more entries later, it goes on from where it stopped (the audit's incremental verification).
+/// resumed: fed more entries later, it goes on from where it stopped (the audit's incremental verification). Fed to a
+/// court's saved position, it compares its state with the court's saved state there (<see cref="CompareSavedAsync"/>).
 /// </summary>
 public sealed class ChainVerifier
 {
@@ -17,6 +18,7 @@ public sealed class ChainVerifier
     private readonly List<LedgerCheckpoint> _checkpoints = [];
     private int _next;
     private long _lastMatched;
+    private DateTimeOffset? _savedMoment;
 
     /// <param name="court">The court the ledger is of.</param>
     /// <param name="secretOf">The court's stored secret of an epoch (checked against the ledger's commitments).</param>
@@ -49,6 +51,32 @@ public sealed class ChainVerifier
 
     /// <summary>The first problem found (verification stops there), or null.</summary>
     public LedgerVerification? Failure { get; private set; }
+
+    /// <summary>The position at which the state was found to be the court's saved state (<see cref="CompareSavedAsync"/>), or null.</summary>
+    public long? SavedStateMatched { get; private set; }
+
+    /// <summary>
+    /// Compares the state, fed exactly to <paramref name="saved"/>'s position, with the court's saved state there
+    /// (<see cref="SavedStateDigest.IsStateOfAsync"/>, which brings the state to the moment the saved one had been
+    /// brought to): one that differs fails the verification at that position, as a broken chain does, and so does one
+    /// brought to a moment after the ledger's next entry, which the court that saved it could not have written. A saved
+    /// state ending at another head is not compared: the court sets it aside at activation and takes up its whole
+    /// ledger. Returns the failure, if any.
+    /// </summary>
+    public async Task<LedgerVerification?> CompareSavedAsync(SavedStateDigest saved, double share = 1.0, CancellationToken cancellationToken = default)
+    {
+        if (Failure is not null || saved.Head != _state.Head)
+        {
+            return Failure;
+        }
+        if (!await saved.IsStateOfAsync(_state, share, cancellationToken))
+        {
+            return Fail(saved.Seq, $"the court's saved state at entry {saved.Seq} differs from the state its ledger makes there");
+        }
+        SavedStateMatched = saved.Seq;
+        _savedMoment = saved.BroughtTo;
+        return null;
+    }
 
     /// <summary>
     /// Takes the witness's checkpoints of this court (any order, duplicates allowed), each of whose signature is
@@ -114,7 +142,16 @@ public sealed class ChainVerifier
             {
                 return Fail(_state.Seq + 1, $"entry {_state.Seq + 1} is missing (found {record.Seq} next)");
             }
-            if (_state.Replay(record) is { } problem)
+            var problem = _state.Replay(record);
+            if (_savedMoment is { } moment)
+            {
+                _savedMoment = null;
+                if (_state.Seq == record.Seq && _state.LastAt < moment)
+                {
+                    return Fail(record.Seq - 1, $"the court's saved state at entry {record.Seq - 1} was brought to {moment:O}, after the time of entry {record.Seq} ({_state.LastAt:O})");
+                }
+            }
+            if (problem is not null)
             {
                 return Fail(record.Seq, problem);
             }

@@ -11,7 +11,9 @@ namespace Docket.Grains;
 /// from the journal, against the witness's signed checkpoints, pausing between pages to keep to its share of a core
 /// (<see cref="LedgerCheckOptions"/>). Keeps the verifier between runs, so a later run goes on from where the last
 /// stopped (incremental); memory is the court's state at that position (bounded by its cases in progress), not the
-/// ledger. A failure closes the court (<see cref="ILiveCourtGrain.CloseAsync"/>), and is kept: later runs report it.
+/// ledger. A run from genesis also compares the court's latest saved state with the state the ledger makes at its
+/// position (<see cref="ChainVerifier.CompareSavedAsync"/>). A failure closes the court
+/// (<see cref="ILiveCourtGrain.CloseAsync"/>), and is kept: later runs report it.
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
 public sealed partial class LedgerCheckGrain(
@@ -79,18 +81,37 @@ public sealed partial class LedgerCheckGrain(
             }
             _verifier ??= new ChainVerifier(court, epoch => _secrets.GetValueOrDefault(epoch));
             var from = _verifier.Seq;
+            var share = options.Value.VerifyShare;
+            var saved = from == 0 ? await SavedStateAsync(id, court, share) : null;
             var checkpoints = await witness.ReadAfterAsync(id, from);
             _target = checkpoints.Count > 0 ? checkpoints.Max(c => c.Checkpoint.Seq) : _target;
             var failure = witness.PublicKey is { } key ? _verifier.Witness(checkpoints, key) : null;
             var page = Math.Max(1, options.Value.VerifyPage);
             // Working time at most the share of the time the run takes; a page's read counts as work too (it is a good
             // part of it: a few megabytes of entries a page).
-            var pace = new WorkPace(options.Value.VerifyShare);
+            var pace = new WorkPace(share);
             while (failure is null)
             {
-                var records = await journal.ReadAsync(id, _verifier.Seq, page);
+                // The page ends at the saved state's position, so the state is compared there before it moves on.
+                var limit = saved is not null && saved.Seq > _verifier.Seq ? (int)Math.Min(page, saved.Seq - _verifier.Seq) : page;
+                var records = await journal.ReadAsync(id, _verifier.Seq, limit);
                 failure = _verifier.Feed(records);
-                if (records.Count < page)
+                if (failure is null && saved is not null && _verifier.Seq == saved.Seq)
+                {
+                    failure = await _verifier.CompareSavedAsync(saved, share, _deactivating.Token);
+                    if (_verifier.SavedStateMatched == saved.Seq)
+                    {
+                        LogSavedStateMatched(id, saved.Seq);
+                    }
+                    else if (failure is null)
+                    {
+                        LogSavedStateNotCompared(id, saved.Seq, "it ends at another head than the ledger's entry there (the court sets it aside)");
+                    }
+                    saved = null;
+                    // The comparison paced itself: the next slice's clock starts after it.
+                    pace = new WorkPace(share);
+                }
+                if (records.Count < limit)
                 {
                     break;
                 }
@@ -101,6 +122,10 @@ public sealed partial class LedgerCheckGrain(
                     return;
                 }
                 DelayDeactivation(TimeSpan.FromMinutes(5));
+            }
+            if (saved is not null && failure is null)
+            {
+                LogSavedStateNotCompared(id, saved.Seq, $"the ledger ends at entry {_verifier.Seq}, before it");
             }
             _result = failure ?? _verifier.Finish();
             LogVerified(id, from, _verifier.Seq, _result.Valid, _result.CheckpointsMatched);
@@ -119,6 +144,44 @@ public sealed partial class LedgerCheckGrain(
             throw;
         }
     }
+
+    /// <summary>
+    /// The court's latest saved state, unsealed and digested as the court would take it up, to compare with the state
+    /// the ledger makes at its position; null — nothing to compare, which is no failure — when there is none or it is
+    /// not signed with the ledger key or cannot be read (the court sets such a state aside and replays its ledger).
+    /// </summary>
+    private async Task<SavedStateDigest?> SavedStateAsync(string id, Court court, double share)
+    {
+        if (await journal.ReadStateAsync(id, _deactivating.Token) is not { } saved)
+        {
+            LogNoSavedState(id);
+            return null;
+        }
+        if (witness.Unseal(id, saved.Seq, saved.State) is not { } state)
+        {
+            LogSavedStateNotCompared(id, saved.Seq, "it is not signed with the ledger key");
+            return null;
+        }
+        try
+        {
+            // Read back and digested off the grain's turn; the state read is let go once digested.
+            return await Task.Run(() => SavedStateDigest.ReadAsync(court, epoch => _secrets.GetValueOrDefault(epoch), state, share, _deactivating.Token));
+        }
+        catch (InvalidDataException e)
+        {
+            LogSavedStateNotCompared(id, saved.Seq, e.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: no saved state to compare with its ledger")]
+    private partial void LogNoSavedState(string court);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: its saved state at entry {Seq} is not compared with its ledger: {Reason}")]
+    private partial void LogSavedStateNotCompared(string court, long seq, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: its saved state at entry {Seq} is the state its ledger makes there")]
+    private partial void LogSavedStateMatched(string court, long seq);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: ledger verified from entry {From} to {To}: valid {Valid}, {Checkpoints} signed checkpoints matched")]
     private partial void LogVerified(string court, long from, long to, bool valid, long checkpoints);

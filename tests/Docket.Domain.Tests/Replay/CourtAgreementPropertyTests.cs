@@ -125,7 +125,8 @@ public sealed class CourtAgreementPropertyTests
     }
 
     /// <summary>The operations on the live court, each code one command; the secret revealed at the end.</summary>
-    internal static (CourtState Live, List<string> Lines) Run(Court court, int[] ops)
+    /// <param name="afterEach">Called with the live court and its ledger so far after each command.</param>
+    internal static (CourtState Live, List<string> Lines) Run(Court court, int[] ops, Action<CourtState, List<string>>? afterEach = null)
     {
         var secret = LiveLedger.Secret(1, 1);
         var live = new CourtState(court, e => LiveLedger.Secret(1, e)) { TracksFinished = true };
@@ -180,6 +181,7 @@ public sealed class CourtAgreementPropertyTests
                 effect = CourtCommands.Designate(live, open[op % open.Count].Number, null, "conflict of interest", president, at);
             }
             lines.AddRange(effect.Records.Select(r => r.Json));
+            afterEach?.Invoke(live, lines);
         }
         lines.Add(CourtCommands.RotateSeed(live, secret, LedgerHash.Commitment(LiveLedger.Secret(1, 2)), new Actor("admin", UserRoles.Admin, null, null, null), at).Json);
         return (live, lines);
