@@ -6,7 +6,7 @@ using Docket.Benchmarks.Assignment;
 using Docket.Benchmarks.Grains;
 using Docket.Benchmarks.Infrastructure;
 
-// `--court-memory ENTRIES [OPEN]`: a live court's state size and replay speed (CourtMemoryRun), not a BenchmarkDotNet run.
+// `--court-memory ENTRIES [OPEN] [--data DIR [--saved-behind N]]`: a live court's state size and replay speed (CourtMemoryRun), not a BenchmarkDotNet run.
 // `--quick`: the smoke test .ci/run calls. It proves the suite builds and runs (never how fast): a dry job (one
 // invocation per case, no warm-up, no pilot) in this process (no extra build), over RandomAssignmentBenchmark and
 // GrainPathBenchmark (the live court's filing path) unless a --filter is given. The exit code is 1 when any benchmark failed or did not validate (or, in quick mode, none ran).

@@ -10,7 +10,7 @@ using Docket.Domain.Supervision;
 namespace Docket.Benchmarks.Live;
 
 /// <summary>
-/// <c>--court-memory ENTRIES [OPEN] [--data DIR]</c>: how much memory a live court's state takes, and how fast it replays, for a
+/// <c>--court-memory ENTRIES [OPEN] [--data DIR [--saved-behind N]]</c>: how much memory a live court's state takes, and how fast it replays, for a
 /// ledger of about ENTRIES entries of which about OPEN cases are still in progress (default 5% of the filings). The
 /// ledger is written by the court's own commands on Xicheng's pooled court (scenarios/xicheng-pooled.yaml): filings
 /// with Idempotency-Keys, and the oldest case in progress taken through every stage whenever more than OPEN are
@@ -38,11 +38,18 @@ public static class CourtMemoryRun
         var file = Path.Combine(Path.GetTempPath(), $"docket-court-memory-{Environment.ProcessId}.tsv");
         try
         {
-            var (written, filings, inProgress, live) = Write(court, secret, entries, open, file);
+            var behindAt = Array.IndexOf(args, "--saved-behind");
+            long behind = 0;
+            if (behindAt >= 0 && (behindAt + 1 >= args.Length || !long.TryParse(args[behindAt + 1], CultureInfo.InvariantCulture, out behind) || behind < 0 || behind >= entries))
+            {
+                Console.Error.WriteLine("--saved-behind N: N must be a whole number of entries, at least 0 and fewer than ENTRIES");
+                return 2;
+            }
+            var (written, filings, inProgress, live, earlier) = Write(court, secret, entries, open, file, behind);
             var data = Array.IndexOf(args, "--data");
             if (data >= 0 && data + 1 < args.Length)
             {
-                StoreAsync(court, secret, file, args[data + 1], live).GetAwaiter().GetResult();
+                StoreAsync(court, secret, file, args[data + 1], live, earlier).GetAwaiter().GetResult();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entries={written} filings={filings} in_progress={inProgress} stored_in={args[data + 1]}"));
                 return 0;
             }
@@ -75,8 +82,13 @@ public static class CourtMemoryRun
         }
     }
 
-    private static (long Entries, long Filings, int InProgress, CourtState Live) Write(Court court, string secret, long entries, long? open, string file)
+    /// <param name="behind">
+    /// When above 0, the court's state is also written once the ledger is within that many entries of its end (after
+    /// the filing that brings it there), to be stored as its saved state: a restart then replays that tail.
+    /// </param>
+    private static (long Entries, long Filings, int InProgress, CourtState Live, (StateBuffer State, long Seq)? Earlier) Write(Court court, string secret, long entries, long? open, string file, long behind)
     {
+        (StateBuffer State, long Seq)? earlier = null;
         // The finished cases' rows collected for --data, which stores them as the court would have written them.
         var live = new CourtState(court, _ => secret) { TracksFinished = true };
         // About six entries a filing, one filing every 30 s: the ledger ends about now, so a server taking it up finds
@@ -112,6 +124,13 @@ public static class CourtMemoryRun
             {
                 Save(CourtCommands.Watch(live, time).Records);
             }
+            if (behind > 0 && earlier is null && written >= entries - behind)
+            {
+                var state = new StateBuffer();
+                state.Restart(LedgerKey.SealBytes);
+                live.WriteSnapshot(state);
+                earlier = (state, live.Seq);
+            }
             if (live.Case(filed.Case!.Value) is { Status: CourtCaseStatus.Pending })
             {
                 pending.Enqueue(filed.Case!.Value);
@@ -135,15 +154,16 @@ public static class CourtMemoryRun
                 }
             }
         }
-        return (written, filings, pending.Count + (int)stuck, live);
+        return (written, filings, pending.Count + (int)stuck, live, earlier);
     }
 
     /// <summary>
     /// <c>--data DIR</c>: the ledger and its seed secret stored in a SQLite data directory through the server's own
-    /// journal, with the court's saved state at its last entry unless <c>--no-saved-state</c>, so <c>docket serve
-    /// --data DIR</c> on the same scenario takes the court up (for timing a restart).
+    /// journal, with the court's saved state at its last entry unless <c>--no-saved-state</c> (or, with
+    /// <c>--saved-behind N</c>, the state written N entries or fewer before the end), so <c>docket serve --data DIR</c>
+    /// on the same scenario takes the court up (for timing a restart).
     /// </summary>
-    private static async Task StoreAsync(Court court, string secret, string file, string directory, CourtState live)
+    private static async Task StoreAsync(Court court, string secret, string file, string directory, CourtState live, (StateBuffer State, long Seq)? earlier)
     {
         await using var store = new Docket.Server.Storage.SqliteStore(directory, "normal", Microsoft.Extensions.Logging.Abstractions.NullLogger<Docket.Server.Storage.SqliteStore>.Instance,
             Docket.Server.Storage.SqliteStore.Inline);
@@ -177,11 +197,14 @@ public static class CourtMemoryRun
         }
         if (Array.IndexOf(Environment.GetCommandLineArgs(), "--no-saved-state") < 0)
         {
-            var saved = new StateBuffer();
-            saved.Restart(witness.SealBytes);
-            live.WriteSnapshot(saved);
-            await witness.SealAsync(court.Id, live.Seq, saved.Written.Slice(witness.SealBytes), saved.Start(witness.SealBytes), share: 1.0);
-            await journal.SaveStateAsync(court.Id, live.Seq, saved.Written);
+            var (saved, savedSeq) = earlier ?? (new StateBuffer(), live.Seq);
+            if (earlier is null)
+            {
+                saved.Restart(witness.SealBytes);
+                live.WriteSnapshot(saved);
+            }
+            await witness.SealAsync(court.Id, savedSeq, saved.Written.Slice(witness.SealBytes), saved.Start(witness.SealBytes), share: 1.0);
+            await journal.SaveStateAsync(court.Id, savedSeq, saved.Written);
         }
     }
 

@@ -15,5 +15,12 @@ public sealed class DeadlineWatchOptions
     /// <summary>Minutes between a court's, and an active team's, deadline watches (at least 1).</summary>
     public double WatchMinutes { get; set; } = 1;
 
+    /// <summary>
+    /// How many due cases a watch (a court's, or a team's) asks at once; the rest wait their turn. Each case asked
+    /// folds its record from storage and decides its warnings, so a watch that finds thousands due — a court restarted
+    /// after a while — would otherwise take the cores and the court's turns from the filings coming in.
+    /// </summary>
+    public int CasesAtOnce { get; set; } = 8;
+
     public TimeSpan Period => TimeSpan.FromMinutes(Math.Max(1, double.IsFinite(WatchMinutes) ? WatchMinutes : 1));
 }

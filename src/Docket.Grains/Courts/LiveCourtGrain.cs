@@ -334,9 +334,9 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         var now = Now();
         await IssueAsync(CourtCommands.WatchQueue(_state, now), awaitCases);
-        var asked = _state.DueUnheldBy(now)
-            .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).WatchAsync())
-            .Concat(_state.TeamsDueBy(now - grace).Select(team => GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync()))
+        var unheld = _state.DueUnheldBy(now).Select(c => (Func<Task<CourtWarning[]>>)(() => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).WatchAsync())).ToList();
+        var asked = _state.TeamsDueBy(now - grace).Select(team => GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync())
+            .Append(AskInTurnsAsync(unheld))
             .ToList();
         if (!awaitCases)
         {
@@ -345,6 +345,10 @@ public sealed partial class LiveCourtGrain(
         }
         return [.. (await Task.WhenAll(asked)).SelectMany(w => w).OrderBy(w => w.Warning.Seq)];
     }
+
+    /// <summary>The due cases no team holds, asked a few at a time (<see cref="DeadlineWatchOptions.CasesAtOnce"/>), as a team asks its own.</summary>
+    private async Task<CourtWarning[]> AskInTurnsAsync(IReadOnlyList<Func<Task<CourtWarning[]>>> cases) =>
+        [.. (await InTurns.RunAsync(cases, watchOptions.Value.CasesAtOnce)).SelectMany(w => w)];
 
     /// <summary>
     /// The court's share of a watch (escalations, pulls) appended to the ledger, all in one write; once durable the

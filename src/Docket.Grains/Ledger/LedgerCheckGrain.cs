@@ -82,7 +82,10 @@ public sealed partial class LedgerCheckGrain(
             _verifier ??= new ChainVerifier(court, epoch => _secrets.GetValueOrDefault(epoch));
             var from = _verifier.Seq;
             var share = options.Value.VerifyShare;
-            var saved = from == 0 ? await SavedStateAsync(id, court, share) : null;
+            // Only the saved state's position now: it is read back and digested when the replay gets there, minutes
+            // into a paced run, not while a restarted court takes its first filings.
+            var savedAt = from == 0 ? await SavedPositionAsync(id) : null;
+            SavedStateDigest? saved = null;
             var checkpoints = await witness.ReadAfterAsync(id, from);
             _target = checkpoints.Count > 0 ? checkpoints.Max(c => c.Checkpoint.Seq) : _target;
             var failure = witness.PublicKey is { } key ? _verifier.Witness(checkpoints, key) : null;
@@ -93,22 +96,32 @@ public sealed partial class LedgerCheckGrain(
             while (failure is null)
             {
                 // The page ends at the saved state's position, so the state is compared there before it moves on.
-                var limit = saved is not null && saved.Seq > _verifier.Seq ? (int)Math.Min(page, saved.Seq - _verifier.Seq) : page;
+                var limit = savedAt is { } at && at > _verifier.Seq ? (int)Math.Min(page, at - _verifier.Seq) : page;
                 var records = await journal.ReadAsync(id, _verifier.Seq, limit);
                 failure = _verifier.Feed(records);
-                if (failure is null && saved is not null && _verifier.Seq == saved.Seq)
+                if (failure is null && savedAt == _verifier.Seq)
                 {
-                    failure = await _verifier.CompareSavedAsync(saved, share, _deactivating.Token);
-                    if (_verifier.SavedStateMatched == saved.Seq)
+                    savedAt = null;
+                    saved ??= await SavedStateAsync(id, court, share);
+                    if (saved is not null && saved.Seq > _verifier.Seq)
                     {
-                        LogSavedStateMatched(id, saved.Seq);
+                        // The court saved again since the run began: that state is compared at its own position.
+                        savedAt = saved.Seq;
                     }
-                    else if (failure is null)
+                    else if (saved is not null && saved.Seq == _verifier.Seq)
                     {
-                        LogSavedStateNotCompared(id, saved.Seq, "it ends at another head than the ledger's entry there (the court sets it aside)");
+                        failure = await _verifier.CompareSavedAsync(saved, share, _deactivating.Token);
+                        if (_verifier.SavedStateMatched == saved.Seq)
+                        {
+                            LogSavedStateMatched(id, saved.Seq);
+                        }
+                        else if (failure is null)
+                        {
+                            LogSavedStateNotCompared(id, saved.Seq, "it ends at another head than the ledger's entry there (the court sets it aside)");
+                        }
+                        saved = null;
                     }
-                    saved = null;
-                    // The comparison paced itself: the next slice's clock starts after it.
+                    // The read and the comparison paced themselves: the next slice's clock starts after them.
                     pace = new WorkPace(share);
                 }
                 if (records.Count < limit)
@@ -123,9 +136,9 @@ public sealed partial class LedgerCheckGrain(
                 }
                 DelayDeactivation(TimeSpan.FromMinutes(5));
             }
-            if (saved is not null && failure is null)
+            if (savedAt is { } beyond && failure is null)
             {
-                LogSavedStateNotCompared(id, saved.Seq, $"the ledger ends at entry {_verifier.Seq}, before it");
+                LogSavedStateNotCompared(id, beyond, $"the ledger ends at entry {_verifier.Seq}, before it");
             }
             _result = failure ?? _verifier.Finish();
             LogVerified(id, from, _verifier.Seq, _result.Valid, _result.CheckpointsMatched);
@@ -143,6 +156,17 @@ public sealed partial class LedgerCheckGrain(
             LogVerifyFailed(e, id);
             throw;
         }
+    }
+
+    /// <summary>The position of the court's latest saved state, or null (logged) when it has none.</summary>
+    private async Task<long?> SavedPositionAsync(string id)
+    {
+        if (await journal.ReadStateAsync(id, _deactivating.Token) is { } saved)
+        {
+            return saved.Seq;
+        }
+        LogNoSavedState(id);
+        return null;
     }
 
     /// <summary>

@@ -64,7 +64,8 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
             return [];
         }
         var court = organization.Court(_court)!;
-        var issued = await Task.WhenAll(due.Select(n => GrainFactory.GetGrain<ILiveCaseGrain>(court.CaseId(n)).WatchAsync()));
+        var issued = await InTurns.RunAsync([.. due.Select(n => (Func<Task<CourtWarning[]>>)(() => GrainFactory.GetGrain<ILiveCaseGrain>(court.CaseId(n)).WatchAsync()))],
+            watchOptions.Value.CasesAtOnce);
         return [.. issued.SelectMany(w => w)];
     }
 
