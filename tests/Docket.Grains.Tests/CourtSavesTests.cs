@@ -14,6 +14,14 @@ public sealed class CourtSavesTests
         Assert.Equal(due, CourtSaves.Due(every, sinceLast, inProgress));
 
     [Theory]
+    [InlineData(60, 1, 60.0, true)]
+    [InlineData(60, 1, 59.9, false)]
+    [InlineData(60, 0, 600.0, false)]
+    [InlineData(0, 1_000, 600.0, false)]
+    public void A_court_with_entries_since_its_last_save_saves_once_it_has_been_idle_that_long(int idleSeconds, long sinceLast, double idleFor, bool due) =>
+        Assert.Equal(due, CourtSaves.DueWhenIdle(idleSeconds, sinceLast, TimeSpan.FromSeconds(idleFor)));
+
+    [Theory]
     [InlineData(1, 0.5)]
     [InlineData(2, 0.8)]
     [InlineData(3, 1.0)]

@@ -193,6 +193,28 @@ public sealed class SavedStateTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await third.ClientFor(TestUsers.Registrar).PostJsonAsync("/api/courts/live/cases", new { type = "simple_civil" })).Status);
     }
 
+    [Fact]
+    public async Task A_court_idle_for_the_set_time_saves_its_state_at_its_last_entry()
+    {
+        // Three entries after genesis: far below SaveStateEvery (50,000 by default), so only the idle save writes one.
+        await using var server = new DocketFactory(_data, new Dictionary<string, string?> { ["Docket:Courts:SaveWhenIdleSeconds"] = "1" });
+        var registrar = server.ClientFor(TestUsers.Registrar);
+        for (var i = 0; i < 3; i++)
+        {
+            await registrar.FileAsync("simple_civil", key: $"idle-{i}");
+        }
+        using var export = await server.ClientFor(TestUsers.Auditor).GetAsync("/api/courts/live/ledger?format=jsonl");
+        var last = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.True(last >= 4, $"{last} entries");
+        long saved = 0;
+        for (var wait = 0; wait < 100 && saved < last; wait++)
+        {
+            saved = new SavedStateFiles(_data).SeqOf("live");
+            await Task.Delay(100);
+        }
+        Assert.Equal(last, saved);
+    }
+
     /// <summary>Files and finishes cases on a first server; returns its KPIs, some cases as read, and the position of its saved state.</summary>
     private async Task<(string Kpis, Dictionary<string, string> Cases, long SavedSeq)> RunFirstAsync()
     {

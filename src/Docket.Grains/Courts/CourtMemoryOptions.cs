@@ -22,6 +22,13 @@ public sealed class CourtMemoryOptions
     public int SaveStateEvery { get; set; } = 50_000;
 
     /// <summary>
+    /// Seconds without a new entry after which a court that has appended entries since its last save saves its state
+    /// anyway (0: never; <see cref="CourtSaves.DueWhenIdle"/>): a court restarted after a quiet spell replays nothing,
+    /// however far below <see cref="SaveStateEvery"/> and its cases in progress its entries since the last save were.
+    /// </summary>
+    public int SaveWhenIdleSeconds { get; set; } = 60;
+
+    /// <summary>
     /// The share of one core a save of the court's state may take while it writes (0.01–1): it pauses between slices
     /// of cases, so it runs beside the filings rather than in their way.
     /// </summary>

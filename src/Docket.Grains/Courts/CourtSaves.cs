@@ -14,4 +14,12 @@ public static class CourtSaves
     /// <param name="sinceLast">Entries appended since the last save.</param>
     /// <param name="inProgress">Cases the court holds in progress.</param>
     public static bool Due(int every, long sinceLast, int inProgress) => every > 0 && sinceLast >= Math.Max(every, inProgress);
+
+    /// <summary>
+    /// Whether a court that has appended <paramref name="sinceLast"/> entries since its last save, and none for
+    /// <paramref name="idleFor"/>, saves now: a save costs nothing then, and spares a restart the replay of them.
+    /// </summary>
+    /// <param name="idleSeconds">Seconds without a new entry before such a save (0 or less: never).</param>
+    public static bool DueWhenIdle(int idleSeconds, long sinceLast, TimeSpan idleFor) =>
+        idleSeconds > 0 && sinceLast > 0 && idleFor >= TimeSpan.FromSeconds(idleSeconds);
 }

@@ -75,6 +75,9 @@ public sealed partial class LiveCourtGrain(
     private bool _recordingKpis;
     private Task _lastAppend = Task.CompletedTask;
 
+    /// <summary>When the last entries were handed to the journal (<see cref="Stopwatch"/> ticks: idleness is the process's time, not the court's clock).</summary>
+    private long _lastAppendAt = Stopwatch.GetTimestamp();
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKeyString();
@@ -123,6 +126,11 @@ public sealed partial class LiveCourtGrain(
         // Keys past the retention window are deleted from storage in the background (a look-up ignores them anyway).
         var sweep = TimeSpan.FromSeconds(Math.Max(1, memoryOptions.Value.IdempotencyKeySweepSeconds));
         this.RegisterGrainTimer(_ => ForgetOldKeysAsync(), new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(Math.Min(60, sweep.TotalSeconds)), Period = sweep, Interleave = true });
+        if (memoryOptions.Value.SaveWhenIdleSeconds > 0)
+        {
+            var look = TimeSpan.FromSeconds(Math.Max(1, memoryOptions.Value.SaveWhenIdleSeconds / 4.0));
+            this.RegisterGrainTimer(_ => SaveStateWhenIdle(), new GrainTimerCreationOptions { DueTime = look, Period = look, Interleave = true });
+        }
         if (_closed is { } closed)
         {
             LogClosed(id, closed.FirstInvalidSeq ?? 0, closed.Problem ?? "");
@@ -259,6 +267,18 @@ public sealed partial class LiveCourtGrain(
         }
         _saving = true;
         SaveStateAsync(_state.CaptureSnapshot()).Ignore();
+    }
+
+    /// <summary>A court with entries since its last save and none for <see cref="CourtMemoryOptions.SaveWhenIdleSeconds"/> saves its state.</summary>
+    private Task SaveStateWhenIdle()
+    {
+        if (!_saving && !_broken && _closed is null
+            && CourtSaves.DueWhenIdle(memoryOptions.Value.SaveWhenIdleSeconds, _state.Seq - _savedSeq, Stopwatch.GetElapsedTime(_lastAppendAt)))
+        {
+            _saving = true;
+            SaveStateAsync(_state.CaptureSnapshot()).Ignore();
+        }
+        return Task.CompletedTask;
     }
 
     private async Task SaveStateAsync(CourtSnapshot snapshot)
@@ -979,6 +999,7 @@ public sealed partial class LiveCourtGrain(
         var finished = _state.DrainFinished();
         var append = AppendAsync(records, finished);
         _lastAppend = append;
+        _lastAppendAt = Stopwatch.GetTimestamp();
         try
         {
             await append;
