@@ -98,14 +98,6 @@ public sealed class CaseRouter
     public bool Draws(int pool) => AssignmentDraw.UsesDraw(_policies[pool].Kind);
 
     /// <summary>
-    /// Where new case number <paramref name="number"/> of the type goes, designation first, then the pool's policy.
-    /// Advances the policy's own state (a deck, a rotation) but not the boards: the caller records the assignment
-    /// with <see cref="Assign"/>. <paramref name="seed"/> may be null only when the pool's policy does not draw
-    /// (<see cref="Draws"/>); an <see cref="InvalidOperationException"/> otherwise.
-    /// </summary>
-    public CaseRoute Route(int type, bool flagged, RiskLevel risk, long number, ulong? seed) => RouteOnly(type, flagged, risk, number, seed);
-
-    /// <summary>
     /// <see cref="Route"/>, with what a ledger records beside the decision, read before it (a policy's choice can
     /// change its own state, a pull queue or a deck): the teams the draw was made among, in draw order, and a weighted
     /// draw's weights; for a case designated to a leader's team, every leader-led team that could take the type, and
@@ -116,11 +108,17 @@ public sealed class CaseRouter
         var pool = _layout.TypePool[type];
         var eligible = Eligible(pool, type);
         var weights = Weights(pool, type);
-        var route = RouteOnly(type, flagged, risk, number, seed);
+        var route = Route(type, flagged, risk, number, seed);
         return route.Designated ? new RecordedRoute(route, LeaderCandidates(type), null) : new RecordedRoute(route, eligible, weights);
     }
 
-    private CaseRoute RouteOnly(int type, bool flagged, RiskLevel risk, long number, ulong? seed)
+    /// <summary>
+    /// Where new case number <paramref name="number"/> of the type goes, designation first, then the pool's policy.
+    /// Advances the policy's own state (a deck, a rotation) but not the boards: the caller records the assignment
+    /// with <see cref="Assign"/>. <paramref name="seed"/> may be null only when the pool's policy does not draw
+    /// (<see cref="Draws"/>); an <see cref="InvalidOperationException"/> otherwise.
+    /// </summary>
+    public CaseRoute Route(int type, bool flagged, RiskLevel risk, long number, ulong? seed)
     {
         var pool = _layout.TypePool[type];
         if (pool < 0)

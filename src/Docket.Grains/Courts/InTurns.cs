@@ -1,3 +1,6 @@
+using Docket.Abstractions;
+using Docket.Domain.Courts;
+
 namespace Docket.Grains;
 
 /// <summary>Calls made a few at a time: each turn's calls run together, the next turn starts when they have all answered.</summary>
@@ -24,4 +27,17 @@ public static class InTurns
         }
         return answers;
     }
+}
+
+/// <summary>How a deadline watch, a team's or the court's, asks its due cases to decide their warnings.</summary>
+public static class DueCases
+{
+    /// <summary>
+    /// Asks each case's grain to decide its warnings (<see cref="ILiveCaseGrain.WatchAsync"/>), <paramref name="atOnce"/>
+    /// at a time (<see cref="DeadlineWatchOptions.CasesAtOnce"/>): each folds its record from storage, so thousands
+    /// due at once — a court restarted after a while — would otherwise take the cores and the court's turns from the filings.
+    /// </summary>
+    public static async Task<CourtWarning[]> WatchAsync(IGrainFactory grains, IEnumerable<string> caseIds, int atOnce) =>
+        [.. (await InTurns.RunAsync([.. caseIds.Select(id => (Func<Task<CourtWarning[]>>)(() => grains.GetGrain<ILiveCaseGrain>(id).WatchAsync()))], atOnce))
+            .SelectMany(w => w)];
 }

@@ -259,26 +259,24 @@ public sealed partial class LiveCourtGrain(
     /// its records written on the thread pool), stored once every entry it covers is durable, never while a save is on
     /// its way.
     /// </summary>
-    private void SaveStateWhenDue()
+    private void SaveStateWhenDue() => SaveStateIf(CourtSaves.Due(memoryOptions.Value.SaveStateEvery, _state.Seq - _savedSeq, _state.InProgress));
+
+    /// <summary>A court with entries since its last save and none for <see cref="CourtMemoryOptions.SaveWhenIdleSeconds"/> saves its state.</summary>
+    private Task SaveStateWhenIdle()
     {
-        if (_saving || _broken || !CourtSaves.Due(memoryOptions.Value.SaveStateEvery, _state.Seq - _savedSeq, _state.InProgress))
+        SaveStateIf(_closed is null
+            && CourtSaves.DueWhenIdle(memoryOptions.Value.SaveWhenIdleSeconds, _state.Seq - _savedSeq, Stopwatch.GetElapsedTime(_lastAppendAt)));
+        return Task.CompletedTask;
+    }
+
+    private void SaveStateIf(bool due)
+    {
+        if (!due || _saving || _broken)
         {
             return;
         }
         _saving = true;
         SaveStateAsync(_state.CaptureSnapshot()).Ignore();
-    }
-
-    /// <summary>A court with entries since its last save and none for <see cref="CourtMemoryOptions.SaveWhenIdleSeconds"/> saves its state.</summary>
-    private Task SaveStateWhenIdle()
-    {
-        if (!_saving && !_broken && _closed is null
-            && CourtSaves.DueWhenIdle(memoryOptions.Value.SaveWhenIdleSeconds, _state.Seq - _savedSeq, Stopwatch.GetElapsedTime(_lastAppendAt)))
-        {
-            _saving = true;
-            SaveStateAsync(_state.CaptureSnapshot()).Ignore();
-        }
-        return Task.CompletedTask;
     }
 
     private async Task SaveStateAsync(CourtSnapshot snapshot)
@@ -354,9 +352,9 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         var now = Now();
         await IssueAsync(CourtCommands.WatchQueue(_state, now), awaitCases);
-        var unheld = _state.DueUnheldBy(now).Select(c => (Func<Task<CourtWarning[]>>)(() => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).WatchAsync())).ToList();
+        var unheld = _state.DueUnheldBy(now).Select(c => c.Id).ToList();
         var asked = _state.TeamsDueBy(now - grace).Select(team => GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync())
-            .Append(AskInTurnsAsync(unheld))
+            .Append(DueCases.WatchAsync(GrainFactory, unheld, watchOptions.Value.CasesAtOnce))
             .ToList();
         if (!awaitCases)
         {
@@ -365,10 +363,6 @@ public sealed partial class LiveCourtGrain(
         }
         return [.. (await Task.WhenAll(asked)).SelectMany(w => w).OrderBy(w => w.Warning.Seq)];
     }
-
-    /// <summary>The due cases no team holds, asked a few at a time (<see cref="DeadlineWatchOptions.CasesAtOnce"/>), as a team asks its own.</summary>
-    private async Task<CourtWarning[]> AskInTurnsAsync(IReadOnlyList<Func<Task<CourtWarning[]>>> cases) =>
-        [.. (await InTurns.RunAsync(cases, watchOptions.Value.CasesAtOnce)).SelectMany(w => w)];
 
     /// <summary>
     /// The court's share of a watch (escalations, pulls) appended to the ledger, all in one write; once durable the

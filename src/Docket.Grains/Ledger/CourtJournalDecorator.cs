@@ -42,6 +42,9 @@ public abstract class CourtJournalDecorator(ICourtJournal inner) : ICourtJournal
     public virtual Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default) =>
         inner.ReadStateAsync(court, cancellationToken);
 
+    public virtual Task<long?> ReadStateSeqAsync(string court, CancellationToken cancellationToken = default) =>
+        inner.ReadStateSeqAsync(court, cancellationToken);
+
     public virtual Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default) =>
         inner.ReadSecretsAsync(court, cancellationToken);
 

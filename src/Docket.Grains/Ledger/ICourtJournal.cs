@@ -72,6 +72,9 @@ public interface ICourtJournal
     /// <summary>The court's latest saved state and its ledger position, or null.</summary>
     Task<SavedCourtState?> ReadStateAsync(string court, CancellationToken cancellationToken = default);
 
+    /// <summary>The ledger position of the court's latest saved state (what <see cref="ReadStateAsync"/> would read), without reading the state; null when it has none.</summary>
+    Task<long?> ReadStateSeqAsync(string court, CancellationToken cancellationToken = default);
+
     /// <summary>The court's seed secrets by epoch (1, 2, …).</summary>
     Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default);
 

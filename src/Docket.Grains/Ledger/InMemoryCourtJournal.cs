@@ -39,6 +39,14 @@ public sealed class InMemoryCourtJournal : ICourtJournal
         }
     }
 
+    public Task<long?> ReadStateSeqAsync(string court, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_states.TryGetValue(court, out var saved) ? saved.Seq : (long?)null);
+        }
+    }
+
     public Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
         lock (_lock)

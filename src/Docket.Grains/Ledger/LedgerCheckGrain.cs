@@ -161,9 +161,9 @@ public sealed partial class LedgerCheckGrain(
     /// <summary>The position of the court's latest saved state, or null (logged) when it has none.</summary>
     private async Task<long?> SavedPositionAsync(string id)
     {
-        if (await journal.ReadStateAsync(id, _deactivating.Token) is { } saved)
+        if (await journal.ReadStateSeqAsync(id, _deactivating.Token) is { } seq)
         {
-            return saved.Seq;
+            return seq;
         }
         LogNoSavedState(id);
         return null;

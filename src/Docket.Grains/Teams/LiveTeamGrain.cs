@@ -64,9 +64,7 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
             return [];
         }
         var court = organization.Court(_court)!;
-        var issued = await InTurns.RunAsync([.. due.Select(n => (Func<Task<CourtWarning[]>>)(() => GrainFactory.GetGrain<ILiveCaseGrain>(court.CaseId(n)).WatchAsync()))],
-            watchOptions.Value.CasesAtOnce);
-        return [.. issued.SelectMany(w => w)];
+        return await DueCases.WatchAsync(GrainFactory, due.Select(court.CaseId), watchOptions.Value.CasesAtOnce);
     }
 
 }

@@ -261,6 +261,20 @@ public sealed class SqliteCourtJournal(SqliteStore store) : ICourtJournal
         return await reader.ReadAsync(cancellationToken) ? new SavedCourtState(reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
     }
 
+    /// <summary>The saved state file's position, from its header; else the row's a version before those files saved.</summary>
+    public async Task<long?> ReadStateSeqAsync(string court, CancellationToken cancellationToken = default)
+    {
+        if (_states.SeqOf(court) is var seq and > 0)
+        {
+            return seq;
+        }
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq FROM court_state WHERE court = $c";
+        command.Parameters.AddWithValue("$c", court);
+        return await command.ExecuteScalarAsync(cancellationToken) is long row ? row : null;
+    }
+
     public async Task<IReadOnlyList<CourtSecret>> ReadSecretsAsync(string court, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);

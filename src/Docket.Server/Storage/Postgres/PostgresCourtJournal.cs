@@ -158,6 +158,13 @@ public sealed class PostgresCourtJournal(PostgresStore store) : ICourtJournal
         return await reader.ReadAsync(cancellationToken) ? new SavedCourtState(reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
     }
 
+    public async Task<long?> ReadStateSeqAsync(string court, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand("SELECT seq FROM docket.court_state WHERE court = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = court });
+        return await command.ExecuteScalarAsync(cancellationToken) is long seq ? seq : null;
+    }
+
     public Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, IReadOnlyList<FinishedCase>? finished = null, CancellationToken cancellationToken = default)
     {
         if (entries.Count == 0)
