@@ -12,6 +12,7 @@ public static class DocketGrainsServiceCollectionExtensions
         services.TryAddSingleton<ScenarioCatalog>();
         services.AddMetrics();
         services.TryAddSingleton<DocketMetrics>();
+        services.TryAddSingleton<DueCases>();
         return services;
     }
 }

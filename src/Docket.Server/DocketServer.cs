@@ -97,7 +97,8 @@ public static class DocketServer
         });
         // The silo hosts the simulation's grains too: `docket simulate --cluster redis --cluster-id docket-live` runs on it.
         builder.Services.AddDocketGrains();
-        builder.Services.AddHostedService<CourtWarmup>();
+        builder.Services.AddSingleton<CourtWarmup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CourtWarmup>());
         builder.Services.AddHostedService<StartBanner>();
         return Finish(builder, options, organization, storage, telemetryWarning);
     }
@@ -221,13 +222,21 @@ public static class DocketServer
             scalar.PersistentAuthentication = true;
             scalar.AddPreferredSecuritySchemes(ApiDocument.ApiKeyScheme);
         }).AllowAnonymous();
-        app.MapGet("/health", async (IGrainFactory grains) =>
+        app.MapGet("/health", async (IGrainFactory grains, IServiceProvider services) =>
             {
+                // Under a test server without the service's hosted services there is no warm-up: nothing is starting.
+                var starting = services.GetService<CourtWarmup>()?.Activating ?? [];
+                if (starting.Count > 0)
+                {
+                    return Results.Json(new HealthResponse("starting", storage, organization.CourtIds, DateTimeOffset.UtcNow, [], starting),
+                        statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
                 var closed = await ClosedCourts.ListAsync(grains, organization.CourtIds);
-                return Results.Ok(new HealthResponse(closed.Count == 0 ? "ok" : "degraded", storage, organization.CourtIds, DateTimeOffset.UtcNow, closed));
+                return Results.Ok(new HealthResponse(closed.Count == 0 ? "ok" : "degraded", storage, organization.CourtIds, DateTimeOffset.UtcNow, closed, []));
             })
             .WithName("Health").WithTags(ApiTags.Health)
-            .WithSummary("Liveness").WithDescription("Liveness: the service is up, its storage and courts (no credentials needed); 'degraded', with the closed courts, when a court's ledger does not verify (the others still serve)").AllowAnonymous();
+            .Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Liveness").WithDescription("Liveness: the service is up, its storage and courts (no credentials needed); 'degraded', with the closed courts, when a court's ledger does not verify (the others still serve); 'starting', answered 503, while a court is still activating at start").AllowAnonymous();
         // Prometheus scrapes anonymously, as /health; mapped on this application, so served only on its own listener.
         app.MapPrometheusScrapingEndpoint(Telemetry.MetricsPath).AllowAnonymous().ExcludeFromDescription();
         // The Orleans Dashboard, behind the API's authentication (HTTP Basic for a browser): admins of

@@ -61,17 +61,52 @@ public sealed partial class StartTests : IDisposable
     [Fact]
     public async Task Demo_mode_refuses_to_listen_beyond_loopback()
     {
+        var (exit, stderr) = await RunToExitAsync("--scenario", DocketFactory.ScenarioPath, "--storage", "memory", "--demo", "--urls", "http://0.0.0.0:5999");
+        Assert.Equal(2, exit);
+        Assert.Contains("--demo: demo keys are served on loopback only; --urls 'http://0.0.0.0:5999' is not a loopback address", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_data_directory_begun_by_another_organisation_stops_the_start_with_exit_2()
+    {
+        var data = Path.Combine(_dir, "data");
+        await using (var first = await ServerProcess.StartAsync(data, NoUsersFile))
+        {
+        }
+        // The same court with one civil team more: its organisation is not the one its ledger began with.
+        var other = Path.Combine(_dir, "other-court.yaml");
+        var text = await File.ReadAllTextAsync(DocketFactory.ScenarioPath);
+        Assert.Contains("{ id: civil, count: 3,", text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(other, text.Replace("{ id: civil, count: 3,", "{ id: civil, count: 4,", StringComparison.Ordinal));
+
+        var (exit, stderr) = await RunToExitAsync("--scenario", other, "--data", data, "--config", NoUsersFile, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"court {DocketFactory.Court}: the ledger cannot be taken up: the court's organisation (teams, pools, policies) differs", stderr, StringComparison.Ordinal);
+        Assert.Contains("(start with a new --data directory for a new organisation)", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the server with <paramref name="args"/> until it exits (a start that stops), with its exit code and error output.</summary>
+    private static async Task<(int Exit, string Stderr)> RunToExitAsync(params string[] args)
+    {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { ServerProcess.ServerDll(), "--scenario", DocketFactory.ScenarioPath, "--storage", "memory", "--demo", "--urls", "http://0.0.0.0:5999" })
+        foreach (var arg in args.Prepend(ServerProcess.ServerDll()))
         {
             info.ArgumentList.Add(arg);
         }
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        _ = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("--demo: demo keys are served on loopback only; --urls 'http://0.0.0.0:5999' is not a loopback address", await stderr, StringComparison.Ordinal);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the server did not stop within 60 s:\n{await stdout}\n{await stderr}");
+        }
+        return (process.ExitCode, await stderr);
     }
 
     /// <summary>The banner is printed as the service starts listening, a moment around its first answer.</summary>

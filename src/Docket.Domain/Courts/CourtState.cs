@@ -604,7 +604,7 @@ public sealed partial class CourtState
             case LedgerKinds.Genesis:
                 if (e.Organization != _court.OrganizationHash)
                 {
-                    return "the court's organisation (teams, pools, policies) differs from the one this ledger began with";
+                    return OtherOrganisation;
                 }
                 return CheckSecret(e.Epoch ?? 0, e.Commitment);
             case LedgerKinds.Seed:
@@ -787,6 +787,36 @@ public sealed partial class CourtState
         a is null ? b is null
         : b is not null && a.Commitment == b.Commitment && a.Epoch == b.Epoch && a.Entity == b.Entity && a.Purpose == b.Purpose
             && a.Method == b.Method && (a.Weights ?? []).SequenceEqual(b.Weights ?? []);
+
+    private const string OtherOrganisation = "the court's organisation (teams, pools, policies) differs from the one this ledger began with";
+
+    /// <summary>
+    /// Why this court cannot take up a ledger whose first entry is <paramref name="genesis"/>: the ledger was begun by
+    /// another organisation (teams, pools, policies), or under a secret that does not match the one stored for its
+    /// epoch — a configuration's mistake, not a broken ledger. Null when it can, and when the entry is not intact (its
+    /// text does not match its hash, or it is no genesis entry of this court): finding that is the verification's.
+    /// </summary>
+    public string? RefusesGenesis(LedgerRecord genesis)
+    {
+        if (genesis.Seq != 1 || genesis.Kind != LedgerKinds.Genesis || LedgerHash.Of(genesis.Json) != genesis.Hash)
+        {
+            return null;
+        }
+        LedgerEntry entry;
+        try
+        {
+            entry = LedgerEntry.Parse(genesis.Json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        if (entry.Kind != LedgerKinds.Genesis || entry.Court != _court.Id)
+        {
+            return null;
+        }
+        return entry.Organization != _court.OrganizationHash ? OtherOrganisation : CheckSecret(entry.Epoch ?? 0, entry.Commitment);
+    }
 
     private string? CheckSecret(int epoch, string? commitment)
     {

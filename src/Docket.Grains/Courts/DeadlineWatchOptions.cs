@@ -16,9 +16,10 @@ public sealed class DeadlineWatchOptions
     public double WatchMinutes { get; set; } = 1;
 
     /// <summary>
-    /// How many due cases a watch (a court's, or a team's) asks at once; the rest wait their turn. Each case asked
-    /// folds its record from storage and decides its warnings, so a watch that finds thousands due — a court restarted
-    /// after a while — would otherwise take the cores and the court's turns from the filings coming in.
+    /// How many due cases the deadline watches of a silo (every team's and the court's, between them) ask at once; the
+    /// rest wait their turn (<see cref="DueCases"/>). Each case asked folds its record from storage and decides its
+    /// warnings, so the watches after a restart, which find thousands due, would otherwise take the cores and the
+    /// court's turns from the filings coming in.
     /// </summary>
     public int CasesAtOnce { get; set; } = 8;
 

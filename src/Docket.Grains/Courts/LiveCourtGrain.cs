@@ -38,6 +38,7 @@ public sealed partial class LiveCourtGrain(
     DocketMetrics metrics,
     IOptions<LiveMetricsOptions> metricsOptions,
     IOptions<DeadlineWatchOptions> watchOptions,
+    DueCases dueCases,
     IOptions<CourtMemoryOptions> memoryOptions,
     ILedgerWitness witness,
     IOptions<LedgerCheckOptions> checkOptions,
@@ -86,6 +87,12 @@ public sealed partial class LiveCourtGrain(
         foreach (var secret in await journal.ReadSecretsAsync(id, cancellationToken))
         {
             _secrets[secret.Epoch] = secret.SecretHex;
+        }
+        // A ledger begun by another organisation, or under secrets that do not match it, stops the activation, whether
+        // or not a state was saved: replaying it would put cases on the wrong teams. A configuration error, not a broken ledger.
+        if (await journal.ReadAsync(id, 0, 1, cancellationToken) is [var first] && NewState().RefusesGenesis(first) is { } refused)
+        {
+            throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {refused}");
         }
         _state = await SavedStateAsync(id, cancellationToken) ?? NewState();
         var fromSaved = _state.Seq;
@@ -155,8 +162,6 @@ public sealed partial class LiveCourtGrain(
     /// each entry and compares the chain with the witness's checkpoints after that position (the last one's signature
     /// checked); stops at the first entry that fails and closes the court (returning the failure), so no state is
     /// ever built from an entry that does not verify. A checkpoint past the ledger's end (a cut tail) closes it too.
-    /// A first entry that belongs to another organisation, or secrets that do not match it, stop the activation: that
-    /// is a configuration error, not a broken ledger.
     /// </summary>
     private async Task<LedgerVerification?> ReplayTailAsync(string id, CancellationToken cancellationToken)
     {
@@ -181,11 +186,6 @@ public sealed partial class LiveCourtGrain(
             }
             if (failed is { } failure)
             {
-                if (failure.FirstInvalidSeq == 1 && verifier.Seq == 0)
-                {
-                    // Another organisation, or secrets that do not match: replaying would put cases on the wrong teams.
-                    throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {failure.Problem}");
-                }
                 return _closed = failure;
             }
             if (page.Count < ReplayPage)
@@ -354,7 +354,7 @@ public sealed partial class LiveCourtGrain(
         await IssueAsync(CourtCommands.WatchQueue(_state, now), awaitCases);
         var unheld = _state.DueUnheldBy(now).Select(c => c.Id).ToList();
         var asked = _state.TeamsDueBy(now - grace).Select(team => GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync())
-            .Append(DueCases.WatchAsync(GrainFactory, unheld, watchOptions.Value.CasesAtOnce))
+            .Append(dueCases.WatchAsync(GrainFactory, unheld))
             .ToList();
         if (!awaitCases)
         {

@@ -14,7 +14,7 @@ namespace Docket.Grains;
 /// docket is derived from the court's ledger, taken from the court at first use and whenever news was lost.
 /// </summary>
 [CollectionAgeLimit(Minutes = 30)]
-public sealed class LiveTeamGrain(Organization organization, TimeProvider time, IOptions<DeadlineWatchOptions> watchOptions) : Grain, ILiveTeamGrain
+public sealed class LiveTeamGrain(Organization organization, TimeProvider time, IOptions<DeadlineWatchOptions> watchOptions, DueCases dueCases) : Grain, ILiveTeamGrain
 {
     private readonly LiveDocket _docket = new();
     private string _court = "";
@@ -64,7 +64,7 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
             return [];
         }
         var court = organization.Court(_court)!;
-        return await DueCases.WatchAsync(GrainFactory, due.Select(court.CaseId), watchOptions.Value.CasesAtOnce);
+        return await dueCases.WatchAsync(GrainFactory, due.Select(court.CaseId));
     }
 
 }

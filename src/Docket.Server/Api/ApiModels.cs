@@ -134,6 +134,10 @@ public sealed record AuditEntriesResponse(string Court, IReadOnlyList<LedgerEntr
 /// </summary>
 public sealed record VerifyResponse(bool? Valid, bool Complete, IReadOnlyList<LedgerVerification> Courts, IReadOnlyList<LedgerCheckProgress> Running);
 
-/// <summary>Liveness: <c>ok</c>, or <c>degraded</c> when a court is closed (its ledger does not verify; listed under <see cref="Closed"/>).</summary>
+/// <summary>
+/// Liveness: <c>ok</c>; <c>degraded</c> when a court is closed (its ledger does not verify; listed under
+/// <see cref="Closed"/>); <c>starting</c>, answered 503, while a court is still activating at start (listed under
+/// <see cref="Starting"/>).
+/// </summary>
 public sealed record HealthResponse(string Status, string Storage, IReadOnlyList<string> Courts, [property: JsonPropertyName("time")] DateTimeOffset Time,
-    IReadOnlyList<LedgerVerification> Closed);
+    IReadOnlyList<LedgerVerification> Closed, IReadOnlyList<string> Starting);

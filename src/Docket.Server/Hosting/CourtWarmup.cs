@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Docket.Abstractions;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
@@ -7,19 +8,32 @@ using Docket.Grains;
 namespace Docket.Server.Hosting;
 
 /// <summary>
-/// Once the silo runs, activates every court: each replays its ledger (or writes its genesis entry) and the seed
-/// commitments are published in the log before the first request is served.
+/// Once the silo runs and the listener is open, activates every court at once: each takes up its saved state and
+/// replays its ledger after it (or writes its genesis entry), and its seed commitment is published in the log. The
+/// start ends, and the banner is printed, when every court is active. The listener opens first so that a restart
+/// readies the HTTP pipeline on one core while a court replays on the other: a request that reaches a court still
+/// activating waits for it (at most <c>Docket:Limits:GrainWaitSeconds</c>, then 503), as it would for any grain.
 /// </summary>
-internal sealed partial class CourtWarmup(IGrainFactory grains, Organization organization, ILogger<CourtWarmup> logger) : IHostedService
+internal sealed partial class CourtWarmup(IGrainFactory grains, Organization organization, ILogger<CourtWarmup> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, bool> _activating = new(organization.CourtIds.Select(c => KeyValuePair.Create(c, true)));
+
+    /// <summary>The courts not yet active (every court until the start has asked them; none once each has answered).</summary>
+    public IReadOnlyList<string> Activating => [.. organization.CourtIds.Where(_activating.ContainsKey)];
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        foreach (var court in organization.CourtIds)
+        var activations = organization.CourtIds.Select(court => (court, activation: ActivateAsync(court))).ToList();
+        foreach (var (court, activation) in activations)
         {
             SeedCommitment[] commitments;
             try
             {
-                commitments = await grains.LiveCourt(court).GetCommitmentsAsync();
+                commitments = await activation;
             }
             catch (InvalidOperationException e) when (e.Message.Contains("cannot be taken up", StringComparison.Ordinal))
             {
@@ -35,7 +49,23 @@ internal sealed partial class CourtWarmup(IGrainFactory grains, Organization org
         }
     }
 
+    private async Task<SeedCommitment[]> ActivateAsync(string court)
+    {
+        try
+        {
+            return await grains.LiveCourt(court).GetCommitmentsAsync();
+        }
+        finally
+        {
+            _activating.TryRemove(court, out _);
+        }
+    }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: seed epoch {Epoch}, commitment SHA-256 {Commitment}")]
     private partial void LogCommitment(string court, int epoch, string commitment);
