@@ -504,22 +504,16 @@ public sealed partial class CourtState
     /// rules re-make it (the same draw, the same pull, a valid report, a real lock, no pull owed left out). Returns
     /// the first problem found, or null; the entry is applied as stored either way when it can be.
     /// </summary>
-    public string? Replay(LedgerRecord record)
+    public string? Replay(LedgerRecord record) => Replay(ReadRecord.Of(record));
+
+    /// <summary>Re-applies a stored entry already read (<see cref="ReadRecord.Of"/>), as <see cref="Replay(LedgerRecord)"/> does.</summary>
+    public string? Replay(ReadRecord read)
     {
-        string? problem = null;
-        var hashHolds = LedgerHash.Of(record.Json) == record.Hash;
-        if (!hashHolds)
+        var (record, hashHolds) = (read.Record, read.HashHolds);
+        string? problem = hashHolds ? null : "the entry's text does not match its stored hash";
+        if (read.Entry is not { } entry)
         {
-            problem = "the entry's text does not match its stored hash";
-        }
-        LedgerEntry entry;
-        try
-        {
-            entry = LedgerEntry.Parse(record.Json);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            return problem ?? $"the entry is not valid JSON: {e.Message}";
+            return problem ?? $"the entry is not valid JSON: {read.ParseProblem}";
         }
         if (entry.Seq != record.Seq || entry.Court != _court.Id || entry.Kind != record.Kind || entry.Case != record.CaseId)
         {

@@ -130,19 +130,23 @@ public sealed class ChainVerifier
     }
 
     /// <summary>Verifies the next entries (in order, following what was verified). Returns the failure, if any.</summary>
-    public LedgerVerification? Feed(IEnumerable<LedgerRecord> records)
+    public LedgerVerification? Feed(IEnumerable<LedgerRecord> records) => Feed(records.Select(ReadRecord.Of));
+
+    /// <summary>Verifies the next entries, already read (<see cref="ReadRecord.Of"/>), as <see cref="Feed(IEnumerable{LedgerRecord})"/> does.</summary>
+    public LedgerVerification? Feed(IEnumerable<ReadRecord> records)
     {
         if (Failure is not null)
         {
             return Failure;
         }
-        foreach (var record in records)
+        foreach (var read in records)
         {
+            var record = read.Record;
             if (record.Seq != _state.Seq + 1)
             {
                 return Fail(_state.Seq + 1, $"entry {_state.Seq + 1} is missing (found {record.Seq} next)");
             }
-            var problem = _state.Replay(record);
+            var problem = _state.Replay(read);
             if (_savedMoment is { } moment)
             {
                 _savedMoment = null;

@@ -94,16 +94,34 @@ public sealed partial class LiveCourtGrain(
         {
             throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {refused}");
         }
-        _state = await SavedStateAsync(id, cancellationToken) ?? NewState();
-        var fromSaved = _state.Seq;
-        if (await ReplayTailAsync(id, cancellationToken) is { } failure && fromSaved > 0 && failure.FirstInvalidSeq == fromSaved + 1)
+        // The tail after the saved state's position is read and parsed on the thread pool while the state is taken up.
+        var fromSaved = await journal.ReadStateSeqAsync(id, cancellationToken) ?? 0;
+        var tail = new TailReader(journal, id, fromSaved, ReplayPage, cancellationToken);
+        try
         {
-            // The tail does not follow the saved state: set the state aside and take up the whole ledger.
-            LogSavedStateRefused(id, fromSaved, failure.Problem ?? "");
-            _state = NewState();
-            _closed = null;
-            fromSaved = 0;
-            await ReplayTailAsync(id, cancellationToken);
+            _state = await SavedStateAsync(id, cancellationToken) ?? NewState();
+            if (_state.Seq != tail.After)
+            {
+                // The saved state was set aside: the whole ledger is replayed.
+                await tail.DisposeAsync();
+                tail = new TailReader(journal, id, _state.Seq, ReplayPage, cancellationToken);
+            }
+            fromSaved = _state.Seq;
+            if (await ReplayTailAsync(id, tail, cancellationToken) is { } failure && fromSaved > 0 && failure.FirstInvalidSeq == fromSaved + 1)
+            {
+                // The tail does not follow the saved state: set the state aside and take up the whole ledger.
+                LogSavedStateRefused(id, fromSaved, failure.Problem ?? "");
+                _state = NewState();
+                _closed = null;
+                fromSaved = 0;
+                await tail.DisposeAsync();
+                tail = new TailReader(journal, id, 0, ReplayPage, cancellationToken);
+                await ReplayTailAsync(id, tail, cancellationToken);
+            }
+        }
+        finally
+        {
+            await tail.DisposeAsync();
         }
         _savedSeq = fromSaved;
         if (_closed is null && _state.Seq == 0)
@@ -162,8 +180,9 @@ public sealed partial class LiveCourtGrain(
     /// each entry and compares the chain with the witness's checkpoints after that position (the last one's signature
     /// checked); stops at the first entry that fails and closes the court (returning the failure), so no state is
     /// ever built from an entry that does not verify. A checkpoint past the ledger's end (a cut tail) closes it too.
+    /// The entries come read from <paramref name="tail"/>, which reads after the state's position.
     /// </summary>
-    private async Task<LedgerVerification?> ReplayTailAsync(string id, CancellationToken cancellationToken)
+    private async Task<LedgerVerification?> ReplayTailAsync(string id, TailReader tail, CancellationToken cancellationToken)
     {
         var from = _state.Seq;
         // The cases the replay finishes are written to storage again as it goes (the rows of a ledger written before
@@ -175,9 +194,8 @@ public sealed partial class LiveCourtGrain(
         {
             return _closed = unsigned;
         }
-        while (true)
+        while (await tail.NextAsync(cancellationToken) is { } page)
         {
-            var page = await journal.ReadAsync(id, _state.Seq, ReplayPage, cancellationToken);
             var failed = verifier.Feed(page);
             var finished = _state.DrainFinished();
             if (failed is null)
@@ -187,10 +205,6 @@ public sealed partial class LiveCourtGrain(
             if (failed is { } failure)
             {
                 return _closed = failure;
-            }
-            if (page.Count < ReplayPage)
-            {
-                break;
             }
         }
         if (verifier.Finish() is { Valid: false } cut)
