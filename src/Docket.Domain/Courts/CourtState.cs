@@ -792,20 +792,8 @@ public sealed partial class CourtState
     /// </summary>
     public string? RefusesGenesis(LedgerRecord genesis)
     {
-        if (genesis.Seq != 1 || genesis.Kind != LedgerKinds.Genesis || LedgerHash.Of(genesis.Json) != genesis.Hash)
-        {
-            return null;
-        }
-        LedgerEntry entry;
-        try
-        {
-            entry = LedgerEntry.Parse(genesis.Json);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-        if (entry.Kind != LedgerKinds.Genesis || entry.Court != _court.Id)
+        if (genesis.Seq != 1 || genesis.Kind != LedgerKinds.Genesis || ReadRecord.Of(genesis) is not { HashHolds: true, Entry: { } entry }
+            || entry.Kind != LedgerKinds.Genesis || entry.Court != _court.Id)
         {
             return null;
         }
