@@ -222,10 +222,9 @@ public static class DocketServer
             scalar.PersistentAuthentication = true;
             scalar.AddPreferredSecuritySchemes(ApiDocument.ApiKeyScheme);
         }).AllowAnonymous();
-        app.MapGet("/health", async (IGrainFactory grains, IServiceProvider services) =>
+        app.MapGet("/health", async (IGrainFactory grains, CourtWarmup warmup) =>
             {
-                // Under a test server without the service's hosted services there is no warm-up: nothing is starting.
-                var starting = services.GetService<CourtWarmup>()?.Activating ?? [];
+                var starting = warmup.Activating;
                 if (starting.Count > 0)
                 {
                     return Results.Json(new HealthResponse("starting", storage, organization.CourtIds, DateTimeOffset.UtcNow, [], starting),

@@ -95,33 +95,25 @@ public sealed partial class LiveCourtGrain(
             throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {refused}");
         }
         // The tail after the saved state's position is read and parsed on the thread pool while the state is taken up.
-        var fromSaved = await journal.ReadStateSeqAsync(id, cancellationToken) ?? 0;
-        var tail = new TailReader(journal, id, fromSaved, ReplayPage, cancellationToken);
+        var readAhead = new TailReader(journal, id, await journal.ReadStateSeqAsync(id, cancellationToken) ?? 0, ReplayPage, cancellationToken);
         try
         {
             _state = await SavedStateAsync(id, cancellationToken) ?? NewState();
-            if (_state.Seq != tail.After)
-            {
-                // The saved state was set aside: the whole ledger is replayed.
-                await tail.DisposeAsync();
-                tail = new TailReader(journal, id, _state.Seq, ReplayPage, cancellationToken);
-            }
-            fromSaved = _state.Seq;
-            if (await ReplayTailAsync(id, tail, cancellationToken) is { } failure && fromSaved > 0 && failure.FirstInvalidSeq == fromSaved + 1)
-            {
-                // The tail does not follow the saved state: set the state aside and take up the whole ledger.
-                LogSavedStateRefused(id, fromSaved, failure.Problem ?? "");
-                _state = NewState();
-                _closed = null;
-                fromSaved = 0;
-                await tail.DisposeAsync();
-                tail = new TailReader(journal, id, 0, ReplayPage, cancellationToken);
-                await ReplayTailAsync(id, tail, cancellationToken);
-            }
         }
-        finally
+        catch
         {
-            await tail.DisposeAsync();
+            await readAhead.DisposeAsync();
+            throw;
+        }
+        var fromSaved = _state.Seq;
+        if (await ReplayTailAsync(id, readAhead, cancellationToken) is { } failure && fromSaved > 0 && failure.FirstInvalidSeq == fromSaved + 1)
+        {
+            // The tail does not follow the saved state: set the state aside and take up the whole ledger.
+            LogSavedStateRefused(id, fromSaved, failure.Problem ?? "");
+            _state = NewState();
+            _closed = null;
+            fromSaved = 0;
+            await ReplayTailAsync(id, null, cancellationToken);
         }
         _savedSeq = fromSaved;
         if (_closed is null && _state.Seq == 0)
@@ -180,11 +172,18 @@ public sealed partial class LiveCourtGrain(
     /// each entry and compares the chain with the witness's checkpoints after that position (the last one's signature
     /// checked); stops at the first entry that fails and closes the court (returning the failure), so no state is
     /// ever built from an entry that does not verify. A checkpoint past the ledger's end (a cut tail) closes it too.
-    /// The entries come read from <paramref name="tail"/>, which reads after the state's position.
+    /// The entries come from <paramref name="readAhead"/> when it reads after the state's position (which it is then
+    /// done with); otherwise — none, or the saved state was set aside — they are read from that position now.
     /// </summary>
-    private async Task<LedgerVerification?> ReplayTailAsync(string id, TailReader tail, CancellationToken cancellationToken)
+    private async Task<LedgerVerification?> ReplayTailAsync(string id, TailReader? readAhead, CancellationToken cancellationToken)
     {
         var from = _state.Seq;
+        if (readAhead is not null && readAhead.After != from)
+        {
+            await readAhead.DisposeAsync();
+            readAhead = null;
+        }
+        await using var tail = readAhead ?? new TailReader(journal, id, from, ReplayPage, cancellationToken);
         // The cases the replay finishes are written to storage again as it goes (the rows of a ledger written before
         // there were any are made so; the others are written unchanged).
         _state.TracksFinished = true;
