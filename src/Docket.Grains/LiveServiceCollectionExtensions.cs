@@ -20,6 +20,7 @@ public static class LiveServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<DocketMetrics>();
         services.TryAddSingleton<ILedgerWitness, NoLedgerWitness>();
+        services.TryAddSingleton<EarlyTakeUps>();
         return services;
     }
 }

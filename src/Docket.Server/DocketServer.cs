@@ -10,6 +10,7 @@ using Docket.Server.Hosting;
 using Docket.Server.Storage.Postgres;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
@@ -100,7 +101,7 @@ public static class DocketServer
         builder.Services.AddSingleton<CourtWarmup>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CourtWarmup>());
         builder.Services.AddHostedService<StartBanner>();
-        return Finish(builder, options, organization, storage, telemetryWarning);
+        return Finish(builder, options, organization, storage, cluster.OneSilo, telemetryWarning);
     }
 
     /// <summary>
@@ -151,7 +152,7 @@ public static class DocketServer
         return (builder, options);
     }
 
-    private static WebApplication Finish(WebApplicationBuilder builder, ServerOptions options, Organization organization, string storage, string? telemetryWarning)
+    private static WebApplication Finish(WebApplicationBuilder builder, ServerOptions options, Organization organization, string storage, bool oneSilo, string? telemetryWarning)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
             && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
@@ -201,6 +202,11 @@ public static class DocketServer
         });
 
         var app = builder.Build();
+        // The courts are taken up from storage meanwhile: the rest of the start takes about a core for a second or two.
+        if (oneSilo && storage == ServerStorage.Sqlite && app.Services.GetRequiredService<IOptions<CourtMemoryOptions>>().Value.TakeUpWhileStarting)
+        {
+            app.Services.GetRequiredService<EarlyTakeUps>().Start();
+        }
         if (telemetryWarning is not null)
         {
             app.Logger.LogWarning("{Warning}", telemetryWarning);

@@ -3,8 +3,10 @@ using Docket.Abstractions;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Scenarios;
+using Docket.Grains;
 using Docket.Server.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Docket.Server.Tests;
 
@@ -25,8 +27,13 @@ public sealed class CourtWarmupTests
         var path = Path.Combine(AppContext.BaseDirectory, "Scenarios", "two-courts.yaml");
         var loaded = ScenarioLoader.LoadFile(path);
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        return new CourtWarmup(Grains.Answering(_answers), new Organization(loaded.Scenario!, path), NullLogger<CourtWarmup>.Instance);
+        var organization = new Organization(loaded.Scenario!, path);
+        _takeUps = new EarlyTakeUps(organization, new InMemoryCourtJournal(), new NoLedgerWitness(), Options.Create(new CourtMemoryOptions()),
+            NullLogger<LiveCourtGrain>.Instance);
+        return new CourtWarmup(Grains.Answering(_answers), organization, _takeUps, NullLogger<CourtWarmup>.Instance);
     }
+
+    private EarlyTakeUps _takeUps = null!;
 
     [Fact]
     public async Task Every_court_is_starting_until_its_grain_has_activated_and_the_start_ends_when_all_have()
@@ -43,6 +50,20 @@ public sealed class CourtWarmupTests
         _answers["north"].SetResult([new SeedCommitment("north", 1, "c-north", null)]);
         await started;
         Assert.Empty(warmup.Activating);
+    }
+
+    [Fact]
+    public async Task Take_ups_started_early_that_no_grain_took_are_dropped_when_the_courts_are_active()
+    {
+        var warmup = Warmup();
+        _takeUps.Start();
+        var started = warmup.StartedAsync(CancellationToken.None);
+        _answers["south"].SetResult([]);
+        _answers["north"].SetResult([]);
+        await started;
+
+        Assert.Null(_takeUps.Take("north"));
+        Assert.Null(_takeUps.Take("south"));
     }
 
     [Fact]

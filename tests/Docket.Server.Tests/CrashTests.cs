@@ -27,6 +27,9 @@ public class CrashTests : IDisposable
     /// <summary>What the server's command line adds to the data directory and users (storage, for derived tests).</summary>
     protected virtual IReadOnlyList<string> ServerArgs => [];
 
+    /// <summary>Whether the restarted service takes its court up while it starts (SQLite, one silo) rather than at the court's activation.</summary>
+    protected virtual bool TakesUpWhileStarting => true;
+
     [Fact]
     public async Task Every_acknowledged_filing_survives_a_SIGKILL_exactly_once()
     {
@@ -75,7 +78,8 @@ public class CrashTests : IDisposable
         }
         Assert.True(acknowledged.Count >= 300, $"only {acknowledged.Count} filings were acknowledged before the kill");
 
-        await using var restarted = await ServerProcess.StartAsync(Data, UsersFile, ServerArgs);
+        await using var restarted = await ServerProcess.StartAsync(Data, UsersFile, [.. ServerArgs, "--Logging:LogLevel:Docket.Grains=Information"]);
+        Assert.Equal(TakesUpWhileStarting, restarted.Log.Contains("while the service started", StringComparison.Ordinal));
         var auditor = restarted.Client;
         auditor.DefaultRequestHeaders.Add("X-Api-Key", TestUsers.Auditor);
         var entries = await CaseApiTests.AllEntriesAsync(auditor);

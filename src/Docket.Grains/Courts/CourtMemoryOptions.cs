@@ -47,4 +47,11 @@ public sealed class CourtMemoryOptions
     /// keeps the table to the window.
     /// </summary>
     public int IdempotencyKeySweepSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// Whether a service of one silo with SQLite storage starts taking its courts up — the saved state read, the ledger
+    /// after it replayed and verified — while it starts, before its silo and listener are up (<see cref="EarlyTakeUps"/>);
+    /// otherwise each court takes itself up when it activates.
+    /// </summary>
+    public bool TakeUpWhileStarting { get; set; } = true;
 }

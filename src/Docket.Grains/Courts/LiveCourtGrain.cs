@@ -41,6 +41,7 @@ public sealed partial class LiveCourtGrain(
     DueCases dueCases,
     IOptions<CourtMemoryOptions> memoryOptions,
     ILedgerWitness witness,
+    EarlyTakeUps earlyTakeUps,
     IOptions<LedgerCheckOptions> checkOptions,
     ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain, IRemindable
 {
@@ -58,7 +59,7 @@ public sealed partial class LiveCourtGrain(
     /// <summary>The court's deadline watcher's reminder.</summary>
     public const string WatchReminder = "deadline-watch";
 
-    private readonly Dictionary<int, string> _secrets = [];
+    private Dictionary<int, string> _secrets = [];
     private readonly KeyedFilings _keyed = new();
     private RecentTeamNews _recentNews = null!;
     private Court _court = null!;
@@ -84,38 +85,22 @@ public sealed partial class LiveCourtGrain(
         var id = this.GetPrimaryKeyString();
         _court = organization.Court(id) ?? throw new InvalidOperationException($"no court '{id}' in the organisation");
         _recentNews = new RecentTeamNews(_court.Layout.Teams.Count);
-        foreach (var secret in await journal.ReadSecretsAsync(id, cancellationToken))
+        // The take-up the service started for this court while it started, if any, and what was appended since; else its own.
+        CourtTakeUp takeUp;
+        if (earlyTakeUps.Take(id) is { } early)
         {
-            _secrets[secret.Epoch] = secret.SecretHex;
+            takeUp = await early;
+            await takeUp.CatchUpAsync(cancellationToken);
         }
-        // A ledger begun by another organisation, or under secrets that do not match it, stops the activation, whether
-        // or not a state was saved: replaying it would put cases on the wrong teams. A configuration error, not a broken ledger.
-        if (await journal.ReadAsync(id, 0, 1, cancellationToken) is [var first] && NewState().RefusesGenesis(first) is { } refused)
+        else
         {
-            throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {refused}");
+            takeUp = new CourtTakeUp(_court, journal, witness, memoryOptions.Value.FinishedCasesAtHand, logger);
+            await takeUp.RunAsync(cancellationToken);
         }
-        // The tail after the saved state's position is read and parsed on the thread pool while the state is taken up.
-        var readAhead = new TailReader(journal, id, await journal.ReadStateSeqAsync(id, cancellationToken) ?? 0, ReplayPage, cancellationToken);
-        try
-        {
-            _state = await SavedStateAsync(id, cancellationToken) ?? NewState();
-        }
-        catch
-        {
-            await readAhead.DisposeAsync();
-            throw;
-        }
-        var fromSaved = _state.Seq;
-        if (await ReplayTailAsync(id, readAhead, cancellationToken) is { } failure && fromSaved > 0 && failure.FirstInvalidSeq == fromSaved + 1)
-        {
-            // The tail does not follow the saved state: set the state aside and take up the whole ledger.
-            LogSavedStateRefused(id, fromSaved, failure.Problem ?? "");
-            _state = NewState();
-            _closed = null;
-            fromSaved = 0;
-            await ReplayTailAsync(id, null, cancellationToken);
-        }
-        _savedSeq = fromSaved;
+        _secrets = takeUp.Secrets;
+        _state = takeUp.State;
+        _closed = takeUp.Closed;
+        _savedSeq = takeUp.FromSaved;
         if (_closed is null && _state.Seq == 0)
         {
             var secret = await journal.AddSecretAsync(new CourtSecret(id, 1, LedgerHash.NewSecret()), cancellationToken);
@@ -164,56 +149,6 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    private CourtState NewState() =>
-        new(_court, epoch => _secrets.GetValueOrDefault(epoch), Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
-
-    /// <summary>
-    /// Replays the ledger after the state's position through the domain's <see cref="ChainVerifier"/>, which verifies
-    /// each entry and compares the chain with the witness's checkpoints after that position (the last one's signature
-    /// checked); stops at the first entry that fails and closes the court (returning the failure), so no state is
-    /// ever built from an entry that does not verify. A checkpoint past the ledger's end (a cut tail) closes it too.
-    /// The entries come from <paramref name="readAhead"/> when it reads after the state's position (which it is then
-    /// done with); otherwise — none, or the saved state was set aside — they are read from that position now.
-    /// </summary>
-    private async Task<LedgerVerification?> ReplayTailAsync(string id, TailReader? readAhead, CancellationToken cancellationToken)
-    {
-        var from = _state.Seq;
-        if (readAhead is not null && readAhead.After != from)
-        {
-            await readAhead.DisposeAsync();
-            readAhead = null;
-        }
-        await using var tail = readAhead ?? new TailReader(journal, id, from, ReplayPage, cancellationToken);
-        // The cases the replay finishes are written to storage again as it goes (the rows of a ledger written before
-        // there were any are made so; the others are written unchanged).
-        _state.TracksFinished = true;
-        var verifier = new ChainVerifier(_court, _state);
-        if (witness.PublicKey is { } key
-            && verifier.Witness(await witness.ReadAfterAsync(id, from, cancellationToken), key, lastSignatureOnly: true) is { } unsigned)
-        {
-            return _closed = unsigned;
-        }
-        while (await tail.NextAsync(cancellationToken) is { } page)
-        {
-            var failed = verifier.Feed(page);
-            var finished = _state.DrainFinished();
-            if (failed is null)
-            {
-                await journal.PutFinishedAsync(id, finished, cancellationToken);
-            }
-            if (failed is { } failure)
-            {
-                return _closed = failure;
-            }
-        }
-        if (verifier.Finish() is { Valid: false } cut)
-        {
-            return _closed = cut;
-        }
-        LogReplayed(id, from, _state.Seq - from);
-        return null;
-    }
-
     public Task<LedgerVerification?> GetClosedAsync() => Task.FromResult(_closed);
 
     public Task CloseAsync(LedgerVerification failure)
@@ -230,41 +165,6 @@ public sealed partial class LiveCourtGrain(
             }
         }
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// The court's latest saved state, when it is sound: of this court and organisation, and ending at an entry the
-    /// ledger holds with the same hash (the entries after it are then replayed and verified as usual). Null — replay
-    /// the whole ledger — when there is none or it does not hold.
-    /// </summary>
-    private async Task<CourtState?> SavedStateAsync(string id, CancellationToken cancellationToken)
-    {
-        if (await journal.ReadStateAsync(id, cancellationToken) is not { } saved)
-        {
-            return null;
-        }
-        if (witness.Unseal(id, saved.Seq, saved.State) is not { } unsealed)
-        {
-            LogSavedStateRefused(id, saved.Seq, "it is not signed with the ledger key");
-            return null;
-        }
-        try
-        {
-            var state = CourtState.ReadSnapshot(_court, epoch => _secrets.GetValueOrDefault(epoch), new MemoryStream(unsealed),
-                Math.Max(0, memoryOptions.Value.FinishedCasesAtHand));
-            var at = await journal.ReadAsync(id, saved.Seq - 1, 1, cancellationToken);
-            if (state.Seq != saved.Seq || at.Count != 1 || at[0].Seq != saved.Seq || at[0].Hash != state.Head || LedgerHash.Of(at[0].Json) != at[0].Hash)
-            {
-                LogSavedStateRefused(id, saved.Seq, "it does not end at the ledger's entry of that position");
-                return null;
-            }
-            return state;
-        }
-        catch (InvalidDataException e)
-        {
-            LogSavedStateRefused(id, saved.Seq, e.Message);
-            return null;
-        }
     }
 
     /// <summary>
@@ -1125,12 +1025,6 @@ public sealed partial class LiveCourtGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: no reminder service; the deadline watcher runs on a timer while the court is active")]
     private partial void LogNoReminders(Exception e, string court);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state taken at ledger entry {From}, {Replayed} entries replayed after it")]
-    private partial void LogReplayed(string court, long from, long replayed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Court {Court}: the state saved at entry {Seq} is not taken ({Reason}); replaying the whole ledger")]
-    private partial void LogSavedStateRefused(string court, long seq, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: state saved at ledger entry {Seq} ({Bytes} bytes)")]
     private partial void LogStateSaved(string court, long seq, long bytes);

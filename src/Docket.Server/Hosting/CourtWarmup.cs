@@ -14,7 +14,7 @@ namespace Docket.Server.Hosting;
 /// readies the HTTP pipeline on one core while a court replays on the other: a request that reaches a court still
 /// activating waits for it (at most <c>Docket:Limits:GrainWaitSeconds</c>, then 503), as it would for any grain.
 /// </summary>
-internal sealed partial class CourtWarmup(IGrainFactory grains, Organization organization, ILogger<CourtWarmup> logger) : IHostedLifecycleService
+internal sealed partial class CourtWarmup(IGrainFactory grains, Organization organization, EarlyTakeUps earlyTakeUps, ILogger<CourtWarmup> logger) : IHostedLifecycleService
 {
     private readonly ConcurrentDictionary<string, bool> _activating = new(organization.CourtIds.Select(c => KeyValuePair.Create(c, true)));
 
@@ -26,6 +26,19 @@ internal sealed partial class CourtWarmup(IGrainFactory grains, Organization org
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ActivateCourtsAsync();
+        }
+        finally
+        {
+            // A court whose grain activated elsewhere, or not at all, leaves its early take-up: dropped.
+            earlyTakeUps.Drop();
+        }
+    }
+
+    private async Task ActivateCourtsAsync()
     {
         var activations = organization.CourtIds.Select(court => (court, activation: ActivateAsync(court))).ToList();
         foreach (var (court, activation) in activations)

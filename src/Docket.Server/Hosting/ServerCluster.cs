@@ -30,6 +30,9 @@ internal sealed class ServerCluster
         _gatewayPort = FreePort.Or(options.GatewayPort);
     }
 
+    /// <summary>One silo, which activates every court: localhost clustering.</summary>
+    public bool OneSilo => _kind == Localhost;
+
     /// <summary>Checks the cluster configuration against the storage kind; bad values throw <see cref="StartupException"/>.</summary>
     public static ServerCluster Check(ClusterOptions options, string storage)
     {

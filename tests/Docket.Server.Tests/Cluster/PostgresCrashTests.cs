@@ -8,6 +8,8 @@ public sealed class PostgresCrashTests : CrashTests, IAsyncLifetime, IUsesCluste
     protected override IReadOnlyList<string> ServerArgs =>
         ["--storage", "postgres", "--postgres", _database?.ConnectionString ?? throw new InvalidOperationException("no database")];
 
+    protected override bool TakesUpWhileStarting => false;
+
     public async Task InitializeAsync() => _database = await PostgresDatabase.CreateAsync();
 
     public async Task DisposeAsync()
