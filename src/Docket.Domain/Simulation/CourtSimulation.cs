@@ -1453,7 +1453,11 @@ public sealed partial class CourtSimulation
         }
     }
 
-    /// <summary>Close-one-get-one: while the team can take a waiting case, it takes the longest-waiting, highest-priority one.</summary>
+    /// <summary>
+    /// Close-one-get-one: while the team can take a waiting case, it takes the first in <see cref="WaitingLine"/>'s pull
+    /// order — the highest lane, and within it the lowest case number (the longest-waiting) — from the heads of its
+    /// types' lanes.
+    /// </summary>
     private void PullWaiting(int team, double now)
     {
         var courtTeam = _teams[team];
@@ -1475,7 +1479,7 @@ public sealed partial class CourtSimulation
                     {
                         continue;
                     }
-                    if (lane > bestLane || _cases[head].Filed < _cases[best].Filed)
+                    if (lane > bestLane || _cases[head].Number < _cases[best].Number)
                     {
                         best = head;
                         bestLane = lane;

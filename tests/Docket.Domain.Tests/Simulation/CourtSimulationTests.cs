@@ -6,6 +6,7 @@ using Docket.Domain.Scenarios;
 using Docket.Domain.Simulation;
 using Docket.Domain.Staffing;
 using Docket.Domain.Statistics;
+using Docket.Domain.Supervision;
 using Docket.Domain.Tests.Support;
 
 namespace Docket.Domain.Tests.Simulation;
@@ -458,6 +459,28 @@ public sealed class CourtSimulationTests
         var waitingUrgent = records.Where(c => c.Type == 1 && c.Assigned > c.Filed).ToList();
         Assert.Contains(records, p => p.Type == 0 && (p.Flags & CaseFlags.Escalated) != 0
             && waitingUrgent.Any(u => u.Filed < p.Assigned && u.Assigned > p.Assigned && u.Filed + 10 > p.Assigned));
+    }
+
+    [Fact]
+    public void Cases_filed_at_the_same_moment_are_pulled_in_filing_order_whatever_their_types()
+    {
+        // One team under a cap of 1 takes the first filing; the next two come at one moment, the second type first.
+        // The live court's waiting line pulls the lower case number first, and so must the simulator.
+        var first = new CaseType("first", "civil", CaseTrack.Ordinary, 1.0, null, 0,
+            [new EffortStage("judgment", RoleCatalog.Judge, new FixedEffort(8))], 0);
+        var second = first with { Id = "second" };
+        var scenario = TestCourts.Court([first, second], [], [TestCourts.Teams("t", 1, ["first", "second"])],
+            new AssignmentSpec(AssignmentPolicyKind.Pull, Cap: 1), 30);
+        var (spec, id) = scenario.ExpandCourts().Single();
+        var simulation = new CourtSimulation(new CourtLayout(scenario, spec, id, prefixTeamIds: false), 1,
+            [new ExternalFiling(0.1, 0, false, RiskLevel.None), new ExternalFiling(0.2, 1, false, RiskLevel.None), new ExternalFiling(0.2, 0, false, RiskLevel.None)]);
+
+        simulation.RunToEnd();
+
+        var byNumber = simulation.Cases.ToArray().Where(c => c.Number > 0).OrderBy(c => c.Number).ToList();
+        Assert.Equal([0, 1, 0], byNumber.Select(c => (int)c.Type));
+        Assert.True(byNumber[1].Assigned > byNumber[1].Filed, "the second filing waited");
+        Assert.True(byNumber[1].Assigned < byNumber[2].Assigned, $"case 2 taken at {byNumber[1].Assigned}, case 3 at {byNumber[2].Assigned}");
     }
 
     [Fact]
