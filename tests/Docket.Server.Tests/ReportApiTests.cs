@@ -34,7 +34,9 @@ public sealed class ReportApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _factory.ClientFor(TestUsers.Clerk).PostJsonAsync($"/api/cases/{served}/events", new { node = "served" })).Status);
 
         _factory.Clock.Advance(TimeSpan.FromDays(16));
-        var all = Rows(await GetOkAsync(president, "daily-check"), "cases");
+        var report = await GetOkAsync(president, "daily-check");
+        Assert.Equal("daily-check", report.Str("kind"));
+        var all = Rows(report, "cases");
         Assert.Equal(filed.Skip(1).Select(f => f.Id).Order(), all.Select(r => r.Str("case")).Order());
         Assert.All(all, r => Assert.Equal("not_served", r.Str("check")));
         Assert.All(all, r => Assert.Equal(16, r.GetProperty("days_since_filing").GetDouble(), 6));

@@ -1,20 +1,26 @@
+using System.Text.Json.Serialization;
 using Docket.Domain.Cases;
 
 namespace Docket.Domain.Reports;
 
-/// <summary>What the daily check and the past-limit list look for in an open case.</summary>
+/// <summary>What the daily check and the past-limit list look for in an open case; JSON and CSV spell it as <see cref="PublishedLists.NameOf"/> does.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CaseCheck>))]
 public enum CaseCheck
 {
     /// <summary>Not served 15 days after filing (case 154).</summary>
+    [JsonStringEnumMemberName("not_served")]
     NotServed,
 
     /// <summary>No hearing a month (30 days) after filing (case 154).</summary>
+    [JsonStringEnumMemberName("no_hearing")]
     NoHearing,
 
     /// <summary>The statutory limit is less than the court's warning time (<c>limit_warn_days</c>) away (case 154).</summary>
+    [JsonStringEnumMemberName("near_limit")]
     NearLimit,
 
     /// <summary>The statutory limit has passed (the weekly list).</summary>
+    [JsonStringEnumMemberName("past_limit")]
     PastLimit,
 }
 

@@ -12,7 +12,7 @@ namespace Docket.Domain.Reports;
 [GenerateSerializer, Immutable, Alias("docket.live.report")]
 public sealed record CourtReport(
     [property: Id(0)] string Court,
-    [property: Id(1)] string Kind,
+    [property: Id(1)] ReportKind Kind,
     [property: Id(2)] string Period,
     [property: Id(3)] DateTimeOffset From,
     [property: Id(4)] DateTimeOffset To,
@@ -34,7 +34,7 @@ public sealed record ListedCase(
     [property: Id(2)] string? Team,
     [property: Id(3)] string? Division,
     [property: Id(4)] string? Judge,
-    [property: Id(5)] string Check,
+    [property: Id(5)] CaseCheck Check,
     [property: Id(6)] DateTimeOffset FiledAt,
     [property: Id(7)] DateTimeOffset ListedSince,
     [property: Id(8)] DateTimeOffset? LimitAt,

@@ -41,7 +41,7 @@ public static class LiveReports
         var calendar = court.Scenario.Calendar;
         var (from, to) = period.Days(calendar);
         var asOf = ReportKinds.ListsCases(kind) ? now : Min(now, Utc(calendar, to));
-        var report = new CourtReport(court.Id, ReportKinds.NameOf(kind), period.Key, Utc(calendar, from), Utc(calendar, to), asOf);
+        var report = new CourtReport(court.Id, kind, period.Key, Utc(calendar, from), Utc(calendar, to), asOf);
         var facts = cases.Select(c => c.Facts);
         return kind switch
         {
@@ -96,7 +96,7 @@ public static class LiveReports
             .Select(x =>
             {
                 var c = records[x.Case.Number];
-                return new ListedCase(c.Id, c.Type, c.Team, court.DivisionOfTeam(c.Team), c.Judge, PublishedLists.NameOf(x.Check), c.FiledAt,
+                return new ListedCase(c.Id, c.Type, c.Team, court.DivisionOfTeam(c.Team), c.Judge, x.Check, c.FiledAt,
                     Utc(calendar, x.Since), double.IsNaN(x.Case.Limit) ? null : Utc(calendar, x.Case.Limit), (now - c.FiledAt).TotalDays);
             })];
     }

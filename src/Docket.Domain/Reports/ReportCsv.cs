@@ -28,7 +28,7 @@ public static class ReportCsv
         if (report.Cases is { } cases)
         {
             return (["case", "type", "team", "division", "judge", "check", "filed_at", "listed_since", "limit_at", "days_since_filing"],
-                cases.Select(c => new object?[] { c.Case, c.Type, c.Team, c.Division, c.Judge, c.Check, c.FiledAt, c.ListedSince, c.LimitAt, c.DaysSinceFiling }));
+                cases.Select(c => new object?[] { c.Case, c.Type, c.Team, c.Division, c.Judge, PublishedLists.NameOf(c.Check), c.FiledAt, c.ListedSince, c.LimitAt, c.DaysSinceFiling }));
         }
         if (report.Judges is { } judges)
         {

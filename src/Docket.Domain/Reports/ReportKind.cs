@@ -1,23 +1,30 @@
+using System.Text.Json.Serialization;
 using Docket.Domain.Access;
 
 namespace Docket.Domain.Reports;
 
-/// <summary>The court's published lists (cases 154, 157, 160, 161), each on its cadence.</summary>
+/// <summary>The court's published lists (cases 154, 157, 160, 161), each on its cadence; JSON spells them as the API's routes do (<see cref="ReportKinds.ByName"/>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReportKind>))]
 public enum ReportKind
 {
     /// <summary>Haidian's daily check (case 154): open cases not served after 15 days, without a hearing after a month, near their limit.</summary>
+    [JsonStringEnumMemberName("daily-check")]
     DailyCheck,
 
     /// <summary>The weekly list of open cases past their statutory limit.</summary>
+    [JsonStringEnumMemberName("past-limit")]
     PastLimit,
 
     /// <summary>The monthly assignment counts per judge, with the counts the draws' probabilities give (case 161).</summary>
+    [JsonStringEnumMemberName("assignments")]
     Assignments,
 
     /// <summary>The monthly caseload per division.</summary>
+    [JsonStringEnumMemberName("caseload")]
     Caseload,
 
     /// <summary>The quarterly and yearly ranking of teams by workload.</summary>
+    [JsonStringEnumMemberName("rankings")]
     Rankings,
 }
 

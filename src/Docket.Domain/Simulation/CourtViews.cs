@@ -84,7 +84,7 @@ public static class CourtViews
         {
             Id = spec.Id,
             Court = layout.CourtId,
-            Kind = CourtStatisticsCollector.TeamKindName(spec.Kind),
+            Kind = spec.Kind,
             Day = now,
             Assigned = assigned,
             Closed = closed,

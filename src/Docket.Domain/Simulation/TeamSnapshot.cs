@@ -1,3 +1,4 @@
+using Docket.Domain.Staffing;
 using Orleans;
 
 namespace Docket.Domain.Simulation;
@@ -19,7 +20,7 @@ public sealed record TeamSnapshot
     public required string Court { get; init; }
 
     [Id(2)]
-    public required string Kind { get; init; }
+    public required TeamKind Kind { get; init; }
 
     /// <summary>The simulated day the court has reached.</summary>
     [Id(3)]

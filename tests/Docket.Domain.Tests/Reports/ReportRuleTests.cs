@@ -166,7 +166,7 @@ public sealed class ReportRuleTests
     [Fact]
     public void A_report_as_csv_is_a_header_and_a_line_a_row_with_quoted_fields_where_needed()
     {
-        var report = new CourtReport("c", "caseload", "2026-03", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
+        var report = new CourtReport("c", ReportKind.Caseload, "2026-03", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
             Divisions: [new DivisionCaseload("civil, family", 1, 2, 3, 0), new DivisionCaseload("say \"hi\"", 0, 0, 0, 0)]);
         Assert.Equal("division,pending_start,filed,closed,pending_end\r\n\"civil, family\",1,2,3,0\r\n\"say \"\"hi\"\"\",0,0,0,0\r\n", ReportCsv.Write(report));
     }

@@ -56,7 +56,7 @@ public sealed class CourtViewsTests
         {
             var row = statistics.Teams[t];
             var team = CourtViews.Team(simulation, t);
-            Assert.Equal((row.Id, row.Kind, row.Assigned, row.Closed, row.PendingEnd), (team.Id, team.Kind, team.Assigned, team.Closed, team.Open));
+            Assert.Equal((row.Id, row.Kind, row.Assigned, row.Closed, row.PendingEnd), (team.Id, CourtStatisticsCollector.TeamKindName(team.Kind), team.Assigned, team.Closed, team.Open));
             Assert.Equal((row.WorkloadUnits, row.QuotaAttainment, row.Utilization), (team.WorkloadUnits, team.QuotaAttainment, team.Utilization));
             Assert.Equal(row.BalanceIndex, team.Balance.Index);
             for (var k = 0; k < row.Judges.Length; k++)
