@@ -5,8 +5,12 @@ public sealed class LedgerCheckOptions
 {
     public const string Section = "Docket:Audit";
 
-    /// <summary>Entries verified between two pauses.</summary>
-    public int VerifyPage { get; set; } = 2_000;
+    /// <summary>
+    /// Entries verified between two pauses. A page is verified in one turn of the verifying grain, on one of the cores
+    /// the filings use: 250 entries take a few milliseconds, 2,000 took twenty and more, which a filing arriving then
+    /// waited through (bench/README.md, "The verification in smaller pages").
+    /// </summary>
+    public int VerifyPage { get; set; } = 250;
 
     /// <summary>
     /// The share of one core a verification may take (0 to 1): after each page it pauses so that its working time is at
