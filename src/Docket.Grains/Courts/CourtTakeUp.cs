@@ -58,8 +58,8 @@ public sealed partial class CourtTakeUp
         {
             Secrets[secret.Epoch] = secret.SecretHex;
         }
-        // Checked whether or not a state was saved, before anything is taken up.
-        if (await _journal.ReadAsync(id, 0, 1, cancellationToken) is [var first] && NewState().RefusesGenesis(first) is { } refused)
+        // Checked whether or not a state was saved, before anything is taken up (by the fresh state the constructor made).
+        if (await _journal.ReadAsync(id, 0, 1, cancellationToken) is [var first] && State.RefusesGenesis(first) is { } refused)
         {
             throw new InvalidOperationException($"court {id}: the ledger cannot be taken up: {refused}");
         }
