@@ -26,6 +26,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Log => _log.ToString();
 
+    /// <summary>How many starts failed on a taken port before this one (each a process that may have joined a cluster first).</summary>
+    public int Retries { get; private set; }
+
     /// <summary>
     /// Starts the server; <paramref name="extra"/> adds to (or overrides) its command line. A port taken between its
     /// choice and the server's bind (another process of the parallel tests got it first) is chosen again.
@@ -36,7 +39,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             try
             {
-                return await StartOnceAsync(dataDirectory, usersFile, extra, FreePort());
+                var server = await StartOnceAsync(dataDirectory, usersFile, extra, FreePort());
+                server.Retries = attempt - 1;
+                return server;
             }
             catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.Ordinal))
             {
