@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Docket.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Docket.Server.Tests;
 
@@ -115,6 +117,27 @@ public sealed class PartyViewTests(PartyFixture fixture) : IClassFixture<PartyFi
         Assert.Equal("registrar", entry.GetProperty("by").Str("role"));
         Assert.Equal(HttpStatusCode.OK, (await ReadAsync(id, code)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await ReadAsync(id, old)).Status);
+    }
+
+    [Fact]
+    public async Task The_case_s_grain_answers_its_party_by_the_hash_of_its_latest_code_and_nobody_else()
+    {
+        var (a, _, _) = await FileCivilWithJudgeAsync();
+        var (b, _, _) = await FileCivilWithJudgeAsync();
+        await _registrar.PostJsonAsync($"/api/cases/{a}/party-code", null);
+        var text = await fixture.Factory.ClientFor(TestUsers.Auditor).GetStringAsync($"/api/courts/{DocketFactory.Court}/ledger?format=jsonl");
+        var hashes = text.TrimEnd('\n').Split('\n').Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("party_code_hmac", out _))
+            .GroupBy(e => e.Str("case")).ToDictionary(g => g.Key, g => g.Select(e => e.Str("party_code_hmac")).ToList());
+        var grains = fixture.Factory.Services.GetRequiredService<IGrainFactory>();
+
+        var read = await grains.GetGrain<ILiveCaseGrain>(a).GetForPartyAsync(hashes[a][^1]);
+
+        Assert.Equal(a, read?.Case.Id);
+        Assert.Null(await grains.GetGrain<ILiveCaseGrain>(a).GetForPartyAsync(hashes[a][0])); // the code re-issued
+        Assert.Null(await grains.GetGrain<ILiveCaseGrain>(a).GetForPartyAsync(hashes[b][^1])); // another case's
+        Assert.Equal(b, (await grains.GetGrain<ILiveCaseGrain>(b).GetForPartyAsync(hashes[b][^1]))?.Case.Id);
+        Assert.Null(await grains.GetGrain<ILiveCaseGrain>($"{DocketFactory.Court}-999999").GetForPartyAsync(hashes[b][^1]));
     }
 
     [Fact]

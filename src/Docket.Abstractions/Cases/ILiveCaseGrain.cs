@@ -21,6 +21,14 @@ public interface ILiveCaseGrain : IGrainWithStringKey
     Task<CaseDetails?> GetAsync();
 
     /// <summary>
+    /// The case as <see cref="GetAsync"/> answers it, when <paramref name="codeHmac"/> is the keyed hash of its
+    /// party's current code (<see cref="PartyCodes"/>); null otherwise — no such case, one filed before codes, or
+    /// another code — so a party's read tells nothing about a case whose code it does not have.
+    /// </summary>
+    [Alias("get-for-party")]
+    Task<CaseDetails?> GetForPartyAsync(string codeHmac);
+
+    /// <summary>
     /// Told by the court that an entry of its own (a pull, an escalation, a review draw, a meeting's sitting) changed
     /// the case, up to entry <paramref name="version"/>: an active grain whose record is older folds it again.
     /// </summary>

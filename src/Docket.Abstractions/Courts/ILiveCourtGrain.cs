@@ -45,9 +45,6 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("meeting")]
     Task<CommandResult> MeetingAsync(long number, MeetingStep step, Actor by);
 
-    /// <summary>The keyed hash of the party's current code of case <paramref name="number"/>; null for no such case or one filed before codes.</summary>
-    [Alias("party-code-hmac")]
-    Task<string?> GetPartyCodeHmacAsync(long number);
 
     /// <summary>
     /// The whole court's deadline watch, now (on demand): escalates the waiting cases that have waited their pool's

@@ -150,10 +150,6 @@ public sealed partial class CourtState
     /// <summary>Deadline warnings issued, since the ledger began.</summary>
     public long WarningsIssued { get; private set; }
 
-    /// <summary>The warnings of the cases in memory (not finished), with their case numbers, in case-number order.</summary>
-    public IEnumerable<(long Number, CaseWarning Warning)> HeldWarnings() =>
-        _held.Values.SelectMany(c => (c.Warnings ?? []).Select(w => (c.Number, w)));
-
     /// <summary>Waiting cases escalated to the top of their queue.</summary>
     public long Escalations { get; private set; }
 

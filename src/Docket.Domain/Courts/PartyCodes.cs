@@ -38,8 +38,11 @@ public static class PartyCodes
     }
 
     /// <summary>Whether <paramref name="code"/> is the code whose keyed hash is <paramref name="hmac"/> (compared in constant time).</summary>
-    public static bool Matches(ReadOnlySpan<byte> key, string? code, string? hmac) =>
-        hmac is not null && Hmac(key, code) is { } given
+    public static bool Matches(ReadOnlySpan<byte> key, string? code, string? hmac) => SameHmac(Hmac(key, code), hmac);
+
+    /// <summary>Whether two keyed hashes are the same, neither null (compared in constant time).</summary>
+    public static bool SameHmac(string? given, string? hmac) =>
+        given is not null && hmac is not null
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(given), Encoding.ASCII.GetBytes(hmac));
 
     /// <summary>Whether the text is a keyed hash as the ledger records it: 64 lowercase hex digits.</summary>

@@ -67,6 +67,13 @@ public sealed partial class LiveCaseGrain(
         return _court is not null && _record is { } c ? CaseClock.Details(_court, c, time.GetUtcNow()) : null;
     }
 
+    public async Task<CaseDetails?> GetForPartyAsync(string codeHmac)
+    {
+        // Asked of the record, which holds the hash of the latest durable code (the filing's, or a party_code entry's).
+        var details = await GetAsync();
+        return details is not null && PartyCodes.SameHmac(codeHmac, _record?.PartyCodeHmac) ? details : null;
+    }
+
     public async Task ChangedAsync(long version)
     {
         // An inactive grain (no record yet) folds at its first use anyway.

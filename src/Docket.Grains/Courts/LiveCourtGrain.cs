@@ -349,6 +349,8 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         var seq = _state.Seq;
         await DurableThroughAsync(seq);
+        // Every warning is read from the durable ledger, through the entry that was last when asked: the records the
+        // court holds are not asked for them.
         var warnings = new List<(long Number, CaseWarning Warning)>();
         for (long after = 0; ;)
         {
@@ -356,7 +358,7 @@ public sealed partial class LiveCourtGrain(
             foreach (var record in page.TakeWhile(r => r.Seq <= seq))
             {
                 var e = LedgerEntry.Parse(record.Json);
-                if (e.Number is { } n && _state.IsFinished(n) && (since is null || e.At >= since))
+                if (e.Number is { } n && (since is null || e.At >= since))
                 {
                     warnings.Add((n, CaseEntries.WarningOf(e)));
                 }
@@ -367,13 +369,15 @@ public sealed partial class LiveCourtGrain(
             }
             after = page[^1].Seq;
         }
-        // The cases in progress, with their teams, in the same turn as the last page's finished ones; a finished case's
-        // last team is in its row.
+        // Each case's team as it stands now, in one turn: a case in progress's from the court's board, a finished
+        // case's last team from its row.
         var teams = new Dictionary<long, string?>();
-        foreach (var held in _state.HeldWarnings().Where(w => since is null || w.Warning.At >= since))
+        foreach (var n in warnings.Select(w => w.Number).Distinct())
         {
-            warnings.Add(held);
-            teams[held.Number] = _state.Case(held.Number)?.Team;
+            if (!_state.IsFinished(n))
+            {
+                teams[n] = _state.Case(n)?.Team;
+            }
         }
         var finishedBy = _state.Seq;
         await DurableThroughAsync(finishedBy);
@@ -452,22 +456,6 @@ public sealed partial class LiveCourtGrain(
             await RecallAsync(number);
         }
         return await CompleteAsync(CourtCommands.Meeting(_state, number, step, by, NowOrBroken()), null);
-    }
-
-    public async Task<string?> GetPartyCodeHmacAsync(long number)
-    {
-        EnsureHealthy();
-        while (_state.HasLeft(number))
-        {
-            await RecallAsync(number);
-        }
-        var c = _state.Case(number);
-        // Only once the entry that set it is durable: a code is not good before the party could have been given it.
-        if (c is not null)
-        {
-            await DurableThroughAsync(c.Version);
-        }
-        return c?.PartyCodeHmac;
     }
 
     /// <summary>

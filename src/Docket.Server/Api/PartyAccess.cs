@@ -30,16 +30,12 @@ internal sealed class PartyAccess(byte[] key, PublicOptions options) : IDisposab
         return (code, PartyCodes.Hmac(key, code)!);
     }
 
-    /// <summary>Whether the code is the case's party's now (the court holds its keyed hash).</summary>
-    public async Task<bool> MatchesAsync(IGrainFactory grains, CourtCase c, string? code)
-    {
-        if (string.IsNullOrEmpty(code))
-        {
-            return false;
-        }
-        var hmac = await grains.LiveCourt(c.Court).GetPartyCodeHmacAsync(c.Number);
-        return PartyCodes.Matches(key, code, hmac);
-    }
+    /// <summary>
+    /// Case <paramref name="id"/> as of now when <paramref name="code"/> is its party's current code; null otherwise (a
+    /// missing or malformed code too). The case's grain, which holds the hash of the code, checks it.
+    /// </summary>
+    public async Task<CaseDetails?> ReadAsync(IGrainFactory grains, string id, string? code) =>
+        PartyCodes.Hmac(key, code) is { } hmac ? await grains.GetGrain<ILiveCaseGrain>(id).GetForPartyAsync(hmac) : null;
 
     /// <summary>Whether the address has used up its failures of this minute.</summary>
     public bool Blocked(string address)

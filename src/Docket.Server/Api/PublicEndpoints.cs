@@ -89,7 +89,7 @@ internal static class PublicEndpoints
             {
                 yield break;
             }
-            if (await grains.GetGrain<ILiveCaseGrain>(first.Case.Id).GetAsync() is not { } next || !await access.MatchesAsync(grains, next.Case, code))
+            if (await access.ReadAsync(grains, first.Case.Id, code) is not { } next)
             {
                 yield break;
             }
@@ -112,8 +112,7 @@ internal static class PublicEndpoints
                 $"more than {access.Options.FailuresPerMinute} wrong or missing party codes from this address in a minute: try again later"));
         }
         var code = context.Request.Headers[CodeHeader].ToString();
-        if (organization.ParseCaseId(id) is not null && await grains.GetGrain<ILiveCaseGrain>(id).GetAsync() is { } details
-            && await access.MatchesAsync(grains, details.Case, code))
+        if (organization.ParseCaseId(id) is not null && await access.ReadAsync(grains, id, code) is { } details)
         {
             return (details, null);
         }
