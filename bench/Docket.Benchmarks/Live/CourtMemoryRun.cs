@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using Docket.Benchmarks.Infrastructure;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
@@ -117,7 +118,9 @@ public static class CourtMemoryRun
         while (written < entries)
         {
             time = time.AddSeconds(30);
-            var filed = CourtCommands.File(live, new FilingRequest(types[random.Next(types.Length)], random.Next(40) == 0, RiskLevel.None, $"key-{filings}", registrar), time);
+            // As the service files: with the keyed hash of the party's code (64 hex digits; here a digest of the count).
+            var partyCode = Convert.ToHexStringLower(SHA256.HashData(BitConverter.GetBytes(filings)));
+            var filed = CourtCommands.File(live, new FilingRequest(types[random.Next(types.Length)], random.Next(40) == 0, RiskLevel.None, $"key-{filings}", registrar, partyCode), time);
             filings++;
             Save(filed.Records);
             if (filings % 100 == 0)

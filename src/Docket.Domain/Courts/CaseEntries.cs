@@ -7,7 +7,9 @@ namespace Docket.Domain.Courts;
 
 /// <summary>
 /// How a ledger entry makes or changes one case's record: the one rule the court, a team's and a judge's dockets
-/// and the case's own grain all apply, so a case reads the same wherever it is held.
+/// and the case's own grain all apply, so a case reads the same wherever it is held — but for the keyed hash of the
+/// party's code, which only the case's own record keeps (<c>withPartyCode</c>): its grain checks a party's read against
+/// it, and nothing asks the court's or a docket's record for it (about 150 bytes a case in progress).
 /// </summary>
 public static class CaseEntries
 {
@@ -19,8 +21,11 @@ public static class CaseEntries
         or LedgerKinds.MeetingReferred or LedgerKinds.MeetingHeld or LedgerKinds.MeetingReleased or LedgerKinds.CommitteeReferred
         or LedgerKinds.CommitteeDecided;
 
-    /// <summary>The record a filing entry (kind assign or queue) makes: pending on its team, or waiting.</summary>
-    public static CourtCase Filed(Court court, LedgerEntry e)
+    /// <summary>
+    /// The record a filing entry (kind assign or queue) makes: pending on its team, or waiting; with the party code's
+    /// keyed hash when <paramref name="withPartyCode"/> (the case's own record), without it for the court and the dockets.
+    /// </summary>
+    public static CourtCase Filed(Court court, LedgerEntry e, bool withPartyCode = true)
     {
         if (e.Kind is not (LedgerKinds.Assign or LedgerKinds.Queue) || e.Case is null || e.Number is not { } number)
         {
@@ -40,7 +45,7 @@ public static class CaseEntries
             Status = CourtCaseStatus.Waiting,
             Policy = e.Policy ?? "",
             Version = e.Seq,
-            PartyCodeHmac = e.PartyCodeHmac,
+            PartyCodeHmac = withPartyCode ? e.PartyCodeHmac : null,
         };
         return e.Kind == LedgerKinds.Assign
             ? AssignedBy(c, e) with { Designated = e.Policy == AssignmentPolicyNames.Designated }
@@ -51,7 +56,7 @@ public static class CaseEntries
     /// The record after entry <paramref name="e"/> (one of <see cref="ChangesCase"/>'s kinds, on this case); an
     /// <see cref="InvalidOperationException"/> when the case's status does not allow it.
     /// </summary>
-    public static CourtCase Apply(CourtCase c, LedgerEntry e)
+    public static CourtCase Apply(CourtCase c, LedgerEntry e, bool withPartyCode = true)
     {
         if (e.Case != c.Id)
         {
@@ -87,7 +92,7 @@ public static class CaseEntries
             case LedgerKinds.Extension:
                 return c with { ExtendedDays = c.ExtendedDays + (e.Days ?? 0), Extensions = c.Extensions + 1, Version = e.Seq };
             case LedgerKinds.PartyCode:
-                return c with { PartyCodeHmac = e.PartyCodeHmac, Version = e.Seq };
+                return c with { PartyCodeHmac = withPartyCode ? e.PartyCodeHmac : null, Version = e.Seq };
             case LedgerKinds.ConversionRequested:
                 return c with { Conversion = ConversionState.Requested, Version = e.Seq };
             case LedgerKinds.ConversionApproved:

@@ -144,8 +144,10 @@ public sealed record CourtCase
 
     /// <summary>
     /// The keyed hash of the party's current code (the latest of its filing and party_code entries), or null for a
-    /// case filed before codes. Kept by the court (its saved state's JSON holds it) and asked of it; not part of the
-    /// record's Orleans form (no field id: the form silos exchange stays as it was) nor of the API's answers.
+    /// case filed before codes. Kept only in the case's own record, which its grain folds and checks a party's read
+    /// against; the court's records, its saved state and the teams' and judges' dockets leave it out (null:
+    /// <see cref="CaseEntries.Filed"/>). Not part of the record's Orleans form (no field id: the form silos exchange
+    /// stays as it was) nor of the API's answers.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [field: NonSerialized]

@@ -245,8 +245,10 @@ public sealed partial class CourtState
     /// A record read back with its court, type, team, judge and policy as one instance each across the records: read
     /// as they were written, each of a restored court's records would hold copies of its own.
     /// </summary>
+    /// <remarks>A state saved before the court's records left out the party code's hash held it: dropped here, as a replay would.</remarks>
     private static CourtCase Shared(CourtCase c, Dictionary<string, string> shared) => c with
     {
+        PartyCodeHmac = null,
         Court = Share(c.Court, shared)!,
         Type = Share(c.Type, shared)!,
         Team = Share(c.Team, shared),

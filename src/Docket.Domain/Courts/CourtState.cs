@@ -208,7 +208,7 @@ public sealed partial class CourtState
         {
             throw new InvalidOperationException($"case {c.Id} is not a finished case of court {_court.Id}");
         }
-        KeepAtHand(c);
+        KeepAtHand(c.PartyCodeHmac is null ? c : c with { PartyCodeHmac = null });
     }
 
     /// <summary>
@@ -840,7 +840,7 @@ public sealed partial class CourtState
                     {
                         throw new InvalidOperationException($"unknown case type '{e.Type}'");
                     }
-                    var c = CaseEntries.Filed(_court, e);
+                    var c = CaseEntries.Filed(_court, e, withPartyCode: false);
                     if (e.Kind == LedgerKinds.Assign)
                     {
                         Take(c, TeamOf(e));
@@ -873,7 +873,7 @@ public sealed partial class CourtState
             case var kind when CaseEntries.ChangesCase(kind):
                 {
                     var c = CaseOf(e);
-                    var after = CaseEntries.Apply(c, e);
+                    var after = CaseEntries.Apply(c, e, withPartyCode: false);
                     var pool = _court.Layout.TypePool[_court.TypeIndex(c.Type)];
                     if (c.Team is { } holder)
                     {

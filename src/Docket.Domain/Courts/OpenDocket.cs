@@ -96,7 +96,7 @@ public sealed class OpenDocket
         {
             case LedgerKinds.Assign:
                 // The court's record, when it came with the entry and is as of it, is the same record: kept, not rebuilt.
-                var filed = arrived(number) is { } given && given.Version == e.Seq ? given : CaseEntries.Filed(_court, e);
+                var filed = arrived(number) is { } given && given.Version == e.Seq ? given : CaseEntries.Filed(_court, e, withPartyCode: false);
                 if (Holds(filed))
                 {
                     Put(filed, e.At);
@@ -118,7 +118,7 @@ public sealed class OpenDocket
             case LedgerKinds.Pull:
             case LedgerKinds.Designate:
                 {
-                    var after = Drop(number) is { } held ? CaseEntries.Apply(held, e) : null;
+                    var after = Drop(number) is { } held ? CaseEntries.Apply(held, e, withPartyCode: false) : null;
                     if (after is null && e.Team == _teamId && (Judge is null || e.Judge == Judge))
                     {
                         after = arrived(number) ?? throw new InvalidOperationException($"case {e.Case} arrived at {_teamId} without its record");
@@ -137,13 +137,13 @@ public sealed class OpenDocket
                 if (Drop(number) is { } closed)
                 {
                     Closed++;
-                    _tally.Close(_court, CaseEntries.Apply(closed, e), e.At, _court.Layout.Teams[_team].QuotaUnit);
+                    _tally.Close(_court, CaseEntries.Apply(closed, e, withPartyCode: false), e.At, _court.Layout.Teams[_team].QuotaUnit);
                 }
                 break;
             case var kind when CaseEntries.ChangesCase(kind):
                 if (_open.TryGetValue(number, out var c) && e.Seq > c.Version)
                 {
-                    Put(CaseEntries.Apply(c, e), e.At);
+                    Put(CaseEntries.Apply(c, e, withPartyCode: false), e.At);
                 }
                 break;
         }

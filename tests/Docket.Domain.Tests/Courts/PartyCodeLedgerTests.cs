@@ -9,8 +9,8 @@ namespace Docket.Domain.Tests.Courts;
 
 /// <summary>
 /// A party's code is in the ledger only as its keyed hash: on the filing entry and on each re-issue, which the replay
-/// checks like any other entry (a registrar's, of a case not closed, a well-formed hash), and a saved state keeps;
-/// entries without it still replay.
+/// checks like any other entry (a registrar's, of a case not closed, a well-formed hash); the case's own record keeps
+/// the latest, the court's records and saved state none; entries without it still replay.
 /// </summary>
 public sealed class PartyCodeLedgerTests
 {
@@ -38,7 +38,7 @@ public sealed class PartyCodeLedgerTests
     }
 
     [Fact]
-    public void A_re_issued_code_replays_to_the_new_hash_and_a_forged_or_malformed_re_issue_fails()
+    public void A_re_issued_code_folds_to_the_new_hash_in_the_case_s_own_record_the_court_keeps_none_and_a_forged_or_malformed_re_issue_fails()
     {
         var court = TestCourts.Replay("{ policy: random }");
         var key = RandomNumberGenerator.GetBytes(32);
@@ -59,20 +59,25 @@ public sealed class PartyCodeLedgerTests
         var issued = CourtCommands.IssuePartyCode(live, 1, second, registrar, s_at.AddHours(1));
         Assert.Null(issued.Refused);
         records.AddRange(issued.Records);
-        Assert.Equal(second, live.Case(1)!.PartyCodeHmac);
+        // The court's record leaves the hash out, appended, replayed or saved: only the case's own record keeps it.
+        Assert.Null(live.Case(1)!.PartyCodeHmac);
 
         var replayed = new CourtState(court, e => LiveLedger.Secret(1, e));
         Assert.All(records, r => Assert.Null(replayed.Replay(r)));
-        Assert.Equal(second, replayed.Case(1)!.PartyCodeHmac);
-        Assert.Null(replayed.Case(2)!.PartyCodeHmac);
-        // A saved state keeps the hash too (a court restarted from it checks the same code).
+        Assert.Null(replayed.Case(1)!.PartyCodeHmac);
         var saved = new MemoryStream();
         replayed.CaptureSnapshot().WriteTo(saved);
+        Assert.DoesNotContain(second, System.Text.Encoding.UTF8.GetString(saved.ToArray()), StringComparison.Ordinal);
         saved.Position = 0;
         var restored = CourtState.ReadSnapshot(court, e => LiveLedger.Secret(1, e), saved);
-        Assert.Equal(second, restored.Case(1)!.PartyCodeHmac);
-        Assert.Null(restored.Case(2)!.PartyCodeHmac);
-        Assert.Equal(second, CaseEntries.Fold(court, records.Where(r => r.CaseId == court.CaseId(1)).Select(r => LedgerEntry.Parse(r.Json))).PartyCodeHmac);
+        Assert.Null(restored.Case(1)!.PartyCodeHmac);
+        Assert.Equal(live.LedgerDigest(), restored.LedgerDigest());
+        var own = records.Where(r => r.CaseId == court.CaseId(1)).Select(r => LedgerEntry.Parse(r.Json)).ToList();
+        Assert.Equal(second, CaseEntries.Fold(court, own).PartyCodeHmac);
+        Assert.Equal(first, CaseEntries.Fold(court, own.Take(1)).PartyCodeHmac);
+        Assert.Null(CaseEntries.Fold(court, records.Where(r => r.CaseId == court.CaseId(2)).Select(r => LedgerEntry.Parse(r.Json))).PartyCodeHmac);
+        // Field for field the court's record is the case's own but for the hash.
+        Assert.Equal(live.Case(1), CaseEntries.Fold(court, own) with { PartyCodeHmac = null });
 
         var entry = LedgerEntry.Parse(records[^1].Json);
         foreach (var forged in new[] { entry with { By = new LedgerActor("judge", UserRoles.Judge) }, entry with { PartyCodeHmac = "ABC" }, entry with { PartyCodeHmac = null } })
@@ -85,5 +90,33 @@ public sealed class PartyCodeLedgerTests
             var json = forged.ToJson();
             Assert.NotNull(state.Replay(new LedgerRecord(court.Id, forged.Seq, forged.Kind, forged.Case, json, LedgerHash.Of(json))));
         }
+    }
+
+    [Fact]
+    public void A_saved_state_written_when_the_court_s_records_held_the_hash_is_taken_up_without_it_and_digests_as_the_ledger_makes_it()
+    {
+        var court = TestCourts.Replay("{ policy: random }");
+        var live = new CourtState(court, e => LiveLedger.Secret(1, e));
+        var registrar = new Actor("registrar", UserRoles.Registrar, court.Id, null, null);
+        CourtCommands.Open(live, court.Scenario.Name, LedgerHash.Commitment(LiveLedger.Secret(1, 1)), LiveLedger.Start);
+        var hash = PartyCodes.Hmac(RandomNumberGenerator.GetBytes(32), PartyCodes.New())!;
+        CourtCommands.File(live, new FilingRequest(court.CaseTypes[0].Id, false, RiskLevel.None, null, registrar, hash), s_at);
+        var saved = new MemoryStream();
+        live.CaptureSnapshot().WriteTo(saved);
+        var bytes = saved.ToArray();
+
+        // The form an earlier version wrote: the case's record with the hash in its JSON (its length before it, 7-bit encoded in two bytes).
+        var start = bytes.AsSpan().IndexOf("{\"Id\":"u8);
+        var length = (bytes[start - 2] & 0x7f) | (bytes[start - 1] << 7);
+        Assert.Equal((byte)'}', bytes[start + length - 1]);
+        var withHash = System.Text.Encoding.UTF8.GetBytes($",\"PartyCodeHmac\":\"{hash}\"}}");
+        var longer = length - 1 + withHash.Length;
+        byte[] earlier = [.. bytes[..(start - 2)], (byte)(longer & 0x7f | 0x80), (byte)(longer >> 7), .. bytes[start..(start + length - 1)], .. withHash, .. bytes[(start + length)..]];
+        Assert.Contains(hash, System.Text.Encoding.UTF8.GetString(earlier), StringComparison.Ordinal);
+
+        var restored = CourtState.ReadSnapshot(court, e => LiveLedger.Secret(1, e), new MemoryStream(earlier));
+
+        Assert.Null(restored.Case(1)!.PartyCodeHmac);
+        Assert.Equal(live.LedgerDigest(), restored.LedgerDigest());
     }
 }
