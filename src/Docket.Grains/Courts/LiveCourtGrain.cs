@@ -341,8 +341,8 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>
-    /// Every warning issued since <paramref name="since"/>, in ledger order: the cases in progress'
-    /// from their records in memory, the finished cases' read back from the ledger (each under its last team).
+    /// Every warning issued since <paramref name="since"/>, in ledger order, read back from the ledger's warning entries,
+    /// each under its case's team now (a finished case's last team, from its row).
     /// </summary>
     public async Task<CourtWarning[]> GetWarningsAsync(DateTimeOffset? since)
     {
