@@ -45,7 +45,6 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     [Alias("meeting")]
     Task<CommandResult> MeetingAsync(long number, MeetingStep step, Actor by);
 
-
     /// <summary>
     /// The whole court's deadline watch, now (on demand): escalates the waiting cases that have waited their pool's
     /// threshold and lets free teams pull (the court's own share), then has every case whose check has come decide its

@@ -369,8 +369,8 @@ public sealed partial class LiveCourtGrain(
             }
             after = page[^1].Seq;
         }
-        // Each case's team as it stands now, in one turn: a case in progress's from the court's board, a finished
-        // case's last team from its row.
+        // Each case's team as it stands now, in one turn: a case in progress's from the court's record of it, a
+        // finished case's last team from its row.
         var teams = new Dictionary<long, string?>();
         foreach (var n in warnings.Select(w => w.Number).Distinct())
         {
