@@ -56,7 +56,7 @@ public sealed class PartyViewTests(PartyFixture fixture) : IClassFixture<PartyFi
         Assert.NotEqual(JsonValueKind.Null, served.GetProperty("reached_at").ValueKind);
         Assert.Equal("due", progress.Single(n => n.Str("node") == "hearing_scheduled").Str("state"));
         Assert.DoesNotContain("judge", view.GetRawText(), StringComparison.OrdinalIgnoreCase);
-        // Staff read the case without its code's hash: the court keeps it.
+        // Staff read the case without its code's hash: only the case's grain holds it.
         var (_, staff, _) = await _registrar.GetJsonAsync($"/api/cases/{id}");
         Assert.Equal(id, staff.GetProperty("case").Str("id"));
         Assert.DoesNotContain("party_code", staff.GetRawText(), StringComparison.Ordinal);
