@@ -11,8 +11,9 @@ namespace Docket.Server.Tests;
 /// <summary>
 /// The deadline watch where the live service runs it: each team grain watches its open cases and has each due one's
 /// grain decide its warnings for the court to ledger; the court's reminder asks the grains of due waiting and closed
-/// cases and wakes a team whose due case waited (a team grain not active); a case grain's own timer decides its
-/// warnings when its check comes. The same warnings as the court-wide watch, none twice.
+/// cases and wakes a team whose earliest check, as the team told it, waited (a team grain not active), and a court
+/// taken up again wakes every team holding an open case; a case grain's own timer decides its warnings when its check
+/// comes. The same warnings as the court-wide watch, none twice.
 /// </summary>
 public sealed class TeamDeadlineWatchTests
 {
@@ -83,6 +84,38 @@ public sealed class TeamDeadlineWatchTests
 
         Assert.Equal(expected, await EventuallyAsync(() => LedgeredAsync(factory), l => l.Count >= expected.Count));
         await VerifiesAsync(factory);
+    }
+
+    [Fact]
+    public async Task A_court_taken_up_again_wakes_every_team_holding_open_cases_so_what_fell_due_meanwhile_is_issued_unasked()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "docket-team-watch-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            List<string> expected;
+            await using (var first = new DocketFactory(data))
+            {
+                await FileAsync(first, 6);
+                // What is due on day 8, from the ledger as it stands (no watch runs: the tests' period is 600 minutes).
+                first.Clock.Advance(TimeSpan.FromDays(8) - TimeSpan.FromHours(6));
+                expected = await CourtWideWatchAsync(first);
+            }
+            Assert.True(expected.Count >= 6 * 4, $"only {expected.Count} warnings due");
+            // The court keeps no check of the cases its teams hold, and knows nothing of its teams' checks once taken
+            // up again: its first watch wakes each team holding an open case, whose due cases decide their warnings.
+            await using var second = new DocketFactory(data);
+            second.Clock.Advance(TimeSpan.FromDays(8));
+
+            Assert.Equal(expected, await EventuallyAsync(() => LedgeredAsync(second), l => l.Count >= expected.Count));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
     }
 
     [Fact]

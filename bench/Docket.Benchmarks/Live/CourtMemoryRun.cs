@@ -91,7 +91,10 @@ public static class CourtMemoryRun
     {
         (StateBuffer State, long Seq)? earlier = null;
         // The finished cases' rows collected for --data, which stores them as the court would have written them.
-        var live = new CourtState(court, _ => secret) { TracksFinished = true };
+        var live = new CourtState(court, _ => secret) { TracksFinished = true, TracksTouches = true };
+        // The deadline watch split as the service splits it: the court's share (the queue, the cases no team holds)
+        // and each team's docket watching the cases it holds, told the entries that concern it.
+        var dockets = Enumerable.Range(0, court.Layout.Teams.Count).Select(t => new OpenDocket(court, t)).ToArray();
         // About six entries a filing, one filing every 30 s: the ledger ends about now, so a server taking it up finds
         // the deadlines of its open cases where a running court would have left them (the watch runs as it goes).
         var time = DateTimeOffset.UtcNow.AddSeconds(-30.0 * entries / 6);
@@ -113,8 +116,23 @@ public static class CourtMemoryRun
                 writer.WriteLine(r.Json);
                 written++;
             }
+            foreach (var touch in live.DrainTouches())
+            {
+                dockets[touch.Team].Apply(touch.Entry, n => live.Case(n));
+            }
+        }
+        void Warn(long number)
+        {
+            if (live.Case(number) is { } c && CaseCommands.Warn(court, c, time) is { } decision && CourtCommands.Ledger(live, decision, time) is { } ledgered)
+            {
+                Save(ledgered.Records);
+            }
         }
         Save([CourtCommands.Open(live, court.Scenario.Name, LedgerHash.Commitment(secret), time)]);
+        foreach (var docket in dockets)
+        {
+            docket.Watch(time);
+        }
         while (written < entries)
         {
             time = time.AddSeconds(30);
@@ -125,7 +143,12 @@ public static class CourtMemoryRun
             Save(filed.Records);
             if (filings % 100 == 0)
             {
-                Save(CourtCommands.Watch(live, time).Records);
+                Save(CourtCommands.WatchQueue(live, time).Records);
+                live.DueBy(time).Select(c => c.Number).ToList().ForEach(Warn);
+                foreach (var docket in dockets)
+                {
+                    docket.DueBy(time).ForEach(Warn);
+                }
             }
             if (behind > 0 && earlier is null && written >= entries - behind)
             {

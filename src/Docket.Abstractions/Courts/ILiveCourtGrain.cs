@@ -2,6 +2,7 @@ using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
 using Docket.Domain.Quality;
+using Orleans.Concurrency;
 namespace Docket.Abstractions;
 
 /// <summary>
@@ -99,6 +100,15 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     /// </summary>
     [Alias("catch-up")]
     Task<DocketCatchUp?> CatchUpAsync(string team, long through);
+
+    /// <summary>
+    /// A team's grain tells the court the earliest next check among its open cases (null: none can come due until one
+    /// changes), as of its docket's ledger position <paramref name="through"/> (not awaited). The court keeps no check
+    /// of the cases a team holds: it wakes the team's watch when this check has waited longer than the team's own
+    /// watch would have let it.
+    /// </summary>
+    [OneWay, Alias("team-next-check")]
+    Task TeamNextCheckAsync(string team, long through, DateTimeOffset? next);
 
     [Alias("kpis")]
     Task<CourtKpis> GetKpisAsync(DateTimeOffset? since);

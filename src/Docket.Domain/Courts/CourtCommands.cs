@@ -407,13 +407,17 @@ public static partial class CourtCommands
     /// it: <see cref="WatchQueue"/> is the court's, each case's warnings its own grain's by <see cref="CaseCommands.Warn"/>):
     /// waiting cases due to escalate move to the top of their queue, teams free to take waiting cases pull them (a team
     /// back from an absence), and every warning the cases have earned by now and not been issued is issued
-    /// (<see cref="CaseCommands.Warn"/>, sequenced as <see cref="Ledger"/> does). Only the cases whose next check has
-    /// come (<see cref="CourtState.DueBy"/>) are looked at. Idempotent: a second tick at the same moment finds nothing new.
+    /// (<see cref="CaseCommands.Warn"/>, sequenced as <see cref="Ledger"/> does): first the cases no team holds whose
+    /// next check has come (<see cref="CourtState.DueBy"/>), then every case a team holds, by number — the court keeps
+    /// no check of those (each team's docket does: <see cref="OpenDocket.DueBy"/>), so this tick looks at all of them,
+    /// which suits the drivers that run a court in one place (tests, the benchmarks' ledgers), not a large live one.
+    /// Idempotent: a second tick at the same moment finds nothing new.
     /// </summary>
     public static CommandEffect Watch(CourtState state, DateTimeOffset at)
     {
         var effect = WatchQueue(state, at);
-        foreach (var c in state.DueBy(at))
+        var held = state.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).Select(c => c.Number).Order().ToList();
+        foreach (var c in state.DueBy(at).Concat(held.Select(n => state.Case(n)!)))
         {
             if (CaseCommands.Warn(state.Court, c, at) is { } warn)
             {

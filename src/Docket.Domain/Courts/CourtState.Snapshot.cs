@@ -214,7 +214,8 @@ public sealed partial class CourtState
             var due = CourtTimes.Read(r);
             _held.Add(c.Number, c);
             _digests.Add(c.Number, CaseDigest.Read(r));
-            if (hasDue)
+            // A state saved before the teams watched the cases they hold has a check for those too: not the court's to keep.
+            if (hasDue && c.Status != CourtCaseStatus.Pending)
             {
                 _due.File(c.Number, due);
                 _dueAt[c.Number] = due;

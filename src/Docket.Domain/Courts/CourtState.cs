@@ -253,18 +253,13 @@ public sealed partial class CourtState
     public IEnumerable<CourtCase> HeldCases => _held.Values;
 
     /// <summary>
-    /// The cases that may have earned a deadline warning by <paramref name="at"/> (their next check is due): the
-    /// deadline watch looks at these only, not at every case the court ever had.
+    /// The cases no team holds open (waiting, or closed with stages still to come) that may have earned a deadline
+    /// warning by <paramref name="at"/> (their next check is due), in the order of their checks: the court's share of
+    /// the deadline watch, from its index of those cases alone, never from every case. A team watches the cases it holds
+    /// (<see cref="OpenDocket.Watch"/>); the court keeps no check of them.
     /// </summary>
     public List<CourtCase> DueBy(DateTimeOffset at) =>
         [.. _due.DueBy(at).Select(d => _held[d.Number])];
-
-    /// <summary>
-    /// The cases whose next check came by <paramref name="at"/> and that no team holds open (waiting, or closed with
-    /// stages still to come): the court's own share of the deadline watch; a team watches the cases it holds.
-    /// </summary>
-    public List<CourtCase> DueUnheldBy(DateTimeOffset at) =>
-        [.. _due.DueBy(at).Select(d => _held[d.Number]).Where(c => c.Status != CourtCaseStatus.Pending)];
 
     /// <summary>
     /// The records of the cases that <paramref name="entries"/> (entries that concerned the team) put on team
@@ -278,15 +273,9 @@ public sealed partial class CourtState
     }
 
     /// <summary>
-    /// The teams holding open a case whose next check came by <paramref name="at"/> (the court wakes their watches
-    /// when the check has waited longer than a team's watch would have let it); from the deadline index, like
-    /// <see cref="DueBy"/>, never from every case.
+    /// Cases no team holds that the court's deadline watch keeps an eye on (a deadline or limit still ahead, or a
+    /// warning due); the cases a team holds are its docket's to watch.
     /// </summary>
-    public List<int> TeamsDueBy(DateTimeOffset at) =>
-        [.. _due.DueBy(at).Select(d => _held[d.Number])
-            .Where(c => c.Status == CourtCaseStatus.Pending).Select(c => _court.TeamIndex(c.Team!)).Distinct().Order()];
-
-    /// <summary>Cases the deadline watch keeps an eye on (a deadline or limit still ahead, or a warning due).</summary>
     public int Watched => _dueAt.Count;
 
     /// <summary>Cases in progress: the records the court holds (and a saved state writes).</summary>
@@ -991,10 +980,13 @@ public sealed partial class CourtState
         }
     }
 
-    /// <summary>Files the case under the next moment its deadlines can earn a warning (<see cref="CaseClock.NextCheck"/>).</summary>
+    /// <summary>
+    /// Files a case no team holds under the next moment its deadlines can earn a warning (<see cref="CaseClock.NextCheck"/>);
+    /// a case a team holds leaves the court's index, since the team's docket watches it.
+    /// </summary>
     private void Watch(CourtCase c)
     {
-        var next = CaseClock.NextCheck(_court, c, _applying);
+        var next = c.Status == CourtCaseStatus.Pending ? null : CaseClock.NextCheck(_court, c, _applying);
         _due.File(c.Number, next);
         if (next is { } at)
         {

@@ -24,6 +24,9 @@ internal sealed class DueIndex
     /// <summary>Cases filed.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The earliest next check filed, or null when no case is.</summary>
+    public DateTimeOffset? Earliest => Count > 0 ? _heap[0].At : null;
+
     /// <summary>The next check case <paramref name="number"/> is filed under, if any.</summary>
     public bool TryGetNext(long number, out DateTimeOffset next)
     {

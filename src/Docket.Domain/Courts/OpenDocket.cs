@@ -190,6 +190,14 @@ public sealed class OpenDocket
         return due;
     }
 
+    /// <summary>
+    /// The earliest next check among the open cases (a case still due after <see cref="DueBy"/> keeps its check until
+    /// the entries of its warnings reach the docket); null when none can come due until a case changes. Only for a
+    /// watching docket (<see cref="Watch"/>).
+    /// </summary>
+    public DateTimeOffset? NextCheck =>
+        (_due ?? throw new InvalidOperationException($"the docket of {Judge ?? _teamId} does not watch deadlines")).Earliest;
+
     /// <summary>Whether open case <paramref name="number"/> has earned a warning by <paramref name="now"/> not yet issued.</summary>
     public bool IsDue(long number, DateTimeOffset now) =>
         _open.TryGetValue(number, out var c) && CaseClock.NextCheck(_court, c, now) <= now;

@@ -62,6 +62,7 @@ public sealed partial class LiveCourtGrain(
     private Dictionary<int, string> _secrets = [];
     private readonly KeyedFilings _keyed = new();
     private RecentTeamNews _recentNews = null!;
+    private TeamChecks _teamChecks = null!;
     private Court _court = null!;
     private CourtState _state = null!;
     private bool _broken;
@@ -85,6 +86,7 @@ public sealed partial class LiveCourtGrain(
         var id = this.GetPrimaryKeyString();
         _court = organization.Court(id) ?? throw new InvalidOperationException($"no court '{id}' in the organisation");
         _recentNews = new RecentTeamNews(_court.Layout.Teams.Count);
+        _teamChecks = new TeamChecks(_court.Layout.Teams.Count);
         // The take-up the service started for this court while it started, if any, and what was appended since; else its own.
         CourtTakeUp takeUp;
         if (earlyTakeUps.Take(id) is { } early)
@@ -251,22 +253,34 @@ public sealed partial class LiveCourtGrain(
 
     public Task<CourtWarning[]> WatchDeadlinesAsync() => WatchAsync(TimeSpan.Zero, awaitCases: true);
 
+    public Task TeamNextCheckAsync(string team, long through, DateTimeOffset? next)
+    {
+        if (_court.TeamIndex(team) is var t and >= 0)
+        {
+            _teamChecks.Tell(t, through, next);
+        }
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// The court's deadline watch: its own share, the assignments (<see cref="CourtCommands.WatchQueue"/>: waiting
     /// cases' escalations and pulls), then the warnings, which are each case's to decide (<see cref="ILiveCaseGrain.WatchAsync"/>):
-    /// the grain of each due case no team holds open (waiting, or closed with stages still to come) is asked, and the
-    /// watch of each team holding a case whose check has waited <paramref name="grace"/> or longer (a team grain not
-    /// active, or whose timer failed; zero: every team with a due case) is woken. Found in the court's deadline index,
-    /// so a watch costs the due cases, not the court's. With <paramref name="awaitCases"/> the warnings are returned
-    /// once all are durable; the reminder's tick does not wait for them.
+    /// the grain of each due case no team holds open (waiting, or closed with stages still to come; the court's deadline
+    /// index holds those alone, so a watch costs the due cases, not the court's) is asked, and the watch of each team
+    /// holding open cases is woken when the earliest check it last told the court of has waited <paramref name="grace"/>
+    /// or longer, or it has told none since the court's activation (<see cref="TeamChecks"/>: a team grain not active,
+    /// or whose timer failed); with a grace of zero, every team holding open cases. With <paramref name="awaitCases"/>
+    /// the warnings are returned once all are durable; the reminder's tick does not wait for them.
     /// </summary>
     private async Task<CourtWarning[]> WatchAsync(TimeSpan grace, bool awaitCases)
     {
         EnsureHealthy();
         var now = Now();
         await IssueAsync(CourtCommands.WatchQueue(_state, now), awaitCases);
-        var unheld = _state.DueUnheldBy(now).Select(c => c.Id).ToList();
-        var asked = _state.TeamsDueBy(now - grace).Select(team => GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync())
+        var unheld = _state.DueBy(now).Select(c => c.Id).ToList();
+        var asked = Enumerable.Range(0, _court.Layout.Teams.Count)
+            .Where(team => _state.OpenCases(team).Count > 0 && (grace == TimeSpan.Zero || _teamChecks.Wakes(team, now, grace)))
+            .Select(team => GrainFactory.LiveTeam(_court.Layout.Teams[team].Id).WatchDeadlinesAsync())
             .Append(dueCases.WatchAsync(GrainFactory, unheld))
             .ToList();
         if (!awaitCases)

@@ -22,6 +22,9 @@ internal sealed class LiveDocket
 
     public bool Known => _court is not null;
 
+    /// <summary>The docket as taken so far (null before it is first taken from the court).</summary>
+    public OpenDocket? Taken => _docket;
+
     /// <param name="watch">The clock a watching docket takes its cases' next checks by; null for a docket that does not watch.</param>
     public void Of(Court court, string team, string? judge, TimeProvider? watch = null) => (_court, _team, _judge, _watch) = (court, team, judge, watch);
 

@@ -8,10 +8,12 @@ namespace Docket.Grains;
 
 /// <summary>
 /// A team of a live court (<see cref="ILiveTeamGrain"/>): its open docket, kept from the court's news and passed on
-/// to its judges' grains, and the deadline watch of its open cases — a grain timer every
-/// <see cref="DeadlineWatchOptions.Period"/> while the grain is active, the court waking it when a due case waited
-/// longer; each due case decides its own warnings (<see cref="ILiveCaseGrain.WatchAsync"/>). Nothing is stored: the
-/// docket is derived from the court's ledger, taken from the court at first use and whenever news was lost.
+/// to its judges' grains, and the deadline watch of its open cases, which the court does not keep — a grain timer
+/// every <see cref="DeadlineWatchOptions.Period"/> while the grain is active; each due case decides its own warnings
+/// (<see cref="ILiveCaseGrain.WatchAsync"/>). After each watch, and whenever news brings a check earlier than the one it
+/// last told, it tells the court its earliest next check (<see cref="ILiveCourtGrain.TeamNextCheckAsync"/>), by which
+/// the court wakes it when that check waited longer than a period. Nothing is stored: the docket is derived from the
+/// court's ledger, taken from the court at first use and whenever news was lost.
 /// </summary>
 [CollectionAgeLimit(Minutes = 30)]
 public sealed class LiveTeamGrain(Organization organization, TimeProvider time, IOptions<DeadlineWatchOptions> watchOptions, DueCases dueCases) : Grain, ILiveTeamGrain
@@ -20,6 +22,8 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
     private string _court = "";
     private string _team = "";
     private ILiveJudgeGrain[] _judges = [];
+    private bool _told;
+    private DateTimeOffset? _toldNext;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +51,10 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
         {
             judge.TellAsync(news).Ignore();
         }
+        if (_docket.Taken is { } docket && docket.NextCheck is { } next && (!_told || _toldNext is not { } told || next < told))
+        {
+            TellCourt(docket);
+        }
     }
 
     public async Task<TeamCaseload?> GetCaseloadAsync() =>
@@ -58,13 +66,22 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
         {
             return [];
         }
-        var due = (await _docket.CurrentAsync(GrainFactory)).DueBy(time.GetUtcNow());
+        var docket = await _docket.CurrentAsync(GrainFactory);
+        var due = docket.DueBy(time.GetUtcNow());
+        TellCourt(docket);
         if (due.Count == 0)
         {
             return [];
         }
         var court = organization.Court(_court)!;
         return await dueCases.WatchAsync(GrainFactory, due.Select(court.CaseId));
+    }
+
+    /// <summary>Tells the court the docket's earliest next check (not awaited), by which it wakes this watch if need be.</summary>
+    private void TellCourt(OpenDocket docket)
+    {
+        (_told, _toldNext) = (true, docket.NextCheck);
+        GrainFactory.LiveCourt(_court).TeamNextCheckAsync(_team, docket.Through, _toldNext).Ignore();
     }
 
 }

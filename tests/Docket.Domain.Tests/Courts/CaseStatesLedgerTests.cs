@@ -25,9 +25,11 @@ public sealed class CaseStatesLedgerTests
     /// <summary>
     /// SHA-256 of the saved state after <see cref="Script"/> as this version writes it (version 9: the records' states
     /// by the names commit f07a71a's string states wrote, and each case's <see cref="CaseDigest"/>); it changed from
-    /// f07a71a's (version 8) when version 9 added the digests. The ledger's head above is still f07a71a's.
+    /// f07a71a's (version 8) when version 9 added the digests, and again when the court stopped keeping a next check
+    /// of the cases a team holds (their records written with none; a state saved with them is taken up without them:
+    /// DeadlineWatchIndexTests). The ledger's head above is still f07a71a's.
     /// </summary>
-    private const string SavedStateWhileStrings = "5bb3b6510d8afc739f4388203b2100f617fddb6beebaaab6ebdc98e7f52740d4";
+    private const string SavedStateWhileStrings = "10c60dcad50f9ed9d3339c7eb831375588cf820f0eba6b4a15a6e23a8d15bf9e";
 
     private const string Yaml = """
         name: states
