@@ -11,7 +11,7 @@ namespace Docket.Grains;
 /// to its judges' grains, and the deadline watch of its open cases, which the court does not keep — a grain timer
 /// every <see cref="DeadlineWatchOptions.Period"/> while the grain is active; each due case decides its own warnings
 /// (<see cref="ILiveCaseGrain.WatchAsync"/>). After each watch, and whenever news brings a check earlier than the one it
-/// last told, it tells the court its earliest next check (<see cref="ILiveCourtGrain.TeamNextCheckAsync"/>), by which
+/// last told or moves one that has come, it tells the court its earliest next check (<see cref="ILiveCourtGrain.TeamNextCheckAsync"/>), by which
 /// the court wakes it when that check waited longer than a period. Nothing is stored: the docket is derived from the
 /// court's ledger, taken from the court at first use and whenever news was lost.
 /// </summary>
@@ -51,7 +51,10 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
         {
             judge.TellAsync(news).Ignore();
         }
-        if (_docket.Taken is { } docket && docket.NextCheck is { } next && (!_told || _toldNext is not { } told || next < told))
+        // Told again when the news brings a check earlier than the one told, or moves one that has come (a due case
+        // warned): the court would otherwise wake this watch for nothing.
+        if (_docket.Taken is { } docket && docket.NextCheck is var next &&
+            (!_told || (next != _toldNext && (_toldNext is not { } told || told <= time.GetUtcNow() || next < told))))
         {
             TellCourt(docket);
         }
