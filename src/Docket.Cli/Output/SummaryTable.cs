@@ -1,4 +1,5 @@
 using System.Globalization;
+using Docket.Domain.Staffing;
 using Docket.Domain.Statistics;
 using Spectre.Console;
 
@@ -111,7 +112,7 @@ internal static class SummaryTable
             var hasQuota = kind.Any(x => x.Quota > 0);
             teams.AddRow(Markup.Escape(kind.Key), Numbers.Number(kind.Count()), V(x => Of(x).Sum(t => t.Closed)),
                 $"{Numbers.Number(kind.Min(x => x.Closed))}–{Numbers.Number(kind.Max(x => x.Closed))}", V(x => Of(x).Sum(t => t.WorkloadUnits)),
-                hasQuota ? V(x => Of(x).Where(t => t.Quota > 0).DefaultIfEmpty(new TeamRow()).Average(t => t.QuotaAttainment), rate: true) : "–",
+                hasQuota ? V(x => QuotaAttainment.Pooled(Of(x).Select(t => (t.Quota, t.QuotaAttainment))), rate: true) : "–",
                 V(x => Of(x).Average(t => t.Utilization), rate: true));
         }
         FittedTable.Write(console, teams);

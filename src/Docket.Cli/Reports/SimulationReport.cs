@@ -1,5 +1,6 @@
 using System.Globalization;
 using Docket.Cli.Output;
+using Docket.Domain.Staffing;
 using Docket.Domain.Statistics;
 
 namespace Docket.Cli.Reports;
@@ -139,12 +140,12 @@ internal static class SimulationReport
                 + $"<td class=\"num\">{Numbers.Number(kind.Sum(t => t.Closed))}</td>"
                 + $"<td class=\"num\">{Numbers.Number(kind.Min(t => t.Closed))}–{Numbers.Number(kind.Max(t => t.Closed))}</td>"
                 + $"<td class=\"num\">{Numbers.Number(kind.Sum(t => t.WorkloadUnits))}</td>"
-                + $"<td class=\"num\">{(withQuota.Count == 0 ? "–" : Numbers.Percent(withQuota.Average(t => t.QuotaAttainment)))}</td>"
+                + $"<td class=\"num\">{(withQuota.Count == 0 ? "–" : Numbers.Percent(QuotaAttainment.Pooled(withQuota.Select(t => (t.Quota, t.QuotaAttainment)))))}</td>"
                 + $"<td class=\"num\">{Numbers.Percent(kind.Average(t => t.Utilization))}</td>"
                 + $"<td class=\"num\">{Numbers.Number(kind.Sum(t => t.PendingEnd))}</td></tr>";
         });
         return "<table class=\"kinds\"><thead><tr><th>team kind</th><th>teams</th><th>closed</th><th>closed per team, min–max</th>"
-            + "<th>workload units</th><th>mean quota attainment</th><th>mean judge utilization</th><th>pending at end</th></tr></thead><tbody>\n"
+            + "<th>workload units</th><th>quota attainment</th><th>mean judge utilization</th><th>pending at end</th></tr></thead><tbody>\n"
             + string.Join("\n", rows) + "\n</tbody></table>";
     }
 

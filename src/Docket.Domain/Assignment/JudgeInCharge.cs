@@ -102,13 +102,20 @@ public sealed class JudgeInCharge
     /// <summary>The live service's name of judge <paramref name="judge"/> (0-based) of a team: <c>{team}/judge-{judge + 1}</c>.</summary>
     public static string Name(string teamId, int judge) => $"{teamId}/judge-{judge + 1}";
 
+    /// <summary>The team id in a judge's name (<see cref="Name"/>: what comes before <c>/judge-k</c>), or null when the name is not of that form.</summary>
+    public static string? TeamIdOf(string name) =>
+        name.LastIndexOf("/judge-", StringComparison.Ordinal) is var cut and > 0 ? name[..cut] : null;
+
     /// <summary>The number (0-based) of a judge named by <see cref="Name"/> in the team, or -1 when the name is not one of its judges'.</summary>
-    public int NumberOf(int team, string teamId, string? name)
+    public int NumberOf(int team, string teamId, string? name) => NumberOf(teamId, JudgeCount(team), name);
+
+    /// <summary>The number (0-based) of a judge named by <see cref="Name"/> in a team of <paramref name="judges"/> judges, or -1 when the name is not one of its judges'.</summary>
+    public static int NumberOf(string teamId, int judges, string? name)
     {
         var prefix = $"{teamId}/judge-";
         return name is not null && name.StartsWith(prefix, StringComparison.Ordinal)
             && int.TryParse(name.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k)
-            && k >= 1 && k <= JudgeCount(team) && name == Name(teamId, k - 1)
+            && k >= 1 && k <= judges && name == Name(teamId, k - 1)
             ? k - 1
             : -1;
     }

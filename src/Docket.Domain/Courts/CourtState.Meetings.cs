@@ -78,11 +78,13 @@ public sealed partial class CourtState
         return new MeetingAttendance(_court.Id, Sittings.Sittings, Sittings.WithoutQuorum, rows);
     }
 
-    private bool IsJudge(string name)
-    {
-        var cut = name.LastIndexOf('/');
-        return cut > 0 && _court.TeamIndex(name[..cut]) is var team and >= 0 && JudgeNumber(team, name) >= 0;
-    }
+    private bool IsJudge(string name) => TeamOfJudge(name) is not null;
+
+    /// <summary>The team and the judge's number in it of a judge of the court named <c>{team}/judge-k</c>; null for any other name.</summary>
+    private (int Team, int Judge)? TeamOfJudge(string name) =>
+        Assignment.JudgeInCharge.TeamIdOf(name) is { } teamId && _court.TeamIndex(teamId) is var team and >= 0 && JudgeNumber(team, name) is var judge and >= 0
+            ? (team, judge)
+            : null;
 
     /// <summary>Why the meeting or committee entry could not be made on its case then (<see cref="MeetingReferral"/>); null when it could.</summary>
     private string? RefuseMeetingEntry(LedgerEntry e)
@@ -132,6 +134,16 @@ public sealed partial class CourtState
         }
         var quorum = MeetingReferral.HasQuorum(present.Count, (e.Members ?? []).Length);
         Sittings = (Sittings.Sittings + 1, Sittings.WithoutQuorum + (quorum ? 0 : 1));
+        foreach (var seat in MeetingReferral.SeatsOf(e.Present ?? [], (e.Members ?? []).Length))
+        {
+            // The seat counts towards its judge's and team's quota; the team's docket (and through it the judge's) is told.
+            if (TeamOfJudge(seat) is var (team, judge))
+            {
+                _teamTally[team].Sat();
+                _judgeTally[_judges.Slot(team, judge)].Sat();
+                Touch(team, e);
+            }
+        }
     }
 
     private void WriteMeetings(BinaryWriter w)

@@ -18,6 +18,9 @@ public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
     /// <summary>
+    /// 10: each team's and judge's tally with its seats in professional judges' meetings that sat (they count towards
+    /// a quota in workload units); a state of version 9 is refused (the court replays its whole ledger once, which
+    /// counts them).
     /// 9: each case in progress's <see cref="CaseDigest"/> after its next check; a state of version 8 is refused (the
     /// court replays its whole ledger once, which makes the digests).
     /// 8: no digest of every case, only the last case number, the first filing's time and the finished cases' sums
@@ -28,7 +31,7 @@ public sealed partial class CourtState
     /// reviewed), then the meeting's sittings and each member's attendance. A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
     /// refused: the court replays its ledger.
     /// </summary>
-    private const int SnapshotVersion = 9;
+    private const int SnapshotVersion = 10;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);

@@ -234,16 +234,26 @@ public sealed partial class CourtState
     /// </summary>
     internal IEnumerable<(long Number, CourtCase Case)> CasesInProgressNow() => _held.Freeze().Entries();
 
-    /// <summary>Closures since the ledger began by team kind, each in its team's quota unit (a case, or its type's weight).</summary>
+    /// <summary>
+    /// What the teams with a quota have attained towards it since the ledger began, by team kind, each team's in its
+    /// quota unit (<see cref="DocketTally.Attained"/>: a case, or its type's weight and the meeting seats): the numerator
+    /// of <see cref="QuotaAttainment.ByKind"/>, whose denominator is those teams' quotas.
+    /// </summary>
     public Dictionary<TeamKind, double> QuotaUnits()
     {
         var units = new Dictionary<TeamKind, double>();
+        var perCase = _court.Layout.Spec.Supervision.Meeting.ParticipationsPerCase;
         for (var t = 0; t < _teamTally.Length; t++)
         {
-            var kind = _court.Layout.Teams[t].Kind;
-            if (_teamTally[t].Credit > 0 || units.ContainsKey(kind))
+            if (_court.Layout.Teams[t].Quota <= 0)
             {
-                units[kind] = units.GetValueOrDefault(kind) + _teamTally[t].Credit;
+                continue;
+            }
+            var kind = _court.Layout.Teams[t].Kind;
+            var attained = _teamTally[t].Attained(_court.Layout.Teams[t].QuotaUnit, perCase);
+            if (attained > 0 || units.ContainsKey(kind))
+            {
+                units[kind] = units.GetValueOrDefault(kind) + attained;
             }
         }
         return units;

@@ -1,6 +1,5 @@
 using Docket.Domain.Assignment;
 using Docket.Domain.Balance;
-using Docket.Domain.Simulation;
 using Docket.Domain.Staffing;
 using Orleans;
 
@@ -10,8 +9,8 @@ namespace Docket.Domain.Courts;
 /// A team's or a judge's figures since the court's ledger began, over the cases it holds and the cases it closed:
 /// open, closed (in all and in the court calendar's current year), the closure rate (closed ÷ (open + closed): the
 /// court's closure rate with nothing pending at the ledger's start), the annual quota and its attainment
-/// (<see cref="Staffing.QuotaAttainment"/>; a judge's quota is an equal share of the team's, as the monthly per-judge
-/// counts share the team's expected count), and the balance indicators the court's are (<see cref="BalanceKpi"/>,
+/// (<see cref="Staffing.QuotaAttainment"/>, with the seats of meetings that sat in a quota of workload units; a
+/// judge's quota is an equal share of the team's, as the monthly per-judge counts share the team's expected count), and the balance indicators the court's are (<see cref="BalanceKpi"/>,
 /// <see cref="BalanceInputs"/>), the Gini coefficient being the team's judges' open work (0 for one judge).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.docket-figures")]
@@ -42,7 +41,7 @@ public sealed record DocketFigures(
         }
         var judges = court.Layout.JudgesPerTeam[team];
         var quota = judge is null ? t.Quota : Staffing.QuotaAttainment.JudgeShare(t.Quota, judges);
-        var years = startedAt is { } started ? Math.Max(0, (now - started).TotalDays) / SimulationYear.Days : 0;
+        var years = Staffing.QuotaAttainment.YearsSince(startedAt, now);
         var closed = tally.Closed.Closed;
         var indicators = inputs.Indicators();
         var gini = judge is null
@@ -52,7 +51,8 @@ public sealed record DocketFigures(
         return new DocketFigures(
             open.Count, closed, tally.ClosedInYearOf(court, now),
             ClosureRate: Statistics.CourtFigures.ClosureRate(closed, pendingStart: 0, filed: open.Count + closed),
-            quota, Staffing.QuotaAttainment.Name(t.QuotaUnit), Staffing.QuotaAttainment.Of(tally.Credit, quota, years),
+            quota, Staffing.QuotaAttainment.Name(t.QuotaUnit),
+            Staffing.QuotaAttainment.Of(tally.Attained(t.QuotaUnit, court.Layout.Spec.Supervision.Meeting.ParticipationsPerCase), quota, years),
             BalanceKpi.Of(indicators, court.Scenario.Balance.Weights, gini));
     }
 }

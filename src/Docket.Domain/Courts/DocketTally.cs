@@ -8,8 +8,8 @@ namespace Docket.Domain.Courts;
 /// <summary>
 /// What a team's or a judge's docket keeps of the cases it closed, as sums only (memory does not grow with them): the
 /// balance inputs of each closed case (its filing with its extensions, its closure — <see cref="BalanceInputs"/>), its
-/// credit in the team's quota unit (<see cref="QuotaAttainment.Credit"/>), and the closures of the latest year of the
-/// court's calendar that saw one. With the open cases it makes the docket's figures (<see cref="DocketFigures"/>).
+/// credit in the team's quota unit (<see cref="QuotaAttainment.Credit"/>), the closures of the latest year of the
+/// court's calendar that saw one, and the seats in professional judges' meetings that sat. With the open cases it makes the docket's figures (<see cref="DocketFigures"/>).
 /// </summary>
 [GenerateSerializer, Alias("docket.live.docket-tally")]
 public sealed class DocketTally
@@ -27,6 +27,20 @@ public sealed class DocketTally
 
     [Id(3)]
     public long ClosedInYear { get; private set; }
+
+    /// <summary>Seats in professional judges' meetings that sat (<see cref="Supervision.MeetingReferral.SeatsOf"/>).</summary>
+    [Id(4)]
+    public long MeetingSeats { get; private set; }
+
+    /// <summary>
+    /// What counts towards the quota, in its unit: the closures' credit, and in workload units the meeting seats too
+    /// (<see cref="QuotaAttainment.MeetingUnits"/>), as the simulator counts them.
+    /// </summary>
+    public double Attained(QuotaUnit unit, int participationsPerCase) =>
+        unit == QuotaUnit.WorkloadUnits ? Credit + QuotaAttainment.MeetingUnits(MeetingSeats, participationsPerCase) : Credit;
+
+    /// <summary>A seat in a professional judges' meeting that sat.</summary>
+    public void Sat() => MeetingSeats++;
 
     /// <summary>Case <paramref name="c"/>, its record as its closure left it, closed at <paramref name="at"/> by a team whose quota counts in <paramref name="unit"/>.</summary>
     public void Close(Court court, CourtCase c, DateTimeOffset at, QuotaUnit unit)
@@ -50,7 +64,7 @@ public sealed class DocketTally
     {
         var closed = new BalanceInputs();
         closed.Add(Closed);
-        return new DocketTally { Closed = closed, Credit = Credit, Year = Year, ClosedInYear = ClosedInYear };
+        return new DocketTally { Closed = closed, Credit = Credit, Year = Year, ClosedInYear = ClosedInYear, MeetingSeats = MeetingSeats };
     }
 
     public void Write(BinaryWriter w)
@@ -59,6 +73,7 @@ public sealed class DocketTally
         w.Write(Credit);
         w.Write(Year);
         w.Write(ClosedInYear);
+        w.Write(MeetingSeats);
     }
 
     public static DocketTally Read(BinaryReader r) => new()
@@ -67,6 +82,7 @@ public sealed class DocketTally
         Credit = r.ReadDouble(),
         Year = r.ReadInt32(),
         ClosedInYear = r.ReadInt64(),
+        MeetingSeats = r.ReadInt64(),
     };
 
     /// <summary>What closed cases put in balance inputs (filings with their extensions, closures and their days), as a saved state holds it.</summary>

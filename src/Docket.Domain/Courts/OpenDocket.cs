@@ -66,6 +66,9 @@ public sealed class OpenDocket
     /// </summary>
     public double ClosedCredit => _tally.Credit;
 
+    /// <summary>Seats in professional judges' meetings that sat (<see cref="DocketTally.MeetingSeats"/>).</summary>
+    public long MeetingSeats => _tally.MeetingSeats;
+
     /// <summary>When the court's ledger began (its genesis entry), once the docket knows it.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
 
@@ -132,6 +135,15 @@ public sealed class OpenDocket
                 }
             case LedgerKinds.Genesis:
                 StartedAt = e.At;
+                break;
+            case LedgerKinds.MeetingSitting:
+                foreach (var seat in Supervision.MeetingReferral.SeatsOf(e.Present ?? [], (e.Members ?? []).Length))
+                {
+                    if (Judge is null ? Assignment.JudgeInCharge.TeamIdOf(seat) == _teamId : seat == Judge)
+                    {
+                        _tally.Sat();
+                    }
+                }
                 break;
             case LedgerKinds.Close:
                 if (Drop(number) is { } closed)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Docket.Domain.Assignment;
 using Docket.Domain.Audit;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
@@ -82,7 +82,9 @@ public static class LiveReports
         var type = court.CaseTypes[typeIndex];
         var nodes = CheckNodes.Of(type);
         DateTimeOffset? Reached(int node) => node < 0 ? null : c.Nodes.FirstOrDefault(r => r.Node == type.Nodes[node].Id)?.At;
-        return (new CheckedCase(c.Number, typeIndex, c.Team is { } team ? court.TeamIndex(team) : -1, JudgeIndex(c.Judge),
+        var teamIndex = c.Team is { } team ? court.TeamIndex(team) : -1;
+        var judge = teamIndex >= 0 ? JudgeInCharge.NumberOf(c.Team!, court.Layout.JudgesPerTeam[teamIndex], c.Judge) : -1;
+        return (new CheckedCase(c.Number, typeIndex, teamIndex, judge,
             Day(c.FiledAt), Day(c.ClosedAt), Day(Reached(nodes.Service)), Day(Reached(nodes.Hearing)), Day(CaseClock.RunningLimit(type, c))), c);
     }
 
@@ -112,14 +114,10 @@ public static class LiveReports
         var expected = RandomnessAudit.ExpectedCountsOf(month, AuditPeriod.Month, court, periodOf).FirstOrDefault();
         var assigned = month.Select(e => (Team: court.TeamIndex(e.Team!), e))
             .Where(x => x.Team >= 0)
-            .Select(x => new JudgeAssignment(x.Team, Math.Max(0, JudgeIndex(x.e.Judge)), x.e.Kind == LedgerKinds.Assign && x.e.Draw is not null));
+            .Select(x => new JudgeAssignment(x.Team, Math.Max(0, JudgeInCharge.NumberOf(x.e.Team!, court.Layout.JudgesPerTeam[x.Team], x.e.Judge)),
+                x.e.Kind == LedgerKinds.Assign && x.e.Draw is not null));
         return PublishedLists.JudgeCounts(court.Layout, assigned, expected);
     }
-
-    /// <summary>Judge k − 1 of <c>{team}/judge-k</c>; -1 for none.</summary>
-    private static int JudgeIndex(string? judge) =>
-        judge is not null && judge.LastIndexOf("/judge-", StringComparison.Ordinal) is var at and >= 0
-        && int.TryParse(judge.AsSpan(at + 7), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > 0 ? k - 1 : -1;
 
     /// <summary>A day of the court's calendar as a time in UTC, as the API writes every time.</summary>
     private static DateTimeOffset Utc(Calendar.WorkCalendar calendar, double day) => calendar.InstantOf(day).ToUniversalTime();

@@ -288,6 +288,28 @@ public sealed partial class CourtSimulation
     /// <summary>Professional-meeting seats per team inside the window (10 count as one case).</summary>
     public ReadOnlySpan<long> MeetingSeats => _meetingSeats;
 
+    /// <summary>The day the statistics window starts (after the warm-up).</summary>
+    public double WindowStart => _windowStart;
+
+    /// <summary>
+    /// What the teams of <paramref name="kind"/> with a quota have attained towards it inside the window so far, each in
+    /// its quota's unit: closures (<see cref="QuotaAttainment.Credit"/>) and, in workload units, meeting seats
+    /// (<see cref="QuotaAttainment.MeetingUnits"/>) — summary.json's count for its teams, summed over the kind.
+    /// </summary>
+    public double QuotaAttained(TeamKind kind)
+    {
+        var attained = Tally.QuotaCreditByKind[(int)kind];
+        var perCase = _layout.Spec.Supervision.Meeting.ParticipationsPerCase;
+        for (var t = 0; t < _teams.Length; t++)
+        {
+            if (_teams[t].Kind == kind && _teams[t].Quota > 0 && _teams[t].QuotaUnit == QuotaUnit.WorkloadUnits)
+            {
+                attained += QuotaAttainment.MeetingUnits(_meetingSeats[t], perCase);
+            }
+        }
+        return attained;
+    }
+
     public ref readonly CaseRecord Case(int caseNo) => ref _cases[caseNo];
 
     /// <summary>The court's figures so far (cases done) plus its cases not yet done, as they stand: the statistics' input.</summary>
@@ -766,9 +788,11 @@ public sealed partial class CourtSimulation
         c.QueueEntries++;
         _waitingByType[c.Type]++;
         var pool = _layout.TypePool[c.Type];
-        if (pool >= 0 && _layout.PoolSpecs[pool].EscalateAfterDays is { } after && WaitingQueue.Escalates(_types[c.Type].Priority, after, after))
+        if (pool >= 0 && WaitingQueue.EscalatesAfter(_types[c.Type].Priority, _layout.PoolSpecs[pool].EscalateAfterDays) is { } after)
         {
-            PushForCase(now + after, SimEventKind.Escalate, caseNo);
+            // Counted from its filing, as the live court counts (CourtState.EscalatesAt): a backlog case filed long
+            // before day 0 and queued then escalates at once.
+            PushForCase(Math.Max(now, c.Filed + after), SimEventKind.Escalate, caseNo);
         }
     }
 
@@ -990,7 +1014,7 @@ public sealed partial class CourtSimulation
         _judges.Close(c.Team, c.Judge);
         Coins.Closed(c.Team, c.Judge, c.Type, now);
         Tally.ClosedByKindAndType[((int)team.Kind * _types.Length) + c.Type]++;
-        Tally.QuotaCreditByKind[(int)team.Kind] += QuotaAttainment.Credit(team.QuotaUnit, _layout.TypeWeight[c.Type]);
+        Tally.QuotaCreditByKind[(int)team.Kind] += now >= _windowStart && team.Quota > 0 ? QuotaAttainment.Credit(team.QuotaUnit, _layout.TypeWeight[c.Type]) : 0;
         Tally.PendingByKind[(int)team.Kind]--;
         NodeReached(caseNo, NodeCatalog.ClosureNode, now);
         Appeals?.Closed(in c, now);

@@ -71,7 +71,7 @@ public static class CourtViews
             }
         }
         var spec = layout.Teams[team];
-        units += (double)simulation.MeetingSeats[team] / layout.Spec.Supervision.Meeting.ParticipationsPerCase;
+        units += Staffing.QuotaAttainment.MeetingUnits(simulation.MeetingSeats[team], layout.Spec.Supervision.Meeting.ParticipationsPerCase);
         var years = Math.Max(0, now - w0) / SimulationYear.Days;
         var judges = layout.JudgesPerTeam[team];
         var busy = 0.0;

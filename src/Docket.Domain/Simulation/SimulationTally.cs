@@ -20,7 +20,7 @@ public sealed class SimulationTally(int types)
     /// <summary>[kind × types + type]</summary>
     public long[] ClosedByKindAndType { get; } = new long[Kinds * types];
 
-    /// <summary>Closures by team kind counted in each team's quota unit (<see cref="QuotaAttainment.Credit"/>).</summary>
+    /// <summary>Closures inside the statistics window by teams with a quota, by team kind, counted in each team's quota unit (<see cref="QuotaAttainment.Credit"/>).</summary>
     public double[] QuotaCreditByKind { get; } = new double[Kinds];
 
     /// <summary>Pending cases by team kind, the last slot unassigned.</summary>

@@ -110,7 +110,7 @@ public static class CourtStatisticsCollector
         var perCase = layout.Spec.Supervision.Meeting.ParticipationsPerCase;
         for (var t = 0; t < layout.Teams.Count; t++)
         {
-            teamUnits[t] += (double)simulation.MeetingSeats[t] / perCase;
+            teamUnits[t] += QuotaAttainment.MeetingUnits(simulation.MeetingSeats[t], perCase);
         }
         stats.Teams = new TeamStatistics[layout.Teams.Count];
         for (var t = 0; t < layout.Teams.Count; t++)

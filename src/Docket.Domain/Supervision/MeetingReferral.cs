@@ -115,6 +115,13 @@ public static class MeetingReferral
     /// <summary>Whether a meeting sits: more than half of the <paramref name="called"/> judges are <paramref name="present"/> (case 165).</summary>
     public static bool HasQuorum(int present, int called) => present * 2 > called;
 
+    /// <summary>
+    /// The seats a sitting credits (case 165): each judge <paramref name="present"/> when the meeting sat
+    /// (<see cref="HasQuorum"/>), none when it did not. They count towards a quota in workload units
+    /// (<see cref="Staffing.QuotaAttainment.MeetingUnits"/>).
+    /// </summary>
+    public static IReadOnlyList<T> SeatsOf<T>(IReadOnlyList<T> present, int called) => HasQuorum(present.Count, called) ? present : [];
+
     /// <summary>Why the meeting cannot be recorded as held at <paramref name="at"/>: not referred, already held, or the papers not out long enough.</summary>
     public static string? RefuseHeld(MeetingHold? hold, DateTimeOffset at, double papersDays)
     {

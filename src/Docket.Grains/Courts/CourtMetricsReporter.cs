@@ -71,12 +71,13 @@ internal sealed class CourtMetricsReporter(DocketMetrics metrics, CourtLayout la
 
     private void ReportQuotaAttainment(CourtSimulation simulation)
     {
-        var years = simulation.Now / SimulationYear.Days;
+        // Over the statistics window so far, as summary.json counts its teams: nothing during the warm-up.
+        var years = (simulation.Now - simulation.WindowStart) / SimulationYear.Days;
         if (years <= 0)
         {
             return;
         }
-        foreach (var (kind, attainment) in QuotaAttainment.ByKind(layout.Teams.Select(t => (t.Kind, t.Quota)), k => simulation.Tally.QuotaCreditByKind[(int)k], years))
+        foreach (var (kind, attainment) in QuotaAttainment.ByKind(layout.Teams.Select(t => (t.Kind, t.Quota)), simulation.QuotaAttained, years))
         {
             metrics.QuotaAttainment.Record(attainment, new("court", layout.CourtId), new("team_kind", CourtStatisticsCollector.TeamKindName(kind)));
         }

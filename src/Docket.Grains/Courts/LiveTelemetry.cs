@@ -147,18 +147,20 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
     /// The gauges read from the court's state rather than its KPIs, recorded with them: each team's pending work
     /// (<see cref="TeamPendingWork"/>), then quota attainment by team kind, as the simulator defines it
     /// (<c>CourtMetricsReporter</c>, both by the domain's <see cref="Domain.Staffing.QuotaAttainment"/>): the closures of the
-    /// kind's teams since the ledger began, each counted in its team's quota unit (a case, or its type's weight) ÷ (the
+    /// kind's teams with a quota since the ledger began, each counted in its team's quota unit (a case, or its type's
+    /// weight, and in workload units the meeting seats) ÷ (the
     /// kind's annual quota × years since then), the closures taken from the teams' tallies when the KPIs' pass
     /// finished (<see cref="CourtIndicatorPass.QuotaUnits"/>). Kinds without a quota are not recorded.
     /// </summary>
     public void QuotaAttainment(CourtState state, IReadOnlyDictionary<TeamKind, double> units, DateTimeOffset now)
     {
         TeamPendingWork(state);
-        if (state.StartedAt is not { } started || (now - started).TotalDays is var days && days <= 0)
+        var years = Domain.Staffing.QuotaAttainment.YearsSince(state.StartedAt, now);
+        if (years <= 0)
         {
             return;
         }
-        foreach (var (kind, attainment) in Domain.Staffing.QuotaAttainment.ByKind(court.Layout.Teams.Select(t => (t.Kind, t.Quota)), k => units.GetValueOrDefault(k), days / SimulationYear.Days))
+        foreach (var (kind, attainment) in Domain.Staffing.QuotaAttainment.ByKind(court.Layout.Teams.Select(t => (t.Kind, t.Quota)), k => units.GetValueOrDefault(k), years))
         {
             metrics.QuotaAttainment.Record(attainment, new("court", court.Id), new("team_kind", CourtStatisticsCollector.TeamKindName(kind)));
         }

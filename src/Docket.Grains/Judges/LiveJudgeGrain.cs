@@ -17,8 +17,7 @@ public sealed class LiveJudgeGrain(Organization organization, TimeProvider time)
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var name = this.GetPrimaryKeyString();
-        var cut = name.LastIndexOf("/judge-", StringComparison.Ordinal);
-        if (cut > 0 && organization.FindTeam(name[..cut]) is var (court, team)
+        if (JudgeInCharge.TeamIdOf(name) is { } teamId && organization.FindTeam(teamId) is var (court, team)
             && new JudgeInCharge(court.Layout.JudgesPerTeam).NumberOf(team, court.Layout.Teams[team].Id, name) >= 0)
         {
             _docket.Of(court, court.Layout.Teams[team].Id, name);

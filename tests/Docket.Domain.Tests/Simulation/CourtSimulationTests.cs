@@ -427,6 +427,42 @@ public sealed class CourtSimulationTests
     }
 
     [Fact]
+    public void A_backlog_case_waiting_since_longer_ago_than_escalate_after_days_escalates_at_day_zero_as_the_live_court_counts()
+    {
+        // Forty cases filed 30 days before day 0, two teams that take two each: the 36 left waiting have waited past the
+        // 5 days already (counted from filing, as the live court's EscalatesAt counts), so they escalate at once.
+        var scenario = TestCourts.Court([TestCourts.JudgeOnly("generic", 48)], [TestCourts.Intake("generic", 1)],
+            [TestCourts.Teams("t", 2, ["generic"])], new AssignmentSpec(AssignmentPolicyKind.Pull, Cap: 2, EscalateAfterDays: 5), 2,
+            backlog: [new BacklogEntry("generic", 40, new FixedEffort(30))]);
+
+        var simulation = TestCourts.Simulate(scenario);
+        var escalated = simulation.Cases.ToArray().Where(c => (c.Flags & CaseFlags.Escalated) != 0).ToList();
+
+        Assert.Equal(36, simulation.Escalations);
+        Assert.All(escalated, c => Assert.True((c.Flags & CaseFlags.Backlog) != 0 && c.Filed <= -30 + 1e-9));
+    }
+
+    [Fact]
+    public void What_a_kinds_teams_attained_towards_their_quotas_is_counted_in_the_window_as_summary_json_counts_its_teams()
+    {
+        // Fengtai's court-year after a year's warm-up: the gauge's numerator by kind is the summary's teams' (those with
+        // a quota) summed, closures before the window left out.
+        var scenario = Scenarios.ScenarioTestSupport.LoadValid(File.ReadAllText(Path.Combine(Scenarios.ScenarioTestSupport.RepoRoot(), "scenarios", "fengtai-quotas.yaml")));
+        Assert.True(scenario.WarmupDays > 0);
+        var simulation = TestCourts.Simulate(scenario);
+        var summary = Summarize(scenario, simulation);
+
+        foreach (var kind in Enum.GetValues<TeamKind>())
+        {
+            var name = CourtStatisticsCollector.TeamKindName(kind);
+            var teams = summary.Teams.Where(t => t.Kind == name && t.Quota > 0).ToList();
+            var expected = teams.Sum(t => QuotaAttainment.Attained(t.QuotaUnit == "cases" ? QuotaUnit.Cases : QuotaUnit.WorkloadUnits, t.Closed, t.WorkloadUnits));
+            Assert.Equal(expected, simulation.QuotaAttained(kind), 6);
+        }
+        Assert.Contains(summary.Teams, t => t.Quota > 0 && t.Closed > 0);
+    }
+
+    [Fact]
     public void Without_escalate_after_days_nothing_is_escalated()
     {
         var scenario = TestCourts.Court([TestCourts.JudgeOnly("generic", 48)], [TestCourts.Intake("generic", 500)],
