@@ -37,10 +37,12 @@ public static class DocketCli
             }
         }
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
+        // docket serve passes the server's configuration settings on (--Section:Key=value); nothing else is left over.
+        var passedOn = parse.CommandResult.Command.Name == "serve" ? parse.UnmatchedTokens.Where(ServeCommand.IsSetting).ToHashSet(StringComparer.Ordinal) : [];
+        if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Any(t => !passedOn.Contains(t)))
         {
             // In words, with "did you mean" for unknown tokens (System.CommandLine's own message for them is dropped).
-            foreach (var message in ParseErrorMessages.Of(parse, args))
+            foreach (var message in ParseErrorMessages.Of(parse, args, passedOn))
             {
                 await error.WriteLineAsync(message);
             }

@@ -90,6 +90,29 @@ public sealed class CommandLineMessagesTests
         Assert.DoesNotContain("Required argument", error);
     }
 
+    [Fact]
+    public async Task Serve_passes_configuration_settings_on_but_still_names_a_mistyped_option()
+    {
+        // A setting of the server's configuration is not an error; a mistyped option among them still is.
+        var (exit, _, error) = await CliRunner.RunAsync("serve", "--scenario", Minimal, "--Docket:Limits:MaxBodyBytes=4096", "--sillo-port", "11111");
+        Assert.Equal(2, exit);
+        Assert.Contains("'--sillo-port' is not an option of 'serve'. Did you mean '--silo-port'?", error);
+        Assert.DoesNotContain("MaxBodyBytes", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("--Docket:Limits:MaxBodyBytes=4096", true)]
+    [InlineData("--Docket:Cluster:ClusterId=docket-a", true)]
+    [InlineData("--Logging:LogLevel:Default=Warning", true)]
+    [InlineData("--Docket:Limits:MaxBodyBytes", false)]
+    [InlineData("--days=3", false)]
+    [InlineData("Docket:Limits:MaxBodyBytes=1", false)]
+    [InlineData("--:Limits=1", false)]
+    [InlineData("--Docket:=1", false)]
+    public void A_serve_setting_is_a_double_dash_section_and_key_with_a_value(string token, bool setting) =>
+        Assert.Equal(setting, Commands.ServeCommand.IsSetting(token));
+
     [Theory]
     [InlineData("simualte", "simulate", 1)]
     [InlineData("--replication", "--replications", 1)]

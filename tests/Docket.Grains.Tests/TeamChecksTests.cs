@@ -24,6 +24,25 @@ public sealed class TeamChecksTests
     }
 
     [Fact]
+    public void A_team_tells_again_when_news_brings_an_earlier_check_or_moves_one_that_has_come_and_not_otherwise()
+    {
+        var later = s_now.AddDays(2);
+        var earlier = s_now.AddHours(-1);
+        Assert.True(TeamChecks.TellsAgain(told: false, toldNext: null, next: null, s_now));
+        // The check told has come (its case was due, and its warning's news moved the docket's check on): told again,
+        // so the court's next watch does not wake the team for a case already warned.
+        Assert.True(TeamChecks.TellsAgain(told: true, toldNext: s_now, next: later, s_now));
+        Assert.True(TeamChecks.TellsAgain(told: true, toldNext: earlier, next: null, s_now));
+        // An earlier check than the one told, still to come.
+        Assert.True(TeamChecks.TellsAgain(told: true, toldNext: later, next: s_now.AddDays(1), s_now));
+        Assert.True(TeamChecks.TellsAgain(told: true, toldNext: null, next: later, s_now));
+        // Nothing new, or a later check while the told one is still to come: no telling.
+        Assert.False(TeamChecks.TellsAgain(told: true, toldNext: later, next: later, s_now));
+        Assert.False(TeamChecks.TellsAgain(told: true, toldNext: s_now.AddDays(1), next: later, s_now));
+        Assert.False(TeamChecks.TellsAgain(told: true, toldNext: later, next: null, s_now));
+    }
+
+    [Fact]
     public void A_telling_as_of_an_earlier_ledger_position_does_not_overwrite_a_later_one()
     {
         var checks = new TeamChecks(1);

@@ -10,10 +10,11 @@ namespace Docket.Cli.Commands;
 /// </summary>
 internal static class ParseErrorMessages
 {
-    public static IReadOnlyList<string> Of(ParseResult parse, IReadOnlyList<string> args)
+    /// <param name="passedOn">Tokens left over that the command takes as they are (<c>docket serve</c>'s settings): not errors.</param>
+    public static IReadOnlyList<string> Of(ParseResult parse, IReadOnlyList<string> args, IReadOnlySet<string>? passedOn = null)
     {
         var messages = new List<string>();
-        var unmatched = parse.UnmatchedTokens;
+        IReadOnlyList<string> unmatched = passedOn is { Count: > 0 } ? [.. parse.UnmatchedTokens.Where(t => !passedOn.Contains(t))] : parse.UnmatchedTokens;
         var command = parse.CommandResult.Command;
         var unknownCommand = parse.CommandResult.Parent is null && command.Subcommands.Count > 0 && unmatched.Count > 0 && !unmatched[0].StartsWith('-');
         if (unknownCommand)

@@ -9,7 +9,8 @@ namespace Docket.Cli.Commands;
 /// process with the console passed through (the CLI stays a console program; the server is an ASP.NET Core one).
 /// It runs <c>Docket.Server.dll</c> from <c>DOCKET_SERVER_DLL</c> or beside <c>docket</c> when there is one, and
 /// otherwise <c>dotnet run --project src/Docket.Server</c> of the source tree <c>docket</c> was built in. The
-/// server's exit code is <c>docket</c>'s: 0, 2 for bad configuration, 1 for a failure.
+/// server's exit code is <c>docket</c>'s: 0, 2 for bad configuration, 1 for a failure. Besides its options, any
+/// setting of the server's configuration given as <c>--Section:Key=value</c> is passed on (<see cref="IsSetting"/>).
 /// </summary>
 internal static class ServeCommand
 {
@@ -26,10 +27,14 @@ internal static class ServeCommand
         var data = new Option<string?>("--data") { Description = "Directory of the SQLite database (default ./data)" };
         var config = new Option<string?>("--config") { Description = "A JSON configuration file (users, keys, limits: see docs/api.md and users.example.json)" };
         var demo = new Option<bool>("--demo") { Description = "Make a demo user of each role for the first court, with keys for this run only (printed at start); loopback only" };
-        var command = new Command("serve", "Run the live assignment service (the same as running src/Docket.Server)")
+        var siloPort = new Option<int?>("--silo-port") { Description = "The silo's port on loopback (default a free port)" };
+        var gatewayPort = new Option<int?>("--gateway-port") { Description = "The silo's gateway port on loopback (default a free port)" };
+        var command = new Command("serve", "Run the live assignment service (the same as running src/Docket.Server); any setting of its configuration as --Section:Key=value")
         {
-            scenario, urls, storage, data, config, postgres, cluster, redis, demo,
+            scenario, urls, storage, data, config, postgres, cluster, redis, demo, siloPort, gatewayPort,
         };
+        // Configuration settings (--Docket:Limits:MaxBodyBytes=131072) are the server's: passed on, not parsed here.
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(scenario)!;
@@ -45,10 +50,13 @@ internal static class ServeCommand
             Add(args, "--postgres", parse.GetValue(postgres));
             Add(args, "--cluster", parse.GetValue(cluster));
             Add(args, "--redis", parse.GetValue(redis));
+            Add(args, "--silo-port", parse.GetValue(siloPort)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Add(args, "--gateway-port", parse.GetValue(gatewayPort)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (parse.GetValue(demo))
             {
                 args.Add("--demo");
             }
+            args.AddRange(parse.UnmatchedTokens.Where(IsSetting));
             var info = ServerStart(args);
             output.Flush();
             using var server = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
@@ -58,6 +66,18 @@ internal static class ServeCommand
             return server.ExitCode;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Whether a token left over on <c>docket serve</c>'s command line is a setting of the server's configuration,
+    /// <c>--Section:Key=value</c> (ASP.NET Core's command-line form, with the section named), passed on as it is.
+    /// </summary>
+    public static bool IsSetting(string token)
+    {
+        var equals = token.IndexOf('=', StringComparison.Ordinal);
+        var key = equals > 2 && token.StartsWith("--", StringComparison.Ordinal) ? token[2..equals] : "";
+        return key.Contains(':', StringComparison.Ordinal) && !key.StartsWith(':') && !key.EndsWith(':')
+            && key.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is ':' or '_' or '.' or '-');
     }
 
     private static void Add(List<string> args, string name, string? value)

@@ -30,4 +30,13 @@ public sealed class TeamChecks(int teams)
     /// </summary>
     public bool Wakes(int team, DateTimeOffset now, TimeSpan grace) =>
         _told[team] is not { } known || (known.Next is { } next && next <= now - grace);
+
+    /// <summary>
+    /// Whether a team grain tells its court again after news moved its docket's earliest check to <paramref name="next"/>:
+    /// when it has told nothing yet, when the check is earlier than the one it told, or when the one it told has come
+    /// (at or before <paramref name="now"/>: a due case warned moves it on) — else the court would wake its watch for
+    /// nothing. A later check while the told one is still to come needs no telling: the watch runs by then anyway.
+    /// </summary>
+    public static bool TellsAgain(bool told, DateTimeOffset? toldNext, DateTimeOffset? next, DateTimeOffset now) =>
+        !told || (next != toldNext && (toldNext is not { } before || before <= now || next < before));
 }

@@ -51,10 +51,7 @@ public sealed class LiveTeamGrain(Organization organization, TimeProvider time, 
         {
             judge.TellAsync(news).Ignore();
         }
-        // Told again when the news brings a check earlier than the one told, or moves one that has come (a due case
-        // warned): the court would otherwise wake this watch for nothing.
-        if (_docket.Taken is { } docket && docket.NextCheck is var next &&
-            (!_told || (next != _toldNext && (_toldNext is not { } told || told <= time.GetUtcNow() || next < told))))
+        if (_docket.Taken is { } docket && TeamChecks.TellsAgain(_told, _toldNext, docket.NextCheck, time.GetUtcNow()))
         {
             TellCourt(docket);
         }

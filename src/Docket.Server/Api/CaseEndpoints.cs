@@ -37,7 +37,7 @@ internal static class CaseEndpoints
             .WithName("UnlockCase").WithTags(ApiTags.Cases).WithSummary("Unlock a case").WithDescription("Lift a case's lock (a division head of its division or the president)")
             .Accepts<UnlockRequest>("application/json")
             .Produces<CaseCommandResponse>().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.Supervisor);
+            .RequireAuthorization(Policies.Unlocker);
 
         api.MapPost("/cases/{id}/extensions", ExtendAsync)
             .WithName("ExtendTimeLimit").WithTags(ApiTags.Cases).WithSummary("Extend a time limit").WithDescription("Extend a case's statutory time limit, with days and a reason (the president, once the limit's warning has come)")

@@ -43,7 +43,7 @@ internal static class CourtEndpoints
         api.MapGet("/teams/{team}/absences", AbsencesAsync)
             .WithName("TeamAbsences").WithTags(ApiTags.Teams).WithSummary("A team's absences").WithDescription("A team's absences, as recorded")
             .Produces<TeamAbsencesResponse>().ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.KpiReader);
+            .RequireAuthorization(Policies.Overseer);
 
         api.MapGet("/courts/{court}/kpis", KpisAsync)
             .WithName("CourtKpis").WithTags(ApiTags.Courts).WithSummary("A court's indicators").WithDescription("Closure rate, clearance, pending ages, long-pending, locks and the balance index")
@@ -58,7 +58,7 @@ internal static class CourtEndpoints
         api.MapGet("/courts/{court}/warnings", WarningsAsync)
             .WithName("CourtWarnings").WithTags(ApiTags.Courts).WithSummary("A court's deadline warnings").WithDescription("Deadline warnings the court's watcher issued (optionally since a time, of one level), oldest first")
             .Produces<WarningsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.KpiReader);
+            .RequireAuthorization(Policies.Overseer);
 
         api.MapPost("/courts/{court}/quality-review/draws", DrawForReviewAsync)
             .WithName("DrawReviewSample").WithTags(ApiTags.Courts).WithSummary("Draw the quality-review sample")

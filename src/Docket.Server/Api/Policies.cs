@@ -16,6 +16,8 @@ internal static class Policies
     public const string Registrar = "registrar";
     public const string Reporter = "reporter";
     public const string Supervisor = "supervisor";
+    public const string Unlocker = "unlock";
+    public const string Overseer = "oversee";
     public const string President = "president";
     public const string AbsenceKeeper = "absences";
     public const string PartyCodeIssuer = "party-codes";
@@ -38,6 +40,8 @@ internal static class Policies
         Gate(options, Registrar, Permission.File);
         Gate(options, Reporter, Permission.Report);
         Gate(options, Supervisor, Permission.Designate);
+        Gate(options, Unlocker, Permission.Unlock);
+        Gate(options, Overseer, Permission.Oversee);
         Gate(options, President, Permission.Extend);
         Gate(options, AbsenceKeeper, Permission.MarkAbsent);
         Gate(options, PartyCodeIssuer, Permission.IssuePartyCode);

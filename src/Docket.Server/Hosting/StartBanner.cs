@@ -62,7 +62,7 @@ internal sealed partial class StartBanner(
         }
         else if (userCount == 0)
         {
-            w.WriteLine($"WARNING: no users are configured ({UsersKey} is empty): every route but /health answers 401.");
+            w.WriteLine($"WARNING: no users are configured ({UsersKey} is empty): every route that needs a user answers 401 (health, metrics, the public party pages and the API reference stay open).");
             w.WriteLine("  Give users with --config FILE (see users.example.json and docs/api.md), or try it out with --demo.");
         }
         return w.ToString();
@@ -70,7 +70,7 @@ internal sealed partial class StartBanner(
 
     private const string UsersKey = "Docket:Auth:Users";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No users are configured (" + UsersKey + " is empty): every route but /health answers 401. "
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No users are configured (" + UsersKey + " is empty): every route that needs a user answers 401 (health, metrics, the public party pages and the API reference stay open). "
         + "Give users with --config FILE (users.example.json is a sample; docs/api.md, \"Configuration\") or start with --demo for demo keys on loopback.")]
     private partial void LogNoUsers();
 }

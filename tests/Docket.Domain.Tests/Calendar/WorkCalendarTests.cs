@@ -102,7 +102,8 @@ public sealed class WorkCalendarTests
         var continuous = new WorkCalendar(7, 24);
 
         Assert.True(continuous.IsContinuous);
-        Assert.Same(WorkCalendar.Continuous, WorkCalendar.Continuous);
+        Assert.True(WorkCalendar.Continuous.IsContinuous);
+        Assert.Equal(continuous.AddWorkingHours(2.5, 30), WorkCalendar.Continuous.AddWorkingHours(2.5, 30), 9);
         Assert.Equal(3.5 * 24, continuous.WorkingHoursBefore(3.5), 9);
         Assert.Equal(2.5 + (30 * Hour), continuous.AddWorkingHours(2.5, 30), 9);
         Assert.Equal(168, continuous.WorkingHoursPerWeek);

@@ -5,11 +5,15 @@ using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Tests.Courts;
 
-/// <summary>The deadline watch looks only at the cases whose next check has come, and misses nothing a full scan finds.</summary>
+/// <summary>
+/// The court's deadline index holds only the cases no team holds (a team's docket watches the others:
+/// TeamDeadlineWatchTests), and the one-step whole-court watch — that index's due cases and every case a team holds —
+/// leaves no case with an unissued warning.
+/// </summary>
 public sealed class DeadlineWatchIndexTests
 {
     [Fact]
-    public void A_watch_over_the_due_cases_leaves_no_case_with_an_unissued_warning()
+    public void A_watch_leaves_no_case_with_an_unissued_warning_and_the_courts_index_holds_no_case_a_team_holds()
     {
         var court = TestCourts.Yancheng();
         var secret = LedgerHash.NewSecret();

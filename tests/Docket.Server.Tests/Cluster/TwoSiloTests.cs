@@ -205,6 +205,8 @@ public sealed class TwoSiloTests(ITestOutputHelper output) : IAsyncLifetime, IUs
         {
             output.WriteLine($"  503: {detail}");
         }
+        // The court was on the killed silo: the filings in flight then were refused (503) before it moved, not served.
+        Assert.NotEmpty(after);
 
         // Through the surviving silo: every acknowledged filing is in the ledger exactly once, with its case and team.
         using var auditor = Client(a, TestUsers.Auditor);

@@ -46,6 +46,8 @@ public sealed partial class ServeCommandTests : IDisposable
                  {
                      "run", "--project", RepositoryRoot.File("src/Docket.Cli"), "-c", configuration, "--no-build", "--",
                      "serve", "--scenario", "scenarios/xicheng-pooled.yaml", "--demo", "--urls", $"http://127.0.0.1:{port}",
+                     // A setting of the server's configuration, passed on as it is (docs/api.md: any key on the command line).
+                     "--Docket:Limits:MaxBodyBytes=4096",
                  })
         {
             info.ArgumentList.Add(arg);
@@ -91,6 +93,15 @@ public sealed partial class ServeCommandTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(kpis)).StatusCode);
             using var anonymous = await client.GetAsync(new Uri($"api/courts/{Court}/kpis", UriKind.Relative));
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+            // The setting given on docket serve's command line reached the server: a body over 4,096 bytes is refused.
+            using var large = new HttpRequestMessage(HttpMethod.Post, $"api/courts/{Court}/cases")
+            {
+                Content = new StringContent("{ \"type\": \"simple_civil\", \"note\": \"" + new string('x', 5000) + "\" }", Encoding.UTF8, "application/json"),
+            };
+            large.Headers.Add("X-Api-Key", keys["registrar"]);
+            using var refused = await client.SendAsync(large);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
 
             // The default data directory ./data is the caller's, not the server project's.
             Assert.True(File.Exists(Path.Combine(_caller.FullName, "data", "docket.db")),
