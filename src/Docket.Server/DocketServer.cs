@@ -77,7 +77,7 @@ public static class DocketServer
         builder.Services.Configure<AbsenceOptions>(builder.Configuration.GetSection(AbsenceOptions.Section));
         builder.Services.AddSingleton(new UserDirectory([.. options.Auth.Users, .. demoUsers], organization));
         builder.Services.AddSingleton(new StartBanner.Demo(demoUsers));
-        var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing);
+        var telemetryWarning = Telemetry.Add(builder.Services, options.Tracing, organization.Scenario);
 
         var storage = ServerStorage.Add(builder.Services, options.Storage);
         ServerStorage.AddWitness(builder.Services, options.Storage, options.Ledger, storage);

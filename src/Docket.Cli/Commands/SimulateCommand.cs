@@ -41,11 +41,13 @@ internal static class SimulateCommand
             ScenarioInput.RequireFile(path);
             // The silo starts on another thread while the scenario is read and checked here (on two cores the two
             // overlap); it is stopped again if the scenario is refused.
-            var starting = Task.Run(() => SimulationCluster.StartAsync(onCluster, cancellationToken, parse.GetValue(metricsPort)), cancellationToken);
+            Docket.Domain.Scenarios.Scenario? read = null;
+            var starting = Task.Run(() => SimulationCluster.StartAsync(onCluster, cancellationToken, parse.GetValue(metricsPort), () => Volatile.Read(ref read)), cancellationToken);
             ScenarioFile input;
             try
             {
                 input = ScenarioInput.Read(path, parse.GetValue(seed), parse.GetValue(days));
+                Volatile.Write(ref read, input.Scenario);
                 if ((parse.GetValue(replications) ?? input.Scenario.Replications) is var refused and < 1)
                 {
                     throw new BadInputException($"--replications must be at least 1 (got {refused})");

@@ -1,6 +1,7 @@
 using Docket.Domain.Metrics;
 using Docket.Domain.Scenarios;
 using Docket.Grains;
+using Docket.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,9 @@ internal sealed class EmbeddedSilo : ISimulationHost
 
     /// <param name="metricsPort">When set, Docket's and Orleans' metrics are served for Prometheus at
     /// http://127.0.0.1:PORT/metrics while the silo runs.</param>
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken, int? metricsPort = null)
+    /// <param name="scenario">The run's scenario once read (the silo starts while it is read), so that the metrics keep
+    /// a series for each of its courts' teams and labels (<see cref="Docket.Domain.Metrics.MetricSeries"/>).</param>
+    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken, int? metricsPort = null, Func<Scenario?>? scenario = null)
     {
         // An empty host: no configuration files, environment or command-line sources, no logging providers and no
         // gateway (nothing connects to this silo from outside the process), so that start-up does only what the run needs.
@@ -48,6 +51,7 @@ internal sealed class EmbeddedSilo : ISimulationHost
         {
             builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
                 .AddMeter(DocketMetrics.MeterName, "Microsoft.Orleans")
+                .SizedFor(scenario ?? (() => null))
                 .AddPrometheusHttpListener(options =>
                 {
                     options.Host = "127.0.0.1";

@@ -102,8 +102,9 @@ internal sealed class SimulationCluster
     }
 
     /// <summary>The in-process silo when <paramref name="cluster"/> is null, else a client of the cluster.</summary>
-    public static async Task<ISimulationHost> StartAsync(SimulationCluster? cluster, CancellationToken cancellationToken, int? metricsPort = null) =>
-        cluster is null ? await EmbeddedSilo.StartAsync(cancellationToken, metricsPort) : await ClusterClient.ConnectAsync(cluster, cancellationToken);
+    public static async Task<ISimulationHost> StartAsync(SimulationCluster? cluster, CancellationToken cancellationToken, int? metricsPort = null,
+        Func<Domain.Scenarios.Scenario?>? scenario = null) =>
+        cluster is null ? await EmbeddedSilo.StartAsync(cancellationToken, metricsPort, scenario) : await ClusterClient.ConnectAsync(cluster, cancellationToken);
 
     /// <summary>
     /// How long a call may wait for its answer: a court's step on a large scenario takes longer than Orleans' default

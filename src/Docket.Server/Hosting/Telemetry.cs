@@ -26,7 +26,7 @@ internal static class Telemetry
     public const string OrleansApplicationSource = "Microsoft.Orleans.Application";
 
     /// <summary>Registers metrics and (when configured) tracing; returns a warning about the configuration, or null.</summary>
-    public static string? Add(IServiceCollection services, TracingOptions tracing)
+    public static string? Add(IServiceCollection services, TracingOptions tracing, Domain.Scenarios.Scenario scenario)
     {
         string? warning = null;
         Uri? endpoint = null;
@@ -61,6 +61,7 @@ internal static class Telemetry
             .ConfigureResource(r => r.AddService(tracing.ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(DocketMetrics.MeterName, OrleansMeter)
+                .SizedFor(scenario)
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
@@ -78,6 +79,22 @@ internal static class Telemetry
         }
         return warning;
     }
+
+    /// <summary>
+    /// Room for every series of Docket's instruments the scenario's courts can make (<see cref="MetricSeries.LimitFor"/>),
+    /// where OpenTelemetry's default of 2,000 would fold the rest into an overflow series.
+    /// </summary>
+    public static MeterProviderBuilder SizedFor(this MeterProviderBuilder metrics, Domain.Scenarios.Scenario scenario) => metrics.SizedFor(() => scenario);
+
+    /// <summary>
+    /// <see cref="SizedFor(MeterProviderBuilder, Domain.Scenarios.Scenario)"/> for a scenario known once Docket's
+    /// instruments are made (they are made when the first grain needs them); before it is known, the default.
+    /// </summary>
+    public static MeterProviderBuilder SizedFor(this MeterProviderBuilder metrics, Func<Domain.Scenarios.Scenario?> scenario) =>
+        metrics.AddView(instrument => instrument.Meter.Name == DocketMetrics.MeterName && scenario() is { } known
+            && MetricSeries.LimitFor(instrument.Name, known) is { } limit
+            ? new MetricStreamConfiguration { CardinalityLimit = limit }
+            : null);
 }
 
 /// <summary>The <c>Docket:Tracing</c> section.</summary>
