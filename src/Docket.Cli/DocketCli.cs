@@ -38,7 +38,7 @@ public static class DocketCli
         }
         var parse = root.Parse(args);
         // docket serve passes the server's configuration settings on (--Section:Key=value); nothing else is left over.
-        var passedOn = parse.CommandResult.Command.Name == "serve" ? parse.UnmatchedTokens.Where(ServeCommand.IsSetting).ToHashSet(StringComparer.Ordinal) : [];
+        var passedOn = parse.CommandResult.Command.Name == ServeCommand.Name ? parse.UnmatchedTokens.Where(ServeCommand.IsSetting).ToHashSet(StringComparer.Ordinal) : [];
         if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Any(t => !passedOn.Contains(t)))
         {
             // In words, with "did you mean" for unknown tokens (System.CommandLine's own message for them is dropped).

@@ -16,6 +16,8 @@ internal static class ServeCommand
 {
     private const int SigTerm = 15;
 
+    public const string Name = "serve";
+
     public static Command Create(TextWriter output)
     {
         var scenario = new Option<string>("--scenario") { Description = "Scenario file whose courts, teams, case types and policies the service runs", Required = true };
@@ -29,7 +31,7 @@ internal static class ServeCommand
         var demo = new Option<bool>("--demo") { Description = "Make a demo user of each role for the first court, with keys for this run only (printed at start); loopback only" };
         var siloPort = new Option<int?>("--silo-port") { Description = "The silo's port on loopback (default a free port)" };
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "The silo's gateway port on loopback (default a free port)" };
-        var command = new Command("serve", "Run the live assignment service (the same as running src/Docket.Server); any setting of its configuration as --Section:Key=value")
+        var command = new Command(Name, "Run the live assignment service (the same as running src/Docket.Server); any setting of its configuration as --Section:Key=value")
         {
             scenario, urls, storage, data, config, postgres, cluster, redis, demo, siloPort, gatewayPort,
         };

@@ -416,8 +416,9 @@ public static partial class CourtCommands
     public static CommandEffect Watch(CourtState state, DateTimeOffset at)
     {
         var effect = WatchQueue(state, at);
-        var held = state.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).Select(c => c.Number).Order().ToList();
-        foreach (var c in state.DueBy(at).Concat(held.Select(n => state.Case(n)!)))
+        // Both lists taken before the loop appends (each case's warnings change only its own record).
+        var held = state.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).OrderBy(c => c.Number).ToList();
+        foreach (var c in state.DueBy(at).Concat(held))
         {
             if (CaseCommands.Warn(state.Court, c, at) is { } warn)
             {

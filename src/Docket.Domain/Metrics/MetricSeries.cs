@@ -34,10 +34,10 @@ public static class MetricSeries
         long types = scenario.CaseTypes.Count;
         var series = instrument switch
         {
-            "docket.team.pending_work" => teams,
-            "docket.cases.assigned" or "docket.cases.closed" => courts * kinds * types,
-            "docket.cases.filed" => courts * types,
-            "docket.cases.pending" or "docket.quota.attainment" => courts * kinds,
+            DocketMetrics.TeamPendingWorkName => teams,
+            DocketMetrics.CasesAssignedName or DocketMetrics.CasesClosedName => courts * kinds * types,
+            DocketMetrics.CasesFiledName => courts * types,
+            DocketMetrics.CasesPendingName or DocketMetrics.QuotaAttainmentName => courts * kinds,
             // By court and a label of a handful of values (level, policy, stat, store), or by court alone.
             _ => courts * 8,
         };
