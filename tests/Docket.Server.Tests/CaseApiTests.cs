@@ -178,6 +178,9 @@ public class CaseApiTests(ApiFixture fixture)
             .PostJsonAsync($"/api/cases/{id}/designate", new { team = target, reason = "mine now" })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Factory.ClientFor(TestUsers.HeadCriminal)
             .PostJsonAsync($"/api/cases/{id}/designate", new { team = target, reason = "other division" })).Status);
+        // Who may designate is decided before what the body lacks: out of scope, no reason is still a 403.
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Factory.ClientFor(TestUsers.HeadCriminal)
+            .PostJsonAsync($"/api/cases/{id}/designate", new { team = target, reason = " " })).Status);
         var (unknown, p2, _) = await president.PostJsonAsync($"/api/cases/{id}/designate", new { team = "civil-9", reason = "r" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown);
         Assert.True(p2.GetProperty("errors").TryGetProperty("team", out _));

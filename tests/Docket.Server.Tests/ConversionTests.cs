@@ -26,6 +26,7 @@ public sealed class ConversionTests
         factory.Clock.Advance(TimeSpan.FromDays(20));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.JudgeCivil2).PostJsonAsync(request, new { reason = "complex" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.JudgeCivil2).PostJsonAsync(request, new { reason = " " })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.Registrar).PostJsonAsync(request, new { reason = "complex" })).Status);
         var (blank, blankProblem, _) = await judge.PostJsonAsync(request, new { reason = " " });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, blank);

@@ -86,6 +86,7 @@ public sealed class MeetingTests
         var meeting = $"/api/cases/{id}/meeting";
 
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.JudgeCivil2).PostJsonAsync(meeting, new { trigger = "panel_split", reason = "r" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.JudgeCivil2).PostJsonAsync(meeting, new { trigger = "hunch" })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.Registrar).PostJsonAsync(meeting, new { trigger = "panel_split", reason = "r" })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(TestUsers.HeadCriminal).PostJsonAsync(meeting, new { trigger = "leader_disagrees", reason = "r" })).Status);
         var (leader, leaderProblem, _) = await judge.PostJsonAsync(meeting, new { trigger = "leader_disagrees", reason = "r" });

@@ -146,9 +146,9 @@ public static partial class CourtCommands
         {
             return NotFound(court, number);
         }
-        if (!AccessRules.Allows(by, Permission.Designate, new(court.Id)))
+        if (!AccessRules.Allows(by, Permission.Designate, new(court.Id, court.DivisionOfTeam(c.Team))))
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head or the president of court {court.Id} designates");
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head of case {c.Id}'s division or the president of court {court.Id} designates it");
         }
         if (string.IsNullOrWhiteSpace(reason))
         {

@@ -181,11 +181,7 @@ internal static class CaseEndpoints
         {
             return problem;
         }
-        if (string.IsNullOrWhiteSpace(body!.Reason))
-        {
-            return Problems.Invalid("reason", "a designation needs a written reason");
-        }
-        return await RunAsync(id, context, grains, organization, g => g.DesignateAsync(body.Team, body.Reason, context.Actor()));
+        return await RunAsync(id, context, grains, organization, g => g.DesignateAsync(body!.Team, body.Reason ?? "", context.Actor()));
     }
 
     private static async Task<IResult> ExtendAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
@@ -199,11 +195,7 @@ internal static class CaseEndpoints
         {
             return Problems.Invalid("days", "the days added to the time limit are required");
         }
-        if (string.IsNullOrWhiteSpace(body.Reason))
-        {
-            return Problems.Invalid("reason", "an extension needs a written reason");
-        }
-        return await RunAsync(id, context, grains, organization, g => g.ExtendAsync(days, body.Reason, context.Actor()));
+        return await RunAsync(id, context, grains, organization, g => g.ExtendAsync(days, body.Reason ?? "", context.Actor()));
     }
 
     private static async Task<IResult> RequestConversionAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
@@ -213,11 +205,7 @@ internal static class CaseEndpoints
         {
             return problem;
         }
-        if (string.IsNullOrWhiteSpace(body!.Reason))
-        {
-            return Problems.Invalid("reason", "a conversion request needs a written reason");
-        }
-        return await RunAsync(id, context, grains, organization, g => g.RequestConversionAsync(body.Reason, context.Actor()));
+        return await RunAsync(id, context, grains, organization, g => g.RequestConversionAsync(body!.Reason ?? "", context.Actor()));
     }
 
     private static async Task<IResult> DecideConversionAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)

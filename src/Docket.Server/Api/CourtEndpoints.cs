@@ -149,12 +149,8 @@ internal static class CourtEndpoints
         {
             return Problems.Invalid("to", "when the absence ends is required");
         }
-        if (string.IsNullOrWhiteSpace(body.Reason))
-        {
-            return Problems.Invalid("reason", "an absence needs a reason");
-        }
         var grain = grains.LiveCourt(court.Id);
-        var result = await grain.MarkAbsentAsync(id, body.From, to, body.Reason, actor);
+        var result = await grain.MarkAbsentAsync(id, body.From, to, body.Reason ?? "", actor);
         if (!result.Succeeded)
         {
             return Problems.From(result);

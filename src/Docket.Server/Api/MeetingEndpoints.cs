@@ -115,15 +115,7 @@ internal static class MeetingEndpoints
         {
             return problem;
         }
-        if (MeetingTriggers.IndexOf(body!.Trigger) < 0)
-        {
-            return Problems.Invalid("trigger", $"the referral's trigger is one of {string.Join(", ", MeetingTriggers.All)}");
-        }
-        if (string.IsNullOrWhiteSpace(body.Reason))
-        {
-            return Problems.Invalid("reason", "a referral to a meeting needs a written reason");
-        }
-        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Refer, body.Trigger, body.Reason));
+        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Refer, body!.Trigger, body.Reason));
     }
 
     private static async Task<IResult> HeldAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
@@ -156,11 +148,7 @@ internal static class MeetingEndpoints
         {
             return problem;
         }
-        if (string.IsNullOrWhiteSpace(body!.Reason))
-        {
-            return Problems.Invalid("reason", "the committee's decision needs a written reason");
-        }
-        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Decision, Reason: body.Reason));
+        return await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Decision, Reason: body!.Reason));
     }
 
     private static Task<IResult> RunAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, MeetingStep step) =>
