@@ -373,7 +373,7 @@ public sealed partial class CourtState
     public long? NextPull(int team)
     {
         var t = _court.Layout.Teams[team];
-        return _waiting[t.Pool].NextPull(_router.Boards[t.Pool], t.LocalIndex, number => _court.TypeIndex(_held[number].Type));
+        return _waiting[t.Pool].NextPull(_router.Boards[t.Pool], t.LocalIndex);
     }
 
     private int PriorityOf(CourtCase c) => _court.CaseTypes[_court.TypeIndex(c.Type)].Priority;
@@ -909,7 +909,7 @@ public sealed partial class CourtState
                             WarningsIssued++;
                             break;
                         case LedgerKinds.Escalate:
-                            _waiting[pool].Escalate(c.Number, PriorityOf(c));
+                            _waiting[pool].Escalate(c.Number, PriorityOf(c), _court.TypeIndex(c.Type));
                             Escalations++;
                             break;
                         case LedgerKinds.Extension:

@@ -98,7 +98,7 @@ public sealed class DrivenCourt
     public long? NextPull(int team)
     {
         var t = _court.Layout.Teams[team];
-        return _waiting[t.Pool].NextPull(_router.Boards[t.Pool], t.LocalIndex, number => _cases[number].Type);
+        return _waiting[t.Pool].NextPull(_router.Boards[t.Pool], t.LocalIndex);
     }
 
     /// <summary>Assigns a waiting case (a pull) or a new one to the team, the judge in charge <paramref name="judge"/>.</summary>
@@ -163,7 +163,7 @@ public sealed class DrivenCourt
             throw new InvalidOperationException($"case {number} is not waiting");
         }
         var pool = PoolOf(c);
-        _waiting[pool].Escalate(number, PriorityOf(c));
+        _waiting[pool].Escalate(number, PriorityOf(c), c.Type);
         _cases[number] = c with { Escalated = true };
     }
 

@@ -1478,49 +1478,31 @@ public sealed partial class CourtSimulation
     }
 
     /// <summary>
-    /// Close-one-get-one: while the team can take a waiting case, it takes the first in <see cref="WaitingLine"/>'s pull
-    /// order — the highest lane, and within it the lowest case number (the longest-waiting) — from the heads of its
-    /// types' lanes.
+    /// Close-one-get-one: while the team can take a waiting case, it takes the one <see cref="WaitingQueue.TryPull"/>
+    /// picks from the heads of its types' lanes — the highest lane, and within it the lowest case number (the
+    /// longest-waiting).
     /// </summary>
     private void PullWaiting(int team, double now)
     {
-        var courtTeam = _teams[team];
-        while (true)
+        var lanes = new PullingTeam(this, team);
+        while (WaitingQueue.TryPull(ref lanes, _teamAccepts[team], out var type, out var lane))
         {
-            var best = -1;
-            var bestLane = -1;
-            var bestType = -1;
-            foreach (var type in _teamAccepts[team])
-            {
-                if (_waitingByType[type] == 0 || _layout.TypePool[type] != courtTeam.Pool || !_router.CanTake(team, type))
-                {
-                    continue;
-                }
-                for (var lane = EscalatedLane; lane >= 0 && lane >= bestLane; lane--)
-                {
-                    var head = Head(type, lane);
-                    if (head < 0)
-                    {
-                        continue;
-                    }
-                    if (lane > bestLane || _cases[head].Number < _cases[best].Number)
-                    {
-                        best = head;
-                        bestLane = lane;
-                        bestType = type;
-                    }
-                    break;
-                }
-            }
-            if (best < 0)
-            {
-                return;
-            }
-            _waiting[bestType][bestLane].Dequeue();
+            var best = _waiting[type][lane].Dequeue();
             _cases[best].QueueEntries--;
-            _waitingByType[bestType]--;
+            _waitingByType[type]--;
             AssignTo(best, team, now);
         }
+    }
+
+    /// <summary>The simulator's lanes as the pull rule sees them for one team: its pool's types it can take now, and each lane's live head.</summary>
+    private readonly struct PullingTeam(CourtSimulation simulation, int team) : IWaitingLanes
+    {
+        private readonly int _pool = simulation._teams[team].Pool;
+
+        public bool Offers(int type) =>
+            simulation._waitingByType[type] != 0 && simulation._layout.TypePool[type] == _pool && simulation._router.CanTake(team, type);
+
+        public long HeadOf(int type, int lane) => simulation.Head(type, lane) is var head and >= 0 ? simulation._cases[head].Number : -1;
     }
 
     /// <summary>The live head of a waiting lane, dropping entries left behind by escalation.</summary>
