@@ -186,7 +186,10 @@ public static class DocketServer
                     }
                 });
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = RoutingProblems.Explain);
+        // A query or route value of the wrong type throws, so that BadBindingHandler can name it (a bare 400 otherwise).
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadBindingHandler>();
         builder.Services.AddExceptionHandler<CourtClosedHandler>();
         // A silo that died, a grain call past its bound, a store refusing for a moment: 503 with Retry-After.
         builder.Services.AddExceptionHandler<Unavailable.Handler>();

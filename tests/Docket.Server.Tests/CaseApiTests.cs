@@ -174,6 +174,9 @@ public class CaseApiTests(ApiFixture fixture)
         var (noReason, p1, _) = await president.PostJsonAsync($"/api/cases/{id}/designate", new { team = target, reason = " " });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason);
         Assert.True(p1.GetProperty("errors").TryGetProperty("reason", out _));
+        var (controlOnly, p3, _) = await president.PostJsonAsync($"/api/cases/{id}/designate", new { team = target, reason = "\u0000\u0007" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, controlOnly);
+        Assert.True(p3.GetProperty("errors").TryGetProperty("reason", out _));
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Factory.ClientFor(TestUsers.JudgeCivil1)
             .PostJsonAsync($"/api/cases/{id}/designate", new { team = target, reason = "mine now" })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Factory.ClientFor(TestUsers.HeadCriminal)

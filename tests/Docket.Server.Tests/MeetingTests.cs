@@ -64,7 +64,11 @@ public sealed class MeetingTests
         Assert.Equal(HttpStatusCode.Conflict, release);
         Assert.Contains("adjudication committee", releaseProblem.Str("detail"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, (await president.PostJsonAsync($"/api/cases/{id}/committee/decision", new { reason = "too early" })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync($"/api/cases/{id}/committee", new { reason = "panel departs on a four-type case" })).Status);
+        // The committee referral's reason is optional: no body at all sends it without one.
+        using (var sent = await head.PostAsync($"/api/cases/{id}/committee", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
         Assert.Equal(HttpStatusCode.Conflict, (await judge.PostJsonAsync($"/api/cases/{id}/events", new { node = "judgment" })).Status);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await head.PostJsonAsync($"/api/cases/{id}/committee/decision", new { reason = "uphold" })).Status);
@@ -92,6 +96,10 @@ public sealed class MeetingTests
         var (leader, leaderProblem, _) = await judge.PostJsonAsync(meeting, new { trigger = "leader_disagrees", reason = "r" });
         Assert.Equal(HttpStatusCode.Forbidden, leader);
         Assert.Contains("division head or the president", leaderProblem.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await judge.PostJsonAsync(meeting, new { trigger = "leader_disagrees" })).Status);
+        var (invisible, invisibleProblem, _) = await judge.PostJsonAsync(meeting, new { trigger = "remanded", reason = "\u200b\u0000" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invisible);
+        Assert.True(invisibleProblem.GetProperty("errors").TryGetProperty("reason", out _), invisibleProblem.ToString());
 
         var (unknown, unknownProblem, _) = await judge.PostJsonAsync(meeting, new { trigger = "hunch", reason = "r" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown);
@@ -160,6 +168,9 @@ public sealed class MeetingTests
             (new { members, present = new[] { "civil-9/judge-1" }, cases }, "present[0]"),
             (new { members, present = members, cases = new[] { new { id = "live-99999", adopted = true } } }, "cases[0].id"),
             (new { members, present = members }, "cases"),
+            (new { members = new string?[] { "civil-1/judge-1", null }, present = members[..1], cases }, "members[1]"),
+            (new { members, present = new string?[] { null }, cases }, "present[0]"),
+            (new { members, present = members, cases = new object?[] { null } }, "cases[0].id"),
         })
         {
             var (status, problem, _) = await head.PostJsonAsync(sittings, body);

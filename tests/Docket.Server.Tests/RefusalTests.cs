@@ -51,6 +51,18 @@ public sealed class RefusalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_X_Api_Key_header_lines_are_refused_401_whichever_comes_first()
+    {
+        foreach (var (first, second) in new[] { (TestUsers.Registrar, TestUsers.Auditor), (TestUsers.Auditor, TestUsers.Registrar) })
+        {
+            var (status, problem, _) = await RawAsync(
+                $"GET /api/courts/live/kpis HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {first}\r\nX-Api-Key: {second}\r\n\r\n");
+            Assert.Equal(401, status);
+            Assert.Contains("one X-Api-Key header", problem.Str("detail"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_body_past_the_documented_limit_is_refused_413_quoting_that_limit_whether_its_length_is_declared_or_not()
     {
         const int Limit = 65536; // docs/api.md, Docket:Limits:MaxBodyBytes

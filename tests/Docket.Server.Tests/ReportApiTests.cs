@@ -156,6 +156,13 @@ public sealed class ReportApiTests : IAsyncLifetime
     [InlineData("daily-check?period=2026-02-01", "period")]
     [InlineData("past-limit?period=2026-W01", "period")]
     [InlineData("caseload?period=2027-01", "period")]
+    [InlineData("assignments?period=9999-12", "period")]
+    [InlineData("assignments?period=0001-01", "period")]
+    [InlineData("caseload?period=0001-01", "period")]
+    [InlineData("rankings?period=0001", "period")]
+    [InlineData("rankings?period=0999-Q4", "period")]
+    [InlineData("daily-check?period=9999-12-31", "period")]
+    [InlineData("past-limit?period=0001-W01", "period")]
     public async Task A_bad_kind_or_period_is_400_naming_the_parameter(string path, string field)
     {
         var (status, problem, response) = await _factory.ClientFor(TestUsers.President).GetJsonAsync(Reports + path);

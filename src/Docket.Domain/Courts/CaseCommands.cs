@@ -59,7 +59,7 @@ public static class CaseCommands
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Conflict, null, $"case {c.Id} is not locked");
         }
-        return Decided(court, c, by, at, [Draft(court, LedgerKinds.Unlock, c, by, at) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason }]);
+        return Decided(court, c, by, at, [Draft(court, LedgerKinds.Unlock, c, by, at) with { Reason = WrittenReason.OrNone(reason) }]);
     }
 
     /// <summary>Extends the case's statutory limit by <paramref name="days"/> (<see cref="TimeLimit.RefuseExtension"/>).</summary>
@@ -69,7 +69,7 @@ public static class CaseCommands
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only the president of court {court.Id} extends a case's time limit");
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (!WrittenReason.Is(reason))
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Invalid, "reason", "an extension needs a written reason");
         }
@@ -93,7 +93,7 @@ public static class CaseCommands
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only a judge of case {c.Id}'s team asks to convert it to ordinary procedure");
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (!WrittenReason.Is(reason))
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Invalid, "reason", "a conversion request needs a written reason");
         }
@@ -131,7 +131,7 @@ public static class CaseCommands
         return Decided(court, c, by, at, [Draft(court, kind, c, by, at) with
         {
             Days = approve ? TimeLimit.ConversionDays(type) : null,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason,
+            Reason = WrittenReason.OrNone(reason),
         }]);
     }
 

@@ -40,15 +40,20 @@ public static partial class CourtCommands
             return CommandEffect.Refuse(Outcome.Forbidden, null,
                 $"only a judge of case {c.Id}'s team, a division head of its division or the president refers it to a professional judges' meeting");
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        // Who may refer for this trigger is decided before what the referral lacks: a judge citing a leader's
+        // disagreement hears 403 with or without a reason.
+        var refusal = MeetingReferral.RefuseReferral(c.Meeting, c.Status != CourtCaseStatus.Closed, trigger, by.Role);
+        if (refusal is { Field: "trigger" } byTrigger)
+        {
+            return CommandEffect.Refuse(MeetingTriggers.IndexOf(trigger) < 0 ? Outcome.Invalid : Outcome.Forbidden, "trigger", byTrigger.Problem);
+        }
+        if (!WrittenReason.Is(reason))
         {
             return CommandEffect.Refuse(Outcome.Invalid, "reason", "a referral to a meeting needs a written reason");
         }
-        if (MeetingReferral.RefuseReferral(c.Meeting, c.Status != CourtCaseStatus.Closed, trigger, by.Role) is { } refusal)
+        if (refusal is { } conflict)
         {
-            return refusal.Field == "trigger"
-                ? CommandEffect.Refuse(MeetingTriggers.IndexOf(trigger) < 0 ? Outcome.Invalid : Outcome.Forbidden, "trigger", refusal.Problem)
-                : CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal.Problem}");
+            return CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {conflict.Problem}");
         }
         return Record(state, Entry(state, LedgerKinds.MeetingReferred, at, c, by) with { Trigger = trigger, Reason = reason });
     }
@@ -66,7 +71,7 @@ public static partial class CourtCommands
     /// <summary>A division head or the president sends the case to the adjudication committee: its panel departed from the meeting's majority.</summary>
     public static CommandEffect ReferToCommittee(CourtState state, long number, string? reason, Actor by, DateTimeOffset at) =>
         Convene(state, number, by, at, c => MeetingReferral.RefuseCommittee(c.Meeting),
-            c => Entry(state, LedgerKinds.CommitteeReferred, at, c, by) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
+            c => Entry(state, LedgerKinds.CommitteeReferred, at, c, by) with { Reason = WrittenReason.OrNone(reason) });
 
     /// <summary>The president, chairing the adjudication committee, records its decision on the case with a reason: the case is released.</summary>
     public static CommandEffect RecordCommitteeDecision(CourtState state, long number, string reason, Actor by, DateTimeOffset at)
@@ -80,7 +85,7 @@ public static partial class CourtCommands
         {
             return CommandEffect.Refuse(Outcome.Forbidden, null, $"only the president of court {court.Id}, who chairs its adjudication committee, records its decisions");
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (!WrittenReason.Is(reason))
         {
             return CommandEffect.Refuse(Outcome.Invalid, "reason", "the committee's decision needs a written reason");
         }

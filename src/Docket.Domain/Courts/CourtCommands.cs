@@ -150,7 +150,7 @@ public static partial class CourtCommands
         {
             return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head of case {c.Id}'s division or the president of court {court.Id} designates it");
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (!WrittenReason.Is(reason))
         {
             return CommandEffect.Refuse(Outcome.Invalid, "reason", "a designation needs a written reason");
         }
@@ -310,7 +310,7 @@ public static partial class CourtCommands
             Level = CourtState.LevelOf(card),
             Judge = c.Judge,
             Due = state.FixDue(card, at),
-            Reason = string.IsNullOrWhiteSpace(note) ? null : note,
+            Reason = WrittenReason.OrNone(note),
         });
         return new CommandEffect { Case = number, Records = [record] };
     }
@@ -327,7 +327,7 @@ public static partial class CourtCommands
         {
             return refused;
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        if (!WrittenReason.Is(reason))
         {
             return CommandEffect.Refuse(Outcome.Invalid, "reason", "an absence needs a reason");
         }
@@ -394,7 +394,7 @@ public static partial class CourtCommands
             Kind = LedgerKinds.AbsenceWithdrawn,
             At = at,
             Team = team,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason,
+            Reason = WrittenReason.OrNone(reason),
             By = new LedgerActor(by.Name, by.Role),
             Withdraws = absence,
             Prev = state.Head,

@@ -32,6 +32,10 @@ public sealed partial class CourtState
         var called = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < members.Count; i++)
         {
+            if (members[i] is null)
+            {
+                return ($"members[{i}]", "a member is named as {team}/judge-{k}, not null");
+            }
             if (!IsJudge(members[i]))
             {
                 return ($"members[{i}]", $"'{members[i]}' is not a judge of court {_court.Id} ({{team}}/judge-{{k}})");
@@ -44,6 +48,10 @@ public sealed partial class CourtState
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < present.Count; i++)
         {
+            if (present[i] is null)
+            {
+                return ($"present[{i}]", "a judge present is named as {team}/judge-{k}, not null");
+            }
             if (!called.Contains(present[i]))
             {
                 return ($"present[{i}]", $"{present[i]} is not among the members called");

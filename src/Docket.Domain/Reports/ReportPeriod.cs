@@ -11,6 +11,12 @@ namespace Docket.Domain.Reports;
 /// </summary>
 public sealed partial record ReportPeriod(ReportCadence Cadence, string Key, DateOnly First, DateOnly End)
 {
+    /// <summary>
+    /// The years a period may name: four-digit years (the keys' form), and none so late that the day after the period,
+    /// or its start in a court's UTC offset, would fall off the calendar.
+    /// </summary>
+    public const int FirstYear = 1000, LastYear = 9998;
+
     /// <summary>The period of the cadence that holds the date.</summary>
     public static ReportPeriod Of(ReportCadence cadence, DateOnly date)
     {
@@ -68,7 +74,7 @@ public sealed partial record ReportPeriod(ReportCadence Cadence, string Key, Dat
                 return (period, null);
             }
         }
-        return (null, $"'{text}' is not a period of the {ReportKinds.NameOf(kind)} report: it takes {string.Join(" or ", cadences.Select(FormOf))}");
+        return (null, $"'{text}' is not a period of the {ReportKinds.NameOf(kind)} report: it takes {string.Join(" or ", cadences.Select(FormOf))}, in the years {FirstYear}–{LastYear}");
     }
 
     private static ReportPeriod? TryParse(ReportCadence cadence, string text)
@@ -77,24 +83,26 @@ public sealed partial record ReportPeriod(ReportCadence Cadence, string Key, Dat
         switch (cadence)
         {
             case ReportCadence.Day:
-                return DateOnly.TryParseExact(text, "yyyy-MM-dd", c, DateTimeStyles.None, out var day) ? Of(cadence, day) : null;
+                return DateOnly.TryParseExact(text, "yyyy-MM-dd", c, DateTimeStyles.None, out var day) && Named(day.Year) ? Of(cadence, day) : null;
             case ReportCadence.Week:
                 if (WeekForm().Match(text) is not { Success: true } w)
                 {
                     return null;
                 }
                 var (wy, wn) = (int.Parse(w.Groups[1].Value, c), int.Parse(w.Groups[2].Value, c));
-                return wy is >= 1 and <= 9998 && wn >= 1 && wn <= ISOWeek.GetWeeksInYear(wy)
+                return Named(wy) && wn >= 1 && wn <= ISOWeek.GetWeeksInYear(wy)
                     ? Of(cadence, DateOnly.FromDateTime(ISOWeek.ToDateTime(wy, wn, DayOfWeek.Monday))) : null;
             case ReportCadence.Month:
-                return DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", c, DateTimeStyles.None, out var month) && text.Length == 7 ? Of(cadence, month) : null;
+                return DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", c, DateTimeStyles.None, out var month) && text.Length == 7 && Named(month.Year) ? Of(cadence, month) : null;
             case ReportCadence.Quarter:
-                return QuarterForm().Match(text) is { Success: true } q && int.Parse(q.Groups[1].Value, c) is >= 1 and <= 9998 and var qy
+                return QuarterForm().Match(text) is { Success: true } q && int.Parse(q.Groups[1].Value, c) is var qy && Named(qy)
                     ? Of(cadence, new DateOnly(qy, ((int.Parse(q.Groups[2].Value, c) - 1) * 3) + 1, 1)) : null;
             default:
-                return YearForm().IsMatch(text) && int.Parse(text, c) is >= 1 and <= 9998 and var y ? Of(cadence, new DateOnly(y, 1, 1)) : null;
+                return YearForm().IsMatch(text) && int.Parse(text, c) is var y && Named(y) ? Of(cadence, new DateOnly(y, 1, 1)) : null;
         }
     }
+
+    private static bool Named(int year) => year is >= FirstYear and <= LastYear;
 
     [GeneratedRegex(@"^(\d{4})-W(\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex WeekForm();

@@ -71,7 +71,7 @@ internal sealed class ApiDocument(Organization organization) : IOpenApiDocumentT
                 Name = CaseEndpoints.IdempotencyHeader,
                 In = ParameterLocation.Header,
                 Required = false,
-                Description = "Optional, 1 to 200 printable ASCII characters. A filing retried with the same key (after a timeout, say) "
+                Description = "Optional, 1 to 200 visible ASCII characters (no spaces). A filing retried with the same key (after a timeout, say) "
                     + "answers the case first filed with it (header Idempotent-Replayed: true) instead of filing a second; "
                     + "the same key with another filing is 422.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },

@@ -48,7 +48,7 @@ internal static class AuditEndpoints
         court ??= actor.Court ?? (organization.CourtIds.Count == 1 ? organization.CourtIds[0] : null);
         if (court is null)
         {
-            return Problems.Invalid("court", $"name the court (courts: {string.Join(", ", organization.CourtIds)})");
+            return Problems.BadRequest($"name the court (courts: {string.Join(", ", organization.CourtIds)})", "court");
         }
         if (organization.Court(court) is null)
         {
@@ -60,12 +60,12 @@ internal static class AuditEndpoints
         }
         if (kind is not (null or "assignments" or "all"))
         {
-            return Problems.Invalid("kind", "kind is 'assignments' (default) or 'all'");
+            return Problems.BadRequest("kind is 'assignments' (default) or 'all'", "kind");
         }
         var max = options.Value.Limits.MaxAuditPage;
         if (limit is < 1 || limit > max)
         {
-            return Problems.Invalid("limit", $"limit is 1 to {max}");
+            return Problems.BadRequest($"limit is 1 to {max}", "limit");
         }
         var take = limit ?? 100;
         var entries = await grains.GetGrain<ILiveAuditGrain>(court).GetEntriesAsync(after ?? 0, take, kind != "all");

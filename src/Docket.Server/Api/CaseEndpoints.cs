@@ -105,7 +105,7 @@ internal static class CaseEndpoints
             key = keys.ToString();
             if (key.Length is 0 or > 200 || key.Any(ch => ch < 0x21 || ch > 0x7e))
             {
-                return Problems.BadRequest("an Idempotency-Key is 1 to 200 printable ASCII characters", IdempotencyHeader);
+                return Problems.BadRequest("an Idempotency-Key is 1 to 200 visible ASCII characters (no spaces)", IdempotencyHeader);
             }
         }
         var (body, problem) = await JsonBody.ReadAsync<FileCaseRequest>(context, cancellationToken);

@@ -133,7 +133,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
+            return Problems.NotFound($"no team '{team}'");
         }
         var actor = context.Actor();
         if (!AccessRules.Allows(actor, Permission.MarkAbsent, new(court.Id, court.DivisionOf(index))))
@@ -163,7 +163,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, _, var id))
         {
-            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
+            return Problems.NotFound($"no team '{team}'");
         }
         var (body, problem) = await JsonBody.ReadOptionalAsync<AbsenceWithdrawalRequest>(context, cancellationToken);
         if (problem is not null)
@@ -184,7 +184,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
+            return Problems.NotFound($"no team '{team}'");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.Oversee, new(court.Id, court.DivisionOf(index))))
         {
@@ -220,11 +220,9 @@ internal static class CourtEndpoints
     }
 
     /// <summary>A team by its id, which for a many-court scenario holds a '/' ("court/team-1"): accepted percent-encoded.</summary>
-    private static (Court Court, int Index, string Id)? FindTeam(string team, Organization organization)
-    {
-        var id = Uri.UnescapeDataString(team);
-        return organization.FindTeam(id) is { } found ? (found.Court, found.Team, id) : null;
-    }
+    /// <summary>The team a route names; its value is decoded once already, so <c>civil%252D1</c> names no team.</summary>
+    private static (Court Court, int Index, string Id)? FindTeam(string team, Organization organization) =>
+        organization.FindTeam(team) is { } found ? (found.Court, found.Team, team) : null;
 
     private static IResult ListCourts(HttpContext context, Organization organization)
     {
@@ -236,7 +234,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
+            return Problems.NotFound($"no team '{team}'");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.Read, new(court.Id, court.DivisionOf(index), id)))
         {
@@ -249,7 +247,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{Uri.UnescapeDataString(team)}'");
+            return Problems.NotFound($"no team '{team}'");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.Read, new(court.Id, court.DivisionOf(index), id)))
         {
@@ -260,7 +258,7 @@ internal static class CourtEndpoints
             : Problems.NotFound($"team {id} has no judge '{judge}' (its judges are judge-1 to judge-{court.Layout.JudgesPerTeam[index]})");
     }
 
-    private static async Task<IResult> KpisAsync(string court, DateTimeOffset? since, HttpContext context, IGrainFactory grains, Organization organization)
+    private static async Task<IResult> KpisAsync(string court, DateTimeOffset? since, HttpContext context, IGrainFactory grains, Organization organization, TimeProvider time)
     {
         if (organization.Court(court) is null)
         {
@@ -269,6 +267,10 @@ internal static class CourtEndpoints
         if (!AccessRules.Allows(context.Actor(), Permission.SeeKpis, new(court)))
         {
             return Problems.Forbidden($"court {court}'s indicators are for its president, division heads, auditors and admins");
+        }
+        if (since > time.GetUtcNow())
+        {
+            return Problems.BadRequest($"the indicators' window starts at 'since' and ends now: {since:O} is after now", "since");
         }
         return Results.Ok(await grains.LiveCourt(court).GetKpisAsync(since));
     }

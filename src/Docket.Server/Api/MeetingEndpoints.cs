@@ -137,8 +137,8 @@ internal static class MeetingEndpoints
 
     private static async Task<IResult> CommitteeAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CommitteeRequest>(context, cancellationToken);
-        return problem ?? await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Committee, Reason: body!.Reason));
+        var (body, problem) = await JsonBody.ReadOptionalAsync<CommitteeRequest>(context, cancellationToken);
+        return problem ?? await RunAsync(id, context, grains, organization, new MeetingStep(MeetingStepKind.Committee, Reason: body?.Reason));
     }
 
     private static async Task<IResult> DecisionAsync(string id, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)

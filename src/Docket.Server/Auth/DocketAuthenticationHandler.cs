@@ -28,6 +28,11 @@ public sealed class DocketAuthenticationHandler(
     {
         if (Request.Headers.TryGetValue(ApiKeyHeader, out var keys) && keys.Count > 0)
         {
+            if (keys.Count > 1)
+            {
+                // Two keys name two users: which one acts is unclear, so neither does.
+                return Task.FromResult(AuthenticateResult.Fail($"send one {ApiKeyHeader} header, not {keys.Count}"));
+            }
             return Task.FromResult(users.FindByApiKey(keys[0] ?? "") is { } actor
                 ? Success(actor)
                 : AuthenticateResult.Fail("unknown API key"));

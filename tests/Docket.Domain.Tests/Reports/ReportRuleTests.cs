@@ -40,6 +40,9 @@ public sealed class ReportRuleTests
     [InlineData(ReportKind.PastLimit, "2026-W54", "an ISO week")]
     [InlineData(ReportKind.PastLimit, "2026-03-02", "an ISO week")]
     [InlineData(ReportKind.DailyCheck, "2026-02-30", "a day")]
+    [InlineData(ReportKind.Assignments, "9999-12", "in the years 1000–9998")]
+    [InlineData(ReportKind.Rankings, "0001", "in the years 1000–9998")]
+    [InlineData(ReportKind.DailyCheck, "9999-12-31", "in the years 1000–9998")]
     public void A_period_of_another_form_is_refused_naming_the_forms_the_report_takes(ReportKind kind, string text, string form)
     {
         var (period, problem) = ReportPeriod.Parse(kind, text);
