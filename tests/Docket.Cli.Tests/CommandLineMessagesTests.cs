@@ -37,6 +37,15 @@ public sealed class CommandLineMessagesTests
     }
 
     [Fact]
+    public async Task A_mistyped_subcommand_gets_the_nearest_of_its_command_in_one_line()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("scenario", "nationl");
+        Assert.Equal(2, exit);
+        Assert.Contains("docket scenario: 'nationl' is not one of its commands. Did you mean 'national'?", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task A_mistyped_option_gets_the_nearest_option_and_its_value_is_not_called_stray()
     {
         var (exit, _, error) = await CliRunner.RunAsync("simulate", Minimal, "--replication", "5");

@@ -103,6 +103,17 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public async Task The_problems_of_every_scenario_compared_are_named_in_one_run()
+    {
+        var first = CliRunner.WriteTemp("name: a\ndays: 0\n");
+        var second = CliRunner.WriteTemp("name: b\nseed: -1\n");
+        var (exit, _, error) = await CliRunner.RunAsync("compare", first, second, "--no-report");
+        Assert.Equal(2, exit);
+        Assert.Contains($"{first}:2:7: days", error, StringComparison.Ordinal);
+        Assert.Contains($"{second}:2:7: seed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scenarios_that_share_no_case_type_are_bad_input()
     {
         var civil = Scenario("civil", type: "civil");

@@ -22,6 +22,38 @@ public sealed class SimulateCommandTests
         """;
 
     [Fact]
+    public async Task An_out_that_cannot_be_written_is_refused_before_the_run_naming_it()
+    {
+        var path = CliRunner.WriteTemp(Minimal);
+        var root = Path.Combine(Path.GetTempPath(), $"docket-badout-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(root, "taken", "summary.json"));
+        var file = Path.Combine(root, "a-file");
+        await File.WriteAllTextAsync(file, "not a directory");
+        try
+        {
+            foreach (var (args, says) in new (string[] Args, string Says)[]
+            {
+                (["simulate", path, "--out", file], $"--out {file}: a file, not a directory"),
+                (["simulate", path, "--out", Path.Combine(file, "sub")], $"{file} is a file, not a directory"),
+                (["simulate", path, "--out", Path.Combine(root, "taken")], "summary.json is a directory"),
+                (["compare", path, path, "--out", file], $"--out {file}: a file, not a directory"),
+                (["scenario", "national", "--out", root], $"--out {root}: a directory, not a file"),
+                (["scenario", "national", "--out", Path.Combine(file, "national.yaml")], $"{file} is a file, not a directory"),
+            })
+            {
+                var (exit, _, error) = await CliRunner.RunAsync(args);
+                Assert.True(exit == 2, $"{string.Join(' ', args)} exited {exit}: {error}");
+                Assert.Contains(says, error, StringComparison.Ordinal);
+            }
+            Assert.Equal("not a directory", await File.ReadAllTextAsync(file));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Json_output_is_summary_schema_1_identical_for_the_same_seed_outside_engine()
     {
         var path = CliRunner.WriteTemp(Minimal);

@@ -56,7 +56,7 @@ internal static class AuditCommand
             }
             if (!File.Exists(path))
             {
-                throw new BadInputException($"{path}: no such ledger file");
+                throw new BadInputException(Directory.Exists(path) ? $"{path}: a directory, not a ledger file" : $"{path}: no such ledger file");
             }
             RandomnessAuditResult result;
             ChainCheck chain;

@@ -48,9 +48,31 @@ internal static class CompareCommand
             {
                 throw new BadInputException($"--replications must be at least 1 (got {reps})");
             }
-            var inputs = paths.Select(p => (Path: p, Input: ScenarioInput.Read(p, parse.GetValue(seed), parse.GetValue(days)))).ToList();
+            // Every file is read before any is refused, so one run names the problems of all of them.
+            var inputs = new List<(string Path, ScenarioFile Input)>();
+            var refusals = new List<string>();
+            foreach (var p in paths)
+            {
+                try
+                {
+                    inputs.Add((p, ScenarioInput.Read(p, parse.GetValue(seed), parse.GetValue(days))));
+                }
+                catch (BadInputException refused)
+                {
+                    refusals.AddRange(refused.Messages);
+                }
+            }
+            if (refusals.Count > 0)
+            {
+                throw new BadInputException(refusals);
+            }
             RequireSharedCaseTypes([.. inputs.Select(i => (i.Path, i.Input.Scenario))]);
             var commonSeed = parse.GetValue(seed) ?? inputs[0].Input.Scenario.Seed;
+            var directory = parse.GetValue(outDir) ?? Path.Combine("out", "compare-" + string.Join("-vs-", inputs.Select(i => i.Input.Scenario.Name)));
+            if (!parse.GetValue(noReport))
+            {
+                OutputDirectory.Prepare(directory, [ComparisonReport.FileName], [SimulationReport.ChartsFolder]);
+            }
             var onCluster = cluster.Read(parse);
             await using var silo = await SimulationCluster.StartAsync(onCluster, cancellationToken);
             var runner = new SimulationRunner(silo);
@@ -64,7 +86,6 @@ internal static class CompareCommand
             string? report = null;
             if (!parse.GetValue(noReport))
             {
-                var directory = parse.GetValue(outDir) ?? Path.Combine("out", "compare-" + string.Join("-vs-", compared.Select(c => c.Name)));
                 report = await ComparisonReport.WriteAsync(comparison, directory, cancellationToken);
             }
             if (parse.GetValue(json))

@@ -148,7 +148,8 @@ internal static class OptimizeCommand
         }
         catch (ArgumentException e)
         {
-            throw new BadInputException(e.Message);
+            // Named by the option that chose the lever: --group, or --pool (with --role).
+            throw new BadInputException($"{(group is not null ? $"--group {group}" : $"--pool {pool}")}: {e.Message}");
         }
     }
 }

@@ -16,12 +16,15 @@ internal static class ParseErrorMessages
         var messages = new List<string>();
         IReadOnlyList<string> unmatched = passedOn is { Count: > 0 } ? [.. parse.UnmatchedTokens.Where(t => !passedOn.Contains(t))] : parse.UnmatchedTokens;
         var command = parse.CommandResult.Command;
-        var unknownCommand = parse.CommandResult.Parent is null && command.Subcommands.Count > 0 && unmatched.Count > 0 && !unmatched[0].StartsWith('-');
+        var unknownCommand = command.Subcommands.Count > 0 && unmatched.Count > 0 && !unmatched[0].StartsWith('-');
         if (unknownCommand)
         {
             // Everything after an unknown command belongs to it: only the command itself is worth a message.
             var names = command.Subcommands.Select(c => c.Name).ToList();
-            messages.Add($"docket: '{unmatched[0]}' is not a command.{DidYouMean(unmatched[0], names)} Commands: {string.Join(", ", names)}.");
+            var suggestion = $"{DidYouMean(unmatched[0], names)} Commands: {string.Join(", ", names)}.";
+            messages.Add(parse.CommandResult.Parent is null
+                ? $"docket: '{unmatched[0]}' is not a command.{suggestion}"
+                : $"{Name(parse.CommandResult)}: '{unmatched[0]}' is not one of its commands.{suggestion}");
             return messages;
         }
         var prefix = Name(parse.CommandResult);

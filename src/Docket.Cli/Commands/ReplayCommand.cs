@@ -39,12 +39,12 @@ internal static class ReplayCommand
             var (_, loaded) = ScenarioInput.Read(scenarioPath);
             if (!File.Exists(ledgerPath))
             {
-                throw new BadInputException($"{ledgerPath}: no such ledger file");
+                throw new BadInputException(Directory.Exists(ledgerPath) ? $"{ledgerPath}: a directory, not a ledger file" : $"{ledgerPath}: no such ledger file");
             }
             var directory = parse.GetValue(outDir);
-            if (directory is not null && File.Exists(directory))
+            if (directory is not null)
             {
-                throw new BadInputException($"--out {directory}: a file, not a directory");
+                OutputDirectory.Check(directory, ["replay.json", "summary.json", SimulationReport.FileName], [SimulationReport.ChartsFolder]);
             }
             ReplayResult result;
             try

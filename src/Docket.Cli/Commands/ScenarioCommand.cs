@@ -39,6 +39,10 @@ internal static class ScenarioCommand
             {
                 throw new BadInputException(problems);
             }
+            if (parse.GetValue(file) is { } target)
+            {
+                OutputDirectory.PrepareFile(target);
+            }
             var inv = CultureInfo.InvariantCulture;
             var command = string.Create(inv, $"docket scenario national --courts {parameters.Courts} --high-courts {parameters.HighCourts} --intermediate-courts {parameters.IntermediateCourts} --judges {parameters.Judges} --cases {parameters.Cases} --seed {parameters.Seed} --warmup-days {parameters.WarmupDays}");
             var text = NationalScenario.Write(parameters, command);

@@ -10,7 +10,7 @@ internal static class ScenarioInput
     {
         if (!File.Exists(path))
         {
-            throw new BadInputException($"{path}: no such scenario file");
+            throw new BadInputException(Directory.Exists(path) ? $"{path}: a directory, not a scenario file" : $"{path}: no such scenario file");
         }
     }
 

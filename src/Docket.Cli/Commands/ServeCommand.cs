@@ -42,7 +42,7 @@ internal static class ServeCommand
             var path = parse.GetValue(scenario)!;
             if (!File.Exists(path))
             {
-                throw new BadInputException($"{path}: no such scenario file");
+                throw new BadInputException(Directory.Exists(path) ? $"{path}: a directory, not a scenario file" : $"{path}: no such scenario file");
             }
             var args = new List<string> { "--scenario", Path.GetFullPath(path) };
             Add(args, "--urls", parse.GetValue(urls));

@@ -61,6 +61,16 @@ internal static class SimulateCommand
             var (text, loaded) = input;
             var reps = parse.GetValue(replications) ?? loaded.Replications;
             var asJson = parse.GetValue(json);
+            var directory = parse.GetValue(outDir) ?? Path.Combine("out", loaded.Name);
+            try
+            {
+                OutputDirectory.Prepare(directory, ["summary.json", SimulationReport.FileName], [SimulationReport.ChartsFolder]);
+            }
+            catch
+            {
+                await EmbeddedSilo.StopQuietlyAsync(starting);
+                throw;
+            }
             if (onCluster is null)
             {
                 // While the silo starts on another core, the simulator's code is compiled on this one.
@@ -114,8 +124,6 @@ internal static class SimulateCommand
             // summary.json is serialised and written on another thread while the report and the table are made.
             async Task WriteAsync(Summary summary)
             {
-                var directory = parse.GetValue(outDir) ?? Path.Combine("out", loaded.Name);
-                Directory.CreateDirectory(directory);
                 var summaryPath = Path.Combine(directory, "summary.json");
                 var writing = Task.Run(async () =>
                 {

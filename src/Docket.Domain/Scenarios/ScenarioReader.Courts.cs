@@ -205,7 +205,7 @@ internal sealed partial class ScenarioReader
             {
                 mix = ReadMix(mixNode, m.PathOf("mix"), filed);
             }
-            var perYear = ReadRequiredNumber(m, "per_year", Bounds.AtLeast(0)) ?? 0;
+            var perYear = ReadRequiredNumber(m, "per_year", Bounds.Between(0, MostCases)) ?? 0;
             var seasonality = m.Value("seasonality") is { } s ? ReadSeasonality(s, m.PathOf("seasonality")) : null;
             var mediation = m.Value("mediation") is { } med ? ReadMediation(med, m.PathOf("mediation")) : null;
             streams.Add(new IntakeStream(mix, perYear, seasonality, mediation));
@@ -484,7 +484,7 @@ internal sealed partial class ScenarioReader
             {
                 filed.Add(new FiledType(type, m.Value("type")!, m.PathOf("type"), true));
             }
-            var count = ReadRequiredInt(m, "count", Bounds.AtLeast(0));
+            var count = ReadRequiredInt(m, "count", Bounds.Between(0, MostCases));
             EffortDistribution? age = null;
             if (m.Value("age_days") is { } ageNode)
             {

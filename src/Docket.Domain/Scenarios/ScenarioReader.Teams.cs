@@ -86,7 +86,12 @@ internal sealed partial class ScenarioReader
                 Error(m.Value("id")!, m.PathOf("id"), $"duplicate team group id '{id}' (first at line {firstSeen[id].Start.Line})");
             }
             var members = ReadMembers(m);
-            var count = ReadInt(m, "count", 1, Bounds.AtLeast(1));
+            if (members.Where(kv => RoleCatalog.HearsCases(kv.Key)).Sum(kv => (long)kv.Value) is var judges and > Simulation.CourtLayout.MaxJudgesPerTeam)
+            {
+                Error(m.Value("members") ?? m.Value("template") ?? m.Node, m.PathOf(m.Has("members") ? "members" : "template"),
+                    $"a team has at most {Simulation.CourtLayout.MaxJudgesPerTeam} members who hear cases, not {judges}");
+            }
+            var count = ReadInt(m, "count", 1, Bounds.Between(1, Simulation.CourtLayout.MaxTeamsPerCourt));
             var accepts = ReadAccepts(m);
             var kind = m.Value("kind") is null ? InferKind(accepts, members) : ReadEnum(m, "kind", TeamKind.General, KindNames);
             var quota = ReadQuota(m);
@@ -103,6 +108,10 @@ internal sealed partial class ScenarioReader
             var assignment = m.Value("assignment") is { } a ? ReadAssignment(a, m.PathOf("assignment")) : null;
             var group = new TeamGroup(id ?? "", kind, count, members, accepts, quota, cap, assignment?.Spec);
             teams.Add(new TeamRead(group, m, assignment, m.Has("cap")));
+        }
+        if (teams.Sum(t => (long)t.Group.Count) is var all and > Simulation.CourtLayout.MaxTeamsPerCourt)
+        {
+            Error(list, listPath, $"a court has at most {Simulation.CourtLayout.MaxTeamsPerCourt:N0} teams; these groups' counts make {all:N0}");
         }
         return teams;
     }

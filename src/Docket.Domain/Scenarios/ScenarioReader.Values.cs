@@ -46,7 +46,7 @@ internal sealed partial class ScenarioReader
                 value = (long)number;
                 return true;
             }
-            Error(node, path, $"must be a whole number (got {text})");
+            Error(node, path, number == Math.Floor(number) ? $"{text} is too large" : $"must be a whole number (got {text})");
             return false;
         }
         Error(node, path, $"expected an integer (got '{text}')");
@@ -63,11 +63,22 @@ internal sealed partial class ScenarioReader
         }
         if (YamlScalars.TryNumber(text, out value))
         {
-            return true;
+            if (Math.Abs(value) <= LargestNumber)
+            {
+                return true;
+            }
+            Error(node, path, $"{text} is too large: no quantity of a scenario is over {LargestNumber:0e0}");
+            return false;
         }
         Error(node, path, $"expected a number (got '{text}')");
         return false;
     }
+
+    /// <summary>The largest number a scenario's quantities take (hours, days, rates, shares…): larger ones are mistakes that overflow the figures to infinity.</summary>
+    private const double LargestNumber = 1e12;
+
+    /// <summary>The most cases a court files in a year, or holds as its backlog at the start: more would not fit a year's run in memory.</summary>
+    private const double MostCases = 10_000_000;
 
     /// <summary>
     /// Reports a number or boolean written in quotes (<c>"240"</c>): YAML and the JSON Schema read it as a string, so

@@ -12,6 +12,12 @@ namespace Docket.Domain.Simulation;
 /// </summary>
 public sealed class CourtLayout
 {
+    /// <summary>The most members who hear cases a team has: a case record names its judge in charge in a byte.</summary>
+    public const int MaxJudgesPerTeam = byte.MaxValue + 1;
+
+    /// <summary>The most teams one court has (the sum of its team groups' counts), so that a mistyped count is named rather than run.</summary>
+    public const int MaxTeamsPerCourt = 10_000;
+
     private readonly int[] _stageStation;
     private readonly int[] _stageOffset;
     private readonly int _stagesPerTeam;
@@ -125,10 +131,9 @@ public sealed class CourtLayout
         var roleStation = new Dictionary<(int Team, string Role), int>();
         JudgeStation = new int[teams.Count];
         JudgesPerTeam = [.. teams.Select(t => Math.Max(1, t.Judges))];
-        if (teams.FirstOrDefault(t => t.Judges > byte.MaxValue + 1) is { } crowded)
+        if (teams.FirstOrDefault(t => t.Judges > MaxJudgesPerTeam) is { } crowded)
         {
-            // A case record names its judge in charge in a byte.
-            throw new ArgumentException($"team {crowded.Id} has {crowded.Judges} judges; a team has at most {byte.MaxValue + 1}", nameof(spec));
+            throw new ArgumentException($"team {crowded.Id} has {crowded.Judges} judges; a team has at most {MaxJudgesPerTeam}", nameof(spec));
         }
         _judgeOffset = new int[teams.Count + 1];
         for (var t = 0; t < teams.Count; t++)

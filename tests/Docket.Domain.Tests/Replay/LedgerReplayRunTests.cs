@@ -104,6 +104,13 @@ public sealed class LedgerReplayRunTests
 
         var garbage = lines.Take(3).Append("{not json").ToList();
         Assert.Contains("l.jsonl:4:2: not a ledger entry", Assert.Throws<LedgerInputException>(() => LedgerFile.Read(garbage, "l.jsonl")).Message, StringComparison.Ordinal);
+        // A value of the wrong type is named by its path, without the parser's own coordinates or .NET's type names.
+        var mistyped = lines.Take(3).Append("{\"seq\":\"four\"}").ToList();
+        var refused = Assert.Throws<LedgerInputException>(() => LedgerFile.Read(mistyped, "l.jsonl")).Message;
+        Assert.Contains("l.jsonl:4:", refused, StringComparison.Ordinal);
+        Assert.Contains("at $.seq", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", refused, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -100,8 +100,9 @@ public class ScenarioValidationTests
     }
 
     [Theory]
-    [InlineData("count: »0", "teams[0].count: must be at least 1 (got 0)")]
-    [InlineData("count: »-2", "teams[0].count: must be at least 1 (got -2)")]
+    [InlineData("count: »0", "teams[0].count: must be between 1 and 10000 (got 0)")]
+    [InlineData("count: »-2", "teams[0].count: must be between 1 and 10000 (got -2)")]
+    [InlineData("count: »20000", "teams[0].count: must be between 1 and 10000 (got 20000)")]
     [InlineData("count: »2.5", "teams[0].count: must be a whole number (got 2.5)")]
     [InlineData("cap: »0", "teams[0].cap: must be at least 1 (got 0)")]
     [InlineData("kind: »fast", "teams[0].kind: must be one of: general, fast_track, specialized, enforcement, leadership, pre_litigation (got 'fast')")]
@@ -135,6 +136,7 @@ public class ScenarioValidationTests
     [Theory]
     [InlineData("seed: »-1", "seed: must be at least 0 (got -1)")]
     [InlineData("days: »0", "days: must be at least 1 (got 0)")]
+    [InlineData("seed: »99999999999999999999999", "seed: 99999999999999999999999 is too large")]
     [InlineData("days: »abc", "days: expected an integer (got 'abc')")]
     [InlineData("days: »\"ten\"", "days: expected an integer (got 'ten')")]
     [InlineData("replications: »0", "replications: must be at least 1 (got 0)")]
@@ -154,6 +156,21 @@ public class ScenarioValidationTests
             {{Types}}
             teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
             """, message);
+    }
+
+    [Fact]
+    public void A_team_has_at_most_256_judges_and_a_court_at_most_10000_teams()
+    {
+        AssertErrorAt($$"""
+            name: v
+            {{Types}}
+            teams: [ { id: t, members: »{ judge: 200, division_head: 57 }, accepts: [a] } ]
+            """, "teams[0].members: a team has at most 256 members who hear cases, not 257");
+        AssertErrorAt($$"""
+            name: v
+            {{Types}}
+            teams: »[ { id: t, count: 6000, members: { judge: 1 }, accepts: [a] }, { id: u, count: 6000, members: { judge: 1 }, accepts: [a] } ]
+            """, "teams: a court has at most 10,000 teams; these groups' counts make 12,000");
     }
 
     [Fact]
@@ -217,6 +234,7 @@ public class ScenarioValidationTests
     [InlineData("»{ mean_hours: 5 }", "case_types[0].effort.judge: 'dist' is required (one of: exponential, lognormal, gamma, fixed, empirical)")]
     [InlineData("{ dist: »poisson, mean_hours: 5 }", "case_types[0].effort.judge.dist: unknown distribution 'poisson' (expected one of: exponential, lognormal, gamma, fixed, empirical)")]
     [InlineData("{ dist: exponential, mean_hours: »0 }", "case_types[0].effort.judge.mean_hours: must be greater than 0 (got 0)")]
+    [InlineData("{ dist: exponential, mean_hours: »1e308 }", "case_types[0].effort.judge.mean_hours: 1e308 is too large: no quantity of a scenario is over 1e12")]
     [InlineData("{ dist: exponential, mean_hours: »\"ten\" }", "case_types[0].effort.judge.mean_hours: expected a number (got 'ten')")]
     [InlineData("{ dist: exponential, »mean_days: 5 }", "unknown key 'mean_days' in case_types[0].effort.judge (expected one of: dist, mean_hours, suspends_limit for dist exponential)")]
     [InlineData("{ dist: lognormal, mean_hours: 5, sd_hours: »-1 }", "case_types[0].effort.judge.sd_hours: must be at least 0 (got -1)")]
@@ -299,7 +317,8 @@ public class ScenarioValidationTests
     [InlineData("»{ per_year: 10 }", "intake[0]: 'type' (one case type) or 'mix' (shares of several) is required")]
     [InlineData("{ type: a, »mix: { a: 1 }, per_year: 10 }", "intake[0]: give either 'type' or 'mix', not both")]
     [InlineData("»{ type: a }", "intake[0]: 'per_year' is required")]
-    [InlineData("{ type: a, per_year: »-5 }", "intake[0].per_year: must be at least 0 (got -5)")]
+    [InlineData("{ type: a, per_year: »-5 }", "intake[0].per_year: must be between 0 and 10000000 (got -5)")]
+    [InlineData("{ type: a, per_year: »2e7 }", "intake[0].per_year: must be between 0 and 10000000 (got 2e7)")]
     [InlineData("{ type: a, per_year: »\"many\" }", "intake[0].per_year: expected a number (got 'many')")]
     [InlineData("{ mix: { a: »0 }, per_year: 10 }", "intake[0].mix.a: must be greater than 0 (got 0)")]
     [InlineData("{ type: a, per_year: 10, seasonality: »[1, 2, 3] }", "intake[0].seasonality: must list 12 monthly factors, January to December (got 3)")]
@@ -490,7 +509,7 @@ public class ScenarioValidationTests
             teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
             """;
         AssertErrorAt(head + "\nbacklog: [ { type: a, count: »-1, age_days: { dist: fixed, days: 3 } } ]",
-            "backlog[0].count: must be at least 0 (got -1)");
+            "backlog[0].count: must be between 0 and 10000000 (got -1)");
         AssertErrorAt(head + "\nbacklog: [ { type: »z, count: 1, age_days: { dist: fixed, days: 3 } } ]",
             "backlog[0].type: 'z' is not a case type");
         AssertErrorAt(head + "\nbacklog: [ »{ type: a, count: 1 } ]",
@@ -578,7 +597,7 @@ public class ScenarioValidationTests
                 "test.yaml:2:7: days: must be at least 1 (got 0)",
                 "test.yaml:4:31: case_types[0].effort.judge: 'mean_hours' is required for dist exponential",
                 "test.yaml:6:13: intake[0].type: 'b' is not a case type (case types: a)",
-                "test.yaml:8:21: teams[0].count: must be at least 1 (got 0)",
+                "test.yaml:8:21: teams[0].count: must be between 1 and 10000 (got 0)",
                 "test.yaml:8:61: unknown key 'capp' in teams[0] (expected one of: id, template, members, count, kind, accepts, quota, quota_unit, cap, assignment)",
             ],
             result.Errors.Select(e => e.ToString()));

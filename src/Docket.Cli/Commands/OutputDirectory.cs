@@ -1,0 +1,133 @@
+namespace Docket.Cli.Commands;
+
+/// <summary>
+/// The directory a command writes its results to, made and checked before the run: a run that would end in a path it
+/// cannot write is refused at once, naming <c>--out</c> (exit 2), rather than after the run with its results lost.
+/// </summary>
+internal static class OutputDirectory
+{
+    /// <summary>
+    /// Makes <paramref name="directory"/> (and its parents) and checks that each of <paramref name="files"/> can be
+    /// written in it and each of <paramref name="folders"/> made: none is in the way as the other kind.
+    /// </summary>
+    public static void Prepare(string directory, IReadOnlyList<string> files, IReadOnlyList<string>? folders = null) =>
+        Check(directory, files, folders, make: true);
+
+    /// <summary>
+    /// The checks of <see cref="Prepare"/> without making the directory, for a command that must leave nothing behind
+    /// when it refuses its input after this (<c>replay</c>, whose ledger is verified first).
+    /// </summary>
+    public static void Check(string directory, IReadOnlyList<string> files, IReadOnlyList<string>? folders = null) =>
+        Check(directory, files, folders, make: false);
+
+    private static void Check(string directory, IReadOnlyList<string> files, IReadOnlyList<string>? folders, bool make)
+    {
+        if (File.Exists(directory))
+        {
+            throw new BadInputException($"--out {directory}: a file, not a directory");
+        }
+        if (FileOnTheWay(directory) is { } inTheWay)
+        {
+            throw new BadInputException($"--out {directory}: {inTheWay} is a file, not a directory");
+        }
+        if (!make && !Directory.Exists(directory))
+        {
+            return;
+        }
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new BadInputException($"--out {directory}: cannot be made ({e.Message})");
+        }
+        foreach (var file in files)
+        {
+            var path = Path.Combine(directory, file);
+            if (Directory.Exists(path))
+            {
+                throw new BadInputException($"--out {directory}: {file} would be written there, but {path} is a directory");
+            }
+            if (File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0)
+            {
+                throw new BadInputException($"--out {directory}: {path} is read-only");
+            }
+        }
+        foreach (var folder in folders ?? [])
+        {
+            var path = Path.Combine(directory, folder);
+            if (File.Exists(path))
+            {
+                throw new BadInputException($"--out {directory}: its {folder} folder would be made there, but {path} is a file");
+            }
+        }
+        if (!Writable(directory))
+        {
+            throw new BadInputException($"--out {directory}: not writable");
+        }
+    }
+
+    /// <summary>A file to write (<c>scenario --out</c>): not a directory, and its directory exists or can be made.</summary>
+    public static void PrepareFile(string file, string option = "--out")
+    {
+        if (Directory.Exists(file))
+        {
+            throw new BadInputException($"{option} {file}: a directory, not a file");
+        }
+        var parent = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (parent is null)
+        {
+            return;
+        }
+        if (FileOnTheWay(parent) is { } inTheWay)
+        {
+            throw new BadInputException($"{option} {file}: {inTheWay} is a file, not a directory");
+        }
+        try
+        {
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new BadInputException($"{option} {file}: its directory cannot be made ({e.Message})");
+        }
+        if (!Writable(parent))
+        {
+            throw new BadInputException($"{option} {file}: {parent} is not writable");
+        }
+    }
+
+    /// <summary>The nearest existing ancestor of <paramref name="directory"/> (or itself) when it is a file.</summary>
+    private static string? FileOnTheWay(string directory)
+    {
+        for (var at = Path.GetFullPath(directory); at is not null; at = Path.GetDirectoryName(at))
+        {
+            if (File.Exists(at))
+            {
+                return at;
+            }
+            if (Directory.Exists(at))
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static bool Writable(string directory)
+    {
+        var probe = Path.Combine(directory, $".docket-write-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
