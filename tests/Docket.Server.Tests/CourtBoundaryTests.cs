@@ -108,6 +108,15 @@ public sealed class CourtBoundaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_team_of_a_court_among_several_is_named_with_its_slash_percent_encoded()
+    {
+        var admin = Factory.ClientFor(TestUsers.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetJsonAsync("/api/teams/south%2Fcivil-1/absences")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetJsonAsync("/api/teams/south%2fcivil-1/caseload")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetJsonAsync("/api/teams/civil-1/absences")).Status);
+    }
+
+    [Fact]
     public async Task An_admin_of_one_court_may_not_open_the_dashboard_of_the_whole_cluster()
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await Factory.ClientFor(NorthAdmin).GetAsync(new Uri("/dashboard/", UriKind.Relative))).StatusCode);

@@ -54,10 +54,7 @@ internal static class AuditCommand
             {
                 throw new BadInputException($"--alpha: {level.ToString(CultureInfo.InvariantCulture)} is not a level between 0 and 1");
             }
-            if (!File.Exists(path))
-            {
-                throw new BadInputException(Directory.Exists(path) ? $"{path}: a directory, not a ledger file" : $"{path}: no such ledger file");
-            }
+            InputFile.Require(path, "ledger");
             RandomnessAuditResult result;
             ChainCheck chain;
             try

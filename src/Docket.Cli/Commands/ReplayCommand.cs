@@ -37,10 +37,7 @@ internal static class ReplayCommand
             var scenarioPath = parse.GetValue(scenario)!;
             var ledgerPath = parse.GetValue(ledger)!;
             var (_, loaded) = ScenarioInput.Read(scenarioPath);
-            if (!File.Exists(ledgerPath))
-            {
-                throw new BadInputException(Directory.Exists(ledgerPath) ? $"{ledgerPath}: a directory, not a ledger file" : $"{ledgerPath}: no such ledger file");
-            }
+            InputFile.Require(ledgerPath, "ledger");
             var directory = parse.GetValue(outDir);
             if (directory is not null)
             {

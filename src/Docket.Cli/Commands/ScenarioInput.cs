@@ -6,13 +6,7 @@ namespace Docket.Cli.Commands;
 internal static class ScenarioInput
 {
     /// <summary>Refuses a path that names no file (before a command starts anything on its behalf).</summary>
-    public static void RequireFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new BadInputException(Directory.Exists(path) ? $"{path}: a directory, not a scenario file" : $"{path}: no such scenario file");
-        }
-    }
+    public static void RequireFile(string path) => InputFile.Require(path, "scenario");
 
     public static ScenarioFile Read(string path, ulong? seed = null, int? days = null)
     {

@@ -40,10 +40,7 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(scenario)!;
-            if (!File.Exists(path))
-            {
-                throw new BadInputException(Directory.Exists(path) ? $"{path}: a directory, not a scenario file" : $"{path}: no such scenario file");
-            }
+            ScenarioInput.RequireFile(path);
             var args = new List<string> { "--scenario", Path.GetFullPath(path) };
             Add(args, "--urls", parse.GetValue(urls));
             Add(args, "--storage", parse.GetValue(storage));

@@ -40,10 +40,11 @@ internal static class SimulateCommand
             }
             ScenarioInput.RequireFile(path);
             // The silo starts on another thread while the scenario is read and checked here (on two cores the two
-            // overlap); it is stopped again if the scenario is refused.
+            // overlap); it is stopped again if the scenario or its --out is refused.
             Docket.Domain.Scenarios.Scenario? read = null;
             var starting = Task.Run(() => SimulationCluster.StartAsync(onCluster, cancellationToken, parse.GetValue(metricsPort), () => Volatile.Read(ref read)), cancellationToken);
             ScenarioFile input;
+            string directory;
             try
             {
                 input = ScenarioInput.Read(path, parse.GetValue(seed), parse.GetValue(days));
@@ -52,6 +53,8 @@ internal static class SimulateCommand
                 {
                     throw new BadInputException($"--replications must be at least 1 (got {refused})");
                 }
+                directory = parse.GetValue(outDir) ?? Path.Combine("out", input.Scenario.Name);
+                OutputDirectory.Prepare(directory, ["summary.json", SimulationReport.FileName], [SimulationReport.ChartsFolder]);
             }
             catch
             {
@@ -61,16 +64,6 @@ internal static class SimulateCommand
             var (text, loaded) = input;
             var reps = parse.GetValue(replications) ?? loaded.Replications;
             var asJson = parse.GetValue(json);
-            var directory = parse.GetValue(outDir) ?? Path.Combine("out", loaded.Name);
-            try
-            {
-                OutputDirectory.Prepare(directory, ["summary.json", SimulationReport.FileName], [SimulationReport.ChartsFolder]);
-            }
-            catch
-            {
-                await EmbeddedSilo.StopQuietlyAsync(starting);
-                throw;
-            }
             if (onCluster is null)
             {
                 // While the silo starts on another core, the simulator's code is compiled on this one.

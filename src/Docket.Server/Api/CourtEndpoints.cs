@@ -219,10 +219,16 @@ internal static class CourtEndpoints
         return Results.Ok(new WarningsResponse(court, await grains.LiveCourt(court).WatchDeadlinesAsync()));
     }
 
-    /// <summary>A team by its id, which for a many-court scenario holds a '/' ("court/team-1"): accepted percent-encoded.</summary>
-    /// <summary>The team a route names; its value is decoded once already, so <c>civil%252D1</c> names no team.</summary>
-    private static (Court Court, int Index, string Id)? FindTeam(string team, Organization organization) =>
-        organization.FindTeam(team) is { } found ? (found.Court, found.Team, team) : null;
+    /// <summary>
+    /// A team by its id, which for a many-court scenario holds a '/' ("court/team-1"), sent percent-encoded. The server
+    /// decodes a route value but leaves <c>%2F</c> as it is, so that alone is decoded here: decoding the whole value
+    /// again would read <c>civil%252D1</c> as civil-1.
+    /// </summary>
+    private static (Court Court, int Index, string Id)? FindTeam(string team, Organization organization)
+    {
+        var id = team.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        return organization.FindTeam(id) is { } found ? (found.Court, found.Team, id) : null;
+    }
 
     private static IResult ListCourts(HttpContext context, Organization organization)
     {
