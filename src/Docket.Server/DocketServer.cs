@@ -172,6 +172,8 @@ public static class DocketServer
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.DictionaryKeyPolicy = null;
+            // A number is a JSON number ("days": "30" is refused, naming the field), as the routes describe it.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
             // A party's code's keyed hash is the court's to check, never an answer's (the ledger export is where it shows).
             json.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
                 json.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),

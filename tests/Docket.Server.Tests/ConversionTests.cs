@@ -84,6 +84,10 @@ public sealed class ConversionTests
         var president = factory.ClientFor(TestUsers.President);
 
         factory.Clock.Advance(TimeSpan.FromDays(61));
+        // A number is a JSON number: "30" as a string is refused, naming the field, and extends nothing.
+        var (asText, textProblem, _) = await president.PostJsonAsync(path, "{\"days\": \"30\", \"reason\": \"expert report pending\"}");
+        Assert.Equal(HttpStatusCode.BadRequest, asText);
+        Assert.True(textProblem.GetProperty("errors").TryGetProperty("days", out _));
         Assert.Equal(HttpStatusCode.OK, (await president.PostJsonAsync(path, new { days = 30, reason = "expert report pending" })).Status);
         // Day 91: the extended limit (day 120)'s warning has come, but the cap (extension.max 1) is reached.
         factory.Clock.Advance(TimeSpan.FromDays(30));
