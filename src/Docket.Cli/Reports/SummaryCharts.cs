@@ -207,7 +207,7 @@ internal static class SummaryCharts
             : [.. ordered.GroupBy(t => t.Kind).Select(k => ((position[k.First()] + position[k.Last()]) / 2, k.Key.Replace('_', ' ')))];
         return new ChartSpec("teams", "Judge utilization and quota attainment per team", ordered.Count <= MaxTeamBars ? "team" : "teams, grouped by kind", "share",
             series,
-            $"Each of the {Number(ordered.Count)} teams' judge utilization (the busy share of its judges' working hours; a bar in its kind's colour, "
+            $"Each of the {Number(ordered.Count)} teams' judge utilization (the busy share of its judges' working hours present; a bar in its kind's colour, "
             + "teams grouped by kind and sorted within it) and its quota attainment (workload units ÷ quota for the window; a dark point, "
             + "only for teams with a quota). The table below gives each kind's figures.",
             XTicks: ticks)

@@ -873,12 +873,8 @@ public sealed partial class CourtSimulation
         var stage = _types[c.Type].Stages[c.Stage];
         _caseRandom.Reseed(_seed, c.Key, StreamKey.Mix(StreamKey.Effort, c.Stage, 0));
         var hours = Math.Max(0.0, stage.Effort.Sample(_caseRandom));
-        var end = _calendar.AddWorkingHours(now, hours);
         var station = _stations[stationNo];
-        if (station.HearsCases && station.OwnerTeam >= 0)
-        {
-            end = SkipAbsences(station.OwnerTeam, now, end);
-        }
+        var end = EndOfWork(station, now, hours);
         Account(station, server, now, end, hours);
         _events.Push(end, SimEventKind.TaskDone, caseNo, stationNo, server);
     }
@@ -889,7 +885,11 @@ public sealed partial class CourtSimulation
         {
             var from = Math.Max(now, _windowStart);
             var to = Math.Min(end, _windowEnd);
-            station.BusyHours[server] += Math.Min(hours, _calendar.WorkingHoursBefore(to) - _calendar.WorkingHoursBefore(from));
+            // A task counts whole, up to the hours its station's staff were there in the window while it ran.
+            var there = station.HearsCases && station.OwnerTeam >= 0
+                ? PresentHours(station.OwnerTeam, from, to)
+                : _calendar.WorkingHoursBefore(to) - _calendar.WorkingHoursBefore(from);
+            station.BusyHours[server] += Math.Min(hours, there);
             if (now >= _windowStart)
             {
                 station.Tasks[server]++;
@@ -897,16 +897,59 @@ public sealed partial class CourtSimulation
         }
     }
 
-    private double SkipAbsences(int team, double start, double end)
+    /// <summary>
+    /// The working hours of <paramref name="team"/>'s judges from day <paramref name="from"/> to day
+    /// <paramref name="to"/>, less those of its absences (while away its judges do no work): what a judge's
+    /// utilisation divides its busy hours by.
+    /// </summary>
+    public double PresentHours(int team, double from, double to)
     {
-        foreach (var (from, to) in _absences[team])
+        if (to <= from)
         {
-            if (from < end && to > start)
+            return 0.0;
+        }
+        var hours = _calendar.WorkingHoursBefore(to) - _calendar.WorkingHoursBefore(from);
+        foreach (var (away, back) in _absences[team])
+        {
+            var (start, end) = (Math.Max(away, from), Math.Min(back, to));
+            if (end > start)
             {
-                end += to - Math.Max(from, start);
+                hours -= _calendar.WorkingHoursBefore(end) - _calendar.WorkingHoursBefore(start);
             }
         }
-        return end;
+        return hours;
+    }
+
+    /// <summary>
+    /// When <paramref name="hours"/> of work begun at <paramref name="start"/> at <paramref name="station"/> end: on
+    /// the working calendar, and for a team's judge outside the team's absences (while away the judge works no hours;
+    /// a task under way when the absence begins resumes at the return with the hours it still needs).
+    /// </summary>
+    private double EndOfWork(Station station, double start, double hours)
+    {
+        if (!station.HearsCases || station.OwnerTeam < 0)
+        {
+            return _calendar.AddWorkingHours(start, hours);
+        }
+        var at = start;
+        foreach (var (from, to) in _absences[station.OwnerTeam])
+        {
+            if (to <= at)
+            {
+                continue;
+            }
+            if (from > at)
+            {
+                var before = _calendar.WorkingHoursBefore(from) - _calendar.WorkingHoursBefore(at);
+                if (hours <= before)
+                {
+                    break;
+                }
+                hours -= before;
+            }
+            at = to;
+        }
+        return _calendar.AddWorkingHours(at, hours);
     }
 
     private void FinishTask(int entry, int stationNo, int server, double now)
@@ -1389,11 +1432,7 @@ public sealed partial class CourtSimulation
     {
         var hours = _jobs[job].Hours;
         var station = _stations[stationNo];
-        var end = _calendar.AddWorkingHours(now, hours);
-        if (station.HearsCases && station.OwnerTeam >= 0)
-        {
-            end = SkipAbsences(station.OwnerTeam, now, end);
-        }
+        var end = EndOfWork(station, now, hours);
         Account(station, server, now, end, hours);
         _events.Push(end, SimEventKind.TaskDone, ~job, stationNo, server);
     }

@@ -79,7 +79,7 @@ public static class CourtViews
         {
             busy += simulation.Stations[layout.JudgeStation[team] + k].BusyHours[0];
         }
-        var hours = WindowHours(simulation);
+        var hours = PresentHours(simulation, team);
         return new TeamSnapshot
         {
             Id = spec.Id,
@@ -134,7 +134,7 @@ public static class CourtViews
         var years = Math.Max(0, now - w0) / SimulationYear.Days;
         var teamId = spec.Id;
         var station = simulation.Stations[layout.JudgeStation[team] + judge];
-        var hours = WindowHours(simulation);
+        var hours = PresentHours(simulation, team);
         return new JudgeSnapshot
         {
             Id = JudgeId(teamId, judge),
@@ -204,12 +204,10 @@ public static class CourtViews
         (c.Flags & CaseFlags.Locked) != 0);
 
     /// <summary>Working hours from the window's start to now (to its end once the run is over).</summary>
-    private static double WindowHours(CourtSimulation simulation)
+    /// <summary>The team's judges' working hours in the window so far, its absences taken out (summary.json's utilisation divides by the same).</summary>
+    private static double PresentHours(CourtSimulation simulation, int team)
     {
         var scenario = simulation.Layout.Scenario;
-        var until = Math.Min(simulation.Now, scenario.Days);
-        return until > scenario.WarmupDays
-            ? scenario.Calendar.WorkingHoursBefore(until) - scenario.Calendar.WorkingHoursBefore(scenario.WarmupDays)
-            : 0.0;
+        return simulation.PresentHours(team, scenario.WarmupDays, Math.Min(simulation.Now, scenario.Days));
     }
 }

@@ -120,6 +120,7 @@ public static class CourtStatisticsCollector
             var judgeCount = layout.JudgesPerTeam[t];
             var judges = new JudgeStatistics[judgeCount];
             var busy = 0.0;
+            var presentHours = simulation.PresentHours(t, w0, w1);
             for (var s = 0; s < judgeCount; s++)
             {
                 var station = simulation.Stations[layout.JudgeStation[t] + s];
@@ -129,7 +130,7 @@ public static class CourtStatisticsCollector
                     Id = CourtViews.JudgeId(team.Id, s),
                     Tasks = station.Tasks[0],
                     BusyHours = station.BusyHours[0],
-                    Utilization = windowHours > 0 ? station.BusyHours[0] / windowHours : 0.0,
+                    Utilization = presentHours > 0 ? station.BusyHours[0] / presentHours : 0.0,
                     Closures = (long)judgeClosures[judgeOffset[t] + s],
                 };
             }
@@ -146,7 +147,7 @@ public static class CourtStatisticsCollector
                 PendingEnd = teamPending[t],
                 WorkloadUnits = teamUnits[t],
                 QuotaAttainment = QuotaAttainment.Of(team.QuotaUnit, teamClosed[t], teamUnits[t], team.Quota, windowYears),
-                Utilization = windowHours > 0 ? busy / (judgeCount * windowHours) : 0.0,
+                Utilization = presentHours > 0 ? busy / (judgeCount * presentHours) : 0.0,
                 Judges = judges,
                 Coins = coins[t],
                 BalanceIndex = teamBalance[t].Indicators().Index(scenario.Balance.Weights),

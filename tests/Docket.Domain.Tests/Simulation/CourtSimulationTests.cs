@@ -233,6 +233,50 @@ public sealed class CourtSimulationTests
     }
 
     [Fact]
+    public void A_judge_busy_whenever_present_reads_fully_utilised_however_long_the_absence()
+    {
+        // Three times the work one judge can do: there is always a case to work on, except while the judge is away
+        // (days 200 to 350 of the window from day 100 to day 465: 41 % of it). Utilisation is busy hours over the hours present.
+        var scenario = TestCourts.Court([TestCourts.JudgeOnly("generic", 24)], [TestCourts.Intake("generic", 1100)],
+            [TestCourts.Teams("t", 1, ["generic"])], AssignmentSpec.Random, 465, warmup: 100, absences: [new Absence("t-1", 200, 350, "leave")]);
+
+        var simulation = TestCourts.Simulate(scenario);
+        var team = CourtStatisticsCollector.Collect(simulation).Teams[0];
+
+        Assert.InRange(team.Utilization, 0.97, 1.0);
+        Assert.Equal(team.Utilization, team.Judges[0].Utilization);
+        Assert.Equal(team.Utilization, CourtViews.Team(simulation, 0).Utilization);
+        var hours = scenario.Calendar.WorkingHoursBefore(465) - scenario.Calendar.WorkingHoursBefore(100);
+        Assert.Equal(hours * 215 / 365, simulation.PresentHours(0, 100, 465), 6);
+    }
+
+    [Theory]
+    [InlineData(1ul)]
+    [InlineData(2ul)]
+    [InlineData(3ul)]
+    public void On_a_working_week_a_task_under_way_when_the_judge_leaves_needs_its_remaining_hours_after_the_return(ulong seed)
+    {
+        // Five 8-hour days a week from day 0 (a Monday); the judge always has work (24-hour tasks, twice what one
+        // judge can do) and is away from a Thursday to the Saturday, eight times. A task's hours are worked outside
+        // the absences, so the judge is never busy longer than present. (Moving a task's end on by the absence's
+        // calendar days instead, as the simulator once did, sent a task due on the Thursday to the Monday after: a
+        // day's work for nothing, and seed 3 busy 1,968 of 1,960 hours present.)
+        var week = new WorkCalendar(5, 8);
+        CaseType type = new("generic", "generic", CaseTrack.Ordinary, 1.0, null, 0,
+            [new EffortStage("judgment", RoleCatalog.Judge, new FixedEffort(24))], 0);
+        var absences = Enumerable.Range(0, 8).Select(k => new Absence("t-1", (7 * (20 + (4 * k))) + 3, (7 * (20 + (4 * k))) + 5, "leave")).ToList();
+        var scenario = TestCourts.Court([type], [TestCourts.Intake("generic", 180)], [TestCourts.Teams("t", 1, ["generic"])],
+            AssignmentSpec.Random, 465, warmup: 100, seed: seed, absences: absences, calendar: week);
+
+        var simulation = TestCourts.Simulate(scenario);
+        var team = CourtStatisticsCollector.Collect(simulation).Teams[0];
+
+        Assert.InRange(team.Utilization, 0.97, 1.0 + 1e-9);
+        // Nothing is closed while the judge is away.
+        Assert.DoesNotContain(simulation.Cases.ToArray(), c => absences.Any(a => c.Closed > a.FromDay && c.Closed < a.ToDay));
+    }
+
+    [Fact]
     public void An_absent_team_of_a_larger_court_receives_nothing_while_its_peers_carry_on()
     {
         var scenario = TestCourts.Court([TestCourts.JudgeOnly("generic", 16)], [TestCourts.Intake("generic", 400)],
