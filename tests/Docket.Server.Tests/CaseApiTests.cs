@@ -303,6 +303,12 @@ public class CaseApiTests(ApiFixture fixture)
         var (unknownType, p3, _) = await _registrar.PostJsonAsync("/api/courts/live/cases", new { type = "divorce" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownType);
         Assert.Contains("divorce", p3.GetProperty("errors").GetProperty("type")[0].GetString());
+        // A long value is quoted back cut short, with its length.
+        var (longType, p3b, _) = await _registrar.PostJsonAsync("/api/courts/live/cases", new { type = new string('d', 5_000) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, longType);
+        var quoted = p3b.GetProperty("errors").GetProperty("type")[0].GetString()!;
+        Assert.Contains("…' (5,000 characters)", quoted, StringComparison.Ordinal);
+        Assert.True(quoted.Length < 400, quoted);
 
         var (missing, p4, _) = await _registrar.PostJsonAsync("/api/courts/live/cases", new { flags = new { flagged = true } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing);

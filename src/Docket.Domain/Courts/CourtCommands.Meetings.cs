@@ -124,7 +124,7 @@ public static partial class CourtCommands
             var (id, adopted) = sitting.Cases[i];
             if (court.ParseNumber(id) is not { } number || state.Case(number) is not { } c)
             {
-                return CommandEffect.Refuse(Outcome.Invalid, $"cases[{i}].id", $"court {court.Id} has no case '{id}'");
+                return CommandEffect.Refuse(Outcome.Invalid, $"cases[{i}].id", $"court {court.Id} has no case {Quoted.Value(id)}");
             }
             if (adopted is not { } a)
             {

@@ -29,11 +29,11 @@ public static partial class CourtCommands
         if (type < 0)
         {
             return CommandEffect.Refuse(Outcome.Invalid, "type",
-                $"unknown case type '{request.Type}' (known: {string.Join(", ", court.CaseTypes.Select(t => t.Id))})");
+                $"unknown case type {Quoted.Value(request.Type)} (known: {string.Join(", ", court.CaseTypes.Select(t => t.Id))})");
         }
         if (court.Layout.TypePool[type] < 0)
         {
-            return CommandEffect.Refuse(Outcome.Invalid, "type", $"no team of court {court.Id} takes case type '{request.Type}'");
+            return CommandEffect.Refuse(Outcome.Invalid, "type", $"no team of court {court.Id} takes case type {Quoted.Value(request.Type)}");
         }
         var risk = request.Risk;
         var number = state.LastNumber + 1;
@@ -174,7 +174,7 @@ public static partial class CourtCommands
             target = court.TeamIndex(team);
             if (target < 0)
             {
-                return CommandEffect.Refuse(Outcome.Invalid, "team", $"court {court.Id} has no team '{team}'");
+                return CommandEffect.Refuse(Outcome.Invalid, "team", $"court {court.Id} has no team {Quoted.Value(team)}");
             }
         }
         var targetId = court.Layout.Teams[target].Id;
@@ -358,7 +358,7 @@ public static partial class CourtCommands
         var t = court.TeamIndex(team);
         if (t < 0)
         {
-            return CommandEffect.Refuse(Outcome.NotFound, "team", $"court {court.Id} has no team '{team}'");
+            return CommandEffect.Refuse(Outcome.NotFound, "team", $"court {court.Id} has no team {Quoted.Value(team)}");
         }
         return AccessRules.Allows(by, Permission.MarkAbsent, new(court.Id, court.DivisionOf(t), team))
             ? null

@@ -52,7 +52,7 @@ internal static class AuditEndpoints
         }
         if (organization.Court(court) is null)
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         if (!AccessRules.Allows(actor, Permission.Audit, new(court)))
         {
@@ -81,7 +81,7 @@ internal static class AuditEndpoints
     {
         if (organization.Court(court) is null)
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.Audit, new(court)))
         {
@@ -89,7 +89,7 @@ internal static class AuditEndpoints
         }
         if (format is not (null or "jsonl"))
         {
-            return Problems.BadRequest($"format is 'jsonl' (one entry a line), not '{format}'", "format");
+            return Problems.BadRequest($"format is 'jsonl' (one entry a line), not {Quoted.Value(format)}", "format");
         }
         var audit = grains.GetGrain<ILiveAuditGrain>(court);
         return Results.Stream(async body =>
@@ -123,11 +123,11 @@ internal static class AuditEndpoints
         var actor = context.Actor();
         if (court is not null && organization.Court(court) is null)
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         if (mode is not (null or "full" or "incremental"))
         {
-            return Problems.BadRequest($"mode is 'full' (default: from genesis) or 'incremental' (from where the last run stopped), not '{mode}'", "mode");
+            return Problems.BadRequest($"mode is 'full' (default: from genesis) or 'incremental' (from where the last run stopped), not {Quoted.Value(mode)}", "mode");
         }
         if (wait is < 0 or > MaxVerifyWaitSeconds || wait is { } w && !double.IsFinite(w))
         {
@@ -170,7 +170,7 @@ internal static class AuditEndpoints
     {
         if (organization.Court(court) is null)
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         var actor = context.Actor();
         if (!AccessRules.Allows(actor, Permission.Administer, new(court)))

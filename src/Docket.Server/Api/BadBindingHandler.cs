@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Docket.Domain.Courts;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Docket.Server.Api;
@@ -22,7 +23,7 @@ internal sealed partial class BadBindingHandler : IExceptionHandler
         var detail = name is null ? bad.Message
             : bad.Message.Contains("was not provided", StringComparison.Ordinal) ? $"'{name}' is required"
             : $"'{name}' is {Expected(parameter.Groups["type"].Value)}"
-                + (value.Success ? $", not '{(value.Length > 100 ? value.Value[..100] + "…" : value.Value)}'" : "");
+                + (value.Success ? $", not {Quoted.Value(value.Value)}" : "");
         await Problems.BadRequest(detail, name).ExecuteAsync(context);
         return true;
     }

@@ -87,7 +87,7 @@ internal static class CaseEndpoints
     {
         if (organization.Court(court) is null)
         {
-            return Problems.NotFound($"no court '{court}' (courts: {string.Join(", ", organization.CourtIds)})");
+            return Problems.NotFound($"no court {Quoted.Value(court)} (courts: {string.Join(", ", organization.CourtIds)})");
         }
         var actor = context.Actor();
         if (!AccessRules.Allows(actor, Permission.File, new(court)))
@@ -119,7 +119,7 @@ internal static class CaseEndpoints
         }
         if (RiskLevels.Parse(body.Flags?.Risk) is not { } risk)
         {
-            return Problems.Invalid("flags.risk", $"unknown risk level '{body.Flags!.Risk}' (none, ordinary, larger or major)");
+            return Problems.Invalid("flags.risk", $"unknown risk level {Quoted.Value(body.Flags!.Risk)} (none, ordinary, larger or major)");
         }
         var (code, hmac) = parties.NewCode();
         var result = await grains.LiveCourt(court)
@@ -142,7 +142,7 @@ internal static class CaseEndpoints
     {
         if (OutOfReach(id, context, organization) || await LoadAsync(id, grains, organization) is not { } details)
         {
-            return Problems.NotFound($"no case '{id}'");
+            return Problems.NotFound($"no case {Quoted.Value(id)}");
         }
         var c = details.Case;
         return AccessRules.Allows(context.Actor(), Permission.Read, new(c.Court, details.Division, c.Team))
@@ -240,7 +240,7 @@ internal static class CaseEndpoints
     {
         if (OutOfReach(id, context, organization))
         {
-            return Problems.NotFound($"no case '{id}'");
+            return Problems.NotFound($"no case {Quoted.Value(id)}");
         }
         var (code, hmac) = parties.NewCode();
         var result = await grains.GetGrain<ILiveCaseGrain>(id).IssuePartyCodeAsync(hmac, context.Actor());
@@ -253,7 +253,7 @@ internal static class CaseEndpoints
     {
         if (OutOfReach(id, context, organization))
         {
-            return Problems.NotFound($"no case '{id}'");
+            return Problems.NotFound($"no case {Quoted.Value(id)}");
         }
         var result = await command(grains.GetGrain<ILiveCaseGrain>(id));
         return result.Succeeded

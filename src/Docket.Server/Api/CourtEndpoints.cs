@@ -82,7 +82,7 @@ internal static class CourtEndpoints
     {
         if (organization.Court(court) is null)
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         var actor = context.Actor();
         if (!AccessRules.Allows(actor, Permission.Oversee, new(court, actor.Division)))
@@ -92,7 +92,7 @@ internal static class CourtEndpoints
         var wanted = WarningLevels.Parse(level);
         if (level is not null && wanted is null)
         {
-            return Problems.BadRequest($"unknown warning level '{level}' (levels: {string.Join(", ", WarningLevels.All.Select(WarningLevels.NameOf))})", "level");
+            return Problems.BadRequest($"unknown warning level {Quoted.Value(level)} (levels: {string.Join(", ", WarningLevels.All.Select(WarningLevels.NameOf))})", "level");
         }
         var warnings = await grains.LiveCourt(court).GetWarningsAsync(since);
         return Results.Ok(new WarningsResponse(court,
@@ -103,7 +103,7 @@ internal static class CourtEndpoints
     {
         if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         var result = await grains.LiveCourt(court).DrawForReviewAsync(context.Actor());
         if (!result.Succeeded)
@@ -119,12 +119,12 @@ internal static class CourtEndpoints
     {
         if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         var which = time.GetUtcNow().Year;
         if (year is not null && (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out which) || which is < 1 or > 9999))
         {
-            return Problems.BadRequest($"the year is a calendar year such as 2026, not '{year}'", "year");
+            return Problems.BadRequest($"the year is a calendar year such as 2026, not {Quoted.Value(year)}", "year");
         }
         return Results.Ok(await grains.LiveCourt(court).GetQualityYearAsync(which));
     }
@@ -133,7 +133,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{team}'");
+            return Problems.NotFound($"no team {Quoted.Value(team)}");
         }
         var actor = context.Actor();
         if (!AccessRules.Allows(actor, Permission.MarkAbsent, new(court.Id, court.DivisionOf(index))))
@@ -163,7 +163,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, _, var id))
         {
-            return Problems.NotFound($"no team '{team}'");
+            return Problems.NotFound($"no team {Quoted.Value(team)}");
         }
         var (body, problem) = await JsonBody.ReadOptionalAsync<AbsenceWithdrawalRequest>(context, cancellationToken);
         if (problem is not null)
@@ -184,7 +184,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{team}'");
+            return Problems.NotFound($"no team {Quoted.Value(team)}");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.Oversee, new(court.Id, court.DivisionOf(index))))
         {
@@ -197,7 +197,7 @@ internal static class CourtEndpoints
     {
         if (organization.Court(court) is null)
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.SeeKpis, new(court)))
         {
@@ -210,7 +210,7 @@ internal static class CourtEndpoints
     {
         if (organization.Court(court) is null)
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.Administer, new(court)))
         {
@@ -240,7 +240,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{team}'");
+            return Problems.NotFound($"no team {Quoted.Value(team)}");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.Read, new(court.Id, court.DivisionOf(index), id)))
         {
@@ -253,7 +253,7 @@ internal static class CourtEndpoints
     {
         if (FindTeam(team, organization) is not ({ } court, var index, var id))
         {
-            return Problems.NotFound($"no team '{team}'");
+            return Problems.NotFound($"no team {Quoted.Value(team)}");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.Read, new(court.Id, court.DivisionOf(index), id)))
         {
@@ -261,14 +261,14 @@ internal static class CourtEndpoints
         }
         return await grains.GetGrain<ILiveJudgeGrain>($"{id}/{judge}").GetCaseloadAsync() is { } load
             ? Results.Ok(load)
-            : Problems.NotFound($"team {id} has no judge '{judge}' (its judges are judge-1 to judge-{court.Layout.JudgesPerTeam[index]})");
+            : Problems.NotFound($"team {id} has no judge {Quoted.Value(judge)} (its judges are judge-1 to judge-{court.Layout.JudgesPerTeam[index]})");
     }
 
     private static async Task<IResult> KpisAsync(string court, DateTimeOffset? since, HttpContext context, IGrainFactory grains, Organization organization, TimeProvider time)
     {
         if (organization.Court(court) is null)
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         if (!AccessRules.Allows(context.Actor(), Permission.SeeKpis, new(court)))
         {

@@ -68,7 +68,7 @@ internal static class MeetingEndpoints
     {
         if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         var (body, problem) = await JsonBody.ReadAsync<MeetingSittingRequest>(context, cancellationToken);
         if (problem is not null)
@@ -101,7 +101,7 @@ internal static class MeetingEndpoints
     {
         if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         return AccessRules.Allows(context.Actor(), Permission.SeeKpis, new(court))
             ? Results.Ok(await grains.LiveCourt(court).GetAttendanceAsync())

@@ -117,6 +117,6 @@ internal static class PublicEndpoints
             return (details, null);
         }
         access.Failed(address);
-        return (null, Problems.NotFound($"no case '{id}'"));
+        return (null, Problems.NotFound($"no case {Quoted.Value(id)}"));
     }
 }

@@ -27,7 +27,7 @@ internal static class ReportEndpoints
     {
         if (organization.Court(court) is not { } found)
         {
-            return Problems.NotFound($"no court '{court}'");
+            return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         if (!ReportKinds.ByName.TryGetValue(kind, out var reportKind))
         {
