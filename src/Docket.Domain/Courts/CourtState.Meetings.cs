@@ -38,7 +38,7 @@ public sealed partial class CourtState
             }
             if (!IsJudge(members[i]))
             {
-                return ($"members[{i}]", $"'{members[i]}' is not a judge of court {_court.Id} ({{team}}/judge-{{k}})");
+                return ($"members[{i}]", $"{Quoted.Value(members[i])} is not a judge of court {_court.Id} ({{team}}/judge-{{k}})");
             }
             if (!called.Add(members[i]))
             {
@@ -54,7 +54,7 @@ public sealed partial class CourtState
             }
             if (!called.Contains(present[i]))
             {
-                return ($"present[{i}]", $"{present[i]} is not among the members called");
+                return ($"present[{i}]", $"{Quoted.Value(present[i])} is not among the members called");
             }
             if (!seen.Add(present[i]))
             {

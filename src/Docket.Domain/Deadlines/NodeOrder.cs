@@ -23,7 +23,7 @@ public static class NodeOrder
         if (target < 0)
         {
             var known = string.Join(", ", stages.Select(s => s.Task).Concat(type.Nodes.Select(n => n.Id)).Append(ProcessNode.Closure).Distinct());
-            return (null, ProgressRefusal.Unknown, $"case type '{type.Id}' has no stage or node '{name}' (known: {known})");
+            return (null, ProgressRefusal.Unknown, $"case type '{type.Id}' has no stage or node {Courts.Quoted.Value(name)} (known: {known})");
         }
         if (!assigned)
         {
