@@ -34,13 +34,9 @@ internal static class OutputDirectory
         {
             return;
         }
-        try
+        if (Make(directory) is { } cannot)
         {
-            Directory.CreateDirectory(directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new BadInputException($"--out {directory}: cannot be made ({e.Message})");
+            throw new BadInputException($"--out {directory}: cannot be made ({cannot})");
         }
         foreach (var file in files)
         {
@@ -84,13 +80,9 @@ internal static class OutputDirectory
         {
             throw new BadInputException($"{option} {file}: {inTheWay} is a file, not a directory");
         }
-        try
+        if (Make(parent) is { } cannot)
         {
-            Directory.CreateDirectory(parent);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new BadInputException($"{option} {file}: its directory cannot be made ({e.Message})");
+            throw new BadInputException($"{option} {file}: its directory cannot be made ({cannot})");
         }
         if (!Writable(parent))
         {
@@ -113,6 +105,20 @@ internal static class OutputDirectory
             }
         }
         return null;
+    }
+
+    /// <summary>Makes <paramref name="directory"/> and its parents; why it cannot be made, or null.</summary>
+    private static string? Make(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return e.Message;
+        }
     }
 
     private static bool Writable(string directory)

@@ -7,7 +7,7 @@ namespace Docket.Domain.Planning;
 public sealed record TeamLayout(string Name, IReadOnlyDictionary<string, int> Members)
 {
     /// <summary>Seats that hear cases: judges, division heads, vice-presidents, presidents.</summary>
-    public int JudgeSeats => Members.Where(m => RoleCatalog.HearsCases(m.Key)).Sum(m => m.Value);
+    public int JudgeSeats => checked((int)RoleCatalog.JudgesAmong(Members));
 
     /// <summary>
     /// Reads a template name of <see cref="TeamTemplates"/> or <c>role=count,role=count</c> with roles of

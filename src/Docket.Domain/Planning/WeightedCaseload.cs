@@ -52,7 +52,7 @@ public static class WeightedCaseload
         {
             AddStaff(staff, pool.Members, 1);
         }
-        var judgesOnHand = court.Teams.Sum(g => g.Count * g.Members.Where(m => RoleCatalog.HearsCases(m.Key)).Sum(m => m.Value));
+        var judgesOnHand = court.Teams.Sum(g => g.Count * checked((int)RoleCatalog.JudgesAmong(g.Members)));
 
         var quotas = Quotas(scenario, court, units, filed);
         var layout = assumptions.Template is { } template ? Shortfall(template, staff, judgesOnHand, judgesNeeded) : null;

@@ -162,7 +162,7 @@ internal sealed partial class ScenarioReader
         var needed = supervision.Spec.Meeting.Judges;
         var perDepartment = needed / 2;
         var judges = teams
-            .Select(t => (t.Group.Id, Judges: t.Group.Count * t.Group.Members.Where(kv => RoleCatalog.HearsCases(kv.Key)).Sum(kv => kv.Value)))
+            .Select(t => (t.Group.Id, Judges: t.Group.Count * checked((int)RoleCatalog.JudgesAmong(t.Group.Members))))
             .ToList();
         var seats = judges.Sum(j => Math.Min(j.Judges, perDepartment));
         if (seats >= needed)

@@ -86,7 +86,7 @@ internal sealed partial class ScenarioReader
                 Error(m.Value("id")!, m.PathOf("id"), $"duplicate team group id '{id}' (first at line {firstSeen[id].Start.Line})");
             }
             var members = ReadMembers(m);
-            if (members.Where(kv => RoleCatalog.HearsCases(kv.Key)).Sum(kv => (long)kv.Value) is var judges and > Simulation.CourtLayout.MaxJudgesPerTeam)
+            if (RoleCatalog.JudgesAmong(members) is var judges and > Simulation.CourtLayout.MaxJudgesPerTeam)
             {
                 Error(m.Value("members") ?? m.Value("template") ?? m.Node, m.PathOf(m.Has("members") ? "members" : "template"),
                     $"a team has at most {Simulation.CourtLayout.MaxJudgesPerTeam} members who hear cases, not {judges}");

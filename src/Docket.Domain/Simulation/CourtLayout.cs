@@ -79,7 +79,7 @@ public sealed class CourtLayout
                 { ByCoefficient: true } when spec.QuotaTarget is { } target && coefficientSum > 0 => target * coefficient / coefficientSum,
                 _ => 0.0,
             };
-            var judges = group.Members.Where(m => RoleCatalog.HearsCases(m.Key)).Sum(m => m.Value);
+            var judges = checked((int)RoleCatalog.JudgesAmong(group.Members));
             var leader = group.Members.Any(m => RoleCatalog.IsLeader(m.Key) && m.Value > 0);
             var chief = group.Members.TryGetValue(RoleCatalog.President, out var p) && p > 0;
             for (var n = 1; n <= group.Count; n++)

@@ -62,6 +62,9 @@ public sealed class RoleCatalog
     /// <summary>Roles that hear and decide cases: judges, division heads, vice-presidents, presidents.</summary>
     public static bool HearsCases(string role) => s_judgeRoles.Contains(role);
 
+    /// <summary>How many of <paramref name="members"/> (counts by role) hear cases: a team's judges.</summary>
+    public static long JudgesAmong(IReadOnlyDictionary<string, int> members) => members.Where(m => HearsCases(m.Key)).Sum(m => (long)m.Value);
+
     /// <summary>Court leaders who take a larger share of assignments (case 161) and supervise.</summary>
     public static bool IsLeader(string role) => s_leaderRoles.Contains(role);
 
