@@ -42,7 +42,7 @@ internal static class ComparisonCharts
                     return WithBand(new ChartSeries(s.Name, x, [.. s.Mean.Teams.Select(t => t.Utilization).Order()], SeriesShape.Line, Color: i),
                         s, r => r.Teams.Select(t => t.Utilization).Order());
                 })],
-                "Each scenario's teams sorted by the busy share of their judges' working hours (layouts may differ in their number of teams)." + bands)
+                "Each scenario's teams sorted by the busy share of their judges' working hours present (layouts may differ in their number of teams)." + bands)
             {
                 YPercent = true,
             },
