@@ -71,6 +71,7 @@ public sealed partial class LiveCourtGrain(
     private long _durableSeq;
     private long _savedSeq;
     private bool _saving;
+    private Task _save = Task.CompletedTask;
 
     /// <summary>Every save of the court's state is written here (one save at a time).</summary>
     private readonly StateBuffer _stateBuffer = new();
@@ -191,7 +192,7 @@ public sealed partial class LiveCourtGrain(
             return;
         }
         _saving = true;
-        SaveStateAsync(_state.CaptureSnapshot()).Ignore();
+        _save = SaveStateAsync(_state.CaptureSnapshot());
     }
 
     private async Task SaveStateAsync(CourtSnapshot snapshot)
@@ -494,11 +495,20 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _metrics?.Deactivated();
         _metrics = null;
-        return base.OnDeactivateAsync(reason, cancellationToken);
+        // A save under way finishes before the court goes (it logs its own failure), so a stopped server's saved state
+        // is the latest it took.
+        try
+        {
+            await _save.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<CommandResult> FileAsync(FilingRequest request)
