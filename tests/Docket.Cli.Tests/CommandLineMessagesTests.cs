@@ -10,6 +10,8 @@ public sealed class CommandLineMessagesTests
     [InlineData("--replications", "2.5", "--replications: '2.5' is not a whole number")]
     [InlineData("--seed", "-1", "--seed: '-1' is not a whole number from 0 to")]
     [InlineData("--days", "99999999999", "--days: '99999999999' is too large")]
+    [InlineData("--days", "36526", "--days must be between 1 and 36525 (got 36526)")]
+    [InlineData("--replications", "1000000000", "--replications must be between 1 and 1000 (got 1000000000)")]
     public async Task A_bad_value_is_named_in_words_never_as_a_clr_type(string option, string value, string expected)
     {
         var (exit, _, error) = await CliRunner.RunAsync("simulate", Minimal, option, value);

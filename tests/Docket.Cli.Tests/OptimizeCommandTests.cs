@@ -125,7 +125,7 @@ public sealed class OptimizeCommandTests
     [InlineData("the scenario has no case type 'civil' (it has: generic)", "--goal", "by_type.civil.mean_ttd_days<=30", "--group", "t")]
     [InlineData("say what to vary", "--goal", "closure_rate>=0.9")]
     [InlineData("say what to vary", "--goal", "closure_rate>=0.9", "--group", "t", "--pool", "p")]
-    [InlineData("--replications must be at least 2", "--goal", "closure_rate>=0.9", "--group", "t", "--replications", "1")]
+    [InlineData("--replications must be between 2 (for a confidence interval) and 1000 (got 1)", "--goal", "closure_rate>=0.9", "--group", "t", "--replications", "1")]
     [InlineData("--max 3 is below --min 5", "--goal", "closure_rate>=0.9", "--group", "t", "--min", "5", "--max", "3")]
     public async Task Bad_input_is_named_with_exit_code_2(string message, params string[] options)
     {

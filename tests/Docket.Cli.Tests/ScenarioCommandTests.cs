@@ -54,6 +54,17 @@ public sealed partial class ScenarioCommandTests
         Assert.InRange(filed * 365.0 / 60, 600_000 * 0.85, 600_000 * 1.1);
     }
 
+    [Fact]
+    public async Task A_system_with_the_fewest_judges_allowed_still_seats_a_meeting_in_every_court()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"national-{Guid.NewGuid():N}.yaml");
+        var (exit, _, error) = await CliRunner.RunAsync("scenario", "national", "--courts", "20", "--high-courts", "1",
+            "--intermediate-courts", "2", "--judges", "160", "--cases", "20000", "--out", path);
+        Assert.True(exit == 0, error);
+        var validated = await CliRunner.RunAsync("validate", path);
+        Assert.True(validated.Exit == 0, validated.Error);
+    }
+
     [Theory]
     [InlineData("--judges", "100", "--judges must be at least 8 per court")]
     [InlineData("--intermediate-courts", "3000", "--courts must leave at least as many basic courts")]

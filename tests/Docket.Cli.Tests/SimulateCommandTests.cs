@@ -27,6 +27,7 @@ public sealed class SimulateCommandTests
         var path = CliRunner.WriteTemp(Minimal);
         var root = Path.Combine(Path.GetTempPath(), $"docket-badout-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(root, "taken", "summary.json"));
+        Directory.CreateDirectory(Path.Combine(root, "chart-taken", "charts", "teams.png"));
         var file = Path.Combine(root, "a-file");
         await File.WriteAllTextAsync(file, "not a directory");
         try
@@ -36,6 +37,7 @@ public sealed class SimulateCommandTests
                 (["simulate", path, "--out", file], $"--out {file}: a file, not a directory"),
                 (["simulate", path, "--out", Path.Combine(file, "sub")], $"{file} is a file, not a directory"),
                 (["simulate", path, "--out", Path.Combine(root, "taken")], "summary.json is a directory"),
+                (["simulate", path, "--out", Path.Combine(root, "chart-taken")], $"a chart would be written at {Path.Combine(root, "chart-taken", "charts", "teams.png")}, but it is a directory"),
                 (["compare", path, path, "--out", file], $"--out {file}: a file, not a directory"),
                 (["scenario", "national", "--out", root], $"--out {root}: a directory, not a file"),
                 (["scenario", "national", "--out", Path.Combine(file, "national.yaml")], $"{file} is a file, not a directory"),

@@ -41,7 +41,9 @@ public sealed class StaffingCommandTests
 
     [Theory]
     [InlineData("--template", "2+2", "unknown team template '2+2'")]
-    [InlineData("--judge-year", "0", "--judge-year must be a number greater than 0")]
+    [InlineData("--judge-year", "0", "--judge-year must be between 1 and 1000000 workload units (got 0)")]
+    [InlineData("--judge-year", "1e-320", "--judge-year must be between 1 and 1000000 workload units (got 1E-320)")]
+    [InlineData("--judge-year", "2e6", "--judge-year must be between 1 and 1000000 workload units (got 2000000)")]
     public async Task Bad_options_are_bad_input(string option, string value, string message)
     {
         var (exit, _, error) = await CliRunner.RunAsync("staffing", Sample("minimal.yaml"), option, value);

@@ -44,9 +44,9 @@ internal static class CompareCommand
                     : $"docket compare: compare needs at least two scenarios, got one ('{paths[0]}'); name another to compare it with, e.g. docket compare {paths[0]} B.yaml");
             }
             var reps = parse.GetValue(replications);
-            if (reps < 1)
+            if (reps is < 1 or > Scenario.MaxReplications)
             {
-                throw new BadInputException($"--replications must be at least 1 (got {reps})");
+                throw new BadInputException($"--replications must be between 1 and {Scenario.MaxReplications} (got {reps})");
             }
             // Every file is read before any is refused, so one run names the problems of all of them.
             var inputs = new List<(string Path, ScenarioFile Input)>();

@@ -47,9 +47,9 @@ internal static class OptimizeCommand
             var path = parse.GetValue(scenario)!;
             var parsedGoals = ParseGoals(parse.GetValue(goals) ?? []);
             var reps = parse.GetValue(replications);
-            if (reps < 2)
+            if (reps is < 2 or > Scenario.MaxReplications)
             {
-                throw new BadInputException($"--replications must be at least 2 for a confidence interval (got {reps})");
+                throw new BadInputException($"--replications must be between 2 (for a confidence interval) and {Scenario.MaxReplications} (got {reps})");
             }
             var (text, loaded) = ScenarioInput.Read(path, parse.GetValue(seed), parse.GetValue(days));
             foreach (var goal in parsedGoals)

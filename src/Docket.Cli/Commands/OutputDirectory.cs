@@ -8,7 +8,8 @@ internal static class OutputDirectory
 {
     /// <summary>
     /// Makes <paramref name="directory"/> (and its parents) and checks that each of <paramref name="files"/> can be
-    /// written in it and each of <paramref name="folders"/> made: none is in the way as the other kind.
+    /// written in it and each of <paramref name="folders"/> made: none is in the way as the other kind, and a folder
+    /// already there takes new PNG files (charts) in place of those it has.
     /// </summary>
     public static void Prepare(string directory, IReadOnlyList<string> files, IReadOnlyList<string>? folders = null) =>
         Check(directory, files, folders, make: true);
@@ -56,6 +57,23 @@ internal static class OutputDirectory
             if (File.Exists(path))
             {
                 throw new BadInputException($"--out {directory}: its {folder} folder would be made there, but {path} is a file");
+            }
+            if (!Directory.Exists(path))
+            {
+                continue;
+            }
+            // The folder's files (charts) are named only after the run: anything there that one of them could not replace is refused now.
+            if (Directory.EnumerateDirectories(path, "*.png").FirstOrDefault() is { } chartInTheWay)
+            {
+                throw new BadInputException($"--out {directory}: a chart would be written at {chartInTheWay}, but it is a directory");
+            }
+            if (Directory.EnumerateFiles(path, "*.png").FirstOrDefault(f => (File.GetAttributes(f) & FileAttributes.ReadOnly) != 0) is { } readOnlyChart)
+            {
+                throw new BadInputException($"--out {directory}: {readOnlyChart} is read-only");
+            }
+            if (!Writable(path))
+            {
+                throw new BadInputException($"--out {directory}: its {folder} folder is not writable");
             }
         }
         if (!Writable(directory))

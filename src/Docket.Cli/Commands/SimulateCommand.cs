@@ -3,6 +3,7 @@ using Docket.Cli.Hosting;
 using Docket.Cli.Output;
 using Docket.Cli.Reports;
 using Docket.Cli.Running;
+using Docket.Domain.Scenarios;
 using Docket.Domain.Statistics;
 using Spectre.Console;
 
@@ -49,9 +50,9 @@ internal static class SimulateCommand
             {
                 input = ScenarioInput.Read(path, parse.GetValue(seed), parse.GetValue(days));
                 Volatile.Write(ref read, input.Scenario);
-                if ((parse.GetValue(replications) ?? input.Scenario.Replications) is var refused and < 1)
+                if ((parse.GetValue(replications) ?? input.Scenario.Replications) is var refused and (< 1 or > Scenario.MaxReplications))
                 {
-                    throw new BadInputException($"--replications must be at least 1 (got {refused})");
+                    throw new BadInputException($"--replications must be between 1 and {Scenario.MaxReplications} (got {refused})");
                 }
                 directory = parse.GetValue(outDir) ?? Path.Combine("out", input.Scenario.Name);
                 OutputDirectory.Prepare(directory, ["summary.json", SimulationReport.FileName], [SimulationReport.ChartsFolder]);

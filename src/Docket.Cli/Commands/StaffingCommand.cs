@@ -30,9 +30,10 @@ internal static class StaffingCommand
         {
             var (_, loaded) = ScenarioInput.Read(parse.GetValue(scenario)!);
             var units = parse.GetValue(judgeYear);
-            if (!(units > 0) || double.IsInfinity(units))
+            if (!(units is >= StaffingAssumptions.MinJudgeYearUnits and <= StaffingAssumptions.MaxJudgeYearUnits))
             {
-                throw new BadInputException($"--judge-year must be a number greater than 0 (got {units.ToString(CultureInfo.InvariantCulture)})");
+                throw new BadInputException(string.Create(CultureInfo.InvariantCulture,
+                    $"--judge-year must be between {StaffingAssumptions.MinJudgeYearUnits} and {StaffingAssumptions.MaxJudgeYearUnits} workload units (got {units})"));
             }
             TeamLayout? layout = null;
             if (parse.GetValue(template) is { } name)

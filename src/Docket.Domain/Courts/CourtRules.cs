@@ -17,4 +17,12 @@ public static class CourtRules
 
     /// <summary>The version new ledgers begin under.</summary>
     public const int Version = QualityHoldVersion;
+
+    /// <summary>
+    /// Why a genesis entry's <c>rules</c> cannot be replayed by this build (a version before the first, or one a later
+    /// build wrote), or null; a genesis entry without <c>rules</c> was written under version 1.
+    /// </summary>
+    public static string? Unknown(int? rules) => rules is { } version && (version < 1 || version > Version)
+        ? $"rules version {version} is not one this build knows (1 to {Version}): a ledger is replayed by the rules it was written under"
+        : null;
 }

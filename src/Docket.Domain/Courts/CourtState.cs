@@ -818,7 +818,7 @@ public sealed partial class CourtState
                 if (e.Kind == LedgerKinds.Genesis)
                 {
                     StartedAt = e.At;
-                    RulesVersion = e.Rules ?? 1;
+                    RulesVersion = CourtRules.Unknown(e.Rules) is { } unknown ? throw new InvalidOperationException($"the genesis entry's {unknown}") : e.Rules ?? 1;
                 }
                 Epoch = e.Epoch ?? throw new InvalidOperationException("a seed entry without an epoch");
                 Commitment = e.Commitment ?? throw new InvalidOperationException("a seed entry without a commitment");

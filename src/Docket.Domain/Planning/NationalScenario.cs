@@ -160,7 +160,7 @@ public static class NationalScenario
         // Teams: each kind's caseload ÷ its norm, times one share for the whole country so that the judges add up.
         var atNorm = groups.Sum(g => g.Count * TeamsAtNorm(g).Values.Sum());
         var share = p.Judges / atNorm;
-        var teams = groups.ToDictionary(g => g.Id, g => TeamsAtNorm(g).ToDictionary(t => t.Key, t => Math.Max(1, (int)Math.Round(t.Value * share))));
+        var teams = groups.ToDictionary(g => g.Id, g => SeatingAMeeting(TeamsAtNorm(g).ToDictionary(t => t.Key, t => Math.Max(1, (int)Math.Round(t.Value * share)))));
         var judges = groups.Sum(g => g.Count * teams[g.Id].Values.Sum());
         var filed = groups.Sum(g => g.Count * g.Intake.Values.Sum());
 
@@ -189,6 +189,23 @@ public static class NationalScenario
             WriteGroup(y, g, teams[g.Id]);
         }
         return y.ToString();
+    }
+
+    /// <summary>
+    /// Every court files flagged civil cases, so it must seat a professional judges' meeting (the default
+    /// <see cref="Supervision.MeetingSpec"/>: no more than half from one department): a court whose one-judge teams
+    /// cannot gets a team more in its smallest department under that cap until it can, above the judges asked for.
+    /// </summary>
+    private static Dictionary<string, int> SeatingAMeeting(Dictionary<string, int> teams)
+    {
+        var needed = Supervision.MeetingSpec.Default.Judges;
+        var cap = Supervision.ProfessionalMeeting.MostFromOneDepartment(needed);
+        while (Supervision.ProfessionalMeeting.Seats(teams.Values.Select(n => (long)n), needed) < needed)
+        {
+            var smallest = teams.Where(t => t.Value < cap).MinBy(t => t.Value).Key;
+            teams[smallest]++;
+        }
+        return teams;
     }
 
     private static Dictionary<string, double> TeamsAtNorm(CourtGroup g)

@@ -14,5 +14,11 @@ public sealed record StaffingAssumptions(double JudgeYearUnits, TeamLayout? Temp
     /// </summary>
     public const double DefaultJudgeYearUnits = 220;
 
+    /// <summary>
+    /// The judge-year values the arithmetic takes: below one unit a year the judges needed outgrow any count (and the
+    /// figures turn infinite); above a million no court's caseload needs a judge.
+    /// </summary>
+    public const double MinJudgeYearUnits = 1, MaxJudgeYearUnits = 1_000_000;
+
     public static StaffingAssumptions Default { get; } = new(DefaultJudgeYearUnits, null);
 }

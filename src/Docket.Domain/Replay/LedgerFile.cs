@@ -72,6 +72,10 @@ public static class LedgerFile
             {
                 throw new LedgerInputException($"{At(source, number, text, "kind")}: entry 1 is a {entry.Kind} entry, not the genesis entry");
             }
+            if (previous is null && Courts.CourtRules.Unknown(entry.Rules) is { } unknown)
+            {
+                throw new LedgerInputException($"{At(source, number, text, "rules")}: entry 1's {unknown}");
+            }
             previous = new LedgerLine(number, text, LedgerHash.Of(text), entry);
             yield return previous;
         }

@@ -18,6 +18,26 @@ public sealed record Scenario(
     IReadOnlyList<CaseType> CaseTypes,
     IReadOnlyList<CourtSpec> Courts)
 {
+    /// <summary>The longest run a scenario (or <c>--days</c>) may ask for: a century of simulated days.</summary>
+    public const int MaxDays = 36_525;
+
+    /// <summary>The most replications a scenario (or <c>--replications</c>) may ask for.</summary>
+    public const int MaxReplications = 1_000;
+
+    /// <summary>The calendar's earliest and latest start dates: a run and its backlog's filing dates stay in range.</summary>
+    public static readonly DateOnly EarliestStart = new(1900, 1, 1);
+
+    /// <inheritdoc cref="EarliestStart"/>
+    public static readonly DateOnly LatestStart = new(2999, 12, 31);
+
+    /// <summary>
+    /// Whether <paramref name="name"/> can name the run's output folder (<c>out/NAME</c>): up to 100 letters, digits,
+    /// '-', '_', '.' and inner spaces, starting with a letter or digit — no path separators, no "..", no control characters.
+    /// </summary>
+    public static bool IsFolderName(string name) =>
+        name.Length is > 0 and <= 100 && char.IsLetterOrDigit(name[0]) && name[^1] != ' ' && name[^1] != '.' &&
+        name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ');
+
     /// <summary>Balanced-closure baselines and index weights (case 160).</summary>
     public Balance.BalanceSpec Balance { get; init; } = Docket.Domain.Balance.BalanceSpec.Default;
 

@@ -61,9 +61,14 @@ public static class ScenarioLoader
         {
             stream.Load(new Parser(scanner));
         }
+        catch (AnchorNotFoundException e)
+        {
+            diagnostics.Add(FirstUnknownAlias(text) ?? PlaceOf(e, scanner), $"malformed YAML: {CleanMessage(e)}");
+            return null;
+        }
         catch (YamlException e)
         {
-            diagnostics.Add(e.Start, $"malformed YAML: {CleanMessage(e)}");
+            diagnostics.Add(PlaceOf(e, scanner), $"malformed YAML: {CleanMessage(e)}");
             return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -84,6 +89,28 @@ public static class ScenarioLoader
             return null;
         }
         return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>Where the parser stopped: some of YamlDotNet's errors (a tab as indentation) carry no place of their own.</summary>
+    private static Mark PlaceOf(YamlException e, Scanner scanner) => e.Start.Index > 0 ? e.Start : scanner.CurrentPosition;
+
+    /// <summary>The first alias (<c>*name</c>) naming no anchor before it: the representation model reports none.</summary>
+    private static Mark? FirstUnknownAlias(string text)
+    {
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var parser = new Parser(new StringReader(text));
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.AnchorAlias alias when !anchors.Contains(alias.Value.Value):
+                    return alias.Start;
+                case YamlDotNet.Core.Events.NodeEvent node when !node.Anchor.IsEmpty:
+                    anchors.Add(node.Anchor.Value);
+                    break;
+            }
+        }
+        return null;
     }
 
     private static string CleanMessage(YamlException e)

@@ -8,9 +8,9 @@ public static class ScenarioOverrides
     {
         if (days is { } d)
         {
-            if (d < 1)
+            if (d is < 1 or > Scenario.MaxDays)
             {
-                throw new ArgumentException($"--days must be at least 1 (got {d})");
+                throw new ArgumentException($"--days must be between 1 and {Scenario.MaxDays} (got {d})");
             }
             if (d <= scenario.WarmupDays)
             {

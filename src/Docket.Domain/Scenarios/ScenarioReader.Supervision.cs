@@ -160,11 +160,11 @@ internal sealed partial class ScenarioReader
             return;
         }
         var needed = supervision.Spec.Meeting.Judges;
-        var perDepartment = needed / 2;
+        var perDepartment = ProfessionalMeeting.MostFromOneDepartment(needed);
         var judges = teams
             .Select(t => (t.Group.Id, Judges: t.Group.Count * checked((int)RoleCatalog.JudgesAmong(t.Group.Members))))
             .ToList();
-        var seats = judges.Sum(j => Math.Min(j.Judges, perDepartment));
+        var seats = ProfessionalMeeting.Seats(judges.Select(j => (long)j.Judges), needed);
         if (seats >= needed)
         {
             return;

@@ -44,17 +44,22 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
         // 'appeals' belongs in a court of courts[]: at the top level it gets its own message below.
         top.RejectUnknown(TopKeys, reportedElsewhere: ["appeals"]);
 
-        var name = ReadRequiredString(top, "name") ?? "scenario";
+        var readName = ReadRequiredString(top, "name");
+        if (readName is not null && !Scenario.IsFolderName(readName))
+        {
+            Error(top.Value("name")!, "name", $"names the run's output folder (out/NAME): up to 100 letters, digits, '-', '_', '.' and inner spaces, starting with a letter or digit (got {Courts.Quoted.Value(readName)})");
+        }
+        var name = readName ?? "scenario";
         var seed = ReadSeed(top);
         var errorsBefore = _diagnostics.Count;
-        var days = ReadInt(top, "days", 365, Bounds.AtLeast(1));
+        var days = ReadInt(top, "days", 365, Bounds.Between(1, Scenario.MaxDays));
         var daysValid = _diagnostics.Count == errorsBefore;
         var warmup = ReadInt(top, "warmup_days", 0, Bounds.AtLeast(0));
         if (daysValid && warmup >= days && top.Value("warmup_days") is { } warmupNode)
         {
             Error(warmupNode, "warmup_days", $"must be less than days ({days}) (got {warmup})");
         }
-        var replications = ReadInt(top, "replications", 1, Bounds.AtLeast(1));
+        var replications = ReadInt(top, "replications", 1, Bounds.Between(1, Scenario.MaxReplications));
         var closedCases = ReadEnum(top, "closed_cases", ClosedCases.Keep, s_closedCasesNames);
         var calendar = ReadCalendar(top);
         _roles = ReadRoles(top);
@@ -120,6 +125,11 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
         var daysPerWeek = ReadInt(m, "days_per_week", 5, Bounds.Between(1, 7));
         var hoursPerDay = ReadNumber(m, "hours_per_day", 8, Bounds.AboveAtMost(0, 24));
         var start = m.Value("start_date") is { } startNode ? ReadDate(startNode, m.PathOf("start_date")) : null;
+        if (start is { } first && (first < Scenario.EarliestStart || first > Scenario.LatestStart))
+        {
+            Error(m.Value("start_date")!, m.PathOf("start_date"), $"must be between {Scenario.EarliestStart:yyyy-MM-dd} and {Scenario.LatestStart:yyyy-MM-dd} (got {first:yyyy-MM-dd})");
+            start = null;
+        }
         var holidays = ReadDates(m, "holidays");
         var makeUp = ReadDates(m, "make_up_days");
         var offset = ReadNumber(m, "utc_offset_hours", WorkCalendar.DefaultUtcOffsetHours, Bounds.Between(-12, 14));

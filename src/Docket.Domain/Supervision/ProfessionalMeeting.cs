@@ -6,6 +6,13 @@ namespace Docket.Domain.Supervision;
 /// </summary>
 public static class ProfessionalMeeting
 {
+    /// <summary>The most judges of a meeting of <paramref name="judges"/> that one department (team group) may seat: half, rounded down.</summary>
+    public static int MostFromOneDepartment(int judges) => judges / 2;
+
+    /// <summary>How many of a meeting of <paramref name="judges"/> departments with these judge counts can seat.</summary>
+    public static long Seats(IEnumerable<long> judgesByDepartment, int judges) =>
+        judgesByDepartment.Sum(j => Math.Min(j, MostFromOneDepartment(judges)));
+
     /// <summary>Whether judges from these departments (one entry per judge) make a valid meeting.</summary>
     public static bool IsValid(IReadOnlyList<int> departments, int minimumJudges)
     {
@@ -26,7 +33,7 @@ public static class ProfessionalMeeting
     /// <param name="cursor">Per department, the next team to sit; advanced for the teams chosen.</param>
     public static IReadOnlyList<(int Department, int Team)>? Choose(IReadOnlyList<IReadOnlyList<int>> teamsByDepartment, int[] cursor, int judges)
     {
-        var cap = judges / 2;
+        var cap = MostFromOneDepartment(judges);
         var taken = new int[teamsByDepartment.Count];
         var chosen = new List<(int, int)>(judges);
         var progress = true;

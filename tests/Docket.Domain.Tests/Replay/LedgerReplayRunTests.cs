@@ -142,7 +142,7 @@ public sealed class LedgerReplayRunTests
     internal static List<string> Rechain(List<string> lines, int index, LedgerEntry replacement)
     {
         var result = lines.Take(index).ToList();
-        var prev = LedgerHash.Of(lines[index - 1]);
+        var prev = index == 0 ? LedgerHash.Genesis : LedgerHash.Of(lines[index - 1]);
         result.Add((replacement with { Prev = prev }).ToJson());
         for (var i = index + 1; i < lines.Count; i++)
         {

@@ -65,6 +65,31 @@ public sealed class LedgerReplayVerificationTests
         Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(99)]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void A_genesis_entry_under_rules_this_build_does_not_know_is_refused_by_the_replay_and_the_courts_verifier(int rules)
+    {
+        var court = ReplayCourts.Of("{ policy: random }");
+        var written = LiveLedger.Write(court, 20, 5);
+        var lines = LedgerReplayRunTests.Rechain(written, 0, LedgerEntry.Parse(written[0]) with { Rules = rules });
+
+        var failure = Assert.Throws<LedgerInputException>(() => LedgerReplayRunTests.Replay(court, lines));
+        Assert.Contains($"entry 1's rules version {rules} is not one this build knows (1 to {CourtRules.Version})", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(":1:", failure.Message, StringComparison.Ordinal);
+
+        var verifier = new ChainVerifier(court, e => LiveLedger.Secret(5, e));
+        var refused = verifier.Feed(lines.Select(l =>
+        {
+            var e = LedgerEntry.Parse(l);
+            return new LedgerRecord(e.Court, e.Seq, e.Kind, e.Case, l, LedgerHash.Of(l));
+        }));
+        Assert.NotNull(refused);
+        Assert.Equal(1, refused.FirstInvalidSeq);
+        Assert.Contains($"rules version {rules} is not one this build knows", refused.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_pull_of_the_deadline_watchers_run_the_ledger_lacks_is_a_mismatch()
     {

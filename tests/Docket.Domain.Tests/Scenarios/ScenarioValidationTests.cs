@@ -135,11 +135,11 @@ public class ScenarioValidationTests
 
     [Theory]
     [InlineData("seed: »-1", "seed: must be at least 0 (got -1)")]
-    [InlineData("days: »0", "days: must be at least 1 (got 0)")]
+    [InlineData("days: »0", "days: must be between 1 and 36525 (got 0)")]
     [InlineData("seed: »99999999999999999999999", "seed: 99999999999999999999999 is too large")]
     [InlineData("days: »abc", "days: expected an integer (got 'abc')")]
     [InlineData("days: »\"ten\"", "days: expected an integer (got 'ten')")]
-    [InlineData("replications: »0", "replications: must be at least 1 (got 0)")]
+    [InlineData("replications: »0", "replications: must be between 1 and 1000 (got 0)")]
     [InlineData("warmup_days: »-1", "warmup_days: must be at least 0 (got -1)")]
     [InlineData("calendar: { days_per_week: »8 }", "calendar.days_per_week: must be between 1 and 7 (got 8)")]
     [InlineData("calendar: { hours_per_day: »0 }", "calendar.hours_per_day: must be greater than 0 and at most 24 (got 0)")]
@@ -594,13 +594,61 @@ public class ScenarioValidationTests
         Assert.Null(result.Scenario);
         Assert.Equal(
             [
-                "test.yaml:2:7: days: must be at least 1 (got 0)",
+                "test.yaml:2:7: days: must be between 1 and 36525 (got 0)",
                 "test.yaml:4:31: case_types[0].effort.judge: 'mean_hours' is required for dist exponential",
                 "test.yaml:6:13: intake[0].type: 'b' is not a case type (case types: a)",
                 "test.yaml:8:21: teams[0].count: must be between 1 and 10000 (got 0)",
                 "test.yaml:8:61: unknown key 'capp' in teams[0] (expected one of: id, template, members, count, kind, accepts, quota, quota_unit, cap, assignment)",
             ],
             result.Errors.Select(e => e.ToString()));
+    }
+
+    [Theory]
+    [InlineData("a/../../../escape")]
+    [InlineData("/tmp/absolute")]
+    [InlineData("..")]
+    [InlineData(".hidden")]
+    [InlineData("tab\\tinside")]
+    public void A_name_that_cannot_name_the_output_folder_is_refused_at_the_name(string name)
+    {
+        AssertErrorAt($$"""
+            name: »"{{name}}"
+            {{Types}}
+            teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
+            """, $"names the run's output folder (out/NAME): up to 100 letters, digits, '-', '_', '.' and inner spaces, starting with a letter or digit (got '{name.Replace("\\t", "\t", StringComparison.Ordinal)}')");
+    }
+
+    [Theory]
+    [InlineData("xicheng-pooled")]
+    [InlineData("Court 2.v1_b")]
+    [InlineData("西城法院")]
+    public void A_name_of_letters_digits_and_marks_names_the_output_folder(string name) =>
+        Assert.True(Scenario.IsFolderName(name));
+
+    [Theory]
+    [InlineData("start_date: »9999-12-31", "calendar.start_date: must be between 1900-01-01 and 2999-12-31 (got 9999-12-31)")]
+    [InlineData("start_date: »0001-01-01", "calendar.start_date: must be between 1900-01-01 and 2999-12-31 (got 0001-01-01)")]
+    public void A_start_date_outside_the_calendar_range_is_refused(string calendar, string message)
+    {
+        AssertErrorAt($$"""
+            name: v
+            calendar: { {{calendar}} }
+            {{Types}}
+            teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
+            """, message);
+    }
+
+    [Theory]
+    [InlineData("days: »36526", "days: must be between 1 and 36525 (got 36526)")]
+    [InlineData("replications: »1001", "replications: must be between 1 and 1000 (got 1001)")]
+    public void Days_and_replications_have_an_upper_bound(string line, string message)
+    {
+        AssertErrorAt($$"""
+            name: v
+            {{line}}
+            {{Types}}
+            teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
+            """, message);
     }
 
     [Fact]
@@ -619,6 +667,13 @@ public class ScenarioValidationTests
         var unclosed = Assert.Single(Load("a: [1, 2\nb: 3\n").Errors);
         Assert.StartsWith("malformed YAML", unclosed.Message, StringComparison.Ordinal);
         Assert.True(unclosed.Line >= 1);
+
+        // YamlDotNet gives these no place of their own: the tab's line, the alias itself.
+        var tab = Assert.Single(Load("name: v\nteams:\n\t- id: a\n").Errors);
+        Assert.Equal(3, tab.Line);
+        var alias = Assert.Single(Load("name: v\nanchored: &here 3\ndays:  *nope\n").Errors);
+        Assert.Equal("malformed YAML: The anchor 'nope' does not exists", alias.Message);
+        Assert.Equal((3, 8), (alias.Line, alias.Column));
     }
 
     [Theory]
