@@ -174,6 +174,10 @@ public static class DocketServer
             json.SerializerOptions.DictionaryKeyPolicy = null;
             // A number is a JSON number ("days": "30" is refused, naming the field), as the routes describe it.
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            // A field a route does not take, or one given twice, is refused naming it: a mistyped "form" for "from" would
+            // otherwise record something other than what was meant.
+            json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.AllowDuplicateProperties = false;
             // A party's code's keyed hash is the court's to check, never an answer's (the ledger export is where it shows).
             json.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
                 json.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
@@ -218,6 +222,8 @@ public static class DocketServer
         }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(HeadRequests.AsGetAsync);
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();

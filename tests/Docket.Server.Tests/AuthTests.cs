@@ -76,6 +76,26 @@ public sealed class AuthTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync("/api/audit/verify")).Status);
     }
 
+    [Fact]
+    public async Task Head_is_answered_wherever_get_is_with_its_status_and_no_body()
+    {
+        var anonymous = fixture.Factory.CreateClient();
+        using (var health = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health")))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Empty(await health.Content.ReadAsByteArrayAsync());
+        }
+        using (var unauthenticated = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/courts/live/kpis")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        }
+        using var kpis = await fixture.Factory.ClientFor(TestUsers.President).SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/courts/live/kpis"));
+        Assert.Equal(HttpStatusCode.OK, kpis.StatusCode);
+        Assert.Empty(await kpis.Content.ReadAsByteArrayAsync());
+        using var post = await fixture.Factory.ClientFor(TestUsers.Registrar).SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/cases/live-1/unlock"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+
     /// <summary>Routes about a case use a fresh civil case on team civil-1 (so that civil-2's judge is outside it).</summary>
     private async Task<string> ResolveAsync(string path)
     {

@@ -108,6 +108,28 @@ public sealed class CourtBoundaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_court_route_of_another_court_is_forbidden_as_its_indicators_are_not_not_found()
+    {
+        // North's president (and reviewer) asks about south, which exists: 403 on every court route alike; 404 is an unknown court.
+        var president = Factory.ClientFor(TestUsers.President);
+        var reviewer = Factory.ClientFor(TestUsers.Reviewer);
+        foreach (var (client, method, path) in new[]
+        {
+            (president, "GET", "/api/courts/south/kpis"),
+            (president, "GET", "/api/courts/south/quality-review"),
+            (president, "GET", "/api/courts/south/meetings/attendance"),
+            (president, "POST", "/api/courts/south/meetings"),
+            (reviewer, "POST", "/api/courts/south/quality-review/draws"),
+        })
+        {
+            var (status, problem, _) = method == "GET" ? await client.GetJsonAsync(path)
+                : await client.PostJsonAsync(path, path.EndsWith("/meetings", StringComparison.Ordinal) ? new { members = Array.Empty<string>(), present = Array.Empty<string>(), cases = Array.Empty<string>() } : null);
+            Assert.True(status == HttpStatusCode.Forbidden, $"{method} {path}: {status} {problem}");
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await president.GetJsonAsync("/api/courts/east/quality-review")).Status);
+    }
+
+    [Fact]
     public async Task A_team_of_a_court_among_several_is_named_with_its_slash_percent_encoded()
     {
         var admin = Factory.ClientFor(TestUsers.Admin);

@@ -94,6 +94,11 @@ public class FinishedCaseTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, retried);
         Assert.Equal(first, replay.Str("id"));
         Assert.True(replay.GetProperty("replayed").GetBoolean());
+        // The answer is where the filing sent the case, as its entry records it; its `case` is the case now.
+        Assert.Equal("pending", replay.Str("status"));
+        Assert.Equal(replay.GetProperty("assignment").GetProperty("entry").Str("team"), replay.Str("team"));
+        Assert.Equal(replay.GetProperty("assignment").GetProperty("entry").Str("judge"), replay.Str("judge"));
+        Assert.Equal("closed", replay.GetProperty("case").GetProperty("case").Str("status"));
         var (reused, _, _) = await registrar.PostJsonAsync("/api/courts/live/cases", new { type = "criminal" },
             r => r.Headers.Add("Idempotency-Key", filed[0].Key));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused);

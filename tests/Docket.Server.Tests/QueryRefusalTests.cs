@@ -18,6 +18,7 @@ public class QueryRefusalTests(ApiFixture fixture)
     [InlineData("/api/audit/assignments?court=live&limit=abc", "limit")]
     [InlineData("/api/audit/assignments?court=live&after=x", "after")]
     [InlineData("/api/audit/assignments?court=live&limit=0", "limit")]
+    [InlineData("/api/audit/assignments?court=live&after=-5", "after")]
     [InlineData("/api/audit/assignments?court=live&kind=ALL", "kind")]
     [InlineData("/api/audit/verify?wait=abc", "wait")]
     public async Task A_query_value_that_is_not_of_its_type_or_range_is_400_naming_it(string path, string field)
@@ -46,6 +47,33 @@ public class QueryRefusalTests(ApiFixture fixture)
         var detail = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Str("detail");
         Assert.Contains("application/json", detail, StringComparison.Ordinal);
         Assert.Contains("text/plain", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"simple_civil\",\"team\":\"civil-1\"}", "team", "unknown field 'team': a field the route does not take is refused")]
+    [InlineData("{\"type\":\"simple_civil\",\"flags\":{\"flaged\":true}}", "flags.flaged", "unknown field 'flaged' in flags:")]
+    [InlineData("{\"type\":\"criminal\",\"type\":\"simple_civil\"}", "type", "the field 'type' is given twice")]
+    [InlineData("{\"type\":\"simple_\\ud800\"}", "type", "the text is not valid UTF-8 (or holds a lone surrogate escape)")]
+    public async Task A_filing_with_a_field_the_route_does_not_take_given_twice_or_not_text_is_400_naming_it_and_files_nothing(string body, string field, string says)
+    {
+        var registrar = fixture.Factory.ClientFor(TestUsers.Registrar);
+        var before = (await fixture.Factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/assignments?court=live&kind=all&limit=1000")).Body.GetProperty("entries").GetArrayLength();
+        var (status, problem, _) = await registrar.PostJsonAsync("/api/courts/live/cases", body);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Contains(says, problem.Str("detail"), StringComparison.Ordinal);
+        var after = (await fixture.Factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/assignments?court=live&kind=all&limit=1000")).Body.GetProperty("entries").GetArrayLength();
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task A_route_whose_body_is_optional_takes_an_empty_one_sent_as_json()
+    {
+        var filed = await fixture.Factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");
+        using var content = new StringContent("", Encoding.UTF8, "application/json");
+        using var response = await fixture.Factory.ClientFor(TestUsers.President).PostAsync($"/api/cases/{filed.Str("id")}/unlock", content);
+        // Past the body: the case is not locked.
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
     [Fact]

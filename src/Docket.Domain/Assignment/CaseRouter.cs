@@ -265,6 +265,13 @@ public sealed class CaseRouter
         return _boards[t.Pool].Accepts(t.LocalIndex, type) && _boards[t.Pool].IsAvailable(t.LocalIndex, type);
     }
 
+    /// <summary>Whether the team is away (an absence under way): it receives nothing until it is back.</summary>
+    public bool IsAbsent(int team)
+    {
+        var t = _layout.Teams[team];
+        return _boards[t.Pool].IsAbsent(t.LocalIndex);
+    }
+
     /// <summary>Records that the team received a case of the type (<see cref="TeamBoard.Assign"/>).</summary>
     public void Assign(int team, int type)
     {

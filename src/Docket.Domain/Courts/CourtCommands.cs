@@ -192,7 +192,9 @@ public static partial class CourtCommands
         }
         if (!state.CanTake(target, type))
         {
-            return CommandEffect.Refuse(Outcome.Conflict, "team", $"team {targetId} cannot take the case now (it is at its cap)");
+            return CommandEffect.Refuse(Outcome.Conflict, "team", state.IsAbsent(target)
+                ? $"team {targetId} cannot take the case now (it is away: an absence is under way)"
+                : $"team {targetId} cannot take the case now (it is at its cap)");
         }
         var effect = new CommandEffect { Case = number, MovedFrom = c.Team, MovedTo = targetId };
         effect.Records.Add(state.Append(Entry(state, LedgerKinds.Designate, at, c, by) with

@@ -447,6 +447,9 @@ public sealed partial class CourtState
     /// <summary>Whether the team can take a case of the type now (accepts it, present, under its cap).</summary>
     public bool CanTake(int team, int type) => _router.CanTake(team, type);
 
+    /// <summary>Whether the team is away now (an absence under way).</summary>
+    public bool IsAbsent(int team) => _router.IsAbsent(team);
+
     /// <summary>
     /// The judge put in charge of the team's next case: the judge with the fewest open cases, ties to the lowest
     /// number (<see cref="JudgeInCharge"/>, the simulator's rule). A ledger begun before that rule (its genesis entry

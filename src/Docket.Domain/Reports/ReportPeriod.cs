@@ -74,7 +74,7 @@ public sealed partial record ReportPeriod(ReportCadence Cadence, string Key, Dat
                 return (period, null);
             }
         }
-        return (null, $"'{text}' is not a period of the {ReportKinds.NameOf(kind)} report: it takes {string.Join(" or ", cadences.Select(FormOf))}, in the years {FirstYear}–{LastYear}");
+        return (null, $"{Courts.Quoted.Value(text)} is not a period of the {ReportKinds.NameOf(kind)} report: it takes {string.Join(" or ", cadences.Select(FormOf))}, in the years {FirstYear}–{LastYear}");
     }
 
     private static ReportPeriod? TryParse(ReportCadence cadence, string text)

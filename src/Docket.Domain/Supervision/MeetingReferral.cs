@@ -97,7 +97,7 @@ public static class MeetingReferral
     {
         if (MeetingTriggers.IndexOf(trigger) < 0)
         {
-            return ("trigger", $"unknown trigger '{trigger}' ({string.Join(", ", MeetingTriggers.All)})");
+            return ("trigger", $"unknown trigger {Courts.Quoted.Value(trigger)} ({string.Join(", ", MeetingTriggers.All)})");
         }
         if (trigger == MeetingTriggers.LeaderDisagrees && !AccessRules.RoleMay(role, Permission.ReferForDisagreement))
         {

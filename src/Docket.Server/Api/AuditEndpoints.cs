@@ -62,6 +62,10 @@ internal static class AuditEndpoints
         {
             return Problems.BadRequest("kind is 'assignments' (default) or 'all'", "kind");
         }
+        if (after is < 0)
+        {
+            return Problems.BadRequest($"after is a ledger position, 0 or more (got {after})", "after");
+        }
         var max = options.Value.Limits.MaxAuditPage;
         if (limit is < 1 || limit > max)
         {

@@ -101,9 +101,13 @@ internal static class CourtEndpoints
 
     private static async Task<IResult> DrawForReviewAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
     {
-        if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
+        if (organization.Court(court) is null)
         {
             return Problems.NotFound($"no court {Quoted.Value(court)}");
+        }
+        if (!AccessRules.InCourt(context.Actor(), court))
+        {
+            return Problems.Forbidden($"you are not a user of court {court}");
         }
         var result = await grains.LiveCourt(court).DrawForReviewAsync(context.Actor());
         if (!result.Succeeded)
@@ -117,9 +121,13 @@ internal static class CourtEndpoints
 
     private static async Task<IResult> QualityYearAsync(string court, string? year, HttpContext context, IGrainFactory grains, Organization organization, TimeProvider time)
     {
-        if (organization.Court(court) is null || !AccessRules.InCourt(context.Actor(), court))
+        if (organization.Court(court) is null)
         {
             return Problems.NotFound($"no court {Quoted.Value(court)}");
+        }
+        if (!AccessRules.InCourt(context.Actor(), court))
+        {
+            return Problems.Forbidden($"you are not a user of court {court}");
         }
         var which = time.GetUtcNow().Year;
         if (year is not null && (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out which) || which is < 1 or > 9999))

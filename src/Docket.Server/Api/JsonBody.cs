@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using Docket.Domain.Courts;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +13,20 @@ namespace Docket.Server.Api;
 /// </summary>
 public static class JsonBody
 {
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken)
+    public static Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken)
+        where T : class => ReadAsync<T>(context, optional: false, cancellationToken);
+
+    /// <summary>A body that may be left out: none at all, or an empty one whatever its declared type, reads as null.</summary>
+    public static Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpContext context, CancellationToken cancellationToken)
+        where T : class => ReadAsync<T>(context, optional: true, cancellationToken);
+
+    private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, bool optional, CancellationToken cancellationToken)
         where T : class
     {
+        if (optional && (context.Request.ContentLength is 0 || context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false))
+        {
+            return (null, null);
+        }
         var limit = context.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value.Limits.MaxBodyBytes;
         if (context.Request.ContentLength > limit)
         {
@@ -22,7 +35,7 @@ public static class JsonBody
         if (context.Request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             && !type.Contains("+json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send application/json, not {type}"));
+            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send application/json, not {Quoted.Value(type)}"));
         }
         // The body is gathered in a pooled buffer (a filing's is a few dozen bytes; every request would otherwise
         // allocate its own), grown by doubling up to the limit.
@@ -48,7 +61,7 @@ public static class JsonBody
             }
             if (length == 0)
             {
-                return (null, Problems.BadRequest("the request needs a JSON body", "body"));
+                return (null, optional ? null : Problems.BadRequest("the request needs a JSON body", "body"));
             }
             var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), options);
@@ -59,11 +72,22 @@ public static class JsonBody
             // A body over Kestrel's limit (the same one: it counts what arrived, ahead of this reader), or cut short.
             return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(limit) : Problems.Of(e.StatusCode, "Malformed request", e.Message));
         }
+        catch (JsonException e) when (UnknownField(e) is { } unknown)
+        {
+            // The path ends with the unknown field itself ($.flags.flaged).
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? unknown : e.Path.TrimStart('$', '.');
+            var within = field.Length > unknown.Length ? $" in {field[..^(unknown.Length + 1)]}" : "";
+            return (null, Problems.BadRequest($"unknown field {Quoted.Value(unknown)}{within}: a field the route does not take is refused, not ignored (see the OpenAPI document for the fields it takes)", field));
+        }
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-            return (null, Problems.BadRequest($"malformed JSON at {e.Path ?? "$"}{where}: {Clean(e.Message)}", field));
+            // A string whose bytes are not UTF-8 (or a lone surrogate escape) fails as a conversion: say what is wrong with it.
+            var why = e.InnerException is InvalidOperationException { Message: var inner } && (inner.Contains("invalid UTF", StringComparison.Ordinal) || inner.Contains("incomplete UTF", StringComparison.Ordinal))
+                ? "the text is not valid UTF-8 (or holds a lone surrogate escape)"
+                : Clean(e.Message);
+            return (null, Problems.BadRequest($"malformed JSON at {e.Path ?? "$"}{where}: {why}", field));
         }
         finally
         {
@@ -71,15 +95,25 @@ public static class JsonBody
         }
     }
 
-    /// <summary>A body that may be left out: none (no length and no type, or an empty one) reads as null.</summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpContext context, CancellationToken cancellationToken)
-        where T : class =>
-        context.Request.ContentLength is 0 || (context.Request.ContentLength is null && context.Request.ContentType is null)
-            ? (null, null)
-            : await ReadAsync<T>(context, cancellationToken);
+    /// <summary>The name of the field System.Text.Json found no member for (the options disallow unmapped members), or null.</summary>
+    private static string? UnknownField(JsonException e)
+    {
+        const string Lead = "The JSON property '";
+        var message = e.Message;
+        if (!message.StartsWith(Lead, StringComparison.Ordinal) || !message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var end = message.IndexOf("' could not be mapped", StringComparison.Ordinal);
+        return end > Lead.Length ? message[Lead.Length..end] : null;
+    }
 
     private static string Clean(string message)
     {
+        if (message.StartsWith("Duplicate property '", StringComparison.Ordinal) && message.IndexOf('\'', 20) is var end and > 20)
+        {
+            return $"the field '{message[20..end]}' is given twice";
+        }
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         message = cut > 0 ? message[..cut] : message;
         // "The JSON value could not be converted to Docket.Server.Api.CaseFlags." names a C# type: say what is meant.

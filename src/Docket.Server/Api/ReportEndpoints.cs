@@ -31,7 +31,7 @@ internal static class ReportEndpoints
         }
         if (!ReportKinds.ByName.TryGetValue(kind, out var reportKind))
         {
-            return Problems.BadRequest($"unknown report '{kind}' (reports: {string.Join(", ", ReportKinds.ByName.Keys)})", "kind");
+            return Problems.BadRequest($"unknown report {Quoted.Value(kind)} (reports: {string.Join(", ", ReportKinds.ByName.Keys)})", "kind");
         }
         var actor = context.Actor();
         var permission = ReportKinds.PermissionOf(reportKind);

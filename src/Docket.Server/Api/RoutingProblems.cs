@@ -1,3 +1,5 @@
+using Docket.Domain.Courts;
+
 namespace Docket.Server.Api;
 
 /// <summary>
@@ -16,9 +18,9 @@ internal static class RoutingProblems
         context.ProblemDetails.Detail = context.ProblemDetails.Status switch
         {
             StatusCodes.Status415UnsupportedMediaType =>
-                $"the body is JSON: send it with Content-Type: application/json{(request.ContentType is { } sent ? $", not '{sent}'" : "")}",
-            StatusCodes.Status405MethodNotAllowed => $"{request.Path} does not take {request.Method}",
-            StatusCodes.Status404NotFound => $"no route {request.Method} {request.Path}",
+                $"the body is JSON: send it with Content-Type: application/json{(request.ContentType is { } sent ? $", not {Quoted.Value(sent)}" : "")}",
+            StatusCodes.Status405MethodNotAllowed => $"{Quoted.Value(request.Path.Value)} does not take {Quoted.Value(request.Method)}",
+            StatusCodes.Status404NotFound => $"no route {Quoted.Value(request.Method)} {Quoted.Value(request.Path.Value)}",
             _ => null,
         };
     }

@@ -53,6 +53,22 @@ public sealed class CourtCommandsTests
     }
 
     [Fact]
+    public void A_designation_to_a_team_away_says_it_is_away_not_at_its_cap()
+    {
+        var (court, state, _, _) = Opened();
+        var registrar = new Actor("r", UserRoles.Registrar, court.Id, null, null);
+        var president = new Actor("p", UserRoles.President, court.Id, null, null);
+        Assert.Null(CourtCommands.File(state, new FilingRequest("civil", false, RiskLevel.None, null, registrar), s_start.AddHours(1)).Refused);
+        var from = state.Case(1)!.Team;
+        var target = court.Layout.Teams.First(t => t.Id != from && t.Accepts.Contains(court.TypeIndex("civil"))).Id;
+        Assert.Null(CourtCommands.MarkAbsent(state, target, null, s_start.AddDays(10), "leave", president, s_start.AddHours(2)).Refused);
+
+        var refused = CourtCommands.Designate(state, 1, target, "conflict of interest", president, s_start.AddHours(3)).Refused;
+        Assert.Equal(Outcome.Conflict, refused?.Outcome);
+        Assert.Equal($"team {target} cannot take the case now (it is away: an absence is under way)", refused?.Error);
+    }
+
+    [Fact]
     public void A_second_watch_at_the_same_moment_issues_nothing()
     {
         var (court, state, _, _) = Opened();
