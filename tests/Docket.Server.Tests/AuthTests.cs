@@ -77,6 +77,16 @@ public sealed class AuthTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_key_sent_with_an_authorization_header_as_well_is_refused_even_when_the_key_is_good()
+    {
+        var client = fixture.Factory.ClientFor(TestUsers.Auditor);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetJsonAsync("/api/audit/verify")).Status);
+        client.DefaultRequestHeaders.Authorization = null;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync("/api/audit/verify")).Status);
+    }
+
+    [Fact]
     public async Task Head_is_answered_wherever_get_is_with_its_status_and_no_body()
     {
         var anonymous = fixture.Factory.CreateClient();

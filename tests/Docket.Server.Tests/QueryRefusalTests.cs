@@ -67,6 +67,23 @@ public class QueryRefusalTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_body_declared_in_another_charset_is_415_and_one_with_a_byte_order_mark_is_read()
+    {
+        var registrar = fixture.Factory.ClientFor(TestUsers.Registrar);
+        using (var utf16 = new ByteArrayContent("{\"type\":\"simple_civil\"}"u8.ToArray()))
+        {
+            utf16.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=utf-16");
+            using var refused = await registrar.PostAsync("/api/courts/live/cases", utf16);
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
+            Assert.Contains("UTF-8", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var marked = new ByteArrayContent([.. "\uFEFF"u8, .. "{\"type\":\"simple_civil\"}"u8]);
+        marked.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+        using var filed = await registrar.PostAsync("/api/courts/live/cases", marked);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+    }
+
+    [Fact]
     public async Task A_route_whose_body_is_optional_takes_an_empty_one_sent_as_json()
     {
         var filed = await fixture.Factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");

@@ -11,7 +11,11 @@ internal static class ScenarioInput
     public static ScenarioFile Read(string path, ulong? seed = null, int? days = null)
     {
         RequireFile(path);
-        var text = File.ReadAllText(path);
+        var (text, notText) = ScenarioLoader.Decode(File.ReadAllBytes(path), path);
+        if (text is null)
+        {
+            throw new BadInputException(notText!.ToString());
+        }
         var result = ScenarioLoader.Load(text, path);
         if (result.Scenario is null)
         {
@@ -23,7 +27,8 @@ internal static class ScenarioInput
         }
         catch (ArgumentException e)
         {
-            throw new BadInputException(e.Message);
+            // Named with its file: compare reads several, and an override can fit one and not another.
+            throw new BadInputException($"{path}: {e.Message}");
         }
     }
 }

@@ -13,16 +13,37 @@ public static class ScenarioLoader
 {
     public static ScenarioLoadResult LoadFile(string path)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return new ScenarioLoadResult(null, [new ScenarioError(path, 1, 1, $"cannot read the file: {e.Message}")]);
         }
-        return Load(text, path);
+        var (text, error) = Decode(bytes, path);
+        return text is null ? new ScenarioLoadResult(null, [error!]) : Load(text, path);
+    }
+
+    /// <summary>
+    /// A scenario file's bytes as text: UTF-8 (a byte-order mark skipped), or the error at the first byte that is not
+    /// UTF-8 — never a replacement character quietly taken into a name or an id.
+    /// </summary>
+    public static (string? Text, ScenarioError? Error) Decode(ReadOnlySpan<byte> bytes, string sourceName)
+    {
+        var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var body = bytes[start..];
+        var chars = new char[body.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(body, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status == System.Buffers.OperationStatus.Done)
+        {
+            return (new string(chars, 0, written), null);
+        }
+        var before = body[..read];
+        var line = before.Count((byte)'\n') + 1;
+        var column = System.Text.Encoding.UTF8.GetCharCount(before[(before.LastIndexOf((byte)'\n') + 1)..]) + 1;
+        return (null, new ScenarioError(sourceName, line, column, $"the file is not UTF-8 text: byte 0x{body[read]:X2} at byte {start + read + 1} cannot be read (save the file as UTF-8)"));
     }
 
     public static ScenarioLoadResult Load(string text, string sourceName) => Load(text, sourceName, null);

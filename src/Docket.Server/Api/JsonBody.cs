@@ -37,6 +37,12 @@ public static class JsonBody
         {
             return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send application/json, not {Quoted.Value(type)}"));
         }
+        if (context.Request.ContentType is { } declared && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var media)
+            && media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            // The body is read as UTF-8 (RFC 8259): one declared in another encoding would be misread.
+            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send the JSON as UTF-8, not {Quoted.Value(media.Charset.Value)}"));
+        }
         // The body is gathered in a pooled buffer (a filing's is a few dozen bytes; every request would otherwise
         // allocate its own), grown by doubling up to the limit.
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(context.Request.ContentLength ?? 0, 512, limit + 1L));
@@ -64,7 +70,9 @@ public static class JsonBody
                 return (null, optional ? null : Problems.BadRequest("the request needs a JSON body", "body"));
             }
             var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), options);
+            var json = buffer.AsSpan(0, length);
+            // A byte-order mark is allowed before UTF-8 JSON (RFC 8259 lets a reader ignore it).
+            var value = JsonSerializer.Deserialize<T>(json.StartsWith("\uFEFF"u8) ? json[3..] : json, options);
             return value is null ? (null, Problems.BadRequest("the body is null; send a JSON object", "body")) : (value, null);
         }
         catch (BadHttpRequestException e)

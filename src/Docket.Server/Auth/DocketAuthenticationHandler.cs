@@ -33,6 +33,11 @@ public sealed class DocketAuthenticationHandler(
                 // Two keys name two users: which one acts is unclear, so neither does.
                 return Task.FromResult(AuthenticateResult.Fail($"send one {ApiKeyHeader} header, not {keys.Count}"));
             }
+            if (Request.Headers.Authorization.Count > 0)
+            {
+                // A key and an Authorization header may name two users (or one credential that would not hold alone).
+                return Task.FromResult(AuthenticateResult.Fail($"send one credential: an {ApiKeyHeader} header or an Authorization header, not both"));
+            }
             return Task.FromResult(users.FindByApiKey(keys[0] ?? "") is { } actor
                 ? Success(actor)
                 : AuthenticateResult.Fail("unknown API key"));

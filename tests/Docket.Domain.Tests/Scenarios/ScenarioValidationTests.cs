@@ -652,6 +652,17 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void A_file_that_is_not_utf8_is_refused_at_the_first_byte_that_is_not_never_read_with_a_replacement()
+    {
+        // A Latin-1 'é' on line 2, after a UTF-8 one: the column counts characters, the byte position bytes.
+        byte[] bytes = [.. "\uFEFFname: v\ndays: é"u8, 0xE9, .. "0\n"u8];
+        var (text, error) = ScenarioLoader.Decode(bytes, "test.yaml");
+        Assert.Null(text);
+        Assert.Equal("test.yaml:2:8: the file is not UTF-8 text: byte 0xE9 at byte 20 cannot be read (save the file as UTF-8)", error!.ToString());
+        Assert.Equal("name: v\ndays: 1\n", ScenarioLoader.Decode("\uFEFFname: v\ndays: 1\n"u8, "test.yaml").Text);
+    }
+
+    [Fact]
     public void Malformed_yaml_gives_one_positioned_error_and_never_throws()
     {
         var result = Load("name: v\ncase_types:\n  - { id: a\nteams: []\n");
