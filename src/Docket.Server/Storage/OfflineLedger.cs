@@ -38,25 +38,32 @@ public abstract class OfflineLedger : IAsyncDisposable
         var secrets = (await ReadSecretsAsync(court.Id)).ToDictionary(s => s.Epoch, s => s.SecretHex);
         var verifier = new ChainVerifier(court, epoch => secrets.GetValueOrDefault(epoch));
         using var checkpoints = (witnessDirectory is null || key is null ? [] : WitnessFiles.ReadForward(WitnessFiles.PathOf(witnessDirectory, court.Id))).GetEnumerator();
-        var more = checkpoints.MoveNext();
-        if (more && checkpoints.Current.Key != LedgerKey.IdOf(key!))
+        try
         {
-            throw new ArgumentException($"court {court.Id}'s checkpoints are signed by key {checkpoints.Current.Key}, not by {LedgerKey.IdOf(key!)}");
+            var more = checkpoints.MoveNext();
+            if (more && checkpoints.Current.Key != LedgerKey.IdOf(key!))
+            {
+                throw new ArgumentException($"court {court.Id}'s checkpoints are signed by key {checkpoints.Current.Key}, not by {LedgerKey.IdOf(key!)}");
+            }
+            while (verifier.Failure is null)
+            {
+                var records = await ReadAsync(court.Id, verifier.Seq, page);
+                var last = records.Count == page ? records[^1].Seq : long.MaxValue;
+                var chunk = new List<SignedCheckpoint>();
+                while (more && checkpoints.Current.Checkpoint.Seq <= last)
+                {
+                    chunk.Add(checkpoints.Current);
+                    more = checkpoints.MoveNext();
+                }
+                if (key is not null && verifier.Witness(chunk, key) is not null || verifier.Feed(records) is not null || records.Count < page)
+                {
+                    break;
+                }
+            }
         }
-        while (verifier.Failure is null)
+        catch (SpoiledWitnessException spoiled)
         {
-            var records = await ReadAsync(court.Id, verifier.Seq, page);
-            var last = records.Count == page ? records[^1].Seq : long.MaxValue;
-            var chunk = new List<SignedCheckpoint>();
-            while (more && checkpoints.Current.Checkpoint.Seq <= last)
-            {
-                chunk.Add(checkpoints.Current);
-                more = checkpoints.MoveNext();
-            }
-            if (key is not null && verifier.Witness(chunk, key) is not null || verifier.Feed(records) is not null || records.Count < page)
-            {
-                break;
-            }
+            return verifier.SpoiledWitness(spoiled);
         }
         return verifier.Failure ?? verifier.Finish();
     }
