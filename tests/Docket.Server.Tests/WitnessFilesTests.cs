@@ -6,7 +6,7 @@ namespace Docket.Server.Tests;
 
 /// <summary>
 /// The witness's files as read and written: a line that is not a checkpoint with another after it is a spoiled witness,
-/// named by file and line, read forward or backward; a last line without its newline (torn by a crash, or still being
+/// named by file and line, read forward or backward (but for a checkpoint cut short, which earlier builds ended and wrote after); a last line without its newline (torn by a crash, or still being
 /// written) is skipped; and the writer, reopening a file whose last line was torn, cuts that line before it appends.
 /// </summary>
 public sealed class WitnessFilesTests : IDisposable
@@ -28,7 +28,8 @@ public sealed class WitnessFilesTests : IDisposable
     [Fact]
     public void A_spoiled_line_before_the_last_is_reported_by_file_and_line_reading_forward()
     {
-        Write(Line(1), Line(2), "{\"court\":\"live\",\"seq", Line(4));
+        // One character changed ("seq" to "seq), as the line was spoiled, not cut short.
+        Write(Line(1), Line(2), Line(3).Replace("\"seq\"", "\"seq", StringComparison.Ordinal), Line(4));
         var spoiled = Assert.Throws<SpoiledWitnessException>(() => WitnessFiles.ReadForward(File1).ToList());
         Assert.Equal(3, spoiled.Line);
         Assert.Equal(2, spoiled.AfterSeq);
@@ -38,8 +39,20 @@ public sealed class WitnessFilesTests : IDisposable
     [Fact]
     public void A_spoiled_last_line_ended_by_its_newline_is_reported_reading_forward()
     {
-        Write(Line(1), Line(2), "{\"court\":\"live\",\"seq");
+        Write(Line(1), Line(2), Line(3).Replace("\"seq\"", "\"seq", StringComparison.Ordinal));
         Assert.Equal(3, Assert.Throws<SpoiledWitnessException>(() => WitnessFiles.ReadForward(File1).ToList()).Line);
+    }
+
+    [Fact]
+    public void A_line_torn_and_ended_by_an_earlier_build_is_skipped_wherever_it_is()
+    {
+        // Builds before the writer cut a torn line ended it with a newline and appended after it.
+        Write(Line(1), Line(2)[..20], Line(3));
+        Assert.True(WitnessFiles.IsTornByAnEarlierBuild(Line(2)[..20]));
+        Assert.False(WitnessFiles.IsTornByAnEarlierBuild(Line(2).Replace("\"seq\"", "\"seq", StringComparison.Ordinal)));
+        Assert.False(WitnessFiles.IsTornByAnEarlierBuild("spoiled"));
+        Assert.Equal([1L, 3L], WitnessFiles.ReadForward(File1).Select(c => c.Checkpoint.Seq));
+        Assert.Equal([1L, 3L], WitnessFiles.ReadAfter(File1, 0).Select(c => c.Checkpoint.Seq));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public static class WitnessFiles
                 after = checkpoint.Checkpoint.Seq;
                 yield return checkpoint;
             }
-            else if (whole)
+            else if (whole && !IsTornByAnEarlierBuild(text))
             {
                 throw new SpoiledWitnessException(path, number, after);
             }
@@ -141,6 +141,36 @@ public static class WitnessFiles
         }
     }
 
+    /// <summary>
+    /// Whether a line that is not a checkpoint is the start of one cut short: a line torn by a crash, which builds before
+    /// <see cref="CutTornLine"/> ended with a newline and wrote after. Such a line is JSON that stops before its end
+    /// (read as a prefix it holds no error); a spoiled one (a changed character, a line of something else) does not.
+    /// </summary>
+    public static bool IsTornByAnEarlierBuild(string line)
+    {
+        if (line.Length == 0 || line[0] != '{')
+        {
+            return false;
+        }
+        var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes(line), isFinalBlock: false, state: default);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 0 && reader.TokenType == System.Text.Json.JsonTokenType.EndObject)
+                {
+                    // A whole object that is not a checkpoint: not torn.
+                    return false;
+                }
+            }
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The number (from 1) of the line that starts at byte <paramref name="offset"/> of the file.</summary>
     private static long LineAt(string path, long offset)
     {
@@ -194,7 +224,15 @@ public static class WitnessFiles
             for (var at = start; at <= stop;)
             {
                 var newline = Array.IndexOf(bytes, (byte)'\n', at, stop + 1 - at);
-                lines.Add((SignedCheckpoint.Parse(Encoding.UTF8.GetString(bytes, at, newline - at)), from + at));
+                var text = Encoding.UTF8.GetString(bytes, at, newline - at);
+                if (SignedCheckpoint.Parse(text) is { } checkpoint)
+                {
+                    lines.Add((checkpoint, from + at));
+                }
+                else if (!IsTornByAnEarlierBuild(text))
+                {
+                    lines.Add((null, from + at));
+                }
                 at = newline + 1;
             }
             if (from == 0 || lines.Exists(l => l.Item1 is not null) && enough(lines))
