@@ -155,6 +155,71 @@ public sealed class LedgerTamperTests : IClassFixture<LedgerTamperTests.TamperFi
     }
 
     [Fact]
+    public async Task A_spoiled_witness_line_before_the_last_fails_naming_the_file_and_the_line()
+    {
+        var copy = _fixture.Copy();
+        var file = WitnessFiles.PathOf(Path.Combine(copy, "witness"), "live");
+        var lines = await File.ReadAllLinesAsync(file);
+        var before = SignedCheckpoint.Parse(lines[2])!.Checkpoint.Seq;
+        lines[3] = lines[3].Replace("\"seq\"", "\"seq", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(file, lines);
+        var result = await _fixture.VerifyAsync(copy);
+        AssertFails(result, before + 1, $"line 4 of the witness file {file} is not a signed checkpoint");
+    }
+
+    [Fact]
+    public async Task A_cut_tail_hidden_by_spoiling_the_witness_s_last_whole_line_fails_on_that_line()
+    {
+        var copy = _fixture.Copy();
+        var file = WitnessFiles.PathOf(Path.Combine(copy, "witness"), "live");
+        var lines = await File.ReadAllLinesAsync(file);
+        var cut = SignedCheckpoint.Parse(lines[^1])!.Checkpoint.Seq;
+        var before = SignedCheckpoint.Parse(lines[^2])!.Checkpoint.Seq;
+        Execute(Path.Combine(copy, "docket.db"), $"DELETE FROM ledger WHERE court = 'live' AND seq = {cut}");
+        lines[^1] = lines[^1].Replace("\"seq\"", "\"seq", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(file, lines);
+        AssertFails(await _fixture.VerifyAsync(copy), before + 1, $"line {lines.Length} of the witness file {file}");
+
+        var (exit, output) = await CliAsync($"ledger verify {DocketFactory.ScenarioPath} --data {copy}");
+        Assert.True(exit == 3, output);
+        Assert.Contains($"court live: INVALID at entry {before + 1}: line {lines.Length} of the witness file", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_torn_last_witness_line_without_its_newline_is_skipped()
+    {
+        var copy = _fixture.Copy();
+        var file = WitnessFiles.PathOf(Path.Combine(copy, "witness"), "live");
+        var last = (await File.ReadAllLinesAsync(file))[^1];
+        await File.AppendAllTextAsync(file, last[..(last.Length / 2)]);
+        var result = await _fixture.VerifyAsync(copy);
+        Assert.True(result.Valid, result.Problem);
+        Assert.Equal(_fixture.LastSeq, result.Entries);
+    }
+
+    [Fact]
+    public async Task A_restarted_service_fails_closed_on_a_spoiled_witness_line()
+    {
+        var copy = _fixture.Copy();
+        var file = WitnessFiles.PathOf(Path.Combine(copy, "witness"), "live");
+        var lines = await File.ReadAllLinesAsync(file);
+        var before = SignedCheckpoint.Parse(lines[2])!.Checkpoint.Seq;
+        lines[3] = lines[3].Replace("\"seq\"", "\"seq", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(file, lines);
+        await using (var server = new DocketFactory(copy))
+        {
+            // The court's background verification from genesis reads the whole witness: it closes the court.
+            var auditor = server.ClientFor(TestUsers.Auditor);
+            var (_, verify, _) = await auditor.GetJsonAsync("/api/audit/verify");
+            Assert.False(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+            var (status, problem, _) = await server.ClientFor(TestUsers.Registrar).PostJsonAsync("/api/courts/live/cases", new { type = "simple_civil" });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal(before + 1, problem.GetProperty("first_invalid_seq").GetInt64());
+        }
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task A_restarted_service_fails_closed_on_a_re_hashed_chain_and_on_a_cut_tail()
     {
         var seq = _fixture.Designation;

@@ -42,9 +42,13 @@ internal static class LedgerCommand
             var organization = new Organization(loaded, parse.GetValue(scenario)!);
             var dataDir = parse.GetValue(data);
             var connection = parse.GetValue(postgres);
-            if (dataDir is null == connection is null && dataDir is null)
+            if (dataDir is null && connection is null)
             {
                 throw new BadInputException("name the stored ledgers: --data DIR (SQLite) or --postgres CONNECTION");
+            }
+            if (dataDir is not null && connection is not null)
+            {
+                throw new BadInputException("--data and --postgres name two stores of ledgers: give one (with --postgres, --witness and --public-key name the witness and the key)");
             }
             var home = dataDir ?? "data";
             var witnessDir = parse.GetValue(witness);

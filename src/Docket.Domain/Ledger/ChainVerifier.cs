@@ -129,6 +129,14 @@ public sealed class ChainVerifier
         return null;
     }
 
+    /// <summary>
+    /// The witness's file holds a line that is not a signed checkpoint where it should vouch for the chain: fails at
+    /// the entry after the last checkpoint read before it, naming the file and the line, as a checkpoint not signed by
+    /// the ledger key fails (<see cref="Witness"/>).
+    /// </summary>
+    public LedgerVerification SpoiledWitness(SpoiledWitnessException spoiled) =>
+        Fail(spoiled.AfterSeq + 1, $"{spoiled.Message} (only a last line torn by a crash, without its newline, may be)");
+
     /// <summary>Verifies the next entries (in order, following what was verified). Returns the failure, if any.</summary>
     public LedgerVerification? Feed(IEnumerable<LedgerRecord> records) => Feed(records.Select(ReadRecord.Of));
 

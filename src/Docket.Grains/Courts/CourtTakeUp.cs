@@ -123,10 +123,17 @@ public sealed partial class CourtTakeUp
         await using var tail = readAhead ?? new TailReader(_journal, id, from, ReplayPage, cancellationToken);
         State.TracksFinished = true;
         var verifier = new ChainVerifier(_court, State);
-        if (_witness.PublicKey is { } key
-            && verifier.Witness(await _witness.ReadAfterAsync(id, from, cancellationToken), key, lastSignatureOnly: true) is { } unsigned)
+        try
         {
-            return Closed = unsigned;
+            if (_witness.PublicKey is { } key
+                && verifier.Witness(await _witness.ReadAfterAsync(id, from, cancellationToken), key, lastSignatureOnly: true) is { } unsigned)
+            {
+                return Closed = unsigned;
+            }
+        }
+        catch (SpoiledWitnessException spoiled)
+        {
+            return Closed = verifier.SpoiledWitness(spoiled);
         }
         while (await tail.NextAsync(cancellationToken) is { } page)
         {

@@ -20,7 +20,10 @@ public interface ILedgerWitness
     /// <summary>Signs and durably appends a checkpoint of the court's ledger at <paramref name="seq"/> with head <paramref name="head"/>.</summary>
     Task CheckpointAsync(string court, long seq, string head, CancellationToken cancellationToken = default);
 
-    /// <summary>The court's checkpoints with positions above <paramref name="afterSeq"/>, in the order written.</summary>
+    /// <summary>
+    /// The court's checkpoints with positions above <paramref name="afterSeq"/>, in the order written;
+    /// <see cref="SpoiledWitnessException"/> when a line among them is not a checkpoint (the verifier fails on it).
+    /// </summary>
     Task<IReadOnlyList<SignedCheckpoint>> ReadAfterAsync(string court, long afterSeq, CancellationToken cancellationToken = default);
 
     /// <summary>Bytes a saved state carries before the state itself once sealed (<see cref="LedgerKey.SealBytes"/>; 0 without a witness, which keeps states as they are).</summary>

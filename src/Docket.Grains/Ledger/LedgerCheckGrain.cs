@@ -86,9 +86,17 @@ public sealed partial class LedgerCheckGrain(
             // into a paced run, not while a restarted court takes its first filings.
             var savedAt = from == 0 ? await SavedPositionAsync(id) : null;
             SavedStateDigest? saved = null;
-            var checkpoints = await witness.ReadAfterAsync(id, from);
-            _target = checkpoints.Count > 0 ? checkpoints.Max(c => c.Checkpoint.Seq) : _target;
-            var failure = witness.PublicKey is { } key ? _verifier.Witness(checkpoints, key) : null;
+            LedgerVerification? failure;
+            try
+            {
+                var checkpoints = await witness.ReadAfterAsync(id, from);
+                _target = checkpoints.Count > 0 ? checkpoints.Max(c => c.Checkpoint.Seq) : _target;
+                failure = witness.PublicKey is { } key ? _verifier.Witness(checkpoints, key) : null;
+            }
+            catch (SpoiledWitnessException spoiled)
+            {
+                failure = _verifier.SpoiledWitness(spoiled);
+            }
             var page = Math.Max(1, options.Value.VerifyPage);
             // Working time at most the share of the time the run takes; a page's read counts as work too (it is a good
             // part of it: a few megabytes of entries a page).

@@ -123,22 +123,11 @@ public sealed partial class FileLedgerWitness : ILedgerWitness, IAsyncDisposable
             return open;
         }
         var path = WitnessFiles.PathOf(Directory, court);
+        WitnessFiles.CutTornLine(path);
         var last = WitnessFiles.Last(path)?.Checkpoint.Seq ?? 0;
         var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete);
-        if (file.Length > 0 && !EndsWithNewline(path))
-        {
-            // A line torn by a crash: end it, so the next checkpoint starts a line of its own.
-            file.Write("\n"u8);
-        }
         _files[court] = (file, last);
         return (file, last);
-    }
-
-    private static bool EndsWithNewline(string path)
-    {
-        using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        read.Position = read.Length - 1;
-        return read.ReadByte() == '\n';
     }
 
     public async ValueTask DisposeAsync()

@@ -5,6 +5,7 @@ using Docket.Grains;
 using Docket.Server.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Docket.Server.Storage;
 
@@ -14,6 +15,9 @@ namespace Docket.Server.Storage;
 /// </summary>
 public abstract class OfflineLedger : IAsyncDisposable
 {
+    /// <summary>SQLITE_NOTADB: the file is not a SQLite database.</summary>
+    private const int SqliteNotADatabase = 26;
+
     /// <summary>Entries of the court after <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
     public abstract Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit);
 
@@ -34,30 +38,40 @@ public abstract class OfflineLedger : IAsyncDisposable
         var secrets = (await ReadSecretsAsync(court.Id)).ToDictionary(s => s.Epoch, s => s.SecretHex);
         var verifier = new ChainVerifier(court, epoch => secrets.GetValueOrDefault(epoch));
         using var checkpoints = (witnessDirectory is null || key is null ? [] : WitnessFiles.ReadForward(WitnessFiles.PathOf(witnessDirectory, court.Id))).GetEnumerator();
-        var more = checkpoints.MoveNext();
-        if (more && checkpoints.Current.Key != LedgerKey.IdOf(key!))
+        try
         {
-            throw new ArgumentException($"court {court.Id}'s checkpoints are signed by key {checkpoints.Current.Key}, not by {LedgerKey.IdOf(key!)}");
+            var more = checkpoints.MoveNext();
+            if (more && checkpoints.Current.Key != LedgerKey.IdOf(key!))
+            {
+                throw new ArgumentException($"court {court.Id}'s checkpoints are signed by key {checkpoints.Current.Key}, not by {LedgerKey.IdOf(key!)}");
+            }
+            while (verifier.Failure is null)
+            {
+                var records = await ReadAsync(court.Id, verifier.Seq, page);
+                var last = records.Count == page ? records[^1].Seq : long.MaxValue;
+                var chunk = new List<SignedCheckpoint>();
+                while (more && checkpoints.Current.Checkpoint.Seq <= last)
+                {
+                    chunk.Add(checkpoints.Current);
+                    more = checkpoints.MoveNext();
+                }
+                if (key is not null && verifier.Witness(chunk, key) is not null || verifier.Feed(records) is not null || records.Count < page)
+                {
+                    break;
+                }
+            }
         }
-        while (verifier.Failure is null)
+        catch (SpoiledWitnessException spoiled)
         {
-            var records = await ReadAsync(court.Id, verifier.Seq, page);
-            var last = records.Count == page ? records[^1].Seq : long.MaxValue;
-            var chunk = new List<SignedCheckpoint>();
-            while (more && checkpoints.Current.Checkpoint.Seq <= last)
-            {
-                chunk.Add(checkpoints.Current);
-                more = checkpoints.MoveNext();
-            }
-            if (key is not null && verifier.Witness(chunk, key) is not null || verifier.Feed(records) is not null || records.Count < page)
-            {
-                break;
-            }
+            return verifier.SpoiledWitness(spoiled);
         }
         return verifier.Failure ?? verifier.Finish();
     }
 
-    /// <summary>The SQLite database of a data directory; <see cref="ArgumentException"/> when there is none.</summary>
+    /// <summary>
+    /// The SQLite database of a data directory; <see cref="ArgumentException"/> when there is none, or the file is not
+    /// a SQLite database, or one without the ledger's tables.
+    /// </summary>
     public static OfflineLedger Sqlite(string dataDirectory)
     {
         var path = Path.Combine(dataDirectory, "docket.db");
@@ -69,11 +83,49 @@ public abstract class OfflineLedger : IAsyncDisposable
         {
             throw new ArgumentException($"--data: no ledger database docket.db in '{dataDirectory}'");
         }
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        var missing = new List<string> { "ledger", "court_secret" };
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                missing.Remove(reader.GetString(0));
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
+        {
+            throw new ArgumentException($"--data: '{path}' is not a SQLite database");
+        }
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"--data: '{path}' is a SQLite database without the ledger's tables (no {string.Join(", ", missing)})");
+        }
         return new SqliteLedger(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
     }
 
-    /// <summary>A PostgreSQL store (the service's schema).</summary>
-    public static OfflineLedger Postgres(string connectionString) => new PostgresLedger(connectionString);
+    /// <summary>A PostgreSQL store (the service's schema); <see cref="ArgumentException"/> when the connection string does not parse.</summary>
+    public static OfflineLedger Postgres(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (KeyNotFoundException)
+        {
+            // Npgsql's own message for a keyword it does not know, given no value, is the dictionary's, naming nothing.
+            throw new ArgumentException("--postgres: not a PostgreSQL connection string (a keyword Npgsql does not know, with no value)");
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--postgres: not a PostgreSQL connection string ({e.Message})");
+        }
+        return new PostgresLedger(connectionString);
+    }
 
     private sealed class SqliteLedger(string connectionString) : OfflineLedger
     {
