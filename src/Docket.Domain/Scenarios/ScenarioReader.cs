@@ -111,6 +111,12 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
         {
             return 1;
         }
+        // Seeds run to 2^64-1, as --seed does: above a long's range the integer reader would call them too large.
+        if (node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { } text }
+            && ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var large))
+        {
+            return large;
+        }
         return TryReadInteger(node, "seed", out var value) && InBounds(value, node, "seed", Bounds.AtLeast(0)) ? (ulong)value : 1;
     }
 

@@ -626,6 +626,21 @@ public class ScenarioValidationTests
         Assert.True(Scenario.IsFolderName(name));
 
     [Theory]
+    [InlineData("18446744073709551615", ulong.MaxValue)]
+    [InlineData("0", 0UL)]
+    public void A_seed_runs_to_the_largest_the_command_line_takes(string seed, ulong expected)
+    {
+        var result = Load($$"""
+            name: v
+            seed: {{seed}}
+            {{Types}}
+            teams: [ { id: t, members: { judge: 1 }, accepts: [a] } ]
+            """);
+        Assert.True(result.Scenario is not null, string.Join("\n", result.Errors));
+        Assert.Equal(expected, result.Scenario.Seed);
+    }
+
+    [Theory]
     [InlineData("start_date: »9999-12-31", "calendar.start_date: must be between 1900-01-01 and 2999-12-31 (got 9999-12-31)")]
     [InlineData("start_date: »0001-01-01", "calendar.start_date: must be between 1900-01-01 and 2999-12-31 (got 0001-01-01)")]
     public void A_start_date_outside_the_calendar_range_is_refused(string calendar, string message)
