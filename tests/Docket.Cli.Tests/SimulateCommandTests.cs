@@ -56,6 +56,31 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public async Task A_name_that_cannot_name_the_output_folder_asks_for_out_and_runs_with_it()
+    {
+        var path = CliRunner.WriteTemp(Minimal.Replace("name: minimal", "name: \"../escape\"", StringComparison.Ordinal));
+        Assert.Equal(0, (await CliRunner.RunAsync("validate", path)).Exit);
+        var (exit, _, error) = await CliRunner.RunAsync("simulate", path, "--no-report");
+        Assert.Equal(2, exit);
+        Assert.Contains("the scenario's name '../escape' cannot name its output folder under out/", error, StringComparison.Ordinal);
+        Assert.Contains("give --out DIR", error, StringComparison.Ordinal);
+        var outDir = Path.Combine(Path.GetTempPath(), $"docket-named-{Guid.NewGuid():N}");
+        try
+        {
+            var run = await CliRunner.RunAsync("simulate", path, "--no-report", "--out", outDir);
+            Assert.True(run.Exit == 0, run.Error);
+            Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
+        }
+        finally
+        {
+            if (Directory.Exists(outDir))
+            {
+                Directory.Delete(outDir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Json_output_is_summary_schema_1_identical_for_the_same_seed_outside_engine()
     {
         var path = CliRunner.WriteTemp(Minimal);

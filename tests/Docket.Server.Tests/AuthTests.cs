@@ -77,12 +77,18 @@ public sealed class AuthTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_key_sent_with_an_authorization_header_as_well_is_refused_even_when_the_key_is_good()
+    public async Task A_key_with_a_bearer_token_of_another_user_or_none_is_refused_and_basic_beside_it_is_left_aside()
     {
         var client = fixture.Factory.ClientFor(TestUsers.Auditor);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetJsonAsync("/api/audit/verify")).Status);
-        client.DefaultRequestHeaders.Authorization = null;
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestUsers.AuditorToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync("/api/audit/verify")).Status);
+        var president = fixture.Factory.ClientFor(TestUsers.President);
+        president.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestUsers.AuditorToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await president.GetJsonAsync("/api/courts/live/kpis")).Status);
+        // A browser's cached Basic credentials for the dashboard are left aside beside a key.
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("someone:else"u8));
         Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync("/api/audit/verify")).Status);
     }
 

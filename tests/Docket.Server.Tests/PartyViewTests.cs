@@ -190,6 +190,18 @@ public sealed class PartyViewTests(PartyFixture fixture) : IClassFixture<PartyFi
     }
 
     [Fact]
+    public async Task Head_on_the_events_stream_answers_its_headers_at_once_with_no_body()
+    {
+        var (id, code, _) = await FileCivilWithJudgeAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"/api/public/cases/{id}/events");
+        request.Headers.Add("X-Party-Code", code);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await _anonymous.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_events_stream_ends_once_its_code_is_re_issued()
     {
         var (id, code, _) = await FileCivilWithJudgeAsync();

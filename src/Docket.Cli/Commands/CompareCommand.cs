@@ -68,7 +68,7 @@ internal static class CompareCommand
             }
             RequireSharedCaseTypes([.. inputs.Select(i => (i.Path, i.Input.Scenario))]);
             var commonSeed = parse.GetValue(seed) ?? inputs[0].Input.Scenario.Seed;
-            var directory = parse.GetValue(outDir) ?? Path.Combine("out", "compare-" + string.Join("-vs-", inputs.Select(i => i.Input.Scenario.Name)));
+            var directory = parse.GetValue(outDir) ?? OutputDirectory.Default("compare-", [.. inputs.Select(i => i.Input.Scenario.Name)]);
             if (!parse.GetValue(noReport))
             {
                 OutputDirectory.Prepare(directory, [ComparisonReport.FileName], [SimulationReport.ChartsFolder]);

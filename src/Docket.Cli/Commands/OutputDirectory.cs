@@ -1,3 +1,6 @@
+using Docket.Domain.Courts;
+using Docket.Domain.Scenarios;
+
 namespace Docket.Cli.Commands;
 
 /// <summary>
@@ -80,6 +83,24 @@ internal static class OutputDirectory
         {
             throw new BadInputException($"--out {directory}: not writable");
         }
+    }
+
+    /// <summary>
+    /// The folder under <c>out/</c> a run writes to when no <c>--out</c> is given, named after its scenarios; refused,
+    /// asking for <c>--out</c>, when a name cannot name a folder (<see cref="Scenario.IsFolderName"/>).
+    /// </summary>
+    public static string Default(string prefix, IReadOnlyList<string> names, string suffix = "", string separator = "-vs-")
+    {
+        if (names.FirstOrDefault(n => !Scenario.IsFolderName(n)) is { } unfit)
+        {
+            throw new BadInputException($"the scenario's name {Quoted.Value(unfit)} cannot name its output folder under out/ (a folder name is up to 100 bytes of letters, digits, '-', '_', '.' and inner spaces, starting with a letter or digit): give --out DIR");
+        }
+        var folder = prefix + string.Join(separator, names) + suffix;
+        if (System.Text.Encoding.UTF8.GetByteCount(folder) > 255)
+        {
+            throw new BadInputException($"the output folder out/{folder[..40]}… named after the scenarios is longer than a folder name may be: give --out DIR");
+        }
+        return Path.Combine("out", folder);
     }
 
     /// <summary>A file to write (<c>scenario --out</c>): not a directory, and its directory exists or can be made.</summary>

@@ -53,7 +53,7 @@ internal static class ReplayCommand
                 {
                     LedgerWhatIf.Verify(lines, ledgerPath);
                     var summary = LedgerWhatIf.Run(loaded, scenarioPath, court.Id, lines, secrets);
-                    await WriteWhatIfAsync(output, summary, directory ?? Path.Combine("out", loaded.Name + "-replay"),
+                    await WriteWhatIfAsync(output, summary, directory ?? OutputDirectory.Default("", [loaded.Name], "-replay"),
                         parse.GetValue(json), parse.GetValue(noReport), cancellationToken);
                     return ExitCodes.Success;
                 }

@@ -54,7 +54,7 @@ internal static class SimulateCommand
                 {
                     throw new BadInputException($"--replications must be between 1 and {Scenario.MaxReplications} (got {refused})");
                 }
-                directory = parse.GetValue(outDir) ?? Path.Combine("out", input.Scenario.Name);
+                directory = parse.GetValue(outDir) ?? OutputDirectory.Default("", [input.Scenario.Name]);
                 OutputDirectory.Prepare(directory, ["summary.json", SimulationReport.FileName], [SimulationReport.ChartsFolder]);
             }
             catch

@@ -135,7 +135,7 @@ public sealed class ChainVerifier
     /// the ledger key fails (<see cref="Witness"/>).
     /// </summary>
     public LedgerVerification SpoiledWitness(SpoiledWitnessException spoiled) =>
-        Fail(spoiled.AfterSeq + 1, $"{spoiled.Message} (only a last line torn by a crash, without its newline, may be)");
+        Fail(spoiled.AfterSeq + 1, $"{spoiled.Message}, nor a checkpoint cut short by a crash");
 
     /// <summary>Verifies the next entries (in order, following what was verified). Returns the failure, if any.</summary>
     public LedgerVerification? Feed(IEnumerable<LedgerRecord> records) => Feed(records.Select(ReadRecord.Of));

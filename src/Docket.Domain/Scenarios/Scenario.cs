@@ -31,12 +31,31 @@ public sealed record Scenario(
     public static readonly DateOnly LatestStart = new(2999, 12, 31);
 
     /// <summary>
-    /// Whether <paramref name="name"/> can name the run's output folder (<c>out/NAME</c>): up to 100 letters, digits,
-    /// '-', '_', '.' and inner spaces, starting with a letter or digit — no path separators, no "..", no control characters.
+    /// Whether <paramref name="name"/> can name a run's default output folder (<c>out/NAME</c>): at most 100 bytes of
+    /// letters (with their marks), digits, '-', '_', '.' and inner spaces, starting with a letter or digit and ending
+    /// with neither a space nor a dot — no path separators, no "..", no control characters. Only the default folder
+    /// needs it: a scenario's name is also its court's id, which a live service's stored ledger is keyed by.
     /// </summary>
-    public static bool IsFolderName(string name) =>
-        name.Length is > 0 and <= 100 && char.IsLetterOrDigit(name[0]) && name[^1] != ' ' && name[^1] != '.' &&
-        name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ');
+    public static bool IsFolderName(string name)
+    {
+        if (name.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(name) > 100 || name[^1] is ' ' or '.')
+        {
+            return false;
+        }
+        var first = true;
+        foreach (var rune in name.EnumerateRunes())
+        {
+            var mark = System.Text.Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+            var allowed = System.Text.Rune.IsLetterOrDigit(rune) || (!first && (mark || rune.Value is '-' or '_' or '.' or ' '));
+            if (!allowed)
+            {
+                return false;
+            }
+            first = false;
+        }
+        return true;
+    }
 
     /// <summary>Balanced-closure baselines and index weights (case 160).</summary>
     public Balance.BalanceSpec Balance { get; init; } = Docket.Domain.Balance.BalanceSpec.Default;

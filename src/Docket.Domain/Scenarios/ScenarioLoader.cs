@@ -120,16 +120,27 @@ public static class ScenarioLoader
     {
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         var parser = new Parser(new StringReader(text));
-        while (parser.MoveNext())
+        try
         {
-            switch (parser.Current)
+            while (parser.MoveNext())
             {
-                case YamlDotNet.Core.Events.AnchorAlias alias when !anchors.Contains(alias.Value.Value):
-                    return alias.Start;
-                case YamlDotNet.Core.Events.NodeEvent node when !node.Anchor.IsEmpty:
-                    anchors.Add(node.Anchor.Value);
-                    break;
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.DocumentStart:
+                        // Anchors are a document's own.
+                        anchors.Clear();
+                        break;
+                    case YamlDotNet.Core.Events.AnchorAlias alias when !anchors.Contains(alias.Value.Value):
+                        return alias.Start;
+                    case YamlDotNet.Core.Events.NodeEvent node when !node.Anchor.IsEmpty:
+                        anchors.Add(node.Anchor.Value);
+                        break;
+                }
             }
+        }
+        catch (YamlException)
+        {
+            // Malformed past the alias it looks for: the place is the parser's.
         }
         return null;
     }

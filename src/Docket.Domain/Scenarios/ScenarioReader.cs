@@ -44,12 +44,7 @@ internal sealed partial class ScenarioReader(ScenarioDiagnostics diagnostics)
         // 'appeals' belongs in a court of courts[]: at the top level it gets its own message below.
         top.RejectUnknown(TopKeys, reportedElsewhere: ["appeals"]);
 
-        var readName = ReadRequiredString(top, "name");
-        if (readName is not null && !Scenario.IsFolderName(readName))
-        {
-            Error(top.Value("name")!, "name", $"names the run's output folder (out/NAME): up to 100 letters, digits, '-', '_', '.' and inner spaces, starting with a letter or digit (got {Courts.Quoted.Value(readName)})");
-        }
-        var name = readName ?? "scenario";
+        var name = ReadRequiredString(top, "name") ?? "scenario";
         var seed = ReadSeed(top);
         var errorsBefore = _diagnostics.Count;
         var days = ReadInt(top, "days", 365, Bounds.Between(1, Scenario.MaxDays));

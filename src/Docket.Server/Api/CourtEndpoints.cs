@@ -101,13 +101,9 @@ internal static class CourtEndpoints
 
     private static async Task<IResult> DrawForReviewAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
     {
-        if (organization.Court(court) is null)
+        if (Problems.NotTheirCourt(organization, context.Actor(), court) is { } refused)
         {
-            return Problems.NotFound($"no court {Quoted.Value(court)}");
-        }
-        if (!AccessRules.InCourt(context.Actor(), court))
-        {
-            return Problems.Forbidden($"you are not a user of court {court}");
+            return refused;
         }
         var result = await grains.LiveCourt(court).DrawForReviewAsync(context.Actor());
         if (!result.Succeeded)
@@ -121,13 +117,9 @@ internal static class CourtEndpoints
 
     private static async Task<IResult> QualityYearAsync(string court, string? year, HttpContext context, IGrainFactory grains, Organization organization, TimeProvider time)
     {
-        if (organization.Court(court) is null)
+        if (Problems.NotTheirCourt(organization, context.Actor(), court) is { } refused)
         {
-            return Problems.NotFound($"no court {Quoted.Value(court)}");
-        }
-        if (!AccessRules.InCourt(context.Actor(), court))
-        {
-            return Problems.Forbidden($"you are not a user of court {court}");
+            return refused;
         }
         var which = time.GetUtcNow().Year;
         if (year is not null && (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out which) || which is < 1 or > 9999))

@@ -38,10 +38,11 @@ public static class JsonBody
             return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send application/json, not {Quoted.Value(type)}"));
         }
         if (context.Request.ContentType is { } declared && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var media)
-            && media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            && media.Charset.HasValue && media.Charset.Value!.Trim('"') is var charset
+            && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
             // The body is read as UTF-8 (RFC 8259): one declared in another encoding would be misread.
-            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send the JSON as UTF-8, not {Quoted.Value(media.Charset.Value)}"));
+            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send the JSON as UTF-8, not {Quoted.Value(charset)}"));
         }
         // The body is gathered in a pooled buffer (a filing's is a few dozen bytes; every request would otherwise
         // allocate its own), grown by doubling up to the limit.
@@ -82,9 +83,12 @@ public static class JsonBody
         }
         catch (JsonException e) when (UnknownField(e) is { } unknown)
         {
-            // The path ends with the unknown field itself ($.flags.flaged).
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? unknown : e.Path.TrimStart('$', '.');
-            var within = field.Length > unknown.Length ? $" in {field[..^(unknown.Length + 1)]}" : "";
+            // The path ends with the unknown field itself: $.flags.flaged, or $.flags['a b'] for a name that needs quoting.
+            var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$." + unknown : e.Path;
+            var cut = path.EndsWith("']", StringComparison.Ordinal) ? path.LastIndexOf("['", StringComparison.Ordinal) : path.LastIndexOf('.');
+            var parent = cut > 1 ? path[..cut] : "$";
+            var field = parent == "$" ? unknown : $"{parent[2..]}.{unknown}";
+            var within = parent == "$" ? "" : $" in {parent[2..]}";
             return (null, Problems.BadRequest($"unknown field {Quoted.Value(unknown)}{within}: a field the route does not take is refused, not ignored (see the OpenAPI document for the fields it takes)", field));
         }
         catch (JsonException e)

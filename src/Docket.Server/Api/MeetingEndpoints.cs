@@ -66,13 +66,9 @@ internal static class MeetingEndpoints
 
     private static async Task<IResult> HoldSittingAsync(string court, HttpContext context, IGrainFactory grains, Organization organization, CancellationToken cancellationToken)
     {
-        if (organization.Court(court) is null)
+        if (Problems.NotTheirCourt(organization, context.Actor(), court) is { } refused)
         {
-            return Problems.NotFound($"no court {Quoted.Value(court)}");
-        }
-        if (!AccessRules.InCourt(context.Actor(), court))
-        {
-            return Problems.Forbidden($"you are not a user of court {court}");
+            return refused;
         }
         var (body, problem) = await JsonBody.ReadAsync<MeetingSittingRequest>(context, cancellationToken);
         if (problem is not null)
@@ -103,13 +99,9 @@ internal static class MeetingEndpoints
 
     private static async Task<IResult> AttendanceAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
     {
-        if (organization.Court(court) is null)
+        if (Problems.NotTheirCourt(organization, context.Actor(), court) is { } refused)
         {
-            return Problems.NotFound($"no court {Quoted.Value(court)}");
-        }
-        if (!AccessRules.InCourt(context.Actor(), court))
-        {
-            return Problems.Forbidden($"you are not a user of court {court}");
+            return refused;
         }
         return AccessRules.Allows(context.Actor(), Permission.SeeKpis, new(court))
             ? Results.Ok(await grains.LiveCourt(court).GetAttendanceAsync())

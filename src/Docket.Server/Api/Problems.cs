@@ -35,6 +35,15 @@ public static class Problems
 
     public static IResult Conflict(string detail, string? field = null) => Of(StatusCodes.Status409Conflict, "Conflict with the case's state", detail, field);
 
+    /// <summary>
+    /// A court route's refusal before its own checks: 404 for a court the organization does not have, 403 for one the
+    /// user is not of (their role's gate let them this far); null when the court is theirs.
+    /// </summary>
+    public static IResult? NotTheirCourt(Organization organization, Actor actor, string court) =>
+        organization.Court(court) is null ? NotFound($"no court {Quoted.Value(court)}")
+        : !AccessRules.InCourt(actor, court) ? Forbidden($"court {court} is another court's: only its own users and users of every court reach it")
+        : null;
+
     public static IResult TooLarge(long limit) => Of(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"the body may hold at most {limit} bytes");
 
     /// <summary>The problem for a failed command.</summary>

@@ -33,14 +33,18 @@ public sealed class DocketAuthenticationHandler(
                 // Two keys name two users: which one acts is unclear, so neither does.
                 return Task.FromResult(AuthenticateResult.Fail($"send one {ApiKeyHeader} header, not {keys.Count}"));
             }
-            if (Request.Headers.Authorization.Count > 0)
+            if (users.FindByApiKey(keys[0] ?? "") is not { } actor)
             {
-                // A key and an Authorization header may name two users (or one credential that would not hold alone).
-                return Task.FromResult(AuthenticateResult.Fail($"send one credential: an {ApiKeyHeader} header or an Authorization header, not both"));
+                return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
             }
-            return Task.FromResult(users.FindByApiKey(keys[0] ?? "") is { } actor
-                ? Success(actor)
-                : AuthenticateResult.Fail("unknown API key"));
+            // A bearer token beside the key must be the same user's: two credentials naming two users (or one that
+            // would not hold alone) are refused. HTTP Basic beside a key is the dashboard's, cached by a browser: left aside.
+            var beside = Request.Headers.Authorization.ToString();
+            if (beside.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && users.FindByToken(beside[7..].Trim())?.Name != actor.Name)
+            {
+                return Task.FromResult(AuthenticateResult.Fail($"the {ApiKeyHeader} and the bearer token name two users, or the token is unknown: send one credential"));
+            }
+            return Task.FromResult(Success(actor));
         }
         var authorization = Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

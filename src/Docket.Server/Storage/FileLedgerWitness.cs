@@ -107,6 +107,21 @@ public sealed partial class FileLedgerWitness : ILedgerWitness, IAsyncDisposable
             catch (Exception e)
             {
                 LogWriteFailed(e, Directory);
+                // A file whose write or flush failed may hold part of a line, and its stream the rest, which it would write
+                // again in front of the next line: closed and dropped, the file is reopened, its torn line cut, next time.
+                foreach (var court in latest.Keys)
+                {
+                    if (_files.Remove(court, out var failed))
+                    {
+                        try
+                        {
+                            failed.File.Dispose();
+                        }
+                        catch (IOException)
+                        {
+                        }
+                    }
+                }
                 foreach (var p in batch)
                 {
                     p.Done.TrySetException(e);

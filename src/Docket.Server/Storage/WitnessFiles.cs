@@ -90,7 +90,8 @@ public static class WitnessFiles
         using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete);
         var buffer = new byte[1 << 16];
         var keep = 0L;
-        for (var to = stream.Length; to > 0 && keep == 0;)
+        var length = stream.Length;
+        for (var to = length; to > 0 && keep == 0;)
         {
             var from = Math.Max(0, to - buffer.Length);
             var count = (int)(to - from);
@@ -100,7 +101,8 @@ public static class WitnessFiles
             keep = newline >= 0 ? from + newline + 1 : 0;
             to = from;
         }
-        if (keep < stream.Length)
+        // Cut only what was scanned: a line another silo sharing the directory appended since is whole, and stays.
+        if (keep < length && stream.Length == length)
         {
             stream.SetLength(keep);
             stream.Flush(flushToDisk: true);
