@@ -128,9 +128,9 @@ internal static class CaseEndpoints
         {
             return Problems.From(result);
         }
-        // Where the filing sent the case, as its entry records it: a retry's answer is the first filing's, whatever
-        // happened to the case since (its record now is the answer's `case`).
-        var c = result.Entries.Length > 0
+        // Where the filing sent the case: a new filing's case is as filed; a retry's answer is the first filing's, as its
+        // entry records it, whatever happened to the case since (its record now is the answer's `case`).
+        var c = result.Replayed && result.Entries.Length > 0
             ? CaseEntries.Filed(organization.Court(court)!, LedgerEntry.Parse(result.Entries[0].Json), withPartyCode: false)
             : result.Case!.Case;
         var response = new FiledCaseResponse(c.Id, c.Status, c.Team, c.Judge, c.Policy, c.Designated, result.Replayed,
