@@ -157,14 +157,21 @@ public sealed class LedgerTamperTests : IClassFixture<LedgerTamperTests.TamperFi
     [Fact]
     public async Task A_spoiled_witness_line_before_the_last_fails_naming_the_file_and_the_line()
     {
+        var (copy, file, before) = await CopyWithFourthWitnessLineSpoiledAsync();
+        var result = await _fixture.VerifyAsync(copy);
+        AssertFails(result, before + 1, $"line 4 of the witness file {file} is not a signed checkpoint");
+    }
+
+    /// <summary>A copy of the data whose witness's fourth line has one character changed; the position of the checkpoint before it.</summary>
+    private async Task<(string Copy, string File, long Before)> CopyWithFourthWitnessLineSpoiledAsync()
+    {
         var copy = _fixture.Copy();
         var file = WitnessFiles.PathOf(Path.Combine(copy, "witness"), "live");
         var lines = await File.ReadAllLinesAsync(file);
         var before = SignedCheckpoint.Parse(lines[2])!.Checkpoint.Seq;
         lines[3] = lines[3].Replace("\"seq\"", "\"seq", StringComparison.Ordinal);
         await File.WriteAllLinesAsync(file, lines);
-        var result = await _fixture.VerifyAsync(copy);
-        AssertFails(result, before + 1, $"line 4 of the witness file {file} is not a signed checkpoint");
+        return (copy, file, before);
     }
 
     [Fact]
@@ -200,12 +207,7 @@ public sealed class LedgerTamperTests : IClassFixture<LedgerTamperTests.TamperFi
     [Fact]
     public async Task A_restarted_service_fails_closed_on_a_spoiled_witness_line()
     {
-        var copy = _fixture.Copy();
-        var file = WitnessFiles.PathOf(Path.Combine(copy, "witness"), "live");
-        var lines = await File.ReadAllLinesAsync(file);
-        var before = SignedCheckpoint.Parse(lines[2])!.Checkpoint.Seq;
-        lines[3] = lines[3].Replace("\"seq\"", "\"seq", StringComparison.Ordinal);
-        await File.WriteAllLinesAsync(file, lines);
+        var (copy, _, before) = await CopyWithFourthWitnessLineSpoiledAsync();
         await using (var server = new DocketFactory(copy))
         {
             // The court's background verification from genesis reads the whole witness: it closes the court.

@@ -70,7 +70,7 @@ public sealed partial class LiveCourtGrain(
     private LiveCourtMetrics? _metrics;
     private long _durableSeq;
     private long _savedSeq;
-    private bool _saving;
+    // The save under way, or the last one done: one at a time.
     private Task _save = Task.CompletedTask;
 
     /// <summary>Every save of the court's state is written here (one save at a time).</summary>
@@ -187,11 +187,10 @@ public sealed partial class LiveCourtGrain(
 
     private void SaveStateIf(bool due)
     {
-        if (!due || _saving || _broken)
+        if (!due || !_save.IsCompleted || _broken)
         {
             return;
         }
-        _saving = true;
         _save = SaveStateAsync(_state.CaptureSnapshot());
     }
 
@@ -219,10 +218,6 @@ public sealed partial class LiveCourtGrain(
         catch (Exception e)
         {
             LogStateNotSaved(e, _court.Id, seq);
-        }
-        finally
-        {
-            _saving = false;
         }
     }
 

@@ -37,7 +37,9 @@ public static class JsonBody
         {
             return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send application/json, not {Quoted.Value(type)}"));
         }
-        if (context.Request.ContentType is { } declared && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var media)
+        // Parsed only when a charset is declared: most filings send none, and this runs for each.
+        if (context.Request.ContentType is { } declared && declared.Contains("charset", StringComparison.OrdinalIgnoreCase)
+            && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var media)
             && media.Charset.HasValue && media.Charset.Value!.Trim('"') is var charset
             && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
