@@ -18,6 +18,17 @@ public sealed class LedgerExportTests(ApiFixture fixture)
     private readonly DocketFactory _factory = fixture.Factory;
 
     [Fact]
+    public async Task Head_on_the_export_answers_the_exports_headers_with_no_body()
+    {
+        await _factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"/api/courts/{DocketFactory.Court}/ledger?format=jsonl");
+        using var response = await _factory.ClientFor(TestUsers.Auditor).SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_export_is_one_entry_a_line_each_hashing_to_its_stored_hash_and_linking_to_the_previous()
     {
         var registrar = _factory.ClientFor(TestUsers.Registrar);

@@ -190,7 +190,7 @@ public sealed class PartyViewTests(PartyFixture fixture) : IClassFixture<PartyFi
     }
 
     [Fact]
-    public async Task Head_on_the_events_stream_answers_its_headers_at_once_with_no_body()
+    public async Task Head_on_the_events_stream_answers_its_headers_and_ends_while_the_case_is_open()
     {
         var (id, code, _) = await FileCivilWithJudgeAsync();
         using var request = new HttpRequestMessage(HttpMethod.Head, $"/api/public/cases/{id}/events");
@@ -199,6 +199,8 @@ public sealed class PartyViewTests(PartyFixture fixture) : IClassFixture<PartyFi
         using var response = await _anonymous.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        // The response ends when the server's request does: a HEAD does not follow the open case until it closes.
+        Assert.Equal("", await response.Content.ReadAsStringAsync(timeout.Token));
     }
 
     [Fact]

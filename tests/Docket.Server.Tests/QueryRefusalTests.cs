@@ -97,6 +97,17 @@ public class QueryRefusalTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_malformed_body_after_a_byte_order_mark_is_placed_at_its_byte_as_sent()
+    {
+        // The brace after the stray comma, where the reader stops, is the 27th byte as sent: the mark's three, then the 24th of the JSON.
+        using var marked = new ByteArrayContent([.. "\uFEFF"u8, .. "{\"type\":\"simple_civil\",}"u8]);
+        marked.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+        using var refused = await fixture.Factory.ClientFor(TestUsers.Registrar).PostAsync("/api/courts/live/cases", marked);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("(line 1, byte 27)", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_route_whose_body_is_optional_takes_an_empty_one_sent_as_json()
     {
         var filed = await fixture.Factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");

@@ -98,6 +98,10 @@ internal static class AuditEndpoints
         var audit = grains.GetGrain<ILiveAuditGrain>(court);
         return Results.Stream(async body =>
         {
+            if (HeadRequests.IsHead(context))
+            {
+                return;
+            }
             var cancel = context.RequestAborted;
             var newline = "\n"u8.ToArray();
             long after = 0;

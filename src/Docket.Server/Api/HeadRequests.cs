@@ -18,6 +18,7 @@ public static class HeadRequests
             return next(context);
         }
         context.Request.Method = HttpMethods.Get;
+        context.Features.Set(new HeadRequest());
         context.Features.Set<IHttpResponseBodyFeature>(new NoBody(context.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
         context.Response.OnStarting(() =>
         {
@@ -26,6 +27,14 @@ public static class HeadRequests
         });
         return next(context);
     }
+
+    /// <summary>
+    /// Whether the request is a HEAD routed as a GET: a stream (the ledger's export, a case's events) sends its
+    /// headers and stops there rather than reading what it would have sent.
+    /// </summary>
+    public static bool IsHead(HttpContext context) => context.Features.Get<HeadRequest>() is not null;
+
+    private sealed class HeadRequest;
 
     /// <summary>A response body that drops what is written; starting, flushing and completing go to the server's own.</summary>
     private sealed class NoBody : IHttpResponseBodyFeature

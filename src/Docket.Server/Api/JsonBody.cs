@@ -50,6 +50,7 @@ public static class JsonBody
         // allocate its own), grown by doubling up to the limit.
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(context.Request.ContentLength ?? 0, 512, limit + 1L));
         var length = 0;
+        var marked = 0;
         try
         {
             int read;
@@ -75,7 +76,8 @@ public static class JsonBody
             var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             var json = buffer.AsSpan(0, length);
             // A byte-order mark is allowed before UTF-8 JSON (RFC 8259 lets a reader ignore it).
-            var value = JsonSerializer.Deserialize<T>(json.StartsWith("\uFEFF"u8) ? json[3..] : json, options);
+            marked = json.StartsWith("\uFEFF"u8) ? 3 : 0;
+            var value = JsonSerializer.Deserialize<T>(json[marked..], options);
             return value is null ? (null, Problems.BadRequest("the body is null; send a JSON object", "body")) : (value, null);
         }
         catch (BadHttpRequestException e)
@@ -96,7 +98,8 @@ public static class JsonBody
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            // Positions count the bytes as sent: a byte-order mark the reader skipped is on the first line.
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1 + (line == 0 ? marked : 0)})" : "";
             // A string whose bytes are not UTF-8 (or a lone surrogate escape) fails as a conversion: say what is wrong with it.
             var why = e.InnerException is InvalidOperationException { Message: var inner } && (inner.Contains("invalid UTF", StringComparison.Ordinal) || inner.Contains("incomplete UTF", StringComparison.Ordinal))
                 ? "the text is not valid UTF-8 (or holds a lone surrogate escape)"

@@ -52,8 +52,10 @@ internal static class PublicEndpoints
         }
         var code = context.Request.Headers[CodeHeader].ToString();
         var period = TimeSpan.FromMilliseconds(Math.Max(10, access.Options.EventsPollMilliseconds));
-        return TypedResults.ServerSentEvents(Stream(details!, grains, code, access, time, period, json.Value.SerializerOptions,
-            context.RequestAborted));
+        return HeadRequests.IsHead(context)
+            ? TypedResults.ServerSentEvents(AsyncEnumerable.Empty<SseItem<string>>())
+            : TypedResults.ServerSentEvents(Stream(details!, grains, code, access, time, period, json.Value.SerializerOptions,
+                context.RequestAborted));
     }
 
     /// <summary>
