@@ -162,6 +162,15 @@ public sealed class LedgerTamperTests : IClassFixture<LedgerTamperTests.TamperFi
         AssertFails(result, before + 1, $"line 4 of the witness file {file} is not a signed checkpoint");
     }
 
+    [Fact]
+    public async Task An_entry_edited_before_a_spoiled_witness_line_is_named_first()
+    {
+        // The entry the checkpoint before the spoiled line vouches for, edited in place: the spoiled line fails the chain only after it.
+        var (copy, _, before) = await CopyWithFourthWitnessLineSpoiledAsync();
+        Rewrite(Path.Combine(copy, "docket.db"), before, e => e with { Reason = "edited" }, rehash: false);
+        AssertFails(await _fixture.VerifyAsync(copy), before, "hash");
+    }
+
     /// <summary>A copy of the data whose witness's fourth line has one character changed; the position of the checkpoint before it.</summary>
     private async Task<(string Copy, string File, long Before)> CopyWithFourthWitnessLineSpoiledAsync()
     {

@@ -38,32 +38,49 @@ public abstract class OfflineLedger : IAsyncDisposable
         var secrets = (await ReadSecretsAsync(court.Id)).ToDictionary(s => s.Epoch, s => s.SecretHex);
         var verifier = new ChainVerifier(court, epoch => secrets.GetValueOrDefault(epoch));
         using var checkpoints = (witnessDirectory is null || key is null ? [] : WitnessFiles.ReadForward(WitnessFiles.PathOf(witnessDirectory, court.Id))).GetEnumerator();
-        try
+        // A spoiled witness line fails the chain after the checkpoint read before it; the entries up to that checkpoint
+        // are verified first, so a problem among them, earlier in the chain, is the one reported.
+        SpoiledWitnessException? spoiled = null;
+        bool Next()
         {
-            var more = checkpoints.MoveNext();
-            if (more && checkpoints.Current.Key != LedgerKey.IdOf(key!))
+            try
             {
-                throw new ArgumentException($"court {court.Id}'s checkpoints are signed by key {checkpoints.Current.Key}, not by {LedgerKey.IdOf(key!)}");
+                return checkpoints.MoveNext();
             }
-            while (verifier.Failure is null)
+            catch (SpoiledWitnessException e)
             {
-                var records = await ReadAsync(court.Id, verifier.Seq, page);
-                var last = records.Count == page ? records[^1].Seq : long.MaxValue;
-                var chunk = new List<SignedCheckpoint>();
-                while (more && checkpoints.Current.Checkpoint.Seq <= last)
-                {
-                    chunk.Add(checkpoints.Current);
-                    more = checkpoints.MoveNext();
-                }
-                if (key is not null && verifier.Witness(chunk, key) is not null || verifier.Feed(records) is not null || records.Count < page)
-                {
-                    break;
-                }
+                spoiled = e;
+                return false;
             }
         }
-        catch (SpoiledWitnessException spoiled)
+        var more = Next();
+        if (more && checkpoints.Current.Key != LedgerKey.IdOf(key!))
         {
-            return verifier.SpoiledWitness(spoiled);
+            throw new ArgumentException($"court {court.Id}'s checkpoints are signed by key {checkpoints.Current.Key}, not by {LedgerKey.IdOf(key!)}");
+        }
+        while (verifier.Failure is null)
+        {
+            var records = await ReadAsync(court.Id, verifier.Seq, page);
+            var last = records.Count == page ? records[^1].Seq : long.MaxValue;
+            var chunk = new List<SignedCheckpoint>();
+            while (more && checkpoints.Current.Checkpoint.Seq <= last)
+            {
+                chunk.Add(checkpoints.Current);
+                more = Next();
+            }
+            if (key is not null && verifier.Witness(chunk, key) is not null
+                || verifier.Feed(spoiled is null ? records : records.Where(r => r.Seq <= spoiled.AfterSeq)) is not null)
+            {
+                break;
+            }
+            if (spoiled is not null)
+            {
+                return verifier.SpoiledWitness(spoiled);
+            }
+            if (records.Count < page)
+            {
+                break;
+            }
         }
         return verifier.Failure ?? verifier.Finish();
     }
