@@ -84,6 +84,35 @@ public sealed class AbsenceTests
     }
 
     [Fact]
+    public async Task A_team_back_from_leave_takes_the_case_that_waited_for_it_before_the_next_filing()
+    {
+        await using var factory = new DocketFactory();
+        var president = factory.ClientFor(TestUsers.President);
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        var now = factory.Clock.GetUtcNow();
+        foreach (var team in new[] { "criminal-1", "criminal-2" })
+        {
+            var (status, body, _) = await president.PostJsonAsync($"/api/teams/{team}/absences", new { to = now.AddDays(team == "criminal-1" ? 3 : 5), reason = "training" });
+            Assert.True(status == HttpStatusCode.Created, body.ToString());
+        }
+        var waited = await registrar.FileAsync("criminal");
+        Assert.Equal("waiting", waited.Str("status"));
+
+        // No deadline watch runs: the next filing after the return pulls first, so criminal-1 (cap 1) takes the case
+        // that waited, and the new one waits in its turn.
+        factory.Clock.Advance(TimeSpan.FromDays(3));
+        var next = await registrar.FileAsync("criminal");
+        Assert.Equal("waiting", next.Str("status"));
+        var pulled = (await president.GetJsonAsync($"/api/cases/{waited.Str("id")}")).Body.GetProperty("case");
+        Assert.Equal("pending", pulled.Str("status"));
+        Assert.Equal("criminal-1", pulled.Str("team"));
+        Assert.Equal("pull", pulled.Str("policy"));
+
+        var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
+        Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+    }
+
+    [Fact]
     public async Task An_absence_longer_than_the_configured_maximum_is_refused()
     {
         await using var factory = new DocketFactory(settings: new Dictionary<string, string?> { ["Docket:Absences:MaxDays"] = "30" });

@@ -21,16 +21,18 @@ public sealed class QueueEscalationTests
         var old = await registrar.FileAsync("criminal");
         Assert.Equal("waiting", old.Str("status"));
 
-        factory.Clock.Advance(TimeSpan.FromDays(31));
+        factory.Clock.Advance(TimeSpan.FromDays(29));
         var review = await registrar.FileAsync("detention_review");
         Assert.Equal("waiting", review.Str("status"));
         var before = await QueueAsync(president);
         Assert.Equal([review.Str("id"), old.Str("id")], before.Select(q => q.Str("case")));
         Assert.Equal(old.GetProperty("case").GetProperty("case").GetProperty("filed_at").GetDateTimeOffset().AddDays(30),
             before[1].GetProperty("escalates_at").GetDateTimeOffset());
-        // The court's KPIs count both waiting and give their ages as the queue does: 31 days and 0, mean 15.5.
-        await AssertWaitingAsync(president, waiting: 2, max: 31, mean: 15.5);
+        // The court's KPIs count both waiting and give their ages as the queue does: 29 days and 0, mean 14.5.
+        await AssertWaitingAsync(president, waiting: 2, max: 29, mean: 14.5);
 
+        // Past the 30 days, with no command in between, the deadline watch escalates it.
+        factory.Clock.Advance(TimeSpan.FromDays(2));
         var (watched, _, _) = await factory.ClientFor(TestUsers.Admin).PostJsonAsync("/api/courts/live/deadline-watch", null);
         Assert.Equal(HttpStatusCode.OK, watched);
         var after = await QueueAsync(president);
@@ -50,10 +52,31 @@ public sealed class QueueEscalationTests
         Assert.Equal("pending", pulled.Str("status"));
         Assert.Equal(first.Str("team"), pulled.Str("team"));
         Assert.Equal([review.Str("id")], (await QueueAsync(president)).Select(q => q.Str("case")));
-        await AssertWaitingAsync(president, waiting: 1, max: 0, mean: 0);
+        await AssertWaitingAsync(president, waiting: 1, max: 2, mean: 2);
 
         var (_, entries, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/assignments?court=live&kind=all");
         Assert.Contains(entries.GetProperty("entries").EnumerateArray(), e => e.Str("kind") == "escalate" && e.Str("case_id") == old.Str("id"));
+        var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
+        Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+    }
+
+    [Fact]
+    public async Task A_filing_after_a_waiting_cases_escalation_fell_due_escalates_it_first()
+    {
+        await using var factory = new DocketFactory();
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        var president = factory.ClientFor(TestUsers.President);
+        await registrar.FileAsync("criminal");
+        await registrar.FileAsync("criminal");
+        var old = await registrar.FileAsync("criminal");
+        Assert.Equal("waiting", old.Str("status"));
+
+        // No deadline watch runs: the filing itself appends the escalation that fell due before it.
+        factory.Clock.Advance(TimeSpan.FromDays(31));
+        var review = await registrar.FileAsync("detention_review");
+        var queue = await QueueAsync(president);
+        Assert.Equal([old.Str("id"), review.Str("id")], queue.Select(q => q.Str("case")));
+        Assert.Equal(JsonValueKind.String, queue[0].GetProperty("escalated_at").ValueKind);
         var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
         Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
     }

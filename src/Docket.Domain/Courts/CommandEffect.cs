@@ -27,7 +27,7 @@ public sealed class CommandEffect
     public List<CourtWarning> Warnings { get; } = [];
 
     /// <summary>The assignment decision of a filing.</summary>
-    public Decision? Decision { get; init; }
+    public Decision? Decision { get; set; }
 
     /// <summary>The case closed.</summary>
     public bool Closed { get; set; }

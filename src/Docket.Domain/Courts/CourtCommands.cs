@@ -37,7 +37,8 @@ public static partial class CourtCommands
         }
         var risk = request.Risk;
         var number = state.LastNumber + 1;
-        state.AsOf(at);
+        var effect = new CommandEffect { Case = number };
+        CatchUp(state, at, effect, everyTeam: false);
         var decision = state.Decide(type, request.Flagged, risk, number);
         var assigned = decision.Team >= 0;
         var record = state.Append(new LedgerEntry
@@ -63,7 +64,9 @@ public static partial class CourtCommands
             By = new LedgerActor(request.By.Name, request.By.Role),
             Prev = state.Head,
         });
-        return new CommandEffect { Case = number, Records = [record], Decision = decision };
+        effect.Records.Add(record);
+        effect.Decision = decision;
+        return effect;
     }
 
     /// <summary>Whether a repeated filing under one idempotency key asks for the same case as the first.</summary>
@@ -93,6 +96,11 @@ public static partial class CourtCommands
             return null;
         }
         var effect = new CommandEffect { Case = c.Number };
+        if (c.Status != CourtCaseStatus.Waiting)
+        {
+            // What the queue owes by now touches only waiting cases, so never the record decided on.
+            CatchUp(state, at, effect, everyTeam: false);
+        }
         Append(state, c, decision, at, effect);
         return effect;
     }
@@ -401,7 +409,10 @@ public static partial class CourtCommands
             Withdraws = absence,
             Prev = state.Head,
         });
-        return new CommandEffect { Records = [record] };
+        var effect = new CommandEffect { Records = [record] };
+        // A team back at once pulls at once, as one whose absence ends does at its next command.
+        CatchUp(state, at, effect, everyTeam: false);
+        return effect;
     }
 
     /// <summary>
@@ -437,20 +448,37 @@ public static partial class CourtCommands
     /// </summary>
     public static CommandEffect WatchQueue(CourtState state, DateTimeOffset at)
     {
-        var court = state.Court;
-        var watcher = SystemActors.DeadlineWatcher;
-        state.AsOf(at);
         var effect = new CommandEffect();
+        CatchUp(state, at, effect, everyTeam: true);
+        return effect;
+    }
+
+    /// <summary>
+    /// What the waiting queue owes by <paramref name="at"/>, appended before a command decides (a filing, a case's
+    /// command, a withdrawn absence) and at each watch: waiting cases due to escalate move to the top of their queue,
+    /// and when a team has come back from an absence since the last look (or at a watch, <paramref name="everyTeam"/>)
+    /// every team pulls what it can now take — so a team back from leave takes the waiting cases before a new filing,
+    /// at the moment of its return as the simulator has it, not at the watch's next tick. Appends only entries the
+    /// replay check re-makes (escalations due, pulls in pull order), by the deadline watcher.
+    /// </summary>
+    private static void CatchUp(CourtState state, DateTimeOffset at, CommandEffect effect, bool everyTeam)
+    {
+        state.AsOf(at);
+        var returned = state.TakeReturned();
+        if (!state.AnyWaiting)
+        {
+            return;
+        }
+        var watcher = SystemActors.DeadlineWatcher;
         foreach (var c in state.EscalatingBy(at))
         {
             effect.Records.Add(state.Append(Entry(state, LedgerKinds.Escalate, at, c, watcher)));
             effect.Escalated.Add(c.Number);
         }
-        for (var team = 0; team < court.Layout.Teams.Count && state.Waiting > 0; team++)
+        for (var team = 0; (everyTeam || returned) && team < state.Court.Layout.Teams.Count && state.AnyWaiting; team++)
         {
             AppendPulls(state, team, at, watcher, effect);
         }
-        return effect;
     }
 
     /// <summary>The ledger's first entry: the organisation the court runs and its first seed commitment.</summary>

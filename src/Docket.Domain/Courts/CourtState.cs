@@ -337,6 +337,25 @@ public sealed partial class CourtState
 
     public int Waiting => _waiting.Sum(w => w.Count);
 
+    /// <summary>Whether any case waits for a team (<see cref="Waiting"/> above zero), without counting them all.</summary>
+    public bool AnyWaiting
+    {
+        get
+        {
+            foreach (var line in _waiting)
+            {
+                if (line.Count > 0)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /// <summary>Whether a team has come back from an absence since this was last asked (<see cref="TeamPresence.TakeReturned"/>).</summary>
+    public bool TakeReturned() => _presence.TakeReturned();
+
     /// <summary>
     /// Where a new case of the type goes, by the court's <see cref="CaseRouter"/> (the simulator's own): flagged cases
     /// (and larger or major risk) to the least-loaded leader's team of the court that can take it, when the pool

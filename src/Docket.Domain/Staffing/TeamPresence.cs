@@ -42,6 +42,7 @@ public sealed class TeamPresence
     private readonly List<int> _teamsWithAbsences = [];
     private readonly List<(DateTimeOffset At, int Team)> _changes = [];
     private DateTimeOffset _broughtTo = DateTimeOffset.MinValue;
+    private bool _returned;
 
     public TeamPresence(CaseRouter router, int teams)
     {
@@ -90,6 +91,24 @@ public sealed class TeamPresence
         }
     }
 
+    /// <summary>
+    /// Whether a team has come back (an absence over or withdrawn) since this was last asked; asking clears it. Not part
+    /// of the saved state: a court taken up pulls for every team at its first look anyway.
+    /// </summary>
+    public bool TakeReturned()
+    {
+        var returned = _returned;
+        _returned = false;
+        return returned;
+    }
+
+    /// <summary>Sets whether the team is away, noting a return.</summary>
+    private void SetAway(int team, bool away)
+    {
+        _returned |= !away && _router.IsAbsent(team);
+        _router.SetAbsent(team, away);
+    }
+
     /// <summary>The moment the boards were last brought to (<see cref="BringTo"/>): no later decision is made before it.</summary>
     public DateTimeOffset BroughtTo => _broughtTo;
 
@@ -114,7 +133,7 @@ public sealed class TeamPresence
             _teamsWithAbsences.Add(team);
         }
         _absences[team].Add(absence);
-        _router.SetAbsent(team, IsAway(team, recordedAt));
+        SetAway(team, IsAway(team, recordedAt));
     }
 
     /// <summary>The team's absence recorded by entry <paramref name="seq"/>, or null.</summary>
@@ -142,7 +161,7 @@ public sealed class TeamPresence
     {
         var (absences, i) = Locate(team, seq) ?? throw new InvalidOperationException($"team {team} has no absence {seq}");
         absences[i] = absences[i].WithdrawnAt(at, withdrawal);
-        _router.SetAbsent(team, IsAway(team, at));
+        SetAway(team, IsAway(team, at));
         SetAsideOver(team);
     }
 
@@ -174,7 +193,7 @@ public sealed class TeamPresence
         _changes.Sort();
         foreach (var (moment, team) in _changes)
         {
-            _router.SetAbsent(team, IsAway(team, moment));
+            SetAway(team, IsAway(team, moment));
         }
         _broughtTo = at;
         foreach (var (_, team) in _changes)

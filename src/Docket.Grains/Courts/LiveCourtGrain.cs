@@ -333,7 +333,10 @@ public sealed partial class LiveCourtGrain(
         {
             return refused;
         }
+        var moved = MovedCases(effect);
         await CommitAsync(effect.Records);
+        ReportPulls(effect);
+        TellMoved(moved);
         return new CommandResult(Outcome.Ok, null, null, null, [.. effect.Records], false);
     }
 
@@ -555,7 +558,7 @@ public sealed partial class LiveCourtGrain(
             assign?.SetTag("docket.assigned", decision.Team >= 0);
         }
         span?.SetTag("docket.case_type", request.Type);
-        var task = CompleteFilingAsync(effect.Case!.Value, effect.Records[0]);
+        var task = CompleteFilingAsync(effect);
         if (key is not null)
         {
             _keyed.Writing(key, request, task);
@@ -839,12 +842,36 @@ public sealed partial class LiveCourtGrain(
     /// The filing is durable, and acknowledged, once its ledger entry is: the one write a filing makes (the case's
     /// grain, its team's and its judge's take their records from the court, derived from that entry).
     /// </summary>
-    private async Task<CommandResult> CompleteFilingAsync(long number, LedgerRecord record)
+    /// <summary>
+    /// Waits for a filing's entries to be durable — what the queue owed first, if anything (<see cref="CourtCommands.File"/>),
+    /// then the filing — and answers with the case as filed.
+    /// </summary>
+    private async Task<CommandResult> CompleteFilingAsync(CommandEffect effect)
     {
-        var c = _state.Case(number)!;
-        await CommitAsync([record]);
+        var c = _state.Case(effect.Case!.Value)!;
+        var record = effect.Records[^1];
+        var moved = effect.Records.Count > 1 ? MovedCases(effect) : null;
+        await CommitAsync(effect.Records);
         _metrics?.Filed(c.Type, c.Team);
+        if (moved is not null)
+        {
+            ReportPulls(effect);
+            TellMoved(moved);
+        }
         return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
+    }
+
+    /// <summary>The waiting cases a command escalated or a team pulled on the way, as their records now stand (taken before the write).</summary>
+    private List<(string Id, long Version)> MovedCases(CommandEffect effect) =>
+        [.. effect.Escalated.Concat(effect.Pulled.Select(p => p.Number)).Distinct().Select(_state.Case).OfType<CourtCase>().Select(c => (c.Id, c.Version))];
+
+    /// <summary>Tells the grains of the cases moved, once their entries are durable, without waiting (a grain not active folds its record at its first use anyway).</summary>
+    private void TellMoved(List<(string Id, long Version)> moved)
+    {
+        foreach (var (id, version) in moved)
+        {
+            GrainFactory.GetGrain<ILiveCaseGrain>(id).ChangedAsync(version).Ignore();
+        }
     }
 
     /// <summary>
@@ -894,14 +921,11 @@ public sealed partial class LiveCourtGrain(
     {
         // Taken before the write: a case that finished with this command may be out of memory once it is durable.
         var after = _state.Case(effect.Case!.Value)!;
-        var pulled = effect.Pulled.Select(p => _state.Case(p.Number)!).ToList();
+        var moved = MovedCases(effect);
         await CommitAsync(effect.Records);
         durable?.Invoke();
         ReportPulls(effect);
-        foreach (var p in pulled)
-        {
-            GrainFactory.GetGrain<ILiveCaseGrain>(p.Id).ChangedAsync(p.Version).Ignore();
-        }
+        TellMoved(moved);
         return after;
     }
 

@@ -40,9 +40,10 @@ public sealed class EscalationWatchTests
     public void A_lane_is_looked_at_up_to_its_first_case_not_yet_due()
     {
         var court = CourtAgreementPropertyTests.CourtOf(5, 1);
-        // Filings only, minutes apart: the teams fill up (cap 2) and the rest wait, civil and criminal.
-        var (live, lines) = CourtAgreementPropertyTests.Run(court, [.. Enumerable.Range(0, 60).Select(i => i % 50)]);
-        var waiting = live.Queue().Select(q => q.Case).ToList();
+        // Filings only, 13 to 22 minutes apart: the teams fill up (cap 2) and the rest wait, civil and criminal. Each
+        // filing escalates the cases due by then, so those filed in the last escalation period are not yet escalated.
+        var (live, lines) = CourtAgreementPropertyTests.Run(court, [.. Enumerable.Range(0, 60).Select(i => (i % 4) + 1)]);
+        var waiting = live.Queue().Select(q => q.Case).Where(c => c.EscalatedAt is null).ToList();
         Assert.True(waiting.Count > 10, $"{waiting.Count} waiting");
         var first = waiting.Min(c => c.FiledAt);
         // Just after the first waiting case's escalation comes, only the cases filed as early are due.
