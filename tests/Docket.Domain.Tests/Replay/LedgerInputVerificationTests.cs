@@ -1,12 +1,13 @@
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Replay;
 
 namespace Docket.Domain.Tests.Replay;
 
 /// <summary>
 /// What the court's own verifier (<see cref="ChainVerifier"/>: `docket ledger verify`, `docket audit randomness
 /// --scenario`, the service's verification) makes of values the live court never writes, re-chained into a ledger or
-/// stored beside it: it names the entry at fault instead of throwing.
+/// stored beside it: it names the entry at fault instead of throwing, and refuses what `docket replay` refuses.
 /// </summary>
 public sealed class LedgerInputVerificationTests
 {
@@ -43,6 +44,40 @@ public sealed class LedgerInputVerificationTests
         Assert.NotNull(failure);
         Assert.Equal(1, failure.FirstInvalidSeq);
         Assert.Equal("the stored secret of epoch 1 does not match its commitment", failure.Problem);
+    }
+
+    [Fact]
+    public void A_filing_of_a_risk_level_the_court_does_not_know_fails_verification_naming_it_on_every_layout()
+    {
+        var court = ReplayCourts.Of("{ policy: random }");
+        var lines = LiveLedger.Write(court, 20, Seed);
+        var index = lines.FindIndex(l => LedgerEntry.Parse(l).Kind == LedgerKinds.Assign);
+        var filing = LedgerEntry.Parse(lines[index]);
+        var forged = LedgerReplayRunTests.Rechain(lines, index, filing with { Risk = "huge" });
+
+        var failure = Verify(court, forged, e => LiveLedger.Secret(Seed, e));
+        Assert.NotNull(failure);
+        Assert.Equal(filing.Seq, failure.FirstInvalidSeq);
+        Assert.Contains("unknown risk level 'huge'", failure.Problem, StringComparison.Ordinal);
+
+        // The replay on the same layout, and the what-if's checks on another, refuse it by the same rule.
+        var replayed = Assert.Throws<LedgerInputException>(() => LedgerReplayRunTests.Replay(court, forged));
+        Assert.Contains($"ledger.jsonl:{index + 1}:1: the ledger fails verification at entry {filing.Seq} (assign): ", replayed.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown risk level 'huge'", replayed.Message, StringComparison.Ordinal);
+        var whatIf = Assert.Throws<LedgerInputException>(() => LedgerWhatIf.Verify(LedgerFile.Read(forged, "ledger.jsonl"), "ledger.jsonl"));
+        Assert.Contains("unknown risk level 'huge'", whatIf.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("ordinary")]
+    [InlineData("larger")]
+    [InlineData("major")]
+    public void A_filing_of_a_known_risk_level_is_not_refused_for_its_spelling(string risk)
+    {
+        var filing = new LedgerEntry { Court = "c", Seq = 2, Kind = LedgerKinds.Assign, At = LiveLedger.Start, Case = "c-1", Number = 1, Type = "civil", Risk = risk, Prev = "" };
+        Assert.Null(EntryRules.RefuseFiling(filing, 0));
+        Assert.Null(EntryRules.RefuseFiling(filing with { Risk = null }, 0));
     }
 
     private static LedgerVerification? Verify(Court court, IEnumerable<string> lines, Func<int, string?> secretOf)
