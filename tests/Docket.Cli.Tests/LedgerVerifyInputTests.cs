@@ -76,6 +76,46 @@ public sealed class LedgerVerifyInputTests : IDisposable
         Assert.Contains("garbage", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("not hex at all")]
+    [InlineData("abc")]
+    public async Task A_stored_secret_that_is_not_hex_makes_the_ledger_invalid_exit_3_not_an_internal_failure(string secret)
+    {
+        var ledger = Path.Combine(CliRunner.RepoRoot(), "scenarios", "xicheng-pooled.ledger.jsonl");
+        using (var connection = new SqliteConnection($"Data Source={Database};Pooling=false"))
+        {
+            connection.Open();
+            using var schema = connection.CreateCommand();
+            schema.CommandText = """
+                CREATE TABLE ledger (court TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, case_id TEXT, entry TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (court, seq));
+                CREATE TABLE court_secret (court TEXT NOT NULL, epoch INTEGER NOT NULL, secret TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (court, epoch));
+                """;
+            schema.ExecuteNonQuery();
+            foreach (var line in File.ReadLines(ledger))
+            {
+                var e = Docket.Domain.Ledger.LedgerEntry.Parse(line);
+                using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO ledger VALUES ($court, $seq, $kind, $case, $entry, $hash)";
+                insert.Parameters.AddWithValue("$court", e.Court);
+                insert.Parameters.AddWithValue("$seq", e.Seq);
+                insert.Parameters.AddWithValue("$kind", e.Kind);
+                insert.Parameters.AddWithValue("$case", (object?)e.Case ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$entry", line);
+                insert.Parameters.AddWithValue("$hash", Docket.Domain.Ledger.LedgerHash.Of(line));
+                insert.ExecuteNonQuery();
+            }
+            using var stored = connection.CreateCommand();
+            stored.CommandText = "INSERT INTO court_secret VALUES ('xicheng-pooled', 1, $secret, '2026-01-05T08:00:00Z')";
+            stored.Parameters.AddWithValue("$secret", secret);
+            stored.ExecuteNonQuery();
+        }
+
+        var (exit, output, error) = await CliRunner.RunAsync("ledger", "verify", Scenario, "--data", _data);
+        Assert.True(exit == 3, output + error);
+        Assert.Contains("court xicheng-pooled: INVALID at entry 1: the stored secret of epoch 1 does not match its commitment", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal failure", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Data_and_postgres_together_exit_2_as_conflicting()
     {

@@ -255,5 +255,39 @@ public sealed class ReplayCommandTests
         Assert.Contains("report.html", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Another_layout_without_out_checks_its_default_folder_before_the_run_and_writes_nothing_when_refused()
+    {
+        // The what-if's default folder, out/<scenario-name>-replay under the working directory, with its summary.json
+        // or a chart taken by a directory: refused as --out is (exit 2), not an internal failure after summary.json.
+        var scenario = CliRunner.WriteTemp(File.ReadAllText(Root(SampleScenario)).Replace("count: 17,", "count: 16,", StringComparison.Ordinal));
+        var folder = Path.Combine(Directory.GetCurrentDirectory(), "out", "xicheng-pooled-replay");
+        try
+        {
+            foreach (var (taken, says) in new[]
+            {
+                (Path.Combine(folder, "summary.json"), "summary.json would be written there, but"),
+                (Path.Combine(folder, "charts", "teams.png"), "a chart would be written at"),
+            })
+            {
+                Directory.CreateDirectory(taken);
+                var (exit, output, error) = await CliRunner.RunAsync("replay", scenario, Root(SampleLedger));
+                Assert.True(exit == 2, output + error);
+                Assert.Contains(says, error, StringComparison.Ordinal);
+                Assert.DoesNotContain("internal failure", error, StringComparison.Ordinal);
+                Assert.Equal("", output);
+                Assert.False(File.Exists(Path.Combine(folder, "summary.json")), "nothing written");
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     private static string Root(string path) => Path.Combine(CliRunner.RepoRoot(), path);
 }

@@ -56,6 +56,30 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public async Task An_empty_out_is_refused_as_bad_input_naming_out_not_an_internal_failure()
+    {
+        var path = CliRunner.WriteTemp(Minimal);
+        var scenario = Path.Combine(CliRunner.RepoRoot(), "scenarios", "xicheng-pooled.yaml");
+        var ledger = Path.Combine(CliRunner.RepoRoot(), "scenarios", "xicheng-pooled.ledger.jsonl");
+        var otherLayout = CliRunner.WriteTemp(File.ReadAllText(scenario).Replace("count: 17,", "count: 16,", StringComparison.Ordinal));
+        foreach (var args in new string[][]
+        {
+            ["simulate", path, "--no-report", "--out", ""],
+            ["compare", path, path, "--out", ""],
+            ["replay", scenario, ledger, "--out", ""],
+            ["replay", otherLayout, ledger, "--no-report", "--out", ""],
+            ["scenario", "national", "--out", ""],
+        })
+        {
+            var (exit, output, error) = await CliRunner.RunAsync(args);
+            Assert.True(exit == 2, $"{string.Join(' ', args)} exited {exit}: {error}");
+            Assert.StartsWith("--out: an empty path", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal failure", error, StringComparison.Ordinal);
+            Assert.Equal("", output);
+        }
+    }
+
+    [Fact]
     public async Task A_name_that_cannot_name_the_output_folder_asks_for_out_and_runs_with_it()
     {
         var path = CliRunner.WriteTemp(Minimal.Replace("name: minimal", "name: \"../escape\"", StringComparison.Ordinal));

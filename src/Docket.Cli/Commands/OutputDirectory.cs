@@ -26,6 +26,7 @@ internal static class OutputDirectory
 
     private static void Check(string directory, IReadOnlyList<string> files, IReadOnlyList<string>? folders, bool make)
     {
+        RefuseEmpty(directory, "--out", "a directory");
         if (File.Exists(directory))
         {
             throw new BadInputException($"--out {directory}: a file, not a directory");
@@ -106,6 +107,7 @@ internal static class OutputDirectory
     /// <summary>A file to write (<c>scenario --out</c>): not a directory, and its directory exists or can be made.</summary>
     public static void PrepareFile(string file, string option = "--out")
     {
+        RefuseEmpty(file, option, "a file");
         if (Directory.Exists(file))
         {
             throw new BadInputException($"{option} {file}: a directory, not a file");
@@ -126,6 +128,15 @@ internal static class OutputDirectory
         if (!Writable(parent))
         {
             throw new BadInputException($"{option} {file}: {parent} is not writable");
+        }
+    }
+
+    /// <summary>An empty path names nothing to write to (.NET refuses it with an exception, an internal failure).</summary>
+    private static void RefuseEmpty(string path, string option, string what)
+    {
+        if (path.Length == 0)
+        {
+            throw new BadInputException($"{option}: an empty path, not {what}");
         }
     }
 

@@ -21,6 +21,9 @@ internal static class ReplayCommand
     private static readonly JsonWriterOptions s_json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions s_names = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>What the what-if on another layout writes (beside its charts folder).</summary>
+    private static readonly string[] s_whatIfFiles = ["summary.json", SimulationReport.FileName];
+
     public static Command Create(CliOutput output)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON): the organisation the service ran" };
@@ -41,7 +44,7 @@ internal static class ReplayCommand
             var directory = parse.GetValue(outDir);
             if (directory is not null)
             {
-                OutputDirectory.Check(directory, ["replay.json", "summary.json", SimulationReport.FileName], [SimulationReport.ChartsFolder]);
+                OutputDirectory.Check(directory, ["replay.json", .. s_whatIfFiles], [SimulationReport.ChartsFolder]);
             }
             ReplayResult result;
             try
@@ -51,10 +54,15 @@ internal static class ReplayCommand
                 var court = LedgerReplay.CourtOf(new Organization(loaded, scenarioPath), lines, ledgerPath);
                 if (!LedgerReplay.SameLayout(court, lines))
                 {
+                    // The what-if writes to --out (checked above) or its default folder, checked as --out is before the run.
+                    var whatIfDirectory = directory ?? OutputDirectory.Default("", [loaded.Name], "-replay");
+                    if (directory is null)
+                    {
+                        OutputDirectory.Check(whatIfDirectory, s_whatIfFiles, [SimulationReport.ChartsFolder]);
+                    }
                     LedgerWhatIf.Verify(lines, ledgerPath);
                     var summary = LedgerWhatIf.Run(loaded, scenarioPath, court.Id, lines, secrets);
-                    await WriteWhatIfAsync(output, summary, directory ?? OutputDirectory.Default("", [loaded.Name], "-replay"),
-                        parse.GetValue(json), parse.GetValue(noReport), cancellationToken);
+                    await WriteWhatIfAsync(output, summary, whatIfDirectory, parse.GetValue(json), parse.GetValue(noReport), cancellationToken);
                     return ExitCodes.Success;
                 }
                 LedgerReplay.CheckTeams(court, lines, ledgerPath);

@@ -180,7 +180,7 @@ public sealed partial class CourtState
             _commitments[epoch] = commitment;
         }
         var secret = _secretOf(Epoch);
-        Seed = secret is not null && Commitment is not null && LedgerHash.Commitment(secret) == Commitment ? LedgerHash.Seed(secret) : null;
+        Seed = LedgerHash.Opens(secret, Commitment) ? LedgerHash.Seed(secret!) : null;
         _judges.ReadState(r);
         foreach (var counts in new[] { _teamAssigned, _teamClosed, _judgeAssigned, _judgeClosed, _lastTouch })
         {

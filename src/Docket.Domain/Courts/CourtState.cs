@@ -619,7 +619,7 @@ public sealed partial class CourtState
                 }
                 return CheckSecret(e.Epoch ?? 0, e.Commitment);
             case LedgerKinds.Seed:
-                if (e.RevealedSecret is { } revealed && LedgerHash.Commitment(revealed) != Commitment)
+                if (e.RevealedSecret is { } revealed && !LedgerHash.Opens(revealed, Commitment))
                 {
                     return $"the revealed secret does not match epoch {Epoch}'s commitment";
                 }
@@ -820,7 +820,7 @@ public sealed partial class CourtState
     private string? CheckSecret(int epoch, string? commitment)
     {
         var secret = _secretOf(epoch);
-        return secret is not null && LedgerHash.Commitment(secret) != commitment
+        return secret is not null && !LedgerHash.Opens(secret, commitment)
             ? $"the stored secret of epoch {epoch} does not match its commitment"
             : null;
     }
@@ -846,7 +846,7 @@ public sealed partial class CourtState
                 Commitment = e.Commitment ?? throw new InvalidOperationException("a seed entry without a commitment");
                 _commitments[Epoch] = Commitment;
                 var secret = _secretOf(Epoch);
-                Seed = secret is not null && LedgerHash.Commitment(secret) == Commitment ? LedgerHash.Seed(secret) : null;
+                Seed = LedgerHash.Opens(secret, Commitment) ? LedgerHash.Seed(secret!) : null;
                 return;
             case LedgerKinds.Assign:
             case LedgerKinds.Queue:

@@ -1,5 +1,6 @@
 using Docket.Domain.Access;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 
 namespace Docket.Domain.Courts;
 
@@ -26,8 +27,9 @@ public static class EntryRules
     }
 
     /// <summary>
-    /// What a filing entry (<c>assign</c> or <c>queue</c>) must say whatever the layout: its case type, and the
-    /// court's next case number (numbers follow filing, one by one); null when it does, or for another kind of entry.
+    /// What a filing entry (<c>assign</c> or <c>queue</c>) must say whatever the layout: its case type, a risk level
+    /// the court knows (<see cref="RiskLevels.Parse"/>: none, ordinary, larger, major, or none given), and the court's
+    /// next case number (numbers follow filing, one by one); null when it does, or for another kind of entry.
     /// </summary>
     /// <param name="lastNumber">The number of the last case filed before it (0 before the first).</param>
     public static string? RefuseFiling(LedgerEntry e, long lastNumber)
@@ -39,6 +41,10 @@ public static class EntryRules
         if (string.IsNullOrEmpty(e.Type))
         {
             return $"the filing ({e.Kind} entry) names no case type";
+        }
+        if (RiskLevels.Parse(e.Risk) is null)
+        {
+            return $"the filing ({e.Kind} entry) names an unknown risk level '{e.Risk}' (none, ordinary, larger or major)";
         }
         return e.Number == lastNumber + 1 ? null : $"it files case number {e.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, where the next is {lastNumber + 1}";
     }

@@ -34,6 +34,13 @@ public static class LedgerHash
     /// <summary>The commitment to a secret: SHA-256 of its 32 bytes, lower-case hex.</summary>
     public static string Commitment(string secretHex) => Convert.ToHexStringLower(SHA256.HashData(Convert.FromHexString(secretHex)));
 
+    /// <summary>
+    /// Whether <paramref name="secretHex"/> is a secret (32 bytes, hex) whose commitment is <paramref name="commitment"/>:
+    /// false, never an exception, for text that is not a secret (a revealed or stored secret is read from outside).
+    /// </summary>
+    public static bool Opens(string? secretHex, string? commitment) =>
+        secretHex is { Length: 64 } && secretHex.All(char.IsAsciiHexDigit) && commitment is not null && Commitment(secretHex) == commitment;
+
     /// <summary>The random streams' seed: the secret's first 8 bytes, little-endian.</summary>
     public static ulong Seed(string secretHex) => BinaryPrimitives.ReadUInt64LittleEndian(Convert.FromHexString(secretHex).AsSpan(0, 8));
 

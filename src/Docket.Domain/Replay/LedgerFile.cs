@@ -106,7 +106,7 @@ public static class LedgerFile
             }
             if (e.Kind == LedgerKinds.Seed && e.RevealedSecret is { } revealed)
             {
-                if (!IsSecret(revealed) || !commitments.TryGetValue(epoch, out var commitment) || LedgerHash.Commitment(revealed) != commitment)
+                if (!commitments.TryGetValue(epoch, out var commitment) || !LedgerHash.Opens(revealed, commitment))
                 {
                     throw new LedgerInputException($"{At(source, line.Line, line.Text, "revealed_secret")}: entry {e.Seq}'s revealed_secret does not match epoch {epoch}'s commitment");
                 }
@@ -117,8 +117,6 @@ public static class LedgerFile
         }
         return secrets;
     }
-
-    private static bool IsSecret(string hex) => hex.Length == 64 && hex.All(Uri.IsHexDigit);
 
     /// <summary>The parser's complaint without its own coordinates (the line and column lead the message) or .NET type names.</summary>
     private static string Explain(JsonException e)

@@ -62,8 +62,8 @@ public sealed record ReplayResult(string Court, int Cases, int SameTeam, int Sam
 public static class LedgerReplay
 {
     /// <summary>
-    /// The court of the ledger in the organisation, checked to know every case type (and risk level) the ledger's
-    /// filings name and to route each type to a team (a <see cref="LedgerInputException"/> naming the first unknown id
+    /// The court of the ledger in the organisation, checked to know every case type the ledger's filings name and to
+    /// route each type to a team (a <see cref="LedgerInputException"/> naming the first unknown id
     /// and its entry). Teams are checked by <see cref="CheckTeams"/>: a what-if on another layout has other teams.
     /// </summary>
     public static Court CourtOf(Organization organization, IReadOnlyList<LedgerLine> lines, string source)
@@ -81,10 +81,6 @@ public static class LedgerReplay
             if (e.Type is { } routed && court.Layout.TypePool[court.TypeIndex(routed)] < 0 && e.Kind is LedgerKinds.Assign or LedgerKinds.Queue)
             {
                 throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: no team of the scenario's court '{court.Id}' takes case type '{routed}'");
-            }
-            if (e.Kind is LedgerKinds.Assign or LedgerKinds.Queue && RiskLevels.Parse(e.Risk) is null)
-            {
-                throw new LedgerInputException($"{source}:{line.Line}: entry {e.Seq}: unknown risk level '{e.Risk}'");
             }
         }
         return court;

@@ -1,0 +1,88 @@
+using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
+using Docket.Domain.Replay;
+
+namespace Docket.Domain.Tests.Replay;
+
+/// <summary>
+/// What the court's own verifier (<see cref="ChainVerifier"/>: `docket ledger verify`, `docket audit randomness
+/// --scenario`, the service's verification) makes of values the live court never writes, re-chained into a ledger or
+/// stored beside it: it names the entry at fault instead of throwing, and refuses what `docket replay` refuses.
+/// </summary>
+public sealed class LedgerInputVerificationTests
+{
+    private const int Seed = 5;
+
+    [Theory]
+    [InlineData("zz")]
+    [InlineData("abc")]
+    [InlineData("")]
+    public void A_revealed_secret_that_is_not_hex_fails_verification_at_its_seed_entry(string revealed)
+    {
+        var court = ReplayCourts.Of("{ policy: random }");
+        var lines = LiveLedger.Write(court, 20, Seed);
+        var index = lines.FindLastIndex(l => LedgerEntry.Parse(l).Kind == LedgerKinds.Seed);
+        var seed = LedgerEntry.Parse(lines[index]);
+
+        var failure = Verify(court, LedgerReplayRunTests.Rechain(lines, index, seed with { RevealedSecret = revealed }), e => LiveLedger.Secret(Seed, e));
+
+        Assert.NotNull(failure);
+        Assert.Equal(seed.Seq, failure.FirstInvalidSeq);
+        Assert.Equal("the revealed secret does not match epoch 1's commitment", failure.Problem);
+    }
+
+    [Theory]
+    [InlineData("not hex at all")]
+    [InlineData("abc")]
+    public void A_stored_secret_that_is_not_hex_fails_verification_at_the_genesis_entry(string stored)
+    {
+        var court = ReplayCourts.Of("{ policy: random }");
+        var lines = LiveLedger.Write(court, 20, Seed);
+
+        var failure = Verify(court, lines, _ => stored);
+
+        Assert.NotNull(failure);
+        Assert.Equal(1, failure.FirstInvalidSeq);
+        Assert.Equal("the stored secret of epoch 1 does not match its commitment", failure.Problem);
+    }
+
+    [Fact]
+    public void A_filing_of_a_risk_level_the_court_does_not_know_fails_verification_naming_it_on_every_layout()
+    {
+        var court = ReplayCourts.Of("{ policy: random }");
+        var lines = LiveLedger.Write(court, 20, Seed);
+        var index = lines.FindIndex(l => LedgerEntry.Parse(l).Kind == LedgerKinds.Assign);
+        var filing = LedgerEntry.Parse(lines[index]);
+        var forged = LedgerReplayRunTests.Rechain(lines, index, filing with { Risk = "huge" });
+
+        var failure = Verify(court, forged, e => LiveLedger.Secret(Seed, e));
+        Assert.NotNull(failure);
+        Assert.Equal(filing.Seq, failure.FirstInvalidSeq);
+        Assert.Contains("unknown risk level 'huge'", failure.Problem, StringComparison.Ordinal);
+
+        // The replay on the same layout, and the what-if's checks on another, refuse it by the same rule.
+        var replayed = Assert.Throws<LedgerInputException>(() => LedgerReplayRunTests.Replay(court, forged));
+        Assert.Contains($"ledger.jsonl:{index + 1}:1: the ledger fails verification at entry {filing.Seq} (assign): ", replayed.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown risk level 'huge'", replayed.Message, StringComparison.Ordinal);
+        var whatIf = Assert.Throws<LedgerInputException>(() => LedgerWhatIf.Verify(LedgerFile.Read(forged, "ledger.jsonl"), "ledger.jsonl"));
+        Assert.Contains("unknown risk level 'huge'", whatIf.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("ordinary")]
+    [InlineData("larger")]
+    [InlineData("major")]
+    public void A_filing_of_a_known_risk_level_is_not_refused_for_its_spelling(string risk)
+    {
+        var filing = new LedgerEntry { Court = "c", Seq = 2, Kind = LedgerKinds.Assign, At = LiveLedger.Start, Case = "c-1", Number = 1, Type = "civil", Risk = risk, Prev = "" };
+        Assert.Null(EntryRules.RefuseFiling(filing, 0));
+        Assert.Null(EntryRules.RefuseFiling(filing with { Risk = null }, 0));
+    }
+
+    private static LedgerVerification? Verify(Court court, IEnumerable<string> lines, Func<int, string?> secretOf)
+    {
+        var verifier = new ChainVerifier(court, secretOf);
+        return verifier.Feed(lines.Select(l => LedgerEntry.Parse(l) is var e ? new LedgerRecord(e.Court, e.Seq, e.Kind, e.Case, l, LedgerHash.Of(l)) : null!));
+    }
+}
