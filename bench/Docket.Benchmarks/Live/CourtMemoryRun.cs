@@ -11,11 +11,12 @@ using Docket.Domain.Supervision;
 namespace Docket.Benchmarks.Live;
 
 /// <summary>
-/// <c>--court-memory ENTRIES [OPEN] [--data DIR [--saved-behind N]]</c>: how much memory a live court's state takes, and how fast it replays, for a
+/// <c>--court-memory ENTRIES [OPEN] [--long-pending EVERY] [--data DIR [--saved-behind N]]</c>: how much memory a live court's state takes, and how fast it replays, for a
 /// ledger of about ENTRIES entries of which about OPEN cases are still in progress (default 5% of the filings). The
 /// ledger is written by the court's own commands on Xicheng's pooled court (scenarios/xicheng-pooled.yaml): filings
 /// with Idempotency-Keys, and the oldest case in progress taken through every stage whenever more than OPEN are
-/// open. It is kept in a temporary file; then, with nothing else of it in memory, a fresh court state replays it
+/// open. With <c>--long-pending EVERY</c>, every EVERY-th case filed is never closed (besides the OPEN): cases in
+/// progress spread over the court's whole history, not only its last filings. It is kept in a temporary file; then, with nothing else of it in memory, a fresh court state replays it
 /// (verifying each entry as activation does) and the managed heap retained by that state is measured after a full
 /// collection; then the state is taken (<see cref="CourtState.CaptureSnapshot"/>: the part that holds the court up),
 /// written and read back, each timed.
@@ -46,7 +47,14 @@ public static class CourtMemoryRun
                 Console.Error.WriteLine("--saved-behind N: N must be a whole number of entries, at least 0 and fewer than ENTRIES");
                 return 2;
             }
-            var (written, filings, inProgress, live, earlier) = Write(court, secret, entries, open, file, behind);
+            var longAt = Array.IndexOf(args, "--long-pending");
+            long longPending = 0;
+            if (longAt >= 0 && (longAt + 1 >= args.Length || !long.TryParse(args[longAt + 1], CultureInfo.InvariantCulture, out longPending) || longPending < 2))
+            {
+                Console.Error.WriteLine("--long-pending EVERY: EVERY must be a whole number of at least 2");
+                return 2;
+            }
+            var (written, filings, inProgress, live, earlier) = Write(court, secret, entries, open, file, behind, longPending);
             var data = Array.IndexOf(args, "--data");
             if (data >= 0 && data + 1 < args.Length)
             {
@@ -87,7 +95,8 @@ public static class CourtMemoryRun
     /// When above 0, the court's state is also written once the ledger is within that many entries of its end (after
     /// the filing that brings it there), to be stored as its saved state: a restart then replays that tail.
     /// </param>
-    private static (long Entries, long Filings, int InProgress, CourtState Live, (StateBuffer State, long Seq)? Earlier) Write(Court court, string secret, long entries, long? open, string file, long behind)
+    /// <param name="longPending">When above 0, every case filed with a number divisible by it is left open for good.</param>
+    private static (long Entries, long Filings, int InProgress, CourtState Live, (StateBuffer State, long Seq)? Earlier) Write(Court court, string secret, long entries, long? open, string file, long behind, long longPending)
     {
         (StateBuffer State, long Seq)? earlier = null;
         // The finished cases' rows collected for --data, which stores them as the court would have written them.
@@ -157,7 +166,7 @@ public static class CourtMemoryRun
                 live.WriteSnapshot(state);
                 earlier = (state, live.Seq);
             }
-            if (live.Case(filed.Case!.Value) is { Status: CourtCaseStatus.Pending })
+            if (live.Case(filed.Case!.Value) is { Status: CourtCaseStatus.Pending } && (longPending == 0 || filed.Case!.Value % longPending != 0))
             {
                 pending.Enqueue(filed.Case!.Value);
             }
