@@ -703,11 +703,12 @@ public sealed partial class LiveCourtGrain(
     public async Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
     {
         EnsureHealthy();
-        var (kpis, units) = await IndicatorsAsync(since, time.GetUtcNow(), share: 1.0);
+        var pass = await IndicatorsAsync(since, time.GetUtcNow(), share: 1.0);
+        var kpis = pass.Finish();
         if (!_broken)
         {
             _metrics?.Kpis(kpis, wholeLedger: since is null);
-            _metrics?.QuotaAttainment(_state, units, kpis.AsOf);
+            _metrics?.QuotaAttainment(_state.StartedAt, pass.PendingWork, pass.QuotaUnits, kpis.AsOf);
         }
         return kpis;
     }
@@ -751,11 +752,12 @@ public sealed partial class LiveCourtGrain(
         _recordingKpis = true;
         try
         {
-            var (kpis, units) = await IndicatorsAsync(null, time.GetUtcNow(), GaugeShare);
+            var pass = await IndicatorsAsync(null, time.GetUtcNow(), GaugeShare);
+            var kpis = pass.Finish();
             if (!_broken)
             {
                 _metrics?.Kpis(kpis, wholeLedger: true);
-                _metrics?.QuotaAttainment(_state, units, kpis.AsOf);
+                _metrics?.QuotaAttainment(_state.StartedAt, pass.PendingWork, pass.QuotaUnits, kpis.AsOf);
             }
         }
         finally
@@ -764,12 +766,15 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    /// <summary>The domain's indicators, counted by <see cref="CountCasesAsync"/>.</summary>
-    private async Task<(CourtKpis Kpis, IReadOnlyDictionary<TeamKind, double> QuotaUnits)> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now, double share)
+    /// <summary>
+    /// The domain's indicators, counted by <see cref="CountCasesAsync"/>: the pass, done, whose figures — the KPIs and
+    /// the gauges recorded with them — are all as of the entry it began at, durable.
+    /// </summary>
+    private async Task<CourtIndicatorPass> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now, double share)
     {
         var pass = new CourtIndicatorPass(_state, since, now);
         await CountCasesAsync(pass, share);
-        return (pass.Finish(), pass.QuotaUnits);
+        return pass;
     }
 
     /// <summary>
