@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
-using Docket.Domain.Courts;
-using Docket.Domain.Ledger;
 using Docket.Domain.Metrics;
 using Docket.Grains;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,80 +83,6 @@ public sealed class DurableGaugeTests
         {
             // Nothing left held, so the server stops (and a failure above is the one reported).
             journal.ReleaseAll();
-        }
-    }
-
-    /// <summary>Appends held, once <see cref="Hold"/> is called, each at its own gate until <see cref="Release"/> opens it.</summary>
-    private sealed class GatedAppends(ICourtJournal inner) : CourtJournalDecorator(inner)
-    {
-        private readonly List<TaskCompletionSource> _gates = [];
-        private readonly Lock _lock = new();
-        private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private bool _holding;
-
-        public void Hold()
-        {
-            lock (_lock)
-            {
-                _holding = true;
-            }
-        }
-
-        /// <summary>Waits until <paramref name="count"/> appends are held.</summary>
-        public async Task HeldAsync(int count)
-        {
-            while (true)
-            {
-                Task arrived;
-                lock (_lock)
-                {
-                    if (_gates.Count >= count)
-                    {
-                        return;
-                    }
-                    arrived = _arrived.Task;
-                }
-                await arrived.WaitAsync(TimeSpan.FromSeconds(30));
-            }
-        }
-
-        public void Release(int index)
-        {
-            lock (_lock)
-            {
-                _gates[index].TrySetResult();
-            }
-        }
-
-        public void ReleaseAll()
-        {
-            lock (_lock)
-            {
-                _holding = false;
-                _gates.ForEach(g => g.TrySetResult());
-            }
-        }
-
-        public override async Task AppendAsync(string court, IReadOnlyList<LedgerRecord> entries, IReadOnlyList<FinishedCase>? finished = null, CancellationToken cancellationToken = default)
-        {
-            Task? gate = null;
-            lock (_lock)
-            {
-                if (_holding)
-                {
-                    var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    _gates.Add(held);
-                    gate = held.Task;
-                    var arrived = _arrived;
-                    _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    arrived.SetResult();
-                }
-            }
-            if (gate is not null)
-            {
-                await gate;
-            }
-            await Inner.AppendAsync(court, entries, finished, cancellationToken);
         }
     }
 }
