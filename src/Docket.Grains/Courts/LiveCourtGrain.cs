@@ -832,8 +832,13 @@ public sealed partial class LiveCourtGrain(
         }
         var revealed = _secrets[_state.Epoch];
         _secrets[epoch] = secret.SecretHex;
-        await CommitAsync([CourtCommands.RotateSeed(_state, revealed, LedgerHash.Commitment(secret.SecretHex), by, Now())]);
-        return Commitments();
+        var rotation = CourtCommands.RotateSeed(_state, revealed, LedgerHash.Commitment(secret.SecretHex), by, Now());
+        // The commitments as this rotation leaves them, taken in its turn: once it is durable the court may hold a
+        // later rotation still being written, whose answer is not this one's (were that one lost, its epoch's
+        // secret, revealed here, would be the one in force).
+        var answer = Commitments();
+        await CommitAsync([rotation]);
+        return answer;
     }
 
     private SeedCommitment[] Commitments() =>
