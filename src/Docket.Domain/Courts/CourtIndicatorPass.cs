@@ -66,6 +66,9 @@ public sealed class CourtIndicatorPass : ICourtCasesPass
     /// <summary>Closures since the ledger began by team kind, each in its team's quota unit (a case, or its type's weight), as of <see cref="Through"/>.</summary>
     public IReadOnlyDictionary<TeamKind, double> QuotaUnits => _quotaUnits;
 
+    /// <summary>Each team's open cases' workload weights summed, by team index, as of <see cref="Through"/>.</summary>
+    public IReadOnlyList<double> PendingWork => _pendingWork;
+
     /// <summary>
     /// Counts finished cases read from storage; rows outside the pass (finished after <see cref="Through"/>, or last
     /// staged before <see cref="From"/>) are skipped, so a reader may hand over more than it was asked for.

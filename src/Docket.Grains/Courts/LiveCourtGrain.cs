@@ -706,11 +706,12 @@ public sealed partial class LiveCourtGrain(
     public async Task<CourtKpis> GetKpisAsync(DateTimeOffset? since)
     {
         EnsureHealthy();
-        var (kpis, units) = await IndicatorsAsync(since, time.GetUtcNow(), share: 1.0);
+        var pass = await IndicatorsAsync(since, time.GetUtcNow(), share: 1.0);
+        var kpis = pass.Finish();
         if (!_broken)
         {
             _metrics?.Kpis(kpis, wholeLedger: since is null);
-            _metrics?.QuotaAttainment(_state, units, kpis.AsOf);
+            _metrics?.QuotaAttainment(_state.StartedAt, pass.PendingWork, pass.QuotaUnits, kpis.AsOf);
         }
         return kpis;
     }
@@ -754,11 +755,12 @@ public sealed partial class LiveCourtGrain(
         _recordingKpis = true;
         try
         {
-            var (kpis, units) = await IndicatorsAsync(null, time.GetUtcNow(), GaugeShare);
+            var pass = await IndicatorsAsync(null, time.GetUtcNow(), GaugeShare);
+            var kpis = pass.Finish();
             if (!_broken)
             {
                 _metrics?.Kpis(kpis, wholeLedger: true);
-                _metrics?.QuotaAttainment(_state, units, kpis.AsOf);
+                _metrics?.QuotaAttainment(_state.StartedAt, pass.PendingWork, pass.QuotaUnits, kpis.AsOf);
             }
         }
         finally
@@ -767,12 +769,15 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    /// <summary>The domain's indicators, counted by <see cref="CountCasesAsync"/>.</summary>
-    private async Task<(CourtKpis Kpis, IReadOnlyDictionary<TeamKind, double> QuotaUnits)> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now, double share)
+    /// <summary>
+    /// The domain's indicators, counted by <see cref="CountCasesAsync"/>: the pass, done, whose figures — the KPIs and
+    /// the gauges recorded with them — are all as of the entry it began at, durable.
+    /// </summary>
+    private async Task<CourtIndicatorPass> IndicatorsAsync(DateTimeOffset? since, DateTimeOffset now, double share)
     {
         var pass = new CourtIndicatorPass(_state, since, now);
         await CountCasesAsync(pass, share);
-        return (pass.Finish(), pass.QuotaUnits);
+        return pass;
     }
 
     /// <summary>
@@ -830,8 +835,13 @@ public sealed partial class LiveCourtGrain(
         }
         var revealed = _secrets[_state.Epoch];
         _secrets[epoch] = secret.SecretHex;
-        await CommitAsync([CourtCommands.RotateSeed(_state, revealed, LedgerHash.Commitment(secret.SecretHex), by, Now())]);
-        return Commitments();
+        var rotation = CourtCommands.RotateSeed(_state, revealed, LedgerHash.Commitment(secret.SecretHex), by, Now());
+        // The commitments as this rotation leaves them, taken in its turn: once it is durable the court may hold a
+        // later rotation still being written, whose answer is not this one's (were that one lost, its epoch's
+        // secret, revealed here, would be the one in force).
+        var answer = Commitments();
+        await CommitAsync([rotation]);
+        return answer;
     }
 
     private SeedCommitment[] Commitments() =>

@@ -144,18 +144,19 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
     }
 
     /// <summary>
-    /// The gauges read from the court's state rather than its KPIs, recorded with them: each team's pending work
-    /// (<see cref="TeamPendingWork"/>), then quota attainment by team kind, as the simulator defines it
+    /// The gauges taken from the KPIs' pass rather than its KPIs, recorded with them: each team's pending work
+    /// (<see cref="CourtIndicatorPass.PendingWork"/>), then quota attainment by team kind, as the simulator defines it
     /// (<c>CourtMetricsReporter</c>, both by the domain's <see cref="Domain.Staffing.QuotaAttainment"/>): the closures of the
     /// kind's teams with a quota since the ledger began, each counted in its team's quota unit (a case, or its type's
     /// weight, and in workload units the meeting seats) ÷ (the
-    /// kind's annual quota × years since then), the closures taken from the teams' tallies when the KPIs' pass
-    /// finished (<see cref="CourtIndicatorPass.QuotaUnits"/>). Kinds without a quota are not recorded.
+    /// kind's annual quota × years since then), the closures taken from the teams' tallies as of the entry the KPIs'
+    /// pass began at (<see cref="CourtIndicatorPass.QuotaUnits"/>). Kinds without a quota are not recorded. Both are
+    /// the pass's, not the court's state when the pass ends: the court may hold entries by then that are not yet durable.
     /// </summary>
-    public void QuotaAttainment(CourtState state, IReadOnlyDictionary<TeamKind, double> units, DateTimeOffset now)
+    public void QuotaAttainment(DateTimeOffset? startedAt, IReadOnlyList<double> pendingWork, IReadOnlyDictionary<TeamKind, double> units, DateTimeOffset now)
     {
-        TeamPendingWork(state);
-        var years = Domain.Staffing.QuotaAttainment.YearsSince(state.StartedAt, now);
+        TeamPendingWork(pendingWork);
+        var years = Domain.Staffing.QuotaAttainment.YearsSince(startedAt, now);
         if (years <= 0)
         {
             return;
@@ -166,13 +167,13 @@ internal sealed class LiveCourtMetrics(DocketMetrics metrics, Court court)
         }
     }
 
-    /// <summary>Each team's open cases' workload weights summed (the caseload's <c>pending_work</c>), by team id.</summary>
-    public void TeamPendingWork(CourtState state)
+    /// <summary>Each team's open cases' workload weights summed (the caseload's <c>pending_work</c>), by team id, from the figures by team index.</summary>
+    public void TeamPendingWork(IReadOnlyList<double> pendingWork)
     {
         var teams = court.Layout.Teams;
         for (var t = 0; t < teams.Count; t++)
         {
-            metrics.TeamPendingWork.Record(state.PendingWork(t), new("court", court.Id), new("team", teams[t].Id));
+            metrics.TeamPendingWork.Record(pendingWork[t], new("court", court.Id), new("team", teams[t].Id));
         }
     }
 
