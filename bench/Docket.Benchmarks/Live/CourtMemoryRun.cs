@@ -189,7 +189,7 @@ public static class CourtMemoryRun
                 }
             }
         }
-        return (written, filings, pending.Count + (int)stuck, live, earlier);
+        return (written, filings, live.InProgress, live, earlier);
     }
 
     /// <summary>
