@@ -113,6 +113,41 @@ public sealed class AbsenceTests
     }
 
     [Fact]
+    public async Task A_case_command_after_a_return_pulls_on_the_way_and_answers_with_the_cases_own_entries_only()
+    {
+        await using var factory = new DocketFactory();
+        var president = factory.ClientFor(TestUsers.President);
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        var now = factory.Clock.GetUtcNow();
+        foreach (var team in new[] { "criminal-1", "criminal-2" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await president.PostJsonAsync($"/api/teams/{team}/absences", new { to = now.AddDays(3), reason = "training" })).Status);
+        }
+        var waited = await registrar.FileAsync("criminal");
+        Assert.Equal("waiting", waited.Str("status"));
+        JsonElement civil;
+        do
+        {
+            civil = await registrar.FileAsync("simple_civil");
+        }
+        while (civil.Str("team") != "civil-1");
+
+        // A civil judge's report after the criminal teams' return: the court's write pulls the waiting criminal case
+        // first, but the judge's answer holds the civil case's own entry alone.
+        factory.Clock.Advance(TimeSpan.FromDays(3));
+        var (status, answer, _) = await factory.ClientFor(TestUsers.JudgeCivil1).PostJsonAsync($"/api/cases/{civil.Str("id")}/events", new { node = "served" });
+        Assert.True(status == HttpStatusCode.OK, answer.ToString());
+        var entry = Assert.Single(answer.GetProperty("entries").EnumerateArray()).GetProperty("entry");
+        Assert.Equal(civil.Str("id"), entry.Str("case"));
+        Assert.Equal("node", entry.Str("kind"));
+        var pulled = (await president.GetJsonAsync($"/api/cases/{waited.Str("id")}")).Body.GetProperty("case");
+        Assert.Equal("pending", pulled.Str("status"));
+
+        var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
+        Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+    }
+
+    [Fact]
     public async Task An_absence_longer_than_the_configured_maximum_is_refused()
     {
         await using var factory = new DocketFactory(settings: new Dictionary<string, string?> { ["Docket:Absences:MaxDays"] = "30" });

@@ -57,7 +57,10 @@ public sealed class DurableGaugeTests
             var first = registrar.FileAsync("simple_civil");
             await journal.HeldAsync(1);
             var kpis = president.GetJsonAsync("/api/courts/live/kpis");
-            // A second filing, decided while the KPIs wait for the first, is held too, past the end of their pass.
+            // A second filing, decided while the KPIs wait for the first, is held too, past the end of their pass. Sent
+            // once the KPI request has had time to reach the court: were the filing decided first, the pass would begin
+            // after it and wait for it, which is released only once the KPIs answer.
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
             var second = registrar.FileAsync("simple_civil");
             await journal.HeldAsync(2);
             journal.Release(0);

@@ -3,8 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Docket.Domain.Courts;
+using Docket.Domain.Ledger;
 using Docket.Domain.Replay;
 using Docket.Domain.Scenarios;
+using Docket.Grains;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Docket.Server.Tests;
 
@@ -18,14 +21,43 @@ public sealed class LedgerExportTests(ApiFixture fixture)
     private readonly DocketFactory _factory = fixture.Factory;
 
     [Fact]
-    public async Task Head_on_the_export_answers_the_exports_headers_with_no_body()
+    public async Task Head_on_the_export_answers_the_exports_headers_with_no_body_and_reads_no_page_of_the_ledger()
     {
-        await _factory.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");
-        using var request = new HttpRequestMessage(HttpMethod.Head, $"/api/courts/{DocketFactory.Court}/ledger?format=jsonl");
-        using var response = await _factory.ClientFor(TestUsers.Auditor).SendAsync(request);
+        var journal = new CountedExportPages(new InMemoryCourtJournal());
+        await using var server = new DocketFactory(services: s => s.AddSingleton<ICourtJournal>(journal));
+        await server.ClientFor(TestUsers.Registrar).FileAsync("simple_civil");
+        var auditor = server.ClientFor(TestUsers.Auditor);
+        var path = $"/api/courts/{DocketFactory.Court}/ledger?format=jsonl";
+        using (var get = await auditor.GetAsync(path))
+        {
+            Assert.NotEqual("", await get.Content.ReadAsStringAsync());
+        }
+        var pages = journal.Pages;
+        Assert.True(pages > 0, "the export's GET read no page: the count would not see a HEAD read one");
+
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+        using var response = await auditor.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
+        Assert.Equal(pages, journal.Pages);
+    }
+
+    /// <summary>Counts the reads of a page of the export's size.</summary>
+    private sealed class CountedExportPages(ICourtJournal inner) : CourtJournalDecorator(inner)
+    {
+        private int _pages;
+
+        public int Pages => Volatile.Read(ref _pages);
+
+        public override Task<IReadOnlyList<LedgerRecord>> ReadAsync(string court, long afterSeq, int limit, CancellationToken cancellationToken = default)
+        {
+            if (limit == Docket.Server.Api.AuditEndpoints.ExportPage)
+            {
+                Interlocked.Increment(ref _pages);
+            }
+            return base.ReadAsync(court, afterSeq, limit, cancellationToken);
+        }
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public static partial class CourtCommands
         }
         var risk = request.Risk;
         var number = state.LastNumber + 1;
+        // Whatever could stop the decision is asked before the queue's catch-up appends anything.
+        state.EnsureCanDecide(type);
         var effect = new CommandEffect { Case = number };
         CatchUp(state, at, effect, everyTeam: false);
         var decision = state.Decide(type, request.Flagged, risk, number);
@@ -94,6 +96,10 @@ public static partial class CourtCommands
         if (state.Case(decision.Number) is not { } c || c.Version != decision.Version || !decision.HoldsAt(at))
         {
             return null;
+        }
+        if (Array.Find(decision.Entries, d => d.Case != c.Id || d.Court != state.Court.Id) is { } stray)
+        {
+            throw new ArgumentException($"a decision on case {c.Id} holds an entry about {stray.Case}", nameof(decision));
         }
         var effect = new CommandEffect { Case = c.Number };
         if (c.Status != CourtCaseStatus.Waiting)
@@ -379,7 +385,8 @@ public static partial class CourtCommands
     /// <summary>
     /// Withdraws the team's absence recorded by ledger entry <paramref name="absence"/>, by a role that may record it
     /// (<see cref="Permission.MarkAbsent"/>): the team is back now, or never leaves when the absence had not begun
-    /// (<see cref="AbsenceRule.RefuseWithdrawal"/>). A team back pulls waiting cases at the deadline watcher's next run.
+    /// (<see cref="AbsenceRule.RefuseWithdrawal"/>). A team back pulls the waiting cases it can take at once, after the
+    /// withdrawal's entry (<see cref="CatchUp"/>).
     /// </summary>
     public static CommandEffect WithdrawAbsence(CourtState state, string team, long absence, string? reason, Actor by, DateTimeOffset at)
     {

@@ -365,11 +365,8 @@ public sealed partial class CourtState
     /// </summary>
     public Decision Decide(int type, bool flagged, RiskLevel risk, long number)
     {
+        EnsureCanDecide(type);
         var pool = _court.Layout.TypePool[type];
-        if (_router.Draws(pool) && (Seed is null || Commitment is null))
-        {
-            throw new InvalidOperationException($"court {_court.Id}: no seed for epoch {Epoch}");
-        }
         var (route, eligible, weights) = _router.RouteRecorded(type, flagged, risk, number, Seed);
         if (route.Designated)
         {
@@ -380,6 +377,18 @@ public sealed partial class CourtState
             ? new LedgerDraw(Commitment!, Epoch, _router.PoolStreamKeys[pool].ToString(System.Globalization.CultureInfo.InvariantCulture), number, method, weights)
             : null;
         return new Decision(route.Pool, route.Team, route.PolicyName, eligible, draw);
+    }
+
+    /// <summary>
+    /// Throws when a filing of the type cannot be decided now (its pool draws, and the epoch's seed is not known):
+    /// asked before a command appends anything, so a filing that cannot be decided leaves nothing half-appended.
+    /// </summary>
+    public void EnsureCanDecide(int type)
+    {
+        if (_router.Draws(_court.Layout.TypePool[type]) && (Seed is null || Commitment is null))
+        {
+            throw new InvalidOperationException($"court {_court.Id}: no seed for epoch {Epoch}");
+        }
     }
 
     /// <summary>

@@ -221,7 +221,7 @@ public static class LedgerReplay
                         break;
                     case LedgerKinds.Absence:
                         driven.AddAbsence(court.TeamIndex(e.Team!), new RecordedAbsence(e.AbsentFrom ?? e.At, e.AbsentTo ?? e.At, e.Reason ?? "", e.Seq), e.At);
-                        // A team back from an absence pulls at the watcher's next run; its pulls are compared as they come.
+                        // A team back from an absence pulls at the court's next command or watch; its pulls are compared as they come.
                         break;
                     case LedgerKinds.AbsenceWithdrawn:
                         driven.WithdrawAbsence(court.TeamIndex(e.Team!), e.Withdraws ?? 0, e.Seq, e.At);

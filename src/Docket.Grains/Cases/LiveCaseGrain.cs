@@ -205,8 +205,12 @@ public sealed partial class LiveCaseGrain(
             var answer = await Court().LedgerAsync(decision);
             if (!answer.Stale)
             {
-                Advance(answer.Entries);
-                return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _record!, time.GetUtcNow()), answer.Entries, false);
+                // From the case's first entry on: what the queue owed before the decision (other teams' pulls and
+                // escalations, appended in the same write) is not the caller's to read; a closure's own pulls follow it.
+                var first = Array.FindIndex(answer.Entries, r => r.CaseId == _record!.Id);
+                var entries = first < 0 ? [] : answer.Entries[first..];
+                Advance(entries);
+                return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _record!, time.GetUtcNow()), entries, false);
             }
             await FoldAgainAsync();
             if (attempt == Attempts || _record is null)
@@ -223,7 +227,7 @@ public sealed partial class LiveCaseGrain(
 
     /// <summary>
     /// Applies the entries the court appended for a decision taken on this record's version (those about other
-    /// cases, a closure's pulls, passed over).
+    /// cases — what the queue owed before it, a closure's pulls — passed over).
     /// </summary>
     private void Advance(LedgerRecord[] entries) =>
         Take(CaseEntries.Advance(_record!, entries.Where(r => r.CaseId == _record!.Id).Select(r => LedgerEntry.Parse(r.Json))));

@@ -545,7 +545,8 @@ public sealed partial class LiveCourtGrain(
         using (var assign = LiveTelemetry.Source.StartActivity("docket.assign"))
         {
             var started = Stopwatch.GetTimestamp();
-            effect = CourtCommands.File(_state, request, Now());
+            // Checked again: the key's look-up awaited, and the court may have broken meanwhile.
+            effect = CourtCommands.File(_state, request, NowOrBroken());
             if (effect.Refused is { } refused)
             {
                 return refused;
@@ -849,12 +850,9 @@ public sealed partial class LiveCourtGrain(
             c.Key < _state.Epoch ? _secrets.GetValueOrDefault(c.Key) : null))];
 
     /// <summary>
-    /// The filing is durable, and acknowledged, once its ledger entry is: the one write a filing makes (the case's
-    /// grain, its team's and its judge's take their records from the court, derived from that entry).
-    /// </summary>
-    /// <summary>
-    /// Waits for a filing's entries to be durable — what the queue owed first, if anything (<see cref="CourtCommands.File"/>),
-    /// then the filing — and answers with the case as filed.
+    /// The filing is durable, and acknowledged, once its ledger entry is — with what the queue owed before it, if
+    /// anything (<see cref="CourtCommands.File"/>), in the same write: one write a filing makes (the case's grain, its
+    /// team's and its judge's take their records from the court, derived from the entries). Answers with the case as filed.
     /// </summary>
     private async Task<CommandResult> CompleteFilingAsync(CommandEffect effect)
     {

@@ -79,7 +79,8 @@ internal static class AuditEndpoints
     /// <summary>The export's media type: newline-delimited JSON.</summary>
     public const string LedgerExportContentType = "application/x-ndjson";
 
-    private const int ExportPage = 1000;
+    /// <summary>Entries read a page at a time for the export.</summary>
+    public const int ExportPage = 1000;
 
     private static async Task<IResult> ExportAsync(string court, string? format, HttpContext context, IGrainFactory grains, Organization organization)
     {
