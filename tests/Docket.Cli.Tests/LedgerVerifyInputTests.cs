@@ -5,7 +5,7 @@ namespace Docket.Cli.Tests;
 /// <summary>
 /// `docket ledger verify` refuses stores it cannot read as a service's ledgers with exit 2 and a message naming the
 /// option and the file, not exit 1 (internal failure): a docket.db that is not a SQLite database, one without the
-/// ledger's tables, a --postgres connection string that does not parse, and --data with --postgres.
+/// ledger's tables or without any court's ledger, a --postgres connection string that does not parse, and --data with --postgres.
 /// </summary>
 public sealed class LedgerVerifyInputTests : IDisposable
 {
@@ -46,6 +46,21 @@ public sealed class LedgerVerifyInputTests : IDisposable
         var (exit, output, error) = await CliRunner.RunAsync("ledger", "verify", Scenario, "--data", _data);
         Assert.True(exit == 2, output + error);
         Assert.Contains($"--data: '{Database}' is a SQLite database without the ledger's tables (no ledger)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_store_holding_no_courts_ledger_exits_2_saying_nothing_was_verified()
+    {
+        using (var connection = new SqliteConnection($"Data Source={Database};Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE ledger (court TEXT, seq INTEGER, kind TEXT, case_id TEXT, entry TEXT, hash TEXT); CREATE TABLE court_secret (court TEXT, epoch INTEGER, secret TEXT)";
+            command.ExecuteNonQuery();
+        }
+        var (exit, output, error) = await CliRunner.RunAsync("ledger", "verify", Scenario, "--data", _data);
+        Assert.True(exit == 2, output + error);
+        Assert.Contains($"--data {_data}: the store holds no court's ledger, so nothing was verified", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,6 +86,11 @@ internal static class LedgerCommand
             await using (stored)
             {
                 var courts = await stored.CourtsAsync();
+                if (courts.Count == 0)
+                {
+                    // A store whose service never opened a court's ledger: most likely not the one meant.
+                    throw new BadInputException($"{(connection is not null ? "--postgres" : $"--data {dataDir}")}: the store holds no court's ledger, so nothing was verified");
+                }
                 if (parse.GetValue(courtOption) is { } only)
                 {
                     if (!courts.Contains(only))
