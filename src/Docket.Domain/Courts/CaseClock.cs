@@ -101,9 +101,9 @@ public static class CaseClock
 
     private static DateTimeOffset? NextStep(Court court, CourtCase c, CaseType type, NodeDeadline[] deadlines, DateTimeOffset at)
     {
-        var next = CaseDeadlines.NextStep(deadlines, at, court.Ladder);
+        var next = CaseDeadlines.NextStep(deadlines);
         if (c.ClosedAt is null && RunningLimit(type, c) is { } limit &&
-            TimeLimit.NextStepAfter(0, court.Layout.Spec.Supervision.LimitWarnDays, (at - limit).TotalDays) is { } days &&
+            TimeLimit.Read(0, court.Layout.Spec.Supervision.LimitWarnDays, (at - limit).TotalDays).Next is { } days &&
             CaseDeadlines.Instant(limit, days) is var t && t > at && (next is null || t < next))
         {
             next = t;

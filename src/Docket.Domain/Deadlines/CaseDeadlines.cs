@@ -6,8 +6,8 @@ namespace Docket.Domain.Deadlines;
 /// after its <c>from</c> node (filing by default) was reached; the <see cref="EscalationLadder"/>
 /// says who has been told; an important node (<see cref="ProcessNode.Locks"/>) overdue and not reached locks the
 /// case, unless a division head or the president unlocked it after that node fell due (<see cref="UnlockRule"/>).
-/// The ladder's rule is the simulator's too: what a level brings (overdue, the lock, the referral) is
-/// <see cref="EscalationLadder.Brings"/>, which the simulator's escalation events apply one level at a time.
+/// Each unreached deadline is read by the ladder's one evaluator, <see cref="EscalationLadder.Read(EscalationLevel?, DateTimeOffset, bool, DateTimeOffset)"/>,
+/// which the simulator's escalation events read too.
 /// </summary>
 public static class CaseDeadlines
 {
@@ -38,16 +38,17 @@ public static class CaseDeadlines
                 continue;
             }
             var reached = Reached(node.Id);
-            EscalationLevel? level = null;
-            if (reached is null)
+            if (reached is not null)
             {
-                level = ladder.LevelAt(due, now);
-                if ((EscalationLadder.BroughtBy(level, node.Locks) & LadderEffects.Lock) != 0 && !UnlockedSince(due, unlockedAt) && (since is null || due < since))
-                {
-                    since = due;
-                }
+                deadlines.Add(new NodeDeadline(node, due, reached, null, null));
+                continue;
             }
-            deadlines.Add(new NodeDeadline(node, due, reached, level));
+            var reading = ladder.Read(null, due, node.Locks, now);
+            if ((reading.Brings & LadderEffects.Lock) != 0 && !UnlockedSince(due, unlockedAt) && (since is null || due < since))
+            {
+                since = due;
+            }
+            deadlines.Add(new NodeDeadline(node, due, null, reading.Level, reading.Next is { } days ? Instant(due, days) : null));
         }
         return (since, [.. deadlines]);
     }
@@ -56,15 +57,15 @@ public static class CaseDeadlines
     public static bool UnlockedSince(DateTimeOffset due, DateTimeOffset? unlockedAt) => unlockedAt >= due;
 
     /// <summary>
-    /// The first moment after <paramref name="at"/> at which an unreached node's deadline climbs a level of the ladder
-    /// (<see cref="EscalationLadder.NextStepAfter"/>; its lock comes with the president's step), or null.
+    /// The first moment after the evaluation at which an unreached node's deadline climbs a level of the ladder (each
+    /// deadline's <see cref="NodeDeadline.NextStep"/>, as its reading named it; its lock comes with the president's step), or null.
     /// </summary>
-    public static DateTimeOffset? NextStep(IEnumerable<NodeDeadline> deadlines, DateTimeOffset at, EscalationLadder ladder)
+    public static DateTimeOffset? NextStep(IEnumerable<NodeDeadline> deadlines)
     {
         DateTimeOffset? next = null;
         foreach (var d in deadlines)
         {
-            if (d.ReachedAt is null && ladder.NextStepAfter(0, (at - d.Due).TotalDays) is { } days && Instant(d.Due, days) is var t && t > at && (next is null || t < next))
+            if (d.NextStep is { } t && (next is null || t < next))
             {
                 next = t;
             }

@@ -19,7 +19,7 @@ public static class DeadlineWarnings
             {
                 continue;
             }
-            for (var level = EscalationLevel.Judge; level <= top; level++)
+            for (var level = EscalationLadder.Above(null); level <= top; level++)
             {
                 earned.Add(new DeadlineWarning(d.Node.Id, WarningLevels.Of(level), d.Due));
             }
@@ -39,12 +39,12 @@ public static class DeadlineWarnings
         {
             if (closedAt is null)
             {
-                var days = (now - limit).TotalDays;
-                if (TimeLimit.WarningEarned(0, limitWarnDays, days))
+                var reading = TimeLimit.Read(0, limitWarnDays, (now - limit).TotalDays);
+                if (reading.Warned)
                 {
                     earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevel.LimitWarning, limit));
                 }
-                if (TimeLimit.OverdueAt(0, days))
+                if (reading.Overdue)
                 {
                     earned.Add(new DeadlineWarning(WarningLevels.TimeLimit, WarningLevel.LimitOverdue, limit));
                 }

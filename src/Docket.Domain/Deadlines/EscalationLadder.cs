@@ -6,11 +6,12 @@ namespace Docket.Domain.Deadlines;
 /// overdue; an important node locks it), the discipline office <c>referralAfterDays</c> after it.
 /// </summary>
 /// <remarks>
-/// The one rule for a node deadline's ladder, on plain day numbers: the simulator passes its clock's days, the live
-/// court days counted from the deadline (<see cref="LevelAt(DateTimeOffset, DateTimeOffset)"/>). The live court issues
-/// every level earned by a check (<see cref="LevelAt(double, double)"/>) and checks again at <see cref="NextStepAfter"/>;
-/// the simulator takes the levels one event each (<see cref="StepAfter"/>, <see cref="Climb"/>). Both draw what a level brings from
-/// <see cref="Brings"/>.
+/// The one rule for a node deadline's ladder, on plain day numbers, and its one evaluator, <see cref="Read(EscalationLevel?, double, bool, double)"/>:
+/// at a moment, the level a deadline has reached, what the levels climbed since the last reading bring the case, and
+/// when it climbs next. Both drivers read it and only ask at different moments: the simulator at the moments a reading
+/// names (an event each), on its clock's days; the live court at each check of a case (its deadline watch, a command),
+/// on days counted from the deadline (<see cref="Read(EscalationLevel?, DateTimeOffset, bool, DateTimeOffset)"/>),
+/// checking again at the moment the reading names.
 /// </remarks>
 public sealed record EscalationLadder(double WarnBeforeHours, double ReferralAfterDays)
 {
@@ -60,18 +61,39 @@ public sealed record EscalationLadder(double WarnBeforeHours, double ReferralAft
     }
 
     /// <summary>
-    /// The level a deadline at <paramref name="due"/> climbs after <paramref name="climbed"/> (null: none yet) and
-    /// when: at its <see cref="TimeOf"/>, or <paramref name="now"/> if that has passed; null after the discipline office.
+    /// A deadline at <paramref name="due"/> read at <paramref name="now"/>, having climbed to <paramref name="climbed"/>
+    /// at the last reading (null: none yet, or the reader keeps no such memory): the level reached, what the levels
+    /// above <paramref name="climbed"/> up to it bring the case (<paramref name="locks"/>: an important node), and
+    /// the next moment it climbs, or null once none is left.
     /// </summary>
-    public (EscalationLevel Level, double At)? StepAfter(EscalationLevel? climbed, double due, double now) =>
-        (climbed is { } level ? Next(level) : EscalationLevel.Judge) is { } next ? (next, Math.Max(now, TimeOf(next, due))) : null;
+    public LadderReading Read(EscalationLevel? climbed, double due, bool locks, double now)
+    {
+        // One pass over the levels (the simulator reads at every step): LevelAt, BroughtBetween and NextStepAfter at once.
+        EscalationLevel? reached = null;
+        double? next = null;
+        var brings = LadderEffects.None;
+        for (var level = EscalationLevel.Judge; level <= EscalationLevel.Discipline; level++)
+        {
+            var t = TimeOf(level, due);
+            if (now >= t)
+            {
+                reached = level;
+                brings |= level > climbed || climbed is null ? Brings(level, locks) : LadderEffects.None;
+            }
+            else if (next is null || t < next)
+            {
+                next = t;
+            }
+        }
+        return new LadderReading(reached, brings, next);
+    }
 
-    /// <summary>
-    /// A node deadline at <paramref name="due"/> climbs to <paramref name="level"/> at <paramref name="now"/>, as the
-    /// simulator's escalation event does (one level an event): what the level brings the case and the step after it.
-    /// </summary>
-    public (LadderEffects Brings, (EscalationLevel Level, double At)? Next) Climb(EscalationLevel level, double due, bool locks, double now) =>
-        (Brings(level, locks), StepAfter(level, due, now));
+    /// <summary><see cref="Read(EscalationLevel?, double, bool, double)"/> on the live court's clock: days counted from the deadline.</summary>
+    public LadderReading Read(EscalationLevel? climbed, DateTimeOffset due, bool locks, DateTimeOffset now) =>
+        Read(climbed, 0, locks, (now - due).TotalDays);
+
+    /// <summary>The first level above <paramref name="climbed"/>: the judge's when none was climbed (past the discipline office, none).</summary>
+    public static EscalationLevel Above(EscalationLevel? climbed) => climbed is { } level ? level + 1 : EscalationLevel.Judge;
 
     /// <summary>The next level after <paramref name="level"/>, or null after the discipline office.</summary>
     public static EscalationLevel? Next(EscalationLevel level) =>
@@ -89,13 +111,23 @@ public sealed record EscalationLadder(double WarnBeforeHours, double ReferralAft
     };
 
     /// <summary>What a node's deadline has brought the case once it has climbed to <paramref name="top"/> (null: nothing).</summary>
-    public static LadderEffects BroughtBy(EscalationLevel? top, bool locks)
+    public static LadderEffects BroughtBy(EscalationLevel? top, bool locks) => BroughtBetween(null, top, locks);
+
+    /// <summary>What the levels above <paramref name="climbed"/> up to <paramref name="top"/> bring the case.</summary>
+    public static LadderEffects BroughtBetween(EscalationLevel? climbed, EscalationLevel? top, bool locks)
     {
         var effects = LadderEffects.None;
-        for (var level = EscalationLevel.Judge; level <= top; level++)
+        for (var level = Above(climbed); level <= top; level++)
         {
             effects |= Brings(level, locks);
         }
         return effects;
     }
 }
+
+/// <summary>
+/// A node deadline as read at a moment (<see cref="EscalationLadder.Read(EscalationLevel?, double, bool, double)"/>):
+/// the level reached (null before the judge's warning), what the levels climbed since the last reading bring, and the
+/// next moment it climbs (on the reader's clock; null once the discipline office has been told).
+/// </summary>
+public readonly record struct LadderReading(EscalationLevel? Level, LadderEffects Brings, double? Next);

@@ -64,6 +64,15 @@ public static class TimeLimit
     /// <summary>Whether a limit at <paramref name="limit"/> is overdue at <paramref name="now"/>.</summary>
     public static bool OverdueAt(double limit, double now) => now >= limit;
 
+    /// <summary>
+    /// A running limit at <paramref name="limit"/> read at <paramref name="now"/>, on plain day numbers: whether it has
+    /// earned its warning, whether it is overdue, and the next moment one of them comes. The one evaluator of the
+    /// limit's steps: the simulator reads it at the moments a reading names (its limit events), the live court at each
+    /// check of a case, on days counted from the limit (0).
+    /// </summary>
+    public static LimitReading Read(double limit, double warnDays, double now) =>
+        new(WarningEarned(limit, warnDays, now), OverdueAt(limit, now), NextStepAfter(limit, warnDays, now));
+
     /// <summary>The first moment after <paramref name="now"/> at which a running limit earns its warning or falls due, or null once both have come.</summary>
     public static double? NextStepAfter(double limit, double warnDays, double now)
     {
@@ -150,3 +159,6 @@ public static class TimeLimit
         { } decided => $"the conversion was already decided (it is {ConversionStates.NameOf(decided)})",
     };
 }
+
+/// <summary>A running statutory limit as read at a moment (<see cref="TimeLimit.Read"/>): warned, overdue, and when it next steps (null once both have come).</summary>
+public readonly record struct LimitReading(bool Warned, bool Overdue, double? Next);

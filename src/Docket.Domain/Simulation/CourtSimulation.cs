@@ -435,7 +435,7 @@ public sealed partial class CourtSimulation
                 case SimEventKind.NodeEscalation:
                     if (IsCurrent(in e))
                     {
-                        EscalateNode(e.Subject, e.Server >> 8, (EscalationLevel)(e.Server & 0xFF), e.Deadline, e.Time);
+                        EscalateNode(e.Subject, e.Server >> 8, e.Server & 0xFF, e.Deadline, e.Time);
                     }
                     break;
                 case SimEventKind.LimitWarning:
@@ -1093,29 +1093,62 @@ public sealed partial class CourtSimulation
         foreach (var due in catalog.DueAfter(node))
         {
             if (catalog.Nodes[due].DueAt(_calendar, now) is { } deadline && !NodeCatalog.IsReached(c.NodesReached, due) &&
-                _ladder.StepAfter(null, deadline, now) is (var level, var at))
+                _ladder.Read(null, deadline, catalog.Nodes[due].Locks, now) is var reading &&
+                (reading.Level is null ? reading.Next : now) is { } at)
             {
-                // The ladder starts with the judge's warning; each step schedules the next only if still needed.
-                PushForCase(at, SimEventKind.NodeEscalation, caseNo, (due << 8) | (int)level, deadline);
+                // Read again when it next climbs (now, if it has already); each reading schedules the next only if still needed.
+                PushForCase(at, SimEventKind.NodeEscalation, caseNo, (due << 8) | NoLevel, deadline);
             }
         }
     }
 
+    /// <summary>The event's mark of a deadline that has climbed no level yet.</summary>
+    private const int NoLevel = 0xFF;
+
     /// <summary>
-    /// A node deadline's step of the escalation ladder, one event a level at the time the domain's ladder gives it
-    /// (<see cref="EscalationLadder.Climb"/>); what the level brings the case is the rule the live court applies too
-    /// (<see cref="EscalationLadder.Brings"/>). The counters are the simulator's own.
+    /// A node deadline read at a moment its last reading named, by the ladder's one evaluator
+    /// (<see cref="EscalationLadder.Read(EscalationLevel?, double, bool, double)"/>), which the live court's watch reads
+    /// too: the levels climbed since (one, unless several fell due at once) are counted, what they bring the case is
+    /// applied, and the deadline is read again when it next climbs. The counters are the simulator's own.
     /// </summary>
-    private void EscalateNode(int caseNo, int node, EscalationLevel level, double deadline, double now)
+    private void EscalateNode(int caseNo, int node, int climbedMark, double deadline, double now)
     {
         ref var c = ref _cases[caseNo];
         if (NodeCatalog.IsReached(c.NodesReached, node))
         {
             return;
         }
-        // The event comes at the time the ladder gives its level (or later), so the ladder reads that level reached.
-        System.Diagnostics.Debug.Assert(_ladder.LevelAt(deadline, now) >= level);
+        var climbed = climbedMark == NoLevel ? (EscalationLevel?)null : (EscalationLevel)climbedMark;
+        var locksAtNode = _nodeCatalogs[c.Type].Nodes[node].Locks;
+        var reading = _ladder.Read(climbed, deadline, locksAtNode, now);
         var inWindow = now >= _windowStart;
+        if ((reading.Brings & LadderEffects.Overdue) != 0)
+        {
+            Deadlines.Overdue += inWindow ? 1 : 0;
+            c.Flags |= CaseFlags.Overdue;
+        }
+        var locks = (reading.Brings & LadderEffects.Lock) != 0 && (c.Flags & CaseFlags.Locked) == 0;
+        if ((reading.Brings & LadderEffects.Lock) != 0)
+        {
+            Lock(caseNo, now);
+        }
+        if ((reading.Brings & LadderEffects.Referral) != 0)
+        {
+            c.Flags |= CaseFlags.Referred;
+        }
+        for (var level = EscalationLadder.Above(climbed); level <= reading.Level; level++)
+        {
+            CountStep(level, inWindow, now);
+            DeadlineObserver?.Stepped(c.Number, node, level, deadline, locks && (EscalationLadder.Brings(level, locksAtNode) & LadderEffects.Lock) != 0, now);
+        }
+        if (reading.Next is { } at)
+        {
+            PushForCase(at, SimEventKind.NodeEscalation, caseNo, (node << 8) | (reading.Level is { } top ? (int)top : NoLevel), deadline);
+        }
+    }
+
+    private void CountStep(EscalationLevel level, bool inWindow, double now)
+    {
         Tally.WarningsByLevel[(int)level]++;
         switch (level)
         {
@@ -1134,26 +1167,6 @@ public sealed partial class CourtSimulation
                 Deadlines.ReferredDiscipline += inWindow ? 1 : 0;
                 CountInMonth(Deadlines.EscalationsByMonth, now);
                 break;
-        }
-        var (brings, step) = _ladder.Climb(level, deadline, _nodeCatalogs[c.Type].Nodes[node].Locks, now);
-        if ((brings & LadderEffects.Overdue) != 0)
-        {
-            Deadlines.Overdue += inWindow ? 1 : 0;
-            c.Flags |= CaseFlags.Overdue;
-        }
-        var locks = (brings & LadderEffects.Lock) != 0 && (c.Flags & CaseFlags.Locked) == 0;
-        if ((brings & LadderEffects.Lock) != 0)
-        {
-            Lock(caseNo, now);
-        }
-        DeadlineObserver?.Stepped(c.Number, node, level, deadline, locks, now);
-        if ((brings & LadderEffects.Referral) != 0)
-        {
-            c.Flags |= CaseFlags.Referred;
-        }
-        if (step is (var next, var at))
-        {
-            PushForCase(at, SimEventKind.NodeEscalation, caseNo, (node << 8) | (int)next, deadline);
         }
     }
 
@@ -1228,7 +1241,9 @@ public sealed partial class CourtSimulation
     private void ScheduleLimitWarning(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        PushForCase(Math.Max(now, TimeLimit.WarnAt(c.Limit, _supervision.LimitWarnDays)), SimEventKind.LimitWarning, caseNo);
+        // Read again when the warning comes (now, if it has already): the limit's one evaluator, as the live watch reads it.
+        var reading = TimeLimit.Read(c.Limit, _supervision.LimitWarnDays, now);
+        PushForCase(reading.Warned ? now : reading.Next!.Value, SimEventKind.LimitWarning, caseNo);
     }
 
     /// <summary>
@@ -1239,8 +1254,8 @@ public sealed partial class CourtSimulation
     {
         ref var c = ref _cases[caseNo];
         // Closed, warned already, suspended (the limit is moving), or the limit has moved since this was scheduled.
-        if (c.Status == CaseStatus.Closed || (c.Flags & (CaseFlags.LimitWarned | CaseFlags.LimitSuspended)) != 0 ||
-            !TimeLimit.WarningEarned(c.Limit, _supervision.LimitWarnDays, now))
+        var reading = TimeLimit.Read(c.Limit, _supervision.LimitWarnDays, now);
+        if (c.Status == CaseStatus.Closed || (c.Flags & (CaseFlags.LimitWarned | CaseFlags.LimitSuspended)) != 0 || !reading.Warned)
         {
             return;
         }
@@ -1250,7 +1265,7 @@ public sealed partial class CourtSimulation
         Deadlines.Warned += inWindow ? 1 : 0;
         Tally.WarningsByLevel[(int)EscalationLevel.Judge]++;
         // The limit falls due whatever is asked meanwhile: an approval that comes after it comes late.
-        PushForCase(Math.Max(now, c.Limit), SimEventKind.LimitDue, caseNo);
+        PushForCase(reading.Overdue ? now : reading.Next!.Value, SimEventKind.LimitDue, caseNo);
         if ((c.Flags & CaseFlags.LimitDrawn) != 0)
         {
             return;
@@ -1368,7 +1383,8 @@ public sealed partial class CourtSimulation
     private void LimitDue(int caseNo, double now)
     {
         ref var c = ref _cases[caseNo];
-        if (c.Status == CaseStatus.Closed || !TimeLimit.OverdueAt(c.Limit, now) || (c.Flags & (CaseFlags.LimitOverdue | CaseFlags.LimitSuspended)) != 0)
+        if (c.Status == CaseStatus.Closed || !TimeLimit.Read(c.Limit, _supervision.LimitWarnDays, now).Overdue ||
+            (c.Flags & (CaseFlags.LimitOverdue | CaseFlags.LimitSuspended)) != 0)
         {
             return;
         }

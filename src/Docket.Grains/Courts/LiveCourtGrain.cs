@@ -297,18 +297,17 @@ public sealed partial class LiveCourtGrain(
         {
             return;
         }
+        var moved = MovedCases(effect);
         await CommitAsync(effect.Records);
         ReportPulls(effect);
         LogQueueWatched(_court.Id, effect.Escalated.Count, effect.Pulled.Count);
-        var adoptions = effect.Escalated.Concat(effect.Pulled.Select(p => p.Number)).Distinct().Select(_state.Case).OfType<CourtCase>()
-            .Select(c => GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).ChangedAsync(c.Version)).ToList();
         if (awaitCases)
         {
-            await Task.WhenAll(adoptions);
+            await Task.WhenAll(Tell(moved));
         }
         else
         {
-            adoptions.ForEach(a => a.Ignore());
+            TellMoved(moved);
         }
     }
 
@@ -858,29 +857,31 @@ public sealed partial class LiveCourtGrain(
     {
         var c = _state.Case(effect.Case!.Value)!;
         var record = effect.Records[^1];
-        var moved = effect.Records.Count > 1 ? MovedCases(effect) : null;
+        var moved = MovedCases(effect);
         await CommitAsync(effect.Records);
         _metrics?.Filed(c.Type, c.Team);
-        if (moved is not null)
-        {
-            ReportPulls(effect);
-            TellMoved(moved);
-        }
+        ReportPulls(effect);
+        TellMoved(moved);
         return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
     }
 
     /// <summary>The waiting cases a command escalated or a team pulled on the way, as their records now stand (taken before the write).</summary>
     private List<(string Id, long Version)> MovedCases(CommandEffect effect) =>
-        [.. effect.Escalated.Concat(effect.Pulled.Select(p => p.Number)).Distinct().Select(_state.Case).OfType<CourtCase>().Select(c => (c.Id, c.Version))];
+        effect.Escalated.Count == 0 && effect.Pulled.Count == 0
+            ? []
+            : [.. effect.Escalated.Concat(effect.Pulled.Select(p => p.Number)).Distinct().Select(_state.Case).OfType<CourtCase>().Select(c => (c.Id, c.Version))];
 
     /// <summary>Tells the grains of the cases moved, once their entries are durable, without waiting (a grain not active folds its record at its first use anyway).</summary>
     private void TellMoved(List<(string Id, long Version)> moved)
     {
-        foreach (var (id, version) in moved)
+        foreach (var told in Tell(moved))
         {
-            GrainFactory.GetGrain<ILiveCaseGrain>(id).ChangedAsync(version).Ignore();
+            told.Ignore();
         }
     }
+
+    private IEnumerable<Task> Tell(List<(string Id, long Version)> moved) =>
+        moved.Select(m => GrainFactory.GetGrain<ILiveCaseGrain>(m.Id).ChangedAsync(m.Version));
 
     /// <summary>
     /// Answers a filing whose key storage knows with the case first filed under it, read from the ledger (the

@@ -6,11 +6,11 @@ namespace Docket.Domain.Tests.Deadlines;
 
 /// <summary>
 /// One escalation ladder for both drivers: on a random catalog of process nodes (within_days, from-nodes, locks),
-/// random reach times and random unlock delays, the simulator's path — its events, one level each, stepped by
-/// <see cref="EscalationLadder.StepAfter"/> and <see cref="EscalationLadder.Climb"/> as <c>CourtSimulation</c> steps
-/// them — and the live court's deadline watch — <see cref="CaseDeadlines.Evaluate"/> and
-/// <see cref="DeadlineWarnings.Earned"/> at each check, checking again at <see cref="CaseDeadlines.NextStep"/> or when
-/// the record changes — issue the same warnings (node, level, due) at the same moments, so the same by any time.
+/// random reach times and random unlock delays, the simulator's path — its events, each a reading of one deadline by
+/// <see cref="EscalationLadder.Read(EscalationLevel?, double, bool, double)"/> at the moment the last reading named,
+/// as <c>CourtSimulation</c> reads them — and the live court's deadline watch — <see cref="CaseDeadlines.Evaluate"/>
+/// and <see cref="DeadlineWarnings.Earned"/> at each check, checking again at <see cref="CaseDeadlines.NextStep"/> or
+/// when the record changes — issue the same warnings (node, level, due) at the same moments, so the same by any time.
 /// A lock is the simulator's lock and the live court's <c>locked</c> warning; a reach while the case is locked is
 /// refused on both paths.
 /// </summary>
@@ -67,6 +67,27 @@ public sealed class LadderAgreementPropertyTests
         });
     }
 
+    [Fact]
+    public void A_reading_is_the_level_reached_what_the_levels_since_the_last_bring_and_the_next_step()
+    {
+        Gen.Select(Gen.Double[-50, 50], Gen.Double[0.5, 200], Gen.Double[0.5, 30], Gen.Double[-60, 60], Gen.Int[-1, 3], Gen.Bool)
+            .Sample((due, hours, referral, now, climbedIndex, locks) =>
+            {
+                var ladder = new EscalationLadder(hours, referral);
+                var reached = ladder.LevelAt(due, now);
+                EscalationLevel? climbed = climbedIndex < 0 || (EscalationLevel)climbedIndex > reached ? null : (EscalationLevel)climbedIndex;
+                var reading = ladder.Read(climbed, due, locks, now);
+                Assert.Equal(reached, reading.Level);
+                Assert.Equal(ladder.NextStepAfter(due, now), reading.Next);
+                var brought = LadderEffects.None;
+                for (var level = climbed is null ? EscalationLevel.Judge : climbed.Value + 1; level <= reached; level++)
+                {
+                    brought |= EscalationLadder.Brings(level, locks);
+                }
+                Assert.Equal(brought, reading.Brings);
+            });
+    }
+
     private static DateTimeOffset Instant(double days) => s_filed.AddTicks((long)(days * TimeSpan.TicksPerDay));
 
     private static List<(DateTimeOffset At, DeadlineWarning Warning)> Sorted(IEnumerable<(DateTimeOffset At, DeadlineWarning Warning)> log) =>
@@ -77,8 +98,8 @@ public sealed class LadderAgreementPropertyTests
     {
         var (nodes, ladder) = (catalog.Nodes, catalog.Ladder);
         var log = new List<(DateTimeOffset, DeadlineWarning)>();
-        // (kind, node, level, due): kind 0 a reach, 1 a ladder step, 2 an unlock.
-        var queue = new PriorityQueue<(int Kind, int Node, EscalationLevel Level, double Due), (double, long)>();
+        // (kind, node, level climbed, due): kind 0 a reach, 1 a reading of the ladder, 2 an unlock.
+        var queue = new PriorityQueue<(int Kind, int Node, EscalationLevel? Climbed, double Due), (double, long)>();
         long seq = 0;
         var reached = new bool[nodes.Length];
         var (locked, locks) = (false, 0);
@@ -86,7 +107,7 @@ public sealed class LadderAgreementPropertyTests
         {
             if (catalog.ReachAt[i] is { } at)
             {
-                queue.Enqueue((0, i, default, 0), (at, seq++));
+                queue.Enqueue((0, i, null, 0), (at, seq++));
             }
         }
         void Reached(int node, double now)
@@ -95,9 +116,9 @@ public sealed class LadderAgreementPropertyTests
             for (var due = 0; due < nodes.Length; due++)
             {
                 if ((nodes[due].From ?? ProcessNode.Filing) == id && !reached[due] && nodes[due].DueAt(WorkCalendar.Continuous, now) is { } deadline &&
-                    ladder.StepAfter(null, deadline, now) is (var level, var at))
+                    ladder.Read(null, deadline, nodes[due].Locks, now) is var reading && (reading.Level is null ? reading.Next : now) is { } at)
                 {
-                    queue.Enqueue((1, due, level, deadline), (at, seq++));
+                    queue.Enqueue((1, due, null, deadline), (at, seq++));
                 }
             }
         }
@@ -112,17 +133,20 @@ public sealed class LadderAgreementPropertyTests
                     Reached(e.Node, now);
                     break;
                 case 1 when !reached[e.Node]:
-                    log.Add((Instant(now), new DeadlineWarning(nodes[e.Node].Id, WarningLevels.Of(e.Level), Instant(e.Due))));
-                    var (brings, next) = ladder.Climb(e.Level, e.Due, nodes[e.Node].Locks, now);
-                    if ((brings & LadderEffects.Lock) != 0 && !locked)
+                    var reading = ladder.Read(e.Climbed, e.Due, nodes[e.Node].Locks, now);
+                    for (var level = EscalationLadder.Above(e.Climbed); level <= reading.Level; level++)
+                    {
+                        log.Add((Instant(now), new DeadlineWarning(nodes[e.Node].Id, WarningLevels.Of(level), Instant(e.Due))));
+                    }
+                    if ((reading.Brings & LadderEffects.Lock) != 0 && !locked)
                     {
                         locked = true;
                         log.Add((Instant(now), new DeadlineWarning(nodes[e.Node].Id, WarningLevel.Locked, Instant(e.Due))));
-                        queue.Enqueue((2, e.Node, default, 0), (now + catalog.UnlockAfter[locks++ % catalog.UnlockAfter.Length], seq++));
+                        queue.Enqueue((2, e.Node, null, 0), (now + catalog.UnlockAfter[locks++ % catalog.UnlockAfter.Length], seq++));
                     }
-                    if (next is (var level, var at))
+                    if (reading.Next is { } at)
                     {
-                        queue.Enqueue((1, e.Node, level, e.Due), (at, seq++));
+                        queue.Enqueue((1, e.Node, reading.Level ?? e.Climbed, e.Due), (at, seq++));
                     }
                     break;
                 case 2:
@@ -177,7 +201,7 @@ public sealed class LadderAgreementPropertyTests
                     }
                 }
             }
-            check = Earliest(CaseDeadlines.NextStep(deadlines, now, ladder), r < reaches.Count ? reaches[r].At : null, unlockDue);
+            check = Earliest(CaseDeadlines.NextStep(deadlines), r < reaches.Count ? reaches[r].At : null, unlockDue);
         }
         return Sorted(log);
     }

@@ -232,7 +232,7 @@ public sealed class SimulatedLadderAgreementTests
             {
                 e++;
             }
-            check = Earliest(CaseDeadlines.NextStep(deadlines, now, ladder), e < events.Count ? events[e] : null);
+            check = Earliest(CaseDeadlines.NextStep(deadlines), e < events.Count ? events[e] : null);
         }
         return log;
     }
