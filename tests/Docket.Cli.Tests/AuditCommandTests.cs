@@ -70,6 +70,32 @@ public sealed class AuditCommandTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task A_ledger_read_from_a_pipe_is_audited_and_re_verified_as_the_same_file_is()
+    {
+        var (exit, expected, error) = await CliRunner.RunAsync("audit", "randomness", Root(SampleLedger), "--scenario", Root(SampleScenario), "--json");
+        Assert.True(exit == 0, expected + error);
+        var fifo = Path.Combine(Path.GetTempPath(), $"docket-audit-{Guid.NewGuid():N}.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        try
+        {
+            // The writer's open waits for the reader's, and its write for the reader to read: the pipe is read once.
+            var writing = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(Root(SampleLedger))));
+            var (pipedExit, piped, pipedError) = await CliRunner.RunAsync("audit", "randomness", fifo, "--scenario", Root(SampleScenario), "--json");
+            await writing;
+            Assert.True(pipedExit == 0, piped + pipedError);
+            Assert.Equal(expected, piped);
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
+    [Fact]
     public async Task A_favoured_team_exits_3_and_is_listed_in_text_and_json()
     {
         var path = LedgerLines.Write(AuditLedgers.Write(AuditLedgers.Court(5), 5_000, seed: 3, days: 80, favoured: "t-2", factor: 1.3));

@@ -59,9 +59,11 @@ internal static class AuditCommand
             ChainCheck chain;
             try
             {
-                var court = parse.GetValue(scenario) is { } scenarioPath ? CourtOf(scenarioPath, path) : null;
+                // Read up to three times with --scenario (its court, the secrets revealed at its end, the audit itself).
+                using var input = InputFile.Rereadable(path);
+                var court = parse.GetValue(scenario) is { } scenarioPath ? CourtOf(scenarioPath, input.Path, path) : null;
                 var audited = new RandomnessAudit(grouping, subject, court);
-                chain = AuditedLedger.Read(() => File.ReadLines(path), path, audited, court);
+                chain = AuditedLedger.Read(() => File.ReadLines(input.Path), path, audited, court);
                 result = audited.Result(level);
             }
             catch (LedgerInputException e)
@@ -82,11 +84,11 @@ internal static class AuditCommand
     }
 
     /// <summary>The scenario's court the ledger is of (its first entry's court).</summary>
-    private static Court CourtOf(string scenarioPath, string ledgerPath)
+    private static Court CourtOf(string scenarioPath, string readPath, string ledgerPath)
     {
         var (_, loaded) = ScenarioInput.Read(scenarioPath);
         var organization = new Organization(loaded, scenarioPath);
-        var first = LedgerFile.Lines(File.ReadLines(ledgerPath), ledgerPath).FirstOrDefault()
+        var first = LedgerFile.Lines(File.ReadLines(readPath), ledgerPath).FirstOrDefault()
             ?? throw new LedgerInputException($"{ledgerPath}: no ledger entries");
         return organization.Court(first.Entry.Court)
             ?? throw new LedgerInputException($"{LedgerFile.At(ledgerPath, first.Line, first.Text, "court")}: the scenario {scenarioPath} has no court '{first.Entry.Court}' (courts: {string.Join(", ", organization.CourtIds)})");

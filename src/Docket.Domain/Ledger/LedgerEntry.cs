@@ -186,13 +186,43 @@ public sealed record LedgerEntry
 
     public static LedgerEntry Parse(string json) =>
         JsonSerializer.Deserialize(json, LedgerJsonContext.Default.LedgerEntry) ?? throw new JsonException("the entry is null");
+
+    /// <summary>Why a text is not an entry (<see cref="Parse"/>'s complaint), in a reader's words, with the field's JSON path and without the parser's line and byte (the caller names those).</summary>
+    public static string Explain(JsonException e)
+    {
+        var message = e.Message;
+        if (message.IndexOf(" Path:", StringComparison.Ordinal) is var cut and > 0)
+        {
+            message = message[..cut];
+        }
+        if (message.IndexOf(" LineNumber:", StringComparison.Ordinal) is var line and > 0)
+        {
+            message = message[..line].TrimEnd(' ', '|');
+        }
+        var field = e.Path is { Length: > 2 } p && p.LastIndexOf('.') is var dot and >= 0 ? p[(dot + 1)..] : null;
+        if (field is not null && message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            message = $"'{field}' is not a field of a ledger entry";
+        }
+        else if (field is not null && message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            message = $"'{field}' is given twice";
+        }
+        message = message.Replace("Docket.Domain.Ledger.", "", StringComparison.Ordinal).Replace("System.", "", StringComparison.Ordinal).TrimEnd('.');
+        return e.Path is { Length: > 1 } path ? $"at {path}: {message}" : message;
+    }
 }
 
-/// <summary>The ledger's JSON form, generated at compile time (the court writes an entry per command).</summary>
+/// <summary>The ledger's JSON form, generated at compile time (the court writes an entry per command), read strictly.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = false)]
+    WriteIndented = false,
+    // An entry is read as strictly as the court writes it: a field it does not know, a field given twice or a time
+    // without its offset is not an entry (a ledger re-chained by hand could otherwise carry them past verification).
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
+    Converters = [typeof(LedgerTimeConverter)])]
 [JsonSerializable(typeof(LedgerEntry))]
 internal sealed partial class LedgerJsonContext : JsonSerializerContext;
 

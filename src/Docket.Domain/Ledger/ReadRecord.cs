@@ -16,7 +16,7 @@ public sealed record ReadRecord(LedgerRecord Record, bool HashHolds, LedgerEntry
         }
         catch (System.Text.Json.JsonException e)
         {
-            return new ReadRecord(record, hashHolds, null, e.Message);
+            return new ReadRecord(record, hashHolds, null, LedgerEntry.Explain(e));
         }
     }
 }

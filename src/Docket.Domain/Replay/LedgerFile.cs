@@ -49,7 +49,7 @@ public static class LedgerFile
             }
             catch (JsonException e)
             {
-                throw new LedgerInputException($"{source}:{number}:{(e.BytePositionInLine ?? 0) + 1}: not a ledger entry ({Explain(e)})");
+                throw new LedgerInputException($"{source}:{number}:{(e.BytePositionInLine ?? 0) + 1}: not a ledger entry ({LedgerEntry.Explain(e)})");
             }
             var expectedSeq = (previous?.Entry.Seq ?? 0) + 1;
             if (entry.Seq != expectedSeq)
@@ -119,18 +119,4 @@ public static class LedgerFile
     }
 
     /// <summary>The parser's complaint without its own coordinates (the line and column lead the message) or .NET type names.</summary>
-    private static string Explain(JsonException e)
-    {
-        var message = e.Message;
-        if (message.IndexOf(" Path:", StringComparison.Ordinal) is var cut and > 0)
-        {
-            message = message[..cut];
-        }
-        if (message.IndexOf(" LineNumber:", StringComparison.Ordinal) is var line and > 0)
-        {
-            message = message[..line].TrimEnd(' ', '|');
-        }
-        message = message.Replace("Docket.Domain.Ledger.", "", StringComparison.Ordinal).Replace("System.", "", StringComparison.Ordinal).TrimEnd('.');
-        return e.Path is { Length: > 1 } path ? $"at {path}: {message}" : message;
-    }
 }

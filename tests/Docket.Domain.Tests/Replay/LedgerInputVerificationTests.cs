@@ -80,6 +80,67 @@ public sealed class LedgerInputVerificationTests
         Assert.Null(EntryRules.RefuseFiling(filing with { Risk = null }, 0));
     }
 
+    public static TheoryData<string, string, string> Forgeries => new()
+    {
+        { "a field the court does not write", "{\"note\":\"moved by hand\",", "at $.note: 'note' is not a field of a ledger entry" },
+        { "a field given twice", "{\"kind\":\"assign\",", "at $.kind: 'kind' is given twice" },
+        { "a time without its offset", "", "at $.at: not a time with its offset" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forgeries))]
+    public void An_entry_the_court_would_not_write_is_not_an_entry_to_the_file_reader_the_replay_or_the_verifier(string what, string insert, string named)
+    {
+        Assert.NotEmpty(what);
+        var court = ReplayCourts.Of("{ policy: random }");
+        var lines = LiveLedger.Write(court, 20, Seed);
+        var index = lines.FindIndex(l => LedgerEntry.Parse(l).Kind == LedgerKinds.Assign);
+        var filing = LedgerEntry.Parse(lines[index]);
+        var text = insert.Length > 0
+            ? insert + lines[index][1..]
+            : lines[index].Replace($"\"at\":\"{filing.At:yyyy-MM-ddTHH:mm:ss}+00:00\"", $"\"at\":\"{filing.At:yyyy-MM-ddTHH:mm:ss}\"", StringComparison.Ordinal);
+        Assert.NotEqual(lines[index], text);
+        var forged = RechainText(lines, index, text);
+
+        var read = Assert.Throws<LedgerInputException>(() => LedgerFile.Read(forged, "ledger.jsonl"));
+        Assert.StartsWith($"ledger.jsonl:{index + 1}:", read.Message, StringComparison.Ordinal);
+        Assert.Contains(named, read.Message, StringComparison.Ordinal);
+        var replayed = Assert.Throws<LedgerInputException>(() => LedgerReplayRunTests.Replay(court, forged));
+        Assert.StartsWith($"ledger.jsonl:{index + 1}:", replayed.Message, StringComparison.Ordinal);
+
+        var verifier = new ChainVerifier(court, e => LiveLedger.Secret(Seed, e));
+        var failure = verifier.Feed(forged.Select((l, i) => new LedgerRecord(court.Id, i + 1, i == index ? filing.Kind : LedgerEntry.Parse(l).Kind, i == index ? filing.Case : LedgerEntry.Parse(l).Case, l, LedgerHash.Of(l))));
+        Assert.NotNull(failure);
+        Assert.Equal(filing.Seq, failure.FirstInvalidSeq);
+        Assert.Contains("not valid JSON", failure.Problem, StringComparison.Ordinal);
+        Assert.Contains(named, failure.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_time_with_its_offset_reads_as_that_moment_and_writes_back_as_it_was()
+    {
+        var court = ReplayCourts.Of("{ policy: random }");
+        foreach (var line in LiveLedger.Write(court, 20, Seed))
+        {
+            Assert.Equal(line, LedgerEntry.Parse(line).ToJson());
+        }
+        var east = LedgerEntry.Parse("{\"court\":\"c\",\"seq\":2,\"kind\":\"assign\",\"at\":\"2026-03-02T09:00:00+08:00\",\"prev\":\"\"}");
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero), east.At.ToUniversalTime());
+        Assert.Equal(TimeSpan.FromHours(8), east.At.Offset);
+        Assert.Equal(DateTimeOffset.Parse("2026-03-02T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture), LedgerEntry.Parse("{\"court\":\"c\",\"seq\":2,\"kind\":\"assign\",\"at\":\"2026-03-02T01:00:00Z\",\"prev\":\"\"}").At);
+    }
+
+    /// <summary>The lines with line <paramref name="index"/> replaced by <paramref name="text"/> as it stands, and every later line's link made again.</summary>
+    private static List<string> RechainText(List<string> lines, int index, string text)
+    {
+        var result = lines.Take(index).Append(text).ToList();
+        for (var i = index + 1; i < lines.Count; i++)
+        {
+            result.Add((LedgerEntry.Parse(lines[i]) with { Prev = LedgerHash.Of(result[^1]) }).ToJson());
+        }
+        return result;
+    }
+
     private static LedgerVerification? Verify(Court court, IEnumerable<string> lines, Func<int, string?> secretOf)
     {
         var verifier = new ChainVerifier(court, secretOf);
