@@ -83,9 +83,11 @@ public sealed class AuditCommandTests(ITestOutputHelper log)
         try
         {
             // The writer's open waits for the reader's, and its write for the reader to read: the pipe is read once.
+            // Both sides time out rather than hang (a second read of the pipe would wait for a writer for ever).
             var writing = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(Root(SampleLedger))));
-            var (pipedExit, piped, pipedError) = await CliRunner.RunAsync("audit", "randomness", fifo, "--scenario", Root(SampleScenario), "--json");
-            await writing;
+            var (pipedExit, piped, pipedError) = await Task.Run(() => CliRunner.RunAsync("audit", "randomness", fifo, "--scenario", Root(SampleScenario), "--json"))
+                .WaitAsync(TimeSpan.FromSeconds(60));
+            await writing.WaitAsync(TimeSpan.FromSeconds(60));
             Assert.True(pipedExit == 0, piped + pipedError);
             Assert.Equal(expected, piped);
         }

@@ -136,7 +136,9 @@ public sealed class SavedStateTests : IAsyncLifetime
 
         var problem = $"the court's saved state at entry {saved.Seq} differs from the state its ledger makes there";
         var (_, verified, _) = await second.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
-        Assert.False(verified.GetProperty("valid").GetBoolean());
+        // Seen once in a full run, not alone: the verification found the chain valid. What to look at if it comes again.
+        Assert.False(verified.GetProperty("valid").GetBoolean(),
+            $"the state tampered at entry {saved.Seq} was not found; the saved state now at entry {files.SeqOf("live")}; the verification: {verified.GetRawText()}");
         var court = verified.GetProperty("courts")[0];
         Assert.Equal(saved.Seq, court.GetProperty("first_invalid_seq").GetInt64());
         Assert.Equal(problem, court.Str("problem"));

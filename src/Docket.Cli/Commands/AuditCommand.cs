@@ -59,8 +59,8 @@ internal static class AuditCommand
             ChainCheck chain;
             try
             {
-                // Read up to three times with --scenario (its court, the secrets revealed at its end, the audit itself).
-                using var input = InputFile.Rereadable(path);
+                // Read three times with --scenario (its court, the secrets revealed at its end, the audit itself), else once.
+                using var input = parse.GetValue(scenario) is null ? new RereadableInput(path, null) : InputFile.Rereadable(path);
                 var court = parse.GetValue(scenario) is { } scenarioPath ? CourtOf(scenarioPath, input.Path, path) : null;
                 var audited = new RandomnessAudit(grouping, subject, court);
                 chain = AuditedLedger.Read(() => File.ReadLines(input.Path), path, audited, court);

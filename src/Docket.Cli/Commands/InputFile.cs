@@ -20,14 +20,22 @@ internal static class InputFile
     public static RereadableInput Rereadable(string path)
     {
         using var source = File.OpenRead(path);
-        if (source.CanSeek)
+        // A descriptor opened again by its /dev/fd or /proc path may share the first one's position on some systems: copied too.
+        var full = Path.GetFullPath(path);
+        if (source.CanSeek && !full.StartsWith("/dev/", StringComparison.Ordinal) && !full.StartsWith("/proc/", StringComparison.Ordinal))
         {
             return new RereadableInput(path, null);
         }
         var copy = Path.GetTempFileName();
-        using (var target = File.Create(copy))
+        try
         {
+            using var target = File.Create(copy);
             source.CopyTo(target);
+        }
+        catch
+        {
+            File.Delete(copy);
+            throw;
         }
         return new RereadableInput(copy, copy);
     }

@@ -188,7 +188,7 @@ public static class CaseEntries
             }
             catch (System.Text.Json.JsonException ex)
             {
-                return (null, $"case {caseId}'s entry {r.Seq} is not valid JSON: {ex.Message}");
+                return (null, $"case {caseId}'s entry {r.Seq} is not valid JSON: {LedgerEntry.Explain(ex)}");
             }
             var names = r.CaseId is null ? e.Kind == LedgerKinds.ReviewDraw && (e.Eligible ?? []).Contains(caseId) : r.CaseId == caseId && e.Case == caseId;
             if (!names || e.Seq != r.Seq)

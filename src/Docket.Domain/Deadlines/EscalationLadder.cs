@@ -26,39 +26,14 @@ public sealed record EscalationLadder(double WarnBeforeHours, double ReferralAft
 
     /// <summary>
     /// The highest level reached at <paramref name="now"/> for a deadline at <paramref name="due"/> (days on one
-    /// clock), or null before the judge's warning. It compares times, not differences, so that at exactly
-    /// <see cref="TimeOf"/> of a level — when the simulator's event for it comes — that level is reached.
+    /// clock), or null before the judge's warning: <see cref="Read(EscalationLevel?, double, bool, double)"/>'s level.
+    /// It compares times, not differences, so that at exactly <see cref="TimeOf"/> of a level — when the simulator's
+    /// event for it comes — that level is reached.
     /// </summary>
-    public EscalationLevel? LevelAt(double due, double now)
-    {
-        EscalationLevel? reached = null;
-        for (var level = EscalationLevel.Judge; level <= EscalationLevel.Discipline; level++)
-        {
-            if (now >= TimeOf(level, due))
-            {
-                reached = level;
-            }
-        }
-        return reached;
-    }
+    public EscalationLevel? LevelAt(double due, double now) => Read(null, due, false, now).Level;
 
     /// <summary><see cref="LevelAt(double, double)"/> for the live court's clock: days counted from the deadline.</summary>
     public EscalationLevel? LevelAt(DateTimeOffset due, DateTimeOffset now) => LevelAt(0, (now - due).TotalDays);
-
-    /// <summary>The first moment after <paramref name="now"/> at which a deadline at <paramref name="due"/> climbs a level, or null once none is left.</summary>
-    public double? NextStepAfter(double due, double now)
-    {
-        double? next = null;
-        for (var level = EscalationLevel.Judge; level <= EscalationLevel.Discipline; level++)
-        {
-            var t = TimeOf(level, due);
-            if (t > now && (next is null || t < next))
-            {
-                next = t;
-            }
-        }
-        return next;
-    }
 
     /// <summary>
     /// A deadline at <paramref name="due"/> read at <paramref name="now"/>, having climbed to <paramref name="climbed"/>
@@ -68,7 +43,7 @@ public sealed record EscalationLadder(double WarnBeforeHours, double ReferralAft
     /// </summary>
     public LadderReading Read(EscalationLevel? climbed, double due, bool locks, double now)
     {
-        // One pass over the levels (the simulator reads at every step): LevelAt, BroughtBetween and NextStepAfter at once.
+        // One pass over the levels, times compared (a level is reached at its very time): the simulator reads at every step.
         EscalationLevel? reached = null;
         double? next = null;
         var brings = LadderEffects.None;
@@ -95,10 +70,6 @@ public sealed record EscalationLadder(double WarnBeforeHours, double ReferralAft
     /// <summary>The first level above <paramref name="climbed"/>: the judge's when none was climbed (past the discipline office, none).</summary>
     public static EscalationLevel Above(EscalationLevel? climbed) => climbed is { } level ? level + 1 : EscalationLevel.Judge;
 
-    /// <summary>The next level after <paramref name="level"/>, or null after the discipline office.</summary>
-    public static EscalationLevel? Next(EscalationLevel level) =>
-        level == EscalationLevel.Discipline ? null : level + 1;
-
     /// <summary>
     /// What a node's deadline brings the case at <paramref name="level"/> besides its warning: the president's step
     /// makes it overdue and, at an important node (<paramref name="locks"/>), locks it; the discipline office's refers it.
@@ -109,20 +80,6 @@ public sealed record EscalationLadder(double WarnBeforeHours, double ReferralAft
         EscalationLevel.Discipline => LadderEffects.Referral,
         _ => LadderEffects.None,
     };
-
-    /// <summary>What a node's deadline has brought the case once it has climbed to <paramref name="top"/> (null: nothing).</summary>
-    public static LadderEffects BroughtBy(EscalationLevel? top, bool locks) => BroughtBetween(null, top, locks);
-
-    /// <summary>What the levels above <paramref name="climbed"/> up to <paramref name="top"/> bring the case.</summary>
-    public static LadderEffects BroughtBetween(EscalationLevel? climbed, EscalationLevel? top, bool locks)
-    {
-        var effects = LadderEffects.None;
-        for (var level = Above(climbed); level <= top; level++)
-        {
-            effects |= Brings(level, locks);
-        }
-        return effects;
-    }
 }
 
 /// <summary>

@@ -187,7 +187,10 @@ public sealed record LedgerEntry
     public static LedgerEntry Parse(string json) =>
         JsonSerializer.Deserialize(json, LedgerJsonContext.Default.LedgerEntry) ?? throw new JsonException("the entry is null");
 
-    /// <summary>Why a text is not an entry (<see cref="Parse"/>'s complaint), in a reader's words, with the field's JSON path and without the parser's line and byte (the caller names those).</summary>
+    /// <summary>
+    /// Why a text is not an entry (<see cref="Parse"/>'s complaint), in a reader's words, with the field's JSON path and
+    /// without the parser's line and byte or .NET type names (the caller names the line and column).
+    /// </summary>
     public static string Explain(JsonException e)
     {
         var message = e.Message;
@@ -202,7 +205,8 @@ public sealed record LedgerEntry
         var field = e.Path is { Length: > 2 } p && p.LastIndexOf('.') is var dot and >= 0 ? p[(dot + 1)..] : null;
         if (field is not null && message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            message = $"'{field}' is not a field of a ledger entry";
+            var within = e.Path!.Split('.');
+            message = within.Length > 2 ? $"'{field}' is not a field of an entry's {within[^2]}" : $"'{field}' is not a field of a ledger entry";
         }
         else if (field is not null && message.StartsWith("Duplicate property", StringComparison.Ordinal))
         {

@@ -117,6 +117,4 @@ public static class LedgerFile
         }
         return secrets;
     }
-
-    /// <summary>The parser's complaint without its own coordinates (the line and column lead the message) or .NET type names.</summary>
 }

@@ -1108,8 +1108,9 @@ public sealed partial class CourtSimulation
     /// <summary>
     /// A node deadline read at a moment its last reading named, by the ladder's one evaluator
     /// (<see cref="EscalationLadder.Read(EscalationLevel?, double, bool, double)"/>), which the live court's watch reads
-    /// too: the levels climbed since (one, unless several fell due at once) are counted, what they bring the case is
-    /// applied, and the deadline is read again when it next climbs. The counters are the simulator's own.
+    /// too: each level climbed since (one, unless the deadline started past several) is counted and what it brings the
+    /// case applied (<see cref="EscalationLadder.Brings"/>), and the deadline is read again when it next climbs. The
+    /// counters are the simulator's own.
     /// </summary>
     private void EscalateNode(int caseNo, int node, int climbedMark, double deadline, double now)
     {
@@ -1122,24 +1123,26 @@ public sealed partial class CourtSimulation
         var locksAtNode = _nodeCatalogs[c.Type].Nodes[node].Locks;
         var reading = _ladder.Read(climbed, deadline, locksAtNode, now);
         var inWindow = now >= _windowStart;
-        if ((reading.Brings & LadderEffects.Overdue) != 0)
-        {
-            Deadlines.Overdue += inWindow ? 1 : 0;
-            c.Flags |= CaseFlags.Overdue;
-        }
-        var locks = (reading.Brings & LadderEffects.Lock) != 0 && (c.Flags & CaseFlags.Locked) == 0;
-        if ((reading.Brings & LadderEffects.Lock) != 0)
-        {
-            Lock(caseNo, now);
-        }
-        if ((reading.Brings & LadderEffects.Referral) != 0)
-        {
-            c.Flags |= CaseFlags.Referred;
-        }
+        // Level by level (several when the deadline started past them), each with what it brings, in the ladder's order.
         for (var level = EscalationLadder.Above(climbed); level <= reading.Level; level++)
         {
             CountStep(level, inWindow, now);
-            DeadlineObserver?.Stepped(c.Number, node, level, deadline, locks && (EscalationLadder.Brings(level, locksAtNode) & LadderEffects.Lock) != 0, now);
+            var brings = EscalationLadder.Brings(level, locksAtNode);
+            if ((brings & LadderEffects.Overdue) != 0)
+            {
+                Deadlines.Overdue += inWindow ? 1 : 0;
+                c.Flags |= CaseFlags.Overdue;
+            }
+            var locks = (brings & LadderEffects.Lock) != 0 && (c.Flags & CaseFlags.Locked) == 0;
+            if ((brings & LadderEffects.Lock) != 0)
+            {
+                Lock(caseNo, now);
+            }
+            DeadlineObserver?.Stepped(c.Number, node, level, deadline, locks, now);
+            if ((brings & LadderEffects.Referral) != 0)
+            {
+                c.Flags |= CaseFlags.Referred;
+            }
         }
         if (reading.Next is { } at)
         {

@@ -41,15 +41,6 @@ public sealed class EscalationLadderTests
     }
 
     [Fact]
-    public void Next_climbs_one_level_and_ends_after_the_discipline_office()
-    {
-        Assert.Equal(EscalationLevel.DivisionHead, EscalationLadder.Next(EscalationLevel.Judge));
-        Assert.Equal(EscalationLevel.President, EscalationLadder.Next(EscalationLevel.DivisionHead));
-        Assert.Equal(EscalationLevel.Discipline, EscalationLadder.Next(EscalationLevel.President));
-        Assert.Null(EscalationLadder.Next(EscalationLevel.Discipline));
-    }
-
-    [Fact]
     public void An_unknown_level_has_no_time()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => s_default.TimeOf((EscalationLevel)9, 10));

@@ -74,11 +74,14 @@ public sealed class LadderAgreementPropertyTests
             .Sample((due, hours, referral, now, climbedIndex, locks) =>
             {
                 var ladder = new EscalationLadder(hours, referral);
-                var reached = ladder.LevelAt(due, now);
+                // By definition: the highest level whose time has come, and the earliest time still to come.
+                var levels = Enumerable.Range(0, 4).Select(l => (Level: (EscalationLevel)l, At: ladder.TimeOf((EscalationLevel)l, due))).ToList();
+                var reached = levels.Where(l => now >= l.At).Select(l => (EscalationLevel?)l.Level).LastOrDefault();
+                var next = levels.Where(l => l.At > now).Select(l => (double?)l.At).Min();
                 EscalationLevel? climbed = climbedIndex < 0 || (EscalationLevel)climbedIndex > reached ? null : (EscalationLevel)climbedIndex;
                 var reading = ladder.Read(climbed, due, locks, now);
                 Assert.Equal(reached, reading.Level);
-                Assert.Equal(ladder.NextStepAfter(due, now), reading.Next);
+                Assert.Equal(next, reading.Next);
                 var brought = LadderEffects.None;
                 for (var level = climbed is null ? EscalationLevel.Judge : climbed.Value + 1; level <= reached; level++)
                 {

@@ -91,7 +91,6 @@ public sealed class LedgerInputVerificationTests
     [MemberData(nameof(Forgeries))]
     public void An_entry_the_court_would_not_write_is_not_an_entry_to_the_file_reader_the_replay_or_the_verifier(string what, string insert, string named)
     {
-        Assert.NotEmpty(what);
         var court = ReplayCourts.Of("{ policy: random }");
         var lines = LiveLedger.Write(court, 20, Seed);
         var index = lines.FindIndex(l => LedgerEntry.Parse(l).Kind == LedgerKinds.Assign);
@@ -104,7 +103,7 @@ public sealed class LedgerInputVerificationTests
 
         var read = Assert.Throws<LedgerInputException>(() => LedgerFile.Read(forged, "ledger.jsonl"));
         Assert.StartsWith($"ledger.jsonl:{index + 1}:", read.Message, StringComparison.Ordinal);
-        Assert.Contains(named, read.Message, StringComparison.Ordinal);
+        Assert.True(read.Message.Contains(named, StringComparison.Ordinal), $"{what}: {read.Message}");
         var replayed = Assert.Throws<LedgerInputException>(() => LedgerReplayRunTests.Replay(court, forged));
         Assert.StartsWith($"ledger.jsonl:{index + 1}:", replayed.Message, StringComparison.Ordinal);
 
@@ -128,6 +127,17 @@ public sealed class LedgerInputVerificationTests
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero), east.At.ToUniversalTime());
         Assert.Equal(TimeSpan.FromHours(8), east.At.Offset);
         Assert.Equal(DateTimeOffset.Parse("2026-03-02T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture), LedgerEntry.Parse("{\"court\":\"c\",\"seq\":2,\"kind\":\"assign\",\"at\":\"2026-03-02T01:00:00Z\",\"prev\":\"\"}").At);
+    }
+
+    [Theory]
+    [InlineData("\"absent_from\":\"2026-03-02T09:00:00\"", "at $.absent_from: not a time with its offset")]
+    [InlineData("\"due\":\"2026-03-02\"", "at $.due: not a time with its offset")]
+    [InlineData("\"by\":{\"name\":\"p\",\"role\":\"president\",\"rank\":1}", "at $.by.rank: 'rank' is not a field of an entry's by")]
+    public void Every_time_of_an_entry_needs_its_offset_and_every_object_only_its_own_fields(string field, string explained)
+    {
+        var text = $"{{\"court\":\"c\",\"seq\":2,\"kind\":\"absence\",\"at\":\"2026-03-02T01:00:00Z\",{field},\"prev\":\"\"}}";
+        var refused = Assert.Throws<System.Text.Json.JsonException>(() => LedgerEntry.Parse(text));
+        Assert.StartsWith(explained, LedgerEntry.Explain(refused), StringComparison.Ordinal);
     }
 
     /// <summary>The lines with line <paramref name="index"/> replaced by <paramref name="text"/> as it stands, and every later line's link made again.</summary>
