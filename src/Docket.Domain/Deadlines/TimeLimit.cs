@@ -53,16 +53,16 @@ public static class TimeLimit
 
     /// <summary>
     /// When the warning of a limit at <paramref name="limit"/> comes, on plain day numbers: the simulator's clock, or
-    /// the live court's days counted from the limit (0). The limit's steps (<see cref="WarningEarned"/>,
-    /// <see cref="OverdueAt"/>, <see cref="NextStepAfter"/>) are one rule for both.
+    /// the live court's days counted from the limit (0). The limit's steps are read by one evaluator for both,
+    /// <see cref="Read"/>.
     /// </summary>
     public static double WarnAt(double limit, double warnDays) => limit - warnDays;
 
     /// <summary>Whether a limit at <paramref name="limit"/> has earned its warning at <paramref name="now"/> (times compared, so at exactly <see cref="WarnAt(double, double)"/> it has).</summary>
-    public static bool WarningEarned(double limit, double warnDays, double now) => now >= WarnAt(limit, warnDays);
+    private static bool WarningEarned(double limit, double warnDays, double now) => now >= WarnAt(limit, warnDays);
 
     /// <summary>Whether a limit at <paramref name="limit"/> is overdue at <paramref name="now"/>.</summary>
-    public static bool OverdueAt(double limit, double now) => now >= limit;
+    private static bool OverdueAt(double limit, double now) => now >= limit;
 
     /// <summary>
     /// A running limit at <paramref name="limit"/> read at <paramref name="now"/>, on plain day numbers: whether it has
@@ -74,7 +74,7 @@ public static class TimeLimit
         new(WarningEarned(limit, warnDays, now), OverdueAt(limit, now), NextStepAfter(limit, warnDays, now));
 
     /// <summary>The first moment after <paramref name="now"/> at which a running limit earns its warning or falls due, or null once both have come.</summary>
-    public static double? NextStepAfter(double limit, double warnDays, double now)
+    private static double? NextStepAfter(double limit, double warnDays, double now)
     {
         double? next = null;
         foreach (var t in (ReadOnlySpan<double>)[WarnAt(limit, warnDays), limit])
