@@ -202,11 +202,11 @@ public sealed record LedgerEntry
         {
             message = message[..line].TrimEnd(' ', '|');
         }
-        var field = e.Path is { Length: > 2 } p && p.LastIndexOf('.') is var dot and >= 0 ? p[(dot + 1)..] : null;
+        var names = e.Path is { } p ? FieldNames(p) : [];
+        var field = names.Count > 0 ? names[^1] : null;
         if (field is not null && message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            var within = e.Path!.Split('.');
-            message = within.Length > 2 ? $"'{field}' is not a field of an entry's {within[^2]}" : $"'{field}' is not a field of a ledger entry";
+            message = names.Count > 1 ? $"'{field}' is not a field of an entry's {names[^2]}" : $"'{field}' is not a field of a ledger entry";
         }
         else if (field is not null && message.StartsWith("Duplicate property", StringComparison.Ordinal))
         {
@@ -214,6 +214,40 @@ public sealed record LedgerEntry
         }
         message = message.Replace("Docket.Domain.Ledger.", "", StringComparison.Ordinal).Replace("System.", "", StringComparison.Ordinal).TrimEnd('.');
         return e.Path is { Length: > 1 } path ? $"at {path}: {message}" : message;
+    }
+
+    /// <summary>
+    /// The field names along a JSON path as the serializer writes it (<c>$.by.rank</c>, <c>$['a.b']</c>,
+    /// <c>$.rules[0]</c>), array positions left out: a name with a dot in it is one name.
+    /// </summary>
+    private static List<string> FieldNames(string path)
+    {
+        var names = new List<string>();
+        var i = path.StartsWith('$') ? 1 : 0;
+        while (i < path.Length)
+        {
+            if (path[i] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                end = end < 0 ? path.Length : end;
+                names.Add(path[(i + 1)..end]);
+                i = end;
+            }
+            else if (path.AsSpan(i).StartsWith("['", StringComparison.Ordinal) && path.IndexOf("']", i + 2, StringComparison.Ordinal) is var close and >= 0)
+            {
+                names.Add(path[(i + 2)..close]);
+                i = close + 2;
+            }
+            else if (path[i] == '[' && path.IndexOf(']', i) is var index and >= 0)
+            {
+                i = index + 1;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return names;
     }
 }
 

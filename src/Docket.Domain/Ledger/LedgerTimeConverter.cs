@@ -17,9 +17,15 @@ internal sealed class LedgerTimeConverter : JsonConverter<DateTimeOffset>
         {
             throw new JsonException($"a time is a string, not {reader.TokenType.ToString().ToLowerInvariant()}");
         }
-        if (!HasOffset(reader) || !reader.TryGetDateTimeOffset(out var at))
+        if (!HasOffset(reader))
         {
             throw new JsonException("not a time with its offset (ISO 8601, such as 2026-03-02T09:00:00+08:00 or 2026-03-02T01:00:00Z)");
+        }
+        if (!reader.TryGetDateTimeOffset(out var at))
+        {
+            var text = reader.GetString() ?? "";
+            var shown = text.Length > 40 ? text[..40] + "…" : text;
+            throw new JsonException($"'{shown}' is not an ISO 8601 time (such as 2026-03-02T09:00:00+08:00 or 2026-03-02T01:00:00Z, the Z in upper case)");
         }
         return at;
     }
@@ -37,6 +43,7 @@ internal sealed class LedgerTimeConverter : JsonConverter<DateTimeOffset>
             return false;
         }
         var rest = text[(time + 1)..];
-        return rest.EndsWith("Z"u8) || rest.IndexOfAny((byte)'+', (byte)'-') >= 0;
+        // A lower-case z names the offset too, though the parser refuses it: it is told as a malformed time, not a missing offset.
+        return rest.EndsWith("Z"u8) || rest.EndsWith("z"u8) || rest.IndexOfAny((byte)'+', (byte)'-') >= 0;
     }
 }

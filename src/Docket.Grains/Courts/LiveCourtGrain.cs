@@ -866,13 +866,13 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>The waiting cases a command escalated or a team pulled on the way, as their records now stand (taken before the write).</summary>
-    private List<(string Id, long Version)> MovedCases(CommandEffect effect) =>
+    private IReadOnlyList<(string Id, long Version)> MovedCases(CommandEffect effect) =>
         effect.Escalated.Count == 0 && effect.Pulled.Count == 0
             ? []
             : [.. effect.Escalated.Concat(effect.Pulled.Select(p => p.Number)).Distinct().Select(_state.Case).OfType<CourtCase>().Select(c => (c.Id, c.Version))];
 
     /// <summary>Tells the grains of the cases moved, once their entries are durable, without waiting (a grain not active folds its record at its first use anyway).</summary>
-    private void TellMoved(List<(string Id, long Version)> moved)
+    private void TellMoved(IReadOnlyList<(string Id, long Version)> moved)
     {
         foreach (var told in Tell(moved))
         {
@@ -880,7 +880,7 @@ public sealed partial class LiveCourtGrain(
         }
     }
 
-    private IEnumerable<Task> Tell(List<(string Id, long Version)> moved) =>
+    private IEnumerable<Task> Tell(IReadOnlyList<(string Id, long Version)> moved) =>
         moved.Select(m => GrainFactory.GetGrain<ILiveCaseGrain>(m.Id).ChangedAsync(m.Version));
 
     /// <summary>

@@ -133,6 +133,10 @@ public sealed class LedgerInputVerificationTests
     [InlineData("\"absent_from\":\"2026-03-02T09:00:00\"", "at $.absent_from: not a time with its offset")]
     [InlineData("\"due\":\"2026-03-02\"", "at $.due: not a time with its offset")]
     [InlineData("\"by\":{\"name\":\"p\",\"role\":\"president\",\"rank\":1}", "at $.by.rank: 'rank' is not a field of an entry's by")]
+    [InlineData("\"by\":{\"name\":\"p\",\"role\":\"president\",\"a.b\":1}", "at $.by['a.b']: 'a.b' is not a field of an entry's by")]
+    [InlineData("\"x.y\":1", "at $['x.y']: 'x.y' is not a field of a ledger entry")]
+    [InlineData("\"due\":\"2026-03-02T01:00:00z\"", "at $.due: '2026-03-02T01:00:00z' is not an ISO 8601 time")]
+    [InlineData("\"due\":\"2026-13-02T01:00:00Z\"", "at $.due: '2026-13-02T01:00:00Z' is not an ISO 8601 time")]
     public void Every_time_of_an_entry_needs_its_offset_and_every_object_only_its_own_fields(string field, string explained)
     {
         var text = $"{{\"court\":\"c\",\"seq\":2,\"kind\":\"absence\",\"at\":\"2026-03-02T01:00:00Z\",{field},\"prev\":\"\"}}";
