@@ -148,6 +148,48 @@ public sealed class AbsenceTests
     }
 
     [Fact]
+    public async Task A_court_command_after_a_return_pulls_first_answers_with_its_own_entry_and_leaves_the_pulls_when_refused()
+    {
+        await using var factory = new DocketFactory();
+        var president = factory.ClientFor(TestUsers.President);
+        var registrar = factory.ClientFor(TestUsers.Registrar);
+        async Task<JsonElement> CriminalTeamsAwayForThreeDaysWithACaseWaiting()
+        {
+            var now = factory.Clock.GetUtcNow();
+            foreach (var team in new[] { "criminal-1", "criminal-2" })
+            {
+                var (status, body, _) = await president.PostJsonAsync($"/api/teams/{team}/absences", new { to = now.AddDays(3), reason = "training" });
+                Assert.True(status == HttpStatusCode.Created, body.ToString());
+            }
+            var waiting = await registrar.FileAsync("criminal");
+            Assert.Equal("waiting", waiting.Str("status"));
+            factory.Clock.Advance(TimeSpan.FromDays(3));
+            return waiting;
+        }
+        async Task<JsonElement> CaseOf(JsonElement filed) => (await president.GetJsonAsync($"/api/cases/{filed.Str("id")}")).Body.GetProperty("case");
+
+        // No deadline watch runs. An absence recorded after the return is decided once the case that waited is
+        // pulled, and its answer is the absence's own entry.
+        var first = await CriminalTeamsAwayForThreeDaysWithACaseWaiting();
+        var (recorded, answer, _) = await president.PostJsonAsync("/api/teams/civil-1/absences", new { to = factory.Clock.GetUtcNow().AddDays(10), reason = "annual leave" });
+        Assert.True(recorded == HttpStatusCode.Created, answer.ToString());
+        Assert.Equal("absence", answer.GetProperty("entry").Str("kind"));
+        Assert.Equal("pending", (await CaseOf(first)).Str("status"));
+        Assert.Equal("pull", (await CaseOf(first)).Str("policy"));
+
+        // A command refused after a return still leaves the pulls the queue owed (the watcher's), and nothing of its own.
+        var second = await CriminalTeamsAwayForThreeDaysWithACaseWaiting();
+        var (refused, problem, _) = await president.PostJsonAsync("/api/teams/civil-2/absences", new { to = factory.Clock.GetUtcNow().AddDays(10), reason = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _), problem.ToString());
+        Assert.Equal("pending", (await CaseOf(second)).Str("status"));
+        Assert.Empty((await president.GetJsonAsync("/api/teams/civil-2/absences")).Body.GetProperty("absences").EnumerateArray());
+
+        var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
+        Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+    }
+
+    [Fact]
     public async Task An_absence_longer_than_the_configured_maximum_is_refused()
     {
         await using var factory = new DocketFactory(settings: new Dictionary<string, string?> { ["Docket:Absences:MaxDays"] = "30" });

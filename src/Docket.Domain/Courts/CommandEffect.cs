@@ -3,9 +3,10 @@ using Docket.Domain.Ledger;
 namespace Docket.Domain.Courts;
 
 /// <summary>
-/// What a court command did to the <see cref="CourtState"/>: refused (nothing appended), or the ledger entries it
-/// appended, in order, with what the driver reports once they are durable (the case, pulls, a closure, a move,
-/// escalations, warnings issued).
+/// What a court command did to the <see cref="CourtState"/>: the ledger entries it appended, in order, with what the
+/// driver reports once they are durable (the case, pulls, a closure, a move, escalations, warnings issued); or refused,
+/// when nothing of the command was appended — though what the waiting queue owed by then may have been
+/// (<see cref="CourtCommands"/>' catch-up: escalations and pulls, the deadline watcher's), and is to be written all the same.
 /// </summary>
 public sealed class CommandEffect
 {
@@ -16,6 +17,12 @@ public sealed class CommandEffect
     public long? Case { get; init; }
 
     public List<LedgerRecord> Records { get; init; } = [];
+
+    /// <summary>How many of <see cref="Records"/>, at their start, are what the waiting queue owed before the command ran (the deadline watcher's).</summary>
+    public int Owed { get; private init; }
+
+    /// <summary>The command's own entries: <see cref="Records"/> after the queue's owed ones (what its answer shows).</summary>
+    public IReadOnlyList<LedgerRecord> OwnRecords => Owed == 0 ? Records : Records.GetRange(Owed, Records.Count - Owed);
 
     /// <summary>Waiting cases taken by a team on the way (close-one-get-one), and the team.</summary>
     public List<(long Number, string Team)> Pulled { get; } = [];
@@ -38,4 +45,27 @@ public sealed class CommandEffect
     public string? MovedTo { get; init; }
 
     public static CommandEffect Refuse(Outcome outcome, string? field, string error) => new() { Refused = CommandResult.Fail(outcome, field, error) };
+
+    /// <summary>This effect with <paramref name="owed"/>'s entries, escalations and pulls before its own (the queue's catch-up that ran first).</summary>
+    internal CommandEffect After(CommandEffect owed)
+    {
+        var joined = new CommandEffect
+        {
+            Refused = Refused,
+            Case = Case,
+            Records = [.. owed.Records, .. Records],
+            Owed = owed.Records.Count + Owed,
+            Decision = Decision,
+            Closed = Closed,
+            MovedFrom = MovedFrom,
+            MovedTo = MovedTo,
+        };
+        joined.Pulled.AddRange(owed.Pulled);
+        joined.Pulled.AddRange(Pulled);
+        joined.Escalated.AddRange(owed.Escalated);
+        joined.Escalated.AddRange(Escalated);
+        joined.Warnings.AddRange(owed.Warnings);
+        joined.Warnings.AddRange(Warnings);
+        return joined;
+    }
 }

@@ -11,7 +11,10 @@ namespace Docket.Domain.Courts;
 public static partial class CourtCommands
 {
     /// <summary>Runs one step of the case's meeting or committee (<see cref="MeetingStep"/>).</summary>
-    public static CommandEffect Meeting(CourtState state, long number, MeetingStep step, Actor by, DateTimeOffset at) => step.Step switch
+    public static CommandEffect Meeting(CourtState state, long number, MeetingStep step, Actor by, DateTimeOffset at) =>
+        AfterCatchUp(state, at, () => MeetingNow(state, number, step, by, at));
+
+    private static CommandEffect MeetingNow(CourtState state, long number, MeetingStep step, Actor by, DateTimeOffset at) => step.Step switch
     {
         MeetingStepKind.Refer => ReferToMeeting(state, number, step.Trigger ?? "", step.Reason ?? "", by, at),
         MeetingStepKind.Held => step.Adopted is { } adopted
@@ -28,7 +31,7 @@ public static partial class CourtCommands
     /// (<see cref="MeetingTriggers"/>; a leader's disagreement only by a division head or the president) and a
     /// reason: the papers go out now.
     /// </summary>
-    public static CommandEffect ReferToMeeting(CourtState state, long number, string trigger, string reason, Actor by, DateTimeOffset at)
+    private static CommandEffect ReferToMeeting(CourtState state, long number, string trigger, string reason, Actor by, DateTimeOffset at)
     {
         var court = state.Court;
         if (state.Case(number) is not { } c)
@@ -59,22 +62,22 @@ public static partial class CourtCommands
     }
 
     /// <summary>A division head or the president records that the meeting sat on the case (the papers out long enough) and whether the panel adopted its majority view.</summary>
-    public static CommandEffect RecordMeetingHeld(CourtState state, long number, bool adopted, Actor by, DateTimeOffset at) =>
+    private static CommandEffect RecordMeetingHeld(CourtState state, long number, bool adopted, Actor by, DateTimeOffset at) =>
         Convene(state, number, by, at, c => MeetingReferral.RefuseHeld(c.Meeting, at, state.PapersDays),
             c => Entry(state, LedgerKinds.MeetingHeld, at, c, by) with { Adopted = adopted });
 
     /// <summary>A division head or the president releases the case once the meeting's minutes are checked: it may close.</summary>
-    public static CommandEffect ReleaseAfterMeeting(CourtState state, long number, Actor by, DateTimeOffset at) =>
+    private static CommandEffect ReleaseAfterMeeting(CourtState state, long number, Actor by, DateTimeOffset at) =>
         Convene(state, number, by, at, c => MeetingReferral.RefuseRelease(c.Meeting, c.Flagged),
             c => Entry(state, LedgerKinds.MeetingReleased, at, c, by));
 
     /// <summary>A division head or the president sends the case to the adjudication committee: its panel departed from the meeting's majority.</summary>
-    public static CommandEffect ReferToCommittee(CourtState state, long number, string? reason, Actor by, DateTimeOffset at) =>
+    private static CommandEffect ReferToCommittee(CourtState state, long number, string? reason, Actor by, DateTimeOffset at) =>
         Convene(state, number, by, at, c => MeetingReferral.RefuseCommittee(c.Meeting),
             c => Entry(state, LedgerKinds.CommitteeReferred, at, c, by) with { Reason = WrittenReason.OrNone(reason) });
 
     /// <summary>The president, chairing the adjudication committee, records its decision on the case with a reason: the case is released.</summary>
-    public static CommandEffect RecordCommitteeDecision(CourtState state, long number, string reason, Actor by, DateTimeOffset at)
+    private static CommandEffect RecordCommitteeDecision(CourtState state, long number, string reason, Actor by, DateTimeOffset at)
     {
         var court = state.Court;
         if (state.Case(number) is not { } c)
@@ -103,7 +106,10 @@ public static partial class CourtCommands
     /// of the members present a meeting_held entry of each case heard follows, and without one the sitting does not
     /// count as held (<see cref="MeetingReferral.HasQuorum"/>): the cases still wait for a meeting.
     /// </summary>
-    public static CommandEffect HoldSitting(CourtState state, MeetingSitting sitting, Actor by, DateTimeOffset at)
+    public static CommandEffect HoldSitting(CourtState state, MeetingSitting sitting, Actor by, DateTimeOffset at) =>
+        AfterCatchUp(state, at, () => HoldSittingNow(state, sitting, by, at));
+
+    private static CommandEffect HoldSittingNow(CourtState state, MeetingSitting sitting, Actor by, DateTimeOffset at)
     {
         var court = state.Court;
         if (!AccessRules.Allows(by, Permission.ConveneMeeting, new(court.Id, by.Division)))

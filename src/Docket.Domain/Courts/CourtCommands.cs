@@ -153,7 +153,10 @@ public static partial class CourtCommands
     /// A supervisor's designation with a written reason: to the named team, or with none to the least-loaded leader's
     /// team that can take the case now ("random first, designated second", case 161); the team it leaves pulls.
     /// </summary>
-    public static CommandEffect Designate(CourtState state, long number, string? team, string reason, Actor by, DateTimeOffset at)
+    public static CommandEffect Designate(CourtState state, long number, string? team, string reason, Actor by, DateTimeOffset at) =>
+        AfterCatchUp(state, at, () => DesignateNow(state, number, team, reason, by, at));
+
+    private static CommandEffect DesignateNow(CourtState state, long number, string? team, string reason, Actor by, DateTimeOffset at)
     {
         var court = state.Court;
         if (state.Case(number) is not { } c)
@@ -266,7 +269,10 @@ public static partial class CourtCommands
     /// recording the eligible files, the sample and the draw, re-made on replay. The files drawn wait for their review
     /// before they are archived.
     /// </summary>
-    public static CommandEffect DrawForReview(CourtState state, Actor by, DateTimeOffset at)
+    public static CommandEffect DrawForReview(CourtState state, Actor by, DateTimeOffset at) =>
+        AfterCatchUp(state, at, () => DrawForReviewNow(state, by, at));
+
+    private static CommandEffect DrawForReviewNow(CourtState state, Actor by, DateTimeOffset at)
     {
         var court = state.Court;
         if (!AccessRules.Allows(by, Permission.ReviewQuality, new(court.Id)))
@@ -300,7 +306,10 @@ public static partial class CourtCommands
     /// recorded (<see cref="CourtState.CardFor"/>). The finding comes parsed (<see cref="Quality.QualityFindings.Parse"/>);
     /// a value outside the enum (a message from a silo that does not know it) is refused rather than recorded as none.
     /// </summary>
-    public static CommandEffect RecordFinding(CourtState state, long number, Quality.QualityFinding finding, string? note, Actor by, DateTimeOffset at)
+    public static CommandEffect RecordFinding(CourtState state, long number, Quality.QualityFinding finding, string? note, Actor by, DateTimeOffset at) =>
+        AfterCatchUp(state, at, () => RecordFindingNow(state, number, finding, note, by, at));
+
+    private static CommandEffect RecordFindingNow(CourtState state, long number, Quality.QualityFinding finding, string? note, Actor by, DateTimeOffset at)
     {
         var court = state.Court;
         if (state.Case(number) is not { } c)
@@ -336,7 +345,11 @@ public static partial class CourtCommands
     /// <paramref name="maxDays"/> (<see cref="AbsenceRule"/>).
     /// </summary>
     public static CommandEffect MarkAbsent(CourtState state, string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by, DateTimeOffset at,
-        double maxDays = AbsenceRule.DefaultMaxDays)
+        double maxDays = AbsenceRule.DefaultMaxDays) =>
+        AfterCatchUp(state, at, () => MarkAbsentNow(state, team, from, to, reason, by, at, maxDays));
+
+    private static CommandEffect MarkAbsentNow(CourtState state, string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by, DateTimeOffset at,
+        double maxDays)
     {
         var court = state.Court;
         if (RefuseAbsenceKeeper(court, team, by, "records") is { } refused)
@@ -486,6 +499,20 @@ public static partial class CourtCommands
         {
             AppendPulls(state, team, at, watcher, effect);
         }
+    }
+
+    /// <summary>
+    /// A command the court decides on the queue's state (a designation, an absence, a review draw or finding, a
+    /// meeting's step or sitting), run after what the queue owes by <paramref name="at"/> (<see cref="CatchUp"/>), as
+    /// the simulator runs every event due before a moment ahead of what happens at it. The owed entries are the
+    /// watcher's, owed whatever the command's outcome: a refused command's effect carries them too, to be written.
+    /// </summary>
+    private static CommandEffect AfterCatchUp(CourtState state, DateTimeOffset at, Func<CommandEffect> command)
+    {
+        var owed = new CommandEffect();
+        CatchUp(state, at, owed, everyTeam: false);
+        var effect = command();
+        return owed.Records.Count == 0 ? effect : effect.After(owed);
     }
 
     /// <summary>The ledger's first entry: the organisation the court runs and its first seed commitment.</summary>

@@ -316,12 +316,15 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         var maxDays = ServiceProvider.GetRequiredService<IOptions<AbsenceOptions>>().Value.MaxDays;
         var effect = CourtCommands.MarkAbsent(_state, team, from, to, reason, by, Now(), maxDays);
-        if (effect.Refused is { } refused)
+        if (effect.Refused is not null)
         {
-            return refused;
+            return await RefusedAsync(effect);
         }
+        var moved = MovedCases(effect);
         await CommitAsync(effect.Records);
-        return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
+        ReportPulls(effect);
+        TellMoved(moved);
+        return new CommandResult(Outcome.Created, null, null, null, [.. effect.OwnRecords], false);
     }
 
     public async Task<CommandResult> WithdrawAbsenceAsync(string team, long absence, string? reason, Actor by)
@@ -408,40 +411,46 @@ public sealed partial class LiveCourtGrain(
     {
         EnsureHealthy();
         var effect = CourtCommands.DrawForReview(_state, by, NowOrBroken());
-        if (effect.Refused is { } refused)
+        if (effect.Refused is not null)
         {
-            return refused;
+            return await RefusedAsync(effect);
         }
+        var moved = MovedCases(effect);
         await CommitAsync(effect.Records);
+        ReportPulls(effect);
+        TellMoved(moved);
         // Every file the draw covered changed (drawn or not): their grains are told, to fold their records again.
-        foreach (var id in LedgerEntry.Parse(effect.Records[0].Json).Eligible ?? [])
+        foreach (var id in LedgerEntry.Parse(effect.OwnRecords[0].Json).Eligible ?? [])
         {
             if (_state.Case(_court.NumberOf(id)) is { } c)
             {
                 GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).ChangedAsync(c.Version).Ignore();
             }
         }
-        return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
+        return new CommandResult(Outcome.Created, null, null, null, [.. effect.OwnRecords], false);
     }
 
     public async Task<CommandResult> HoldSittingAsync(MeetingSitting sitting, Actor by)
     {
         EnsureHealthy();
         var effect = CourtCommands.HoldSitting(_state, sitting, by, NowOrBroken());
-        if (effect.Refused is { } refused)
+        if (effect.Refused is not null)
         {
-            return refused;
+            return await RefusedAsync(effect);
         }
+        var moved = MovedCases(effect);
         await CommitAsync(effect.Records);
+        ReportPulls(effect);
+        TellMoved(moved);
         // Each case the sitting held changed: their grains are told, to fold their records again.
-        foreach (var record in effect.Records.Skip(1))
+        foreach (var record in effect.OwnRecords.Skip(1))
         {
             if (record.CaseId is { } id && _state.Case(_court.NumberOf(id)) is { } c)
             {
                 GrainFactory.GetGrain<ILiveCaseGrain>(c.Id).ChangedAsync(c.Version).Ignore();
             }
         }
-        return new CommandResult(Outcome.Created, null, null, null, [.. effect.Records], false);
+        return new CommandResult(Outcome.Created, null, null, null, [.. effect.OwnRecords], false);
     }
 
     public Task<MeetingAttendance> GetAttendanceAsync()
@@ -865,6 +874,16 @@ public sealed partial class LiveCourtGrain(
         return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
     }
 
+    /// <summary>
+    /// A refused command's answer, once what the waiting queue owed when it came, appended before the command was
+    /// refused (<see cref="CommandEffect"/>), is durable: the escalations and pulls stand whatever became of the command.
+    /// </summary>
+    private async Task<CommandResult> RefusedAsync(CommandEffect effect)
+    {
+        await IssueAsync(effect, awaitCases: false);
+        return effect.Refused!;
+    }
+
     /// <summary>The waiting cases a command escalated or a team pulled on the way, as their records now stand (taken before the write).</summary>
     private IReadOnlyList<(string Id, long Version)> MovedCases(CommandEffect effect) =>
         effect.Escalated.Count == 0 && effect.Pulled.Count == 0
@@ -913,12 +932,12 @@ public sealed partial class LiveCourtGrain(
     /// </summary>
     private async Task<CommandResult> CompleteAsync(CommandEffect effect, Action? durable)
     {
-        if (effect.Refused is { } refused)
+        if (effect.Refused is not null)
         {
-            return refused;
+            return await RefusedAsync(effect);
         }
         var after = await CommitCaseAsync(effect, durable);
-        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, after, time.GetUtcNow()), [.. effect.Records], false);
+        return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, after, time.GetUtcNow()), [.. effect.OwnRecords], false);
     }
 
     /// <summary>

@@ -50,6 +50,52 @@ public sealed class QueueCatchUpTests
     }
 
     [Fact]
+    public void A_designation_after_a_team_came_back_is_decided_once_the_team_pulled_what_waited_for_it()
+    {
+        var (court, live, records, waiting) = CriminalTeamsAwayWithOneCaseWaiting(until: s_at.AddHours(1));
+        var held = live.HeldCases.First(c => c.Team == FirstCriminal(court));
+        var other = court.Layout.Teams.First(t => t.Id != FirstCriminal(court) && t.Accepts.Contains(court.TypeIndex("criminal"))).Id;
+
+        var designated = CourtCommands.Designate(live, held.Number, other, "related case", President(court), s_at.AddHours(2));
+        records.AddRange(designated.Records);
+
+        Assert.Null(designated.Refused);
+        Assert.Equal([LedgerKinds.Pull, LedgerKinds.Designate], designated.Records.Select(r => r.Kind));
+        Assert.Equal(waiting, Assert.Single(designated.Pulled).Number);
+        Assert.Equal(other, live.Case(held.Number)!.Team);
+        Assert.Equal(0, live.Waiting);
+        AssertReplays(court, records);
+    }
+
+    [Fact]
+    public void An_absence_recorded_as_a_team_comes_back_follows_the_pulls_it_owed()
+    {
+        var (court, live, records, waiting) = CriminalTeamsAwayWithOneCaseWaiting(until: s_at.AddHours(1));
+
+        var away = CourtCommands.MarkAbsent(live, FirstCriminal(court), null, s_at.AddDays(3), "training", President(court), s_at.AddHours(2));
+        records.AddRange(away.Records);
+
+        Assert.Equal([LedgerKinds.Pull, LedgerKinds.Absence], away.Records.Select(r => r.Kind));
+        Assert.Equal(CourtCaseStatus.Pending, live.Case(waiting)!.Status);
+        AssertReplays(court, records);
+    }
+
+    [Fact]
+    public void A_refused_command_still_carries_the_pulls_the_queue_owed_when_it_came_and_nothing_of_its_own()
+    {
+        var (court, live, records, waiting) = CriminalTeamsAwayWithOneCaseWaiting(until: s_at.AddHours(1));
+
+        var refused = CourtCommands.MarkAbsent(live, FirstCriminal(court), null, s_at.AddDays(3), " ", President(court), s_at.AddHours(2));
+        records.AddRange(refused.Records);
+
+        Assert.Equal(Outcome.Invalid, refused.Refused?.Outcome);
+        Assert.Equal(LedgerKinds.Pull, Assert.Single(refused.Records).Kind);
+        Assert.Equal(waiting, Assert.Single(refused.Pulled).Number);
+        Assert.Empty(live.AbsencesOf(court.TeamIndex(FirstCriminal(court))));
+        AssertReplays(court, records);
+    }
+
+    [Fact]
     public void A_filing_while_the_teams_are_still_away_appends_the_filing_alone()
     {
         var (court, live, _, waiting) = CriminalTeamsAwayWithOneCaseWaiting(until: s_at.AddDays(5));
