@@ -72,7 +72,7 @@ public static class CourtViews
         }
         var spec = layout.Teams[team];
         units += Staffing.QuotaAttainment.MeetingUnits(simulation.MeetingSeats[team], layout.Spec.Supervision.Meeting.ParticipationsPerCase);
-        var years = Math.Max(0, now - w0) / SimulationYear.Days;
+        var years = QuotaAttainment.YearsBetween(w0, now);
         var judges = layout.JudgesPerTeam[team];
         var busy = 0.0;
         for (var k = 0; k < judges; k++)
@@ -131,7 +131,7 @@ public static class CourtViews
         }
         var spec = layout.Teams[team];
         var quota = QuotaAttainment.JudgeShare(spec.Quota, layout.JudgesPerTeam[team]);
-        var years = Math.Max(0, now - w0) / SimulationYear.Days;
+        var years = QuotaAttainment.YearsBetween(w0, now);
         var teamId = spec.Id;
         var station = simulation.Stations[layout.JudgeStation[team] + judge];
         var hours = PresentHours(simulation, team);

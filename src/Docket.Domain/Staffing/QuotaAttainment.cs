@@ -26,7 +26,14 @@ public static class QuotaAttainment
 
     /// <summary>The years a live court's quotas are prorated over: from its ledger's start (null: not begun, 0) to <paramref name="now"/>.</summary>
     public static double YearsSince(DateTimeOffset? started, DateTimeOffset now) =>
-        started is { } at ? Math.Max(0, (now - at).TotalDays) / Simulation.SimulationYear.Days : 0;
+        started is { } at ? YearsBetween(0, (now - at).TotalDays) : 0;
+
+    /// <summary>
+    /// The years a simulated court's quotas are prorated over: from day <paramref name="fromDay"/> (the window's start)
+    /// to day <paramref name="toDay"/>, in the simulator's 365-day years; 0 before the window starts.
+    /// </summary>
+    public static double YearsBetween(double fromDay, double toDay) =>
+        Math.Max(0, toDay - fromDay) / Simulation.SimulationYear.Days;
 
     /// <summary><paramref name="attained"/> ÷ (<paramref name="annualQuota"/> × <paramref name="years"/>); 0 without a quota or time.</summary>
     public static double Of(double attained, double annualQuota, double years) =>

@@ -90,7 +90,7 @@ public static class CourtStatisticsCollector
         stats.SupervisorHours = layout.SupervisorStations.Values.Sum(st => simulation.Stations[st].BusyHours.Sum());
         var calendar = scenario.Calendar;
         var windowHours = calendar.WorkingHoursBefore(w1) - calendar.WorkingHoursBefore(w0);
-        var windowYears = (w1 - w0) / SimulationYear.Days;
+        var windowYears = QuotaAttainment.YearsBetween(w0, w1);
         stats.Pools = [.. layout.Spec.Pools.Select((pool, p) =>
         {
             var station = simulation.Stations[layout.PoolStations[p]];

@@ -72,7 +72,7 @@ internal sealed class CourtMetricsReporter(DocketMetrics metrics, CourtLayout la
     private void ReportQuotaAttainment(CourtSimulation simulation)
     {
         // Over the statistics window so far, as summary.json counts its teams: nothing during the warm-up.
-        var years = (simulation.Now - simulation.WindowStart) / SimulationYear.Days;
+        var years = QuotaAttainment.YearsBetween(simulation.WindowStart, simulation.Now);
         if (years <= 0)
         {
             return;
