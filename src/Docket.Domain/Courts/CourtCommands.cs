@@ -475,7 +475,8 @@ public static partial class CourtCommands
 
     /// <summary>
     /// What the waiting queue owes by <paramref name="at"/>, appended before a command decides (a filing, a case's
-    /// command, a withdrawn absence) and at each watch: waiting cases due to escalate move to the top of their queue,
+    /// command on a case no longer waiting, a designation, an absence, a review draw or finding, a meeting's step or
+    /// sitting: <see cref="AfterCatchUp"/>; after a withdrawn absence's own entry) and at each watch: waiting cases due to escalate move to the top of their queue,
     /// and when a team has come back from an absence since the last look (or at a watch, <paramref name="everyTeam"/>)
     /// every team pulls what it can now take — so a team back from leave takes the waiting cases before a new filing,
     /// at the moment of its return as the simulator has it, not at the watch's next tick. Appends only entries the

@@ -45,7 +45,7 @@ public sealed class CourtCommandsTests
         var honest = new CourtState(court, _ => secret);
         Assert.All(records, r => Assert.Null(honest.Replay(r)));
 
-        var entry = LedgerEntry.Parse(designated.Records[0].Json);
+        var entry = LedgerEntry.Parse(designated.OwnRecords[0].Json);
         var forged = (entry with { By = new LedgerActor("j", UserRoles.Judge) }).ToJson();
         var check = new CourtState(court, _ => secret);
         var problems = records.Select(r => r.Seq == entry.Seq ? r with { Json = forged, Hash = LedgerHash.Of(forged) } : r).Select(check.Replay).ToList();

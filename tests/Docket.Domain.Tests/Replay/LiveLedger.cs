@@ -75,7 +75,7 @@ public static class LiveLedger
                 var toCome = CourtCommands.MarkAbsent(live, other, at.AddDays(3), at.AddDays(5), "training", president, at);
                 Assert.True(toCome.Refused is null, toCome.Refused?.Error);
                 lines.AddRange(toCome.Records.Select(r => r.Json));
-                absences = [(team, away.Records[0].Seq), (other, toCome.Records[0].Seq)];
+                absences = [(team, away.OwnRecords[0].Seq), (other, toCome.OwnRecords[0].Seq)];
             }
             if (withdrawals && n == (filings / 3) + 3)
             {
