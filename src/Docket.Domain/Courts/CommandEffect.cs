@@ -19,7 +19,14 @@ public sealed class CommandEffect
     public List<LedgerRecord> Records { get; init; } = [];
 
     /// <summary>How many of <see cref="Records"/>, at their start, are what the waiting queue owed before the command ran (the deadline watcher's).</summary>
-    public int Owed { get; private init; }
+    public int Owed { get; private set; }
+
+    /// <summary>
+    /// A case's decision not sequenced: what the queue owed by its moment moved the very case decided on (a waiting
+    /// case escalated or pulled), so every entry here is the queue's, to be written, and the case decides again on its
+    /// record after them (<see cref="CourtCommands.Ledger"/>).
+    /// </summary>
+    public bool Stale { get; private set; }
 
     /// <summary>The command's own entries: <see cref="Records"/> after the queue's owed ones (what its answer shows).</summary>
     public IReadOnlyList<LedgerRecord> OwnRecords => Owed == 0 ? Records : Records.GetRange(Owed, Records.Count - Owed);
@@ -45,6 +52,14 @@ public sealed class CommandEffect
     public string? MovedTo { get; init; }
 
     public static CommandEffect Refuse(Outcome outcome, string? field, string error) => new() { Refused = CommandResult.Fail(outcome, field, error) };
+
+    /// <summary>This effect as a stale decision's (<see cref="Stale"/>): its entries all the queue's.</summary>
+    internal CommandEffect AsStale()
+    {
+        Stale = true;
+        Owed = Records.Count;
+        return this;
+    }
 
     /// <summary>This effect with <paramref name="owed"/>'s entries, escalations and pulls before its own (the queue's catch-up that ran first).</summary>
     internal CommandEffect After(CommandEffect owed)

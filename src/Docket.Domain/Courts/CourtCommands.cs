@@ -85,6 +85,9 @@ public static partial class CourtCommands
     /// given its place in the chain; when they close the case, its team pulls what it can now take (an assignment:
     /// the court's). Null — nothing appended, decide again on the record the court holds — when the case's record
     /// is no longer the one decided on, or the decision does not hold at that moment (<see cref="CaseDecision.HoldsAt"/>).
+    /// What the waiting queue owes by that moment is appended first (<see cref="CatchUp"/>); when it moves the very case
+    /// decided on (a waiting case escalated, or pulled by a team back from leave), the effect is
+    /// <see cref="CommandEffect.Stale"/>: the queue's entries alone, to be written, and the decision made again after them.
     /// </summary>
     public static CommandEffect? Ledger(CourtState state, CaseDecision decision, DateTimeOffset now)
     {
@@ -102,10 +105,11 @@ public static partial class CourtCommands
             throw new ArgumentException($"a decision on case {c.Id} holds an entry about {stray.Case}", nameof(decision));
         }
         var effect = new CommandEffect { Case = c.Number };
-        if (c.Status != CourtCaseStatus.Waiting)
+        // What the queue owes by now touches only waiting cases: a case a team holds, or closed, is never moved by it.
+        CatchUp(state, at, effect, everyTeam: false);
+        if (state.Case(c.Number) is not { } after || after.Version != c.Version)
         {
-            // What the queue owes by now touches only waiting cases, so never the record decided on.
-            CatchUp(state, at, effect, everyTeam: false);
+            return effect.AsStale();
         }
         Append(state, c, decision, at, effect);
         return effect;
@@ -249,7 +253,11 @@ public static partial class CourtCommands
     /// A case command decided on the record the court holds and sequenced at once (a driver that is the case's only
     /// writer: a test, a replay); the live service decides in the case's grain and sequences with <see cref="Ledger"/>.
     /// </summary>
-    private static CommandEffect DecideAndLedger(CourtState state, long number, DateTimeOffset at, Func<CourtCase, CaseDecision> decide)
+    private static CommandEffect DecideAndLedger(CourtState state, long number, DateTimeOffset at, Func<CourtCase, CaseDecision> decide) =>
+        AfterCatchUp(state, at, () => DecideAndLedgerNow(state, number, at, decide));
+
+    /// <summary>Decides on the case's record as the queue's catch-up left it, so the sequencing finds it unchanged.</summary>
+    private static CommandEffect DecideAndLedgerNow(CourtState state, long number, DateTimeOffset at, Func<CourtCase, CaseDecision> decide)
     {
         if (state.Case(number) is not { } c)
         {
@@ -260,7 +268,9 @@ public static partial class CourtCommands
         {
             return CommandEffect.Refuse(refused.Outcome, refused.Field, refused.Error ?? "");
         }
-        return Ledger(state, decision, at) ?? throw new InvalidOperationException($"case {c.Id} was decided on the record the court holds");
+        return Ledger(state, decision, at) is { Stale: false } effect
+            ? effect
+            : throw new InvalidOperationException($"case {c.Id} was decided on the record the court holds");
     }
 
     /// <summary>
@@ -475,8 +485,8 @@ public static partial class CourtCommands
 
     /// <summary>
     /// What the waiting queue owes by <paramref name="at"/>, appended before a command decides (a filing, a case's
-    /// command on a case no longer waiting, a designation, an absence, a review draw or finding, a meeting's step or
-    /// sitting: <see cref="AfterCatchUp"/>; after a withdrawn absence's own entry) and at each watch: waiting cases due to escalate move to the top of their queue,
+    /// command as <see cref="Ledger"/> sequences it, a designation, an absence, a review draw or finding, a meeting's
+    /// step or sitting: <see cref="AfterCatchUp"/>; after a withdrawn absence's own entry) and at each watch: waiting cases due to escalate move to the top of their queue,
     /// and when a team has come back from an absence since the last look (or at a watch, <paramref name="everyTeam"/>)
     /// every team pulls what it can now take — so a team back from leave takes the waiting cases before a new filing,
     /// at the moment of its return as the simulator has it, not at the watch's next tick. Appends only entries the

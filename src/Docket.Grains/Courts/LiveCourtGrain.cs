@@ -598,6 +598,12 @@ public sealed partial class LiveCourtGrain(
         {
             return new CaseLedgered(true, [], []);
         }
+        if (effect.Stale)
+        {
+            // The queue's catch-up moved the case decided on: written, then the case's grain folds and decides again.
+            await IssueAsync(effect, awaitCases: false);
+            return new CaseLedgered(true, [], []);
+        }
         var unlocked = Array.Exists(decision.Entries, e => e.Kind == LedgerKinds.Unlock);
         await CommitCaseAsync(effect, effect.Closed ? () => _metrics?.Closed(before!.Type, before.Team) : unlocked ? () => _metrics?.Unlocked() : null);
         foreach (var w in effect.Warnings)

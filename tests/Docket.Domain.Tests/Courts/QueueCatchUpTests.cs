@@ -96,6 +96,32 @@ public sealed class QueueCatchUpTests
     }
 
     [Fact]
+    public void A_case_decision_on_a_waiting_case_the_queue_then_pulls_is_stale_and_leaves_the_pull_to_be_written()
+    {
+        var (court, live, records, waiting) = CriminalTeamsAwayWithOneCaseWaiting(until: s_at.AddHours(1));
+        var registrar = new Actor("registrar", UserRoles.Registrar, court.Id, null, null);
+        var hmac = new string('a', 64);
+        var at = s_at.AddHours(2);
+        var decided = CaseCommands.IssuePartyCode(court, live.Case(waiting)!, hmac, registrar, at);
+        Assert.Null(decided.Refused);
+
+        var stale = CourtCommands.Ledger(live, decided, at)!;
+        records.AddRange(stale.Records);
+
+        Assert.True(stale.Stale);
+        Assert.Equal(LedgerKinds.Pull, Assert.Single(stale.Records).Kind);
+        Assert.Empty(stale.OwnRecords);
+        Assert.Equal(CourtCaseStatus.Pending, live.Case(waiting)!.Status);
+
+        // Decided again on the case as the pull left it, the decision is sequenced.
+        var again = CourtCommands.Ledger(live, CaseCommands.IssuePartyCode(court, live.Case(waiting)!, hmac, registrar, at), at)!;
+        records.AddRange(again.Records);
+        Assert.False(again.Stale);
+        Assert.Equal(LedgerKinds.PartyCode, Assert.Single(again.Records).Kind);
+        AssertReplays(court, records);
+    }
+
+    [Fact]
     public void A_filing_while_the_teams_are_still_away_appends_the_filing_alone()
     {
         var (court, live, _, waiting) = CriminalTeamsAwayWithOneCaseWaiting(until: s_at.AddDays(5));
