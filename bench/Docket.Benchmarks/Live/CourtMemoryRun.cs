@@ -176,12 +176,13 @@ public static class CourtMemoryRun
                 foreach (var stage in court.CaseTypes[court.TypeIndex(live.Case(number)!.Type)].Stages.Select(s => s.Task))
                 {
                     var reached = CourtCommands.Reach(live, number, stage, clerk, time);
+                    // A refused step may still carry what the queue owed by then: the court's entries all the same.
+                    Save(reached.Records);
                     if (reached.Refused is not null)
                     {
                         stuck++;
                         break;
                     }
-                    Save(reached.Records);
                     foreach (var (pulled, _) in reached.Pulled)
                     {
                         pending.Enqueue(pulled);

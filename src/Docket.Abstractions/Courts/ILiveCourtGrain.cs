@@ -22,7 +22,9 @@ public interface ILiveCourtGrain : IGrainWithStringKey
     /// Sequences a command a case's grain decided on its record (<see cref="Domain.Courts.CaseCommands"/>): when the
     /// court's record of the case is still the one decided on and the decision holds now, appends its entries (and
     /// the pulls a closure lets the case's team make) in the court's group commit and answers once they are durable;
-    /// otherwise answers stale, for the case's grain to fold its record again and decide again.
+    /// otherwise answers stale, for the case's grain to fold its record again and decide again. What the waiting queue
+    /// owes by then is appended first; when that moves the very case (a waiting case), the answer is stale once those
+    /// entries are durable.
     /// </summary>
     [Alias("ledger-case-decision")]
     Task<CaseLedgered> LedgerAsync(CaseDecision decision);

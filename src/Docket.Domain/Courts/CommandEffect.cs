@@ -53,11 +53,14 @@ public sealed class CommandEffect
 
     public static CommandEffect Refuse(Outcome outcome, string? field, string error) => new() { Refused = CommandResult.Fail(outcome, field, error) };
 
+    /// <summary>Counts the entries appended so far as the queue's (<see cref="Owed"/>): the catch-up ran, the command's own come next.</summary>
+    internal void OwedSoFar() => Owed = Records.Count;
+
     /// <summary>This effect as a stale decision's (<see cref="Stale"/>): its entries all the queue's.</summary>
     internal CommandEffect AsStale()
     {
         Stale = true;
-        Owed = Records.Count;
+        OwedSoFar();
         return this;
     }
 

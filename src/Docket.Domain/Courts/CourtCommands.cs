@@ -41,6 +41,7 @@ public static partial class CourtCommands
         state.EnsureCanDecide(type);
         var effect = new CommandEffect { Case = number };
         CatchUp(state, at, effect, everyTeam: false);
+        effect.OwedSoFar();
         var decision = state.Decide(type, request.Flagged, risk, number);
         var assigned = decision.Team >= 0;
         var record = state.Append(new LedgerEntry
@@ -111,6 +112,7 @@ public static partial class CourtCommands
         {
             return effect.AsStale();
         }
+        effect.OwedSoFar();
         Append(state, c, decision, at, effect);
         return effect;
     }

@@ -288,8 +288,9 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>
-    /// The court's share of a watch (escalations, pulls) appended to the ledger, all in one write; once durable the
-    /// pulls are reported and the cases' grains told (<see cref="ILiveCaseGrain.ChangedAsync"/>).
+    /// The court's share of a watch (escalations, pulls) appended to the ledger, all in one write — or the queue's
+    /// entries a refused or stale command carries; once durable the pulls are reported and the cases' grains told
+    /// (<see cref="ILiveCaseGrain.ChangedAsync"/>).
     /// </summary>
     private async Task IssueAsync(CommandEffect effect, bool awaitCases)
     {

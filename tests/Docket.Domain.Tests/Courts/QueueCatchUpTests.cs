@@ -122,6 +122,25 @@ public sealed class QueueCatchUpTests
     }
 
     [Fact]
+    public void A_case_decision_on_a_held_case_after_a_return_is_sequenced_after_the_pull_and_its_own_entries_are_told_apart()
+    {
+        var (court, live, records, waiting) = CriminalTeamsAwayWithOneCaseWaiting(until: s_at.AddHours(1));
+        var held = live.HeldCases.First(c => c.Team == FirstCriminal(court));
+        var stage = court.CaseTypes[court.TypeIndex(held.Type)].Stages[0].Task;
+        var at = s_at.AddHours(2);
+
+        var ledgered = CourtCommands.Ledger(live, CaseCommands.Reach(court, held, stage, new Actor("clerk", UserRoles.Clerk, court.Id, null, null), at), at)!;
+        records.AddRange(ledgered.Records);
+
+        Assert.False(ledgered.Stale);
+        Assert.Equal(waiting, Assert.Single(ledgered.Pulled).Number);
+        Assert.Equal(LedgerKinds.Pull, ledgered.Records[0].Kind);
+        Assert.All(ledgered.OwnRecords, r => Assert.Equal(held.Id, r.CaseId));
+        Assert.Equal(ledgered.Records.Count - 1, ledgered.OwnRecords.Count);
+        AssertReplays(court, records);
+    }
+
+    [Fact]
     public void A_filing_while_the_teams_are_still_away_appends_the_filing_alone()
     {
         var (court, live, _, waiting) = CriminalTeamsAwayWithOneCaseWaiting(until: s_at.AddDays(5));

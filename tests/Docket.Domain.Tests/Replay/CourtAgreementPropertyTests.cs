@@ -163,7 +163,7 @@ public sealed class CourtAgreementPropertyTests
             }
             else if (op < 84 && open.Count > 0)
             {
-                // The president extends an open case's limit; refused (nothing ledgered) once it has had its one.
+                // The president extends an open case's limit; refused (nothing of its own ledgered) once it has had its one.
                 var c = open[op % open.Count];
                 effect = CourtCommands.Extend(live, c.Number, 1, "more time for the parties", president, at);
             }

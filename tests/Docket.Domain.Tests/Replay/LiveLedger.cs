@@ -51,11 +51,12 @@ public static class LiveLedger
                         break;
                     }
                     var reached = CourtCommands.Reach(live, c.Number, stage, clerk, at);
+                    // A refused step may still carry what the queue owed by then: the court's entries all the same.
+                    lines.AddRange(reached.Records.Select(r => r.Json));
                     if (reached.Refused is not null)
                     {
                         break;
                     }
-                    lines.AddRange(reached.Records.Select(r => r.Json));
                 }
             }
             if (random.Next(12) == 0 && live.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } designable)
