@@ -321,10 +321,7 @@ public sealed partial class LiveCourtGrain(
         {
             return await RefusedAsync(effect);
         }
-        var moved = MovedCases(effect);
-        await CommitAsync(effect.Records);
-        ReportPulls(effect);
-        TellMoved(moved);
+        await CommitAndTellMovedAsync(effect);
         return new CommandResult(Outcome.Created, null, null, null, [.. effect.OwnRecords], false);
     }
 
@@ -336,10 +333,7 @@ public sealed partial class LiveCourtGrain(
         {
             return refused;
         }
-        var moved = MovedCases(effect);
-        await CommitAsync(effect.Records);
-        ReportPulls(effect);
-        TellMoved(moved);
+        await CommitAndTellMovedAsync(effect);
         return new CommandResult(Outcome.Ok, null, null, null, [.. effect.Records], false);
     }
 
@@ -416,10 +410,7 @@ public sealed partial class LiveCourtGrain(
         {
             return await RefusedAsync(effect);
         }
-        var moved = MovedCases(effect);
-        await CommitAsync(effect.Records);
-        ReportPulls(effect);
-        TellMoved(moved);
+        await CommitAndTellMovedAsync(effect);
         // Every file the draw covered changed (drawn or not): their grains are told, to fold their records again.
         foreach (var id in LedgerEntry.Parse(effect.OwnRecords[0].Json).Eligible ?? [])
         {
@@ -439,10 +430,7 @@ public sealed partial class LiveCourtGrain(
         {
             return await RefusedAsync(effect);
         }
-        var moved = MovedCases(effect);
-        await CommitAsync(effect.Records);
-        ReportPulls(effect);
-        TellMoved(moved);
+        await CommitAndTellMovedAsync(effect);
         // Each case the sitting held changed: their grains are told, to fold their records again.
         foreach (var record in effect.OwnRecords.Skip(1))
         {
@@ -873,11 +861,8 @@ public sealed partial class LiveCourtGrain(
     {
         var c = _state.Case(effect.Case!.Value)!;
         var record = effect.Records[^1];
-        var moved = MovedCases(effect);
-        await CommitAsync(effect.Records);
+        await CommitAndTellMovedAsync(effect);
         _metrics?.Filed(c.Type, c.Team);
-        ReportPulls(effect);
-        TellMoved(moved);
         return new CommandResult(Outcome.Created, null, null, CaseClock.Details(_court, c, time.GetUtcNow()), [record], false);
     }
 
@@ -896,6 +881,18 @@ public sealed partial class LiveCourtGrain(
         effect.Escalated.Count == 0 && effect.Pulled.Count == 0
             ? []
             : [.. effect.Escalated.Concat(effect.Pulled.Select(p => p.Number)).Distinct().Select(_state.Case).OfType<CourtCase>().Select(c => (c.Id, c.Version))];
+
+    /// <summary>
+    /// Writes a command's entries; once durable, reports the pulls on the way and tells the grains of the waiting
+    /// cases it moved, without waiting (taken before the write: a case that finished may be out of memory after it).
+    /// </summary>
+    private async Task CommitAndTellMovedAsync(CommandEffect effect)
+    {
+        var moved = MovedCases(effect);
+        await CommitAsync(effect.Records);
+        ReportPulls(effect);
+        TellMoved(moved);
+    }
 
     /// <summary>Tells the grains of the cases moved, once their entries are durable, without waiting (a grain not active folds its record at its first use anyway).</summary>
     private void TellMoved(IReadOnlyList<(string Id, long Version)> moved)
@@ -956,11 +953,8 @@ public sealed partial class LiveCourtGrain(
     {
         // Taken before the write: a case that finished with this command may be out of memory once it is durable.
         var after = _state.Case(effect.Case!.Value)!;
-        var moved = MovedCases(effect);
-        await CommitAsync(effect.Records);
+        await CommitAndTellMovedAsync(effect);
         durable?.Invoke();
-        ReportPulls(effect);
-        TellMoved(moved);
         return after;
     }
 
