@@ -182,7 +182,14 @@ public sealed partial class DocumentedCommandsTests
         var dir = Directory.CreateTempSubdirectory("docket-doc-");
         try
         {
-            foreach (var entry in new[] { "scenarios", "src", "Actors.sln", "Directory.Build.props", "Directory.Packages.props", ".editorconfig", "users.example.json" })
+            // The scenarios are copied, not linked: a command that writes one (scenario national --out scenarios/…)
+            // writes the copy, never the repository's file.
+            var scenarios = Directory.CreateDirectory(Path.Combine(dir.FullName, "scenarios"));
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "scenarios")))
+            {
+                File.Copy(file, Path.Combine(scenarios.FullName, Path.GetFileName(file)));
+            }
+            foreach (var entry in new[] { "src", "Actors.sln", "Directory.Build.props", "Directory.Packages.props", ".editorconfig", "users.example.json" })
             {
                 var target = Path.Combine(root, entry);
                 if (Directory.Exists(target))

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Docket.Server.Tests;
 
@@ -150,7 +152,10 @@ public sealed class AbsenceTests
     [Fact]
     public async Task A_command_after_a_return_pulls_first_answers_with_its_own_entry_and_leaves_the_pulls_when_refused()
     {
-        await using var factory = new DocketFactory();
+        var logs = new CapturedLogs();
+        await using var factory = new DocketFactory(
+            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Docket.Grains.LiveCourtGrain"] = "Information" },
+            services: services => services.AddSingleton<ILoggerProvider>(logs));
         var president = factory.ClientFor(TestUsers.President);
 
         // No deadline watch runs. An absence recorded after the return is decided once the case that waited is
@@ -161,6 +166,7 @@ public sealed class AbsenceTests
         Assert.Equal("absence", answer.GetProperty("entry").Str("kind"));
         Assert.Equal("pending", (await CaseOfAsync(factory, first)).Str("status"));
         Assert.Equal("pull", (await CaseOfAsync(factory, first)).Str("policy"));
+        Assert.Contains("Court live: the waiting queue's catch-up before a command (carried out): 0 waiting cases escalated, 1 pulled", logs.Messages);
 
         // A command refused after a return still leaves the pulls the queue owed (the watcher's), and nothing of its own.
         var second = await CriminalTeamsAwayForThreeDaysWithACaseWaitingAsync(factory);
@@ -169,6 +175,8 @@ public sealed class AbsenceTests
         Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _), problem.ToString());
         Assert.Equal("pending", (await CaseOfAsync(factory, second)).Str("status"));
         Assert.Empty((await president.GetJsonAsync("/api/teams/civil-2/absences")).Body.GetProperty("absences").EnumerateArray());
+        Assert.Contains("Court live: the waiting queue's catch-up before a command (refused): 0 waiting cases escalated, 1 pulled", logs.Messages);
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("deadline watch:", StringComparison.Ordinal));
 
         var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
         Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
@@ -177,7 +185,10 @@ public sealed class AbsenceTests
     [Fact]
     public async Task A_command_on_a_waiting_case_a_return_pulls_is_decided_again_after_the_pull()
     {
-        await using var factory = new DocketFactory();
+        var logs = new CapturedLogs();
+        await using var factory = new DocketFactory(
+            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Docket.Grains.LiveCourtGrain"] = "Information" },
+            services: services => services.AddSingleton<ILoggerProvider>(logs));
         var waiting = await CriminalTeamsAwayForThreeDaysWithACaseWaitingAsync(factory);
         Assert.Equal("waiting", (await CaseOfAsync(factory, waiting)).Str("status"));
 
@@ -187,6 +198,7 @@ public sealed class AbsenceTests
         Assert.True(issued == HttpStatusCode.OK, code.ToString());
         Assert.Equal("party_code", code.GetProperty("entries").EnumerateArray().Single().GetProperty("entry").Str("kind"));
         Assert.Equal("pending", (await CaseOfAsync(factory, waiting)).Str("status"));
+        Assert.Contains("Court live: the waiting queue's catch-up before a command (stale): 0 waiting cases escalated, 1 pulled", logs.Messages);
 
         var (_, verify, _) = await factory.ClientFor(TestUsers.Auditor).GetJsonAsync("/api/audit/verify");
         Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());

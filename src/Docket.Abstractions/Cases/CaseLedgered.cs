@@ -4,10 +4,11 @@ using Docket.Domain.Ledger;
 namespace Docket.Abstractions;
 
 /// <summary>
-/// The court's answer to a case's decision (<see cref="ILiveCourtGrain.LedgerAsync"/>): ledgered — the entries
-/// appended, durable, which the case's grain applies to the record it decided on (the court took the decision only on
-/// that record's version), and the deadline warnings they issued — or stale: the case changed meanwhile, and its grain
-/// folds its record again from the ledger and decides again.
+/// The court's answer to a case's decision (<see cref="ILiveCourtGrain.LedgerAsync"/>): ledgered — the decision's
+/// entries appended (and a closure's pulls after them), durable, which the case's grain applies to the record it
+/// decided on (the court took the decision only on that record's version), and the deadline warnings they issued; the
+/// entries the waiting queue owed by the decision's moment, written first in the same write, are not among them — or
+/// stale: the case changed meanwhile, and its grain folds its record again from the ledger and decides again.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.case-ledgered")]
 public sealed record CaseLedgered(

@@ -29,7 +29,7 @@ internal sealed record Comparison(int Replications, ulong Seed, IReadOnlyList<Co
         new("pending over 1 year", s => s.LongPending.Over365),
         new("closed", s => s.Cases.Closed),
         new("mean judge utilization", s => s.Teams.Count == 0 ? 0 : s.Teams.Average(t => t.Utilization), Rate: true),
-        new("escalations", s => s.Deadlines.EscalatedDivisionHead + s.Deadlines.EscalatedPresident + s.Deadlines.ReferredDiscipline),
+        new("escalations", s => s.Deadlines.Escalations),
         new("cases locked", s => s.Locks.First),
     ];
 

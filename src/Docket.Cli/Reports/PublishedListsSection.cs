@@ -35,8 +35,8 @@ internal static class PublishedListsSection
         var past = reports.PastLimit;
         var rows = new[]
         {
-            Check("not_served", "not served 15 days after filing", daily.NotServed),
-            Check("no_hearing", "no hearing 30 days after filing", daily.NoHearing),
+            Check("not_served", $"not served {Numbers.Number(CheckRules.NotServedDays)} days after filing", daily.NotServed),
+            Check("no_hearing", $"no hearing {Numbers.Number(CheckRules.NoHearingDays)} days after filing", daily.NoHearing),
             Check("near_limit", "statutory limit near", daily.NearLimit),
             $"<tr data-list=\"past_limit\"><td>open past the statutory limit</td><td>weekly ({Numbers.Number(past.Produced)})</td>"
                 + $"<td>{Encode(past.LastPeriod ?? "–")}</td><td class=\"num\">{Numbers.Number(past.Mean)}</td>"
@@ -55,7 +55,7 @@ internal static class PublishedListsSection
             + $"{Numbers.Number(assignments.MaxAbsDeviation)}, largest |residual| {Numbers.Number(assignments.MaxAbsResidual)}.";
         var rows = assignments.LastJudges.Select(j =>
         {
-            var departs = Math.Abs(j.TeamResidual) >= SimulatedReports.DepartingResidual;
+            var departs = SimulatedReports.Departs(j.TeamResidual);
             return $"<tr data-judge=\"{Encode(j.Judge)}\" data-departing=\"{(departs ? "true" : "false")}\"{(departs ? " class=\"departing\"" : "")}>"
                 + $"<td>{Encode(j.Team)}</td><td>{Encode(j.Judge)}</td><td class=\"num\">{Numbers.Number(j.Assigned)}</td>"
                 + $"<td class=\"num\">{Numbers.Number(j.Drawn)}</td><td class=\"num\">{Numbers.Number(j.Expected)}</td>"

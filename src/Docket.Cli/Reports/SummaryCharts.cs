@@ -223,7 +223,7 @@ internal static class SummaryCharts
         var x = Months(summary);
         return new ChartSpec("escalations", "Escalations", MonthAxis(summary), "escalations in the month",
             [new ChartSeries("escalations", x, [.. summary.Monthly.Select(m => m.Escalations)], SeriesShape.Line)],
-            $"Steps up the escalation ladder past the judge's warning (division head, president, discipline office), per month. Window total: {Number(summary.Deadlines.EscalatedDivisionHead + summary.Deadlines.EscalatedPresident + summary.Deadlines.ReferredDiscipline)} escalations.",
+            $"Steps up the escalation ladder past the judge's warning (division head, president, discipline office), per month. Window total: {Number(summary.Deadlines.Escalations)} escalations.",
             XTicks: MonthTicks(x.Length));
     }
 

@@ -21,6 +21,12 @@ public sealed class CommandEffect
     /// <summary>How many of <see cref="Records"/>, at their start, are what the waiting queue owed before the command ran (the deadline watcher's).</summary>
     public int Owed { get; private set; }
 
+    /// <summary>How many of <see cref="Escalated"/>, at its start, the waiting queue owed (among the <see cref="Owed"/> entries).</summary>
+    public int OwedEscalations { get; private set; }
+
+    /// <summary>How many of <see cref="Pulled"/>, at its start, the waiting queue owed (among the <see cref="Owed"/> entries).</summary>
+    public int OwedPulls { get; private set; }
+
     /// <summary>
     /// A case's decision not sequenced: what the queue owed by its moment moved the very case decided on (a waiting
     /// case escalated or pulled), so every entry here is the queue's, to be written, and the case decides again on its
@@ -54,7 +60,7 @@ public sealed class CommandEffect
     public static CommandEffect Refuse(Outcome outcome, string? field, string error) => new() { Refused = CommandResult.Fail(outcome, field, error) };
 
     /// <summary>Counts the entries appended so far as the queue's (<see cref="Owed"/>): the catch-up ran, the command's own come next.</summary>
-    internal void OwedSoFar() => Owed = Records.Count;
+    internal void OwedSoFar() => (Owed, OwedEscalations, OwedPulls) = (Records.Count, Escalated.Count, Pulled.Count);
 
     /// <summary>This effect as a stale decision's (<see cref="Stale"/>): its entries all the queue's.</summary>
     internal CommandEffect AsStale()
@@ -73,6 +79,8 @@ public sealed class CommandEffect
             Case = Case,
             Records = [.. owed.Records, .. Records],
             Owed = owed.Records.Count + Owed,
+            OwedEscalations = owed.Escalated.Count + OwedEscalations,
+            OwedPulls = owed.Pulled.Count + OwedPulls,
             Decision = Decision,
             Closed = Closed,
             MovedFrom = MovedFrom,

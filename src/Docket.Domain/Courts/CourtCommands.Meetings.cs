@@ -112,7 +112,7 @@ public static partial class CourtCommands
     private static CommandEffect HoldSittingNow(CourtState state, MeetingSitting sitting, Actor by, DateTimeOffset at)
     {
         var court = state.Court;
-        if (!AccessRules.Allows(by, Permission.ConveneMeeting, new(court.Id, by.Division)))
+        if (!AccessRules.AllowsSomewhere(by, Permission.ConveneMeeting, court.Id))
         {
             return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head or the president of court {court.Id} records its meetings' sittings");
         }

@@ -81,7 +81,7 @@ public sealed partial class CourtState
         return new QualityYear(_court.Id, year, HoldsFilesForReview, judges, [.. judges.Where(j => j.Closed > 0 && j.Reviewed == 0).Select(j => j.Judge)]);
     }
 
-    private static int YearOf(DateTimeOffset at) => at.UtcDateTime.Year;
+    private static int YearOf(DateTimeOffset at) => QualityRules.ReviewYearOf(at);
 
     private JudgeYear YearOf(CourtCase c) =>
         _judgeYears.TryGetValue((c.Judge ?? "", YearOf(c.ClosedAt ?? _applying)), out var y) ? y : _judgeYears[(c.Judge ?? "", YearOf(c.ClosedAt ?? _applying))] = new JudgeYear();

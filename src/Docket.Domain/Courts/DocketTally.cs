@@ -47,7 +47,7 @@ public sealed class DocketTally
     {
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
         Closed.File(c.Extensions);
-        Closed.Close(type, Math.Max(0, (at - c.FiledAt).TotalDays), CaseClock.Suspension(type, c).Days);
+        Closed.Close(type, (at - c.FiledAt).TotalDays, CaseClock.Suspension(type, c).Days);
         Credit += QuotaAttainment.Credit(unit, type.Weight);
         var year = YearOf(court, at);
         if (year > Year)

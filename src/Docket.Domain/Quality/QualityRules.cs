@@ -29,6 +29,12 @@ public static class QualityRules
     public static bool HoldsForJudgeYear(bool drawnThisYear, int nth, double u) => !drawnThisYear && TakesJudgePlace(nth, u);
 
     /// <summary>
+    /// The live court's review year of a moment: the UTC calendar year (a judge's file of the year is of the year of
+    /// its closure; the ledger's times are UTC, and the replay re-makes the holds by this year).
+    /// </summary>
+    public static int ReviewYearOf(DateTimeOffset at) => at.UtcDateTime.Year;
+
+    /// <summary>
     /// What a review finds, from its uniform draw <paramref name="u"/>: a serious problem with the odds' serious
     /// share, a general one with the general share, each multiplied by <paramref name="afterLimitFactor"/> for a file
     /// closed after its limit (capped so the two never exceed 1).

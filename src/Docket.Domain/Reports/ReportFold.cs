@@ -162,7 +162,7 @@ public sealed class ReportFold
                 stats.MaxAbsDeviation = Math.Max(stats.MaxAbsDeviation, Math.Abs(row.Deviation));
                 stats.MaxAbsResidual = Math.Max(stats.MaxAbsResidual, Math.Abs(row.TeamResidual));
             }
-            stats.Departing += expected?.Teams.Count(t => Math.Abs(t.Residual) >= SimulatedReports.DepartingResidual) ?? 0;
+            stats.Departing += expected?.Teams.Count(t => SimulatedReports.Departs(t.Residual)) ?? 0;
         }
         stats.LastCaseload = _lastCaseload?.Rows() ?? stats.LastCaseload;
         stats.Quarterly = Ranked(_quarters, _lastQuarter);

@@ -6,6 +6,9 @@ public static class SimulatedReports
     /// <summary>Team residuals this far from 0 mark a team-month departing from its expected draws.</summary>
     public const double DepartingResidual = 3;
 
+    /// <summary>Whether a team's residual (drawn − expected ÷ √variance) marks it departing from its expected draws.</summary>
+    public static bool Departs(double residual) => Math.Abs(residual) >= DepartingResidual;
+
     /// <summary>The periods of the cadence wholly inside [from, to) (days of the calendar): the reports produced in the window.</summary>
     public static IReadOnlyList<ReportPeriod> Periods(Calendar.WorkCalendar calendar, ReportCadence cadence, double from, double to)
     {

@@ -130,7 +130,7 @@ public static class CourtStatisticsCollector
                     Id = CourtViews.JudgeId(team.Id, s),
                     Tasks = station.Tasks[0],
                     BusyHours = station.BusyHours[0],
-                    Utilization = presentHours > 0 ? station.BusyHours[0] / presentHours : 0.0,
+                    Utilization = Utilization.Of(station.BusyHours[0], 1, presentHours),
                     Closures = (long)judgeClosures[judgeOffset[t] + s],
                 };
             }
@@ -147,7 +147,7 @@ public static class CourtStatisticsCollector
                 PendingEnd = teamPending[t],
                 WorkloadUnits = teamUnits[t],
                 QuotaAttainment = QuotaAttainment.Of(team.QuotaUnit, teamClosed[t], teamUnits[t], team.Quota, windowYears),
-                Utilization = presentHours > 0 ? busy / (judgeCount * presentHours) : 0.0,
+                Utilization = Utilization.Of(busy, judgeCount, presentHours),
                 Judges = judges,
                 Coins = coins[t],
                 BalanceIndex = teamBalance[t].Indicators().Index(scenario.Balance.Weights),

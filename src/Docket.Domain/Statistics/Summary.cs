@@ -492,6 +492,10 @@ public sealed record DeadlineFigures
     public double EscalatedPresident { get; init; }
     [Id(3)]
     public double ReferredDiscipline { get; init; }
+
+    /// <summary>Steps up the ladder past the judge's warning: to the division head, the president and the discipline office.</summary>
+    [JsonIgnore]
+    public double Escalations => EscalatedDivisionHead + EscalatedPresident + ReferredDiscipline;
     [Id(4)]
     public double Overdue { get; init; }
     [Id(5)]

@@ -368,7 +368,8 @@ public static class SummaryBuilder
     private static BalanceFigures BalanceOf(Scenario scenario, IReadOnlyList<CourtStatistics> courts,
         IReadOnlyList<ClosureBaselines.Month> months, double[] shares, double[] ages)
     {
-        var indicators = Merged(courts).Indicators();
+        var merged = Merged(courts);
+        var indicators = merged.Indicators();
         var below = 0;
         if (scenario.Balance.MonthlyBaseline.Count > 0)
         {
@@ -392,7 +393,7 @@ public static class SummaryBuilder
             ClosureToArchiveDays = indicators.ClosureToArchiveDays,
             LongPendingShare = indicators.LongPendingShare,
             LongPendingDays = scenario.Balance.LongPendingDays,
-            LongPending = ages.Count(a => a > scenario.Balance.LongPendingDays),
+            LongPending = merged.LongPending,
             PendingOver3Years = ages.Count(a => a > LongPendingBaselineDays),
         };
     }

@@ -205,10 +205,9 @@ public sealed partial class LiveCaseGrain(
             var answer = await Court().LedgerAsync(decision);
             if (!answer.Stale)
             {
-                // From the case's first entry on: what the queue owed before the decision (other teams' pulls and
-                // escalations, appended in the same write) is not the caller's to read; a closure's own pulls follow it.
-                var first = Array.FindIndex(answer.Entries, r => r.CaseId == _record!.Id);
-                var entries = first < 0 ? [] : answer.Entries[first..];
+                // The decision's own entries (a closure's pulls follow it): what the queue owed before it, written in the
+                // same write, is the watcher's and not in the answer.
+                var entries = answer.Entries;
                 Advance(entries);
                 return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _record!, time.GetUtcNow()), entries, false);
             }

@@ -301,7 +301,14 @@ public sealed partial class LiveCourtGrain(
         var moved = MovedCases(effect);
         await CommitAsync(effect.Records);
         ReportPulls(effect);
-        LogQueueWatched(_court.Id, effect.Escalated.Count, effect.Pulled.Count);
+        if (effect.Owed == 0)
+        {
+            LogQueueWatched(_court.Id, effect.Escalated.Count, effect.Pulled.Count);
+        }
+        else
+        {
+            LogCaughtUp(effect);
+        }
         if (awaitCases)
         {
             await Task.WhenAll(Tell(moved));
@@ -603,7 +610,7 @@ public sealed partial class LiveCourtGrain(
         {
             LogCaseWarned(_court.Id, _court.CaseId(number), effect.Warnings.Count);
         }
-        return new CaseLedgered(false, [.. effect.Records], [.. effect.Warnings]);
+        return new CaseLedgered(false, [.. effect.OwnRecords], [.. effect.Warnings]);
     }
 
     public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
@@ -891,7 +898,17 @@ public sealed partial class LiveCourtGrain(
         var moved = MovedCases(effect);
         await CommitAsync(effect.Records);
         ReportPulls(effect);
+        LogCaughtUp(effect);
         TellMoved(moved);
+    }
+
+    /// <summary>Logs the escalations and pulls the waiting queue owed by a command's moment, written before it (or alone, when it was refused or stale).</summary>
+    private void LogCaughtUp(CommandEffect effect)
+    {
+        if (effect.Owed > 0)
+        {
+            LogQueueCaughtUp(_court.Id, effect.OwedEscalations, effect.OwedPulls, effect.Refused is not null ? "refused" : effect.Stale ? "stale" : "carried out");
+        }
     }
 
     /// <summary>Tells the grains of the cases moved, once their entries are durable, without waiting (a grain not active folds its record at its first use anyway).</summary>
@@ -1079,6 +1096,9 @@ public sealed partial class LiveCourtGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: deadline watch: {Escalated} waiting cases escalated, {Pulled} pulled")]
     private partial void LogQueueWatched(string court, int escalated, int pulled);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court}: the waiting queue's catch-up before a command ({Outcome}): {Escalated} waiting cases escalated, {Pulled} pulled")]
+    private partial void LogQueueCaughtUp(string court, int escalated, int pulled, string outcome);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Court {Court}: {Warnings} deadline warnings issued to case {Case}")]
     private partial void LogCaseWarned(string court, string @case, int warnings);

@@ -3,6 +3,7 @@ using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Deadlines;
 using Docket.Domain.Ledger;
+using Docket.Domain.Quality;
 using Docket.Grains;
 
 namespace Docket.Server.Api;
@@ -85,7 +86,7 @@ internal static class CourtEndpoints
             return Problems.NotFound($"no court {Quoted.Value(court)}");
         }
         var actor = context.Actor();
-        if (!AccessRules.Allows(actor, Permission.Oversee, new(court, actor.Division)))
+        if (!AccessRules.AllowsSomewhere(actor, Permission.Oversee, court))
         {
             return Problems.Forbidden($"court {court}'s warnings are for its president, division heads, auditors and admins");
         }
@@ -121,7 +122,7 @@ internal static class CourtEndpoints
         {
             return refused;
         }
-        var which = time.GetUtcNow().Year;
+        var which = QualityRules.ReviewYearOf(time.GetUtcNow());
         if (year is not null && (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out which) || which is < 1 or > 9999))
         {
             return Problems.BadRequest($"the year is a calendar year such as 2026, not {Quoted.Value(year)}", "year");

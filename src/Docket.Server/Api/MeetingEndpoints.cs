@@ -94,7 +94,7 @@ internal static class MeetingEndpoints
             return Problems.From(result);
         }
         return Results.Created($"/api/courts/{Uri.EscapeDataString(court)}/meetings/attendance",
-            new MeetingSittingResponse(court, result.Entries.Length > 1, [.. result.Entries.Select(LedgerEntryView.Of)]));
+            new MeetingSittingResponse(court, MeetingReferral.HasQuorum(sitting.Present.Count, sitting.Members.Count), [.. result.Entries.Select(LedgerEntryView.Of)]));
     }
 
     private static async Task<IResult> AttendanceAsync(string court, HttpContext context, IGrainFactory grains, Organization organization)
