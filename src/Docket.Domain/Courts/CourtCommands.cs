@@ -528,8 +528,12 @@ public static partial class CourtCommands
         return owed.Records.Count == 0 ? effect : effect.After(owed);
     }
 
-    /// <summary>The ledger's first entry: the organisation the court runs and its first seed commitment.</summary>
-    public static LedgerRecord Open(CourtState state, string scenario, string commitment, DateTimeOffset at) => state.Append(new LedgerEntry
+    /// <summary>
+    /// The ledger's first entry: the organisation the court runs, its first seed commitment and the rules it runs under
+    /// (<paramref name="rules"/>: this build's <see cref="CourtRules.Version"/>; an earlier one re-makes a ledger as an
+    /// earlier build wrote it).
+    /// </summary>
+    public static LedgerRecord Open(CourtState state, string scenario, string commitment, DateTimeOffset at, int rules = CourtRules.Version) => state.Append(new LedgerEntry
     {
         Court = state.Court.Id,
         Seq = 1,
@@ -537,7 +541,7 @@ public static partial class CourtCommands
         At = at,
         Scenario = scenario,
         Organization = state.Court.OrganizationHash,
-        Rules = CourtRules.Version,
+        Rules = CourtRules.Unknown(rules) is { } unknown ? throw new ArgumentException(unknown, nameof(rules)) : rules,
         Epoch = 1,
         Commitment = commitment,
         Prev = state.Head,

@@ -15,8 +15,17 @@ public static class CourtRules
     /// </summary>
     public const int QualityHoldVersion = 3;
 
+    /// <summary>
+    /// Every command the court decides catches the waiting queue up first (<see cref="CourtCommands"/>): the
+    /// escalations due by its moment and, after a team's return from an absence, every team's pulls in the court's
+    /// order. So verification checks that no entry a command writes comes while a waiting case is due to escalate, or,
+    /// after a return, while a team can take a waiting case (<see cref="OwedPull.OnReturn"/>). Before it, only filings
+    /// and case commands caught up, and those are not checked.
+    /// </summary>
+    public const int CatchUpVersion = 4;
+
     /// <summary>The version new ledgers begin under.</summary>
-    public const int Version = QualityHoldVersion;
+    public const int Version = CatchUpVersion;
 
     /// <summary>
     /// Why a genesis entry's <c>rules</c> cannot be replayed by this build (a version before the first, or one a later

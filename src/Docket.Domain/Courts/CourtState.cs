@@ -414,6 +414,13 @@ public sealed partial class CourtState
     public List<CourtCase> EscalatingBy(DateTimeOffset at)
     {
         var due = new List<CourtCase>();
+        EscalatingBy(at, due);
+        return due;
+    }
+
+    /// <summary>The waiting cases due to escalate by <paramref name="at"/> added to <paramref name="due"/>, or, without it, the first of them.</summary>
+    private CourtCase? EscalatingBy(DateTimeOffset at, List<CourtCase>? due)
+    {
         for (var pool = 0; pool < _waiting.Length; pool++)
         {
             for (var lane = WaitingQueue.EscalatedLane - 1; lane >= 0; lane--)
@@ -425,11 +432,15 @@ public sealed partial class CourtState
                     {
                         break;
                     }
+                    if (due is null)
+                    {
+                        return c;
+                    }
                     due.Add(c);
                 }
             }
         }
-        return due;
+        return null;
     }
 
     /// <summary>Each pool's waiting cases in the order they are pulled.</summary>
@@ -559,6 +570,7 @@ public sealed partial class CourtState
             problem ??= $"team {_court.Layout.Teams[owed.Team].Id} still owed a pull at {owed.At:O} (waiting case {_court.CaseId(owed.Case)}): "
                 + $"the court pulls while it can, one entry after another, and this {entry.Kind} entry comes in its place";
         }
+        var pullOwed = _owed is not null;
         _owed = null;
         try
         {
@@ -567,6 +579,10 @@ public sealed partial class CourtState
                 entry = WithJudgeOfItsTeam(entry);
             }
             problem ??= Check(entry);
+            if (RulesVersion >= CourtRules.CatchUpVersion && !pullOwed)
+            {
+                problem ??= OwedBeforeCommand(entry);
+            }
             var pulling = PullingTeam(entry);
             Apply(entry);
             if (hashHolds)
@@ -587,6 +603,35 @@ public sealed partial class CourtState
         Head = record.Hash;
         LastAt = entry.At;
         return problem;
+    }
+
+    /// <summary>
+    /// What a command's catch-up owed before <paramref name="e"/> and the ledger lacks (<see cref="CourtRules.CatchUpVersion"/>),
+    /// at its moment, the court as the entries before it leave it: a waiting case due to escalate, or, after a team's
+    /// return, a team that can take a waiting case (<see cref="OwedPull.OnReturn"/>). Null when nothing is owed.
+    /// </summary>
+    private string? OwedBeforeCommand(LedgerEntry e)
+    {
+        if (OwedPull.ComesAfterCatchUp(e.Kind))
+        {
+            // As the court's catch-up does: a return is taken at every command, whatever waits.
+            var returned = TakeReturned();
+            if (!AnyWaiting)
+            {
+                return null;
+            }
+            if (EscalatingBy(e.At, null) is { } due)
+            {
+                return $"waiting case {due.Id} was due to escalate by {e.At:O}: a command's catch-up escalates the waiting cases due "
+                    + $"before its own entries, and this {e.Kind} entry comes first";
+            }
+            if (returned && !LeavesAssignmentsToReplay && OwedPull.OnReturn(e.At, _court.Layout.Teams.Count, NextPull) is { } owed)
+            {
+                return $"a team is back from an absence and team {_court.Layout.Teams[owed.Team].Id} could take waiting case {_court.CaseId(owed.Case)} "
+                    + $"at {e.At:O}: a command's catch-up pulls first, and this {e.Kind} entry comes in its place";
+            }
+        }
+        return null;
     }
 
     /// <summary>

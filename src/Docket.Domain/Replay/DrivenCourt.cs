@@ -56,6 +56,9 @@ public sealed class DrivenCourt
     /// <summary>Brings the boards to <paramref name="at"/> (<see cref="TeamPresence.BringTo"/>).</summary>
     public void AsOf(DateTimeOffset at) => _presence.BringTo(at);
 
+    /// <summary>Whether a team has come back since this was last asked (<see cref="TeamPresence.TakeReturned"/>).</summary>
+    public bool TakeReturned() => _presence.TakeReturned();
+
     /// <summary>
     /// Whether deciding a new case needs the epoch's seed: its pool's policy draws and the case is not designated to a
     /// leader's team (which needs no draw).

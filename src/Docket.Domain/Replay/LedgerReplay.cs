@@ -165,7 +165,8 @@ public static class LedgerReplay
         {
             var c = driven.Case(o.Case)!;
             teamOk[o.Case] = false;
-            var who = o.Freed ? $"team {TeamId(o.Team)} freed a place and" : $"the pulls at {o.At:O} would go on: team {TeamId(o.Team)}";
+            var who = o.Returned ? $"a team is back from an absence, the court pulls before its next command, and team {TeamId(o.Team)}"
+                : o.Freed ? $"team {TeamId(o.Team)} freed a place and" : $"the pulls at {o.At:O} would go on: team {TeamId(o.Team)}";
             mismatches.Add(new ReplayMismatch(0, LedgerKinds.Pull, court.CaseId(o.Case), null, null, TeamId(o.Team), JudgeName(o.Team, NextJudge(o.Team)),
                 $"{who} would pull waiting case {court.CaseId(o.Case)} (type {court.CaseTypes[c.Type].Id}); the ledger does not pull it"
                 + (next is null ? "" : $" (entry {next.Seq}, {next.Kind}, comes where the pull was owed)")));
@@ -183,8 +184,17 @@ public static class LedgerReplay
             {
                 LacksPull(o, e);
             }
+            var pullOwed = owed is not null;
             owed = null;
             driven.AsOf(e.At);
+            if (rules >= CourtRules.CatchUpVersion && !pullOwed)
+            {
+                // What a command's catch-up pulls after a return before the command's own entries (OwedPull.OnReturn).
+                if (OwedPull.ComesAfterCatchUp(e.Kind) && driven.TakeReturned() && OwedPull.OnReturn(e.At, court.Layout.Teams.Count, driven.NextPull) is { } first)
+                {
+                    LacksPull(first, e);
+                }
+            }
             try
             {
                 switch (e.Kind)

@@ -51,7 +51,8 @@ public sealed class CaseStatesLedgerTests
         quality_review: { sample_share: 0.2, categories: [simple], repeat_window_days: 100, yellow_fix_days: 10, red_fix_days: 20 }
         """;
 
-    internal sealed class Ledger() : ScenarioLedger(Yaml, "states")
+    /// <summary>Begun under the rules f07a71a wrote (version 3): a later version's genesis entry says its own.</summary>
+    internal sealed class Ledger() : ScenarioLedger(Yaml, "states", CourtRules.QualityHoldVersion)
     {
         public Actor Reviewer => new("reviewer", UserRoles.Reviewer, Court.Id, null, null);
 

@@ -13,13 +13,14 @@ namespace Docket.Domain.Tests.Courts;
 /// </summary>
 internal class ScenarioLedger
 {
-    public ScenarioLedger(string yaml, string name)
+    /// <param name="rules">The rules version the ledger begins under (<see cref="CourtRules"/>).</param>
+    public ScenarioLedger(string yaml, string name, int rules = CourtRules.Version)
     {
         var loaded = ScenarioLoader.Load(yaml, $"{name}.yaml");
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
         Court = new Organization(loaded.Scenario!, $"{name}.yaml").Court(name)!;
         State = new CourtState(Court, e => LiveLedger.Secret(1, e));
-        Records.Add(CourtCommands.Open(State, Court.Scenario.Name, LedgerHash.Commitment(LiveLedger.Secret(1, 1)), LiveLedger.Start));
+        Records.Add(CourtCommands.Open(State, Court.Scenario.Name, LedgerHash.Commitment(LiveLedger.Secret(1, 1)), LiveLedger.Start, rules));
     }
 
     public Court Court { get; }

@@ -130,6 +130,82 @@ public sealed class LedgerReplayVerificationTests
         Assert.Contains($"still owed a pull at {LedgerEntry.Parse(lines[run[^1]]).At:O}", failure.Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_returned_teams_pulls_left_out_before_the_next_filing_fail_the_courts_verifier_and_are_a_replay_mismatch()
+    {
+        var court = ReplayCourts.Of(Pull);
+        // Back after a day, the civil teams pull the cases that waited when the criminal filing's catch-up runs, before it.
+        var lines = CivilTeamsAwayThenACriminalFiling(court, LiveLedger.Start.AddDays(1).AddHours(2));
+        var pulls = lines.Select((l, i) => (Entry: LedgerEntry.Parse(l), i)).Where(x => x.Entry.Kind == LedgerKinds.Pull).ToList();
+        Assert.True(pulls.Count >= 3, $"the teams back pull several cases ({pulls.Count})");
+        Assert.Null(Verify(court, lines));
+        Assert.True(LedgerReplayRunTests.Replay(court, lines).Reproduced);
+
+        var forged = Renumber([.. lines.Where((_, i) => !pulls.Exists(p => p.i == i))]);
+        var filing = forged.Select(LedgerEntry.Parse).Single(e => e.Kind == LedgerKinds.Assign && e.Type == "criminal");
+        var failure = Verify(court, forged);
+        Assert.NotNull(failure);
+        Assert.Equal(filing.Seq, failure.FirstInvalidSeq);
+        Assert.Contains($"a team is back from an absence and team {pulls[0].Entry.Team} could take waiting case {pulls[0].Entry.Case}", failure.Problem, StringComparison.Ordinal);
+
+        var result = LedgerReplayRunTests.Replay(court, forged);
+        var lacking = Assert.Single(result.Mismatches, m => m.Case == pulls[0].Entry.Case);
+        Assert.Equal(0, lacking.Seq);
+        Assert.Equal(LedgerKinds.Pull, lacking.Kind);
+        Assert.Equal(pulls[0].Entry.Team, lacking.ReplayedTeam);
+        Assert.Contains($"(entry {filing.Seq}, assign, comes where the pull was owed)", lacking.Problem, StringComparison.Ordinal);
+
+        // A ledger begun under the rules before every command caught up is not held to it.
+        var earlier = LedgerReplayRunTests.Rechain(forged, 0, LedgerEntry.Parse(forged[0]) with { Rules = CourtRules.QualityHoldVersion });
+        Assert.Null(Verify(court, earlier));
+    }
+
+    [Fact]
+    public void An_escalation_left_out_before_the_next_filing_fails_the_courts_verifier()
+    {
+        var court = ReplayCourts.Of(Pull);
+        // The civil cases have waited more than half a day (escalate_after_days) when the criminal filing comes: its
+        // catch-up escalates them before it, the civil teams still away.
+        var lines = CivilTeamsAwayThenACriminalFiling(court, LiveLedger.Start.AddHours(18));
+        var escalations = lines.Select((l, i) => (Entry: LedgerEntry.Parse(l), i)).Where(x => x.Entry.Kind == LedgerKinds.Escalate).ToList();
+        Assert.NotEmpty(escalations);
+        Assert.Null(Verify(court, lines));
+
+        var forged = Renumber([.. lines.Where((_, i) => i != escalations[^1].i)]);
+        var filing = forged.Select(LedgerEntry.Parse).Single(e => e.Kind == LedgerKinds.Assign && e.Type == "criminal");
+        var failure = Verify(court, forged);
+        Assert.NotNull(failure);
+        Assert.Equal(filing.Seq, failure.FirstInvalidSeq);
+        Assert.Contains($"waiting case {escalations[^1].Entry.Case} was due to escalate by {filing.At:O}", failure.Problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every team taking civil cases away for a day while eight civil cases are filed (all wait), then a criminal
+    /// filing at <paramref name="criminalAt"/> (which catches the waiting queue up first) and the seed rotated.
+    /// </summary>
+    private static List<string> CivilTeamsAwayThenACriminalFiling(Court court, DateTimeOffset criminalAt)
+    {
+        var live = new CourtState(court, e => LiveLedger.Secret(4, e));
+        var at = LiveLedger.Start;
+        var lines = new List<string> { CourtCommands.Open(live, "return", LedgerHash.Commitment(LiveLedger.Secret(4, 1)), at).Json };
+        var registrar = new Actor("registrar", UserRoles.Registrar, court.Id, null, null);
+        var president = new Actor("president", UserRoles.President, court.Id, null, null);
+        var civil = court.TypeIndex("civil");
+        foreach (var team in court.Layout.Teams.Where(t => t.Accepts.Contains(civil)))
+        {
+            lines.AddRange(CourtCommands.MarkAbsent(live, team.Id, at, at.AddDays(1), "training", president, at).Records.Select(r => r.Json));
+        }
+        for (var n = 0; n < 8; n++)
+        {
+            at = at.AddMinutes(10);
+            lines.AddRange(CourtCommands.File(live, new FilingRequest("civil", false, RiskLevel.None, null, registrar), at).Records.Select(r => r.Json));
+        }
+        lines.AddRange(CourtCommands.File(live, new FilingRequest("criminal", false, RiskLevel.None, null, registrar), criminalAt).Records.Select(r => r.Json));
+        lines.Add(CourtCommands.RotateSeed(live, LiveLedger.Secret(4, 1), LedgerHash.Commitment(LiveLedger.Secret(4, 2)), new Actor("admin", UserRoles.Admin, null, null, null),
+            criminalAt.AddHours(1)).Json);
+        return lines;
+    }
+
     /// <summary>
     /// Every team taking civil cases away for a day while eight civil cases are filed (all wait), then the deadline
     /// watcher's run once they are back (escalations, then each team pulling up to its cap, one pull after another),
