@@ -15,8 +15,12 @@ namespace Docket.Server.Tests.Docs;
 /// src/Docket.Server. The keys it prints must work, and the default SQLite data must land in the caller's
 /// <c>./data</c>.
 /// </summary>
+[Collection(Collection)]
 public sealed partial class ServeCommandTests : IDisposable
 {
+    /// <summary>The tests that start the service through <c>docket serve</c>, one at a time (it may build the server project).</summary>
+    public const string Collection = "docket serve";
+
     private const string DocumentedDemo = "dotnet run --project src/Docket.Cli -c Release -- serve --scenario scenarios/xicheng-pooled.yaml --demo";
     private const string Court = "xicheng-pooled";
 
