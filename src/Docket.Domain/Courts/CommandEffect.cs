@@ -19,20 +19,20 @@ public sealed class CommandEffect
     public List<LedgerRecord> Records { get; init; } = [];
 
     /// <summary>How many of <see cref="Records"/>, at their start, are what the waiting queue owed before the command ran (the deadline watcher's).</summary>
-    public int Owed { get; private set; }
+    public int Owed { get; private init; }
 
     /// <summary>How many of <see cref="Escalated"/>, at its start, the waiting queue owed (among the <see cref="Owed"/> entries).</summary>
-    public int OwedEscalations { get; private set; }
+    public int OwedEscalations { get; private init; }
 
     /// <summary>How many of <see cref="Pulled"/>, at its start, the waiting queue owed (among the <see cref="Owed"/> entries).</summary>
-    public int OwedPulls { get; private set; }
+    public int OwedPulls { get; private init; }
 
     /// <summary>
     /// A case's decision not sequenced: what the queue owed by its moment moved the very case decided on (a waiting
     /// case escalated or pulled), so every entry here is the queue's, to be written, and the case decides again on its
     /// record after them (<see cref="CourtCommands.Ledger"/>).
     /// </summary>
-    public bool Stale { get; private set; }
+    public bool Stale { get; private init; }
 
     /// <summary>The command's own entries: <see cref="Records"/> after the queue's owed ones (what its answer shows).</summary>
     public IReadOnlyList<LedgerRecord> OwnRecords => Owed == 0 ? Records : Records.GetRange(Owed, Records.Count - Owed);
@@ -59,16 +59,8 @@ public sealed class CommandEffect
 
     public static CommandEffect Refuse(Outcome outcome, string? field, string error) => new() { Refused = CommandResult.Fail(outcome, field, error) };
 
-    /// <summary>Counts the entries appended so far as the queue's (<see cref="Owed"/>): the catch-up ran, the command's own come next.</summary>
-    internal void OwedSoFar() => (Owed, OwedEscalations, OwedPulls) = (Records.Count, Escalated.Count, Pulled.Count);
-
-    /// <summary>This effect as a stale decision's (<see cref="Stale"/>): its entries all the queue's.</summary>
-    internal CommandEffect AsStale()
-    {
-        Stale = true;
-        OwedSoFar();
-        return this;
-    }
+    /// <summary>A stale decision on case <paramref name="number"/> (<see cref="Stale"/>): nothing of its own; joined to the queue's entries (<see cref="After"/>).</summary>
+    internal static CommandEffect StaleOn(long number) => new() { Case = number, Stale = true };
 
     /// <summary>This effect with <paramref name="owed"/>'s entries, escalations and pulls before its own (the queue's catch-up that ran first).</summary>
     internal CommandEffect After(CommandEffect owed)
@@ -76,6 +68,7 @@ public sealed class CommandEffect
         var joined = new CommandEffect
         {
             Refused = Refused,
+            Stale = Stale,
             Case = Case,
             Records = [.. owed.Records, .. Records],
             Owed = owed.Records.Count + Owed,

@@ -39,9 +39,13 @@ public static partial class CourtCommands
         var number = state.LastNumber + 1;
         // Whatever could stop the decision is asked before the queue's catch-up appends anything.
         state.EnsureCanDecide(type);
+        return AfterCatchUp(state, at, () => FileNow(state, request, type, risk, number, at));
+    }
+
+    private static CommandEffect FileNow(CourtState state, FilingRequest request, int type, RiskLevel risk, long number, DateTimeOffset at)
+    {
+        var court = state.Court;
         var effect = new CommandEffect { Case = number };
-        CatchUp(state, at, effect, everyTeam: false);
-        effect.OwedSoFar();
         var decision = state.Decide(type, request.Flagged, risk, number);
         var assigned = decision.Team >= 0;
         var record = state.Append(new LedgerEntry
@@ -105,16 +109,17 @@ public static partial class CourtCommands
         {
             throw new ArgumentException($"a decision on case {c.Id} holds an entry about {stray.Case}", nameof(decision));
         }
-        var effect = new CommandEffect { Case = c.Number };
         // What the queue owes by now touches only waiting cases: a case a team holds, or closed, is never moved by it.
-        CatchUp(state, at, effect, everyTeam: false);
-        if (state.Case(c.Number) is not { } after || after.Version != c.Version)
+        return AfterCatchUp(state, at, () =>
         {
-            return effect.AsStale();
-        }
-        effect.OwedSoFar();
-        Append(state, c, decision, at, effect);
-        return effect;
+            if (state.Case(c.Number) is not { } after || after.Version != c.Version)
+            {
+                return CommandEffect.StaleOn(c.Number);
+            }
+            var effect = new CommandEffect { Case = c.Number };
+            Append(state, c, decision, at, effect);
+            return effect;
+        });
     }
 
     /// <summary>A decision's entries appended at <paramref name="at"/> to <paramref name="effect"/> (the case's record checked to be the one decided on).</summary>
@@ -515,10 +520,11 @@ public static partial class CourtCommands
     }
 
     /// <summary>
-    /// A command the court decides on the queue's state (a designation, an absence, a review draw or finding, a
-    /// meeting's step or sitting), run after what the queue owes by <paramref name="at"/> (<see cref="CatchUp"/>), as
-    /// the simulator runs every event due before a moment ahead of what happens at it. The owed entries are the
-    /// watcher's, owed whatever the command's outcome: a refused command's effect carries them too, to be written.
+    /// A command the court decides on the queue's state (a filing, a case's decision, a designation, an absence, a
+    /// review draw or finding, a meeting's step or sitting), run after what the queue owes by <paramref name="at"/>
+    /// (<see cref="CatchUp"/>), as the simulator runs every event due before a moment ahead of what happens at it. The
+    /// owed entries are the watcher's, owed whatever the command's outcome: a refused or stale command's effect carries
+    /// them too, to be written (<see cref="CommandEffect.Owed"/> counts them).
     /// </summary>
     private static CommandEffect AfterCatchUp(CourtState state, DateTimeOffset at, Func<CommandEffect> command)
     {
