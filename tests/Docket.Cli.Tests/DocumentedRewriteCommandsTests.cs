@@ -13,12 +13,16 @@ public sealed partial class DocumentedRewriteCommandsTests
     public void Every_documented_rewrite_command_names_one_test_that_reads_its_variable()
     {
         var root = CliRunner.RepoRoot();
-        var commands = Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md").Append(Path.Combine(root, "README.md"))
-            .SelectMany(doc => RewriteCommand().Matches(File.ReadAllText(doc)).Select(m => (Doc: Path.GetFileName(doc), Match: m)))
+        var lines = Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories).Append(Path.Combine(root, "README.md"))
+            .SelectMany(doc => AnyRewriteCommand().Matches(File.ReadAllText(doc)).Select(m => (Doc: Path.GetFileName(doc), Line: m.Value)))
             .ToList();
-        Assert.True(commands.Count >= 2, $"the docs show the sample ledgers' rewrite commands ({commands.Count} found)");
-        foreach (var (doc, m) in commands)
+        Assert.True(lines.Count >= 2, $"the docs show the sample ledgers' rewrite commands ({lines.Count} found)");
+        foreach (var (doc, line) in lines)
         {
+            // Every rewrite command in the one form whose filter names a single test by its class.
+            var m = RewriteCommand().Match(line);
+            Assert.True(m.Success && m.Index == 0 && m.Length == line.TrimEnd().Length,
+                $"{doc}: '{line}' is not 'DOCKET_WRITE_…=1 dotnet test tests/… -c Release --filter FullyQualifiedName~Class.Method'");
             var (variable, project, type, method) = (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, m.Groups[4].Value);
             Assert.True(Directory.Exists(Path.Combine(root, project)), $"{doc}: '{m.Value}' names {project}, which is not a folder of the repository");
             var declaring = Directory.EnumerateFiles(Path.Combine(root, project), "*.cs", SearchOption.AllDirectories)
@@ -31,6 +35,9 @@ public sealed partial class DocumentedRewriteCommandsTests
             Assert.Contains($"\"{variable}\"", source, StringComparison.Ordinal);
         }
     }
+
+    [GeneratedRegex(@"DOCKET_WRITE_\w+=1 dotnet test[^\n]*")]
+    private static partial Regex AnyRewriteCommand();
 
     [GeneratedRegex(@"(DOCKET_WRITE_[A-Z_]+)=1 dotnet test (tests/[\w.]+) -c Release --filter FullyQualifiedName~(\w+)\.(\w+)")]
     private static partial Regex RewriteCommand();

@@ -232,7 +232,7 @@ public sealed class WorkCalendar : IEquatable<WorkCalendar>
     /// <summary>Days of each month of the year as <see cref="MonthOfYear"/> counts them (a 365-day year).</summary>
     public IReadOnlyList<double> MonthLengths => Dated ? s_datedMonths : s_equalMonths;
 
-    private const double YearDays = 365.0;
+    private const double YearDays = Simulation.SimulationYear.Days;
 
     private static readonly double[] s_datedMonths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -259,7 +259,7 @@ public static class NationalScenario
         foreach (var (type, perYear) in g.Intake)
         {
             var days = s_steadyDays[type];
-            var count = (int)Math.Round(perYear * days / 365);
+            var count = (int)Math.Round(perYear * days / Simulation.SimulationYear.Days);
             if (count > 0)
             {
                 y.AppendLine(CultureInfo.InvariantCulture, $"      - {{ type: {type}, count: {count}, age_days: {{ dist: exponential, mean_days: {Num(days)} }} }}");
