@@ -13,7 +13,7 @@ internal static class ReportEndpoints
     {
         api.MapGet("/courts/{court}/reports/{kind}", ReportAsync)
             .WithName("CourtReport").WithTags(ApiTags.Courts).WithSummary("A court's published list")
-            .WithDescription("The daily check (daily-check: not served after 15 days, no hearing after a month, near the limit; the current day), "
+            .WithDescription($"The daily check (daily-check: not served after {CheckRules.NotServedDays:0} days, no hearing after {CheckRules.NoHearingDays:0} days, near the limit; the current day), "
                 + "the cases past their limit (past-limit; the current ISO week), the monthly assignment counts per judge with the draws' expected "
                 + "counts (assignments), the monthly caseload per division (caseload), the quarterly or yearly ranking of teams (rankings). "
                 + "period: yyyy-MM-dd, yyyy-Www, yyyy-MM, yyyy-Qn or yyyy as the kind takes; default the current one. "
