@@ -125,7 +125,7 @@ public sealed partial class ServeCommandTests : IDisposable
         }
     }
 
-    private static async Task<bool> HealthyAsync(HttpClient client)
+    internal static async Task<bool> HealthyAsync(HttpClient client)
     {
         try
         {
@@ -138,7 +138,7 @@ public sealed partial class ServeCommandTests : IDisposable
         }
     }
 
-    private static void Add(StringBuilder output, string? line)
+    internal static void Add(StringBuilder output, string? line)
     {
         if (line is not null)
         {
@@ -149,7 +149,7 @@ public sealed partial class ServeCommandTests : IDisposable
         }
     }
 
-    private static string Text(StringBuilder output)
+    internal static string Text(StringBuilder output)
     {
         lock (output)
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Docket.Server.Tests.Docs;
@@ -34,7 +33,7 @@ public sealed class StartCommandsTests : IDisposable
         // "dotnet run --project P -c Release -- ARGS" with the project found from the repository root.
         var words = command.Split(' ');
         var separator = Array.IndexOf(words, "--");
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
         var info = new ProcessStartInfo("dotnet")
         {
@@ -56,18 +55,18 @@ public sealed class StartCommandsTests : IDisposable
         info.Environment.Remove("DOCKET_SERVER_DLL");
         var output = new StringBuilder();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => Add(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Add(output, e.Data);
+        process.OutputDataReceived += (_, e) => ServeCommandTests.Add(output, e.Data);
+        process.ErrorDataReceived += (_, e) => ServeCommandTests.Add(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
             var deadline = DateTime.UtcNow.AddSeconds(240);
-            while (!await HealthyAsync(client))
+            while (!await ServeCommandTests.HealthyAsync(client))
             {
-                Assert.False(process.HasExited, $"'{command}' exited with {(process.HasExited ? process.ExitCode : 0)}:\n{Text(output)}");
-                Assert.True(DateTime.UtcNow < deadline, $"'{command}' did not answer /health within 240 s:\n{Text(output)}");
+                Assert.False(process.HasExited, $"'{command}' exited with {(process.HasExited ? process.ExitCode : 0)}:\n{ServeCommandTests.Text(output)}");
+                Assert.True(DateTime.UtcNow < deadline, $"'{command}' did not answer /health within 240 s:\n{ServeCommandTests.Text(output)}");
                 await Task.Delay(200);
             }
 
@@ -78,7 +77,7 @@ public sealed class StartCommandsTests : IDisposable
             };
             file.Headers.Add("X-Api-Key", "example-registrar-key");
             using var filed = await client.SendAsync(file);
-            Assert.True(filed.StatusCode == HttpStatusCode.Created, $"{filed.StatusCode}: {await filed.Content.ReadAsStringAsync()}\n{Text(output)}");
+            Assert.True(filed.StatusCode == HttpStatusCode.Created, $"{filed.StatusCode}: {await filed.Content.ReadAsStringAsync()}\n{ServeCommandTests.Text(output)}");
             using var export = new HttpRequestMessage(HttpMethod.Get, $"api/courts/{Court}/ledger?format=jsonl");
             export.Headers.Add("X-Api-Key", "example-auditor-key");
             using var exported = await client.SendAsync(export);
@@ -87,7 +86,7 @@ public sealed class StartCommandsTests : IDisposable
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
             Assert.True(File.Exists(Path.Combine(_caller.FullName, "data", "docket.db")),
-                $"no data/docket.db in the caller's directory {_caller.FullName}:\n{Text(output)}");
+                $"no data/docket.db in the caller's directory {_caller.FullName}:\n{ServeCommandTests.Text(output)}");
         }
         finally
         {
@@ -97,44 +96,5 @@ public sealed class StartCommandsTests : IDisposable
             }
             await process.WaitForExitAsync();
         }
-    }
-
-    private static async Task<bool> HealthyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync(new Uri("health", UriKind.Relative));
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static void Add(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Text(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
