@@ -282,6 +282,7 @@ public sealed class CourtLayout
 
     public IReadOnlyList<string> CategoryNames { get; }
 
+    /// <summary>The staff stations as a run starts them; each <see cref="CourtSimulation"/> works copies of its own.</summary>
     internal IReadOnlyList<Station> Stations { get; }
 
     /// <summary>The station of each shared pool (<see cref="CourtSpec.Pools"/>, in order).</summary>

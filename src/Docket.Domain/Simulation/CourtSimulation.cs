@@ -98,7 +98,8 @@ public sealed partial class CourtSimulation
         _windowEnd = layout.Scenario.Days;
         _months = _calendar.Months(_windowStart, _windowEnd);
         Deadlines = DeadlineCounters.ForWindow(_months.Count);
-        _stations = [.. layout.Stations];
+        // Stations keep their staff's queues and hours: each run works its own, so that one layout serves many runs.
+        _stations = [.. layout.Stations.Select(s => s.Staffed())];
         _supervision = layout.Spec.Supervision;
         _ladder = new EscalationLadder(_supervision.WarnBeforeHours, _supervision.ReferralAfterDays);
         _meetingCursor = new int[layout.JudgesByDepartment.Count];
@@ -1059,6 +1060,7 @@ public sealed partial class CourtSimulation
         Tally.ClosedByKindAndType[((int)team.Kind * _types.Length) + c.Type]++;
         Tally.QuotaCreditByKind[(int)team.Kind] += now >= _windowStart && team.Quota > 0 ? QuotaAttainment.Credit(team.QuotaUnit, _layout.TypeWeight[c.Type]) : 0;
         Tally.PendingByKind[(int)team.Kind]--;
+        DeadlineObserver?.Closed(c.Number, now);
         NodeReached(caseNo, NodeCatalog.ClosureNode, now);
         Appeals?.Closed(in c, now);
         if (_quality is not null)

@@ -33,6 +33,12 @@ public interface ICaseDeadlineObserver
     /// <summary>The case was assigned to a team (its first stage starts).</summary>
     void Assigned(long number, double at);
 
+    /// <summary>
+    /// The case closed, and its team, a place free, then takes what it can from the waiting queue: told in the order
+    /// the run closes cases, which at one moment (a meeting's cases) is the order their teams pull in.
+    /// </summary>
+    void Closed(long number, double at);
+
     /// <summary>The case's stage <paramref name="stage"/> (an index of its type's stages) ended.</summary>
     void StageEnded(long number, int stage, double at);
 

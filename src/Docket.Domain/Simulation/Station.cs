@@ -26,6 +26,9 @@ internal sealed class Station
         Tasks = new long[servers];
     }
 
+    /// <summary>The same staff with no task under way, none waiting and no hours worked: a new run's station.</summary>
+    public Station Staffed() => new(Name, Servers, OwnerTeam, HearsCases);
+
     public string Name { get; }
 
     public int Servers { get; }

@@ -328,6 +328,11 @@ public sealed class SimulatedLadderAgreementTests
 
         public void Assigned(long number, double at) => Cases[number].Limit.Add(new LimitFact("assigned", at));
 
+        // The closure is read from the closure node, which the run reaches at the same moment.
+        public void Closed(long number, double at)
+        {
+        }
+
         public void StageEnded(long number, int stage, double at) => Cases[number].Limit.Add(new LimitFact("stage", at, Stage: stage));
 
         public void LimitMoved(long number, double days, double at) => Cases[number].Limit.Add(new LimitFact("moved", at, days));

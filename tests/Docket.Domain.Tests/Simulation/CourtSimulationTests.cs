@@ -60,6 +60,30 @@ public sealed class CourtSimulationTests
     }
 
     [Fact]
+    public void Runs_of_one_layout_one_after_another_or_side_by_side_are_each_the_run_of_a_fresh_layout()
+    {
+        var scenario = Plain(new AssignmentSpec(AssignmentPolicyKind.Pull, Cap: 2));
+        var (spec, id) = scenario.ExpandCourts().Single();
+        var fresh = TestCourts.Simulate(scenario);
+        var layout = new CourtLayout(scenario, spec, id, prefixTeamIds: false);
+
+        var runs = new CourtSimulation[4];
+        runs[0] = new CourtSimulation(layout, scenario.Seed);
+        runs[0].RunToEnd();
+        Parallel.For(1, runs.Length, k =>
+        {
+            runs[k] = new CourtSimulation(layout, scenario.Seed);
+            runs[k].RunToEnd();
+        });
+
+        foreach (var run in runs)
+        {
+            Assert.Equal(Fingerprint(fresh), Fingerprint(run));
+            Assert.Equal(fresh.Stations.Select(s => s.BusyHours.Sum()), run.Stations.Select(s => s.BusyHours.Sum()));
+        }
+    }
+
+    [Fact]
     public void A_different_seed_gives_different_case_records()
     {
         var scenario = Plain();
