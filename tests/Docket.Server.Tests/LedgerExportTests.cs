@@ -135,7 +135,8 @@ public sealed class LedgerExportTests(ApiFixture fixture)
                 foreach (var id in criminal)
                 {
                     var (_, details, _) = await clerk.GetJsonAsync($"/api/cases/{id}");
-                    if (details.GetProperty("case").Str("status") != "pending")
+                    // A four-type case waits for its professional judges' meeting, a week away: not closed here.
+                    if (details.GetProperty("case").Str("status") != "pending" || MeetingStage(details.GetProperty("case")) == "required")
                     {
                         continue;
                     }
@@ -169,6 +170,10 @@ public sealed class LedgerExportTests(ApiFixture fixture)
         Assert.Equal(0, result.Unrevealed);
         Assert.Contains(lines, l => l.Entry.Kind == "pull");
     }
+
+    /// <summary>The stage of the case's professional judges' meeting, or null when it has none.</summary>
+    internal static string? MeetingStage(JsonElement c) =>
+        c.TryGetProperty("meeting", out var meeting) && meeting.ValueKind == JsonValueKind.Object ? meeting.Str("stage") : null;
 
     [Fact]
     public async Task Another_format_is_400_an_unknown_court_404_and_a_registrar_403()

@@ -29,7 +29,7 @@ public sealed class LiveAgreementTests
         }
         // The sequences did what they are for: every kind of decision and event is in some ledger (the live court's
         // seed is new each run, so which draws lead to a pull varies).
-        Assert.All(new[] { "assign", "queue", "pull", "close", "absence", "absence_withdrawn", "designate", "unlock", "warning", "escalate", "extension" },
+        Assert.All(new[] { "assign", "queue", "pull", "close", "absence", "absence_withdrawn", "designate", "unlock", "warning", "escalate", "extension", "meeting_referred", "meeting_held", "meeting_released" },
             kind => Assert.True(kinds.Contains(kind), $"no {kind} entry in any of the ledgers"));
     }
 
@@ -110,6 +110,26 @@ public sealed class LiveAgreementTests
                 if (id is null)
                 {
                     continue;
+                }
+                // A four-type case closes only after its professional judges' meeting: the president refers it (its
+                // papers go out), and once the papers have been out a week records the meeting held and releases it.
+                var meeting = LedgerExportTests.MeetingStage(c);
+                if (meeting == "required")
+                {
+                    var (referred, why, _) = await president.PostJsonAsync($"/api/cases/{id}/meeting", new { trigger = "four_type", reason = "a four-type case" });
+                    Assert.True(referred == HttpStatusCode.OK, why.ToString());
+                    continue;
+                }
+                if (meeting == "referred")
+                {
+                    var (held, why, _) = await president.PostJsonAsync($"/api/cases/{id}/meeting/held", new { adopted = true });
+                    if (held == HttpStatusCode.Conflict && why.Str("detail").Contains("papers went out", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    Assert.True(held == HttpStatusCode.OK, why.ToString());
+                    var (released, whyNot, _) = await president.PostJsonAsync($"/api/cases/{id}/meeting/release", null);
+                    Assert.True(released == HttpStatusCode.OK, whyNot.ToString());
                 }
                 var type = loaded.Scenario!.CaseTypes.First(t => t.Id == c.Str("type"));
                 foreach (var stage in type.Stages.Select(s => s.Task).Skip(c.GetProperty("stages_done").GetInt32()))

@@ -46,6 +46,7 @@ public static class CaseEntries
             Policy = e.Policy ?? "",
             Version = e.Seq,
             PartyCodeHmac = withPartyCode ? e.PartyCodeHmac : null,
+            Meeting = MeetingReferral.RequiredAtFiling(e.Trigger, e.At),
         };
         return e.Kind == LedgerKinds.Assign
             ? AssignedBy(c, e) with { Designated = e.Policy == AssignmentPolicyNames.Designated }

@@ -60,6 +60,7 @@ public static partial class CourtCommands
             Type = court.CaseTypes[type].Id,
             Flagged = request.Flagged,
             Risk = RiskLevels.NameOf(risk),
+            Trigger = MeetingReferral.FilingTrigger(request.Flagged, state.RulesVersion),
             IdempotencyKey = request.IdempotencyKey,
             PartyCodeHmac = request.PartyCodeHmac,
             Pool = court.PoolNames[decision.Pool],

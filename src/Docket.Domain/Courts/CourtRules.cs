@@ -24,8 +24,16 @@ public static class CourtRules
     /// </summary>
     public const int CatchUpVersion = 4;
 
+    /// <summary>
+    /// A four-type case (filed flagged) closes only after a professional judges' meeting, as the simulator holds it:
+    /// its filing entry carries the trigger <c>four_type</c>, its record's meeting stands <c>required</c> until someone
+    /// refers it, and its closing stage is refused until the meeting has sat and its minutes are released (or the
+    /// adjudication committee decided). Before it, only a case someone referred was held.
+    /// </summary>
+    public const int FourTypeMeetingVersion = 5;
+
     /// <summary>The version new ledgers begin under.</summary>
-    public const int Version = CatchUpVersion;
+    public const int Version = FourTypeMeetingVersion;
 
     /// <summary>
     /// Why a genesis entry's <c>rules</c> cannot be replayed by this build (a version before the first, or one a later

@@ -684,6 +684,12 @@ public sealed partial class CourtState
                     {
                         return refused;
                     }
+                    if (e.Trigger != MeetingReferral.FilingTrigger(e.Flagged ?? false, RulesVersion))
+                    {
+                        return RulesVersion >= CourtRules.FourTypeMeetingVersion
+                            ? $"a filing under rules version {RulesVersion} carries the meeting trigger {MeetingTriggers.FourType} when flagged, and no other"
+                            : $"a filing under rules version {RulesVersion} carries no meeting trigger";
+                    }
                     var type = _court.TypeIndex(e.Type ?? "");
                     if (type < 0 || _court.Layout.TypePool[type] < 0)
                     {

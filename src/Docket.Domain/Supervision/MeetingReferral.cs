@@ -42,19 +42,24 @@ public enum MeetingStage : byte
 
     [JsonStringEnumMemberName("released")]
     Released,
+
+    /// <summary>A four-type case nobody has referred yet (rules version 5): it cannot close until it is referred, heard and released.</summary>
+    [JsonStringEnumMemberName("required")]
+    Required,
 }
 
 public static class MeetingStages
 {
     public static IReadOnlyList<MeetingStage> All { get; } = Enum.GetValues<MeetingStage>();
 
-    /// <summary>A stage as the API and the saved state spell it: referred, held, committee or released.</summary>
+    /// <summary>A stage as the API and the saved state spell it: referred, held, committee, released or required.</summary>
     public static string NameOf(MeetingStage stage) => stage switch
     {
         MeetingStage.Referred => "referred",
         MeetingStage.Held => "held",
         MeetingStage.Committee => "committee",
         MeetingStage.Released => "released",
+        MeetingStage.Required => "required",
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 
@@ -65,6 +70,7 @@ public static class MeetingStages
         "held" => MeetingStage.Held,
         "committee" => MeetingStage.Committee,
         "released" => MeetingStage.Released,
+        "required" => MeetingStage.Required,
         _ => null,
     };
 }
@@ -107,7 +113,7 @@ public static class MeetingReferral
         {
             return ("case", "the case is closed");
         }
-        return hold is { Stage: not MeetingStage.Released }
+        return hold is { Stage: not (MeetingStage.Released or MeetingStage.Required) }
             ? ("case", $"the case is already referred to a meeting ({hold.Trigger}, {MeetingStages.NameOf(hold.Stage)})")
             : null;
     }
@@ -127,7 +133,7 @@ public static class MeetingReferral
     {
         if (hold is not { Stage: MeetingStage.Referred })
         {
-            return hold is null ? "the case was not referred to a meeting" : $"its meeting is past (it is {MeetingStages.NameOf(hold.Stage)})";
+            return NotReferred(hold) ? "the case was not referred to a meeting" : $"its meeting is past (it is {MeetingStages.NameOf(hold.Stage)})";
         }
         var papers = hold.ReferredAt.AddDays(papersDays);
         return at < papers ? $"the papers went out {hold.ReferredAt:O}: the meeting sits {papersDays:0.##} days after, from {papers:O}" : null;
@@ -141,7 +147,7 @@ public static class MeetingReferral
     {
         if (hold is not { Stage: MeetingStage.Held })
         {
-            return hold is null ? "the case was not referred to a meeting" : $"its meeting has not sat or is past (it is {MeetingStages.NameOf(hold.Stage)})";
+            return NotReferred(hold) ? "the case was not referred to a meeting" : $"its meeting has not sat or is past (it is {MeetingStages.NameOf(hold.Stage)})";
         }
         return GoesToCommittee(hold, fourType) ? "the panel departed from the meeting's majority on a four-type case: it goes to the adjudication committee" : null;
     }
@@ -150,7 +156,7 @@ public static class MeetingReferral
     public static string? RefuseCommittee(MeetingHold? hold) =>
         hold is { Stage: MeetingStage.Held, Adopted: false } ? null
         : hold is { Stage: MeetingStage.Held } ? "the panel adopted the meeting's majority view"
-        : hold is null ? "the case was not referred to a meeting"
+        : NotReferred(hold) ? "the case was not referred to a meeting"
         : $"its meeting has not sat or is past (it is {MeetingStages.NameOf(hold.Stage)})";
 
     /// <summary>Why the committee's decision cannot be recorded: the case is not before it.</summary>
@@ -161,9 +167,25 @@ public static class MeetingReferral
     public static bool GoesToCommittee(MeetingHold hold, bool fourType) =>
         hold.Adopted == false && (fourType || hold.Trigger == MeetingTriggers.FourType);
 
-    /// <summary>Why a case cannot close now: referred and not released; null when nothing holds it.</summary>
+    /// <summary>
+    /// The meeting trigger a filing entry carries (<see cref="Courts.CourtRules.FourTypeMeetingVersion"/>): four_type for a
+    /// flagged case filed under rules version 5 or later, whose record's meeting then stands <see cref="MeetingStage.Required"/>;
+    /// null otherwise.
+    /// </summary>
+    public static string? FilingTrigger(bool flagged, int rules) =>
+        flagged && rules >= Courts.CourtRules.FourTypeMeetingVersion ? MeetingTriggers.FourType : null;
+
+    /// <summary>The meeting a filing entry's trigger (<see cref="FilingTrigger"/>) requires of the case; null when none.</summary>
+    public static MeetingHold? RequiredAtFiling(string? trigger, DateTimeOffset filedAt) =>
+        trigger is null ? null : new MeetingHold(trigger, filedAt, MeetingStage.Required);
+
+    private static bool NotReferred([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] MeetingHold? hold) => hold is null or { Stage: MeetingStage.Required };
+
+    /// <summary>Why a case cannot close now: referred and not released, or a four-type case not yet referred; null when nothing holds it.</summary>
     public static string? HoldsClosing(MeetingHold? hold) =>
         hold is null or { Stage: MeetingStage.Released } ? null
         : hold.Stage == MeetingStage.Committee ? "it is before the adjudication committee"
+        : hold.Stage == MeetingStage.Required
+            ? $"a four-type case closes only after a professional judges' meeting: refer it ({hold.Trigger}), and it may close once the meeting has sat and its minutes are released"
         : $"it is held for a professional judges' meeting ({hold.Trigger}) until the meeting has sat and its minutes are released";
 }

@@ -22,8 +22,8 @@ public sealed class CaseStateNamesTests
         AssertNames(ConversionStates.All, ConversionStates.NameOf, ConversionStates.Parse, ["requested", "approved", "refused"]);
 
     [Fact]
-    public void Meeting_stages_are_named_referred_held_committee_and_released_and_each_name_round_trips() =>
-        AssertNames(MeetingStages.All, MeetingStages.NameOf, MeetingStages.Parse, ["referred", "held", "committee", "released"]);
+    public void Meeting_stages_are_named_referred_held_committee_released_and_required_and_each_name_round_trips() =>
+        AssertNames(MeetingStages.All, MeetingStages.NameOf, MeetingStages.Parse, ["referred", "held", "committee", "released", "required"]);
 
     [Fact]
     public void Party_node_states_are_named_reached_due_and_late_in_json()

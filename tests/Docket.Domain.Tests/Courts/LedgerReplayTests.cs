@@ -42,6 +42,11 @@ public sealed class LedgerReplayTests
             if (random.Next(3) == 0 && live.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } open)
             {
                 var c = open[random.Next(open.Count)];
+                foreach (var held in FourTypeMeeting.BeforeClosing(live, c.Number, at))
+                {
+                    Assert.True(held.Refused is null, held.Refused?.Error);
+                    records.AddRange(held.Records);
+                }
                 foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))
                 {
                     var reached = CourtCommands.Reach(live, c.Number, stage, clerk, at);

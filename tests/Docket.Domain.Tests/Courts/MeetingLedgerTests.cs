@@ -33,7 +33,7 @@ public sealed class MeetingLedgerTests
         assignment: { policy: random }
         """;
 
-    private sealed class Ledger() : ScenarioLedger(Yaml, "meetings")
+    private sealed class Ledger(int rules = CourtRules.Version) : ScenarioLedger(Yaml, "meetings", rules)
     {
         public CourtCase File(bool flagged = false, DateTimeOffset? at = null) => FileAt("civil", flagged, at ?? s_at);
 
@@ -70,6 +70,65 @@ public sealed class MeetingLedgerTests
         ledger.Replays();
         var folded = CaseEntries.Fold(ledger.Court, ledger.Records.Where(r => r.CaseId == c.Id).Select(r => LedgerEntry.Parse(r.Json)));
         Assert.Equal(new MeetingHold(MeetingTriggers.RemandOrReversal, s_at.AddDays(2), MeetingStage.Released, true), folded.Meeting);
+    }
+
+    [Fact]
+    public void A_four_type_case_closes_only_after_someone_referred_it_and_its_meeting_sat_and_was_released()
+    {
+        var ledger = new Ledger();
+        var c = ledger.File(flagged: true);
+        // The filing says so, and the case's record, as the court and the case's grain fold it, stands "required".
+        var filing = LedgerEntry.Parse(ledger.Records[^1].Json);
+        Assert.Equal(MeetingTriggers.FourType, filing.Trigger);
+        Assert.Equal(new MeetingHold(MeetingTriggers.FourType, s_at, MeetingStage.Required), c.Meeting);
+        Assert.Equal(c.Meeting, CaseEntries.Fold(ledger.Court, [filing]).Meeting);
+
+        Assert.Null(ledger.Reach(c, "hearing", s_at.AddDays(1)).Refused);
+        var unreferred = ledger.Reach(c, "judgment", s_at.AddDays(2));
+        Assert.Equal(Outcome.Conflict, unreferred.Refused?.Outcome);
+        Assert.Contains("a four-type case closes only after a professional judges' meeting: refer it", unreferred.Refused!.Error, StringComparison.Ordinal);
+        Assert.Contains("not referred", ledger.Step(c, new MeetingStep(MeetingStepKind.Held, Adopted: true), ledger.HeadOf(c), s_at.AddDays(9)).Refused!.Error, StringComparison.Ordinal);
+        Assert.Contains("not referred", ledger.Step(c, new MeetingStep(MeetingStepKind.Release), ledger.HeadOf(c), s_at.AddDays(9)).Refused!.Error, StringComparison.Ordinal);
+
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Refer, MeetingTriggers.FourType, "a four-type case"), ledger.JudgeOf(c), s_at.AddDays(2)).Refused);
+        Assert.Equal(Outcome.Conflict, ledger.Reach(c, "judgment", s_at.AddDays(3)).Refused?.Outcome);
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Held, Adopted: true), ledger.HeadOf(c), s_at.AddDays(9)).Refused);
+        Assert.Null(ledger.Step(c, new MeetingStep(MeetingStepKind.Release), ledger.HeadOf(c), s_at.AddDays(9)).Refused);
+        Assert.True(ledger.Reach(c, "judgment", s_at.AddDays(10)).Closed);
+        ledger.Replays();
+
+        // A case not flagged needs no meeting.
+        var ordinary = ledger.File(at: s_at.AddDays(10));
+        Assert.Null(ordinary.Meeting);
+        Assert.Null(ledger.Reach(ordinary, "hearing", s_at.AddDays(11)).Refused);
+        Assert.True(ledger.Reach(ordinary, "judgment", s_at.AddDays(11)).Closed);
+    }
+
+    [Fact]
+    public void Under_rules_version_4_a_flagged_case_nobody_referred_closes_as_it_did()
+    {
+        var ledger = new Ledger(rules: CourtRules.CatchUpVersion);
+        var c = ledger.File(flagged: true);
+        Assert.Null(LedgerEntry.Parse(ledger.Records[^1].Json).Trigger);
+        Assert.Null(c.Meeting);
+        Assert.Null(ledger.Reach(c, "hearing", s_at.AddDays(1)).Refused);
+        Assert.True(ledger.Reach(c, "judgment", s_at.AddDays(1)).Closed);
+        ledger.Replays();
+    }
+
+    [Theory]
+    [InlineData(CourtRules.Version, true, null, "carries the meeting trigger four_type when flagged")]
+    [InlineData(CourtRules.Version, false, MeetingTriggers.FourType, "carries the meeting trigger four_type when flagged")]
+    [InlineData(CourtRules.CatchUpVersion, true, MeetingTriggers.FourType, "carries no meeting trigger")]
+    public void Verification_refuses_a_filing_whose_meeting_trigger_is_not_the_one_its_rules_give(int rules, bool flagged, string? trigger, string problem)
+    {
+        var ledger = new Ledger(rules);
+        ledger.File(flagged: true);
+        ledger.File();
+        var filing = LedgerEntry.Parse(ledger.Records[^1].Json);
+
+        Assert.Contains(problem, ledger.ReplayWith(filing with { Number = filing.Number + 1, Case = ledger.Court.CaseId(filing.Number!.Value + 1), Flagged = flagged, Trigger = trigger }),
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Docket.Domain.Tests.Courts;
 /// <summary>Courts for the court's state machine.</summary>
 internal static class TestCourts
 {
-    /// <summary>A small court: civil and criminal teams, two leader-led teams, caps of 3.</summary>
+    /// <summary>A small court: civil and criminal teams, two leader-led teams, caps of 3; a meeting's papers go out the day it sits.</summary>
     public static Court Replay(string assignment)
     {
         var yaml = $$"""
@@ -24,6 +24,7 @@ internal static class TestCourts
               - { id: lead, count: 2, template: "1+1+1+1", accepts: [civil, criminal], cap: 3 }
               - { id: criminal, count: 3, members: { judge: 2 }, accepts: [criminal], cap: 3 }
             assignment: {{assignment}}
+            supervision: { meeting: { papers_days: 0 } }
             """;
         var loaded = ScenarioLoader.Load(yaml, "replay.yaml");
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));

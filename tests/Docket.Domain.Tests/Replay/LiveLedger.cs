@@ -10,7 +10,8 @@ namespace Docket.Domain.Tests.Replay;
 /// <summary>
 /// A ledger written by the live court's own commands (<see cref="CourtCommands"/> on a <see cref="CourtState"/>, as
 /// the live court grain runs them): filings of every type the court takes, some flagged or of major risk; closures
-/// (each closing stage reported, so its team pulls); a president's designations; a team's absence; the deadline
+/// (each closing stage reported, so its team pulls; a four-type case referred to its meeting when first chosen, and
+/// closed when chosen again once its meeting has sat and been released); a president's designations; a team's absence; the deadline
 /// watcher's runs (escalations, pulls by teams back); and, when asked, a seed rotation revealing the secret. Fully
 /// determined by its arguments (the secrets are SHA-256 of the seed's text), so a committed sample can be re-made.
 /// </summary>
@@ -41,16 +42,16 @@ public static class LiveLedger
             var filed = CourtCommands.File(live, new FilingRequest(types[random.Next(types.Length)], random.Next(15) == 0, risks[random.Next(risks.Length)], $"key-{n}", registrar), at);
             Assert.True(filed.Refused is null, filed.Refused?.Error);
             lines.AddRange(filed.Records.Select(r => r.Json));
-            if (random.Next(3) == 0 && live.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } open)
+            if (random.Next(3) == 0 && live.HeldCases.Where(c => c.Status == CourtCaseStatus.Pending).ToList() is { Count: > 0 } open
+                && open[random.Next(open.Count)] is { } closing && Tests.Courts.FourTypeMeeting.MayClose(live, closing.Number, at, lines))
             {
-                var c = open[random.Next(open.Count)];
-                foreach (var stage in court.CaseTypes[court.TypeIndex(c.Type)].Stages.Select(s => s.Task))
+                foreach (var stage in court.CaseTypes[court.TypeIndex(closing.Type)].Stages.Select(s => s.Task))
                 {
-                    if (live.Case(c.Number)!.Status != CourtCaseStatus.Pending || live.Case(c.Number)!.StagesDone > court.Layout.ClosingStage[court.TypeIndex(c.Type)])
+                    if (live.Case(closing.Number)!.Status != CourtCaseStatus.Pending || live.Case(closing.Number)!.StagesDone > court.Layout.ClosingStage[court.TypeIndex(closing.Type)])
                     {
                         break;
                     }
-                    var reached = CourtCommands.Reach(live, c.Number, stage, clerk, at);
+                    var reached = CourtCommands.Reach(live, closing.Number, stage, clerk, at);
                     // A refused step may still carry what the queue owed by then: the court's entries all the same.
                     lines.AddRange(reached.Records.Select(r => r.Json));
                     if (reached.Refused is not null)

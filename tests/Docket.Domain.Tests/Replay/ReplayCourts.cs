@@ -40,6 +40,7 @@ internal static class ReplayCourts
               - { id: lead, count: 2, members: { {{lead}} }, accepts: [civil, criminal], cap: 3 }
               - { id: criminal, count: 3, members: { judge: {{judges}} }, accepts: [criminal], cap: 3 }
             assignment: {{assignment}}
+            supervision: { meeting: { papers_days: 0 } }
             """;
         var loaded = ScenarioLoader.Load(yaml, "replay.yaml");
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));

@@ -8,6 +8,7 @@ using Docket.Domain.Replay;
 using Docket.Domain.Scenarios;
 using Docket.Domain.Simulation;
 using Docket.Domain.Supervision;
+using Docket.Domain.Tests.Courts;
 
 namespace Docket.Domain.Tests.Replay;
 
@@ -98,6 +99,11 @@ public sealed class SimulatorEngineAgreementTests
         // A closure at the engine's moment to the nearest tick, or the moment of the entry before it if that is later.
         commands.AddRange(order.Closed.Select(c => (c.At, c.Order, s_start.AddTicks((long)Math.Round(c.At * TimeSpan.TicksPerDay)),
             (Func<DateTimeOffset, IEnumerable<CommandEffect>>)(at => Close(live, c.Number, clerk, at)))));
+        // A four-type case is referred to its meeting when the engine finished its closing stage (its papers go out),
+        // and heard and released when the engine closes it.
+        commands.AddRange(order.StageEnds.Where(s => requests[(int)s.Number - 1].Request.Flagged && s.Stage == court.Layout.ClosingStage[court.TypeIndex(requests[(int)s.Number - 1].Request.Type)])
+            .Select(s => (s.At, s.Order, s_start.AddTicks((long)Math.Round(s.At * TimeSpan.TicksPerDay)),
+                (Func<DateTimeOffset, IEnumerable<CommandEffect>>)(at => [FourTypeMeeting.Refer(live, s.Number, at)]))));
         commands.AddRange(court.Layout.Spec.Absences.Select(a => (a.FromDay, -1, s_start.AddDays(a.FromDay), (Func<DateTimeOffset, IEnumerable<CommandEffect>>)(at =>
             [CourtCommands.MarkAbsent(live, a.Team, at, s_start.AddDays(a.ToDay), "leave", president, at)]))));
         var last = s_start;
@@ -172,6 +178,7 @@ public sealed class SimulatorEngineAgreementTests
                       - { team: lead-2, from_day: 8.25, to_day: 10 }
                       - { team: criminal-1, from_day: 12, to_day: 12.5 }
                     assignment: {{CourtAgreementPropertyTests.s_assignments[policy]}}
+                    supervision: { meeting: { papers_days: 0 } }
                     """;
                 var loaded = ScenarioLoader.Load(yaml, Source);
                 Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
@@ -184,6 +191,13 @@ public sealed class SimulatorEngineAgreementTests
     /// <summary>The clerk records each stage of the case up to its closing one, at the moment the engine closed it.</summary>
     private static IEnumerable<CommandEffect> Close(CourtState live, long number, Actor clerk, DateTimeOffset at)
     {
+        if (live.Case(number)?.Meeting is { Stage: MeetingStage.Referred })
+        {
+            foreach (var effect in FourTypeMeeting.Release(live, number, at))
+            {
+                yield return effect;
+            }
+        }
         var type = live.Court.CaseTypes[live.Court.TypeIndex(live.Case(number)!.Type)];
         foreach (var stage in type.Stages)
         {
@@ -202,6 +216,9 @@ public sealed class SimulatorEngineAgreementTests
 
         /// <summary>Each filing's place in the order, by case number (1, 2, 3…) less one.</summary>
         public List<int> Filed { get; } = [];
+
+        /// <summary>The stages cases finished, in the order finished, with their places.</summary>
+        public List<(long Number, int Stage, double At, int Order)> StageEnds { get; } = [];
 
         /// <summary>The cases closed, in the order closed, with their places.</summary>
         public List<(long Number, double At, int Order)> Closed { get; } = [];
@@ -226,9 +243,7 @@ public sealed class SimulatorEngineAgreementTests
         {
         }
 
-        public void StageEnded(long number, int stage, double at)
-        {
-        }
+        void ICaseDeadlineObserver.StageEnded(long number, int stage, double at) => StageEnds.Add((number, stage, at, _next++));
 
         public void LimitMoved(long number, double days, double at)
         {
