@@ -135,7 +135,8 @@ public sealed record CourtCase
 
     /// <summary>
     /// Its referral to a professional judges' meeting (<see cref="Supervision.MeetingHold"/>: trigger, when the papers
-    /// went out, stage), or null when never referred. Kept by the court like <see cref="Conversion"/> (its saved
+    /// went out, stage), or null when never referred; a four-type case filed under rules version 5 stands
+    /// <c>required</c> from its filing until referred. Kept by the court like <see cref="Conversion"/> (its saved
     /// state's JSON holds it; not in the record's Orleans form); a referred case closes only once released.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

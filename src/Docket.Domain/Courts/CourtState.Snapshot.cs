@@ -18,6 +18,9 @@ public sealed partial class CourtState
 {
     private const string SnapshotMagic = "docket-court-state";
     /// <summary>
+    /// 11: as 10, written by a build that knows rules version 5, so that a build before it (which reads only 10, and
+    /// would take up the state without asking its rules version) replays the ledger instead and refuses its genesis
+    /// entry; a state of version 10 is read as before. A state whose rules version this build does not know is refused.
     /// 10: each team's and judge's tally with its seats in professional judges' meetings that sat (they count towards
     /// a quota in workload units); a state of version 9 is refused (the court replays its whole ledger once, which
     /// counts them).
@@ -31,7 +34,10 @@ public sealed partial class CourtState
     /// reviewed), then the meeting's sittings and each member's attendance. A state of an earlier version lacks them (a judge's closures cannot be told from the digests) and is
     /// refused: the court replays its ledger.
     /// </summary>
-    private const int SnapshotVersion = 10;
+    private const int SnapshotVersion = 11;
+
+    /// <summary>The earlier version a state is still read in: the same bytes but for the version.</summary>
+    private const int SameAsSnapshotVersion = 10;
 
     /// <summary>Writes the state as of its last entry (<see cref="Seq"/>, <see cref="Head"/>).</summary>
     public void WriteSnapshot(Stream stream) => CaptureSnapshot().WriteTo(stream);
@@ -123,7 +129,7 @@ public sealed partial class CourtState
         try
         {
             var version = r.ReadString() == SnapshotMagic ? r.ReadInt32() : -1;
-            if (version != SnapshotVersion)
+            if (version is not (SnapshotVersion or SameAsSnapshotVersion))
             {
                 throw new InvalidDataException("not a saved court state of this version");
             }
@@ -139,6 +145,10 @@ public sealed partial class CourtState
             var startedAt = CourtTimes.Read(r);
             var commitment = r.ReadString();
             var rules = r.ReadInt32();
+            if (CourtRules.Unknown(rules) is { } unknown)
+            {
+                throw new InvalidDataException(unknown);
+            }
             var counters = new long[5];
             for (var i = 0; i < counters.Length; i++)
             {

@@ -684,11 +684,9 @@ public sealed partial class CourtState
                     {
                         return refused;
                     }
-                    if (e.Trigger != MeetingReferral.FilingTrigger(e.Flagged ?? false, RulesVersion))
+                    if (EntryRules.RefuseTrigger(e, RulesVersion) is { } trigger)
                     {
-                        return RulesVersion >= CourtRules.FourTypeMeetingVersion
-                            ? $"a filing under rules version {RulesVersion} carries the meeting trigger {MeetingTriggers.FourType} when flagged, and no other"
-                            : $"a filing under rules version {RulesVersion} carries no meeting trigger";
+                        return trigger;
                     }
                     var type = _court.TypeIndex(e.Type ?? "");
                     if (type < 0 || _court.Layout.TypePool[type] < 0)
@@ -755,6 +753,11 @@ public sealed partial class CourtState
                     if (ArchiveWaits(_court, c, step))
                     {
                         return $"case {e.Case} was archived before its quality review passed";
+                    }
+                    // The report that closes a case is refused while its meeting holds it (CaseCommands.Reach), close entry or not.
+                    if (step.Closes && MeetingReferral.HoldsClosing(c.Meeting) is { } held)
+                    {
+                        return $"case {e.Case} reached its closing stage while {held}";
                     }
                     return CaseClock.IsLocked(_court, c, e.At) ? $"case {e.Case} was locked when the report was recorded" : null;
                 }

@@ -27,6 +27,22 @@ public static class EntryRules
     }
 
     /// <summary>
+    /// Why a filing entry's meeting trigger is not the one its ledger's rules give (<see cref="MeetingReferral.FilingTrigger"/>:
+    /// four_type exactly when flagged, from rules version 5; none before), whatever the layout; null when it is, or for
+    /// another kind of entry.
+    /// </summary>
+    public static string? RefuseTrigger(LedgerEntry e, int rules)
+    {
+        if (e.Kind is not (LedgerKinds.Assign or LedgerKinds.Queue) || e.Trigger == MeetingReferral.FilingTrigger(e.Flagged ?? false, rules))
+        {
+            return null;
+        }
+        return rules >= CourtRules.FourTypeMeetingVersion
+            ? $"a filing under rules version {rules} carries the meeting trigger {MeetingTriggers.FourType} when flagged, and no other"
+            : $"a filing under rules version {rules} carries no meeting trigger";
+    }
+
+    /// <summary>
     /// What a filing entry (<c>assign</c> or <c>queue</c>) must say whatever the layout: its case type, a risk level
     /// the court knows (<see cref="RiskLevels.Parse"/>: none, ordinary, larger, major, or none given), and the court's
     /// next case number (numbers follow filing, one by one); null when it does, or for another kind of entry.

@@ -151,7 +151,10 @@ public sealed record LedgerEntry
     [Id(37)]
     public string? Finding { get; init; }
 
-    /// <summary>Why the case goes to a professional judges' meeting (kind meeting_referred, one of <see cref="Supervision.MeetingTriggers"/>).</summary>
+    /// <summary>
+    /// Why the case goes to a professional judges' meeting (kind meeting_referred, one of <see cref="Supervision.MeetingTriggers"/>);
+    /// on a flagged case's filing (assign or queue) under rules version 5, four_type: the meeting it must have before it closes.
+    /// </summary>
     [Id(38)]
     public string? Trigger { get; init; }
 

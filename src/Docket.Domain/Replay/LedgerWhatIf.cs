@@ -22,17 +22,19 @@ public static class LedgerWhatIf
     /// <summary>
     /// What can still be checked of a ledger on another layout, where the court's rules cannot re-make what it
     /// decided (its draws, pulls, escalations due, reports, holds all depend on the layout it ran): every entry's kind,
-    /// its time not before the previous entry's, its actor's right, and a filing's case type and number
+    /// its time not before the previous entry's, its actor's right, and a filing's case type, number and meeting trigger
     /// (<see cref="EntryRules"/>, as the court's own verifier checks them). A <see cref="LedgerInputException"/> naming the first entry that fails.
     /// </summary>
     public static void Verify(IReadOnlyList<LedgerLine> lines, string source)
     {
         DateTimeOffset? previous = null;
         var filed = 0L;
+        var rules = 1;
         foreach (var line in lines)
         {
             var e = line.Entry;
-            if ((EntryRules.Refuse(e, previous) ?? EntryRules.RefuseFiling(e, filed)) is { } problem)
+            rules = e.Kind == LedgerKinds.Genesis ? e.Rules ?? 1 : rules;
+            if ((EntryRules.Refuse(e, previous) ?? EntryRules.RefuseFiling(e, filed) ?? EntryRules.RefuseTrigger(e, rules)) is { } problem)
             {
                 throw new LedgerInputException($"{source}:{line.Line}:1: the ledger fails verification at entry {e.Seq} ({e.Kind}): {problem}");
             }

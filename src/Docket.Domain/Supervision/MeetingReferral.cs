@@ -25,7 +25,8 @@ public static class MeetingTriggers
 }
 
 /// <summary>
-/// Where a referred case stands: referred (papers out), held (the meeting sat), with the committee, or released. JSON
+/// Where a referred case stands: referred (papers out), held (the meeting sat), with the committee, or released; or,
+/// for a four-type case under rules version 5 nobody has referred yet, required. JSON
 /// and the saved state spell it as its name (<see cref="MeetingStages.NameOf"/>); the ledger records it as the entry's kind.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MeetingStage>))]

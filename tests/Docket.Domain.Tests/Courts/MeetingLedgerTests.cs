@@ -87,6 +87,11 @@ public sealed class MeetingLedgerTests
         var unreferred = ledger.Reach(c, "judgment", s_at.AddDays(2));
         Assert.Equal(Outcome.Conflict, unreferred.Refused?.Outcome);
         Assert.Contains("a four-type case closes only after a professional judges' meeting: refer it", unreferred.Refused!.Error, StringComparison.Ordinal);
+        // Nor does a ledger that reports the closing stage anyway verify, with or without the close entry after it.
+        var hearing = LedgerEntry.Parse(ledger.Records.Last(r => r.Kind == LedgerKinds.Node).Json);
+        var judgment = CaseProgress.Resolve(ledger.Court, ledger.State.Case(c.Number)!, "judgment").Step!;
+        Assert.Contains("reached its closing stage while a four-type case closes only after a professional judges' meeting",
+            ledger.ReplayWith(hearing with { Node = "judgment", Stages = judgment.Stages, Nodes = judgment.Nodes, At = s_at.AddDays(2) }), StringComparison.Ordinal);
         Assert.Contains("not referred", ledger.Step(c, new MeetingStep(MeetingStepKind.Held, Adopted: true), ledger.HeadOf(c), s_at.AddDays(9)).Refused!.Error, StringComparison.Ordinal);
         Assert.Contains("not referred", ledger.Step(c, new MeetingStep(MeetingStepKind.Release), ledger.HeadOf(c), s_at.AddDays(9)).Refused!.Error, StringComparison.Ordinal);
 

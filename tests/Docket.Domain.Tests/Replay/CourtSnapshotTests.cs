@@ -93,6 +93,47 @@ public sealed class CourtSnapshotTests
         Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(court, _ => null, new MemoryStream([1, 2, 3])));
     }
 
+    [Fact]
+    public void A_state_of_version_10_is_read_as_before_and_one_of_rules_this_build_does_not_know_is_refused()
+    {
+        var court = CourtAgreementPropertyTests.CourtOf(0, 1);
+        var state = new CourtState(court, e => LiveLedger.Secret(4, e));
+        foreach (var (json, i) in LiveLedger.Write(court, 20, 4, rotateAtEnd: false).Select((j, i) => (j, i)))
+        {
+            Assert.Null(state.Replay(Record(court, i + 1, json)));
+        }
+        using var saved = new MemoryStream();
+        state.WriteSnapshot(saved);
+        var bytes = saved.ToArray();
+        // Where the version and the rules version lie: after the header's strings, counts and times, as written.
+        using var reader = new BinaryReader(new MemoryStream(bytes));
+        reader.ReadString();
+        var versionAt = (int)reader.BaseStream.Position;
+        Assert.Equal(11, reader.ReadInt32());
+        reader.ReadString();
+        reader.ReadString();
+        reader.ReadInt64();
+        reader.ReadString();
+        reader.ReadInt32();
+        CourtTimes.Read(reader);
+        reader.ReadBoolean();
+        CourtTimes.Read(reader);
+        reader.ReadString();
+        var rulesAt = (int)reader.BaseStream.Position;
+        Assert.Equal(CourtRules.Version, reader.ReadInt32());
+
+        var version10 = (byte[])bytes.Clone();
+        BitConverter.GetBytes(10).CopyTo(version10, versionAt);
+        Assert.Equal(state.Head, CourtState.ReadSnapshot(court, e => LiveLedger.Secret(4, e), new MemoryStream(version10)).Head);
+        var version9 = (byte[])bytes.Clone();
+        BitConverter.GetBytes(9).CopyTo(version9, versionAt);
+        Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(court, e => LiveLedger.Secret(4, e), new MemoryStream(version9)));
+        var laterRules = (byte[])bytes.Clone();
+        BitConverter.GetBytes(CourtRules.Version + 1).CopyTo(laterRules, rulesAt);
+        Assert.Contains($"rules version {CourtRules.Version + 1} is not one this build knows",
+            Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(court, e => LiveLedger.Secret(4, e), new MemoryStream(laterRules))).Message, StringComparison.Ordinal);
+    }
+
     private static LedgerRecord Record(Court court, long seq, string json)
     {
         var e = LedgerEntry.Parse(json);

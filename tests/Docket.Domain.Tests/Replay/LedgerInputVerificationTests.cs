@@ -68,6 +68,27 @@ public sealed class LedgerInputVerificationTests
         Assert.Contains("unknown risk level 'huge'", whatIf.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_flagged_filing_without_its_meeting_trigger_fails_verification_on_every_layout()
+    {
+        var court = ReplayCourts.Of("{ policy: random }");
+        var lines = LiveLedger.Write(court, 60, Seed);
+        var index = lines.FindIndex(l => LedgerEntry.Parse(l) is { Kind: LedgerKinds.Assign, Flagged: true });
+        var filing = LedgerEntry.Parse(lines[index]);
+        Assert.Equal(Domain.Supervision.MeetingTriggers.FourType, filing.Trigger);
+        var forged = LedgerReplayRunTests.Rechain(lines, index, filing with { Trigger = null });
+
+        var failure = Verify(court, forged, e => LiveLedger.Secret(Seed, e));
+        Assert.NotNull(failure);
+        Assert.Equal(filing.Seq, failure.FirstInvalidSeq);
+        Assert.Contains("carries the meeting trigger four_type when flagged", failure.Problem, StringComparison.Ordinal);
+        var replayed = Assert.Throws<LedgerInputException>(() => LedgerReplayRunTests.Replay(court, forged));
+        Assert.Contains($"ledger.jsonl:{index + 1}:1: the ledger fails verification at entry {filing.Seq} (assign): ", replayed.Message, StringComparison.Ordinal);
+        var whatIf = Assert.Throws<LedgerInputException>(() => LedgerWhatIf.Verify(LedgerFile.Read(forged, "ledger.jsonl"), "ledger.jsonl"));
+        Assert.Contains("carries the meeting trigger four_type when flagged", whatIf.Message, StringComparison.Ordinal);
+        LedgerWhatIf.Verify(LedgerFile.Read(lines, "ledger.jsonl"), "ledger.jsonl");
+    }
+
     [Theory]
     [InlineData("none")]
     [InlineData("ordinary")]
