@@ -80,14 +80,7 @@ public sealed class CourtSnapshotTests
     {
         var court = CourtAgreementPropertyTests.CourtOf(0, 1);
         var other = CourtAgreementPropertyTests.CourtOf(3, 1);
-        var state = new CourtState(court, e => LiveLedger.Secret(4, e));
-        foreach (var (json, i) in LiveLedger.Write(court, 20, 4, rotateAtEnd: false).Select((j, i) => (j, i)))
-        {
-            Assert.Null(state.Replay(Record(court, i + 1, json)));
-        }
-        using var saved = new MemoryStream();
-        state.WriteSnapshot(saved);
-        var bytes = saved.ToArray();
+        var (state, bytes) = SavedAfterTwentyFilings(court);
         Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(other, _ => null, new MemoryStream(bytes)));
         Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(court, _ => null, new MemoryStream(bytes[..(bytes.Length / 2)])));
         Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(court, _ => null, new MemoryStream([1, 2, 3])));
@@ -97,14 +90,7 @@ public sealed class CourtSnapshotTests
     public void A_state_of_version_10_is_read_as_before_and_one_of_rules_this_build_does_not_know_is_refused()
     {
         var court = CourtAgreementPropertyTests.CourtOf(0, 1);
-        var state = new CourtState(court, e => LiveLedger.Secret(4, e));
-        foreach (var (json, i) in LiveLedger.Write(court, 20, 4, rotateAtEnd: false).Select((j, i) => (j, i)))
-        {
-            Assert.Null(state.Replay(Record(court, i + 1, json)));
-        }
-        using var saved = new MemoryStream();
-        state.WriteSnapshot(saved);
-        var bytes = saved.ToArray();
+        var (state, bytes) = SavedAfterTwentyFilings(court);
         // Where the version and the rules version lie: after the header's strings, counts and times, as written.
         using var reader = new BinaryReader(new MemoryStream(bytes));
         reader.ReadString();
@@ -132,6 +118,19 @@ public sealed class CourtSnapshotTests
         BitConverter.GetBytes(CourtRules.Version + 1).CopyTo(laterRules, rulesAt);
         Assert.Contains($"rules version {CourtRules.Version + 1} is not one this build knows",
             Assert.Throws<InvalidDataException>(() => CourtState.ReadSnapshot(court, e => LiveLedger.Secret(4, e), new MemoryStream(laterRules))).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The court after a ledger of 20 filings, and its saved state's bytes.</summary>
+    private static (CourtState State, byte[] Bytes) SavedAfterTwentyFilings(Court court)
+    {
+        var state = new CourtState(court, e => LiveLedger.Secret(4, e));
+        foreach (var (json, i) in LiveLedger.Write(court, 20, 4, rotateAtEnd: false).Select((j, i) => (j, i)))
+        {
+            Assert.Null(state.Replay(Record(court, i + 1, json)));
+        }
+        using var saved = new MemoryStream();
+        state.WriteSnapshot(saved);
+        return (state, saved.ToArray());
     }
 
     private static LedgerRecord Record(Court court, long seq, string json)
