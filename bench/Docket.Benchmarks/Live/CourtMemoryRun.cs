@@ -15,7 +15,8 @@ namespace Docket.Benchmarks.Live;
 /// ledger of about ENTRIES entries of which about OPEN cases are still in progress (default 5% of the filings). The
 /// ledger is written by the court's own commands on Xicheng's pooled court (scenarios/xicheng-pooled.yaml): filings
 /// with Idempotency-Keys, and the oldest case in progress taken through every stage whenever more than OPEN are
-/// open. With <c>--long-pending EVERY</c>, every EVERY-th case filed is never closed (besides the OPEN): cases in
+/// open (a four-type case, one filing in 40, is referred to its professional judges' meeting the first time it comes
+/// up and closed when it comes up again after the papers' week, so a few hundred more than OPEN are open). With <c>--long-pending EVERY</c>, every EVERY-th case filed is never closed (besides the OPEN): cases in
 /// progress spread over the court's whole history, not only its last filings. It is kept in a temporary file; then, with nothing else of it in memory, a fresh court state replays it
 /// (verifying each entry as activation does) and the managed heap retained by that state is measured after a full
 /// collection; then the state is taken (<see cref="CourtState.CaptureSnapshot"/>: the part that holds the court up),
@@ -109,6 +110,7 @@ public static class CourtMemoryRun
         var time = DateTimeOffset.UtcNow.AddSeconds(-30.0 * entries / 6);
         var registrar = new Actor("registrar", UserRoles.Registrar, court.Id, null, null);
         var clerk = new Actor("clerk", UserRoles.Clerk, court.Id, null, null);
+        var president = new Actor("president", UserRoles.President, court.Id, null, null);
         var types = court.CaseTypes.Where(t => court.Layout.TypePool[court.TypeIndex(t.Id)] >= 0).Select(t => t.Id).ToArray();
         var random = new Random(1);
         var pending = new Queue<long>();
@@ -128,6 +130,26 @@ public static class CourtMemoryRun
             foreach (var touch in live.DrainTouches())
             {
                 dockets[touch.Team].Apply(touch.Entry, n => live.Case(n));
+            }
+        }
+        // A four-type case goes to its professional judges' meeting before it closes (rules version 5): referred the
+        // first time it comes up, heard and released once its papers have been out the papers' week; till then it
+        // waits its turn again.
+        bool MeetingAllowsClosing(long number)
+        {
+            switch (live.Case(number)?.Meeting)
+            {
+                case { Stage: MeetingStage.Required }:
+                    Save(CourtCommands.Meeting(live, number, new MeetingStep(MeetingStepKind.Refer, MeetingTriggers.FourType, "a four-type case"), president, time).Records);
+                    return false;
+                case { Stage: MeetingStage.Referred } hold when hold.ReferredAt.AddDays(live.PapersDays) > time:
+                    return false;
+                case { Stage: MeetingStage.Referred }:
+                    Save(CourtCommands.Meeting(live, number, new MeetingStep(MeetingStepKind.Held, Adopted: true), president, time).Records);
+                    Save(CourtCommands.Meeting(live, number, new MeetingStep(MeetingStepKind.Release), president, time).Records);
+                    return true;
+                default:
+                    return true;
             }
         }
         void Warn(long number)
@@ -173,6 +195,11 @@ public static class CourtMemoryRun
             while (pending.Count > (open ?? Math.Max(1, filings / 20)))
             {
                 var number = pending.Dequeue();
+                if (!MeetingAllowsClosing(number))
+                {
+                    pending.Enqueue(number);
+                    continue;
+                }
                 foreach (var stage in court.CaseTypes[court.TypeIndex(live.Case(number)!.Type)].Stages.Select(s => s.Task))
                 {
                     var reached = CourtCommands.Reach(live, number, stage, clerk, time);
