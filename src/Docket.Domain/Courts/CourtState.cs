@@ -537,6 +537,12 @@ public sealed partial class CourtState
     private OwedPull? _owed;
 
     /// <summary>
+    /// The case whose closing stage the last entry replayed reported, and whose close entry must come next (the court
+    /// writes the two as one decision, <see cref="CaseCommands.Reach"/>); 0 for none. Checked from rules version 5 on.
+    /// </summary>
+    private long _closeOwed;
+
+    /// <summary>
     /// Re-applies a stored entry, checking it on the way: its hash, its link to the previous entry, and that the
     /// rules re-make it (the same draw, the same pull, a valid report, a real lock, no pull owed left out). Returns
     /// the first problem found, or null; the entry is applied as stored either way when it can be.
@@ -570,6 +576,11 @@ public sealed partial class CourtState
             problem ??= $"team {_court.Layout.Teams[owed.Team].Id} still owed a pull at {owed.At:O} (waiting case {_court.CaseId(owed.Case)}): "
                 + $"the court pulls while it can, one entry after another, and this {entry.Kind} entry comes in its place";
         }
+        if (_closeOwed != 0 && !(entry.Kind == LedgerKinds.Close && entry.Number == _closeOwed))
+        {
+            problem ??= $"case {_court.CaseId(_closeOwed)} reached its closing stage in the entry before, and its close entry does not follow (this {entry.Kind} entry comes in its place)";
+        }
+        _closeOwed = 0;
         var pullOwed = _owed is not null;
         _owed = null;
         try
@@ -584,7 +595,14 @@ public sealed partial class CourtState
                 problem ??= OwedBeforeCommand(entry);
             }
             var pulling = PullingTeam(entry);
+            var closing = entry.Kind == LedgerKinds.Node && RulesVersion >= CourtRules.FourTypeMeetingVersion && Case(entry.Number ?? 0) is { Status: CourtCaseStatus.Pending } open
+                && open.StagesDone <= _court.Layout.ClosingStage[_court.TypeIndex(open.Type)];
             Apply(entry);
+            if (closing && Case(entry.Number ?? 0) is { Status: CourtCaseStatus.Pending } reached
+                && reached.StagesDone > _court.Layout.ClosingStage[_court.TypeIndex(reached.Type)])
+            {
+                _closeOwed = reached.Number;
+            }
             if (hashHolds)
             {
                 // A stored hash that is not the text's may not even be a hash: the court closes on the problem anyway.

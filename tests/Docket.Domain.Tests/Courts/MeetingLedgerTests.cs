@@ -110,6 +110,23 @@ public sealed class MeetingLedgerTests
     }
 
     [Fact]
+    public void Verification_refuses_a_closing_stage_report_whose_close_entry_does_not_follow()
+    {
+        var ledger = new Ledger();
+        var c = ledger.File();
+        ledger.Reach(c, "hearing", s_at.AddDays(1));
+        Assert.True(ledger.Reach(c, "judgment", s_at.AddDays(1)).Closed);
+        var close = ledger.Records.FindIndex(r => r.Kind == LedgerKinds.Close);
+        ledger.File(at: s_at.AddDays(2));
+        var filing = LedgerEntry.Parse(ledger.Records[^1].Json);
+        var closeEntry = LedgerEntry.Parse(ledger.Records[close].Json);
+        ledger.Replays();
+
+        Assert.Contains($"case {c.Id} reached its closing stage in the entry before, and its close entry does not follow (this assign entry comes in its place)",
+            ledger.ReplayWith(close, filing with { Seq = closeEntry.Seq, Prev = closeEntry.Prev }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Under_rules_version_4_a_flagged_case_nobody_referred_closes_as_it_did()
     {
         var ledger = new Ledger(rules: CourtRules.CatchUpVersion);
