@@ -595,10 +595,9 @@ public sealed partial class CourtState
                 problem ??= OwedBeforeCommand(entry);
             }
             var pulling = PullingTeam(entry);
-            var closing = entry.Kind == LedgerKinds.Node && RulesVersion >= CourtRules.FourTypeMeetingVersion && Case(entry.Number ?? 0) is { Status: CourtCaseStatus.Pending } open
-                && open.StagesDone <= _court.Layout.ClosingStage[_court.TypeIndex(open.Type)];
             Apply(entry);
-            if (closing && Case(entry.Number ?? 0) is { Status: CourtCaseStatus.Pending } reached
+            // A report that leaves its case pending past its closing stage owes the close entry next.
+            if (entry.Kind == LedgerKinds.Node && RulesVersion >= CourtRules.FourTypeMeetingVersion && Case(entry.Number ?? 0) is { Status: CourtCaseStatus.Pending } reached
                 && reached.StagesDone > _court.Layout.ClosingStage[_court.TypeIndex(reached.Type)])
             {
                 _closeOwed = reached.Number;

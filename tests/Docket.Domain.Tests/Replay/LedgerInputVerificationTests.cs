@@ -55,17 +55,8 @@ public sealed class LedgerInputVerificationTests
         var filing = LedgerEntry.Parse(lines[index]);
         var forged = LedgerReplayRunTests.Rechain(lines, index, filing with { Risk = "huge" });
 
-        var failure = Verify(court, forged, e => LiveLedger.Secret(Seed, e));
-        Assert.NotNull(failure);
-        Assert.Equal(filing.Seq, failure.FirstInvalidSeq);
-        Assert.Contains("unknown risk level 'huge'", failure.Problem, StringComparison.Ordinal);
-
-        // The replay on the same layout, and the what-if's checks on another, refuse it by the same rule.
-        var replayed = Assert.Throws<LedgerInputException>(() => LedgerReplayRunTests.Replay(court, forged));
-        Assert.Contains($"ledger.jsonl:{index + 1}:1: the ledger fails verification at entry {filing.Seq} (assign): ", replayed.Message, StringComparison.Ordinal);
+        var replayed = AssertRefusedOnEveryLayout(court, forged, index, filing, "unknown risk level 'huge'");
         Assert.Contains("unknown risk level 'huge'", replayed.Message, StringComparison.Ordinal);
-        var whatIf = Assert.Throws<LedgerInputException>(() => LedgerWhatIf.Verify(LedgerFile.Read(forged, "ledger.jsonl"), "ledger.jsonl"));
-        Assert.Contains("unknown risk level 'huge'", whatIf.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,15 +69,26 @@ public sealed class LedgerInputVerificationTests
         Assert.Equal(Domain.Supervision.MeetingTriggers.FourType, filing.Trigger);
         var forged = LedgerReplayRunTests.Rechain(lines, index, filing with { Trigger = null });
 
+        AssertRefusedOnEveryLayout(court, forged, index, filing, "carries the meeting trigger four_type when flagged");
+        LedgerWhatIf.Verify(LedgerFile.Read(lines, "ledger.jsonl"), "ledger.jsonl");
+    }
+
+    /// <summary>
+    /// The court's verifier fails the forged ledger at <paramref name="filing"/> (line <paramref name="index"/> + 1)
+    /// naming <paramref name="problem"/>; the replay on the same layout, and the what-if's checks on another, refuse it
+    /// by the same rule. Returns the replay's refusal.
+    /// </summary>
+    private static LedgerInputException AssertRefusedOnEveryLayout(Court court, List<string> forged, int index, LedgerEntry filing, string problem)
+    {
         var failure = Verify(court, forged, e => LiveLedger.Secret(Seed, e));
         Assert.NotNull(failure);
         Assert.Equal(filing.Seq, failure.FirstInvalidSeq);
-        Assert.Contains("carries the meeting trigger four_type when flagged", failure.Problem, StringComparison.Ordinal);
+        Assert.Contains(problem, failure.Problem, StringComparison.Ordinal);
         var replayed = Assert.Throws<LedgerInputException>(() => LedgerReplayRunTests.Replay(court, forged));
         Assert.Contains($"ledger.jsonl:{index + 1}:1: the ledger fails verification at entry {filing.Seq} (assign): ", replayed.Message, StringComparison.Ordinal);
         var whatIf = Assert.Throws<LedgerInputException>(() => LedgerWhatIf.Verify(LedgerFile.Read(forged, "ledger.jsonl"), "ledger.jsonl"));
-        Assert.Contains("carries the meeting trigger four_type when flagged", whatIf.Message, StringComparison.Ordinal);
-        LedgerWhatIf.Verify(LedgerFile.Read(lines, "ledger.jsonl"), "ledger.jsonl");
+        Assert.Contains(problem, whatIf.Message, StringComparison.Ordinal);
+        return replayed;
     }
 
     [Theory]
