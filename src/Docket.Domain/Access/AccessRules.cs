@@ -148,6 +148,34 @@ public static class AccessRules
     public static bool AllowsEveryCourt(Actor actor, Permission permission) =>
         actor.Court is null && Array.Exists(s_table[permission], r => r.Role == actor.Role && r.Reach == Reach.EveryCourt);
 
+    /// <summary>
+    /// Who holds the permission, read from the table, in the words of a refusal ("only … designates it"): each role
+    /// with its reach, over court <paramref name="court"/> and, where a reach is a team or a division, the team or
+    /// division of <paramref name="subject"/> ("case X", "team Y"; without one, any of the court's): for example "a
+    /// division head of case X's division or the president of court Y". Without a court, the roles alone ("a division
+    /// head or the president"), for a rule that knows only the role (the ledger records the role).
+    /// </summary>
+    public static string Who(Permission permission, string? court, string? subject = null)
+    {
+        var holders = s_table[permission].Select(r => Phrase(r.Role, r.Reach, court, subject)).ToArray();
+        return holders.Length == 1 ? holders[0] : $"{string.Join(", ", holders[..^1])} or {holders[^1]}";
+    }
+
+    private static string Phrase(string role, Reach reach, string? court, string? subject)
+    {
+        var name = role.Replace('_', ' ');
+        var one = role == UserRoles.President ? $"the {name}" : name[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? $"an {name}" : $"a {name}";
+        return court is null ? one : reach switch
+        {
+            Reach.Court => $"{one} of court {court}",
+            Reach.Division => subject is null ? $"{one} of court {court}" : $"{one} of {subject}'s division",
+            Reach.OwnTeam => subject is null ? $"{one} of the team" : $"{one} of {subject}'s team",
+            Reach.TeamOrCourt => subject is null ? $"{one} of the team (or of no team)" : $"{one} of {subject}'s team (or of no team)",
+            Reach.EveryCourt => $"{one} of no court",
+            _ => one,
+        };
+    }
+
     /// <summary>Whether the actor belongs to the court, or is bound to none (an auditor or admin of every court).</summary>
     public static bool InCourt(Actor actor, string court) => actor.Court is null || actor.Court == court;
 

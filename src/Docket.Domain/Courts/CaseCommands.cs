@@ -22,7 +22,7 @@ public static class CaseCommands
     {
         if (!AccessRules.Allows(by, Permission.Report, ScopeOf(court, c)))
         {
-            return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only the judge or a clerk of the case's team reports on case {c.Id}");
+            return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.Report, court.Id, $"case {c.Id}")} reports on it");
         }
         var (step, outcome, error) = CaseProgress.Resolve(court, c, node);
         if (step is null)
@@ -53,7 +53,7 @@ public static class CaseCommands
         if (!AccessRules.Allows(by, Permission.Unlock, ScopeOf(court, c)))
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null,
-                $"only a division head of the case's division or the president of court {court.Id} unlocks case {c.Id}");
+                $"only {AccessRules.Who(Permission.Unlock, court.Id, $"case {c.Id}")} unlocks it");
         }
         if (!CaseClock.IsLocked(court, c, at))
         {
@@ -67,7 +67,7 @@ public static class CaseCommands
     {
         if (!AccessRules.Allows(by, Permission.Extend, ScopeOf(court, c)))
         {
-            return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only the president of court {court.Id} extends a case's time limit");
+            return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.Extend, court.Id, $"case {c.Id}")} extends its time limit");
         }
         if (!WrittenReason.Is(reason))
         {
@@ -91,7 +91,7 @@ public static class CaseCommands
     {
         if (!AccessRules.Allows(by, Permission.RequestConversion, ScopeOf(court, c)))
         {
-            return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only a judge of case {c.Id}'s team asks to convert it to ordinary procedure");
+            return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.RequestConversion, court.Id, $"case {c.Id}")} asks to convert it to ordinary procedure");
         }
         if (!WrittenReason.Is(reason))
         {
@@ -115,7 +115,7 @@ public static class CaseCommands
         if (!AccessRules.Allows(by, Permission.DecideConversion, ScopeOf(court, c)))
         {
             return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null,
-                $"only a division head of case {c.Id}'s division or the president of court {court.Id} decides its conversion");
+                $"only {AccessRules.Who(Permission.DecideConversion, court.Id, $"case {c.Id}")} decides its conversion");
         }
         var type = court.CaseTypes[court.TypeIndex(c.Type)];
         if (type.Conversion is { } conversion && !AccessRules.MayDecideConversion(by.Role, conversion.Approver))
@@ -143,7 +143,7 @@ public static class CaseCommands
     {
         if (!AccessRules.Allows(by, Permission.IssuePartyCode, ScopeOf(court, c)))
         {
-            return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only a registrar of court {court.Id} re-issues a party's code");
+            return CaseDecision.Refuse(c, by, at, Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.IssuePartyCode, court.Id)} re-issues a party's code");
         }
         if (!PartyCodes.IsHmac(hmac))
         {

@@ -41,7 +41,7 @@ public static partial class CourtCommands
         if (!AccessRules.Allows(by, Permission.ReferToMeeting, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
         {
             return CommandEffect.Refuse(Outcome.Forbidden, null,
-                $"only a judge of case {c.Id}'s team, a division head of its division or the president refers it to a professional judges' meeting");
+                $"only {AccessRules.Who(Permission.ReferToMeeting, court.Id, $"case {c.Id}")} refers it to a professional judges' meeting");
         }
         // Who may refer for this trigger is decided before what the referral lacks: a judge citing a leader's
         // disagreement hears 403 with or without a reason.
@@ -86,7 +86,7 @@ public static partial class CourtCommands
         }
         if (!AccessRules.Allows(by, Permission.DecideInCommittee, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only the president of court {court.Id}, who chairs its adjudication committee, records its decisions");
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.DecideInCommittee, court.Id)}, who chairs its adjudication committee, records its decisions");
         }
         if (!WrittenReason.Is(reason))
         {
@@ -114,7 +114,7 @@ public static partial class CourtCommands
         var court = state.Court;
         if (!AccessRules.AllowsSomewhere(by, Permission.ConveneMeeting, court.Id))
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head or the president of court {court.Id} records its meetings' sittings");
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.ConveneMeeting, court.Id)} records its meetings' sittings");
         }
         if (state.RefuseSitting(sitting.Members, sitting.Present) is { } invalid)
         {
@@ -142,7 +142,7 @@ public static partial class CourtCommands
             }
             if (!AccessRules.Allows(by, Permission.ConveneMeeting, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
             {
-                return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head of case {c.Id}'s division or the president of court {court.Id} records its meeting");
+                return CommandEffect.Refuse(Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.ConveneMeeting, court.Id, $"case {c.Id}")} records its meeting");
             }
             if (MeetingReferral.RefuseHeld(c.Meeting, at, state.PapersDays) is { } refusal)
             {
@@ -182,7 +182,7 @@ public static partial class CourtCommands
         }
         if (!AccessRules.Allows(by, Permission.ConveneMeeting, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head of case {c.Id}'s division or the president of court {court.Id} records its meeting");
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.ConveneMeeting, court.Id, $"case {c.Id}")} records its meeting");
         }
         return refuse(c) is { } refusal ? CommandEffect.Refuse(Outcome.Conflict, null, $"case {c.Id}: {refusal}") : Record(state, entry(c));
     }

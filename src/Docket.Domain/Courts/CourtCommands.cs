@@ -23,7 +23,7 @@ public static partial class CourtCommands
         var court = state.Court;
         if (!AccessRules.Allows(request.By, Permission.File, new(court.Id)))
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a registrar of court {court.Id} files its cases");
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.File, court.Id)} files its cases");
         }
         var type = court.TypeIndex(request.Type);
         if (type < 0)
@@ -177,7 +177,7 @@ public static partial class CourtCommands
         }
         if (!AccessRules.Allows(by, Permission.Designate, new(court.Id, court.DivisionOfTeam(c.Team))))
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a division head of case {c.Id}'s division or the president of court {court.Id} designates it");
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.Designate, court.Id, $"case {c.Id}")} designates it");
         }
         if (!WrittenReason.Is(reason))
         {
@@ -295,7 +295,7 @@ public static partial class CourtCommands
         var court = state.Court;
         if (!AccessRules.Allows(by, Permission.ReviewQuality, new(court.Id)))
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a reviewer or a division head of court {court.Id} draws its quality-review sample");
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.ReviewQuality, court.Id)} draws its quality-review sample");
         }
         var seq = state.Seq + 1;
         if (state.MakeReviewDraw(seq, out var refusal) is not var (eligible, sample, draw))
@@ -336,7 +336,7 @@ public static partial class CourtCommands
         }
         if (!AccessRules.Allows(by, Permission.ReviewQuality, new(court.Id, court.DivisionOfTeam(c.Team), c.Team)))
         {
-            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only a reviewer of court {court.Id} or a division head of case {c.Id}'s division records its review");
+            return CommandEffect.Refuse(Outcome.Forbidden, null, $"only {AccessRules.Who(Permission.ReviewQuality, court.Id, $"case {c.Id}")} records its review");
         }
         if (!Enum.IsDefined(finding))
         {
@@ -410,7 +410,7 @@ public static partial class CourtCommands
         return AccessRules.Allows(by, Permission.MarkAbsent, new(court.Id, court.DivisionOf(t), team))
             ? null
             : CommandEffect.Refuse(Outcome.Forbidden, null,
-                $"only a division head of team {team}'s division, the president of court {court.Id} or an admin {verb} its absences");
+                $"only {AccessRules.Who(Permission.MarkAbsent, court.Id, $"team {team}")} {verb} its absences");
     }
 
     /// <summary>

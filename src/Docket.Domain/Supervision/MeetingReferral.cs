@@ -108,7 +108,7 @@ public static class MeetingReferral
         }
         if (trigger == MeetingTriggers.LeaderDisagrees && !AccessRules.RoleMay(role, Permission.ReferForDisagreement))
         {
-            return ("trigger", "only a division head or the president refers a case because they disagree with the panel");
+            return ("trigger", $"only {AccessRules.Who(Permission.ReferForDisagreement, null)} refers a case because they disagree with the panel");
         }
         if (!open)
         {

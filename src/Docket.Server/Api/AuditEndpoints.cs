@@ -184,7 +184,7 @@ internal static class AuditEndpoints
         var actor = context.Actor();
         if (!AccessRules.Allows(actor, Permission.Administer, new(court)))
         {
-            return Problems.Forbidden($"only an admin rotates court {court}'s seed");
+            return Problems.Forbidden($"only {AccessRules.Who(Permission.Administer, court)} rotates court {court}'s seed");
         }
         return Results.Ok(await grains.LiveCourt(court).RotateSeedAsync(actor));
     }

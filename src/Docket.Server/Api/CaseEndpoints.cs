@@ -92,7 +92,7 @@ internal static class CaseEndpoints
         var actor = context.Actor();
         if (!AccessRules.Allows(actor, Permission.File, new(court)))
         {
-            return Problems.Forbidden($"only a registrar of court {court} files its cases");
+            return Problems.Forbidden($"only {AccessRules.Who(Permission.File, court)} files its cases");
         }
         string? key = null;
         if (context.Request.Headers.TryGetValue(IdempotencyHeader, out var keys))

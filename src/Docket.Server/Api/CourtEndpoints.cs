@@ -215,7 +215,7 @@ internal static class CourtEndpoints
         }
         if (!AccessRules.Allows(context.Actor(), Permission.Administer, new(court)))
         {
-            return Problems.Forbidden($"only an admin runs court {court}'s deadline watcher on demand");
+            return Problems.Forbidden($"only {AccessRules.Who(Permission.Administer, court)} runs court {court}'s deadline watcher on demand");
         }
         return Results.Ok(new WarningsResponse(court, await grains.LiveCourt(court).WatchDeadlinesAsync()));
     }

@@ -13,6 +13,33 @@ public sealed class AccessRulesTests
     private static readonly Actor s_auditor = new("a", UserRoles.Auditor, null, null, null);
 
     [Fact]
+    public void Who_may_names_every_role_the_table_gives_a_permission_and_no_other()
+    {
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            foreach (var who in new[] { AccessRules.Who(permission, "c1", "case c1-7"), AccessRules.Who(permission, "c1"), AccessRules.Who(permission, null) })
+            {
+                foreach (var role in UserRoles.All)
+                {
+                    var named = System.Text.RegularExpressions.Regex.IsMatch(who, $@"\b(a|an|the) {role.Replace('_', ' ')}\b");
+                    Assert.True(named == AccessRules.RoleMay(role, permission), $"{permission}: \"{who}\" {(named ? "names" : "leaves out")} {role}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Who_may_says_how_far_each_role_reaches()
+    {
+        Assert.Equal("a division head of case c1-7's division or the president of court c1", AccessRules.Who(Permission.Designate, "c1", "case c1-7"));
+        Assert.Equal("a judge of case c1-7's team or a clerk of case c1-7's team (or of no team)", AccessRules.Who(Permission.Report, "c1", "case c1-7"));
+        Assert.Equal("a division head of team civil-1's division, the president of court c1 or an admin", AccessRules.Who(Permission.MarkAbsent, "c1", "team civil-1"));
+        Assert.Equal("a reviewer of court c1 or a division head of court c1", AccessRules.Who(Permission.ReviewQuality, "c1"));
+        Assert.Equal("an admin of no court", AccessRules.Who(Permission.SeeCluster, "c1"));
+        Assert.Equal("a division head or the president", AccessRules.Who(Permission.ReferForDisagreement, null));
+    }
+
+    [Fact]
     public void A_judge_reads_and_reports_on_their_own_teams_cases_only()
     {
         Assert.True(AccessRules.Allows(s_judge, Permission.Read, new("c1", "civil", "civil-1")));

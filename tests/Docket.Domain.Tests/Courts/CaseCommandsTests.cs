@@ -110,7 +110,7 @@ public sealed class CaseCommandsTests
         var refused = CaseCommands.Reach(court, c, "served", clerkElsewhere, s_start.AddHours(1));
 
         Assert.Empty(refused.Entries);
-        Assert.Equal((Outcome.Forbidden, (string?)null, $"only the judge or a clerk of the case's team reports on case {c.Id}"),
+        Assert.Equal((Outcome.Forbidden, (string?)null, $"only a judge of case {c.Id}'s team or a clerk of case {c.Id}'s team (or of no team) reports on it"),
             (refused.Refused!.Outcome, refused.Refused.Field, refused.Refused.Error));
         Assert.Throws<ArgumentException>(() => CourtCommands.Ledger(state, refused, s_start.AddHours(1)));
         Assert.Equal(2, state.Seq);
