@@ -21,6 +21,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<DocketMetrics>();
         services.TryAddSingleton<ILedgerWitness, NoLedgerWitness>();
         services.TryAddSingleton<EarlyTakeUps>();
+        services.TryAddSingleton<LiveCourtSettings>();
         return services;
     }
 }

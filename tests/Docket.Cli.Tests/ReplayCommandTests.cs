@@ -135,6 +135,36 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task A_scenario_without_the_ledgers_court_exits_2_naming_the_court_and_writes_nothing()
+    {
+        var scenario = File.ReadAllText(Root(SampleScenario)).Replace("name: xicheng-pooled", "name: xicheng-elsewhere", StringComparison.Ordinal);
+        Assert.NotEqual(File.ReadAllText(Root(SampleScenario)), scenario);
+        var outDir = Path.Combine(Path.GetTempPath(), "docket-replay-" + Guid.NewGuid().ToString("N"));
+        var (exit, output, error) = await CliRunner.RunAsync("replay", CliRunner.WriteTemp(scenario), Root(SampleLedger), "--json", "--out", outDir);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains($"{SampleLedger}:1: the scenario has no court 'xicheng-pooled' (courts: xicheng-elsewhere)", error.Replace('\\', '/'), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task A_case_type_no_team_of_the_scenario_takes_exits_2_naming_its_first_entry_and_writes_nothing()
+    {
+        // The enforcement teams hear criminal cases instead, and the scenario files no enforcement case of its own.
+        var scenario = string.Join('\n', File.ReadAllLines(Root(SampleScenario))
+            .Where(l => !l.Contains("{ type: enforcement, per_year:", StringComparison.Ordinal) && !l.Contains("{ type: enforcement, count:", StringComparison.Ordinal))
+            .Select(l => l.Replace("kind: enforcement, accepts: [enforcement]", "kind: enforcement, accepts: [criminal]", StringComparison.Ordinal)));
+        var lines = File.ReadAllLines(Root(SampleLedger));
+        var first = lines.Select(LedgerEntry.Parse).First(e => e.Type == "enforcement" && e.Kind is LedgerKinds.Assign or LedgerKinds.Queue);
+        var outDir = Path.Combine(Path.GetTempPath(), "docket-replay-" + Guid.NewGuid().ToString("N"));
+        var (exit, output, error) = await CliRunner.RunAsync("replay", CliRunner.WriteTemp(scenario), Root(SampleLedger), "--out", outDir);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains($":{first.Seq}: entry {first.Seq}: no team of the scenario's court 'xicheng-pooled' takes case type 'enforcement'", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public async Task A_broken_chain_exits_2_naming_the_line_and_entry_and_writes_nothing()
     {
         var lines = File.ReadAllLines(Root(SampleLedger)).ToList();

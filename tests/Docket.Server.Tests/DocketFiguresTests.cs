@@ -50,11 +50,13 @@ public sealed class DocketFiguresTests
                 var team = court.Layout.Teams[t].Id;
                 var load = (await president.GetJsonAsync($"/api/teams/{team}/caseload")).Body;
                 AssertFigures(Expected(court, t, null, cases, started, now), load.GetProperty("figures"), team);
+                Assert.Equal(JsonValueKind.Null, load.GetProperty("judge").ValueKind);
                 for (var k = 0; k < court.Layout.JudgesPerTeam[t]; k++)
                 {
                     var judge = JudgeInCharge.Name(team, k);
                     var (status, judgeLoad, _) = await president.GetJsonAsync($"/api/teams/{team}/judges/judge-{k + 1}/caseload");
                     Assert.Equal(HttpStatusCode.OK, status);
+                    Assert.Equal(judge, judgeLoad.GetProperty("judge").GetString());
                     AssertFigures(Expected(court, t, judge, cases, started, now), judgeLoad.GetProperty("figures"), judge);
                 }
                 closedInLaterYear |= load.GetProperty("figures").GetProperty("closed_this_year").GetInt64() < load.GetProperty("figures").GetProperty("closed").GetInt64();

@@ -30,7 +30,7 @@ public interface ICourtGrain : IGrainWithStringKey
     [Alias("team")]
     Task<TeamSnapshot?> GetTeamAsync(string team);
 
-    /// <summary>Judge <paramref name="judge"/> (1-based, as in <c>{team}/j{n}</c>) of a team: open docket and figures as of now.</summary>
+    /// <summary>Judge <paramref name="judge"/> (1-based, as in <c>{team}/judge-{n}</c>) of a team: open docket and figures as of now.</summary>
     [Alias("judge")]
     Task<JudgeSnapshot?> GetJudgeAsync(string team, int judge);
 

@@ -16,7 +16,7 @@ namespace Docket.Domain.Courts;
 [GenerateSerializer, Immutable, Alias("docket.live.case")]
 public sealed record CourtCase
 {
-    /// <summary><c>{court}/c{number}</c>.</summary>
+    /// <summary><c>{court}-{number}</c> (<see cref="Court.CaseId"/>).</summary>
     [Id(0)]
     public required string Id { get; init; }
 

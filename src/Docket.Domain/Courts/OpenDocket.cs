@@ -225,7 +225,7 @@ public sealed class OpenDocket
             CaseClock.IsLocked(_court, c, now), CaseProgress.NextStage(_court, c))).ToArray();
         var figures = FiguresOf(open, now);
         double? attainment = Judge is null && StartedAt is not null ? figures.QuotaAttainment : null;
-        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, WorkOf(open), entries, attainment, figures);
+        return new TeamCaseload(_teamId, _court.Id, _court.DivisionOf(_team), Assigned, entries.Length, Closed, WorkOf(open), entries, attainment, figures, Judge);
     }
 
     /// <summary>The docket's figures now (<see cref="DocketFigures"/>): its closed cases' tally with the cases it holds.</summary>

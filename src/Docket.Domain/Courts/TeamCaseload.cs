@@ -7,7 +7,8 @@ namespace Docket.Domain.Courts;
 /// <summary>
 /// A team's load: cases received, open and closed, weighted open work, the open cases oldest first, and the team's
 /// quota attainment since the ledger began (<see cref="Staffing.QuotaAttainment"/>; null for a judge's load), and the
-/// team's or judge's figures (<see cref="DocketFigures"/>).
+/// team's or judge's figures (<see cref="DocketFigures"/>); <see cref="Judge"/> names the judge (<c>{team}/judge-{k}</c>)
+/// when the load is a judge's, null for a team's.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("docket.live.team-caseload")]
 public sealed record TeamCaseload(
@@ -20,7 +21,8 @@ public sealed record TeamCaseload(
     [property: Id(6)] double PendingWork,
     [property: Id(7)] CaseloadEntry[] Cases,
     [property: Id(8)] double? QuotaAttainment = null,
-    [property: Id(9)] DocketFigures? Figures = null);
+    [property: Id(9)] DocketFigures? Figures = null,
+    [property: Id(10)] string? Judge = null);
 
 [GenerateSerializer, Immutable, Alias("docket.live.caseload-entry")]
 public sealed record CaseloadEntry(

@@ -40,7 +40,7 @@ public sealed record CaseSnapshot
     [Id(9)]
     public required string? Team { get; init; }
 
-    /// <summary>Its judge in charge (<c>{team}/j{n}</c>), null while no team holds it.</summary>
+    /// <summary>Its judge in charge (<c>{team}/judge-{n}</c>), null while no team holds it.</summary>
     [Id(10)]
     public required string? Judge { get; init; }
 

@@ -13,8 +13,11 @@ namespace Docket.Domain.Simulation;
 /// </summary>
 public static class CourtViews
 {
-    /// <summary>summary.json's id of judge <paramref name="judge"/> (0-based) of a team: <c>{team}/j{judge + 1}</c>.</summary>
-    public static string JudgeId(string teamId, int judge) => $"{teamId}/j{judge + 1}";
+    /// <summary>
+    /// summary.json's id of judge <paramref name="judge"/> (0-based) of a team: the judge's one name, the live court's and
+    /// the simulator's station's (<see cref="Assignment.JudgeInCharge.Name"/>, <c>{team}/judge-{judge + 1}</c>).
+    /// </summary>
+    public static string JudgeId(string teamId, int judge) => Assignment.JudgeInCharge.Name(teamId, judge);
 
     /// <summary>The index of the team whose id (or, in a court of a scenario of several, whose id after <c>{court}/</c>) is <paramref name="teamId"/>; -1 when none.</summary>
     public static int TeamIndex(CourtLayout layout, string teamId)
@@ -138,7 +141,6 @@ public static class CourtViews
         return new JudgeSnapshot
         {
             Id = JudgeId(teamId, judge),
-            Station = station.Name,
             Team = teamId,
             Day = simulation.Now,
             Open = open.Count,

@@ -9,13 +9,9 @@ namespace Docket.Domain.Simulation;
 [GenerateSerializer, Immutable, Alias("docket.sim.judge-snapshot")]
 public sealed record JudgeSnapshot
 {
-    /// <summary>summary.json's id of the judge: <c>{team}/j{n}</c>.</summary>
+    /// <summary>The judge's name, in summary.json, the simulator's stations and the live service alike: <c>{team}/judge-{n}</c>.</summary>
     [Id(0)]
     public required string Id { get; init; }
-
-    /// <summary>The judge's station in the simulator (and the live service's name): <c>{team}/judge-{n}</c>.</summary>
-    [Id(1)]
-    public required string Station { get; init; }
 
     [Id(2)]
     public required string Team { get; init; }

@@ -51,7 +51,7 @@ public sealed record TeamSnapshot
     [Id(11)]
     public required double Utilization { get; init; }
 
-    /// <summary>The team's judges' ids as in summary.json (<c>{team}/j{n}</c>).</summary>
+    /// <summary>The team's judges' ids as in summary.json (<c>{team}/judge-{n}</c>).</summary>
     [Id(12)]
     public required string[] Judges { get; init; }
 

@@ -12,7 +12,6 @@ using Docket.Domain.Staffing;
 using Docket.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
 
@@ -36,13 +35,10 @@ public sealed partial class LiveCourtGrain(
     ICourtJournal journal,
     TimeProvider time,
     DocketMetrics metrics,
-    IOptions<LiveMetricsOptions> metricsOptions,
-    IOptions<DeadlineWatchOptions> watchOptions,
+    LiveCourtSettings settings,
     DueCases dueCases,
-    IOptions<CourtMemoryOptions> memoryOptions,
     ILedgerWitness witness,
     EarlyTakeUps earlyTakeUps,
-    IOptions<LedgerCheckOptions> checkOptions,
     ILogger<LiveCourtGrain> logger) : Grain, ILiveCourtGrain, IRemindable
 {
     private const int ReplayPage = 10_000;
@@ -97,7 +93,7 @@ public sealed partial class LiveCourtGrain(
         }
         else
         {
-            takeUp = new CourtTakeUp(_court, journal, witness, memoryOptions.Value.FinishedCasesAtHand, logger);
+            takeUp = new CourtTakeUp(_court, journal, witness, settings.Memory.FinishedCasesAtHand, logger);
             await takeUp.RunAsync(cancellationToken);
         }
         _secrets = takeUp.Secrets;
@@ -122,18 +118,18 @@ public sealed partial class LiveCourtGrain(
         _metrics = new LiveCourtMetrics(metrics, _court);
         _metrics.Activated(_state.HeldCases);
         RecordKpisAsync().Ignore();
-        if (metricsOptions.Value.KpiIntervalSeconds > 0)
+        if (settings.Metrics.KpiIntervalSeconds > 0)
         {
             // Grain timers belong to the activation: the court records its KPI gauges only while it is active.
-            var period = TimeSpan.FromSeconds(metricsOptions.Value.KpiIntervalSeconds);
+            var period = TimeSpan.FromSeconds(settings.Metrics.KpiIntervalSeconds);
             this.RegisterGrainTimer(_ => RecordKpisAsync(), new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
         // Keys past the retention window are deleted from storage in the background (a look-up ignores them anyway).
-        var sweep = TimeSpan.FromSeconds(Math.Max(1, memoryOptions.Value.IdempotencyKeySweepSeconds));
+        var sweep = TimeSpan.FromSeconds(Math.Max(1, settings.Memory.IdempotencyKeySweepSeconds));
         this.RegisterGrainTimer(_ => ForgetOldKeysAsync(), new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(Math.Min(60, sweep.TotalSeconds)), Period = sweep, Interleave = true });
-        if (memoryOptions.Value.SaveWhenIdleSeconds > 0)
+        if (settings.Memory.SaveWhenIdleSeconds > 0)
         {
-            var look = TimeSpan.FromSeconds(Math.Max(1, memoryOptions.Value.SaveWhenIdleSeconds / 4.0));
+            var look = TimeSpan.FromSeconds(Math.Max(1, settings.Memory.SaveWhenIdleSeconds / 4.0));
             this.RegisterGrainTimer(_ => SaveStateWhenIdle(), new GrainTimerCreationOptions { DueTime = look, Period = look, Interleave = true });
         }
         if (_closed is { } closed)
@@ -146,7 +142,7 @@ public sealed partial class LiveCourtGrain(
         SaveStateWhenDue();
         await ArmDeadlineWatchAsync();
         // The whole chain, from genesis, verified in the background.
-        if (checkOptions.Value.VerifyAtActivation)
+        if (settings.Check.VerifyAtActivation)
         {
             GrainFactory.GetGrain<ILedgerCheckGrain>(id).StartAsync(full: true).Ignore();
         }
@@ -175,13 +171,13 @@ public sealed partial class LiveCourtGrain(
     /// its records written on the thread pool), stored once every entry it covers is durable, never while a save is on
     /// its way.
     /// </summary>
-    private void SaveStateWhenDue() => SaveStateIf(CourtSaves.Due(memoryOptions.Value.SaveStateEvery, _state.Seq - _savedSeq, _state.InProgress));
+    private void SaveStateWhenDue() => SaveStateIf(CourtSaves.Due(settings.Memory.SaveStateEvery, _state.Seq - _savedSeq, _state.InProgress));
 
     /// <summary>A court with entries since its last save and none for <see cref="CourtMemoryOptions.SaveWhenIdleSeconds"/> saves its state.</summary>
     private Task SaveStateWhenIdle()
     {
         SaveStateIf(_closed is null
-            && CourtSaves.DueWhenIdle(memoryOptions.Value.SaveWhenIdleSeconds, _state.Seq - _savedSeq, Stopwatch.GetElapsedTime(_lastAppendAt)));
+            && CourtSaves.DueWhenIdle(settings.Memory.SaveWhenIdleSeconds, _state.Seq - _savedSeq, Stopwatch.GetElapsedTime(_lastAppendAt)));
         return Task.CompletedTask;
     }
 
@@ -200,7 +196,7 @@ public sealed partial class LiveCourtGrain(
         try
         {
             // Written off the court's turn: the records it holds do not change.
-            var share = memoryOptions.Value.SaveShare;
+            var share = settings.Memory.SaveShare;
             var state = await Task.Run(async () =>
             {
                 // The seal goes in front of the state, in place.
@@ -231,7 +227,7 @@ public sealed partial class LiveCourtGrain(
     private async Task ArmDeadlineWatchAsync()
     {
         await WatchAsync(TimeSpan.Zero, awaitCases: false);
-        var period = watchOptions.Value.Period;
+        var period = settings.Watch.Period;
         try
         {
             await this.RegisterOrUpdateReminder(WatchReminder, period, period);
@@ -239,13 +235,13 @@ public sealed partial class LiveCourtGrain(
         catch (Exception e) when (e is InvalidOperationException or OrleansException or TimeoutException)
         {
             LogNoReminders(e, _court.Id);
-            this.RegisterGrainTimer(_ => _broken ? Task.CompletedTask : WatchAsync(watchOptions.Value.Period, awaitCases: false),
+            this.RegisterGrainTimer(_ => _broken ? Task.CompletedTask : WatchAsync(settings.Watch.Period, awaitCases: false),
                 new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
         }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == WatchReminder && !_broken && _closed is null ? WatchAsync(watchOptions.Value.Period, awaitCases: false) : Task.CompletedTask;
+        reminderName == WatchReminder && !_broken && _closed is null ? WatchAsync(settings.Watch.Period, awaitCases: false) : Task.CompletedTask;
 
     public Task<CourtWarning[]> WatchDeadlinesAsync() => WatchAsync(TimeSpan.Zero, awaitCases: true);
 
@@ -322,7 +318,7 @@ public sealed partial class LiveCourtGrain(
     public async Task<CommandResult> MarkAbsentAsync(string team, DateTimeOffset? from, DateTimeOffset to, string reason, Actor by)
     {
         EnsureHealthy();
-        var maxDays = ServiceProvider.GetRequiredService<IOptions<AbsenceOptions>>().Value.MaxDays;
+        var maxDays = settings.Absence.MaxDays;
         var effect = CourtCommands.MarkAbsent(_state, team, from, to, reason, by, Now(), maxDays);
         if (effect.Refused is not null)
         {
@@ -836,7 +832,7 @@ public sealed partial class LiveCourtGrain(
         EnsureHealthy();
         if (!CourtCommands.MayRotateSeed(_state, by))
         {
-            throw new UnauthorizedAccessException($"only an admin rotates court {_court.Id}'s seed");
+            throw new UnauthorizedAccessException($"only {AccessRules.Who(Permission.Administer, _court.Id)} rotates court {_court.Id}'s seed");
         }
         var epoch = _state.Epoch + 1;
         var secret = await journal.AddSecretAsync(new CourtSecret(_court.Id, epoch, LedgerHash.NewSecret()));
@@ -1051,7 +1047,7 @@ public sealed partial class LiveCourtGrain(
     }
 
     /// <summary>How long an Idempotency-Key is honoured after its filing (<see cref="CourtMemoryOptions.IdempotencyKeyDays"/>).</summary>
-    private TimeSpan KeyRetention => TimeSpan.FromDays(Math.Max(1, memoryOptions.Value.IdempotencyKeyDays));
+    private TimeSpan KeyRetention => TimeSpan.FromDays(Math.Max(1, settings.Memory.IdempotencyKeyDays));
 
     /// <summary>Deletes the stored keys of filings older than the retention window, a batch at a time.</summary>
     private async Task ForgetOldKeysAsync()
