@@ -38,8 +38,7 @@ public static class CaseEntries
             Number = number,
             Type = e.Type ?? "",
             Flagged = e.Flagged ?? false,
-            // As the court decides it (CourtState): a risk the ledger does not name is none.
-            Risk = RiskLevels.Parse(e.Risk) ?? RiskLevel.None,
+            Risk = e.FiledRisk,
             FiledAt = e.At,
             FilingSeq = e.Seq,
             Status = CourtCaseStatus.Waiting,

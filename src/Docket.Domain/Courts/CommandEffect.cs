@@ -18,6 +18,12 @@ public sealed class CommandEffect
 
     public List<LedgerRecord> Records { get; init; } = [];
 
+    /// <summary>
+    /// A case grain's decision's own entries as appended (<see cref="CourtCommands.Ledger"/>), in order: what the
+    /// case's grain advances its record by, without reading back the text of <see cref="Records"/>.
+    /// </summary>
+    public List<LedgerEntry> Decided { get; } = [];
+
     /// <summary>How many of <see cref="Records"/>, at their start, are what the waiting queue owed before the command ran (the deadline watcher's).</summary>
     public int Owed { get; private init; }
 
@@ -79,6 +85,7 @@ public sealed class CommandEffect
             MovedFrom = MovedFrom,
             MovedTo = MovedTo,
         };
+        joined.Decided.AddRange(Decided);
         joined.Pulled.AddRange(owed.Pulled);
         joined.Pulled.AddRange(Pulled);
         joined.Escalated.AddRange(owed.Escalated);

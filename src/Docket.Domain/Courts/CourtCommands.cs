@@ -135,8 +135,10 @@ public static partial class CourtCommands
             }
             // A closure is the court's to hold for quality review: the hold depends on the judge's other files of the year.
             var entry = draft.Kind == LedgerKinds.Close ? draft with { Review = state.ReviewHoldOf(state.Case(c.Number)!, at) } : draft;
-            var record = state.Append(entry with { Seq = state.Seq + 1, At = at, Prev = state.Head });
+            var appended = entry with { Seq = state.Seq + 1, At = at, Prev = state.Head };
+            var record = state.Append(appended);
             effect.Records.Add(record);
+            effect.Decided.Add(appended);
             if (draft.Kind == LedgerKinds.Warning)
             {
                 var issued = Array.Find(state.Case(c.Number)!.Warnings, x => x.Seq == record.Seq)!;

@@ -718,7 +718,7 @@ public sealed partial class CourtState
                     {
                         return $"the secret of epoch {Epoch} is not known: the draw cannot be re-made";
                     }
-                    var decision = Decide(type, e.Flagged ?? false, RiskLevels.Parse(e.Risk) ?? RiskLevel.None, e.Number ?? 0);
+                    var decision = Decide(type, e.Flagged ?? false, e.FiledRisk, e.Number ?? 0);
                     var team = decision.Team < 0 ? null : _court.Layout.Teams[decision.Team].Id;
                     if (decision.Draw is not null)
                     {

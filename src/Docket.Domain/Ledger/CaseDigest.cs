@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using Orleans;
 
 namespace Docket.Domain.Ledger;
 
@@ -12,7 +13,8 @@ namespace Docket.Domain.Ledger;
 /// entry's text changed without its hash fails the entry's own hash. Four words, not an array, so a court holds one
 /// per case in progress without an allocation each.
 /// </summary>
-public readonly record struct CaseDigest(ulong A, ulong B, ulong C, ulong D)
+[GenerateSerializer, Immutable, Alias("docket.ledger.case-digest")]
+public readonly record struct CaseDigest([property: Id(0)] ulong A, [property: Id(1)] ulong B, [property: Id(2)] ulong C, [property: Id(3)] ulong D)
 {
     /// <summary>The digest of no entries, which a case's filing chains onto.</summary>
     public static CaseDigest None => default;
@@ -45,23 +47,12 @@ public readonly record struct CaseDigest(ulong A, ulong B, ulong C, ulong D)
         return digest;
     }
 
-    /// <summary>Lower-case hex, as it travels and is shown.</summary>
+    /// <summary>Lower-case hex, as it is shown (it travels between grains as its four words).</summary>
     public override string ToString()
     {
         Span<byte> bytes = stackalloc byte[32];
         WriteTo(bytes);
         return Convert.ToHexStringLower(bytes);
-    }
-
-    /// <summary>The digest <see cref="ToString"/> wrote; a <see cref="FormatException"/> for any other text.</summary>
-    public static CaseDigest Parse(string hex)
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        if (hex.Length != 64 || Convert.FromHexString(hex, bytes, out _, out _) != System.Buffers.OperationStatus.Done)
-        {
-            throw new FormatException($"'{hex}' is not a case digest");
-        }
-        return Read(bytes);
     }
 
     internal void Write(BinaryWriter w)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Docket.Domain.Access;
 using Docket.Domain.Courts;
 using Docket.Domain.Ledger;
+using Docket.Domain.Supervision;
 using Orleans;
 
 namespace Docket.Domain.Ledger;
@@ -40,8 +41,19 @@ public sealed record LedgerEntry
     [Id(7)]
     public bool? Flagged { get; init; }
 
+    /// <summary>A filing's risk level as the ledger spells it (<see cref="RiskLevels.NameOf"/>); read it as a level with <see cref="FiledRisk"/>.</summary>
     [Id(8)]
     public string? Risk { get; init; }
+
+    /// <summary>
+    /// The filing's risk level (<see cref="Risk"/>; none when it names none): the one reading of it for the live court,
+    /// a case's fold, the replay and the what-if. A verified ledger's filings name only known levels
+    /// (<see cref="EntryRules.RefuseFiling"/> refuses any other); an entry that names another is an
+    /// <see cref="InvalidOperationException"/> naming it (what a fold or a replay answers for an entry it cannot apply), not a case read as of no risk.
+    /// </summary>
+    [JsonIgnore]
+    public RiskLevel FiledRisk =>
+        RiskLevels.Parse(Risk) ?? throw new InvalidOperationException($"entry {Seq} names an unknown risk level '{Risk}'");
 
     [Id(9)]
     public string? IdempotencyKey { get; init; }

@@ -284,7 +284,7 @@ public static class LedgerReplay
             judgeOk[number] = true;
             var type = court.TypeIndex(e.Type!);
             var flagged = e.Flagged ?? false;
-            var risk = RiskLevels.Parse(e.Risk)!.Value;
+            var risk = e.FiledRisk;
             var ledgerTeam = e.Team is null ? -1 : court.TeamIndex(e.Team);
             if (driven.NeedsSeed(type, flagged, risk) && !secrets.ContainsKey(epoch))
             {

@@ -66,7 +66,7 @@ public static class LedgerWhatIf
             else if (e.Kind is LedgerKinds.Assign or LedgerKinds.Queue)
             {
                 var drawSeed = secrets.TryGetValue(epoch, out var secret) ? LedgerHash.Seed(secret) : (ulong?)null;
-                filings.Add(new ExternalFiling((e.At - start).TotalDays, types[e.Type!], e.Flagged ?? false, RiskLevels.Parse(e.Risk) ?? RiskLevel.None, drawSeed));
+                filings.Add(new ExternalFiling((e.At - start).TotalDays, types[e.Type!], e.Flagged ?? false, e.FiledRisk, drawSeed));
                 ledgerTeams.Add(e.Team);
             }
             else if (e.Kind == LedgerKinds.Pull && e.Number is { } n && n >= 1 && n <= ledgerTeams.Count)

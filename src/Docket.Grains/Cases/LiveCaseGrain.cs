@@ -107,7 +107,7 @@ public sealed partial class LiveCaseGrain(
             var answer = await Court().LedgerAsync(decision);
             if (!answer.Stale)
             {
-                Advance(answer.Entries);
+                Advance(answer);
                 return answer.Warnings;
             }
             await FoldAgainAsync();
@@ -207,9 +207,8 @@ public sealed partial class LiveCaseGrain(
             {
                 // The decision's own entries (a closure's pulls follow it): what the queue owed before it, written in the
                 // same write, is the watcher's and not in the answer.
-                var entries = answer.Entries;
-                Advance(entries);
-                return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _record!, time.GetUtcNow()), entries, false);
+                Advance(answer);
+                return new CommandResult(Outcome.Ok, null, null, CaseClock.Details(_court, _record!, time.GetUtcNow()), answer.Entries, false);
             }
             await FoldAgainAsync();
             if (attempt == Attempts || _record is null)
@@ -225,11 +224,10 @@ public sealed partial class LiveCaseGrain(
     private CommandResult NoSuchCase() => CommandResult.Fail(Outcome.NotFound, null, $"no case {this.GetPrimaryKeyString()}");
 
     /// <summary>
-    /// Applies the entries the court appended for a decision taken on this record's version (those about other
-    /// cases — what the queue owed before it, a closure's pulls — passed over).
+    /// Applies the entries the court appended for a decision taken on this record's version (<see cref="CaseLedgered.Decided"/>:
+    /// the decision's own, typed as appended; none about another case).
     /// </summary>
-    private void Advance(LedgerRecord[] entries) =>
-        Take(CaseEntries.Advance(_record!, entries.Where(r => r.CaseId == _record!.Id).Select(r => LedgerEntry.Parse(r.Json))));
+    private void Advance(CaseLedgered answer) => Take(CaseEntries.Advance(_record!, answer.Decided));
 
     /// <summary>Keeps a newer record (never an older one), and times its next check.</summary>
     private bool Take(CourtCase? record)
@@ -298,7 +296,7 @@ public sealed partial class LiveCaseGrain(
         }
         var id = _court.CaseId(_number);
         var stored = await journal.ReadCaseAsync(_court.Id, id);
-        var (record, problem) = CaseEntries.FoldStored(_court, id, stored, mark.Version, mark.Digest is { } d ? CaseDigest.Parse(d) : null);
+        var (record, problem) = CaseEntries.FoldStored(_court, id, stored, mark.Version, mark.Digest);
         if (problem is not null)
         {
             await RefuseStorageAsync(problem);

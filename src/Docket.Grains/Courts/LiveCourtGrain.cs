@@ -588,13 +588,13 @@ public sealed partial class LiveCourtGrain(
         var before = _state.Case(number);
         if (CourtCommands.Ledger(_state, decision, NowOrBroken()) is not { } effect)
         {
-            return new CaseLedgered(true, [], []);
+            return new CaseLedgered(true, [], [], []);
         }
         if (effect.Stale)
         {
             // The queue's catch-up moved the case decided on: written, then the case's grain folds and decides again.
             await IssueAsync(effect, awaitCases: false);
-            return new CaseLedgered(true, [], []);
+            return new CaseLedgered(true, [], [], []);
         }
         var unlocked = Array.Exists(decision.Entries, e => e.Kind == LedgerKinds.Unlock);
         await CommitCaseAsync(effect, effect.Closed ? () => _metrics?.Closed(before!.Type, before.Team) : unlocked ? () => _metrics?.Unlocked() : null);
@@ -606,7 +606,7 @@ public sealed partial class LiveCourtGrain(
         {
             LogCaseWarned(_court.Id, _court.CaseId(number), effect.Warnings.Count);
         }
-        return new CaseLedgered(false, [.. effect.OwnRecords], [.. effect.Warnings]);
+        return new CaseLedgered(false, [.. effect.OwnRecords], [.. effect.Warnings], [.. effect.Decided]);
     }
 
     public async Task<CommandResult> DesignateAsync(long number, string? team, string reason, Actor by)
@@ -635,7 +635,7 @@ public sealed partial class LiveCourtGrain(
         }
         if (_state.DigestOf(number) is { } digest && _state.Case(number) is { } c)
         {
-            var mark = new CaseMark(c.Version, digest.ToString());
+            var mark = new CaseMark(c.Version, digest);
             await DurableThroughAsync(c.Version);
             return mark;
         }

@@ -137,6 +137,8 @@ public sealed class QueueCatchUpTests
         Assert.Equal(LedgerKinds.Pull, ledgered.Records[0].Kind);
         Assert.All(ledgered.OwnRecords, r => Assert.Equal(held.Id, r.CaseId));
         Assert.Equal(ledgered.Records.Count - 1, ledgered.OwnRecords.Count);
+        // The case's grain advances by the decision's entries as appended, typed: the same entries as their stored text.
+        Assert.Equal(ledgered.OwnRecords.Select(r => r.Json), ledgered.Decided.Select(e => e.ToJson()));
         AssertReplays(court, records);
     }
 
