@@ -149,8 +149,8 @@ public sealed partial class CourtSimulation
         _awayCount = new int[layout.Teams.Count];
         foreach (var absence in layout.Spec.Absences)
         {
-            var id = layout.Teams.Count > 0 && layout.Teams[0].Id.Contains('/') ? $"{layout.CourtId}/{absence.Team}" : absence.Team;
-            if (teamIndex.TryGetValue(id, out var team))
+            // A court's absences name its teams as its scenario does; in a scenario of several courts the layout's ids carry the court.
+            if (teamIndex.TryGetValue(absence.Team, out var team) || teamIndex.TryGetValue($"{layout.CourtId}/{absence.Team}", out team))
             {
                 absences[team].Add((absence.FromDay, absence.ToDay));
             }

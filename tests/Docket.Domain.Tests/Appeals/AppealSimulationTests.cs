@@ -37,6 +37,23 @@ public sealed class AppealSimulationTests
     }
 
     [Fact]
+    public void An_absence_in_a_court_of_several_names_the_team_as_its_court_does_and_that_team_alone_receives_nothing()
+    {
+        var text = AppealScenarios.TwoLevels.Replace("""
+                  - { id: appeals, count: 3, members: { judge: 1 }, accepts: [civil_appeal] }
+            """, """
+                  - { id: appeals, count: 3, members: { judge: 1 }, accepts: [civil_appeal] }
+                absences:
+                  - { team: appeals-2, from_day: 0, to_day: 400 }
+            """, StringComparison.Ordinal);
+        Assert.NotEqual(AppealScenarios.TwoLevels, text);
+        var summary = Run(LoadValid(text), 30, 1);
+
+        Assert.Equal(0, summary.Teams.Single(t => t.Id == "upper/appeals-2").Assigned);
+        Assert.All(summary.Teams.Where(t => t.Id is "upper/appeals-1" or "upper/appeals-3"), t => Assert.True(t.Assigned > 20, $"{t.Id}: {t.Assigned}"));
+    }
+
+    [Fact]
     public void An_appealed_case_arrives_above_at_its_closure_plus_the_up_transfer()
     {
         // Every civil closure appealed: the appeal cases above arrive exactly at the basic courts' civil closures + 12 days.
