@@ -98,4 +98,25 @@ public sealed class CaseFoldTests
         // Its hash recomputed, the entry matches its text; the next entry's link to it does not.
         Assert.Equal(rehash ? seq + 1 : seq, closed.GetProperty("first_invalid_seq").GetInt64());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_retried_filing_whose_stored_entry_changed_closes_the_court_naming_the_entry(bool rehash)
+    {
+        var journal = new InMemoryCourtJournal();
+        await using var server = new DocketFactory(services: s => s.AddSingleton<ICourtJournal>(journal));
+        var registrar = server.ClientFor(TestUsers.Registrar);
+        var first = await registrar.FileAsync("simple_civil", key: "retried-filing");
+        var seq = first.GetProperty("assignment").GetProperty("seq").GetInt64();
+
+        // Changed after the court verified it: white space (the hash no longer the text's), or a risk level no court
+        // knows with the hash recomputed.
+        journal.Tamper(DocketFactory.Court, seq, json => rehash ? json.Replace("\"risk\":\"none\"", "\"risk\":\"huge\"", StringComparison.Ordinal) : json + " ", rehash);
+        var (status, refused, _) = await registrar.PostJsonAsync($"/api/courts/{DocketFactory.Court}/cases", new { type = "simple_civil", flags = new { flagged = false } },
+            r => r.Headers.Add("Idempotency-Key", "retried-filing"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains(rehash ? $"entry {seq} names an unknown risk level 'huge'" : $"entry {seq}'s text does not match its stored hash", refused.Str("detail"), StringComparison.Ordinal);
+    }
 }

@@ -19,8 +19,9 @@ public sealed class CommandEffect
     public List<LedgerRecord> Records { get; init; } = [];
 
     /// <summary>
-    /// A case grain's decision's own entries as appended (<see cref="CourtCommands.Ledger"/>), in order: what the
-    /// case's grain advances its record by, without reading back the text of <see cref="Records"/>.
+    /// The entries of the case decisions the command appended, typed as appended, in order (a case grain's decision
+    /// through <see cref="CourtCommands.Ledger"/>, or the warnings a watch decided): what a case's grain advances its
+    /// record by, without reading back the text of <see cref="Records"/>.
     /// </summary>
     public List<LedgerEntry> Decided { get; } = [];
 

@@ -32,7 +32,10 @@ public sealed record CourtCase
     [Id(4)]
     public required bool Flagged { get; init; }
 
-    /// <summary>Stored as its name (id 5); a name the court does not know reads as none, as the court decides it.</summary>
+    /// <summary>
+    /// Stored as its name (id 5); a name this build does not know reads as none. That is the stored record's own
+    /// field: a ledger entry's risk is read by <see cref="Ledger.LedgerEntry.FiledRisk"/>, which refuses an unknown name.
+    /// </summary>
     public required RiskLevel Risk
     {
         get => RiskLevels.Parse(_risk) ?? RiskLevel.None;
