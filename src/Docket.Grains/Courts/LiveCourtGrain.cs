@@ -926,9 +926,11 @@ public sealed partial class LiveCourtGrain(
     private async Task<CommandResult> ReplayFilingAsync(KeyedFiling stored, string key, FilingRequest request)
     {
         var filing = await journal.ReadAsync(_court.Id, stored.Seq - 1, 1);
-        var entry = LedgerEntry.Parse(filing[0].Json);
+        var read = ReadRecord.Of(filing[0]);
+        var entry = read.Entry;
         // Storage changed under the court since it verified the entry: the court closes on it, as on a case read back.
-        var problem = LedgerHash.Of(filing[0].Json) != filing[0].Hash ? $"entry {stored.Seq}'s text does not match its stored hash"
+        var problem = !read.HashHolds ? $"entry {stored.Seq}'s text does not match its stored hash"
+            : entry is null ? $"entry {stored.Seq} is not a ledger entry: {read.ParseProblem}"
             : entry.IdempotencyKey != key || entry.Number is null ? $"the key's filing at entry {stored.Seq} is not a filing under that key"
             : RiskLevels.Parse(entry.Risk) is null ? $"entry {stored.Seq} names an unknown risk level '{entry.Risk}'"
             : null;
@@ -937,7 +939,7 @@ public sealed partial class LiveCourtGrain(
             await CloseAsync(new LedgerVerification(_court.Id, false, 0, 0, null, stored.Seq, problem));
             EnsureHealthy();
         }
-        var number = entry.Number!.Value;
+        var number = entry!.Number!.Value;
         if (!CourtCommands.SameFiling(CaseEntries.Filed(_court, entry), request))
         {
             return KeyReused();
